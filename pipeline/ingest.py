@@ -1,0 +1,521 @@
+"""Stage ``ingest``: a folder of documents → cleaned paragraphs with provenance.
+
+Outputs (paths in :mod:`pipeline.config`):
+    ``data/interim/paragraphs.parquet``  one row per paragraph (the contract in README.md)
+    ``data/interim/documents.parquet``   one row per input file: metadata, locality evidence, status
+    ``data/interim/ingest_log.csv``      one row per input line (or per unreadable file): what became of it
+    ``metrics/ingest.json``              counts
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import logging
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from . import config
+from .config import CorpusParams, IngestParams, ParamsError
+from .gazetteer import Gazetteer, infer_locality
+from .io import setup_logging, write_csv, write_json, write_parquet
+from .readers import READERS, RawText, ReadError, read_file
+from .text import (
+    LineKind,
+    chunk,
+    classify_line,
+    dateline,
+    clean_line,
+    find_date,
+    find_year,
+    heading_level,
+    inline_heading,
+    looks_like_person,
+    normalise_for_dedup,
+    strip_pinyin,
+)
+
+log = logging.getLogger("pipeline.ingest")
+
+PARAGRAPH_COLUMNS = [
+    "para_id", "doc_id", "source", "line_start", "line_end", "locality", "province", "level",
+    "date", "year", "section", "text", "n_chars", "duplicate_of",
+]
+LOG_COLUMNS = ["source", "line", "status", "reason", "para_id"]
+MANIFEST_FIELDS = ("locality", "province", "level", "date", "year", "title", "author")
+
+
+class IngestError(RuntimeError):
+    """The corpus as a whole cannot be ingested (e.g. no usable document)."""
+
+
+@dataclass
+class Document:
+    """One input file after cleaning, before duplicates are resolved across the corpus."""
+
+    doc_id: str
+    source: str
+    encoding: str = ""
+    status: str = "ok"
+    reason: str = ""
+    n_lines: int = 0
+    title: str = ""
+    author: str = ""
+    source_name: str = ""
+    date: str = ""
+    year: str = ""
+    locality: str = ""
+    province: str = ""
+    level: str = ""
+    locality_code: str = ""
+    locality_confidence: float = 0.0
+    locality_evidence: str = ""
+    metadata_from: str = "text"
+    pinyin_removed: int = 0
+    paragraphs: list[dict] = field(default_factory=list)
+    log: list[dict] = field(default_factory=list)
+
+
+# ----------------------------------------------------------------------------- one document
+
+
+def process_document(source: str, raw: RawText, params: IngestParams, to_simplified, gazetteer: Gazetteer) -> Document:
+    """Clean one document and cut it into paragraphs.
+
+    Args:
+        source: path relative to the corpus folder (kept on every paragraph).
+        raw: the file's lines as read.
+        params: the ``ingest`` parameters.
+        to_simplified: ``str -> str`` traditional → simplified converter (OpenCC t2s).
+        gazetteer: for the locality.
+
+    Returns:
+        A :class:`Document` with metadata, paragraphs (dicts with the paragraph columns
+        except the locality ones) and one log row per line.
+    """
+    doc = Document(doc_id=str(Path(source).with_suffix("")), source=source, encoding=raw.encoding, n_lines=len(raw.lines))
+    stripped = []
+    for line in raw.lines:
+        text, n = strip_pinyin(line)
+        doc.pinyin_removed += n
+        stripped.append(clean_line(text))
+    simplified = to_simplified("\n".join(stripped)).split("\n")
+    lines = simplified if len(simplified) == len(stripped) else [to_simplified(s) for s in stripped]
+
+    nonblank = [i for i, line in enumerate(lines) if line]
+    edges = set(nonblank[:6]) | set(nonblank[-8:])
+    kinds = [classify_line(line, params.heading_max_chars, i in edges) for i, line in enumerate(lines)]
+    status: list[tuple[str, str]] = [("", "")] * len(lines)
+    zones: dict[str, list[str]] = {"author": [], "source": [], "title": [], "body": []}
+    dates: list[str] = []
+
+    # A report's dateline (——2025年1月14日在…大会…上 省长某某作) among the first lines.
+    for i in nonblank[:4]:
+        found = dateline(lines[i])
+        if found:
+            status[i] = ("metadata", "date line")
+            dates.append(found[0])
+            doc.author = doc.author or found[1]
+            zones["title"].append(lines[i])
+            kinds[i] = LineKind("metadata", "date line")
+
+    # Header zone: short unpunctuated lines above the first body line are the title (and
+    # any site furniture above the breadcrumb), not paragraphs.
+    first_body = next((i for i, k in enumerate(kinds) if k.kind == "body" and not status[i][0]), len(lines))
+    header = [i for i in range(first_body) if kinds[i].kind == "heading"]
+    last_furniture = max((i for i in range(first_body) if kinds[i].kind == "boilerplate"), default=-1)
+    title_parts = []
+    for i in header:
+        line = lines[i]
+        if i < last_furniture:
+            status[i] = ("boilerplate", "site header above the navigation")
+        elif looks_like_person(line) and not gazetteer.find(line):
+            status[i] = ("metadata", "byline (name above the text)")
+            doc.author = doc.author or line
+            zones["author"].append(line)
+        elif find_date(line):
+            status[i] = ("metadata", "date line")
+            dates.append(find_date(line))
+            zones["title"].append(line)
+        else:
+            status[i] = ("metadata", "title")
+            title_parts.append(line)
+            zones["title"].append(line)
+    doc.title = " ".join(title_parts)
+
+    for i, k in enumerate(kinds):
+        if status[i][0]:
+            continue
+        if k.kind == "blank":
+            status[i] = ("blank", "")
+        elif k.kind == "boilerplate":
+            status[i] = ("boilerplate", k.reason)
+        elif k.kind == "metadata":
+            status[i] = ("metadata", k.reason)
+            if k.reason == "byline":
+                doc.author = doc.author or k.value
+                zones["author"].append(lines[i])
+            else:
+                doc.source_name = doc.source_name or k.value
+                zones["source"].append(lines[i])
+                if find_date(lines[i]):
+                    dates.append(find_date(lines[i]))
+
+    # A signature date on one of the last lines (…2023年3月2日) also dates the document.
+    tail = [i for i in range(len(lines)) if kinds[i].kind in ("heading", "body")][-2:]
+    for i in tail:
+        if len(lines[i]) <= 20 and find_date(lines[i]):
+            dates.append(find_date(lines[i]))
+            status[i] = ("metadata", "date line")
+    dates += [raw.meta["date"]] if raw.meta.get("date") else []
+    doc.date = dates[0] if dates else ""
+    doc.year = doc.date[:4] if doc.date else find_year(doc.title) or find_year(" ".join(zones["title"]))
+    doc.title = doc.title or raw.meta.get("title", "")
+    doc.author = doc.author or raw.meta.get("author", "")
+
+    # Body: headings become sections, long lines are cut at sentence ends.
+    stack: dict[int, str] = {}
+    pieces: list[dict] = []  # {"lines": [i], "text", "section"}
+    for i, k in enumerate(kinds):
+        if status[i][0]:
+            continue
+        line = lines[i]
+        if k.kind == "heading":
+            level = heading_level(line)
+            stack = {lv: h for lv, h in stack.items() if lv < level}
+            stack[level] = line
+            status[i] = ("heading", "kept as the section of the paragraphs below it")
+            zones["body"].append(line)
+            continue
+        lead = inline_heading(line, params.heading_max_chars)
+        if lead:
+            level = heading_level(line) if heading_level(line) != 2 or line[0] in "(（" else 3
+            stack = {lv: h for lv, h in stack.items() if lv < level}
+            stack[level] = lead
+        section = " > ".join(stack[lv] for lv in sorted(stack))
+        zones["body"].append(line)
+        for piece in chunk(line, params.max_chars):
+            pieces.append({"lines": [i], "text": piece, "section": section})
+
+    pieces, merged, dropped = _merge_fragments(pieces, params)
+    for i in dropped:
+        status[i] = ("too_short", f"under ingest.min_chars = {params.min_chars} with no neighbour in its section to merge with")
+
+    loc = infer_locality(zones, gazetteer)
+    doc.locality, doc.province, doc.level = loc.locality, loc.province, loc.level
+    doc.locality_code, doc.locality_confidence, doc.locality_evidence = loc.code, loc.confidence, loc.evidence
+
+    line_paras: dict[int, list[str]] = {}
+    for n, piece in enumerate(pieces, start=1):
+        para_id = f"{doc.doc_id}:{n}"
+        first, last = min(piece["lines"]), max(piece["lines"])
+        doc.paragraphs.append(
+            {
+                "para_id": para_id,
+                "doc_id": doc.doc_id,
+                "source": source,
+                "line_start": first + 1,
+                "line_end": last + 1,
+                "section": piece["section"],
+                "text": piece["text"],
+                "n_chars": len(piece["text"]),
+                "duplicate_of": "",
+            }
+        )
+        for i in piece["lines"]:
+            line_paras.setdefault(i, []).append(para_id)
+            if not status[i][0]:
+                status[i] = ("merged", "short fragment merged with a neighbour") if i in merged else ("kept", "")
+
+    for i, (st, reason) in enumerate(status):
+        doc.log.append({"source": source, "line": i + 1, "status": st, "reason": reason, "para_id": ";".join(line_paras.get(i, []))})
+    if not doc.paragraphs:
+        doc.status, doc.reason = "no paragraphs", "every line is blank, boilerplate, metadata or a heading"
+    return doc
+
+
+def _merge_fragments(pieces: list[dict], params: IngestParams) -> tuple[list[dict], set[int], list[int]]:
+    """Merge pieces under ``min_chars`` into the next (else the previous) piece of their
+    section when the result stays within ``max_chars``.
+
+    Returns:
+        ``(pieces, merged_lines, dropped_lines)``: a fragment with no neighbour to join
+        in its section is dropped, and its lines are returned so they can be logged.
+    """
+    out: list[dict] = []
+    merged: set[int] = set()
+    dropped: list[int] = []
+
+    def fits(a: dict, b: dict) -> bool:
+        return a["section"] == b["section"] and len(a["text"]) + len(b["text"]) <= params.max_chars
+
+    def join(a: dict, b: dict) -> dict:
+        return {"lines": sorted(set(a["lines"]) | set(b["lines"])), "text": a["text"] + b["text"], "section": a["section"]}
+
+    carry: dict | None = None
+    for piece in pieces:
+        if carry is not None:
+            if fits(carry, piece):
+                piece = join(carry, piece)
+            elif out and fits(out[-1], carry):
+                out[-1] = join(out[-1], carry)
+            else:
+                dropped += carry["lines"]
+                merged -= set(carry["lines"])
+            carry = None
+        if len(piece["text"]) < params.min_chars:
+            carry = piece
+            merged |= set(piece["lines"])
+        else:
+            out.append(piece)
+    if carry is not None:
+        if out and fits(out[-1], carry):
+            out[-1] = join(out[-1], carry)
+        else:
+            dropped += carry["lines"]
+            merged -= set(carry["lines"])
+    return out, merged, dropped
+
+
+# ----------------------------------------------------------------------------- duplicates
+
+
+def find_duplicates(texts: list[str], threshold: float, seed: int = 1) -> list[int]:
+    """For each text, the index of an earlier text it repeats, or -1.
+
+    Exact duplicates compare text without punctuation and blanks; near duplicates compare
+    sets of character 3-grams by MinHash LSH and are confirmed by their true Jaccard
+    similarity (at least ``threshold``).
+    """
+    from datasketch import MinHash, MinHashLSH
+
+    out = [-1] * len(texts)
+    seen: dict[str, int] = {}
+    # LSH only proposes candidates, so it runs at a lower threshold than the check below
+    # (a pair right at the threshold is otherwise missed about half the time).
+    lsh = MinHashLSH(threshold=max(0.3, threshold - 0.2), num_perm=128)
+    shingles: list[set[bytes]] = []
+    for i, text in enumerate(texts):
+        norm = normalise_for_dedup(text)
+        grams = {norm[j : j + 3].encode("utf-8") for j in range(max(1, len(norm) - 2))}
+        shingles.append(grams)
+        if norm in seen:
+            out[i] = seen[norm]
+            continue
+        seen[norm] = i
+        if len(norm) < 20:
+            continue
+        mh = MinHash(num_perm=128, seed=seed)
+        mh.update_batch(list(grams))
+        candidates = sorted(int(c) for c in lsh.query(mh))
+        for c in candidates:
+            if len(grams & shingles[c]) / len(grams | shingles[c]) >= threshold:
+                out[i] = c
+                break
+        else:
+            lsh.insert(str(i), mh)
+    return out
+
+
+# ----------------------------------------------------------------------------- corpus
+
+
+def discover(corpus_dir: Path, exclude: set[Path]) -> list[Path]:
+    """Every file under ``corpus_dir`` (recursively, sorted), hidden files and ``exclude`` left out."""
+    files = []
+    for path in sorted(corpus_dir.rglob("*")):
+        rel = path.relative_to(corpus_dir)
+        if path.is_file() and not any(part.startswith(".") for part in rel.parts) and path.resolve() not in exclude:
+            files.append(path)
+    return files
+
+
+def read_manifest(path: Path, corpus_dir: Path) -> dict[str, dict[str, str]]:
+    """Manifest rows by file path relative to the corpus folder (``file`` column required)."""
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+    except FileNotFoundError:
+        raise ParamsError(f"corpus.manifest: file {path} not found") from None
+    except (UnicodeDecodeError, csv.Error) as exc:
+        raise ParamsError(f"corpus.manifest: {path} is not a UTF-8 CSV file: {exc}") from None
+    if not rows or "file" not in rows[0]:
+        raise ParamsError(f"corpus.manifest: {path} needs a header with a 'file' column (got {list(rows[0]) if rows else 'no rows'})")
+    out = {}
+    for row in rows:
+        name = (row.get("file") or "").strip()
+        if name:
+            out[Path(name).as_posix()] = {k: (row.get(k) or "").strip() for k in MANIFEST_FIELDS if row.get(k)}
+    return out
+
+
+def ingest(corpus_dir: Path, params: IngestParams, manifest: dict[str, dict[str, str]] | None = None, exclude: set[Path] | None = None):
+    """Ingest every file under ``corpus_dir``.
+
+    Returns:
+        ``(paragraphs, documents, line_log, metrics)``: two DataFrames in the column order
+        of the contracts, the per-line log, and a dict of counts.
+    Raises:
+        IngestError: the folder is missing or holds no usable document.
+    """
+    import opencc
+
+    if not corpus_dir.is_dir():
+        raise IngestError(f"corpus.dir: {corpus_dir} is not a folder")
+    files = discover(corpus_dir, exclude or set())
+    if not files:
+        raise IngestError(f"corpus.dir: no files in {corpus_dir}")
+    converter = opencc.OpenCC("t2s")
+    gazetteer = Gazetteer.default()
+    manifest = manifest or {}
+    docs: list[Document] = []
+    max_bytes = int(params.max_file_mb * 2**20)
+    try:
+        from tqdm import tqdm
+
+        iterator = tqdm(files, desc="ingest", unit="file", disable=len(files) < 20 or not sys.stderr.isatty())
+    except ImportError:  # pragma: no cover
+        iterator = files
+    for path in iterator:
+        source = path.relative_to(corpus_dir).as_posix()
+        try:
+            raw = read_file(path, max_bytes)
+        except ReadError as exc:
+            log.warning("%s: skipped: %s", source, exc)
+            doc = Document(doc_id=str(Path(source).with_suffix("")), source=source, status="skipped", reason=str(exc))
+            doc.log.append({"source": source, "line": "", "status": "file_skipped", "reason": str(exc), "para_id": ""})
+            docs.append(doc)
+            continue
+        doc = process_document(source, raw, params, converter.convert, gazetteer)
+        _apply_manifest(doc, manifest.get(source))
+        if doc.status == "ok" and not doc.locality:
+            log.warning("%s: no locality found (%s); its paragraphs are reported under an empty locality", source, doc.locality_evidence)
+        docs.append(doc)
+
+    unmatched = sorted(set(manifest) - {d.source for d in docs})
+    if unmatched:
+        log.warning("corpus.manifest names %d file(s) not in %s, e.g. %s", len(unmatched), corpus_dir, unmatched[0])
+    usable = [d for d in docs if d.paragraphs]
+    if not usable:
+        reasons = Counter(d.reason for d in docs)
+        raise IngestError(
+            f"no usable document in {corpus_dir}: {len(docs)} file(s) read, none gave a paragraph "
+            f"({'; '.join(f'{n}× {r}' for r, n in reasons.most_common(3))})"
+        )
+
+    rows = []
+    for d in usable:
+        for p in d.paragraphs:
+            rows.append({**p, "locality": d.locality, "province": d.province, "level": d.level, "date": d.date, "year": d.year})
+    paragraphs = pd.DataFrame(rows, columns=PARAGRAPH_COLUMNS)
+    line_log = pd.DataFrame([row for d in docs for row in d.log], columns=LOG_COLUMNS)
+
+    n_duplicates = 0
+    if params.duplicates != "keep":
+        dup = find_duplicates(paragraphs["text"].tolist(), params.near_duplicate_threshold)
+        ids = paragraphs["para_id"].to_numpy()
+        paragraphs["duplicate_of"] = [ids[j] if j >= 0 else "" for j in dup]
+        is_dup = paragraphs["duplicate_of"] != ""
+        n_duplicates = int(is_dup.sum())
+        if params.duplicates == "drop" and n_duplicates:
+            dropped = dict(zip(paragraphs.loc[is_dup, "para_id"], paragraphs.loc[is_dup, "duplicate_of"]))
+            paragraphs = paragraphs.loc[~is_dup].reset_index(drop=True)
+            line_log = _log_dropped_duplicates(line_log, dropped)
+
+    documents = pd.DataFrame([_doc_row(d, paragraphs) for d in docs])
+    metrics = _metrics(documents, paragraphs, line_log, n_duplicates)
+    return paragraphs, documents, line_log, metrics
+
+
+def _apply_manifest(doc: Document, row: dict[str, str] | None) -> None:
+    if not row:
+        return
+    for key, value in row.items():
+        setattr(doc, key, value)
+    if "date" in row and "year" not in row:
+        doc.year = row["date"][:4]
+    if "locality" in row:
+        doc.locality_evidence = f"manifest (inferred: {doc.locality_evidence})"
+    doc.metadata_from = "manifest: " + ", ".join(sorted(row))
+
+
+def _log_dropped_duplicates(line_log: pd.DataFrame, dropped: dict[str, str]) -> pd.DataFrame:
+    """Mark lines whose every paragraph was dropped as a duplicate (keeping which it repeats)."""
+    statuses, reasons = [], []
+    for st, reason, ids in zip(line_log["status"], line_log["reason"], line_log["para_id"]):
+        parts = [p for p in str(ids).split(";") if p]
+        if parts and all(p in dropped for p in parts):
+            statuses.append("duplicate")
+            reasons.append("repeats " + ";".join(dropped[p] for p in parts))
+        else:
+            statuses.append(st)
+            reasons.append(reason)
+    return line_log.assign(status=statuses, reason=reasons)
+
+
+def _doc_row(d: Document, paragraphs: pd.DataFrame) -> dict:
+    return {
+        "doc_id": d.doc_id, "source": d.source, "status": d.status, "reason": d.reason, "encoding": d.encoding,
+        "n_lines": d.n_lines, "n_paragraphs": int((paragraphs["doc_id"] == d.doc_id).sum()),
+        "title": d.title, "author": d.author, "source_name": d.source_name, "date": d.date, "year": d.year,
+        "locality": d.locality, "province": d.province, "level": d.level, "locality_code": d.locality_code,
+        "locality_confidence": d.locality_confidence, "locality_evidence": d.locality_evidence,
+        "metadata_from": d.metadata_from, "pinyin_removed": d.pinyin_removed,
+    }
+
+
+def _metrics(documents: pd.DataFrame, paragraphs: pd.DataFrame, line_log: pd.DataFrame, n_duplicates: int) -> dict:
+    lines = line_log[line_log["status"] != "file_skipped"]
+    ok = documents[documents["status"] == "ok"]
+    return {
+        "files": int(len(documents)),
+        "documents": int(len(ok)),
+        "files_skipped": int((documents["status"] == "skipped").sum()),
+        "documents_without_paragraphs": int((documents["status"] == "no paragraphs").sum()),
+        "documents_without_locality": int((ok["locality"] == "").sum()),
+        "localities": int(ok.loc[ok["locality"] != "", "locality"].nunique()),
+        "paragraphs": int(len(paragraphs)),
+        "paragraph_chars": int(paragraphs["n_chars"].sum()),
+        "duplicates": n_duplicates,
+        "lines": {k: int(v) for k, v in sorted(Counter(lines["status"]).items())},
+        "pinyin_removed": int(documents["pinyin_removed"].sum()),
+    }
+
+
+def main() -> int:
+    setup_logging("ingest")
+    raw = config.load_params()
+    corpus = config.section(raw, "corpus", CorpusParams)
+    params = config.section(raw, "ingest", IngestParams)
+    corpus_dir = Path(corpus.dir)
+    manifest, exclude = None, set()
+    if corpus.manifest:
+        mpath = Path(corpus.manifest)
+        manifest = read_manifest(mpath, corpus_dir)
+        exclude.add(mpath.resolve())
+    log.info("reading %s (readers for %s)", corpus_dir, ", ".join(sorted(READERS)))
+    paragraphs, documents, line_log, metrics = ingest(corpus_dir, params, manifest, exclude)
+    write_parquet(paragraphs, config.PARAGRAPHS)
+    write_parquet(documents, config.DOCUMENTS)
+    write_csv(line_log, config.INGEST_LOG)
+    write_json(metrics, config.METRICS / "ingest.json")
+    log.info(
+        "%d files → %d documents, %d paragraphs (%d chars), %d duplicates flagged, %d files skipped; localities: %s",
+        metrics["files"], metrics["documents"], metrics["paragraphs"], metrics["paragraph_chars"],
+        metrics["duplicates"], metrics["files_skipped"],
+        ", ".join(sorted(set(documents.loc[documents["status"] == "ok", "locality"]) - {""})) or "none",
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main())
+    except (IngestError, ParamsError) as exc:
+        logging.getLogger("pipeline.ingest").error("%s", exc)
+        sys.exit(1)

@@ -1,0 +1,81 @@
+"""Atomic writers: every output is written to a temporary name, then renamed into place,
+so an interrupted stage never leaves a half-written file behind."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any, Iterator
+
+import numpy as np
+import pandas as pd
+
+
+@contextlib.contextmanager
+def atomic_path(path: Path | str, suffix: str = "") -> Iterator[Path]:
+    """Yield a temporary path beside ``path``; rename it to ``path`` if the block succeeds."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix or ".tmp", dir=path.parent)
+    os.close(fd)
+    tmp_path = Path(tmp)
+    try:
+        yield tmp_path
+        os.replace(tmp_path, path)
+    finally:
+        if tmp_path.exists():
+            tmp_path.unlink()
+
+
+@contextlib.contextmanager
+def atomic_dir(path: Path | str) -> Iterator[Path]:
+    """Yield a fresh temporary directory beside ``path``; it replaces ``path`` on success."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", dir=path.parent))
+    try:
+        yield tmp
+        if path.exists():
+            shutil.rmtree(path)
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp)
+
+
+def write_parquet(df: pd.DataFrame, path: Path | str) -> None:
+    with atomic_path(path, ".parquet") as tmp:
+        df.to_parquet(tmp, index=False, compression="zstd")
+
+
+def write_csv(df: pd.DataFrame, path: Path | str) -> None:
+    with atomic_path(path, ".csv") as tmp:
+        df.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n")
+
+
+def write_json(obj: Any, path: Path | str) -> None:
+    with atomic_path(path, ".json") as tmp:
+        tmp.write_text(json.dumps(obj, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def write_text(text: str, path: Path | str) -> None:
+    with atomic_path(path) as tmp:
+        tmp.write_text(text, encoding="utf-8")
+
+
+def write_npy(array: np.ndarray, path: Path | str) -> None:
+    with atomic_path(path, ".npy") as tmp:
+        with open(tmp, "wb") as fh:
+            np.save(fh, array, allow_pickle=False)
+
+
+def setup_logging(stage: str) -> logging.Logger:
+    logging.basicConfig(level=logging.INFO, format=f"%(asctime)s {stage:>7} %(levelname)s %(message)s", datefmt="%H:%M:%S")
+    for noisy in ("jieba", "numba", "matplotlib", "urllib3", "sentence_transformers", "BERTopic", "httpx"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    return logging.getLogger(f"pipeline.{stage}")

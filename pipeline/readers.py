@@ -1,0 +1,225 @@
+"""Readers: one small contract per file type.
+
+A reader takes the bytes of a file and returns its text as a list of lines (line ``i`` of
+the list is line ``i + 1`` of the source) and the encoding or format it found. A file that
+cannot be read raises :class:`ReadError` with a reason a user can act on.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+
+class ReadError(Exception):
+    """A file could not be read; the message says why."""
+
+
+@dataclass
+class RawText:
+    lines: list[str]
+    encoding: str
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines as an editor numbers them (CRLF, CR and LF all end a line)."""
+    lines = re.split(r"\r\n|\r|\n", text)
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+# ----------------------------------------------------------------------------- plain text
+
+# Order matters: a text that is valid UTF-8 is UTF-8; GB18030 (a superset of GBK/GB2312)
+# and Big5 both accept many byte strings, so which one is meant is decided by which
+# reading gives common Chinese characters (see _plausibility).
+_CJK_CODECS = ("gb18030", "big5")
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode a text file whose encoding is not declared.
+
+    Returns:
+        ``(text, encoding)``.
+    Raises:
+        ReadError: empty, binary, or in no encoding this tool knows.
+    """
+    if not data.strip():
+        raise ReadError("empty file")
+    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), codec.replace("-sig", " (BOM)").replace("utf-16", "utf-16 (BOM)")
+            except UnicodeDecodeError as exc:
+                raise ReadError(f"starts with a {codec} byte-order mark but does not decode as {codec}: {exc}") from None
+    nul = data.count(b"\x00")
+    if nul:
+        utf16 = _utf16_without_bom(data)
+        if utf16:
+            return utf16
+        raise ReadError(f"binary file ({nul} NUL bytes in {len(data)}); not a text document")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    readings = []
+    for codec in _CJK_CODECS:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        readings.append((_plausibility(text), codec, text))
+    if not readings:
+        raise ReadError("does not decode as UTF-8, UTF-16, GB18030/GBK or Big5")
+    score, codec, text = max(readings, key=lambda r: r[0])
+    if score < 0.5:
+        raise ReadError(f"decodes as {codec} only to unlikely characters (score {score:.2f}); encoding unknown")
+    return text, codec
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    half = len(data) / 2
+    for codec, zeros in (("utf-16-le", odd), ("utf-16-be", even)):
+        # ASCII-heavy UTF-16 has a NUL in every other byte; CJK-heavy UTF-16 has few, so
+        # accept it when it decodes to mostly common characters.
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if zeros > 0.3 * half or _plausibility(text) > 0.8:
+            return text, codec
+    return None
+
+
+def _plausibility(text: str) -> float:
+    """Share of the non-ASCII characters that are common CJK characters or punctuation."""
+    sample = [c for c in text[:20000] if ord(c) > 127]
+    if not sample:
+        return 1.0
+    common = _common_chars()
+    return sum(c in common for c in sample) / len(sample)
+
+
+_COMMON: frozenset[str] | None = None
+
+
+def _common_chars() -> frozenset[str]:
+    """Characters of jieba's dictionary words (simplified) and their traditional forms."""
+    global _COMMON
+    if _COMMON is None:
+        import jieba
+        import opencc
+
+        jieba.setLogLevel(logging.WARNING)
+
+        chars: set[str] = set()
+        with jieba.get_dict_file() as raw, io.TextIOWrapper(raw, encoding="utf-8") as fh:
+            for line in fh:
+                word, freq, _ = line.split(" ")
+                if int(freq) >= 20:
+                    chars.update(word)
+        simp = "".join(sorted(chars))
+        chars.update(opencc.OpenCC("s2t").convert(simp))
+        chars.update(opencc.OpenCC("s2tw").convert(simp))
+        chars.update("，。、；：？！“”‘’（）《》【】—…·「」『』　％")
+        _COMMON = frozenset(chars)
+    return _COMMON
+
+
+def read_text(data: bytes, path: Path) -> RawText:
+    text, encoding = decode(data)
+    bad = sum(1 for c in text[:20000] if ord(c) < 32 and c not in "\r\n\t\f\v")
+    if bad > 0.01 * min(len(text), 20000):
+        raise ReadError(f"binary file ({bad} control characters after decoding as {encoding})")
+    return RawText(split_lines(text), encoding)
+
+
+# ----------------------------------------------------------------------------- HTML
+
+
+def read_html(data: bytes, path: Path) -> RawText:
+    """Main text of a web page (navigation, footers and scripts removed) with trafilatura.
+
+    Line numbers refer to lines of the extracted text, not of the HTML source.
+    """
+    import trafilatura
+
+    try:
+        html, encoding = decode(data)
+    except ReadError:
+        raise
+    text = trafilatura.extract(html, include_comments=False, include_tables=True, favor_recall=True)
+    if not text or not text.strip():
+        raise ReadError("HTML page without extractable main text")
+    meta = {}
+    md = trafilatura.extract_metadata(html)
+    if md is not None:
+        for key in ("title", "author", "date"):
+            value = getattr(md, key, None)
+            if value:
+                meta[key] = str(value)
+    return RawText(split_lines(text), f"html ({encoding})", meta)
+
+
+# ----------------------------------------------------------------------------- Word
+
+
+def read_docx(data: bytes, path: Path) -> RawText:
+    """Paragraphs of a .docx in document order, one per line (tables cell by cell after)."""
+    import docx
+
+    try:
+        doc = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise ReadError(f"corrupt .docx (not a readable Word file: {exc.__class__.__name__}: {exc})") from None
+    except Exception as exc:  # python-docx raises several library-specific errors
+        raise ReadError(f"corrupt .docx ({exc.__class__.__name__}: {exc})") from None
+    lines = [p.text for p in doc.paragraphs]
+    for table in doc.tables:
+        for row in table.rows:
+            lines.append(" | ".join(cell.text.strip() for cell in row.cells))
+    meta = {}
+    props = doc.core_properties
+    if props.title:
+        meta["title"] = props.title
+    if props.author:
+        meta["author"] = props.author
+    return RawText(lines, "docx", meta)
+
+
+READERS: dict[str, Callable[[bytes, Path], RawText]] = {
+    ".txt": read_text,
+    ".md": read_text,
+    ".text": read_text,
+    ".html": read_html,
+    ".htm": read_html,
+    ".docx": read_docx,
+}
+
+
+def read_file(path: Path, max_bytes: int) -> RawText:
+    """Read one file with the reader for its extension.
+
+    Raises:
+        ReadError: unknown extension, too large, empty, binary, undecodable or corrupt.
+    """
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        raise ReadError(f"unknown file type {path.suffix or '(no extension)'!r}; readable: {', '.join(sorted(READERS))}")
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise ReadError(
+            f"file too large: {size / 2**20:.1f} MB > ingest.max_file_mb = {max_bytes / 2**20:g} MB "
+            "(split it, or raise ingest.max_file_mb)"
+        )
+    if size == 0:
+        raise ReadError("empty file")
+    return reader(path.read_bytes(), path)

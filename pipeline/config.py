@@ -53,6 +53,7 @@ class IngestParams:
     duplicates: str = "flag"
     near_duplicate_threshold: float = 0.8
     max_file_mb: float = 20.0
+    exclude: tuple[str, ...] = ("README*", "SOURCE*", "LICENSE*", "*.csv")
 
     def validate(self) -> None:
         _positive("ingest.max_chars", self.max_chars)

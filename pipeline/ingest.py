@@ -10,8 +10,9 @@ Outputs (paths in :mod:`pipeline.config`):
 from __future__ import annotations
 
 import csv
-import hashlib
+import fnmatch
 import logging
+import os
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
@@ -325,14 +326,20 @@ def find_duplicates(texts: list[str], threshold: float, seed: int = 1) -> list[i
 # ----------------------------------------------------------------------------- corpus
 
 
-def discover(corpus_dir: Path, exclude: set[Path]) -> list[Path]:
-    """Every file under ``corpus_dir`` (recursively, sorted), hidden files and ``exclude`` left out."""
-    files = []
-    for path in sorted(corpus_dir.rglob("*")):
-        rel = path.relative_to(corpus_dir)
-        if path.is_file() and not any(part.startswith(".") for part in rel.parts) and path.resolve() not in exclude:
+def discover(corpus_dir: Path, exclude: set[Path], patterns: tuple[str, ...] = ()) -> tuple[list[Path], list[Path]]:
+    """Files under ``corpus_dir`` (recursively, sorted, hidden ones left out), split into
+    those to read and those excluded (the manifest, or a name matching ``patterns``)."""
+    files, excluded = [], []
+    found = []
+    for root, dirs, names in os.walk(corpus_dir, followlinks=True):  # a linked corpus folder counts
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found += [Path(root) / n for n in names if not n.startswith(".")]
+    for path in sorted(found, key=lambda p: p.relative_to(corpus_dir).as_posix()):
+        if path.resolve() in exclude or any(fnmatch.fnmatch(path.name, pat) for pat in patterns):
+            excluded.append(path)
+        else:
             files.append(path)
-    return files
+    return files, excluded
 
 
 def read_manifest(path: Path, corpus_dir: Path) -> dict[str, dict[str, str]]:
@@ -367,9 +374,9 @@ def ingest(corpus_dir: Path, params: IngestParams, manifest: dict[str, dict[str,
 
     if not corpus_dir.is_dir():
         raise IngestError(f"corpus.dir: {corpus_dir} is not a folder")
-    files = discover(corpus_dir, exclude or set())
+    files, excluded = discover(corpus_dir, exclude or set(), params.exclude)
     if not files:
-        raise IngestError(f"corpus.dir: no files in {corpus_dir}")
+        raise IngestError(f"corpus.dir: no document files in {corpus_dir} ({len(excluded)} excluded by ingest.exclude or as the manifest)")
     converter = opencc.OpenCC("t2s")
     gazetteer = Gazetteer.default()
     manifest = manifest or {}
@@ -397,6 +404,11 @@ def ingest(corpus_dir: Path, params: IngestParams, manifest: dict[str, dict[str,
             log.warning("%s: no locality found (%s); its paragraphs are reported under an empty locality", source, doc.locality_evidence)
         docs.append(doc)
 
+    for path in excluded:
+        source = path.relative_to(corpus_dir).as_posix()
+        doc = Document(doc_id=str(Path(source).with_suffix("")), source=source, status="excluded", reason="the manifest, or a name matching ingest.exclude")
+        doc.log.append({"source": source, "line": "", "status": "file_excluded", "reason": doc.reason, "para_id": ""})
+        docs.append(doc)
     unmatched = sorted(set(manifest) - {d.source for d in docs})
     if unmatched:
         log.warning("corpus.manifest names %d file(s) not in %s, e.g. %s", len(unmatched), corpus_dir, unmatched[0])
@@ -470,12 +482,13 @@ def _doc_row(d: Document, paragraphs: pd.DataFrame) -> dict:
 
 
 def _metrics(documents: pd.DataFrame, paragraphs: pd.DataFrame, line_log: pd.DataFrame, n_duplicates: int) -> dict:
-    lines = line_log[line_log["status"] != "file_skipped"]
+    lines = line_log[~line_log["status"].isin(["file_skipped", "file_excluded"])]
     ok = documents[documents["status"] == "ok"]
     return {
         "files": int(len(documents)),
         "documents": int(len(ok)),
         "files_skipped": int((documents["status"] == "skipped").sum()),
+        "files_excluded": int((documents["status"] == "excluded").sum()),
         "documents_without_paragraphs": int((documents["status"] == "no paragraphs").sum()),
         "documents_without_locality": int((ok["locality"] == "").sum()),
         "localities": int(ok.loc[ok["locality"] != "", "locality"].nunique()),

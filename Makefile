@@ -1,0 +1,43 @@
+# Set-up and entry points. `make help` lists them.
+# Everything installs into .venv; torch is pinned to the CPU build first (see README).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+TORCH_VERSION := 2.13.0
+
+.DEFAULT_GOAL := help
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip wheel setuptools
+	# torch first and pinned: any other torch requirement pulls several GB of CUDA packages
+	$(BIN)/python -m pip install --quiet torch==$(TORCH_VERSION)
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(BIN)/.installed ## create .venv and install the package, its dependencies and test tools
+
+fonts: ## install a CJK font so Chinese renders in the PNG figures (Debian/Ubuntu, as root)
+	@if fc-list :lang=zh 2>/dev/null | grep -q .; then echo "CJK font present"; \
+	elif command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	  (apt-get install -y -qq fonts-wqy-microhei >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq fonts-wqy-microhei >/dev/null)) && \
+	  rm -rf ~/.cache/matplotlib && echo "installed fonts-wqy-microhei"; \
+	else echo "WARNING: no CJK font; install fonts-wqy-microhei or fonts-noto-cjk for Chinese labels in PNG figures"; fi
+
+repro: install fonts ## set up, then run the whole pipeline on the corpus (dvc repro)
+	$(BIN)/dvc repro
+
+test: install fonts ## set up, then run the test suite
+	$(BIN)/python -m pytest -q
+
+bench: install ## run the benchmarks (needs ../shared/corpora)
+	$(BIN)/python benchmarks/embed.py
+
+clean: ## remove pipeline outputs (keeps the embedding cache)
+	rm -rf data/interim/*.parquet data/interim/*.npy data/interim/*.json data/interim/*.csv data/processed models/topic_model
+
+.PHONY: help install fonts repro test bench clean

@@ -1,0 +1,132 @@
+"""Stage ``evaluate``: theme accuracy against hand-labelled lines.
+
+``eval.labels`` names a CSV with ``source`` (path relative to the corpus folder, or ending
+in it), ``line`` (1-based) and ``primary`` (a theme key), as ``../shared/eval/dev_labels.csv``.
+Each labelled line is matched to the paragraphs cut from it (same source, line inside
+``line_start..line_end``); where a line gave several paragraphs, the theme with most of its
+characters is the line's prediction.
+
+Outputs:
+    ``metrics/eval.json``     accuracy, macro-F1, per-theme precision/recall/F1, matched counts
+    ``reports/eval_confusion.csv``  one row per matched line (actual, predicted): a DVC confusion plot
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from . import config
+from .config import EvalParams, ParamsError, ThemesParams
+from .io import setup_logging, write_csv, write_json
+
+log = logging.getLogger("pipeline.evaluate")
+
+
+def read_labels(path: Path, theme_keys: list[str]) -> pd.DataFrame:
+    """Labels with columns source, line, primary.
+
+    Raises:
+        ParamsError: file missing, not a CSV with those columns, or labels that are not themes.
+    """
+    if not path.is_file():
+        raise ParamsError(f"eval.labels: file {path} not found")
+    try:
+        labels = pd.read_csv(path, dtype={"source": str, "primary": str}, encoding="utf-8")
+    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise ParamsError(f"eval.labels: {path} is not a readable UTF-8 CSV: {exc}") from None
+    missing = [c for c in ("source", "line", "primary") if c not in labels.columns]
+    if missing:
+        raise ParamsError(f"eval.labels: {path} lacks column(s) {missing} (has {list(labels.columns)})")
+    labels["line"] = pd.to_numeric(labels["line"], errors="coerce")
+    bad = labels["line"].isna() | labels["source"].isna()
+    if bad.any():
+        raise ParamsError(f"eval.labels: {path} row {int(np.flatnonzero(bad)[0]) + 2} has no valid source/line")
+    unknown = sorted(set(labels["primary"]) - set(theme_keys))
+    if unknown:
+        raise ParamsError(f"eval.labels: {path} uses labels {unknown} that are not theme keys {theme_keys}")
+    labels["line"] = labels["line"].astype(int)
+    return labels
+
+
+def match_labels(labels: pd.DataFrame, paragraphs: pd.DataFrame, themes: pd.DataFrame) -> pd.DataFrame:
+    """Predicted theme of each labelled line (NaN where no paragraph came from it).
+
+    A label's source matches a paragraph's source if one path ends with the other, so labels
+    written relative to ``../shared/corpora/`` match a corpus laid out either way.
+    """
+    df = paragraphs[["para_id", "source", "line_start", "line_end", "n_chars"]].merge(themes[["para_id", "theme"]], on="para_id")
+    by_source = {s: g for s, g in df.groupby("source")}
+    preds = []
+    for src, line in zip(labels["source"], labels["line"]):
+        cands = [g for s, g in by_source.items() if s == src or s.endswith("/" + src) or src.endswith("/" + s)]
+        pred = np.nan
+        if cands:
+            g = cands[0]
+            hit = g[(g["line_start"] <= line) & (g["line_end"] >= line)]
+            if len(hit):
+                pred = hit.groupby("theme")["n_chars"].sum().sort_index().idxmax()
+        preds.append(pred)
+    return labels.assign(predicted=preds)
+
+
+def scores(actual: list[str], predicted: list[str], keys: list[str]) -> dict:
+    """Accuracy, macro-F1 over the themes present in ``actual``, per-theme P/R/F1."""
+    a, p = np.asarray(actual), np.asarray(predicted)
+    per = {}
+    for k in keys:
+        tp = int(((a == k) & (p == k)).sum())
+        fp = int(((a != k) & (p == k)).sum())
+        fn = int(((a == k) & (p != k)).sum())
+        prec = tp / (tp + fp) if tp + fp else 0.0
+        rec = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        per[k] = {"precision": round(prec, 4), "recall": round(rec, 4), "f1": round(f1, 4), "support": int((a == k).sum())}
+    present = [k for k in keys if per[k]["support"] > 0]
+    return {
+        "accuracy": round(float((a == p).mean()), 4) if len(a) else 0.0,
+        "macro_f1": round(float(np.mean([per[k]["f1"] for k in present])), 4) if present else 0.0,
+        "per_theme": per,
+    }
+
+
+def main() -> int:
+    setup_logging("evaluate")
+    raw = config.load_params()
+    ev = config.section(raw, "eval", EvalParams)
+    themes_p = config.section(raw, "themes", ThemesParams)
+    confusion_path = config.REPORTS / "eval_confusion.csv"
+    if not ev.labels:
+        log.info("eval.labels is empty: nothing to evaluate")
+        write_json({"evaluated": False}, config.METRICS / "eval.json")
+        write_csv(pd.DataFrame(columns=["source", "line", "actual", "predicted"]), confusion_path)
+        return 0
+    labels = read_labels(Path(ev.labels), themes_p.keys)
+    paragraphs = pd.read_parquet(config.PARAGRAPHS, columns=["para_id", "source", "line_start", "line_end", "n_chars"])
+    themes = pd.read_parquet(config.THEMES, columns=["para_id", "theme"])
+    matched = match_labels(labels, paragraphs, themes)
+    ok = matched["predicted"].notna()
+    if not ok.any():
+        raise ParamsError(f"eval.labels: none of the {len(labels)} labelled lines of {ev.labels} matches a paragraph of this corpus (check corpus.dir and the label sources)")
+    m = matched[ok]
+    result = {"evaluated": True, "labels": int(len(labels)), "matched": int(ok.sum()), **scores(m["primary"].tolist(), m["predicted"].tolist(), themes_p.keys)}
+    write_json(result, config.METRICS / "eval.json")
+    write_csv(m.rename(columns={"primary": "actual"})[["source", "line", "actual", "predicted"]], confusion_path)
+    log.info(
+        "%d of %d labelled lines matched: accuracy %.3f, macro-F1 %.3f (%s)",
+        result["matched"], result["labels"], result["accuracy"], result["macro_f1"],
+        ", ".join(f"{k} {v['f1']:.2f}" for k, v in result["per_theme"].items()),
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main())
+    except ParamsError as exc:
+        logging.getLogger("pipeline.evaluate").error("%s", exc)
+        sys.exit(1)

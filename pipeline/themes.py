@@ -1,0 +1,245 @@
+"""Stage ``themes``: every topic and every paragraph mapped to one theme of ``params.yaml``.
+
+Outputs:
+    ``data/processed/themes.parquet``  para_id, topic, theme, confidence, and a score per theme
+    ``reports/topic_themes.csv``       each topic's theme, score and the evidence for it
+    ``metrics/themes.json``            paragraphs and characters per theme
+
+How a paragraph's theme is decided (all weights in ``themes``):
+1. Its own content: a lexical score (how much of its seed-word mass falls on each theme;
+   seed words are weighted by how specific they are to their theme across the corpus) mixed,
+   ``lexical_weight`` to the rest, with a semantic score (softmax of the cosine between the
+   paragraph's embedding and each theme's prototype: the embedded description and seeds).
+2. Its topic's theme: the mean content score of the topic's paragraphs (or the theme a user
+   pinned to the topic). A paragraph in a topic, and close to it (cosine to the topic's
+   centroid at least ``far_from_topic``), is pulled ``topic_weight`` towards it; an outlier,
+   or a paragraph far from its topic, is decided on its own content.
+3. Where no theme reaches ``min_score``, the fallback theme (``fallback: true``) takes it.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+import sys
+from collections import Counter
+
+import numpy as np
+import pandas as pd
+
+from . import config
+from .config import EmbedParams, ParamsError, ThemesParams
+from .embed import EmbedError, load_embeddings, make_embedder
+from .io import setup_logging, write_csv, write_json, write_parquet
+
+log = logging.getLogger("pipeline.themes")
+
+
+def seed_matcher(themes: ThemesParams) -> tuple[re.Pattern, dict[str, list[int]]]:
+    """A regex finding seed words leftmost-longest, and the themes each seed belongs to."""
+    owners: dict[str, list[int]] = {}
+    for k, d in enumerate(themes.definitions):
+        for s in d.seeds:
+            owners.setdefault(s, [])
+            if k not in owners[s]:
+                owners[s].append(k)
+    pattern = re.compile("|".join(re.escape(s) for s in sorted(owners, key=lambda s: (-len(s), s))))
+    return pattern, owners
+
+
+def seed_counts(texts: list[str], themes: ThemesParams) -> tuple[list[Counter], dict[str, list[int]]]:
+    """Seed words found in each text (leftmost-longest, so 生态环境 is not also 生态)."""
+    pattern, owners = seed_matcher(themes)
+    return [Counter(pattern.findall(t)) for t in texts], owners
+
+
+def lexical_scores(counts: list[Counter], owners: dict[str, list[int]], n_themes: int) -> np.ndarray:
+    """Share of each paragraph's seed-word weight per theme, shape (n, n_themes).
+
+    A seed's weight is its idf over the paragraphs (a word in every paragraph says little)
+    times the square root of its count in the paragraph. Rows without any seed are zero.
+    """
+    n = max(1, len(counts))
+    df = Counter(w for c in counts for w in c)
+    idf = {w: math.log((1 + n) / (1 + df[w])) + 1 for w in df}
+    out = np.zeros((len(counts), n_themes))
+    for i, c in enumerate(counts):
+        for w, k in c.items():
+            for t in owners[w]:
+                out[i, t] += idf[w] * math.sqrt(k) / len(owners[w])
+    totals = out.sum(axis=1, keepdims=True)
+    return np.divide(out, totals, out=np.zeros_like(out), where=totals > 0)
+
+
+def theme_prototypes(themes: ThemesParams, embedder) -> np.ndarray:
+    """One unit vector per theme: the mean of its embedded description and seed words.
+
+    Returns:
+        float32 array (n_themes, dim).
+    """
+    protos = []
+    for d in themes.definitions:
+        vecs = embedder.embed([f"{d.zh}：{d.description}", *d.seeds])
+        # the description counts as much as all seed words together
+        v = 0.5 * vecs[0] + 0.5 * vecs[1:].mean(axis=0)
+        protos.append(v / (np.linalg.norm(v) or 1.0))
+    return np.stack(protos).astype(np.float32)
+
+
+def semantic_scores(embeddings: np.ndarray, prototypes: np.ndarray, temperature: float = 0.05) -> tuple[np.ndarray, np.ndarray]:
+    """Softmax over themes of the cosine to each prototype, and the cosines themselves.
+
+    Args:
+        embeddings: (n, dim) unit vectors.
+        prototypes: (n_themes, dim) unit vectors.
+    Returns:
+        ``(probabilities, cosines)``, both (n, n_themes).
+    """
+    cos = embeddings @ prototypes.T
+    z = (cos - cos.max(axis=1, keepdims=True)) / temperature
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True), cos
+
+
+def assign_themes(
+    content: np.ndarray,
+    topics: np.ndarray,
+    similarity: np.ndarray,
+    themes: ThemesParams,
+) -> tuple[np.ndarray, np.ndarray, dict[int, np.ndarray], np.ndarray]:
+    """Combine paragraph content scores with their topics' themes.
+
+    Args:
+        content: (n, n_themes) content score per paragraph (rows sum to 1, or 0).
+        topics: (n,) topic per paragraph, -1 for outliers.
+        similarity: (n,) cosine of each paragraph to its topic centroid (NaN for outliers).
+        themes: the ``themes`` parameters.
+    Returns:
+        ``(theme_index, confidence, topic_scores, final_scores)``: the chosen theme (n,),
+        its score (n,), the score vector of each topic, and the final scores (n, n_themes).
+    """
+    k = len(themes.definitions)
+    keys = themes.keys
+    topic_scores: dict[int, np.ndarray] = {}
+    for t in sorted(set(topics.tolist()) - {-1}):
+        pinned = themes.pins.get(t, themes.pins.get(str(t)))
+        if pinned is not None:
+            v = np.zeros(k)
+            v[keys.index(pinned)] = 1.0
+        else:
+            v = content[topics == t].mean(axis=0)
+        topic_scores[t] = v
+    final = content.copy()
+    for i, t in enumerate(topics):
+        if t != -1 and not np.isnan(similarity[i]) and similarity[i] >= themes.far_from_topic:
+            final[i] = (1 - themes.topic_weight) * content[i] + themes.topic_weight * topic_scores[t]
+    choice = final.argmax(axis=1)
+    conf = final.max(axis=1)
+    fb = themes.fallback
+    if fb is not None:
+        low = conf < themes.min_score
+        choice[low] = keys.index(fb)
+    return choice, conf, topic_scores, final
+
+
+def score_content(texts: list[str], embeddings: np.ndarray, prototypes: np.ndarray, themes: ThemesParams):
+    """Content score of each paragraph: lexical and semantic scores mixed by ``lexical_weight``.
+
+    A paragraph without any seed word is scored on semantics alone.
+
+    Returns:
+        ``(content, lexical, semantic, cosines, counts)``; arrays are (n, n_themes).
+    """
+    counts, owners = seed_counts(texts, themes)
+    lex = lexical_scores(counts, owners, len(themes.definitions))
+    sem, cos = semantic_scores(embeddings, prototypes)
+    has_seed = lex.sum(axis=1, keepdims=True) > 0
+    w = themes.lexical_weight
+    content = np.where(has_seed, w * lex + (1 - w) * sem, sem)
+    return content, lex, sem, cos, counts
+
+
+def main() -> int:
+    setup_logging("themes")
+    raw = config.load_params()
+    themes = config.section(raw, "themes", ThemesParams)
+    embed_params = config.section(raw, "embed", EmbedParams)
+    paragraphs = pd.read_parquet(config.PARAGRAPHS, columns=["para_id", "text", "n_chars"])
+    topics = pd.read_parquet(config.TOPICS)
+    if not paragraphs["para_id"].equals(topics["para_id"]):
+        raise EmbedError(f"{config.TOPICS} does not line up with {config.PARAGRAPHS}; run `dvc repro`")
+    topic_info = pd.read_parquet(config.TOPIC_INFO)
+    unknown_pins = sorted(set(int(t) for t in themes.pins) - set(topic_info["topic"]))
+    if unknown_pins:
+        raise ParamsError(f"params.yaml: themes.pins names topic(s) {unknown_pins} that this run does not have")
+    embeddings = load_embeddings(paragraphs)
+    prototypes = theme_prototypes(themes, make_embedder(embed_params))
+    texts = paragraphs["text"].tolist()
+    content, lex, sem, cos, counts = score_content(texts, embeddings, prototypes, themes)
+    topic_arr = topics["topic"].to_numpy()
+    choice, conf, topic_scores, final = assign_themes(content, topic_arr, topics["similarity"].to_numpy(), themes)
+    keys = themes.keys
+
+    out = pd.DataFrame(
+        {
+            "para_id": paragraphs["para_id"],
+            "topic": topic_arr,
+            "theme": [keys[c] for c in choice],
+            "confidence": np.round(conf, 6),
+            "decided_by": [
+                "own content (outlier)" if t == -1 else ("own content (far from topic)" if np.isnan(s) or s < themes.far_from_topic else "content + topic")
+                for t, s in zip(topic_arr, topics["similarity"].to_numpy())
+            ],
+        }
+    )
+    for j, key in enumerate(keys):
+        out[f"score_{key}"] = np.round(final[:, j], 6)
+
+    rows = []
+    for _, r in topic_info.iterrows():
+        t = int(r["topic"])
+        if t == -1:
+            continue
+        v = topic_scores[t]
+        members = topic_arr == t
+        seeds = Counter()
+        for c, m in zip(counts, members):
+            if m:
+                seeds.update(c)
+        j = int(v.argmax())
+        rows.append(
+            {
+                "topic": t,
+                "size": int(members.sum()),
+                "words": r["words"],
+                "theme": keys[j],
+                "score": round(float(v[j]), 4),
+                "runner_up": keys[int(np.argsort(v)[-2])] if len(keys) > 1 else "",
+                "pinned": str(t) in {str(x) for x in themes.pins},
+                "seed_words": " ".join(f"{w}×{n}" for w, n in seeds.most_common(8)),
+                "similarity": " ".join(f"{key}={cos[members, i].mean():.3f}" for i, key in enumerate(keys)),
+                "lexical_share": " ".join(f"{key}={lex[members, i].mean():.2f}" for i, key in enumerate(keys)),
+            }
+        )
+    topic_themes = pd.DataFrame(rows, columns=["topic", "size", "words", "theme", "score", "runner_up", "pinned", "seed_words", "similarity", "lexical_share"])
+
+    chars = paragraphs["n_chars"].to_numpy()
+    metrics = {
+        "paragraphs": {k: int((out["theme"] == k).sum()) for k in keys},
+        "char_share": {k: round(float(chars[out["theme"].to_numpy() == k].sum() / chars.sum()), 4) for k in keys},
+        "mean_confidence": round(float(out["confidence"].mean()), 4),
+    }
+    write_parquet(out, config.THEMES)
+    write_csv(topic_themes, config.REPORTS / "topic_themes.csv")
+    write_json(metrics, config.METRICS / "themes.json")
+    log.info("themes of %d paragraphs: %s", len(out), ", ".join(f"{k} {v}" for k, v in metrics["paragraphs"].items()))
+    return 0
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main())
+    except (EmbedError, ParamsError) as exc:
+        logging.getLogger("pipeline.themes").error("%s", exc)
+        sys.exit(1)

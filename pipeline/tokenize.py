@@ -1,0 +1,58 @@
+"""The jieba tokenizer used for topic words, coherence and seed-word matching.
+
+Policy terms are kept whole (a user dictionary: 两个确立, 放管服, 河湖长制 ...); stop words,
+officialese (坚持, 推进, 加快 ...), single characters, numbers, years, percentages and Latin
+fragments are dropped. :func:`tokenize` is a plain module-level function, so a topic model
+loaded from disk gets exactly the same tokenizer back (see ``topics.load_topic_model``).
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+
+from . import RESOURCES
+
+_HAN_WORD = re.compile(r"^[\u4e00-\u9fff]{2,}$")
+
+
+def _words(name: str) -> list[str]:
+    text = (RESOURCES / name).read_text(encoding="utf-8")
+    return [w for line in text.splitlines() if not line.startswith("#") for w in line.split()]
+
+
+@functools.cache
+def stopwords() -> frozenset[str]:
+    """Stop words and officialese."""
+    return frozenset(_words("stopwords_zh.txt")) | frozenset(_words("officialese_zh.txt"))
+
+
+@functools.cache
+def _tokenizer():
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tok = jieba.Tokenizer()
+    tok.initialize()
+    tok.load_userdict(str(RESOURCES / "userdict_zh.txt"))
+    return tok
+
+
+def add_words(words) -> None:
+    """Keep these words whole too (e.g. the themes' seed words)."""
+    tok = _tokenizer()
+    for w in words:
+        if len(w) >= 2:
+            tok.add_word(w, freq=max(tok.FREQ.get(w, 0), 10000))
+
+
+def segment(text: str) -> list[str]:
+    """All jieba tokens of ``text`` (HMM off, so the same text always gives the same tokens)."""
+    return _tokenizer().lcut(text, HMM=False)
+
+
+def tokenize(text: str) -> list[str]:
+    """Content words of ``text``: Han words of two or more characters, not stop words."""
+    stop = stopwords()
+    return [w for w in segment(text) if _HAN_WORD.match(w) and w not in stop]

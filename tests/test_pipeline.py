@@ -1,0 +1,109 @@
+"""End to end: the real stages, through DVC, on a copy of the bundled corpus."""
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from conftest import ROOT
+
+pytestmark = pytest.mark.slow
+BIN = Path(sys.executable).parent
+
+
+def _run(args, cwd, **kw):
+    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}", "DVC_NO_ANALYTICS": "1"}
+    return subprocess.run(args, cwd=cwd, capture_output=True, text=True, env=env, check=False, **kw)
+
+
+def _ok(result):
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return result
+
+
+def _digests(root: Path) -> dict[str, str]:
+    out = {}
+    for folder in ("data/interim", "data/processed", "models/topic_model", "reports", "metrics"):
+        for f in sorted((root / folder).rglob("*")):
+            if f.is_file() and ".gitignore" not in f.name:
+                out[f.relative_to(root).as_posix()] = hashlib.sha256(f.read_bytes()).hexdigest()
+    return out
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    root = tmp_path_factory.mktemp("project")
+    for name in ("dvc.yaml", "params.yaml", ".dvcignore"):
+        shutil.copy(ROOT / name, root / name)
+    shutil.copytree(ROOT / "pipeline", root / "pipeline", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "data" / "raw", root / "data" / "raw")
+    _ok(_run(["git", "init", "-q"], root))
+    _ok(_run(["git", "config", "user.email", "test@example.org"], root))
+    _ok(_run(["git", "config", "user.name", "test"], root))
+    _ok(_run([str(BIN / "dvc"), "init", "-q"], root))
+    _ok(_run([str(BIN / "dvc"), "config", "core.analytics", "false"], root))
+    _ok(_run(["git", "add", "-A"], root))
+    _ok(_run(["git", "commit", "-qm", "start"], root))
+    _ok(_run([str(BIN / "dvc"), "repro"], root))
+    return root
+
+
+def test_contracts(project):
+    paragraphs = pd.read_parquet(project / "data/interim/paragraphs.parquet")
+    for col in ["para_id", "doc_id", "source", "line_start", "line_end", "locality", "province", "level", "date", "text", "n_chars"]:
+        assert col in paragraphs.columns
+    assert set(paragraphs["locality"]) == {"衡东县", "永州市", "衡南县", "湘潭市", "澧县"}
+    themes = pd.read_parquet(project / "data/processed/themes.parquet")
+    assert list(themes.columns[:4]) == ["para_id", "topic", "theme", "confidence"]
+    assert themes["para_id"].tolist() == paragraphs["para_id"].tolist()
+    assert set(themes["theme"]) <= {"party", "industry", "livelihood", "ecology", "other"}
+    table = pd.read_csv(project / "reports/theme_by_locality.csv")
+    assert list(table.columns) == ["locality", "theme", "n_paragraphs", "n_chars", "share", "ci_low", "ci_high"]
+    assert table.groupby("locality")["share"].sum().between(0.99, 1.01).all()
+    assert len(table) == 5 * 5
+    topics = pd.read_parquet(project / "data/processed/topics.parquet")
+    assert len(topics) == len(paragraphs) and topics["topic"].nunique() >= 2
+    assert (project / "models/topic_model/topic_embeddings.safetensors").is_file()
+    html = (project / "reports/report.html").read_text(encoding="utf-8")
+    assert 'id="heatmap"' in html and "澧县" in html and "http" not in html.split("<body>")[1].split("<pre>")[0]
+    md = (project / "reports/report.md").read_text(encoding="utf-8")
+    assert "| locality |" in md and "衡东县" in md
+    assert list((project / "reports/figures").glob("*.png"))
+    for name in ("ingest", "topics", "themes", "report"):
+        json.loads((project / f"metrics/{name}.json").read_text(encoding="utf-8"))
+
+
+def test_sections_read_as_a_reader_expects(project):
+    """The 澧县 article's ecology section and the 永州 article's livelihood section."""
+    paragraphs = pd.read_parquet(project / "data/interim/paragraphs.parquet")
+    themes = pd.read_parquet(project / "data/processed/themes.parquet")
+    df = paragraphs.merge(themes, on="para_id")
+    eco = df[(df["doc_id"] == "004_fa679333fe926180") & (df["line_start"] == 22)]
+    assert set(eco["theme"]) == {"ecology"}
+    live = df[(df["doc_id"] == "001_a964bad20ebf15e6") & (df["line_start"] == 4)]
+    assert (live["theme"] == "livelihood").mean() >= 0.5
+
+
+def test_second_repro_is_up_to_date_and_forced_rerun_is_identical(project):
+    out = _ok(_run([str(BIN / "dvc"), "status"], project)).stdout
+    assert "up to date" in out
+    before = _digests(project)
+    _ok(_run([str(BIN / "dvc"), "repro", "--force"], project))
+    assert _digests(project) == before
+
+
+def test_experiment_changes_metrics(project):
+    _ok(_run(["git", "add", "-A"], project))
+    _ok(_run(["git", "commit", "-qm", "baseline"], project))
+    _ok(_run([str(BIN / "dvc"), "exp", "run", "-S", "topics.representation=ctfidf"], project))
+    diff = _ok(_run([str(BIN / "dvc"), "metrics", "diff", "--json"], project)).stdout
+    changed = json.loads(diff)
+    assert "metrics/topics.json" in changed and changed["metrics/topics.json"]
+    params = _ok(_run([str(BIN / "dvc"), "params", "diff"], project)).stdout
+    assert "topics.representation" in params

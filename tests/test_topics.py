@@ -1,0 +1,84 @@
+import numpy as np
+import pytest
+
+from pipeline.config import HdbscanParams, TopicsParams
+from pipeline.topics import (
+    FallbackClusterer,
+    fit_topics,
+    load_topic_model,
+    npmi_coherence,
+    resolve_sizes,
+    save_topic_model,
+    topic_diversity,
+    topic_similarity,
+)
+from pipeline.tokenize import tokenize
+
+
+def test_sizes_scale_with_the_corpus():
+    p = TopicsParams()
+    small, large = resolve_sizes(48, p), resolve_sizes(5000, p)
+    assert small.n_neighbors <= large.n_neighbors == 15
+    assert 3 <= small.min_cluster_size < large.min_cluster_size <= 100
+    tiny = resolve_sizes(4, p)
+    assert tiny.n_neighbors <= 3 and tiny.n_components <= 2
+    fixed = resolve_sizes(5000, TopicsParams(hdbscan=HdbscanParams(min_cluster_size=7, min_samples=2)))
+    assert (fixed.min_cluster_size, fixed.min_samples) == (7, 2)
+
+
+def test_fallback_clusterer_uses_kmeans_only_when_hdbscan_finds_too_little():
+    rng = np.random.default_rng(0)
+    blobs = np.vstack([rng.normal(c, 0.05, size=(30, 2)) for c in ((0, 0), (5, 5), (0, 5))])
+    c = FallbackClusterer(min_cluster_size=5, min_samples=2, k=3, min_topics=2, random_state=0).fit(blobs)
+    assert c.method_ == "hdbscan" and len(set(c.labels_) - {-1}) == 3
+    noise = rng.uniform(size=(20, 2))
+    c = FallbackClusterer(min_cluster_size=15, min_samples=15, k=3, min_topics=2, random_state=0).fit(noise)
+    assert c.method_ == "kmeans-fallback" and sorted(set(c.labels_)) == [0, 1, 2]
+    assert c.predict(noise[:3]).shape == (3,)
+
+
+def test_npmi_and_diversity_on_known_values():
+    docs = [["a", "b"], ["a", "b"], ["c"]]
+    assert npmi_coherence({0: ["a", "b"]}, docs) == pytest.approx(1.0)
+    assert npmi_coherence({0: ["a", "c"]}, docs) == pytest.approx(-1.0)
+    # p(a)=p(d)=1/2, p(ad)=1/4: independent → 0
+    assert npmi_coherence({0: ["a", "d"]}, [["a", "d"], ["a"], ["d"], []]) == pytest.approx(0.0, abs=1e-12)
+    assert topic_diversity({0: ["a", "b"], 1: ["a", "c"]}) == 0.75
+
+
+def test_tokenizer_keeps_policy_terms_and_drops_noise():
+    toks = tokenize("坚持推进乡村振兴，2025年增长5.2%，落实河湖长制和放管服改革，GDP稳步增长。")
+    assert "乡村振兴" in toks and "河湖长制" in toks and "放管服" in toks
+    assert not {"坚持", "推进", "2025", "5.2", "GDP", "年"} & set(toks)
+
+
+@pytest.fixture(scope="module")
+def seed_topics(seed_ingest, seed_embeddings):
+    docs = seed_ingest[0]["text"].tolist()
+    return docs, fit_topics(docs, seed_embeddings, TopicsParams(representation="ctfidf"))
+
+
+def test_fit_on_a_small_corpus_gives_topics(seed_topics, seed_embeddings):
+    docs, (model, topics, before, probs, info) = seed_topics
+    assert len(topics) == len(docs) == len(seed_embeddings)
+    assert len(set(topics) - {-1}) >= 2
+    assert info["clustering"] in ("hdbscan", "kmeans-fallback")
+    sim, centroids = topic_similarity(seed_embeddings, topics)
+    assert set(centroids) == set(topics) - {-1}
+    assert np.nanmin(sim) > 0
+
+
+def test_fit_is_deterministic(seed_topics, seed_ingest, seed_embeddings):
+    docs, (model, topics, *_ ) = seed_topics
+    _, again, *_ = fit_topics(docs, seed_embeddings, TopicsParams(representation="ctfidf"))
+    np.testing.assert_array_equal(topics, again)
+
+
+def test_saved_model_gets_the_jieba_tokenizer_back(seed_topics, tmp_path):
+    docs, (model, topics, _, _, info) = seed_topics
+    save_topic_model(model, tmp_path / "m", info)
+    assert {"topics.json", "config.json", "topic_embeddings.safetensors", "ctfidf.safetensors", "pipeline.json"} <= {p.name for p in (tmp_path / "m").iterdir()}
+    loaded = load_topic_model(tmp_path / "m")
+    analyzer = loaded.vectorizer_model.build_analyzer()
+    assert analyzer("推进乡村振兴和生态文明建设") == tokenize("推进乡村振兴和生态文明建设")
+    assert [(w, round(float(s), 9)) for w, s in loaded.get_topic(0)] == [(w, round(float(s), 9)) for w, s in model.get_topic(0)]

@@ -156,6 +156,9 @@ class ThemesParams:
     topic_weight: float = 0.3
     far_from_topic: float = 0.35
     min_score: float = 0.15
+    overview_max_share: float = 0.5
+    overview_weight: float = 0.5
+    fallback_sections: tuple[str, ...] = ()
     pins: dict = field(default_factory=dict)
 
     def validate(self) -> None:
@@ -169,7 +172,7 @@ class ThemesParams:
                 raise ParamsError(f"themes.definitions[{i}] needs a key and at least one seed word")
         if sum(d.fallback for d in self.definitions) > 1:
             raise ParamsError("themes.definitions: at most one theme may have fallback: true")
-        for key in ("lexical_weight", "topic_weight", "far_from_topic", "min_score"):
+        for key in ("lexical_weight", "topic_weight", "far_from_topic", "min_score", "overview_max_share", "overview_weight"):
             _fraction(f"themes.{key}", getattr(self, key))
         for topic, theme in self.pins.items():
             _int(f"themes.pins key {topic!r}", topic)

@@ -173,12 +173,12 @@ def classify_line(line: str, heading_max_chars: int, edge: bool = True) -> LineK
 
 
 def is_heading(line: str, heading_max_chars: int) -> bool:
-    """A short line without closing punctuation, or a short numbered line (一、…, （三）…)."""
-    if len(line) > heading_max_chars:
-        return False
-    if line[-1] in _CLOSING or line[-1] in "：:":
-        return bool(_HEADING.match(line)) and line[-1] not in "：:" and len(line) <= heading_max_chars // 2
-    return True
+    """A short line that does not end like a sentence (一、…, （三）…, a title).
+
+    A short line ending in 。！？； or a colon is a sentence or a lead-in (各位代表：,
+    14.“双招双引”：招才引智、招商引资。) and stays body text, merged with a neighbour.
+    """
+    return len(line) <= heading_max_chars and line[-1] not in _CLOSING and line[-1] not in "：:"
 
 
 def looks_like_person(line: str) -> bool:

@@ -143,10 +143,30 @@ def assign_themes(
     return choice, conf, topic_scores, final
 
 
-def score_content(texts: list[str], embeddings: np.ndarray, prototypes: np.ndarray, themes: ThemesParams):
+def overview_scores(lex: np.ndarray, themes: ThemesParams) -> np.ndarray:
+    """How much a paragraph is a general overview: 0 where one theme dominates its seed
+    words, up to 1 where the seed words spread evenly over the (non-fallback) themes.
+
+    The codebook files a paragraph that lists several themes with none dominant under
+    ``other``; this is the normalised entropy of the seed-word shares, counted only for
+    paragraphs whose top theme holds less than ``themes.overview_max_share``.
+    """
+    keys = themes.keys
+    idx = [i for i, k in enumerate(keys) if k != themes.fallback]
+    sub = lex[:, idx]
+    tot = sub.sum(axis=1, keepdims=True)
+    share = np.divide(sub, tot, out=np.zeros_like(sub), where=tot > 0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ent = -np.nansum(np.where(share > 0, share * np.log(share), 0.0), axis=1) / np.log(max(2, len(idx)))
+    return np.where((tot[:, 0] > 0) & (share.max(axis=1) < themes.overview_max_share), ent, 0.0)
+
+
+def score_content(texts: list[str], embeddings: np.ndarray, prototypes: np.ndarray, themes: ThemesParams, sections: list[str] | None = None):
     """Content score of each paragraph: lexical and semantic scores mixed by ``lexical_weight``.
 
-    A paragraph without any seed word is scored on semantics alone.
+    A paragraph without any seed word is scored on semantics alone; a general overview
+    (seed words spread over many themes) leans to the fallback theme; a paragraph under a
+    heading named in ``themes.fallback_sections`` (名词解释, 附件 …) goes to it outright.
 
     Returns:
         ``(content, lexical, semantic, cosines, counts)``; arrays are (n, n_themes).
@@ -157,6 +177,15 @@ def score_content(texts: list[str], embeddings: np.ndarray, prototypes: np.ndarr
     has_seed = lex.sum(axis=1, keepdims=True) > 0
     w = themes.lexical_weight
     content = np.where(has_seed, w * lex + (1 - w) * sem, sem)
+    fb = themes.fallback
+    if fb is not None:
+        j = themes.keys.index(fb)
+        ov = overview_scores(lex, themes)[:, None] * themes.overview_weight
+        target = np.eye(len(themes.keys))[j]
+        content = (1 - ov) * content + ov * target
+        if sections is not None and themes.fallback_sections:
+            marked = np.array([any(m in (s or "") for m in themes.fallback_sections) for s in sections])
+            content[marked] = target
     return content, lex, sem, cos, counts
 
 

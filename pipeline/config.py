@@ -112,10 +112,18 @@ class HdbscanParams:
 
 
 @dataclass(frozen=True)
+class VectorizerParams:
+    min_df: int = 1
+    max_df: float = 1.0
+    ngram_max: int = 1
+
+
+@dataclass(frozen=True)
 class TopicsParams:
     seed: int = 42
     umap: UmapParams = field(default_factory=UmapParams)
     hdbscan: HdbscanParams = field(default_factory=HdbscanParams)
+    vectorizer: VectorizerParams = field(default_factory=VectorizerParams)
     min_topics: int = 2
     top_n_words: int = 10
     representation: str = "keybert"
@@ -132,6 +140,9 @@ class TopicsParams:
             if value != "auto":
                 _positive(key, value)
         _positive("topics.umap.n_components", self.umap.n_components)
+        _positive("topics.vectorizer.min_df", self.vectorizer.min_df)
+        _fraction("topics.vectorizer.max_df", self.vectorizer.max_df)
+        _positive("topics.vectorizer.ngram_max", self.vectorizer.ngram_max)
         _positive("topics.min_topics", self.min_topics)
         _positive("topics.top_n_words", self.top_n_words)
         _choice("topics.representation", self.representation, ("keybert", "mmr", "ctfidf"))
@@ -159,6 +170,8 @@ class ThemesParams:
     overview_max_share: float = 0.5
     overview_weight: float = 0.5
     fallback_sections: tuple[str, ...] = ()
+    examples: str = ""
+    examples_weight: float = 0.5
     pins: dict = field(default_factory=dict)
 
     def validate(self) -> None:
@@ -172,7 +185,7 @@ class ThemesParams:
                 raise ParamsError(f"themes.definitions[{i}] needs a key and at least one seed word")
         if sum(d.fallback for d in self.definitions) > 1:
             raise ParamsError("themes.definitions: at most one theme may have fallback: true")
-        for key in ("lexical_weight", "topic_weight", "far_from_topic", "min_score", "overview_max_share", "overview_weight"):
+        for key in ("lexical_weight", "topic_weight", "far_from_topic", "min_score", "overview_max_share", "overview_weight", "examples_weight"):
             _fraction(f"themes.{key}", getattr(self, key))
         for topic, theme in self.pins.items():
             _int(f"themes.pins key {topic!r}", topic)

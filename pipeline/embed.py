@@ -2,7 +2,7 @@
 
 Outputs:
     ``data/interim/embeddings.npy``   (n_paragraphs, dim), row i = paragraph i of paragraphs.parquet
-    ``data/interim/embeddings.json``  model identity, shape, dtype and a digest of the para_ids
+    ``data/interim/embeddings.json``  model identity, shape, dtype, the para_ids (row order) and their digest
     ``models/embed_cache/``           persistent cache (kept by DVC across runs)
 
 Backends follow one contract (:class:`Embedder`) and are chosen by ``embed.backend``:
@@ -282,6 +282,7 @@ def main() -> int:
             "dim": int(out.shape[1]) if out.ndim == 2 else 0,
             "dtype": str(out.dtype),
             "para_ids_sha256": ids_digest(paragraphs["para_id"]),
+            "para_ids": paragraphs["para_id"].tolist(),
         },
         config.EMBEDDINGS_META,
     )

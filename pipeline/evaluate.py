@@ -27,28 +27,29 @@ from .io import setup_logging, write_csv, write_json
 log = logging.getLogger("pipeline.evaluate")
 
 
-def read_labels(path: Path, theme_keys: list[str]) -> pd.DataFrame:
-    """Labels with columns source, line, primary.
+def read_labels(path: Path, theme_keys: list[str], key: str = "eval.labels") -> pd.DataFrame:
+    """Labels with columns source, line, primary (and any others, e.g. text).
 
     Raises:
-        ParamsError: file missing, not a CSV with those columns, or labels that are not themes.
+        ParamsError: file missing, not a CSV with those columns, or labels that are not
+            themes; the message names the parameter ``key`` and the file.
     """
     if not path.is_file():
-        raise ParamsError(f"eval.labels: file {path} not found")
+        raise ParamsError(f"{key}: file {path} not found")
     try:
         labels = pd.read_csv(path, dtype={"source": str, "primary": str}, encoding="utf-8")
     except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        raise ParamsError(f"eval.labels: {path} is not a readable UTF-8 CSV: {exc}") from None
+        raise ParamsError(f"{key}: {path} is not a readable UTF-8 CSV: {exc}") from None
     missing = [c for c in ("source", "line", "primary") if c not in labels.columns]
     if missing:
-        raise ParamsError(f"eval.labels: {path} lacks column(s) {missing} (has {list(labels.columns)})")
+        raise ParamsError(f"{key}: {path} lacks column(s) {missing} (has {list(labels.columns)})")
     labels["line"] = pd.to_numeric(labels["line"], errors="coerce")
     bad = labels["line"].isna() | labels["source"].isna()
     if bad.any():
-        raise ParamsError(f"eval.labels: {path} row {int(np.flatnonzero(bad)[0]) + 2} has no valid source/line")
+        raise ParamsError(f"{key}: {path} row {int(np.flatnonzero(bad)[0]) + 2} has no valid source/line")
     unknown = sorted(set(labels["primary"]) - set(theme_keys))
     if unknown:
-        raise ParamsError(f"eval.labels: {path} uses labels {unknown} that are not theme keys {theme_keys}")
+        raise ParamsError(f"{key}: {path} uses labels {unknown} that are not theme keys {theme_keys}")
     labels["line"] = labels["line"].astype(int)
     return labels
 

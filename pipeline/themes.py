@@ -24,6 +24,7 @@ import math
 import re
 import sys
 from collections import Counter
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -85,6 +86,44 @@ def theme_prototypes(themes: ThemesParams, embedder) -> np.ndarray:
         v = 0.5 * vecs[0] + 0.5 * vecs[1:].mean(axis=0)
         protos.append(v / (np.linalg.norm(v) or 1.0))
     return np.stack(protos).astype(np.float32)
+
+
+def anchor_prototypes(prototypes: np.ndarray, examples: pd.DataFrame, paragraphs: pd.DataFrame, embeddings: np.ndarray, embedder, themes: ThemesParams) -> tuple[np.ndarray, dict[str, int]]:
+    """Move each theme's prototype towards its labelled examples.
+
+    Args:
+        prototypes: (n_themes, dim) unit vectors.
+        examples: labelled paragraphs (``source``, ``line``, ``primary``, optional ``text``);
+            an example with text is embedded, one without is looked up among ``paragraphs``
+            by source and line.
+        paragraphs, embeddings: the corpus and its (n, dim) embeddings.
+    Returns:
+        ``(prototypes, used)``: the anchored unit vectors and the number of examples used per theme.
+    """
+    from .evaluate import match_labels
+
+    vecs: dict[int, list[np.ndarray]] = {}
+    keys = themes.keys
+    with_text = examples["text"].fillna("").astype(str).str.strip() != "" if "text" in examples else pd.Series(False, index=examples.index)
+    if with_text.any():
+        emb = embedder.embed(examples.loc[with_text, "text"].tolist())
+        for k, v in zip(examples.loc[with_text, "primary"], emb):
+            vecs.setdefault(keys.index(k), []).append(v)
+    rest = examples[~with_text]
+    if len(rest):
+        index = {pid: i for i, pid in enumerate(paragraphs["para_id"])}
+        ids = pd.DataFrame({"para_id": paragraphs["para_id"], "theme": paragraphs["para_id"]})
+        matched = match_labels(rest, paragraphs, ids)  # "theme" here carries the para_id
+        for k, pid in zip(matched["primary"], matched["predicted"]):
+            if isinstance(pid, str):
+                vecs.setdefault(keys.index(k), []).append(embeddings[index[pid]])
+    out = prototypes.copy()
+    w = themes.examples_weight
+    for i, vs in vecs.items():
+        m = np.mean(vs, axis=0)
+        v = (1 - w) * out[i] + w * m / (np.linalg.norm(m) or 1.0)
+        out[i] = v / (np.linalg.norm(v) or 1.0)
+    return out.astype(np.float32), {keys[i]: len(vs) for i, vs in sorted(vecs.items())}
 
 
 def semantic_scores(embeddings: np.ndarray, prototypes: np.ndarray, temperature: float = 0.05) -> tuple[np.ndarray, np.ndarray]:
@@ -194,7 +233,7 @@ def main() -> int:
     raw = config.load_params()
     themes = config.section(raw, "themes", ThemesParams)
     embed_params = config.section(raw, "embed", EmbedParams)
-    paragraphs = pd.read_parquet(config.PARAGRAPHS, columns=["para_id", "text", "n_chars"])
+    paragraphs = pd.read_parquet(config.PARAGRAPHS, columns=["para_id", "source", "line_start", "line_end", "section", "text", "n_chars"])
     topics = pd.read_parquet(config.TOPICS)
     if not paragraphs["para_id"].equals(topics["para_id"]):
         raise EmbedError(f"{config.TOPICS} does not line up with {config.PARAGRAPHS}; run `dvc repro`")
@@ -203,9 +242,16 @@ def main() -> int:
     if unknown_pins:
         raise ParamsError(f"params.yaml: themes.pins names topic(s) {unknown_pins} that this run does not have")
     embeddings = load_embeddings(paragraphs)
-    prototypes = theme_prototypes(themes, make_embedder(embed_params))
+    embedder = make_embedder(embed_params)
+    prototypes = theme_prototypes(themes, embedder)
+    if themes.examples:
+        from .evaluate import read_labels
+
+        examples = read_labels(Path(themes.examples), themes.keys, key="themes.examples")
+        prototypes, used = anchor_prototypes(prototypes, examples, paragraphs, embeddings, embedder, themes)
+        log.info("themes anchored by %d labelled examples from %s: %s", sum(used.values()), themes.examples, used)
     texts = paragraphs["text"].tolist()
-    content, lex, sem, cos, counts = score_content(texts, embeddings, prototypes, themes)
+    content, lex, sem, cos, counts = score_content(texts, embeddings, prototypes, themes, paragraphs["section"].tolist())
     topic_arr = topics["topic"].to_numpy()
     choice, conf, topic_scores, final = assign_themes(content, topic_arr, topics["similarity"].to_numpy(), themes)
     keys = themes.keys

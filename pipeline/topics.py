@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from . import config
-from .config import EmbedParams, ParamsError, TopicsParams
+from .config import EmbedParams, ParamsError, TopicsParams, VectorizerParams
 from .embed import EmbedError, load_embeddings
 from .io import atomic_dir, setup_logging, write_json, write_parquet
 from .tokenize import segment, tokenize
@@ -119,11 +119,16 @@ class PrecomputedBackend:
         return _Backend()
 
 
-def make_vectorizer():
-    """CountVectorizer over :func:`pipeline.tokenize.tokenize` tokens."""
+def make_vectorizer(p: VectorizerParams | None = None, n_docs: int | None = None):
+    """CountVectorizer over :func:`pipeline.tokenize.tokenize` tokens.
+
+    ``min_df`` is capped so that a corpus of a few dozen paragraphs still has a vocabulary.
+    """
     from sklearn.feature_extraction.text import CountVectorizer
 
-    return CountVectorizer(tokenizer=tokenize, token_pattern=None, lowercase=False, min_df=1)
+    p = p or VectorizerParams()
+    min_df = p.min_df if n_docs is None else max(1, min(p.min_df, n_docs // 20))
+    return CountVectorizer(tokenizer=tokenize, token_pattern=None, lowercase=False, min_df=min_df, max_df=p.max_df, ngram_range=(1, p.ngram_max))
 
 
 def make_representation(name: str, seed: int):
@@ -172,7 +177,7 @@ def fit_topics(docs: list[str], embeddings: np.ndarray, p: TopicsParams, embedde
         embedding_model=PrecomputedBackend(embedder) if embedder is not None else None,
         umap_model=umap_model,
         hdbscan_model=cluster,
-        vectorizer_model=make_vectorizer(),
+        vectorizer_model=make_vectorizer(p.vectorizer, n),
         representation_model=representation,
         top_n_words=p.top_n_words,
         # any language but "english": BERTopic strips every non-ASCII character from the
@@ -191,7 +196,7 @@ def fit_topics(docs: list[str], embeddings: np.ndarray, p: TopicsParams, embedde
             dtype=int,
         )
         if (topics != topics_before).any():
-            model.update_topics(docs, topics=list(topics), vectorizer_model=make_vectorizer(), representation_model=representation, top_n_words=p.top_n_words)
+            model.update_topics(docs, topics=list(topics), vectorizer_model=make_vectorizer(p.vectorizer, n), representation_model=representation, top_n_words=p.top_n_words)
     info = {"clustering": cluster.method_, "sizes": sizes.__dict__, "outlier_strategy": p.outliers}
     return model, topics, topics_before, probs, info
 
@@ -274,9 +279,10 @@ def load_topic_model(path: Path = config.TOPIC_MODEL, embedder=None):
     from bertopic import BERTopic
 
     model = BERTopic.load(str(path), embedding_model=PrecomputedBackend(embedder) if embedder is not None else None)
-    vocab = model.vectorizer_model.vocabulary_
+    old = model.vectorizer_model
     model.vectorizer_model = make_vectorizer()
-    model.vectorizer_model.vocabulary_ = vocab
+    model.vectorizer_model.set_params(min_df=old.min_df, max_df=old.max_df, ngram_range=tuple(old.ngram_range))
+    model.vectorizer_model.vocabulary_ = old.vocabulary_
     model.vectorizer_model.fixed_vocabulary_ = True
     return model
 

@@ -78,3 +78,29 @@ def test_prototypes_are_unit_vectors(themes, use_embedder):
     np.testing.assert_allclose(np.linalg.norm(protos, axis=1), 1, atol=1e-5)
     v = use_embedder.embed(["打好污染防治攻坚战，改善生态环境质量。"])[0]
     assert themes.keys[int((protos @ v).argmax())] == "ecology"
+
+
+def test_labelled_examples_move_prototypes(themes):
+    import pandas as pd
+
+    from pipeline.themes import anchor_prototypes
+
+    k = len(themes.keys)
+    protos = np.eye(k, 8, dtype=np.float32)
+    paragraphs = pd.DataFrame({"para_id": ["d:1", "d:2"], "source": ["a.txt", "a.txt"], "line_start": [3, 4], "line_end": [3, 4], "n_chars": [10, 10]})
+    emb = np.zeros((2, 8), dtype=np.float32)
+    emb[0, 7] = 1.0  # the labelled paragraph points elsewhere
+    examples = pd.DataFrame({"source": ["a.txt", "b.txt"], "line": [3, 1], "primary": ["ecology", "party"], "text": ["", "有文本的例子"]})
+
+    class Fixed:
+        def embed(self, texts):
+            v = np.zeros((len(texts), 8), dtype=np.float32)
+            v[:, 6] = 1.0
+            return v
+
+    out, used = anchor_prototypes(protos, examples, paragraphs, emb, Fixed(), _params(themes, examples_weight=0.5))
+    assert used == {"party": 1, "ecology": 1}
+    eco, party = themes.keys.index("ecology"), themes.keys.index("party")
+    assert out[eco, 7] > 0.5 and out[party, 6] > 0.5  # moved towards the examples
+    np.testing.assert_allclose(np.linalg.norm(out, axis=1), 1, atol=1e-6)
+    np.testing.assert_array_equal(out[themes.keys.index("industry")], protos[themes.keys.index("industry")])

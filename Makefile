@@ -28,10 +28,16 @@ fonts: ## install a CJK font so Chinese renders in the PNG figures (Debian/Ubunt
 	  rm -rf ~/.cache/matplotlib && echo "installed fonts-wqy-microhei"; \
 	else echo "WARNING: no CJK font; install fonts-wqy-microhei or fonts-noto-cjk for Chinese labels in PNG figures"; fi
 
+browser: ## install Debian's Chromium for the report test (as root; the test skips without it)
+	@if command -v chromium >/dev/null; then echo "chromium present"; \
+	elif command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	  (apt-get install -y -qq chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)) && echo "installed chromium"; \
+	else echo "WARNING: no chromium; the browser test of the report will be skipped"; fi
+
 repro: install fonts ## set up, then run the whole pipeline on the corpus (dvc repro)
 	$(BIN)/dvc repro
 
-test: install fonts ## set up, then run the test suite
+test: install fonts browser ## set up, then run the test suite
 	$(BIN)/python -m pytest -q
 
 bench: install ## run the benchmarks (needs ../shared/corpora)
@@ -40,4 +46,4 @@ bench: install ## run the benchmarks (needs ../shared/corpora)
 clean: ## remove pipeline outputs (keeps the embedding cache)
 	rm -rf data/interim/*.parquet data/interim/*.npy data/interim/*.json data/interim/*.csv data/processed models/topic_model
 
-.PHONY: help install fonts repro test bench clean
+.PHONY: help install fonts browser repro test bench clean

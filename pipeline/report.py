@@ -4,6 +4,7 @@ Outputs:
     ``reports/theme_by_locality.csv``  locality × theme: paragraphs, characters, share, 95% bootstrap interval
     ``reports/theme_distinctive.csv``  locality × theme: log-odds against the rest of the corpus (z-score)
     ``reports/theme_by_year.csv``      year × theme shares, where documents carry a date
+    ``reports/theme_words_by_locality.csv``  words that distinguish a locality within a theme
     ``reports/topics.csv``             topic table: theme, size, words, representative paragraphs, counts per locality
     ``reports/theme_share.csv``        long table for ``dvc plots``
     ``reports/figures/*.png``          heatmap and interval chart
@@ -45,38 +46,45 @@ def theme_shares(df: pd.DataFrame, keys: list[str], n_boot: int, seed: int) -> p
     Args:
         df: one row per paragraph with ``locality``, ``doc_id``, ``theme``, ``n_chars``.
         keys: theme keys, in order.
-        n_boot: bootstrap resamples; a locality with several documents is resampled by
-            document (paragraphs of a document are not independent), else by paragraph.
+        n_boot: bootstrap resamples. A locality with one document is resampled by paragraph;
+            one with several by a two-stage bootstrap — documents with replacement, then
+            paragraphs with replacement inside each drawn document — so that neither the
+            between-document nor the within-document variation is ignored (resampling
+            documents alone gives near-empty intervals for a locality with two documents).
         seed: seed of the resampling.
     Returns:
         Columns locality, theme, n_paragraphs, n_chars, share, ci_low, ci_high.
     """
     rng = np.random.default_rng(seed)
+    k = len(keys)
     rows = []
     for loc, g in df.groupby("locality", sort=True):
-        theme_idx = g["theme"].map({k: i for i, k in enumerate(keys)}).to_numpy()
+        theme_idx = g["theme"].map({t: i for i, t in enumerate(keys)}).to_numpy()
         chars = g["n_chars"].to_numpy(dtype=float)
-        units = g["doc_id"].to_numpy() if g["doc_id"].nunique() > 1 else np.arange(len(g))
-        uniq, unit_of = np.unique(units, return_inverse=True)
-        # characters per (unit, theme): resampling units is then a matrix product
-        per_unit = np.zeros((len(uniq), len(keys)))
-        np.add.at(per_unit, (unit_of, theme_idx), chars)
-        draws = rng.multinomial(len(uniq), np.full(len(uniq), 1 / len(uniq)), size=n_boot)
-        boot = draws @ per_unit
+        docs = g["doc_id"].to_numpy()
+        boot = np.zeros((n_boot, k))
+        doc_ids = np.unique(docs)
+        weights = rng.multinomial(len(doc_ids), np.full(len(doc_ids), 1 / len(doc_ids)), size=n_boot) if len(doc_ids) > 1 else np.ones((n_boot, 1))
+        for j, d in enumerate(doc_ids):
+            sel = docs == d
+            onehot = np.zeros((sel.sum(), k))
+            onehot[np.arange(sel.sum()), theme_idx[sel]] = chars[sel]
+            draws = rng.multinomial(sel.sum(), np.full(sel.sum(), 1 / sel.sum()), size=n_boot)
+            boot += weights[:, [j]] * (draws @ onehot)
         boot_share = boot / np.maximum(boot.sum(axis=1, keepdims=True), 1)
+        lo, hi = np.percentile(boot_share, [2.5, 97.5], axis=0)
         total = chars.sum()
-        for i, k in enumerate(keys):
+        for i, t in enumerate(keys):
             sel = theme_idx == i
-            lo, hi = np.percentile(boot_share[:, i], [2.5, 97.5])
             rows.append(
                 {
                     "locality": loc,
-                    "theme": k,
+                    "theme": t,
                     "n_paragraphs": int(sel.sum()),
                     "n_chars": int(chars[sel].sum()),
                     "share": round(float(chars[sel].sum() / total), 4) if total else 0.0,
-                    "ci_low": round(float(lo), 4),
-                    "ci_high": round(float(hi), 4),
+                    "ci_low": round(float(lo[i]), 4),
+                    "ci_high": round(float(hi[i]), 4),
                 }
             )
     return pd.DataFrame(rows, columns=["locality", "theme", "n_paragraphs", "n_chars", "share", "ci_low", "ci_high"])
@@ -108,17 +116,62 @@ def distinctive(df: pd.DataFrame, keys: list[str], prior_strength: float = 100.0
     return pd.DataFrame(rows, columns=["locality", "theme", "log_odds", "z", "emphasis"])
 
 
+def distinctive_words(df: pd.DataFrame, keys: list[str], top: int = 8, prior_strength: float = 500.0) -> pd.DataFrame:
+    """Words that distinguish a locality within a theme: log-odds of each word in the
+    locality's paragraphs of that theme against the other localities' paragraphs of the same
+    theme, with an informative Dirichlet prior from the theme's word counts (Monroe et al.
+    2008). Only words with z > 1.96 and at least 3 occurrences, the ``top`` highest per pair.
+
+    Args:
+        df: paragraphs with ``locality``, ``theme`` and ``tokens`` (list of words).
+    Returns:
+        Columns locality, theme, word, count, z.
+    """
+    from collections import Counter
+
+    rows = []
+    for k in keys:
+        sub = df[df["theme"] == k]
+        if sub["locality"].nunique() < 2:
+            continue
+        by_loc = {loc: Counter(w for toks in g["tokens"] for w in toks) for loc, g in sub.groupby("locality", sort=True)}
+        total = Counter()
+        for c in by_loc.values():
+            total.update(c)
+        n_total = sum(total.values())
+        if not n_total:
+            continue
+        for loc, c in by_loc.items():
+            n_loc = sum(c.values())
+            n_rest = n_total - n_loc
+            scored = []
+            for w, y in c.items():
+                if y < 3:
+                    continue
+                a = prior_strength * total[w] / n_total
+                rest = total[w] - y
+                d = np.log((y + a) / (n_loc + prior_strength - y - a)) - np.log((rest + a) / (n_rest + prior_strength - rest - a))
+                z = d / np.sqrt(1 / (y + a) + 1 / (rest + a))
+                if z > 1.96:
+                    scored.append((-z, w, y))
+            for negz, w, y in sorted(scored)[:top]:
+                rows.append({"locality": loc, "theme": k, "word": w, "count": int(y), "z": round(float(-negz), 3)})
+    return pd.DataFrame(rows, columns=["locality", "theme", "word", "count", "z"])
+
+
 def shares_by_year(df: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     """Character share per theme and year, for paragraphs whose document has a year."""
     d = df[df["year"].astype(str).str.fullmatch(r"\d{4}")]
     if d.empty:
-        return pd.DataFrame(columns=["year", "theme", "n_paragraphs", "n_chars", "share"])
+        return pd.DataFrame(columns=["year", "theme", "n_documents", "n_paragraphs", "n_chars", "share"])
     g = d.groupby(["year", "theme"])["n_chars"].agg(["size", "sum"]).reset_index()
     tot = d.groupby("year")["n_chars"].sum()
     g["share"] = (g["sum"] / g["year"].map(tot)).round(4)
     g = g.rename(columns={"size": "n_paragraphs", "sum": "n_chars"})
     full = pd.MultiIndex.from_product([sorted(d["year"].unique()), keys], names=["year", "theme"])
-    return g.set_index(["year", "theme"]).reindex(full, fill_value=0).reset_index()
+    out = g.set_index(["year", "theme"]).reindex(full, fill_value=0).reset_index()
+    out.insert(2, "n_documents", out["year"].map(d.groupby("year")["doc_id"].nunique()).astype(int))
+    return out
 
 
 def topic_table(df: pd.DataFrame, topic_themes: pd.DataFrame, n_examples: int) -> pd.DataFrame:
@@ -165,22 +218,28 @@ def heatmap_png(shares: pd.DataFrame, labels: dict[str, str]) -> bytes:
     import matplotlib.pyplot as plt
 
     pivot = shares.pivot(index="locality", columns="theme", values="share")[list(labels)]
+    values = pivot.to_numpy()
+    # shade within each theme: the question is which localities stand out on a theme
+    lo = values.min(axis=0, keepdims=True)
+    rel = (values - lo) / np.maximum(values.max(axis=0, keepdims=True) - lo, 1e-9)
     fig, ax = plt.subplots(figsize=(1.6 + 1.3 * pivot.shape[1], 0.9 + 0.38 * pivot.shape[0]))
-    im = ax.imshow(pivot.to_numpy(), cmap="YlGnBu", vmin=0, vmax=max(0.01, float(pivot.to_numpy().max())), aspect="auto")
+    im = ax.imshow(rel, cmap="YlGnBu", vmin=0, vmax=1, aspect="auto")
     ax.set_xticks(range(pivot.shape[1]), [labels[k].replace(" ", "\n", 1) for k in pivot.columns], rotation=0)
     ax.set_yticks(range(pivot.shape[0]), pivot.index)
-    for (i, j), v in np.ndenumerate(pivot.to_numpy()):
-        ax.text(j, i, f"{v:.0%}", ha="center", va="center", fontsize=8, color="white" if v > 0.5 * pivot.to_numpy().max() else "black")
-    fig.colorbar(im, ax=ax, fraction=0.04, label="share of characters")
-    ax.set_title("Theme share by locality")
+    for (i, j), v in np.ndenumerate(values):
+        ax.text(j, i, f"{v:.0%}", ha="center", va="center", fontsize=8, color="white" if rel[i, j] > 0.6 else "black")
+    fig.colorbar(im, ax=ax, fraction=0.04, label="lowest → highest share within the theme")
+    ax.set_title("Share of each locality's text per theme")
     png = _png(fig)
     plt.close(fig)
     return png
 
 
-def intervals_png(shares: pd.DataFrame, labels: dict[str, str]) -> bytes:
-    """Per theme, each locality's share with its 95% bootstrap interval."""
+def intervals_png(shares: pd.DataFrame, labels: dict[str, str], overall: dict[str, float] | None = None) -> bytes:
+    """Per theme, each locality's share with its 95% bootstrap interval; the dashed line
+    is the theme's share of the whole corpus. Each panel has its own scale."""
     import matplotlib
+    import matplotlib.ticker
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
@@ -193,12 +252,15 @@ def intervals_png(shares: pd.DataFrame, labels: dict[str, str]) -> bytes:
         s = shares[shares["theme"] == k].set_index("locality").reindex(locs)
         y = np.arange(len(locs))
         ax.errorbar(s["share"], y, xerr=[s["share"] - s["ci_low"], s["ci_high"] - s["share"]], fmt="o", ms=4, capsize=2, color="#1f6f8b")
-        ax.set_title(labels[k], fontsize=10)
-        ax.set_xlim(0, 1)
+        ax.set_title(labels[k].replace(" ", "\n", 1), fontsize=10)
+        if overall is not None:
+            ax.axvline(overall[k], color="#999999", linestyle="--", linewidth=1)
+        ax.set_xlim(0, min(1.0, max(0.05, float(s["ci_high"].max()) * 1.1)))
+        ax.xaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0, decimals=0))
+        ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(3))
         ax.grid(axis="x", alpha=0.3)
     axes[0].set_yticks(np.arange(len(locs)), locs)
     axes[0].invert_yaxis()
-    fig.suptitle("Theme share with 95% bootstrap interval", y=1.0)
     png = _png(fig)
     plt.close(fig)
     return png
@@ -247,27 +309,48 @@ def build_markdown(ctx: dict) -> str:
         lines.append("")
         lines.append(", ".join(f"{labels[r.theme]} {r.share:.0%} [{r.ci_low:.0%}–{r.ci_high:.0%}]" for r in s.itertuples()))
         lines.append("")
+        words = ctx["words"][ctx["words"]["locality"] == loc]
+        if len(words):
+            lines.append("Words that set it apart: " + "; ".join(f"{labels[k]}: {' '.join(g['word'])}" for k, g in words.groupby("theme", sort=False)))
+            lines.append("")
         for ex in ctx["examples"].get(loc, []):
             lines.append(f"- **{labels[ex['theme']]}** `{ex['where']}` {ex['text'][:120]}…")
         lines.append("")
     lines += ["## Topics", "", markdown_table(ctx["topics"][["topic", "theme", "size", "words"]].assign(theme=lambda d: d["theme"].map(labels))), ""]
-    lines += ["## Data quality", "", _quality_text(ctx), ""]
+    q = ctx["quality"]
+    lines += ["## Data quality", "", q["headline"], "", markdown_table(q["lines"]), ""]
+    if len(q["files"]):
+        lines += ["Files not read:", "", markdown_table(q["files"]), ""]
+    if len(q["duplicates"]):
+        lines += [f"Duplicates (first 20 of {len(q['duplicates'])}):", "", markdown_table(q["duplicates"].head(20)), ""]
     return "\n".join(lines)
 
 
-def _quality_text(ctx: dict) -> str:
-    m = ctx["ingest"]
-    lines = m.get("lines", {})
-    parts = [
+def quality_summary(ingest_metrics: dict, documents: pd.DataFrame, line_log: pd.DataFrame, paragraphs: pd.DataFrame) -> dict:
+    """What ingest read, dropped and why, for the data-quality section.
+
+    Returns:
+        dict with ``headline`` (text), ``lines`` (status, reason, lines), ``files`` (files
+        not read, with reasons) and ``duplicates`` (paragraph, where, repeats, where).
+    """
+    m = ingest_metrics
+    headline = (
         f"{m.get('files', 0)} files: {m.get('documents', 0)} documents read, {m.get('files_skipped', 0)} skipped, "
         f"{m.get('files_excluded', 0)} excluded; {m.get('documents_without_locality', 0)} without a locality; "
-        f"{m.get('duplicates', 0)} duplicate paragraphs flagged.",
-        "Lines: " + ", ".join(f"{k} {v}" for k, v in lines.items()) + ".",
-    ]
-    skipped = ctx["documents"][ctx["documents"]["status"].isin(["skipped", "no paragraphs"])]
-    for r in skipped.itertuples():
-        parts.append(f"- `{r.source}`: {r.status}: {r.reason}")
-    return "\n".join(parts)
+        f"{m.get('paragraphs', 0)} paragraphs, {m.get('duplicates', 0)} of them duplicates of another."
+    )
+    lines = (
+        line_log[~line_log["status"].isin(["file_skipped", "file_excluded"])]
+        .assign(reason=lambda d: d["reason"].fillna("").replace("", "—"))
+        .groupby(["status", "reason"]).size().rename("lines").reset_index()
+        .sort_values(["status", "lines"], ascending=[True, False])
+    )
+    files = documents.loc[documents["status"] != "ok", ["source", "status", "reason"]]
+    no_loc = documents.loc[(documents["status"] == "ok") & (documents["locality"] == ""), ["source", "locality_evidence"]]
+    where = {r.para_id: f"{r.source}:{_lines(r)}" for r in paragraphs.itertuples()}
+    dups = paragraphs.loc[paragraphs["duplicate_of"] != "", ["para_id", "duplicate_of"]]
+    dups = pd.DataFrame({"paragraph": dups["para_id"].map(where), "repeats": dups["duplicate_of"].map(lambda p: where.get(p, p))})
+    return {"headline": headline, "lines": lines, "files": files, "no_locality": no_loc, "duplicates": dups}
 
 
 CSS = """
@@ -275,12 +358,12 @@ body{font-family:"Noto Sans CJK SC","WenQuanYi Micro Hei","PingFang SC","Microso
 main{max-width:1100px;margin:0 auto;padding:24px 28px 60px;background:#fff}
 h1{font-size:1.7em;margin:.2em 0}h2{margin-top:1.8em;border-bottom:2px solid #e3e8ee;padding-bottom:.2em}
 table{border-collapse:collapse;margin:.6em 0;font-size:.92em}th,td{padding:.35em .6em;border-bottom:1px solid #e7eaee;text-align:left;vertical-align:top}
-th{background:#f1f4f7}td.num{text-align:right;font-variant-numeric:tabular-nums}
+th{background:#f1f4f7}th a{color:inherit;text-decoration:none}td.num{text-align:right;font-variant-numeric:tabular-nums}
 table.heat td.cell{text-align:center;min-width:5.5em;font-variant-numeric:tabular-nums}
 .muted{color:#66727f;font-size:.9em}.pill{display:inline-block;padding:0 .5em;border-radius:1em;background:#e8f1f6;margin-right:.3em;font-size:.85em}
 blockquote{margin:.4em 0 .8em;padding:.3em .8em;border-left:3px solid #9cc3d5;background:#f6fafc}
 code{font-size:.85em;color:#44505c}details{margin:.4em 0}summary{cursor:pointer;font-weight:600}
-nav a{margin-right:1em}img{max-width:100%}.more{color:#0a6b3d;font-weight:600}.less{color:#9b2c2c;font-weight:600}
+nav a{margin-right:1em}img{max-width:100%}caption{text-align:left;font-weight:600;padding:.3em 0}ul.words{margin:.2em 0 .8em}.more{color:#0a6b3d;font-weight:600}.less{color:#9b2c2c;font-weight:600}
 """
 
 
@@ -289,20 +372,26 @@ def build_html(ctx: dict) -> str:
     e = html.escape
     keys = list(labels)
     pivot = ctx["pivot"]
-    vmax = max(0.01, float(pivot[keys].to_numpy().max()))
+    colmin = {k: float(pivot[k].min()) for k in keys}
+    colspan = {k: max(1e-9, float(pivot[k].max()) - colmin[k]) for k in keys}
+    dist = ctx["distinctive"]
+    mark = {(r.locality, r.theme): r.emphasis for r in dist.itertuples()}
 
-    def cell(v: float) -> str:
-        a = v / vmax
-        bg = f"rgba(31,111,139,{0.08 + 0.85 * a:.3f})"
-        fg = "#fff" if a > 0.55 else "#1d2733"
-        return f'<td class="cell" style="background:{bg};color:{fg}">{v:.0%}</td>'
+    def cell(loc: str, k: str, v: float) -> str:
+        a = (v - colmin[k]) / colspan[k]
+        bg = f"rgba(31,111,139,{0.05 + 0.85 * a:.3f})"
+        fg = "#fff" if a > 0.6 else "#1d2733"
+        m = {"more": " ▲", "less": " ▼"}.get(mark.get((loc, k), ""), "")
+        title = {"more": "more than the rest of the corpus", "less": "less than the rest of the corpus"}.get(mark.get((loc, k), ""), "")
+        return f'<td class="cell" style="background:{bg};color:{fg}" title="{title}">{v:.0%}{m}</td>'
 
     heat = ['<table class="heat" id="heatmap"><tr><th>locality</th>' + "".join(f"<th>{e(labels[k])}</th>" for k in keys) + "</tr>"]
     for r in pivot.itertuples(index=False):
-        heat.append(f"<tr><th>{e(str(r[0]))}</th>" + "".join(cell(v) for v in r[1:]) + "</tr>")
+        heat.append(f"<tr><th><a href='#loc-{e(str(r[0]))}'>{e(str(r[0]))}</a></th>" + "".join(cell(r[0], k, v) for k, v in zip(keys, r[1:])) + "</tr>")
     heat.append("</table>")
+    heat.append("<p class='muted'>Share of each locality's characters per theme. Shading runs from the lowest to the highest share within each theme (column). "
+                "▲/▼: the locality gives the theme more/less of its paragraphs than the rest of the corpus (log-odds with a Dirichlet prior, |z| &gt; 1.96).</p>")
 
-    dist = ctx["distinctive"]
     loc_sections = []
     for loc in ctx["localities"]:
         s = ctx["shares"][ctx["shares"]["locality"] == loc]
@@ -318,9 +407,15 @@ def build_html(ctx: dict) -> str:
             for ex in ctx["examples"].get(loc, [])
         )
         meta = ctx["loc_meta"].get(loc, "")
+        words = ctx["words"][ctx["words"]["locality"] == loc]
+        words_html = "".join(
+            f"<li><span class='pill'>{e(labels[k])}</span>{e(' '.join(g['word']))}</li>" for k, g in words.groupby("theme", sort=False)
+        )
         loc_sections.append(
             f"<section><h3 id='loc-{e(loc)}'>{e(loc)}</h3><p class='muted'>{e(meta)}</p>"
             f"<table><tr><th>theme</th><th>paragraphs</th><th>characters</th><th>share</th><th>95% interval</th><th>z vs rest</th></tr>{rows}</table>"
+            + (f"<p><b>Words that set it apart</b> (within each theme, against the other localities):</p><ul class='words'>{words_html}</ul>" if words_html else "")
+            + ""
             f"<details><summary>Example paragraphs</summary>{quotes}</details></section>"
         )
 
@@ -335,10 +430,18 @@ def build_html(ctx: dict) -> str:
     year_html = ""
     if len(year) and year["year"].nunique() > 0:
         yp = year.pivot(index="year", columns="theme", values="share").reindex(columns=keys)
-        year_html = "<h2 id='years'>By year</h2><table><tr><th>year</th>" + "".join(f"<th>{e(labels[k])}</th>" for k in keys) + "</tr>" + "".join(
-            f"<tr><th>{e(str(y))}</th>" + "".join(f"<td class='num'>{v:.1%}</td>" for v in row) + "</tr>" for y, row in yp.iterrows()
+        ndocs = year.groupby("year")["n_documents"].first()
+        year_html = "<h2 id='years'>By year</h2><p class='muted'>Documents that carry a date or year.</p><table><tr><th>year</th><th>documents</th>" + "".join(f"<th>{e(labels[k])}</th>" for k in keys) + "</tr>" + "".join(
+            f"<tr><th>{e(str(y))}</th><td class='num'>{ndocs[y]}</td>" + "".join(f"<td class='num'>{v:.1%}</td>" for v in row) + "</tr>" for y, row in yp.iterrows()
         ) + "</table>"
-    quality = "<br>".join(e(line) for line in _quality_text(ctx).splitlines())
+    q = ctx["quality"]
+    quality = f"<p>{e(q['headline'])}</p>" + _html_table(q["lines"], "What became of every line of the input")
+    if len(q["files"]):
+        quality += _html_table(q["files"], "Files not read")
+    if len(q["no_locality"]):
+        quality += _html_table(q["no_locality"], "Documents without a locality")
+    if len(q["duplicates"]):
+        quality += _html_table(q["duplicates"].head(50), f"Duplicate paragraphs (first {min(50, len(q['duplicates']))} of {len(q['duplicates'])})")
     themes_html = "".join(f"<li><b>{e(labels[d.key])}</b>: {e(d.description)}</li>" for d in ctx["themes"].definitions)
     return f"""<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -348,15 +451,25 @@ def build_html(ctx: dict) -> str:
 <p class="muted">{ctx['metrics']['documents']} documents · {ctx['metrics']['paragraphs']} paragraphs · {ctx['metrics']['localities']} localities · {ctx['metrics']['topics']} topics ({e(ctx['clustering'])}). Shares are of each locality's characters; intervals are 95% bootstrap intervals ({ctx['n_boot']} resamples).</p>
 <nav><a href="#overview">Overview</a><a href="#intervals">Intervals</a><a href="#localities">Localities</a><a href="#topics">Topics</a><a href="#quality">Data quality</a><a href="#params">Parameters</a></nav>
 <h2 id="overview">Overview</h2>{''.join(heat)}
-<h2 id="intervals">Shares with intervals</h2><img alt="theme shares with 95% intervals" src="data:image/png;base64,{ctx['intervals_b64']}">
+<h2 id="intervals">Shares with intervals</h2><p class="muted">Dots are shares, bars 95% bootstrap intervals, the dashed line the theme's share of the whole corpus; each panel has its own scale.</p><img alt="theme shares with 95% intervals" src="data:image/png;base64,{ctx['intervals_b64']}">
 {year_html}
 <h2 id="localities">Localities</h2>{''.join(loc_sections)}
 <h2 id="topics">Topics</h2>{topics}
 <h2>Themes</h2><ul>{themes_html}</ul>
-<h2 id="quality">Data quality</h2><p>{quality}</p>
-<h2 id="params">Parameters of this run</h2><pre>{e(ctx['params_yaml'])}</pre>
+<h2 id="quality">Data quality</h2>{quality}
+<h2 id="params">Parameters of this run</h2><details><summary>params.yaml (the sections this report depends on)</summary><pre>{e(ctx['params_yaml'])}</pre></details>
 </main></body></html>
 """
+
+
+def _html_table(df: pd.DataFrame, caption: str) -> str:
+    e = html.escape
+    head = "".join(f"<th>{e(str(c))}</th>" for c in df.columns)
+    body = "".join(
+        "<tr>" + "".join(f"<td class='num'>{v}</td>" if isinstance(v, (int, np.integer)) else f"<td>{e(str(v))}</td>" for v in row) + "</tr>"
+        for row in df.itertuples(index=False)
+    )
+    return f"<table><caption>{e(caption)}</caption><tr>{head}</tr>{body}</table>"
 
 
 def examples_by_locality(df: pd.DataFrame, keys: list[str], per_theme: int = 1, max_total: int = 5) -> dict[str, list[dict]]:
@@ -384,6 +497,7 @@ def main() -> int:
     documents = pd.read_parquet(config.DOCUMENTS)
     topic_themes = pd.read_csv(config.REPORTS / "topic_themes.csv")
     ingest_metrics = _read_json(config.METRICS / "ingest.json")
+    line_log = pd.read_csv(config.INGEST_LOG, dtype={"reason": str, "para_id": str}, keep_default_na=False)
     topic_metrics = _read_json(config.METRICS / "topics.json")
 
     df = paragraphs.merge(themes, on="para_id").merge(topics, on="para_id")
@@ -392,6 +506,12 @@ def main() -> int:
     dist = distinctive(df, keys)
     by_year = shares_by_year(df, keys)
     ttable = topic_table(df, topic_themes, rp.top_examples)
+    from .tokenize import tokenize
+
+    from .gazetteer import Gazetteer
+
+    places = Gazetteer.default().aliases  # a locality's own name tells the reader nothing new
+    words = distinctive_words(df.assign(tokens=[[w for w in tokenize(t) if w not in places] for t in df["text"]]), keys)
     pivot = shares.pivot(index="locality", columns="theme", values="share")[keys].reset_index()
     long = shares.assign(theme_label=shares["theme"].map(labels))[["locality", "theme", "theme_label", "share", "ci_low", "ci_high"]]
 
@@ -402,8 +522,9 @@ def main() -> int:
         import matplotlib
 
         matplotlib.rcParams["font.family"] = [font, "DejaVu Sans"]
+    overall = {k: float(df.loc[df["theme"] == k, "n_chars"].sum() / df["n_chars"].sum()) for k in keys}
     heat = heatmap_png(shares, labels)
-    intervals = intervals_png(shares, labels)
+    intervals = intervals_png(shares, labels, overall)
 
     docs_ok = documents[documents["status"] == "ok"].copy()
     docs_ok["locality"] = docs_ok["locality"].replace("", UNKNOWN)
@@ -425,8 +546,9 @@ def main() -> int:
         "labels": labels, "pivot": pivot, "shares": shares, "distinctive": dist, "by_year": by_year, "topics": ttable,
         "localities": sorted(df["locality"].unique()), "examples": examples_by_locality(df, keys), "metrics": metrics,
         "ingest": ingest_metrics, "documents": documents, "themes": themes_p, "loc_meta": loc_meta,
-        "clustering": topic_metrics.get("clustering", ""), "n_boot": rp.n_boot,
-        "params_yaml": yaml.safe_dump({k: raw[k] for k in REPORTED_PARAMS if k in raw}, allow_unicode=True, sort_keys=False),
+        "clustering": topic_metrics.get("clustering", ""), "n_boot": rp.n_boot, "words": words,
+        "quality": quality_summary(ingest_metrics, documents, line_log, paragraphs),
+        "params_yaml": yaml.safe_dump({k: raw[k] for k in REPORTED_PARAMS if k in raw}, allow_unicode=True, sort_keys=False, default_flow_style=None, width=110),
         "intervals_b64": base64.b64encode(intervals).decode("ascii"),
     }
     R = config.REPORTS
@@ -434,6 +556,7 @@ def main() -> int:
     write_csv(dist, R / "theme_distinctive.csv")
     write_csv(by_year, R / "theme_by_year.csv")
     write_csv(ttable, R / "topics.csv")
+    write_csv(words, R / "theme_words_by_locality.csv")
     write_csv(long, R / "theme_share.csv")
     for name, data in (("theme_share_heatmap.png", heat), ("theme_share_intervals.png", intervals)):
         with atomic_path(R / "figures" / name, ".png") as tmp:

@@ -107,3 +107,36 @@ def test_experiment_changes_metrics(project):
     assert "metrics/topics.json" in changed and changed["metrics/topics.json"]
     params = _ok(_run([str(BIN / "dvc"), "params", "diff"], project)).stdout
     assert "topics.representation" in params
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="no chromium on PATH (make browser installs Debian's)")
+def test_report_page_in_headless_chromium(project, tmp_path):
+    playwright = pytest.importorskip("playwright.sync_api")
+    errors = []
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        )
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.on("console", lambda m: errors.append(m.text) if m.type in ("error", "warning") else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("requestfailed", lambda r: errors.append(f"request failed: {r.url}"))
+        page.goto((project / "reports/report.html").as_uri())
+        page.wait_for_load_state("load")
+        cells = page.locator("#heatmap td.cell")
+        assert cells.count() == 5 * 5
+        for i in range(cells.count()):
+            box = cells.nth(i).bounding_box()
+            assert box and box["width"] > 20 and box["height"] > 10
+        colours = {cells.nth(i).evaluate("c => getComputedStyle(c).backgroundColor") for i in range(cells.count())}
+        assert len(colours) > 3  # shaded by value, not blank
+        assert page.locator("img").first.evaluate("i => i.complete && i.naturalWidth > 0")
+        shot = tmp_path / "report.png"
+        page.screenshot(path=str(shot), full_page=True)
+        browser.close()
+    assert errors == []
+    assert shot.stat().st_size > 20_000

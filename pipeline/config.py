@@ -125,6 +125,8 @@ class TopicsParams:
     hdbscan: HdbscanParams = field(default_factory=HdbscanParams)
     vectorizer: VectorizerParams = field(default_factory=VectorizerParams)
     min_topics: int = 2
+    fit_sample: int = 20000
+    assign_batch: int = 8192
     top_n_words: int = 10
     representation: str = "keybert"
     outliers: str = "reduce"
@@ -144,6 +146,8 @@ class TopicsParams:
         _fraction("topics.vectorizer.max_df", self.vectorizer.max_df)
         _positive("topics.vectorizer.ngram_max", self.vectorizer.ngram_max)
         _positive("topics.min_topics", self.min_topics)
+        _positive("topics.fit_sample", self.fit_sample)
+        _positive("topics.assign_batch", self.assign_batch)
         _positive("topics.top_n_words", self.top_n_words)
         _choice("topics.representation", self.representation, ("keybert", "mmr", "ctfidf"))
         _choice("topics.outliers", self.outliers, ("reduce", "keep"))
@@ -211,6 +215,15 @@ class ReportParams:
         _int("report.seed", self.seed)
         _positive("report.n_boot", self.n_boot)
         _positive("report.top_examples", self.top_examples)
+
+
+@dataclass(frozen=True)
+class ComputeParams:
+    scheduler: str = ""
+
+    def validate(self) -> None:
+        if self.scheduler and "://" not in self.scheduler:
+            raise ParamsError(f"params.yaml: compute.scheduler must be empty or a Dask scheduler address such as tcp://host:8786, got {self.scheduler!r}")
 
 
 @dataclass(frozen=True)

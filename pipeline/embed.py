@@ -13,6 +13,8 @@ identity and the paragraph text, so only new text is ever embedded.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import hashlib
 import logging
 import os
@@ -26,8 +28,9 @@ import numpy as np
 import pandas as pd
 
 from . import config
-from .config import EmbedParams, ParamsError
-from .io import setup_logging, write_json, write_npy
+from .compute import ComputeError, client_for
+from .config import ComputeParams, EmbedParams, ParamsError
+from .io import atomic_path, setup_logging, write_json
 
 log = logging.getLogger("pipeline.embed")
 
@@ -200,37 +203,82 @@ def embed_texts(
     cache: EmbeddingCache | None = None,
     batch_size: int = 64,
     progress: bool = True,
+    out: np.ndarray | None = None,
+    client=None,
+    spec: dict | None = None,
+    chunk: int = 4096,
 ) -> tuple[np.ndarray, dict[str, int]]:
     """Embed ``texts``, taking what the cache has and embedding only the rest.
 
-    Each distinct text is embedded once, in batches of ``batch_size`` (memory is bounded by
-    the batch), and each batch is written to the cache as soon as it is done.
+    Texts are handled in chunks of ``chunk`` rows: the cache is asked for the chunk, the
+    missing distinct texts are embedded in batches of ``batch_size`` (on the Dask cluster
+    when ``client`` is given, each worker building the backend from ``spec``), each batch
+    is written to the cache as soon as it is done, and the chunk's rows are written to
+    ``out``. Memory is bounded by the chunk, not by the corpus, when ``out`` is a memmap.
 
     Returns:
-        ``(vectors, stats)``: float32 array (len(texts), dim); counts of cache hits and
-        of texts embedded.
+        ``(vectors, stats)``: ``out`` (or a new float32 array) of shape (len(texts), dim);
+        counts of texts found in the cache and of texts embedded.
     """
-    keys = [EmbeddingCache.key(t) for t in texts]
-    unique: dict[bytes, str] = {}
-    for k, t in zip(keys, texts):
-        unique.setdefault(k, t)
-    have = cache.get(embedder.identity, list(unique)) if cache else {}
-    todo = [k for k in unique if k not in have]
     from tqdm import tqdm
 
-    bar = tqdm(total=len(todo), desc="embed", unit="para", disable=not progress or not todo or not sys.stderr.isatty())
-    for start in range(0, len(todo), batch_size):
-        part = todo[start : start + batch_size]
-        vecs = embedder.embed([unique[k] for k in part])
-        if cache:
-            cache.put(embedder.identity, part, vecs)
-        have.update(zip(part, vecs))
+    stats = {"cached": 0, "embedded": 0}
+    bar = tqdm(total=len(texts), desc="embed", unit="para", disable=not progress or not sys.stderr.isatty())
+    done: dict[bytes, np.ndarray] = {}  # without a cache, repeats within a chunk are embedded once
+    for start in range(0, len(texts), chunk):
+        part = texts[start : start + chunk]
+        keys = [EmbeddingCache.key(t) for t in part]
+        unique: dict[bytes, str] = {}
+        for k, t in zip(keys, part):
+            unique.setdefault(k, t)
+        have = cache.get(embedder.identity, list(unique)) if cache else {k: done[k] for k in unique if k in done}
+        todo = [k for k in unique if k not in have]
+        stats["cached"] += len(unique) - len(todo)
+        batches = [todo[i : i + batch_size] for i in range(0, len(todo), batch_size)]
+        if client is None:
+            results = (embedder.embed([unique[k] for k in b]) for b in batches)
+        else:
+            from .compute import map_ordered
+
+            results = map_ordered(_embed_on_worker, [(spec, [unique[k] for k in b]) for b in batches], client)
+        for b, vecs in zip(batches, results):
+            vecs = np.asarray(vecs, dtype=np.float32)
+            if cache:
+                cache.put(embedder.identity, b, vecs)
+            have.update(zip(b, vecs))
+            stats["embedded"] += len(b)
+        if not part:
+            continue
+        block = np.stack([have[k] for k in keys])
+        if out is None:
+            out = np.empty((len(texts), block.shape[1]), dtype=np.float32)
+        out[start : start + len(part)] = block
+        if cache is None:
+            done.update(have)
         bar.update(len(part))
     bar.close()
-    if not texts:
-        return np.zeros((0, 0), dtype=np.float32), {"cached": 0, "embedded": 0}
-    out = np.stack([have[k] for k in keys]).astype(np.float32, copy=False)
-    return out, {"cached": len(unique) - len(todo), "embedded": len(todo)}
+    if out is None:
+        out = np.zeros((0, 0), dtype=np.float32)
+    return out, stats
+
+
+@functools.lru_cache(maxsize=2)
+def _worker_embedder(spec_items: tuple) -> Embedder:
+    """The backend on a Dask worker, built once per worker process, with as many BLAS
+    threads as the worker has task threads (more would oversubscribe its cores)."""
+    spec = dict(spec_items)
+    try:
+        from distributed import get_worker
+
+        spec["threads"] = get_worker().state.nthreads
+    except (ImportError, ValueError, AttributeError):
+        pass
+    return make_embedder(EmbedParams(**spec))
+
+
+def _embed_on_worker(task: tuple[dict, list[str]]) -> np.ndarray:
+    spec, texts = task
+    return _worker_embedder(tuple(sorted(spec.items()))).embed(texts)
 
 
 def ids_digest(para_ids: Iterable[str]) -> str:
@@ -241,54 +289,64 @@ def ids_digest(para_ids: Iterable[str]) -> str:
     return h.hexdigest()
 
 
-def load_embeddings(paragraphs: pd.DataFrame, path: Path = config.EMBEDDINGS, meta_path: Path = config.EMBEDDINGS_META) -> np.ndarray:
-    """Embeddings as float32, checked to line up row for row with ``paragraphs``.
+def load_embeddings(paragraphs: pd.DataFrame, path: Path = config.EMBEDDINGS, meta_path: Path = config.EMBEDDINGS_META, mmap: bool = False) -> np.ndarray:
+    """Embeddings, checked to line up row for row with ``paragraphs``: float32 in memory, or
+    with ``mmap`` the file mapped as stored (rows are read as they are used).
 
     Raises:
         EmbedError: shape or paragraph ids do not match (re-run the embed stage).
     """
     import json
 
-    emb = np.load(path)
+    emb = np.load(path, mmap_mode="r" if mmap else None)
     meta = json.loads(Path(meta_path).read_text(encoding="utf-8"))
     if emb.shape[0] != len(paragraphs) or meta.get("para_ids_sha256") != ids_digest(paragraphs["para_id"]):
         raise EmbedError(
             f"{path} ({emb.shape[0]} rows) does not line up with the {len(paragraphs)} paragraphs of "
             f"{config.PARAGRAPHS}; run `dvc repro embed`"
         )
-    return emb.astype(np.float32, copy=False)
+    return emb if mmap else emb.astype(np.float32, copy=False)
 
 
 def main() -> int:
     setup_logging("embed")
-    params = config.section(config.load_params(), "embed", EmbedParams)
+    raw = config.load_params()
+    params = config.section(raw, "embed", EmbedParams)
+    compute = config.section(raw, "compute", ComputeParams)
     paragraphs = pd.read_parquet(config.PARAGRAPHS, columns=["para_id", "text"])
     t0 = time.perf_counter()
     embedder = make_embedder(params)
     log.info("backend %s (%s)", params.backend, embedder.identity)
     cache = EmbeddingCache(Path(params.cache_dir) / "embeddings.sqlite")
+    texts = paragraphs["text"].tolist()
+    dim = embedder.embed(texts[:1]).shape[1] if texts else 0
+    dtype = np.float16 if params.dtype == "float16" else np.float32
+    spec = dataclasses.asdict(params)
     try:
-        vectors, stats = embed_texts(paragraphs["text"].tolist(), embedder, cache, params.batch_size)
+        # rows go straight to a memory-mapped .npy beside the output, renamed into place at the end
+        with atomic_path(config.EMBEDDINGS, ".npy") as tmp, client_for(compute.scheduler) as client:
+            out = np.lib.format.open_memmap(tmp, mode="w+", dtype=dtype, shape=(len(texts), dim))
+            _, stats = embed_texts(texts, embedder, cache, params.batch_size, out=out, client=client, spec=spec)
+            out.flush()
+            del out
     finally:
         cache.close()
     elapsed = time.perf_counter() - t0
-    out = vectors.astype(np.float16 if params.dtype == "float16" else np.float32)
-    write_npy(out, config.EMBEDDINGS)
     write_json(
         {
             "model": embedder.identity,
             "backend": params.backend,
-            "n": int(out.shape[0]),
-            "dim": int(out.shape[1]) if out.ndim == 2 else 0,
-            "dtype": str(out.dtype),
+            "n": len(texts),
+            "dim": int(dim),
+            "dtype": np.dtype(dtype).name,
             "para_ids_sha256": ids_digest(paragraphs["para_id"]),
             "para_ids": paragraphs["para_id"].tolist(),
         },
         config.EMBEDDINGS_META,
     )
     log.info(
-        "%d paragraphs → %s %s in %.1fs (%d from cache, %d embedded)",
-        len(paragraphs), out.shape, out.dtype, elapsed, stats["cached"], stats["embedded"],
+        "%d paragraphs → (%d, %d) %s in %.1fs (%d from cache, %d embedded)",
+        len(texts), len(texts), dim, np.dtype(dtype).name, elapsed, stats["cached"], stats["embedded"],
     )
     return 0
 
@@ -296,6 +354,6 @@ def main() -> int:
 if __name__ == "__main__":
     try:
         sys.exit(main())
-    except (EmbedError, ParamsError) as exc:
+    except (EmbedError, ParamsError, ComputeError) as exc:
         logging.getLogger("pipeline.embed").error("%s", exc)
         sys.exit(1)

@@ -53,6 +53,20 @@ def segment(text: str) -> list[str]:
 
 
 def tokenize(text: str) -> list[str]:
-    """Content words of ``text``: Han words of two or more characters, not stop words."""
+    """Content words of ``text``: Han words of two or more characters, not stop words.
+
+    A space is a word boundary in Chinese text, so the text is cut at spaces first and each
+    piece is segmented once per process (cached): BERTopic joins a topic's paragraphs with
+    spaces and segments the result several times per fit.
+    """
+    out: list[str] = []
+    for piece in text.split(" "):
+        if piece:
+            out.extend(_tokenize_piece(piece))
+    return out
+
+
+@functools.lru_cache(maxsize=65536)
+def _tokenize_piece(piece: str) -> tuple[str, ...]:
     stop = stopwords()
-    return [w for w in segment(text) if _HAN_WORD.match(w) and w not in stop]
+    return tuple(w for w in segment(piece) if _HAN_WORD.match(w) and w not in stop)

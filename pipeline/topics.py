@@ -6,6 +6,12 @@ Outputs:
     ``data/processed/topic_info.parquet``  one row per topic: size, name, words
     ``metrics/topics.json``            topics, outlier share, NPMI coherence, diversity
 
+BERTopic is fitted on all paragraphs, or on a seeded sample of ``topics.fit_sample`` of them
+for a large corpus; every other paragraph is then assigned, in batches of
+``topics.assign_batch`` (on a Dask cluster if ``compute.scheduler`` names one), to the topic
+whose centroid is most similar, or to -1 below ``topics.outlier_threshold``. Memory is so
+bounded by the sample and the batch. UMAP runs on an exact cosine kNN graph of the sample.
+
 UMAP and HDBSCAN settings scale with the corpus (``auto`` in params). When HDBSCAN finds
 fewer than ``topics.min_topics`` clusters — typical of a corpus of a few dozen paragraphs —
 the documented fallback is k-means on the same UMAP space with k = round(sqrt(n / 2)),
@@ -25,7 +31,8 @@ import numpy as np
 import pandas as pd
 
 from . import config
-from .config import EmbedParams, ParamsError, TopicsParams, VectorizerParams
+from .compute import ComputeError, client_for
+from .config import ComputeParams, EmbedParams, ParamsError, TopicsParams, VectorizerParams
 from .embed import EmbedError, load_embeddings
 from .io import atomic_dir, setup_logging, write_json, write_parquet
 from .tokenize import segment, tokenize
@@ -63,6 +70,78 @@ def resolve_sizes(n: int, p: TopicsParams) -> Sizes:
         min_samples=int(ms),
         kmeans_k=int(min(20, max(2, round(math.sqrt(n / 2))))),
     )
+
+
+def exact_knn(x: np.ndarray, k: int, block: int = 2048) -> tuple[np.ndarray, np.ndarray]:
+    """Exact cosine nearest neighbours of the rows of ``x`` (unit vectors), self included.
+
+    Computed in blocks of ``block`` rows (memory ``block × n``), so it costs O(n² d) time:
+    it is meant for the clustering sample (``topics.fit_sample``), where it is faster than
+    compiling pynndescent's approximate search anew in every process.
+
+    Returns:
+        ``(indices, distances)``, both (n, k); distance is 1 - cosine.
+    """
+    n = len(x)
+    k = min(k, n)
+    idx = np.empty((n, k), dtype=np.int64)
+    dist = np.empty((n, k), dtype=np.float32)
+    for s in range(0, n, block):
+        sim = x[s : s + block] @ x.T
+        part = np.argpartition(-sim, k - 1, axis=1)[:, :k]
+        ps = np.take_along_axis(sim, part, axis=1)
+        order = np.lexsort((part, -ps), axis=1)  # by similarity, ties by index: deterministic
+        idx[s : s + block] = np.take_along_axis(part, order, axis=1)
+        dist[s : s + block] = np.clip(1 - np.take_along_axis(ps, order, axis=1), 0, 2)
+    return idx, dist
+
+
+class ExactKnnUMAP:
+    """UMAP on an exact cosine kNN graph (see :func:`exact_knn`).
+
+    ``fit_transform`` is what BERTopic calls; ``transform`` places new points at the
+    similarity-weighted mean of their nearest fitted points.
+    """
+
+    def __init__(self, n_neighbors: int, n_components: int, min_dist: float, metric: str, random_state: int):
+        self.n_neighbors = n_neighbors
+        self.n_components = n_components
+        self.min_dist = min_dist
+        self.metric = metric
+        self.random_state = random_state
+
+    def fit_transform(self, X: np.ndarray, y=None) -> np.ndarray:
+        import warnings
+
+        from umap import UMAP
+
+        X = np.asarray(X, dtype=np.float32)
+        unit = X / np.maximum(np.linalg.norm(X, axis=1, keepdims=True), 1e-12)
+        idx, dist = exact_knn(unit, self.n_neighbors)
+        self.umap_ = UMAP(
+            n_neighbors=idx.shape[1], n_components=self.n_components, min_dist=self.min_dist, metric=self.metric,
+            random_state=self.random_state, n_jobs=1, low_memory=True,
+            init="spectral" if len(X) > self.n_components + 2 else "random",
+            precomputed_knn=(idx, dist, None),
+        )
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # "transform unavailable without a search index": see transform()
+            self.embedding_ = self.umap_.fit_transform(X)
+        self.fitted_ = unit
+        return self.embedding_
+
+    def fit(self, X: np.ndarray, y=None) -> "ExactKnnUMAP":
+        self.fit_transform(X)
+        return self
+
+    def transform(self, X: np.ndarray) -> np.ndarray:
+        unit = np.asarray(X, dtype=np.float32)
+        unit = unit / np.maximum(np.linalg.norm(unit, axis=1, keepdims=True), 1e-12)
+        sim = unit @ self.fitted_.T
+        k = min(self.n_neighbors, sim.shape[1])
+        part = np.argpartition(-sim, k - 1, axis=1)[:, :k]
+        w = np.clip(np.take_along_axis(sim, part, axis=1), 1e-6, None)
+        return (w[..., None] * self.embedding_[part]).sum(axis=1) / w.sum(axis=1, keepdims=True)
 
 
 class FallbackClusterer:
@@ -157,20 +236,10 @@ def fit_topics(docs: list[str], embeddings: np.ndarray, p: TopicsParams, embedde
         strength (1.0 under the k-means fallback); a dict describing what was done.
     """
     from bertopic import BERTopic
-    from umap import UMAP
 
     n = len(docs)
     sizes = resolve_sizes(n, p)
-    umap_model = UMAP(
-        n_neighbors=sizes.n_neighbors,
-        n_components=sizes.n_components,
-        min_dist=p.umap.min_dist,
-        metric=p.umap.metric,
-        random_state=p.seed,
-        n_jobs=1,  # a seeded UMAP runs on one thread anyway
-        init="spectral" if n > sizes.n_components + 2 else "random",
-        low_memory=True,
-    )
+    umap_model = ExactKnnUMAP(sizes.n_neighbors, sizes.n_components, p.umap.min_dist, p.umap.metric, p.seed)
     cluster = FallbackClusterer(sizes.min_cluster_size, sizes.min_samples, sizes.kmeans_k, p.min_topics, p.seed)
     representation = make_representation(p.representation, p.seed) if embedder is not None else None
     model = BERTopic(
@@ -199,6 +268,41 @@ def fit_topics(docs: list[str], embeddings: np.ndarray, p: TopicsParams, embedde
             model.update_topics(docs, topics=list(topics), vectorizer_model=make_vectorizer(p.vectorizer, n), representation_model=representation, top_n_words=p.top_n_words)
     info = {"clustering": cluster.method_, "sizes": sizes.__dict__, "outlier_strategy": p.outliers}
     return model, topics, topics_before, probs, info
+
+
+def assign_to_topics(embeddings: np.ndarray, centroids: dict[int, np.ndarray], threshold: float, batch: int, client=None) -> tuple[np.ndarray, np.ndarray]:
+    """Assign each row to the topic with the most similar centroid, in batches.
+
+    A row whose best cosine is below ``threshold`` is an outlier (-1). Batches run on the
+    Dask cluster when ``client`` is given (each task gets its rows and the centroids).
+
+    Args:
+        embeddings: (n, dim) unit vectors, e.g. a memmap.
+        centroids: unit centroid (dim,) per topic id.
+    Returns:
+        ``(topics, similarity)``, both (n,).
+    """
+    from .compute import map_ordered
+
+    ids = np.array(sorted(centroids), dtype=int)
+    mat = np.stack([centroids[t] for t in ids]).astype(np.float32)
+    starts = range(0, len(embeddings), batch)
+    tasks = ((np.asarray(embeddings[s : s + batch], dtype=np.float32), ids, mat, threshold) for s in starts)
+    topics, sims = [], []
+    for t, sim in map_ordered(_assign_batch, tasks, client):
+        topics.append(t)
+        sims.append(sim)
+    if not topics:
+        return np.zeros(0, dtype=int), np.zeros(0)
+    return np.concatenate(topics), np.concatenate(sims)
+
+
+def _assign_batch(task) -> tuple[np.ndarray, np.ndarray]:
+    rows, ids, mat, threshold = task
+    sim = rows @ mat.T
+    best = sim.argmax(axis=1)
+    top = sim[np.arange(len(rows)), best]
+    return np.where(top >= threshold, ids[best], -1), top.astype(np.float64)
 
 
 def topic_similarity(embeddings: np.ndarray, topics: np.ndarray) -> tuple[np.ndarray, dict[int, np.ndarray]]:
@@ -292,23 +396,48 @@ def main() -> int:
     raw = config.load_params()
     p = config.section(raw, "topics", TopicsParams)
     embed_params = config.section(raw, "embed", EmbedParams)
+    compute = config.section(raw, "compute", ComputeParams)
     paragraphs = pd.read_parquet(config.PARAGRAPHS, columns=["para_id", "text"])
-    embeddings = load_embeddings(paragraphs)
+    embeddings = load_embeddings(paragraphs, mmap=True)
     docs = paragraphs["text"].tolist()
     embedder = None
     if p.representation in ("keybert", "mmr"):
         from .embed import make_embedder
 
         embedder = make_embedder(embed_params)
-    log.info("fitting BERTopic on %d paragraphs, embeddings %s", len(docs), embeddings.shape)
-    model, topics, before, probs, info = fit_topics(docs, embeddings, p, embedder)
-    sim, _ = topic_similarity(embeddings, topics)
+    n = len(docs)
+    sample = np.arange(n)
+    if n > p.fit_sample:
+        sample = np.sort(np.random.default_rng(p.seed).choice(n, size=p.fit_sample, replace=False))
+    sample_docs = [docs[i] for i in sample]
+    sample_emb = np.asarray(embeddings[sample], dtype=np.float32)
+    log.info("fitting BERTopic on %d of %d paragraphs, embeddings %s", len(sample), n, embeddings.shape)
+    model, fit_topics_, fit_before, fit_probs, info = fit_topics(sample_docs, sample_emb, p, embedder)
+    _, centroids = topic_similarity(sample_emb, fit_topics_)
+    topics = np.full(n, -1, dtype=int)
+    before = np.full(n, -1, dtype=int)
+    probs = np.full(n, np.nan)
+    topics[sample], before[sample], probs[sample] = fit_topics_, fit_before, fit_probs
+    rest = np.setdiff1d(np.arange(n), sample)
+    if len(rest) and centroids:
+        with client_for(compute.scheduler) as client:
+            assigned, _ = assign_to_topics(embeddings[rest], centroids, p.outlier_threshold, p.assign_batch, client)
+        topics[rest] = assigned
+        before[rest] = assigned
+        log.info("assigned %d paragraphs outside the sample to the nearest topic (%d outliers)", len(rest), int((assigned == -1).sum()))
+    info["fit_sample"] = int(len(sample))
+    sim = np.full(n, np.nan)
+    for t, c in centroids.items():
+        idx = np.flatnonzero(topics == t)
+        for s0 in range(0, len(idx), p.assign_batch):
+            part = idx[s0 : s0 + p.assign_batch]
+            sim[part] = np.asarray(embeddings[part], dtype=np.float32) @ c
 
     words = {t: [w for w, _ in (model.get_topic(t) or [])] for t in sorted(set(topics.tolist()) - {-1})}
-    tokenized = [tokenize(d) for d in docs]
-    n = len(docs)
+    tokenized = [tokenize(d) for d in sample_docs]  # coherence on the fitted sample
     metrics = {
         "paragraphs": n,
+        "fit_sample": int(len(sample)),
         "topics": len(words),
         "clustering": info["clustering"],
         "outlier_share_before": round(float((before == -1).mean()), 4),
@@ -351,6 +480,6 @@ def main() -> int:
 if __name__ == "__main__":
     try:
         sys.exit(main())
-    except (EmbedError, ParamsError) as exc:
+    except (EmbedError, ParamsError, ComputeError) as exc:
         logging.getLogger("pipeline.topics").error("%s", exc)
         sys.exit(1)

@@ -56,3 +56,11 @@ def test_theme_definitions_are_checked(default_params):
     dup = [dict(d) for d in raw["definitions"]] + [dict(raw["definitions"][0])]
     with pytest.raises(ParamsError, match="repeated keys"):
         config.section({"themes": {**raw, "definitions": dup}}, "themes", ThemesParams)
+
+
+def test_compute_scheduler_must_be_an_address():
+    from pipeline.config import ComputeParams
+
+    assert config.section({"compute": {"scheduler": ""}}, "compute", ComputeParams).scheduler == ""
+    with pytest.raises(ParamsError, match="compute.scheduler must be empty or a Dask scheduler address"):
+        config.section({"compute": {"scheduler": "my-cluster"}}, "compute", ComputeParams)

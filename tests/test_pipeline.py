@@ -48,6 +48,7 @@ def project(tmp_path_factory):
     _ok(_run(["git", "config", "user.name", "test"], root))
     _ok(_run([str(BIN / "dvc"), "init", "-q"], root))
     _ok(_run([str(BIN / "dvc"), "config", "core.analytics", "false"], root))
+    shutil.copytree(ROOT / ".dvc" / "plots", root / ".dvc" / "plots")
     _ok(_run(["git", "add", "-A"], root))
     _ok(_run(["git", "commit", "-qm", "start"], root))
     _ok(_run([str(BIN / "dvc"), "repro"], root))
@@ -107,6 +108,11 @@ def test_experiment_changes_metrics(project):
     assert "metrics/topics.json" in changed and changed["metrics/topics.json"]
     params = _ok(_run([str(BIN / "dvc"), "params", "diff"], project)).stdout
     assert "topics.representation" in params
+    plots = json.loads(_ok(_run([str(BIN / "dvc"), "plots", "diff", "HEAD", "--json"], project)).stdout)["data"]
+    shares = plots["reports/theme_share.csv"][0]["content"]
+    assert shares["facet"]["column"]["field"] == "theme_label"
+    revs = {row["rev"] for row in shares["data"]["values"]}
+    assert len(revs) == 2  # the experiment's shares beside the committed ones
 
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

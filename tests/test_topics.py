@@ -82,3 +82,22 @@ def test_saved_model_gets_the_jieba_tokenizer_back(seed_topics, tmp_path):
     analyzer = loaded.vectorizer_model.build_analyzer()
     assert analyzer("推进乡村振兴和生态文明建设") == tokenize("推进乡村振兴和生态文明建设")
     assert [(w, round(float(s), 9)) for w, s in loaded.get_topic(0)] == [(w, round(float(s), 9)) for w, s in model.get_topic(0)]
+
+
+def test_exact_knn_matches_brute_force():
+    from sklearn.neighbors import NearestNeighbors
+
+    from pipeline.topics import ExactKnnUMAP, exact_knn
+
+    rng = np.random.default_rng(1)
+    x = rng.standard_normal((300, 12)).astype(np.float32)
+    x /= np.linalg.norm(x, axis=1, keepdims=True)
+    idx, dist = exact_knn(x, 7, block=64)
+    ref_dist, ref_idx = NearestNeighbors(n_neighbors=7, metric="cosine", algorithm="brute").fit(x).kneighbors(x)
+    np.testing.assert_array_equal(idx[:, 0], np.arange(300))  # itself first
+    np.testing.assert_allclose(dist, ref_dist, atol=1e-5)
+    assert (idx == ref_idx).mean() > 0.99  # equal up to ties
+    red = ExactKnnUMAP(7, 2, 0.0, "cosine", 0)
+    emb = red.fit_transform(x)
+    assert emb.shape == (300, 2)
+    np.testing.assert_allclose(red.transform(x[:5]).shape, (5, 2))

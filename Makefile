@@ -40,8 +40,10 @@ repro: install fonts ## set up, then run the whole pipeline on the corpus (dvc r
 test: install fonts browser ## set up, then run the test suite
 	$(BIN)/python -m pytest -q
 
-bench: install ## run the benchmarks (needs ../shared/corpora)
+bench: install ## run the benchmarks (needs ../shared/corpora); SCALING="10000 50000 100000" for the scaling curve
 	$(BIN)/python benchmarks/embed.py
+	$(BIN)/python benchmarks/pipeline.py
+	$(if $(SCALING),$(BIN)/python benchmarks/pipeline.py --scaling $(SCALING))
 
 clean: ## remove pipeline outputs (keeps the embedding cache)
 	rm -rf data/interim/*.parquet data/interim/*.npy data/interim/*.json data/interim/*.csv data/processed models/topic_model

@@ -92,7 +92,7 @@ def compare(corpus: Path) -> None:
         for f in files:
             shutil.copy(f, plain_dir / f.name)
         t, out = run([sys.executable, str(ROOT / "benchmarks" / "plain_bertopic.py"), str(plain_dir)], ROOT)
-        plain = json.loads(out.strip().splitlines()[-1])
+        plain = json.loads(next(line for line in reversed(out.splitlines()) if line.startswith("{")))
         print(f"\nplain BERTopic script: {t:.1f} s wall, peak {plain['peak_memory_mb']} MB — {plain['documents']} lines as documents, {plain['topics']} topics, outliers {plain['outlier_share']:.1%}")
         print("  " + ", ".join(f"{k} {v} s" for k, v in plain["seconds"].items()))
         print(f"\npipeline / plain wall time: {total / t:.2f} (sum of stages {sum(s for s, _ in per_stage.values()):.1f} s vs {t:.1f} s)")

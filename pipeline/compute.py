@@ -13,10 +13,12 @@ import contextlib
 import logging
 from typing import Any, Callable, Iterable, Iterator
 
+from .config import PipelineError
+
 log = logging.getLogger("pipeline.compute")
 
 
-class ComputeError(RuntimeError):
+class ComputeError(PipelineError, RuntimeError):
     """The scheduler named in params cannot be reached."""
 
 

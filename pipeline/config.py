@@ -35,7 +35,12 @@ REPORTS = Path("reports")
 METRICS = Path("metrics")
 
 
-class ParamsError(ValueError):
+class PipelineError(Exception):
+    """An error a user can act on (bad params, unreadable corpus, missing model...): a stage
+    reports its message and exits 1, without a traceback."""
+
+
+class ParamsError(PipelineError, ValueError):
     """A parameter is missing, unknown or has a value of the wrong kind."""
 
 

@@ -28,14 +28,14 @@ import numpy as np
 import pandas as pd
 
 from . import config
-from .compute import ComputeError, client_for
-from .config import ComputeParams, EmbedParams, ParamsError
-from .io import atomic_path, setup_logging, write_json
+from .compute import client_for
+from .config import ComputeParams, EmbedParams, PipelineError
+from .io import atomic_path, run_stage, setup_logging, write_json
 
 log = logging.getLogger("pipeline.embed")
 
 
-class EmbedError(RuntimeError):
+class EmbedError(PipelineError, RuntimeError):
     """The embedding model cannot be loaded or used; the message says what to do."""
 
 
@@ -352,8 +352,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except (EmbedError, ParamsError, ComputeError) as exc:
-        logging.getLogger("pipeline.embed").error("%s", exc)
-        sys.exit(1)
+    run_stage(main, "embed")

@@ -14,7 +14,6 @@ Outputs:
 from __future__ import annotations
 
 import logging
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -22,7 +21,7 @@ import pandas as pd
 
 from . import config
 from .config import EvalParams, ParamsError, ThemesParams
-from .io import setup_logging, write_csv, write_json
+from .io import run_stage, setup_logging, write_csv, write_json
 
 log = logging.getLogger("pipeline.evaluate")
 
@@ -126,8 +125,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except ParamsError as exc:
-        logging.getLogger("pipeline.evaluate").error("%s", exc)
-        sys.exit(1)
+    run_stage(main, "evaluate")

@@ -240,7 +240,7 @@ def infer_locality(zones: dict[str, list[str]], gazetteer: Gazetteer | None = No
 
     direct: dict[str, float] = defaultdict(float)
     counts: dict[tuple[str, str], int] = defaultdict(int)
-    for zone, name, codes in mentions:
+    for zone, _, codes in mentions:
         codes = _disambiguate(codes, context, gaz)
         for code in codes:
             direct[code] += ZONE_WEIGHTS[zone] / len(codes)

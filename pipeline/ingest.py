@@ -18,13 +18,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from . import config
-from .config import CorpusParams, IngestParams, ParamsError
+from .config import CorpusParams, IngestParams, ParamsError, PipelineError
 from .gazetteer import Gazetteer, infer_locality
-from .io import setup_logging, write_csv, write_json, write_parquet
+from .io import run_stage, setup_logging, write_csv, write_json, write_parquet
 from .readers import READERS, RawText, ReadError, read_file
 from .text import (
     LineKind,
@@ -51,7 +50,7 @@ LOG_COLUMNS = ["source", "line", "status", "reason", "para_id"]
 MANIFEST_FIELDS = ("locality", "province", "level", "date", "year", "title", "author")
 
 
-class IngestError(RuntimeError):
+class IngestError(PipelineError, RuntimeError):
     """The corpus as a whole cannot be ingested (e.g. no usable document)."""
 
 
@@ -527,8 +526,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except (IngestError, ParamsError) as exc:
-        logging.getLogger("pipeline.ingest").error("%s", exc)
-        sys.exit(1)
+    run_stage(main, "ingest")

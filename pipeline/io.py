@@ -12,7 +12,6 @@ import tempfile
 from pathlib import Path
 from typing import Any, Iterator
 
-import numpy as np
 import pandas as pd
 
 
@@ -81,6 +80,20 @@ def peak_memory_mb() -> float:
 
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return rss / 2**20 if sys.platform == "darwin" else rss / 1024
+
+
+def run_stage(main, stage: str) -> None:
+    """Run a stage's ``main()`` as a program: a :class:`~pipeline.config.PipelineError` is
+    logged as one line naming what is wrong, and the exit status is 1."""
+    import sys
+
+    from .config import PipelineError
+
+    try:
+        sys.exit(main())
+    except PipelineError as exc:
+        logging.getLogger(f"pipeline.{stage}").error("%s", exc)
+        sys.exit(1)
 
 
 def process_seconds() -> float | None:

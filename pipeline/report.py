@@ -18,7 +18,6 @@ import base64
 import html
 import io
 import logging
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -26,8 +25,8 @@ import pandas as pd
 import yaml
 
 from . import config
-from .config import ParamsError, ReportParams, ThemesParams
-from .io import atomic_path, setup_logging, write_csv, write_json, write_text
+from .config import ReportParams, ThemesParams
+from .io import atomic_path, run_stage, setup_logging, write_csv, write_json, write_text
 
 log = logging.getLogger("pipeline.report")
 
@@ -578,8 +577,4 @@ def _read_json(path: Path) -> dict:
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except ParamsError as exc:
-        logging.getLogger("pipeline.report").error("%s", exc)
-        sys.exit(1)
+    run_stage(main, "report")

@@ -245,7 +245,7 @@ def _pack(units: list[str], max_chars: int) -> list[str]:
     target = total / math.ceil(total / max_chars)
     pieces: list[str] = []
     cur = ""
-    for i, u in enumerate(units):
+    for u in units:
         if cur and (len(cur) + len(u) > max_chars or len(cur) + len(u) / 2 > target):
             pieces.append(cur)
             cur = ""

@@ -22,7 +22,6 @@ from __future__ import annotations
 import logging
 import math
 import re
-import sys
 from collections import Counter
 from pathlib import Path
 
@@ -32,7 +31,7 @@ import pandas as pd
 from . import config
 from .config import EmbedParams, ParamsError, ThemesParams
 from .embed import EmbedError, load_embeddings, make_embedder
-from .io import setup_logging, write_csv, write_json, write_parquet
+from .io import run_stage, setup_logging, write_csv, write_json, write_parquet
 
 log = logging.getLogger("pipeline.themes")
 
@@ -313,8 +312,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except (EmbedError, ParamsError) as exc:
-        logging.getLogger("pipeline.themes").error("%s", exc)
-        sys.exit(1)
+    run_stage(main, "themes")

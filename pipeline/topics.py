@@ -23,7 +23,6 @@ from __future__ import annotations
 import json
 import logging
 import math
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,11 +30,11 @@ import numpy as np
 import pandas as pd
 
 from . import config
-from .compute import ComputeError, client_for
-from .config import ComputeParams, EmbedParams, ParamsError, TopicsParams, VectorizerParams
-from .embed import EmbedError, load_embeddings
-from .io import atomic_dir, setup_logging, write_json, write_parquet
-from .tokenize import segment, tokenize
+from .compute import client_for
+from .config import ComputeParams, EmbedParams, TopicsParams, VectorizerParams
+from .embed import load_embeddings
+from .io import atomic_dir, run_stage, setup_logging, write_json, write_parquet
+from .tokenize import tokenize
 
 log = logging.getLogger("pipeline.topics")
 
@@ -247,7 +246,8 @@ def fit_topics(docs: list[str], embeddings: np.ndarray, p: TopicsParams, embedde
         umap_model=umap_model,
         hdbscan_model=cluster,
         vectorizer_model=make_vectorizer(p.vectorizer, n),
-        representation_model=representation,
+        # the representation is computed once, on the final topics (after outliers), below
+        representation_model=None,
         top_n_words=p.top_n_words,
         # any language but "english": BERTopic strips every non-ASCII character from the
         # text it builds topic words from when language == "english" (its default)
@@ -264,8 +264,8 @@ def fit_topics(docs: list[str], embeddings: np.ndarray, p: TopicsParams, embedde
             model.reduce_outliers(docs, list(topics), strategy="embeddings", embeddings=embeddings, threshold=p.outlier_threshold),
             dtype=int,
         )
-        if (topics != topics_before).any():
-            model.update_topics(docs, topics=list(topics), vectorizer_model=make_vectorizer(p.vectorizer, n), representation_model=representation, top_n_words=p.top_n_words)
+    if representation is not None or (topics != topics_before).any():
+        model.update_topics(docs, topics=list(topics), vectorizer_model=make_vectorizer(p.vectorizer, n), representation_model=representation, top_n_words=p.top_n_words)
     info = {"clustering": cluster.method_, "sizes": sizes.__dict__, "outlier_strategy": p.outliers}
     return model, topics, topics_before, probs, info
 
@@ -478,8 +478,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except (EmbedError, ParamsError, ComputeError) as exc:
-        logging.getLogger("pipeline.topics").error("%s", exc)
-        sys.exit(1)
+    run_stage(main, "topics")

@@ -11,7 +11,7 @@ def _frame():
     rows = []
     for loc, weights in (("甲县", [0.7, 0.2, 0.1]), ("乙市", [0.1, 0.8, 0.1])):
         for d in range(3):
-            for i in range(20):
+            for _ in range(20):
                 rows.append({"locality": loc, "doc_id": f"{loc}{d}", "theme": rng.choice(KEYS, p=weights), "n_chars": int(rng.integers(50, 300)), "year": "2024" if d else "2025"})
     return pd.DataFrame(rows)
 

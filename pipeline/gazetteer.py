@@ -29,7 +29,6 @@ _AMBIGUOUS_SHORT = frozenset(
 )
 # Where a place is named, and how much that says about the locality a document speaks for.
 ZONE_WEIGHTS = {"author": 10.0, "source": 6.0, "title": 4.0, "body": 1.0}
-_LEVELS = ("province", "city", "county")
 
 
 @dataclass(frozen=True)

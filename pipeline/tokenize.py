@@ -39,14 +39,6 @@ def _tokenizer():
     return tok
 
 
-def add_words(words) -> None:
-    """Keep these words whole too (e.g. the themes' seed words)."""
-    tok = _tokenizer()
-    for w in words:
-        if len(w) >= 2:
-            tok.add_word(w, freq=max(tok.FREQ.get(w, 0), 10000))
-
-
 def segment(text: str) -> list[str]:
     """All jieba tokens of ``text`` (HMM off, so the same text always gives the same tokens)."""
     return _tokenizer().lcut(text, HMM=False)

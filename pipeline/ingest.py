@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from . import config
@@ -290,7 +291,8 @@ def find_duplicates(texts: list[str], threshold: float, seed: int = 1) -> list[i
 
     Exact duplicates compare text without punctuation and blanks; near duplicates compare
     sets of character 3-grams by MinHash LSH and are confirmed by their true Jaccard
-    similarity (at least ``threshold``).
+    similarity (at least ``threshold``). Each text's 3-grams are kept as a sorted array of
+    exact integer codes (three code points in 63 bits), a few KB per paragraph.
     """
     from datasketch import MinHash, MinHashLSH
 
@@ -298,28 +300,35 @@ def find_duplicates(texts: list[str], threshold: float, seed: int = 1) -> list[i
     seen: dict[str, int] = {}
     # LSH only proposes candidates, so it runs at a lower threshold than the check below
     # (a pair right at the threshold is otherwise missed about half the time).
-    lsh = MinHashLSH(threshold=max(0.3, threshold - 0.2), num_perm=128)
-    shingles: list[set[bytes]] = []
+    lsh = MinHashLSH(threshold=max(0.2, threshold - 0.3), num_perm=128)
+    grams: dict[int, np.ndarray] = {}
     for i, text in enumerate(texts):
         norm = normalise_for_dedup(text)
-        grams = {norm[j : j + 3].encode("utf-8") for j in range(max(1, len(norm) - 2))}
-        shingles.append(grams)
         if norm in seen:
             out[i] = seen[norm]
             continue
         seen[norm] = i
         if len(norm) < 20:
             continue
+        g = _trigram_codes(norm)
         mh = MinHash(num_perm=128, seed=seed)
-        mh.update_batch(list(grams))
-        candidates = sorted(int(c) for c in lsh.query(mh))
-        for c in candidates:
-            if len(grams & shingles[c]) / len(grams | shingles[c]) >= threshold:
+        mh.update_batch([int(c).to_bytes(8, "little") for c in g])
+        for c in sorted(int(c) for c in lsh.query(mh)):
+            inter = len(np.intersect1d(g, grams[c], assume_unique=True))
+            if inter / (len(g) + len(grams[c]) - inter) >= threshold:
                 out[i] = c
                 break
         else:
             lsh.insert(str(i), mh)
+            grams[i] = g
     return out
+
+
+def _trigram_codes(text: str) -> np.ndarray:
+    """Distinct character 3-grams of ``text`` as sorted uint64 codes (exact, no hashing)."""
+    cp = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    codes = (cp[:-2] << np.uint64(42)) | (cp[1:-1] << np.uint64(21)) | cp[2:]
+    return np.unique(codes)
 
 
 # ----------------------------------------------------------------------------- corpus

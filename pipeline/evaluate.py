@@ -53,24 +53,30 @@ def read_labels(path: Path, theme_keys: list[str], key: str = "eval.labels") -> 
     return labels
 
 
-def match_labels(labels: pd.DataFrame, paragraphs: pd.DataFrame, themes: pd.DataFrame) -> pd.DataFrame:
-    """Predicted theme of each labelled line (NaN where no paragraph came from it).
+def labelled_rows(labels: pd.DataFrame, paragraphs: pd.DataFrame) -> list[np.ndarray]:
+    """For each labelled line, the row positions in ``paragraphs`` of the paragraphs cut
+    from it (same source, line inside ``line_start..line_end``); empty where there are none.
 
     A label's source matches a paragraph's source if one path ends with the other, so labels
     written relative to ``../shared/corpora/`` match a corpus laid out either way.
     """
-    df = paragraphs[["para_id", "source", "line_start", "line_end", "n_chars"]].merge(themes[["para_id", "theme"]], on="para_id")
-    by_source = {s: g for s, g in df.groupby("source")}
-    preds = []
+    by_source = {s: idx for s, idx in paragraphs.groupby("source").indices.items()}
+    starts, ends = paragraphs["line_start"].to_numpy(), paragraphs["line_end"].to_numpy()
+    out = []
     for src, line in zip(labels["source"], labels["line"]):
-        cands = [g for s, g in by_source.items() if s == src or s.endswith("/" + src) or src.endswith("/" + s)]
-        pred = np.nan
-        if cands:
-            g = cands[0]
-            hit = g[(g["line_start"] <= line) & (g["line_end"] >= line)]
-            if len(hit):
-                pred = hit.groupby("theme")["n_chars"].sum().sort_index().idxmax()
-        preds.append(pred)
+        idx = next((i for s, i in by_source.items() if s == src or s.endswith("/" + src) or src.endswith("/" + s)), np.array([], dtype=int))
+        out.append(idx[(starts[idx] <= line) & (ends[idx] >= line)])
+    return out
+
+
+def match_labels(labels: pd.DataFrame, paragraphs: pd.DataFrame, themes: pd.DataFrame) -> pd.DataFrame:
+    """Predicted theme of each labelled line (NaN where no paragraph came from it): where a
+    line gave several paragraphs, the theme with most of their characters."""
+    df = paragraphs[["para_id", "source", "line_start", "line_end", "n_chars"]].merge(themes[["para_id", "theme"]], on="para_id")
+    preds = []
+    for rows in labelled_rows(labels, df):
+        hit = df.iloc[rows]
+        preds.append(hit.groupby("theme")["n_chars"].sum().sort_index().idxmax() if len(hit) else np.nan)
     return labels.assign(predicted=preds)
 
 

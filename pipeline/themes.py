@@ -99,7 +99,7 @@ def anchor_prototypes(prototypes: np.ndarray, examples: pd.DataFrame, paragraphs
     Returns:
         ``(prototypes, used)``: the anchored unit vectors and the number of examples used per theme.
     """
-    from .evaluate import match_labels
+    from .evaluate import labelled_rows
 
     vecs: dict[int, list[np.ndarray]] = {}
     keys = themes.keys
@@ -110,12 +110,11 @@ def anchor_prototypes(prototypes: np.ndarray, examples: pd.DataFrame, paragraphs
             vecs.setdefault(keys.index(k), []).append(v)
     rest = examples[~with_text]
     if len(rest):
-        index = {pid: i for i, pid in enumerate(paragraphs["para_id"])}
-        ids = pd.DataFrame({"para_id": paragraphs["para_id"], "theme": paragraphs["para_id"]})
-        matched = match_labels(rest, paragraphs, ids)  # "theme" here carries the para_id
-        for k, pid in zip(matched["primary"], matched["predicted"]):
-            if isinstance(pid, str):
-                vecs.setdefault(keys.index(k), []).append(embeddings[index[pid]])
+        chars, ids = paragraphs["n_chars"].to_numpy(), paragraphs["para_id"].to_numpy()
+        for k, rows in zip(rest["primary"], labelled_rows(rest, paragraphs)):
+            if len(rows):  # the longest paragraph cut from the line (ties: first para_id)
+                best = min(rows, key=lambda r: (-chars[r], ids[r]))
+                vecs.setdefault(keys.index(k), []).append(embeddings[best])
     out = prototypes.copy()
     w = themes.examples_weight
     for i, vs in vecs.items():

@@ -82,6 +82,7 @@ class Gazetteer:
         self.aliases = {a: tuple(sorted(codes)) for a, codes in aliases.items()}
         self._max_len = max(map(len, self.aliases))
         self._first = frozenset(a[0] for a in self.aliases)
+        self._pairs = frozenset(a[:2] for a in self.aliases)
 
     @classmethod
     @functools.cache
@@ -129,28 +130,42 @@ class Gazetteer:
         A name counts only where jieba's segmentation puts word boundaries at both of its
         ends, so 巩固安全 does not read as 固安 nor 广东安全 as 东安; at one offset the
         longest such name wins (湘潭市 before 湘潭).
+
+        jieba segments each run of :data:`_JIEBA_BLOCK` characters on its own, so only the
+        runs that contain the first two characters of some name are segmented; the result
+        is the same as segmenting the whole text.
         """
-        if not text:
-            return []
-        bounds = {0}
-        for _, _, end in self._tokenizer.tokenize(text, HMM=False):
-            bounds.add(end)
         out = []
-        n, first, i = len(text), self._first, 0
-        while i < n:
-            if i in bounds and text[i] in first:
-                for length in range(min(self._max_len, n - i), 1, -1):
-                    if i + length in bounds:
-                        codes = self.aliases.get(text[i : i + length])
-                        if codes:
-                            out.append((i, text[i : i + length], codes))
-                            i += length
-                            break
+        pairs, first, aliases, max_len = self._pairs, self._first, self.aliases, self._max_len
+        for block in _JIEBA_BLOCK.finditer(text):
+            run = block.group()
+            n = len(run)
+            if not any(run[i : i + 2] in pairs for i in range(n - 1)):
+                continue
+            bounds, end = {0}, 0
+            for word in self._tokenizer.cut(run, HMM=False):
+                end += len(word)
+                bounds.add(end)
+            i = 0
+            while i < n:
+                if i in bounds and run[i] in first:
+                    for length in range(min(max_len, n - i), 1, -1):
+                        if i + length in bounds:
+                            codes = aliases.get(run[i : i + length])
+                            if codes:
+                                out.append((block.start() + i, run[i : i + length], codes))
+                                i += length
+                                break
+                    else:
+                        i += 1
                 else:
                     i += 1
-            else:
-                i += 1
         return out
+
+
+# jieba's ``re_han_default``: the runs of characters that ``Tokenizer.cut`` segments
+# independently of each other (everything between them is split off as is).
+_JIEBA_BLOCK = re.compile("[\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+")
 
 
 def _resource(name: str) -> str:

@@ -301,6 +301,9 @@ def find_duplicates(texts: list[str], threshold: float, seed: int = 1) -> list[i
     # LSH only proposes candidates, so it runs at a lower threshold than the check below
     # (a pair right at the threshold is otherwise missed about half the time).
     lsh = MinHashLSH(threshold=max(0.2, threshold - 0.3), num_perm=128)
+    # The 3-gram codes are exact integers, so they go to MinHash as they are (the affine64
+    # scheme mixes them first); the permutations are drawn once, not per paragraph.
+    permutations = MinHash(num_perm=128, seed=seed, scheme="affine64").permutations
     grams: dict[int, np.ndarray] = {}
     for i, text in enumerate(texts):
         norm = normalise_for_dedup(text)
@@ -311,8 +314,8 @@ def find_duplicates(texts: list[str], threshold: float, seed: int = 1) -> list[i
         if len(norm) < 20:
             continue
         g = _trigram_codes(norm)
-        mh = MinHash(num_perm=128, seed=seed)
-        mh.update_batch([int(c).to_bytes(8, "little") for c in g])
+        mh = MinHash(num_perm=128, seed=seed, scheme="affine64", hashfunc=int, permutations=permutations)
+        mh.update_batch(g)
         for c in sorted(int(c) for c in lsh.query(mh)):
             inter = len(np.intersect1d(g, grams[c], assume_unique=True))
             if inter / (len(g) + len(grams[c]) - inter) >= threshold:

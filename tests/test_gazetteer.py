@@ -19,6 +19,20 @@ def test_names_count_only_on_word_boundaries():
     assert g.find("资源节约，合作共赢，惠民政策") == []
 
 
+def test_offsets_and_boundaries_across_punctuation_digits_and_latin():
+    # find() segments each run of Han/Latin/digit characters on its own (as jieba does);
+    # offsets must still point into the whole text, and a run's ends are word boundaries.
+    g = Gazetteer.default()
+    text = "2025年，Hunan湖南省：长沙市GDP增长5%，（衡东县）巩固安全。湘潭"
+    found = g.find(text)
+    assert [n for _, n, _ in found] == ["湖南省", "长沙市", "衡东县", "湘潭"]
+    assert all(text[off : off + len(name)] == name for off, name, _ in found)
+    whole = {0}
+    for _, _, end in g._tokenizer.tokenize(text, HMM=False):
+        whole.add(end)
+    assert all(off in whole and off + len(name) in whole for off, name, _ in found)
+
+
 def test_county_article_naming_its_city_and_province_stays_with_the_county():
     body = ["衡东县深入学习贯彻湖南省委部署。", "衡东将加快发展，融入衡阳市发展大局。", "衡东县全力推进乡村振兴。", "湖南发展大局中贡献衡东力量。"]
     loc = infer_locality({"body": body})

@@ -4,6 +4,8 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
+# Recipes, and the stage commands DVC runs from them, find the venv's python first.
+export PATH := $(abspath $(BIN)):$(PATH)
 TORCH_VERSION := 2.13.0
 
 .DEFAULT_GOAL := help

@@ -39,7 +39,7 @@ def _digests(root: Path) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def project(tmp_path_factory):
     root = tmp_path_factory.mktemp("project")
-    for name in ("dvc.yaml", "params.yaml", ".dvcignore"):
+    for name in ("dvc.yaml", "params.yaml", ".dvcignore", "Makefile", "pyproject.toml"):
         shutil.copy(ROOT / name, root / name)
     shutil.copytree(ROOT / "pipeline", root / "pipeline", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "data" / "raw", root / "data" / "raw")
@@ -51,7 +51,13 @@ def project(tmp_path_factory):
     shutil.copytree(ROOT / ".dvc" / "plots", root / ".dvc" / "plots")
     _ok(_run(["git", "add", "-A"], root))
     _ok(_run(["git", "commit", "-qm", "start"], root))
-    _ok(_run([str(BIN / "dvc"), "repro"], root))
+    # The README's command, from a shell where the venv is not active: `make repro` must put
+    # the venv's python on PATH for the stage commands. (-o: the venv exists, do not reinstall.)
+    path = os.pathsep.join(p for p in os.environ.get("PATH", "").split(os.pathsep) if p and Path(p).resolve() != BIN.resolve())
+    env = {k: v for k, v in os.environ.items() if k != "VIRTUAL_ENV"} | {"PATH": path, "DVC_NO_ANALYTICS": "1"}
+    made = subprocess.run(["make", "-s", "-o", f"{BIN}/.installed", "repro", f"BIN={BIN}"], cwd=root, capture_output=True, text=True, env=env)
+    _ok(made)
+    assert "Running stage 'report'" in made.stdout + made.stderr
     return root
 
 

@@ -13,7 +13,7 @@ import types
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 
@@ -44,18 +44,29 @@ class ParamsError(PipelineError, ValueError):
     """A parameter is missing, unknown or has a value of the wrong kind."""
 
 
+class Section:
+    """Base of the params sections: attribute reads are checked against the stage's
+    declared keys once the section is guarded (see :func:`stage_params`)."""
+
+    def __getattribute__(self, name: str) -> Any:
+        guard = object.__getattribute__(self, "__dict__").get("_guard")
+        if guard is not None and name in object.__getattribute__(self, "__dataclass_fields__"):
+            guard[0].check(f"{guard[1]}.{name}")
+        return object.__getattribute__(self, name)
+
+
 @dataclass(frozen=True)
-class CorpusParams:
+class CorpusParams(Section):
     dir: str = "data/raw"
     manifest: str = ""
 
 
 @dataclass(frozen=True)
-class IngestParams:
+class IngestParams(Section):
     max_chars: int = 400
     min_chars: int = 30
     heading_max_chars: int = 40
-    duplicates: str = "flag"
+    duplicates: Literal["keep", "flag", "drop"] = "flag"
     near_duplicate_threshold: float = 0.8
     max_file_mb: float = 20.0
     exclude: tuple[str, ...] = ("README*", "SOURCE*", "LICENSE*", "*.csv")
@@ -68,24 +79,22 @@ class IngestParams:
             raise ParamsError(
                 f"ingest.min_chars ({self.min_chars}) must be smaller than ingest.max_chars ({self.max_chars})"
             )
-        _choice("ingest.duplicates", self.duplicates, ("keep", "flag", "drop"))
         _fraction("ingest.near_duplicate_threshold", self.near_duplicate_threshold)
         _positive("ingest.max_file_mb", self.max_file_mb)
 
 
 @dataclass(frozen=True)
-class EmbedParams:
-    backend: str = "use-multilingual-v3"
+class EmbedParams(Section):
+    backend: Literal["use-multilingual-v3", "sentence-transformers"] = "use-multilingual-v3"
     model: str = ""
     prefix: str = ""
-    threads: int | str = "auto"
+    threads: int | Literal["auto"] = "auto"
     batch_size: int = 64
-    device: str = "auto"
-    dtype: str = "float32"
+    device: Literal["auto", "cpu", "cuda", "mps"] = "auto"
+    dtype: Literal["float32", "float16"] = "float32"
     cache_dir: str = "models/embed_cache"
 
     def validate(self) -> None:
-        _choice("embed.backend", self.backend, ("use-multilingual-v3", "sentence-transformers"))
         if self.backend == "sentence-transformers" and not self.model:
             raise ParamsError(
                 "embed.model must name a sentence-transformers model (hub id or local path) "
@@ -94,8 +103,6 @@ class EmbedParams:
         if self.threads != "auto":
             _positive("embed.threads", self.threads)
         _positive("embed.batch_size", self.batch_size)
-        _choice("embed.dtype", self.dtype, ("float32", "float16"))
-        _choice("embed.device", self.device, ("auto", "cpu", "cuda", "mps"))
 
     @property
     def n_threads(self) -> int:
@@ -103,28 +110,28 @@ class EmbedParams:
 
 
 @dataclass(frozen=True)
-class UmapParams:
-    n_neighbors: int | str = "auto"
+class UmapParams(Section):
+    n_neighbors: int | Literal["auto"] = "auto"
     n_components: int = 5
     min_dist: float = 0.0
-    metric: str = "cosine"
+    metric: Literal["cosine"] = "cosine"  # the kNN graph is exact cosine (topics.exact_knn)
 
 
 @dataclass(frozen=True)
-class HdbscanParams:
-    min_cluster_size: int | str = "auto"
-    min_samples: int | str = "auto"
+class HdbscanParams(Section):
+    min_cluster_size: int | Literal["auto"] = "auto"
+    min_samples: int | Literal["auto"] = "auto"
 
 
 @dataclass(frozen=True)
-class VectorizerParams:
-    min_df: int = 1
+class VectorizerParams(Section):
+    min_df: int = 2
     max_df: float = 1.0
     ngram_max: int = 1
 
 
 @dataclass(frozen=True)
-class TopicsParams:
+class TopicsParams(Section):
     seed: int = 42
     umap: UmapParams = field(default_factory=UmapParams)
     hdbscan: HdbscanParams = field(default_factory=HdbscanParams)
@@ -133,8 +140,8 @@ class TopicsParams:
     fit_sample: int = 20000
     assign_batch: int = 8192
     top_n_words: int = 10
-    representation: str = "keybert"
-    outliers: str = "reduce"
+    representation: Literal["keybert", "mmr", "ctfidf"] = "keybert"
+    outliers: Literal["reduce", "keep"] = "reduce"
     outlier_threshold: float = 0.1
 
     def validate(self) -> None:
@@ -154,8 +161,6 @@ class TopicsParams:
         _positive("topics.fit_sample", self.fit_sample)
         _positive("topics.assign_batch", self.assign_batch)
         _positive("topics.top_n_words", self.top_n_words)
-        _choice("topics.representation", self.representation, ("keybert", "mmr", "ctfidf"))
-        _choice("topics.outliers", self.outliers, ("reduce", "keep"))
         _fraction("topics.outlier_threshold", self.outlier_threshold)
 
 
@@ -170,18 +175,18 @@ class ThemeDef:
 
 
 @dataclass(frozen=True)
-class ThemesParams:
+class ThemesParams(Section):
     definitions: tuple[ThemeDef, ...]
     lexical_weight: float = 0.6
     topic_weight: float = 0.3
     far_from_topic: float = 0.35
     min_score: float = 0.15
-    overview_max_share: float = 0.5
+    overview_max_share: float = 0.6
     overview_weight: float = 0.5
-    fallback_sections: tuple[str, ...] = ()
+    fallback_sections: tuple[str, ...] = ("名词解释", "名词注释", "注释", "附件", "附录")
     examples: str = ""
     examples_weight: float = 0.5
-    pins: dict = field(default_factory=dict)
+    pins: dict[int, str] = field(default_factory=dict)
 
     def validate(self) -> None:
         if not self.definitions:
@@ -197,7 +202,6 @@ class ThemesParams:
         for key in ("lexical_weight", "topic_weight", "far_from_topic", "min_score", "overview_max_share", "overview_weight", "examples_weight"):
             _fraction(f"themes.{key}", getattr(self, key))
         for topic, theme in self.pins.items():
-            _int(f"themes.pins key {topic!r}", topic)
             if theme not in keys:
                 raise ParamsError(f"themes.pins[{topic}] = {theme!r} is not a theme key; known: {keys}")
 
@@ -211,7 +215,7 @@ class ThemesParams:
 
 
 @dataclass(frozen=True)
-class ReportParams:
+class ReportParams(Section):
     seed: int = 42
     n_boot: int = 1000
     top_examples: int = 3
@@ -223,7 +227,7 @@ class ReportParams:
 
 
 @dataclass(frozen=True)
-class ComputeParams:
+class ComputeParams(Section):
     scheduler: str = ""
 
     def validate(self) -> None:
@@ -232,7 +236,7 @@ class ComputeParams:
 
 
 @dataclass(frozen=True)
-class EvalParams:
+class EvalParams(Section):
     labels: str = ""
 
 
@@ -290,29 +294,175 @@ def _coerce(tp: Any, value: Any, where: str) -> Any:
         if not isinstance(value, list):
             raise ParamsError(f"params.yaml: {where} must be a list, got {value!r}")
         return tuple(_coerce(args[0], v, f"{where}[{i}]") for i, v in enumerate(value))
-    if tp is dict:
+    if origin is dict:
         if value is None:
             return {}
         if not isinstance(value, dict):
             raise ParamsError(f"params.yaml: {where} must be a mapping, got {value!r}")
-        return dict(value)
+        key_type, value_type = args
+        return {_coerce(key_type, k, f"{where} key {k!r}"): _coerce(value_type, v, f"{where}[{k!r}]") for k, v in value.items()}
+    if origin is Literal:
+        if value in args:
+            return value
+        raise ParamsError(f"params.yaml: {where} must be one of {', '.join(map(str, args))}; got {value!r}")
     options = args if origin in (typing.Union, types.UnionType) else (tp,)
-    numeric_or_auto = str in options and int in options
     for option in options:
+        if typing.get_origin(option) is Literal and value in typing.get_args(option):
+            return value
         if option is bool and isinstance(value, bool):
             return value
         if option is int and isinstance(value, int) and not isinstance(value, bool):
             return value
+        if option is int and " key " in where and isinstance(value, str) and value.strip().lstrip("-").isdigit():
+            return int(value)  # mapping keys such as themes.pins may come as "3" from the command line
         if option is float and isinstance(value, (int, float)) and not isinstance(value, bool):
             return float(value)
-        if option is str and isinstance(value, str) and (value == "auto" or not numeric_or_auto):
-            if not value and not numeric_or_auto and where.endswith((".key", "]")):
+        if option is str and isinstance(value, str):
+            if not value and where.endswith((".key", "]")):
                 break  # theme keys and list items must not be empty
             return value
-        if option is str and value is None and not numeric_or_auto:
+        if option is str and value is None:
             return ""
-    kinds = " or ".join('"auto"' if o is str and numeric_or_auto else o.__name__ for o in options)
+    kinds = " or ".join(
+        " or ".join(f'"{a}"' for a in typing.get_args(o)) if typing.get_origin(o) is Literal else o.__name__ for o in options
+    )
     raise ParamsError(f"params.yaml: {where} must be {kinds}, got {value!r}")
+
+
+# ----------------------------------------------------------------------------- what a stage reads
+
+# The sections of params.yaml and their types.
+SECTIONS: dict[str, type] = {
+    "corpus": CorpusParams, "ingest": IngestParams, "embed": EmbedParams, "topics": TopicsParams,
+    "themes": ThemesParams, "report": ReportParams, "compute": ComputeParams, "eval": EvalParams,
+}
+
+# Settings that change how a stage runs but never what it writes (tested: the Dask cluster
+# gives the in-process results, the cache location and batch size change no vector). Any
+# stage may read them without declaring them, so changing them re-runs nothing.
+EXECUTION_KEYS = frozenset({"compute.scheduler", "embed.threads", "embed.batch_size", "embed.device", "embed.cache_dir", "topics.assign_batch"})
+
+
+@dataclass(frozen=True)
+class StageParams:
+    """The sections of ``params.yaml`` a stage reads; a section it declares nothing of is None."""
+
+    corpus: CorpusParams | None = None
+    ingest: IngestParams | None = None
+    embed: EmbedParams | None = None
+    topics: TopicsParams | None = None
+    themes: ThemesParams | None = None
+    report: ReportParams | None = None
+    compute: ComputeParams | None = None
+    eval: EvalParams | None = None
+
+    def value(self, key: str) -> Any:
+        """The value of a dotted key (``topics.umap.n_neighbors``) as plain YAML data
+        (mappings, lists, scalars), read through the guarded sections."""
+        node: Any = self
+        for part in key.split("."):
+            node = getattr(node, part)
+        return _plain(node)
+
+
+def _plain(obj: Any) -> Any:
+    if dataclasses.is_dataclass(obj):
+        return {f.name: _plain(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, tuple):
+        return [_plain(v) for v in obj]
+    if isinstance(obj, dict):
+        return {k: _plain(v) for k, v in obj.items()}
+    return obj
+
+
+class _Guard:
+    """Checks that a stage reads only the params keys it declares (its DVC dependencies)."""
+
+    def __init__(self, stage: str, declared: frozenset[str], trace: set[str] | None):
+        self.stage, self.declared, self.trace = stage, declared, trace
+
+    def check(self, key: str) -> None:
+        if self.trace is not None:
+            self.trace.add(key)
+        if key in EXECUTION_KEYS:
+            return
+        parts = key.split(".")
+        if any(".".join(parts[:i]) in self.declared for i in range(1, len(parts) + 1)):
+            return  # the key, or a section holding it, is declared
+        if any(d.startswith(key + ".") for d in self.declared):
+            return  # a section some of whose keys are declared
+        raise ParamsError(
+            f"stage {self.stage} reads params key {key}, which it does not declare: add it to "
+            f"pipeline/{self.stage}.py PARAMS and to the stage's params in dvc.yaml"
+        )
+
+
+def _guard(obj: Any, guard: _Guard, path: str) -> None:
+    object.__setattr__(obj, "_guard", (guard, path))
+    for f in dataclasses.fields(obj):
+        child = object.__getattribute__(obj, f.name)
+        if isinstance(child, Section):
+            _guard(child, guard, f"{path}.{f.name}")
+
+
+_TRACE: set[str] | None = None
+
+
+def stage_params(stage: str, declared: typing.Iterable[str], path: Path | str = PARAMS_FILE) -> StageParams:
+    """The params a stage declares, read from ``params.yaml``, typed and validated.
+
+    Args:
+        stage: the stage's name (for messages).
+        declared: dotted keys (``topics.seed``) or sections (``topics.umap``) the stage
+            reads: its ``PARAMS``, which ``dvc.yaml`` lists as the stage's params.
+    Returns:
+        A :class:`StageParams` whose sections raise :class:`ParamsError` when the stage reads
+        a key it did not declare (execution settings, :data:`EXECUTION_KEYS`, excepted).
+        With ``PIPELINE_PARAMS_TRACE`` set to a file, every key read is appended to it at
+        exit (the test of ``dvc.yaml`` uses this).
+    """
+    global _TRACE
+    declared = frozenset(declared)
+    raw = load_params(path)
+    needed = {k.split(".")[0] for k in declared | EXECUTION_KEYS}
+    trace_file = os.environ.get("PIPELINE_PARAMS_TRACE")
+    if trace_file and _TRACE is None:
+        import atexit
+
+        _TRACE = set()
+        atexit.register(_write_trace, trace_file, stage)
+    guard = _Guard(stage, declared, _TRACE)
+    sections = {}
+    for name in sorted(needed):
+        obj = section(raw, name, SECTIONS[name])
+        _guard(obj, guard, name)
+        sections[name] = obj
+    return StageParams(**sections)
+
+
+def result_keys(name: str) -> list[str]:
+    """The dotted keys of section ``name`` (a sub-section counts as one key), execution
+    settings left out: the keys whose values can change what a stage writes."""
+    return [f"{name}.{f.name}" for f in dataclasses.fields(SECTIONS[name]) if f"{name}.{f.name}" not in EXECUTION_KEYS]
+
+
+def _write_trace(path: str, stage: str) -> None:
+    with open(path, "a", encoding="utf-8") as fh:
+        for key in sorted(_TRACE or ()):
+            fh.write(f"{stage}\t{key}\n")
+
+
+def defaults() -> dict[str, Any]:
+    """Every section's defaults as plain data in the shape of ``params.yaml`` (a section
+    with required fields, ``themes``, gives only the keys that have defaults)."""
+    out = {}
+    for name, cls in SECTIONS.items():
+        out[name] = {
+            f.name: _plain(f.default if f.default is not dataclasses.MISSING else f.default_factory())
+            for f in dataclasses.fields(cls)
+            if f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING
+        }
+    return out
 
 
 # ----------------------------------------------------------------------------- checks

@@ -10,6 +10,7 @@ Outputs (paths in :mod:`pipeline.config`):
 from __future__ import annotations
 
 import csv
+import dataclasses
 import fnmatch
 import logging
 import os
@@ -22,8 +23,8 @@ import numpy as np
 import pandas as pd
 
 from . import config
-from .config import CorpusParams, IngestParams, ParamsError, PipelineError
-from .gazetteer import Gazetteer, infer_locality
+from .config import IngestParams, ParamsError, PipelineError
+from .gazetteer import Gazetteer, Locality, infer_locality
 from .io import run_stage, setup_logging, write_csv, write_json, write_parquet
 from .readers import READERS, RawText, ReadError, read_file
 from .text import (
@@ -42,6 +43,12 @@ from .text import (
 )
 
 log = logging.getLogger("pipeline.ingest")
+
+# The params keys this stage reads (its params in dvc.yaml).
+PARAMS = (
+    "corpus.dir", "corpus.manifest", "ingest.max_chars", "ingest.min_chars", "ingest.heading_max_chars", "ingest.duplicates",
+    "ingest.near_duplicate_threshold", "ingest.max_file_mb", "ingest.exclude",
+)
 
 PARAGRAPH_COLUMNS = [
     "para_id", "doc_id", "source", "line_start", "line_end", "locality", "province", "level",
@@ -70,16 +77,38 @@ class Document:
     source_name: str = ""
     date: str = ""
     year: str = ""
-    locality: str = ""
-    province: str = ""
-    level: str = ""
-    locality_code: str = ""
-    locality_confidence: float = 0.0
-    locality_evidence: str = ""
+    locality: Locality = field(default_factory=lambda: Locality(found=False))
     metadata_from: str = "text"
     pinyin_removed: int = 0
     paragraphs: list[dict] = field(default_factory=list)
     log: list[dict] = field(default_factory=list)
+
+
+@dataclass
+class Lines:
+    """The state the passes of :func:`process_document` share: the document's cleaned lines
+    and, per line, its kind and what became of it (``status``: empty until a pass decides).
+
+    ``zones`` collects text by where it stands (author, source, title, body) for the
+    locality; ``dates`` collects dates in the order of their authority.
+    """
+
+    text: list[str]
+    kinds: list[LineKind]
+    status: list[tuple[str, str]]
+    zones: dict[str, list[str]] = field(default_factory=lambda: {"author": [], "source": [], "title": [], "body": []})
+    dates: list[str] = field(default_factory=list)
+
+    @property
+    def nonblank(self) -> list[int]:
+        return [i for i, line in enumerate(self.text) if line]
+
+    def open(self, i: int) -> bool:
+        """Line ``i`` has not been decided by an earlier pass."""
+        return not self.status[i][0]
+
+    def mark(self, i: int, status: str, reason: str = "") -> None:
+        self.status[i] = (status, reason)
 
 
 # ----------------------------------------------------------------------------- one document
@@ -87,6 +116,11 @@ class Document:
 
 def process_document(source: str, raw: RawText, params: IngestParams, to_simplified, gazetteer: Gazetteer) -> Document:
     """Clean one document and cut it into paragraphs.
+
+    The passes run in order over one :class:`Lines` state, each deciding some lines:
+    cleaning, the report's dateline, the header (title, byline, dates above the body),
+    metadata and furniture lines, a signature date at the end, then cutting the body into
+    paragraphs and assembling the paragraphs and the line log.
 
     Args:
         source: path relative to the corpus folder (kept on every paragraph).
@@ -100,98 +134,137 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
         except the locality ones) and one log row per line.
     """
     doc = Document(doc_id=str(Path(source).with_suffix("")), source=source, encoding=raw.encoding, n_lines=len(raw.lines))
+    lines = clean_lines(raw.lines, params, to_simplified, doc)
+    mark_dateline(lines, doc)
+    mark_header(lines, doc, gazetteer)
+    mark_metadata(lines, doc)
+    mark_signature_date(lines)
+    date_document(lines, doc, raw.meta)
+    pieces = cut_body(lines, params)
+    doc.locality = infer_locality(lines.zones, gazetteer)
+    assemble(lines, pieces, doc)
+    return doc
+
+
+def clean_lines(raw_lines: list[str], params: IngestParams, to_simplified, doc: Document) -> Lines:
+    """Pinyin readings removed (counted on ``doc``), blanks collapsed, traditional →
+    simplified; each line classified on its own (the first 6 and last 8 non-blank lines are
+    the page's edges, where site-owner lines are furniture)."""
     stripped = []
-    for line in raw.lines:
+    for line in raw_lines:
         text, n = strip_pinyin(line)
         doc.pinyin_removed += n
         stripped.append(clean_line(text))
     simplified = to_simplified("\n".join(stripped)).split("\n")
-    lines = simplified if len(simplified) == len(stripped) else [to_simplified(s) for s in stripped]
-
-    nonblank = [i for i, line in enumerate(lines) if line]
+    text = simplified if len(simplified) == len(stripped) else [to_simplified(s) for s in stripped]
+    nonblank = [i for i, line in enumerate(text) if line]
     edges = set(nonblank[:6]) | set(nonblank[-8:])
-    kinds = [classify_line(line, params.heading_max_chars, i in edges) for i, line in enumerate(lines)]
-    status: list[tuple[str, str]] = [("", "")] * len(lines)
-    zones: dict[str, list[str]] = {"author": [], "source": [], "title": [], "body": []}
-    dates: list[str] = []
+    kinds = [classify_line(line, params.heading_max_chars, i in edges) for i, line in enumerate(text)]
+    return Lines(text=text, kinds=kinds, status=[("", "")] * len(text))
 
-    # A report's dateline (——2025年1月14日在…大会…上 省长某某作) among the first lines.
-    for i in nonblank[:4]:
-        found = dateline(lines[i])
+
+def mark_dateline(lines: Lines, doc: Document) -> None:
+    """A report's dateline (——2025年1月14日在…大会…上 省长某某作) among the first four
+    non-blank lines: its date, its speaker as the author, its text in the title zone."""
+    for i in lines.nonblank[:4]:
+        found = dateline(lines.text[i])
         if found:
-            status[i] = ("metadata", "date line")
-            dates.append(found[0])
+            lines.mark(i, "metadata", "date line")
+            lines.dates.append(found[0])
             doc.author = doc.author or found[1]
-            zones["title"].append(lines[i])
-            kinds[i] = LineKind("metadata", "date line")
+            lines.zones["title"].append(lines.text[i])
+            lines.kinds[i] = LineKind("metadata", "date line")
 
-    # Header zone: short unpunctuated lines above the first body line are the title (and
-    # any site furniture above the breadcrumb), not paragraphs.
-    first_body = next((i for i, k in enumerate(kinds) if k.kind == "body" and not status[i][0]), len(lines))
+
+def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
+    """Short unpunctuated lines above the first body line: the title (and a byline or a
+    date among them), or site furniture when they stand above the navigation."""
+    kinds = lines.kinds
+    first_body = next((i for i, k in enumerate(kinds) if k.kind == "body" and lines.open(i)), len(lines.text))
     header = [i for i in range(first_body) if kinds[i].kind == "heading"]
     last_furniture = max((i for i in range(first_body) if kinds[i].kind == "boilerplate"), default=-1)
     title_parts = []
     for i in header:
-        line = lines[i]
+        line = lines.text[i]
         if i < last_furniture:
-            status[i] = ("boilerplate", "site header above the navigation")
+            lines.mark(i, "boilerplate", "site header above the navigation")
         elif looks_like_person(line) and not gazetteer.find(line):
-            status[i] = ("metadata", "byline (name above the text)")
+            lines.mark(i, "metadata", "byline (name above the text)")
             doc.author = doc.author or line
-            zones["author"].append(line)
+            lines.zones["author"].append(line)
         elif find_date(line):
-            status[i] = ("metadata", "date line")
-            dates.append(find_date(line))
-            zones["title"].append(line)
+            lines.mark(i, "metadata", "date line")
+            lines.dates.append(find_date(line))
+            lines.zones["title"].append(line)
         else:
-            status[i] = ("metadata", "title")
+            lines.mark(i, "metadata", "title")
             title_parts.append(line)
-            zones["title"].append(line)
+            lines.zones["title"].append(line)
     doc.title = " ".join(title_parts)
 
-    for i, k in enumerate(kinds):
-        if status[i][0]:
+
+def mark_metadata(lines: Lines, doc: Document) -> None:
+    """Blank lines, furniture, and metadata lines anywhere: bylines give the author,
+    source lines the source name (and a date where they carry one)."""
+    for i, k in enumerate(lines.kinds):
+        if not lines.open(i):
             continue
         if k.kind == "blank":
-            status[i] = ("blank", "")
+            lines.mark(i, "blank")
         elif k.kind == "boilerplate":
-            status[i] = ("boilerplate", k.reason)
+            lines.mark(i, "boilerplate", k.reason)
         elif k.kind == "metadata":
-            status[i] = ("metadata", k.reason)
+            lines.mark(i, "metadata", k.reason)
             if k.reason == "byline":
                 doc.author = doc.author or k.value
-                zones["author"].append(lines[i])
+                lines.zones["author"].append(lines.text[i])
             else:
                 doc.source_name = doc.source_name or k.value
-                zones["source"].append(lines[i])
-                if find_date(lines[i]):
-                    dates.append(find_date(lines[i]))
+                lines.zones["source"].append(lines.text[i])
+                if find_date(lines.text[i]):
+                    lines.dates.append(find_date(lines.text[i]))
 
-    # A signature date on one of the last lines (…2023年3月2日) also dates the document.
-    tail = [i for i in range(len(lines)) if kinds[i].kind in ("heading", "body")][-2:]
+
+def mark_signature_date(lines: Lines) -> None:
+    """A short date line among the last two heading/body lines (…2023年3月2日) dates the
+    document (it is a signature, not a paragraph)."""
+    tail = [i for i in range(len(lines.text)) if lines.kinds[i].kind in ("heading", "body")][-2:]
     for i in tail:
-        if len(lines[i]) <= 20 and find_date(lines[i]):
-            dates.append(find_date(lines[i]))
-            status[i] = ("metadata", "date line")
-    dates += [raw.meta["date"]] if raw.meta.get("date") else []
-    doc.date = dates[0] if dates else ""
-    doc.year = doc.date[:4] if doc.date else find_year(doc.title) or find_year(" ".join(zones["title"]))
-    doc.title = doc.title or raw.meta.get("title", "")
-    doc.author = doc.author or raw.meta.get("author", "")
+        if len(lines.text[i]) <= 20 and find_date(lines.text[i]):
+            lines.dates.append(find_date(lines.text[i]))
+            lines.mark(i, "metadata", "date line")
 
-    # Body: headings become sections, long lines are cut at sentence ends.
+
+def date_document(lines: Lines, doc: Document, meta: dict[str, str]) -> None:
+    """The document's date (the first found, then the reader's metadata), its year (from
+    the date, else from the title), and the reader's title and author where the text gave none."""
+    dates = lines.dates + ([meta["date"]] if meta.get("date") else [])
+    doc.date = dates[0] if dates else ""
+    doc.year = doc.date[:4] if doc.date else find_year(doc.title) or find_year(" ".join(lines.zones["title"]))
+    doc.title = doc.title or meta.get("title", "")
+    doc.author = doc.author or meta.get("author", "")
+
+
+def cut_body(lines: Lines, params: IngestParams) -> list[dict]:
+    """The lines no pass has decided: headings become the section of what follows, other
+    lines are cut at sentence ends into pieces of at most ``max_chars``, and short pieces
+    are merged with a neighbour (lines left with none are marked ``too_short``).
+
+    Returns:
+        Pieces as dicts: ``lines`` (0-based line numbers), ``text``, ``section``, ``merged``.
+    """
     stack: dict[int, str] = {}
     pieces: list[dict] = []  # {"lines": [i], "text", "section"}
-    for i, k in enumerate(kinds):
-        if status[i][0]:
+    for i, k in enumerate(lines.kinds):
+        if not lines.open(i):
             continue
-        line = lines[i]
+        line = lines.text[i]
         if k.kind == "heading":
             level = heading_level(line)
             stack = {lv: h for lv, h in stack.items() if lv < level}
             stack[level] = line
-            status[i] = ("heading", "kept as the section of the paragraphs below it")
-            zones["body"].append(line)
+            lines.mark(i, "heading", "kept as the section of the paragraphs below it")
+            lines.zones["body"].append(line)
             continue
         lead = inline_heading(line, params.heading_max_chars)
         if lead:
@@ -199,18 +272,20 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
             stack = {lv: h for lv, h in stack.items() if lv < level}
             stack[level] = lead
         section = " > ".join(stack[lv] for lv in sorted(stack))
-        zones["body"].append(line)
+        lines.zones["body"].append(line)
         for piece in chunk(line, params.max_chars):
             pieces.append({"lines": [i], "text": piece, "section": section})
-
     pieces, merged, dropped = _merge_fragments(pieces, params)
     for i in dropped:
-        status[i] = ("too_short", f"under ingest.min_chars = {params.min_chars} with no neighbour in its section to merge with")
+        lines.mark(i, "too_short", f"under ingest.min_chars = {params.min_chars} with no neighbour in its section to merge with")
+    for piece in pieces:
+        piece["merged"] = [i for i in piece["lines"] if i in merged]
+    return pieces
 
-    loc = infer_locality(zones, gazetteer)
-    doc.locality, doc.province, doc.level = loc.locality, loc.province, loc.level
-    doc.locality_code, doc.locality_confidence, doc.locality_evidence = loc.code, loc.confidence, loc.evidence
 
+def assemble(lines: Lines, pieces: list[dict], doc: Document) -> None:
+    """Paragraph rows from the pieces (ids ``<doc_id>:<n>``, 1-based lines) and one log row
+    per line saying what became of it and which paragraphs it went into."""
     line_paras: dict[int, list[str]] = {}
     for n, piece in enumerate(pieces, start=1):
         para_id = f"{doc.doc_id}:{n}"
@@ -219,7 +294,7 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
             {
                 "para_id": para_id,
                 "doc_id": doc.doc_id,
-                "source": source,
+                "source": doc.source,
                 "line_start": first + 1,
                 "line_end": last + 1,
                 "section": piece["section"],
@@ -230,14 +305,12 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
         )
         for i in piece["lines"]:
             line_paras.setdefault(i, []).append(para_id)
-            if not status[i][0]:
-                status[i] = ("merged", "short fragment merged with a neighbour") if i in merged else ("kept", "")
-
-    for i, (st, reason) in enumerate(status):
-        doc.log.append({"source": source, "line": i + 1, "status": st, "reason": reason, "para_id": ";".join(line_paras.get(i, []))})
+            if lines.open(i):
+                lines.mark(i, *(("merged", "short fragment merged with a neighbour") if i in piece["merged"] else ("kept", "")))
+    for i, (st, reason) in enumerate(lines.status):
+        doc.log.append({"source": doc.source, "line": i + 1, "status": st, "reason": reason, "para_id": ";".join(line_paras.get(i, []))})
     if not doc.paragraphs:
         doc.status, doc.reason = "no paragraphs", "every line is blank, boilerplate, metadata or a heading"
-    return doc
 
 
 def _merge_fragments(pieces: list[dict], params: IngestParams) -> tuple[list[dict], set[int], list[int]]:
@@ -411,8 +484,8 @@ def ingest(corpus_dir: Path, params: IngestParams, manifest: dict[str, dict[str,
             continue
         doc = process_document(source, raw, params, converter.convert, gazetteer)
         _apply_manifest(doc, manifest.get(source))
-        if doc.status == "ok" and not doc.locality:
-            log.warning("%s: no locality found (%s); its paragraphs are reported under an empty locality", source, doc.locality_evidence)
+        if doc.status == "ok" and not doc.locality.locality:
+            log.warning("%s: no locality found (%s); its paragraphs are reported under an empty locality", source, doc.locality.evidence)
         docs.append(doc)
 
     for path in excluded:
@@ -434,7 +507,8 @@ def ingest(corpus_dir: Path, params: IngestParams, manifest: dict[str, dict[str,
     rows = []
     for d in usable:
         for p in d.paragraphs:
-            rows.append({**p, "locality": d.locality, "province": d.province, "level": d.level, "date": d.date, "year": d.year})
+            loc = d.locality
+            rows.append({**p, "locality": loc.locality, "province": loc.province, "level": loc.level, "date": d.date, "year": d.year})
     paragraphs = pd.DataFrame(rows, columns=PARAGRAPH_COLUMNS)
     line_log = pd.DataFrame([row for d in docs for row in d.log], columns=LOG_COLUMNS)
 
@@ -455,15 +529,21 @@ def ingest(corpus_dir: Path, params: IngestParams, manifest: dict[str, dict[str,
     return paragraphs, documents, line_log, metrics
 
 
+LOCALITY_FIELDS = ("locality", "province", "level")
+
+
 def _apply_manifest(doc: Document, row: dict[str, str] | None) -> None:
+    """Manifest values override what was inferred (the inferred locality stays in the evidence)."""
     if not row:
         return
     for key, value in row.items():
-        setattr(doc, key, value)
+        if key not in LOCALITY_FIELDS:
+            setattr(doc, key, value)
+    if any(k in row for k in LOCALITY_FIELDS):
+        evidence = f"manifest (inferred: {doc.locality.evidence})" if "locality" in row else doc.locality.evidence
+        doc.locality = dataclasses.replace(doc.locality, evidence=evidence, **{k: row[k] for k in LOCALITY_FIELDS if k in row})
     if "date" in row and "year" not in row:
         doc.year = row["date"][:4]
-    if "locality" in row:
-        doc.locality_evidence = f"manifest (inferred: {doc.locality_evidence})"
     doc.metadata_from = "manifest: " + ", ".join(sorted(row))
 
 
@@ -482,12 +562,13 @@ def _log_dropped_duplicates(line_log: pd.DataFrame, dropped: dict[str, str]) -> 
 
 
 def _doc_row(d: Document, paragraphs: pd.DataFrame) -> dict:
+    loc = d.locality
     return {
         "doc_id": d.doc_id, "source": d.source, "status": d.status, "reason": d.reason, "encoding": d.encoding,
         "n_lines": d.n_lines, "n_paragraphs": int((paragraphs["doc_id"] == d.doc_id).sum()),
         "title": d.title, "author": d.author, "source_name": d.source_name, "date": d.date, "year": d.year,
-        "locality": d.locality, "province": d.province, "level": d.level, "locality_code": d.locality_code,
-        "locality_confidence": d.locality_confidence, "locality_evidence": d.locality_evidence,
+        "locality": loc.locality, "province": loc.province, "level": loc.level, "locality_code": loc.code,
+        "locality_confidence": loc.confidence, "locality_evidence": loc.evidence,
         "metadata_from": d.metadata_from, "pinyin_removed": d.pinyin_removed,
     }
 
@@ -513,9 +594,8 @@ def _metrics(documents: pd.DataFrame, paragraphs: pd.DataFrame, line_log: pd.Dat
 
 def main() -> int:
     setup_logging("ingest")
-    raw = config.load_params()
-    corpus = config.section(raw, "corpus", CorpusParams)
-    params = config.section(raw, "ingest", IngestParams)
+    p = config.stage_params("ingest", PARAMS)
+    corpus, params = p.corpus, p.ingest
     corpus_dir = Path(corpus.dir)
     manifest, exclude = None, set()
     if corpus.manifest:

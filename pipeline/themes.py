@@ -23,17 +23,29 @@ import logging
 import math
 import re
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from . import config
-from .config import EmbedParams, ParamsError, ThemesParams
-from .embed import EmbedError, load_embeddings, make_embedder
+from .artifacts import check_aligned, load_embeddings
+from .config import ParamsError, ThemesParams
+from .embedders import make_embedder
 from .io import run_stage, setup_logging, write_csv, write_json, write_parquet
+from .labels import labelled_rows, read_labels
+from .shares import char_shares
 
 log = logging.getLogger("pipeline.themes")
+
+# The params keys this stage reads (its params in dvc.yaml). The embedding model names are
+# read because theme descriptions, seeds and labelled examples are embedded with it.
+PARAMS = (
+    "themes.definitions", "themes.lexical_weight", "themes.topic_weight", "themes.far_from_topic", "themes.min_score",
+    "themes.overview_max_share", "themes.overview_weight", "themes.fallback_sections", "themes.examples",
+    "themes.examples_weight", "themes.pins", "embed.backend", "embed.model", "embed.prefix",
+)
 
 
 def seed_matcher(themes: ThemesParams) -> tuple[re.Pattern, dict[str, list[int]]]:
@@ -99,8 +111,6 @@ def anchor_prototypes(prototypes: np.ndarray, examples: pd.DataFrame, paragraphs
     Returns:
         ``(prototypes, used)``: the anchored unit vectors and the number of examples used per theme.
     """
-    from .evaluate import labelled_rows
-
     vecs: dict[int, list[np.ndarray]] = {}
     keys = themes.keys
     with_text = examples["text"].fillna("").astype(str).str.strip() != "" if "text" in examples else pd.Series(False, index=examples.index)
@@ -159,8 +169,9 @@ def assign_themes(
     k = len(themes.definitions)
     keys = themes.keys
     topic_scores: dict[int, np.ndarray] = {}
+    pins = themes.pins
     for t in sorted(set(topics.tolist()) - {-1}):
-        pinned = themes.pins.get(t, themes.pins.get(str(t)))
+        pinned = pins.get(t)
         if pinned is not None:
             v = np.zeros(k)
             v[keys.index(pinned)] = 1.0
@@ -168,9 +179,10 @@ def assign_themes(
             v = content[topics == t].mean(axis=0)
         topic_scores[t] = v
     final = content.copy()
+    far, w = themes.far_from_topic, themes.topic_weight
     for i, t in enumerate(topics):
-        if t != -1 and not np.isnan(similarity[i]) and similarity[i] >= themes.far_from_topic:
-            final[i] = (1 - themes.topic_weight) * content[i] + themes.topic_weight * topic_scores[t]
+        if t != -1 and not np.isnan(similarity[i]) and similarity[i] >= far:
+            final[i] = (1 - w) * content[i] + w * topic_scores[t]
     choice = final.argmax(axis=1)
     conf = final.max(axis=1)
     fb = themes.fallback
@@ -226,52 +238,57 @@ def score_content(texts: list[str], embeddings: np.ndarray, prototypes: np.ndarr
     return content, lex, sem, cos, counts
 
 
-def main() -> int:
-    setup_logging("themes")
-    raw = config.load_params()
-    themes = config.section(raw, "themes", ThemesParams)
-    embed_params = config.section(raw, "embed", EmbedParams)
-    paragraphs = pd.read_parquet(config.PARAGRAPHS, columns=["para_id", "source", "line_start", "line_end", "section", "text", "n_chars"])
-    topics = pd.read_parquet(config.TOPICS)
-    if not paragraphs["para_id"].equals(topics["para_id"]):
-        raise EmbedError(f"{config.TOPICS} does not line up with {config.PARAGRAPHS}; run `dvc repro`")
-    topic_info = pd.read_parquet(config.TOPIC_INFO)
-    unknown_pins = sorted(set(int(t) for t in themes.pins) - set(topic_info["topic"]))
+@dataclass
+class ThemesResult:
+    """What the ``themes`` stage computes."""
+
+    table: pd.DataFrame  # para_id, topic, theme, confidence, decided_by, score_<theme>...
+    topic_themes: pd.DataFrame  # one row per topic: its theme and the evidence
+    metrics: dict
+
+
+def theme_paragraphs(paragraphs: pd.DataFrame, topics: pd.DataFrame, topic_info: pd.DataFrame, embeddings: np.ndarray, prototypes: np.ndarray, themes: ThemesParams) -> ThemesResult:
+    """A theme for every paragraph and every topic.
+
+    Args:
+        paragraphs: ``para_id``, ``section``, ``text``, ``n_chars`` of n paragraphs.
+        topics: the ``topics`` stage's table, row i for paragraph i.
+        topic_info: one row per topic.
+        embeddings: (n, dim) unit vectors.
+        prototypes: (n_themes, dim) unit vectors (see :func:`theme_prototypes`).
+        themes: the ``themes`` parameters.
+    Raises:
+        ParamsError: ``themes.pins`` names a topic this run does not have.
+    """
+    unknown_pins = sorted(set(themes.pins) - set(topic_info["topic"]))
     if unknown_pins:
         raise ParamsError(f"params.yaml: themes.pins names topic(s) {unknown_pins} that this run does not have")
-    embeddings = load_embeddings(paragraphs)
-    embedder = make_embedder(embed_params)
-    prototypes = theme_prototypes(themes, embedder)
-    if themes.examples:
-        from .evaluate import read_labels
-
-        examples = read_labels(Path(themes.examples), themes.keys, key="themes.examples")
-        prototypes, used = anchor_prototypes(prototypes, examples, paragraphs, embeddings, embedder, themes)
-        log.info("themes anchored by %d labelled examples from %s: %s", sum(used.values()), themes.examples, used)
     texts = paragraphs["text"].tolist()
     content, lex, sem, cos, counts = score_content(texts, embeddings, prototypes, themes, paragraphs["section"].tolist())
     topic_arr = topics["topic"].to_numpy()
-    choice, conf, topic_scores, final = assign_themes(content, topic_arr, topics["similarity"].to_numpy(), themes)
+    similarity = topics["similarity"].to_numpy()
+    choice, conf, topic_scores, final = assign_themes(content, topic_arr, similarity, themes)
     keys = themes.keys
+    far = themes.far_from_topic
 
-    out = pd.DataFrame(
+    table = pd.DataFrame(
         {
             "para_id": paragraphs["para_id"],
             "topic": topic_arr,
             "theme": [keys[c] for c in choice],
             "confidence": np.round(conf, 6),
             "decided_by": [
-                "own content (outlier)" if t == -1 else ("own content (far from topic)" if np.isnan(s) or s < themes.far_from_topic else "content + topic")
-                for t, s in zip(topic_arr, topics["similarity"].to_numpy())
+                "own content (outlier)" if t == -1 else ("own content (far from topic)" if np.isnan(s) or s < far else "content + topic")
+                for t, s in zip(topic_arr, similarity)
             ],
         }
     )
     for j, key in enumerate(keys):
-        out[f"score_{key}"] = np.round(final[:, j], 6)
+        table[f"score_{key}"] = np.round(final[:, j], 6)
 
     rows = []
-    for _, r in topic_info.iterrows():
-        t = int(r["topic"])
+    pins = themes.pins
+    for t in topic_info["topic"].astype(int):
         if t == -1:
             continue
         v = topic_scores[t]
@@ -285,28 +302,46 @@ def main() -> int:
             {
                 "topic": t,
                 "size": int(members.sum()),
-                "words": r["words"],
+                "words": topic_info.loc[topic_info["topic"] == t, "words"].iloc[0],
                 "theme": keys[j],
                 "score": round(float(v[j]), 4),
                 "runner_up": keys[int(np.argsort(v)[-2])] if len(keys) > 1 else "",
-                "pinned": str(t) in {str(x) for x in themes.pins},
+                "pinned": t in pins,
                 "seed_words": " ".join(f"{w}×{n}" for w, n in seeds.most_common(8)),
                 "similarity": " ".join(f"{key}={cos[members, i].mean():.3f}" for i, key in enumerate(keys)),
                 "lexical_share": " ".join(f"{key}={lex[members, i].mean():.2f}" for i, key in enumerate(keys)),
             }
         )
     topic_themes = pd.DataFrame(rows, columns=["topic", "size", "words", "theme", "score", "runner_up", "pinned", "seed_words", "similarity", "lexical_share"])
-
-    chars = paragraphs["n_chars"].to_numpy()
+    shares = char_shares(table["theme"].to_numpy(), paragraphs["n_chars"].to_numpy(), keys)
     metrics = {
-        "paragraphs": {k: int((out["theme"] == k).sum()) for k in keys},
-        "char_share": {k: round(float(chars[out["theme"].to_numpy() == k].sum() / chars.sum()), 4) for k in keys},
-        "mean_confidence": round(float(out["confidence"].mean()), 4),
+        "paragraphs": {k: int((table["theme"] == k).sum()) for k in keys},
+        "char_share": {k: round(v, 4) for k, v in shares.items()},
+        "mean_confidence": round(float(table["confidence"].mean()), 4),
     }
-    write_parquet(out, config.THEMES)
-    write_csv(topic_themes, config.REPORTS / "topic_themes.csv")
-    write_json(metrics, config.METRICS / "themes.json")
-    log.info("themes of %d paragraphs: %s", len(out), ", ".join(f"{k} {v}" for k, v in metrics["paragraphs"].items()))
+    return ThemesResult(table=table, topic_themes=topic_themes, metrics=metrics)
+
+
+def main() -> int:
+    setup_logging("themes")
+    p = config.stage_params("themes", PARAMS)
+    themes = p.themes
+    paragraphs = pd.read_parquet(config.PARAGRAPHS, columns=["para_id", "source", "line_start", "line_end", "section", "text", "n_chars"])
+    topics = pd.read_parquet(config.TOPICS)
+    check_aligned(paragraphs, topics, config.PARAGRAPHS, config.TOPICS)
+    topic_info = pd.read_parquet(config.TOPIC_INFO)
+    embeddings = load_embeddings(paragraphs)
+    embedder = make_embedder(p.embed)
+    prototypes = theme_prototypes(themes, embedder)
+    if themes.examples:
+        examples = read_labels(Path(themes.examples), themes.keys, key="themes.examples")
+        prototypes, used = anchor_prototypes(prototypes, examples, paragraphs, embeddings, embedder, themes)
+        log.info("themes anchored by %d labelled examples from %s: %s", sum(used.values()), themes.examples, used)
+    result = theme_paragraphs(paragraphs, topics, topic_info, embeddings, prototypes, themes)
+    write_parquet(result.table, config.THEMES)
+    write_csv(result.topic_themes, config.REPORTS / "topic_themes.csv")
+    write_json(result.metrics, config.METRICS / "themes.json")
+    log.info("themes of %d paragraphs: %s", len(result.table), ", ".join(f"{k} {v}" for k, v in result.metrics["paragraphs"].items()))
     return 0
 
 

@@ -30,13 +30,21 @@ import numpy as np
 import pandas as pd
 
 from . import config
+from .artifacts import load_embeddings
 from .compute import client_for
-from .config import ComputeParams, EmbedParams, TopicsParams, VectorizerParams
-from .embed import load_embeddings
+from .config import TopicsParams, VectorizerParams
 from .io import atomic_dir, run_stage, setup_logging, write_json, write_parquet
 from .tokenize import tokenize
 
 log = logging.getLogger("pipeline.topics")
+
+# The params keys this stage reads (its params in dvc.yaml). The embedding model names are
+# read because the keybert and mmr representations embed candidate words with it.
+PARAMS = (
+    "topics.seed", "topics.umap", "topics.hdbscan", "topics.vectorizer", "topics.min_topics", "topics.fit_sample",
+    "topics.top_n_words", "topics.representation", "topics.outliers", "topics.outlier_threshold",
+    "embed.backend", "embed.model", "embed.prefix",
+)
 
 
 # ----------------------------------------------------------------------------- sizes
@@ -391,20 +399,29 @@ def load_topic_model(path: Path = config.TOPIC_MODEL, embedder=None):
     return model
 
 
-def main() -> int:
-    setup_logging("topics")
-    raw = config.load_params()
-    p = config.section(raw, "topics", TopicsParams)
-    embed_params = config.section(raw, "embed", EmbedParams)
-    compute = config.section(raw, "compute", ComputeParams)
-    paragraphs = pd.read_parquet(config.PARAGRAPHS, columns=["para_id", "text"])
-    embeddings = load_embeddings(paragraphs, mmap=True)
-    docs = paragraphs["text"].tolist()
-    embedder = None
-    if p.representation in ("keybert", "mmr"):
-        from .embed import make_embedder
+@dataclass
+class TopicsResult:
+    """What the ``topics`` stage computes: the fitted model and the tables it writes."""
 
-        embedder = make_embedder(embed_params)
+    model: object
+    table: pd.DataFrame  # para_id, topic, topic_before_outliers, probability, similarity
+    topic_info: pd.DataFrame  # topic, size, words, name
+    metrics: dict
+    info: dict  # how the model was made (clustering, sizes...), saved beside it
+
+
+def model_topics(paragraphs: pd.DataFrame, embeddings: np.ndarray, p: TopicsParams, embedder=None, client=None) -> TopicsResult:
+    """Topics of every paragraph: BERTopic fitted on (a seeded sample of) the paragraphs,
+    the rest assigned to the nearest topic centroid.
+
+    Args:
+        paragraphs: ``para_id`` and ``text`` of n paragraphs.
+        embeddings: (n, dim) unit vectors, row i for paragraph i (a memmap is fine).
+        p: the ``topics`` parameters.
+        embedder: the embedding model, for the keybert and mmr representations.
+        client: a Dask client for the assignment of paragraphs outside the sample, or None.
+    """
+    docs = paragraphs["text"].tolist()
     n = len(docs)
     sample = np.arange(n)
     if n > p.fit_sample:
@@ -420,8 +437,7 @@ def main() -> int:
     topics[sample], before[sample], probs[sample] = fit_topics_, fit_before, fit_probs
     rest = np.setdiff1d(np.arange(n), sample)
     if len(rest) and centroids:
-        with client_for(compute.scheduler) as client:
-            assigned, _ = assign_to_topics(embeddings[rest], centroids, p.outlier_threshold, p.assign_batch, client)
+        assigned, _ = assign_to_topics(embeddings[rest], centroids, p.outlier_threshold, p.assign_batch, client)
         topics[rest] = assigned
         before[rest] = assigned
         log.info("assigned %d paragraphs outside the sample to the nearest topic (%d outliers)", len(rest), int((assigned == -1).sum()))
@@ -445,7 +461,7 @@ def main() -> int:
         "coherence_npmi": round(npmi_coherence(words, tokenized), 4),
         "diversity": round(topic_diversity(words), 4),
     }
-    out = pd.DataFrame(
+    table = pd.DataFrame(
         {
             "para_id": paragraphs["para_id"],
             "topic": topics,
@@ -454,7 +470,7 @@ def main() -> int:
             "similarity": np.round(sim, 6),
         }
     )
-    counts = out["topic"].value_counts()
+    counts = table["topic"].value_counts()
     topic_info = pd.DataFrame(
         [
             {"topic": t, "size": int(counts.get(t, 0)), "words": " ".join(ws), "name": f"{t}_" + "_".join(ws[:4])}
@@ -463,17 +479,34 @@ def main() -> int:
         + ([{"topic": -1, "size": int(counts.get(-1, 0)), "words": "", "name": "-1_outliers"}] if -1 in counts else []),
         columns=["topic", "size", "words", "name"],
     ).sort_values("topic")
-    save_topic_model(model, config.TOPIC_MODEL, {**info, "metrics": metrics})
-    write_parquet(out, config.TOPICS)
-    write_parquet(topic_info, config.TOPIC_INFO)
+    return TopicsResult(model=model, table=table, topic_info=topic_info, metrics=metrics, info=info)
+
+
+def main() -> int:
+    setup_logging("topics")
+    params = config.stage_params("topics", PARAMS)
+    p = params.topics
+    paragraphs = pd.read_parquet(config.PARAGRAPHS, columns=["para_id", "text"])
+    embeddings = load_embeddings(paragraphs, mmap=True)
+    embedder = None
+    if p.representation in ("keybert", "mmr"):
+        from .embedders import make_embedder
+
+        embedder = make_embedder(params.embed)
+    with client_for(params.compute.scheduler) as client:
+        result = model_topics(paragraphs, embeddings, p, embedder, client)
+    metrics = result.metrics
+    save_topic_model(result.model, config.TOPIC_MODEL, {**result.info, "metrics": metrics})
+    write_parquet(result.table, config.TOPICS)
+    write_parquet(result.topic_info, config.TOPIC_INFO)
     write_json(metrics, config.METRICS / "topics.json")
     log.info(
         "%d topics (%s), outliers %.1f%% → %.1f%%, NPMI %.3f, diversity %.2f",
         metrics["topics"], metrics["clustering"], 100 * metrics["outlier_share_before"], 100 * metrics["outlier_share"],
         metrics["coherence_npmi"], metrics["diversity"],
     )
-    for t, ws in list(words.items())[:30]:
-        log.info("topic %d (%d): %s", t, counts.get(t, 0), " ".join(ws))
+    for r in result.topic_info[result.topic_info["topic"] >= 0].head(30).itertuples():
+        log.info("topic %d (%d): %s", r.topic, r.size, r.words)
     return 0
 
 

@@ -48,7 +48,7 @@ def seed_ingest(ingest_params):
 
 @pytest.fixture(scope="session")
 def use_embedder():
-    from pipeline.embed import USEMultilingual
+    from pipeline.embedders import USEMultilingual
 
     return USEMultilingual(threads=1)
 

@@ -5,7 +5,7 @@ import pytest
 
 from pipeline.compute import ComputeError, client_for, map_ordered
 from pipeline.config import EmbedParams
-from pipeline.embed import EmbeddingCache, embed_texts
+from pipeline.embedders import EmbeddingCache, embed_texts
 from pipeline.topics import assign_to_topics
 
 distributed = pytest.importorskip("distributed")

@@ -64,3 +64,35 @@ def test_compute_scheduler_must_be_an_address():
     assert config.section({"compute": {"scheduler": ""}}, "compute", ComputeParams).scheduler == ""
     with pytest.raises(ParamsError, match="compute.scheduler must be empty or a Dask scheduler address"):
         config.section({"compute": {"scheduler": "my-cluster"}}, "compute", ComputeParams)
+
+
+def test_defaults_live_in_one_place(default_params):
+    """The dataclass defaults are the values params.yaml ships with, key by key."""
+    for name, defaults in config.defaults().items():
+        shipped = default_params[name]
+        assert set(defaults) <= set(shipped), f"{name}: keys with defaults missing from params.yaml"
+        for key, value in defaults.items():
+            assert shipped[key] == value, f"{name}.{key}: params.yaml {shipped[key]!r} vs default {value!r}"
+
+
+def test_choices_are_typed():
+    import typing
+
+    from pipeline.config import EmbedParams, TopicsParams
+
+    hints = typing.get_type_hints(TopicsParams)
+    assert typing.get_args(hints["representation"]) == ("keybert", "mmr", "ctfidf")
+    with pytest.raises(ParamsError, match="topics.outliers must be one of reduce, keep; got 'drop'"):
+        config.section({"topics": {"outliers": "drop"}}, "topics", TopicsParams)
+    with pytest.raises(ParamsError, match='embed.threads must be int or "auto"'):
+        config.section({"embed": {"threads": "many"}}, "embed", EmbedParams)
+    assert config.section({"embed": {"threads": 2}}, "embed", EmbedParams).threads == 2
+
+
+def test_pins_have_integer_topic_keys(default_params):
+    raw = dict(default_params["themes"])
+    for pins in ({3: "ecology"}, {"3": "ecology"}):
+        themes = config.section({"themes": {**raw, "pins": pins}}, "themes", ThemesParams)
+        assert themes.pins == {3: "ecology"}
+    with pytest.raises(ParamsError, match="themes.pins key 'three' must be int"):
+        config.section({"themes": {**raw, "pins": {"three": "ecology"}}}, "themes", ThemesParams)

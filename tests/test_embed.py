@@ -8,14 +8,15 @@ import pytest
 import yaml
 
 from conftest import ROOT
+from pipeline.artifacts import ArtifactError, ids_digest, load_embeddings
 from pipeline.config import EmbedParams
-from pipeline.embed import (
+from pipeline.embedders import (
     EmbeddingCache,
     EmbedError,
     SentenceTransformerEmbedder,
+    USEMultilingual,
+    available_cores,
     embed_texts,
-    ids_digest,
-    load_embeddings,
     make_embedder,
 )
 
@@ -79,9 +80,14 @@ def test_use_multilingual_embeds_simplified_and_traditional_alike(use_embedder):
     assert v[0] @ v[1] > 0.8 and v[0] @ v[2] < 0.3
 
 
-def test_use_threads_default_to_cores():
-    assert EmbedParams().n_threads >= 1
-    assert EmbedParams(threads=3).n_threads == 3
+def test_use_threads_default_to_the_cores_this_process_may_use(monkeypatch):
+    built = []
+    monkeypatch.setattr(USEMultilingual, "__init__", lambda self, threads: built.append(threads))
+    make_embedder(EmbedParams())  # threads: auto
+    make_embedder(EmbedParams(threads=3))
+    assert built == [available_cores(), 3]
+    monkeypatch.setattr("os.sched_getaffinity", lambda pid: {0, 5, 7})
+    assert available_cores() == 3  # a process pinned to 3 cores gets 3 threads, not os.cpu_count()
 
 
 def test_sentence_transformers_from_a_local_path(tmp_path):
@@ -127,5 +133,5 @@ def test_embeddings_must_line_up_with_paragraphs(tmp_path):
     np.save(tmp_path / "e.npy", np.zeros((2, 4), dtype=np.float16))
     (tmp_path / "e.json").write_text(json.dumps({"para_ids_sha256": ids_digest(["a:1", "a:2"])}))
     assert load_embeddings(paragraphs, tmp_path / "e.npy", tmp_path / "e.json").dtype == np.float32
-    with pytest.raises(EmbedError, match="does not line up"):
+    with pytest.raises(ArtifactError, match="does not line up"):
         load_embeddings(pd.DataFrame({"para_id": ["a:2", "a:1"]}), tmp_path / "e.npy", tmp_path / "e.json")

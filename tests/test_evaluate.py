@@ -3,7 +3,7 @@ import pytest
 
 from conftest import DEV_LABELS, needs_shared
 from pipeline.config import ParamsError
-from pipeline.evaluate import match_labels, read_labels, scores
+from pipeline.labels import match_labels, read_labels, scores
 
 KEYS = ["party", "industry", "livelihood", "ecology", "other"]
 

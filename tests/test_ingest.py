@@ -150,6 +150,20 @@ def _bad_inputs(corpus: Path) -> None:
     (corpus / "nowhere.txt").write_text("要坚持以人民为中心的发展思想，不断增进民生福祉，让群众的获得感成色更足。\n", encoding="utf-8")
 
 
+@pytest.fixture(scope="module")
+def bad_corpus_ingest(tmp_path_factory):
+    """The bundled corpus plus one file of each bad kind (a 50 MB file among them), written
+    and ingested once for all the cases below."""
+    corpus = tmp_path_factory.mktemp("bad") / "raw"
+    import shutil
+
+    from conftest import SEEDS
+
+    shutil.copytree(SEEDS, corpus)
+    _bad_inputs(corpus)
+    return ingest(corpus, IngestParams())
+
+
 @pytest.mark.parametrize(
     "name,status,reason",
     [
@@ -161,25 +175,13 @@ def _bad_inputs(corpus: Path) -> None:
         ("huge.txt", "file_skipped", r"file too large: 50.0 MB > ingest.max_file_mb = 20 MB"),
     ],
 )
-def test_bad_input_is_logged_and_the_rest_goes_on(corpus, name, status, reason):
-    _bad_inputs(corpus)
-    paragraphs, documents, log, metrics = _ingest_bad(corpus)
+def test_bad_input_is_logged_and_the_rest_goes_on(bad_corpus_ingest, name, status, reason):
+    paragraphs, documents, log, metrics = bad_corpus_ingest
     row = log[log["source"] == name]
     assert len(row) == 1 and row.iloc[0]["status"] == status
     assert row["reason"].str.contains(reason).iloc[0]
     assert set(SEED_LOCALITIES) <= set(paragraphs["doc_id"])
     assert metrics["files_skipped"] == 6
-
-
-_CACHE: dict = {}
-
-
-def _ingest_bad(corpus: Path):
-    # the corpus is the same for every parameter of the test above: ingest it once
-    key = "bad"
-    if key not in _CACHE:
-        _CACHE[key] = ingest(corpus, IngestParams())
-    return _CACHE[key]
 
 
 def test_document_without_locality_is_reported_not_guessed(corpus):

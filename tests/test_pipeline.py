@@ -54,7 +54,8 @@ def project(tmp_path_factory):
     # The README's command, from a shell where the venv is not active: `make repro` must put
     # the venv's python on PATH for the stage commands. (-o: the venv exists, do not reinstall.)
     path = os.pathsep.join(p for p in os.environ.get("PATH", "").split(os.pathsep) if p and Path(p).resolve() != BIN.resolve())
-    env = {k: v for k, v in os.environ.items() if k != "VIRTUAL_ENV"} | {"PATH": path, "DVC_NO_ANALYTICS": "1"}
+    # Every params key each stage reads is traced, to check it against dvc.yaml below.
+    env = {k: v for k, v in os.environ.items() if k != "VIRTUAL_ENV"} | {"PATH": path, "DVC_NO_ANALYTICS": "1", "PIPELINE_PARAMS_TRACE": str(root / "params_trace.tsv")}
     made = subprocess.run(["make", "-s", "-o", f"{BIN}/.installed", "repro", f"BIN={BIN}"], cwd=root, capture_output=True, text=True, env=env)
     _ok(made)
     assert "Running stage 'report'" in made.stdout + made.stderr
@@ -84,6 +85,24 @@ def test_contracts(project):
     assert list((project / "reports/figures").glob("*.png"))
     for name in ("ingest", "topics", "themes", "report"):
         json.loads((project / f"metrics/{name}.json").read_text(encoding="utf-8"))
+
+
+def test_stages_read_only_the_params_keys_dvc_yaml_lists(project):
+    import yaml
+
+    from pipeline.config import EXECUTION_KEYS
+
+    stages = yaml.safe_load((project / "dvc.yaml").read_text(encoding="utf-8"))["stages"]
+    read: dict[str, set[str]] = {}
+    for line in (project / "params_trace.tsv").read_text(encoding="utf-8").splitlines():
+        stage, key = line.split("\t")
+        read.setdefault(stage, set()).add(key)
+    assert set(read) == set(stages)
+    for stage, keys in read.items():
+        declared = set(stages[stage].get("params", []))
+        covered = lambda k: any(k == d or k.startswith(d + ".") or d.startswith(k + ".") for d in declared)  # noqa: E731
+        assert {k for k in keys if k not in EXECUTION_KEYS and not covered(k)} == set(), stage
+    assert "themes.definitions" in read["themes"] and "topics.seed" in read["topics"]
 
 
 def test_sections_read_as_a_reader_expects(project):
@@ -141,6 +160,12 @@ def test_report_page_in_headless_chromium(project, tmp_path):
         page.wait_for_load_state("load")
         cells = page.locator("#heatmap td.cell")
         assert cells.count() == 5 * 5
+        # localities grouped by level: cities first, then counties, each with its header row
+        groups = page.locator("#heatmap tr.group th").all_inner_texts()
+        assert [g.split(" ·")[0] for g in groups] == ["Cities", "Counties"]
+        levels = page.locator("#heatmap tr[data-level]:not(.group)").evaluate_all("rows => rows.map(r => r.dataset.level)")
+        assert levels == ["city"] * 2 + ["county"] * 3
+        assert page.locator("#level-city ~ section h4").first.inner_text() in ("湘潭市", "永州市")
         for i in range(cells.count()):
             box = cells.nth(i).bounding_box()
             assert box and box["width"] > 20 and box["height"] > 10

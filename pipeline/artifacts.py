@@ -49,6 +49,26 @@ def load_embeddings(paragraphs: pd.DataFrame, path: Path = config.EMBEDDINGS, me
     return emb if mmap else emb.astype(np.float32, copy=False)
 
 
+def sentence_texts(paragraphs: pd.DataFrame, spans: pd.DataFrame) -> list[str]:
+    """The text of each sentence of ``spans`` (para_id, char_start, char_end), cut from its paragraph."""
+    text = dict(zip(paragraphs["para_id"], paragraphs["text"]))
+    return [text[p][a:b] for p, a, b in zip(spans["para_id"], spans["char_start"], spans["char_end"])]
+
+
+def load_sentence_embeddings(spans: pd.DataFrame, path: Path = config.SENTENCE_EMBEDDINGS, meta_path: Path = config.EMBEDDINGS_META, mmap: bool = False) -> np.ndarray:
+    """Sentence embeddings, checked to line up row for row with ``spans`` (sentences.parquet).
+
+    Raises:
+        ArtifactError: shape or sentence ids do not match (re-run the embed stage).
+    """
+    emb = np.load(path, mmap_mode="r" if mmap else None)
+    meta = json.loads(Path(meta_path).read_text(encoding="utf-8"))
+    digest = ids_digest(f"{a}:{b}" for a, b in zip(spans["para_id"], spans["sentence"]))
+    if emb.shape[0] != len(spans) or meta.get("sentences_sha256") != digest:
+        raise ArtifactError(f"{path} ({emb.shape[0]} rows) does not line up with the {len(spans)} sentences of {config.SENTENCE_SPANS}; run `dvc repro embed`")
+    return emb if mmap else emb.astype(np.float32, copy=False)
+
+
 def check_aligned(a: pd.DataFrame, b: pd.DataFrame, a_path: Path, b_path: Path) -> None:
     """Raise :class:`ArtifactError` unless ``a`` and ``b`` hold the same ``para_id`` in the same order."""
     if not a["para_id"].reset_index(drop=True).equals(b["para_id"].reset_index(drop=True)):

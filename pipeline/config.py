@@ -23,14 +23,17 @@ PARAMS_FILE = Path("params.yaml")
 INTERIM = Path("data/interim")
 PROCESSED = Path("data/processed")
 PARAGRAPHS = INTERIM / "paragraphs.parquet"
+SENTENCE_SPANS = INTERIM / "sentences.parquet"
 DOCUMENTS = INTERIM / "documents.parquet"
 INGEST_LOG = INTERIM / "ingest_log.csv"
 EMBEDDINGS = INTERIM / "embeddings.npy"
+SENTENCE_EMBEDDINGS = INTERIM / "sentence_embeddings.npy"
 EMBEDDINGS_META = INTERIM / "embeddings.json"
 TOPIC_MODEL = Path("models/topic_model")
 TOPICS = PROCESSED / "topics.parquet"
 TOPIC_INFO = PROCESSED / "topic_info.parquet"
 THEMES = PROCESSED / "themes.parquet"
+SENTENCE_THEMES = PROCESSED / "sentences.parquet"
 REPORTS = Path("reports")
 METRICS = Path("metrics")
 
@@ -66,6 +69,7 @@ class IngestParams(Section):
     max_chars: int = 400
     min_chars: int = 30
     heading_max_chars: int = 40
+    long_sentence_chars: int = 200
     duplicates: Literal["keep", "flag", "drop"] = "flag"
     near_duplicate_threshold: float = 0.8
     max_file_mb: float = 20.0
@@ -75,6 +79,7 @@ class IngestParams(Section):
         _positive("ingest.max_chars", self.max_chars)
         _positive("ingest.min_chars", self.min_chars)
         _positive("ingest.heading_max_chars", self.heading_max_chars)
+        _positive("ingest.long_sentence_chars", self.long_sentence_chars)
         if self.min_chars >= self.max_chars:
             raise ParamsError(
                 f"ingest.min_chars ({self.min_chars}) must be smaller than ingest.max_chars ({self.max_chars})"
@@ -140,7 +145,7 @@ class TopicsParams(Section):
     fit_sample: int = 20000
     assign_batch: int = 8192
     top_n_words: int = 10
-    representation: Literal["keybert", "mmr", "ctfidf"] = "keybert"
+    representation: Literal["keybert", "mmr", "ctfidf"] = "ctfidf"
     outliers: Literal["reduce", "keep"] = "reduce"
     outlier_threshold: float = 0.1
 
@@ -172,6 +177,26 @@ class ThemeDef:
     description: str
     seeds: tuple[str, ...]
     fallback: bool = False
+    sections: tuple[str, ...] = ()  # headings whose text belongs to this theme (名词解释, 附件 …)
+
+
+@dataclass(frozen=True)
+class SentenceWeights(Section):
+    """Weights of the zero-shot sentence classifier: a sentence's score for a theme is the
+    weighted sum of these features of the theme (see pipeline.classify.FEATURES). Fitted on
+    hand labels by scripts/train_theme_model.py, theme-agnostic (they apply to any themes)."""
+
+    lexical: float = 2.12
+    semantic: float = 0.99
+    semantic_without_seeds: float = -0.13
+    paragraph: float = 1.61
+    topic: float = 2.72
+    neighbours: float = 0.26
+    heading: float = 0.81
+    claimed_section: float = 0.21
+    overview: float = 1.45
+    short_paragraph: float = 0.61
+    short_next: float = 0.27
 
 
 @dataclass(frozen=True)
@@ -183,9 +208,10 @@ class ThemesParams(Section):
     min_score: float = 0.15
     overview_max_share: float = 0.6
     overview_weight: float = 0.5
-    fallback_sections: tuple[str, ...] = ("名词解释", "名词注释", "注释", "附件", "附录")
-    examples: str = ""
-    examples_weight: float = 0.5
+    unit: Literal["sentence", "paragraph"] = "sentence"
+    model: Literal["auto", "builtin", "zero-shot"] = "auto"
+    examples: tuple[str, ...] = ()
+    sentence_weights: SentenceWeights = field(default_factory=SentenceWeights)
     pins: dict[int, str] = field(default_factory=dict)
 
     def validate(self) -> None:
@@ -199,7 +225,7 @@ class ThemesParams(Section):
                 raise ParamsError(f"themes.definitions[{i}] needs a key and at least one seed word")
         if sum(d.fallback for d in self.definitions) > 1:
             raise ParamsError("themes.definitions: at most one theme may have fallback: true")
-        for key in ("lexical_weight", "topic_weight", "far_from_topic", "min_score", "overview_max_share", "overview_weight", "examples_weight"):
+        for key in ("lexical_weight", "topic_weight", "far_from_topic", "min_score", "overview_max_share", "overview_weight"):
             _fraction(f"themes.{key}", getattr(self, key))
         for topic, theme in self.pins.items():
             if theme not in keys:
@@ -238,6 +264,7 @@ class ComputeParams(Section):
 @dataclass(frozen=True)
 class EvalParams(Section):
     labels: str = ""
+    sentence_labels: str = ""
 
 
 # ----------------------------------------------------------------------------- loading
@@ -291,6 +318,8 @@ def _coerce(tp: Any, value: Any, where: str) -> Any:
     if dataclasses.is_dataclass(tp):
         return _build(tp, {} if value is None else value, where)
     if origin is tuple:
+        if isinstance(value, str) and args[0] is str:
+            return (value,) if value else ()  # one file named as a string, or none
         if not isinstance(value, list):
             raise ParamsError(f"params.yaml: {where} must be a list, got {value!r}")
         return tuple(_coerce(args[0], v, f"{where}[{i}]") for i, v in enumerate(value))

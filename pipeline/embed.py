@@ -1,12 +1,17 @@
-"""Stage ``embed``: paragraphs → one vector per paragraph.
+"""Stage ``embed``: sentences → one vector per sentence, and one per paragraph.
 
 Outputs:
+    ``data/interim/sentence_embeddings.npy``  (n_sentences, dim), row j = sentence j of sentences.parquet
     ``data/interim/embeddings.npy``   (n_paragraphs, dim), row i = paragraph i of paragraphs.parquet
     ``data/interim/embeddings.json``  model identity, shape, dtype, the para_ids (row order) and their digest
     ``models/embed_cache/``           persistent cache (kept by DVC across runs)
 
-The backend is named by ``embed.backend`` (see :mod:`pipeline.embedders`); vectors come
-from the cache where it has them, so only new text is embedded.
+Every sentence is embedded once (the unit themes are decided on); a paragraph's vector is
+the mean of its sentences' vectors weighted by their characters, normalised. Embedding the
+sentences costs what embedding the paragraphs did (the encoder's time grows with the
+characters it reads), and no model truncates a long paragraph. The backend is named by
+``embed.backend`` (see :mod:`pipeline.embedders`); vectors come from the cache where it has
+them, so only new text is embedded.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from . import config
-from .artifacts import ids_digest
+from .artifacts import ids_digest, sentence_texts
 from .compute import client_for
 from .embedders import Embedder, EmbeddingCache, embed_texts, make_embedder
 from .io import atomic_path, run_stage, setup_logging, write_json
@@ -32,7 +37,7 @@ log = logging.getLogger("pipeline.embed")
 PARAMS = ("embed.backend", "embed.model", "embed.prefix", "embed.dtype")
 
 
-def embed_paragraphs(texts: list[str], embedder: Embedder, cache: EmbeddingCache, out_path: Path, dtype, batch_size: int, client=None, spec: dict | None = None) -> tuple[int, dict[str, int]]:
+def embed_sentences(texts: list[str], embedder: Embedder, cache: EmbeddingCache, out_path: Path, dtype, batch_size: int, client=None, spec: dict | None = None) -> tuple[int, dict[str, int]]:
     """Embed ``texts`` into a memory-mapped ``.npy`` at ``out_path`` (row i = text i).
 
     Rows are written batch by batch, so memory stays bounded by a chunk of rows.
@@ -48,22 +53,48 @@ def embed_paragraphs(texts: list[str], embedder: Embedder, cache: EmbeddingCache
     return dim, stats
 
 
+def paragraph_vectors(sentence_vectors: np.ndarray, para_index: np.ndarray, n_chars: np.ndarray, n_paragraphs: int, chunk: int = 65536) -> np.ndarray:
+    """Each paragraph's vector: the mean of its sentences' vectors weighted by their
+    characters, L2-normalised.
+
+    Args:
+        sentence_vectors: (n_sentences, dim), e.g. a memmap (read ``chunk`` rows at a time).
+        para_index: (n_sentences,) row of each sentence's paragraph.
+        n_chars: (n_sentences,) characters of each sentence.
+    Returns:
+        float32 (n_paragraphs, dim).
+    """
+    dim = sentence_vectors.shape[1] if sentence_vectors.ndim == 2 else 0
+    out = np.zeros((n_paragraphs, dim), dtype=np.float32)
+    w = np.asarray(n_chars, dtype=np.float32)
+    for s in range(0, len(para_index), chunk):
+        block = np.asarray(sentence_vectors[s : s + chunk], dtype=np.float32) * w[s : s + chunk, None]
+        np.add.at(out, para_index[s : s + chunk], block)
+    norms = np.linalg.norm(out, axis=1, keepdims=True)
+    return out / np.where(norms == 0, 1, norms)
+
+
 def main() -> int:
     setup_logging("embed")
     p = config.stage_params("embed", PARAMS)
     params = p.embed
     paragraphs = pd.read_parquet(config.PARAGRAPHS, columns=["para_id", "text"])
+    spans = pd.read_parquet(config.SENTENCE_SPANS)
     t0 = time.perf_counter()
     embedder = make_embedder(params)
     log.info("backend %s (%s)", params.backend, embedder.identity)
     cache = EmbeddingCache(Path(params.cache_dir) / "embeddings.sqlite")
-    texts = paragraphs["text"].tolist()
+    texts = sentence_texts(paragraphs, spans)
     dtype = np.float16 if params.dtype == "float16" else np.float32
     spec = {f.name: getattr(params, f.name) for f in dataclasses.fields(params) if f.name != "cache_dir"}
     try:
         # rows go straight to a memory-mapped .npy beside the output, renamed into place at the end
-        with atomic_path(config.EMBEDDINGS, ".npy") as tmp, client_for(p.compute.scheduler) as client:
-            dim, stats = embed_paragraphs(texts, embedder, cache, tmp, dtype, params.batch_size, client, spec)
+        with atomic_path(config.SENTENCE_EMBEDDINGS, ".npy") as tmp, client_for(p.compute.scheduler) as client:
+            dim, stats = embed_sentences(texts, embedder, cache, tmp, dtype, params.batch_size, client, spec)
+            para_index = pd.Index(paragraphs["para_id"]).get_indexer(spans["para_id"])
+            vectors = paragraph_vectors(np.load(tmp, mmap_mode="r"), para_index, spans["n_chars"].to_numpy(), len(paragraphs))
+            with atomic_path(config.EMBEDDINGS, ".npy") as ptmp:
+                np.save(ptmp, vectors.astype(dtype))
     finally:
         cache.close()
     elapsed = time.perf_counter() - t0
@@ -71,17 +102,20 @@ def main() -> int:
         {
             "model": embedder.identity,
             "backend": params.backend,
-            "n": len(texts),
+            "n": len(paragraphs),
+            "n_sentences": len(texts),
             "dim": int(dim),
             "dtype": np.dtype(dtype).name,
+            "paragraph_vectors": "mean of the sentence vectors weighted by characters, normalised",
             "para_ids_sha256": ids_digest(paragraphs["para_id"]),
+            "sentences_sha256": ids_digest(f"{a}:{b}" for a, b in zip(spans["para_id"], spans["sentence"])),
             "para_ids": paragraphs["para_id"].tolist(),
         },
         config.EMBEDDINGS_META,
     )
     log.info(
-        "%d paragraphs → (%d, %d) %s in %.1fs (%d from cache, %d embedded)",
-        len(texts), len(texts), dim, np.dtype(dtype).name, elapsed, stats["cached"], stats["embedded"],
+        "%d sentences of %d paragraphs → (%d, %d) %s in %.1fs (%d from cache, %d embedded)",
+        len(texts), len(paragraphs), len(texts), dim, np.dtype(dtype).name, elapsed, stats["cached"], stats["embedded"],
     )
     return 0
 

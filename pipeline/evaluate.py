@@ -1,12 +1,18 @@
-"""Stage ``evaluate``: theme accuracy against hand-labelled lines.
+"""Stage ``evaluate``: theme accuracy against hand-labelled lines and sentences.
 
 ``eval.labels`` names a CSV with ``source``, ``line`` and ``primary`` (see
 :mod:`pipeline.labels`). Each labelled line is matched to the paragraphs cut from it (same
 source, line inside ``line_start..line_end``); where a line gave several paragraphs, the
 theme with most of its characters is the line's prediction.
 
+``eval.sentence_labels`` names a CSV of labelled sentences (``source``, ``line``,
+``sentence``, ``label``, ``text``): each is found among the sentences cut from its line and
+predicted as the theme holding most of its characters; per labelled line, the total
+variation distance between the labelled and the predicted character shares of the themes
+says how far the shares are off.
+
 Outputs:
-    ``metrics/eval.json``     accuracy, macro-F1, per-theme precision/recall/F1, matched counts
+    ``metrics/eval.json``     accuracy, macro-F1, per-theme precision/recall/F1, matched counts; ``sentences``: the same for sentences, and ``share_tv``
     ``reports/eval_confusion.csv``  one row per matched line (actual, predicted): a DVC confusion plot
 """
 
@@ -20,11 +26,11 @@ import pandas as pd
 from . import config
 from .config import ParamsError
 from .io import run_stage, setup_logging, write_csv, write_json
-from .labels import match_labels, read_labels, scores
+from .labels import align_sentence_labels, match_labels, read_labels, read_sentence_labels, scores, sentence_scores
 
 log = logging.getLogger("pipeline.evaluate")
 
-PARAMS = ("eval.labels", "themes.definitions")
+PARAMS = ("eval.labels", "eval.sentence_labels", "themes.definitions")
 CONFUSION_COLUMNS = ["source", "line", "actual", "predicted"]
 
 
@@ -46,27 +52,48 @@ def evaluate(labels: pd.DataFrame, paragraphs: pd.DataFrame, themes: pd.DataFram
     return metrics, m.rename(columns={"primary": "actual"})[CONFUSION_COLUMNS]
 
 
+def evaluate_sentences(labels: pd.DataFrame, paragraphs: pd.DataFrame, spans: pd.DataFrame, sentence_themes: pd.DataFrame, keys: list[str]) -> dict:
+    """Score the sentence themes against labelled sentences (see :func:`pipeline.labels.sentence_scores`)."""
+    alignment = align_sentence_labels(labels, paragraphs, spans)
+    result, _ = sentence_scores(labels, alignment, sentence_themes["theme"].to_numpy(), keys)
+    return result
+
+
 def main() -> int:
     setup_logging("evaluate")
     p = config.stage_params("evaluate", PARAMS)
     keys = p.themes.keys
     confusion_path = config.REPORTS / "eval_confusion.csv"
-    if not p.eval.labels:
-        log.info("eval.labels is empty: nothing to evaluate")
+    labels_file, sentence_file = p.eval.labels, p.eval.sentence_labels
+    if not labels_file and not sentence_file:
+        log.info("eval.labels and eval.sentence_labels are empty: nothing to evaluate")
         write_json({"evaluated": False}, config.METRICS / "eval.json")
         write_csv(pd.DataFrame(columns=CONFUSION_COLUMNS), confusion_path)
         return 0
-    labels = read_labels(Path(p.eval.labels), keys)
-    paragraphs = pd.read_parquet(config.PARAGRAPHS, columns=["para_id", "source", "line_start", "line_end", "n_chars"])
-    themes = pd.read_parquet(config.THEMES, columns=["para_id", "theme"])
-    result, confusion = evaluate(labels, paragraphs, themes, keys, p.eval.labels)
+    paragraphs = pd.read_parquet(config.PARAGRAPHS, columns=["para_id", "source", "line_start", "line_end", "text", "n_chars"])
+    result: dict = {"evaluated": bool(labels_file)}
+    confusion = pd.DataFrame(columns=CONFUSION_COLUMNS)
+    if labels_file:
+        labels = read_labels(Path(labels_file), keys)
+        themes = pd.read_parquet(config.THEMES, columns=["para_id", "theme"])
+        result, confusion = evaluate(labels, paragraphs, themes, keys, labels_file)
+        log.info(
+            "%d of %d labelled lines matched: accuracy %.3f, macro-F1 %.3f (%s)",
+            result["matched"], result["labels"], result["accuracy"], result["macro_f1"],
+            ", ".join(f"{k} {v['f1']:.2f}" for k, v in result["per_theme"].items()),
+        )
+    if sentence_file:
+        gold = read_sentence_labels(Path(sentence_file), keys)
+        spans = pd.read_parquet(config.SENTENCE_SPANS)
+        sentences = pd.read_parquet(config.SENTENCE_THEMES, columns=["para_id", "sentence", "theme"])
+        s = evaluate_sentences(gold, paragraphs, spans, sentences, keys)
+        if not s["matched"]:
+            raise ParamsError(f"eval.sentence_labels: none of the {len(gold)} labelled sentences of {sentence_file} is found in this corpus (check corpus.dir and the label sources)")
+        result["sentences"] = s
+        log.info("%d of %d labelled sentences matched: accuracy %.3f, macro-F1 %.3f; mean share error (TV) over %d paragraphs %.3f",
+                 s["matched"], s["labels"], s["accuracy"], s["macro_f1"], s["paragraphs"], s["share_tv"])
     write_json(result, config.METRICS / "eval.json")
     write_csv(confusion, confusion_path)
-    log.info(
-        "%d of %d labelled lines matched: accuracy %.3f, macro-F1 %.3f (%s)",
-        result["matched"], result["labels"], result["accuracy"], result["macro_f1"],
-        ", ".join(f"{k} {v['f1']:.2f}" for k, v in result["per_theme"].items()),
-    )
     return 0
 
 

@@ -39,6 +39,7 @@ from .text import (
     inline_heading,
     looks_like_person,
     normalise_for_dedup,
+    sentence_spans,
     strip_pinyin,
 )
 
@@ -47,7 +48,7 @@ log = logging.getLogger("pipeline.ingest")
 # The params keys this stage reads (its params in dvc.yaml).
 PARAMS = (
     "corpus.dir", "corpus.manifest", "ingest.max_chars", "ingest.min_chars", "ingest.heading_max_chars", "ingest.duplicates",
-    "ingest.near_duplicate_threshold", "ingest.max_file_mb", "ingest.exclude",
+    "ingest.near_duplicate_threshold", "ingest.max_file_mb", "ingest.exclude", "ingest.long_sentence_chars",
 )
 
 PARAGRAPH_COLUMNS = [
@@ -55,6 +56,7 @@ PARAGRAPH_COLUMNS = [
     "date", "year", "section", "text", "n_chars", "duplicate_of",
 ]
 LOG_COLUMNS = ["source", "line", "status", "reason", "para_id"]
+SENTENCE_COLUMNS = ["para_id", "sentence", "char_start", "char_end", "n_chars"]
 MANIFEST_FIELDS = ("locality", "province", "level", "date", "year", "title", "author")
 
 
@@ -529,6 +531,22 @@ def ingest(corpus_dir: Path, params: IngestParams, manifest: dict[str, dict[str,
     return paragraphs, documents, line_log, metrics
 
 
+def cut_sentences(paragraphs: pd.DataFrame, long_chars: int) -> pd.DataFrame:
+    """One row per sentence of every paragraph (see :func:`pipeline.text.sentence_spans`):
+    ``para_id``, ``sentence`` (0-based index in the paragraph), ``char_start``, ``char_end``
+    (offsets in the paragraph's text) and ``n_chars``. A sentence is quoted as its
+    paragraph's ``source:line`` and ``text[char_start:char_end]``."""
+    pids, idx, starts, ends = [], [], [], []
+    for pid, text in zip(paragraphs["para_id"], paragraphs["text"]):
+        for i, (a, b) in enumerate(sentence_spans(text, long_chars)):
+            pids.append(pid)
+            idx.append(i)
+            starts.append(a)
+            ends.append(b)
+    starts_a, ends_a = np.asarray(starts, dtype=np.int32), np.asarray(ends, dtype=np.int32)
+    return pd.DataFrame({"para_id": pids, "sentence": np.asarray(idx, dtype=np.int32), "char_start": starts_a, "char_end": ends_a, "n_chars": ends_a - starts_a}, columns=SENTENCE_COLUMNS)
+
+
 LOCALITY_FIELDS = ("locality", "province", "level")
 
 
@@ -604,7 +622,10 @@ def main() -> int:
         exclude.add(mpath.resolve())
     log.info("reading %s (readers for %s)", corpus_dir, ", ".join(sorted(READERS)))
     paragraphs, documents, line_log, metrics = ingest(corpus_dir, params, manifest, exclude)
+    sentences = cut_sentences(paragraphs, params.long_sentence_chars)
+    metrics["sentences"] = int(len(sentences))
     write_parquet(paragraphs, config.PARAGRAPHS)
+    write_parquet(sentences, config.SENTENCE_SPANS)
     write_parquet(documents, config.DOCUMENTS)
     write_csv(line_log, config.INGEST_LOG)
     write_json(metrics, config.METRICS / "ingest.json")

@@ -94,6 +94,10 @@ def run_stage(main, stage: str) -> None:
     except PipelineError as exc:
         logging.getLogger(f"pipeline.{stage}").error("%s", exc)
         sys.exit(1)
+    except FileNotFoundError as exc:
+        name = exc.filename or str(exc)
+        logging.getLogger(f"pipeline.{stage}").error("input %s not found: run the stages before %s first (`dvc repro %s`)", name, stage, stage)
+        sys.exit(1)
 
 
 def process_seconds() -> float | None:

@@ -87,3 +87,119 @@ def scores(actual: list[str], predicted: list[str], keys: list[str]) -> dict:
         "macro_f1": round(float(np.mean([per[k]["f1"] for k in present])), 4) if present else 0.0,
         "per_theme": per,
     }
+
+
+SENTENCE_LABEL_COLUMNS = ("source", "line", "sentence", "label", "text")
+
+
+def read_sentence_labels(path: Path, theme_keys: list[str], key: str = "eval.sentence_labels") -> pd.DataFrame:
+    """Sentence labels with columns source, line, sentence (index in the line), label and
+    text (as ``../shared/eval/dev_sentences.csv``).
+
+    Raises:
+        ParamsError: file missing, not a CSV with those columns, or labels that are not themes.
+    """
+    if not path.is_file():
+        raise ParamsError(f"{key}: file {path} not found")
+    try:
+        labels = pd.read_csv(path, dtype={"source": str, "label": str, "text": str}, encoding="utf-8")
+    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise ParamsError(f"{key}: {path} is not a readable UTF-8 CSV: {exc}") from None
+    missing = [c for c in SENTENCE_LABEL_COLUMNS if c not in labels.columns]
+    if missing:
+        raise ParamsError(f"{key}: {path} lacks column(s) {missing} (has {list(labels.columns)})")
+    for col in ("line", "sentence"):
+        labels[col] = pd.to_numeric(labels[col], errors="coerce")
+    bad = labels["line"].isna() | labels["sentence"].isna() | labels["source"].isna() | labels["text"].isna()
+    if bad.any():
+        raise ParamsError(f"{key}: {path} row {int(np.flatnonzero(bad)[0]) + 2} has no valid source/line/sentence/text")
+    unknown = sorted(set(labels["label"]) - set(theme_keys))
+    if unknown:
+        raise ParamsError(f"{key}: {path} uses labels {unknown} that are not theme keys {theme_keys}")
+    labels[["line", "sentence"]] = labels[["line", "sentence"]].astype(int)
+    return labels
+
+
+def read_examples(path: Path, theme_keys: list[str], key: str = "themes.examples") -> pd.DataFrame:
+    """A file of labelled examples: sentence labels (with ``sentence`` and ``label``
+    columns) or paragraph labels (``primary``), whichever its header says."""
+    try:
+        header = pd.read_csv(path, nrows=0, encoding="utf-8").columns if path.is_file() else []
+    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError):
+        header = []
+    if "sentence" in header and "label" in header:
+        return read_sentence_labels(path, theme_keys, key)
+    return read_labels(path, theme_keys, key)
+
+
+def align_sentence_labels(labels: pd.DataFrame, paragraphs: pd.DataFrame, spans: pd.DataFrame) -> list[list[tuple[int, int]]]:
+    """Where each labelled sentence lies among this corpus's sentences.
+
+    The sentences cut from a labelled line (its paragraphs, in order) are joined, and each
+    labelled sentence's text is looked for after the previous one's.
+
+    Returns:
+        For each row of ``labels``: ``[(row of spans, characters shared), ...]`` in order;
+        empty where the line gave no paragraph or the text is not found.
+    """
+    by_para = spans.groupby("para_id", sort=False).indices
+    starts, ends = spans["char_start"].to_numpy(), spans["char_end"].to_numpy()
+    ids = paragraphs["para_id"].to_numpy()
+    text = dict(zip(paragraphs["para_id"], paragraphs["text"]))
+    out: list[list[tuple[int, int]]] = [[] for _ in range(len(labels))]
+    lines = labels[["source", "line"]].drop_duplicates().reset_index(drop=True)
+    for (src, line), prows in zip(zip(lines["source"], lines["line"]), labelled_rows(lines, paragraphs)):
+        owner: list[int] = []
+        joined = []
+        for pr in sorted(prows, key=lambda r: int(ids[r].rsplit(":", 1)[1])):
+            pid = ids[pr]
+            for r in by_para.get(pid, []):
+                seg = text[pid][starts[r] : ends[r]]
+                joined.append(seg)
+                owner += [int(r)] * len(seg)
+        full, pos = "".join(joined), 0
+        mine = labels[(labels["source"] == src) & (labels["line"] == line)]
+        order = mine.sort_values("sentence").index if "sentence" in mine.columns else mine.index
+        for i in order:
+            t = str(labels.at[i, "text"]).strip()
+            at = full.find(t, pos) if t else -1
+            if at < 0:
+                continue
+            rows, counts = np.unique(owner[at : at + len(t)], return_counts=True)
+            out[labels.index.get_loc(i)] = [(int(r), int(c)) for r, c in zip(rows, counts)]
+            pos = at + len(t)
+    return out
+
+
+def sentence_scores(labels: pd.DataFrame, alignment: list[list[tuple[int, int]]], sentence_theme: np.ndarray, keys: list[str]) -> tuple[dict, pd.DataFrame]:
+    """Sentence labels against predicted sentence themes.
+
+    Args:
+        labels: sentence labels (source, line, sentence, label, text).
+        alignment: from :func:`align_sentence_labels`.
+        sentence_theme: (n_sentences,) predicted theme key of every sentence of the corpus.
+    Returns:
+        ``(metrics, per_sentence)``: accuracy, macro-F1 and per-theme scores of the labelled
+        sentences (each predicted as the theme holding most of its characters), and the mean
+        per-paragraph total-variation distance between the labelled and the predicted
+        character shares of the themes (``share_tv``, over the labelled lines); one row per
+        matched labelled sentence (source, line, sentence, actual, predicted).
+    """
+    rows, tv_by_line = [], {}
+    theme = np.asarray(sentence_theme)
+    index = {k: i for i, k in enumerate(keys)}
+    for (i, r), where in zip(labels.reset_index(drop=True).iterrows(), alignment):
+        if not where:
+            continue
+        chars = np.zeros(len(keys))
+        for srow, c in where:
+            chars[index[theme[srow]]] += c
+        rows.append({"source": r["source"], "line": int(r["line"]), "sentence": int(r["sentence"]), "actual": r["label"], "predicted": keys[int(chars.argmax())]})
+        gold, pred = tv_by_line.setdefault((r["source"], int(r["line"])), (np.zeros(len(keys)), np.zeros(len(keys))))
+        gold[index[r["label"]]] += chars.sum()
+        pred += chars
+    per = pd.DataFrame(rows, columns=["source", "line", "sentence", "actual", "predicted"])
+    tv = [0.5 * np.abs(g / g.sum() - p / p.sum()).sum() for g, p in tv_by_line.values() if g.sum()]
+    result = scores(per["actual"].tolist(), per["predicted"].tolist(), keys) if len(per) else {"accuracy": 0.0, "macro_f1": 0.0, "per_theme": {}}
+    result.update({"labels": int(len(labels)), "matched": int(len(per)), "paragraphs": len(tv), "share_tv": round(float(np.mean(tv)), 4) if tv else None})
+    return result, per

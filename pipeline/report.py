@@ -28,7 +28,7 @@ import pandas as pd
 import yaml
 
 from . import config
-from .artifacts import read_json
+from .artifacts import read_json, sentence_texts
 from .config import ReportParams, ThemesParams
 from .figures import CJK_FONTS, heatmap_png, intervals_png, use_cjk_font
 from .io import atomic_path, run_stage, setup_logging, write_csv, write_json, write_text
@@ -50,12 +50,12 @@ PARAMS = tuple(k for s in SHOWN_SECTIONS for k in config.result_keys(s))
 
 def distinctive_words(df: pd.DataFrame, keys: list[str], top: int = 8, prior_strength: float = 500.0) -> pd.DataFrame:
     """Words that distinguish a locality within a theme: log-odds of each word in the
-    locality's paragraphs of that theme against the other localities' paragraphs of the same
-    theme, with an informative Dirichlet prior from the theme's word counts (Monroe et al.
-    2008). Only words with z > 1.96 and at least 3 occurrences, the ``top`` highest per pair.
+    locality's text of that theme against the other localities' text of the same theme,
+    with an informative Dirichlet prior from the theme's word counts (Monroe et al. 2008).
+    Only words with z > 1.96 and at least 3 occurrences, the ``top`` highest per pair.
 
     Args:
-        df: paragraphs with ``locality``, ``theme`` and ``tokens`` (list of words).
+        df: units of text (sentences, or paragraphs) with ``locality``, ``theme`` and ``tokens`` (list of words).
     Returns:
         Columns locality, theme, word, count, z.
     """
@@ -190,30 +190,39 @@ class ReportTables:
     metrics: dict
 
 
-def compute_tables(paragraphs: pd.DataFrame, themes: pd.DataFrame, topics: pd.DataFrame, documents: pd.DataFrame, topic_themes: pd.DataFrame,
+def sentence_chars(sentences: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Per paragraph: characters (``chars_<theme>``) and sentences (``n_sentences_<theme>``)
+    of each theme, from the themes of its sentences (``para_id``, ``theme``, ``n_chars``)."""
+    chars = sentences.pivot_table(index="para_id", columns="theme", values="n_chars", aggfunc="sum", fill_value=0).reindex(columns=keys, fill_value=0)
+    count = sentences.pivot_table(index="para_id", columns="theme", values="n_chars", aggfunc="size", fill_value=0).reindex(columns=keys, fill_value=0)
+    return pd.concat([chars.add_prefix("chars_"), count.add_prefix("n_sentences_")], axis=1).reset_index()
+
+
+def compute_tables(paragraphs: pd.DataFrame, themes: pd.DataFrame, topics: pd.DataFrame, sentences: pd.DataFrame, documents: pd.DataFrame, topic_themes: pd.DataFrame,
                    line_log: pd.DataFrame, ingest_metrics: dict, topic_metrics: dict, theme_params: ThemesParams, rp: ReportParams) -> ReportTables:
     """The report's numbers, from the stage inputs (paragraphs with their themes and topics,
-    documents, topic themes, the ingest log and metrics)."""
-    from .gazetteer import Gazetteer
+    sentences with their themes and text, documents, topic themes, the ingest log and metrics).
+    Shares count characters by the theme of the sentence they are in."""
     from .tokenize import tokenize
 
     keys = theme_params.keys
     labels = theme_labels(theme_params)
-    df = paragraphs.merge(themes, on="para_id").merge(topics, on="para_id")
+    df = paragraphs.merge(themes, on="para_id").merge(topics, on="para_id").merge(sentence_chars(sentences, keys), on="para_id", how="left")
     df["locality"] = df["locality"].replace("", UNKNOWN)
     shares = theme_shares(df, keys, rp.n_boot, rp.seed)
-    places = Gazetteer.default().aliases  # a locality's own name tells the reader nothing new
-    words = distinctive_words(df.assign(tokens=[[w for w in tokenize(t) if w not in places] for t in df["text"]]), keys)
+    located = sentences[["para_id", "theme", "text"]].merge(df[["para_id", "locality"]], on="para_id")
+    words = distinctive_words(located.assign(tokens=[tokenize(t) for t in located["text"]]), keys)  # place names are not words here
     docs_ok = documents[documents["status"] == "ok"].copy()
     docs_ok["locality"] = docs_ok["locality"].replace("", UNKNOWN)
     loc_meta = {
         loc: "; ".join(f"{r.source} ({r.level or 'level unknown'}, {r.province or 'province unknown'}{', ' + r.date if r.date else ''})" for r in g.itertuples())
         for loc, g in docs_ok.groupby("locality")
     }
-    overall = char_shares(df["theme"].to_numpy(), df["n_chars"].to_numpy(), keys)
+    overall = char_shares(sentences["theme"].to_numpy(), sentences["n_chars"].to_numpy(), keys)
     metrics = {
         "documents": int(len(docs_ok)),
         "paragraphs": int(len(df)),
+        "sentences": int(len(sentences)),
         "localities": int(df["locality"].nunique()),
         "topics": int(topic_metrics.get("topics", 0)),
         "outlier_share": topic_metrics.get("outlier_share"),
@@ -331,13 +340,16 @@ def main() -> int:
     paragraphs = pd.read_parquet(config.PARAGRAPHS)
     themes = pd.read_parquet(config.THEMES, columns=["para_id", "theme", "confidence"])
     topics = pd.read_parquet(config.TOPICS, columns=["para_id", "topic", "similarity"])
+    spans = pd.read_parquet(config.SENTENCE_SPANS)
+    sentences = pd.read_parquet(config.SENTENCE_THEMES, columns=["para_id", "sentence", "theme"]).merge(spans, on=["para_id", "sentence"])
+    sentences["text"] = sentence_texts(paragraphs, sentences)
     documents = pd.read_parquet(config.DOCUMENTS)
     topic_themes = pd.read_csv(config.REPORTS / "topic_themes.csv")
     ingest_metrics = read_json(config.METRICS / "ingest.json")
     line_log = pd.read_csv(config.INGEST_LOG, dtype={"reason": str, "para_id": str}, keep_default_na=False)
     topic_metrics = read_json(config.METRICS / "topics.json")
 
-    t = compute_tables(paragraphs, themes, topics, documents, topic_themes, line_log, ingest_metrics, topic_metrics, theme_params, rp)
+    t = compute_tables(paragraphs, themes, topics, sentences, documents, topic_themes, line_log, ingest_metrics, topic_metrics, theme_params, rp)
     labels = theme_labels(theme_params)
     if use_cjk_font() is None:
         log.warning("no CJK font installed (tried %s): Chinese labels in the PNG figures will not render; run `make fonts`", ", ".join(CJK_FONTS))

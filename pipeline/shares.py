@@ -1,9 +1,11 @@
 """Character shares of themes: per group, with bootstrap intervals, by year, and log-odds
 of a group against the rest.
 
-A share is the fraction of a group's characters whose text carries a theme. These are the
-numbers every output reports (``themes`` metrics, the report's tables, figures and plots),
-computed here once and apart from how they are shown.
+A share is the fraction of a group's characters whose text carries a theme: characters are
+counted by the theme of the sentence they are in (``chars_<theme>`` columns of a paragraph
+table), or by the paragraph's theme where a table has no such columns. These are the numbers
+every output reports (``themes`` metrics, the report's tables, figures and plots), computed
+here once and apart from how they are shown.
 """
 
 from __future__ import annotations
@@ -19,64 +21,94 @@ def char_shares(theme: np.ndarray, n_chars: np.ndarray, keys: list[str]) -> dict
     return {k: float(chars[theme == k].sum() / total) if total else 0.0 for k in keys}
 
 
+def char_matrix(df: pd.DataFrame, keys: list[str]) -> np.ndarray:
+    """(n, n_themes) characters of each theme in each row: the ``chars_<theme>`` columns, or
+    all of ``n_chars`` on the row's ``theme``."""
+    if all(f"chars_{k}" in df.columns for k in keys):
+        return df[[f"chars_{k}" for k in keys]].to_numpy(dtype=float)
+    idx = df["theme"].map({t: i for i, t in enumerate(keys)}).to_numpy()
+    out = np.zeros((len(df), len(keys)))
+    out[np.arange(len(df)), idx] = df["n_chars"].to_numpy(dtype=float)
+    return out
+
+
+
+
 def theme_shares(df: pd.DataFrame, keys: list[str], n_boot: int, seed: int) -> pd.DataFrame:
     """Share of each locality's characters per theme, with a 95% bootstrap interval.
 
     Args:
-        df: one row per paragraph with ``locality``, ``doc_id``, ``theme``, ``n_chars``.
+        df: one row per paragraph with ``locality``, ``doc_id``, ``theme`` (the paragraph's),
+            ``n_chars`` and the characters of each theme (see :func:`char_matrix`);
+            ``n_sentences_<theme>`` columns, where present, are summed into ``n_sentences``.
         keys: theme keys, in order.
-        n_boot: bootstrap resamples. A locality with one document is resampled by paragraph;
+        n_boot: bootstrap resamples. Paragraphs are the units resampled (their sentences'
+            themes hang together). A locality with one document is resampled by paragraph;
             one with several by a two-stage bootstrap — documents with replacement, then
             paragraphs with replacement inside each drawn document — so that neither the
             between-document nor the within-document variation is ignored (resampling
             documents alone gives near-empty intervals for a locality with two documents).
         seed: seed of the resampling.
     Returns:
-        Columns locality, theme, n_paragraphs, n_chars, share, ci_low, ci_high.
+        Columns locality, theme, n_paragraphs (whose theme it is), n_chars, share, ci_low,
+        ci_high, n_sentences.
     """
     rng = np.random.default_rng(seed)
     k = len(keys)
     rows = []
+    mat_all = char_matrix(df, keys)
+    sent_cols = [f"n_sentences_{t}" for t in keys]
+    has_sent = all(c in df.columns for c in sent_cols)
     for loc, g in df.groupby("locality", sort=True):
+        pos = df.index.get_indexer(g.index)
+        mat = mat_all[pos]
         theme_idx = g["theme"].map({t: i for i, t in enumerate(keys)}).to_numpy()
-        chars = g["n_chars"].to_numpy(dtype=float)
         docs = g["doc_id"].to_numpy()
         boot = np.zeros((n_boot, k))
         doc_ids = np.unique(docs)
         weights = rng.multinomial(len(doc_ids), np.full(len(doc_ids), 1 / len(doc_ids)), size=n_boot) if len(doc_ids) > 1 else np.ones((n_boot, 1))
         for j, d in enumerate(doc_ids):
             sel = docs == d
-            onehot = np.zeros((sel.sum(), k))
-            onehot[np.arange(sel.sum()), theme_idx[sel]] = chars[sel]
             draws = rng.multinomial(sel.sum(), np.full(sel.sum(), 1 / sel.sum()), size=n_boot)
-            boot += weights[:, [j]] * (draws @ onehot)
+            boot += weights[:, [j]] * (draws @ mat[sel])
         boot_share = boot / np.maximum(boot.sum(axis=1, keepdims=True), 1)
         lo, hi = np.percentile(boot_share, [2.5, 97.5], axis=0)
-        total = chars.sum()
+        by_theme = mat.sum(axis=0)
+        total = by_theme.sum()
+        n_sent = g[sent_cols].sum(axis=0).to_numpy() if has_sent else np.full(k, np.nan)
         for i, t in enumerate(keys):
-            sel = theme_idx == i
             rows.append(
                 {
                     "locality": loc,
                     "theme": t,
-                    "n_paragraphs": int(sel.sum()),
-                    "n_chars": int(chars[sel].sum()),
-                    "share": round(float(chars[sel].sum() / total), 4) if total else 0.0,
+                    "n_paragraphs": int((theme_idx == i).sum()),
+                    "n_chars": int(round(by_theme[i])),
+                    "share": round(float(by_theme[i] / total), 4) if total else 0.0,
                     "ci_low": round(float(lo[i]), 4),
                     "ci_high": round(float(hi[i]), 4),
+                    "n_sentences": int(n_sent[i]) if has_sent else None,
                 }
             )
-    return pd.DataFrame(rows, columns=["locality", "theme", "n_paragraphs", "n_chars", "share", "ci_low", "ci_high"])
+    out = pd.DataFrame(rows, columns=["locality", "theme", "n_paragraphs", "n_chars", "share", "ci_low", "ci_high", "n_sentences"])
+    return out if has_sent else out.drop(columns="n_sentences")
 
 
 def distinctive(df: pd.DataFrame, keys: list[str], prior_strength: float = 100.0) -> pd.DataFrame:
     """Log-odds ratio of each theme in a locality against the rest of the corpus, with an
-    informative Dirichlet prior (Monroe, Colaresi & Quinn 2008), on paragraph counts.
+    informative Dirichlet prior (Monroe, Colaresi & Quinn 2008).
 
-    The z-score accounts for size: a small locality needs a larger difference to stand out.
-    |z| > 1.96 is flagged as more (or less) emphasis than the rest.
+    Counts are characters of each theme (see :func:`char_matrix`) divided by the mean
+    characters of a counting unit — a sentence where the table counts them
+    (``n_sentences_<theme>``), else a paragraph — so they weigh text by its length yet
+    keep the scale of counts the z-score needs. The z-score accounts for size: a small
+    locality needs a larger difference to stand out. |z| > 1.96 is flagged as more (or
+    less) emphasis than the rest.
     """
-    counts = pd.crosstab(df["locality"], df["theme"]).reindex(columns=keys, fill_value=0)
+    mat = char_matrix(df, keys)
+    sent_cols = [f"n_sentences_{t}" for t in keys]
+    units = df[sent_cols].to_numpy().sum() if all(c in df.columns for c in sent_cols) else len(df)
+    unit = mat.sum() / max(units, 1)
+    counts = pd.DataFrame(mat / max(unit, 1e-9), index=df["locality"].to_numpy(), columns=keys).groupby(level=0, sort=True).sum()
     total = counts.sum(axis=0).to_numpy(dtype=float)
     alpha = prior_strength * (total + 0.5) / (total + 0.5).sum()
     a0 = alpha.sum()
@@ -96,15 +128,19 @@ def distinctive(df: pd.DataFrame, keys: list[str], prior_strength: float = 100.0
 
 
 def shares_by_year(df: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
-    """Character share per theme and year, for paragraphs whose document has a year."""
+    """Character share per theme and year, for paragraphs whose document has a year
+    (characters counted as in :func:`char_matrix`; ``n_paragraphs``: paragraphs whose theme it is)."""
     d = df[df["year"].astype(str).str.fullmatch(r"\d{4}")]
     if d.empty:
         return pd.DataFrame(columns=["year", "theme", "n_documents", "n_paragraphs", "n_chars", "share"])
-    g = d.groupby(["year", "theme"])["n_chars"].agg(["size", "sum"]).reset_index()
-    tot = d.groupby("year")["n_chars"].sum()
-    g["share"] = (g["sum"] / g["year"].map(tot)).round(4)
-    g = g.rename(columns={"size": "n_paragraphs", "sum": "n_chars"})
-    full = pd.MultiIndex.from_product([sorted(d["year"].unique()), keys], names=["year", "theme"])
-    out = g.set_index(["year", "theme"]).reindex(full, fill_value=0).reset_index()
-    out.insert(2, "n_documents", out["year"].map(d.groupby("year")["doc_id"].nunique()).astype(int))
-    return out
+    mat = pd.DataFrame(char_matrix(d, keys), columns=keys, index=d.index)
+    chars = mat.groupby(d["year"]).sum()
+    paras = pd.crosstab(d["year"], d["theme"]).reindex(columns=keys, fill_value=0)
+    docs = d.groupby("year")["doc_id"].nunique()
+    rows = []
+    for year in sorted(chars.index):
+        total = chars.loc[year].sum()
+        for k in keys:
+            rows.append({"year": year, "theme": k, "n_documents": int(docs[year]), "n_paragraphs": int(paras.loc[year, k]) if year in paras.index else 0,
+                         "n_chars": int(round(chars.loc[year, k])), "share": round(float(chars.loc[year, k] / total), 4) if total else 0.0})
+    return pd.DataFrame(rows, columns=["year", "theme", "n_documents", "n_paragraphs", "n_chars", "share"])

@@ -252,6 +252,45 @@ def _pack(units: list[str], max_chars: int) -> list[str]:
     return pieces
 
 
+_FULL_STOP = re.compile(r"[。！？!?]+[”’」』）)\"']*")
+_SEMICOLON = re.compile(r"[；;]+[”’」』）)\"']*")
+
+
+def sentence_spans(text: str, long_chars: int) -> list[tuple[int, int]]:
+    """Character spans ``[start, end)`` of the sentences of ``text``.
+
+    Sentences end at 。！？ (and ASCII !?), closing quotes and brackets kept with them; a
+    sentence longer than ``long_chars`` is cut again after each ；. The spans cover the text
+    exactly, in order: a tail without an end mark is the last sentence, and blanks stay with
+    the sentence they follow.
+
+    Returns:
+        ``[(start, end), ...]``, empty for an empty text.
+    """
+    if not text:
+        return []
+    spans, start = [], 0
+    ends = [m.end() for m in _FULL_STOP.finditer(text)]
+    if not ends or ends[-1] < len(text):
+        ends.append(len(text))
+    for end in ends:
+        if end - start > long_chars:
+            cuts = [m.end() for m in _SEMICOLON.finditer(text, start, end) if m.end() < end]
+            for cut in cuts:
+                spans.append((start, cut))
+                start = cut
+        spans.append((start, end))
+        start = end
+    # blanks after an end mark belong to the sentence before them, not to a sentence of their own
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and not text[a:b].strip():
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
 def normalise_for_dedup(text: str) -> str:
     """Text without punctuation and blanks, for comparing paragraphs."""
     return "".join(_HAN_OR_WORD.findall(text))

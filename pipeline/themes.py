@@ -1,27 +1,25 @@
-"""Stage ``themes``: every topic and every paragraph mapped to one theme of ``params.yaml``.
+"""Stage ``themes``: a theme for every sentence, paragraph and topic, from ``params.yaml``.
 
 Outputs:
-    ``data/processed/themes.parquet``  para_id, topic, theme, confidence, and a score per theme
+    ``data/processed/sentences.parquet``  para_id, sentence, char_start, char_end, theme, confidence, score per theme
+    ``data/processed/themes.parquet``  para_id, topic, theme (the theme of most of its characters),
+                                       confidence, decided_by, score per theme, share of each theme's characters
     ``reports/topic_themes.csv``       each topic's theme, score and the evidence for it
-    ``metrics/themes.json``            paragraphs and characters per theme
+    ``metrics/themes.json``            paragraphs, sentences and characters per theme
 
-How a paragraph's theme is decided (all weights in ``themes``):
-1. Its own content: a lexical score (how much of its seed-word mass falls on each theme;
-   seed words are weighted by how specific they are to their theme across the corpus) mixed,
-   ``lexical_weight`` to the rest, with a semantic score (softmax of the cosine between the
-   paragraph's embedding and each theme's prototype: the embedded description and seeds).
-2. Its topic's theme: the mean content score of the topic's paragraphs (or the theme a user
-   pinned to the topic). A paragraph in a topic, and close to it (cosine to the topic's
-   centroid at least ``far_from_topic``), is pulled ``topic_weight`` towards it; an outlier,
-   or a paragraph far from its topic, is decided on its own content.
-3. Where no theme reaches ``min_score``, the fallback theme (``fallback: true``) takes it.
+``themes.unit: sentence`` (the default) themes every sentence (:mod:`pipeline.classify`):
+from its own seed words and embedding, its neighbours, its paragraph, its section heading and
+its topic, with the builtin model, the zero-shot model, or a model trained on
+``themes.examples``; a paragraph's theme is the theme of most of its characters.
+
+``themes.unit: paragraph`` keeps the paragraph classifier (:mod:`pipeline.scoring`): a
+paragraph's content score pulled ``topic_weight`` towards its topic's theme when it is close
+to the topic, the fallback theme below ``min_score``; its sentences all take its theme.
 """
 
 from __future__ import annotations
 
 import logging
-import math
-import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,264 +28,192 @@ import numpy as np
 import pandas as pd
 
 from . import config
-from .artifacts import check_aligned, load_embeddings
+from .artifacts import check_aligned, load_embeddings, load_sentence_embeddings, sentence_texts
+from .classify import Context, Sentences, ThemeModel, choose_model, fit_linear, labelled_sentences, paragraph_shares, sentence_features
 from .config import ParamsError, ThemesParams
 from .embedders import make_embedder
 from .io import run_stage, setup_logging, write_csv, write_json, write_parquet
-from .labels import labelled_rows, read_labels
+from .labels import read_examples
+from .scoring import assign_themes, score_content, theme_prototypes
 from .shares import char_shares
 
 log = logging.getLogger("pipeline.themes")
 
 # The params keys this stage reads (its params in dvc.yaml). The embedding model names are
-# read because theme descriptions, seeds and labelled examples are embedded with it.
+# read because theme descriptions and seeds are embedded with it, and the builtin model
+# applies only to the embedding model it was fitted with.
 PARAMS = (
     "themes.definitions", "themes.lexical_weight", "themes.topic_weight", "themes.far_from_topic", "themes.min_score",
-    "themes.overview_max_share", "themes.overview_weight", "themes.fallback_sections", "themes.examples",
-    "themes.examples_weight", "themes.pins", "embed.backend", "embed.model", "embed.prefix",
+    "themes.overview_max_share", "themes.overview_weight", "themes.unit", "themes.model", "themes.examples",
+    "themes.sentence_weights", "themes.pins", "embed.backend", "embed.model", "embed.prefix",
 )
-
-
-def seed_matcher(themes: ThemesParams) -> tuple[re.Pattern, dict[str, list[int]]]:
-    """A regex finding seed words leftmost-longest, and the themes each seed belongs to."""
-    owners: dict[str, list[int]] = {}
-    for k, d in enumerate(themes.definitions):
-        for s in d.seeds:
-            owners.setdefault(s, [])
-            if k not in owners[s]:
-                owners[s].append(k)
-    pattern = re.compile("|".join(re.escape(s) for s in sorted(owners, key=lambda s: (-len(s), s))))
-    return pattern, owners
-
-
-def seed_counts(texts: list[str], themes: ThemesParams) -> tuple[list[Counter], dict[str, list[int]]]:
-    """Seed words found in each text (leftmost-longest, so 生态环境 is not also 生态)."""
-    pattern, owners = seed_matcher(themes)
-    return [Counter(pattern.findall(t)) for t in texts], owners
-
-
-def lexical_scores(counts: list[Counter], owners: dict[str, list[int]], n_themes: int) -> np.ndarray:
-    """Share of each paragraph's seed-word weight per theme, shape (n, n_themes).
-
-    A seed's weight is its idf over the paragraphs (a word in every paragraph says little)
-    times the square root of its count in the paragraph. Rows without any seed are zero.
-    """
-    n = max(1, len(counts))
-    df = Counter(w for c in counts for w in c)
-    idf = {w: math.log((1 + n) / (1 + df[w])) + 1 for w in df}
-    out = np.zeros((len(counts), n_themes))
-    for i, c in enumerate(counts):
-        for w, k in c.items():
-            for t in owners[w]:
-                out[i, t] += idf[w] * math.sqrt(k) / len(owners[w])
-    totals = out.sum(axis=1, keepdims=True)
-    return np.divide(out, totals, out=np.zeros_like(out), where=totals > 0)
-
-
-def theme_prototypes(themes: ThemesParams, embedder) -> np.ndarray:
-    """One unit vector per theme: the mean of its embedded description and seed words.
-
-    Returns:
-        float32 array (n_themes, dim).
-    """
-    protos = []
-    for d in themes.definitions:
-        vecs = embedder.embed([f"{d.zh}：{d.description}", *d.seeds])
-        # the description counts as much as all seed words together
-        v = 0.5 * vecs[0] + 0.5 * vecs[1:].mean(axis=0)
-        protos.append(v / (np.linalg.norm(v) or 1.0))
-    return np.stack(protos).astype(np.float32)
-
-
-def anchor_prototypes(prototypes: np.ndarray, examples: pd.DataFrame, paragraphs: pd.DataFrame, embeddings: np.ndarray, embedder, themes: ThemesParams) -> tuple[np.ndarray, dict[str, int]]:
-    """Move each theme's prototype towards its labelled examples.
-
-    Args:
-        prototypes: (n_themes, dim) unit vectors.
-        examples: labelled paragraphs (``source``, ``line``, ``primary``, optional ``text``);
-            an example with text is embedded, one without is looked up among ``paragraphs``
-            by source and line.
-        paragraphs, embeddings: the corpus and its (n, dim) embeddings.
-    Returns:
-        ``(prototypes, used)``: the anchored unit vectors and the number of examples used per theme.
-    """
-    vecs: dict[int, list[np.ndarray]] = {}
-    keys = themes.keys
-    with_text = examples["text"].fillna("").astype(str).str.strip() != "" if "text" in examples else pd.Series(False, index=examples.index)
-    if with_text.any():
-        emb = embedder.embed(examples.loc[with_text, "text"].tolist())
-        for k, v in zip(examples.loc[with_text, "primary"], emb):
-            vecs.setdefault(keys.index(k), []).append(v)
-    rest = examples[~with_text]
-    if len(rest):
-        chars, ids = paragraphs["n_chars"].to_numpy(), paragraphs["para_id"].to_numpy()
-        for k, rows in zip(rest["primary"], labelled_rows(rest, paragraphs)):
-            if len(rows):  # the longest paragraph cut from the line (ties: first para_id)
-                best = min(rows, key=lambda r: (-chars[r], ids[r]))
-                vecs.setdefault(keys.index(k), []).append(embeddings[best])
-    out = prototypes.copy()
-    w = themes.examples_weight
-    for i, vs in vecs.items():
-        m = np.mean(vs, axis=0)
-        v = (1 - w) * out[i] + w * m / (np.linalg.norm(m) or 1.0)
-        out[i] = v / (np.linalg.norm(v) or 1.0)
-    return out.astype(np.float32), {keys[i]: len(vs) for i, vs in sorted(vecs.items())}
-
-
-def semantic_scores(embeddings: np.ndarray, prototypes: np.ndarray, temperature: float = 0.05) -> tuple[np.ndarray, np.ndarray]:
-    """Softmax over themes of the cosine to each prototype, and the cosines themselves.
-
-    Args:
-        embeddings: (n, dim) unit vectors.
-        prototypes: (n_themes, dim) unit vectors.
-    Returns:
-        ``(probabilities, cosines)``, both (n, n_themes).
-    """
-    cos = embeddings @ prototypes.T
-    z = (cos - cos.max(axis=1, keepdims=True)) / temperature
-    e = np.exp(z)
-    return e / e.sum(axis=1, keepdims=True), cos
-
-
-def assign_themes(
-    content: np.ndarray,
-    topics: np.ndarray,
-    similarity: np.ndarray,
-    themes: ThemesParams,
-) -> tuple[np.ndarray, np.ndarray, dict[int, np.ndarray], np.ndarray]:
-    """Combine paragraph content scores with their topics' themes.
-
-    Args:
-        content: (n, n_themes) content score per paragraph (rows sum to 1, or 0).
-        topics: (n,) topic per paragraph, -1 for outliers.
-        similarity: (n,) cosine of each paragraph to its topic centroid (NaN for outliers).
-        themes: the ``themes`` parameters.
-    Returns:
-        ``(theme_index, confidence, topic_scores, final_scores)``: the chosen theme (n,),
-        its score (n,), the score vector of each topic, and the final scores (n, n_themes).
-    """
-    k = len(themes.definitions)
-    keys = themes.keys
-    topic_scores: dict[int, np.ndarray] = {}
-    pins = themes.pins
-    for t in sorted(set(topics.tolist()) - {-1}):
-        pinned = pins.get(t)
-        if pinned is not None:
-            v = np.zeros(k)
-            v[keys.index(pinned)] = 1.0
-        else:
-            v = content[topics == t].mean(axis=0)
-        topic_scores[t] = v
-    final = content.copy()
-    far, w = themes.far_from_topic, themes.topic_weight
-    for i, t in enumerate(topics):
-        if t != -1 and not np.isnan(similarity[i]) and similarity[i] >= far:
-            final[i] = (1 - w) * content[i] + w * topic_scores[t]
-    choice = final.argmax(axis=1)
-    conf = final.max(axis=1)
-    fb = themes.fallback
-    if fb is not None:
-        low = conf < themes.min_score
-        choice[low] = keys.index(fb)
-    return choice, conf, topic_scores, final
-
-
-def overview_scores(lex: np.ndarray, themes: ThemesParams) -> np.ndarray:
-    """How much a paragraph is a general overview: 0 where one theme dominates its seed
-    words, up to 1 where the seed words spread evenly over the (non-fallback) themes.
-
-    The codebook files a paragraph that lists several themes with none dominant under
-    ``other``; this is the normalised entropy of the seed-word shares, counted only for
-    paragraphs whose top theme holds less than ``themes.overview_max_share``.
-    """
-    keys = themes.keys
-    idx = [i for i, k in enumerate(keys) if k != themes.fallback]
-    sub = lex[:, idx]
-    tot = sub.sum(axis=1, keepdims=True)
-    share = np.divide(sub, tot, out=np.zeros_like(sub), where=tot > 0)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        ent = -np.nansum(np.where(share > 0, share * np.log(share), 0.0), axis=1) / np.log(max(2, len(idx)))
-    return np.where((tot[:, 0] > 0) & (share.max(axis=1) < themes.overview_max_share), ent, 0.0)
-
-
-def score_content(texts: list[str], embeddings: np.ndarray, prototypes: np.ndarray, themes: ThemesParams, sections: list[str] | None = None):
-    """Content score of each paragraph: lexical and semantic scores mixed by ``lexical_weight``.
-
-    A paragraph without any seed word is scored on semantics alone; a general overview
-    (seed words spread over many themes) leans to the fallback theme; a paragraph under a
-    heading named in ``themes.fallback_sections`` (名词解释, 附件 …) goes to it outright.
-
-    Returns:
-        ``(content, lexical, semantic, cosines, counts)``; arrays are (n, n_themes).
-    """
-    counts, owners = seed_counts(texts, themes)
-    lex = lexical_scores(counts, owners, len(themes.definitions))
-    sem, cos = semantic_scores(embeddings, prototypes)
-    has_seed = lex.sum(axis=1, keepdims=True) > 0
-    w = themes.lexical_weight
-    content = np.where(has_seed, w * lex + (1 - w) * sem, sem)
-    fb = themes.fallback
-    if fb is not None:
-        j = themes.keys.index(fb)
-        ov = overview_scores(lex, themes)[:, None] * themes.overview_weight
-        target = np.eye(len(themes.keys))[j]
-        content = (1 - ov) * content + ov * target
-        if sections is not None and themes.fallback_sections:
-            marked = np.array([any(m in (s or "") for m in themes.fallback_sections) for s in sections])
-            content[marked] = target
-    return content, lex, sem, cos, counts
 
 
 @dataclass
 class ThemesResult:
     """What the ``themes`` stage computes."""
 
-    table: pd.DataFrame  # para_id, topic, theme, confidence, decided_by, score_<theme>...
+    table: pd.DataFrame  # one row per paragraph
+    sentences: pd.DataFrame  # one row per sentence
     topic_themes: pd.DataFrame  # one row per topic: its theme and the evidence
     metrics: dict
 
 
-def theme_paragraphs(paragraphs: pd.DataFrame, topics: pd.DataFrame, topic_info: pd.DataFrame, embeddings: np.ndarray, prototypes: np.ndarray, themes: ThemesParams) -> ThemesResult:
-    """A theme for every paragraph and every topic.
+@dataclass
+class Scored:
+    """The zero-shot scores of every paragraph and the features of every sentence."""
+
+    content: np.ndarray  # (n, n_themes) paragraph content scores
+    lexical: np.ndarray
+    cosines: np.ndarray
+    counts: list  # seed words found in each paragraph
+    choice: np.ndarray  # paragraph classifier: theme index (n,)
+    confidence: np.ndarray
+    topic_scores: dict  # topic → (n_themes,)
+    final: np.ndarray  # paragraph classifier: scores after the topic's pull
+    close: np.ndarray  # (n,) paragraph is in a topic and close to it
+    sentences: Sentences
+    features: np.ndarray | None  # (n_sentences, n_themes, n_features), for unit sentence
+
+
+def score_corpus(paragraphs: pd.DataFrame, spans: pd.DataFrame, topics: pd.DataFrame, embeddings: np.ndarray, sentence_embeddings: np.ndarray,
+                 prototypes: np.ndarray, themes: ThemesParams, with_features: bool = True) -> Scored:
+    """Paragraph scores (:mod:`pipeline.scoring`) and sentence features (:mod:`pipeline.classify`).
 
     Args:
         paragraphs: ``para_id``, ``section``, ``text``, ``n_chars`` of n paragraphs.
+        spans: the sentences (``para_id``, ``sentence``, ``char_start``, ``char_end``, ``n_chars``), by paragraph.
         topics: the ``topics`` stage's table, row i for paragraph i.
+        embeddings: (n, dim) paragraph unit vectors; sentence_embeddings: (n_sentences, dim).
+        prototypes: (n_themes, dim) unit vectors (see :func:`pipeline.scoring.theme_prototypes`).
+    """
+    k = len(themes.definitions)
+    texts = paragraphs["text"].tolist()
+    sections = paragraphs["section"].fillna("").tolist()
+    content, lex, sem, cos, counts = score_content(texts, embeddings, prototypes, themes, sections)
+    topic_arr = topics["topic"].to_numpy()
+    similarity = topics["similarity"].to_numpy()
+    choice, conf, topic_scores, final = assign_themes(content, topic_arr, similarity, themes)
+    close = (topic_arr != -1) & ~np.isnan(similarity) & (similarity >= themes.far_from_topic)
+    para_index = pd.Index(paragraphs["para_id"]).get_indexer(spans["para_id"])
+    sents = Sentences(texts=sentence_texts(paragraphs, spans), para_index=para_index, n_chars=spans["n_chars"].to_numpy(), embeddings=sentence_embeddings)
+    features = None
+    if with_features:
+        topic_vec = np.array([topic_scores[t] if c else np.zeros(k) for t, c in zip(topic_arr, close)]).reshape(len(topic_arr), k)
+        features = sentence_features(sents, Context(paragraph=content, topic=topic_vec, sections=sections), prototypes, themes)
+    return Scored(content, lex, cos, counts, choice, conf, topic_scores, final, close, sents, features)
+
+
+def theme_corpus(
+    paragraphs: pd.DataFrame,
+    spans: pd.DataFrame,
+    topics: pd.DataFrame,
+    topic_info: pd.DataFrame,
+    embeddings: np.ndarray,
+    sentence_embeddings: np.ndarray,
+    prototypes: np.ndarray,
+    themes: ThemesParams,
+    model: ThemeModel | None = None,
+    model_name: str = "",
+    examples: list[pd.DataFrame] | None = None,
+    identity: str = "",
+) -> ThemesResult:
+    """A theme for every sentence, paragraph and topic.
+
+    Args:
+        paragraphs, spans, topics, embeddings, sentence_embeddings, prototypes: see :func:`score_corpus`.
         topic_info: one row per topic.
-        embeddings: (n, dim) unit vectors.
-        prototypes: (n_themes, dim) unit vectors (see :func:`theme_prototypes`).
         themes: the ``themes`` parameters.
+        model: the sentence classifier (``unit: sentence``); model_name says which it is.
+        examples: label tables of this corpus; with them a model is fitted on top of ``model``.
+        identity: the embedding model's identity (recorded with a fitted model).
     Raises:
-        ParamsError: ``themes.pins`` names a topic this run does not have.
+        ParamsError: ``themes.pins`` names a topic this run does not have; examples match no sentence.
     """
     unknown_pins = sorted(set(themes.pins) - set(topic_info["topic"]))
     if unknown_pins:
         raise ParamsError(f"params.yaml: themes.pins names topic(s) {unknown_pins} that this run does not have")
-    texts = paragraphs["text"].tolist()
-    content, lex, sem, cos, counts = score_content(texts, embeddings, prototypes, themes, paragraphs["section"].tolist())
-    topic_arr = topics["topic"].to_numpy()
-    similarity = topics["similarity"].to_numpy()
-    choice, conf, topic_scores, final = assign_themes(content, topic_arr, similarity, themes)
     keys = themes.keys
-    far = themes.far_from_topic
+    k = len(keys)
+    sc = score_corpus(paragraphs, spans, topics, embeddings, sentence_embeddings, prototypes, themes, with_features=themes.unit == "sentence")
+    topic_arr = topics["topic"].to_numpy()
+    para_index, n_chars = sc.sentences.para_index, sc.sentences.n_chars
+    fit_info = None
+    if themes.unit == "paragraph":
+        s_theme, s_conf, s_scores = sc.choice[para_index], sc.confidence[para_index], sc.final[para_index]
+        decided = np.where(topic_arr == -1, "own content (outlier)", np.where(sc.close, "content + topic", "own content (far from topic)"))
+    else:
+        if model is None:
+            raise ValueError("themes.unit is sentence: a sentence model is needed")
+        if examples:
+            model, model_name, fit_info = _fit_examples(examples, sc.features, sc.sentences, paragraphs, spans, themes, model, identity, model_name)
+        s_scores = model.predict_proba(sc.features, sc.sentences)
+        s_theme = s_scores.argmax(axis=1)
+        s_conf = s_scores.max(axis=1)
+        decided = np.full(len(paragraphs), f"sentences: {model_name}")
+
+    shares = paragraph_shares(s_theme, n_chars, para_index, len(paragraphs), k)
+    p_chars = np.maximum(shares.sum(axis=1, keepdims=True), 1)
+    p_theme = shares.argmax(axis=1)
+    if themes.unit == "paragraph":
+        p_conf, p_scores = sc.confidence, sc.final
+    else:
+        weighted = np.zeros((len(paragraphs), k))
+        np.add.at(weighted, para_index, s_scores * n_chars[:, None])
+        p_scores = weighted / p_chars
+        p_conf = p_scores[np.arange(len(paragraphs)), p_theme]
 
     table = pd.DataFrame(
         {
             "para_id": paragraphs["para_id"],
             "topic": topic_arr,
-            "theme": [keys[c] for c in choice],
-            "confidence": np.round(conf, 6),
-            "decided_by": [
-                "own content (outlier)" if t == -1 else ("own content (far from topic)" if np.isnan(s) or s < far else "content + topic")
-                for t, s in zip(topic_arr, similarity)
-            ],
+            "theme": [keys[c] for c in p_theme],
+            "confidence": np.round(p_conf, 6),
+            "decided_by": decided,
         }
     )
     for j, key in enumerate(keys):
-        table[f"score_{key}"] = np.round(final[:, j], 6)
+        table[f"score_{key}"] = np.round(p_scores[:, j], 6)
+    for j, key in enumerate(keys):
+        table[f"share_{key}"] = np.round(shares[:, j] / p_chars[:, 0], 6)
+    sentences = spans[["para_id", "sentence", "char_start", "char_end"]].copy()
+    sentences["theme"] = [keys[c] for c in s_theme]
+    sentences["confidence"] = np.round(s_conf, 6)
+    for j, key in enumerate(keys):
+        sentences[f"score_{key}"] = np.round(s_scores[:, j], 6)
 
+    topic_themes = _topic_themes(topic_info, topic_arr, sc.topic_scores, sc.counts, sc.cosines, sc.lexical, keys, themes.pins)
+    s_keys = np.asarray(keys)[s_theme]
+    metrics = {
+        "unit": themes.unit,
+        "model": model_name if themes.unit == "sentence" else "paragraph scores",
+        "paragraphs": {key: int((table["theme"] == key).sum()) for key in keys},
+        "sentences": {key: int((s_keys == key).sum()) for key in keys},
+        "char_share": {key: round(v, 4) for key, v in char_shares(s_keys, n_chars, keys).items()},
+        "mixed_paragraphs": int(((shares > 0).sum(axis=1) > 1).sum()),
+        "mean_confidence": round(float(table["confidence"].mean()), 4),
+    }
+    if fit_info:
+        metrics["examples"] = fit_info
+    return ThemesResult(table=table, sentences=sentences, topic_themes=topic_themes, metrics=metrics)
+
+
+def _fit_examples(examples, features, sents, paragraphs, spans, themes, base, identity, base_name):
+    """A model fitted on this corpus's labelled examples, stacked on the base model."""
+    # sentence labels say more than a paragraph label about a sentence: they come last and win
+    ordered = sorted(examples, key=lambda ex: "sentence" in ex.columns)
+    parts = [labelled_sentences(ex, paragraphs, spans, themes.keys) for ex in ordered]
+    found = pd.concat(parts, ignore_index=True).drop_duplicates("row", keep="last") if parts else pd.DataFrame(columns=["row", "y", "group"])
+    if found.empty:
+        raise ParamsError("themes.examples: no labelled line matches a sentence of this corpus (check corpus.dir and the label sources)")
+    model = fit_linear(features, sents, found["row"].to_numpy(), found["y"].to_numpy(), found["group"].to_numpy(), themes.keys, identity, base=base)
+    log.info("fitted a model on %d labelled sentences of this corpus on top of %s (C=%s, grouped CV macro-F1 %s)",
+             len(found), base_name, model.info["C"], model.info["cv_macro_f1"])
+    return model, f"examples ({len(found)} labelled sentences) on {base_name}", model.info
+
+
+def _topic_themes(topic_info, topic_arr, topic_scores, counts, cos, lex, keys, pins) -> pd.DataFrame:
     rows = []
-    pins = themes.pins
     for t in topic_info["topic"].astype(int):
         if t == -1:
             continue
@@ -312,14 +238,7 @@ def theme_paragraphs(paragraphs: pd.DataFrame, topics: pd.DataFrame, topic_info:
                 "lexical_share": " ".join(f"{key}={lex[members, i].mean():.2f}" for i, key in enumerate(keys)),
             }
         )
-    topic_themes = pd.DataFrame(rows, columns=["topic", "size", "words", "theme", "score", "runner_up", "pinned", "seed_words", "similarity", "lexical_share"])
-    shares = char_shares(table["theme"].to_numpy(), paragraphs["n_chars"].to_numpy(), keys)
-    metrics = {
-        "paragraphs": {k: int((table["theme"] == k).sum()) for k in keys},
-        "char_share": {k: round(v, 4) for k, v in shares.items()},
-        "mean_confidence": round(float(table["confidence"].mean()), 4),
-    }
-    return ThemesResult(table=table, topic_themes=topic_themes, metrics=metrics)
+    return pd.DataFrame(rows, columns=["topic", "size", "words", "theme", "score", "runner_up", "pinned", "seed_words", "similarity", "lexical_share"])
 
 
 def main() -> int:
@@ -327,21 +246,27 @@ def main() -> int:
     p = config.stage_params("themes", PARAMS)
     themes = p.themes
     paragraphs = pd.read_parquet(config.PARAGRAPHS, columns=["para_id", "source", "line_start", "line_end", "section", "text", "n_chars"])
+    spans = pd.read_parquet(config.SENTENCE_SPANS)
     topics = pd.read_parquet(config.TOPICS)
     check_aligned(paragraphs, topics, config.PARAGRAPHS, config.TOPICS)
     topic_info = pd.read_parquet(config.TOPIC_INFO)
     embeddings = load_embeddings(paragraphs)
+    sentence_embeddings = load_sentence_embeddings(spans, mmap=True)
     embedder = make_embedder(p.embed)
     prototypes = theme_prototypes(themes, embedder)
-    if themes.examples:
-        examples = read_labels(Path(themes.examples), themes.keys, key="themes.examples")
-        prototypes, used = anchor_prototypes(prototypes, examples, paragraphs, embeddings, embedder, themes)
-        log.info("themes anchored by %d labelled examples from %s: %s", sum(used.values()), themes.examples, used)
-    result = theme_paragraphs(paragraphs, topics, topic_info, embeddings, prototypes, themes)
+    model, name = (None, "")
+    if themes.unit == "sentence":
+        model, name = choose_model(themes, embedder.identity)
+        log.info("sentence model: %s", name)
+    examples = [read_examples(Path(f), themes.keys) for f in themes.examples]
+    result = theme_corpus(paragraphs, spans, topics, topic_info, embeddings, sentence_embeddings, prototypes, themes, model, name, examples, embedder.identity)
+    write_parquet(result.sentences, config.SENTENCE_THEMES)
     write_parquet(result.table, config.THEMES)
     write_csv(result.topic_themes, config.REPORTS / "topic_themes.csv")
     write_json(result.metrics, config.METRICS / "themes.json")
-    log.info("themes of %d paragraphs: %s", len(result.table), ", ".join(f"{k} {v}" for k, v in result.metrics["paragraphs"].items()))
+    m = result.metrics
+    log.info("themes of %d sentences in %d paragraphs (%d mixed): %s", len(result.sentences), len(result.table), m["mixed_paragraphs"],
+             ", ".join(f"{k} {v:.1%}" for k, v in m["char_share"].items()))
     return 0
 
 

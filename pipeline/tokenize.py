@@ -1,9 +1,11 @@
-"""The jieba tokenizer used for topic words, coherence and seed-word matching.
+"""The jieba tokenizer used for topic words, coherence and distinctive words.
 
 Policy terms are kept whole (a user dictionary: 两个确立, 放管服, 河湖长制 ...); stop words,
-officialese (坚持, 推进, 加快 ...), single characters, numbers, years, percentages and Latin
-fragments are dropped. :func:`tokenize` is a plain module-level function, so a topic model
-loaded from disk gets exactly the same tokenizer back (see ``topics.load_topic_model``).
+officialese (坚持, 推进, 加快, 坚决, 站上 ...), place names of the gazetteer (湘潭, 澧县 ...: a
+topic about a place is about what is done there), single characters, numbers, years,
+percentages and Latin fragments are dropped. :func:`tokenize` is a plain module-level
+function, so a topic model loaded from disk gets exactly the same tokenizer back (see
+``topics.load_topic_model``).
 """
 
 from __future__ import annotations
@@ -24,8 +26,10 @@ def _words(name: str) -> list[str]:
 
 @functools.cache
 def stopwords() -> frozenset[str]:
-    """Stop words and officialese."""
-    return frozenset(_words("stopwords_zh.txt")) | frozenset(_words("officialese_zh.txt"))
+    """Stop words, officialese and place names."""
+    from .gazetteer import Gazetteer
+
+    return frozenset(_words("stopwords_zh.txt")) | frozenset(_words("officialese_zh.txt")) | frozenset(Gazetteer.default().aliases)
 
 
 @functools.cache

@@ -118,8 +118,11 @@ def test_missing_model_says_what_to_do(tmp_path):
 
 
 def test_stage_reports_a_missing_model_without_a_traceback(tmp_path, seed_ingest):
+    from pipeline.ingest import cut_sentences
+
     (tmp_path / "data" / "interim").mkdir(parents=True)
     seed_ingest[0].to_parquet(tmp_path / "data" / "interim" / "paragraphs.parquet")
+    cut_sentences(seed_ingest[0], 200).to_parquet(tmp_path / "data" / "interim" / "sentences.parquet")
     params = yaml.safe_load((ROOT / "params.yaml").read_text(encoding="utf-8"))
     params["embed"].update(backend="sentence-transformers", model="BAAI/bge-m3")
     (tmp_path / "params.yaml").write_text(yaml.safe_dump(params, allow_unicode=True), encoding="utf-8")

@@ -50,3 +50,34 @@ def test_malformed_label_files_are_named(tmp_path):
 def test_dev_labels_read():
     labels = read_labels(DEV_LABELS, KEYS)
     assert len(labels) > 100 and set(labels["primary"]) <= set(KEYS)
+
+
+def test_sentence_labels_give_accuracy_and_share_error():
+    import numpy as np
+
+    from pipeline.ingest import cut_sentences
+    from pipeline.labels import align_sentence_labels, sentence_scores
+
+    paragraphs = pd.DataFrame({"para_id": ["d:1", "d:2"], "source": ["c/d.txt"] * 2, "line_start": [3, 3], "line_end": [3, 3],
+                               "text": ["加强党建工作。发展产业经济。", "保护生态环境。"], "n_chars": [14, 7]})
+    spans = cut_sentences(paragraphs, 200)
+    labels = pd.DataFrame({"source": ["d.txt"] * 4, "line": [3, 3, 3, 9], "sentence": [0, 1, 2, 0],
+                           "label": ["party", "industry", "ecology", "party"], "text": ["加强党建工作。", "发展产业经济。", "保护生态环境。", "没有这一句。"]})
+    where = align_sentence_labels(labels, paragraphs, spans)
+    assert where == [[(0, 7)], [(1, 7)], [(2, 7)], []]
+    predicted = np.array(["party", "party", "ecology"])  # the industry sentence is wrong
+    result, per = sentence_scores(labels, where, predicted, KEYS)
+    assert (result["matched"], result["labels"], result["paragraphs"]) == (3, 4, 1)
+    assert result["accuracy"] == pytest.approx(2 / 3, abs=1e-4)
+    # labelled shares party 1/3, industry 1/3, ecology 1/3; predicted party 2/3, ecology 1/3
+    assert result["share_tv"] == pytest.approx(1 / 3, abs=1e-4)
+    assert per["predicted"].tolist() == ["party", "party", "ecology"]
+
+
+@needs_shared
+def test_dev_sentence_labels_read():
+    from conftest import SHARED
+    from pipeline.labels import read_sentence_labels
+
+    labels = read_sentence_labels(SHARED / "eval" / "dev_sentences.csv", KEYS)
+    assert len(labels) == 308 and labels["sentence"].dtype.kind == "i"

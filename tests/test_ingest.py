@@ -235,3 +235,20 @@ def test_provincial_corpus_without_manifest():
     assert (docs["year"] == docs["year_m"]).sum() >= 60
     assert set(documents.loc[documents["status"] == "excluded", "source"]) == {"manifest.csv", "SOURCE.md"}
     assert len(paragraphs) > 4000
+
+
+def test_sentences_keep_their_paragraph_and_cover_it(seed_ingest):
+    from pipeline.ingest import cut_sentences
+
+    paragraphs = seed_ingest[0]
+    sentences = cut_sentences(paragraphs, IngestParams().long_sentence_chars)
+    text = dict(zip(paragraphs["para_id"], paragraphs["text"]))
+    assert set(sentences["para_id"]) == set(paragraphs["para_id"])
+    for pid, g in sentences.groupby("para_id", sort=False):
+        assert list(g["sentence"]) == list(range(len(g)))
+        assert "".join(text[pid][a:b] for a, b in zip(g["char_start"], g["char_end"])) == text[pid]
+    assert (sentences["n_chars"] == sentences["char_end"] - sentences["char_start"]).all()
+    # provenance: a sentence is quoted with its paragraph's file and line
+    first = sentences.merge(paragraphs[["para_id", "source", "line_start"]], on="para_id").iloc[0]
+    assert first["source"].endswith(".txt") and first["line_start"] >= 1
+    assert len(sentences) > 3 * len(paragraphs)

@@ -71,8 +71,17 @@ def test_contracts(project):
     assert list(themes.columns[:4]) == ["para_id", "topic", "theme", "confidence"]
     assert themes["para_id"].tolist() == paragraphs["para_id"].tolist()
     assert set(themes["theme"]) <= {"party", "industry", "livelihood", "ecology", "other"}
+    sentences = pd.read_parquet(project / "data/processed/sentences.parquet")
+    assert list(sentences.columns[:6]) == ["para_id", "sentence", "char_start", "char_end", "theme", "confidence"]
+    assert set(sentences["para_id"]) == set(paragraphs["para_id"])
+    assert {f"share_{k}" for k in ("party", "ecology")} <= set(themes.columns)
     table = pd.read_csv(project / "reports/theme_by_locality.csv")
-    assert list(table.columns) == ["locality", "theme", "n_paragraphs", "n_chars", "share", "ci_low", "ci_high"]
+    assert list(table.columns) == ["locality", "theme", "n_paragraphs", "n_chars", "share", "ci_low", "ci_high", "n_sentences"]
+    # shares count the characters of each sentence's theme
+    chars = sentences.merge(paragraphs[["para_id", "locality"]], on="para_id").assign(n=lambda d: d["char_end"] - d["char_start"])
+    expected = chars.groupby(["locality", "theme"])["n"].sum() / chars.groupby("locality")["n"].sum()
+    got = table.set_index(["locality", "theme"])["share"]
+    assert all(abs(got[i] - round(v, 4)) < 1e-9 for i, v in expected.items())
     assert table.groupby("locality")["share"].sum().between(0.99, 1.01).all()
     assert len(table) == 5 * 5
     topics = pd.read_parquet(project / "data/processed/topics.parquet")
@@ -127,12 +136,13 @@ def test_second_repro_is_up_to_date_and_forced_rerun_is_identical(project):
 def test_experiment_changes_metrics(project):
     _ok(_run(["git", "add", "-A"], project))
     _ok(_run(["git", "commit", "-qm", "baseline"], project))
-    _ok(_run([str(BIN / "dvc"), "exp", "run", "-S", "topics.representation=ctfidf"], project))
+    _ok(_run([str(BIN / "dvc"), "exp", "run", "-S", "topics.representation=keybert", "-S", "themes.unit=paragraph"], project))
     diff = _ok(_run([str(BIN / "dvc"), "metrics", "diff", "--json"], project)).stdout
     changed = json.loads(diff)
     assert "metrics/topics.json" in changed and changed["metrics/topics.json"]
+    assert "mixed_paragraphs" in changed["metrics/themes.json"]  # the unit switch shows in the metrics
     params = _ok(_run([str(BIN / "dvc"), "params", "diff"], project)).stdout
-    assert "topics.representation" in params
+    assert "topics.representation" in params and "themes.unit" in params
     plots = json.loads(_ok(_run([str(BIN / "dvc"), "plots", "diff", "HEAD", "--json"], project)).stdout)["data"]
     shares = plots["reports/theme_share.csv"][0]["content"]
     assert shares["facet"]["column"]["field"] == "theme_label"

@@ -41,3 +41,16 @@ def test_by_year_and_markdown():
     np.testing.assert_allclose(y.groupby("year")["share"].sum(), 1, atol=1e-3)
     md = md_table(Table.from_frame(pd.DataFrame({"a": [1], "b": ["x|y\nz"]})))
     assert md.splitlines() == ["| a | b |", "|---|---|", "| 1 | x\\|y z |"]
+
+
+def test_shares_count_characters_by_sentence_theme():
+    # one paragraph of 100 characters: 60 party, 40 ecology by its sentences; its own theme is party
+    df = pd.DataFrame({"locality": ["甲县"] * 2, "doc_id": ["a", "a"], "theme": ["party", "industry"], "n_chars": [100, 50],
+                       "chars_party": [60, 0], "chars_industry": [0, 50], "chars_other": [40, 0],
+                       "n_sentences_party": [2, 0], "n_sentences_industry": [0, 1], "n_sentences_other": [1, 0], "year": ["2024", "2024"]})
+    s = theme_shares(df, KEYS, n_boot=50, seed=1).set_index("theme")
+    assert s.loc["party", "share"] == 0.4 and s.loc["other", "share"] == round(40 / 150, 4)
+    assert s.loc["party", "n_paragraphs"] == 1 and s.loc["other", "n_paragraphs"] == 0  # paragraphs by their own theme
+    assert s.loc["other", "n_sentences"] == 1 and s["n_chars"].sum() == 150
+    y = shares_by_year(df, KEYS).set_index("theme")
+    assert y.loc["other", "share"] == round(40 / 150, 4)

@@ -98,3 +98,30 @@ def test_chunk_cuts_an_overlong_sentence_at_commas_then_hard():
     assert all(p.endswith(("，", "。")) for p in pieces)
     no_punct = "字" * 250
     assert chunk(no_punct, 100) == ["字" * 100, "字" * 100, "字" * 50]
+
+
+@pytest.mark.parametrize("text", [
+    "各位代表！现在，我代表县人民政府报告工作。“两个确立”是重大成果。结尾没有句号",
+    "提升社会治理水平；提升法治建设水平；提升安全发展水平。他说：“要抓落实。”然后呢？好!",
+    "一句话。 ",
+    "没有任何句末标点的一段文字，逗号，顿号、而已",
+])
+def test_sentence_spans_cover_the_text_exactly(text):
+    from pipeline.text import sentence_spans
+
+    spans = sentence_spans(text, long_chars=12)
+    assert spans[0][0] == 0 and spans[-1][1] == len(text)
+    assert all(a < b for a, b in spans) and all(b == c for (_, b), (c, _) in zip(spans, spans[1:]))
+    assert "".join(text[a:b] for a, b in spans) == text
+
+
+def test_sentences_end_at_full_stops_and_long_ones_at_semicolons():
+    from pipeline.text import sentence_spans
+
+    text = "提升社会治理水平；提升法治建设水平；提升安全发展水平。“两个确立”是重大成果。"
+    cut = lambda n: [text[a:b] for a, b in sentence_spans(text, n)]  # noqa: E731
+    assert cut(200) == ["提升社会治理水平；提升法治建设水平；提升安全发展水平。", "“两个确立”是重大成果。"]
+    assert cut(20) == ["提升社会治理水平；", "提升法治建设水平；", "提升安全发展水平。", "“两个确立”是重大成果。"]
+    quote = "他说：“要抓落实。”然后呢？"
+    assert [quote[a:b] for a, b in sentence_spans(quote, 200)] == ["他说：“要抓落实。”", "然后呢？"]
+    assert sentence_spans("", 10) == []

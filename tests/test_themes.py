@@ -1,141 +1,78 @@
+"""The themes stage's function: sentence and paragraph units, shares, examples."""
+
+import dataclasses
+
 import numpy as np
+import pandas as pd
 import pytest
 
 from pipeline import config
-from pipeline.config import ThemesParams
-from pipeline.themes import assign_themes, lexical_scores, overview_scores, score_content, seed_counts, semantic_scores, theme_prototypes
+from pipeline.classify import choose_model
+from pipeline.config import ParamsError, ThemesParams
+from pipeline.embed import paragraph_vectors
+from pipeline.ingest import cut_sentences
+from pipeline.scoring import theme_prototypes
+from pipeline.themes import theme_corpus
+
+TEXTS = [
+    "加强党的建设，坚定不移全面从严治党，持续正风肃纪反腐。打好污染防治攻坚战，加强生态环境保护，推进碳达峰碳中和。",
+    "扩大就业，提高城乡居民收入。办好人民满意的教育，完善养老服务体系和医疗保障。",
+    "推动产业升级，发展先进制造业，壮大数字经济。加大招商引资力度，优化营商环境。",
+    "各位代表！让我们更加紧密地团结在以习近平同志为核心的党中央周围，奋力谱写新篇章！",
+]
 
 
 @pytest.fixture(scope="module")
-def themes(default_params):
-    return config.section(default_params, "themes", ThemesParams)
-
-
-def test_seed_words_match_leftmost_longest(themes):
-    counts, owners = seed_counts(["加强生态环境保护，推进污染防治。生态优先。"], themes)
-    assert counts[0] == {"生态环境": 1, "污染防治": 1, "生态": 1}
-    keys = themes.keys
-    assert [keys[i] for i in owners["生态环境"]] == ["ecology"]
-
-
-def test_lexical_scores_are_shares(themes):
-    texts = ["打好蓝天碧水净土保卫战，推进碳达峰碳中和。", "扩大就业，办好教育，完善养老服务和医保。", "这一段不含任何种子词。"]
-    counts, owners = seed_counts(texts, themes)
-    lex = lexical_scores(counts, owners, len(themes.keys))
-    np.testing.assert_allclose(lex[:2].sum(axis=1), 1)
-    assert lex[2].sum() == 0
-    assert themes.keys[lex[0].argmax()] == "ecology" and themes.keys[lex[1].argmax()] == "livelihood"
-
-
-def test_semantic_scores_are_a_softmax_of_cosines():
-    emb = np.eye(3, dtype=np.float32)
-    protos = np.eye(3, dtype=np.float32)[[2, 0, 1]]
-    probs, cos = semantic_scores(emb, protos)
-    np.testing.assert_allclose(probs.sum(axis=1), 1)
-    assert list(probs.argmax(axis=1)) == [1, 2, 0]
-
-
-def _params(themes, **kw):
-    from dataclasses import replace
-
-    return replace(themes, **kw)
-
-
-def test_topic_pulls_close_paragraphs_and_leaves_far_ones_and_outliers(themes):
-    k = len(themes.keys)
-    content = np.zeros((4, k))
-    content[:, 1] = [0.55, 0.55, 0.55, 0.55]  # industry, weakly
-    content[:, 2] = [0.45, 0.45, 0.45, 0.45]  # livelihood
-    content[0] = 0
-    content[0, 2] = 1.0  # paragraph 0 is clearly livelihood
-    topics = np.array([0, 0, 0, -1])
-    sim = np.array([0.9, 0.9, 0.1, np.nan])
-    p = _params(themes, topic_weight=0.5, far_from_topic=0.35, min_score=0.0)
-    choice, conf, topic_scores, final = assign_themes(content, topics, sim, p)
-    assert themes.keys[topic_scores[0].argmax()] == "livelihood"  # mean of members
-    np.testing.assert_allclose(final[2], content[2])  # far from its topic: own content
-    np.testing.assert_allclose(final[3], content[3])  # outlier: own content
-    assert themes.keys[choice[1]] == "livelihood"  # pulled by its topic
-    assert themes.keys[choice[2]] == "industry"
-
-
-def test_pins_and_fallback(themes):
-    k = len(themes.keys)
-    content = np.full((3, k), 1 / k)
-    content[0] = np.eye(k)[1]
-    topics = np.array([0, 0, 1])
-    sim = np.array([0.9, 0.9, 0.9])
-    p = _params(themes, pins={0: "ecology"}, topic_weight=0.9, min_score=0.3)
-    choice, conf, topic_scores, _ = assign_themes(content, topics, sim, p)
-    assert themes.keys[topic_scores[0].argmax()] == "ecology"
-    assert themes.keys[choice[0]] == "ecology"
-    assert themes.keys[choice[2]] == "other"  # no theme reaches min_score → fallback
-
-
-def test_prototypes_are_unit_vectors(themes, use_embedder):
+def corpus(default_params, use_embedder):
+    themes = config.section(default_params, "themes", ThemesParams)
+    paragraphs = pd.DataFrame({
+        "para_id": [f"d:{i + 1}" for i in range(len(TEXTS))], "source": ["d.txt"] * len(TEXTS), "line_start": [1, 2, 3, 4],
+        "line_end": [1, 2, 3, 4], "section": [""] * len(TEXTS), "text": TEXTS, "n_chars": [len(t) for t in TEXTS],
+    })
+    spans = cut_sentences(paragraphs, 200)
+    sent_emb = use_embedder.embed([paragraphs["text"][int(p.split(":")[1]) - 1][a:b] for p, a, b in zip(spans["para_id"], spans["char_start"], spans["char_end"])])
+    emb = paragraph_vectors(sent_emb, spans["para_id"].str.split(":").str[1].astype(int).to_numpy() - 1, spans["n_chars"].to_numpy(), len(paragraphs))
+    topics = pd.DataFrame({"para_id": paragraphs["para_id"], "topic": -1, "similarity": np.nan})
+    info = pd.DataFrame({"topic": [-1], "size": [len(TEXTS)], "words": [""], "name": ["-1_outliers"]})
     protos = theme_prototypes(themes, use_embedder)
-    assert protos.shape == (len(themes.keys), 512)
-    np.testing.assert_allclose(np.linalg.norm(protos, axis=1), 1, atol=1e-5)
-    v = use_embedder.embed(["打好污染防治攻坚战，改善生态环境质量。"])[0]
-    assert themes.keys[int((protos @ v).argmax())] == "ecology"
+    return themes, paragraphs, spans, topics, info, emb, sent_emb, protos, use_embedder.identity
 
 
-def test_labelled_examples_move_prototypes(themes):
-    import pandas as pd
-
-    from pipeline.themes import anchor_prototypes
-
-    k = len(themes.keys)
-    protos = np.eye(k, 8, dtype=np.float32)
-    paragraphs = pd.DataFrame({"para_id": ["d:1", "d:2"], "source": ["a.txt", "a.txt"], "line_start": [3, 4], "line_end": [3, 4], "n_chars": [10, 10]})
-    emb = np.zeros((2, 8), dtype=np.float32)
-    emb[0, 7] = 1.0  # the labelled paragraph points elsewhere
-    examples = pd.DataFrame({"source": ["a.txt", "b.txt"], "line": [3, 1], "primary": ["ecology", "party"], "text": ["", "有文本的例子"]})
-
-    class Fixed:
-        def embed(self, texts):
-            v = np.zeros((len(texts), 8), dtype=np.float32)
-            v[:, 6] = 1.0
-            return v
-
-    out, used = anchor_prototypes(protos, examples, paragraphs, emb, Fixed(), _params(themes, examples_weight=0.5))
-    assert used == {"party": 1, "ecology": 1}
-    eco, party = themes.keys.index("ecology"), themes.keys.index("party")
-    assert out[eco, 7] > 0.5 and out[party, 6] > 0.5  # moved towards the examples
-    np.testing.assert_allclose(np.linalg.norm(out, axis=1), 1, atol=1e-6)
-    np.testing.assert_array_equal(out[themes.keys.index("industry")], protos[themes.keys.index("industry")])
+def _run(corpus, **changes):
+    themes, paragraphs, spans, topics, info, emb, sent_emb, protos, identity = corpus
+    themes = dataclasses.replace(themes, **changes)
+    model, name = choose_model(themes, identity) if themes.unit == "sentence" else (None, "")
+    examples = changes.get("examples") and [pd.DataFrame({"source": ["d.txt"] * 3, "line": [2, 3, 4], "primary": ["livelihood", "industry", "other"]})]
+    return theme_corpus(paragraphs, spans, topics, info, emb, sent_emb, protos, themes, model, name, examples or None, identity)
 
 
-def test_overview_leans_to_the_fallback_only_when_seed_words_spread(themes):
-    keys = themes.keys
-    texts = [
-        "推动产业升级，扩大就业，加强党的建设，改善生态环境。",  # four themes, none dominant: an overview
-        "推动产业升级，发展先进制造业，壮大数字经济，扩大有效投资。",  # industry only
-    ]
-    counts, owners = seed_counts(texts, themes)
-    lex = lexical_scores(counts, owners, len(keys))
-    ov = overview_scores(lex, themes)
-    assert ov[0] > 0.7 and ov[1] == 0.0
-    # at overview_max_share = 0 no paragraph counts as an overview
-    assert (overview_scores(lex, _params(themes, overview_max_share=0.0)) == 0).all()
-    emb = np.zeros((2, 4), dtype=np.float32)
-    emb[:, 0] = 1.0
-    protos = np.eye(len(keys), 4, dtype=np.float32)
-    other = keys.index("other")
-    strong = score_content(texts, emb, protos, _params(themes, overview_weight=1.0))[0]
-    none = score_content(texts, emb, protos, _params(themes, overview_weight=0.0))[0]
-    assert strong[0, other] > none[0, other] + 0.5  # the overview moves to other
-    np.testing.assert_allclose(strong[1], none[1])  # the industry paragraph does not move
+def test_sentence_unit_splits_a_mixed_paragraph(corpus):
+    r = _run(corpus)
+    keys = corpus[0].keys
+    s = r.sentences.set_index(["para_id", "sentence"])
+    assert (s.loc[("d:1", 0), "theme"], s.loc[("d:1", 1), "theme"]) == ("party", "ecology")
+    assert list(r.table["theme"])[1:] == ["livelihood", "industry", "other"]
+    shares = r.table[[f"share_{k}" for k in keys]].to_numpy()
+    np.testing.assert_allclose(shares.sum(axis=1), 1, atol=1e-5)
+    assert 0.3 < r.table.loc[0, "share_party"] < 0.7 and 0.3 < r.table.loc[0, "share_ecology"] < 0.7
+    assert list(r.sentences.columns[:6]) == ["para_id", "sentence", "char_start", "char_end", "theme", "confidence"]
+    assert {f"score_{k}" for k in keys} <= set(r.sentences.columns)
+    assert r.metrics["unit"] == "sentence" and r.metrics["mixed_paragraphs"] == 1
+    chars = {k: sum(b - a for a, b, t in zip(r.sentences["char_start"], r.sentences["char_end"], r.sentences["theme"]) if t == k) for k in keys}
+    assert r.metrics["char_share"]["ecology"] == round(chars["ecology"] / sum(chars.values()), 4)
 
 
-def test_paragraphs_under_glossary_and_annex_headings_take_the_fallback(themes):
-    keys = themes.keys
-    texts = ["推动产业升级，发展先进制造业。", "推动产业升级，发展先进制造业。"]
-    emb = np.tile(np.eye(1, 4, dtype=np.float32), (2, 1))
-    protos = np.eye(len(keys), 4, dtype=np.float32)
-    content = score_content(texts, emb, protos, themes, sections=["三、重点工作", "附件 > 名词解释"])[0]
-    assert keys[content[0].argmax()] == "industry"
-    np.testing.assert_array_equal(content[1], np.eye(len(keys))[keys.index("other")])
-    # without fallback sections configured the heading changes nothing
-    plain = score_content(texts, emb, protos, _params(themes, fallback_sections=()), sections=["三、重点工作", "附件 > 名词解释"])[0]
-    np.testing.assert_allclose(plain[1], plain[0])
+def test_paragraph_unit_gives_every_sentence_its_paragraphs_theme(corpus):
+    r = _run(corpus, unit="paragraph")
+    merged = r.sentences.merge(r.table[["para_id", "theme"]], on="para_id", suffixes=("", "_p"))
+    assert (merged["theme"] == merged["theme_p"]).all()
+    assert r.metrics["unit"] == "paragraph" and r.metrics["mixed_paragraphs"] == 0
+    assert ((r.table[[c for c in r.table if c.startswith("share_")]] == 1).sum(axis=1) == 1).all()
+
+
+def test_examples_train_a_model_on_this_corpus(corpus):
+    r = _run(corpus, examples=("labels.csv",))
+    assert r.metrics["examples"]["labelled_sentences"] == 6  # the two sentences of each of lines 2, 3 and 4
+    assert r.metrics["model"].startswith("examples (6 labelled sentences) on builtin")
+    with pytest.raises(ParamsError, match="themes.pins names topic"):
+        _run(corpus, pins={7: "party"})

@@ -7,8 +7,8 @@ Default run (the provincial corpus beside the repository, minus one report):
   3. incremental costs: a report param changed → which stages run and how long; one
      document added → how many paragraphs are embedded and how long.
 
-    python benchmarks/pipeline.py
-    python benchmarks/pipeline.py --scaling 10000 50000 100000   # generated corpora (make_corpus.py)
+    python benchmarks/end_to_end.py
+    python benchmarks/end_to_end.py --scaling 10000 50000 100000   # generated corpora (make_corpus.py)
 """
 
 from __future__ import annotations

@@ -1,0 +1,207 @@
+"""How well themes generalise: leave-one-province-out on the development labels.
+
+The provincial reports beside the repository go through the pipeline up to ``topics`` (in a
+work folder kept between runs); then every classifier is scored on each province's labels
+after being fitted without them:
+
+- ``paragraph``   the paragraph classifier (``themes.unit: paragraph``; hand-set weights)
+- ``zero-shot``   the sentence classifier with feature weights fitted on the other provinces
+- ``linear``      logistic regression on features and embeddings (the builtin model's kind),
+                  fitted on the other provinces, C chosen by cross-validation among them
+- ``shipped``     what ships: the builtin model and params.yaml's weights, fitted on all
+                  labels (in-sample: for comparison only)
+
+Paragraph labels (``../shared/eval/dev_labels.csv``) are scored as the evaluate stage does
+(the theme holding most characters of the labelled line); sentence labels
+(``../shared/eval/dev_sentences.csv``) give sentence accuracy and macro-F1 and the mean
+per-paragraph total-variation distance between labelled and predicted theme shares.
+
+    python benchmarks/themes.py              # the table (and confusion matrices)
+    python benchmarks/themes.py --fit        # fit on all labels: write pipeline/resources/theme_model.npz
+                                             # and print themes.sentence_weights for params.yaml
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+PROVINCIAL = SHARED / "corpora" / "cn_provincial_gwr"
+LABELS = SHARED / "eval" / "dev_labels.csv"
+SENTENCES = SHARED / "eval" / "dev_sentences.csv"
+BIN = Path(sys.executable).parent
+
+
+def prepare(work: Path):
+    """Run ingest → embed → topics on the provincial corpus in ``work`` (kept, so a second
+    run reuses it), and load what the themes stage reads."""
+    import shutil
+
+    from end_to_end import make_project, run
+
+    project = work / "project"
+    if not (project / "dvc.yaml").exists():
+        project.mkdir(parents=True)
+        make_project(project, sorted(PROVINCIAL.glob("*.txt")))
+    else:  # this checkout's pipeline on the same corpus: DVC re-runs what the code change touches
+        for name in ("dvc.yaml", "params.yaml"):
+            shutil.copy(ROOT / name, project / name)
+        shutil.rmtree(project / "pipeline")
+        shutil.copytree(ROOT / "pipeline", project / "pipeline", ignore=shutil.ignore_patterns("__pycache__"))
+    t, _ = run([str(BIN / "dvc"), "repro", "topics"], project)
+    print(f"workspace {project}: ingest, embed and topics up to date ({t:.0f} s)")
+    return project
+
+
+def load(project: Path):
+    from pipeline import config
+    from pipeline.artifacts import load_embeddings, load_sentence_embeddings
+    from pipeline.embedders import make_embedder
+    from pipeline.scoring import theme_prototypes
+    from pipeline.themes import score_corpus
+
+    cwd = os.getcwd()
+    os.chdir(project)
+    try:
+        p = config.stage_params("benchmark", ["themes", "embed.backend", "embed.model", "embed.prefix"])
+        themes = p.themes
+        paragraphs = pd.read_parquet(config.PARAGRAPHS)
+        spans = pd.read_parquet(config.SENTENCE_SPANS)
+        topics = pd.read_parquet(config.TOPICS)
+        emb = load_embeddings(paragraphs)
+        sent_emb = load_sentence_embeddings(spans)
+        documents = pd.read_parquet(config.DOCUMENTS)
+        embedder = make_embedder(p.embed)
+    finally:
+        os.chdir(cwd)
+    prototypes = theme_prototypes(themes, embedder)
+    scored = score_corpus(paragraphs, spans, topics, emb, sent_emb, prototypes, themes)
+    return themes, paragraphs, spans, documents, scored, embedder.identity
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--work", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "themes_benchmark")
+    ap.add_argument("--fit", action="store_true", help="fit on all labels and write the builtin model")
+    args = ap.parse_args()
+    if not (PROVINCIAL.is_dir() and LABELS.is_file() and SENTENCES.is_file()):
+        print(f"needs {PROVINCIAL}, {LABELS} and {SENTENCES}", file=sys.stderr)
+        return 2
+    from pipeline.classify import BUILTIN, LinearModel, ZeroShotModel, choose_model, fit_linear, fit_zero_shot, labelled_sentences, paragraph_shares
+    from pipeline.config import SentenceWeights
+    from pipeline.labels import align_sentence_labels, labelled_rows, read_labels, read_sentence_labels, scores, sentence_scores
+
+    project = prepare(args.work)
+    t0 = time.perf_counter()
+    themes, paragraphs, spans, documents, sc, identity = load(project)
+    keys = themes.keys
+    k = len(keys)
+    print(f"{len(paragraphs)} paragraphs, {len(spans)} sentences; features in {time.perf_counter() - t0:.1f} s")
+
+    plabels = read_labels(LABELS, keys)
+    slabels = read_sentence_labels(SENTENCES, keys)
+    province = dict(zip(documents["source"], documents["province"]))
+    prov_of = lambda src: next((v for s, v in province.items() if src.endswith("/" + s) or s == src), "")  # noqa: E731
+    plabels["province"] = plabels["source"].map(prov_of)
+    slabels["province"] = slabels["source"].map(prov_of)
+    train = pd.concat([labelled_sentences(plabels, paragraphs, spans, keys), labelled_sentences(slabels, paragraphs, spans, keys)]).drop_duplicates("row", keep="last")
+    train["province"] = train["group"].map(prov_of)
+    sents, feats = sc.sentences, sc.features
+    para_rows = labelled_rows(plabels, paragraphs)
+    alignment = align_sentence_labels(slabels, paragraphs, spans)
+    provinces = sorted(set(plabels["province"]))
+    print(f"labels: {len(plabels)} paragraphs and {len(slabels)} sentences from {len(provinces)} provinces → {len(train)} labelled sentences for training")
+
+    def evaluate(s_theme: np.ndarray, held: list[str] | None = None) -> tuple[dict, dict]:
+        """Paragraph- and sentence-level scores of sentence themes (indices), on the labels of ``held`` provinces."""
+        shares = paragraph_shares(s_theme, sents.n_chars, sents.para_index, len(paragraphs), k)
+        ptheme = np.asarray(keys)[shares.argmax(axis=1)]
+        pl = plabels if held is None else plabels[plabels["province"].isin(held)]
+        actual, pred = [], []
+        for (_, r), rows in zip(plabels.iterrows(), para_rows):
+            if r.name in pl.index and len(rows):
+                ch = shares[rows].sum(axis=0)
+                actual.append(r["primary"])
+                pred.append(keys[int(ch.argmax())])
+        para = scores(actual, pred, keys)
+        para["confusion"] = pd.crosstab(pd.Series(actual, name="actual"), pd.Series(pred, name="predicted")).reindex(index=keys, columns=keys, fill_value=0)
+        mask = slabels["province"].isin(held) if held is not None else slabels["province"].notna()
+        sl = slabels[mask]
+        sent, per = sentence_scores(sl, [a for a, m in zip(alignment, mask) if m], np.asarray(keys)[s_theme], keys)
+        sent["confusion"] = pd.crosstab(per["actual"], per["predicted"]).reindex(index=keys, columns=keys, fill_value=0)
+        del ptheme
+        return para, sent
+
+    def lopo(fit_predict) -> np.ndarray:
+        """Sentence themes of each province's labelled lines from a model fitted without that province."""
+        out = np.zeros(len(sents), dtype=int)
+        for pv in provinces:
+            tr = train[train["province"] != pv]
+            theme = fit_predict(tr)
+            held_rows = {i for rows in (r for (_, lab), r in zip(plabels.iterrows(), para_rows) if lab["province"] == pv) for i in rows}
+            for (_, lab), where in zip(slabels.iterrows(), alignment):
+                if lab["province"] == pv:
+                    held_rows |= {int(sents.para_index[r]) for r, _ in where}
+            mask = np.isin(sents.para_index, sorted(held_rows))
+            out[mask] = theme[mask]
+        return out
+
+    results = {}
+    results["paragraph (hand-set, in-sample)"] = evaluate(sc.choice[sents.para_index])
+
+    def zero_shot(tr):
+        w = fit_zero_shot(feats, tr["row"].to_numpy(), tr["y"].to_numpy())
+        return ZeroShotModel(keys, SentenceWeights(**w)).predict_proba(feats, sents).argmax(axis=1)
+
+    t = time.perf_counter()
+    results["zero-shot (LOPO)"] = evaluate(lopo(zero_shot))
+    print(f"zero-shot LOPO in {time.perf_counter() - t:.1f} s")
+
+    def linear(tr):
+        model = fit_linear(feats, sents, tr["row"].to_numpy(), tr["y"].to_numpy(), tr["province"].to_numpy(), keys, identity)
+        return model.predict_proba(feats, sents).argmax(axis=1)
+
+    t = time.perf_counter()
+    results["linear (LOPO)"] = evaluate(lopo(linear))
+    print(f"linear LOPO in {time.perf_counter() - t:.1f} s")
+
+    if args.fit:
+        weights = fit_zero_shot(feats, train["row"].to_numpy(), train["y"].to_numpy())
+        print("\nthemes.sentence_weights fitted on all labels (paste into params.yaml and config.SentenceWeights):")
+        for f, v in weights.items():
+            print(f"    {f}: {v}")
+        model = fit_linear(feats, sents, train["row"].to_numpy(), train["y"].to_numpy(), train["province"].to_numpy(), keys, identity)
+        model.info = {**model.info, "trained_on": f"{LABELS.name} + {SENTENCES.name}, {PROVINCIAL.name}", "leave_one_province_out": {
+            name: {"paragraph_macro_f1": r[0]["macro_f1"], "sentence_macro_f1": r[1]["macro_f1"], "share_tv": r[1]["share_tv"]} for name, r in results.items() if "LOPO" in name}}
+        model.save(BUILTIN)
+        print(f"wrote {BUILTIN} (C={model.info['C']})")
+    base, name = choose_model(themes, identity)
+    results[f"shipped: {name.split(' (')[0]} (in-sample)"] = evaluate(base.predict_proba(feats, sents).argmax(axis=1))
+    if isinstance(base, LinearModel):
+        results["shipped: zero-shot weights (in-sample)"] = evaluate(ZeroShotModel(keys, themes.sentence_weights).predict_proba(feats, sents).argmax(axis=1))
+
+    print("\n| classifier | paragraphs: accuracy | macro-F1 | " + " | ".join(f"F1 {key}" for key in keys) + " | sentences: accuracy | macro-F1 | share TV |")
+    print("|---|---|---|" + "---|" * k + "---|---|---|")
+    for name, (para, sent) in results.items():
+        print(f"| {name} | {para['accuracy']:.3f} | {para['macro_f1']:.3f} | " + " | ".join(f"{para['per_theme'][key]['f1']:.2f}" for key in keys)
+              + f" | {sent['accuracy']:.3f} | {sent['macro_f1']:.3f} | {sent['share_tv']:.3f} |")
+    print("\nsupport: paragraphs " + ", ".join(f"{key} {results['linear (LOPO)'][0]['per_theme'][key]['support']}" for key in keys)
+          + "; sentences " + ", ".join(f"{key} {results['linear (LOPO)'][1]['per_theme'][key]['support']}" for key in keys))
+    for name in ("zero-shot (LOPO)", "linear (LOPO)"):
+        para, sent = results[name]
+        print(f"\n{name}: paragraph confusion (rows: labelled, columns: predicted)\n{para['confusion'].to_string()}")
+        print(f"{name}: sentence F1 by theme: " + ", ".join(f"{key} {sent['per_theme'][key]['f1']:.2f}" for key in keys))
+        print(f"{name}: sentence confusion\n{sent['confusion'].to_string()}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

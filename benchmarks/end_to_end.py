@@ -39,6 +39,9 @@ def make_project(where: Path, corpus_files: list[Path], params_update: dict | No
     for name in ("dvc.yaml", "params.yaml", ".dvcignore"):
         shutil.copy(ROOT / name, where / name)
     shutil.copytree(ROOT / "pipeline", where / "pipeline", ignore=shutil.ignore_patterns("__pycache__"))
+    (where / "reports").mkdir(exist_ok=True)
+    for name in ("robustness.csv", "robustness.json"):  # inputs of the report stage (scripts/robustness.py)
+        shutil.copy(ROOT / "reports" / name, where / "reports" / name)
     raw = where / "data" / "raw"
     raw.mkdir(parents=True)
     for f in corpus_files:

@@ -17,7 +17,7 @@ Paragraph labels (``../shared/eval/dev_labels.csv``) are scored as the evaluate 
 per-paragraph total-variation distance between labelled and predicted theme shares.
 
     python benchmarks/themes.py              # the table (and confusion matrices)
-    python benchmarks/themes.py --fit        # fit on all labels: write pipeline/resources/theme_model.npz
+    python benchmarks/themes.py --fit        # fit on all labels: write pipeline/resources/models/theme_model.npz
                                              # and print themes.sentence_weights for params.yaml
 """
 
@@ -95,7 +95,7 @@ def main() -> int:
     if not (PROVINCIAL.is_dir() and LABELS.is_file() and SENTENCES.is_file()):
         print(f"needs {PROVINCIAL}, {LABELS} and {SENTENCES}", file=sys.stderr)
         return 2
-    from pipeline.classify import BUILTIN, LinearModel, ZeroShotModel, choose_model, fit_linear, fit_zero_shot, labelled_sentences, paragraph_shares
+    from pipeline.classify import BUILTIN, LinearModel, ZeroShotModel, apply_claims, choose_model, fit_linear, fit_zero_shot, labelled_sentences, paragraph_shares
     from pipeline.config import SentenceWeights
     from pipeline.labels import align_sentence_labels, labelled_rows, read_labels, read_sentence_labels, scores, sentence_scores
 
@@ -159,7 +159,7 @@ def main() -> int:
 
     def zero_shot(tr):
         w = fit_zero_shot(feats, tr["row"].to_numpy(), tr["y"].to_numpy())
-        return ZeroShotModel(keys, SentenceWeights(**w)).predict_proba(feats, sents).argmax(axis=1)
+        return apply_claims(ZeroShotModel(keys, SentenceWeights(**w)).predict_proba(feats, sents), feats).argmax(axis=1)
 
     t = time.perf_counter()
     results["zero-shot (LOPO)"] = evaluate(lopo(zero_shot))
@@ -167,7 +167,7 @@ def main() -> int:
 
     def linear(tr):
         model = fit_linear(feats, sents, tr["row"].to_numpy(), tr["y"].to_numpy(), tr["province"].to_numpy(), keys, identity)
-        return model.predict_proba(feats, sents).argmax(axis=1)
+        return apply_claims(model.predict_proba(feats, sents), feats).argmax(axis=1)
 
     t = time.perf_counter()
     results["linear (LOPO)"] = evaluate(lopo(linear))
@@ -184,9 +184,9 @@ def main() -> int:
         model.save(BUILTIN)
         print(f"wrote {BUILTIN} (C={model.info['C']})")
     base, name = choose_model(themes, identity)
-    results[f"shipped: {name.split(' (')[0]} (in-sample)"] = evaluate(base.predict_proba(feats, sents).argmax(axis=1))
+    results[f"shipped: {name.split(' (')[0]} (in-sample)"] = evaluate(apply_claims(base.predict_proba(feats, sents), feats).argmax(axis=1))
     if isinstance(base, LinearModel):
-        results["shipped: zero-shot weights (in-sample)"] = evaluate(ZeroShotModel(keys, themes.sentence_weights).predict_proba(feats, sents).argmax(axis=1))
+        results["shipped: zero-shot weights (in-sample)"] = evaluate(apply_claims(ZeroShotModel(keys, themes.sentence_weights).predict_proba(feats, sents), feats).argmax(axis=1))
 
     print("\n| classifier | paragraphs: accuracy | macro-F1 | " + " | ".join(f"F1 {key}" for key in keys) + " | sentences: accuracy | macro-F1 | share TV |")
     print("|---|---|---|" + "---|" * k + "---|---|---|")

@@ -12,7 +12,8 @@ and feature, ``FEATURES`` in order:
 ``topic``                   theme score of the paragraph's topic (0 when far from it or an outlier)
 ``neighbours``              content score of the sentences before and after it in the paragraph
 ``heading``                 seed-word share of the section heading above the paragraph
-``claimed_section``         1 for the theme whose ``sections`` name the heading (名词解释, 附件 …)
+``claimed_section``         1 for the theme whose ``sections`` name the heading (名词解释, 附件 …) or whose
+                            ``patterns`` the paragraph starts with (a glossary footnote)
 ``overview``                for the fallback theme: how evenly the sentence's seed words spread over themes
 ``short_paragraph``         for a short sentence (a lead such as 三是抓实科技创新。): the paragraph's score
 ``short_next``              for a short sentence: the score of the sentence that follows
@@ -23,7 +24,7 @@ Three models turn features into theme probabilities, one contract (``predict_pro
   every theme (``themes.sentence_weights``), so it applies to any theme definitions.
 - :class:`LinearModel` — multinomial logistic regression on the features and the sentence's
   embedding and its neighbours' (trained on hand labels). The builtin model
-  (``resources/theme_model.npz``, made by ``scripts/train_theme_model.py`` from the
+  (``resources/models/theme_model.npz``, made by ``benchmarks/themes.py --fit`` from the
   development labels) is one; ``themes.examples`` trains another on this corpus's labels,
   stacked on the base model's scores.
 
@@ -52,7 +53,7 @@ FEATURES = (
     "claimed_section", "overview", "short_paragraph", "short_next",
 )
 SHORT_CHARS = 25  # a sentence shorter than this leans on its context (a lead, a heading-like line)
-BUILTIN = RESOURCES / "theme_model.npz"
+BUILTIN = RESOURCES / "models" / "theme_model.npz"
 
 
 # ----------------------------------------------------------------------------- features
@@ -87,11 +88,12 @@ class Sentences:
 @dataclass
 class Context:
     """What a sentence's paragraph says: its content score and its topic's theme score,
-    (n_paragraphs, n_themes) each, and its section heading."""
+    (n_paragraphs, n_themes) each, its section heading and its text."""
 
     paragraph: np.ndarray
     topic: np.ndarray
     sections: list[str]
+    texts: list[str] | None = None
 
 
 def _shift(x: np.ndarray, has: np.ndarray, step: int) -> np.ndarray:
@@ -132,7 +134,7 @@ def sentence_features(sentences: Sentences, context: Context, prototypes: np.nda
     last_heading = [s.split(" > ")[-1] if s else "" for s in context.sections]
     h_counts, h_owners = seed_counts(last_heading, themes)
     heading = lexical_scores(h_counts, h_owners, k)[pi]
-    claimed = section_marks(list(context.sections), themes)[pi]
+    claimed = section_marks(list(context.sections), themes, context.texts)[pi]
     fallback = np.zeros(k)
     if themes.fallback is not None:
         fallback[themes.keys.index(themes.fallback)] = 1.0
@@ -292,7 +294,7 @@ class LinearModel:
         with np.load(path) as z:
             meta = json.loads(str(z["meta"]))
             if tuple(meta["features"]) != FEATURES:
-                raise ParamsError(f"{path}: fitted with features {meta['features']}, this version computes {list(FEATURES)}; re-run scripts/train_theme_model.py")
+                raise ParamsError(f"{path}: fitted with features {meta['features']}, this version computes {list(FEATURES)}; re-run benchmarks/themes.py --fit")
             return cls(keys=meta["keys"], coef=z["coef"].astype(np.float64), intercept=z["intercept"].astype(np.float64), identity=meta["identity"], info=meta.get("info"))
 
 
@@ -369,6 +371,17 @@ def choose_model(themes: ThemesParams, identity: str) -> tuple[ThemeModel, str]:
                 f"{themes.keys} and {identity}; use themes.model: auto or zero-shot"
             )
     return ZeroShotModel(themes.keys, themes.sentence_weights), "zero-shot (themes.sentence_weights)"
+
+
+def apply_claims(probabilities: np.ndarray, features: np.ndarray) -> np.ndarray:
+    """Probabilities with every sentence of text a theme claims (its ``sections`` or
+    ``patterns``: a glossary, an annex) given to that theme outright, as the paragraph
+    classifier does, whatever a model makes of its words. (n, n_themes) in and out."""
+    claimed = features[:, :, FEATURES.index("claimed_section")]
+    out = probabilities.copy()
+    rows = claimed.sum(axis=1) > 0
+    out[rows] = claimed[rows]
+    return out
 
 
 # ----------------------------------------------------------------------------- labels

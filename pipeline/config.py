@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import types
 import typing
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ TOPICS = PROCESSED / "topics.parquet"
 TOPIC_INFO = PROCESSED / "topic_info.parquet"
 THEMES = PROCESSED / "themes.parquet"
 SENTENCE_THEMES = PROCESSED / "sentences.parquet"
+HAND_LABELS = PROCESSED / "hand_labels.parquet"
 REPORTS = Path("reports")
 METRICS = Path("metrics")
 
@@ -178,25 +180,26 @@ class ThemeDef:
     seeds: tuple[str, ...]
     fallback: bool = False
     sections: tuple[str, ...] = ()  # headings whose text belongs to this theme (名词解释, 附件 …)
+    patterns: tuple[str, ...] = ()  # regular expressions: a paragraph that starts like this belongs to the theme (a glossary footnote [7]“…”：…)
 
 
 @dataclass(frozen=True)
 class SentenceWeights(Section):
     """Weights of the zero-shot sentence classifier: a sentence's score for a theme is the
     weighted sum of these features of the theme (see pipeline.classify.FEATURES). Fitted on
-    hand labels by scripts/train_theme_model.py, theme-agnostic (they apply to any themes)."""
+    hand labels by benchmarks/themes.py --fit, theme-agnostic (they apply to any themes)."""
 
-    lexical: float = 2.12
-    semantic: float = 0.99
+    lexical: float = 2.1
+    semantic: float = 1.32
     semantic_without_seeds: float = -0.13
-    paragraph: float = 1.61
-    topic: float = 2.72
-    neighbours: float = 0.26
-    heading: float = 0.81
-    claimed_section: float = 0.21
-    overview: float = 1.45
-    short_paragraph: float = 0.61
-    short_next: float = 0.27
+    paragraph: float = 1.89
+    topic: float = 2.57
+    neighbours: float = 0.61
+    heading: float = 0.88
+    claimed_section: float = 0.13
+    overview: float = 1.17
+    short_paragraph: float = 0.65
+    short_next: float = 0.25
 
 
 @dataclass(frozen=True)
@@ -225,6 +228,12 @@ class ThemesParams(Section):
                 raise ParamsError(f"themes.definitions[{i}] needs a key and at least one seed word")
         if sum(d.fallback for d in self.definitions) > 1:
             raise ParamsError("themes.definitions: at most one theme may have fallback: true")
+        for i, d in enumerate(self.definitions):
+            for j, pattern in enumerate(d.patterns):
+                try:
+                    re.compile(pattern)
+                except re.error as exc:
+                    raise ParamsError(f"themes.definitions[{i}].patterns[{j}] ({d.key}) is not a regular expression: {exc}") from None
         for key in ("lexical_weight", "topic_weight", "far_from_topic", "min_score", "overview_max_share", "overview_weight"):
             _fraction(f"themes.{key}", getattr(self, key))
         for topic, theme in self.pins.items():
@@ -245,11 +254,26 @@ class ReportParams(Section):
     seed: int = 42
     n_boot: int = 1000
     top_examples: int = 3
+    covariates: tuple[str, ...] = ("level", "year")
+    min_documents: int = 8
 
     def validate(self) -> None:
         _int("report.seed", self.seed)
         _positive("report.n_boot", self.n_boot)
         _positive("report.top_examples", self.top_examples)
+        _positive("report.min_documents", self.min_documents)
+
+
+@dataclass(frozen=True)
+class SampleParams(Section):
+    size: int = 200
+    seed: int = 7
+    min_per_stratum: int = 5
+
+    def validate(self) -> None:
+        _positive("sample.size", self.size)
+        _int("sample.seed", self.seed)
+        _positive("sample.min_per_stratum", self.min_per_stratum)
 
 
 @dataclass(frozen=True)
@@ -363,7 +387,7 @@ def _coerce(tp: Any, value: Any, where: str) -> Any:
 # The sections of params.yaml and their types.
 SECTIONS: dict[str, type] = {
     "corpus": CorpusParams, "ingest": IngestParams, "embed": EmbedParams, "topics": TopicsParams,
-    "themes": ThemesParams, "report": ReportParams, "compute": ComputeParams, "eval": EvalParams,
+    "themes": ThemesParams, "report": ReportParams, "sample": SampleParams, "compute": ComputeParams, "eval": EvalParams,
 }
 
 # Settings that change how a stage runs but never what it writes (tested: the Dask cluster
@@ -382,6 +406,7 @@ class StageParams:
     topics: TopicsParams | None = None
     themes: ThemesParams | None = None
     report: ReportParams | None = None
+    sample: SampleParams | None = None
     compute: ComputeParams | None = None
     eval: EvalParams | None = None
 

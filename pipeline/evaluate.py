@@ -14,6 +14,9 @@ says how far the shares are off.
 Outputs:
     ``metrics/eval.json``     accuracy, macro-F1, per-theme precision/recall/F1, matched counts; ``sentences``: the same for sentences, and ``share_tv``
     ``reports/eval_confusion.csv``  one row per matched line (actual, predicted): a DVC confusion plot
+    ``data/processed/hand_labels.parquet``  every labelled unit with the pipeline's theme beside its label, and
+                              its inclusion probability where the labels are the pipeline's random sample
+                              (what the report corrects the shares with)
 """
 
 from __future__ import annotations
@@ -25,8 +28,8 @@ import pandas as pd
 
 from . import config
 from .config import ParamsError
-from .io import run_stage, setup_logging, write_csv, write_json
-from .labels import align_sentence_labels, match_labels, read_labels, read_sentence_labels, scores, sentence_scores
+from .io import run_stage, setup_logging, write_csv, write_json, write_parquet
+from .labels import HAND_LABEL_COLUMNS, align_sentence_labels, hand_labelled_units, match_labels, read_labels, read_sentence_labels, scores, sentence_scores
 
 log = logging.getLogger("pipeline.evaluate")
 
@@ -69,13 +72,17 @@ def main() -> int:
         log.info("eval.labels and eval.sentence_labels are empty: nothing to evaluate")
         write_json({"evaluated": False}, config.METRICS / "eval.json")
         write_csv(pd.DataFrame(columns=CONFUSION_COLUMNS), confusion_path)
+        write_parquet(pd.DataFrame(columns=HAND_LABEL_COLUMNS), config.HAND_LABELS)
         return 0
     paragraphs = pd.read_parquet(config.PARAGRAPHS, columns=["para_id", "source", "line_start", "line_end", "text", "n_chars"])
     result: dict = {"evaluated": bool(labels_file)}
     confusion = pd.DataFrame(columns=CONFUSION_COLUMNS)
+    labels = gold = None
+    spans = pd.read_parquet(config.SENTENCE_SPANS)
+    themes = pd.read_parquet(config.THEMES, columns=["para_id", "theme"])
+    sentences = pd.read_parquet(config.SENTENCE_THEMES, columns=["para_id", "sentence", "theme"])
     if labels_file:
         labels = read_labels(Path(labels_file), keys)
-        themes = pd.read_parquet(config.THEMES, columns=["para_id", "theme"])
         result, confusion = evaluate(labels, paragraphs, themes, keys, labels_file)
         log.info(
             "%d of %d labelled lines matched: accuracy %.3f, macro-F1 %.3f (%s)",
@@ -84,16 +91,18 @@ def main() -> int:
         )
     if sentence_file:
         gold = read_sentence_labels(Path(sentence_file), keys)
-        spans = pd.read_parquet(config.SENTENCE_SPANS)
-        sentences = pd.read_parquet(config.SENTENCE_THEMES, columns=["para_id", "sentence", "theme"])
         s = evaluate_sentences(gold, paragraphs, spans, sentences, keys)
         if not s["matched"]:
             raise ParamsError(f"eval.sentence_labels: none of the {len(gold)} labelled sentences of {sentence_file} is found in this corpus (check corpus.dir and the label sources)")
         result["sentences"] = s
         log.info("%d of %d labelled sentences matched: accuracy %.3f, macro-F1 %.3f; mean share error (TV) over %d paragraphs %.3f",
                  s["matched"], s["labels"], s["accuracy"], s["macro_f1"], s["paragraphs"], s["share_tv"])
+    units = hand_labelled_units(labels, gold, paragraphs, spans, themes, sentences)
+    result["random_sample_units"] = int(units["inclusion_probability"].notna().sum())
+    result["uncoded_rows"] = int(sum(x.attrs.get("uncoded", 0) for x in (labels, gold) if x is not None))
     write_json(result, config.METRICS / "eval.json")
     write_csv(confusion, confusion_path)
+    write_parquet(units, config.HAND_LABELS)
     return 0
 
 

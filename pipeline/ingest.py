@@ -3,7 +3,8 @@
 Outputs (paths in :mod:`pipeline.config`):
     ``data/interim/paragraphs.parquet``  one row per paragraph (the contract in README.md)
     ``data/interim/documents.parquet``   one row per input file: metadata, locality evidence, status
-    ``data/interim/ingest_log.csv``      one row per input line (or per unreadable file): what became of it
+    ``data/interim/ingest_log.csv``      one row per input line (or per unreadable file): what became of it;
+                                         a line cut at escaped line breaks has one row per part (see below)
     ``metrics/ingest.json``              counts
 """
 
@@ -14,33 +15,39 @@ import dataclasses
 import fnmatch
 import logging
 import os
+import re
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
 from . import config
 from .config import IngestParams, ParamsError, PipelineError
-from .gazetteer import Gazetteer, Locality, infer_locality
+from .gazetteer import ZONE_WEIGHTS, Gazetteer, Locality, infer_locality
 from .io import run_stage, setup_logging, write_csv, write_json, write_parquet
-from .readers import READERS, RawText, ReadError, read_file
+from .readers import READERS, RawText, ReadError, garbled, read_file, repair_mojibake
 from .text import (
+    FIELD_ROLE,
     LineKind,
     chunk,
     classify_line,
-    dateline,
     clean_line,
+    dateline,
     find_date,
     find_year,
     heading_level,
     inline_heading,
     looks_like_person,
+    lost_char_runs,
     normalise_for_dedup,
     sentence_spans,
+    split_escaped_breaks,
     strip_pinyin,
+    unescape_entities,
 )
 
 log = logging.getLogger("pipeline.ingest")
@@ -55,7 +62,7 @@ PARAGRAPH_COLUMNS = [
     "para_id", "doc_id", "source", "line_start", "line_end", "locality", "province", "level",
     "date", "year", "section", "text", "n_chars", "duplicate_of",
 ]
-LOG_COLUMNS = ["source", "line", "status", "reason", "para_id"]
+LOG_COLUMNS = ["source", "line", "status", "reason", "para_id", "note"]
 SENTENCE_COLUMNS = ["para_id", "sentence", "char_start", "char_end", "n_chars"]
 MANIFEST_FIELDS = ("locality", "province", "level", "date", "year", "title", "author")
 
@@ -77,29 +84,74 @@ class Document:
     title: str = ""
     author: str = ""
     source_name: str = ""
+    issuer: str = ""
+    url: str = ""
     date: str = ""
     year: str = ""
+    date_source: str = ""
+    year_source: str = ""
     locality: Locality = field(default_factory=lambda: Locality(found=False))
+    locality_source: str = ""
     metadata_from: str = "text"
     pinyin_removed: int = 0
+    lines_split: int = 0
+    entities_unescaped: int = 0
+    mojibake_repaired: int = 0
+    lost_char_runs: int = 0
+    extra: dict[str, str] = field(default_factory=dict)  # other manifest columns
     paragraphs: list[dict] = field(default_factory=list)
     log: list[dict] = field(default_factory=list)
 
 
+class Dated(NamedTuple):
+    """A date found in a document, where it was found (its ``source``, e.g. ``meeting line``)
+    and on which logical line (-1 for none)."""
+
+    date: str
+    source: str
+    line: int = -1
+
+
+# Which date a document is dated by, first to last: the report's own dates (its meeting line,
+# a date among its title lines, an issuing date in a header field, its signature) before the
+# dates a website gives it (posting time, page metadata).
+DATE_AUTHORITY = ("meeting line", "title block", "header: issued", "signature", "header: posted", "source/date line")
+
+
+def date_rank(source: str) -> int:
+    """Rank of a date's source in :data:`DATE_AUTHORITY` (``header: 发文时间`` ranks as an
+    issuing date, ``header: 发布时间`` as a posting date); other sources (file metadata) last."""
+    if source.startswith("header: "):
+        source = "header: " + ("issued" if FIELD_ROLE.get(source[8:]) == "issued" else "posted")
+    return DATE_AUTHORITY.index(source) if source in DATE_AUTHORITY else len(DATE_AUTHORITY)
+
+
 @dataclass
 class Lines:
-    """The state the passes of :func:`process_document` share: the document's cleaned lines
-    and, per line, its kind and what became of it (``status``: empty until a pass decides).
+    """The state the passes of :func:`process_document` share: the document's cleaned logical
+    lines and, per line, its kind and what became of it (``status``: empty until a pass decides).
+
+    A logical line is a physical line of the file, or a part of one: a physical line that holds
+    escaped line breaks (``\\n`` written out in a spreadsheet export) is cut into parts, and a
+    dateline run into the report's first sentence is cut from it. ``origin`` is the 0-based
+    physical line of each logical line and ``notes`` what was done to it (``escaped line breaks:
+    part 2 of 5``, ``mojibake repaired …``).
 
     ``zones`` collects text by where it stands (author, source, title, body) for the
-    locality; ``dates`` collects dates in the order of their authority.
+    locality; ``dates`` collects the dates found, with where they were found.
     """
 
     text: list[str]
     kinds: list[LineKind]
     status: list[tuple[str, str]]
+    origin: list[int] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
     zones: dict[str, list[str]] = field(default_factory=lambda: {"author": [], "source": [], "title": [], "body": []})
-    dates: list[str] = field(default_factory=list)
+    dates: list[Dated] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.origin = self.origin or list(range(len(self.text)))
+        self.notes = self.notes or [""] * len(self.text)
 
     @property
     def nonblank(self) -> list[int]:
@@ -112,6 +164,21 @@ class Lines:
     def mark(self, i: int, status: str, reason: str = "") -> None:
         self.status[i] = (status, reason)
 
+    def split(self, i: int, parts: list[tuple[str, LineKind]], why: str) -> None:
+        """Replace logical line ``i`` by ``parts`` (text and kind each), all from the same
+        physical line; each part's note says ``<why>: part k of n``."""
+        n = len(parts)
+        notes = [_join_notes(self.notes[i], f"{why}: part {k} of {n}") for k in range(1, n + 1)]
+        self.text[i : i + 1] = [t for t, _ in parts]
+        self.kinds[i : i + 1] = [k for _, k in parts]
+        self.status[i : i + 1] = [self.status[i]] * n
+        self.origin[i : i + 1] = [self.origin[i]] * n
+        self.notes[i : i + 1] = notes
+
+
+def _join_notes(*notes: str) -> str:
+    return "; ".join(n for n in notes if n)
+
 
 # ----------------------------------------------------------------------------- one document
 
@@ -120,9 +187,11 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
     """Clean one document and cut it into paragraphs.
 
     The passes run in order over one :class:`Lines` state, each deciding some lines:
-    cleaning, the report's dateline, the header (title, byline, dates above the body),
-    metadata and furniture lines, a signature date at the end, then cutting the body into
-    paragraphs and assembling the paragraphs and the line log.
+    cleaning (escaped line breaks, entities, mojibake, garbled lines), the report's dateline,
+    the header (title, byline, dates above the body), header fields (标题：…, 发文时间：…,
+    来源URL：…) and URL lines, metadata and furniture lines, a signature date at the end, the
+    document's date, then cutting the body into paragraphs and assembling the paragraphs and
+    the line log.
 
     Args:
         source: path relative to the corpus folder (kept on every paragraph).
@@ -137,45 +206,104 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
     """
     doc = Document(doc_id=str(Path(source).with_suffix("")), source=source, encoding=raw.encoding, n_lines=len(raw.lines))
     lines = clean_lines(raw.lines, params, to_simplified, doc)
-    mark_dateline(lines, doc)
+    mark_dateline(lines, doc, params)
     mark_header(lines, doc, gazetteer)
+    mark_fields(lines, doc)
     mark_metadata(lines, doc)
     mark_signature_date(lines)
-    date_document(lines, doc, raw.meta)
+    date_document(lines, doc, raw.meta, raw.encoding.split(" ")[0] + " metadata")
     pieces = cut_body(lines, params)
     doc.locality = infer_locality(lines.zones, gazetteer)
+    doc.locality_source = locality_source(doc.locality)
     assemble(lines, pieces, doc)
     return doc
 
 
+def logical_lines(raw_lines: list[str], doc: Document) -> tuple[list[str], list[int], list[str]]:
+    """The file's physical lines as logical lines, repaired, before classification.
+
+    Each physical line has its HTML entities unescaped (``&nbsp;``, ``&ldquo;``) and is cut at
+    escaped line breaks (``\\r\\n``, ``\\n``, ``\\r``, ``<br>``); each part has mojibake
+    repaired where the round trip is exact (:func:`pipeline.readers.repair_mojibake`), pinyin
+    readings removed and blanks collapsed. Counts go to ``doc`` (``lines_split``,
+    ``entities_unescaped``, ``mojibake_repaired``, ``pinyin_removed``, ``lost_char_runs``).
+
+    Line numbers: a physical line cut into parts keeps its number. Its parts are logical
+    lines of their own (each is classified, cut into paragraphs and logged on its own), and
+    each part's paragraphs and log row carry the physical line's number, so ``file:line``
+    still opens the right line of the file; the log's ``note`` says ``escaped line breaks:
+    part k of n``. Every physical line thus has at least one log row, and as many as parts.
+
+    Returns:
+        ``(text, origin, notes)``: per logical line its text (not yet simplified), its
+        0-based physical line, and what was done to it.
+    """
+    texts: list[str] = []
+    origin: list[int] = []
+    notes: list[str] = []
+    for n, raw in enumerate(raw_lines):
+        unescaped, n_entities = unescape_entities(raw)
+        doc.entities_unescaped += n_entities
+        parts = split_escaped_breaks(unescaped)
+        doc.lines_split += len(parts) > 1
+        for k, part in enumerate(parts, start=1):
+            note = [f"{n_entities} HTML entities unescaped"] if n_entities else []
+            if len(parts) > 1:
+                note.append(f"escaped line breaks: part {k} of {len(parts)}")
+            part, how = repair_mojibake(part)
+            if how:
+                doc.mojibake_repaired += 1
+                note.append(f"mojibake repaired ({how})")
+            part, n_pinyin = strip_pinyin(part)
+            doc.pinyin_removed += n_pinyin
+            part = clean_line(part)
+            lost = lost_char_runs(part)
+            if lost:
+                doc.lost_char_runs += lost
+                note.append(f"lost characters: {lost} run(s) of ?")
+            texts.append(part)
+            origin.append(n)
+            notes.append("; ".join(note))
+    return texts, origin, notes
+
+
 def clean_lines(raw_lines: list[str], params: IngestParams, to_simplified, doc: Document) -> Lines:
-    """Pinyin readings removed (counted on ``doc``), blanks collapsed, traditional →
-    simplified; each line classified on its own (the first 6 and last 8 non-blank lines are
-    the page's edges, where site-owner lines are furniture)."""
-    stripped = []
-    for line in raw_lines:
-        text, n = strip_pinyin(line)
-        doc.pinyin_removed += n
-        stripped.append(clean_line(text))
-    simplified = to_simplified("\n".join(stripped)).split("\n")
-    text = simplified if len(simplified) == len(stripped) else [to_simplified(s) for s in stripped]
+    """Logical lines (see :func:`logical_lines`) converted traditional → simplified; each
+    line classified on its own (the first 6 and last 8 non-blank lines are the page's edges,
+    where site-owner lines are furniture). A line that still reads as garbled (text decoded
+    with a wrong codec, not repairable) is of kind ``garbled``."""
+    cleaned, origin, notes = logical_lines(raw_lines, doc)
+    simplified = to_simplified("\n".join(cleaned)).split("\n")
+    text = simplified if len(simplified) == len(cleaned) else [to_simplified(s) for s in cleaned]
     nonblank = [i for i, line in enumerate(text) if line]
     edges = set(nonblank[:6]) | set(nonblank[-8:])
-    kinds = [classify_line(line, params.heading_max_chars, i in edges) for i, line in enumerate(text)]
-    return Lines(text=text, kinds=kinds, status=[("", "")] * len(text))
+    kinds = []
+    for i, line in enumerate(text):
+        why = garbled(cleaned[i], lost_char_runs(cleaned[i])) if line else ""
+        kinds.append(LineKind("garbled", why) if why else classify_line(line, params.heading_max_chars, i in edges))
+    return Lines(text=text, kinds=kinds, status=[("", "")] * len(text), origin=origin, notes=notes)
 
 
-def mark_dateline(lines: Lines, doc: Document) -> None:
-    """A report's dateline (——2025年1月14日在…大会…上 省长某某作) among the first four
-    non-blank lines: its date, its speaker as the author, its text in the title zone."""
-    for i in lines.nonblank[:4]:
+def mark_dateline(lines: Lines, doc: Document, params: IngestParams) -> None:
+    """A report's dateline (——2025年1月14日在…大会…上 省长某某作) among its first four
+    lines of text (blank, furniture and metadata lines such as a scraper's header not
+    counted): its date (source ``meeting line``), its speaker as the author, its text in the
+    title zone. A dateline run into the report's first sentence is cut from it: the dateline
+    becomes a logical line of its own and the rest stays body text."""
+    window = [i for i in lines.nonblank if lines.open(i) and lines.kinds[i].kind in ("heading", "body")][:4]
+    for i in reversed(window):  # from the last, so that cutting a line keeps the others' indices
         found = dateline(lines.text[i])
-        if found:
-            lines.mark(i, "metadata", "date line")
-            lines.dates.append(found[0])
-            doc.author = doc.author or found[1]
-            lines.zones["title"].append(lines.text[i])
-            lines.kinds[i] = LineKind("metadata", "date line")
+        if not found:
+            continue
+        line = lines.text[i]
+        if found.end < len(line):
+            rest = line[found.end :].strip()
+            lines.split(i, [(line[: found.end].strip(), lines.kinds[i]), (rest, classify_line(rest, params.heading_max_chars, False))], "date line run into the text")
+        lines.mark(i, "metadata", "date line")
+        lines.dates.insert(0, Dated(found.date, "meeting line", i))
+        doc.author = found.speaker or doc.author
+        lines.zones["title"].insert(0, lines.text[i])
+        lines.kinds[i] = LineKind("metadata", "date line")
 
 
 def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
@@ -196,25 +324,72 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
             lines.zones["author"].append(line)
         elif find_date(line):
             lines.mark(i, "metadata", "date line")
-            lines.dates.append(find_date(line))
+            lines.dates.append(Dated(find_date(line), "title block", i))
             lines.zones["title"].append(line)
         else:
             lines.mark(i, "metadata", "title")
             title_parts.append(line)
             lines.zones["title"].append(line)
-    doc.title = " ".join(title_parts)
+    doc.title = doc.title or " ".join(title_parts)
+
+
+# Which locality zone the value of a header field goes to (fields not named stay out of it).
+FIELD_ZONES = {"title": "title", "author": "author", "summary": "body"}
+
+
+def mark_fields(lines: Lines, doc: Document) -> None:
+    """Header-field lines (``标题：…``, ``发文单位：…``, ``发文时间：2009-02-05``,
+    ``来源URL：http://…``, ``时间：… 作者：… 来源：… 阅读：283``) and lines that are mainly a
+    URL, anywhere: metadata, never paragraphs.
+
+    Their values give the title (a 标题 field wins over the title lines), issuer, author,
+    source name and URL where none was found before, and dates (source ``header: <key>``, or
+    ``source/date line`` for a date outside a date field). Title, author and summary values
+    go to their locality zones; the rest of the line (source, issuer, dates) to the source zone.
+    """
+    for i, k in enumerate(lines.kinds):
+        if not lines.open(i) or k.kind != "metadata" or not k.fields:
+            continue
+        lines.mark(i, "metadata", k.reason)
+        source_zone = []
+        dated = False
+        for key, value in k.fields:
+            role = FIELD_ROLE.get(key, "")
+            if role == "title" and value:
+                doc.title = value
+            elif role == "issuer":
+                doc.issuer = doc.issuer or value
+            elif role == "author":
+                doc.author = doc.author or value
+            elif role == "source":
+                doc.source_name = doc.source_name or re.match(r"[^\s:：]*", value).group()
+            elif role == "url":
+                doc.url = doc.url or value
+            if role in ("issued", "posted") and find_date(value):
+                lines.dates.append(Dated(find_date(value), f"header: {key}", i))
+                dated = True
+            if role in FIELD_ZONES and value:
+                lines.zones[FIELD_ZONES[role]].append(value)
+            elif role in ("source", "issuer", "issued", "posted", ""):
+                source_zone.append(f"{key}：{value}")
+        if k.reason == "source/date line" and not any(FIELD_ROLE.get(key) in FIELD_ZONES for key, _ in k.fields):
+            source_zone = [lines.text[i]]  # a plain 来源/发布时间 line: the whole line, as always
+        if source_zone:
+            lines.zones["source"].append(" ".join(source_zone))
+        if not dated and k.reason == "source/date line" and find_date(lines.text[i]):
+            lines.dates.append(Dated(find_date(lines.text[i]), "source/date line", i))
 
 
 def mark_metadata(lines: Lines, doc: Document) -> None:
-    """Blank lines, furniture, and metadata lines anywhere: bylines give the author,
-    source lines the source name (and a date where they carry one)."""
+    """Blank lines, furniture, garbled lines and metadata lines anywhere: bylines give the
+    author, source lines the source name (and a date where they carry one)."""
     for i, k in enumerate(lines.kinds):
         if not lines.open(i):
             continue
         if k.kind == "blank":
             lines.mark(i, "blank")
-        elif k.kind == "boilerplate":
-            lines.mark(i, "boilerplate", k.reason)
+        elif k.kind in ("boilerplate", "garbled"):
+            lines.mark(i, k.kind, k.reason)
         elif k.kind == "metadata":
             lines.mark(i, "metadata", k.reason)
             if k.reason == "byline":
@@ -224,7 +399,7 @@ def mark_metadata(lines: Lines, doc: Document) -> None:
                 doc.source_name = doc.source_name or k.value
                 lines.zones["source"].append(lines.text[i])
                 if find_date(lines.text[i]):
-                    lines.dates.append(find_date(lines.text[i]))
+                    lines.dates.append(Dated(find_date(lines.text[i]), "source/date line", i))
 
 
 def mark_signature_date(lines: Lines) -> None:
@@ -233,16 +408,26 @@ def mark_signature_date(lines: Lines) -> None:
     tail = [i for i in range(len(lines.text)) if lines.kinds[i].kind in ("heading", "body")][-2:]
     for i in tail:
         if len(lines.text[i]) <= 20 and find_date(lines.text[i]):
-            lines.dates.append(find_date(lines.text[i]))
+            lines.dates.append(Dated(find_date(lines.text[i]), "signature", i))
             lines.mark(i, "metadata", "date line")
 
 
-def date_document(lines: Lines, doc: Document, meta: dict[str, str]) -> None:
-    """The document's date (the first found, then the reader's metadata), its year (from
-    the date, else from the title), and the reader's title and author where the text gave none."""
-    dates = lines.dates + ([meta["date"]] if meta.get("date") else [])
-    doc.date = dates[0] if dates else ""
-    doc.year = doc.date[:4] if doc.date else find_year(doc.title) or find_year(" ".join(lines.zones["title"]))
+def date_document(lines: Lines, doc: Document, meta: dict[str, str], meta_source: str = "file metadata") -> None:
+    """The document's date: of the dates found, the first of the highest authority (see
+    :data:`DATE_AUTHORITY`: a report's meeting line beats a website's posting time wherever
+    that stands), then the reader's metadata (source ``meta_source``). Its year comes from
+    the date, else from the title. ``date_source`` and ``year_source`` say where they came
+    from, and the log's note on the line that gave the date says so. The reader's title and
+    author fill in where the text gave none."""
+    dates = sorted(lines.dates, key=lambda d: date_rank(d.source)) + ([Dated(meta["date"], meta_source)] if meta.get("date") else [])
+    doc.date, doc.date_source, line = dates[0] if dates else ("", "", -1)
+    if line >= 0:
+        lines.notes[line] = _join_notes(lines.notes[line], f"dates the document ({doc.date_source})")
+    if doc.date:
+        doc.year, doc.year_source = doc.date[:4], doc.date_source
+    else:
+        doc.year = find_year(doc.title) or find_year(" ".join(lines.zones["title"]))
+        doc.year_source = "title" if doc.year else ""
     doc.title = doc.title or meta.get("title", "")
     doc.author = doc.author or meta.get("author", "")
 
@@ -286,12 +471,13 @@ def cut_body(lines: Lines, params: IngestParams) -> list[dict]:
 
 
 def assemble(lines: Lines, pieces: list[dict], doc: Document) -> None:
-    """Paragraph rows from the pieces (ids ``<doc_id>:<n>``, 1-based lines) and one log row
-    per line saying what became of it and which paragraphs it went into."""
+    """Paragraph rows from the pieces (ids ``<doc_id>:<n>``, 1-based physical lines) and one
+    log row per logical line saying what became of it, which paragraphs it went into and
+    (``note``) what was done to it before; a physical line cut into parts has a row per part."""
     line_paras: dict[int, list[str]] = {}
     for n, piece in enumerate(pieces, start=1):
         para_id = f"{doc.doc_id}:{n}"
-        first, last = min(piece["lines"]), max(piece["lines"])
+        first, last = min(lines.origin[i] for i in piece["lines"]), max(lines.origin[i] for i in piece["lines"])
         doc.paragraphs.append(
             {
                 "para_id": para_id,
@@ -310,7 +496,9 @@ def assemble(lines: Lines, pieces: list[dict], doc: Document) -> None:
             if lines.open(i):
                 lines.mark(i, *(("merged", "short fragment merged with a neighbour") if i in piece["merged"] else ("kept", "")))
     for i, (st, reason) in enumerate(lines.status):
-        doc.log.append({"source": doc.source, "line": i + 1, "status": st, "reason": reason, "para_id": ";".join(line_paras.get(i, []))})
+        doc.log.append(
+            {"source": doc.source, "line": lines.origin[i] + 1, "status": st, "reason": reason, "para_id": ";".join(line_paras.get(i, [])), "note": lines.notes[i]}
+        )
     if not doc.paragraphs:
         doc.status, doc.reason = "no paragraphs", "every line is blank, boilerplate, metadata or a heading"
 
@@ -429,7 +617,11 @@ def discover(corpus_dir: Path, exclude: set[Path], patterns: tuple[str, ...] = (
 
 
 def read_manifest(path: Path, corpus_dir: Path) -> dict[str, dict[str, str]]:
-    """Manifest rows by file path relative to the corpus folder (``file`` column required)."""
+    """Manifest rows by file path relative to the corpus folder (``file`` column required).
+
+    The columns of :data:`MANIFEST_FIELDS` override what ingest infers; every other column
+    is kept as a document column (for ``report.covariates``), prefixed ``manifest_`` where
+    its name is one documents.parquet already has."""
     try:
         with open(path, encoding="utf-8-sig", newline="") as fh:
             rows = list(csv.DictReader(fh))
@@ -443,7 +635,7 @@ def read_manifest(path: Path, corpus_dir: Path) -> dict[str, dict[str, str]]:
     for row in rows:
         name = (row.get("file") or "").strip()
         if name:
-            out[Path(name).as_posix()] = {k: (row.get(k) or "").strip() for k in MANIFEST_FIELDS if row.get(k)}
+            out[Path(name).as_posix()] = {k.strip(): (v or "").strip() for k, v in row.items() if k and k.strip() != "file" and (v or "").strip()}
     return out
 
 
@@ -481,7 +673,7 @@ def ingest(corpus_dir: Path, params: IngestParams, manifest: dict[str, dict[str,
         except ReadError as exc:
             log.warning("%s: skipped: %s", source, exc)
             doc = Document(doc_id=str(Path(source).with_suffix("")), source=source, status="skipped", reason=str(exc))
-            doc.log.append({"source": source, "line": "", "status": "file_skipped", "reason": str(exc), "para_id": ""})
+            doc.log.append({"source": source, "line": "", "status": "file_skipped", "reason": str(exc), "para_id": "", "note": ""})
             docs.append(doc)
             continue
         doc = process_document(source, raw, params, converter.convert, gazetteer)
@@ -493,7 +685,7 @@ def ingest(corpus_dir: Path, params: IngestParams, manifest: dict[str, dict[str,
     for path in excluded:
         source = path.relative_to(corpus_dir).as_posix()
         doc = Document(doc_id=str(Path(source).with_suffix("")), source=source, status="excluded", reason="the manifest, or a name matching ingest.exclude")
-        doc.log.append({"source": source, "line": "", "status": "file_excluded", "reason": doc.reason, "para_id": ""})
+        doc.log.append({"source": source, "line": "", "status": "file_excluded", "reason": doc.reason, "para_id": "", "note": ""})
         docs.append(doc)
     unmatched = sorted(set(manifest) - {d.source for d in docs})
     if unmatched:
@@ -527,6 +719,8 @@ def ingest(corpus_dir: Path, params: IngestParams, manifest: dict[str, dict[str,
             line_log = _log_dropped_duplicates(line_log, dropped)
 
     documents = pd.DataFrame([_doc_row(d, paragraphs) for d in docs])
+    extra = [c for c in documents.columns if c not in _doc_row(Document(doc_id="", source=""), paragraphs)]
+    documents[extra] = documents[extra].fillna("").astype(str)
     metrics = _metrics(documents, paragraphs, line_log, n_duplicates)
     return paragraphs, documents, line_log, metrics
 
@@ -550,19 +744,63 @@ def cut_sentences(paragraphs: pd.DataFrame, long_chars: int) -> pd.DataFrame:
 LOCALITY_FIELDS = ("locality", "province", "level")
 
 
+REUSE_MIN_CHARS = 20  # shorter sentences (各位代表！, 请予审议。) are formulas, not reused text
+
+
+def sentence_duplicates(paragraphs: pd.DataFrame, sentences: pd.DataFrame, threshold: float) -> list[str]:
+    """For each sentence, the sentence (``<para_id>/<sentence>``) it repeats exactly or
+    nearly (see :func:`find_duplicates`), or ``""``; sentences of fewer than
+    :data:`REUSE_MIN_CHARS` characters (without punctuation) are formulas and never count."""
+    text = dict(zip(paragraphs["para_id"], paragraphs["text"]))
+    ids = [f"{p}/{k}" for p, k in zip(sentences["para_id"], sentences["sentence"])]
+    texts = [text[p][a:b] for p, a, b in zip(sentences["para_id"], sentences["char_start"], sentences["char_end"])]
+    long = [i for i, t in enumerate(texts) if len(normalise_for_dedup(t)) >= REUSE_MIN_CHARS]
+    out = [""] * len(texts)
+    for i, j in zip(long, find_duplicates([texts[i] for i in long], threshold)):
+        if j >= 0:
+            out[i] = ids[long[j]]
+    return out
+
+
 def _apply_manifest(doc: Document, row: dict[str, str] | None) -> None:
     """Manifest values override what was inferred (the inferred locality stays in the evidence)."""
     if not row:
         return
     for key, value in row.items():
-        if key not in LOCALITY_FIELDS:
+        if key in MANIFEST_FIELDS and key not in LOCALITY_FIELDS:
             setattr(doc, key, value)
+        elif key not in MANIFEST_FIELDS:
+            doc.extra[key] = value
     if any(k in row for k in LOCALITY_FIELDS):
         evidence = f"manifest (inferred: {doc.locality.evidence})" if "locality" in row else doc.locality.evidence
         doc.locality = dataclasses.replace(doc.locality, evidence=evidence, **{k: row[k] for k in LOCALITY_FIELDS if k in row})
+        doc.locality_source = "manifest" if "locality" in row else doc.locality_source
+    if "date" in row:
+        doc.date_source = "manifest"
     if "date" in row and "year" not in row:
         doc.year = row["date"][:4]
-    doc.metadata_from = "manifest: " + ", ".join(sorted(row))
+    if "date" in row or "year" in row:
+        doc.year_source = "manifest"
+    doc.metadata_from = "manifest: " + ", ".join(sorted(k for k in row if k in MANIFEST_FIELDS))
+
+
+ZONE_LABELS = {"author": "author line", "source": "source line", "title": "title", "body": "body"}
+_EVIDENCE_ZONE = re.compile(r"(\w+)×(\d+)")
+
+
+def locality_source(loc: Locality) -> str:
+    """Where the evidence for an inferred locality stood: the zones that named the chosen
+    unit, strongest first by zone weight × mentions (``title, body``), read from
+    ``loc.evidence``; ``places inside it`` when the unit won by the mentions of its cities or
+    counties alone; ``""`` when no locality was found."""
+    if not loc.found or not loc.locality:
+        return ""
+    m = re.search(r"(?:^|; )" + re.escape(loc.locality) + r" \(([^;)]*)", loc.evidence)
+    if not m:
+        return "places inside it"
+    counts = {z: int(n) for z, n in _EVIDENCE_ZONE.findall(m.group(1)) if z in ZONE_WEIGHTS}
+    ranked = sorted(counts, key=lambda z: -ZONE_WEIGHTS[z] * counts[z])
+    return ", ".join(ZONE_LABELS.get(z, z) for z in ranked)
 
 
 def _log_dropped_duplicates(line_log: pd.DataFrame, dropped: dict[str, str]) -> pd.DataFrame:
@@ -581,14 +819,19 @@ def _log_dropped_duplicates(line_log: pd.DataFrame, dropped: dict[str, str]) -> 
 
 def _doc_row(d: Document, paragraphs: pd.DataFrame) -> dict:
     loc = d.locality
-    return {
+    row = {
         "doc_id": d.doc_id, "source": d.source, "status": d.status, "reason": d.reason, "encoding": d.encoding,
         "n_lines": d.n_lines, "n_paragraphs": int((paragraphs["doc_id"] == d.doc_id).sum()),
         "title": d.title, "author": d.author, "source_name": d.source_name, "date": d.date, "year": d.year,
         "locality": loc.locality, "province": loc.province, "level": loc.level, "locality_code": loc.code,
         "locality_confidence": loc.confidence, "locality_evidence": loc.evidence,
         "metadata_from": d.metadata_from, "pinyin_removed": d.pinyin_removed,
+        "issuer": d.issuer, "url": d.url, "date_source": d.date_source, "year_source": d.year_source,
+        "locality_source": d.locality_source, "lines_split": d.lines_split, "entities_unescaped": d.entities_unescaped,
+        "mojibake_repaired": d.mojibake_repaired, "lost_char_runs": d.lost_char_runs,
     }
+    row.update({(f"manifest_{k}" if k in row else k): v for k, v in d.extra.items()})
+    return row
 
 
 def _metrics(documents: pd.DataFrame, paragraphs: pd.DataFrame, line_log: pd.DataFrame, n_duplicates: int) -> dict:
@@ -607,6 +850,11 @@ def _metrics(documents: pd.DataFrame, paragraphs: pd.DataFrame, line_log: pd.Dat
         "duplicates": n_duplicates,
         "lines": {k: int(v) for k, v in sorted(Counter(lines["status"]).items())},
         "pinyin_removed": int(documents["pinyin_removed"].sum()),
+        "lines_split": int(documents["lines_split"].sum()),
+        "entities_unescaped": int(documents["entities_unescaped"].sum()),
+        "mojibake_repaired": int(documents["mojibake_repaired"].sum()),
+        "lost_char_runs": int(documents["lost_char_runs"].sum()),
+        "date_sources": {k or "none": int(v) for k, v in sorted(Counter(ok["date_source"]).items())},
     }
 
 
@@ -623,7 +871,9 @@ def main() -> int:
     log.info("reading %s (readers for %s)", corpus_dir, ", ".join(sorted(READERS)))
     paragraphs, documents, line_log, metrics = ingest(corpus_dir, params, manifest, exclude)
     sentences = cut_sentences(paragraphs, params.long_sentence_chars)
+    sentences["duplicate_of"] = sentence_duplicates(paragraphs, sentences, params.near_duplicate_threshold) if params.duplicates != "keep" else ""
     metrics["sentences"] = int(len(sentences))
+    metrics["duplicate_sentences"] = int((sentences["duplicate_of"] != "").sum())
     write_parquet(paragraphs, config.PARAGRAPHS)
     write_parquet(sentences, config.SENTENCE_SPANS)
     write_parquet(documents, config.DOCUMENTS)
@@ -634,6 +884,12 @@ def main() -> int:
         metrics["files"], metrics["documents"], metrics["paragraphs"], metrics["paragraph_chars"],
         metrics["duplicates"], metrics["files_skipped"],
         ", ".join(sorted(set(documents.loc[documents["status"] == "ok", "locality"]) - {""})) or "none",
+    )
+    log.info(
+        "dated by: %s; %d lines cut at escaped line breaks, %d entities unescaped, %d lines of mojibake repaired, "
+        "%d garbled lines left out, %d runs of ? for lost characters",
+        ", ".join(f"{k} {v}" for k, v in metrics["date_sources"].items()) or "none", metrics["lines_split"],
+        metrics["entities_unescaped"], metrics["mojibake_repaired"], metrics["lines"].get("garbled", 0), metrics["lost_char_runs"],
     )
     return 0
 

@@ -31,15 +31,26 @@ def read_labels(path: Path, theme_keys: list[str], key: str = "eval.labels") -> 
     missing = [c for c in ("source", "line", "primary") if c not in labels.columns]
     if missing:
         raise ParamsError(f"{key}: {path} lacks column(s) {missing} (has {list(labels.columns)})")
+    labels = _coded(labels, "primary")
     labels["line"] = pd.to_numeric(labels["line"], errors="coerce")
     bad = labels["line"].isna() | labels["source"].isna()
     if bad.any():
-        raise ParamsError(f"{key}: {path} row {int(np.flatnonzero(bad)[0]) + 2} has no valid source/line")
+        raise ParamsError(f"{key}: {path} row {int(labels.index[np.flatnonzero(bad)[0]]) + 2} has no valid source/line")
     unknown = sorted(set(labels["primary"]) - set(theme_keys))
     if unknown:
         raise ParamsError(f"{key}: {path} uses labels {unknown} that are not theme keys {theme_keys}")
     labels["line"] = labels["line"].astype(int)
     return labels
+
+
+def _coded(labels: pd.DataFrame, column: str) -> pd.DataFrame:
+    """The rows whose label is filled in (a sample sheet may be coded only in part); the
+    number left out is kept in ``attrs["uncoded"]``."""
+    filled = labels[column].fillna("").astype(str).str.strip()
+    out = labels[filled != ""].copy()
+    out[column] = filled[filled != ""]
+    out.attrs["uncoded"] = int((filled == "").sum())
+    return out
 
 
 def labelled_rows(labels: pd.DataFrame, paragraphs: pd.DataFrame) -> list[np.ndarray]:
@@ -108,11 +119,12 @@ def read_sentence_labels(path: Path, theme_keys: list[str], key: str = "eval.sen
     missing = [c for c in SENTENCE_LABEL_COLUMNS if c not in labels.columns]
     if missing:
         raise ParamsError(f"{key}: {path} lacks column(s) {missing} (has {list(labels.columns)})")
+    labels = _coded(labels, "label")
     for col in ("line", "sentence"):
         labels[col] = pd.to_numeric(labels[col], errors="coerce")
     bad = labels["line"].isna() | labels["sentence"].isna() | labels["source"].isna() | labels["text"].isna()
     if bad.any():
-        raise ParamsError(f"{key}: {path} row {int(np.flatnonzero(bad)[0]) + 2} has no valid source/line/sentence/text")
+        raise ParamsError(f"{key}: {path} row {int(labels.index[np.flatnonzero(bad)[0]]) + 2} has no valid source/line/sentence/text")
     unknown = sorted(set(labels["label"]) - set(theme_keys))
     if unknown:
         raise ParamsError(f"{key}: {path} uses labels {unknown} that are not theme keys {theme_keys}")
@@ -203,3 +215,52 @@ def sentence_scores(labels: pd.DataFrame, alignment: list[list[tuple[int, int]]]
     result = scores(per["actual"].tolist(), per["predicted"].tolist(), keys) if len(per) else {"accuracy": 0.0, "macro_f1": 0.0, "per_theme": {}}
     result.update({"labels": int(len(labels)), "matched": int(len(per)), "paragraphs": len(tv), "share_tv": round(float(np.mean(tv)), 4) if tv else None})
     return result, per
+
+
+HAND_LABEL_COLUMNS = ["para_id", "sentence", "n_chars", "predicted", "label", "inclusion_probability", "stratum", "origin"]
+
+
+def hand_labelled_units(paragraph_labels: pd.DataFrame | None, sentence_labels: pd.DataFrame | None, paragraphs: pd.DataFrame, spans: pd.DataFrame,
+                        paragraph_themes: pd.DataFrame, sentence_themes: pd.DataFrame) -> pd.DataFrame:
+    """Every hand-labelled unit of this corpus with the pipeline's theme beside its label.
+
+    A paragraph label labels the paragraphs cut from its line (``sentence`` -1, the
+    paragraph's theme as prediction); a sentence label labels the sentence of ours holding
+    most of its text (found by ``para_id`` and ``sentence_in_paragraph`` when the sheet came
+    from the sample stage, else by its text). ``inclusion_probability`` and ``stratum`` are
+    kept where the labels come from a random sample the pipeline drew (else NaN and empty):
+    only such labels can correct the shares.
+
+    Returns:
+        Columns :data:`HAND_LABEL_COLUMNS`, one row per labelled unit found.
+    """
+    rows = []
+    p_theme = dict(zip(paragraph_themes["para_id"], paragraph_themes["theme"]))
+    chars = paragraphs.set_index("para_id")["n_chars"]
+    if paragraph_labels is not None and len(paragraph_labels):
+        pi = paragraph_labels["inclusion_probability"] if "inclusion_probability" in paragraph_labels else pd.Series(np.nan, index=paragraph_labels.index)
+        stratum = paragraph_labels["stratum"] if "stratum" in paragraph_labels else pd.Series("", index=paragraph_labels.index)
+        for (lab, p, s), prows in zip(zip(paragraph_labels["primary"], pi, stratum), labelled_rows(paragraph_labels, paragraphs)):
+            for r in prows:
+                pid = paragraphs["para_id"].iloc[r]
+                rows.append((pid, -1, int(chars[pid]), p_theme.get(pid, ""), lab, p, s, "eval.labels"))
+    if sentence_labels is not None and len(sentence_labels):
+        key = sentence_themes.set_index(["para_id", "sentence"])["theme"]
+        span = spans.set_index(["para_id", "sentence"])["n_chars"]
+        pi = sentence_labels["inclusion_probability"] if "inclusion_probability" in sentence_labels else pd.Series(np.nan, index=sentence_labels.index)
+        stratum = sentence_labels["stratum"] if "stratum" in sentence_labels else pd.Series("", index=sentence_labels.index)
+        if {"para_id", "sentence_in_paragraph"} <= set(sentence_labels.columns):
+            where = [(pid, int(si)) for pid, si in zip(sentence_labels["para_id"], sentence_labels["sentence_in_paragraph"])]
+        else:
+            ids = spans[["para_id", "sentence"]].to_numpy()
+            where = []
+            for found in align_sentence_labels(sentence_labels, paragraphs, spans):
+                best = max(found, key=lambda rc: (rc[1], -rc[0]))[0] if found else None
+                where.append((ids[best][0], int(ids[best][1])) if best is not None else None)
+        for w, lab, p, s in zip(where, sentence_labels["label"], pi, stratum):
+            if w is not None and w in key.index:
+                rows.append((w[0], w[1], int(span[w]), key[w], lab, p, s, "eval.sentence_labels"))
+    out = pd.DataFrame(rows, columns=HAND_LABEL_COLUMNS)
+    out["inclusion_probability"] = pd.to_numeric(out["inclusion_probability"], errors="coerce")
+    out["stratum"] = out["stratum"].fillna("").astype(str)
+    return out

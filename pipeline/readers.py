@@ -134,6 +134,161 @@ def _common_chars() -> frozenset[str]:
     return _COMMON
 
 
+# ----------------------------------------------------------------------------- mojibake
+
+_FREQUENT: frozenset[str] | None = None
+_N_FREQUENT = 3500  # as many as the list of common characters (现代汉语常用字表) holds
+
+
+def frequent_chars() -> frozenset[str]:
+    """The 3,500 Han characters that carry most of jieba's dictionary (each character weighted
+    by the counts of the words it is in), with their traditional forms.
+
+    Narrower than :func:`_common_chars` on purpose: text decoded with the wrong codec is made
+    of real but rare characters (宸ヤ綔鎶ュ憡 for 工作报告), most of which are in some
+    dictionary word, and few of which are among the frequent ones.
+    """
+    global _FREQUENT
+    if _FREQUENT is None:
+        from collections import Counter
+
+        import jieba
+        import opencc
+
+        jieba.setLogLevel(logging.WARNING)
+        counts: Counter[str] = Counter()
+        with jieba.get_dict_file() as raw, io.TextIOWrapper(raw, encoding="utf-8") as fh:
+            for line in fh:
+                word, freq, _ = line.split(" ")
+                for c in word:
+                    if "\u4e00" <= c <= "\u9fff":
+                        counts[c] += int(freq)
+        simp = "".join(c for c, _ in counts.most_common(_N_FREQUENT))
+        _FREQUENT = frozenset(simp + opencc.OpenCC("s2t").convert(simp) + opencc.OpenCC("s2tw").convert(simp))
+    return _FREQUENT
+
+
+# Characters that wrong decoding produces: Han, kana, box drawing, private use, U+FFFD (not
+# Tibetan, Uyghur, Mongolian, Hangul or Cyrillic, which are text in their own right).
+_SUSPECT = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\U00020000-\U0003ffff\u3040-\u30ff\u2500-\u257f\ue000-\uf8ff\ufffd]")
+
+
+def garbled_share(text: str) -> tuple[int, float]:
+    """``(n, share)``: how many characters of ``text`` are Han or what wrong decoding leaves
+    (see :data:`_SUSPECT`), and the share of them that are not frequent Han characters."""
+    rare = text.translate(_without_frequent())  # frequent characters deleted (at C speed)
+    n_rare = len(_SUSPECT.findall(rare))
+    n = n_rare + len(text) - len(rare)
+    return n, (n_rare / n if n else 0.0)
+
+
+_WITHOUT_FREQUENT: dict[int, None] | None = None
+
+
+def _without_frequent() -> dict[int, None]:
+    """A :meth:`str.translate` table deleting the characters of :func:`frequent_chars`."""
+    global _WITHOUT_FREQUENT
+    if _WITHOUT_FREQUENT is None:
+        _WITHOUT_FREQUENT = dict.fromkeys(map(ord, frequent_chars()))
+    return _WITHOUT_FREQUENT
+
+
+# Text saved as UTF-8 (or GBK) after being decoded with the wrong codec: (codec it was read
+# with, codec it was written in). "gbk" is Windows code page 936 as Windows decodes it: GBK,
+# byte 0x80 as €, and GBK's undefined and user-defined pairs as private-use characters the way
+# GB18030 maps them; so it is encoded back with GB18030 and € as 0x80.
+_MISREADINGS = (("gbk", "utf-8"), ("cp1252", "utf-8"), ("latin-1", "utf-8"), ("cp1252", "gb18030"), ("latin-1", "gb18030"), ("big5", "utf-8"))
+
+
+def _encode_as(text: str, codec: str, errors: str = "strict") -> bytes:
+    """The bytes ``text`` was decoded from if it was decoded with ``codec`` (see above)."""
+    if codec == "gbk":
+        return b"\x80".join(part.encode("gb18030", errors) for part in text.split("€"))
+    return text.encode(codec, errors)
+
+
+_PUNCTUATION = frozenset("，。、；：？！“”‘’（）《》【】〔〕—…·「」『』％")
+
+
+def _goodness(text: str) -> float:
+    """Share of the non-ASCII, non-blank characters that are frequent Han or common punctuation."""
+    chars = [c for c in text if ord(c) > 127 and not c.isspace()]
+    if not chars:
+        return 0.0
+    frequent = frequent_chars()
+    return sum(c in frequent or c in _PUNCTUATION for c in chars) / len(chars)
+
+
+def repair_mojibake(line: str) -> tuple[str, str]:
+    """Undo a wrong decoding when the round trip is exact.
+
+    ``"工作报告".encode("utf-8").decode("gbk")`` gives 宸ヤ綔鎶ュ憡; re-encoding that with GBK
+    and decoding as UTF-8 gives 工作报告 back. A reading is taken only when it is exact (no
+    byte lost or replaced), reads as ordinary text (:func:`_goodness` at least 0.9) and
+    reads better than the line as it is (mojibake is made of real characters, many of them
+    frequent ones, so the line as it is may read fairly well too).
+
+    Returns:
+        ``(text, how)``: the repaired line and e.g. ``"utf-8 read as gbk"``, or the line
+        unchanged and ``""``.
+    """
+    if line.isascii():
+        return line, ""
+    best = (-1.0, line, "")
+    for wrong, right in _MISREADINGS:
+        try:
+            fixed = _encode_as(line, wrong).decode(right)
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+        if best[0] < 0:
+            best = (_goodness(line), line, "")
+        score = _goodness(fixed)
+        if fixed != line and score >= 0.9 and score > best[0]:
+            best = (score, fixed, f"{right} read as {wrong}")
+    return best[1], best[2]
+
+
+GARBLED_SHARE = 0.4  # ordinary text stays under 0.15 (even traditional text with pinyin)
+GARBLED_MIN_CHARS = 4
+
+
+def garbled(text: str, lost_chars: int = 0) -> str:
+    """Why ``text`` reads as garbled, or ``""`` for ordinary text.
+
+    Garbled is text decoded with a wrong codec and not repairable by :func:`repair_mojibake`
+    (bytes were lost on the way, so the round trip is not exact). It shows in two ways:
+
+    * a lossy re-reading (lost bytes replaced) gives ordinary text: at most a third of its
+      non-ASCII characters are replacement marks and the rest read better than the line as it
+      is (ordinary text re-read that way gives almost nothing but replacement marks);
+    * at least :data:`GARBLED_SHARE` of its Han-like characters are rare ones, kana or U+FFFD
+      (``lost_chars``, the characters of ``?`` runs standing for lost ones, count as such).
+    """
+    if text.isascii():
+        return ""
+    before = None
+    for wrong, right in _MISREADINGS:
+        data = _encode_as(text, wrong, "replace")
+        try:
+            lossy = data.decode(right)
+        except UnicodeDecodeError as err:
+            if data[: err.start].isascii():
+                continue  # nothing but ASCII reads right before the first error: not this misreading
+            lossy = data.decode(right, errors="replace")
+        n_wide = len(lossy) - len(lossy.encode("ascii", errors="ignore"))
+        n_lost = lossy.count("\ufffd")
+        if n_wide - n_lost >= 2 and n_lost <= n_wide / 3:
+            after = _goodness(lossy.replace("\ufffd", ""))
+            before = _goodness(text) if before is None else before
+            if after >= 0.9 and after > before:
+                return f"garbled: {right} read as {wrong} with bytes lost (not repairable exactly)"
+    n, share = garbled_share(text)
+    n, share = n + lost_chars, (share * n + lost_chars) / (n + lost_chars) if n + lost_chars else 0.0
+    if n >= GARBLED_MIN_CHARS and share >= GARBLED_SHARE:
+        return f"garbled: {share:.0%} of {n} characters are rare, kana, replacement marks or lost"
+    return ""
+
+
 def read_text(data: bytes, path: Path) -> RawText:
     text, encoding = decode(data)
     bad = sum(1 for c in text[:20000] if ord(c) < 32 and c not in "\r\n\t\f\v")

@@ -117,6 +117,21 @@ class ReportContext:
     quality_headline: str
     quality: list[Table]
     params_yaml: str
+    # estimates a reviewer asks for (each section says why it is empty when it is)
+    accuracy_summary: str = ""
+    accuracy: Table | None = None  # per theme: precision, recall, F1, support
+    confusion: Table | None = None  # hand label × prediction
+    correction_note: str = ""
+    corrected: Table | None = None  # raw and corrected shares with intervals
+    covariates_note: str = ""
+    covariates_expected: Table | None = None
+    covariates_contrasts: Table | None = None
+    covariates_png: str = ""
+    reuse_summary: str = ""
+    reuse_pairs: Table | None = None
+    reuse_shares: Table | None = None
+    robustness_note: str = ""
+    robustness: Table | None = None
 
 
 def _environment():

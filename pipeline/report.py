@@ -30,14 +30,18 @@ import yaml
 from . import config
 from .artifacts import read_json, sentence_texts
 from .config import ReportParams, ThemesParams
-from .figures import CJK_FONTS, heatmap_png, intervals_png, use_cjk_font
+from .figures import CJK_FONTS, covariates_png, heatmap_png, intervals_png, use_cjk_font
 from .io import atomic_path, run_stage, setup_logging, write_csv, write_json, write_text
 from .render import Example, HeatCell, LevelGroup, LocalityView, ReportContext, ShareRow, Table, TopicView, render_html, render_markdown
+from .estimates import Corpus, CovariateResult, Labelled, calibrated_document_shares, corrected_shares, covariate_effects, reuse_table
 from .shares import char_shares, distinctive, shares_by_year, theme_shares
 
 log = logging.getLogger("pipeline.report")
 
 UNKNOWN = "(locality not found)"
+# Written by scripts/robustness.py (not a stage: it refits topics and themes many times);
+# tracked in git, header only until it runs, and a dependency of this stage.
+ROBUSTNESS = config.REPORTS / "robustness.csv"
 LEVELS = {"province": "Provinces", "city": "Cities", "county": "Counties", "unknown": "Level unknown"}
 # The params sections whose values the page shows (and so declares: every key but the
 # execution settings, which change no number).
@@ -188,6 +192,7 @@ class ReportTables:
     loc_meta: dict[str, str]
     quality: dict
     metrics: dict
+    paragraph_table: pd.DataFrame  # one row per paragraph: locality, doc_id, theme, chars_<theme> …
 
 
 def sentence_chars(sentences: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
@@ -243,7 +248,100 @@ def compute_tables(paragraphs: pd.DataFrame, themes: pd.DataFrame, topics: pd.Da
         loc_meta=loc_meta,
         quality=quality_summary(ingest_metrics, documents, line_log, paragraphs),
         metrics=metrics,
+        paragraph_table=df,
     )
+
+
+@dataclass
+class Estimates:
+    """What a reviewer asks of the shares: the classifier's accuracy here, shares corrected
+    for its errors, what predicts emphasis, reused text, and how much the shares move with
+    the random seed and the main params."""
+
+    accuracy: dict  # evaluate's metrics (empty without hand labels)
+    confusion: pd.DataFrame  # hand label × prediction counts of the labelled units
+    random_sample: bool  # the labels come from the pipeline's random sample (with inclusion probabilities)
+    corrected: pd.DataFrame  # locality, theme, raw, corrected, ci_low, ci_high, n_labelled (empty without a random sample)
+    correction_note: str
+    covariates: CovariateResult
+    doc_shares: pd.DataFrame  # one row per document: what the covariate models fit
+    reuse_pairs: pd.DataFrame  # locality, source_locality, sentences, chars
+    reuse_shares: pd.DataFrame  # locality, theme, share, share_without_reuse, reused_chars
+    robustness: pd.DataFrame  # locality, theme, runs, min, max, spread (empty until scripts/robustness.py runs)
+    robustness_note: str
+
+
+def compute_estimates(df: pd.DataFrame, sentences: pd.DataFrame, documents: pd.DataFrame, hand_labels: pd.DataFrame, eval_metrics: dict,
+                      robustness: pd.DataFrame, robustness_info: dict, keys: list[str], rp: ReportParams) -> Estimates:
+    """The estimates of :class:`Estimates` from the paragraph table ``df`` (with ``chars_<theme>``
+    columns and ``locality``), the sentences (``para_id``, ``sentence``, ``theme``, ``n_chars``,
+    ``duplicate_of``), the documents, the hand-labelled units and the robustness runs."""
+    chars = df[[f"chars_{k}" for k in keys]].to_numpy(dtype=float)
+    docs = documents[documents["status"] == "ok"].copy()
+    docs["locality"] = docs["locality"].replace("", UNKNOWN)
+    level_of = dict(zip(docs["doc_id"], docs["level"].replace("", "unknown")))
+    corpus = Corpus(chars=chars, level=df["doc_id"].map(level_of).fillna("unknown").to_numpy(dtype=str),
+                    group=df["locality"].to_numpy(dtype=str), doc=df["doc_id"].to_numpy(dtype=str))
+    key_index = {k: i for i, k in enumerate(keys)}
+    confusion = pd.crosstab(hand_labels["label"], hand_labels["predicted"]).reindex(index=keys, columns=keys, fill_value=0) if len(hand_labels) else pd.DataFrame()
+    drawn = hand_labels[hand_labels["inclusion_probability"].notna() & hand_labels["para_id"].isin(df["para_id"])]
+    random_sample = len(drawn) > 0
+    corrected = pd.DataFrame(columns=["locality", "theme", "raw", "corrected", "ci_low", "ci_high", "n_labelled"])
+    doc_chars = pd.DataFrame(chars, columns=keys).groupby(df["doc_id"].to_numpy()).sum()
+    doc_shares = doc_chars.div(doc_chars.sum(axis=1), axis=0).rename_axis("doc").reset_index()
+    if random_sample:
+        row_of = pd.Index(df["para_id"]).get_indexer(drawn["para_id"])
+        lab = Labelled(para=row_of, chars=drawn["n_chars"].to_numpy(dtype=float), predicted=drawn["predicted"].map(key_index).to_numpy(),
+                       label=drawn["label"].map(key_index).to_numpy(), pi=drawn["inclusion_probability"].to_numpy(dtype=float))
+        corrected = corrected_shares(corpus, lab, keys, rp.n_boot, rp.seed).rename(columns={"group": "locality"})
+        doc_shares = calibrated_document_shares(corpus, lab, keys)
+        note = (f"Corrected with {len(drawn)} hand-coded units of the pipeline's random sample (stratified by level and predicted theme, "
+                f"weighted by 1/inclusion probability); intervals resample documents and re-estimate the classifier's errors.")
+    elif len(hand_labels):
+        note = ("The hand labels were not drawn by the pipeline's random sample (they have no inclusion probabilities), so they measure "
+                "accuracy but cannot correct the shares: the shares below are uncorrected. Run the sample stage, code reports/label_sample.csv "
+                "and name it in eval.sentence_labels (or eval.labels).")
+    else:
+        note = ("No hand labels: the shares are the classifier's, uncorrected for its errors. Code reports/label_sample.csv (a random sample "
+                "the pipeline drew) and name it in eval.sentence_labels (or eval.labels) to measure accuracy on this corpus and correct the shares.")
+    doc_info = docs[["doc_id", "locality", *[c for c in docs.columns if c not in ("doc_id", "locality")]]].rename(columns={"doc_id": "doc"})
+    doc_info = doc_info.merge(doc_chars.sum(axis=1).rename("n_chars").rename_axis("doc").reset_index(), on="doc")
+    covariates = covariate_effects(doc_info, doc_shares, keys, list(rp.covariates), cluster="locality", min_documents=rp.min_documents, seed=rp.seed)
+    units = sentences.assign(id=sentences["para_id"] + "/" + sentences["sentence"].astype(str)).merge(df[["para_id", "doc_id", "locality"]], on="para_id")
+    pairs = reuse_table(units[["id", "doc_id", "locality", "n_chars", "duplicate_of"]], documents)
+    reuse_pairs = (pairs.groupby(["locality", "source_locality"]).agg(sentences=("id", "size"), chars=("n_chars", "sum")).reset_index()
+                   if len(pairs) else pd.DataFrame(columns=["locality", "source_locality", "sentences", "chars"]))
+    keep = ~units["id"].isin(set(pairs["id"])).to_numpy()
+    theme_chars = np.zeros((len(units), len(keys)))
+    theme_chars[np.arange(len(units)), units["theme"].map(key_index).to_numpy()] = units["n_chars"].to_numpy()
+    by_loc = pd.DataFrame(theme_chars, columns=keys).groupby(units["locality"].to_numpy()).sum()
+    kept = pd.DataFrame(theme_chars[keep], columns=keys).groupby(units["locality"].to_numpy()[keep]).sum().reindex(by_loc.index, fill_value=0)
+    reuse_rows = []
+    for loc in by_loc.index:
+        total, total_kept = by_loc.loc[loc].sum(), kept.loc[loc].sum()
+        for k in keys:
+            reuse_rows.append({"locality": loc, "theme": k, "share": round(float(by_loc.loc[loc, k] / total), 4) if total else 0.0,
+                               "share_without_reuse": round(float(kept.loc[loc, k] / total_kept), 4) if total_kept else None,
+                               "reused_chars": int(round(total - total_kept))})
+    robust_note = (f"{robustness_info.get('runs', '?')} runs of topics and themes ({robustness_info.get('varied', '')}) by scripts/robustness.py on "
+                   f"{robustness_info.get('date', '?')}" if len(robustness) else
+                   "Not run yet: `python scripts/robustness.py` refits topics and themes under several seeds and theme params and fills this in.")
+    return Estimates(accuracy=eval_metrics if eval_metrics.get("evaluated") or eval_metrics.get("sentences") else {}, confusion=confusion,
+                     random_sample=random_sample, corrected=corrected, correction_note=note, covariates=covariates, doc_shares=doc_shares,
+                     reuse_pairs=reuse_pairs, reuse_shares=pd.DataFrame(reuse_rows), robustness=robustness, robustness_note=robust_note)
+
+
+def estimate_metrics(est: Estimates, t: ReportTables) -> dict:
+    """Numbers of the estimates for ``metrics/report.json`` (``dvc metrics diff`` compares them)."""
+    out: dict = {"hand_labels_random_sample": int(est.random_sample)}
+    if len(est.corrected):
+        out["corrected_mean_abs_change"] = round(float((est.corrected["corrected"] - est.corrected["raw"]).abs().mean()), 4)
+        out["corrected_mean_interval_width"] = round(float((est.corrected["ci_high"] - est.corrected["ci_low"]).mean()), 4)
+    out["reused_char_share"] = round(float(est.reuse_pairs["chars"].sum()) / max(1, int(t.paragraph_table["n_chars"].sum())), 4) if len(est.reuse_pairs) else 0.0
+    out["covariates_modelled"] = int(est.covariates.expected["covariate"].nunique()) if len(est.covariates.expected) else 0
+    if len(est.robustness):
+        out["robustness_max_spread"] = round(float(est.robustness["spread"].max()), 4)
+    return out
 
 
 def theme_labels(theme_params: ThemesParams) -> dict[str, str]:
@@ -254,7 +352,88 @@ def theme_labels(theme_params: ThemesParams) -> dict[str, str]:
 # ----------------------------------------------------------------------------- the page
 
 
-def build_context(t: ReportTables, theme_params: ThemesParams, rp: ReportParams, topic_metrics: dict, params_yaml: str, intervals: bytes) -> ReportContext:
+def _pct(v: float, d: int = 0) -> str:
+    return f"{v:.{d}%}"
+
+
+def estimate_views(est: Estimates, t: ReportTables, labels: dict[str, str], covariates_png: bytes | None) -> dict:
+    """The report's estimate sections as the fields of :class:`ReportContext`."""
+    keys = list(labels)
+    out: dict = {"correction_note": est.correction_note, "robustness_note": est.robustness_note}
+    acc = est.accuracy
+    parts = []
+    kind = "from the pipeline's random sample" if est.random_sample else "not a random sample of this corpus: they tell the accuracy on the lines they cover, not on the corpus as a whole"
+    if acc.get("evaluated"):
+        parts.append(f"{acc['matched']} of {acc['labels']} labelled paragraphs found: accuracy {acc['accuracy']:.2f}, macro-F1 {acc['macro_f1']:.2f}")
+    if acc.get("sentences"):
+        s = acc["sentences"]
+        parts.append(f"{s['matched']} of {s['labels']} labelled sentences found: accuracy {s['accuracy']:.2f}, macro-F1 {s['macro_f1']:.2f}; "
+                     f"mean difference between coded and predicted theme shares of a paragraph (total variation) {s['share_tv']:.2f}")
+    if parts:
+        out["accuracy_summary"] = "; ".join(parts) + f". The labels are {kind}."
+        per = acc["sentences"]["per_theme"] if acc.get("sentences") else acc["per_theme"]
+        out["accuracy"] = Table(["theme", "precision", "recall", "F1", "labelled"],
+                                [[labels[k], f"{per[k]['precision']:.2f}", f"{per[k]['recall']:.2f}", f"{per[k]['f1']:.2f}", int(per[k]["support"])] for k in keys if k in per],
+                                "Per theme (" + ("sentences" if acc.get("sentences") else "paragraphs") + ")")
+        if len(est.confusion):
+            out["confusion"] = Table(["hand label \\ pipeline", *(labels[k] for k in keys)],
+                                     [[labels[k], *(int(v) for v in est.confusion.loc[k, keys])] for k in keys], "Labelled units: hand label (rows) against the pipeline's theme (columns)")
+    else:
+        out["accuracy_summary"] = ("No hand labels. Code reports/label_sample.csv (with reports/codebook.md) and name it in eval.sentence_labels "
+                                   "(or eval.labels): this section then gives the classifier's accuracy on this corpus.")
+    if len(est.corrected):
+        c = est.corrected.set_index(["locality", "theme"])
+        rows = []
+        for level, locs in t.groups:
+            for loc in locs:
+                if (loc, keys[0]) in c.index:
+                    rows.append([LEVELS[level], loc, int(c.loc[(loc, keys[0]), "n_labelled"]),
+                                 *(f"{_pct(c.loc[(loc, k), 'raw'])} → {_pct(c.loc[(loc, k), 'corrected'])} [{_pct(c.loc[(loc, k), 'ci_low'])}–{_pct(c.loc[(loc, k), 'ci_high'])}]" for k in keys)])
+        out["corrected"] = Table(["level", "locality", "labelled units", *(labels[k] for k in keys)], rows, "Share of characters: the classifier's → corrected [95% interval]")
+    cov = est.covariates
+    modelled = sorted(set(cov.expected["covariate"])) if len(cov.expected) else []
+    note = [f"Modelled: {', '.join(modelled)} ({next(iter(cov.models.values()))['documents']} documents, {next(iter(cov.models.values()))['clusters']} localities)." if modelled else "No covariate could be modelled."]
+    note += [f"Skipped {c}: {why}." for c, why in cov.skipped]
+    note.append("Outcome: shares calibrated on the random hand-coded sample." if est.random_sample else "Outcome: the classifier's shares (no random hand-coded sample to correct them).")
+    out["covariates_note"] = " ".join(note)
+    if len(cov.contrasts):
+        out["covariates_contrasts"] = Table(["theme", "covariate", "contrast", "difference (points)", "95% interval"],
+                                            [[labels[r.theme], r.covariate, f"{r.value} vs {r.reference}", f"{100 * r.difference:+.1f}", f"{100 * r.ci_low:+.1f} to {100 * r.ci_high:+.1f}"]
+                                             for r in cov.contrasts.itertuples()], "Contrasts")
+    if len(cov.expected):
+        out["covariates_expected"] = Table(["theme", "covariate", "value", "expected share", "95% interval", "documents"],
+                                           [[labels[r.theme], r.covariate, r.value, _pct(r.expected, 1), f"{_pct(r.ci_low, 1)}–{_pct(r.ci_high, 1)}", int(r.n_documents)]
+                                            for r in cov.expected.itertuples()])
+    if covariates_png:
+        out["covariates_png"] = base64.b64encode(covariates_png).decode("ascii")
+    reused = est.reuse_shares.drop_duplicates("locality").set_index("locality")["reused_chars"] if len(est.reuse_shares) else pd.Series(dtype=int)
+    total_chars = int(t.paragraph_table["n_chars"].sum())
+    if len(est.reuse_pairs):
+        n_sen, n_chr, n_loc = int(est.reuse_pairs["sentences"].sum()), int(est.reuse_pairs["chars"].sum()), est.reuse_pairs["locality"].nunique()
+        out["reuse_summary"] = (f"Sentences repeating another locality's text: {n_sen} ({n_chr} characters, {n_chr / max(total_chars, 1):.1%} of the corpus), "
+                                f"in {n_loc} {'locality' if n_loc == 1 else 'localities'}.")
+        out["reuse_pairs"] = Table(["locality", "repeats text of", "sentences", "characters"], est.reuse_pairs[["locality", "source_locality", "sentences", "chars"]].values.tolist(), "Who repeats whom")
+        rs = est.reuse_shares[est.reuse_shares["locality"].isin(reused[reused > 0].index)].set_index(["locality", "theme"])
+        out["reuse_shares"] = Table(["locality", *(labels[k] for k in keys)],
+                                    [[loc, *(f"{_pct(rs.loc[(loc, k), 'share'])} → {_pct(rs.loc[(loc, k), 'share_without_reuse'])}" if rs.loc[(loc, k), "share_without_reuse"] is not None else "—" for k in keys)]
+                                     for loc in sorted(reused[reused > 0].index)], "Share with → without the reused text")
+    else:
+        out["reuse_summary"] = "No sentence repeats another locality's text (exactly or nearly)."
+    if len(est.robustness):
+        r = est.robustness.merge(t.shares[["locality", "theme", "share", "ci_low", "ci_high"]], on=["locality", "theme"], how="left").sort_values(["spread", "locality", "theme"], ascending=[False, True, True])
+        largest = r.iloc[0]
+        out["robustness_note"] = (est.robustness_note + f". Largest spread: {largest['locality']}, {labels.get(largest['theme'], largest['theme'])}: "
+                                  f"{_pct(largest['min'], 1)}–{_pct(largest['max'], 1)} ({100 * largest['spread']:.1f} points); "
+                                  f"median spread {100 * r['spread'].median():.1f} points, against a median interval width of {100 * (r['ci_high'] - r['ci_low']).median():.1f}.")
+        out["robustness"] = Table(["locality", "theme", "share [95% interval]", "across runs", "spread (points)"],
+                                  [[x.locality, labels.get(x.theme, x.theme), f"{_pct(x.share)} [{_pct(x.ci_low)}–{_pct(x.ci_high)}]" if pd.notna(x.share) else "—",
+                                    f"{_pct(x.min)}–{_pct(x.max)}", f"{100 * x.spread:.1f}"] for x in r.head(40).itertuples()],
+                                  f"The {min(40, len(r))} largest spreads")
+    return out
+
+
+def build_context(t: ReportTables, theme_params: ThemesParams, rp: ReportParams, topic_metrics: dict, params_yaml: str, intervals: bytes,
+                  est: Estimates | None = None, covariates_png: bytes | None = None) -> ReportContext:
     """The one object the templates render."""
     labels = theme_labels(theme_params)
     keys = list(labels)
@@ -318,6 +497,7 @@ def build_context(t: ReportTables, theme_params: ThemesParams, rp: ReportParams,
         quality_headline=q["headline"],
         quality=quality,
         params_yaml=params_yaml,
+        **(estimate_views(est, t, labels, covariates_png) if est is not None else {}),
     )
 
 
@@ -342,6 +522,8 @@ def main() -> int:
     topics = pd.read_parquet(config.TOPICS, columns=["para_id", "topic", "similarity"])
     spans = pd.read_parquet(config.SENTENCE_SPANS)
     sentences = pd.read_parquet(config.SENTENCE_THEMES, columns=["para_id", "sentence", "theme"]).merge(spans, on=["para_id", "sentence"])
+    if "duplicate_of" not in sentences:
+        sentences["duplicate_of"] = ""
     sentences["text"] = sentence_texts(paragraphs, sentences)
     documents = pd.read_parquet(config.DOCUMENTS)
     topic_themes = pd.read_csv(config.REPORTS / "topic_themes.csv")
@@ -349,13 +531,21 @@ def main() -> int:
     line_log = pd.read_csv(config.INGEST_LOG, dtype={"reason": str, "para_id": str}, keep_default_na=False)
     topic_metrics = read_json(config.METRICS / "topics.json")
 
+    hand_labels = pd.read_parquet(config.HAND_LABELS)
+    eval_metrics = read_json(config.METRICS / "eval.json")
+    robustness = pd.read_csv(ROBUSTNESS, dtype={"locality": str, "theme": str})
+    robustness_info = read_json(ROBUSTNESS.with_suffix(".json"))
+
     t = compute_tables(paragraphs, themes, topics, sentences, documents, topic_themes, line_log, ingest_metrics, topic_metrics, theme_params, rp)
+    est = compute_estimates(t.paragraph_table, sentences, documents, hand_labels, eval_metrics, robustness, robustness_info, theme_params.keys, rp)
     labels = theme_labels(theme_params)
     if use_cjk_font() is None:
         log.warning("no CJK font installed (tried %s): Chinese labels in the PNG figures will not render; run `make fonts`", ", ".join(CJK_FONTS))
     heat = heatmap_png(t.shares, labels, [(LEVELS[lv], locs) for lv, locs in t.groups])
     intervals = intervals_png(t.shares, labels, [(LEVELS[lv], locs) for lv, locs in t.groups], t.overall)
-    ctx = build_context(t, theme_params, rp, topic_metrics, shown_params(p), intervals)
+    cov_png = covariates_png(est.covariates.expected, labels) if len(est.covariates.expected) else None
+    ctx = build_context(t, theme_params, rp, topic_metrics, shown_params(p), intervals, est, cov_png)
+    metrics = {**t.metrics, **estimate_metrics(est, t)}
 
     R = config.REPORTS
     write_csv(t.shares, R / "theme_by_locality.csv")
@@ -364,12 +554,24 @@ def main() -> int:
     write_csv(t.topics, R / "topics.csv")
     write_csv(t.words, R / "theme_words_by_locality.csv")
     write_csv(t.long, R / "theme_share.csv")
-    for name, data in (("theme_share_heatmap.png", heat), ("theme_share_intervals.png", intervals)):
+    write_csv(est.corrected.assign(theme_label=est.corrected["theme"].map(labels)), R / "theme_corrected.csv")
+    expected = est.covariates.expected
+    write_csv(expected.assign(theme_label=expected["theme"].map(labels), term=expected["covariate"] + " = " + expected["value"].astype(str)), R / "theme_covariates.csv")
+    write_csv(est.covariates.contrasts, R / "theme_contrasts.csv")
+    write_csv(est.reuse_pairs, R / "reuse.csv")
+    write_csv(est.reuse_shares, R / "theme_reuse.csv")
+    figures = {"theme_share_heatmap.png": heat, "theme_share_intervals.png": intervals}
+    if cov_png:
+        figures["covariate_effects.png"] = cov_png
+    for old in (R / "figures").glob("*.png"):
+        if old.name not in figures:
+            old.unlink()  # a figure this run does not draw must not stay behind from an earlier one
+    for name, data in figures.items():
         with atomic_path(R / "figures" / name, ".png") as tmp:
             tmp.write_bytes(data)
     write_text(render_markdown(ctx), R / "report.md")
     write_text(render_html(ctx), R / "report.html")
-    write_json(t.metrics, config.METRICS / "report.json")
+    write_json(metrics, config.METRICS / "report.json")
     log.info("report for %d localities, %d paragraphs → %s", t.metrics["localities"], t.metrics["paragraphs"], R / "report.html")
     return 0
 

@@ -154,18 +154,25 @@ def overview_scores(lex: np.ndarray, themes: ThemesParams) -> np.ndarray:
     return np.where((tot[:, 0] > 0) & (share.max(axis=1) < themes.overview_max_share), ent, 0.0)
 
 
-def section_marks(sections: list[str], themes: ThemesParams) -> np.ndarray:
-    """Which theme claims each text by its section heading: (n, n_themes) one-hot rows,
-    zero where no theme's ``sections`` names a part of the heading (名词解释, 附件 …)."""
+def section_marks(sections: list[str], themes: ThemesParams, texts: list[str] | None = None) -> np.ndarray:
+    """Which theme claims each text by its section heading (a theme's ``sections`` name a
+    part of it: 名词解释, 附件 …) or by its form (the text matches one of a theme's
+    ``patterns`` at its start: a glossary footnote ``[7]“三重压力”：…``).
+
+    Returns:
+        (n, n_themes) one-hot rows, zero where no theme claims the text.
+    """
     out = np.zeros((len(sections), len(themes.definitions)))
-    claims = [(k, d.sections) for k, d in enumerate(themes.definitions) if d.sections]
-    if not claims:
+    by_section = [(k, d.sections) for k, d in enumerate(themes.definitions) if d.sections]
+    by_form = [(k, re.compile("|".join(f"(?:{p})" for p in d.patterns))) for k, d in enumerate(themes.definitions) if d.patterns] if texts is not None else []
+    if not by_section and not by_form:
         return out
     for i, s in enumerate(sections):
-        for k, names in claims:
-            if s and any(m in s for m in names):
-                out[i, k] = 1.0
-                break
+        k = next((k for k, names in by_section if s and any(m in s for m in names)), None)
+        if k is None:
+            k = next((k for k, pattern in by_form if pattern.match(texts[i])), None)
+        if k is not None:
+            out[i, k] = 1.0
     return out
 
 
@@ -192,7 +199,7 @@ def score_content(texts: list[str], embeddings: np.ndarray, prototypes: np.ndarr
         target = np.eye(len(themes.keys))[j]
         content = (1 - ov) * content + ov * target
     if sections is not None:
-        marks = section_marks(sections, themes)
+        marks = section_marks(sections, themes, texts)
         marked = marks.sum(axis=1) > 0
         content[marked] = marks[marked]
     return content, lex, sem, cos, counts

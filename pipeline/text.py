@@ -10,10 +10,14 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 # ----------------------------------------------------------------------------- cleaning
 
-_SPACES = re.compile(r"[\s\u3000\u00a0\u2002-\u200b\ufeff]+")
+_SPACES = re.compile(r"[\s\u3000\u00a0\u2002-\u200a]+")
+# Zero-width characters and byte-order marks (a BOM is left inside a line where files were
+# joined): they stand between characters, so they go without leaving a blank.
+_ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
 # A Latin syllable in brackets right after a character: 領(lǐng), 續(xù), 创(chuang4). (Not
 # only after Han characters: a garbled character before the reading is still followed by it.)
@@ -39,8 +43,95 @@ def strip_pinyin(text: str) -> tuple[str, int]:
 
 
 def clean_line(line: str) -> str:
-    """Collapse every kind of blank to one space and strip the ends."""
-    return _SPACES.sub(" ", line).strip()
+    """Drop zero-width characters and stray BOMs, collapse every kind of blank (full-width
+    and no-break spaces among them) to one space, strip the ends."""
+    return _SPACES.sub(" ", _ZERO_WIDTH.sub("", line)).strip()
+
+
+# ----------------------------------------------------------------------------- exported text
+
+# Line breaks written out as text by spreadsheet and database exports: \r\n, \n, \r (also
+# with the backslash doubled), <br> and paragraph tags, and the CR/LF an entity stood for.
+_ESCAPED_BREAK = re.compile(r"(?:\\+r)?\\+n|\\+r|\r\n?|\n|(?i:<br\s*/?>|</?p(?:\s[^<>]{0,200})?>)")
+_ESCAPED_TAB = re.compile(r"\\+t")
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});|&nbsp(?![;A-Za-z0-9])")
+
+
+def unescape_entities(line: str) -> tuple[str, int]:
+    """HTML character references in exported text (``&nbsp;``, ``&ldquo;``, ``&#8220;``,
+    twice-escaped ``&amp;nbsp;``) replaced by their characters; ``R&D`` stays.
+
+    Returns:
+        ``(text, n)``: the text and the number of references replaced.
+    """
+    import html
+
+    if "&" not in line:
+        return line, 0
+    count = 0
+
+    def repl(m: re.Match) -> str:
+        nonlocal count
+        ref = m.group(0)
+        out = html.unescape(ref if ref.endswith(";") else ref + ";")
+        count += out != ref
+        return out
+
+    for _ in range(2):  # &amp;nbsp; → &nbsp; → a space
+        text = _ENTITY.sub(repl, line)
+        if text == line:
+            break
+        line = text
+    return line, count
+
+
+def split_escaped_breaks(line: str) -> list[str]:
+    """One physical line cut at line breaks written out as text (``\\r\\n``, ``\\n``, ``\\r``,
+    ``<br>``, ``<p>``); a literal ``\\t`` becomes a blank. A line without any is ``[line]``."""
+    if "\\" not in line and "<" not in line and "\n" not in line and "\r" not in line:
+        return [line]
+    line = _ESCAPED_TAB.sub(" ", line)
+    return _ESCAPED_BREAK.split(line)
+
+
+_URL = re.compile(r"(?i)(?:https?://|www\.)[!-~]+")
+_NOT_TEXT = re.compile(r"[\W_]+")
+
+
+def url_line(line: str) -> str:
+    """The first URL of a line that is mainly a URL (the URLs are at least as long as the
+    text around them, punctuation and blanks not counted), or ``""``."""
+    urls = _URL.findall(line)
+    if not urls:
+        return ""
+    rest = _NOT_TEXT.sub("", _URL.sub("", line))
+    return urls[0] if sum(map(len, urls)) >= len(rest) else ""
+
+
+# A character lost on the way (an encoder wrote ? for what it could not encode): two or more
+# question marks in a row, or one ASCII ? that does not stand where a question mark does (after
+# a question word, or before a blank, a closing quote or the end of the line).
+_LOST_RUN = re.compile(r"[?？]{2,}|\?")
+_QUESTION_WORDS = set("吗呢么吧啊嘛何谁哪几怎")
+_AFTER_QUESTION = set(" \u3000”’」』)）\"'")
+
+
+def lost_char_runs(line: str) -> int:
+    """Runs of ``?``/``？`` standing for lost characters in ``line`` (see above): ``六?!比``,
+    ``??阜``, ``前1?。`` count; ``怎么办?``, ``呢？我们`` and ``?id=3`` in a URL do not."""
+    n = 0
+    for m in _LOST_RUN.finditer(line):
+        if m.end() - m.start() >= 2:
+            n += 1
+            continue
+        before = line[m.start() - 1] if m.start() else ""
+        after = line[m.end()] if m.end() < len(line) else ""
+        if not before or not after or before in _QUESTION_WORDS or after in _AFTER_QUESTION:
+            continue
+        if before.isascii() and before.isalnum() and after.isascii() or before in "/=&":
+            continue  # English text or a URL query
+        n += 1
+    return n
 
 
 # ----------------------------------------------------------------------------- line kinds
@@ -54,6 +145,50 @@ BOILERPLATE = [
     ("reprint note", re.compile(r"^[\[【(（]\s*(文章|本文)?据.{1,40}(转发|转载|编发|整理)|转发时有改动|转载请注明|^[\[【(（]\s*来源[:：].{0,40}[\]】)）]$")),
     ("share/print widget", re.compile(r"^[\[【]?\s*(分享到|分享|打印本页|打印|关闭窗口|关闭|字号|字体|大\s*中\s*小|扫一扫|收藏|返回顶部|上一篇|下一篇|相关链接|相关阅读)")),
 ]
+# Keys of the "key：value" fields that site templates and scrapers write above (or below) a
+# text, by what they say. A line starting with one is metadata, never a paragraph.
+HEADER_FIELDS: dict[str, tuple[str, ...]] = {
+    "title": ("标题", "文章标题", "题名", "题目", "文件名称", "文件标题"),
+    "issuer": ("发文单位", "发文机关", "发文机构", "发文部门", "发布单位", "发布机构", "发布机关", "发布部门", "制发机关", "成文单位", "来源单位"),
+    "issued": ("发文时间", "发文日期", "成文日期", "成文时间", "印发日期", "印发时间", "签发日期"),
+    "posted": ("发布时间", "发布日期", "发稿时间", "发表时间", "更新时间", "上传时间", "录入时间", "公开日期", "公开时间", "时间", "日期"),
+    "url": ("来源URL", "来源网址", "来源链接", "原文链接", "原文地址", "原文网址", "文章链接", "本文链接", "网页地址", "页面地址", "链接", "网址", "URL"),
+    "source": ("信息来源", "文章来源", "稿件来源", "新闻来源", "来源网站", "来源", "出处"),
+    "author": ("作者", "撰稿", "撰稿人", "撰文"),
+    "summary": ("内容摘要", "内容提要", "摘要", "提要", "导读"),
+    "furniture": (
+        "阅读", "阅读量", "阅读数", "阅读次数", "浏览", "浏览量", "浏览次数", "点击", "点击数", "点击量", "访问量",
+        "评论", "评论数", "字号", "索引号", "主题分类", "体裁分类", "组配分类", "分类", "栏目", "发文字号", "文号",
+        "关键词", "关键字", "有效性", "公开方式", "公开范围",
+    ),
+}
+FIELD_ROLE = {key: role for role, keys in HEADER_FIELDS.items() for key in keys}
+_FIELD_KEY = re.compile(
+    r"(?:^|(?<=[\s|｜丨/／,，;；\]】]))[\[【]?\s*(?P<key>"
+    + "|".join(sorted(map(re.escape, FIELD_ROLE), key=len, reverse=True))
+    + r")\s*[:：]",
+    re.IGNORECASE,
+)
+_FIELD_JUNK = " \u3000|｜丨[]【】"
+
+
+def header_fields(line: str) -> tuple[tuple[str, str], ...]:
+    """``((key, value), ...)`` of a line that starts with a header field (``标题：…``,
+    ``发文时间：2009-02-05``, or several on one line: ``时间：2023-01-24 作者：某某 来源：政府官网
+    阅读：283``), each value running to the next key; ``()`` for any other line. Keys are
+    spelt as in :data:`HEADER_FIELDS` (``url`` as ``URL``)."""
+    found = list(_FIELD_KEY.finditer(line))
+    if not found or found[0].start() != 0:
+        return ()
+    out = []
+    for m, nxt in zip(found, found[1:] + [None]):
+        key = m.group("key")
+        key = next(k for k in FIELD_ROLE if k.lower() == key.lower())
+        value = line[m.end() : nxt.start() if nxt else len(line)].strip(_FIELD_JUNK)
+        out.append((key, value))
+    return tuple(out)
+
+
 _META_SOURCE = re.compile(r"^(信息来源|文章来源|稿件来源|来源|发布时间|发布日期|发稿时间|时间|日期)\s*[:：]")
 _SOURCE_VALUE = re.compile(r"来源\s*[:：]\s*([^\s:：]+)")
 _BYLINE = re.compile(r"^[(（]\s*(作者|文\s*/|本文作者)\s*(系|为|是|[:：/])?\s*(?P<who>.+?)[)）]\s*$")
@@ -79,15 +214,21 @@ _YEAR_ONLY = re.compile(r"(?P<y>(19|20)\d{2})\s*年")
 @dataclass(frozen=True)
 class LineKind:
     """What a line is: ``body``, ``heading``, ``boilerplate``, ``metadata`` or ``blank``;
-    ``reason`` names the rule, ``value`` carries what a metadata line says."""
+    ``reason`` names the rule, ``value`` carries what a metadata line says and ``fields``
+    the ``(key, value)`` pairs of a header-field line (see :func:`header_fields`)."""
 
     kind: str
     reason: str = ""
     value: str = ""
+    fields: tuple[tuple[str, str], ...] = ()
 
 
-_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
-_CN_DATE = re.compile(r"(?P<y>[〇零一二三四五六七八九]{4})年(?P<m>[一二三四五六七八九十]{1,2})月(?P<d>[一二三四五六七八九十]{1,3})日")
+_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0}
+_CN_DATE = re.compile(
+    r"(?P<y>[〇○零一二三四五六七八九]{4})\s*年\s*(?P<m>[一二三四五六七八九十]{1,2})\s*月\s*(?P<d>[一二三四五六七八九十]{1,3})\s*日"
+)
+# Full-width digits (２０２１年) read as ASCII digits; the text keeps its length, so offsets hold.
+_ASCII_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 def _cn_number(s: str) -> int:
@@ -99,9 +240,10 @@ def _cn_number(s: str) -> int:
 
 
 def find_date(text: str) -> str:
-    """The first full date in ``text`` (2023-03-02, 2026年2月3日, 二〇二六年一月二十七日) as
-    ``YYYY-MM-DD``, or ``""``."""
+    """The first full date in ``text`` (2023-03-02, 2026年2月3日, 二〇二六年一月二十七日, also
+    with ○ for zero or in full-width digits) as ``YYYY-MM-DD``, or ``""``."""
     best = None
+    text = text.translate(_ASCII_DIGITS)
     m = _CN_DATE.search(text)
     if m:
         y = int("".join(str(_CN_DIGITS[c]) for c in m.group("y")))
@@ -118,25 +260,72 @@ def find_date(text: str) -> str:
 
 
 def find_year(text: str) -> str:
-    m = _YEAR_ONLY.search(text)
+    """The first year written as 2024年 in ``text``, or ``""``."""
+    m = _YEAR_ONLY.search(text.translate(_ASCII_DIGITS))
     return m.group("y") if m else ""
 
 
 # Only at the top or bottom of a page: inside a report, 主办单位：… names a project's owner.
 _EDGE_ONLY = {"site owner"}
-_DATELINE = re.compile(
-    r"^[—\-－–]*\s*(19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,100}(会议|大会|上|作|讲话|报告)"
+_DASHES = "—―–‒─━\\-－~～"
+_DATELINE_START = re.compile(
+    rf"^[{_DASHES}]*\s*[(（]?\s*(?:(19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|{_CN_DATE.pattern})"
 )
+# The end of a dateline: what follows the date on a whole-line dateline (the rule before
+# run-in datelines were cut), and the meeting it names (…大会第六次会议上, …会议上的讲话).
+_DATELINE_TAIL = re.compile(r".{0,100}(会议|大会|上|作|讲话|报告)")
+_MEETING = re.compile(r"[，,]?[^，。；：,;:！？!?]{0,80}?(会议|大会|全会|会)\s*(开幕式|闭幕式|开幕|闭幕)?\s*上(的讲话|的报告|的政府工作报告)?")
+_SPEAKER = re.compile(r"\s*[^\s，。；：,;:]{0,20}?(省长|市长|县长|区长|州长|旗长|盟长|主席|书记)\s*[\u4e00-\u9fff·]{2,12}?(同志)?(所作|作)?(政府工作报告)?(?=\s|$)")
+_CLOSE = re.compile(r"\s*[)）]")
+# After a dateline, the start of the report itself (各位代表：现在，…) rather than the speaker.
+_BODY_LIKE = re.compile(r"[：:，,；;！？!?]|。.")
 _DATELINE_AUTHOR = re.compile(r"(省长|市长|县长|区长|州长|主席|书记)\s*(?P<who>[\u4e00-\u9fff·]{2,12}?)(同志)?(作|在|所作)")
 
 
-def dateline(line: str) -> tuple[str, str] | None:
-    """``(date, speaker)`` of a report's dateline (——2025年1月14日在…大会…会议上 省长某某作…),
-    or None."""
-    if len(line) > 160 or not _DATELINE.match(line):
+class Dateline(NamedTuple):
+    """A report's dateline: its ``date`` (YYYY-MM-DD), ``speaker`` (or ``""``) and ``end``,
+    the length of the dateline at the start of its line (the rest is the report's text)."""
+
+    date: str
+    speaker: str
+    end: int
+
+
+def dateline(line: str) -> Dateline | None:
+    """The dateline a report opens with (——2025年1月14日在…大会第四次会议上 省长某某), or None.
+
+    The date may be written with any dash (——, ――, --, —, －－), in brackets, spaced out
+    (—— 2021 年 1 月 31 日), in Chinese numerals (二〇二一年一月三十一日) or full-width digits.
+    A dateline run into the text on one line (…第六次会议上各位代表：现在，我代表…) ends after
+    its meeting (and a speaker set off by blanks); a whole line is a dateline only up to 160
+    characters and when what follows the date is not a sentence of the report.
+    """
+    probe = line.translate(_ASCII_DIGITS)
+    start = _DATELINE_START.match(probe)
+    if not start:
         return None
-    m = _DATELINE_AUTHOR.search(line)
-    return find_date(line), (m.group("who") if m else "")
+    meeting = _MEETING.match(probe, start.end())
+    end = len(line)
+    if meeting:
+        cut = meeting.end()
+        speaker = _SPEAKER.match(probe, cut)
+        cut = speaker.end() if speaker else cut
+        close = _CLOSE.match(probe, cut)
+        cut = close.end() if close else cut
+        rest = probe[cut:].strip()
+        if rest and _is_body(rest):
+            end = cut
+    elif not _DATELINE_TAIL.match(probe, start.end()) or _is_body(probe[start.end() :]):
+        return None
+    if end > 160:
+        return None
+    m = _DATELINE_AUTHOR.search(line[:end])
+    return Dateline(find_date(line[:end]), m.group("who") if m else "", end)
+
+
+def _is_body(rest: str) -> bool:
+    """Text after a date that reads as the report's sentences, not as its dateline."""
+    return len(rest) > 40 or bool(_BODY_LIKE.search(rest.strip()))
 
 
 def classify_line(line: str, heading_max_chars: int, edge: bool = True) -> LineKind:
@@ -153,17 +342,30 @@ def classify_line(line: str, heading_max_chars: int, edge: bool = True) -> LineK
         for reason, pat in BOILERPLATE:
             if (edge or reason not in _EDGE_ONLY) and pat.search(line):
                 return LineKind("boilerplate", reason)
-        if len(re.findall(r"[|｜]", line)) >= 2 and len(line) <= 80:
-            return LineKind("boilerplate", "navigation")
+        fields = header_fields(line)
         if _META_SOURCE.match(line):
             m = _SOURCE_VALUE.search(line)
-            return LineKind("metadata", "source/date line", m.group(1) if m else "")
+            return LineKind("metadata", "source/date line", m.group(1) if m else "", fields)
+        if len(fields) >= 2:
+            return LineKind("metadata", "header fields", "", fields)
+        if len(re.findall(r"[|｜]", line)) >= 2 and len(line) <= 80:
+            return LineKind("boilerplate", "navigation")
         m = _BYLINE.match(line) or _AUTHOR_LINE.match(line)
         if m:
             return LineKind("metadata", "byline", m.group("who").strip())
         m = _TITLED_NAME.match(line)
         if m:
             return LineKind("metadata", "byline", f"{m.group('who')}（{m.group('office')}）")
+        if fields:
+            return LineKind("metadata", "header fields", "", fields)
+    else:
+        # a long line is a header only when it holds several fields, or a summary (内容摘要：…)
+        fields = header_fields(line)
+        if len(fields) >= 2 or fields and FIELD_ROLE[fields[0][0]] == "summary":
+            return LineKind("metadata", "header fields", "", fields)
+    url = url_line(line)
+    if url:
+        return LineKind("metadata", "url", url, (("URL", url),))
     if is_heading(line, heading_max_chars):
         return LineKind("heading", "heading")
     return LineKind("body")

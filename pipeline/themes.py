@@ -29,7 +29,7 @@ import pandas as pd
 
 from . import config
 from .artifacts import check_aligned, load_embeddings, load_sentence_embeddings, sentence_texts
-from .classify import Context, Sentences, ThemeModel, choose_model, fit_linear, labelled_sentences, paragraph_shares, sentence_features
+from .classify import Context, Sentences, ThemeModel, apply_claims, choose_model, fit_linear, labelled_sentences, paragraph_shares, sentence_features
 from .config import ParamsError, ThemesParams
 from .embedders import make_embedder
 from .io import run_stage, setup_logging, write_csv, write_json, write_parquet
@@ -100,7 +100,7 @@ def score_corpus(paragraphs: pd.DataFrame, spans: pd.DataFrame, topics: pd.DataF
     features = None
     if with_features:
         topic_vec = np.array([topic_scores[t] if c else np.zeros(k) for t, c in zip(topic_arr, close)]).reshape(len(topic_arr), k)
-        features = sentence_features(sents, Context(paragraph=content, topic=topic_vec, sections=sections), prototypes, themes)
+        features = sentence_features(sents, Context(paragraph=content, topic=topic_vec, sections=sections, texts=texts), prototypes, themes)
     return Scored(content, lex, cos, counts, choice, conf, topic_scores, final, close, sents, features)
 
 
@@ -147,7 +147,7 @@ def theme_corpus(
             raise ValueError("themes.unit is sentence: a sentence model is needed")
         if examples:
             model, model_name, fit_info = _fit_examples(examples, sc.features, sc.sentences, paragraphs, spans, themes, model, identity, model_name)
-        s_scores = model.predict_proba(sc.features, sc.sentences)
+        s_scores = apply_claims(model.predict_proba(sc.features, sc.sentences), sc.features)
         s_theme = s_scores.argmax(axis=1)
         s_conf = s_scores.max(axis=1)
         decided = np.full(len(paragraphs), f"sentences: {model_name}")

@@ -20,7 +20,7 @@ _HAN_WORD = re.compile(r"^[\u4e00-\u9fff]{2,}$")
 
 
 def _words(name: str) -> list[str]:
-    text = (RESOURCES / name).read_text(encoding="utf-8")
+    text = (RESOURCES / "lexicon" / name).read_text(encoding="utf-8")
     return [w for line in text.splitlines() if not line.startswith("#") for w in line.split()]
 
 
@@ -39,7 +39,7 @@ def _tokenizer():
     jieba.setLogLevel(logging.WARNING)
     tok = jieba.Tokenizer()
     tok.initialize()
-    tok.load_userdict(str(RESOURCES / "userdict_zh.txt"))
+    tok.load_userdict(str(RESOURCES / "lexicon" / "userdict_zh.txt"))
     return tok
 
 

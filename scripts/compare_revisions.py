@@ -50,6 +50,19 @@ def export(rev: str, dst: Path) -> None:
         subprocess.run(["tar", "-x", "-C", str(dst)], input=archive, check=True)
 
 
+def outputs(project: Path) -> list[str]:
+    """Every path dvc.yaml declares as an output, metric or plot of a stage."""
+    import yaml
+
+    stages = yaml.safe_load((project / "dvc.yaml").read_text(encoding="utf-8"))["stages"]
+    paths = []
+    for stage in stages.values():
+        for kind in ("outs", "metrics", "plots"):
+            for entry in stage.get(kind, []):
+                paths.append(next(iter(entry)) if isinstance(entry, dict) else entry)
+    return paths
+
+
 def run(rev: str, corpus: Path, work: Path, params: list[str]) -> Path:
     key = hashlib.sha256(f"{rev}|{corpus}|{params}".encode()).hexdigest()[:10]
     name = sh(["git", "rev-parse", "--short", rev], ROOT).stdout.strip() if rev != "WORKTREE" else "worktree"
@@ -59,8 +72,9 @@ def run(rev: str, corpus: Path, work: Path, params: list[str]) -> Path:
     if out.exists():
         shutil.rmtree(out)
     export(rev, out)
-    for folder in FOLDERS:  # outputs committed at that revision are not what this run makes
-        shutil.rmtree(out / folder, ignore_errors=True)
+    for path in outputs(out):  # outputs committed at that revision are not what this run makes
+        target = out / path
+        shutil.rmtree(target, ignore_errors=True) if target.is_dir() else target.unlink(missing_ok=True)
     sh(["git", "init", "-q"], out)
     sh(["dvc", "init", "-q", "-f"], out) if not (out / ".dvc").exists() else None
     sh(["dvc", "config", "core.analytics", "false"], out)

@@ -13,10 +13,10 @@ import yaml
 from conftest import ROOT
 from pipeline import config
 
-STAGES = ("ingest", "embed", "topics", "themes", "evaluate", "report")
+STAGES = ("ingest", "embed", "topics", "themes", "sample", "evaluate", "report")
 PACKAGE = ROOT / "pipeline"
-# Folders of package data, and the module-level names through which code reads them.
-DATA_DIRS = {"RESOURCES": "pipeline/resources", "TEMPLATES": "pipeline/templates"}
+# Package data: the templates folder, and the resources sub-folder a module names (RESOURCES / "lexicon" …).
+TEMPLATES = "pipeline/templates"
 
 
 def imported_modules(module: str) -> set[str]:
@@ -54,7 +54,12 @@ def expected_code_deps(stage: str) -> set[str]:
     for m in mods:
         tree = ast.parse((PACKAGE / f"{m}.py").read_text(encoding="utf-8"))
         used = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
-        deps |= {folder for name, folder in DATA_DIRS.items() if name in used}
+        if "TEMPLATES" in used:
+            deps.add(TEMPLATES)
+        for n in ast.walk(tree):
+            if (isinstance(n, ast.BinOp) and isinstance(n.op, ast.Div) and isinstance(n.left, ast.Name) and n.left.id == "RESOURCES"
+                    and isinstance(n.right, ast.Constant) and isinstance(n.right.value, str)):
+                deps.add(f"pipeline/resources/{n.right.value.split('/')[0]}")
     return deps
 
 

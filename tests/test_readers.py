@@ -86,3 +86,71 @@ def test_read_file_unknown_extension_and_too_large(tmp_path):
     big.write_bytes("字".encode("utf-8") * 400_000)
     with pytest.raises(ReadError, match=r"file too large: 1.1 MB > ingest.max_file_mb = 1 MB"):
         read_file(big, 2**20)
+
+
+# ----------------------------------------------------------------------------- mojibake
+
+
+def _exact_mojibake() -> list[tuple[str, str, str]]:
+    """(text, codec written in, codec read with) where reading loses no byte."""
+    out = []
+    for text in ["政府工作报告", "2023年GDP增长5%", "——2021年1月31日在保定市第十五届人民代表大会第六次会议上", "過去一年，全縣經濟運行總體平穩。"]:
+        for wrote, read in [("utf-8", "gbk"), ("utf-8", "cp1252"), ("utf-8", "latin-1"), ("gbk", "latin-1"), ("gbk", "cp1252")]:
+            try:
+                text.encode(wrote).decode(read)
+            except UnicodeError:
+                continue
+            out.append((text, wrote, read))
+    return out
+
+
+@pytest.mark.parametrize("text,wrote,read", _exact_mojibake())
+def test_repair_mojibake_when_the_round_trip_is_exact(text, wrote, read):
+    from pipeline.readers import repair_mojibake
+
+    fixed, how = repair_mojibake(text.encode(wrote).decode(read))
+    assert fixed == text and how
+
+
+@pytest.mark.parametrize("line", [
+    "各位代表：现在，我代表市人民政府，向大会报告工作，请予审议。",
+    "習近平總書記考察湖南時的重要講話指示精神,是湖南奮力走好新時代長征路的根本遵循。",
+    "持續(xù)在學用結(jié)合上動腦筋,形成加快發(fā)展的生動局面。",
+    "Copyright © 2017 www.hnzy.gov.cn 湖南政研网 湘ICP备18001534号 版权所有",
+    "3．10种有色金属：铜、铅、锌、镍、锡、锑、铝、镁、硅、钛。",
+    "［5］ESI：",
+    "R&D经费支出占GDP比重突破2%。",
+])
+def test_ordinary_text_is_neither_repaired_nor_garbled(line):
+    from pipeline.readers import garbled, repair_mojibake
+
+    assert repair_mojibake(line) == (line, "")
+    assert garbled(line) == ""
+
+
+@pytest.mark.parametrize("line", [
+    "བོད་རང་སྐྱོང་ལྗོངས་མི་དམངས་སྲིད་གཞུང་།",  # Tibetan
+    "شىنجاڭ ئۇيغۇر ئاپتونوم رايونى خەلق ھۆكۈمىتى",  # Uyghur
+    "연변조선족자치주 인민정부 사업보고",  # Korean
+])
+def test_other_scripts_are_not_garbled(line):
+    from pipeline.readers import garbled
+
+    assert garbled(line) == ""
+
+
+@pytest.mark.parametrize("text", [
+    "各位代表：现在，我代表市人民政府，向大会报告工作，请予审议。",
+    "全面落实“六保”任务，抢抓新政策、新基建、新消费等发展机遇",
+    "習近平總書記考察湖南時的重要講話指示精神",
+    "阜平县2023年政府工作报告",
+])
+@pytest.mark.parametrize("lost", ["\ufffd", "?"])
+def test_lossy_mojibake_is_garbled(text, lost):
+    """UTF-8 read as GBK with bytes lost (replaced by U+FFFD, or by ? once saved again):
+    not repairable exactly, so it is reported as garbled."""
+    from pipeline.readers import garbled, repair_mojibake
+
+    line = text.encode("utf-8").decode("gbk", errors="replace").replace("\ufffd", lost)
+    assert repair_mojibake(line)[1] == ""
+    assert garbled(line, line.count("?")).startswith("garbled: ")

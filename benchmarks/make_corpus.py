@@ -3,7 +3,9 @@
 Sentences of each report are recombined into new paragraphs of 2–6 sentences that keep
 their province and year; each generated file holds ``--per-file`` paragraphs under a title
 naming the province and year, so ingest infers the same locality and date as for the
-originals. The output is deterministic for a given ``--seed``.
+originals. Every sentence written is made unique (a numbered item mark before its end,
+第N项), so the embedding cache cannot serve a repeated sentence and the scaling runs measure
+what a real corpus of that size costs. The output is deterministic for a given ``--seed``.
 
     python benchmarks/make_corpus.py --paragraphs 100000 --out /tmp/corpus_100k
 """
@@ -11,6 +13,7 @@ originals. The output is deterministic for a given ``--seed``.
 from __future__ import annotations
 
 import argparse
+import itertools
 import random
 import re
 import sys
@@ -32,6 +35,12 @@ def sentences_by_report(source: Path) -> dict[tuple[str, str], list[str]]:
     return out
 
 
+def _unique(sentence: str, n: int) -> str:
+    """``sentence`` with a numbered item mark before its closing punctuation (…，第12项。)."""
+    body = sentence.rstrip("。！？；”’」』）)")
+    return f"{body}（第{n}项）{sentence[len(body):]}"
+
+
 def generate(source: Path, out: Path, paragraphs: int, per_file: int, seed: int) -> tuple[int, int]:
     """Write files of ``per_file`` paragraphs until ``paragraphs`` are written; return
     (files, paragraphs)."""
@@ -40,13 +49,15 @@ def generate(source: Path, out: Path, paragraphs: int, per_file: int, seed: int)
     keys = sorted(pools)
     out.mkdir(parents=True, exist_ok=True)
     written = files = 0
+    counter = itertools.count(1)
     while written < paragraphs:
         year, province = keys[files % len(keys)]
         pool = pools[(year, province)]
         n = min(per_file, paragraphs - written)
         lines = [f"{year}年{province}政府工作报告（重组样本{files // len(keys) + 1}）", f"——{year}年1月15日在{province}人民代表大会上"]
         for _ in range(n):
-            lines.append("".join(rng.sample(pool, rng.randint(2, 6))))
+            picked = rng.sample(pool, rng.randint(2, 6))
+            lines.append("".join(_unique(s, next(counter)) for s in picked))
         (out / f"{year}_{province}_{files // len(keys) + 1:04d}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
         written += n
         files += 1

@@ -8,8 +8,10 @@ of producing silently misaligned results.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
@@ -67,6 +69,58 @@ def load_sentence_embeddings(spans: pd.DataFrame, path: Path = config.SENTENCE_E
     if emb.shape[0] != len(spans) or meta.get("sentences_sha256") != digest:
         raise ArtifactError(f"{path} ({emb.shape[0]} rows) does not line up with the {len(spans)} sentences of {config.SENTENCE_SPANS}; run `dvc repro embed`")
     return emb if mmap else emb.astype(np.float32, copy=False)
+
+
+@dataclass(frozen=True)
+class ThemeEntry:
+    key: str
+    zh: str
+    en: str
+    description: str
+    fallback: bool = False
+
+
+@dataclass(frozen=True)
+class ThemeCatalog:
+    """The themes a run used (keys, names, descriptions), as the themes stage wrote them to
+    ``theme_definitions.json``: what later stages show, without depending on all of
+    ``themes.definitions`` (its seed words and rules) as params."""
+
+    definitions: tuple[ThemeEntry, ...]
+
+    @property
+    def keys(self) -> list[str]:
+        return [d.key for d in self.definitions]
+
+    @classmethod
+    def of(cls, themes) -> "ThemeCatalog":
+        return cls(tuple(ThemeEntry(d.key, d.zh, d.en, d.description, d.fallback) for d in themes.definitions))
+
+    def to_json(self) -> dict:
+        return {"themes": [dataclasses.asdict(d) for d in self.definitions]}
+
+    @classmethod
+    def read(cls, path: Path = config.THEME_DEFINITIONS) -> "ThemeCatalog":
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        return cls(tuple(ThemeEntry(**d) for d in data["themes"]))
+
+
+class StoredVectors:
+    """The vectors the embed stage stored for a list of texts (the theme descriptions and
+    seed words), served like a model's: ``embed(texts)`` looks them up; ``identity`` is the
+    model that made them."""
+
+    def __init__(self, path: Path = config.THEME_VECTORS, meta_path: Path = config.EMBEDDINGS_META):
+        with np.load(path) as z:
+            self._vectors = dict(zip(z["texts"].tolist(), z["vectors"].astype(np.float32)))
+        self.identity = json.loads(Path(meta_path).read_text(encoding="utf-8")).get("model", "")
+        self._path = path
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        missing = [t for t in texts if t not in self._vectors]
+        if missing:
+            raise ArtifactError(f"{self._path} has no vector for {missing[0]!r} (the theme definitions changed since the embed stage ran); run `dvc repro embed`")
+        return np.stack([self._vectors[t] for t in texts])
 
 
 def check_aligned(a: pd.DataFrame, b: pd.DataFrame, a_path: Path, b_path: Path) -> None:

@@ -29,6 +29,7 @@ DOCUMENTS = INTERIM / "documents.parquet"
 INGEST_LOG = INTERIM / "ingest_log.csv"
 EMBEDDINGS = INTERIM / "embeddings.npy"
 SENTENCE_EMBEDDINGS = INTERIM / "sentence_embeddings.npy"
+THEME_VECTORS = INTERIM / "theme_vectors.npz"
 EMBEDDINGS_META = INTERIM / "embeddings.json"
 TOPIC_MODEL = Path("models/topic_model")
 TOPICS = PROCESSED / "topics.parquet"
@@ -36,6 +37,7 @@ TOPIC_INFO = PROCESSED / "topic_info.parquet"
 THEMES = PROCESSED / "themes.parquet"
 SENTENCE_THEMES = PROCESSED / "sentences.parquet"
 HAND_LABELS = PROCESSED / "hand_labels.parquet"
+THEME_DEFINITIONS = PROCESSED / "theme_definitions.json"
 REPORTS = Path("reports")
 METRICS = Path("metrics")
 
@@ -122,6 +124,7 @@ class UmapParams(Section):
     n_components: int = 5
     min_dist: float = 0.0
     metric: Literal["cosine"] = "cosine"  # the kNN graph is exact cosine (topics.exact_knn)
+    n_epochs: int | Literal["auto"] = 200  # layout epochs; auto: UMAP's choice (500 up to 10,000 points, 200 beyond)
 
 
 @dataclass(frozen=True)
@@ -155,6 +158,7 @@ class TopicsParams(Section):
         _int("topics.seed", self.seed)
         for key, value in (
             ("topics.umap.n_neighbors", self.umap.n_neighbors),
+            ("topics.umap.n_epochs", self.umap.n_epochs),
             ("topics.hdbscan.min_cluster_size", self.hdbscan.min_cluster_size),
             ("topics.hdbscan.min_samples", self.hdbscan.min_samples),
         ):

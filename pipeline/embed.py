@@ -4,14 +4,17 @@ Outputs:
     ``data/interim/sentence_embeddings.npy``  (n_sentences, dim), row j = sentence j of sentences.parquet
     ``data/interim/embeddings.npy``   (n_paragraphs, dim), row i = paragraph i of paragraphs.parquet
     ``data/interim/embeddings.json``  model identity, shape, dtype, the para_ids (row order) and their digest
+    ``data/interim/theme_vectors.npz``  the vectors of the theme descriptions and seed words (the
+                                      themes stage makes its prototypes of them, with no model to load)
     ``models/embed_cache/``           persistent cache (kept by DVC across runs)
 
 Every sentence is embedded once (the unit themes are decided on); a paragraph's vector is
 the mean of its sentences' vectors weighted by their characters, normalised. Embedding the
 sentences costs what embedding the paragraphs did (the encoder's time grows with the
 characters it reads), and no model truncates a long paragraph. The backend is named by
-``embed.backend`` (see :mod:`pipeline.embedders`); vectors come from the cache where it has
-them, so only new text is embedded.
+``embed.backend`` (see :mod:`pipeline.embedders`). A document's sentences are embedded as
+one batch, and vectors come from the cache by text and document, so only new or edited
+documents are embedded and the vectors do not depend on the cache's history.
 """
 
 from __future__ import annotations
@@ -29,25 +32,30 @@ from .artifacts import ids_digest, sentence_texts
 from .compute import client_for
 from .embedders import Embedder, EmbeddingCache, embed_texts, make_embedder
 from .io import atomic_path, run_stage, setup_logging, write_json
+from .scoring import theme_texts
 
 log = logging.getLogger("pipeline.embed")
 
 # The params keys this stage reads (its params in dvc.yaml); execution settings such as
 # embed.threads, embed.batch_size and compute.scheduler need no declaring (config.EXECUTION_KEYS).
-PARAMS = ("embed.backend", "embed.model", "embed.prefix", "embed.dtype")
+PARAMS = ("embed.backend", "embed.model", "embed.prefix", "embed.dtype", "themes.definitions")
 
 
-def embed_sentences(texts: list[str], embedder: Embedder, cache: EmbeddingCache, out_path: Path, dtype, batch_size: int, client=None, spec: dict | None = None) -> tuple[int, dict[str, int]]:
+def embed_sentences(texts: list[str], embedder: Embedder, cache: EmbeddingCache, out_path: Path, dtype, batch_size: int, client=None,
+                    spec: dict | None = None, documents: list[str] | None = None) -> tuple[int, dict[str, int]]:
     """Embed ``texts`` into a memory-mapped ``.npy`` at ``out_path`` (row i = text i).
 
-    Rows are written batch by batch, so memory stays bounded by a chunk of rows.
+    The sentences of a document (``documents``: its id per sentence) are embedded as one
+    batch, so their vectors are a function of the document's text alone (see
+    :func:`~pipeline.embedders.embed_texts`). Rows are written a window at a time, so
+    memory stays bounded by a window of rows.
 
     Returns:
         ``(dim, stats)``: the vector size and the counts of texts taken from the cache and embedded.
     """
-    dim = embedder.embed(texts[:1]).shape[1] if texts else 0
+    dim = cache.dim(embedder.identity) or (embedder.embed(texts[:1]).shape[1] if texts else 0)
     out = np.lib.format.open_memmap(out_path, mode="w+", dtype=dtype, shape=(len(texts), dim))
-    _, stats = embed_texts(texts, embedder, cache, batch_size, out=out, client=client, spec=spec)
+    _, stats = embed_texts(texts, embedder, cache, batch_size, out=out, client=client, spec=spec, groups=documents)
     out.flush()
     del out
     return dim, stats
@@ -78,7 +86,7 @@ def main() -> int:
     setup_logging("embed")
     p = config.stage_params("embed", PARAMS)
     params = p.embed
-    paragraphs = pd.read_parquet(config.PARAGRAPHS, columns=["para_id", "text"])
+    paragraphs = pd.read_parquet(config.PARAGRAPHS, columns=["para_id", "doc_id", "text"])
     spans = pd.read_parquet(config.SENTENCE_SPANS)
     t0 = time.perf_counter()
     embedder = make_embedder(params)
@@ -90,11 +98,18 @@ def main() -> int:
     try:
         # rows go straight to a memory-mapped .npy beside the output, renamed into place at the end
         with atomic_path(config.SENTENCE_EMBEDDINGS, ".npy") as tmp, client_for(p.compute.scheduler) as client:
-            dim, stats = embed_sentences(texts, embedder, cache, tmp, dtype, params.batch_size, client, spec)
+            documents = spans["para_id"].map(paragraphs.set_index("para_id")["doc_id"]).tolist()
+            dim, stats = embed_sentences(texts, embedder, cache, tmp, dtype, params.batch_size, client, spec, documents)
             para_index = pd.Index(paragraphs["para_id"]).get_indexer(spans["para_id"])
             vectors = paragraph_vectors(np.load(tmp, mmap_mode="r"), para_index, spans["n_chars"].to_numpy(), len(paragraphs))
             with atomic_path(config.EMBEDDINGS, ".npy") as ptmp:
                 np.save(ptmp, vectors.astype(dtype))
+            themes = sorted(set(theme_texts(p.themes)))
+            # one batch, in sorted order: the vectors are a function of the definitions alone
+            theme_vectors, _ = embed_texts(themes, embedder, cache, params.batch_size, progress=False, groups=["themes"] * len(themes))
+            with atomic_path(config.THEME_VECTORS, ".npz") as ttmp:
+                with open(ttmp, "wb") as fh:
+                    np.savez(fh, texts=np.array(themes), vectors=theme_vectors.astype(np.float32))
     finally:
         cache.close()
     elapsed = time.perf_counter() - t0

@@ -17,7 +17,6 @@ import hashlib
 import logging
 import os
 import sqlite3
-import sys
 from pathlib import Path
 from typing import Protocol
 
@@ -74,19 +73,39 @@ class USEMultilingual:
         return _normalise(out)
 
 
+# Texts per forward pass of a sentence-transformers model, fixed (not embed.batch_size) so
+# that a text's vector does not depend on an execution setting.
+ENCODE_BATCH = 32
+
+
 class SentenceTransformerEmbedder:
     """Any sentence-transformers model, by hub id (from the local Hugging Face cache) or path."""
 
-    def __init__(self, model: str, device: str = "auto", batch_size: int = 64, prefix: str = ""):
+    def __init__(self, model: str, device: str = "auto", prefix: str = ""):
         self.model_name = model
-        self.batch_size = batch_size
         self.prefix = prefix
-        self._model = load_sentence_transformer(model, device)
+        self.device = device
         self.identity = f"sentence-transformers/{_model_fingerprint(model)}/prefix={prefix!r}"
+        self.check()
+
+    def check(self) -> None:
+        """Fail now, with what to do, if the model is neither a local folder nor in the local
+        Hugging Face cache (loading it waits until something is embedded)."""
+        local = Path(self.model_name).expanduser()
+        if local.exists():
+            if not (local / "modules.json").exists() and not (local / "config.json").exists():
+                raise EmbedError(f"embed.model: {local} exists but is not a sentence-transformers model folder (no modules.json or config.json)")
+        elif os.environ.get("PIPELINE_ALLOW_DOWNLOAD") != "1":
+            self._model  # a hub id: load now, so a missing model is reported before any work
+
+    @functools.cached_property
+    def _model(self):
+        return load_sentence_transformer(self.model_name, self.device)
 
     def embed(self, texts: list[str]) -> np.ndarray:
         texts = [self.prefix + t for t in texts] if self.prefix else list(texts)
-        out = self._model.encode(texts, batch_size=self.batch_size, show_progress_bar=False, convert_to_numpy=True)
+        # a fixed batch size: how a model batches a group changes its vectors' last bits
+        out = self._model.encode(texts, batch_size=ENCODE_BATCH, show_progress_bar=False, convert_to_numpy=True)
         return _normalise(np.asarray(out, dtype=np.float32))
 
 
@@ -147,11 +166,11 @@ def _normalise(x: np.ndarray) -> np.ndarray:
 
 def make_embedder(params: EmbedParams) -> Embedder:
     """The backend named by ``embed.backend`` (reads ``backend``, ``model``, ``prefix`` and
-    the execution settings ``threads``, ``batch_size``, ``device``)."""
+    the execution settings ``threads`` and ``device``)."""
     backend, model, prefix = params.backend, params.model, params.prefix  # what the vectors depend on
     if backend == "use-multilingual-v3":
         return USEMultilingual(threads=params.n_threads if params.threads != "auto" else available_cores())
-    return SentenceTransformerEmbedder(model, params.device, params.batch_size, prefix)
+    return SentenceTransformerEmbedder(model, params.device, prefix)
 
 
 # ----------------------------------------------------------------------------- cache
@@ -170,7 +189,20 @@ class EmbeddingCache:
 
     @staticmethod
     def key(text: str) -> bytes:
+        """A text's digest (runs of whitespace count as one space)."""
         return hashlib.sha256(" ".join(text.split()).encode("utf-8")).digest()
+
+    @staticmethod
+    def group_keys(keys: list[bytes]) -> list[bytes]:
+        """Cache keys of the distinct texts (their :meth:`key`, in batch order) of one group:
+        a vector is stored by its text and by the batch it was computed in."""
+        group = hashlib.sha256(b"".join(keys)).digest()
+        return [hashlib.sha256(b"group-v1" + group + k).digest() for k in keys]
+
+    def dim(self, model: str) -> int | None:
+        """The size of the vectors this cache holds for ``model`` (None if it holds none)."""
+        row = self._db.execute("SELECT dim FROM vectors WHERE model = ? LIMIT 1", (model,)).fetchone()
+        return int(row[0]) if row else None
 
     def get(self, model: str, keys: list[bytes]) -> dict[bytes, np.ndarray]:
         found: dict[bytes, np.ndarray] = {}
@@ -192,6 +224,20 @@ class EmbeddingCache:
         self._db.close()
 
 
+def _runs(groups, n: int) -> list[tuple[int, int]]:
+    """(start, end) of each run of consecutive equal labels in ``groups`` (None: every row alone)."""
+    if groups is None:
+        return [(i, i + 1) for i in range(n)]
+    if len(groups) != n:
+        raise ValueError(f"groups has {len(groups)} labels for {n} texts")
+    runs, start = [], 0
+    for i in range(1, n + 1):
+        if i == n or groups[i] != groups[start]:
+            runs.append((start, i))
+            start = i
+    return runs
+
+
 def embed_texts(
     texts: list[str],
     embedder: Embedder,
@@ -202,55 +248,85 @@ def embed_texts(
     client=None,
     spec: dict | None = None,
     chunk: int = 4096,
+    groups: list | None = None,
 ) -> tuple[np.ndarray, dict[str, int]]:
     """Embed ``texts``, taking what the cache has and embedding only the rest.
 
-    Texts are handled in chunks of ``chunk`` rows: the cache is asked for the chunk, the
-    missing distinct texts are embedded in batches of ``batch_size`` (on the Dask cluster
-    when ``client`` is given, each worker building the backend from ``spec``), each batch
-    is written to the cache as soon as it is done, and the chunk's rows are written to
-    ``out``. Memory is bounded by the chunk, not by the corpus, when ``out`` is a memmap.
+    Every text is embedded in a canonical batch: the distinct texts of its group, in the
+    order they first appear (``groups`` gives a label per text, consecutive texts with one
+    label forming a group — the embed stage groups sentences by document; None: every text
+    alone). An encoder's float rounding for a row depends on the other rows of its batch
+    (USE's numpy encoder: up to 3e-7), and UMAP turns such differences into other topics;
+    batching whatever the cache happened to lack would make the vectors, and every result
+    after them, depend on the cache's history. So a group is embedded whole or not at all,
+    and the cache keys a vector by its text and its group's texts (:meth:`EmbeddingCache.group_keys`):
+    a corpus gives the same vectors from an empty cache as after any sequence of runs, and
+    adding a document embeds that document only.
+
+    Groups are handled in windows of about ``chunk`` rows: the cache is asked for the
+    window, the groups it lacks are embedded (on the Dask cluster when ``client`` is given,
+    ``batch_size`` texts or more per task, each worker building the backend from ``spec``),
+    each group is written to the cache as soon as it is done, and the window's rows are
+    written to ``out``. Memory is bounded by the window, not by the corpus, when ``out`` is
+    a memmap.
 
     Returns:
         ``(vectors, stats)``: ``out`` (or a new float32 array) of shape (len(texts), dim);
-        counts of texts found in the cache and of texts embedded.
+        counts of distinct (group, text) vectors found in the cache and embedded.
     """
-    from tqdm import tqdm
+    from .io import progress as progress_bar
 
     stats = {"cached": 0, "embedded": 0}
-    bar = tqdm(total=len(texts), desc="embed", unit="para", disable=not progress or not sys.stderr.isatty())
-    done: dict[bytes, np.ndarray] = {}  # without a cache, repeats within a chunk are embedded once
-    for start in range(0, len(texts), chunk):
-        part = texts[start : start + chunk]
-        keys = [EmbeddingCache.key(t) for t in part]
-        unique: dict[bytes, str] = {}
-        for k, t in zip(keys, part):
-            unique.setdefault(k, t)
-        have = cache.get(embedder.identity, list(unique)) if cache else {k: done[k] for k in unique if k in done}
-        todo = [k for k in unique if k not in have]
-        stats["cached"] += len(unique) - len(todo)
-        batches = [todo[i : i + batch_size] for i in range(0, len(todo), batch_size)]
+    bar = progress_bar(total=len(texts), desc="embed", unit="text") if progress else progress_bar(total=0, desc="")
+    done: dict[bytes, np.ndarray] = {}  # without a cache, a repeated group is embedded once
+    runs = _runs(groups, len(texts))
+    i = 0
+    while i < len(runs):
+        window = [runs[i]]
+        while i + len(window) < len(runs) and window[-1][1] - window[0][0] < chunk:
+            window.append(runs[i + len(window)])
+        i += len(window)
+        start, end = window[0][0], window[-1][1]
+        row_keys: list[bytes] = []
+        pending: dict[tuple[bytes, ...], list[str]] = {}  # a group's keys -> its distinct texts
+        for a, b in window:
+            unique: dict[bytes, str] = {}
+            for t in texts[a:b]:
+                unique.setdefault(EmbeddingCache.key(t), t)
+            keys = EmbeddingCache.group_keys(list(unique))
+            lookup = dict(zip(unique, keys))
+            row_keys += [lookup[EmbeddingCache.key(t)] for t in texts[a:b]]
+            pending.setdefault(tuple(keys), list(unique.values()))
+        wanted = list(dict.fromkeys(row_keys))
+        have = cache.get(embedder.identity, wanted) if cache else {k: done[k] for k in wanted if k in done}
+        todo = [(keys, group) for keys, group in pending.items() if not all(k in have for k in keys)]
+        stats["cached"] += sum(1 for k in wanted if k in have and not any(k in keys for keys, _ in todo))
         if client is None:
-            results = (embedder.embed([unique[k] for k in b]) for b in batches)
+            results = (embedder.embed(group) for _, group in todo)
         else:
             from .compute import map_ordered
 
-            results = map_ordered(_embed_on_worker, [(spec, [unique[k] for k in b]) for b in batches], client)
-        for b, vecs in zip(batches, results):
+            tasks, task = [], []
+            for _, group in todo:
+                task.append(group)
+                if sum(map(len, task)) >= batch_size:
+                    tasks.append(task)
+                    task = []
+            tasks += [task] if task else []
+            results = (vecs for part in map_ordered(_embed_groups_on_worker, [(spec, t) for t in tasks], client) for vecs in part)
+        for (keys, _), vecs in zip(todo, results):
             vecs = np.asarray(vecs, dtype=np.float32)
             if cache:
-                cache.put(embedder.identity, b, vecs)
-            have.update(zip(b, vecs))
-            stats["embedded"] += len(b)
-        if not part:
-            continue
-        block = np.stack([have[k] for k in keys])
+                cache.put(embedder.identity, list(keys), vecs)
+            have.update(zip(keys, vecs))
+            stats["embedded"] += len(keys)
+        block = np.stack([have[k] for k in row_keys])
         if out is None:
             out = np.empty((len(texts), block.shape[1]), dtype=np.float32)
-        out[start : start + len(part)] = block
+        out[start:end] = block
         if cache is None:
             done.update(have)
-        bar.update(len(part))
+        bar.update(end - start)
     bar.close()
     if out is None:
         out = np.zeros((0, 0), dtype=np.float32)
@@ -271,6 +347,8 @@ def _worker_embedder(spec_items: tuple) -> Embedder:
     return make_embedder(EmbedParams(**spec))
 
 
-def _embed_on_worker(task: tuple[dict, list[str]]) -> np.ndarray:
-    spec, texts = task
-    return _worker_embedder(tuple(sorted(spec.items()))).embed(texts)
+def _embed_groups_on_worker(task: tuple[dict, list[list[str]]]) -> list[np.ndarray]:
+    """Each group of the task embedded as one batch (see :func:`embed_texts`)."""
+    spec, groups = task
+    embedder = _worker_embedder(tuple(sorted(spec.items())))
+    return [embedder.embed(group) for group in groups]

@@ -176,7 +176,9 @@ def corrected_shares(corpus: Corpus, lab: Labelled, keys: list[str], n_boot: int
     point = _estimate(corpus, lab, groups, levels, ones_p, ones_l, k)[0]
     rng = np.random.default_rng(seed)
     reps = []
-    for start in range(0, n_boot, chunk):
+    from .io import progress
+
+    for start in progress(range(0, n_boot, chunk), desc="corrected shares: bootstrap", unit="×100"):
         pw, lw = _bootstrap_weights(corpus, lab, min(chunk, n_boot - start), rng)
         reps.append(_estimate(corpus, lab, groups, levels, pw, lw, k))
     boot = np.concatenate(reps) if reps else np.zeros((0, len(groups), k))
@@ -221,11 +223,13 @@ class CovariateResult:
     models: dict  # theme -> summary numbers
 
 
-def _design(docs: pd.DataFrame, covariates: list[str]) -> pd.DataFrame:
-    import patsy  # installed with statsmodels
-
-    formula = " + ".join(f"C(Q('{c}'))" for c in covariates)
-    return patsy.dmatrix(formula, docs, return_type="dataframe")
+def _design(docs: pd.DataFrame, covariates: list[str], levels: dict[str, list[str]]) -> np.ndarray:
+    """Intercept and treatment dummies (the first of ``levels[c]`` the reference) of each covariate."""
+    cols = [np.ones(len(docs))]
+    for c in covariates:
+        values = docs[c].to_numpy()
+        cols += [(values == v).astype(float) for v in levels[c][1:]]
+    return np.column_stack(cols)
 
 
 def covariate_effects(docs: pd.DataFrame, shares: pd.DataFrame, keys: list[str], covariates: list[str], cluster: str = "locality",
@@ -245,9 +249,6 @@ def covariate_effects(docs: pd.DataFrame, shares: pd.DataFrame, keys: list[str],
         clusters is skipped with its reason (never an error).
     """
     import warnings
-
-    import patsy  # installed with statsmodels
-    import statsmodels.api as sm
 
     d = docs.merge(shares, on="doc")
     skipped, used = [], []
@@ -276,7 +277,12 @@ def covariate_effects(docs: pd.DataFrame, shares: pd.DataFrame, keys: list[str],
         skipped += [(c, f"{n_clusters} {cluster} clusters (fewer than 4) for clustered standard errors") for c in used]
         return CovariateResult(pd.DataFrame(columns=["theme", "covariate", "value", "expected", "ci_low", "ci_high", "n_documents"]),
                                pd.DataFrame(columns=["theme", "covariate", "value", "reference", "difference", "ci_low", "ci_high"]), skipped, models)
-    x = _design(d, used)
+    # statsmodels is imported only when a covariate is modelled (its import takes a second or two)
+    from statsmodels.genmod import families
+    from statsmodels.genmod.generalized_linear_model import GLM
+
+    levels = {c: sorted(d[c].unique(), key=lambda v: (LEVEL_ORDER.get(v, 99), v)) for c in used}
+    x = _design(d, used, levels)
     weights = d["n_chars"].to_numpy(dtype=float)
     weights = weights / weights.mean()
     groups = pd.factorize(d[cluster])[0]
@@ -285,16 +291,16 @@ def covariate_effects(docs: pd.DataFrame, shares: pd.DataFrame, keys: list[str],
         y = d[key].to_numpy(dtype=float).clip(0, 1)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            fit = sm.GLM(y, x, family=sm.families.Binomial(), var_weights=weights).fit(cov_type="cluster", cov_kwds={"groups": groups})
-        beta = fit.params.to_numpy()
+            fit = GLM(y, x, family=families.Binomial(), var_weights=weights).fit(cov_type="cluster", cov_kwds={"groups": groups})
+        beta = np.asarray(fit.params)
         cov = np.asarray(fit.cov_params())
         draws = rng.multivariate_normal(beta, cov, size=n_sim, method="eigh")
         models[key] = {"documents": int(len(d)), "clusters": int(n_clusters), "deviance": round(float(fit.deviance), 4)}
         for c in used:
-            values = sorted(d[c].unique(), key=lambda v: (LEVEL_ORDER.get(v, 99), v))
+            values = levels[c]
             means = {}
             for v in values:
-                xv = np.asarray(patsy.build_design_matrices([x.design_info], d.assign(**{c: v}))[0])
+                xv = _design(d.assign(**{c: v}), used, levels)
                 p = 1 / (1 + np.exp(-(xv @ draws.T)))  # (n_docs, n_sim)
                 sim = (weights[:, None] * p).sum(axis=0) / weights.sum()
                 point = float((weights * (1 / (1 + np.exp(-(xv @ beta))))).sum() / weights.sum())

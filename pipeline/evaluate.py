@@ -1,4 +1,11 @@
-"""Stage ``evaluate``: theme accuracy against hand-labelled lines and sentences.
+"""Stage ``evaluate``: the hand-coding loop — a random sample to code, and the accuracy of
+the themes against hand-labelled lines and sentences.
+
+``reports/label_sample.csv`` is a stratified random sample of sentences (paragraphs with
+``themes.unit: paragraph``) to code by hand (see :mod:`pipeline.sampling`; the codebook is
+``reports/codebook.md``); the pipeline's themes for it are apart, in
+``reports/label_sample_predictions.csv``. Coded and named in ``eval.sentence_labels`` (or
+``eval.labels``), it is read back here.
 
 ``eval.labels`` names a CSV with ``source``, ``line`` and ``primary`` (see
 :mod:`pipeline.labels`). Each labelled line is matched to the paragraphs cut from it (same
@@ -14,6 +21,7 @@ says how far the shares are off.
 Outputs:
     ``metrics/eval.json``     accuracy, macro-F1, per-theme precision/recall/F1, matched counts; ``sentences``: the same for sentences, and ``share_tv``
     ``reports/eval_confusion.csv``  one row per matched line (actual, predicted): a DVC confusion plot
+    ``reports/label_sample.csv``, ``reports/label_sample_predictions.csv``  the sample to code and the pipeline's themes for it
     ``data/processed/hand_labels.parquet``  every labelled unit with the pipeline's theme beside its label, and
                               its inclusion probability where the labels are the pipeline's random sample
                               (what the report corrects the shares with)
@@ -29,11 +37,15 @@ import pandas as pd
 from . import config
 from .config import ParamsError
 from .io import run_stage, setup_logging, write_csv, write_json, write_parquet
+from .sampling import draw_sample, label_sheets, sampling_frame
+from .artifacts import ThemeCatalog
 from .labels import HAND_LABEL_COLUMNS, align_sentence_labels, hand_labelled_units, match_labels, read_labels, read_sentence_labels, scores, sentence_scores
 
 log = logging.getLogger("pipeline.evaluate")
 
-PARAMS = ("eval.labels", "eval.sentence_labels", "themes.definitions")
+PARAMS = ("eval.labels", "eval.sentence_labels", "sample.size", "sample.seed", "sample.min_per_stratum", "themes.unit")
+SAMPLE = config.REPORTS / "label_sample.csv"
+SAMPLE_PREDICTIONS = config.REPORTS / "label_sample_predictions.csv"
 CONFUSION_COLUMNS = ["source", "line", "actual", "predicted"]
 
 
@@ -62,25 +74,36 @@ def evaluate_sentences(labels: pd.DataFrame, paragraphs: pd.DataFrame, spans: pd
     return result
 
 
+def draw_label_sample(paragraphs: pd.DataFrame, spans: pd.DataFrame, sentence_themes: pd.DataFrame, paragraph_themes: pd.DataFrame, unit: str,
+                      size: int, min_per_stratum: int, seed: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The sheet to code by hand and the pipeline's themes for it (see :mod:`pipeline.sampling`)."""
+    frame = sampling_frame(paragraphs, spans, sentence_themes, paragraph_themes, unit)
+    return label_sheets(draw_sample(frame, size, min_per_stratum, seed), unit)
+
+
 def main() -> int:
     setup_logging("evaluate")
     p = config.stage_params("evaluate", PARAMS)
-    keys = p.themes.keys
+    keys = ThemeCatalog.read().keys
     confusion_path = config.REPORTS / "eval_confusion.csv"
     labels_file, sentence_file = p.eval.labels, p.eval.sentence_labels
+    paragraphs = pd.read_parquet(config.PARAGRAPHS, columns=["para_id", "source", "line_start", "line_end", "level", "text", "n_chars"])
+    spans = pd.read_parquet(config.SENTENCE_SPANS, columns=["para_id", "sentence", "char_start", "char_end", "n_chars"])
+    themes = pd.read_parquet(config.THEMES, columns=["para_id", "theme", "confidence"])
+    sentences = pd.read_parquet(config.SENTENCE_THEMES, columns=["para_id", "sentence", "theme", "confidence"])
+    sheet, predictions = draw_label_sample(paragraphs, spans, sentences, themes, p.themes.unit, p.sample.size, p.sample.min_per_stratum, p.sample.seed)
+    write_csv(sheet, SAMPLE)
+    write_csv(predictions, SAMPLE_PREDICTIONS)
+    log.info("%d %ss to code by hand → %s (codebook: reports/codebook.md)", len(sheet), p.themes.unit, SAMPLE)
     if not labels_file and not sentence_file:
         log.info("eval.labels and eval.sentence_labels are empty: nothing to evaluate")
         write_json({"evaluated": False}, config.METRICS / "eval.json")
         write_csv(pd.DataFrame(columns=CONFUSION_COLUMNS), confusion_path)
         write_parquet(pd.DataFrame(columns=HAND_LABEL_COLUMNS), config.HAND_LABELS)
         return 0
-    paragraphs = pd.read_parquet(config.PARAGRAPHS, columns=["para_id", "source", "line_start", "line_end", "text", "n_chars"])
     result: dict = {"evaluated": bool(labels_file)}
     confusion = pd.DataFrame(columns=CONFUSION_COLUMNS)
     labels = gold = None
-    spans = pd.read_parquet(config.SENTENCE_SPANS)
-    themes = pd.read_parquet(config.THEMES, columns=["para_id", "theme"])
-    sentences = pd.read_parquet(config.SENTENCE_THEMES, columns=["para_id", "sentence", "theme"])
     if labels_file:
         labels = read_labels(Path(labels_file), keys)
         result, confusion = evaluate(labels, paragraphs, themes, keys, labels_file)

@@ -33,13 +33,13 @@ def use_cjk_font() -> str | None:
     return font
 
 
-def _pyplot():
-    import matplotlib
+def _subplots(*args, figsize: tuple[float, float], **kwargs):
+    """A figure and its axes, without pyplot: nothing global is kept (no figure to close),
+    and pyplot's import (0.7 s) is spared; ``savefig`` draws with Agg."""
+    from matplotlib.figure import Figure
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    return plt
+    fig = Figure(figsize=figsize)
+    return fig, fig.subplots(*args, **kwargs)
 
 
 def _png(fig) -> bytes:
@@ -66,14 +66,13 @@ def heatmap_png(shares: pd.DataFrame, labels: dict[str, str], groups: list[tuple
         labels: theme key → label, in column order.
         groups: (group title, localities in order) for each level.
     """
-    plt = _pyplot()
     order, spans = _group_rows(groups)
     pivot = shares.pivot(index="locality", columns="theme", values="share").reindex(index=order, columns=list(labels))
     values = pivot.to_numpy()
     # shade within each theme: the question is which localities stand out on a theme
     lo = values.min(axis=0, keepdims=True)
     rel = (values - lo) / np.maximum(values.max(axis=0, keepdims=True) - lo, 1e-9)
-    fig, ax = plt.subplots(figsize=(1.6 + 1.3 * pivot.shape[1], 0.9 + 0.38 * pivot.shape[0]))
+    fig, ax = _subplots(figsize=(1.6 + 1.3 * pivot.shape[1], 0.9 + 0.38 * pivot.shape[0]))
     im = ax.imshow(rel, cmap="YlGnBu", vmin=0, vmax=1, aspect="auto")
     ax.set_xticks(range(pivot.shape[1]), [labels[k].replace(" ", "\n", 1) for k in pivot.columns], rotation=0)
     ax.set_yticks(range(pivot.shape[0]), pivot.index)
@@ -83,7 +82,6 @@ def heatmap_png(shares: pd.DataFrame, labels: dict[str, str], groups: list[tuple
     fig.colorbar(im, ax=ax, fraction=0.04, pad=0.08, label="lowest → highest share within the theme")
     ax.set_title("Share of each locality's text per theme")
     png = _png(fig)
-    plt.close(fig)
     return png
 
 
@@ -105,10 +103,9 @@ def intervals_png(shares: pd.DataFrame, labels: dict[str, str], groups: list[tup
     the whole corpus. Each panel has its own scale."""
     import matplotlib.ticker
 
-    plt = _pyplot()
     keys = list(labels)
     locs, spans = _group_rows(groups)
-    fig, axes = plt.subplots(1, len(keys), figsize=(2.6 * len(keys), 0.9 + 0.3 * len(locs)), sharey=True)
+    fig, axes = _subplots(1, len(keys), figsize=(2.6 * len(keys), 0.9 + 0.3 * len(locs)), sharey=True)
     axes = np.atleast_1d(axes)
     y = np.arange(len(locs))
     for ax, k in zip(axes, keys):
@@ -125,7 +122,6 @@ def intervals_png(shares: pd.DataFrame, labels: dict[str, str], groups: list[tup
     axes[0].set_yticks(y, locs)
     axes[0].set_ylim(len(locs) - 0.5, -0.5)
     png = _png(fig)
-    plt.close(fig)
     return png
 
 
@@ -134,11 +130,10 @@ def covariates_png(expected: pd.DataFrame, labels: dict[str, str]) -> bytes:
     (fractional-logit models); one panel per theme, one row per covariate value."""
     import matplotlib.ticker
 
-    plt = _pyplot()
     keys = [k for k in labels if k in set(expected["theme"])]
     rows = expected.drop_duplicates(["covariate", "value"])[["covariate", "value"]].itertuples(index=False)
     rows = [(c, v) for c, v in rows]
-    fig, axes = plt.subplots(1, len(keys), figsize=(2.6 * len(keys), 0.9 + 0.32 * len(rows)), sharey=True)
+    fig, axes = _subplots(1, len(keys), figsize=(2.6 * len(keys), 0.9 + 0.32 * len(rows)), sharey=True)
     axes = np.atleast_1d(axes)
     y = np.arange(len(rows))
     for ax, k in zip(axes, keys):
@@ -155,5 +150,4 @@ def covariates_png(expected: pd.DataFrame, labels: dict[str, str]) -> bytes:
     axes[0].set_yticks(y, [f"{c} = {v}" for c, v in rows])
     axes[0].set_ylim(len(rows) - 0.5, -0.5)
     png = _png(fig)
-    plt.close(fig)
     return png

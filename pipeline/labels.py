@@ -227,8 +227,8 @@ def hand_labelled_units(paragraph_labels: pd.DataFrame | None, sentence_labels: 
     A paragraph label labels the paragraphs cut from its line (``sentence`` -1, the
     paragraph's theme as prediction); a sentence label labels the sentence of ours holding
     most of its text (found by ``para_id`` and ``sentence_in_paragraph`` when the sheet came
-    from the sample stage, else by its text). ``inclusion_probability`` and ``stratum`` are
-    kept where the labels come from a random sample the pipeline drew (else NaN and empty):
+    from the hand-coding sample the evaluate stage draws, else by its text).
+    ``inclusion_probability`` and ``stratum`` are kept where the labels come from a random sample the pipeline drew (else NaN and empty):
     only such labels can correct the shares.
 
     Returns:

@@ -7,9 +7,7 @@ cannot be read raises :class:`ReadError` with a reason a user can act on.
 
 from __future__ import annotations
 
-import functools
 import io
-import logging
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -109,52 +107,18 @@ def _plausibility(text: str) -> float:
     return sum(c in common for c in sample) / len(sample)
 
 
-@functools.cache
-def _dictionary() -> tuple[tuple[str, int], ...]:
-    """jieba's dictionary as (word, frequency) pairs, read once per process."""
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    with jieba.get_dict_file() as raw, io.TextIOWrapper(raw, encoding="utf-8") as fh:
-        return tuple((word, int(freq)) for word, freq, _ in (line.split(" ") for line in fh))
-
-
-def _with_traditional(simplified: str) -> set[str]:
-    """The characters of ``simplified`` and their traditional (and Taiwan-standard) forms."""
-    import opencc
-
-    return set(simplified) | set(opencc.OpenCC("s2t").convert(simplified)) | set(opencc.OpenCC("s2tw").convert(simplified))
-
-
-@functools.cache
 def _common_chars() -> frozenset[str]:
-    """Characters of jieba's dictionary words (simplified) and their traditional forms."""
-    chars = {c for word, freq in _dictionary() if freq >= 20 for c in word}
-    return frozenset(_with_traditional("".join(sorted(chars))) | set("，。、；：？！“”‘’（）《》【】—…·「」『』　％"))
+    """Characters of jieba's dictionary words and their traditional forms (see :mod:`pipeline.lexicon`)."""
+    from .lexicon import common_chars
+
+    return common_chars()
 
 
-# ----------------------------------------------------------------------------- mojibake
-
-_N_FREQUENT = 3500  # as many as the list of common characters (现代汉语常用字表) holds
-
-
-@functools.cache
 def frequent_chars() -> frozenset[str]:
-    """The 3,500 Han characters that carry most of jieba's dictionary (each character weighted
-    by the counts of the words it is in), with their traditional forms.
+    """The 3,500 most frequent Han characters and their traditional forms (see :mod:`pipeline.lexicon`)."""
+    from .lexicon import frequent_chars as chars
 
-    Narrower than :func:`_common_chars` on purpose: text decoded with the wrong codec is made
-    of real but rare characters (宸ヤ綔鎶ュ憡 for 工作报告), most of which are in some
-    dictionary word, and few of which are among the frequent ones.
-    """
-    from collections import Counter
-
-    counts: Counter[str] = Counter()
-    for word, freq in _dictionary():
-        for c in word:
-            if "\u4e00" <= c <= "\u9fff":
-                counts[c] += freq
-    return frozenset(_with_traditional("".join(c for c, _ in counts.most_common(_N_FREQUENT))))
+    return chars()
 
 
 # Characters that wrong decoding produces: Han, kana, box drawing, private use, U+FFFD (not

@@ -19,7 +19,7 @@ then :mod:`pipeline.render` (the page and the Markdown, from Jinja2 templates).
 from __future__ import annotations
 
 import base64
-import dataclasses
+import contextlib
 import logging
 from dataclasses import dataclass
 
@@ -28,8 +28,8 @@ import pandas as pd
 import yaml
 
 from . import config
-from .artifacts import read_json, sentence_texts
-from .config import ReportParams, ThemesParams
+from .artifacts import ThemeCatalog, read_json, sentence_texts
+from .config import ReportParams
 from .figures import CJK_FONTS, covariates_png, heatmap_png, intervals_png, use_cjk_font
 from .io import atomic_path, run_stage, setup_logging, write_csv, write_json, write_text
 from .render import Example, HeatCell, LevelGroup, LocalityView, ReportContext, ShareRow, Table, TopicView, render_html, render_markdown
@@ -46,7 +46,9 @@ LEVELS = {"province": "Provinces", "city": "Cities", "county": "Counties", "unkn
 # The params sections whose values the page shows (and so declares: every key but the
 # execution settings, which change no number).
 SHOWN_SECTIONS = ("corpus", "ingest", "embed", "topics", "themes", "report")
-PARAMS = tuple(k for s in SHOWN_SECTIONS for k in config.result_keys(s))
+# …but the theme definitions (names, descriptions: theme_definitions.json carries them, and the
+# page lists them), which would copy their seed words into dvc.lock once more
+PARAMS = tuple(k for s in SHOWN_SECTIONS for k in config.result_keys(s) if k != "themes.definitions")
 
 
 # ----------------------------------------------------------------------------- numbers
@@ -98,8 +100,11 @@ def distinctive_words(df: pd.DataFrame, keys: list[str], top: int = 8, prior_str
 def topic_table(df: pd.DataFrame, topic_themes: pd.DataFrame, n_examples: int) -> pd.DataFrame:
     """Topics with theme, size, words, the most representative paragraphs and counts per locality."""
     rows = []
-    for _, t in topic_themes.iterrows():
-        g = df[df["topic"] == t["topic"]].sort_values(["similarity", "para_id"], ascending=[False, True])
+    ranked = df.sort_values(["topic", "similarity", "para_id"], ascending=[True, False, True])
+    by_topic = dict(tuple(ranked.groupby("topic", sort=False)))
+    empty = ranked.iloc[:0]
+    for t in topic_themes.to_dict("records"):
+        g = by_topic.get(t["topic"], empty)
         examples = [f"{r.source}:{_lines(r)} {r.text[:80]}" for r in g.head(n_examples).itertuples()]
         per_loc = g["locality"].value_counts().sort_index()
         rows.append({
@@ -143,13 +148,19 @@ def quality_summary(ingest_metrics: dict, documents: pd.DataFrame, line_log: pd.
 
 def examples_by_locality(df: pd.DataFrame, keys: list[str], per_theme: int = 1, max_total: int = 5) -> dict[str, list[dict]]:
     """The most confidently themed paragraphs of each locality, one theme after another."""
+    order = {k: i for i, k in enumerate(keys)}
+    top = (
+        df[["locality", "theme", "confidence", "para_id", "source", "line_start", "line_end", "text"]]
+        .assign(rank=df["theme"].map(order))
+        .sort_values(["locality", "rank", "confidence", "para_id"], ascending=[True, True, False, True])
+        .groupby(["locality", "theme"], sort=False)
+        .head(per_theme)
+    )
     out: dict[str, list[dict]] = {}
-    for loc, g in df.groupby("locality", sort=True):
-        picks = []
-        for k in keys:
-            top = g[g["theme"] == k].sort_values(["confidence", "para_id"], ascending=[False, True]).head(per_theme)
-            picks += [{"theme": k, "where": f"{r.source}:{_lines(r)}", "text": r.text} for r in top.itertuples()]
-        out[loc] = picks[:max_total]
+    for loc, theme, source, first, last, text in zip(top["locality"], top["theme"], top["source"], top["line_start"], top["line_end"], top["text"]):
+        picks = out.setdefault(loc, [])
+        if len(picks) < max_total:
+            picks.append({"theme": theme, "where": f"{source}:{first}" if first == last else f"{source}:{first}-{last}", "text": text})
     return out
 
 
@@ -204,19 +215,17 @@ def sentence_chars(sentences: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
 
 
 def compute_tables(paragraphs: pd.DataFrame, themes: pd.DataFrame, topics: pd.DataFrame, sentences: pd.DataFrame, documents: pd.DataFrame, topic_themes: pd.DataFrame,
-                   line_log: pd.DataFrame, ingest_metrics: dict, topic_metrics: dict, theme_params: ThemesParams, rp: ReportParams) -> ReportTables:
+                   line_log: pd.DataFrame, ingest_metrics: dict, topic_metrics: dict, theme_params: ThemeCatalog, rp: ReportParams) -> ReportTables:
     """The report's numbers, from the stage inputs (paragraphs with their themes and topics,
     sentences with their themes and text, documents, topic themes, the ingest log and metrics).
     Shares count characters by the theme of the sentence they are in."""
-    from .tokenize import tokenize
-
     keys = theme_params.keys
     labels = theme_labels(theme_params)
     df = paragraphs.merge(themes, on="para_id").merge(topics, on="para_id").merge(sentence_chars(sentences, keys), on="para_id", how="left")
     df["locality"] = df["locality"].replace("", UNKNOWN)
     shares = theme_shares(df, keys, rp.n_boot, rp.seed)
-    located = sentences[["para_id", "theme", "text"]].merge(df[["para_id", "locality"]], on="para_id")
-    words = distinctive_words(located.assign(tokens=[tokenize(t) for t in located["text"]]), keys)  # place names are not words here
+    located = sentences[["para_id", "theme", "tokens"]].merge(df[["para_id", "locality"]], on="para_id")
+    words = distinctive_words(located.assign(tokens=located["tokens"].fillna("").str.split()), keys)  # ingest's content words: no place names
     docs_ok = documents[documents["status"] == "ok"].copy()
     docs_ok["locality"] = docs_ok["locality"].replace("", UNKNOWN)
     loc_meta = {
@@ -299,8 +308,8 @@ def compute_estimates(df: pd.DataFrame, sentences: pd.DataFrame, documents: pd.D
                 f"weighted by 1/inclusion probability); intervals resample documents and re-estimate the classifier's errors.")
     elif len(hand_labels):
         note = ("The hand labels were not drawn by the pipeline's random sample (they have no inclusion probabilities), so they measure "
-                "accuracy but cannot correct the shares: the shares below are uncorrected. Run the sample stage, code reports/label_sample.csv "
-                "and name it in eval.sentence_labels (or eval.labels).")
+                "accuracy but cannot correct the shares: the shares below are uncorrected. Code reports/label_sample.csv (the random sample "
+                "the evaluate stage draws) and name it in eval.sentence_labels (or eval.labels).")
     else:
         note = ("No hand labels: the shares are the classifier's, uncorrected for its errors. Code reports/label_sample.csv (a random sample "
                 "the pipeline drew) and name it in eval.sentence_labels (or eval.labels) to measure accuracy on this corpus and correct the shares.")
@@ -344,7 +353,7 @@ def estimate_metrics(est: Estimates, t: ReportTables) -> dict:
     return out
 
 
-def theme_labels(theme_params: ThemesParams) -> dict[str, str]:
+def theme_labels(theme_params: ThemeCatalog) -> dict[str, str]:
     """Theme key → "中文 English" label, in the order of the definitions."""
     return {d.key: f"{d.zh} {d.en}" for d in theme_params.definitions}
 
@@ -354,6 +363,12 @@ def theme_labels(theme_params: ThemesParams) -> dict[str, str]:
 
 def _pct(v: float, d: int = 0) -> str:
     return f"{v:.{d}%}"
+
+
+def _points(v: float) -> str:
+    """A difference of shares in percentage points, signed (no "-0.0")."""
+    p = round(100 * v, 1)
+    return f"{p:+.1f}" if p else "0.0"
 
 
 def estimate_views(est: Estimates, t: ReportTables, labels: dict[str, str], covariates_png: bytes | None) -> dict:
@@ -398,7 +413,7 @@ def estimate_views(est: Estimates, t: ReportTables, labels: dict[str, str], cova
     out["covariates_note"] = " ".join(note)
     if len(cov.contrasts):
         out["covariates_contrasts"] = Table(["theme", "covariate", "contrast", "difference (points)", "95% interval"],
-                                            [[labels[r.theme], r.covariate, f"{r.value} vs {r.reference}", f"{100 * r.difference:+.1f}", f"{100 * r.ci_low:+.1f} to {100 * r.ci_high:+.1f}"]
+                                            [[labels[r.theme], r.covariate, f"{r.value} vs {r.reference}", _points(r.difference), f"{_points(r.ci_low)} to {_points(r.ci_high)}"]
                                              for r in cov.contrasts.itertuples()], "Contrasts")
     if len(cov.expected):
         out["covariates_expected"] = Table(["theme", "covariate", "value", "expected share", "95% interval", "documents"],
@@ -432,7 +447,7 @@ def estimate_views(est: Estimates, t: ReportTables, labels: dict[str, str], cova
     return out
 
 
-def build_context(t: ReportTables, theme_params: ThemesParams, rp: ReportParams, topic_metrics: dict, params_yaml: str, intervals: bytes,
+def build_context(t: ReportTables, theme_params: ThemeCatalog, rp: ReportParams, topic_metrics: dict, params_yaml: str, intervals: bytes,
                   est: Estimates | None = None, covariates_png: bytes | None = None) -> ReportContext:
     """The one object the templates render."""
     labels = theme_labels(theme_params)
@@ -440,22 +455,25 @@ def build_context(t: ReportTables, theme_params: ThemesParams, rp: ReportParams,
     pivot = t.shares.pivot(index="locality", columns="theme", values="share")[keys]
     lo = {k: float(pivot[k].min()) for k in keys}
     span = {k: max(1e-9, float(pivot[k].max()) - lo[k]) for k in keys}
-    dist = t.distinctive.set_index(["locality", "theme"])
+    dist = t.distinctive.set_index(["locality", "theme"])[["emphasis", "z"]].to_dict("index")
+    cell = pivot.to_dict("index")
+    shares_of = dict(tuple(t.shares.groupby("locality", sort=False)))
+    words_of = dict(tuple(t.words.groupby("locality", sort=False)))
     marks = {"more": (" ▲", "more than the rest of the corpus"), "less": (" ▼", "less than the rest of the corpus")}
 
     def view(loc: str) -> LocalityView:
         cells = []
         for k in keys:
-            v = float(pivot.loc[loc, k])
-            mark, title = marks.get(dist.loc[(loc, k), "emphasis"], ("", ""))
+            v = float(cell[loc][k])
+            mark, title = marks.get(dist[(loc, k)]["emphasis"], ("", ""))
             cells.append(HeatCell(share=v, shade=(v - lo[k]) / span[k], mark=mark, title=title))
-        s = t.shares[t.shares["locality"] == loc]
+        s = shares_of.get(loc, t.shares.iloc[:0])
         rows = [
             ShareRow(labels[r.theme], int(r.n_paragraphs), int(r.n_chars), float(r.share), float(r.ci_low), float(r.ci_high),
-                     float(dist.loc[(loc, r.theme), "z"]), str(dist.loc[(loc, r.theme), "emphasis"]))
+                     float(dist[(loc, r.theme)]["z"]), str(dist[(loc, r.theme)]["emphasis"]))
             for r in s.itertuples()
         ]
-        w = t.words[t.words["locality"] == loc]
+        w = words_of.get(loc, t.words.iloc[:0])
         words = [(labels[k], " ".join(g["word"])) for k, g in w.groupby("theme", sort=False)]
         examples = [Example(labels[e["theme"]], e["where"], e["text"]) for e in t.examples.get(loc, [])]
         return LocalityView(name=loc, anchor=f"loc-{loc}", meta=t.loc_meta.get(loc, ""), cells=cells, shares=rows, words=words, examples=examples)
@@ -513,10 +531,31 @@ def shown_params(p: config.StageParams) -> str:
     return yaml.safe_dump(out, allow_unicode=True, sort_keys=False, default_flow_style=None, width=110)
 
 
+@contextlib.contextmanager
+def side_process():
+    """An executor that runs work in one forked process beside this one (figures are
+    CPU-bound and matplotlib holds the GIL), or in this process where fork is unavailable;
+    the results are the same either way."""
+    import multiprocessing
+    from concurrent.futures import Executor, Future, ProcessPoolExecutor
+
+    class InProcess(Executor):
+        def submit(self, fn, /, *args, **kwargs):
+            f: Future = Future()
+            f.set_result(fn(*args, **kwargs))
+            return f
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        yield InProcess()
+        return
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
+        yield pool
+
+
 def main() -> int:
     setup_logging("report")
     p = config.stage_params("report", PARAMS)
-    rp, theme_params = p.report, p.themes
+    rp, theme_params = p.report, ThemeCatalog.read()
     paragraphs = pd.read_parquet(config.PARAGRAPHS)
     themes = pd.read_parquet(config.THEMES, columns=["para_id", "theme", "confidence"])
     topics = pd.read_parquet(config.TOPICS, columns=["para_id", "topic", "similarity"])
@@ -537,13 +576,16 @@ def main() -> int:
     robustness_info = read_json(ROBUSTNESS.with_suffix(".json"))
 
     t = compute_tables(paragraphs, themes, topics, sentences, documents, topic_themes, line_log, ingest_metrics, topic_metrics, theme_params, rp)
-    est = compute_estimates(t.paragraph_table, sentences, documents, hand_labels, eval_metrics, robustness, robustness_info, theme_params.keys, rp)
     labels = theme_labels(theme_params)
     if use_cjk_font() is None:
         log.warning("no CJK font installed (tried %s): Chinese labels in the PNG figures will not render; run `make fonts`", ", ".join(CJK_FONTS))
-    heat = heatmap_png(t.shares, labels, [(LEVELS[lv], locs) for lv, locs in t.groups])
-    intervals = intervals_png(t.shares, labels, [(LEVELS[lv], locs) for lv, locs in t.groups], t.overall)
-    cov_png = covariates_png(est.covariates.expected, labels) if len(est.covariates.expected) else None
+    groups = [(LEVELS[lv], locs) for lv, locs in t.groups]
+    with side_process() as side:  # the two share figures are drawn while the estimates are computed
+        heat = side.submit(heatmap_png, t.shares, labels, groups)
+        intervals = side.submit(intervals_png, t.shares, labels, groups, t.overall)
+        est = compute_estimates(t.paragraph_table, sentences, documents, hand_labels, eval_metrics, robustness, robustness_info, theme_params.keys, rp)
+        cov_png = covariates_png(est.covariates.expected, labels) if len(est.covariates.expected) else None
+        heat, intervals = heat.result(), intervals.result()
     ctx = build_context(t, theme_params, rp, topic_metrics, shown_params(p), intervals, est, cov_png)
     metrics = {**t.metrics, **estimate_metrics(est, t)}
 

@@ -63,9 +63,17 @@ def lexical_scores(counts: list[Counter], owners: dict[str, list[int]], n_themes
     return np.divide(out, totals, out=np.zeros_like(out), where=totals > 0)
 
 
+def theme_texts(themes: ThemesParams) -> list[str]:
+    """The texts the theme prototypes are made of: each theme's names and description, and its seed words."""
+    return [t for d in themes.definitions for t in (f"{d.zh}：{d.description}", *d.seeds)]
+
+
 def theme_prototypes(themes: ThemesParams, embedder) -> np.ndarray:
     """One unit vector per theme: the mean of its embedded description and seed words.
 
+    Args:
+        embedder: anything with ``embed(texts) -> (n, dim)`` (a model, or the vectors the
+            embed stage stored for :func:`theme_texts`).
     Returns:
         float32 array (n_themes, dim).
     """

@@ -59,7 +59,10 @@ def theme_shares(df: pd.DataFrame, keys: list[str], n_boot: int, seed: int) -> p
     mat_all = char_matrix(df, keys)
     sent_cols = [f"n_sentences_{t}" for t in keys]
     has_sent = all(c in df.columns for c in sent_cols)
-    for loc, g in df.groupby("locality", sort=True):
+    from .io import progress
+
+    groups = df.groupby("locality", sort=True)
+    for loc, g in progress(groups, total=groups.ngroups, desc="bootstrap intervals", unit="locality"):
         pos = df.index.get_indexer(g.index)
         mat = mat_all[pos]
         theme_idx = g["theme"].map({t: i for i, t in enumerate(keys)}).to_numpy()

@@ -491,8 +491,3 @@ def sentence_spans(text: str, long_chars: int) -> list[tuple[int, int]]:
         else:
             out.append((a, b))
     return out
-
-
-def normalise_for_dedup(text: str) -> str:
-    """Text without punctuation and blanks, for comparing paragraphs."""
-    return "".join(_HAN_OR_WORD.findall(text))

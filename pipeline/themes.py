@@ -6,6 +6,8 @@ Outputs:
                                        confidence, decided_by, score per theme, share of each theme's characters
     ``reports/topic_themes.csv``       each topic's theme, score and the evidence for it
     ``metrics/themes.json``            paragraphs, sentences and characters per theme
+    ``data/processed/theme_definitions.json``  the themes' keys, names and descriptions (what later stages show)
+    ``reports/codebook.md``            the themes and how to code them by hand (with ``reports/label_sample.csv``)
 
 ``themes.unit: sentence`` (the default) themes every sentence (:mod:`pipeline.classify`):
 from its own seed words and embedding, its neighbours, its paragraph, its section heading and
@@ -28,24 +30,23 @@ import numpy as np
 import pandas as pd
 
 from . import config
-from .artifacts import check_aligned, load_embeddings, load_sentence_embeddings, sentence_texts
+from .artifacts import StoredVectors, ThemeCatalog, check_aligned, load_embeddings, load_sentence_embeddings, sentence_texts
 from .classify import Context, Sentences, ThemeModel, apply_claims, choose_model, fit_linear, labelled_sentences, paragraph_shares, sentence_features
 from .config import ParamsError, ThemesParams
-from .embedders import make_embedder
-from .io import run_stage, setup_logging, write_csv, write_json, write_parquet
+from .io import run_stage, setup_logging, write_csv, write_json, write_parquet, write_text
+from .sampling import codebook
 from .labels import read_examples
 from .scoring import assign_themes, score_content, theme_prototypes
 from .shares import char_shares
 
 log = logging.getLogger("pipeline.themes")
 
-# The params keys this stage reads (its params in dvc.yaml). The embedding model names are
-# read because theme descriptions and seeds are embedded with it, and the builtin model
-# applies only to the embedding model it was fitted with.
+# The params keys this stage reads (its params in dvc.yaml). The embedding model is known
+# from embeddings.json (the builtin model applies only to the model it was fitted with).
 PARAMS = (
     "themes.definitions", "themes.lexical_weight", "themes.topic_weight", "themes.far_from_topic", "themes.min_score",
     "themes.overview_max_share", "themes.overview_weight", "themes.unit", "themes.model", "themes.examples",
-    "themes.sentence_weights", "themes.pins", "embed.backend", "embed.model", "embed.prefix",
+    "themes.sentence_weights", "themes.pins",
 )
 
 
@@ -252,7 +253,7 @@ def main() -> int:
     topic_info = pd.read_parquet(config.TOPIC_INFO)
     embeddings = load_embeddings(paragraphs)
     sentence_embeddings = load_sentence_embeddings(spans, mmap=True)
-    embedder = make_embedder(p.embed)
+    embedder = StoredVectors()  # the theme texts' vectors, stored by the embed stage
     prototypes = theme_prototypes(themes, embedder)
     model, name = (None, "")
     if themes.unit == "sentence":
@@ -260,6 +261,9 @@ def main() -> int:
         log.info("sentence model: %s", name)
     examples = [read_examples(Path(f), themes.keys) for f in themes.examples]
     result = theme_corpus(paragraphs, spans, topics, topic_info, embeddings, sentence_embeddings, prototypes, themes, model, name, examples, embedder.identity)
+    catalog = ThemeCatalog.of(themes)
+    write_json(catalog.to_json(), config.THEME_DEFINITIONS)
+    write_text(codebook(themes), config.REPORTS / "codebook.md")
     write_parquet(result.sentences, config.SENTENCE_THEMES)
     write_parquet(result.table, config.THEMES)
     write_csv(result.topic_themes, config.REPORTS / "topic_themes.csv")

@@ -11,7 +11,6 @@ function, so a topic model loaded from disk gets exactly the same tokenizer back
 from __future__ import annotations
 
 import functools
-import logging
 import re
 
 from . import RESOURCES
@@ -34,11 +33,9 @@ def stopwords() -> frozenset[str]:
 
 @functools.cache
 def _tokenizer():
-    import jieba
+    from .lexicon import new_tokenizer
 
-    jieba.setLogLevel(logging.WARNING)
-    tok = jieba.Tokenizer()
-    tok.initialize()
+    tok = new_tokenizer()
     tok.load_userdict(str(RESOURCES / "lexicon" / "userdict_zh.txt"))
     return tok
 

@@ -20,9 +20,13 @@ between 2 and 20, so every corpus gets topics and the report is still produced.
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import importlib.abc
 import json
 import logging
 import math
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,7 +38,6 @@ from .artifacts import load_embeddings
 from .compute import client_for
 from .config import TopicsParams, VectorizerParams
 from .io import atomic_dir, run_stage, setup_logging, write_json, write_parquet
-from .tokenize import tokenize
 
 log = logging.getLogger("pipeline.topics")
 
@@ -45,6 +48,70 @@ PARAMS = (
     "topics.top_n_words", "topics.representation", "topics.outliers", "topics.outlier_threshold",
     "embed.backend", "embed.model", "embed.prefix",
 )
+
+
+# ----------------------------------------------------------------------------- fixed costs
+
+# BERTopic imports sentence-transformers (and with it transformers and torch: 8 s and 300 MB)
+# for embedding backends; it treats them as optional. This stage embeds nothing itself unless
+# a keybert or mmr representation runs with a sentence-transformers model.
+DEEP_LEARNING = ("sentence_transformers", "transformers", "torch")
+
+
+class _Absent(importlib.abc.MetaPathFinder):
+    """Makes ``import name`` fail (ModuleNotFoundError) for the top-level names given."""
+
+    def __init__(self, names: tuple[str, ...]):
+        self.names = frozenset(names)
+
+    def find_spec(self, fullname, path=None, target=None):
+        if fullname.split(".")[0] in self.names:
+            raise ModuleNotFoundError(f"{fullname} is not imported by pipeline.topics (no backend here needs it)", name=fullname)
+        return None
+
+
+@contextlib.contextmanager
+def without_modules(names: tuple[str, ...]):
+    """Within the block, importing any of ``names`` fails as if it were not installed (a
+    library that imports them as optional goes on without); modules already imported stay."""
+    finder = _Absent(tuple(n for n in names if n not in sys.modules))
+    sys.meta_path.insert(0, finder)
+    try:
+        yield
+    finally:
+        sys.meta_path.remove(finder)
+
+
+@functools.cache
+def cache_umap_compilation() -> None:
+    """Have Numba keep UMAP's compiled hot loops on disk.
+
+    UMAP compiles its kNN smoothing, membership strengths and layout epoch in every new
+    process (about 19 s here) because they are not declared cacheable. The same Python
+    functions are compiled here with ``cache=True`` and put in their place, so the code is
+    compiled once per machine (in ``__pycache__`` beside UMAP, or Numba's user cache where
+    that is read-only) and loaded in every later process; the results are the same.
+    """
+    import numba
+    import umap.layouts
+    import umap.umap_
+
+    for name in ("smooth_knn_dist", "compute_membership_strengths"):
+        dispatcher = getattr(umap.umap_, name)
+        options = {k: v for k, v in dispatcher.targetoptions.items() if k not in ("nopython", "boundscheck")}
+        setattr(umap.umap_, name, numba.njit(cache=True, **options)(dispatcher.py_func))
+    umap.layouts._nb_optimize_layout_euclidean_single_epoch = numba.njit(
+        umap.layouts._optimize_layout_euclidean_single_epoch, fastmath=True, parallel=False, cache=True
+    )
+
+
+def warm_up() -> None:
+    """Compile (and cache on disk) what a first topics run would: ``make install`` calls it."""
+    rng = np.random.default_rng(0)
+    x = rng.standard_normal((60, 16)).astype(np.float32)
+    with without_modules(DEEP_LEARNING):
+        cache_umap_compilation()
+        ExactKnnUMAP(5, 2, 0.0, "cosine", 0).fit_transform(x / np.linalg.norm(x, axis=1, keepdims=True))
 
 
 # ----------------------------------------------------------------------------- sizes
@@ -110,24 +177,26 @@ class ExactKnnUMAP:
     similarity-weighted mean of their nearest fitted points.
     """
 
-    def __init__(self, n_neighbors: int, n_components: int, min_dist: float, metric: str, random_state: int):
+    def __init__(self, n_neighbors: int, n_components: int, min_dist: float, metric: str, random_state: int, n_epochs: int | None = None):
         self.n_neighbors = n_neighbors
         self.n_components = n_components
         self.min_dist = min_dist
         self.metric = metric
         self.random_state = random_state
+        self.n_epochs = n_epochs  # None: UMAP's own choice (500 up to 10,000 points, 200 beyond)
 
     def fit_transform(self, X: np.ndarray, y=None) -> np.ndarray:
         import warnings
 
         from umap import UMAP
 
+        cache_umap_compilation()
         X = np.asarray(X, dtype=np.float32)
         unit = X / np.maximum(np.linalg.norm(X, axis=1, keepdims=True), 1e-12)
         idx, dist = exact_knn(unit, self.n_neighbors)
         self.umap_ = UMAP(
             n_neighbors=idx.shape[1], n_components=self.n_components, min_dist=self.min_dist, metric=self.metric,
-            random_state=self.random_state, n_jobs=1, low_memory=True,
+            random_state=self.random_state, n_jobs=1, low_memory=True, n_epochs=self.n_epochs,
             init="spectral" if len(X) > self.n_components + 2 else "random",
             precomputed_knn=(idx, dist, None),
         )
@@ -205,15 +274,22 @@ class PrecomputedBackend:
         return _Backend()
 
 
-def make_vectorizer(p: VectorizerParams | None = None, n_docs: int | None = None):
-    """CountVectorizer over :func:`pipeline.tokenize.tokenize` tokens.
+def make_vectorizer(p: VectorizerParams | None = None, n_docs: int | None = None, tokens: bool = True):
+    """CountVectorizer over the content words of :func:`pipeline.tokenize.tokenize`.
 
-    ``min_df`` is capped so that a corpus of a few dozen paragraphs still has a vocabulary.
+    With ``tokens`` the documents are those words already, joined by spaces (ingest computes
+    them once: ``sentences.parquet``), and are split at spaces; without, raw text is
+    tokenized (a loaded model applied to new text). ``min_df`` is capped so that a corpus of
+    a few dozen paragraphs still has a vocabulary.
     """
     from sklearn.feature_extraction.text import CountVectorizer
 
     p = p or VectorizerParams()
     min_df = p.min_df if n_docs is None else max(1, min(p.min_df, n_docs // 20))
+    if tokens:
+        return CountVectorizer(tokenizer=str.split, token_pattern=None, lowercase=False, min_df=min_df, max_df=p.max_df, ngram_range=(1, p.ngram_max))
+    from .tokenize import tokenize
+
     return CountVectorizer(tokenizer=tokenize, token_pattern=None, lowercase=False, min_df=min_df, max_df=p.max_df, ngram_range=(1, p.ngram_max))
 
 
@@ -246,7 +322,8 @@ def fit_topics(docs: list[str], embeddings: np.ndarray, p: TopicsParams, embedde
 
     n = len(docs)
     sizes = resolve_sizes(n, p)
-    umap_model = ExactKnnUMAP(sizes.n_neighbors, sizes.n_components, p.umap.min_dist, p.umap.metric, p.seed)
+    umap_model = ExactKnnUMAP(sizes.n_neighbors, sizes.n_components, p.umap.min_dist, p.umap.metric, p.seed,
+                              None if p.umap.n_epochs == "auto" else p.umap.n_epochs)
     cluster = FallbackClusterer(sizes.min_cluster_size, sizes.min_samples, sizes.kmeans_k, p.min_topics, p.seed)
     representation = make_representation(p.representation, p.seed) if embedder is not None else None
     model = BERTopic(
@@ -273,7 +350,15 @@ def fit_topics(docs: list[str], embeddings: np.ndarray, p: TopicsParams, embedde
             dtype=int,
         )
     if representation is not None or (topics != topics_before).any():
-        model.update_topics(docs, topics=list(topics), vectorizer_model=make_vectorizer(p.vectorizer, n), representation_model=representation, top_n_words=p.top_n_words)
+        # BERTopic warns that topics assigned by hand may break a later topic reduction;
+        # there is none here (the outliers were reduced with its own method just above)
+        bertopic_log = logging.getLogger("BERTopic")
+        level = bertopic_log.level
+        bertopic_log.setLevel(logging.ERROR)
+        try:
+            model.update_topics(docs, topics=list(topics), vectorizer_model=make_vectorizer(p.vectorizer, n), representation_model=representation, top_n_words=p.top_n_words)
+        finally:
+            bertopic_log.setLevel(level)
     info = {"clustering": cluster.method_, "sizes": sizes.__dict__, "outlier_strategy": p.outliers}
     return model, topics, topics_before, probs, info
 
@@ -297,7 +382,9 @@ def assign_to_topics(embeddings: np.ndarray, centroids: dict[int, np.ndarray], t
     starts = range(0, len(embeddings), batch)
     tasks = ((np.asarray(embeddings[s : s + batch], dtype=np.float32), ids, mat, threshold) for s in starts)
     topics, sims = [], []
-    for t, sim in map_ordered(_assign_batch, tasks, client):
+    from .io import progress
+
+    for t, sim in progress(map_ordered(_assign_batch, tasks, client), total=len(starts), desc="assign to topics", unit="batch"):
         topics.append(t)
         sims.append(sim)
     if not topics:
@@ -392,7 +479,7 @@ def load_topic_model(path: Path = config.TOPIC_MODEL, embedder=None):
 
     model = BERTopic.load(str(path), embedding_model=PrecomputedBackend(embedder) if embedder is not None else None)
     old = model.vectorizer_model
-    model.vectorizer_model = make_vectorizer()
+    model.vectorizer_model = make_vectorizer(tokens=False)
     model.vectorizer_model.set_params(min_df=old.min_df, max_df=old.max_df, ngram_range=tuple(old.ngram_range))
     model.vectorizer_model.vocabulary_ = old.vocabulary_
     model.vectorizer_model.fixed_vocabulary_ = True
@@ -415,7 +502,8 @@ def model_topics(paragraphs: pd.DataFrame, embeddings: np.ndarray, p: TopicsPara
     the rest assigned to the nearest topic centroid.
 
     Args:
-        paragraphs: ``para_id`` and ``text`` of n paragraphs.
+        paragraphs: ``para_id`` and ``text`` of n paragraphs: their content words joined by
+            spaces (see :func:`paragraph_tokens`).
         embeddings: (n, dim) unit vectors, row i for paragraph i (a memmap is fine).
         p: the ``topics`` parameters.
         embedder: the embedding model, for the keybert and mmr representations.
@@ -450,7 +538,7 @@ def model_topics(paragraphs: pd.DataFrame, embeddings: np.ndarray, p: TopicsPara
             sim[part] = np.asarray(embeddings[part], dtype=np.float32) @ c
 
     words = {t: [w for w, _ in (model.get_topic(t) or [])] for t in sorted(set(topics.tolist()) - {-1})}
-    tokenized = [tokenize(d) for d in sample_docs]  # coherence on the fitted sample
+    tokenized = [d.split() for d in sample_docs]  # coherence on the fitted sample
     metrics = {
         "paragraphs": n,
         "fit_sample": int(len(sample)),
@@ -482,12 +570,26 @@ def model_topics(paragraphs: pd.DataFrame, embeddings: np.ndarray, p: TopicsPara
     return TopicsResult(model=model, table=table, topic_info=topic_info, metrics=metrics, info=info)
 
 
+def paragraph_tokens(paragraphs: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """``para_id`` and ``text``: each paragraph's content words (its sentences' ``tokens``) joined by spaces."""
+    words = sentences.groupby("para_id", sort=False)["tokens"].agg(lambda t: " ".join(x for x in t if x))
+    return pd.DataFrame({"para_id": paragraphs["para_id"], "text": paragraphs["para_id"].map(words).fillna("")})
+
+
 def main() -> int:
     setup_logging("topics")
     params = config.stage_params("topics", PARAMS)
     p = params.topics
-    paragraphs = pd.read_parquet(config.PARAGRAPHS, columns=["para_id", "text"])
+    needs_models = p.representation in ("keybert", "mmr") and params.embed.backend == "sentence-transformers"
+    with contextlib.nullcontext() if needs_models else without_modules(DEEP_LEARNING):
+        return _run(params)
+
+
+def _run(params) -> int:
+    p = params.topics
+    paragraphs = pd.read_parquet(config.PARAGRAPHS, columns=["para_id"])
     embeddings = load_embeddings(paragraphs, mmap=True)
+    paragraphs = paragraph_tokens(paragraphs, pd.read_parquet(config.SENTENCE_SPANS, columns=["para_id", "tokens"]))
     embedder = None
     if p.representation in ("keybert", "mmr"):
         from .embedders import make_embedder

@@ -25,6 +25,8 @@ def test_default_params_load(default_params):
         ("embed", {"threads": "lots"}, 'embed.threads must be int or "auto"'),
         ("topics", {"umap": {"n_neighbors": -3}}, "topics.umap.n_neighbors must be a positive number"),
         ("topics", {"umap": {"neighbours": 5}}, "unknown key topics.umap.neighbours"),
+        ("topics", {"umap": {"n_epochs": 0}}, "topics.umap.n_epochs must be a positive number"),
+        ("topics", {"umap": {"n_epochs": "many"}}, 'topics.umap.n_epochs must be int or "auto"'),
         ("topics", {"hdbscan": "big"}, "topics.hdbscan must be a mapping"),
     ],
 )

@@ -4,8 +4,8 @@ read, and the params keys the stage declares (which the stage enforces when it r
 
 from __future__ import annotations
 
-import ast
 import importlib
+import sys
 
 import pytest
 import yaml
@@ -13,54 +13,8 @@ import yaml
 from conftest import ROOT
 from pipeline import config
 
-STAGES = ("ingest", "embed", "topics", "themes", "sample", "evaluate", "report")
-PACKAGE = ROOT / "pipeline"
-# Package data: the templates folder, and the resources sub-folder a module names (RESOURCES / "lexicon" …).
-TEMPLATES = "pipeline/templates"
-
-
-def imported_modules(module: str) -> set[str]:
-    """Modules of the ``pipeline`` package that ``pipeline.<module>`` imports, at module
-    level or inside functions, directly or through each other (itself and the package included)."""
-    seen: set[str] = set()
-    todo = [module]
-    while todo:
-        name = todo.pop()
-        if name in seen:
-            continue
-        seen.add(name)
-        path = PACKAGE / ("__init__.py" if name == "__init__" else f"{name}.py")
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            if isinstance(node, ast.ImportFrom):
-                if node.level == 1 or (node.module or "").startswith("pipeline"):
-                    base = (node.module or "").removeprefix("pipeline").lstrip(".")
-                    if base:
-                        todo.append(base.split(".")[0])
-                    else:  # from . import config
-                        todo += [a.name for a in node.names if (PACKAGE / f"{a.name}.py").exists()]
-                    todo.append("__init__")
-            elif isinstance(node, ast.Import):
-                for a in node.names:
-                    if a.name.startswith("pipeline."):
-                        todo.append(a.name.split(".")[1])
-                        todo.append("__init__")
-    return seen | {"__init__"}
-
-
-def expected_code_deps(stage: str) -> set[str]:
-    mods = imported_modules(stage)
-    deps = {f"pipeline/{m}.py" for m in mods}
-    for m in mods:
-        tree = ast.parse((PACKAGE / f"{m}.py").read_text(encoding="utf-8"))
-        used = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
-        if "TEMPLATES" in used:
-            deps.add(TEMPLATES)
-        for n in ast.walk(tree):
-            if (isinstance(n, ast.BinOp) and isinstance(n.op, ast.Div) and isinstance(n.left, ast.Name) and n.left.id == "RESOURCES"
-                    and isinstance(n.right, ast.Constant) and isinstance(n.right.value, str)):
-                deps.add(f"pipeline/resources/{n.right.value.split('/')[0]}")
-    return deps
+sys.path.insert(0, str(ROOT / "scripts"))
+from dvc_yaml import STAGES, expected_code_deps, imported_modules, rewrite  # noqa: E402  (scripts/dvc_yaml.py rewrites dvc.yaml)
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +26,7 @@ def dvc_stages():
 def test_code_dependencies_are_exactly_what_the_stage_imports(dvc_stages, stage):
     declared = {d for d in dvc_stages[stage]["deps"] if d.startswith("pipeline/")}
     expected = expected_code_deps(stage)
-    assert declared == expected, f"dvc.yaml stage {stage}: its pipeline/ deps should be {sorted(expected)}"
+    assert declared == expected, f"dvc.yaml stage {stage}: its pipeline/ deps should be {sorted(expected)} (python scripts/dvc_yaml.py rewrites them)"
 
 
 @pytest.mark.parametrize("stage", STAGES)
@@ -108,3 +62,11 @@ def test_a_stage_reading_an_undeclared_key_fails(tmp_path):
 def test_a_stage_never_imports_another_stage(stage):
     others = set(STAGES) - {stage}
     assert not imported_modules(stage) & others, f"pipeline/{stage}.py imports a stage module; move what they share to a library module"
+
+
+def test_the_rewriter_restores_what_was_removed_and_keeps_the_rest():
+    text = (ROOT / "dvc.yaml").read_text(encoding="utf-8")
+    assert rewrite(text) == text
+    broken = text.replace("      - pipeline/dedup.py\n", "", 1).replace("      - themes.pins\n", "      - themes.pinz\n", 1)
+    assert broken != text
+    assert rewrite(broken) == text

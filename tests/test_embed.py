@@ -138,3 +138,34 @@ def test_embeddings_must_line_up_with_paragraphs(tmp_path):
     assert load_embeddings(paragraphs, tmp_path / "e.npy", tmp_path / "e.json").dtype == np.float32
     with pytest.raises(ArtifactError, match="does not line up"):
         load_embeddings(pd.DataFrame({"para_id": ["a:2", "a:1"]}), tmp_path / "e.npy", tmp_path / "e.json")
+
+
+def test_vectors_do_not_depend_on_what_the_cache_held(tmp_path, use_embedder):
+    """USE's rounding for a row depends on the other rows of its batch (up to ~3e-7), so a
+    vector must come from the same batch — its document's sentences — whatever the cache
+    held before: from an empty cache, after an earlier corpus, or with a document added."""
+    docs = {
+        "a": ["加强生态环境保护。", "打好污染防治攻坚战。", "推进河湖长制。"],
+        "b": ["扩大就业，提高城乡居民收入。", "办好人民满意的教育。"],
+        "c": ["全面从严治党。", "加强基层党组织建设。", "推动高质量发展。", "打好污染防治攻坚战。"],
+    }
+
+    def corpus(names):
+        texts = [t for n in names for t in docs[n]]
+        return texts, [n for n in names for _ in docs[n]]
+
+    texts, groups = corpus("abc")
+    fresh, stats = embed_texts(texts, use_embedder, EmbeddingCache(tmp_path / "fresh.sqlite"), progress=False, groups=groups)
+    assert stats == {"cached": 0, "embedded": 9}
+    # the same texts batched otherwise do differ in the last bits: the hazard this guards against
+    assert not np.array_equal(use_embedder.embed(texts), fresh)
+
+    cache = EmbeddingCache(tmp_path / "history.sqlite")
+    embed_texts(*corpus("cb")[:1], use_embedder, cache, progress=False, groups=corpus("cb")[1])  # another corpus first
+    embed_texts(texts[3:], use_embedder, cache, progress=False)  # and the same texts one by one
+    again, stats = embed_texts(texts, use_embedder, cache, progress=False, groups=groups)
+    assert stats == {"cached": 6, "embedded": 3}  # document a only: b and c were embedded whole before
+    np.testing.assert_array_equal(again, fresh)
+    # a sentence in two documents has a vector from each document's batch, equal but for rounding
+    assert texts[1] == texts[8]
+    np.testing.assert_allclose(fresh[1], fresh[8], atol=1e-5)

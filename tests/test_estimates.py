@@ -2,7 +2,6 @@
 
 import numpy as np
 import pandas as pd
-import pytest
 
 from pipeline.estimates import Corpus, Labelled, calibrated_document_shares, corrected_shares, covariate_effects, reuse_table
 

@@ -9,7 +9,8 @@ import yaml
 
 from conftest import PROVINCIAL, ROOT, needs_shared
 from pipeline.config import IngestParams
-from pipeline.ingest import IngestError, find_duplicates, ingest, read_manifest
+from pipeline.dedup import find_duplicates
+from pipeline.ingest import IngestError, ingest, read_manifest
 from pipeline.text import BOILERPLATE, clean_line, strip_pinyin
 
 SEED_LOCALITIES = {

@@ -9,7 +9,6 @@ from pipeline.gazetteer import Locality
 from pipeline.ingest import (
     Dated,
     Document,
-    Lines,
     assemble,
     clean_lines,
     cut_body,

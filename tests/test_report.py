@@ -54,3 +54,15 @@ def test_shares_count_characters_by_sentence_theme():
     assert s.loc["other", "n_sentences"] == 1 and s["n_chars"].sum() == 150
     y = shares_by_year(df, KEYS).set_index("theme")
     assert y.loc["other", "share"] == round(40 / 150, 4)
+
+
+def _square(x):
+    return x * x
+
+
+def test_side_process_returns_what_a_call_here_returns():
+    from pipeline.report import side_process
+
+    with side_process() as side:
+        futures = [side.submit(_square, n) for n in range(4)]
+        assert [f.result() for f in futures] == [0, 1, 4, 9]

@@ -54,7 +54,7 @@ def test_tokenizer_keeps_policy_terms_and_drops_noise():
 
 @pytest.fixture(scope="module")
 def seed_topics(seed_ingest, seed_embeddings):
-    docs = seed_ingest[0]["text"].tolist()
+    docs = [" ".join(tokenize(t)) for t in seed_ingest[0]["text"]]  # content words, as ingest stores them
     return docs, fit_topics(docs, seed_embeddings, TopicsParams(representation="ctfidf"))
 
 

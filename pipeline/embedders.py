@@ -277,7 +277,7 @@ def embed_texts(
     from .io import progress as progress_bar
 
     stats = {"cached": 0, "embedded": 0}
-    bar = progress_bar(total=len(texts), desc="embed", unit="text") if progress else progress_bar(total=0, desc="")
+    bar = progress_bar(total=len(texts), desc="embed", unit="text", disable=not progress)
     done: dict[bytes, np.ndarray] = {}  # without a cache, a repeated group is embedded once
     runs = _runs(groups, len(texts))
     i = 0

@@ -81,12 +81,22 @@ def draw_label_sample(paragraphs: pd.DataFrame, spans: pd.DataFrame, sentence_th
     return label_sheets(draw_sample(frame, size, min_per_stratum, seed), unit)
 
 
+def check_label_paths(labels_file: str, sentence_file: str) -> None:
+    """Refuse labels read from the sheet this stage writes: DVC removes the stage's outputs
+    before it runs, and the stage draws a new sheet there, so the coding would be lost."""
+    for key, value in (("eval.labels", labels_file), ("eval.sentence_labels", sentence_file)):
+        if value and Path(value).resolve() in (SAMPLE.resolve(), SAMPLE_PREDICTIONS.resolve()):
+            raise ParamsError(f"{key}: {value} is a sheet the evaluate stage writes and overwrites; "
+                              "save the coded sheet under another name (e.g. reports/label_sample_coded.csv) and name that")
+
+
 def main() -> int:
     setup_logging("evaluate")
     p = config.stage_params("evaluate", PARAMS)
     keys = ThemeCatalog.read().keys
     confusion_path = config.REPORTS / "eval_confusion.csv"
     labels_file, sentence_file = p.eval.labels, p.eval.sentence_labels
+    check_label_paths(labels_file, sentence_file)
     paragraphs = pd.read_parquet(config.PARAGRAPHS, columns=["para_id", "source", "line_start", "line_end", "level", "text", "n_chars"])
     spans = pd.read_parquet(config.SENTENCE_SPANS, columns=["para_id", "sentence", "char_start", "char_end", "n_chars"])
     themes = pd.read_parquet(config.THEMES, columns=["para_id", "theme", "confidence"])

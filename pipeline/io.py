@@ -73,14 +73,15 @@ def write_text(text: str, path: Path | str) -> None:
         tmp.write_text(text, encoding="utf-8")
 
 
-def progress(iterable=None, total: int | None = None, desc: str = "", unit: str = "it"):
+def progress(iterable=None, total: int | None = None, desc: str = "", unit: str = "it", disable: bool = False):
     """A tqdm progress bar on stderr for a loop that can take more than a few seconds: shown
     in a terminal, quiet under ``CI=true`` and when stderr is not a terminal (a log file)."""
     import sys
 
     from tqdm import tqdm
 
-    quiet = os.environ.get("CI", "").strip().lower() in ("1", "true", "yes") or not sys.stderr.isatty()
+    tqdm.monitor_interval = 0  # no monitor thread (the report forks a process for its figures)
+    quiet = disable or os.environ.get("CI", "").strip().lower() in ("1", "true", "yes") or not sys.stderr.isatty()
     return tqdm(iterable, total=total, desc=desc, unit=unit, disable=quiet, mininterval=1.0, leave=False)
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import logging
+import sys
 from dataclasses import dataclass
 
 import numpy as np
@@ -332,8 +333,8 @@ def compute_estimates(df: pd.DataFrame, sentences: pd.DataFrame, documents: pd.D
             reuse_rows.append({"locality": loc, "theme": k, "share": round(float(by_loc.loc[loc, k] / total), 4) if total else 0.0,
                                "share_without_reuse": round(float(kept.loc[loc, k] / total_kept), 4) if total_kept else None,
                                "reused_chars": int(round(total - total_kept))})
-    robust_note = (f"{robustness_info.get('runs', '?')} runs of topics and themes ({robustness_info.get('varied', '')}) by scripts/robustness.py on "
-                   f"{robustness_info.get('date', '?')}" if len(robustness) else
+    robust_note = (f"{robustness_info.get('runs', '?')} runs of topics and themes ({robustness_info.get('varied', '')}) by scripts/robustness.py"
+                   if len(robustness) else
                    "Not run yet: `python scripts/robustness.py` refits topics and themes under several seeds and theme params and fills this in.")
     return Estimates(accuracy=eval_metrics if eval_metrics.get("evaluated") or eval_metrics.get("sentences") else {}, confusion=confusion,
                      random_sample=random_sample, corrected=corrected, correction_note=note, covariates=covariates, doc_shares=doc_shares,
@@ -542,10 +543,14 @@ def side_process():
     class InProcess(Executor):
         def submit(self, fn, /, *args, **kwargs):
             f: Future = Future()
-            f.set_result(fn(*args, **kwargs))
+            try:
+                f.set_result(fn(*args, **kwargs))
+            except Exception as exc:  # raised by .result(), as from the process pool
+                f.set_exception(exc)
             return f
 
-    if "fork" not in multiprocessing.get_all_start_methods():
+    # fork only on Linux: on macOS a process that has used system frameworks is unsafe to fork
+    if sys.platform != "linux" or "fork" not in multiprocessing.get_all_start_methods():
         yield InProcess()
         return
     with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:

@@ -46,13 +46,13 @@ def main() -> int:
     args = ap.parse_args()
 
     from pipeline import config
-    from pipeline.artifacts import load_embeddings, load_sentence_embeddings
+    from pipeline.artifacts import StoredVectors, load_embeddings, load_sentence_embeddings
     from pipeline.classify import choose_model
     from pipeline.embedders import make_embedder
     from pipeline.io import write_csv, write_json
     from pipeline.scoring import theme_prototypes
     from pipeline.themes import theme_corpus
-    from pipeline.topics import model_topics
+    from pipeline.topics import model_topics, paragraph_tokens
 
     if not config.THEMES.exists():
         print("no stage outputs here: run `dvc repro` first", file=sys.stderr)
@@ -62,21 +62,25 @@ def main() -> int:
     spans = pd.read_parquet(config.SENTENCE_SPANS)
     embeddings = load_embeddings(paragraphs, mmap=True)
     sentence_embeddings = load_sentence_embeddings(spans, mmap=True)
-    embedder = make_embedder(p.embed)
+    # as the stages do: topics cluster the paragraphs' jieba tokens (cut once by ingest), and
+    # themes use the theme-text vectors the embed stage stored (no model is loaded for them)
+    tokens = paragraph_tokens(paragraphs, spans)
+    stored = StoredVectors()
+    embedder = make_embedder(p.embed) if p.topics.representation != "ctfidf" else None
     keys = p.themes.keys
 
     def themes_for(themes, topics_result):
-        protos = theme_prototypes(themes, embedder)
-        model, name = choose_model(themes, embedder.identity) if themes.unit == "sentence" else (None, "")
+        protos = theme_prototypes(themes, stored)
+        model, name = choose_model(themes, stored.identity) if themes.unit == "sentence" else (None, "")
         return theme_corpus(paragraphs, spans, topics_result.table, topics_result.topic_info, np.asarray(embeddings, dtype=np.float32), sentence_embeddings,
-                            protos, themes, model, name, None, embedder.identity)
+                            protos, themes, model, name, None, stored.identity)
 
     runs: list[tuple[str, pd.DataFrame]] = []
     t0 = time.perf_counter()
     topic_runs = {}
     for seed in [p.topics.seed, *[s for s in args.seeds if s != p.topics.seed]]:
         tp = dataclasses.replace(p.topics, seed=seed)
-        topic_runs[seed] = model_topics(paragraphs, embeddings, tp, embedder if tp.representation != "ctfidf" else None)
+        topic_runs[seed] = model_topics(tokens, embeddings, tp, embedder)
         runs.append((f"topics.seed={seed}", shares_of(themes_for(p.themes, topic_runs[seed]), paragraphs, spans, keys)))
         print(f"topics.seed={seed}: {topic_runs[seed].metrics['topics']} topics ({time.perf_counter() - t0:.0f} s)")
     base_topics = topic_runs[p.topics.seed]

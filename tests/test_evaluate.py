@@ -81,3 +81,12 @@ def test_dev_sentence_labels_read():
 
     labels = read_sentence_labels(SHARED / "eval" / "dev_sentences.csv", KEYS)
     assert len(labels) == 308 and labels["sentence"].dtype.kind == "i"
+
+
+def test_labels_are_not_read_from_the_sheet_the_stage_overwrites():
+    from pipeline.config import ParamsError
+    from pipeline.evaluate import check_label_paths
+
+    with pytest.raises(ParamsError, match="eval.sentence_labels: reports/label_sample.csv is a sheet the evaluate stage writes"):
+        check_label_paths("", "reports/label_sample.csv")
+    check_label_paths("reports/label_sample_coded.csv", "")  # a copy is fine

@@ -1,3 +1,4 @@
+import pytest
 import numpy as np
 import pandas as pd
 
@@ -66,3 +67,12 @@ def test_side_process_returns_what_a_call_here_returns():
     with side_process() as side:
         futures = [side.submit(_square, n) for n in range(4)]
         assert [f.result() for f in futures] == [0, 1, 4, 9]
+
+
+def test_side_process_passes_errors_through_result():
+    from pipeline.report import side_process
+
+    with side_process() as side:
+        future = side.submit(_square, "x")
+        with pytest.raises(TypeError):
+            future.result()

@@ -290,12 +290,13 @@ def embed_texts(
         row_keys: list[bytes] = []
         pending: dict[tuple[bytes, ...], list[str]] = {}  # a group's keys -> its distinct texts
         for a, b in window:
+            text_keys = [EmbeddingCache.key(t) for t in texts[a:b]]
             unique: dict[bytes, str] = {}
-            for t in texts[a:b]:
-                unique.setdefault(EmbeddingCache.key(t), t)
+            for k, t in zip(text_keys, texts[a:b]):
+                unique.setdefault(k, t)
             keys = EmbeddingCache.group_keys(list(unique))
             lookup = dict(zip(unique, keys))
-            row_keys += [lookup[EmbeddingCache.key(t)] for t in texts[a:b]]
+            row_keys += [lookup[k] for k in text_keys]
             pending.setdefault(tuple(keys), list(unique.values()))
         wanted = list(dict.fromkeys(row_keys))
         have = cache.get(embedder.identity, wanted) if cache else {k: done[k] for k in wanted if k in done}

@@ -32,6 +32,7 @@ SENTENCE_EMBEDDINGS = INTERIM / "sentence_embeddings.npy"
 THEME_VECTORS = INTERIM / "theme_vectors.npz"
 EMBEDDINGS_META = INTERIM / "embeddings.json"
 TOPIC_MODEL = Path("models/topic_model")
+INGEST_CACHE = Path("models/ingest_cache")  # see pipeline.memo: results of reading each file, kept between runs
 TOPICS = PROCESSED / "topics.parquet"
 TOPIC_INFO = PROCESSED / "topic_info.parquet"
 THEMES = PROCESSED / "themes.parquet"

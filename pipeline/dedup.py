@@ -89,7 +89,7 @@ def lsh_bands(threshold: float, num_perm: int) -> tuple[int, int]:
     return best
 
 
-def find_duplicates(texts: list[str], threshold: float, seed: int = 1, num_perm: int = 64) -> list[int]:
+def find_duplicates(texts: list[str], threshold: float, seed: int = 1, num_perm: int = 64, cache=None) -> list[int]:
     """For each text, the index of an earlier text it repeats, or -1.
 
     Exact duplicates compare text without punctuation and blanks; near duplicates (texts of
@@ -97,11 +97,12 @@ def find_duplicates(texts: list[str], threshold: float, seed: int = 1, num_perm:
     candidates the LSH proposes at a threshold 0.3 lower (a pair right at the threshold is
     otherwise missed about half the time) are checked by their true Jaccard similarity,
     which must reach ``threshold``; the earliest such text is the one repeated. A text that
-    repeats another is not itself a candidate for later texts.
+    repeats another is not itself a candidate for later texts. With a ``cache``
+    (:class:`pipeline.memo.IngestCache`), signatures computed in an earlier run are reused.
     """
     out = [-1] * len(texts)
     seen: dict[str, int] = {}
-    todo, grams = [], []
+    todo, grams, norms = [], [], []
     for i, text in enumerate(texts):
         norm = normalise(text)
         if norm in seen:
@@ -111,10 +112,15 @@ def find_duplicates(texts: list[str], threshold: float, seed: int = 1, num_perm:
         if len(norm) >= MIN_CHARS:
             todo.append(i)
             grams.append(trigram_codes(norm))
+            norms.append(norm)
     if not todo:
         return out
     bands, rows = lsh_bands(max(0.2, threshold - 0.3), num_perm)
-    sig = signatures(grams, num_perm, seed)[:, : bands * rows]
+    if cache is None:
+        sig = signatures(grams, num_perm, seed)
+    else:
+        sig = cache.signatures(norms, lambda idx: signatures([grams[j] for j in idx], num_perm, seed), f"{num_perm}:{seed}")
+    sig = sig[:, : bands * rows]
     keys = np.ascontiguousarray(sig).view(np.dtype((np.void, 4 * rows))).reshape(len(todo), bands)
     buckets: list[dict[bytes, list[int]]] = [{} for _ in range(bands)]
     from .io import progress

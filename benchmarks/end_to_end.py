@@ -33,6 +33,7 @@ BIN = Path(sys.executable).parent
 STAGE_LINE = re.compile(r"stage (\w+) done in ([\d.]+) s, peak memory (\d+) MB")
 RAN = re.compile(r"Running stage '(\w+)'")
 EMBEDDED = re.compile(r"\((\d+) from cache, (\d+) embedded\)")
+READ = re.compile(r"documents (\d+) read before, (\d+) new")
 
 
 def make_project(where: Path, corpus_files: list[Path], params_update: dict | None = None) -> Path:
@@ -129,7 +130,9 @@ def compare(corpus: Path) -> None:
         t, log = run([str(BIN / "dvc"), "repro"], project)
         cached, embedded = EMBEDDED.search(log).groups()
         per = stages(log)
-        print(f"{held_out.name} added: {t:.1f} s, stages run: {', '.join(RAN.findall(log))}; embed: {embedded} sentences embedded, {cached} from cache, {per['embed'][0]:.1f} s")
+        before, new = READ.search(log).groups()
+        print(f"{held_out.name} added: {t:.1f} s, stages run: {', '.join(RAN.findall(log))}; ingest: {new} file read, {before} from its cache; "
+              f"embed: {embedded} sentences embedded, {cached} from cache, {per['embed'][0]:.1f} s")
         print("  " + ", ".join(f"{k} {v[0]:.1f} s" for k, v in per.items()))
 
 

@@ -7,7 +7,9 @@ after being fitted without them:
 - ``paragraph``   the paragraph classifier (``themes.unit: paragraph``; hand-set weights)
 - ``zero-shot``   the sentence classifier with feature weights fitted on the other provinces
 - ``linear``      logistic regression on features and embeddings (the builtin model's kind),
-                  fitted on the other provinces, C chosen by cross-validation among them
+                  fitted on the other provinces, C and the weight of sentence labels against
+                  paragraph labels chosen by cross-validation among them (and, for comparison,
+                  with both kinds of label weighted alike)
 - ``shipped``     what ships: the builtin model and params.yaml's weights, fitted on all
                   labels (in-sample: for comparison only)
 
@@ -166,19 +168,28 @@ def main() -> int:
     print(f"zero-shot LOPO in {time.perf_counter() - t:.1f} s")
 
     def linear(tr):
-        model = fit_linear(feats, sents, tr["row"].to_numpy(), tr["y"].to_numpy(), tr["province"].to_numpy(), keys, identity)
+        model = fit_linear(feats, sents, tr["row"].to_numpy(), tr["y"].to_numpy(), tr["province"].to_numpy(), keys, identity, kinds=tr["kind"].to_numpy())
         return apply_claims(model.predict_proba(feats, sents), feats).argmax(axis=1)
 
     t = time.perf_counter()
     results["linear (LOPO)"] = evaluate(lopo(linear))
     print(f"linear LOPO in {time.perf_counter() - t:.1f} s")
 
+    def linear_alike(tr):
+        model = fit_linear(feats, sents, tr["row"].to_numpy(), tr["y"].to_numpy(), tr["province"].to_numpy(), keys, identity, kinds=tr["kind"].to_numpy(),
+                           sentence_weights=(1.0,))
+        return apply_claims(model.predict_proba(feats, sents), feats).argmax(axis=1)
+
+    t = time.perf_counter()
+    results["linear, both kinds of label weighted alike (LOPO)"] = evaluate(lopo(linear_alike))
+    print(f"linear LOPO, labels weighted alike, in {time.perf_counter() - t:.1f} s")
+
     if args.fit:
         weights = fit_zero_shot(feats, train["row"].to_numpy(), train["y"].to_numpy())
         print("\nthemes.sentence_weights fitted on all labels (paste into params.yaml and config.SentenceWeights):")
         for f, v in weights.items():
             print(f"    {f}: {v}")
-        model = fit_linear(feats, sents, train["row"].to_numpy(), train["y"].to_numpy(), train["province"].to_numpy(), keys, identity)
+        model = fit_linear(feats, sents, train["row"].to_numpy(), train["y"].to_numpy(), train["province"].to_numpy(), keys, identity, kinds=train["kind"].to_numpy())
         model.info = {**model.info, "trained_on": f"{LABELS.name} + {SENTENCES.name}, {PROVINCIAL.name}", "leave_one_province_out": {
             name: {"paragraph_macro_f1": r[0]["macro_f1"], "sentence_macro_f1": r[1]["macro_f1"], "share_tv": r[1]["share_tv"]} for name, r in results.items() if "LOPO" in name}}
         model.save(BUILTIN)

@@ -299,14 +299,23 @@ class LinearModel:
 
 
 def fit_linear(features: np.ndarray, sentences: Sentences, rows: np.ndarray, y: np.ndarray, groups: np.ndarray, keys: list[str], identity: str,
-               base: object | None = None, cs: tuple[float, ...] = (0.3, 1.0, 3.0), seed: int = 0) -> LinearModel:
+               base: object | None = None, cs: tuple[float, ...] = (0.3, 1.0, 3.0), seed: int = 0, kinds: np.ndarray | None = None,
+               sentence_weights: tuple[float, ...] = (1.0, 3.0, 10.0)) -> LinearModel:
     """Fit a :class:`LinearModel` on labelled sentences, choosing the inverse regularisation
-    ``C`` among ``cs`` by cross-validation grouped by ``groups`` (documents or provinces), so
-    no group is both trained and scored on.
+    ``C`` among ``cs`` (and, when both kinds of label are given, the weight of a sentence
+    label among ``sentence_weights``) by cross-validation grouped by ``groups`` (documents or
+    provinces), so no group is both trained and scored on.
+
+    Two kinds of label teach different things. A sentence of a paragraph labelled with one
+    theme (``kinds`` "paragraph") mostly teaches that a sentence shares its paragraph's
+    theme; a sentence labelled on its own (``kinds`` "sentence", from mixed paragraphs)
+    teaches when it does not. The weight of the second kind is chosen by the same grouped
+    cross-validation, scored by the mean of the macro-F1 on each kind, so both count alike.
 
     Args:
         features, sentences: the whole corpus (features of :func:`sentence_features`).
         rows: (m,) the labelled sentences' rows; y: (m,) their theme indices; groups: (m,).
+        kinds: (m,) "paragraph" or "sentence" per label (None: all alike).
     """
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold
@@ -319,26 +328,34 @@ def fit_linear(features: np.ndarray, sentences: Sentences, rows: np.ndarray, y: 
     classes = np.unique(y)
     if len(classes) < 2:
         raise ParamsError(f"themes.examples: the labelled sentences name only {[keys[c] for c in classes]}; a model needs at least two themes")
-    best_c, scores = cs[len(cs) // 2], {}
+    is_sentence = np.zeros(len(y), dtype=bool) if kinds is None else np.asarray(kinds) == "sentence"
+    both = bool(is_sentence.any() and (~is_sentence).any())
+    weights = tuple(sentence_weights) if both else (1.0,)
+    grid = [(c, w) for w in weights for c in cs]
+    best, scores = (cs[len(cs) // 2], weights[0]), {}
     n_groups = len(np.unique(groups))
     if n_groups >= 3:
-        folds = GroupKFold(n_splits=min(5, n_groups))
-        for c in cs:
+        folds = list(GroupKFold(n_splits=min(5, n_groups)).split(x, y, groups))
+        for c, w in grid:
             hits = []
-            for tr, te in folds.split(x, y, groups):
+            for tr, te in folds:
                 if len(np.unique(y[tr])) < 2:
                     continue
-                clf = LogisticRegression(C=c, max_iter=3000, class_weight="balanced", random_state=seed).fit(x[tr], y[tr])
-                hits.append(_macro_f1(y[te], clf.predict(x[te]), classes))
-            scores[c] = float(np.mean(hits)) if hits else 0.0
-        best_c = max(cs, key=lambda c: (scores[c], -c))
-    clf = LogisticRegression(C=best_c, max_iter=5000, class_weight="balanced", random_state=seed).fit(x, y)
+                clf = LogisticRegression(C=c, max_iter=3000, class_weight="balanced", random_state=seed).fit(x[tr], y[tr], sample_weight=np.where(is_sentence[tr], w, 1.0))
+                pred = clf.predict(x[te])
+                parts = [m for m in (is_sentence[te], ~is_sentence[te]) if m.any()] if both else [np.ones(len(te), dtype=bool)]
+                hits.append(np.mean([_macro_f1(y[te][m], pred[m], classes) for m in parts]))
+            scores[(c, w)] = float(np.mean(hits)) if hits else 0.0
+        best = max(grid, key=lambda cw: (scores[cw], -cw[0], -cw[1]))
+    best_c, best_w = best
+    clf = LogisticRegression(C=best_c, max_iter=5000, class_weight="balanced", random_state=seed).fit(x, y, sample_weight=np.where(is_sentence, best_w, 1.0))
     coef = np.zeros((len(keys), x.shape[1]))
     intercept = np.full(len(keys), -1e3)  # a theme without any label is never predicted
     coef[clf.classes_] = clf.coef_ if len(clf.classes_) > 2 else np.vstack([-clf.coef_[0], clf.coef_[0]]) / 2
     intercept[clf.classes_] = clf.intercept_ if len(clf.classes_) > 2 else np.array([-clf.intercept_[0], clf.intercept_[0]]) / 2
-    info = {"labelled_sentences": int(len(y)), "per_theme": {keys[c]: int((y == c).sum()) for c in classes}, "C": best_c,
-            "cv_macro_f1": {str(c): round(v, 4) for c, v in scores.items()}, "groups": int(n_groups)}
+    info = {"labelled_sentences": int(len(y)), "sentence_labels": int(is_sentence.sum()), "per_theme": {keys[c]: int((y == c).sum()) for c in classes},
+            "C": best_c, "sentence_weight": best_w, "cv_macro_f1": {(f"C={c}" + (f", w={w:g}" if both else "")): round(v, 4) for (c, w), v in scores.items()},
+            "groups": int(n_groups)}
     return LinearModel(keys=list(keys), coef=coef, intercept=intercept, identity=identity, base=base, info=info)
 
 
@@ -398,8 +415,8 @@ def labelled_sentences(labels: pd.DataFrame, paragraphs: pd.DataFrame, spans: pd
     ours that holds most of its characters.
 
     Returns:
-        ``row`` (row of ``spans``), ``y`` (theme index), ``group`` (the label's source), one
-        row per labelled sentence.
+        ``row`` (row of ``spans``), ``y`` (theme index), ``group`` (the label's source) and
+        ``kind`` ("sentence" or "paragraph": what the label labelled), one row per labelled sentence.
     """
     from .labels import align_sentence_labels, labelled_rows
 
@@ -419,7 +436,9 @@ def labelled_sentences(labels: pd.DataFrame, paragraphs: pd.DataFrame, spans: pd
                 for r in by_para.get(ids[pr], []):
                     out[int(r)] = (keys.index(lab), src)
     rows = sorted(out)
-    return pd.DataFrame({"row": np.array(rows, dtype=int), "y": np.array([out[r][0] for r in rows], dtype=int), "group": [out[r][1] for r in rows]})
+    kind = "sentence" if "sentence" in labels.columns and "label" in labels.columns else "paragraph"
+    return pd.DataFrame({"row": np.array(rows, dtype=int), "y": np.array([out[r][0] for r in rows], dtype=int), "group": [out[r][1] for r in rows],
+                         "kind": [kind] * len(rows)})
 
 
 # ----------------------------------------------------------------------------- paragraphs

@@ -204,12 +204,13 @@ def _fit_examples(examples, features, sents, paragraphs, spans, themes, base, id
     # sentence labels say more than a paragraph label about a sentence: they come last and win
     ordered = sorted(examples, key=lambda ex: "sentence" in ex.columns)
     parts = [labelled_sentences(ex, paragraphs, spans, themes.keys) for ex in ordered]
-    found = pd.concat(parts, ignore_index=True).drop_duplicates("row", keep="last") if parts else pd.DataFrame(columns=["row", "y", "group"])
+    found = pd.concat(parts, ignore_index=True).drop_duplicates("row", keep="last") if parts else pd.DataFrame(columns=["row", "y", "group", "kind"])
     if found.empty:
         raise ParamsError("themes.examples: no labelled line matches a sentence of this corpus (check corpus.dir and the label sources)")
-    model = fit_linear(features, sents, found["row"].to_numpy(), found["y"].to_numpy(), found["group"].to_numpy(), themes.keys, identity, base=base)
-    log.info("fitted a model on %d labelled sentences of this corpus on top of %s (C=%s, grouped CV macro-F1 %s)",
-             len(found), base_name, model.info["C"], model.info["cv_macro_f1"])
+    model = fit_linear(features, sents, found["row"].to_numpy(), found["y"].to_numpy(), found["group"].to_numpy(), themes.keys, identity, base=base,
+                       kinds=found["kind"].to_numpy())
+    log.info("fitted a model on %d labelled sentences of this corpus on top of %s (C=%s, sentence-label weight %s, grouped CV macro-F1 %s)",
+             len(found), base_name, model.info["C"], model.info["sentence_weight"], model.info["cv_macro_f1"])
     return model, f"examples ({len(found)} labelled sentences) on {base_name}", model.info
 
 

@@ -98,7 +98,8 @@ def test_linear_model_fits_predicts_and_round_trips(tmp_path):
     f = np.zeros((120, 3, len(FEATURES)), dtype=np.float32)
     groups = np.array([f"doc{i % 6}" for i in range(120)])
     model = fit_linear(f, sents, np.arange(120), y, groups, keys, "test/v1")
-    assert model.info["C"] in (0.3, 1.0, 3.0) and set(model.info["cv_macro_f1"]) == {"0.3", "1.0", "3.0"}
+    assert model.info["C"] in (0.3, 1.0, 3.0) and set(model.info["cv_macro_f1"]) == {"C=0.3", "C=1.0", "C=3.0"}
+    assert model.info["sentence_weight"] == 1.0  # one kind of label: nothing to weigh
     assert (model.predict_proba(f, sents).argmax(axis=1) == y).mean() > 0.9
     model.save(tmp_path / "m.npz")
     again = LinearModel.load(tmp_path / "m.npz")
@@ -142,3 +143,29 @@ def test_labels_become_training_sentences():
 
 def test_sentence_weights_cover_every_feature():
     assert {f.name for f in dataclasses.fields(SentenceWeights)} == set(FEATURES)
+
+
+def test_sentence_labels_are_weighted_by_cross_validation():
+    """Labels of single-theme paragraphs teach "a sentence has its paragraph's theme"; labels
+    of sentences in mixed paragraphs teach when it has not. Weighted by grouped CV, the few
+    sentence labels outweigh the many paragraph ones, and mixed sentences come out right."""
+    rng = np.random.default_rng(5)
+    k, dim, n_par, n_sent = 3, 8, 600, 90
+    n = n_par + n_sent
+    own = rng.integers(0, k, n)
+    para = own.copy()
+    para[n_par:] = (own[n_par:] + rng.integers(1, k, n_sent)) % k  # mixed: the paragraph says otherwise
+    emb = (np.eye(k, dim)[own] + 0.9 * rng.standard_normal((n, dim))).astype(np.float32)
+    emb /= np.linalg.norm(emb, axis=1, keepdims=True)
+    sents = Sentences(texts=["x"] * n, para_index=np.arange(n), n_chars=np.full(n, 10), embeddings=emb)
+    f = np.zeros((n, k, len(FEATURES)), dtype=np.float32)
+    f[np.arange(n), para, FEATURES.index("paragraph")] = 1.0
+    kinds = np.array(["paragraph"] * n_par + ["sentence"] * n_sent)
+    groups = np.array([f"g{i % 7}" for i in range(n)])
+    train = np.r_[np.arange(0, n_par, 2), np.arange(n_par, n, 2)]
+    test = np.arange(n_par + 1, n, 2)
+    fitted = {w: fit_linear(f, sents, train, own[train], groups[train], ["a", "b", "c"], "t", kinds=kinds[train], sentence_weights=w) for w in [(1.0,), (1.0, 3.0, 10.0)]}
+    chosen = fitted[(1.0, 3.0, 10.0)]
+    assert chosen.info["sentence_weight"] > 1.0 and len(chosen.info["cv_macro_f1"]) == 9
+    hits = {w: (m.predict_proba(f, sents)[test].argmax(axis=1) == own[test]).mean() for w, m in fitted.items()}
+    assert hits[(1.0, 3.0, 10.0)] > hits[(1.0,)] + 0.05

@@ -99,6 +99,7 @@ class EmbedParams(Section):
     model: str = ""
     prefix: str = ""
     threads: int | Literal["auto"] = "auto"
+    processes: int | Literal["auto"] = "auto"
     batch_size: int = 64
     device: Literal["auto", "cpu", "cuda", "mps"] = "auto"
     dtype: Literal["float32", "float16"] = "float32"
@@ -112,6 +113,8 @@ class EmbedParams(Section):
             )
         if self.threads != "auto":
             _positive("embed.threads", self.threads)
+        if self.processes != "auto":
+            _positive("embed.processes", self.processes)
         _positive("embed.batch_size", self.batch_size)
 
     @property
@@ -398,7 +401,7 @@ SECTIONS: dict[str, type] = {
 # Settings that change how a stage runs but never what it writes (tested: the Dask cluster
 # gives the in-process results, the cache location and batch size change no vector). Any
 # stage may read them without declaring them, so changing them re-runs nothing.
-EXECUTION_KEYS = frozenset({"compute.scheduler", "embed.threads", "embed.batch_size", "embed.device", "embed.cache_dir", "topics.assign_batch"})
+EXECUTION_KEYS = frozenset({"compute.scheduler", "embed.threads", "embed.processes", "embed.batch_size", "embed.device", "embed.cache_dir", "topics.assign_batch"})
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ import pandas as pd
 from . import config
 from .artifacts import NpyRows, NpyWriter, ids_digest, sentence_texts
 from .compute import client_for
-from .embedders import Embedder, EmbeddingCache, embed_texts, make_embedder
+from .embedders import Embedder, EmbeddingCache, available_cores, embed_texts, local_pool, local_processes, make_embedder
 from .io import atomic_path, run_stage, setup_logging, write_json
 from .scoring import theme_texts
 
@@ -42,7 +42,7 @@ PARAMS = ("embed.backend", "embed.model", "embed.prefix", "embed.dtype", "themes
 
 
 def embed_sentences(texts: list[str], embedder: Embedder, cache: EmbeddingCache, out_path: Path, dtype, batch_size: int, client=None,
-                    spec: dict | None = None, documents: list[str] | None = None) -> tuple[int, dict[str, int]]:
+                    spec: dict | None = None, documents: list[str] | None = None, pool=None) -> tuple[int, dict[str, int]]:
     """Embed ``texts`` into a ``.npy`` at ``out_path`` (row i = text i), written a window of rows at a time.
 
     The sentences of a document (``documents``: its id per sentence) are embedded as one
@@ -56,7 +56,7 @@ def embed_sentences(texts: list[str], embedder: Embedder, cache: EmbeddingCache,
     dim = cache.dim(embedder.identity) or (embedder.embed(texts[:1]).shape[1] if texts else 0)
     out = NpyWriter(out_path, (len(texts), dim), dtype)
     try:
-        _, stats = embed_texts(texts, embedder, cache, batch_size, out=out, client=client, spec=spec, groups=documents)
+        _, stats = embed_texts(texts, embedder, cache, batch_size, out=out, client=client, spec=spec, groups=documents, pool=pool)
     finally:
         out.close()
     return dim, stats
@@ -100,7 +100,12 @@ def main() -> int:
         # rows go straight to a memory-mapped .npy beside the output, renamed into place at the end
         with atomic_path(config.SENTENCE_EMBEDDINGS, ".npy") as tmp, client_for(p.compute.scheduler) as client:
             documents = spans["para_id"].map(paragraphs.set_index("para_id")["doc_id"]).tolist()
-            dim, stats = embed_sentences(texts, embedder, cache, tmp, dtype, params.batch_size, client, spec, documents)
+            processes = 1 if client is not None else local_processes(params)
+            per_process = params.n_threads if params.threads != "auto" else max(1, available_cores() // processes)
+            with local_pool(lambda: make_embedder(dataclasses.replace(params, threads=per_process)), processes) as pool:
+                dim, stats = embed_sentences(texts, embedder, cache, tmp, dtype, params.batch_size, client, spec, documents, pool)
+                if pool is not None and pool.started:
+                    log.info("embedded in %d processes of %d BLAS thread(s) each", processes, per_process)
             para_index = pd.Index(paragraphs["para_id"]).get_indexer(spans["para_id"])
             rows = NpyRows(tmp)
             vectors = paragraph_vectors(rows, para_index, spans["n_chars"].to_numpy(), len(paragraphs))

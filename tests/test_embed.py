@@ -17,6 +17,8 @@ from pipeline.embedders import (
     USEMultilingual,
     available_cores,
     embed_texts,
+    local_pool,
+    local_processes,
     make_embedder,
 )
 
@@ -169,3 +171,30 @@ def test_vectors_do_not_depend_on_what_the_cache_held(tmp_path, use_embedder):
     # a sentence in two documents has a vector from each document's batch, equal but for rounding
     assert texts[1] == texts[8]
     np.testing.assert_allclose(fresh[1], fresh[8], atol=1e-5)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the local pool forks (Linux only)")
+def test_local_pool_gives_the_same_vectors_bit_for_bit(tmp_path, seed_ingest, use_embedder):
+    """Documents embedded side by side in forked processes of one BLAS thread each come out
+    bit for bit as in this process, cache or not, and the cache then serves them."""
+    import dataclasses
+
+    from pipeline.artifacts import sentence_texts
+    from pipeline.ingest import cut_sentences
+
+    paragraphs = seed_ingest[0]
+    spans = cut_sentences(paragraphs, 220)
+    texts = sentence_texts(paragraphs, spans)
+    groups = spans["para_id"].map(paragraphs.set_index("para_id")["doc_id"]).tolist()
+    alone, _ = embed_texts(texts, use_embedder, None, progress=False, groups=groups)
+    params = EmbedParams()
+    with local_pool(lambda: make_embedder(dataclasses.replace(params, threads=1)), 2) as pool:
+        cache = EmbeddingCache(tmp_path / "c.sqlite")
+        side_by_side, stats = embed_texts(texts, use_embedder, cache, progress=False, groups=groups, pool=pool)
+        assert pool.started and stats["cached"] == 0
+        again, stats = embed_texts(texts, use_embedder, cache, progress=False, groups=groups, pool=pool)
+        assert stats["embedded"] == 0
+    np.testing.assert_array_equal(side_by_side, alone)
+    np.testing.assert_array_equal(again, alone)
+    assert local_processes(EmbedParams(processes=3)) == 3 and local_processes(EmbedParams(processes=1)) == 1
+    assert local_processes(EmbedParams(backend="sentence-transformers", model="x")) == 1  # torch is never forked

@@ -73,7 +73,12 @@ class NpyRows:
             if not 0 <= i < self.shape[0]:
                 raise IndexError(f"row {key} of {self.shape[0]}")
             return self._read(i, i + 1)[0]
-        idx = np.asarray(key, dtype=np.int64).ravel()
+        idx = np.asarray(key)
+        if idx.dtype == bool:
+            if idx.shape != (self.shape[0],):
+                raise IndexError(f"a boolean mask of {idx.shape} for {self.shape[0]} rows")
+            idx = np.flatnonzero(idx)
+        idx = idx.astype(np.int64).ravel()
         if idx.size and (idx.min() < 0 or idx.max() >= self.shape[0]):
             raise IndexError(f"rows outside 0..{self.shape[0] - 1}")
         out = np.empty((idx.size, self.shape[1]), dtype=self.dtype)

@@ -32,6 +32,8 @@ def test_npy_rows_index_like_the_array(tmp_path):
     idx = rng.integers(0, 500, size=300)  # unsorted, repeated, far apart
     np.testing.assert_array_equal(rows[idx], a[idx])
     np.testing.assert_array_equal(rows[np.array([], dtype=int)], a[np.array([], dtype=int)])
+    mask = rng.random(500) < 0.3
+    np.testing.assert_array_equal(rows[mask], a[mask])
     with pytest.raises(IndexError):
         rows[np.array([3, 500])]
     rows.close()

@@ -217,14 +217,17 @@ class LocalPool:
 
             embedder = self.make()
             embedder.embed(["载入模型"])  # load the weights before forking
+            from concurrent.futures import ProcessPoolExecutor
+
             _POOL_EMBEDDER[:] = [embedder]
-            self._pool = multiprocessing.get_context("fork").Pool(self.processes)
-        return self._pool.imap(fn, items)
+            # an executor, not multiprocessing.Pool: a process that dies (killed for memory)
+            # fails the stage with BrokenProcessPool instead of leaving it waiting forever
+            self._pool = ProcessPoolExecutor(max_workers=self.processes, mp_context=multiprocessing.get_context("fork"))
+        return self._pool.map(fn, items)
 
     def close(self) -> None:
         if self._pool is not None:
-            self._pool.terminate()
-            self._pool.join()
+            self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
         _POOL_EMBEDDER.clear()
 

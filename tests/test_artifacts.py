@@ -32,6 +32,12 @@ def test_npy_rows_index_like_the_array(tmp_path):
     idx = rng.integers(0, 500, size=300)  # unsorted, repeated, far apart
     np.testing.assert_array_equal(rows[idx], a[idx])
     np.testing.assert_array_equal(rows[np.array([], dtype=int)], a[np.array([], dtype=int)])
+    np.testing.assert_array_equal(rows[np.array([-1, 0, -500])], a[np.array([-1, 0, -500])])
+    grid = np.array([[1, 2], [3, 499]])
+    np.testing.assert_array_equal(rows[grid], a[grid])
+    np.testing.assert_array_equal(rows[::-3], a[::-3])
+    sparse = np.arange(0, 500, 60)  # runs are cut, and still every row comes right
+    np.testing.assert_array_equal(rows[sparse], a[sparse])
     mask = rng.random(500) < 0.3
     np.testing.assert_array_equal(rows[mask], a[mask])
     with pytest.raises(IndexError):

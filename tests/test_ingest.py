@@ -501,3 +501,15 @@ def test_ingest_cache_changes_no_output(tmp_path, seeds_dir):
     again = IngestCache(tmp_path / "cache" / "ingest.sqlite")
     pd.testing.assert_frame_equal(_ingest_outputs(corpus, again)[0], edited[0])
     again.close()
+
+
+def test_ingest_cache_drops_entries_of_other_code(tmp_path, monkeypatch):
+    from pipeline import memo
+
+    cache = memo.IngestCache(tmp_path / "c.sqlite")
+    cache.tokens(["一句话。"], lambda t: "一句 话")
+    cache.close()
+    monkeypatch.setattr(memo, "code_digest", lambda: b"other code")
+    again = memo.IngestCache(tmp_path / "c.sqlite")
+    assert again._db.execute("SELECT count(*) FROM tokens").fetchone()[0] == 0
+    again.close()

@@ -97,7 +97,7 @@ def main() -> int:
     dtype = np.float16 if params.dtype == "float16" else np.float32
     spec = {f.name: getattr(params, f.name) for f in dataclasses.fields(params) if f.name != "cache_dir"}
     try:
-        # rows go straight to a memory-mapped .npy beside the output, renamed into place at the end
+        # rows go straight to a .npy beside the output, renamed into place at the end
         with atomic_path(config.SENTENCE_EMBEDDINGS, ".npy") as tmp, client_for(p.compute.scheduler) as client:
             documents = spans["para_id"].map(paragraphs.set_index("para_id")["doc_id"]).tolist()
             processes = 1 if client is not None else local_processes(params)

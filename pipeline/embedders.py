@@ -342,7 +342,7 @@ def embed_texts(
     ``batch_size`` texts or more per task, each worker building the backend from ``spec``),
     each group is written to the cache as soon as it is done, and the window's rows are
     written to ``out``. Memory is bounded by the window, not by the corpus, when ``out`` is
-    a memmap. With a ``pool`` (:func:`local_pool`) and no ``client``, groups are embedded
+    a file (:class:`~pipeline.artifacts.NpyWriter`). With a ``pool`` (:func:`local_pool`) and no ``client``, groups are embedded
     side by side in its processes, in windows four times larger per process.
 
     Returns:

@@ -628,14 +628,15 @@ def ingest(corpus_dir: Path, params: IngestParams, manifest: dict[str, dict[str,
     iterator = progress(files, desc="ingest", unit="file")
     for path in iterator:
         source = path.relative_to(corpus_dir).as_posix()
-        key, doc = None, None
+        key, doc, data = None, None, None
         if cache is not None and 0 < path.stat().st_size <= max_bytes:
-            key = cache.document_key(source, path.read_bytes(), params)
+            data = path.read_bytes()
+            key = cache.document_key(source, data, params)
             state = cache.get_document(key)
             doc = _document_from_state(state) if state is not None else None
         if doc is None:
             try:
-                raw = read_file(path, max_bytes)
+                raw = read_file(path, max_bytes, data)
             except ReadError as exc:
                 log.warning("%s: skipped: %s", source, exc)
                 doc = Document(doc_id=str(Path(source).with_suffix("")), source=source, status="skipped", reason=str(exc))

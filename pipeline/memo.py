@@ -99,73 +99,66 @@ class IngestCache:
         return db
 
     @staticmethod
-    def document_key(source: str, data: bytes, params) -> bytes:
-        return hashlib.sha256(b"doc\0" + code_digest() + params_digest(params) + source.encode("utf-8") + b"\0" + data).digest()
+    def _key(kind: bytes, *parts: bytes) -> bytes:
+        return hashlib.sha256(kind + b"\0" + code_digest() + b"\0".join(parts)).digest()
 
-    @staticmethod
-    def text_key(text: str) -> bytes:
-        return hashlib.sha256(b"tokens\0" + code_digest() + text.encode("utf-8")).digest()
+    @classmethod
+    def document_key(cls, source: str, data: bytes, params) -> bytes:
+        return cls._key(b"doc", params_digest(params), source.encode("utf-8"), data)
+
+    def _get_many(self, table: str, keys: list[bytes]) -> dict[bytes, object]:
+        found: dict[bytes, object] = {}
+        for start in range(0, len(keys), 500):
+            part = keys[start : start + 500]
+            found.update(self._db.execute(f"SELECT key, value FROM {table} WHERE key IN ({','.join('?' * len(part))})", part).fetchall())
+        return found
+
+    def _put_many(self, table: str, rows: list[tuple[bytes, object]]) -> None:
+        if rows:
+            with self._db:
+                self._db.executemany(f"INSERT OR REPLACE INTO {table} VALUES (?, ?)", rows)
+
+    def _count(self, kind: str, hits: int, misses: int) -> None:
+        self.hits[kind] += hits
+        self.misses[kind] += misses
 
     def get_document(self, key: bytes):
-        row = self._db.execute("SELECT value FROM documents WHERE key = ?", (key,)).fetchone()
-        kind = "documents"
-        if row is None:
-            self.misses[kind] += 1
-            return None
-        self.hits[kind] += 1
-        return pickle.loads(row[0])
+        value = self._get_many("documents", [key]).get(key)
+        self._count("documents", value is not None, value is None)
+        return None if value is None else pickle.loads(value)
 
     def put_document(self, key: bytes, doc) -> None:
-        with self._db:
-            self._db.execute("INSERT OR REPLACE INTO documents VALUES (?, ?)", (key, pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL)))
+        self._put_many("documents", [(key, pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL))])
 
     def tokens(self, texts: list[str], compute) -> list[str]:
         """``compute(text)`` for each text, from the cache where it holds the text."""
-        keys = [self.text_key(t) for t in texts]
-        found: dict[bytes, str] = {}
-        distinct = list(dict.fromkeys(keys))
-        for start in range(0, len(distinct), 500):
-            part = distinct[start : start + 500]
-            found.update(self._db.execute(f"SELECT key, value FROM tokens WHERE key IN ({','.join('?' * len(part))})", part).fetchall())
+        keys = [self._key(b"tokens", t.encode("utf-8")) for t in texts]
+        found = self._get_many("tokens", list(dict.fromkeys(keys)))
         new: dict[bytes, str] = {}
-        out = []
         for key, text in zip(keys, texts):
-            value = found.get(key)
-            if value is None:
-                value = new.get(key)
-                if value is None:
-                    value = new[key] = compute(text)
-            out.append(value)
-        self.hits["tokens"] += len(texts) - sum(1 for k in keys if k in new)
-        self.misses["tokens"] += sum(1 for k in keys if k in new)
-        if new:
-            with self._db:
-                self._db.executemany("INSERT OR REPLACE INTO tokens VALUES (?, ?)", list(new.items()))
-        return out
+            if key not in found and key not in new:
+                new[key] = compute(text)
+        self._count("tokens", sum(k in found for k in keys), len(keys) - sum(k in found for k in keys))
+        self._put_many("tokens", list(new.items()))
+        return [found[k] if k in found else new[k] for k in keys]
 
     def signatures(self, texts: list[str], compute, variant: str) -> np.ndarray:
         """MinHash signatures (one row per text, distinct texts) from the cache, and
         ``compute(indices)`` for the texts it does not hold; ``variant`` names the hash family
         (its size and seed)."""
-        keys = [hashlib.sha256(b"minhash\0" + code_digest() + variant.encode() + b"\0" + t.encode("utf-8")).digest() for t in texts]
-        found: dict[bytes, bytes] = {}
-        for start in range(0, len(keys), 500):
-            part = keys[start : start + 500]
-            found.update(self._db.execute(f"SELECT key, value FROM signatures WHERE key IN ({','.join('?' * len(part))})", part).fetchall())
+        keys = [self._key(b"minhash", variant.encode(), t.encode("utf-8")) for t in texts]
+        found = self._get_many("signatures", keys)
         missing = [i for i, k in enumerate(keys) if k not in found]
-        self.hits["signatures"] += len(keys) - len(missing)
-        self.misses["signatures"] += len(missing)
+        self._count("signatures", len(keys) - len(missing), len(missing))
         new = compute(missing) if missing else None
         width = new.shape[1] if new is not None else len(next(iter(found.values()))) // 4
         out = np.empty((len(keys), width), dtype=np.uint32)
         if new is not None:
             out[missing] = new
-            with self._db:
-                self._db.executemany("INSERT OR REPLACE INTO signatures VALUES (?, ?)", [(keys[i], new[n].tobytes()) for n, i in enumerate(missing)])
+            self._put_many("signatures", [(keys[i], new[n].tobytes()) for n, i in enumerate(missing)])
         for i, k in enumerate(keys):
-            value = found.get(k)
-            if value is not None:
-                out[i] = np.frombuffer(value, dtype=np.uint32)
+            if k in found:
+                out[i] = np.frombuffer(found[k], dtype=np.uint32)
         return out
 
     def close(self) -> None:

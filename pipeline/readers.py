@@ -313,8 +313,8 @@ READERS: dict[str, Callable[[bytes, Path], RawText]] = {
 }
 
 
-def read_file(path: Path, max_bytes: int) -> RawText:
-    """Read one file with the reader for its extension.
+def read_file(path: Path, max_bytes: int, data: bytes | None = None) -> RawText:
+    """Read one file with the reader for its extension (``data``: its bytes, already read).
 
     Raises:
         ReadError: unknown extension, too large, empty, binary, undecodable or corrupt.
@@ -330,4 +330,4 @@ def read_file(path: Path, max_bytes: int) -> RawText:
         )
     if size == 0:
         raise ReadError("empty file")
-    return reader(path.read_bytes(), path)
+    return reader(path.read_bytes() if data is None else data, path)

@@ -97,7 +97,10 @@ def main() -> int:
     if not (PROVINCIAL.is_dir() and LABELS.is_file() and SENTENCES.is_file()):
         print(f"needs {PROVINCIAL}, {LABELS} and {SENTENCES}", file=sys.stderr)
         return 2
-    from pipeline.classify import BUILTIN, LinearModel, ZeroShotModel, apply_claims, choose_model, fit_linear, fit_zero_shot, labelled_sentences, paragraph_shares
+    from pipeline.classify import (
+        BUILTIN, LinearModel, ZeroShotModel, choose_model, claimed_paragraphs, claimed_sentences, fit_linear, fit_zero_shot, labelled_sentences, paragraph_shares,
+        paragraph_themes,
+    )
     from pipeline.config import SentenceWeights
     from pipeline.labels import align_sentence_labels, labelled_rows, read_labels, read_sentence_labels, scores, sentence_scores
 
@@ -114,9 +117,11 @@ def main() -> int:
     prov_of = lambda src: next((v for s, v in province.items() if src.endswith("/" + s) or s == src), "")  # noqa: E731
     plabels["province"] = plabels["source"].map(prov_of)
     slabels["province"] = slabels["source"].map(prov_of)
-    train = pd.concat([labelled_sentences(plabels, paragraphs, spans, keys), labelled_sentences(slabels, paragraphs, spans, keys)]).drop_duplicates("row", keep="last")
-    train["province"] = train["group"].map(prov_of)
     sents, feats = sc.sentences, sc.features
+    claimed = claimed_sentences(feats)
+    claims = claimed_paragraphs(feats, sents.para_index, len(paragraphs))
+    train = pd.concat([labelled_sentences(plabels, paragraphs, spans, keys, claimed), labelled_sentences(slabels, paragraphs, spans, keys)]).drop_duplicates("row", keep="last")
+    train["province"] = train["group"].map(prov_of)
     para_rows = labelled_rows(plabels, paragraphs)
     alignment = align_sentence_labels(slabels, paragraphs, spans)
     provinces = sorted(set(plabels["province"]))
@@ -125,12 +130,13 @@ def main() -> int:
     def evaluate(s_theme: np.ndarray, held: list[str] | None = None) -> tuple[dict, dict]:
         """Paragraph- and sentence-level scores of sentence themes (indices), on the labels of ``held`` provinces."""
         shares = paragraph_shares(s_theme, sents.n_chars, sents.para_index, len(paragraphs), k)
-        ptheme = np.asarray(keys)[shares.argmax(axis=1)]
+        ptheme = paragraph_themes(shares, claims)
+        p_chars = paragraphs["n_chars"].to_numpy()
         pl = plabels if held is None else plabels[plabels["province"].isin(held)]
         actual, pred = [], []
         for (_, r), rows in zip(plabels.iterrows(), para_rows):
-            if r.name in pl.index and len(rows):
-                ch = shares[rows].sum(axis=0)
+            if r.name in pl.index and len(rows):  # the theme of most of the line's characters, by paragraph theme (as the evaluate stage does)
+                ch = np.bincount(ptheme[rows], weights=p_chars[rows], minlength=k)
                 actual.append(r["primary"])
                 pred.append(keys[int(ch.argmax())])
         para = scores(actual, pred, keys)
@@ -139,7 +145,6 @@ def main() -> int:
         sl = slabels[mask]
         sent, per = sentence_scores(sl, [a for a, m in zip(alignment, mask) if m], np.asarray(keys)[s_theme], keys)
         sent["confusion"] = pd.crosstab(per["actual"], per["predicted"]).reindex(index=keys, columns=keys, fill_value=0)
-        del ptheme
         return para, sent
 
     def lopo(fit_predict) -> np.ndarray:
@@ -161,7 +166,7 @@ def main() -> int:
 
     def zero_shot(tr):
         w = fit_zero_shot(feats, tr["row"].to_numpy(), tr["y"].to_numpy())
-        return apply_claims(ZeroShotModel(keys, SentenceWeights(**w)).predict_proba(feats, sents), feats).argmax(axis=1)
+        return ZeroShotModel(keys, SentenceWeights(**w)).predict_proba(feats, sents).argmax(axis=1)
 
     t = time.perf_counter()
     results["zero-shot (LOPO)"] = evaluate(lopo(zero_shot))
@@ -169,7 +174,7 @@ def main() -> int:
 
     def linear(tr):
         model = fit_linear(feats, sents, tr["row"].to_numpy(), tr["y"].to_numpy(), tr["province"].to_numpy(), keys, identity, kinds=tr["kind"].to_numpy())
-        return apply_claims(model.predict_proba(feats, sents), feats).argmax(axis=1)
+        return model.predict_proba(feats, sents).argmax(axis=1)
 
     t = time.perf_counter()
     results["linear (LOPO)"] = evaluate(lopo(linear))
@@ -178,7 +183,7 @@ def main() -> int:
     def linear_alike(tr):
         model = fit_linear(feats, sents, tr["row"].to_numpy(), tr["y"].to_numpy(), tr["province"].to_numpy(), keys, identity, kinds=tr["kind"].to_numpy(),
                            sentence_weights=(1.0,))
-        return apply_claims(model.predict_proba(feats, sents), feats).argmax(axis=1)
+        return model.predict_proba(feats, sents).argmax(axis=1)
 
     t = time.perf_counter()
     results["linear, both kinds of label weighted alike (LOPO)"] = evaluate(lopo(linear_alike))
@@ -195,9 +200,9 @@ def main() -> int:
         model.save(BUILTIN)
         print(f"wrote {BUILTIN} (C={model.info['C']})")
     base, name = choose_model(themes, identity)
-    results[f"shipped: {name.split(' (')[0]} (in-sample)"] = evaluate(apply_claims(base.predict_proba(feats, sents), feats).argmax(axis=1))
+    results[f"shipped: {name.split(' (')[0]} (in-sample)"] = evaluate(base.predict_proba(feats, sents).argmax(axis=1))
     if isinstance(base, LinearModel):
-        results["shipped: zero-shot weights (in-sample)"] = evaluate(apply_claims(ZeroShotModel(keys, themes.sentence_weights).predict_proba(feats, sents), feats).argmax(axis=1))
+        results["shipped: zero-shot weights (in-sample)"] = evaluate(ZeroShotModel(keys, themes.sentence_weights).predict_proba(feats, sents).argmax(axis=1))
 
     print("\n| classifier | paragraphs: accuracy | macro-F1 | " + " | ".join(f"F1 {key}" for key in keys) + " | sentences: accuracy | macro-F1 | share TV |")
     print("|---|---|---|" + "---|" * k + "---|---|---|")

@@ -28,7 +28,8 @@ Three models turn features into theme probabilities, one contract (``predict_pro
   development labels) is one; ``themes.examples`` trains another on this corpus's labels,
   stacked on the base model's scores.
 
-A paragraph's theme is the theme holding most of its characters (:func:`paragraph_shares`).
+A paragraph's theme is the theme holding most of its characters (:func:`paragraph_shares`), or
+the theme that claims it by its section or form (:func:`claimed_paragraphs`: a glossary, an annex).
 """
 
 from __future__ import annotations
@@ -344,7 +345,7 @@ def fit_linear(features: np.ndarray, sentences: Sentences, rows: np.ndarray, y: 
                 clf = LogisticRegression(C=c, max_iter=3000, class_weight="balanced", random_state=seed).fit(x[tr], y[tr], sample_weight=np.where(is_sentence[tr], w, 1.0))
                 pred = clf.predict(x[te])
                 parts = [m for m in (is_sentence[te], ~is_sentence[te]) if m.any()] if both else [np.ones(len(te), dtype=bool)]
-                hits.append(np.mean([_macro_f1(y[te][m], pred[m], classes) for m in parts]))
+                hits.append(np.mean([_macro_f1(y[te][m], pred[m]) for m in parts]))
             scores[(c, w)] = float(np.mean(hits)) if hits else 0.0
         best = max(grid, key=lambda cw: (scores[cw], -cw[0], -cw[1]))
     best_c, best_w = best
@@ -359,12 +360,12 @@ def fit_linear(features: np.ndarray, sentences: Sentences, rows: np.ndarray, y: 
     return LinearModel(keys=list(keys), coef=coef, intercept=intercept, identity=identity, base=base, info=info)
 
 
-def _macro_f1(a: np.ndarray, p: np.ndarray, classes: np.ndarray) -> float:
-    f1 = []
-    for c in classes:
-        tp, fp, fn = ((a == c) & (p == c)).sum(), ((a != c) & (p == c)).sum(), ((a == c) & (p != c)).sum()
-        f1.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
-    return float(np.mean(f1))
+def _macro_f1(a: np.ndarray, p: np.ndarray) -> float:
+    """Macro-F1 over the themes labelled or predicted here (a theme absent from a fold's
+    labels and never predicted there is not scored as 0)."""
+    from sklearn.metrics import f1_score
+
+    return float(f1_score(a, p, average="macro", zero_division=0.0))
 
 
 def builtin_model(keys: list[str], identity: str) -> LinearModel | None:
@@ -390,21 +391,37 @@ def choose_model(themes: ThemesParams, identity: str) -> tuple[ThemeModel, str]:
     return ZeroShotModel(themes.keys, themes.sentence_weights), "zero-shot (themes.sentence_weights)"
 
 
-def apply_claims(probabilities: np.ndarray, features: np.ndarray) -> np.ndarray:
-    """Probabilities with every sentence of text a theme claims (its ``sections`` or
-    ``patterns``: a glossary, an annex) given to that theme outright, as the paragraph
-    classifier does, whatever a model makes of its words. (n, n_themes) in and out."""
-    claimed = features[:, :, FEATURES.index("claimed_section")]
-    out = probabilities.copy()
-    rows = claimed.sum(axis=1) > 0
-    out[rows] = claimed[rows]
+def claimed_sentences(features: np.ndarray) -> np.ndarray:
+    """(n_sentences,) bool: the sentence's paragraph is claimed by a theme's ``sections`` or ``patterns``."""
+    return np.asarray(features[:, :, FEATURES.index("claimed_section")]).sum(axis=1) > 0
+
+
+def claimed_paragraphs(features: np.ndarray, para_index: np.ndarray, n_paragraphs: int) -> np.ndarray:
+    """The theme that claims each paragraph by its section or form (a theme's ``sections`` or
+    ``patterns``: a glossary, an annex), -1 where none does.
+
+    A claim decides the paragraph's theme, as the codebook codes a paragraph ("annexes and
+    glossaries of terms" are ``other``), not its sentences' themes: a sentence is counted by
+    what it says, so a glossary entry explaining 供应链改造 counts for industry (the
+    development sentence labels code it so, unanimously, under a paragraph label ``other``).
+
+    Args:
+        features: (n_sentences, n_themes, n_features) from :func:`sentence_features`.
+        para_index: (n_sentences,) each sentence's paragraph.
+    Returns:
+        (n_paragraphs,) int theme index or -1.
+    """
+    claimed = np.asarray(features[:, :, FEATURES.index("claimed_section")])
+    out = np.full(n_paragraphs, -1, dtype=int)
+    rows = np.flatnonzero(claimed_sentences(features))
+    out[np.asarray(para_index)[rows]] = claimed[rows].argmax(axis=1)
     return out
 
 
 # ----------------------------------------------------------------------------- labels
 
 
-def labelled_sentences(labels: pd.DataFrame, paragraphs: pd.DataFrame, spans: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+def labelled_sentences(labels: pd.DataFrame, paragraphs: pd.DataFrame, spans: pd.DataFrame, keys: list[str], claimed: np.ndarray | None = None) -> pd.DataFrame:
     """The sentences of this corpus that hand labels label.
 
     Paragraph labels (``source``, ``line``, ``primary``[, ``secondary``]) label every
@@ -413,6 +430,10 @@ def labelled_sentences(labels: pd.DataFrame, paragraphs: pd.DataFrame, spans: pd
     Sentence labels (``source``, ``line``, ``sentence``, ``label``, ``text``) are found by
     their text (:func:`pipeline.labels.align_sentence_labels`); each labels the sentence of
     ours that holds most of its characters.
+
+    ``claimed`` (n_sentences,) marks the sentences of paragraphs a theme claims by section or
+    form (:func:`claimed_paragraphs`): a paragraph label there codes the claim (a glossary is
+    ``other``), not what the sentences say, so it labels none of them.
 
     Returns:
         ``row`` (row of ``spans``), ``y`` (theme index), ``group`` (the label's source) and
@@ -434,7 +455,8 @@ def labelled_sentences(labels: pd.DataFrame, paragraphs: pd.DataFrame, spans: pd
                 continue
             for pr in prows:
                 for r in by_para.get(ids[pr], []):
-                    out[int(r)] = (keys.index(lab), src)
+                    if claimed is None or not claimed[r]:
+                        out[int(r)] = (keys.index(lab), src)
     rows = sorted(out)
     kind = "sentence" if "sentence" in labels.columns and "label" in labels.columns else "paragraph"
     return pd.DataFrame({"row": np.array(rows, dtype=int), "y": np.array([out[r][0] for r in rows], dtype=int), "group": [out[r][1] for r in rows],
@@ -450,3 +472,9 @@ def paragraph_shares(theme_index: np.ndarray, n_chars: np.ndarray, para_index: n
     out = np.zeros((n_paragraphs, n_themes))
     np.add.at(out, (para_index, theme_index), n_chars)
     return out
+
+
+def paragraph_themes(shares: np.ndarray, claims: np.ndarray) -> np.ndarray:
+    """Each paragraph's theme: the theme that claims it (:func:`claimed_paragraphs`), else
+    the theme holding most of its characters. (n_paragraphs,) theme indices."""
+    return np.where(claims >= 0, claims, shares.argmax(axis=1))

@@ -198,16 +198,16 @@ class SentenceWeights(Section):
     hand labels by benchmarks/themes.py --fit, theme-agnostic (they apply to any themes)."""
 
     lexical: float = 2.1
-    semantic: float = 1.32
-    semantic_without_seeds: float = -0.13
+    semantic: float = 1.34
+    semantic_without_seeds: float = -0.16
     paragraph: float = 1.89
-    topic: float = 2.57
-    neighbours: float = 0.61
-    heading: float = 0.88
-    claimed_section: float = 0.13
-    overview: float = 1.17
-    short_paragraph: float = 0.65
-    short_next: float = 0.25
+    topic: float = 2.4
+    neighbours: float = 0.72
+    heading: float = 0.85
+    claimed_section: float = -0.29
+    overview: float = 1.16
+    short_paragraph: float = 0.79
+    short_next: float = 0.16
 
 
 @dataclass(frozen=True)

@@ -253,6 +253,12 @@ def read_text(data: bytes, path: Path) -> RawText:
 # ----------------------------------------------------------------------------- HTML
 
 
+# htmldate's settings for a page's date. trafilatura's default caps dates at today, so a page
+# dated after the day of the run would lose its date and regain it on a later run: a fixed cap
+# keeps ingest a function of the files.
+HTML_DATES = {"original_date": True, "extensive_search": True, "max_date": "2099-12-31"}
+
+
 def read_html(data: bytes, path: Path) -> RawText:
     """Main text of a web page (navigation, footers and scripts removed) with trafilatura.
 
@@ -268,7 +274,7 @@ def read_html(data: bytes, path: Path) -> RawText:
     if not text or not text.strip():
         raise ReadError("HTML page without extractable main text")
     meta = {}
-    md = trafilatura.extract_metadata(html)
+    md = trafilatura.extract_metadata(html, date_config=HTML_DATES)
     if md is not None:
         for key in ("title", "author", "date"):
             value = getattr(md, key, None)

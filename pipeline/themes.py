@@ -2,7 +2,7 @@
 
 Outputs:
     ``data/processed/sentences.parquet``  para_id, sentence, char_start, char_end, theme, confidence, score per theme
-    ``data/processed/themes.parquet``  para_id, topic, theme (the theme of most of its characters),
+    ``data/processed/themes.parquet``  para_id, topic, theme (the theme of most of its characters, or the one claiming it),
                                        confidence, decided_by, score per theme, share of each theme's characters
     ``reports/topic_themes.csv``       each topic's theme, score and the evidence for it
     ``metrics/themes.json``            paragraphs, sentences and characters per theme
@@ -12,7 +12,9 @@ Outputs:
 ``themes.unit: sentence`` (the default) themes every sentence (:mod:`pipeline.classify`):
 from its own seed words and embedding, its neighbours, its paragraph, its section heading and
 its topic, with the builtin model, the zero-shot model, or a model trained on
-``themes.examples``; a paragraph's theme is the theme of most of its characters.
+``themes.examples``; a paragraph's theme is the theme of most of its characters, unless a
+theme claims the paragraph by its section or form (``sections``, ``patterns``: a glossary, an
+annex), which decides the paragraph's theme but not its sentences' (they count by what they say).
 
 ``themes.unit: paragraph`` keeps the paragraph classifier (:mod:`pipeline.scoring`): a
 paragraph's content score pulled ``topic_weight`` towards its topic's theme when it is close
@@ -31,7 +33,10 @@ import pandas as pd
 
 from . import config
 from .artifacts import StoredVectors, ThemeCatalog, check_aligned, load_embeddings, load_sentence_embeddings, sentence_texts
-from .classify import Context, Sentences, ThemeModel, apply_claims, choose_model, fit_linear, labelled_sentences, paragraph_shares, sentence_features
+from .classify import (
+    Context, Sentences, ThemeModel, choose_model, claimed_paragraphs, claimed_sentences, fit_linear, labelled_sentences, paragraph_shares, paragraph_themes,
+    sentence_features,
+)
 from .config import ParamsError, ThemesParams
 from .io import run_stage, setup_logging, write_csv, write_json, write_parquet, write_text
 from .sampling import codebook
@@ -148,21 +153,22 @@ def theme_corpus(
             raise ValueError("themes.unit is sentence: a sentence model is needed")
         if examples:
             model, model_name, fit_info = _fit_examples(examples, sc.features, sc.sentences, paragraphs, spans, themes, model, identity, model_name)
-        s_scores = apply_claims(model.predict_proba(sc.features, sc.sentences), sc.features)
+        s_scores = model.predict_proba(sc.features, sc.sentences)
         s_theme = s_scores.argmax(axis=1)
         s_conf = s_scores.max(axis=1)
-        decided = np.full(len(paragraphs), f"sentences: {model_name}")
+        claims = claimed_paragraphs(sc.features, para_index, len(paragraphs))
+        decided = np.where(claims >= 0, f"claimed by its section or form (sentences: {model_name})", f"sentences: {model_name}")
 
     shares = paragraph_shares(s_theme, n_chars, para_index, len(paragraphs), k)
     p_chars = np.maximum(shares.sum(axis=1, keepdims=True), 1)
-    p_theme = shares.argmax(axis=1)
+    p_theme = shares.argmax(axis=1) if themes.unit == "paragraph" else paragraph_themes(shares, claims)
     if themes.unit == "paragraph":
         p_conf, p_scores = sc.confidence, sc.final
     else:
         weighted = np.zeros((len(paragraphs), k))
         np.add.at(weighted, para_index, s_scores * n_chars[:, None])
         p_scores = weighted / p_chars
-        p_conf = p_scores[np.arange(len(paragraphs)), p_theme]
+        p_conf = np.where(claims >= 0, 1.0, p_scores[np.arange(len(paragraphs)), p_theme])  # a claim is a rule, not a guess
 
     table = pd.DataFrame(
         {
@@ -203,7 +209,7 @@ def _fit_examples(examples, features, sents, paragraphs, spans, themes, base, id
     """A model fitted on this corpus's labelled examples, stacked on the base model."""
     # sentence labels say more than a paragraph label about a sentence: they come last and win
     ordered = sorted(examples, key=lambda ex: "sentence" in ex.columns)
-    parts = [labelled_sentences(ex, paragraphs, spans, themes.keys) for ex in ordered]
+    parts = [labelled_sentences(ex, paragraphs, spans, themes.keys, claimed_sentences(features)) for ex in ordered]
     found = pd.concat(parts, ignore_index=True).drop_duplicates("row", keep="last") if parts else pd.DataFrame(columns=["row", "y", "group", "kind"])
     if found.empty:
         raise ParamsError("themes.examples: no labelled line matches a sentence of this corpus (check corpus.dir and the label sources)")

@@ -135,9 +135,13 @@ def test_labels_become_training_sentences():
     para_labels = pd.DataFrame({"source": ["d.txt", "d.txt"], "line": [1, 2], "primary": ["party", "industry"], "secondary": ["", "ecology"]})
     got = labelled_sentences(para_labels, paragraphs, spans, keys)
     assert got["row"].tolist() == [0, 1] and got["y"].tolist() == [0, 0]  # the mixed line 2 labels no sentence
+    # a paragraph label on a claimed paragraph (a glossary) codes the claim, not what its sentences say
+    claimed = np.array([False, True, False, False])
+    assert labelled_sentences(para_labels, paragraphs, spans, keys, claimed)["row"].tolist() == [0]
     sent_labels = pd.DataFrame({"source": ["d.txt"] * 2, "line": [2, 2], "sentence": [0, 1], "label": ["ecology", "industry"], "text": ["生态第一句。", "产业第二句。"]})
     got = labelled_sentences(sent_labels, paragraphs, spans, keys)
     assert got["row"].tolist() == [2, 3] and [keys[y] for y in got["y"]] == ["ecology", "industry"]
+    assert labelled_sentences(sent_labels, paragraphs, spans, keys, np.ones(4, dtype=bool))["row"].tolist() == [2, 3]  # sentence labels say what the sentence says
     assert set(got["group"]) == {"d.txt"}
 
 

@@ -77,6 +77,13 @@ def test_html_main_text_without_navigation(tmp_path):
     assert raw.meta.get("title") == "牢记嘱托 感恩奋进"
 
 
+def test_html_date_does_not_depend_on_the_day_of_the_run(tmp_path):
+    # a date after today (2098) is kept: trafilatura's default would drop it until that day
+    body = "".join(f"<p>坚持创新驱动发展，全面对接现代化产业体系建设，第{i}项举措落地见效。</p>" for i in range(8))
+    page = f"""<html><head><title>工作报告</title><meta name="date" content="2098-05-01"></head><body><article>{body}</article></body></html>"""
+    assert read_html(page.encode("utf-8"), tmp_path / "a.html").meta.get("date") == "2098-05-01"
+
+
 def test_read_file_unknown_extension_and_too_large(tmp_path):
     pdf = tmp_path / "report.pdf"
     pdf.write_bytes(b"%PDF-1.4")

@@ -76,3 +76,16 @@ def test_examples_train_a_model_on_this_corpus(corpus):
     assert r.metrics["model"].startswith("examples (6 labelled sentences) on builtin")
     with pytest.raises(ParamsError, match="themes.pins names topic"):
         _run(corpus, pins={7: "party"})
+
+
+def test_a_claimed_paragraph_takes_the_claim_and_its_sentences_their_content(corpus):
+    # an industry paragraph under a glossary heading: the codebook codes the paragraph `other`
+    # (glossaries and annexes), while its sentences still count for what they say
+    paragraphs = corpus[1].copy()
+    paragraphs.loc[2, "section"] = "附件 > 名词解释"
+    r = _run((corpus[0], paragraphs, *corpus[2:]))
+    row = r.table.iloc[2]
+    assert row["theme"] == "other" and row["decided_by"].startswith("claimed") and row["confidence"] == 1.0
+    assert row["share_industry"] == 1.0
+    assert set(r.sentences.loc[r.sentences["para_id"] == "d:3", "theme"]) == {"industry"}
+    assert list(r.table["theme"])[:2] == list(_run(corpus).table["theme"])[:2]  # the others are untouched

@@ -47,6 +47,8 @@ test: install fonts browser ## set up, then run the test suite
 bench: install ## run the benchmarks (needs ../shared/corpora); SCALING="10000 50000 100000" for the scaling curve
 	$(BIN)/python benchmarks/embed.py
 	$(BIN)/python benchmarks/end_to_end.py
+	$(BIN)/python benchmarks/themes.py
+	$(BIN)/dvc repro && $(BIN)/python benchmarks/seeds.py
 	$(if $(SCALING),$(BIN)/python benchmarks/end_to_end.py --scaling $(SCALING))
 
 clean: ## remove pipeline outputs (keeps the embedding cache)

@@ -10,6 +10,8 @@ after being fitted without them:
                   fitted on the other provinces, C and the weight of sentence labels against
                   paragraph labels chosen by cross-validation among them (and, for comparison,
                   with both kinds of label weighted alike)
+- ``mixed``       the linear model's log-probabilities mixed with the zero-shot model's at
+                  ``themes.zero_shot_weight``, both fitted on the other provinces (what ships)
 - ``shipped``     what ships: the builtin model and params.yaml's weights, fitted on all
                   labels (in-sample: for comparison only)
 
@@ -98,7 +100,7 @@ def main() -> int:
         print(f"needs {PROVINCIAL}, {LABELS} and {SENTENCES}", file=sys.stderr)
         return 2
     from pipeline.classify import (
-        BUILTIN, LinearModel, ZeroShotModel, choose_model, claimed_paragraphs, claimed_sentences, fit_linear, fit_zero_shot, labelled_sentences, paragraph_shares,
+        BUILTIN, BlendedModel, LinearModel, ZeroShotModel, choose_model, claimed_paragraphs, claimed_sentences, fit_linear, fit_zero_shot, labelled_sentences, paragraph_shares,
         paragraph_themes,
     )
     from pipeline.config import SentenceWeights
@@ -180,6 +182,17 @@ def main() -> int:
     results["linear (LOPO)"] = evaluate(lopo(linear))
     print(f"linear LOPO in {time.perf_counter() - t:.1f} s")
 
+    w0 = themes.zero_shot_weight
+
+    def mixed(tr):
+        model = fit_linear(feats, sents, tr["row"].to_numpy(), tr["y"].to_numpy(), tr["province"].to_numpy(), keys, identity, kinds=tr["kind"].to_numpy())
+        zero = ZeroShotModel(keys, SentenceWeights(**fit_zero_shot(feats, tr["row"].to_numpy(), tr["y"].to_numpy())))
+        return BlendedModel(keys, [model, zero], [1 - w0, w0]).predict_proba(feats, sents).argmax(axis=1)
+
+    t = time.perf_counter()
+    results[f"linear mixed with zero-shot at {w0:g}, as shipped (LOPO)"] = evaluate(lopo(mixed))
+    print(f"mixed LOPO in {time.perf_counter() - t:.1f} s")
+
     def linear_alike(tr):
         model = fit_linear(feats, sents, tr["row"].to_numpy(), tr["y"].to_numpy(), tr["province"].to_numpy(), keys, identity, kinds=tr["kind"].to_numpy(),
                            sentence_weights=(1.0,))
@@ -201,7 +214,7 @@ def main() -> int:
         print(f"wrote {BUILTIN} (C={model.info['C']})")
     base, name = choose_model(themes, identity)
     results[f"shipped: {name.split(' (')[0]} (in-sample)"] = evaluate(base.predict_proba(feats, sents).argmax(axis=1))
-    if isinstance(base, LinearModel):
+    if isinstance(base, (BlendedModel, LinearModel)):
         results["shipped: zero-shot weights (in-sample)"] = evaluate(ZeroShotModel(keys, themes.sentence_weights).predict_proba(feats, sents).argmax(axis=1))
 
     print("\n| classifier | paragraphs: accuracy | macro-F1 | " + " | ".join(f"F1 {key}" for key in keys) + " | sentences: accuracy | macro-F1 | share TV |")

@@ -18,10 +18,11 @@ and feature, ``FEATURES`` in order:
 ``short_paragraph``         for a short sentence (a lead such as 三是抓实科技创新。): the paragraph's score
 ``short_next``              for a short sentence: the score of the sentence that follows
 
-Three models turn features into theme probabilities, one contract (``predict_proba``):
+Models turn features into theme probabilities, one contract (``predict_proba``):
 
 - :class:`ZeroShotModel` — a conditional logit with one weight per feature, the same for
   every theme (``themes.sentence_weights``), so it applies to any theme definitions.
+- :class:`BlendedModel` — log-probabilities of models mixed (the builtin with the zero-shot).
 - :class:`LinearModel` — multinomial logistic regression on the features and the sentence's
   embedding and its neighbours' (trained on hand labels). The builtin model
   (``resources/models/theme_model.npz``, made by ``benchmarks/themes.py --fit`` from the
@@ -211,6 +212,30 @@ class ZeroShotModel:
         return _softmax(self.logits(features, sentences))
 
 
+@dataclass
+class BlendedModel:
+    """A product of experts: log-probabilities of ``models`` mixed with ``weights``
+    (summing to 1), renormalised. The builtin model is mixed with the zero-shot model
+    (``themes.zero_shot_weight``): the first learnt the development labels' provincial
+    reports, the second knows only the theme definitions and a few shared feature weights,
+    so it hedges the first on texts unlike those reports (county speeches, party articles)."""
+
+    keys: list[str]
+    models: list
+    weights: list[float]
+    info: dict | None = None
+
+    def logits(self, features: np.ndarray, sentences: Sentences) -> np.ndarray:
+        out = np.zeros((features.shape[0], len(self.keys)))
+        for model, w in zip(self.models, self.weights):
+            if w:
+                out += w * np.log(np.maximum(model.predict_proba(features, sentences), 1e-12))
+        return out
+
+    def predict_proba(self, features: np.ndarray, sentences: Sentences) -> np.ndarray:
+        return _softmax(self.logits(features, sentences))
+
+
 def fit_zero_shot(features: np.ndarray, rows: np.ndarray, y: np.ndarray, l2: float = 1e-3) -> dict[str, float]:
     """Weights of the :class:`ZeroShotModel` (one per feature, shared by all themes) that
     maximise the likelihood of labelled sentences, with a small ridge penalty.
@@ -378,11 +403,17 @@ def builtin_model(keys: list[str], identity: str) -> LinearModel | None:
 
 def choose_model(themes: ThemesParams, identity: str) -> tuple[ThemeModel, str]:
     """The base model named by ``themes.model`` and why: ``builtin`` when it was fitted for
-    these theme keys and this embedding model (``auto`` falls back to zero-shot otherwise)."""
+    these theme keys and this embedding model (``auto`` falls back to zero-shot otherwise),
+    mixed with the zero-shot model at ``themes.zero_shot_weight`` (:class:`BlendedModel`)."""
     if themes.model != "zero-shot":
         model = builtin_model(themes.keys, identity)
         if model is not None:
-            return model, f"builtin ({BUILTIN.name}: {model.info.get('labelled_sentences', '?')} labelled sentences)"
+            name = f"builtin ({BUILTIN.name}: {model.info.get('labelled_sentences', '?')} labelled sentences)"
+            w = themes.zero_shot_weight
+            if w > 0:
+                zero_shot = ZeroShotModel(themes.keys, themes.sentence_weights)
+                return BlendedModel(themes.keys, [model, zero_shot], [1 - w, w], info=model.info), f"{name} mixed with zero-shot at {w:g}"
+            return model, name
         if themes.model == "builtin":
             raise ParamsError(
                 f"themes.model is builtin, but {BUILTIN} was fitted for themes and an embedding model other than "

@@ -223,6 +223,7 @@ class ThemesParams(Section):
     model: Literal["auto", "builtin", "zero-shot"] = "auto"
     examples: tuple[str, ...] = ()
     sentence_weights: SentenceWeights = field(default_factory=SentenceWeights)
+    zero_shot_weight: float = 0.25
     pins: dict[int, str] = field(default_factory=dict)
 
     def validate(self) -> None:
@@ -242,7 +243,7 @@ class ThemesParams(Section):
                     re.compile(pattern)
                 except re.error as exc:
                     raise ParamsError(f"themes.definitions[{i}].patterns[{j}] ({d.key}) is not a regular expression: {exc}") from None
-        for key in ("lexical_weight", "topic_weight", "far_from_topic", "min_score", "overview_max_share", "overview_weight"):
+        for key in ("lexical_weight", "topic_weight", "far_from_topic", "min_score", "overview_max_share", "overview_weight", "zero_shot_weight"):
             _fraction(f"themes.{key}", getattr(self, key))
         for topic, theme in self.pins.items():
             if theme not in keys:

@@ -336,9 +336,30 @@ def compute_estimates(df: pd.DataFrame, sentences: pd.DataFrame, documents: pd.D
     robust_note = (f"{robustness_info.get('runs', '?')} runs of topics and themes ({robustness_info.get('varied', '')}) by scripts/robustness.py"
                    if len(robustness) else
                    "Not run yet: `python scripts/robustness.py` refits topics and themes under several seeds and theme params and fills this in.")
+    stale = _stale_robustness(robustness_info, pd.DataFrame(reuse_rows)) if len(robustness) else None
+    if stale:
+        robustness = robustness.iloc[0:0]
+        robust_note = (f"Out of date, not shown: the runs in reports/robustness.csv were made from other outputs than this report's ({stale}). "
+                       "Run `python scripts/robustness.py` again, then `dvc repro`.")
     return Estimates(accuracy=eval_metrics if eval_metrics.get("evaluated") or eval_metrics.get("sentences") else {}, confusion=confusion,
                      random_sample=random_sample, corrected=corrected, correction_note=note, covariates=covariates, doc_shares=doc_shares,
                      reuse_pairs=reuse_pairs, reuse_shares=pd.DataFrame(reuse_rows), robustness=robustness, robustness_note=robust_note)
+
+
+def _stale_robustness(info: dict, shares: pd.DataFrame) -> str | None:
+    """Why the robustness runs do not belong to these outputs (their run with params.yaml's
+    values gives other shares than this report's), or None when they do."""
+    base = info.get("base_shares")
+    if not isinstance(base, dict):
+        return "reports/robustness.json does not record the shares of its run with params.yaml's values"
+    here = {f"{loc}|{th}": v for loc, th, v in zip(shares["locality"], shares["theme"], shares["share"])}
+    if set(base) != set(here):
+        return "their localities or themes differ from this report's"
+    worst = max(here, key=lambda key: abs(here[key] - base[key]))
+    if abs(here[worst] - base[worst]) <= 5e-4:
+        return None
+    loc, th = worst.split("|", 1)
+    return f"its run with params.yaml's values gives {loc} {th} {base[worst]:.1%}, this report {here[worst]:.1%}"
 
 
 def estimate_metrics(est: Estimates, t: ReportTables) -> dict:

@@ -51,7 +51,7 @@ log = logging.getLogger("pipeline.themes")
 PARAMS = (
     "themes.definitions", "themes.lexical_weight", "themes.topic_weight", "themes.far_from_topic", "themes.min_score",
     "themes.overview_max_share", "themes.overview_weight", "themes.unit", "themes.model", "themes.examples",
-    "themes.sentence_weights", "themes.pins",
+    "themes.sentence_weights", "themes.zero_shot_weight", "themes.pins",
 )
 
 

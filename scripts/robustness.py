@@ -9,9 +9,11 @@ inside a ``dvc exp`` workspace it takes that experiment's params) under:
 
 and writes, per locality and theme, the smallest and largest character share across the
 runs (the run with the params of ``params.yaml`` included) and their spread to
-``reports/robustness.csv``, with what was varied in ``reports/robustness.json``. The
-``report`` stage depends on both: the next ``dvc repro`` shows the spread beside each
-share's interval.
+``reports/robustness.csv``, with what was varied and the shares of the run with
+``params.yaml``'s values in ``reports/robustness.json``. The ``report`` stage depends on both:
+the next ``dvc repro`` shows the spread beside each share's interval, or, when that run's
+shares are not the report's own (the runs were made before the outputs changed), says the
+runs are out of date instead of showing them.
 
     python scripts/robustness.py                      # seeds 1-4, each theme param ± its step
     python scripts/robustness.py --seeds 1 2 3 4 5 6 --vary themes.lexical_weight=0.1
@@ -102,7 +104,9 @@ def main() -> int:
     out["theme"] = out["theme"].astype(str)
     out[["min", "max", "spread"]] = out[["min", "max", "spread"]].round(4)
     write_csv(out[["locality", "theme", "runs", "min", "max", "spread"]], config.REPORTS / "robustness.csv")
-    write_json({"runs": len(runs), "varied": "; ".join(varied), "run_names": [name for name, _ in runs]}, config.REPORTS / "robustness.json")
+    base_run = runs[0][1]  # params.yaml's values: the report checks these against its own shares, to tell stale runs
+    base = {f"{loc}|{th}": round(float(v), 4) for loc, th, v in zip(base_run["locality"], base_run["theme"], base_run["share"])}
+    write_json({"runs": len(runs), "varied": "; ".join(varied), "run_names": [name for name, _ in runs], "base_shares": base}, config.REPORTS / "robustness.json")
     worst = out.sort_values("spread", ascending=False).iloc[0]
     print(f"{len(runs)} runs in {time.perf_counter() - t0:.0f} s; largest spread {worst['locality']} {worst['theme']}: "
           f"{worst['min']:.3f}–{worst['max']:.3f} ({100 * worst['spread']:.1f} points); median spread {100 * out['spread'].median():.1f} points")

@@ -10,6 +10,7 @@ import pytest
 from pipeline import config
 from pipeline.classify import (
     FEATURES,
+    BlendedModel,
     Context,
     LinearModel,
     Sentences,
@@ -119,7 +120,19 @@ def test_builtin_model_only_for_its_themes_and_embedding_model(themes):
     model, name = choose_model(custom, identity)
     assert isinstance(model, ZeroShotModel) and name.startswith("zero-shot")
     model, name = choose_model(themes, identity)
-    assert isinstance(model, LinearModel) and name.startswith("builtin")
+    assert isinstance(model, BlendedModel) and name.startswith("builtin") and name.endswith(f"mixed with zero-shot at {themes.zero_shot_weight:g}")
+    alone, name = choose_model(dataclasses.replace(themes, zero_shot_weight=0.0), identity)
+    assert isinstance(alone, LinearModel) and name.startswith("builtin") and "mixed" not in name
+    # the mixture is a product of experts: p ∝ p_builtin^(1-w) · p_zero-shot^w
+    rng = np.random.default_rng(1)
+    k, dim = len(themes.keys), (alone.coef.shape[1] - len(themes.keys) * len(FEATURES)) // 2
+    f = rng.uniform(size=(50, k, len(FEATURES))).astype(np.float32)
+    emb = rng.standard_normal((50, dim)).astype(np.float32)
+    sents = Sentences(texts=["x"] * 50, para_index=np.repeat(np.arange(25), 2), n_chars=np.full(50, 10), embeddings=emb / np.linalg.norm(emb, axis=1, keepdims=True))
+    w = themes.zero_shot_weight
+    expected = alone.predict_proba(f, sents) ** (1 - w) * ZeroShotModel(themes.keys, themes.sentence_weights).predict_proba(f, sents) ** w
+    np.testing.assert_allclose(model.predict_proba(f, sents), expected / expected.sum(axis=1, keepdims=True), rtol=1e-6)
+
     with pytest.raises(ParamsError, match="themes.model is builtin"):
         choose_model(dataclasses.replace(custom, model="builtin"), identity)
     assert isinstance(choose_model(dataclasses.replace(themes, model="zero-shot"), identity)[0], ZeroShotModel)

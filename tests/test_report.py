@@ -76,3 +76,15 @@ def test_side_process_passes_errors_through_result():
         future = side.submit(_square, "x")
         with pytest.raises(TypeError):
             future.result()
+
+
+def test_robustness_runs_of_other_outputs_are_flagged_not_shown():
+    from pipeline.report import _stale_robustness
+
+    shares = pd.DataFrame({"locality": ["湘潭市", "湘潭市"], "theme": ["party", "other"], "share": [0.6, 0.4]})
+    assert _stale_robustness({"base_shares": {"湘潭市|party": 0.6, "湘潭市|other": 0.4}}, shares) is None
+    assert _stale_robustness({"base_shares": {"湘潭市|party": 0.6002, "湘潭市|other": 0.3998}}, shares) is None  # rounding
+    why = _stale_robustness({"base_shares": {"湘潭市|party": 0.5, "湘潭市|other": 0.5}}, shares)
+    assert "湘潭市 party 50.0%, this report 60.0%" in why
+    assert "localities or themes" in _stale_robustness({"base_shares": {"永州市|party": 1.0}}, shares)
+    assert "does not record" in _stale_robustness({"runs": 11}, shares)  # written before the check existed

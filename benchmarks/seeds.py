@@ -52,7 +52,7 @@ def main() -> int:
     locality = paragraphs["source"].map(dict(zip(documents["source"], documents["locality"]))).to_numpy()[sc.sentences.para_index]
 
     def shares(theme, mask):
-        return np.bincount(theme[mask], weights=n[mask], minlength=len(keys)) / n[mask].sum()
+        return np.bincount(theme[mask], weights=n[mask], minlength=len(keys)) / n[mask].sum()  # theme ≥ 0 where mask
 
     builtin = builtin_model(keys, identity)
     zero = ZeroShotModel(keys, themes.sentence_weights)
@@ -64,7 +64,7 @@ def main() -> int:
     for name, model in models.items():
         theme = model.predict_proba(sc.features, sc.sentences).argmax(axis=1)
         res, _ = sentence_scores(labels, alignment, np.asarray(keys)[theme], keys)
-        tv = {loc: 0.5 * np.abs(shares(theme, locality == loc) - shares(gold, locality == loc)).sum() for loc in sorted(set(locality))}
+        tv = {loc: 0.5 * np.abs(shares(theme, m) - shares(gold, m)).sum() for loc in sorted(set(locality)) if (m := (locality == loc) & (gold >= 0)).any()}
         rows.append({"model": name, "accuracy": res["accuracy"], "macro-F1": res["macro_f1"], "paragraph share TV": res["share_tv"],
                      "corpus share TV": 0.5 * np.abs(shares(theme, gold >= 0) - shares(gold, gold >= 0)).sum(),
                      "worst locality TV": max(tv.values()), **{f"{k} share": shares(theme, gold >= 0)[i] for i, k in enumerate(keys)}})

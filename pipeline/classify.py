@@ -410,6 +410,8 @@ def choose_model(themes: ThemesParams, identity: str) -> tuple[ThemeModel, str]:
         if model is not None:
             name = f"builtin ({BUILTIN.name}: {model.info.get('labelled_sentences', '?')} labelled sentences)"
             w = themes.zero_shot_weight
+            if w >= 1:
+                return ZeroShotModel(themes.keys, themes.sentence_weights), "zero-shot (themes.sentence_weights; themes.zero_shot_weight is 1)"
             if w > 0:
                 zero_shot = ZeroShotModel(themes.keys, themes.sentence_weights)
                 return BlendedModel(themes.keys, [model, zero_shot], [1 - w, w], info=model.info), f"{name} mixed with zero-shot at {w:g}"

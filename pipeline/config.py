@@ -187,7 +187,7 @@ class ThemeDef:
     description: str
     seeds: tuple[str, ...]
     fallback: bool = False
-    sections: tuple[str, ...] = ()  # headings whose text belongs to this theme (名词解释, 附件 …)
+    sections: tuple[str, ...] = ()  # headings whose paragraphs this theme claims (名词解释, 附件 …); with unit sentence their sentences still count by content
     patterns: tuple[str, ...] = ()  # regular expressions: a paragraph that starts like this belongs to the theme (a glossary footnote [7]“…”：…)
 
 

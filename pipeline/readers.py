@@ -255,8 +255,10 @@ def read_text(data: bytes, path: Path) -> RawText:
 
 # htmldate's settings for a page's date. trafilatura's default caps dates at today, so a page
 # dated after the day of the run would lose its date and regain it on a later run: a fixed cap
-# keeps ingest a function of the files.
-HTML_DATES = {"original_date": True, "extensive_search": True, "max_date": "2099-12-31"}
+# keeps ingest a function of the files. Without a cap at today, htmldate's extensive search
+# would take dates from the body (…2035年远景目标 → 2035-01-01), so it is off: the page's
+# markup (meta tags, time elements, URL) dates it, and ingest's own passes read the text.
+HTML_DATES = {"original_date": True, "extensive_search": False, "max_date": "2099-12-31"}
 
 
 def read_html(data: bytes, path: Path) -> RawText:

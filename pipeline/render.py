@@ -132,6 +132,7 @@ class ReportContext:
     reuse_shares: Table | None = None
     robustness_note: str = ""
     robustness: Table | None = None
+    theme_model: str = ""  # which sentence classifier themed the text (metrics/themes.json "model")
 
 
 def _environment():

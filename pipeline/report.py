@@ -336,7 +336,7 @@ def compute_estimates(df: pd.DataFrame, sentences: pd.DataFrame, documents: pd.D
     robust_note = (f"{robustness_info.get('runs', '?')} runs of topics and themes ({robustness_info.get('varied', '')}) by scripts/robustness.py"
                    if len(robustness) else
                    "Not run yet: `python scripts/robustness.py` refits topics and themes under several seeds and theme params and fills this in.")
-    stale = _stale_robustness(robustness_info, pd.DataFrame(reuse_rows)) if len(robustness) else None
+    stale = _stale_robustness(robustness_info, pd.DataFrame(reuse_rows, columns=["locality", "theme", "share"])) if len(robustness) else None
     if stale:
         robustness = robustness.iloc[0:0]
         robust_note = (f"Out of date, not shown: the runs in reports/robustness.csv were made from other outputs than this report's ({stale}). "
@@ -353,12 +353,12 @@ def _stale_robustness(info: dict, shares: pd.DataFrame) -> str | None:
     if not isinstance(base, dict):
         return "reports/robustness.json does not record the shares of its run with params.yaml's values"
     here = {f"{loc}|{th}": v for loc, th, v in zip(shares["locality"], shares["theme"], shares["share"])}
-    if set(base) != set(here):
+    if not here or set(base) != set(here):
         return "their localities or themes differ from this report's"
     worst = max(here, key=lambda key: abs(here[key] - base[key]))
     if abs(here[worst] - base[worst]) <= 5e-4:
         return None
-    loc, th = worst.split("|", 1)
+    loc, th = worst.rsplit("|", 1)
     return f"its run with params.yaml's values gives {loc} {th} {base[worst]:.1%}, this report {here[worst]:.1%}"
 
 
@@ -470,7 +470,7 @@ def estimate_views(est: Estimates, t: ReportTables, labels: dict[str, str], cova
 
 
 def build_context(t: ReportTables, theme_params: ThemeCatalog, rp: ReportParams, topic_metrics: dict, params_yaml: str, intervals: bytes,
-                  est: Estimates | None = None, covariates_png: bytes | None = None) -> ReportContext:
+                  est: Estimates | None = None, covariates_png: bytes | None = None, theme_metrics: dict | None = None) -> ReportContext:
     """The one object the templates render."""
     labels = theme_labels(theme_params)
     keys = list(labels)
@@ -537,8 +537,17 @@ def build_context(t: ReportTables, theme_params: ThemeCatalog, rp: ReportParams,
         quality_headline=q["headline"],
         quality=quality,
         params_yaml=params_yaml,
+        theme_model=_theme_model(theme_metrics or {}),
         **(estimate_views(est, t, labels, covariates_png) if est is not None else {}),
     )
+
+
+def _theme_model(theme_metrics: dict) -> str:
+    """What gave the text its themes, in a sentence (from the themes stage's metrics)."""
+    if not theme_metrics.get("model"):
+        return ""
+    unit = theme_metrics.get("unit", "sentence")
+    return f"Themes per {unit} by {theme_metrics['model']}."
 
 
 def shown_params(p: config.StageParams) -> str:
@@ -595,6 +604,7 @@ def main() -> int:
     ingest_metrics = read_json(config.METRICS / "ingest.json")
     line_log = pd.read_csv(config.INGEST_LOG, dtype={"reason": str, "para_id": str}, keep_default_na=False)
     topic_metrics = read_json(config.METRICS / "topics.json")
+    theme_metrics = read_json(config.METRICS / "themes.json")
 
     hand_labels = pd.read_parquet(config.HAND_LABELS)
     eval_metrics = read_json(config.METRICS / "eval.json")
@@ -612,7 +622,7 @@ def main() -> int:
         est = compute_estimates(t.paragraph_table, sentences, documents, hand_labels, eval_metrics, robustness, robustness_info, theme_params.keys, rp)
         cov_png = covariates_png(est.covariates.expected, labels) if len(est.covariates.expected) else None
         heat, intervals = heat.result(), intervals.result()
-    ctx = build_context(t, theme_params, rp, topic_metrics, shown_params(p), intervals, est, cov_png)
+    ctx = build_context(t, theme_params, rp, topic_metrics, shown_params(p), intervals, est, cov_png, theme_metrics)
     metrics = {**t.metrics, **estimate_metrics(est, t)}
 
     R = config.REPORTS

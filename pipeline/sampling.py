@@ -119,7 +119,10 @@ def codebook(themes: ThemesParams) -> str:
         "|---|---|---|---|",
     ]
     for d in themes.definitions:
-        extra = f" Text under headings containing {', '.join(d.sections)} belongs here." if d.sections else ""
+        extra = ""
+        if d.sections:
+            extra = (f" Paragraphs under headings containing {', '.join(d.sections)} are coded here; code each of their sentences by what it says."
+                     if themes.unit == "sentence" else f" Text under headings containing {', '.join(d.sections)} belongs here.")
         extra += " Text no other theme claims belongs here." if d.fallback else ""
         lines.append(f"| `{d.key}` | {d.zh} {d.en} | {d.description}{extra} | {' '.join(d.seeds[:25])}{' …' if len(d.seeds) > 25 else ''} |")
     lines += [

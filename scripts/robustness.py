@@ -70,12 +70,17 @@ def main() -> int:
     stored = StoredVectors()
     embedder = make_embedder(p.embed) if p.topics.representation != "ctfidf" else None
     keys = p.themes.keys
+    from pathlib import Path
+
+    from pipeline.labels import read_examples
+
+    examples = [read_examples(Path(f), keys) for f in p.themes.examples] or None  # as the themes stage does
 
     def themes_for(themes, topics_result):
         protos = theme_prototypes(themes, stored)
         model, name = choose_model(themes, stored.identity) if themes.unit == "sentence" else (None, "")
         return theme_corpus(paragraphs, spans, topics_result.table, topics_result.topic_info, np.asarray(embeddings, dtype=np.float32), sentence_embeddings,
-                            protos, themes, model, name, None, stored.identity)
+                            protos, themes, model, name, examples, stored.identity)
 
     runs: list[tuple[str, pd.DataFrame]] = []
     t0 = time.perf_counter()

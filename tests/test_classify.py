@@ -123,6 +123,7 @@ def test_builtin_model_only_for_its_themes_and_embedding_model(themes):
     assert isinstance(model, BlendedModel) and name.startswith("builtin") and name.endswith(f"mixed with zero-shot at {themes.zero_shot_weight:g}")
     alone, name = choose_model(dataclasses.replace(themes, zero_shot_weight=0.0), identity)
     assert isinstance(alone, LinearModel) and name.startswith("builtin") and "mixed" not in name
+    assert isinstance(choose_model(dataclasses.replace(themes, zero_shot_weight=1.0), identity)[0], ZeroShotModel)
     # the mixture is a product of experts: p ∝ p_builtin^(1-w) · p_zero-shot^w
     rng = np.random.default_rng(1)
     k, dim = len(themes.keys), (alone.coef.shape[1] - len(themes.keys) * len(FEATURES)) // 2

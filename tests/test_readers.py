@@ -82,6 +82,10 @@ def test_html_date_does_not_depend_on_the_day_of_the_run(tmp_path):
     body = "".join(f"<p>坚持创新驱动发展，全面对接现代化产业体系建设，第{i}项举措落地见效。</p>" for i in range(8))
     page = f"""<html><head><title>工作报告</title><meta name="date" content="2098-05-01"></head><body><article>{body}</article></body></html>"""
     assert read_html(page.encode("utf-8"), tmp_path / "a.html").meta.get("date") == "2098-05-01"
+    # …and a plan year in the body does not date a page without a date in its markup
+    body = "<p>编制国民经济和社会发展第十五个五年规划和二〇三五年远景目标纲要，到2035年基本实现现代化。</p>" + body
+    page = f"""<html><head><title>工作报告</title></head><body><article>{body}</article></body></html>"""
+    assert read_html(page.encode("utf-8"), tmp_path / "b.html").meta.get("date") is None
 
 
 def test_read_file_unknown_extension_and_too_large(tmp_path):

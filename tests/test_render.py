@@ -47,6 +47,7 @@ def ctx() -> ReportContext:
         reuse_pairs=Table(["locality", "repeats text of", "paragraphs", "characters"], [["湘潭市", "衡东县", 1, 131]]),
         robustness_note="11 runs.",
         robustness=Table(["locality", "theme", "share [95% interval]", "across runs", "spread (points)"], [["湘潭市", LABELS[0], "75% [60%–90%]", "70%–76%", "6.0"]]),
+        theme_model="Themes per sentence by builtin mixed with zero-shot at 0.25.",
     )
 
 
@@ -76,7 +77,7 @@ def test_html_renders_every_section(ctx):
     assert parser.errors == [] and parser.open == []
     assert {"overview", "heatmap", "intervals", "accuracy", "corrected", "covariates", "reuse", "robustness", "years", "localities", "topics", "quality",
             "params", "level-city", "level-county", "loc-湘潭市", "loc-衡东县"} <= parser.ids
-    for text in ("75% → 70% [60%–80%]", "county vs city", "repeats text of", "70%–76%", "accuracy 0.85"):
+    for text in ("75% → 70% [60%–80%]", "county vs city", "repeats text of", "70%–76%", "accuracy 0.85", "by builtin mixed with zero-shot at 0.25."):
         assert text in page
     assert "<b>不是标签</b>" not in page and "&lt;b&gt;" in page  # text is escaped
     assert "http" not in page.split("<body>")[1]  # nothing from a network
@@ -104,6 +105,7 @@ def _cells(row: str) -> int:
 
 def test_markdown_renders_every_section_with_valid_tables(ctx):
     md = render_markdown(ctx)
+    assert "Themes per sentence by builtin mixed with zero-shot at 0.25." in md.splitlines()[2]
     for heading in ("# Theme emphasis by locality", "## Share of text per theme", "## Where a locality stands out", "## Localities",
                     "### Cities (1)", "#### 湘潭市", "### Counties (1)", "## Topics", "## Data quality"):
         assert heading in md.splitlines(), heading

@@ -405,15 +405,15 @@ def choose_model(themes: ThemesParams, identity: str) -> tuple[ThemeModel, str]:
     """The base model named by ``themes.model`` and why: ``builtin`` when it was fitted for
     these theme keys and this embedding model (``auto`` falls back to zero-shot otherwise),
     mixed with the zero-shot model at ``themes.zero_shot_weight`` (:class:`BlendedModel`)."""
+    zero_shot = ZeroShotModel(themes.keys, themes.sentence_weights)
     if themes.model != "zero-shot":
         model = builtin_model(themes.keys, identity)
         if model is not None:
             name = f"builtin ({BUILTIN.name}: {model.info.get('labelled_sentences', '?')} labelled sentences)"
             w = themes.zero_shot_weight
             if w >= 1:
-                return ZeroShotModel(themes.keys, themes.sentence_weights), "zero-shot (themes.sentence_weights; themes.zero_shot_weight is 1)"
+                return zero_shot, "zero-shot (themes.sentence_weights; themes.zero_shot_weight is 1)"
             if w > 0:
-                zero_shot = ZeroShotModel(themes.keys, themes.sentence_weights)
                 return BlendedModel(themes.keys, [model, zero_shot], [1 - w, w], info=model.info), f"{name} mixed with zero-shot at {w:g}"
             return model, name
         if themes.model == "builtin":
@@ -421,7 +421,7 @@ def choose_model(themes: ThemesParams, identity: str) -> tuple[ThemeModel, str]:
                 f"themes.model is builtin, but {BUILTIN} was fitted for themes and an embedding model other than "
                 f"{themes.keys} and {identity}; use themes.model: auto or zero-shot"
             )
-    return ZeroShotModel(themes.keys, themes.sentence_weights), "zero-shot (themes.sentence_weights)"
+    return zero_shot, "zero-shot (themes.sentence_weights)"
 
 
 def claimed_sentences(features: np.ndarray) -> np.ndarray:
@@ -446,7 +446,7 @@ def claimed_paragraphs(features: np.ndarray, para_index: np.ndarray, n_paragraph
     """
     claimed = np.asarray(features[:, :, FEATURES.index("claimed_section")])
     out = np.full(n_paragraphs, -1, dtype=int)
-    rows = np.flatnonzero(claimed_sentences(features))
+    rows = np.flatnonzero(claimed.sum(axis=1) > 0)
     out[np.asarray(para_index)[rows]] = claimed[rows].argmax(axis=1)
     return out
 

@@ -336,14 +336,15 @@ def compute_estimates(df: pd.DataFrame, sentences: pd.DataFrame, documents: pd.D
     robust_note = (f"{robustness_info.get('runs', '?')} runs of topics and themes ({robustness_info.get('varied', '')}) by scripts/robustness.py"
                    if len(robustness) else
                    "Not run yet: `python scripts/robustness.py` refits topics and themes under several seeds and theme params and fills this in.")
-    stale = _stale_robustness(robustness_info, pd.DataFrame(reuse_rows, columns=["locality", "theme", "share"])) if len(robustness) else None
+    reuse_shares = pd.DataFrame(reuse_rows, columns=["locality", "theme", "share", "share_without_reuse", "reused_chars"])
+    stale = _stale_robustness(robustness_info, reuse_shares) if len(robustness) else None
     if stale:
         robustness = robustness.iloc[0:0]
         robust_note = (f"Out of date, not shown: the runs in reports/robustness.csv were made from other outputs than this report's ({stale}). "
                        "Run `python scripts/robustness.py` again, then `dvc repro`.")
     return Estimates(accuracy=eval_metrics if eval_metrics.get("evaluated") or eval_metrics.get("sentences") else {}, confusion=confusion,
                      random_sample=random_sample, corrected=corrected, correction_note=note, covariates=covariates, doc_shares=doc_shares,
-                     reuse_pairs=reuse_pairs, reuse_shares=pd.DataFrame(reuse_rows), robustness=robustness, robustness_note=robust_note)
+                     reuse_pairs=reuse_pairs, reuse_shares=reuse_shares, robustness=robustness, robustness_note=robust_note)
 
 
 def _stale_robustness(info: dict, shares: pd.DataFrame) -> str | None:

@@ -161,10 +161,10 @@ def theme_corpus(
 
     shares = paragraph_shares(s_theme, n_chars, para_index, len(paragraphs), k)
     p_chars = np.maximum(shares.sum(axis=1, keepdims=True), 1)
-    p_theme = shares.argmax(axis=1) if themes.unit == "paragraph" else paragraph_themes(shares, claims)
     if themes.unit == "paragraph":
-        p_conf, p_scores = sc.confidence, sc.final
+        p_theme, p_conf, p_scores = shares.argmax(axis=1), sc.confidence, sc.final
     else:
+        p_theme = paragraph_themes(shares, claims)
         weighted = np.zeros((len(paragraphs), k))
         np.add.at(weighted, para_index, s_scores * n_chars[:, None])
         p_scores = weighted / p_chars
@@ -209,7 +209,8 @@ def _fit_examples(examples, features, sents, paragraphs, spans, themes, base, id
     """A model fitted on this corpus's labelled examples, stacked on the base model."""
     # sentence labels say more than a paragraph label about a sentence: they come last and win
     ordered = sorted(examples, key=lambda ex: "sentence" in ex.columns)
-    parts = [labelled_sentences(ex, paragraphs, spans, themes.keys, claimed_sentences(features)) for ex in ordered]
+    claimed = claimed_sentences(features)
+    parts = [labelled_sentences(ex, paragraphs, spans, themes.keys, claimed) for ex in ordered]
     found = pd.concat(parts, ignore_index=True).drop_duplicates("row", keep="last") if parts else pd.DataFrame(columns=["row", "y", "group", "kind"])
     if found.empty:
         raise ParamsError("themes.examples: no labelled line matches a sentence of this corpus (check corpus.dir and the label sources)")

@@ -25,6 +25,7 @@ import argparse
 import dataclasses
 import sys
 import time
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -52,6 +53,7 @@ def main() -> int:
     from pipeline.classify import choose_model
     from pipeline.embedders import make_embedder
     from pipeline.io import write_csv, write_json
+    from pipeline.labels import read_examples
     from pipeline.scoring import theme_prototypes
     from pipeline.themes import theme_corpus
     from pipeline.topics import model_topics, paragraph_tokens
@@ -70,10 +72,6 @@ def main() -> int:
     stored = StoredVectors()
     embedder = make_embedder(p.embed) if p.topics.representation != "ctfidf" else None
     keys = p.themes.keys
-    from pathlib import Path
-
-    from pipeline.labels import read_examples
-
     examples = [read_examples(Path(f), keys) for f in p.themes.examples] or None  # as the themes stage does
 
     def themes_for(themes, topics_result):

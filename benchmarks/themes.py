@@ -7,9 +7,10 @@ after being fitted without them:
 - ``paragraph``   the paragraph classifier (``themes.unit: paragraph``; hand-set weights)
 - ``zero-shot``   the sentence classifier with feature weights fitted on the other provinces
 - ``linear``      logistic regression on features and embeddings (the builtin model's kind),
-                  fitted on the other provinces, C and the weight of sentence labels against
-                  paragraph labels chosen by cross-validation among them (and, for comparison,
-                  with both kinds of label weighted alike)
+                  fitted on the other provinces, averaged over a grid of C and of the weight
+                  of sentence labels against paragraph labels (and, for comparison, with both
+                  kinds of label weighted alike, and with one setting of a smaller grid chosen
+                  by cross-validation grouped by province, as before)
 - ``mixed``       the linear model's log-probabilities mixed with the zero-shot model's at
                   ``themes.zero_shot_weight``, both fitted on the other provinces (what ships)
 - ``shipped``     what ships: the builtin model and params.yaml's weights, fitted on all
@@ -100,7 +101,7 @@ def main() -> int:
         print(f"needs {PROVINCIAL}, {LABELS} and {SENTENCES}", file=sys.stderr)
         return 2
     from pipeline.classify import (
-        BUILTIN, BlendedModel, LinearModel, ZeroShotModel, choose_model, claimed_paragraphs, claimed_sentences, fit_linear, fit_zero_shot, labelled_sentences, paragraph_shares,
+        BUILTIN, BlendedModel, LinearModel, ZeroShotModel, choose_model, claimed_paragraphs, claimed_sentences, design, fit_linear, fit_zero_shot, labelled_sentences, paragraph_shares,
         paragraph_themes,
     )
     from pipeline.config import SentenceWeights
@@ -174,9 +175,11 @@ def main() -> int:
     results["zero-shot (LOPO)"] = evaluate(lopo(zero_shot))
     print(f"zero-shot LOPO in {time.perf_counter() - t:.1f} s")
 
+    def fit(tr, **kw):
+        return fit_linear(feats, sents, tr["row"].to_numpy(), tr["y"].to_numpy(), keys, identity, kinds=tr["kind"].to_numpy(), **kw)
+
     def linear(tr):
-        model = fit_linear(feats, sents, tr["row"].to_numpy(), tr["y"].to_numpy(), tr["province"].to_numpy(), keys, identity, kinds=tr["kind"].to_numpy())
-        return model.predict_proba(feats, sents).argmax(axis=1)
+        return fit(tr).predict_proba(feats, sents).argmax(axis=1)
 
     t = time.perf_counter()
     results["linear (LOPO)"] = evaluate(lopo(linear))
@@ -185,33 +188,56 @@ def main() -> int:
     w0 = themes.zero_shot_weight
 
     def mixed(tr):
-        model = fit_linear(feats, sents, tr["row"].to_numpy(), tr["y"].to_numpy(), tr["province"].to_numpy(), keys, identity, kinds=tr["kind"].to_numpy())
         zero = ZeroShotModel(keys, SentenceWeights(**fit_zero_shot(feats, tr["row"].to_numpy(), tr["y"].to_numpy())))
-        return BlendedModel(keys, [model, zero], [1 - w0, w0]).predict_proba(feats, sents).argmax(axis=1)
+        return BlendedModel(keys, [fit(tr), zero], [1 - w0, w0]).predict_proba(feats, sents).argmax(axis=1)
 
     t = time.perf_counter()
     results[f"linear mixed with zero-shot at {w0:g}, as shipped (LOPO)"] = evaluate(lopo(mixed))
     print(f"mixed LOPO in {time.perf_counter() - t:.1f} s")
 
     def linear_alike(tr):
-        model = fit_linear(feats, sents, tr["row"].to_numpy(), tr["y"].to_numpy(), tr["province"].to_numpy(), keys, identity, kinds=tr["kind"].to_numpy(),
-                           sentence_weights=(1.0,))
-        return model.predict_proba(feats, sents).argmax(axis=1)
+        return fit(tr, sentence_weights=(1.0,)).predict_proba(feats, sents).argmax(axis=1)
 
     t = time.perf_counter()
     results["linear, both kinds of label weighted alike (LOPO)"] = evaluate(lopo(linear_alike))
     print(f"linear LOPO, labels weighted alike, in {time.perf_counter() - t:.1f} s")
+
+    def linear_chosen(tr):
+        """The earlier fit: one (C, sentence-label weight) of a smaller grid, chosen by
+        cross-validation grouped by province, scored by the mean macro-F1 of the two kinds."""
+        from sklearn.metrics import f1_score
+        from sklearn.model_selection import GroupKFold
+
+        tr = tr.reset_index(drop=True)
+        grid = [(c, w) for w in (1.0, 3.0, 10.0) for c in (0.3, 1.0, 3.0)]
+        folds = list(GroupKFold(n_splits=5).split(tr, tr["y"], tr["province"]))
+        score = {}
+        for c, w in grid:
+            hits = []
+            for a, b in folds:
+                model = fit(tr.iloc[a], cs=(c,), sentence_weights=(w,))
+                te = tr.iloc[b].sort_values("row")
+                pred = (design(feats, sents, te["row"].to_numpy()) @ model.coef.T + model.intercept).argmax(axis=1)
+                hits.append(np.mean([f1_score(te["y"][m], pred[m.to_numpy()], average="macro", zero_division=0.0)
+                                     for m in (te["kind"] == "sentence", te["kind"] != "sentence") if m.any()]))
+            score[(c, w)] = np.mean(hits)
+        c, w = max(grid, key=lambda cw: (score[cw], -cw[0], -cw[1]))
+        return fit(tr, cs=(c,), sentence_weights=(w,)).predict_proba(feats, sents).argmax(axis=1)
+
+    t = time.perf_counter()
+    results["linear, one setting chosen by grouped CV (before; LOPO)"] = evaluate(lopo(linear_chosen))
+    print(f"linear LOPO, setting chosen by CV, in {time.perf_counter() - t:.1f} s")
 
     if args.fit:
         weights = fit_zero_shot(feats, train["row"].to_numpy(), train["y"].to_numpy())
         print("\nthemes.sentence_weights fitted on all labels (paste into params.yaml and config.SentenceWeights):")
         for f, v in weights.items():
             print(f"    {f}: {v}")
-        model = fit_linear(feats, sents, train["row"].to_numpy(), train["y"].to_numpy(), train["province"].to_numpy(), keys, identity, kinds=train["kind"].to_numpy())
+        model = fit(train)
         model.info = {**model.info, "trained_on": f"{LABELS.name} + {SENTENCES.name}, {PROVINCIAL.name}", "leave_one_province_out": {
             name: {"paragraph_macro_f1": r[0]["macro_f1"], "sentence_macro_f1": r[1]["macro_f1"], "share_tv": r[1]["share_tv"]} for name, r in results.items() if "LOPO" in name}}
         model.save(BUILTIN)
-        print(f"wrote {BUILTIN} (C={model.info['C']})")
+        print(f"wrote {BUILTIN} (averaged over {model.info['averaged_over']})")
     base, name = choose_model(themes, identity)
     results[f"shipped: {name.split(' (')[0]} (in-sample)"] = evaluate(base.predict_proba(feats, sents).argmax(axis=1))
     if isinstance(base, (BlendedModel, LinearModel)):

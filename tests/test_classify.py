@@ -9,7 +9,9 @@ import pytest
 
 from pipeline import config
 from pipeline.classify import (
+    C_GRID,
     FEATURES,
+    SENTENCE_WEIGHT_GRID,
     BlendedModel,
     Context,
     LinearModel,
@@ -17,6 +19,7 @@ from pipeline.classify import (
     ZeroShotModel,
     builtin_model,
     choose_model,
+    cross_validate,
     fit_linear,
     fit_zero_shot,
     labelled_sentences,
@@ -98,16 +101,44 @@ def test_linear_model_fits_predicts_and_round_trips(tmp_path):
     sents = Sentences(texts=["x"] * 120, para_index=np.arange(120), n_chars=np.full(120, 10), embeddings=emb)
     f = np.zeros((120, 3, len(FEATURES)), dtype=np.float32)
     groups = np.array([f"doc{i % 6}" for i in range(120)])
-    model = fit_linear(f, sents, np.arange(120), y, groups, keys, "test/v1")
-    assert model.info["C"] in (0.3, 1.0, 3.0) and set(model.info["cv_macro_f1"]) == {"C=0.3", "C=1.0", "C=3.0"}
-    assert model.info["sentence_weight"] == 1.0  # one kind of label: nothing to weigh
+    model = fit_linear(f, sents, np.arange(120), y, keys, "test/v1")
+    assert model.info["averaged_over"] == {"C": list(C_GRID), "sentence_weight": [1.0]}  # one kind of label: nothing to weigh
     assert (model.predict_proba(f, sents).argmax(axis=1) == y).mean() > 0.9
     model.save(tmp_path / "m.npz")
     again = LinearModel.load(tmp_path / "m.npz")
     np.testing.assert_allclose(again.predict_proba(f, sents), model.predict_proba(f, sents), atol=1e-5)
     # a theme nobody labelled is never predicted
-    only_ab = fit_linear(f, sents, np.arange(80), y[:80], groups[:80], keys, "test/v1")
+    only_ab = fit_linear(f, sents, np.arange(80), y[:80], keys, "test/v1")
     assert set(only_ab.predict_proba(f, sents).argmax(axis=1)) <= {0, 1}
+    # out-of-fold scores with folds grouped by document; none with fewer than three documents
+    cv = cross_validate(f, sents, np.arange(120), y, groups, len(keys))
+    assert cv["folds"] == 5 and cv["paragraph_labels"]["n"] == 120 and cv["paragraph_labels"]["macro_f1"] > 0.8 and "sentence_labels" not in cv
+    assert cross_validate(f, sents, np.arange(120), y, np.array(["a", "b"] * 60), len(keys)) is None
+    # scrambled labels: out of fold, no better than chance
+    scrambled = cross_validate(f, sents, np.arange(120), rng.permutation(y), groups, len(keys))
+    assert scrambled["paragraph_labels"]["accuracy"] < 0.6
+
+
+def test_linear_model_averages_its_grid():
+    """The model is the average of the grid's models (their coefficients); sentence labels
+    are weighed against paragraph labels only when both kinds are given."""
+    rng = np.random.default_rng(1)
+    keys = ["a", "b"]
+    n = 200
+    emb = rng.standard_normal((n, 6)).astype(np.float32)
+    emb /= np.linalg.norm(emb, axis=1, keepdims=True)
+    sents = Sentences(texts=["x"] * n, para_index=np.arange(n), n_chars=np.full(n, 10), embeddings=emb)
+    f = np.zeros((n, 2, len(FEATURES)), dtype=np.float32)
+    # paragraph labels follow dimension 0, sentence labels (a few) dimension 1
+    kinds = np.where(np.arange(n) < 160, "paragraph", "sentence")
+    y = np.where(kinds == "paragraph", emb[:, 0] > 0, emb[:, 1] > 0).astype(int)
+    low, high = (fit_linear(f, sents, np.arange(n), y, keys, "t", kinds=kinds, cs=(1.0,), sentence_weights=(w,)) for w in (1.0, 30.0))
+    both = fit_linear(f, sents, np.arange(n), y, keys, "t", kinds=kinds, cs=(1.0,), sentence_weights=(1.0, 30.0))
+    np.testing.assert_allclose(both.coef, (low.coef + high.coef) / 2)
+    np.testing.assert_allclose(both.intercept, (low.intercept + high.intercept) / 2)
+    assert both.info["averaged_over"] == {"C": [1.0], "sentence_weight": [1.0, 30.0]}
+    alike = fit_linear(f, sents, np.arange(n), y, keys, "t", cs=(1.0,), sentence_weights=(1.0, 30.0))  # no kinds: one weight
+    assert alike.info["averaged_over"]["sentence_weight"] == [1.0]
 
 
 def test_builtin_model_only_for_its_themes_and_embedding_model(themes):
@@ -163,10 +194,11 @@ def test_sentence_weights_cover_every_feature():
     assert {f.name for f in dataclasses.fields(SentenceWeights)} == set(FEATURES)
 
 
-def test_sentence_labels_are_weighted_by_cross_validation():
+def test_sentence_labels_outweigh_paragraph_labels():
     """Labels of single-theme paragraphs teach "a sentence has its paragraph's theme"; labels
-    of sentences in mixed paragraphs teach when it has not. Weighted by grouped CV, the few
-    sentence labels outweigh the many paragraph ones, and mixed sentences come out right."""
+    of sentences in mixed paragraphs teach when it has not. Averaged over the grid of
+    sentence-label weights, the few sentence labels outweigh the many paragraph ones, and
+    mixed sentences come out right more often than with both kinds weighted alike."""
     rng = np.random.default_rng(5)
     k, dim, n_par, n_sent = 3, 8, 600, 90
     n = n_par + n_sent
@@ -182,8 +214,10 @@ def test_sentence_labels_are_weighted_by_cross_validation():
     groups = np.array([f"g{i % 7}" for i in range(n)])
     train = np.r_[np.arange(0, n_par, 2), np.arange(n_par, n, 2)]
     test = np.arange(n_par + 1, n, 2)
-    fitted = {w: fit_linear(f, sents, train, own[train], groups[train], ["a", "b", "c"], "t", kinds=kinds[train], sentence_weights=w) for w in [(1.0,), (1.0, 3.0, 10.0)]}
-    chosen = fitted[(1.0, 3.0, 10.0)]
-    assert chosen.info["sentence_weight"] > 1.0 and len(chosen.info["cv_macro_f1"]) == 9
+    fitted = {w: fit_linear(f, sents, train, own[train], ["a", "b", "c"], "t", kinds=kinds[train], sentence_weights=w) for w in [(1.0,), SENTENCE_WEIGHT_GRID]}
+    assert fitted[SENTENCE_WEIGHT_GRID].info["averaged_over"]["sentence_weight"] == list(SENTENCE_WEIGHT_GRID)
     hits = {w: (m.predict_proba(f, sents)[test].argmax(axis=1) == own[test]).mean() for w, m in fitted.items()}
-    assert hits[(1.0, 3.0, 10.0)] > hits[(1.0,)] + 0.05
+    assert hits[SENTENCE_WEIGHT_GRID] > hits[(1.0,)] + 0.05
+    # the grouped out-of-fold record scores each kind of label
+    cv = cross_validate(f, sents, train, own[train], groups[train], k, kinds=kinds[train])
+    assert cv["groups"] == 7 and cv["sentence_labels"]["n"] == len(train) - n_par // 2 and cv["paragraph_labels"]["n"] == n_par // 2

@@ -24,7 +24,8 @@ Models turn features into theme probabilities, one contract (``predict_proba``):
   every theme (``themes.sentence_weights``), so it applies to any theme definitions.
 - :class:`BlendedModel` — log-probabilities of models mixed (the builtin with the zero-shot).
 - :class:`LinearModel` — multinomial logistic regression on the features and the sentence's
-  embedding and its neighbours' (trained on hand labels). The builtin model
+  embedding and its neighbours' (trained on hand labels; :func:`fit_linear` averages a grid
+  of fits and mixes in a fit on the embeddings alone). The builtin model
   (``resources/models/theme_model.npz``, made by ``benchmarks/themes.py --fit`` from the
   development labels) is one; ``themes.examples`` trains another on this corpus's labels,
   stacked on the base model's scores.
@@ -326,6 +327,9 @@ class LinearModel:
 
 C_GRID = (0.3, 1.0, 3.0, 10.0, 30.0)  # inverse regularisation strengths the builtin and examples models average over
 SENTENCE_WEIGHT_GRID = (1.0, 3.0, 10.0, 30.0)  # weights of a sentence label against a paragraph label's sentence
+# weight of the embeddings-only model mixed into the linear model (see fit_linear); leave-one-province-out
+# scored every weight from 0.2 to 0.33 alike and better than 0 (benchmarks/themes.py)
+EMBEDDING_ONLY_WEIGHT = 0.25
 
 
 def _inputs(features: np.ndarray, sentences: Sentences, rows: np.ndarray, base: object | None) -> np.ndarray:
@@ -370,10 +374,11 @@ def _label_kinds(y: np.ndarray, kinds: np.ndarray | None, sentence_weights: tupl
 
 def fit_linear(features: np.ndarray, sentences: Sentences, rows: np.ndarray, y: np.ndarray, keys: list[str], identity: str,
                base: object | None = None, kinds: np.ndarray | None = None, cs: tuple[float, ...] = C_GRID,
-               sentence_weights: tuple[float, ...] = SENTENCE_WEIGHT_GRID, seed: int = 0) -> LinearModel:
+               sentence_weights: tuple[float, ...] = SENTENCE_WEIGHT_GRID, embedding_only: float = EMBEDDING_ONLY_WEIGHT, seed: int = 0) -> LinearModel:
     """Fit a :class:`LinearModel` on labelled sentences: the average of the logistic
     regressions fitted at every inverse regularisation ``C`` in ``cs`` and (when both kinds
-    of label are given) every weight of a sentence label in ``sentence_weights``.
+    of label are given) every weight of a sentence label in ``sentence_weights``, mixed at
+    ``embedding_only`` with the same average fitted on the embeddings alone.
 
     Two kinds of label teach different things. A sentence of a paragraph labelled with one
     theme (``kinds`` "paragraph") mostly teaches that a sentence shares its paragraph's
@@ -386,21 +391,48 @@ def fit_linear(features: np.ndarray, sentences: Sentences, rows: np.ndarray, y: 
     their probabilities), which leave-one-province-out scores higher than picking by
     cross-validation (``benchmarks/themes.py``).
 
+    The features (the paragraph's, the topic's and the neighbours' scores) let the model
+    lean on context, which most labelled sentences reward: they come from single-theme
+    paragraphs. A model of the sentence's and its neighbours' embeddings alone judges it by
+    what it means, so mixing its logits in (a product of the two) lets a sentence whose
+    meaning is plain keep its theme inside a paragraph of another. Both are linear in the
+    same inputs, so the mixture is one :class:`LinearModel`.
+
     Args:
         features, sentences: the whole corpus (features of :func:`sentence_features`).
         rows: (m,) the labelled sentences' rows; y: (m,) their theme indices.
         kinds: (m,) "paragraph" or "sentence" per label (None: all alike).
         base: a model whose logits are added as inputs (stacking), or None.
+        embedding_only: weight of the embeddings-only model's logits (0: none).
     """
     y = np.asarray(y)
     classes = np.unique(y)
     if len(classes) < 2:
         raise ParamsError(f"themes.examples: the labelled sentences name only {[keys[c] for c in classes]}; a model needs at least two themes")
     is_sentence, weights = _label_kinds(y, kinds, sentence_weights)
-    coef, intercept = _fit_grid(_inputs(features, sentences, rows, base), y, is_sentence, len(keys), tuple(cs), weights, seed)
+    x = _inputs(features, sentences, rows, base)
+    coef, intercept = _fit_mixture(x, y, is_sentence, len(keys), tuple(cs), weights, _embedding_columns(features, sentences), embedding_only, seed)
     info = {"labelled_sentences": int(len(y)), "sentence_labels": int(is_sentence.sum()), "per_theme": {keys[c]: int((y == c).sum()) for c in classes},
-            "averaged_over": {"C": [float(c) for c in cs], "sentence_weight": [float(w) for w in weights]}}
+            "averaged_over": {"C": [float(c) for c in cs], "sentence_weight": [float(w) for w in weights]}, "embedding_only_weight": float(embedding_only)}
     return LinearModel(keys=list(keys), coef=coef, intercept=intercept, identity=identity, base=base, info=info)
+
+
+def _embedding_columns(features: np.ndarray, sentences: Sentences) -> slice:
+    """The columns of :func:`design` inputs that hold the sentence's and its neighbours' embeddings."""
+    start = features.shape[1] * features.shape[2]
+    return slice(start, start + 2 * sentences.embeddings.shape[1])
+
+
+def _fit_mixture(x: np.ndarray, y: np.ndarray, is_sentence: np.ndarray, n_themes: int, cs: tuple[float, ...], weights: tuple[float, ...],
+                 emb: slice, embedding_only: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`_fit_grid` on all inputs, mixed at ``embedding_only`` with :func:`_fit_grid` on the embedding columns ``emb``."""
+    coef, intercept = _fit_grid(x, y, is_sentence, n_themes, cs, weights, seed)
+    if embedding_only > 0:
+        e_coef, e_intercept = _fit_grid(x[:, emb], y, is_sentence, n_themes, cs, weights, seed)
+        coef *= 1 - embedding_only
+        coef[:, emb] += embedding_only * e_coef
+        intercept = (1 - embedding_only) * intercept + embedding_only * e_intercept
+    return coef, intercept
 
 
 def cross_validate(features: np.ndarray, sentences: Sentences, rows: np.ndarray, y: np.ndarray, groups: np.ndarray, n_themes: int,
@@ -417,13 +449,14 @@ def cross_validate(features: np.ndarray, sentences: Sentences, rows: np.ndarray,
         return None
     kinds = np.full(len(y), "paragraph") if kinds is None else np.asarray(kinds)
     x = _inputs(features, sentences, rows, base)
+    emb = _embedding_columns(features, sentences)
     pred = np.full(len(y), -1)
     n_folds = min(n_splits, n_groups)
     for tr, te in GroupKFold(n_splits=n_folds).split(x, y, groups):
         if len(np.unique(y[tr])) < 2:
             continue
         is_sentence, weights = _label_kinds(y[tr], kinds[tr], SENTENCE_WEIGHT_GRID)
-        coef, intercept = _fit_grid(x[tr], y[tr], is_sentence, n_themes, C_GRID, weights, seed)
+        coef, intercept = _fit_mixture(x[tr], y[tr], is_sentence, n_themes, C_GRID, weights, emb, EMBEDDING_ONLY_WEIGHT, seed)
         pred[te] = (x[te] @ coef.T + intercept).argmax(axis=1)
     out: dict = {"groups": int(n_groups), "folds": int(n_folds)}
     for kind in ("paragraph", "sentence"):

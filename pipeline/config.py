@@ -223,7 +223,7 @@ class ThemesParams(Section):
     model: Literal["auto", "builtin", "zero-shot"] = "auto"
     examples: tuple[str, ...] = ()
     sentence_weights: SentenceWeights = field(default_factory=SentenceWeights)
-    zero_shot_weight: float = 0.25
+    zero_shot_weight: float = 0.5
     pins: dict[int, str] = field(default_factory=dict)
 
     def validate(self) -> None:

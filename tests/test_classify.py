@@ -139,6 +139,13 @@ def test_linear_model_averages_its_grid():
     assert both.info["averaged_over"] == {"C": [1.0], "sentence_weight": [1.0, 30.0]}
     alike = fit_linear(f, sents, np.arange(n), y, keys, "t", cs=(1.0,), sentence_weights=(1.0, 30.0))  # no kinds: one weight
     assert alike.info["averaged_over"]["sentence_weight"] == [1.0]
+    # the embeddings-only model is mixed in: it has no weight on the features, the mixture is linear in its weight
+    f[:, 1, 0] = emb[:, 2] > 0  # a feature the full model can use
+    full, plain = (fit_linear(f, sents, np.arange(n), y, keys, "t", cs=(1.0,), embedding_only=a) for a in (0.0, 1.0))
+    assert np.abs(full.coef[:, : 2 * len(FEATURES)]).max() > 0.1 and np.abs(plain.coef[:, : 2 * len(FEATURES)]).max() == 0
+    mixed = fit_linear(f, sents, np.arange(n), y, keys, "t", cs=(1.0,), embedding_only=0.25)
+    np.testing.assert_allclose(mixed.coef, 0.75 * full.coef + 0.25 * plain.coef)
+    np.testing.assert_allclose(mixed.intercept, 0.75 * full.intercept + 0.25 * plain.intercept)
 
 
 def test_builtin_model_only_for_its_themes_and_embedding_model(themes):

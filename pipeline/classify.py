@@ -395,8 +395,9 @@ def fit_linear(features: np.ndarray, sentences: Sentences, rows: np.ndarray, y: 
     lean on context, which most labelled sentences reward: they come from single-theme
     paragraphs. A model of the sentence's and its neighbours' embeddings alone judges it by
     what it means, so mixing its logits in (a product of the two) lets a sentence whose
-    meaning is plain keep its theme inside a paragraph of another. Both are linear in the
-    same inputs, so the mixture is one :class:`LinearModel`.
+    meaning is plain keep its theme inside a paragraph of another. (A stacked model's
+    embeddings-only fit also sees its base model's logits.) Both are linear in the same
+    inputs, so the mixture is one :class:`LinearModel`.
 
     Args:
         features, sentences: the whole corpus (features of :func:`sentence_features`).
@@ -411,16 +412,17 @@ def fit_linear(features: np.ndarray, sentences: Sentences, rows: np.ndarray, y: 
         raise ParamsError(f"themes.examples: the labelled sentences name only {[keys[c] for c in classes]}; a model needs at least two themes")
     is_sentence, weights = _label_kinds(y, kinds, sentence_weights)
     x = _inputs(features, sentences, rows, base)
-    coef, intercept = _fit_mixture(x, y, is_sentence, len(keys), tuple(cs), weights, _embedding_columns(features, sentences), embedding_only, seed)
+    coef, intercept = _fit_mixture(x, y, is_sentence, len(keys), tuple(cs), weights, _embedding_columns(features), embedding_only, seed)
     info = {"labelled_sentences": int(len(y)), "sentence_labels": int(is_sentence.sum()), "per_theme": {keys[c]: int((y == c).sum()) for c in classes},
             "averaged_over": {"C": [float(c) for c in cs], "sentence_weight": [float(w) for w in weights]}, "embedding_only_weight": float(embedding_only)}
     return LinearModel(keys=list(keys), coef=coef, intercept=intercept, identity=identity, base=base, info=info)
 
 
-def _embedding_columns(features: np.ndarray, sentences: Sentences) -> slice:
-    """The columns of :func:`design` inputs that hold the sentence's and its neighbours' embeddings."""
-    start = features.shape[1] * features.shape[2]
-    return slice(start, start + 2 * sentences.embeddings.shape[1])
+def _embedding_columns(features: np.ndarray) -> slice:
+    """The columns of :func:`design` inputs after the features: the sentence's and its
+    neighbours' embeddings and, for a stacked model, the base model's logits (which the
+    embeddings-only fit keeps, so a model fitted on a corpus's examples never ignores its base)."""
+    return slice(features.shape[1] * features.shape[2], None)
 
 
 def _fit_mixture(x: np.ndarray, y: np.ndarray, is_sentence: np.ndarray, n_themes: int, cs: tuple[float, ...], weights: tuple[float, ...],
@@ -449,7 +451,7 @@ def cross_validate(features: np.ndarray, sentences: Sentences, rows: np.ndarray,
         return None
     kinds = np.full(len(y), "paragraph") if kinds is None else np.asarray(kinds)
     x = _inputs(features, sentences, rows, base)
-    emb = _embedding_columns(features, sentences)
+    emb = _embedding_columns(features)
     pred = np.full(len(y), -1)
     n_folds = min(n_splits, n_groups)
     for tr, te in GroupKFold(n_splits=n_folds).split(x, y, groups):

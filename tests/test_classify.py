@@ -109,14 +109,18 @@ def test_linear_model_fits_predicts_and_round_trips(tmp_path):
     np.testing.assert_allclose(again.predict_proba(f, sents), model.predict_proba(f, sents), atol=1e-5)
     # a theme nobody labelled is never predicted
     only_ab = fit_linear(f, sents, np.arange(80), y[:80], keys, "test/v1")
-    assert set(only_ab.predict_proba(f, sents).argmax(axis=1)) <= {0, 1}
+    assert set(only_ab.predict_proba(f, sents).argmax(axis=1)) <= {0, 1} and only_ab.intercept[2] <= -100
+    # labelled rows in any order fit the same model
+    order = rng.permutation(120)
+    np.testing.assert_allclose(fit_linear(f, sents, order, y[order], keys, "test/v1").coef, model.coef, atol=1e-4)
     # out-of-fold scores with folds grouped by document; none with fewer than three documents
     cv = cross_validate(f, sents, np.arange(120), y, groups, len(keys))
     assert cv["folds"] == 5 and cv["paragraph_labels"]["n"] == 120 and cv["paragraph_labels"]["macro_f1"] > 0.8 and "sentence_labels" not in cv
     assert cross_validate(f, sents, np.arange(120), y, np.array(["a", "b"] * 60), len(keys)) is None
-    # scrambled labels: out of fold, no better than chance
-    scrambled = cross_validate(f, sents, np.arange(120), rng.permutation(y), groups, len(keys))
-    assert scrambled["paragraph_labels"]["accuracy"] < 0.6
+    # scrambled labels: out of fold, no better than chance (1/3; fitted and scored on the same rows it would be far above)
+    scrambled = rng.permutation(y)
+    assert (fit_linear(f, sents, np.arange(120), scrambled, keys, "t").predict_proba(f, sents).argmax(axis=1) == scrambled).mean() > 0.5
+    assert cross_validate(f, sents, np.arange(120), scrambled, groups, len(keys))["paragraph_labels"]["accuracy"] < 0.45
 
 
 def test_linear_model_averages_its_grid():
@@ -146,6 +150,11 @@ def test_linear_model_averages_its_grid():
     mixed = fit_linear(f, sents, np.arange(n), y, keys, "t", cs=(1.0,), embedding_only=0.25)
     np.testing.assert_allclose(mixed.coef, 0.75 * full.coef + 0.25 * plain.coef)
     np.testing.assert_allclose(mixed.intercept, 0.75 * full.intercept + 0.25 * plain.intercept)
+    # stacked on a base model, the embeddings-only fit still sees the base model's logits (the last inputs)
+    base = ZeroShotModel(keys, SentenceWeights(**{name: 0.0 for name in FEATURES}))
+    base.logits = lambda features, sentences: np.where(np.arange(2) == y[:, None], 1.0, -1.0)  # a base that knows the labels
+    stacked = fit_linear(f, sents, np.arange(n), y, keys, "t", base=base, cs=(1.0,), embedding_only=1.0)
+    assert np.abs(stacked.coef[:, -2:]).max() > 0.5
 
 
 def test_builtin_model_only_for_its_themes_and_embedding_model(themes):

@@ -374,7 +374,8 @@ def _label_kinds(y: np.ndarray, kinds: np.ndarray | None, sentence_weights: tupl
 
 def fit_linear(features: np.ndarray, sentences: Sentences, rows: np.ndarray, y: np.ndarray, keys: list[str], identity: str,
                base: object | None = None, kinds: np.ndarray | None = None, cs: tuple[float, ...] = C_GRID,
-               sentence_weights: tuple[float, ...] = SENTENCE_WEIGHT_GRID, embedding_only: float = EMBEDDING_ONLY_WEIGHT, seed: int = 0) -> LinearModel:
+               sentence_weights: tuple[float, ...] = SENTENCE_WEIGHT_GRID, embedding_only: float = EMBEDDING_ONLY_WEIGHT, seed: int = 0,
+               groups: np.ndarray | None = None) -> LinearModel:
     """Fit a :class:`LinearModel` on labelled sentences: the average of the logistic
     regressions fitted at every inverse regularisation ``C`` in ``cs`` and (when both kinds
     of label are given) every weight of a sentence label in ``sentence_weights``, mixed at
@@ -405,6 +406,8 @@ def fit_linear(features: np.ndarray, sentences: Sentences, rows: np.ndarray, y: 
         kinds: (m,) "paragraph" or "sentence" per label (None: all alike).
         base: a model whose logits are added as inputs (stacking), or None.
         embedding_only: weight of the embeddings-only model's logits (0: none).
+        groups: (m,) the labels' documents: when given, ``info["cross_validation"]`` records
+            :func:`cross_validate`'s out-of-fold scores (computed on the same inputs).
     """
     y = np.asarray(y)
     classes = np.unique(y)
@@ -415,6 +418,8 @@ def fit_linear(features: np.ndarray, sentences: Sentences, rows: np.ndarray, y: 
     coef, intercept = _fit_mixture(x, y, is_sentence, len(keys), tuple(cs), weights, _embedding_columns(features), embedding_only, seed)
     info = {"labelled_sentences": int(len(y)), "sentence_labels": int(is_sentence.sum()), "per_theme": {keys[c]: int((y == c).sum()) for c in classes},
             "averaged_over": {"C": [float(c) for c in cs], "sentence_weight": [float(w) for w in weights]}, "embedding_only_weight": float(embedding_only)}
+    if groups is not None:
+        info["cross_validation"] = _cross_validate(x, y, np.asarray(groups), len(keys), kinds, _embedding_columns(features), tuple(cs), tuple(sentence_weights), embedding_only, seed)
     return LinearModel(keys=list(keys), coef=coef, intercept=intercept, identity=identity, base=base, info=info)
 
 
@@ -442,23 +447,26 @@ def cross_validate(features: np.ndarray, sentences: Sentences, rows: np.ndarray,
     """Out-of-fold scores of :func:`fit_linear` (its default grid), folds grouped by
     ``groups`` (documents or provinces: no group is both fitted and scored on): accuracy and
     macro-F1 on each kind of label. None with fewer than three groups."""
+    return _cross_validate(_inputs(features, sentences, rows, base), np.asarray(y), np.asarray(groups), n_themes, kinds, _embedding_columns(features),
+                           C_GRID, SENTENCE_WEIGHT_GRID, EMBEDDING_ONLY_WEIGHT, seed, n_splits)
+
+
+def _cross_validate(x: np.ndarray, y: np.ndarray, groups: np.ndarray, n_themes: int, kinds: np.ndarray | None, emb: slice, cs: tuple[float, ...],
+                    sentence_weights: tuple[float, ...], embedding_only: float, seed: int, n_splits: int = 5) -> dict | None:
     from sklearn.metrics import accuracy_score
     from sklearn.model_selection import GroupKFold
 
-    y, groups = np.asarray(y), np.asarray(groups)
     n_groups = len(np.unique(groups))
     if n_groups < 3:
         return None
     kinds = np.full(len(y), "paragraph") if kinds is None else np.asarray(kinds)
-    x = _inputs(features, sentences, rows, base)
-    emb = _embedding_columns(features)
     pred = np.full(len(y), -1)
     n_folds = min(n_splits, n_groups)
     for tr, te in GroupKFold(n_splits=n_folds).split(x, y, groups):
         if len(np.unique(y[tr])) < 2:
             continue
-        is_sentence, weights = _label_kinds(y[tr], kinds[tr], SENTENCE_WEIGHT_GRID)
-        coef, intercept = _fit_mixture(x[tr], y[tr], is_sentence, n_themes, C_GRID, weights, emb, EMBEDDING_ONLY_WEIGHT, seed)
+        is_sentence, weights = _label_kinds(y[tr], kinds[tr], sentence_weights)
+        coef, intercept = _fit_mixture(x[tr], y[tr], is_sentence, n_themes, cs, weights, emb, embedding_only, seed)
         pred[te] = (x[te] @ coef.T + intercept).argmax(axis=1)
     out: dict = {"groups": int(n_groups), "folds": int(n_folds)}
     for kind in ("paragraph", "sentence"):

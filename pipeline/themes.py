@@ -34,7 +34,7 @@ import pandas as pd
 from . import config
 from .artifacts import StoredVectors, ThemeCatalog, check_aligned, load_embeddings, load_sentence_embeddings, sentence_texts
 from .classify import (
-    Context, Sentences, ThemeModel, choose_model, claimed_paragraphs, claimed_sentences, cross_validate, fit_linear, labelled_sentences, paragraph_shares, paragraph_themes,
+    Context, Sentences, ThemeModel, choose_model, claimed_paragraphs, claimed_sentences, fit_linear, labelled_sentences, paragraph_shares, paragraph_themes,
     sentence_features,
 )
 from .config import ParamsError, ThemesParams
@@ -215,10 +215,9 @@ def _fit_examples(examples, features, sents, paragraphs, spans, themes, base, id
     if found.empty:
         raise ParamsError("themes.examples: no labelled line matches a sentence of this corpus (check corpus.dir and the label sources)")
     rows, y, kinds = found["row"].to_numpy(), found["y"].to_numpy(), found["kind"].to_numpy()
-    model = fit_linear(features, sents, rows, y, themes.keys, identity, base=base, kinds=kinds)
-    # out-of-fold scores, folds grouped by document, for the record: the evaluate stage's figures are in-sample if it scores these labels
-    cv = cross_validate(features, sents, rows, y, found["group"].to_numpy(), len(themes.keys), base=base, kinds=kinds)
-    model.info = {**model.info, "cross_validation": cv}
+    # groups: out-of-fold scores by document, for the record (the evaluate stage's figures are in-sample if it scores these labels)
+    model = fit_linear(features, sents, rows, y, themes.keys, identity, base=base, kinds=kinds, groups=found["group"].to_numpy())
+    cv = model.info["cross_validation"]
     log.info("fitted a model on %d labelled sentences of this corpus on top of %s (averaged over C %s and sentence-label weights %s); grouped cross-validation: %s",
              len(found), base_name, model.info["averaged_over"]["C"], model.info["averaged_over"]["sentence_weight"], cv if cv else "fewer than 3 documents, none")
     return model, f"examples ({len(found)} labelled sentences) on {base_name}", model.info

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -545,7 +546,8 @@ def claimed_paragraphs(features: np.ndarray, para_index: np.ndarray, n_paragraph
 # ----------------------------------------------------------------------------- labels
 
 
-def labelled_sentences(labels: pd.DataFrame, paragraphs: pd.DataFrame, spans: pd.DataFrame, keys: list[str], claimed: np.ndarray | None = None) -> pd.DataFrame:
+def labelled_sentences(labels: pd.DataFrame, paragraphs: pd.DataFrame, spans: pd.DataFrame, keys: list[str], claimed: np.ndarray | None = None,
+                       unused: Counter | None = None) -> pd.DataFrame:
     """The sentences of this corpus that hand labels label.
 
     Paragraph labels (``source``, ``line``, ``primary``[, ``secondary``]) label every
@@ -559,28 +561,46 @@ def labelled_sentences(labels: pd.DataFrame, paragraphs: pd.DataFrame, spans: pd
     form (:func:`claimed_paragraphs`): a paragraph label there codes the claim (a glossary is
     ``other``), not what the sentences say, so it labels none of them.
 
+    ``unused``, when given, counts the labels that label no sentence, by reason: the theme
+    is not a theme key; no paragraph of the corpus comes from the labelled line; a sentence
+    label's text is not found in its line; a paragraph label names a secondary theme; every
+    sentence of the paragraph is claimed.
+
     Returns:
         ``row`` (row of ``spans``), ``y`` (theme index), ``group`` (the label's source) and
         ``kind`` ("sentence" or "paragraph": what the label labelled), one row per labelled sentence.
     """
     from .labels import align_sentence_labels, labelled_rows
 
+    unused = Counter() if unused is None else unused
     out: dict[int, tuple[int, str]] = {}
     if "sentence" in labels.columns and "label" in labels.columns:
-        for (src, lab), where in zip(zip(labels["source"], labels["label"]), align_sentence_labels(labels, paragraphs, spans)):
-            if where and lab in keys:
+        line_rows = dict(zip(zip(labels["source"], labels["line"]), labelled_rows(labels, paragraphs)))
+        for (src, line, lab), where in zip(zip(labels["source"], labels["line"], labels["label"]), align_sentence_labels(labels, paragraphs, spans)):
+            if lab not in keys:
+                unused["theme not in themes.definitions"] += 1
+            elif not where:
+                unused["no paragraph of the corpus at its source and line" if not len(line_rows[(src, line)]) else "sentence text not found in its line"] += 1
+            else:
                 out[max(where, key=lambda rc: (rc[1], -rc[0]))[0]] = (keys.index(lab), src)
     else:
         by_para = spans.groupby("para_id", sort=False).indices
         ids = paragraphs["para_id"].to_numpy()
         secondary = labels["secondary"].fillna("").astype(str) if "secondary" in labels.columns else pd.Series("", index=labels.index)
         for (src, lab, sec), prows in zip(zip(labels["source"], labels["primary"], secondary), labelled_rows(labels, paragraphs)):
-            if sec.strip() or lab not in keys:
-                continue
-            for pr in prows:
-                for r in by_para.get(ids[pr], []):
-                    if claimed is None or not claimed[r]:
-                        out[int(r)] = (keys.index(lab), src)
+            if lab not in keys:
+                unused["theme not in themes.definitions"] += 1
+            elif not len(prows):
+                unused["no paragraph of the corpus at its source and line"] += 1
+            elif sec.strip():
+                unused["mixed paragraph (a secondary theme)"] += 1
+            else:
+                rows = [int(r) for pr in prows for r in by_para.get(ids[pr], [])]
+                kept = [r for r in rows if claimed is None or not claimed[r]]
+                if not kept:
+                    unused["paragraph claimed by its section or form"] += 1
+                for r in kept:
+                    out[r] = (keys.index(lab), src)
     rows = sorted(out)
     kind = "sentence" if "sentence" in labels.columns and "label" in labels.columns else "paragraph"
     return pd.DataFrame({"row": np.array(rows, dtype=int), "y": np.array([out[r][0] for r in rows], dtype=int), "group": [out[r][1] for r in rows],

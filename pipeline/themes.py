@@ -210,17 +210,30 @@ def _fit_examples(examples, features, sents, paragraphs, spans, themes, base, id
     # sentence labels say more than a paragraph label about a sentence: they come last and win
     ordered = sorted(examples, key=lambda ex: "sentence" in ex.columns)
     claimed = claimed_sentences(features)
-    parts = [labelled_sentences(ex, paragraphs, spans, themes.keys, claimed) for ex in ordered]
-    found = pd.concat(parts, ignore_index=True).drop_duplicates("row", keep="last") if parts else pd.DataFrame(columns=["row", "y", "group", "kind"])
+    unused: Counter = Counter()
+    parts = [labelled_sentences(ex, paragraphs, spans, themes.keys, claimed, unused) for ex in ordered]
+    found = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=["row", "y", "group", "kind"])
+    n_labels = sum(len(ex) for ex in examples)
+    unused_labels = dict(sorted(unused.items()))
     if found.empty:
-        raise ParamsError("themes.examples: no labelled line matches a sentence of this corpus (check corpus.dir and the label sources)")
+        raise ParamsError(f"themes.examples: none of the {n_labels} labels matches a sentence of this corpus ({_reasons(unused_labels)}); "
+                          "check corpus.dir and the label sources")
+    if unused_labels:
+        log.warning("themes.examples: %d of %d labels label no sentence (%s)", sum(unused_labels.values()), n_labels, _reasons(unused_labels))
+    n_found = len(found)
+    found = found.drop_duplicates("row", keep="last")
     rows, y, kinds = found["row"].to_numpy(), found["y"].to_numpy(), found["kind"].to_numpy()
     # groups: out-of-fold scores by document, for the record (the evaluate stage's figures are in-sample if it scores these labels)
     model = fit_linear(features, sents, rows, y, themes.keys, identity, base=base, kinds=kinds, groups=found["group"].to_numpy())
     cv = model.info["cross_validation"]
     log.info("fitted a model on %d labelled sentences of this corpus on top of %s (averaged over C %s and sentence-label weights %s); grouped cross-validation: %s",
              len(found), base_name, model.info["averaged_over"]["C"], model.info["averaged_over"]["sentence_weight"], cv if cv else "fewer than 3 documents, none")
-    return model, f"examples ({len(found)} labelled sentences) on {base_name}", model.info
+    info = {**model.info, "labels": n_labels, "unused_labels": unused_labels, "sentences_labelled_twice": n_found - len(found)}  # the later label kept: a sentence label over a paragraph label
+    return model, f"examples ({len(found)} labelled sentences) on {base_name}", info
+
+
+def _reasons(counts: dict[str, int]) -> str:
+    return "; ".join(f"{n} {why}" for why, n in counts.items()) or "none unused"
 
 
 def _topic_themes(topic_info, topic_arr, topic_scores, counts, cos, lex, keys, pins) -> pd.DataFrame:

@@ -2,6 +2,7 @@
 linear models, the builtin model's scope, and labels turned into training sentences."""
 
 import dataclasses
+from collections import Counter
 
 import numpy as np
 import pandas as pd
@@ -204,6 +205,30 @@ def test_labels_become_training_sentences():
     assert got["row"].tolist() == [2, 3] and [keys[y] for y in got["y"]] == ["ecology", "industry"]
     assert labelled_sentences(sent_labels, paragraphs, spans, keys, np.ones(4, dtype=bool))["row"].tolist() == [2, 3]  # sentence labels say what the sentence says
     assert set(got["group"]) == {"d.txt"}
+
+
+def test_labels_that_label_no_sentence_are_counted_by_reason():
+    paragraphs = pd.DataFrame({
+        "para_id": ["d:1", "d:2", "d:3"], "source": ["c/d.txt"] * 3, "line_start": [1, 2, 3], "line_end": [1, 2, 3],
+        "text": ["第一句。第二句。", "生态第一句。产业第二句。", "附件：名词解释。"], "n_chars": [8, 12, 8],
+    })
+    spans = cut_sentences(paragraphs, 200)
+    keys = ["party", "industry", "ecology"]
+    claimed = np.array([False, False, False, False, True])
+    para_labels = pd.DataFrame({"source": ["d.txt", "d.txt", "d.txt", "d.txt", "e.txt"], "line": [1, 2, 3, 9, 1],
+                                "primary": ["party", "industry", "party", "party", "party"], "secondary": ["", "ecology", "", "", ""]})
+    unused = Counter()
+    got = labelled_sentences(para_labels, paragraphs, spans, keys, claimed, unused)
+    assert got["row"].tolist() == [0, 1]
+    assert unused == {"mixed paragraph (a secondary theme)": 1, "paragraph claimed by its section or form": 1, "no paragraph of the corpus at its source and line": 2}
+    sent_labels = pd.DataFrame({"source": ["d.txt"] * 3 + ["e.txt"], "line": [2, 2, 2, 1], "sentence": [0, 1, 2, 0], "label": ["ecology", "industry", "party", "party"],
+                                "text": ["生态第一句。", "产业第二句。", "不在这一行。", "第一句。"]})
+    unused = Counter()
+    assert labelled_sentences(sent_labels, paragraphs, spans, keys, None, unused)["row"].tolist() == [2, 3]
+    assert unused == {"sentence text not found in its line": 1, "no paragraph of the corpus at its source and line": 1}
+    unused = Counter()
+    assert labelled_sentences(sent_labels.assign(label="culture"), paragraphs, spans, keys, None, unused).empty
+    assert unused == {"theme not in themes.definitions": 4}
 
 
 def test_sentence_weights_cover_every_feature():

@@ -74,8 +74,20 @@ def test_examples_train_a_model_on_this_corpus(corpus):
     r = _run(corpus, examples=("labels.csv",))
     assert r.metrics["examples"]["labelled_sentences"] == 6  # the two sentences of each of lines 2, 3 and 4
     assert r.metrics["model"].startswith("examples (6 labelled sentences) on builtin")
+    assert r.metrics["examples"]["labels"] == 3 and r.metrics["examples"]["unused_labels"] == {}
     with pytest.raises(ParamsError, match="themes.pins names topic"):
         _run(corpus, pins={7: "party"})
+
+
+def test_examples_that_match_nothing_say_why(corpus):
+    themes, paragraphs, spans, topics, info, emb, sent_emb, protos, identity = corpus
+    model, name = choose_model(themes, identity)
+    mixed = pd.DataFrame({"source": ["d.txt", "d.txt"], "line": [1, 7], "primary": ["party", "party"], "secondary": ["ecology", ""]})
+    with pytest.raises(ParamsError, match=r"none of the 2 labels .*1 mixed paragraph \(a secondary theme\); 1 no paragraph of the corpus"):
+        theme_corpus(paragraphs, spans, topics, info, emb, sent_emb, protos, themes, model, name, [mixed], identity)
+    some = pd.DataFrame({"source": ["d.txt"] * 4, "line": [2, 3, 4, 7], "primary": ["livelihood", "industry", "other", "party"]})
+    r = theme_corpus(paragraphs, spans, topics, info, emb, sent_emb, protos, themes, model, name, [some], identity)
+    assert r.metrics["examples"]["labels"] == 4 and r.metrics["examples"]["unused_labels"] == {"no paragraph of the corpus at its source and line": 1}
 
 
 def test_a_claimed_paragraph_takes_the_claim_and_its_sentences_their_content(corpus):

@@ -13,6 +13,10 @@ accuracy and macro-F1 on the sentences, the share TV of the 48 paragraphs (as ``
 computes it) and the total-variation distance between the labelled and the predicted theme
 shares of each locality and of the whole corpus.
 
+It also plays a user who codes sentences of their own corpus (``themes.examples``): each
+document is themed by a model fitted on the other four documents' labels, stacked on the
+shipped model, with and without its embeddings-only part.
+
     python benchmarks/seeds.py
 """
 
@@ -33,7 +37,7 @@ def main() -> int:
     from themes import load
 
     from pipeline import config
-    from pipeline.classify import BlendedModel, ZeroShotModel, builtin_model
+    from pipeline.classify import EMBEDDING_ONLY_WEIGHT, BlendedModel, ZeroShotModel, builtin_model, choose_model, fit_linear, labelled_sentences
     from pipeline.labels import align_sentence_labels, read_sentence_labels, sentence_scores
 
     if not (ROOT / config.SENTENCE_SPANS).exists():
@@ -60,9 +64,24 @@ def main() -> int:
     if builtin is not None:
         for w in (0.0, 0.25, 0.5):
             models["builtin alone" if w == 0 else f"builtin mixed with zero-shot at {w:g}"] = BlendedModel(keys, [builtin, zero], [1 - w, w])
+    predicted = {name: model.predict_proba(sc.features, sc.sentences).argmax(axis=1) for name, model in models.items()}
+    # a user who codes sentences of their own corpus (themes.examples): a model fitted on the other
+    # four documents' labels, stacked on the shipped model, themes one held-out document
+    base, base_name = choose_model(themes, identity)
+    examples = labelled_sentences(labels, paragraphs, spans, keys)
+    doc = np.asarray(paragraphs["source"])[sc.sentences.para_index]
+    for weight in (EMBEDDING_ONLY_WEIGHT, 0.0):
+        theme = np.full(len(spans), -1)
+        for source in sorted(set(examples["group"])):
+            held = np.array([s == source or s.endswith("/" + source) for s in doc])
+            tr = examples[examples["group"] != source]
+            model = fit_linear(sc.features, sc.sentences, tr["row"].to_numpy(), tr["y"].to_numpy(), keys, identity, base=base, kinds=tr["kind"].to_numpy(),
+                               embedding_only=weight)
+            theme[held] = model.predict_proba(sc.features, sc.sentences).argmax(axis=1)[held]
+        predicted[f"examples: the other four documents' labels on {base_name.split(' (')[0]}, embeddings-only at {weight:g}"
+                  + (" (as shipped)" if weight == EMBEDDING_ONLY_WEIGHT else "")] = theme
     rows = []
-    for name, model in models.items():
-        theme = model.predict_proba(sc.features, sc.sentences).argmax(axis=1)
+    for name, theme in predicted.items():
         res, _ = sentence_scores(labels, alignment, np.asarray(keys)[theme], keys)
         tv = {loc: 0.5 * np.abs(shares(theme, m) - shares(gold, m)).sum() for loc in sorted(set(locality)) if (m := (locality == loc) & (gold >= 0)).any()}
         rows.append({"model": name, "accuracy": res["accuracy"], "macro-F1": res["macro_f1"], "paragraph share TV": res["share_tv"],

@@ -420,7 +420,9 @@ def fit_linear(features: np.ndarray, sentences: Sentences, rows: np.ndarray, y: 
     info = {"labelled_sentences": int(len(y)), "sentence_labels": int(is_sentence.sum()), "per_theme": {keys[c]: int((y == c).sum()) for c in classes},
             "averaged_over": {"C": [float(c) for c in cs], "sentence_weight": [float(w) for w in weights]}, "embedding_only_weight": float(embedding_only)}
     if groups is not None:
-        info["cross_validation"] = _cross_validate(x, y, np.asarray(groups), len(keys), kinds, _embedding_columns(features), tuple(cs), tuple(sentence_weights), embedding_only, seed)
+        base_columns = slice(x.shape[1] - len(keys), None) if base is not None else None
+        info["cross_validation"] = _cross_validate(x, y, np.asarray(groups), len(keys), kinds, _embedding_columns(features), tuple(cs), tuple(sentence_weights), embedding_only, seed,
+                                                   base_columns=base_columns)
     return LinearModel(keys=list(keys), coef=coef, intercept=intercept, identity=identity, base=base, info=info)
 
 
@@ -448,12 +450,17 @@ def cross_validate(features: np.ndarray, sentences: Sentences, rows: np.ndarray,
     """Out-of-fold scores of :func:`fit_linear` (its default grid), folds grouped by
     ``groups`` (documents or provinces: no group is both fitted and scored on): accuracy and
     macro-F1 on each kind of label. None with fewer than three groups."""
-    return _cross_validate(_inputs(features, sentences, rows, base), np.asarray(y), np.asarray(groups), n_themes, kinds, _embedding_columns(features),
-                           C_GRID, SENTENCE_WEIGHT_GRID, EMBEDDING_ONLY_WEIGHT, seed, n_splits)
+    x = _inputs(features, sentences, rows, base)
+    return _cross_validate(x, np.asarray(y), np.asarray(groups), n_themes, kinds, _embedding_columns(features), C_GRID, SENTENCE_WEIGHT_GRID,
+                           EMBEDDING_ONLY_WEIGHT, seed, n_splits, base_columns=slice(x.shape[1] - n_themes, None) if base is not None else None)
 
 
 def _cross_validate(x: np.ndarray, y: np.ndarray, groups: np.ndarray, n_themes: int, kinds: np.ndarray | None, emb: slice, cs: tuple[float, ...],
-                    sentence_weights: tuple[float, ...], embedding_only: float, seed: int, n_splits: int = 5) -> dict | None:
+                    sentence_weights: tuple[float, ...], embedding_only: float, seed: int, n_splits: int = 5, base_columns: slice | None = None) -> dict | None:
+    """Out-of-fold accuracy and macro-F1 per kind of label; with ``base_columns`` (the stacked
+    base model's logits among the inputs) also the base model's own scores on the same labels
+    (``base_accuracy``, ``base_macro_f1``; out of sample unless the base was fitted on these
+    labels), so a user sees whether a model of the labels improves on the base."""
     from sklearn.metrics import accuracy_score
     from sklearn.model_selection import GroupKFold
 
@@ -474,6 +481,9 @@ def _cross_validate(x: np.ndarray, y: np.ndarray, groups: np.ndarray, n_themes: 
         m = (kinds == kind) & (pred >= 0)
         if m.any():
             out[f"{kind}_labels"] = {"n": int(m.sum()), "accuracy": round(float(accuracy_score(y[m], pred[m])), 4), "macro_f1": round(_macro_f1(y[m], pred[m]), 4)}
+            if base_columns is not None:
+                b = x[m][:, base_columns].argmax(axis=1)
+                out[f"{kind}_labels"].update(base_accuracy=round(float(accuracy_score(y[m], b)), 4), base_macro_f1=round(_macro_f1(y[m], b), 4))
     return out
 
 

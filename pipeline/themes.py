@@ -226,6 +226,12 @@ def _fit_examples(examples, features, sents, paragraphs, spans, themes, base, id
     # groups: out-of-fold scores by document, for the record (the evaluate stage's figures are in-sample if it scores these labels)
     model = fit_linear(features, sents, rows, y, themes.keys, identity, base=base, kinds=kinds, groups=found["group"].to_numpy())
     cv = model.info["cross_validation"]
+    for kind in ("paragraph", "sentence"):
+        got = (cv or {}).get(f"{kind}_labels")
+        if got and got["macro_f1"] < got["base_macro_f1"]:
+            log.warning("themes.examples: out of fold, the model of your %d %s labels scores macro-F1 %.3f, below %s's %.3f on the same labels: "
+                        "with this few labels it does not yet improve on its base (more labels, or themes.examples: [] and the report's corrected shares)",
+                        got["n"], kind, got["macro_f1"], base_name, got["base_macro_f1"])
     log.info("fitted a model on %d labelled sentences of this corpus on top of %s (averaged over C %s and sentence-label weights %s); grouped cross-validation: %s",
              len(found), base_name, model.info["averaged_over"]["C"], model.info["averaged_over"]["sentence_weight"], cv if cv else "fewer than 3 documents, none")
     info = {**model.info, "labels": n_labels, "unused_labels": unused_labels, "sentences_labelled_twice": n_found - len(found)}  # the later label kept: a sentence label over a paragraph label

@@ -156,6 +156,14 @@ def test_linear_model_averages_its_grid():
     base.logits = lambda features, sentences: np.where(np.arange(2) == y[:, None], 1.0, -1.0)  # a base that knows the labels
     stacked = fit_linear(f, sents, np.arange(n), y, keys, "t", base=base, cs=(1.0,), embedding_only=1.0)
     assert np.abs(stacked.coef[:, -2:]).max() > 0.5
+    # its out-of-fold record puts the base model's own scores on the same labels beside its own
+    groups = np.array([f"d{i % 4}" for i in range(n)])
+    cv = fit_linear(f, sents, np.arange(n), y, keys, "t", base=base, cs=(1.0,), groups=groups).info["cross_validation"]
+    assert cv["paragraph_labels"]["base_accuracy"] == 1.0 and cv["paragraph_labels"]["base_macro_f1"] == 1.0
+    base.logits = lambda features, sentences: np.where(np.arange(2) == y[:, None], -1.0, 1.0)  # a base that gets every label wrong
+    cv = cross_validate(f, sents, np.arange(n), y, groups, len(keys), base=base)
+    assert cv["paragraph_labels"]["base_accuracy"] == 0.0 and cv["paragraph_labels"]["accuracy"] > 0.5
+    assert "base_accuracy" not in cross_validate(f, sents, np.arange(n), y, groups, len(keys))["paragraph_labels"]
 
 
 def test_builtin_model_only_for_its_themes_and_embedding_model(themes):

@@ -15,7 +15,7 @@ shares of each locality and of the whole corpus.
 
 It also plays a user who codes sentences of their own corpus (``themes.examples``): each
 document is themed by a model fitted on the other four documents' labels, stacked on the
-shipped model, with and without its embeddings-only part.
+shipped model. (Without its embeddings-only part, that model themes all 183 sentences alike.)
 
     python benchmarks/seeds.py
 """
@@ -37,7 +37,7 @@ def main() -> int:
     from themes import load
 
     from pipeline import config
-    from pipeline.classify import EMBEDDING_ONLY_WEIGHT, BlendedModel, ZeroShotModel, builtin_model, choose_model, fit_linear, labelled_sentences
+    from pipeline.classify import BlendedModel, ZeroShotModel, builtin_model, choose_model, fit_linear, labelled_sentences
     from pipeline.labels import align_sentence_labels, read_sentence_labels, sentence_scores
 
     if not (ROOT / config.SENTENCE_SPANS).exists():
@@ -70,16 +70,13 @@ def main() -> int:
     base, base_name = choose_model(themes, identity)
     examples = labelled_sentences(labels, paragraphs, spans, keys)
     doc = np.asarray(paragraphs["source"])[sc.sentences.para_index]
-    for weight in (EMBEDDING_ONLY_WEIGHT, 0.0):
-        theme = np.full(len(spans), -1)
-        for source in sorted(set(examples["group"])):
-            held = np.array([s == source or s.endswith("/" + source) for s in doc])
-            tr = examples[examples["group"] != source]
-            model = fit_linear(sc.features, sc.sentences, tr["row"].to_numpy(), tr["y"].to_numpy(), keys, identity, base=base, kinds=tr["kind"].to_numpy(),
-                               embedding_only=weight)
-            theme[held] = model.predict_proba(sc.features, sc.sentences).argmax(axis=1)[held]
-        predicted[f"examples: the other four documents' labels on {base_name.split(' (')[0]}, embeddings-only at {weight:g}"
-                  + (" (as shipped)" if weight == EMBEDDING_ONLY_WEIGHT else "")] = theme
+    theme = np.full(len(spans), -1)
+    for source in sorted(set(examples["group"])):
+        held = np.array([s == source or s.endswith("/" + source) for s in doc])
+        tr = examples[examples["group"] != source]
+        model = fit_linear(sc.features, sc.sentences, tr["row"].to_numpy(), tr["y"].to_numpy(), keys, identity, base=base, kinds=tr["kind"].to_numpy())
+        theme[held] = model.predict_proba(sc.features, sc.sentences).argmax(axis=1)[held]
+    predicted[f"examples: the other four documents' labels, stacked on {base_name}"] = theme
     rows = []
     for name, theme in predicted.items():
         res, _ = sentence_scores(labels, alignment, np.asarray(keys)[theme], keys)

@@ -573,26 +573,35 @@ def labelled_sentences(labels: pd.DataFrame, paragraphs: pd.DataFrame, spans: pd
 
     ``unused``, when given, counts the labels that label no sentence, by reason: the theme
     is not a theme key; no paragraph of the corpus comes from the labelled line; a sentence
-    label's text is not found in its line; a paragraph label names a secondary theme; every
-    sentence of the paragraph is claimed.
+    label's text is not found in its line, or only before the previous label's (a duplicate,
+    or sentence numbers out of the text's order); a paragraph label names a secondary theme;
+    every sentence of its paragraphs is claimed.
 
     Returns:
         ``row`` (row of ``spans``), ``y`` (theme index), ``group`` (the label's source) and
-        ``kind`` ("sentence" or "paragraph": what the label labelled), one row per labelled sentence.
+        ``kind`` ("sentence" or "paragraph": what the label labelled), one row per labelled
+        sentence and label, sorted by row and, for a sentence two labels label, in the labels'
+        order (callers keep the last: ``drop_duplicates("row", keep="last")``).
     """
     from .labels import align_sentence_labels, labelled_rows
 
     unused = Counter() if unused is None else unused
-    out: dict[int, tuple[int, str]] = {}
+    out: list[tuple[int, int, str]] = []  # (row, theme, source) in the labels' order
     if "sentence" in labels.columns and "label" in labels.columns:
         line_rows = dict(zip(zip(labels["source"], labels["line"]), labelled_rows(labels, paragraphs)))
-        for (src, line, lab), where in zip(zip(labels["source"], labels["line"], labels["label"]), align_sentence_labels(labels, paragraphs, spans)):
+        p_text = paragraphs["text"].to_numpy()
+        for (src, line, lab, text), where in zip(zip(labels["source"], labels["line"], labels["label"], labels["text"]), align_sentence_labels(labels, paragraphs, spans)):
+            prows = line_rows[(src, line)]
             if lab not in keys:
                 unused["theme not in themes.definitions"] += 1
+            elif not len(prows):
+                unused["no paragraph of the corpus at its source and line"] += 1
             elif not where:
-                unused["no paragraph of the corpus at its source and line" if not len(line_rows[(src, line)]) else "sentence text not found in its line"] += 1
+                t = str(text).strip()
+                before = bool(t) and any(t in p_text[pr] for pr in prows)
+                unused["sentence text only before the previous label's (a duplicate, or sentence numbers out of order)" if before else "sentence text not found in its line"] += 1
             else:
-                out[max(where, key=lambda rc: (rc[1], -rc[0]))[0]] = (keys.index(lab), src)
+                out.append((max(where, key=lambda rc: (rc[1], -rc[0]))[0], keys.index(lab), src))
     else:
         by_para = spans.groupby("para_id", sort=False).indices
         ids = paragraphs["para_id"].to_numpy()
@@ -609,12 +618,11 @@ def labelled_sentences(labels: pd.DataFrame, paragraphs: pd.DataFrame, spans: pd
                 kept = [r for r in rows if claimed is None or not claimed[r]]
                 if not kept:
                     unused["paragraph claimed by its section or form"] += 1
-                for r in kept:
-                    out[r] = (keys.index(lab), src)
-    rows = sorted(out)
+                out += [(r, keys.index(lab), src) for r in kept]
+    out.sort(key=lambda o: o[0])  # stable: a sentence's labels stay in the labels' order
     kind = "sentence" if "sentence" in labels.columns and "label" in labels.columns else "paragraph"
-    return pd.DataFrame({"row": np.array(rows, dtype=int), "y": np.array([out[r][0] for r in rows], dtype=int), "group": [out[r][1] for r in rows],
-                         "kind": [kind] * len(rows)})
+    return pd.DataFrame({"row": np.array([o[0] for o in out], dtype=int), "y": np.array([o[1] for o in out], dtype=int), "group": [o[2] for o in out],
+                         "kind": [kind] * len(out)})
 
 
 # ----------------------------------------------------------------------------- paragraphs

@@ -216,8 +216,7 @@ def _fit_examples(examples, features, sents, paragraphs, spans, themes, base, id
     n_labels = sum(len(ex) for ex in examples)
     unused_labels = dict(sorted(unused.items()))
     if found.empty:
-        raise ParamsError(f"themes.examples: none of the {n_labels} labels matches a sentence of this corpus ({_reasons(unused_labels)}); "
-                          "check corpus.dir and the label sources")
+        raise ParamsError(f"themes.examples: none of the {n_labels} labels matches a sentence of this corpus ({_reasons(unused_labels)}){_advice(unused_labels)}")
     if unused_labels:
         log.warning("themes.examples: %d of %d labels label no sentence (%s)", sum(unused_labels.values()), n_labels, _reasons(unused_labels))
     n_found = len(found)
@@ -229,17 +228,30 @@ def _fit_examples(examples, features, sents, paragraphs, spans, themes, base, id
     for kind in ("paragraph", "sentence"):
         got = (cv or {}).get(f"{kind}_labels")
         if got and got["macro_f1"] < got["base_macro_f1"]:
-            log.warning("themes.examples: out of fold, the model of your %d %s labels scores macro-F1 %.3f, below %s's %.3f on the same labels: "
-                        "with this few labels it does not yet improve on its base (more labels, or themes.examples: [] and the report's corrected shares)",
+            log.warning("themes.examples: out of fold (folds by document), a model of %d %s labels scores macro-F1 %.3f; the base model (%s) scores %.3f "
+                        "on the same labels (out of sample unless it was fitted on them). These labels do not yet improve on the base: code more, or "
+                        "set themes.examples: [] and give them to eval.labels / eval.sentence_labels, where a random sample corrects the report's shares",
                         got["n"], kind, got["macro_f1"], base_name, got["base_macro_f1"])
     log.info("fitted a model on %d labelled sentences of this corpus on top of %s (averaged over C %s and sentence-label weights %s); grouped cross-validation: %s",
              len(found), base_name, model.info["averaged_over"]["C"], model.info["averaged_over"]["sentence_weight"], cv if cv else "fewer than 3 documents, none")
-    info = {**model.info, "labels": n_labels, "unused_labels": unused_labels, "sentences_labelled_twice": n_found - len(found)}  # the later label kept: a sentence label over a paragraph label
+    # a sentence two labels label keeps the later: a sentence label over a paragraph label, in a file the later row
+    info = {**model.info, "labels": n_labels, "unused_labels": unused_labels, "sentences_labelled_twice": n_found - len(found)}
     return model, f"examples ({len(found)} labelled sentences) on {base_name}", info
 
 
 def _reasons(counts: dict[str, int]) -> str:
-    return "; ".join(f"{n} {why}" for why, n in counts.items()) or "none unused"
+    return "; ".join(f"{n} {why}" for why, n in counts.items()) or "the files hold no label"
+
+
+def _advice(counts: dict[str, int]) -> str:
+    advice = {
+        "no paragraph of the corpus at its source and line": "check corpus.dir and that sources and line numbers are the corpus's",
+        "sentence text not found in its line": "check that each text is a sentence of its line as the corpus has it",
+        "mixed paragraph (a secondary theme)": "a paragraph label with a secondary theme says nothing certain about any one sentence: label its sentences",
+        "paragraph claimed by its section or form": "its section or form decides the paragraph's theme: label its sentences",
+    }
+    tips = [a for why, a in advice.items() if why in counts]
+    return "; " + "; ".join(tips) if tips else ""
 
 
 def _topic_themes(topic_info, topic_arr, topic_scores, counts, cos, lex, keys, pins) -> pd.DataFrame:

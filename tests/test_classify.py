@@ -236,7 +236,18 @@ def test_labels_that_label_no_sentence_are_counted_by_reason():
     assert unused == {"sentence text not found in its line": 1, "no paragraph of the corpus at its source and line": 1}
     unused = Counter()
     assert labelled_sentences(sent_labels.assign(label="culture"), paragraphs, spans, keys, None, unused).empty
-    assert unused == {"theme not in themes.definitions": 4}
+    assert labelled_sentences(para_labels.assign(primary="culture"), paragraphs, spans, keys, None, unused).empty
+    assert unused == {"theme not in themes.definitions": 9}
+    # a sentence labelled twice keeps both labels, in order (callers keep the last); a second
+    # label of the same text is found only before the previous label's
+    twice = pd.DataFrame({"source": ["d.txt"] * 2, "line": [1, 1], "primary": ["party", "industry"]})
+    got = labelled_sentences(twice, paragraphs, spans, keys)
+    assert got["row"].tolist() == [0, 0, 1, 1] and [keys[y] for y in got["y"]] == ["party", "industry"] * 2
+    again = pd.DataFrame({"source": ["d.txt"] * 3, "line": [2, 2, 2], "sentence": [0, 1, 2], "label": ["ecology", "industry", "party"],
+                          "text": ["生态第一句。", "产业第二句。", "生态第一句。"]})
+    unused = Counter()
+    assert labelled_sentences(again, paragraphs, spans, keys, None, unused)["row"].tolist() == [2, 3]
+    assert unused == {"sentence text only before the previous label's (a duplicate, or sentence numbers out of order)": 1}
 
 
 def test_sentence_weights_cover_every_feature():

@@ -85,9 +85,35 @@ def test_examples_that_match_nothing_say_why(corpus):
     mixed = pd.DataFrame({"source": ["d.txt", "d.txt"], "line": [1, 7], "primary": ["party", "party"], "secondary": ["ecology", ""]})
     with pytest.raises(ParamsError, match=r"none of the 2 labels .*1 mixed paragraph \(a secondary theme\); 1 no paragraph of the corpus"):
         theme_corpus(paragraphs, spans, topics, info, emb, sent_emb, protos, themes, model, name, [mixed], identity)
-    some = pd.DataFrame({"source": ["d.txt"] * 4, "line": [2, 3, 4, 7], "primary": ["livelihood", "industry", "other", "party"]})
+    some = pd.DataFrame({"source": ["d.txt"] * 5, "line": [2, 3, 4, 7, 2], "primary": ["livelihood", "industry", "other", "party", "industry"]})
     r = theme_corpus(paragraphs, spans, topics, info, emb, sent_emb, protos, themes, model, name, [some], identity)
-    assert r.metrics["examples"]["labels"] == 4 and r.metrics["examples"]["unused_labels"] == {"no paragraph of the corpus at its source and line": 1}
+    ex = r.metrics["examples"]
+    assert ex["labels"] == 5 and ex["unused_labels"] == {"no paragraph of the corpus at its source and line": 1}
+    # line 2 labelled twice: its two sentences keep the later label
+    assert ex["sentences_labelled_twice"] == 2 and ex["labelled_sentences"] == 6 and ex["per_theme"] == {"industry": 4, "other": 2}
+
+
+def test_examples_that_do_not_beat_their_base_are_flagged(corpus, monkeypatch, caplog):
+    import pipeline.themes as stage
+
+    themes, paragraphs, spans, topics, info, emb, sent_emb, protos, identity = corpus
+    model, name = choose_model(themes, identity)
+    labels = pd.DataFrame({"source": ["d.txt"] * 3, "line": [2, 3, 4], "primary": ["livelihood", "industry", "other"]})
+    fit = stage.fit_linear
+
+    def with_record(scores):
+        def fake(*args, **kwargs):
+            m = fit(*args, **kwargs)
+            m.info["cross_validation"] = {"groups": 3, "folds": 3, "paragraph_labels": {"n": 6, **scores}}
+            return m
+        return fake
+
+    for scores, flagged in (({"macro_f1": 0.6, "base_macro_f1": 0.8}, True), ({"macro_f1": 0.8, "base_macro_f1": 0.6}, False)):
+        monkeypatch.setattr(stage, "fit_linear", with_record(scores))
+        caplog.clear()
+        with caplog.at_level("WARNING", logger="pipeline.themes"):
+            theme_corpus(paragraphs, spans, topics, info, emb, sent_emb, protos, themes, model, name, [labels], identity)
+        assert ("do not yet improve on the base" in caplog.text) is flagged
 
 
 def test_a_claimed_paragraph_takes_the_claim_and_its_sentences_their_content(corpus):

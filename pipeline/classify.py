@@ -420,9 +420,8 @@ def fit_linear(features: np.ndarray, sentences: Sentences, rows: np.ndarray, y: 
     info = {"labelled_sentences": int(len(y)), "sentence_labels": int(is_sentence.sum()), "per_theme": {keys[c]: int((y == c).sum()) for c in classes},
             "averaged_over": {"C": [float(c) for c in cs], "sentence_weight": [float(w) for w in weights]}, "embedding_only_weight": float(embedding_only)}
     if groups is not None:
-        base_columns = slice(x.shape[1] - len(keys), None) if base is not None else None
-        info["cross_validation"] = _cross_validate(x, y, np.asarray(groups), len(keys), kinds, _embedding_columns(features), tuple(cs), tuple(sentence_weights), embedding_only, seed,
-                                                   base_columns=base_columns)
+        info["cross_validation"] = _cross_validate(x, y, np.asarray(groups), len(keys), kinds, _embedding_columns(features), tuple(cs), tuple(sentence_weights),
+                                                   embedding_only, seed, stacked=base is not None)
     return LinearModel(keys=list(keys), coef=coef, intercept=intercept, identity=identity, base=base, info=info)
 
 
@@ -450,15 +449,14 @@ def cross_validate(features: np.ndarray, sentences: Sentences, rows: np.ndarray,
     """Out-of-fold scores of :func:`fit_linear` (its default grid), folds grouped by
     ``groups`` (documents or provinces: no group is both fitted and scored on): accuracy and
     macro-F1 on each kind of label. None with fewer than three groups."""
-    x = _inputs(features, sentences, rows, base)
-    return _cross_validate(x, np.asarray(y), np.asarray(groups), n_themes, kinds, _embedding_columns(features), C_GRID, SENTENCE_WEIGHT_GRID,
-                           EMBEDDING_ONLY_WEIGHT, seed, n_splits, base_columns=slice(x.shape[1] - n_themes, None) if base is not None else None)
+    return _cross_validate(_inputs(features, sentences, rows, base), np.asarray(y), np.asarray(groups), n_themes, kinds, _embedding_columns(features), C_GRID,
+                           SENTENCE_WEIGHT_GRID, EMBEDDING_ONLY_WEIGHT, seed, n_splits, stacked=base is not None)
 
 
 def _cross_validate(x: np.ndarray, y: np.ndarray, groups: np.ndarray, n_themes: int, kinds: np.ndarray | None, emb: slice, cs: tuple[float, ...],
-                    sentence_weights: tuple[float, ...], embedding_only: float, seed: int, n_splits: int = 5, base_columns: slice | None = None) -> dict | None:
-    """Out-of-fold accuracy and macro-F1 per kind of label; with ``base_columns`` (the stacked
-    base model's logits among the inputs) also the base model's own scores on the same labels
+                    sentence_weights: tuple[float, ...], embedding_only: float, seed: int, n_splits: int = 5, stacked: bool = False) -> dict | None:
+    """Out-of-fold accuracy and macro-F1 per kind of label; for a ``stacked`` model (the base
+    model's logits are the last inputs) also the base model's own scores on the same labels
     (``base_accuracy``, ``base_macro_f1``; out of sample unless the base was fitted on these
     labels), so a user sees whether a model of the labels improves on the base."""
     from sklearn.metrics import accuracy_score
@@ -481,8 +479,8 @@ def _cross_validate(x: np.ndarray, y: np.ndarray, groups: np.ndarray, n_themes: 
         m = (kinds == kind) & (pred >= 0)
         if m.any():
             out[f"{kind}_labels"] = {"n": int(m.sum()), "accuracy": round(float(accuracy_score(y[m], pred[m])), 4), "macro_f1": round(_macro_f1(y[m], pred[m]), 4)}
-            if base_columns is not None:
-                b = x[m][:, base_columns].argmax(axis=1)
+            if stacked:
+                b = x[m][:, -n_themes:].argmax(axis=1)
                 out[f"{kind}_labels"].update(base_accuracy=round(float(accuracy_score(y[m], b)), 4), base_macro_f1=round(_macro_f1(y[m], b), 4))
     return out
 
@@ -556,6 +554,21 @@ def claimed_paragraphs(features: np.ndarray, para_index: np.ndarray, n_paragraph
 # ----------------------------------------------------------------------------- labels
 
 
+# why a label labels no sentence (the keys :func:`labelled_sentences` counts), and, where it helps, what to do
+NO_THEME = "theme not in themes.definitions"
+NO_LINE = "no paragraph of the corpus at its source and line"
+NOT_FOUND = "sentence text not found in its line"
+OUT_OF_ORDER = "sentence text only before the previous label's (a duplicate, or sentence numbers out of order)"
+MIXED = "mixed paragraph (a secondary theme)"
+CLAIMED = "paragraph claimed by its section or form"
+UNUSED_ADVICE = {
+    NO_LINE: "check corpus.dir and that sources and line numbers are the corpus's",
+    NOT_FOUND: "check that each text is a sentence of its line as the corpus has it",
+    MIXED: "a paragraph label with a secondary theme says nothing certain about any one sentence: label its sentences",
+    CLAIMED: "its section or form decides the paragraph's theme: label its sentences",
+}
+
+
 def labelled_sentences(labels: pd.DataFrame, paragraphs: pd.DataFrame, spans: pd.DataFrame, keys: list[str], claimed: np.ndarray | None = None,
                        unused: Counter | None = None) -> pd.DataFrame:
     """The sentences of this corpus that hand labels label.
@@ -588,18 +601,16 @@ def labelled_sentences(labels: pd.DataFrame, paragraphs: pd.DataFrame, spans: pd
     unused = Counter() if unused is None else unused
     out: list[tuple[int, int, str]] = []  # (row, theme, source) in the labels' order
     if "sentence" in labels.columns and "label" in labels.columns:
-        line_rows = dict(zip(zip(labels["source"], labels["line"]), labelled_rows(labels, paragraphs)))
         p_text = paragraphs["text"].to_numpy()
-        for (src, line, lab, text), where in zip(zip(labels["source"], labels["line"], labels["label"], labels["text"]), align_sentence_labels(labels, paragraphs, spans)):
-            prows = line_rows[(src, line)]
+        for (src, lab, text), prows, where in zip(zip(labels["source"], labels["label"], labels["text"]), labelled_rows(labels, paragraphs),
+                                                  align_sentence_labels(labels, paragraphs, spans)):
             if lab not in keys:
-                unused["theme not in themes.definitions"] += 1
+                unused[NO_THEME] += 1
             elif not len(prows):
-                unused["no paragraph of the corpus at its source and line"] += 1
+                unused[NO_LINE] += 1
             elif not where:
                 t = str(text).strip()
-                before = bool(t) and any(t in p_text[pr] for pr in prows)
-                unused["sentence text only before the previous label's (a duplicate, or sentence numbers out of order)" if before else "sentence text not found in its line"] += 1
+                unused[OUT_OF_ORDER if t and any(t in p_text[pr] for pr in prows) else NOT_FOUND] += 1
             else:
                 out.append((max(where, key=lambda rc: (rc[1], -rc[0]))[0], keys.index(lab), src))
     else:
@@ -608,16 +619,15 @@ def labelled_sentences(labels: pd.DataFrame, paragraphs: pd.DataFrame, spans: pd
         secondary = labels["secondary"].fillna("").astype(str) if "secondary" in labels.columns else pd.Series("", index=labels.index)
         for (src, lab, sec), prows in zip(zip(labels["source"], labels["primary"], secondary), labelled_rows(labels, paragraphs)):
             if lab not in keys:
-                unused["theme not in themes.definitions"] += 1
+                unused[NO_THEME] += 1
             elif not len(prows):
-                unused["no paragraph of the corpus at its source and line"] += 1
+                unused[NO_LINE] += 1
             elif sec.strip():
-                unused["mixed paragraph (a secondary theme)"] += 1
+                unused[MIXED] += 1
             else:
-                rows = [int(r) for pr in prows for r in by_para.get(ids[pr], [])]
-                kept = [r for r in rows if claimed is None or not claimed[r]]
+                kept = [int(r) for pr in prows for r in by_para.get(ids[pr], []) if claimed is None or not claimed[r]]
                 if not kept:
-                    unused["paragraph claimed by its section or form"] += 1
+                    unused[CLAIMED] += 1
                 out += [(r, keys.index(lab), src) for r in kept]
     out.sort(key=lambda o: o[0])  # stable: a sentence's labels stay in the labels' order
     kind = "sentence" if "sentence" in labels.columns and "label" in labels.columns else "paragraph"

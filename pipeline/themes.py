@@ -34,8 +34,8 @@ import pandas as pd
 from . import config
 from .artifacts import StoredVectors, ThemeCatalog, check_aligned, load_embeddings, load_sentence_embeddings, sentence_texts
 from .classify import (
-    Context, Sentences, ThemeModel, choose_model, claimed_paragraphs, claimed_sentences, fit_linear, labelled_sentences, paragraph_shares, paragraph_themes,
-    sentence_features,
+    UNUSED_ADVICE, Context, Sentences, ThemeModel, choose_model, claimed_paragraphs, claimed_sentences, fit_linear, labelled_sentences, paragraph_shares,
+    paragraph_themes, sentence_features,
 )
 from .config import ParamsError, ThemesParams
 from .io import run_stage, setup_logging, write_csv, write_json, write_parquet, write_text
@@ -244,13 +244,7 @@ def _reasons(counts: dict[str, int]) -> str:
 
 
 def _advice(counts: dict[str, int]) -> str:
-    advice = {
-        "no paragraph of the corpus at its source and line": "check corpus.dir and that sources and line numbers are the corpus's",
-        "sentence text not found in its line": "check that each text is a sentence of its line as the corpus has it",
-        "mixed paragraph (a secondary theme)": "a paragraph label with a secondary theme says nothing certain about any one sentence: label its sentences",
-        "paragraph claimed by its section or form": "its section or form decides the paragraph's theme: label its sentences",
-    }
-    tips = [a for why, a in advice.items() if why in counts]
+    tips = [tip for why, tip in UNUSED_ADVICE.items() if why in counts]
     return "; " + "; ".join(tips) if tips else ""
 
 

@@ -195,13 +195,17 @@ def test_builtin_model_only_for_its_themes_and_embedding_model(themes):
     assert isinstance(choose_model(dataclasses.replace(themes, model="zero-shot"), identity)[0], ZeroShotModel)
 
 
-def test_labels_become_training_sentences():
+def _labelled_corpus(lines: list[int], texts: list[str]) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
+    """Paragraphs d:1, d:2, ... of c/d.txt cut from ``lines``, their sentences, and three themes."""
     paragraphs = pd.DataFrame({
-        "para_id": ["d:1", "d:2", "d:3"], "source": ["c/d.txt"] * 3, "line_start": [1, 2, 2], "line_end": [1, 2, 2],
-        "text": ["第一句。第二句。", "生态第一句。", "产业第二句。"], "n_chars": [8, 6, 6],
+        "para_id": [f"d:{i + 1}" for i in range(len(texts))], "source": ["c/d.txt"] * len(texts), "line_start": lines, "line_end": lines,
+        "text": texts, "n_chars": [len(t) for t in texts],
     })
-    spans = cut_sentences(paragraphs, 200)
-    keys = ["party", "industry", "ecology"]
+    return paragraphs, cut_sentences(paragraphs, 200), ["party", "industry", "ecology"]
+
+
+def test_labels_become_training_sentences():
+    paragraphs, spans, keys = _labelled_corpus([1, 2, 2], ["第一句。第二句。", "生态第一句。", "产业第二句。"])
     para_labels = pd.DataFrame({"source": ["d.txt", "d.txt"], "line": [1, 2], "primary": ["party", "industry"], "secondary": ["", "ecology"]})
     got = labelled_sentences(para_labels, paragraphs, spans, keys)
     assert got["row"].tolist() == [0, 1] and got["y"].tolist() == [0, 0]  # the mixed line 2 labels no sentence
@@ -216,12 +220,7 @@ def test_labels_become_training_sentences():
 
 
 def test_labels_that_label_no_sentence_are_counted_by_reason():
-    paragraphs = pd.DataFrame({
-        "para_id": ["d:1", "d:2", "d:3"], "source": ["c/d.txt"] * 3, "line_start": [1, 2, 3], "line_end": [1, 2, 3],
-        "text": ["第一句。第二句。", "生态第一句。产业第二句。", "附件：名词解释。"], "n_chars": [8, 12, 8],
-    })
-    spans = cut_sentences(paragraphs, 200)
-    keys = ["party", "industry", "ecology"]
+    paragraphs, spans, keys = _labelled_corpus([1, 2, 3], ["第一句。第二句。", "生态第一句。产业第二句。", "附件：名词解释。"])
     claimed = np.array([False, False, False, False, True])
     para_labels = pd.DataFrame({"source": ["d.txt", "d.txt", "d.txt", "d.txt", "e.txt"], "line": [1, 2, 3, 9, 1],
                                 "primary": ["party", "industry", "party", "party", "party"], "secondary": ["", "ecology", "", "", ""]})

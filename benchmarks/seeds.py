@@ -38,7 +38,7 @@ def main() -> int:
 
     from pipeline import config
     from pipeline.classify import BlendedModel, ZeroShotModel, builtin_model, choose_model, fit_linear, labelled_sentences
-    from pipeline.labels import align_sentence_labels, read_sentence_labels, sentence_scores
+    from pipeline.labels import align_sentence_labels, read_sentence_labels, score_intervals, sentence_scores
 
     if not (ROOT / config.SENTENCE_SPANS).exists():
         print("run `make repro` first: this scores the repository's own outputs", file=sys.stderr)
@@ -79,9 +79,11 @@ def main() -> int:
     predicted[f"examples: the other four documents' labels, stacked on {base_name}"] = theme
     rows = []
     for name, theme in predicted.items():
-        res, _ = sentence_scores(labels, alignment, np.asarray(keys)[theme], keys)
+        res, per = sentence_scores(labels, alignment, np.asarray(keys)[theme], keys)
+        ci = score_intervals(per, keys, 1000, 0)
         tv = {loc: 0.5 * np.abs(shares(theme, m) - shares(gold, m)).sum() for loc in sorted(set(locality)) if (m := (locality == loc) & (gold >= 0)).any()}
-        rows.append({"model": name, "accuracy": res["accuracy"], "macro-F1": res["macro_f1"], "paragraph share TV": res["share_tv"],
+        rows.append({"model": name, "accuracy": res["accuracy"], "macro-F1": res["macro_f1"],
+                     f"macro-F1 95% interval ({ci['units']} {ci['resampled']} resampled)": f"{ci['macro_f1']['low']:.2f}–{ci['macro_f1']['high']:.2f}", "paragraph share TV": res["share_tv"],
                      "corpus share TV": 0.5 * np.abs(shares(theme, gold >= 0) - shares(gold, gold >= 0)).sum(),
                      "worst locality TV": max(tv.values()), **{f"{k} share": shares(theme, gold >= 0)[i] for i, k in enumerate(keys)}})
     rows.append({"model": "labels", **{f"{k} share": shares(gold, gold >= 0)[i] for i, k in enumerate(keys)}})

@@ -20,7 +20,9 @@ after being fitted without them:
 Paragraph labels (``../shared/eval/dev_labels.csv``) are scored as the evaluate stage does
 (the theme holding most characters of the labelled line); sentence labels
 (``../shared/eval/dev_sentences.csv``) give sentence accuracy and macro-F1 and the mean
-per-paragraph total-variation distance between labelled and predicted theme shares.
+per-paragraph total-variation distance between labelled and predicted theme shares; a second
+table gives their 95% bootstrap intervals, resampling the labelled documents (as the
+evaluate stage does).
 
     python benchmarks/themes.py              # the table (and confusion matrices)
     python benchmarks/themes.py --fit        # fit on all labels: write pipeline/resources/models/theme_model.npz
@@ -106,7 +108,7 @@ def main() -> int:
         paragraph_themes,
     )
     from pipeline.config import SentenceWeights
-    from pipeline.labels import align_sentence_labels, labelled_rows, read_labels, read_sentence_labels, scores, sentence_scores
+    from pipeline.labels import align_sentence_labels, labelled_rows, read_labels, read_sentence_labels, score_intervals, scores, sentence_scores
 
     project = prepare(args.work)
     t0 = time.perf_counter()
@@ -137,18 +139,21 @@ def main() -> int:
         ptheme = paragraph_themes(shares, claims)
         p_chars = paragraphs["n_chars"].to_numpy()
         pl = plabels if held is None else plabels[plabels["province"].isin(held)]
-        actual, pred = [], []
+        actual, pred, source = [], [], []
         for (_, r), rows in zip(plabels.iterrows(), para_rows):
             if r.name in pl.index and len(rows):  # the theme of most of the line's characters, by paragraph theme (as the evaluate stage does)
                 ch = np.bincount(ptheme[rows], weights=p_chars[rows], minlength=k)
                 actual.append(r["primary"])
                 pred.append(keys[int(ch.argmax())])
+                source.append(r["source"])
         para = scores(actual, pred, keys)
+        para["intervals"] = score_intervals(pd.DataFrame({"source": source, "line": 0, "actual": actual, "predicted": pred}), keys, 1000, 0)
         para["confusion"] = pd.crosstab(pd.Series(actual, name="actual"), pd.Series(pred, name="predicted")).reindex(index=keys, columns=keys, fill_value=0)
         mask = slabels["province"].isin(held) if held is not None else slabels["province"].notna()
         sl = slabels[mask]
         sent, per = sentence_scores(sl, [a for a, m in zip(alignment, mask) if m], np.asarray(keys)[s_theme], keys)
         sent["confusion"] = pd.crosstab(per["actual"], per["predicted"]).reindex(index=keys, columns=keys, fill_value=0)
+        sent["intervals"] = score_intervals(per, keys, 1000, 0)
         return para, sent
 
     def lopo(fit_predict) -> np.ndarray:
@@ -256,6 +261,12 @@ def main() -> int:
     for name, (para, sent) in results.items():
         print(f"| {name} | {para['accuracy']:.3f} | {para['macro_f1']:.3f} | " + " | ".join(f"{para['per_theme'][key]['f1']:.2f}" for key in keys)
               + f" | {sent['accuracy']:.3f} | {sent['macro_f1']:.3f} | {sent['share_tv']:.3f} |")
+    ci = lambda m, name: f"{m[name]:.3f} [{m['intervals'][name]['low']:.3f}–{m['intervals'][name]['high']:.3f}]"  # noqa: E731
+    first = next(iter(results.values()))
+    print(f"\n95% intervals, resampling labelled documents ({first[0]['intervals']['units']} with paragraph labels, {first[1]['intervals']['units']} with sentence labels):")
+    print("\n| classifier | paragraphs: macro-F1 | sentences: macro-F1 | share TV |\n|---|---|---|---|")
+    for name, (para, sent) in results.items():
+        print(f"| {name} | {ci(para, 'macro_f1')} | {ci(sent, 'macro_f1')} | {ci(sent, 'share_tv')} |")
     print("\nsupport: paragraphs " + ", ".join(f"{key} {results['linear (LOPO)'][0]['per_theme'][key]['support']}" for key in keys)
           + "; sentences " + ", ".join(f"{key} {results['linear (LOPO)'][1]['per_theme'][key]['support']}" for key in keys))
     for name in ("zero-shot (LOPO)", "linear (LOPO)"):

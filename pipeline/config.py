@@ -298,6 +298,12 @@ class ComputeParams(Section):
 class EvalParams(Section):
     labels: str = ""
     sentence_labels: str = ""
+    n_boot: int = 1000
+    seed: int = 11
+
+    def validate(self) -> None:
+        _positive("eval.n_boot", self.n_boot)
+        _int("eval.seed", self.seed)
 
 
 # ----------------------------------------------------------------------------- loading

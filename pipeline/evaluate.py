@@ -19,7 +19,8 @@ variation distance between the labelled and the predicted character shares of th
 says how far the shares are off.
 
 Outputs:
-    ``metrics/eval.json``     accuracy, macro-F1, per-theme precision/recall/F1, matched counts; ``sentences``: the same for sentences, and ``share_tv``
+    ``metrics/eval.json``     accuracy, macro-F1, per-theme precision/recall/F1, matched counts; ``sentences``: the same for sentences, and ``share_tv``;
+                              ``intervals``: 95% bootstrap intervals of the accuracy, macro-F1 (and share TV), resampling labelled documents
     ``reports/eval_confusion.csv``  one row per matched line (actual, predicted): a DVC confusion plot
     ``reports/label_sample.csv``, ``reports/label_sample_predictions.csv``  the sample to code and the pipeline's themes for it
     ``data/processed/hand_labels.parquet``  every labelled unit with the pipeline's theme beside its label, and
@@ -39,22 +40,24 @@ from .config import ParamsError
 from .io import run_stage, setup_logging, write_csv, write_json, write_parquet
 from .sampling import draw_sample, label_sheets, sampling_frame
 from .artifacts import ThemeCatalog
-from .labels import HAND_LABEL_COLUMNS, align_sentence_labels, hand_labelled_units, match_labels, read_labels, read_sentence_labels, scores, sentence_scores
+from .labels import HAND_LABEL_COLUMNS, align_sentence_labels, hand_labelled_units, match_labels, read_labels, read_sentence_labels, score_intervals, scores, sentence_scores
 
 log = logging.getLogger("pipeline.evaluate")
 
-PARAMS = ("eval.labels", "eval.sentence_labels", "sample.size", "sample.seed", "sample.min_per_stratum", "themes.unit")
+PARAMS = ("eval.labels", "eval.sentence_labels", "eval.n_boot", "eval.seed", "sample.size", "sample.seed", "sample.min_per_stratum", "themes.unit")
 SAMPLE = config.REPORTS / "label_sample.csv"
 SAMPLE_PREDICTIONS = config.REPORTS / "label_sample_predictions.csv"
 CONFUSION_COLUMNS = ["source", "line", "actual", "predicted"]
 
 
-def evaluate(labels: pd.DataFrame, paragraphs: pd.DataFrame, themes: pd.DataFrame, keys: list[str], where: str = "the labels") -> tuple[dict, pd.DataFrame]:
+def evaluate(labels: pd.DataFrame, paragraphs: pd.DataFrame, themes: pd.DataFrame, keys: list[str], where: str = "the labels",
+             n_boot: int = 1000, seed: int = 0) -> tuple[dict, pd.DataFrame]:
     """Score the themes of ``paragraphs`` against hand ``labels``.
 
     Returns:
         ``(metrics, confusion)``: accuracy, macro-F1 and per-theme scores with the numbers
-        of labels and matched labels; one row per matched label (source, line, actual, predicted).
+        of labels and matched labels, and their bootstrap ``intervals`` (see
+        :func:`pipeline.labels.score_intervals`); one row per matched label (source, line, actual, predicted).
     Raises:
         ParamsError: no label matches a paragraph of this corpus.
     """
@@ -62,15 +65,20 @@ def evaluate(labels: pd.DataFrame, paragraphs: pd.DataFrame, themes: pd.DataFram
     ok = matched["predicted"].notna()
     if not ok.any():
         raise ParamsError(f"eval.labels: none of the {len(labels)} labelled lines of {where} matches a paragraph of this corpus (check corpus.dir and the label sources)")
-    m = matched[ok]
-    metrics = {"evaluated": True, "labels": int(len(labels)), "matched": int(ok.sum()), **scores(m["primary"].tolist(), m["predicted"].tolist(), keys)}
-    return metrics, m.rename(columns={"primary": "actual"})[CONFUSION_COLUMNS]
+    m = matched[ok].rename(columns={"primary": "actual"})
+    metrics = {"evaluated": True, "labels": int(len(labels)), "matched": int(ok.sum()), **scores(m["actual"].tolist(), m["predicted"].tolist(), keys),
+               "intervals": score_intervals(m, keys, n_boot, seed)}
+    return metrics, m[CONFUSION_COLUMNS]
 
 
-def evaluate_sentences(labels: pd.DataFrame, paragraphs: pd.DataFrame, spans: pd.DataFrame, sentence_themes: pd.DataFrame, keys: list[str]) -> dict:
-    """Score the sentence themes against labelled sentences (see :func:`pipeline.labels.sentence_scores`)."""
+def evaluate_sentences(labels: pd.DataFrame, paragraphs: pd.DataFrame, spans: pd.DataFrame, sentence_themes: pd.DataFrame, keys: list[str],
+                       n_boot: int = 1000, seed: int = 0) -> dict:
+    """Score the sentence themes against labelled sentences (see :func:`pipeline.labels.sentence_scores`),
+    with bootstrap ``intervals`` of accuracy, macro-F1 and share TV."""
     alignment = align_sentence_labels(labels, paragraphs, spans)
-    result, _ = sentence_scores(labels, alignment, sentence_themes["theme"].to_numpy(), keys)
+    result, per = sentence_scores(labels, alignment, sentence_themes["theme"].to_numpy(), keys)
+    if len(per):
+        result["intervals"] = score_intervals(per, keys, n_boot, seed)
     return result
 
 
@@ -102,8 +110,8 @@ def main() -> int:
     themes = pd.read_parquet(config.THEMES, columns=["para_id", "theme", "confidence"])
     sentences = pd.read_parquet(config.SENTENCE_THEMES, columns=["para_id", "sentence", "theme", "confidence"])
     sheet, predictions = draw_label_sample(paragraphs, spans, sentences, themes, p.themes.unit, p.sample.size, p.sample.min_per_stratum, p.sample.seed)
-    write_csv(sheet, SAMPLE)
-    write_csv(predictions, SAMPLE_PREDICTIONS)
+    write_csv(sheet, SAMPLE, bom=True)  # coded in Excel or WPS, read back in any encoding (pipeline.labels.read_label_csv)
+    write_csv(predictions, SAMPLE_PREDICTIONS, bom=True)
     log.info("%d %ss to code by hand → %s (codebook: reports/codebook.md)", len(sheet), p.themes.unit, SAMPLE)
     if not labels_file and not sentence_file:
         log.info("eval.labels and eval.sentence_labels are empty: nothing to evaluate")
@@ -116,7 +124,7 @@ def main() -> int:
     labels = gold = None
     if labels_file:
         labels = read_labels(Path(labels_file), keys)
-        result, confusion = evaluate(labels, paragraphs, themes, keys, labels_file)
+        result, confusion = evaluate(labels, paragraphs, themes, keys, labels_file, p.eval.n_boot, p.eval.seed)
         log.info(
             "%d of %d labelled lines matched: accuracy %.3f, macro-F1 %.3f (%s)",
             result["matched"], result["labels"], result["accuracy"], result["macro_f1"],
@@ -124,7 +132,7 @@ def main() -> int:
         )
     if sentence_file:
         gold = read_sentence_labels(Path(sentence_file), keys)
-        s = evaluate_sentences(gold, paragraphs, spans, sentences, keys)
+        s = evaluate_sentences(gold, paragraphs, spans, sentences, keys, p.eval.n_boot, p.eval.seed)
         if not s["matched"]:
             raise ParamsError(f"eval.sentence_labels: none of the {len(gold)} labelled sentences of {sentence_file} is found in this corpus (check corpus.dir and the label sources)")
         result["sentences"] = s

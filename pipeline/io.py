@@ -58,9 +58,11 @@ def write_parquet(df: pd.DataFrame, path: Path | str) -> None:
         df.to_parquet(tmp, index=False, compression="zstd")
 
 
-def write_csv(df: pd.DataFrame, path: Path | str) -> None:
+def write_csv(df: pd.DataFrame, path: Path | str, bom: bool = False) -> None:
+    """UTF-8 CSV; ``bom`` for a sheet people open in Excel, which reads UTF-8 without a
+    byte-order mark in the system's code page (GBK on Chinese Windows) and garbles it."""
     with atomic_path(path, ".csv") as tmp:
-        df.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n")
+        df.to_csv(tmp, index=False, encoding="utf-8-sig" if bom else "utf-8", lineterminator="\n")
 
 
 def write_json(obj: Any, path: Path | str) -> None:

@@ -7,12 +7,44 @@ by ``evaluate`` (accuracy against the labels) and by ``themes`` (labelled exampl
 
 from __future__ import annotations
 
+import io
+import unicodedata
+import warnings
+from bisect import bisect_left
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from .config import ParamsError
+from .readers import ReadError, decode
+
+
+def read_label_csv(path: Path, key: str, dtype: dict | None = None, nrows: int | None = None) -> pd.DataFrame:
+    """A label CSV in any encoding the corpus may use (UTF-8 with or without the BOM Excel
+    writes, GB18030/GBK as Excel saves CSV on Chinese Windows, UTF-16, Big5); header names
+    are stripped, and ``source`` paths use ``/`` (a sheet written on Windows may use ``\\``).
+
+    Raises:
+        ParamsError: the file is missing, empty, binary or not a CSV; the message names ``key``.
+    """
+    if not path.is_file():
+        raise ParamsError(f"{key}: file {path} not found")
+    try:
+        text, _ = decode(path.read_bytes())
+    except ReadError as exc:
+        raise ParamsError(f"{key}: {path} is not a readable CSV: {exc}") from None
+    control = next((c for c in text[:20000] if ord(c) < 32 and c not in "\t\r\n"), None)
+    if control is not None:
+        raise ParamsError(f"{key}: {path} is not a readable CSV: it holds control character {ord(control):#04x} (a binary file, or a spreadsheet not saved as CSV?)")
+    try:
+        df = pd.read_csv(io.StringIO(text), dtype=dtype, nrows=nrows)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise ParamsError(f"{key}: {path} is not a readable CSV: {exc}") from None
+    df.columns = [str(c).strip() for c in df.columns]
+    if "source" in df.columns:
+        df["source"] = df["source"].where(df["source"].isna(), df["source"].astype(str).str.strip().str.replace("\\", "/", regex=False))
+    return df
 
 
 def read_labels(path: Path, theme_keys: list[str], key: str = "eval.labels") -> pd.DataFrame:
@@ -22,12 +54,7 @@ def read_labels(path: Path, theme_keys: list[str], key: str = "eval.labels") -> 
         ParamsError: file missing, not a CSV with those columns, or labels that are not
             themes; the message names the parameter ``key`` and the file.
     """
-    if not path.is_file():
-        raise ParamsError(f"{key}: file {path} not found")
-    try:
-        labels = pd.read_csv(path, dtype={"source": str, "primary": str}, encoding="utf-8")
-    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        raise ParamsError(f"{key}: {path} is not a readable UTF-8 CSV: {exc}") from None
+    labels = read_label_csv(path, key, {"source": str, "primary": str})
     missing = [c for c in ("source", "line", "primary") if c not in labels.columns]
     if missing:
         raise ParamsError(f"{key}: {path} lacks column(s) {missing} (has {list(labels.columns)})")
@@ -110,12 +137,7 @@ def read_sentence_labels(path: Path, theme_keys: list[str], key: str = "eval.sen
     Raises:
         ParamsError: file missing, not a CSV with those columns, or labels that are not themes.
     """
-    if not path.is_file():
-        raise ParamsError(f"{key}: file {path} not found")
-    try:
-        labels = pd.read_csv(path, dtype={"source": str, "label": str, "text": str}, encoding="utf-8")
-    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        raise ParamsError(f"{key}: {path} is not a readable UTF-8 CSV: {exc}") from None
+    labels = read_label_csv(path, key, {"source": str, "label": str, "text": str})
     missing = [c for c in SENTENCE_LABEL_COLUMNS if c not in labels.columns]
     if missing:
         raise ParamsError(f"{key}: {path} lacks column(s) {missing} (has {list(labels.columns)})")
@@ -136,9 +158,9 @@ def read_examples(path: Path, theme_keys: list[str], key: str = "themes.examples
     """A file of labelled examples: sentence labels (with ``sentence`` and ``label``
     columns) or paragraph labels (``primary``), whichever its header says."""
     try:
-        header = pd.read_csv(path, nrows=0, encoding="utf-8").columns if path.is_file() else []
-    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError):
-        header = []
+        header = read_label_csv(path, key, nrows=0).columns
+    except ParamsError:
+        header = []  # read_labels says what is wrong with the file
     if "sentence" in header and "label" in header:
         return read_sentence_labels(path, theme_keys, key)
     return read_labels(path, theme_keys, key)
@@ -148,7 +170,9 @@ def align_sentence_labels(labels: pd.DataFrame, paragraphs: pd.DataFrame, spans:
     """Where each labelled sentence lies among this corpus's sentences.
 
     The sentences cut from a labelled line (its paragraphs, in order) are joined, and each
-    labelled sentence's text is looked for after the previous one's.
+    labelled sentence's text is looked for after the previous one's: as it is, or else with
+    width variants folded and spaces dropped on both sides (a label sheet may write ``,`` for
+    ``，`` or keep spaces a cleaned corpus line lost, see :func:`_folded`).
 
     Returns:
         For each row of ``labels``: ``[(row of spans, characters shared), ...]`` in order;
@@ -170,17 +194,38 @@ def align_sentence_labels(labels: pd.DataFrame, paragraphs: pd.DataFrame, spans:
                 joined.append(seg)
                 owner += [int(r)] * len(seg)
         full, pos = "".join(joined), 0
+        folded: tuple[str, list[int]] | None = None
         mine = labels[(labels["source"] == src) & (labels["line"] == line)]
         order = mine.sort_values("sentence").index if "sentence" in mine.columns else mine.index
         for i in order:
             t = str(labels.at[i, "text"]).strip()
             at = full.find(t, pos) if t else -1
+            end = at + len(t)
+            if at < 0 and t:
+                folded = folded or _folded(full)
+                ft = _folded(t)[0]
+                fa = folded[0].find(ft, bisect_left(folded[1], pos)) if ft else -1
+                if fa >= 0:
+                    at, end = folded[1][fa], folded[1][fa + len(ft) - 1] + 1
             if at < 0:
                 continue
-            rows, counts = np.unique(owner[at : at + len(t)], return_counts=True)
+            rows, counts = np.unique(owner[at:end], return_counts=True)
             out[labels.index.get_loc(i)] = [(int(r), int(c)) for r, c in zip(rows, counts)]
-            pos = at + len(t)
+            pos = end
     return out
+
+
+def _folded(text: str) -> tuple[str, list[int]]:
+    """``text`` with each character in its NFKC form (full-width ``，：（）Ａ１`` become
+    ``,:()A1``) and white space dropped, and for each character kept the index in ``text``
+    it came from."""
+    chars, where = [], []
+    for i, c in enumerate(text):
+        for f in unicodedata.normalize("NFKC", c):
+            if not f.isspace():
+                chars.append(f)
+                where.append(i)
+    return "".join(chars), where
 
 
 def sentence_scores(labels: pd.DataFrame, alignment: list[list[tuple[int, int]]], sentence_theme: np.ndarray, keys: list[str]) -> tuple[dict, pd.DataFrame]:
@@ -195,7 +240,8 @@ def sentence_scores(labels: pd.DataFrame, alignment: list[list[tuple[int, int]]]
         sentences (each predicted as the theme holding most of its characters), and the mean
         per-paragraph total-variation distance between the labelled and the predicted
         character shares of the themes (``share_tv``, over the labelled lines); one row per
-        matched labelled sentence (source, line, sentence, actual, predicted).
+        matched labelled sentence (source, line, sentence, actual, predicted, and its line's
+        ``share_tv``).
     """
     rows, tv_by_line = [], {}
     theme = np.asarray(sentence_theme)
@@ -210,11 +256,77 @@ def sentence_scores(labels: pd.DataFrame, alignment: list[list[tuple[int, int]]]
         gold, pred = tv_by_line.setdefault((r["source"], int(r["line"])), (np.zeros(len(keys)), np.zeros(len(keys))))
         gold[index[r["label"]]] += chars.sum()
         pred += chars
+    line_tv = {line: 0.5 * np.abs(g / g.sum() - p / p.sum()).sum() for line, (g, p) in tv_by_line.items() if g.sum()}
     per = pd.DataFrame(rows, columns=["source", "line", "sentence", "actual", "predicted"])
-    tv = [0.5 * np.abs(g / g.sum() - p / p.sum()).sum() for g, p in tv_by_line.values() if g.sum()]
+    per["share_tv"] = [line_tv.get((s, ln), np.nan) for s, ln in zip(per["source"], per["line"])]
+    tv = list(line_tv.values())
     result = scores(per["actual"].tolist(), per["predicted"].tolist(), keys) if len(per) else {"accuracy": 0.0, "macro_f1": 0.0, "per_theme": {}}
     result.update({"labels": int(len(labels)), "matched": int(len(per)), "paragraphs": len(tv), "share_tv": round(float(np.mean(tv)), 4) if tv else None})
     return result, per
+
+
+MIN_DOCUMENTS_TO_RESAMPLE = 5  # fewer labelled documents than this: the bootstrap resamples labelled lines instead
+
+
+def score_intervals(per: pd.DataFrame, keys: list[str], n_boot: int, seed: int, level: float = 0.95) -> dict:
+    """Bootstrap intervals of accuracy, macro-F1 (and mean share TV, where ``per`` has a
+    ``share_tv`` column) of matched labels.
+
+    Labels of one document share its style and its topics, so they are not independent: the
+    bootstrap resamples documents (the labels' ``source``), each with all its labels, or
+    labelled lines when fewer than :data:`MIN_DOCUMENTS_TO_RESAMPLE` documents are labelled.
+    Bias-corrected and accelerated (BCa) intervals of ``scipy.stats.bootstrap``: macro-F1 over
+    few labels of a rare theme is skewed, and a percentile interval would sit below the
+    estimate; percentile intervals where BCa is undefined. The same resamples for every measure.
+
+    Args:
+        per: one row per matched label: ``source``, ``line``, ``actual``, ``predicted``
+            (and ``share_tv``, the TV of the label's line, repeated on its sentences).
+    Returns:
+        ``{"level", "resampled", "units", "n_boot", measure: {"low", "high", "method"}}``; only
+        the first four when there are fewer than two units to resample.
+    """
+    from scipy.stats import bootstrap
+
+    by_document = per["source"].nunique() >= MIN_DOCUMENTS_TO_RESAMPLE
+    unit = per["source"].astype(str) if by_document else per["source"].astype(str) + "\x00" + per["line"].astype(str)
+    codes, uniques = pd.factorize(unit)
+    out: dict = {"level": level, "resampled": "documents" if by_document else "lines", "units": int(len(uniques)), "n_boot": int(n_boot)}
+    if len(uniques) < 2:
+        return out
+    index = {k: i for i, k in enumerate(keys)}
+    a = per["actual"].map(index).to_numpy()
+    p = per["predicted"].map(index).to_numpy()
+    members = [np.flatnonzero(codes == u) for u in range(len(uniques))]
+    k = len(keys)
+
+    def accuracy(rows: np.ndarray) -> float:
+        return float((a[rows] == p[rows]).mean())
+
+    def macro_f1(rows: np.ndarray) -> float:
+        cm = np.bincount(a[rows] * k + p[rows], minlength=k * k).reshape(k, k)
+        tp, support, predicted = np.diag(cm), cm.sum(axis=1), cm.sum(axis=0)
+        f1 = np.divide(2 * tp, support + predicted, out=np.zeros(k), where=(support + predicted) > 0)
+        return float(f1[support > 0].mean())
+
+    measures = {"accuracy": accuracy, "macro_f1": macro_f1}
+    if "share_tv" in per.columns:
+        first = ~per.duplicated(["source", "line"]).to_numpy()
+        tv = per["share_tv"].to_numpy(dtype=float)
+        measures["share_tv"] = lambda rows: float(np.nanmean(tv[rows[first[rows]]]))
+    for name, measure in measures.items():
+        def statistic(ids: np.ndarray, measure=measure) -> float:
+            return measure(np.concatenate([members[i] for i in ids]))
+
+        for method in ("BCa", "percentile"):  # BCa is undefined when every replicate is alike (e.g. no error at all)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                ci = bootstrap((np.arange(len(uniques)),), statistic, n_resamples=n_boot, vectorized=False, method=method,
+                               confidence_level=level, rng=np.random.default_rng(seed)).confidence_interval
+            if np.isfinite([ci.low, ci.high]).all():
+                break
+        out[name] = {"low": round(float(ci.low), 4), "high": round(float(ci.high), 4), "method": method}
+    return out
 
 
 HAND_LABEL_COLUMNS = ["para_id", "sentence", "n_chars", "predicted", "label", "inclusion_probability", "stratum", "origin"]

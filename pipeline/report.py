@@ -394,6 +394,22 @@ def _points(v: float) -> str:
     return f"{p:+.1f}" if p else "0.0"
 
 
+def _with_interval(metrics: dict, name: str) -> str:
+    """``0.86 [0.80–0.91]``: a measure with its bootstrap interval where there is one."""
+    ci = metrics.get("intervals", {}).get(name)
+    return f"{metrics[name]:.2f}" + (f" [{ci['low']:.2f}–{ci['high']:.2f}]" if ci else "")
+
+
+def _resampled(metrics: dict) -> str:
+    """What the intervals resampled, e.g. ``(95% intervals: 12 labelled documents resampled)``."""
+    ci = metrics.get("intervals")
+    if not ci:
+        return ""
+    if not any(isinstance(v, dict) for v in ci.values()):
+        return f" (no interval: only {ci['units']} labelled {ci['resampled'][:-1]})"
+    return f" ({ci['level']:.0%} intervals: {ci['units']} labelled {ci['resampled']} resampled)"
+
+
 def estimate_views(est: Estimates, t: ReportTables, labels: dict[str, str], covariates_png: bytes | None) -> dict:
     """The report's estimate sections as the fields of :class:`ReportContext`."""
     keys = list(labels)
@@ -402,11 +418,12 @@ def estimate_views(est: Estimates, t: ReportTables, labels: dict[str, str], cova
     parts = []
     kind = "from the pipeline's random sample" if est.random_sample else "not a random sample of this corpus: they tell the accuracy on the lines they cover, not on the corpus as a whole"
     if acc.get("evaluated"):
-        parts.append(f"{acc['matched']} of {acc['labels']} labelled paragraphs found: accuracy {acc['accuracy']:.2f}, macro-F1 {acc['macro_f1']:.2f}")
+        parts.append(f"{acc['matched']} of {acc['labels']} labelled paragraphs found: accuracy {_with_interval(acc, 'accuracy')}, "
+                     f"macro-F1 {_with_interval(acc, 'macro_f1')}{_resampled(acc)}")
     if acc.get("sentences"):
         s = acc["sentences"]
-        parts.append(f"{s['matched']} of {s['labels']} labelled sentences found: accuracy {s['accuracy']:.2f}, macro-F1 {s['macro_f1']:.2f}; "
-                     f"mean difference between coded and predicted theme shares of a paragraph (total variation) {s['share_tv']:.2f}")
+        parts.append(f"{s['matched']} of {s['labels']} labelled sentences found: accuracy {_with_interval(s, 'accuracy')}, macro-F1 {_with_interval(s, 'macro_f1')}; "
+                     f"mean difference between coded and predicted theme shares of a paragraph (total variation) {_with_interval(s, 'share_tv')}{_resampled(s)}")
     if parts:
         out["accuracy_summary"] = "; ".join(parts) + f". The labels are {kind}."
         per = acc["sentences"]["per_theme"] if acc.get("sentences") else acc["per_theme"]

@@ -41,9 +41,72 @@ def test_malformed_label_files_are_named(tmp_path):
     f.write_text("source,line,primary\nx,1,sports\n", encoding="utf-8")
     with pytest.raises(ParamsError, match=r"labels \['sports'\] that are not theme keys"):
         read_labels(f, KEYS)
-    f.write_bytes("source,line,primary\nx,1,party\n".encode("utf-16"))
-    with pytest.raises(ParamsError, match="not a readable UTF-8 CSV"):
+    f.write_bytes(bytes(range(256)) * 4)
+    with pytest.raises(ParamsError, match="eval.labels: .*l.csv is not a readable CSV: binary file"):
         read_labels(f, KEYS)
+    f.write_bytes(b"source,line,primary\n\x01\x02\x03x,1,party\n")
+    with pytest.raises(ParamsError, match="l.csv is not a readable CSV: it holds control character 0x01"):
+        read_labels(f, KEYS)
+    f.write_bytes(b"")
+    with pytest.raises(ParamsError, match="l.csv is not a readable CSV: empty file"):
+        read_labels(f, KEYS)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "utf-16"])
+def test_label_files_in_any_common_encoding(tmp_path, encoding):
+    """A sheet coded in Excel comes back with a BOM, or in GBK on Chinese Windows, with
+    Windows path separators and stray spaces in the header; it reads the same."""
+    from pipeline.labels import read_examples, read_sentence_labels
+
+    f = tmp_path / "coded.csv"
+    f.write_bytes("source ,line,primary,text\r\ncn\\2025_湖南省.txt,3,party,坚持党的全面领导。\r\n".encode(encoding))
+    labels = read_labels(f, KEYS)
+    assert labels[["source", "line", "primary", "text"]].to_dict("records") == [
+        {"source": "cn/2025_湖南省.txt", "line": 3, "primary": "party", "text": "坚持党的全面领导。"}]
+    f.write_bytes("source,line,sentence,label,text\ncn/x.txt,3,0,ecology,保护生态环境。\n".encode(encoding))
+    assert read_sentence_labels(f, KEYS)["label"].tolist() == ["ecology"]
+    assert "sentence" in read_examples(f, KEYS).columns  # the header is sniffed in the file's encoding too
+
+
+def test_score_intervals_resample_documents():
+    import numpy as np
+
+    from pipeline.labels import score_intervals
+
+    rng = np.random.default_rng(0)
+    n = 240
+    per = pd.DataFrame({"source": [f"doc{i % 12}.txt" for i in range(n)], "line": np.arange(n), "actual": rng.choice(KEYS, n)})
+    per["predicted"] = np.where(rng.random(n) < 0.8, per["actual"], rng.choice(KEYS, n))
+    per["share_tv"] = rng.random(n) * 0.3
+    ci = score_intervals(per, KEYS, 500, 3)
+    assert (ci["resampled"], ci["units"], ci["level"]) == ("documents", 12, 0.95)
+    point = scores(per["actual"].tolist(), per["predicted"].tolist(), KEYS)
+    assert ci["accuracy"]["low"] < point["accuracy"] < ci["accuracy"]["high"]
+    assert ci["macro_f1"]["low"] < point["macro_f1"] < ci["macro_f1"]["high"]
+    assert ci["share_tv"]["low"] < per["share_tv"].mean() < ci["share_tv"]["high"]
+    assert ci["accuracy"]["high"] - ci["accuracy"]["low"] < 0.2
+    assert score_intervals(per, KEYS, 500, 3) == ci  # seeded
+    two = score_intervals(per.assign(source=[f"doc{i % 2}.txt" for i in range(n)]), KEYS, 500, 3)
+    assert two["resampled"] == "lines" and two["units"] == n  # too few documents: lines are resampled
+    assert ci["accuracy"]["method"] == "BCa"
+    perfect = score_intervals(per.assign(predicted=per["actual"]), KEYS, 200, 3)
+    assert perfect["accuracy"] == perfect["macro_f1"] == {"low": 1.0, "high": 1.0, "method": "percentile"}  # BCa is undefined here
+    one = score_intervals(per.head(1), KEYS, 200, 3)
+    assert one["units"] == 1 and "accuracy" not in one  # nothing to resample
+
+
+def test_evaluation_metrics_carry_intervals():
+    from pipeline.evaluate import evaluate
+
+    paragraphs = pd.DataFrame({"para_id": [f"d{i}:{j}" for i in range(6) for j in range(4)], "source": [f"c/d{i}.txt" for i in range(6) for _ in range(4)],
+                               "line_start": [j + 1 for _ in range(6) for j in range(4)], "line_end": [j + 1 for _ in range(6) for j in range(4)], "n_chars": 10})
+    themes = pd.DataFrame({"para_id": paragraphs["para_id"], "theme": ["party", "industry", "ecology", "other"] * 6})
+    labels = pd.DataFrame({"source": paragraphs["source"], "line": paragraphs["line_start"], "primary": ["party", "industry", "livelihood", "other"] * 6})
+    metrics, confusion = evaluate(labels, paragraphs, themes, KEYS, n_boot=200, seed=1)
+    assert metrics["accuracy"] == 0.75 and len(confusion) == 24
+    ci = metrics["intervals"]
+    assert (ci["resampled"], ci["units"]) == ("documents", 6)
+    assert ci["accuracy"] == {"low": 0.75, "high": 0.75, "method": "percentile"}  # every document is 3 of 4 right
 
 
 @needs_shared
@@ -90,3 +153,17 @@ def test_labels_are_not_read_from_the_sheet_the_stage_overwrites():
     with pytest.raises(ParamsError, match="eval.sentence_labels: reports/label_sample.csv is a sheet the evaluate stage writes"):
         check_label_paths("", "reports/label_sample.csv")
     check_label_paths("reports/label_sample_coded.csv", "")  # a copy is fine
+
+
+def test_sentence_labels_found_despite_width_and_spaces():
+    """A label sheet made from another copy of the text may write half-width punctuation and
+    keep spaces; the sentence is still found, with the characters of the corpus's text."""
+    from pipeline.ingest import cut_sentences
+    from pipeline.labels import align_sentence_labels
+
+    paragraphs = pd.DataFrame({"para_id": ["d:1"], "source": ["c/d.txt"], "line_start": [3], "line_end": [3],
+                               "text": ["加强党建，提高质量。发展ＡＩ产业（数字经济）。保护生态。"], "n_chars": [28]})
+    spans = cut_sentences(paragraphs, 200)
+    labels = pd.DataFrame({"source": ["d.txt"] * 4, "line": [3] * 4, "sentence": [0, 1, 2, 3], "label": ["party", "industry", "ecology", "other"],
+                           "text": ["加强党建, 提高质量。", "发展AI产业(数字经济)。", "保护 生态。", "不在这里。"]})
+    assert align_sentence_labels(labels, paragraphs, spans) == [[(0, 10)], [(1, 13)], [(2, 5)], []]

@@ -88,3 +88,15 @@ def test_robustness_runs_of_other_outputs_are_flagged_not_shown():
     assert "湘潭市 party 50.0%, this report 60.0%" in why
     assert "localities or themes" in _stale_robustness({"base_shares": {"永州市|party": 1.0}}, shares)
     assert "does not record" in _stale_robustness({"runs": 11}, shares)  # written before the check existed
+
+
+def test_accuracy_is_reported_with_its_interval():
+    from pipeline.report import _resampled, _with_interval
+
+    m = {"accuracy": 0.861, "macro_f1": 0.8, "intervals": {"level": 0.95, "resampled": "documents", "units": 12, "n_boot": 1000,
+                                                          "accuracy": {"low": 0.8, "high": 0.912}}}
+    assert _with_interval(m, "accuracy") == "0.86 [0.80–0.91]"
+    assert _with_interval(m, "macro_f1") == "0.80"  # no interval recorded: the figure alone
+    assert _resampled(m) == " (95% intervals: 12 labelled documents resampled)"
+    assert _resampled({"intervals": {"level": 0.95, "resampled": "lines", "units": 1, "n_boot": 1000}}) == " (no interval: only 1 labelled line)"
+    assert _resampled({}) == ""

@@ -139,15 +139,16 @@ def main() -> int:
         ptheme = paragraph_themes(shares, claims)
         p_chars = paragraphs["n_chars"].to_numpy()
         pl = plabels if held is None else plabels[plabels["province"].isin(held)]
-        actual, pred, source = [], [], []
+        actual, pred, source, line = [], [], [], []
         for (_, r), rows in zip(plabels.iterrows(), para_rows):
             if r.name in pl.index and len(rows):  # the theme of most of the line's characters, by paragraph theme (as the evaluate stage does)
                 ch = np.bincount(ptheme[rows], weights=p_chars[rows], minlength=k)
                 actual.append(r["primary"])
                 pred.append(keys[int(ch.argmax())])
                 source.append(r["source"])
+                line.append(r["line"])
         para = scores(actual, pred, keys)
-        para["intervals"] = score_intervals(pd.DataFrame({"source": source, "line": 0, "actual": actual, "predicted": pred}), keys, 1000, 0)
+        para["intervals"] = score_intervals(pd.DataFrame({"source": source, "line": line, "actual": actual, "predicted": pred}), keys, 1000, 0)
         para["confusion"] = pd.crosstab(pd.Series(actual, name="actual"), pd.Series(pred, name="predicted")).reindex(index=keys, columns=keys, fill_value=0)
         mask = slabels["province"].isin(held) if held is not None else slabels["province"].notna()
         sl = slabels[mask]

@@ -596,7 +596,7 @@ def labelled_sentences(labels: pd.DataFrame, paragraphs: pd.DataFrame, spans: pd
         sentence and label, sorted by row and, for a sentence two labels label, in the labels'
         order (callers keep the last: ``drop_duplicates("row", keep="last")``).
     """
-    from .labels import align_sentence_labels, labelled_rows
+    from .labels import align_sentence_labels, contains_text, labelled_rows
 
     unused = Counter() if unused is None else unused
     out: list[tuple[int, int, str]] = []  # (row, theme, source) in the labels' order
@@ -610,7 +610,7 @@ def labelled_sentences(labels: pd.DataFrame, paragraphs: pd.DataFrame, spans: pd
                 unused[NO_LINE] += 1
             elif not where:
                 t = str(text).strip()
-                unused[OUT_OF_ORDER if t and any(t in p_text[pr] for pr in prows) else NOT_FOUND] += 1
+                unused[OUT_OF_ORDER if t and any(contains_text(p_text[pr], t) for pr in prows) else NOT_FOUND] += 1
             else:
                 out.append((max(where, key=lambda rc: (rc[1], -rc[0]))[0], keys.index(lab), src))
     else:

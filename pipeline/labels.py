@@ -8,6 +8,7 @@ by ``evaluate`` (accuracy against the labels) and by ``themes`` (labelled exampl
 from __future__ import annotations
 
 import io
+import re
 import unicodedata
 import warnings
 from bisect import bisect_left
@@ -21,30 +22,57 @@ from .readers import ReadError, decode
 
 
 def read_label_csv(path: Path, key: str, dtype: dict | None = None, nrows: int | None = None) -> pd.DataFrame:
-    """A label CSV in any encoding the corpus may use (UTF-8 with or without the BOM Excel
-    writes, GB18030/GBK as Excel saves CSV on Chinese Windows, UTF-16, Big5); header names
-    are stripped, and ``source`` paths use ``/`` (a sheet written on Windows may use ``\\``).
+    """A label sheet in any encoding the corpus may use (UTF-8 with or without the BOM Excel
+    writes, GB18030/GBK as Excel saves CSV on Chinese Windows, UTF-16, Big5), separated by
+    commas, tabs (Excel's "Unicode text") or semicolons; header names are stripped, and
+    ``source`` paths use ``/`` (a sheet written on Windows may use ``\\``).
 
     Raises:
         ParamsError: the file is missing, empty, binary or not a CSV; the message names ``key``.
     """
     if not path.is_file():
         raise ParamsError(f"{key}: file {path} not found")
+    data = path.read_bytes()
     try:
-        text, _ = decode(path.read_bytes())
+        text, encoding = decode(data)
     except ReadError as exc:
         raise ParamsError(f"{key}: {path} is not a readable CSV: {exc}") from None
-    control = next((c for c in text[:20000] if ord(c) < 32 and c not in "\t\r\n"), None)
+    if encoding == "utf-8":
+        text = _chinese_reading(data, text)
+    control = _CONTROL.search(text)
     if control is not None:
-        raise ParamsError(f"{key}: {path} is not a readable CSV: it holds control character {ord(control):#04x} (a binary file, or a spreadsheet not saved as CSV?)")
+        raise ParamsError(f"{key}: {path} is not a readable CSV: it holds control character {ord(control.group()):#04x} "
+                          f"on line {text.count(chr(10), 0, control.start()) + 1} (a binary file, or a spreadsheet not saved as CSV?)")
+    first = text.split("\n", 1)[0]
+    sep = max((",", "\t", ";"), key=first.count)
     try:
-        df = pd.read_csv(io.StringIO(text), dtype=dtype, nrows=nrows)
+        header = pd.read_csv(io.StringIO(text), sep=sep, nrows=0).columns
+        wanted = {c: t for c, t in (dtype or {}).items()}
+        df = pd.read_csv(io.StringIO(text), sep=sep, nrows=nrows, dtype={h: wanted[str(h).strip()] for h in header if str(h).strip() in wanted})
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise ParamsError(f"{key}: {path} is not a readable CSV: {exc}") from None
     df.columns = [str(c).strip() for c in df.columns]
     if "source" in df.columns:
         df["source"] = df["source"].where(df["source"].isna(), df["source"].astype(str).str.strip().str.replace("\\", "/", regex=False))
     return df
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+
+
+def _chinese_reading(data: bytes, text: str) -> str:
+    """A short GBK sheet can be valid UTF-8 by chance (``专业`` in GBK reads as ``רҵ``); label
+    sheets of Chinese texts hold Chinese, so a UTF-8 reading with no Chinese character among
+    its non-ASCII ones gives way to a GB18030 reading that is all Chinese."""
+    wide = [c for c in text if ord(c) > 127]
+    if not wide or any(_CJK.match(c) for c in wide):
+        return text
+    try:
+        other = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return text
+    return other if all(_CJK.match(c) for c in other if ord(c) > 127) else text
 
 
 def read_labels(path: Path, theme_keys: list[str], key: str = "eval.labels") -> pd.DataFrame:
@@ -171,8 +199,8 @@ def align_sentence_labels(labels: pd.DataFrame, paragraphs: pd.DataFrame, spans:
 
     The sentences cut from a labelled line (its paragraphs, in order) are joined, and each
     labelled sentence's text is looked for after the previous one's: as it is, or else with
-    width variants folded and spaces dropped on both sides (a label sheet may write ``,`` for
-    ``，`` or keep spaces a cleaned corpus line lost, see :func:`_folded`).
+    width variants folded and spaces and punctuation dropped on both sides (a label sheet may
+    write ``,`` for ``，`` or keep spaces a cleaned corpus line lost, see :func:`_folded`).
 
     Returns:
         For each row of ``labels``: ``[(row of spans, characters shared), ...]`` in order;
@@ -207,6 +235,7 @@ def align_sentence_labels(labels: pd.DataFrame, paragraphs: pd.DataFrame, spans:
                 fa = folded[0].find(ft, bisect_left(folded[1], pos)) if ft else -1
                 if fa >= 0:
                     at, end = folded[1][fa], folded[1][fa + len(ft) - 1] + 1
+                    at, end = _widened(full, at, end, t, pos)
             if at < 0:
                 continue
             rows, counts = np.unique(owner[at:end], return_counts=True)
@@ -216,16 +245,36 @@ def align_sentence_labels(labels: pd.DataFrame, paragraphs: pd.DataFrame, spans:
 
 
 def _folded(text: str) -> tuple[str, list[int]]:
-    """``text`` with each character in its NFKC form (full-width ``，：（）Ａ１`` become
-    ``,:()A1``) and white space dropped, and for each character kept the index in ``text``
-    it came from."""
+    """``text`` with each character in its NFKC form (full-width ``Ａ１`` become ``A1``) and
+    white space and punctuation dropped (``，`` against ``,``, ``“好”`` against ``"好"``, ``。``
+    against ``.``), and for each character kept the index in ``text`` it came from."""
     chars, where = [], []
     for i, c in enumerate(text):
         for f in unicodedata.normalize("NFKC", c):
-            if not f.isspace():
+            if not f.isspace() and not unicodedata.category(f).startswith("P"):
                 chars.append(f)
                 where.append(i)
     return "".join(chars), where
+
+
+def _widened(full: str, at: int, end: int, label: str, floor: int) -> tuple[int, int]:
+    """A folded match ``full[at:end]`` widened over as many spaces and punctuation marks as
+    the label has at its start and end (its closing ``。``), so they count with the sentence
+    (not back beyond ``floor``, the end of the previous label's match)."""
+    lead = len(label) - len(label.lstrip("".join(c for c in label if not _folded(c)[0])))
+    trail = len(label) - len(label.rstrip("".join(c for c in label if not _folded(c)[0])))
+    while lead and at > floor and not _folded(full[at - 1])[0]:
+        at, lead = at - 1, lead - 1
+    while trail and end < len(full) and not _folded(full[end])[0]:
+        end, trail = end + 1, trail - 1
+    return at, end
+
+
+def contains_text(text: str, part: str) -> bool:
+    """Whether ``part`` is in ``text``, as it is or folded (see :func:`_folded`), as
+    :func:`align_sentence_labels` looks for a labelled sentence."""
+    folded = _folded(part)[0]
+    return part in text or bool(folded) and folded in _folded(text)[0]
 
 
 def sentence_scores(labels: pd.DataFrame, alignment: list[list[tuple[int, int]]], sentence_theme: np.ndarray, keys: list[str]) -> tuple[dict, pd.DataFrame]:
@@ -288,12 +337,33 @@ def score_intervals(per: pd.DataFrame, keys: list[str], n_boot: int, seed: int, 
     """
     from scipy.stats import bootstrap
 
+    resampled, n_units, measures = resampling_measures(per, keys)
+    out: dict = {"level": level, "resampled": resampled, "units": n_units, "n_boot": int(n_boot)}
+    if n_units < 2:
+        return out
+    for name, statistic in measures.items():
+        for method in ("BCa", "percentile"):  # BCa is undefined when every replicate is alike (e.g. no error at all)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                ci = bootstrap((np.arange(n_units),), statistic, n_resamples=n_boot, vectorized=False, method=method,
+                               confidence_level=level, rng=np.random.default_rng(seed)).confidence_interval
+            if np.isfinite([ci.low, ci.high]).all():
+                break
+        out[name] = {"low": round(float(ci.low), 4), "high": round(float(ci.high), 4), "method": method}
+    return out
+
+
+def resampling_measures(per: pd.DataFrame, keys: list[str]) -> tuple[str, int, dict]:
+    """What :func:`score_intervals` resamples and measures.
+
+    Returns:
+        ``(resampled, n_units, measures)``: ``"documents"`` or ``"lines"``, their number, and
+        for each measure a function of a resample of unit indices (a unit drawn twice counts
+        its labels, and its lines, twice).
+    """
     by_document = per["source"].nunique() >= MIN_DOCUMENTS_TO_RESAMPLE
     unit = per["source"].astype(str) if by_document else per["source"].astype(str) + "\x00" + per["line"].astype(str)
     codes, uniques = pd.factorize(unit)
-    out: dict = {"level": level, "resampled": "documents" if by_document else "lines", "units": int(len(uniques)), "n_boot": int(n_boot)}
-    if len(uniques) < 2:
-        return out
     index = {k: i for i, k in enumerate(keys)}
     a = per["actual"].map(index).to_numpy()
     p = per["predicted"].map(index).to_numpy()
@@ -314,19 +384,11 @@ def score_intervals(per: pd.DataFrame, keys: list[str], n_boot: int, seed: int, 
         first = ~per.duplicated(["source", "line"]).to_numpy()
         tv = per["share_tv"].to_numpy(dtype=float)
         measures["share_tv"] = lambda rows: float(np.nanmean(tv[rows[first[rows]]]))
-    for name, measure in measures.items():
-        def statistic(ids: np.ndarray, measure=measure) -> float:
-            return measure(np.concatenate([members[i] for i in ids]))
 
-        for method in ("BCa", "percentile"):  # BCa is undefined when every replicate is alike (e.g. no error at all)
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                ci = bootstrap((np.arange(len(uniques)),), statistic, n_resamples=n_boot, vectorized=False, method=method,
-                               confidence_level=level, rng=np.random.default_rng(seed)).confidence_interval
-            if np.isfinite([ci.low, ci.high]).all():
-                break
-        out[name] = {"low": round(float(ci.low), 4), "high": round(float(ci.high), 4), "method": method}
-    return out
+    def of_units(measure):
+        return lambda ids: measure(np.concatenate([members[i] for i in ids]))
+
+    return "documents" if by_document else "lines", len(uniques), {name: of_units(m) for name, m in measures.items()}
 
 
 HAND_LABEL_COLUMNS = ["para_id", "sentence", "n_chars", "predicted", "label", "inclusion_probability", "stratum", "origin"]

@@ -247,6 +247,9 @@ def test_labels_that_label_no_sentence_are_counted_by_reason():
     unused = Counter()
     assert labelled_sentences(again, paragraphs, spans, keys, None, unused)["row"].tolist() == [2, 3]
     assert unused == {"sentence text only before the previous label's (a duplicate, or sentence numbers out of order)": 1}
+    unused = Counter()  # the same when the duplicate is found only with its punctuation folded
+    assert labelled_sentences(again.assign(text=["生态第一句。", "产业第二句.", "生态 第一句."]), paragraphs, spans, keys, None, unused)["row"].tolist() == [2, 3]
+    assert unused == {"sentence text only before the previous label's (a duplicate, or sentence numbers out of order)": 1}
 
 
 def test_sentence_weights_cover_every_feature():

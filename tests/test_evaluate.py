@@ -167,3 +167,70 @@ def test_sentence_labels_found_despite_width_and_spaces():
     labels = pd.DataFrame({"source": ["d.txt"] * 4, "line": [3] * 4, "sentence": [0, 1, 2, 3], "label": ["party", "industry", "ecology", "other"],
                            "text": ["加强党建, 提高质量。", "发展AI产业(数字经济)。", "保护 生态。", "不在这里。"]})
     assert align_sentence_labels(labels, paragraphs, spans) == [[(0, 10)], [(1, 13)], [(2, 5)], []]
+
+
+def test_a_resampled_document_counts_its_labels_and_lines_as_often_as_drawn():
+    import numpy as np
+
+    from pipeline.labels import resampling_measures
+
+    # 5 documents; d0 has 2 lines (one of 3 sentences with TV 0.6, one of 1 sentence with TV 0), all its labels right;
+    # d1 has 1 wrong label on a line of TV 0.1; d2-d4 one right label each on lines of TV 0
+    per = pd.DataFrame({"source": ["d0"] * 4 + ["d1", "d2", "d3", "d4"], "line": [1, 1, 1, 2, 1, 1, 1, 1],
+                        "actual": ["party"] * 4 + ["ecology", "party", "party", "party"], "predicted": ["party"] * 4 + ["other", "party", "party", "party"],
+                        "share_tv": [0.6, 0.6, 0.6, 0.0, 0.1, 0.0, 0.0, 0.0]})
+    resampled, n, m = resampling_measures(per, KEYS)
+    assert (resampled, n) == ("documents", 5)
+    assert m["accuracy"](np.array([0, 0, 1])) == pytest.approx(8 / 9)  # d0 twice: 8 right labels, then d1's wrong one
+    assert m["share_tv"](np.array([0, 0, 1])) == pytest.approx((0.6 + 0.0) * 2 / 5 + 0.1 / 5)  # lines, not sentences: 5 line draws
+    assert m["share_tv"](np.arange(5)) == pytest.approx(0.7 / 6)  # the full sample gives the point estimate over lines
+    assert m["macro_f1"](np.array([1, 2])) == pytest.approx(0.5)  # over the themes labelled in the resample: party 1, ecology 0
+    assert m["macro_f1"](np.array([1, 1, 2, 2])) == pytest.approx(0.5)
+
+
+def test_document_intervals_are_wider_when_errors_cluster_in_documents():
+    """Errors that come a whole document at a time are less information than as many
+    independent errors: resampling documents says so, resampling labels would not."""
+    import numpy as np
+
+    from pipeline.labels import score_intervals
+
+    n_docs, per_doc = 20, 15
+    right = np.repeat(np.arange(n_docs) % 5 != 0, per_doc)  # every fifth document all wrong, the others all right
+    per = pd.DataFrame({"source": np.repeat([f"d{i}" for i in range(n_docs)], per_doc), "line": np.arange(n_docs * per_doc),
+                        "actual": "party", "predicted": np.where(right, "party", "other")})
+    by_doc = score_intervals(per, KEYS, 500, 0)
+    by_label = score_intervals(per.assign(source=[f"s{i}" for i in range(len(per))]), KEYS, 500, 0)
+    width = lambda ci: ci["accuracy"]["high"] - ci["accuracy"]["low"]  # noqa: E731
+    assert by_doc["units"] == 20 and by_label["units"] == 300
+    assert width(by_doc) > 2 * width(by_label)
+
+
+def test_folded_labels_keep_their_order_and_their_characters():
+    from pipeline.ingest import cut_sentences
+    from pipeline.labels import align_sentence_labels
+
+    text = "推进 乡村振兴。推进 乡村振兴。他说“好”。今天。"
+    paragraphs = pd.DataFrame({"para_id": ["d:1"], "source": ["c/d.txt"], "line_start": [3], "line_end": [3], "text": [text], "n_chars": [len(text)]})
+    spans = cut_sentences(paragraphs, 200)
+    assert len(spans) == 4
+    labels = pd.DataFrame({"source": ["d.txt"] * 4, "line": [3] * 4, "sentence": [0, 1, 2, 3], "label": ["industry"] * 4,
+                           "text": ["推进乡村振兴。", "推进乡村振兴。", '他说"好".', "今天."]})
+    # the same sentence twice: the second label finds the second sentence; the space inside
+    # the corpus's sentence and its closing 。 count with it (8 characters, not 6 or 7)
+    assert align_sentence_labels(labels, paragraphs, spans) == [[(0, 8)], [(1, 8)], [(2, 6)], [(3, 3)]]
+
+
+def test_short_gbk_sheets_tabs_and_late_control_characters(tmp_path):
+    f = tmp_path / "l.csv"
+    f.write_bytes("source,line,primary\ncn/专业.txt,3,party\n".encode("gbk"))  # valid UTF-8 by chance: רҵ
+    assert read_labels(f, KEYS)["source"].tolist() == ["cn/专业.txt"]
+    f.write_bytes("source\tline\tprimary\r\ncn/湖南.txt\t3\tparty\r\n".encode("utf-16"))  # Excel's "Unicode text"
+    assert read_labels(f, KEYS)[["source", "line"]].to_dict("records") == [{"source": "cn/湖南.txt", "line": 3}]
+    f.write_text("source;line;primary\n007.txt;3;party\n", encoding="utf-8")  # a semicolon CSV; a source that looks like a number
+    assert read_labels(f, KEYS)["source"].tolist() == ["007.txt"]
+    f.write_text(" source ,line,primary\n007,3,party\n", encoding="utf-8")  # a padded header still keeps source a string
+    assert read_labels(f, KEYS)["source"].tolist() == ["007"]
+    f.write_text("source,line,primary\n" + "x.txt,1,party\n" * 3000 + "x.txt,2,par\x01ty\n", encoding="utf-8")
+    with pytest.raises(ParamsError, match="control character 0x01 on line 3002"):
+        read_labels(f, KEYS)

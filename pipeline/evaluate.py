@@ -20,7 +20,8 @@ says how far the shares are off.
 
 Outputs:
     ``metrics/eval.json``     accuracy, macro-F1, per-theme precision/recall/F1, matched counts; ``sentences``: the same for sentences, and ``share_tv``;
-                              ``intervals``: 95% bootstrap intervals of the accuracy, macro-F1 (and share TV), resampling labelled documents
+                              ``intervals``: 95% bootstrap intervals of the accuracy, macro-F1 (and share TV), resampling labelled documents;
+                              ``weighted``: the labels are the pipeline's random sample, each weighted by 1/inclusion probability
     ``reports/eval_confusion.csv``  one row per matched line (actual, predicted): a DVC confusion plot
     ``reports/label_sample.csv``, ``reports/label_sample_predictions.csv``  the sample to code and the pipeline's themes for it
     ``data/processed/hand_labels.parquet``  every labelled unit with the pipeline's theme beside its label, and
@@ -40,7 +41,7 @@ from .config import ParamsError
 from .io import run_stage, setup_logging, write_csv, write_json, write_parquet
 from .sampling import draw_sample, label_sheets, sampling_frame
 from .artifacts import ThemeCatalog
-from .labels import HAND_LABEL_COLUMNS, align_sentence_labels, hand_labelled_units, match_labels, read_labels, read_sentence_labels, score_intervals, scores, sentence_scores
+from .labels import HAND_LABEL_COLUMNS, align_sentence_labels, design_weights, hand_labelled_units, match_labels, read_labels, read_sentence_labels, score_intervals, scores, sentence_scores
 
 log = logging.getLogger("pipeline.evaluate")
 
@@ -56,7 +57,8 @@ def evaluate(labels: pd.DataFrame, paragraphs: pd.DataFrame, themes: pd.DataFram
 
     Returns:
         ``(metrics, confusion)``: accuracy, macro-F1 and per-theme scores with the numbers
-        of labels and matched labels, and their bootstrap ``intervals`` (see
+        of labels and matched labels (weighted by 1/inclusion probability when the labels are
+        the pipeline's random sample: ``weighted``), and their bootstrap ``intervals`` (see
         :func:`pipeline.labels.score_intervals`); one row per matched label (source, line, actual, predicted).
     Raises:
         ParamsError: no label matches a paragraph of this corpus.
@@ -66,8 +68,11 @@ def evaluate(labels: pd.DataFrame, paragraphs: pd.DataFrame, themes: pd.DataFram
     if not ok.any():
         raise ParamsError(f"eval.labels: none of the {len(labels)} labelled lines of {where} matches a paragraph of this corpus (check corpus.dir and the label sources)")
     m = matched[ok].rename(columns={"primary": "actual"})
-    metrics = {"evaluated": True, "labels": int(len(labels)), "matched": int(ok.sum()), **scores(m["actual"].tolist(), m["predicted"].tolist(), keys),
-               "intervals": score_intervals(m, keys, n_boot, seed)}
+    weights = design_weights(m)
+    if weights is not None:
+        m = m.assign(weight=weights)
+    metrics = {"evaluated": True, "labels": int(len(labels)), "matched": int(ok.sum()), **scores(m["actual"].tolist(), m["predicted"].tolist(), keys, weights),
+               "weighted": weights is not None, "intervals": score_intervals(m, keys, n_boot, seed)}
     return metrics, m[CONFUSION_COLUMNS]
 
 

@@ -135,24 +135,41 @@ def match_labels(labels: pd.DataFrame, paragraphs: pd.DataFrame, themes: pd.Data
     return labels.assign(predicted=preds)
 
 
-def scores(actual: list[str], predicted: list[str], keys: list[str]) -> dict:
-    """Accuracy, macro-F1 over the themes present in ``actual``, per-theme P/R/F1."""
+def scores(actual: list[str], predicted: list[str], keys: list[str], weights: np.ndarray | None = None) -> dict:
+    """Accuracy, macro-F1 over the themes present in ``actual``, per-theme P/R/F1 (``support``:
+    the number of labels of the theme).
+
+    ``weights`` (one per label, e.g. 1/inclusion probability of a stratified sample, see
+    :func:`design_weights`) make every count a weighted count, so the figures estimate those
+    of the population the labels were drawn from.
+    """
     a, p = np.asarray(actual), np.asarray(predicted)
+    w = np.ones(len(a)) if weights is None else np.asarray(weights, dtype=float)
     per = {}
     for k in keys:
-        tp = int(((a == k) & (p == k)).sum())
-        fp = int(((a != k) & (p == k)).sum())
-        fn = int(((a == k) & (p != k)).sum())
+        tp = float(w[(a == k) & (p == k)].sum())
+        fp = float(w[(a != k) & (p == k)].sum())
+        fn = float(w[(a == k) & (p != k)].sum())
         prec = tp / (tp + fp) if tp + fp else 0.0
         rec = tp / (tp + fn) if tp + fn else 0.0
         f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
         per[k] = {"precision": round(prec, 4), "recall": round(rec, 4), "f1": round(f1, 4), "support": int((a == k).sum())}
     present = [k for k in keys if per[k]["support"] > 0]
     return {
-        "accuracy": round(float((a == p).mean()), 4) if len(a) else 0.0,
+        "accuracy": round(float(w[a == p].sum() / w.sum()), 4) if len(a) else 0.0,
         "macro_f1": round(float(np.mean([per[k]["f1"] for k in present])), 4) if present else 0.0,
         "per_theme": per,
     }
+
+
+def design_weights(labels: pd.DataFrame) -> np.ndarray | None:
+    """1 / inclusion probability of each label when every label has one (a coded sheet of the
+    pipeline's stratified random sample: small strata are drawn at higher rates, so unweighted
+    recall and accuracy would describe the sample, not the corpus); else None."""
+    if "inclusion_probability" not in labels.columns or not len(labels):
+        return None
+    pi = pd.to_numeric(labels["inclusion_probability"], errors="coerce").to_numpy(dtype=float)
+    return 1.0 / pi if (np.isfinite(pi) & (pi > 0) & (pi <= 1)).all() else None
 
 
 SENTENCE_LABEL_COLUMNS = ("source", "line", "sentence", "label", "text")
@@ -289,8 +306,10 @@ def sentence_scores(labels: pd.DataFrame, alignment: list[list[tuple[int, int]]]
         sentences (each predicted as the theme holding most of its characters), and the mean
         per-paragraph total-variation distance between the labelled and the predicted
         character shares of the themes (``share_tv``, over the labelled lines); one row per
-        matched labelled sentence (source, line, sentence, actual, predicted, and its line's
-        ``share_tv``).
+        matched labelled sentence (source, line, sentence, actual, predicted, its line's
+        ``share_tv`` and, for a random sample's labels, its design ``weight``). Labels of the
+        pipeline's random sample (with ``inclusion_probability``) are weighted by
+        :func:`design_weights` (``weighted``: true).
     """
     rows, tv_by_line = [], {}
     theme = np.asarray(sentence_theme)
@@ -301,16 +320,24 @@ def sentence_scores(labels: pd.DataFrame, alignment: list[list[tuple[int, int]]]
         chars = np.zeros(len(keys))
         for srow, c in where:
             chars[index[theme[srow]]] += c
-        rows.append({"source": r["source"], "line": int(r["line"]), "sentence": int(r["sentence"]), "actual": r["label"], "predicted": keys[int(chars.argmax())]})
+        rows.append({"source": r["source"], "line": int(r["line"]), "sentence": int(r["sentence"]), "actual": r["label"], "predicted": keys[int(chars.argmax())],
+                     "inclusion_probability": r.get("inclusion_probability", np.nan)})
         gold, pred = tv_by_line.setdefault((r["source"], int(r["line"])), (np.zeros(len(keys)), np.zeros(len(keys))))
         gold[index[r["label"]]] += chars.sum()
         pred += chars
     line_tv = {line: 0.5 * np.abs(g / g.sum() - p / p.sum()).sum() for line, (g, p) in tv_by_line.items() if g.sum()}
-    per = pd.DataFrame(rows, columns=["source", "line", "sentence", "actual", "predicted"])
+    per = pd.DataFrame(rows, columns=["source", "line", "sentence", "actual", "predicted", "inclusion_probability"])
+    weights = design_weights(per)
+    per = per.drop(columns="inclusion_probability")
+    if weights is not None:
+        per["weight"] = weights
     per["share_tv"] = [line_tv.get((s, ln), np.nan) for s, ln in zip(per["source"], per["line"])]
-    tv = list(line_tv.values())
-    result = scores(per["actual"].tolist(), per["predicted"].tolist(), keys) if len(per) else {"accuracy": 0.0, "macro_f1": 0.0, "per_theme": {}}
-    result.update({"labels": int(len(labels)), "matched": int(len(per)), "paragraphs": len(tv), "share_tv": round(float(np.mean(tv)), 4) if tv else None})
+    first = ~per.duplicated(["source", "line"]).to_numpy()
+    tv = per["share_tv"].to_numpy(dtype=float)[first]
+    line_w = np.ones(len(tv)) if weights is None else weights[first]
+    result = scores(per["actual"].tolist(), per["predicted"].tolist(), keys, weights) if len(per) else {"accuracy": 0.0, "macro_f1": 0.0, "per_theme": {}}
+    result.update({"labels": int(len(labels)), "matched": int(len(per)), "paragraphs": len(tv),
+                   "share_tv": round(float(np.average(tv, weights=line_w)), 4) if len(tv) else None, "weighted": weights is not None})
     return result, per
 
 
@@ -330,7 +357,8 @@ def score_intervals(per: pd.DataFrame, keys: list[str], n_boot: int, seed: int, 
 
     Args:
         per: one row per matched label: ``source``, ``line``, ``actual``, ``predicted``
-            (and ``share_tv``, the TV of the label's line, repeated on its sentences).
+            (and ``share_tv``, the TV of the label's line, repeated on its sentences; and
+            ``weight``, a design weight, see :func:`design_weights`).
     Returns:
         ``{"level", "resampled", "units", "n_boot", measure: {"low", "high", "method"}}``; only
         the first four when there are fewer than two units to resample.
@@ -367,14 +395,15 @@ def resampling_measures(per: pd.DataFrame, keys: list[str]) -> tuple[str, int, d
     index = {k: i for i, k in enumerate(keys)}
     a = per["actual"].map(index).to_numpy()
     p = per["predicted"].map(index).to_numpy()
+    w = per["weight"].to_numpy(dtype=float) if "weight" in per.columns else np.ones(len(per))
     members = [np.flatnonzero(codes == u) for u in range(len(uniques))]
     k = len(keys)
 
     def accuracy(rows: np.ndarray) -> float:
-        return float((a[rows] == p[rows]).mean())
+        return float(w[rows][a[rows] == p[rows]].sum() / w[rows].sum())
 
     def macro_f1(rows: np.ndarray) -> float:
-        cm = np.bincount(a[rows] * k + p[rows], minlength=k * k).reshape(k, k)
+        cm = np.bincount(a[rows] * k + p[rows], weights=w[rows], minlength=k * k).reshape(k, k)
         tp, support, predicted = np.diag(cm), cm.sum(axis=1), cm.sum(axis=0)
         f1 = np.divide(2 * tp, support + predicted, out=np.zeros(k), where=(support + predicted) > 0)
         return float(f1[support > 0].mean())
@@ -383,7 +412,12 @@ def resampling_measures(per: pd.DataFrame, keys: list[str]) -> tuple[str, int, d
     if "share_tv" in per.columns:
         first = ~per.duplicated(["source", "line"]).to_numpy()
         tv = per["share_tv"].to_numpy(dtype=float)
-        measures["share_tv"] = lambda rows: float(np.nanmean(tv[rows[first[rows]]]))
+
+        def share_tv(rows: np.ndarray) -> float:
+            lines = rows[first[rows]]
+            return float(np.average(tv[lines], weights=w[lines]))
+
+        measures["share_tv"] = share_tv
 
     def of_units(measure):
         return lambda ids: measure(np.concatenate([members[i] for i in ids]))

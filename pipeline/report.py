@@ -425,7 +425,9 @@ def estimate_views(est: Estimates, t: ReportTables, labels: dict[str, str], cova
         parts.append(f"{s['matched']} of {s['labels']} labelled sentences found: accuracy {_with_interval(s, 'accuracy')}, macro-F1 {_with_interval(s, 'macro_f1')}; "
                      f"mean difference between coded and predicted theme shares of a paragraph (total variation) {_with_interval(s, 'share_tv')}{_resampled(s)}")
     if parts:
-        out["accuracy_summary"] = "; ".join(parts) + f". The labels are {kind}."
+        weighted = acc.get("weighted") or acc.get("sentences", {}).get("weighted")
+        out["accuracy_summary"] = "; ".join(parts) + f". The labels are {kind}" + (
+            ", and every figure weights a labelled unit by the inverse of its inclusion probability, so it estimates the accuracy over the whole corpus." if weighted else ".")
         per = acc["sentences"]["per_theme"] if acc.get("sentences") else acc["per_theme"]
         out["accuracy"] = Table(["theme", "precision", "recall", "F1", "labelled"],
                                 [[labels[k], f"{per[k]['precision']:.2f}", f"{per[k]['recall']:.2f}", f"{per[k]['f1']:.2f}", int(per[k]["support"])] for k in keys if k in per],

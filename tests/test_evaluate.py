@@ -135,6 +135,10 @@ def test_sentence_labels_give_accuracy_and_share_error():
     # labelled shares party 1/3, industry 1/3, ecology 1/3; predicted party 2/3, ecology 1/3
     assert result["share_tv"] == pytest.approx(1 / 3, abs=1e-4)
     assert per["predicted"].tolist() == ["party", "party", "ecology"]
+    # labels of a stratified sample: the wrong industry sentence stands for 4 sentences
+    weighted, per = sentence_scores(labels.assign(inclusion_probability=[1.0, 0.25, 1.0, 1.0]), where, predicted, KEYS)
+    assert weighted["weighted"] and not result["weighted"] and per["weight"].tolist() == [1.0, 4.0, 1.0]
+    assert weighted["accuracy"] == pytest.approx(2 / 6, abs=1e-4)
 
 
 @needs_shared
@@ -234,3 +238,44 @@ def test_short_gbk_sheets_tabs_and_late_control_characters(tmp_path):
     f.write_text("source,line,primary\n" + "x.txt,1,party\n" * 3000 + "x.txt,2,par\x01ty\n", encoding="utf-8")
     with pytest.raises(ParamsError, match="control character 0x01 on line 3002"):
         read_labels(f, KEYS)
+
+
+def test_weighted_scores_count_each_label_as_often_as_it_stands_for():
+    from pipeline.labels import design_weights
+
+    s = scores(["party", "party", "other"], ["party", "other", "other"], KEYS, weights=[1.0, 3.0, 1.0])
+    assert s["accuracy"] == pytest.approx(2 / 5)
+    assert s["per_theme"]["party"]["recall"] == pytest.approx(0.25) and s["per_theme"]["party"]["precision"] == 1.0
+    assert s["per_theme"]["party"]["support"] == 2  # support stays the number of labels
+    assert scores(["party", "other"], ["party", "party"], KEYS, weights=[1, 1]) == scores(["party", "other"], ["party", "party"], KEYS)
+    assert design_weights(pd.DataFrame({"inclusion_probability": [0.5, 0.25]})).tolist() == [2.0, 4.0]
+    assert design_weights(pd.DataFrame({"inclusion_probability": [0.5, None]})) is None  # not all from the sample: unweighted
+    assert design_weights(pd.DataFrame({"x": [1]})) is None
+
+
+def test_a_stratified_sample_estimates_the_corpus_accuracy_when_weighted():
+    """The sample draws small strata at higher rates; the classifier is worse on the small
+    stratum, so the unweighted accuracy of the sample understates the corpus's, and the
+    design-weighted one does not."""
+    import numpy as np
+
+    from pipeline.evaluate import evaluate
+    from pipeline.sampling import draw_sample
+
+    rng = np.random.default_rng(0)
+    n_big, n_small = 4000, 400
+    units = pd.DataFrame({"stratum": ["county|industry"] * n_big + ["county|ecology"] * n_small})
+    units["correct"] = np.r_[rng.random(n_big) < 0.9, rng.random(n_small) < 0.5]
+    truth = units["correct"].mean()  # about 0.86
+    sample = draw_sample(units, 200, 100, seed=3)  # 100 of each stratum
+    n = len(sample)
+    paragraphs = pd.DataFrame({"para_id": [f"d{i % 10}:{i}" for i in range(n)], "source": [f"c/d{i % 10}.txt" for i in range(n)],
+                               "line_start": np.arange(n) + 1, "line_end": np.arange(n) + 1, "n_chars": 10})
+    themes = pd.DataFrame({"para_id": paragraphs["para_id"], "theme": "industry"})
+    labels = pd.DataFrame({"source": paragraphs["source"], "line": paragraphs["line_start"], "primary": np.where(sample["correct"], "industry", "other"),
+                           "inclusion_probability": sample["inclusion_probability"]})
+    weighted, _ = evaluate(labels, paragraphs, themes, KEYS, n_boot=200, seed=0)
+    plain, _ = evaluate(labels.drop(columns="inclusion_probability"), paragraphs, themes, KEYS, n_boot=200, seed=0)
+    assert weighted["weighted"] and not plain["weighted"]
+    assert abs(weighted["accuracy"] - truth) < 0.04 < abs(plain["accuracy"] - truth)
+    assert weighted["intervals"]["accuracy"]["low"] < truth < weighted["intervals"]["accuracy"]["high"]

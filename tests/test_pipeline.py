@@ -159,6 +159,7 @@ def test_a_coded_sample_corrects_the_shares(project):
     assert "Corrected with" in page and "from the pipeline's random sample" in page
     ev = json.loads((project / "metrics/eval.json").read_text(encoding="utf-8"))
     assert ev["sentences"]["matched"] == len(sheet) and ev["random_sample_units"] == len(sheet)
+    assert ev["sentences"]["weighted"] and "intervals" in ev["sentences"]  # a random sample's labels are design-weighted
     assert 0.55 < ev["sentences"]["accuracy"] < 0.75  # two thirds agree
 
 

@@ -68,11 +68,13 @@ def evaluate(labels: pd.DataFrame, paragraphs: pd.DataFrame, themes: pd.DataFram
     if not ok.any():
         raise ParamsError(f"eval.labels: none of the {len(labels)} labelled lines of {where} matches a paragraph of this corpus (check corpus.dir and the label sources)")
     m = matched[ok].rename(columns={"primary": "actual"})
-    weights = design_weights(m)
+    weights, note = design_weights(m, labels.attrs.get("drawn"))
     if weights is not None:
         m = m.assign(weight=weights)
     metrics = {"evaluated": True, "labels": int(len(labels)), "matched": int(ok.sum()), **scores(m["actual"].tolist(), m["predicted"].tolist(), keys, weights),
                "weighted": weights is not None, "intervals": score_intervals(m, keys, n_boot, seed)}
+    if note:
+        metrics["weighting"] = note
     return metrics, m[CONFUSION_COLUMNS]
 
 
@@ -143,6 +145,9 @@ def main() -> int:
         result["sentences"] = s
         log.info("%d of %d labelled sentences matched: accuracy %.3f, macro-F1 %.3f; mean share error (TV) over %d paragraphs %.3f",
                  s["matched"], s["labels"], s["accuracy"], s["macro_f1"], s["paragraphs"], s["share_tv"])
+    for what, m in (("labelled lines", result if labels_file else {}), ("labelled sentences", result.get("sentences", {}))):
+        if m.get("weighting"):
+            log.warning("%s: %s", what, m["weighting"])
     units = hand_labelled_units(labels, gold, paragraphs, spans, themes, sentences)
     result["random_sample_units"] = int(units["inclusion_probability"].notna().sum())
     result["uncoded_rows"] = int(sum(x.attrs.get("uncoded", 0) for x in (labels, gold) if x is not None))

@@ -100,11 +100,14 @@ def read_labels(path: Path, theme_keys: list[str], key: str = "eval.labels") -> 
 
 def _coded(labels: pd.DataFrame, column: str) -> pd.DataFrame:
     """The rows whose label is filled in (a sample sheet may be coded only in part); the
-    number left out is kept in ``attrs["uncoded"]``."""
+    number left out is kept in ``attrs["uncoded"]``, and a sample sheet's rows per stratum,
+    coded or not, in ``attrs["drawn"]`` (see :func:`design_weights`)."""
     filled = labels[column].fillna("").astype(str).str.strip()
     out = labels[filled != ""].copy()
     out[column] = filled[filled != ""]
     out.attrs["uncoded"] = int((filled == "").sum())
+    if "stratum" in labels.columns:
+        out.attrs["drawn"] = {str(k): int(v) for k, v in labels["stratum"].astype(str).value_counts().items()}
     return out
 
 
@@ -162,14 +165,44 @@ def scores(actual: list[str], predicted: list[str], keys: list[str], weights: np
     }
 
 
-def design_weights(labels: pd.DataFrame) -> np.ndarray | None:
-    """1 / inclusion probability of each label when every label has one (a coded sheet of the
-    pipeline's stratified random sample: small strata are drawn at higher rates, so unweighted
-    recall and accuracy would describe the sample, not the corpus); else None."""
+def design_weights(labels: pd.DataFrame, drawn: dict[str, int] | None = None) -> tuple[np.ndarray | None, str]:
+    """Design weights of labels from the pipeline's stratified random sample, and a note.
+
+    Small strata are drawn at higher rates, so unweighted recall and accuracy would describe
+    the sample, not the corpus. A label's weight is 1 / its inclusion probability; where rows
+    of the sheet were left uncoded (or match no unit of the corpus), the coded ones of their
+    stratum stand in for them: the weight becomes N_h / m_h (N_h = drawn rows of the stratum /
+    inclusion probability, m_h = its labels here), which assumes the missing rows are missing
+    at random within their stratum.
+
+    Args:
+        labels: the matched labels (with ``inclusion_probability`` and ``stratum`` when they
+            come from a sample sheet).
+        drawn: rows per stratum of the whole sheet, coded or not (``attrs["drawn"]`` of
+            :func:`read_labels` / :func:`read_sentence_labels`).
+    Returns:
+        ``(weights or None, note)``: None when the labels have no inclusion probabilities, or
+        when some lack one (then every label counts alike, and the note says how many lack it).
+    """
     if "inclusion_probability" not in labels.columns or not len(labels):
-        return None
+        return None, ""
     pi = pd.to_numeric(labels["inclusion_probability"], errors="coerce").to_numpy(dtype=float)
-    return 1.0 / pi if (np.isfinite(pi) & (pi > 0) & (pi <= 1)).all() else None
+    valid = np.isfinite(pi) & (pi > 0) & (pi <= 1)
+    if not valid.any():
+        return None, ""
+    if not valid.all():
+        return None, (f"{int((~valid).sum())} of {len(pi)} labels have no valid inclusion probability (not from the pipeline's sample, "
+                      "or a value that is not a number in (0, 1]), so every label counts alike and the figures describe these labels, not the corpus")
+    w = 1.0 / pi
+    if drawn and "stratum" in labels.columns:
+        strata = labels["stratum"].astype(str)
+        coded = strata.value_counts()
+        factor = strata.map(lambda h: drawn.get(h, coded[h]) / coded[h]).to_numpy(dtype=float)
+        missing = int(sum(drawn.get(h, 0) for h in coded.index) - len(labels))
+        if missing > 0:
+            return w * factor, (f"{missing} drawn units have no label here (left uncoded or not found); the labelled units of their "
+                                "strata stand in for them, which assumes they are missing at random within a stratum")
+    return w, ""
 
 
 SENTENCE_LABEL_COLUMNS = ("source", "line", "sentence", "label", "text")
@@ -321,24 +354,34 @@ def sentence_scores(labels: pd.DataFrame, alignment: list[list[tuple[int, int]]]
         for srow, c in where:
             chars[index[theme[srow]]] += c
         rows.append({"source": r["source"], "line": int(r["line"]), "sentence": int(r["sentence"]), "actual": r["label"], "predicted": keys[int(chars.argmax())],
-                     "inclusion_probability": r.get("inclusion_probability", np.nan)})
+                     "inclusion_probability": r.get("inclusion_probability", np.nan), "stratum": r.get("stratum", "")})
         gold, pred = tv_by_line.setdefault((r["source"], int(r["line"])), (np.zeros(len(keys)), np.zeros(len(keys))))
         gold[index[r["label"]]] += chars.sum()
         pred += chars
     line_tv = {line: 0.5 * np.abs(g / g.sum() - p / p.sum()).sum() for line, (g, p) in tv_by_line.items() if g.sum()}
-    per = pd.DataFrame(rows, columns=["source", "line", "sentence", "actual", "predicted", "inclusion_probability"])
-    weights = design_weights(per)
-    per = per.drop(columns="inclusion_probability")
+    per = pd.DataFrame(rows, columns=["source", "line", "sentence", "actual", "predicted", "inclusion_probability", "stratum"])
+    weights, note = design_weights(per, labels.attrs.get("drawn"))
+    per = per.drop(columns=["inclusion_probability", "stratum"])
     if weights is not None:
         per["weight"] = weights
     per["share_tv"] = [line_tv.get((s, ln), np.nan) for s, ln in zip(per["source"], per["line"])]
     first = ~per.duplicated(["source", "line"]).to_numpy()
     tv = per["share_tv"].to_numpy(dtype=float)[first]
-    line_w = np.ones(len(tv)) if weights is None else weights[first]
+    line_w = _line_weights(per)[first]
     result = scores(per["actual"].tolist(), per["predicted"].tolist(), keys, weights) if len(per) else {"accuracy": 0.0, "macro_f1": 0.0, "per_theme": {}}
     result.update({"labels": int(len(labels)), "matched": int(len(per)), "paragraphs": len(tv),
                    "share_tv": round(float(np.average(tv, weights=line_w)), 4) if len(tv) else None, "weighted": weights is not None})
+    if note:
+        result["weighting"] = note
     return result, per
+
+
+def _line_weights(per: pd.DataFrame) -> np.ndarray:
+    """Each label's line's weight in the mean share TV: the mean design weight of the line's
+    labels (1 without weights)."""
+    if "weight" not in per.columns:
+        return np.ones(len(per))
+    return per.groupby(["source", "line"], sort=False)["weight"].transform("mean").to_numpy(dtype=float)
 
 
 MIN_DOCUMENTS_TO_RESAMPLE = 5  # fewer labelled documents than this: the bootstrap resamples labelled lines instead
@@ -412,10 +455,11 @@ def resampling_measures(per: pd.DataFrame, keys: list[str]) -> tuple[str, int, d
     if "share_tv" in per.columns:
         first = ~per.duplicated(["source", "line"]).to_numpy()
         tv = per["share_tv"].to_numpy(dtype=float)
+        lw = _line_weights(per)
 
         def share_tv(rows: np.ndarray) -> float:
             lines = rows[first[rows]]
-            return float(np.average(tv[lines], weights=w[lines]))
+            return float(np.average(tv[lines], weights=lw[lines]))
 
         measures["share_tv"] = share_tv
 

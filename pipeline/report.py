@@ -400,6 +400,11 @@ def _with_interval(metrics: dict, name: str) -> str:
     return f"{metrics[name]:.2f}" + (f" [{ci['low']:.2f}–{ci['high']:.2f}]" if ci else "")
 
 
+def _weighted(metrics: dict) -> str:
+    """The clause saying a figure is design-weighted, where it is."""
+    return ", each labelled unit weighted by the inverse of its inclusion probability, so the figures estimate the whole corpus" if metrics.get("weighted") else ""
+
+
 def _resampled(metrics: dict) -> str:
     """What the intervals resampled, e.g. ``(95% intervals: 12 labelled documents resampled)``."""
     ci = metrics.get("intervals")
@@ -417,17 +422,20 @@ def estimate_views(est: Estimates, t: ReportTables, labels: dict[str, str], cova
     acc = est.accuracy
     parts = []
     kind = "from the pipeline's random sample" if est.random_sample else "not a random sample of this corpus: they tell the accuracy on the lines they cover, not on the corpus as a whole"
+    notes = []
     if acc.get("evaluated"):
         parts.append(f"{acc['matched']} of {acc['labels']} labelled paragraphs found: accuracy {_with_interval(acc, 'accuracy')}, "
-                     f"macro-F1 {_with_interval(acc, 'macro_f1')}{_resampled(acc)}")
+                     f"macro-F1 {_with_interval(acc, 'macro_f1')}{_resampled(acc)}{_weighted(acc)}")
+        notes += [f"Paragraph labels: {acc['weighting']}."] if acc.get("weighting") else []
     if acc.get("sentences"):
         s = acc["sentences"]
         parts.append(f"{s['matched']} of {s['labels']} labelled sentences found: accuracy {_with_interval(s, 'accuracy')}, macro-F1 {_with_interval(s, 'macro_f1')}; "
-                     f"mean difference between coded and predicted theme shares of a paragraph (total variation) {_with_interval(s, 'share_tv')}{_resampled(s)}")
+                     f"mean difference between coded and predicted theme shares of a paragraph (total variation) {_with_interval(s, 'share_tv')}{_resampled(s)}{_weighted(s)}")
+        notes += [f"Sentence labels: {s['weighting']}."] if s.get("weighting") else []
+    if acc.get("uncoded_rows") and not notes:  # (a weighting note counts them already)
+        notes.append(f"{acc['uncoded_rows']} rows of the label files have no label and are left out.")
     if parts:
-        weighted = acc.get("weighted") or acc.get("sentences", {}).get("weighted")
-        out["accuracy_summary"] = "; ".join(parts) + f". The labels are {kind}" + (
-            ", and every figure weights a labelled unit by the inverse of its inclusion probability, so it estimates the accuracy over the whole corpus." if weighted else ".")
+        out["accuracy_summary"] = " ".join(["; ".join(parts) + f". The labels are {kind}.", *notes])
         per = acc["sentences"]["per_theme"] if acc.get("sentences") else acc["per_theme"]
         out["accuracy"] = Table(["theme", "precision", "recall", "F1", "labelled"],
                                 [[labels[k], f"{per[k]['precision']:.2f}", f"{per[k]['recall']:.2f}", f"{per[k]['f1']:.2f}", int(per[k]["support"])] for k in keys if k in per],

@@ -248,9 +248,19 @@ def test_weighted_scores_count_each_label_as_often_as_it_stands_for():
     assert s["per_theme"]["party"]["recall"] == pytest.approx(0.25) and s["per_theme"]["party"]["precision"] == 1.0
     assert s["per_theme"]["party"]["support"] == 2  # support stays the number of labels
     assert scores(["party", "other"], ["party", "party"], KEYS, weights=[1, 1]) == scores(["party", "other"], ["party", "party"], KEYS)
-    assert design_weights(pd.DataFrame({"inclusion_probability": [0.5, 0.25]})).tolist() == [2.0, 4.0]
-    assert design_weights(pd.DataFrame({"inclusion_probability": [0.5, None]})) is None  # not all from the sample: unweighted
-    assert design_weights(pd.DataFrame({"x": [1]})) is None
+    # precision of a predicted theme counts its labels by weight too
+    s = scores(["party", "other", "other"], ["party", "party", "other"], KEYS, weights=[1.0, 3.0, 1.0])
+    assert s["per_theme"]["party"]["precision"] == pytest.approx(0.25) and s["per_theme"]["other"]["recall"] == pytest.approx(0.25)
+    w, note = design_weights(pd.DataFrame({"inclusion_probability": [0.5, 0.25]}))
+    assert w.tolist() == [2.0, 4.0] and note == ""
+    w, note = design_weights(pd.DataFrame({"inclusion_probability": [0.5, None, "0,25"]}))
+    assert w is None and note.startswith("2 of 3 labels have no valid inclusion probability")  # not all from the sample: unweighted, and said
+    assert design_weights(pd.DataFrame({"x": [1]})) == (None, "")
+    # rows of the sheet left uncoded: the coded ones of their stratum stand in for them (N_h / m_h)
+    coded = pd.DataFrame({"inclusion_probability": [0.5, 0.5, 0.1], "stratum": ["a", "a", "b"]})
+    w, note = design_weights(coded, drawn={"a": 2, "b": 4})  # stratum b: 4 drawn of N 40, 1 coded
+    assert w.tolist() == [2.0, 2.0, 40.0] and note.startswith("3 drawn units have no label here")
+    assert design_weights(coded, drawn={"a": 2, "b": 1}) == (pytest.approx([2.0, 2.0, 10.0]), "")
 
 
 def test_a_stratified_sample_estimates_the_corpus_accuracy_when_weighted():
@@ -279,3 +289,29 @@ def test_a_stratified_sample_estimates_the_corpus_accuracy_when_weighted():
     assert weighted["weighted"] and not plain["weighted"]
     assert abs(weighted["accuracy"] - truth) < 0.04 < abs(plain["accuracy"] - truth)
     assert weighted["intervals"]["accuracy"]["low"] < truth < weighted["intervals"]["accuracy"]["high"]
+    # the coder codes every unit of the big stratum and 10 of the small one: those 10 stand for all 400
+    labels["stratum"] = sample["stratum"]
+    labels.attrs["drawn"] = labels["stratum"].value_counts().to_dict()
+    small = np.flatnonzero(labels["stratum"] == "county|ecology")
+    part = labels.drop(index=small[10:])
+    part.attrs["drawn"] = labels.attrs["drawn"]
+    partial, _ = evaluate(part, paragraphs, themes, KEYS, n_boot=200, seed=0)
+    small_acc = (part.loc[part["stratum"] == "county|ecology", "primary"] == "industry").mean()
+    big_acc = (part.loc[part["stratum"] == "county|industry", "primary"] == "industry").mean()
+    assert partial["accuracy"] == pytest.approx((n_big * big_acc + n_small * small_acc) / (n_big + n_small), abs=1e-4)
+    assert "90 drawn units have no label here" in partial["weighting"]
+
+
+def test_weighted_resamples_weigh_macro_f1_and_share_tv():
+    import numpy as np
+
+    from pipeline.labels import resampling_measures
+
+    per = pd.DataFrame({"source": [f"d{i}" for i in range(5)], "line": 1, "actual": ["party", "party", "other", "other", "other"],
+                        "predicted": ["party", "other", "other", "other", "party"], "share_tv": [0.0, 1.0, 0.0, 0.0, 1.0]})
+    plain = resampling_measures(per, KEYS)[2]
+    heavy = resampling_measures(per.assign(weight=[1.0, 10.0, 1.0, 1.0, 1.0]), KEYS)[2]
+    ids = np.arange(5)
+    full = scores(per["actual"].tolist(), per["predicted"].tolist(), KEYS, weights=[1.0, 10.0, 1.0, 1.0, 1.0])
+    assert heavy["macro_f1"](ids) == pytest.approx(full["macro_f1"], abs=1e-4) and heavy["macro_f1"](ids) < plain["macro_f1"](ids)
+    assert plain["share_tv"](ids) == pytest.approx(0.4) and heavy["share_tv"](ids) == pytest.approx(11 / 14)

@@ -100,3 +100,10 @@ def test_accuracy_is_reported_with_its_interval():
     assert _resampled(m) == " (95% intervals: 12 labelled documents resampled)"
     assert _resampled({"intervals": {"level": 0.95, "resampled": "lines", "units": 1, "n_boot": 1000}}) == " (no interval: only 1 labelled line)"
     assert _resampled({}) == ""
+
+
+def test_the_accuracy_line_says_which_figures_are_weighted():
+    from pipeline.report import _weighted
+
+    assert "inverse of its inclusion probability" in _weighted({"weighted": True})
+    assert _weighted({"weighted": False}) == _weighted({}) == ""

@@ -86,16 +86,17 @@ class IngestCache:
         db.execute("CREATE TABLE IF NOT EXISTS tokens (key BLOB PRIMARY KEY, value TEXT) WITHOUT ROWID")
         db.execute("CREATE TABLE IF NOT EXISTS signatures (key BLOB PRIMARY KEY, value BLOB) WITHOUT ROWID")
         db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value BLOB)")
-        # entries of other code are never hit again (the code is in every key): drop them, so
-        # the file holds one version's entries instead of growing with every change
+        # entries of other code are never hit again (the code is in every key): start a new
+        # file, so it holds one version's entries instead of growing with every change, and is
+        # the same file a fresh checkout's first run writes (its hash is in dvc.lock)
         row = db.execute("SELECT value FROM meta WHERE name = 'code'").fetchone()
-        if row is None or row[0] != code_digest():
+        if row is not None and row[0] != code_digest():
+            db.close()
+            self.path.unlink()
+            return self._open()
+        if row is None:
             with db:
-                for table in ("documents", "tokens", "signatures"):
-                    db.execute(f"DELETE FROM {table}")
                 db.execute("INSERT OR REPLACE INTO meta VALUES ('code', ?)", (code_digest(),))
-            if row is not None:
-                db.execute("VACUUM")
         return db
 
     @staticmethod

@@ -512,4 +512,10 @@ def test_ingest_cache_drops_entries_of_other_code(tmp_path, monkeypatch):
     monkeypatch.setattr(memo, "code_digest", lambda: b"other code")
     again = memo.IngestCache(tmp_path / "c.sqlite")
     assert again._db.execute("SELECT count(*) FROM tokens").fetchone()[0] == 0
+    again.tokens(["两句话。"], lambda t: "两句 话")
     again.close()
+    # the same file, byte for byte, as a fresh checkout's first run writes (dvc.lock holds its hash)
+    fresh = memo.IngestCache(tmp_path / "fresh.sqlite")
+    fresh.tokens(["两句话。"], lambda t: "两句 话")
+    fresh.close()
+    assert (tmp_path / "c.sqlite").read_bytes() == (tmp_path / "fresh.sqlite").read_bytes()

@@ -19,6 +19,7 @@ import pandas as pd
 
 from .config import ParamsError
 from .readers import ReadError, decode
+from .readers import _plausibility as plausibility
 
 
 def read_label_csv(path: Path, key: str, dtype: dict | None = None, nrows: int | None = None) -> pd.DataFrame:
@@ -58,21 +59,18 @@ def read_label_csv(path: Path, key: str, dtype: dict | None = None, nrows: int |
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-_CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
-
-
 def _chinese_reading(data: bytes, text: str) -> str:
     """A short GBK sheet can be valid UTF-8 by chance (``专业`` in GBK reads as ``רҵ``); label
-    sheets of Chinese texts hold Chinese, so a UTF-8 reading with no Chinese character among
-    its non-ASCII ones gives way to a GB18030 reading that is all Chinese."""
-    wide = [c for c in text if ord(c) > 127]
-    if not wide or any(_CJK.match(c) for c in wide):
+    sheets of Chinese texts hold Chinese, so a UTF-8 reading with no common Chinese character
+    among its non-ASCII ones gives way to a GB18030 reading that :func:`pipeline.readers.decode`
+    would accept (mostly common Chinese)."""
+    if plausibility(text) > 0:
         return text
     try:
         other = data.decode("gb18030")
     except UnicodeDecodeError:
         return text
-    return other if all(_CJK.match(c) for c in other if ord(c) > 127) else text
+    return other if plausibility(other) >= 0.5 else text
 
 
 def read_labels(path: Path, theme_keys: list[str], key: str = "eval.labels") -> pd.DataFrame:
@@ -146,23 +144,32 @@ def scores(actual: list[str], predicted: list[str], keys: list[str], weights: np
     :func:`design_weights`) make every count a weighted count, so the figures estimate those
     of the population the labels were drawn from.
     """
-    a, p = np.asarray(actual), np.asarray(predicted)
+    index = {k: i for i, k in enumerate(keys)}
+    a = np.array([index[x] for x in actual], dtype=int)
+    p = np.array([index[x] for x in predicted], dtype=int)
     w = np.ones(len(a)) if weights is None else np.asarray(weights, dtype=float)
-    per = {}
-    for k in keys:
-        tp = float(w[(a == k) & (p == k)].sum())
-        fp = float(w[(a != k) & (p == k)].sum())
-        fn = float(w[(a == k) & (p != k)].sum())
-        prec = tp / (tp + fp) if tp + fp else 0.0
-        rec = tp / (tp + fn) if tp + fn else 0.0
-        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-        per[k] = {"precision": round(prec, 4), "recall": round(rec, 4), "f1": round(f1, 4), "support": int((a == k).sum())}
+    prec, rec, f1 = _precision_recall_f1(_confusion(a, p, w, len(keys)))
+    support = np.bincount(a, minlength=len(keys))
+    per = {k: {"precision": round(float(prec[i]), 4), "recall": round(float(rec[i]), 4), "f1": round(float(f1[i]), 4), "support": int(support[i])}
+           for i, k in enumerate(keys)}
     present = [k for k in keys if per[k]["support"] > 0]
     return {
         "accuracy": round(float(w[a == p].sum() / w.sum()), 4) if len(a) else 0.0,
         "macro_f1": round(float(np.mean([per[k]["f1"] for k in present])), 4) if present else 0.0,
         "per_theme": per,
     }
+
+
+def _confusion(actual: np.ndarray, predicted: np.ndarray, weights: np.ndarray, k: int) -> np.ndarray:
+    """(k, k) weighted counts: rows the labelled theme, columns the predicted one (indices)."""
+    return np.bincount(actual * k + predicted, weights=weights, minlength=k * k).reshape(k, k)
+
+
+def _precision_recall_f1(cm: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per theme, from a confusion matrix of :func:`_confusion` (0 where undefined)."""
+    tp, labelled, predicted = np.diag(cm), cm.sum(axis=1), cm.sum(axis=0)
+    ratio = lambda x, y: np.divide(x, y, out=np.zeros(len(cm)), where=y > 0)  # noqa: E731
+    return ratio(tp, predicted), ratio(tp, labelled), ratio(2 * tp, labelled + predicted)
 
 
 def design_weights(labels: pd.DataFrame, drawn: dict[str, int] | None = None) -> tuple[np.ndarray | None, str]:
@@ -311,8 +318,10 @@ def _widened(full: str, at: int, end: int, label: str, floor: int) -> tuple[int,
     """A folded match ``full[at:end]`` widened over as many spaces and punctuation marks as
     the label has at its start and end (its closing ``。``), so they count with the sentence
     (not back beyond ``floor``, the end of the previous label's match)."""
-    lead = len(label) - len(label.lstrip("".join(c for c in label if not _folded(c)[0])))
-    trail = len(label) - len(label.rstrip("".join(c for c in label if not _folded(c)[0])))
+    def vanishing(chars) -> int:  # how many leading ``chars`` folding drops
+        return next((n for n, c in enumerate(chars) if _folded(c)[0]), len(label))
+
+    lead, trail = vanishing(label), vanishing(reversed(label))
     while lead and at > floor and not _folded(full[at - 1])[0]:
         at, lead = at - 1, lead - 1
     while trail and end < len(full) and not _folded(full[end])[0]:
@@ -446,10 +455,8 @@ def resampling_measures(per: pd.DataFrame, keys: list[str]) -> tuple[str, int, d
         return float(w[rows][a[rows] == p[rows]].sum() / w[rows].sum())
 
     def macro_f1(rows: np.ndarray) -> float:
-        cm = np.bincount(a[rows] * k + p[rows], weights=w[rows], minlength=k * k).reshape(k, k)
-        tp, support, predicted = np.diag(cm), cm.sum(axis=1), cm.sum(axis=0)
-        f1 = np.divide(2 * tp, support + predicted, out=np.zeros(k), where=(support + predicted) > 0)
-        return float(f1[support > 0].mean())
+        cm = _confusion(a[rows], p[rows], w[rows], k)
+        return float(_precision_recall_f1(cm)[2][cm.sum(axis=1) > 0].mean())
 
     measures = {"accuracy": accuracy, "macro_f1": macro_f1}
     if "share_tv" in per.columns:

@@ -42,6 +42,10 @@ def split_lines(text: str) -> list[str]:
 _CJK_CODECS = ("gb18030", "big5")
 
 
+# Byte-order marks, longest first (GB18030 writes U+FEFF as 84 31 95 33).
+_BOMS = ((b"\x84\x31\x95\x33", "gb18030"), (b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+
 def decode(data: bytes) -> tuple[str, str]:
     """Decode a text file whose encoding is not declared.
 
@@ -52,10 +56,10 @@ def decode(data: bytes) -> tuple[str, str]:
     """
     if not data.strip():
         raise ReadError("empty file")
-    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+    for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(codec), codec.replace("-sig", " (BOM)").replace("utf-16", "utf-16 (BOM)")
+                return data.decode(codec).removeprefix("\ufeff"), f"{codec.removesuffix('-sig')} (BOM)"
             except UnicodeDecodeError as exc:
                 raise ReadError(f"starts with a {codec} byte-order mark but does not decode as {codec}: {exc}") from None
     nul = data.count(b"\x00")

@@ -18,6 +18,11 @@ def test_decode_detects_encoding(codec, expected):
     assert found == expected
 
 
+def test_decode_gb18030_with_byte_order_mark():
+    text, found = decode("\ufeff".encode("gb18030") + TEXT.encode("gb18030"))
+    assert (text, found) == (TEXT, "gb18030 (BOM)")
+
+
 def test_decode_big5():
     trad = "習近平總書記考察湖南時的重要講話指示精神，是湖南奮力走好新時代長征路的根本遵循。"
     text, found = decode(trad.encode("big5"))

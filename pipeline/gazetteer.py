@@ -151,6 +151,7 @@ class Gazetteer:
                 continue
             bounds, end = {0}, 0
             for word in self._tokenizer.cut(run, HMM=False):
+                bounds.update(self._inner_bounds(word, end))
                 end += len(word)
                 bounds.add(end)
             i = 0
@@ -168,6 +169,28 @@ class Gazetteer:
                 else:
                     i += 1
         return out
+
+    def _inner_bounds(self, word: str, start: int) -> tuple[int, ...]:
+        """Word boundaries inside a jieba word that begins with a unit's suffix and an organ
+        (遵义/市委书记, 鼓楼/区委书记: the name ends after 市, 区) or with a unit's full name
+        and then an organ or another unit (海淀区政府, 大连市委, 上海市浦东新区)."""
+        if len(word) < 2:
+            return ()
+        if word[0] in _UNIT_SUFFIX and _ORGAN.match(word, 1):
+            return (start + 1,)
+        if word[:2] in self._pairs and len(word) > 3:
+            for length in range(len(word) - 1, 2, -1):
+                if word[length - 1] in _UNIT_SUFFIX and word[:length] in self.aliases:
+                    rest = word[length:]
+                    if _ORGAN.match(rest) or any(rest[:n] in self.aliases for n in range(2, len(rest) + 1)):
+                        return (start + length,)
+        return ()
+
+
+# The last character of a unit's full name, and what follows it in the name of one of its
+# organs or offices (市委书记, 区政府, 县人民政府, 州长, 市人大常委会).
+_UNIT_SUFFIX = frozenset("省市区县州旗盟")
+_ORGAN = re.compile("委|政府|人民政府|人大|政协|纪委|党委|长|领导")
 
 
 # jieba's ``re_han_default``: the runs of characters that ``Tokenizer.cut`` segments

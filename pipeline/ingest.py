@@ -33,6 +33,9 @@ from .memo import IngestCache
 from .readers import READERS, RawText, ReadError, garbled, read_file, repair_mojibake
 from .text import (
     FIELD_ROLE,
+    PAGE_NUMBER,
+    SUBTITLE_SPEAKER,
+    author_name,
     LineKind,
     chunk,
     classify_line,
@@ -98,6 +101,7 @@ class Document:
     entities_unescaped: int = 0
     mojibake_repaired: int = 0
     lost_char_runs: int = 0
+    lines_joined: int = 0
     extra: dict[str, str] = field(default_factory=dict)  # other manifest columns
     paragraphs: list[dict] = field(default_factory=list)
     log: list[dict] = field(default_factory=list)
@@ -135,7 +139,9 @@ class Lines:
     escaped line breaks (``\\n`` written out in a spreadsheet export) is cut into parts, and a
     dateline run into the report's first sentence is cut from it. ``origin`` is the 0-based
     physical line of each logical line and ``notes`` what was done to it (``escaped line breaks:
-    part 2 of 5``, ``mojibake repaired …``).
+    part 2 of 5``, ``mojibake repaired …``). In hard-wrapped text (a PDF's text layer) the
+    lines of one paragraph are joined into one logical line: ``joined`` holds the other
+    physical lines it took, and each of them keeps a log row of its own.
 
     ``zones`` collects text by where it stands (author, source, title, body) for the
     locality; ``dates`` collects the dates found, with where they were found.
@@ -146,12 +152,14 @@ class Lines:
     status: list[tuple[str, str]]
     origin: list[int] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    joined: list[tuple[int, ...]] = field(default_factory=list)
     zones: dict[str, list[str]] = field(default_factory=lambda: {"author": [], "source": [], "title": [], "body": []})
     dates: list[Dated] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.origin = self.origin or list(range(len(self.text)))
         self.notes = self.notes or [""] * len(self.text)
+        self.joined = self.joined or [()] * len(self.text)
 
     @property
     def nonblank(self) -> list[int]:
@@ -173,6 +181,7 @@ class Lines:
         self.kinds[i : i + 1] = [k for _, k in parts]
         self.status[i : i + 1] = [self.status[i]] * n
         self.origin[i : i + 1] = [self.origin[i]] * n
+        self.joined[i : i + 1] = [self.joined[i]] * n
         self.notes[i : i + 1] = notes
 
 
@@ -273,6 +282,8 @@ def clean_lines(raw_lines: list[str], params: IngestParams, to_simplified, doc: 
     where site-owner lines are furniture). A line that still reads as garbled (text decoded
     with a wrong codec, not repairable) is of kind ``garbled``."""
     cleaned, origin, notes = logical_lines(raw_lines, doc)
+    cleaned, origin, notes, joined = join_wrapped(cleaned, origin, notes)
+    doc.lines_joined += sum(map(len, joined))
     simplified = to_simplified("\n".join(cleaned)).split("\n")
     text = simplified if len(simplified) == len(cleaned) else [to_simplified(s) for s in cleaned]
     nonblank = [i for i, line in enumerate(text) if line]
@@ -281,7 +292,79 @@ def clean_lines(raw_lines: list[str], params: IngestParams, to_simplified, doc: 
     for i, line in enumerate(text):
         why = garbled(cleaned[i], lost_char_runs(cleaned[i])) if line else ""
         kinds.append(LineKind("garbled", why) if why else classify_line(line, params.heading_max_chars, i in edges))
-    return Lines(text=text, kinds=kinds, status=[("", "")] * len(text), origin=origin, notes=notes)
+    return Lines(text=text, kinds=kinds, status=[("", "")] * len(text), origin=origin, notes=notes, joined=joined)
+
+
+# A line ends a sentence or a lead-in (or is a page number): it does not run on into the next.
+_ENDS = "。！？；!?;…”’」』：:"
+
+
+def wrap_width(texts: list[str]) -> float:
+    """The width at which ``texts`` were hard-wrapped, or 0 when they were not.
+
+    A PDF's text layer (pdftotext, a copy from a PDF viewer) breaks every paragraph into lines
+    of about the page's width, which end mid-sentence. The width is the median length of the
+    lines that do not end a sentence; the text counts as hard-wrapped when at least 30% of its
+    lines are of about that width (0.8–1.2 times), do not end a sentence and run on into the
+    next line, and at most 10% are longer than 1.3 times it (text with a paragraph per line has
+    many long lines; its unended lines are headings of all lengths).
+    """
+    rows = [i for i, t in enumerate(texts) if t and not PAGE_NUMBER.match(t)]
+    open_ended = [i for i in rows if texts[i][-1] not in _ENDS]
+    if len(open_ended) < 5:
+        return 0.0
+    width = float(np.median([len(texts[i]) for i in open_ended]))
+    if width < 10:
+        return 0.0
+    full = sum(0.8 * width <= len(texts[i]) <= 1.2 * width and i + 1 < len(texts) and bool(texts[i + 1]) for i in open_ended)
+    long = sum(len(texts[i]) > 1.3 * width for i in rows)
+    return width if full >= 0.3 * len(rows) and long <= 0.1 * len(rows) else 0.0
+
+
+_NEW_ITEM = re.compile(r"^([一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十]+[章节部分篇条]|[—–-]{2})")
+
+
+def join_wrapped(texts: list[str], origin: list[int], notes: list[str]) -> tuple[list[str], list[int], list[str], list[tuple[int, ...]]]:
+    """Join the lines of hard-wrapped text (see :func:`wrap_width`) back into paragraphs.
+
+    A line of about the wrap width (0.8 times or more) that does not end a sentence runs on
+    into the next non-blank line, across a page break too (blank lines and page numbers
+    between, which keep their own rows), unless that line starts a numbered item (一、 （二）
+    3. 第二部分) or a dateline (——). Text that is not hard-wrapped is returned as it is.
+
+    Returns:
+        ``(texts, origin, notes, joined)`` for the logical lines after joining; ``joined[i]``
+        holds the 0-based physical lines joined into line ``i`` after its first.
+    """
+    width = wrap_width(texts)
+    joined: list[tuple[int, ...]] = [()] * len(texts)
+    if not width:
+        return texts, origin, notes, joined
+    out_text, out_origin, out_notes, out_joined = [], [], [], []
+    taken: set[int] = set()
+    for i, text in enumerate(texts):
+        if i in taken:
+            continue
+        parts, more, j = [text], [], i
+        while texts[j] and texts[j][-1] not in _ENDS and len(texts[j]) >= 0.8 * width:
+            k = j + 1
+            between = []
+            while k < len(texts) and (not texts[k] or PAGE_NUMBER.match(texts[k])):
+                between.append(texts[k])
+                k += 1
+            if k >= len(texts) or (between and not any(between)) or _NEW_ITEM.match(texts[k]):
+                break
+            glue = " " if texts[j][-1].isascii() and texts[j][-1].isalnum() and texts[k][0].isascii() and texts[k][0].isalnum() else ""
+            parts.append(glue + texts[k])
+            more.append(origin[k])
+            taken.add(k)
+            j = k
+        out_text.append("".join(parts))
+        out_origin.append(origin[i])
+        out_joined.append(tuple(more))
+        out_notes.append(_join_notes(notes[i], *(notes[m] for m in range(i + 1, j + 1) if m in taken),
+                                     f"hard-wrapped text: lines {origin[i] + 1}–{more[-1] + 1} joined" if more else ""))
+    return out_text, out_origin, out_notes, out_joined
 
 
 def mark_dateline(lines: Lines, doc: Document, params: IngestParams) -> None:
@@ -300,17 +383,23 @@ def mark_dateline(lines: Lines, doc: Document, params: IngestParams) -> None:
             rest = line[found.end :].strip()
             lines.split(i, [(line[: found.end].strip(), lines.kinds[i]), (rest, classify_line(rest, params.heading_max_chars, False))], "date line run into the text")
         lines.mark(i, "metadata", "date line")
-        lines.dates.insert(0, Dated(found.date, "meeting line", i))
+        if found.date:
+            lines.dates.insert(0, Dated(found.date, "meeting line", i))
         doc.author = found.speaker or doc.author
         lines.zones["title"].insert(0, lines.text[i])
         lines.kinds[i] = LineKind("metadata", "date line")
 
 
+_NUMBERED = re.compile(r"^(第[一二三四五六七八九十百]+[章节部分篇]|[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）])")
+
+
 def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
-    """Short unpunctuated lines above the first body line: the title (and a byline or a
-    date among them), or site furniture when they stand above the navigation."""
+    """Short unpunctuated lines above the first body line and the first numbered heading
+    (一、 （一） 第一部分): the title (and a byline or a date among them), or site furniture
+    when they stand above the navigation."""
     kinds = lines.kinds
-    first_body = next((i for i, k in enumerate(kinds) if k.kind == "body" and lines.open(i)), len(lines.text))
+    first_body = next((i for i, k in enumerate(kinds) if (k.kind == "body" or k.kind == "heading" and _NUMBERED.match(lines.text[i])) and lines.open(i)),
+                      len(lines.text))
     header = [i for i in range(first_body) if kinds[i].kind == "heading"]
     last_furniture = max((i for i in range(first_body) if kinds[i].kind == "boilerplate"), default=-1)
     title_parts = []
@@ -322,6 +411,11 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
             lines.mark(i, "metadata", "byline (name above the text)")
             doc.author = doc.author or line
             lines.zones["author"].append(line)
+        elif m := SUBTITLE_SPEAKER.match(line):
+            lines.mark(i, "metadata", "title (speaker named after it)")
+            doc.author = doc.author or m.group("who")
+            title_parts.append(line[: m.start("who")].rstrip())
+            lines.zones["title"].append(line)
         elif find_date(line):
             lines.mark(i, "metadata", "date line")
             lines.dates.append(Dated(find_date(line), "title block", i))
@@ -360,7 +454,7 @@ def mark_fields(lines: Lines, doc: Document) -> None:
             elif role == "issuer":
                 doc.issuer = doc.issuer or value
             elif role == "author":
-                doc.author = doc.author or value
+                doc.author = doc.author or author_name(value)
             elif role == "source":
                 doc.source_name = doc.source_name or re.match(r"[^\s:：]*", value).group()
             elif role == "url":
@@ -381,14 +475,14 @@ def mark_fields(lines: Lines, doc: Document) -> None:
 
 
 def mark_metadata(lines: Lines, doc: Document) -> None:
-    """Blank lines, furniture, garbled lines and metadata lines anywhere: bylines give the
+    """Blank lines, furniture, garbled lines, table rows and metadata lines anywhere: bylines give the
     author, source lines the source name (and a date where they carry one)."""
     for i, k in enumerate(lines.kinds):
         if not lines.open(i):
             continue
         if k.kind == "blank":
             lines.mark(i, "blank")
-        elif k.kind in ("boilerplate", "garbled"):
+        elif k.kind in ("boilerplate", "garbled", "table"):
             lines.mark(i, k.kind, k.reason)
         elif k.kind == "metadata":
             lines.mark(i, "metadata", k.reason)
@@ -412,14 +506,20 @@ def mark_signature_date(lines: Lines) -> None:
             lines.mark(i, "metadata", "date line")
 
 
+_NAME_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+
+
 def date_document(lines: Lines, doc: Document, meta: dict[str, str], meta_source: str = "file metadata") -> None:
     """The document's date: of the dates found, the first of the highest authority (see
     :data:`DATE_AUTHORITY`: a report's meeting line beats a website's posting time wherever
-    that stands), then the reader's metadata (source ``meta_source``). Its year comes from
-    the date, else from the title. ``date_source`` and ``year_source`` say where they came
+    that stands), then the reader's metadata (source ``meta_source``), then a date in the
+    file's name (``2022-06-30_讲话.txt``). Its year comes from the date, else from the title
+    (2024年, 二〇二四年), else from the file's name (2025_河南省.txt). ``date_source`` and ``year_source`` say where they came
     from, and the log's note on the line that gave the date says so. The reader's title and
     author fill in where the text gave none."""
     dates = sorted(lines.dates, key=lambda d: date_rank(d.source)) + ([Dated(meta["date"], meta_source)] if meta.get("date") else [])
+    name = Path(doc.source).name
+    dates += [Dated(find_date(name), "file name")] if find_date(name) else []
     doc.date, doc.date_source, line = dates[0] if dates else ("", "", -1)
     if line >= 0:
         lines.notes[line] = _join_notes(lines.notes[line], f"dates the document ({doc.date_source})")
@@ -428,6 +528,9 @@ def date_document(lines: Lines, doc: Document, meta: dict[str, str], meta_source
     else:
         doc.year = find_year(doc.title) or find_year(" ".join(lines.zones["title"]))
         doc.year_source = "title" if doc.year else ""
+        year = _NAME_YEAR.search(name)
+        if not doc.year and year:
+            doc.year, doc.year_source = year.group(1), "file name"
     doc.title = doc.title or meta.get("title", "")
     doc.author = doc.author or meta.get("author", "")
 
@@ -477,7 +580,7 @@ def assemble(lines: Lines, pieces: list[dict], doc: Document) -> None:
     line_paras: dict[int, list[str]] = {}
     for n, piece in enumerate(pieces, start=1):
         para_id = f"{doc.doc_id}:{n}"
-        first, last = min(lines.origin[i] for i in piece["lines"]), max(lines.origin[i] for i in piece["lines"])
+        first, last = min(lines.origin[i] for i in piece["lines"]), max(max((lines.origin[i], *lines.joined[i])) for i in piece["lines"])
         doc.paragraphs.append(
             {
                 "para_id": para_id,
@@ -496,9 +599,12 @@ def assemble(lines: Lines, pieces: list[dict], doc: Document) -> None:
             if lines.open(i):
                 lines.mark(i, *(("merged", "short fragment merged with a neighbour") if i in piece["merged"] else ("kept", "")))
     for i, (st, reason) in enumerate(lines.status):
-        doc.log.append(
-            {"source": doc.source, "line": lines.origin[i] + 1, "status": st, "reason": reason, "para_id": ";".join(line_paras.get(i, [])), "note": lines.notes[i]}
-        )
+        for n in (lines.origin[i], *lines.joined[i]):
+            doc.log.append(
+                {"source": doc.source, "line": n + 1, "status": st, "reason": reason, "para_id": ";".join(line_paras.get(i, [])), "note": lines.notes[i]}
+            )
+    if any(lines.joined):
+        doc.log.sort(key=lambda row: row["line"])
     if not doc.paragraphs:
         doc.status, doc.reason = "no paragraphs", "every line is blank, boilerplate, metadata or a heading"
 
@@ -810,7 +916,7 @@ def _doc_row(d: Document, paragraphs: pd.DataFrame) -> dict:
         "metadata_from": d.metadata_from, "pinyin_removed": d.pinyin_removed,
         "issuer": d.issuer, "url": d.url, "date_source": d.date_source, "year_source": d.year_source,
         "locality_source": d.locality_source, "lines_split": d.lines_split, "entities_unescaped": d.entities_unescaped,
-        "mojibake_repaired": d.mojibake_repaired, "lost_char_runs": d.lost_char_runs,
+        "mojibake_repaired": d.mojibake_repaired, "lost_char_runs": d.lost_char_runs, "lines_joined": d.lines_joined,
     }
     row.update({(f"manifest_{k}" if k in row else k): v for k, v in d.extra.items()})
     return row
@@ -836,6 +942,7 @@ def _metrics(documents: pd.DataFrame, paragraphs: pd.DataFrame, line_log: pd.Dat
         "entities_unescaped": int(documents["entities_unescaped"].sum()),
         "mojibake_repaired": int(documents["mojibake_repaired"].sum()),
         "lost_char_runs": int(documents["lost_char_runs"].sum()),
+        "lines_joined": int(documents["lines_joined"].sum()),
         "date_sources": {k or "none": int(v) for k, v in sorted(Counter(ok["date_source"]).items())},
     }
 

@@ -265,8 +265,12 @@ def read_text(data: bytes, path: Path) -> RawText:
 HTML_DATES = {"original_date": True, "extensive_search": False, "max_date": "2099-12-31"}
 
 
+LAYOUT_CELL_CHARS = 200  # a table row longer than this holds running text: the table is the page's layout
+
+
 def read_html(data: bytes, path: Path) -> RawText:
-    """Main text of a web page (navigation, footers and scripts removed) with trafilatura.
+    """Main text of a web page (navigation, footers and scripts removed) with trafilatura;
+    data tables as rows of cells (``| a | b |``), layout tables as the text they hold.
 
     Line numbers refer to lines of the extracted text, not of the HTML source.
     """
@@ -277,6 +281,10 @@ def read_html(data: bytes, path: Path) -> RawText:
     except ReadError:
         raise
     text = trafilatura.extract(html, include_comments=False, include_tables=True, favor_recall=True)
+    if text and any(line.startswith("|") and len(line) > LAYOUT_CELL_CHARS for line in text.splitlines()):
+        # A page laid out with tables (older government sites) holds the whole text in one
+        # cell, which a table row would flatten into one line: read it as text instead.
+        text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_recall=True) or text
     if not text or not text.strip():
         raise ReadError("HTML page without extractable main text")
     meta = {}
@@ -293,7 +301,8 @@ def read_html(data: bytes, path: Path) -> RawText:
 
 
 def read_docx(data: bytes, path: Path) -> RawText:
-    """Paragraphs of a .docx in document order, one per line (tables cell by cell after)."""
+    """Paragraphs of a .docx in document order, one per line, then its tables a row per line
+    (``| a | b |``, a merged cell once, a ``|`` inside a cell written ``\\|``)."""
     import docx
 
     try:
@@ -305,7 +314,8 @@ def read_docx(data: bytes, path: Path) -> RawText:
     lines = [p.text for p in doc.paragraphs]
     for table in doc.tables:
         for row in table.rows:
-            lines.append(" | ".join(cell.text.strip() for cell in row.cells))
+            cells = [cell for n, cell in enumerate(row.cells) if n == 0 or cell._tc is not row.cells[n - 1]._tc]
+            lines.append("| " + " | ".join(" ".join(c.text.split()).replace("|", "\\|") for c in cells) + " |")
     meta = {}
     props = doc.core_properties
     if props.title:

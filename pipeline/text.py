@@ -138,11 +138,12 @@ def lost_char_runs(line: str) -> int:
 
 _SHORT = 200  # site furniture is never longer than this
 BOILERPLATE = [
-    ("navigation", re.compile(r"网站首页|网站地图|^首页\s*[>＞›»/]|[>＞›»]\s*正文\s*$|当前位置\s*[:：]|您现在的位置|^返回(首页|顶部)")),
+    ("navigation", re.compile(r"网站首页|网站地图|^首页\s*[>＞›»/]|[>＞›»]\s*正文\s*$|当前位置\s*[:：]|您现在的位置|^返回(首页|顶部)|^[>＞›»]{1,2}\s*\S{2,12}$")),
     ("copyright", re.compile(r"(?i)copyright|©|版权所有|ICP\s*[备证]|公网安备|网站标识码|未经.{0,10}(授权|许可).{0,10}不得")),
-    ("site owner", re.compile(r"^(主办单位|承办单位|协办单位|技术支[撑持]|运行维护|网站维护|联系我们|网站声明|主办\s*[:：])")),
+    ("site owner", re.compile(r"^(主办单位|承办单位|协办单位|技术支[撑持]|运行维护|网站维护|联系我们|网站声明|(主办|承办|地址|通讯地址|邮编|邮政编码|联系电话|电话|传真)\s*[:：])")),
     ("editor", re.compile(r"^[\[【(（]?\s*(责任编辑|编辑|责编|审核|审校|校对|初审|复审|终审|监制|值班编辑)\s*[:：]")),
     ("reprint note", re.compile(r"^[\[【(（]\s*(文章|本文)?据.{1,40}(转发|转载|编发|整理)|转发时有改动|转载请注明|^[\[【(（]\s*来源[:：].{0,40}[\]】)）]$")),
+    ("page number", PAGE_NUMBER := re.compile(r"^[-—–－―─\s]*(\d{1,3}|第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})[-—–－―─\s]*$")),
     ("share/print widget", re.compile(r"^[\[【]?\s*(分享到|分享|打印本页|打印|关闭窗口|关闭|字号|字体|大\s*中\s*小|扫一扫|收藏|返回顶部|上一篇|下一篇|相关链接|相关阅读)")),
 ]
 # Keys of the "key：value" fields that site templates and scrapers write above (or below) a
@@ -193,14 +194,33 @@ _META_SOURCE = re.compile(r"^(信息来源|文章来源|稿件来源|来源|发�
 _SOURCE_VALUE = re.compile(r"来源\s*[:：]\s*([^\s:：]+)")
 _BYLINE = re.compile(r"^[(（]\s*(作者|文\s*/|本文作者)\s*(系|为|是|[:：/])?\s*(?P<who>.+?)[)）]\s*$")
 _AUTHOR_LINE = re.compile(r"^(作者|文|撰文|文\s*/)\s*[:：/]\s*(?P<who>\S.{0,40})$")
-_TITLED_NAME = re.compile(
-    r"^(?P<office>\S{0,16}(省长|市长|县长|区长|州长|旗长|盟长|主席|书记|代省长|代市长|代县长))\s+(?P<who>[\u4e00-\u9fff·]{2,12})$"
-)
+# Offices that sign a report or a speech: heads of governments (省长 … 盟长, a prefecture's
+# 专员, a development zone's 管委会主任), party secretaries and committee members, heads of
+# departments.
+_OFFICES = "省长|市长|县长|区长|州长|旗长|盟长|专员|主任|主席|书记|常委|部长|厅长|局长"
+_TITLED_NAME = re.compile(rf"^(?P<office>\S{{0,16}}({_OFFICES}))\s+(?P<who>[\u4e00-\u9fff·]{{2,12}})$")
+# A reporter's byline (记者 刘晓燕, 本报记者 王某): the author is the name.
+_REPORTER = re.compile(r"^(本报|本台|本网|新华社)?(特约)?(记者|通讯员)\s*")
+_REPORTER_LINE = re.compile(r"^[(（]?\s*(本报|本台|本网|新华社)?(特约)?(记者|通讯员)\s*(?P<who>[\u4e00-\u9fff·]{2,4}(\s+[\u4e00-\u9fff·]{2,4}){0,3})\s*[)）]?$")
+# A subtitle that names the speaker after it (——在州委经济工作会议上的讲话　杨振东).
+SUBTITLE_SPEAKER = re.compile(r"^[—―–\-－]{1,2}\s*在.{2,60}?(上|时)的(讲话|报告|发言|致辞|工作报告)\s+(?P<who>[\u4e00-\u9fff·]{2,12})$")
+
+
+def author_name(who: str) -> str:
+    """A byline's author as one form: ``name（office）`` for 市委书记 王五, the name alone for
+    记者 刘晓燕, else as written."""
+    who = who.strip()
+    m = _TITLED_NAME.match(who)
+    if m:
+        return f"{m.group('who')}（{m.group('office')}）"
+    return _REPORTER.sub("", who) or who
 _SURNAMES = set(
     "李王张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏"
     "钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文欧覃甘聂莫向"
 )
 _CLOSING = "。！？；!?;…”’」』"
+# A table row as the readers write it (| a | b |; a | inside a cell is written \|).
+_TABLE_ROW = re.compile(r"^\|.*\|$")
 _INLINE_HEADING = re.compile(r"^([一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]是|第[一二三四五六七八九十]+[,，、])")
 _HAN_OR_WORD = re.compile(r"[\u3400-\u9fff\w]")
 
@@ -213,7 +233,7 @@ _YEAR_ONLY = re.compile(r"(?P<y>(19|20)\d{2})\s*年")
 
 @dataclass(frozen=True)
 class LineKind:
-    """What a line is: ``body``, ``heading``, ``boilerplate``, ``metadata`` or ``blank``;
+    """What a line is: ``body``, ``heading``, ``boilerplate``, ``metadata``, ``table`` or ``blank``;
     ``reason`` names the rule, ``value`` carries what a metadata line says and ``fields``
     the ``(key, value)`` pairs of a header-field line (see :func:`header_fields`)."""
 
@@ -227,6 +247,7 @@ _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"
 _CN_DATE = re.compile(
     r"(?P<y>[〇○零一二三四五六七八九]{4})\s*年\s*(?P<m>[一二三四五六七八九十]{1,2})\s*月\s*(?P<d>[一二三四五六七八九十]{1,3})\s*日"
 )
+_CN_YEAR = re.compile(r"(?P<y>[一二][〇○零一二三四五六七八九]{3})\s*年")
 # Full-width digits (２０２１年) read as ASCII digits; the text keeps its length, so offsets hold.
 _ASCII_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
@@ -260,30 +281,33 @@ def find_date(text: str) -> str:
 
 
 def find_year(text: str) -> str:
-    """The first year written as 2024年 in ``text``, or ``""``."""
-    m = _YEAR_ONLY.search(text.translate(_ASCII_DIGITS))
-    return m.group("y") if m else ""
+    """The first year written as 2024年 or 二〇二四年 in ``text``, or ``""``."""
+    text = text.translate(_ASCII_DIGITS)
+    found = [(m.start(), m.group("y")) for m in (_YEAR_ONLY.search(text),) if m]
+    found += [(m.start(), "".join(str(_CN_DIGITS[c]) for c in m.group("y"))) for m in (_CN_YEAR.search(text),) if m]
+    return min(found)[1] if found else ""
 
 
 # Only at the top or bottom of a page: inside a report, 主办单位：… names a project's owner.
 _EDGE_ONLY = {"site owner"}
 _DASHES = "—―–‒─━\\-－~～"
 _DATELINE_START = re.compile(
-    rf"^[{_DASHES}]*\s*[(（]?\s*(?:(19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|{_CN_DATE.pattern})"
+    rf"^[{_DASHES}]*\s*[(（]?\s*(?:(19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月(\s*\d{{1,2}}\s*日)?|{_CN_DATE.pattern}|{_CN_YEAR.pattern.replace('?P<y>', '')}\s*[一二三四五六七八九十]{{1,2}}\s*月)"
 )
 # The end of a dateline: what follows the date on a whole-line dateline (the rule before
 # run-in datelines were cut), and the meeting it names (…大会第六次会议上, …会议上的讲话).
 _DATELINE_TAIL = re.compile(r".{0,100}(会议|大会|上|作|讲话|报告)")
 _MEETING = re.compile(r"[，,]?[^，。；：,;:！？!?]{0,80}?(会议|大会|全会|会)\s*(开幕式|闭幕式|开幕|闭幕)?\s*上(的讲话|的报告|的政府工作报告)?")
-_SPEAKER = re.compile(r"\s*[^\s，。；：,;:]{0,20}?(省长|市长|县长|区长|州长|旗长|盟长|主席|书记)\s*[\u4e00-\u9fff·]{2,12}?(同志)?(所作|作)?(政府工作报告)?(?=\s|$)")
+_SPEAKER = re.compile(r"\s*[^\s，。；：,;:]{0,20}?(省长|市长|县长|区长|州长|旗长|盟长|专员|主任|主席|书记)\s*[\u4e00-\u9fff·]{2,12}?(同志)?(所作|作)?(政府工作报告)?(?=\s|$)")
 _CLOSE = re.compile(r"\s*[)）]")
 # After a dateline, the start of the report itself (各位代表：现在，…) rather than the speaker.
 _BODY_LIKE = re.compile(r"[：:，,；;！？!?]|。.")
-_DATELINE_AUTHOR = re.compile(r"(省长|市长|县长|区长|州长|主席|书记)\s*(?P<who>[\u4e00-\u9fff·]{2,12}?)(同志)?(作|在|所作)")
+_DATELINE_AUTHOR = re.compile(r"(省长|市长|县长|区长|州长|旗长|盟长|专员|主任|主席|书记)\s*(?P<who>[\u4e00-\u9fff·]{2,12}?)(同志)?(作|在|所作)")
 
 
 class Dateline(NamedTuple):
-    """A report's dateline: its ``date`` (YYYY-MM-DD), ``speaker`` (or ``""``) and ``end``,
+    """A report's dateline: its ``date`` (YYYY-MM-DD, or ``""`` when it gives only a year and
+    month, as 2024年1月在…), ``speaker`` (or ``""``) and ``end``,
     the length of the dateline at the start of its line (the rest is the report's text)."""
 
     date: str
@@ -348,14 +372,18 @@ def classify_line(line: str, heading_max_chars: int, edge: bool = True) -> LineK
             return LineKind("metadata", "source/date line", m.group(1) if m else "", fields)
         if len(fields) >= 2:
             return LineKind("metadata", "header fields", "", fields)
-        if len(re.findall(r"[|｜]", line)) >= 2 and len(line) <= 80:
+        if _TABLE_ROW.match(line):
+            cells = [c.strip() for c in re.split(r"(?<!\\)\|", line.strip()[1:-1])]
+            if any(c.count("\\|") >= 2 for c in cells):
+                return LineKind("boilerplate", "navigation")
+            if not any(len(c) >= 40 or c.endswith(tuple("。！？；")) for c in cells):
+                return LineKind("table", "table row (cells, not running text)")
+            return LineKind("body")  # a row holding sentences (一 | 全面推进乡村振兴，…。)
+        elif len(re.findall(r"[|｜]", line)) >= 2 and len(line) <= 80:
             return LineKind("boilerplate", "navigation")
-        m = _BYLINE.match(line) or _AUTHOR_LINE.match(line)
+        m = _BYLINE.match(line) or _AUTHOR_LINE.match(line) or _TITLED_NAME.match(line) or _REPORTER_LINE.match(line)
         if m:
-            return LineKind("metadata", "byline", m.group("who").strip())
-        m = _TITLED_NAME.match(line)
-        if m:
-            return LineKind("metadata", "byline", f"{m.group('who')}（{m.group('office')}）")
+            return LineKind("metadata", "byline", author_name(m.group(0) if "office" in m.groupdict() else m.group("who")))
         if fields:
             return LineKind("metadata", "header fields", "", fields)
     else:

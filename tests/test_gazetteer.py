@@ -1,5 +1,7 @@
 import csv
 
+import pytest
+
 from pipeline import RESOURCES
 from pipeline.gazetteer import Gazetteer, declared_levels, infer_locality
 
@@ -173,3 +175,13 @@ def test_a_short_county_name_counts_when_supported():
     assert infer_locality({"title": ["唐河2024年工作要点"], "body": body + ["保定市交流。"] * 5}).locality == "唐河县"
     # a short name alone, with nothing else named, still gives its unit (at low weight)
     assert infer_locality({"body": ["永州发展。"] * 3}).locality == "永州市"
+
+
+@pytest.mark.parametrize("text,names", [
+    ("遵义市委书记", ["遵义市"]), ("鼓楼区委书记", ["鼓楼区"]), ("海淀区政府工作报告", ["海淀区"]),
+    ("大连市委常委会", ["大连市"]), ("上海市浦东新区", ["上海市", "浦东新区"]),
+    ("长治久安", []), ("和平区域", []), ("各位来宾", []), ("在区委领导下", []),
+])
+def test_a_name_run_into_its_organ_is_found(text, names):
+    """jieba reads 遵义/市委书记 and 海淀区政府 as words; the unit's name is still found."""
+    assert [name for _, name, _ in Gazetteer.default().find(text)] == names

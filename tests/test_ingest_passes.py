@@ -235,3 +235,78 @@ def test_document_holds_its_locality():
     raw = RawText(["衡东县召开会议", "衡东县要推进项目建设，扩大有效投资，加快产业发展步伐。"], "utf-8")
     doc = process_document("a.txt", raw, P, T2S, Gazetteer.default())
     assert doc.locality.locality == "衡东县" and doc.locality.level == "county" and doc.locality.province == "湖南省"
+
+
+WRAPPED = [  # a PDF's text layer: every paragraph broken at about 24 characters, a page number between pages
+    "政府工作报告",
+    "",
+    "——2024年1月6日在晋江市第十八届人民代表大会第四次",
+    "会议上",
+    "",
+    "一、2023年工作回顾",
+    "",
+    "    2023年，我们在泉州市委、市政府的坚强领导下，全",
+    "市地区生产总值增长5.8%，规上工业增加值增长6.2%，一般",
+    "公共预算总收入突破260亿元，县域经济竞争力继续位居",
+    "全国第四。",
+    "",
+    "    我们坚持实体经济为本，制造业为重，推动鞋服、纺织",
+    "、食品、建材等传统产业数字化转型，集成电路、新材料",
+    "",
+    "— 2 —",
+    "",
+    "、医疗健康等新兴产业加快发展，上市公司总数达到52家",
+    "，新增国家级专精特新企业9家。",
+    "二、2024年工作安排",
+    "    今年全市经济社会发展的主要预期目标是：地区生产总",
+    "值增长6%左右，城乡居民人均可支配收入增长6%左右。",
+]
+
+
+def test_hard_wrapped_lines_are_joined_into_paragraphs_with_their_lines():
+    doc = process_document("a.txt", RawText(WRAPPED, "utf-8"), P, T2S, Gazetteer.default())
+    paras = [(p["line_start"], p["line_end"], p["text"]) for p in doc.paragraphs]
+    assert paras == [
+        (8, 11, "2023年，我们在泉州市委、市政府的坚强领导下，全市地区生产总值增长5.8%，规上工业增加值增长6.2%，一般"
+                "公共预算总收入突破260亿元，县域经济竞争力继续位居全国第四。"),
+        (13, 19, "我们坚持实体经济为本，制造业为重，推动鞋服、纺织、食品、建材等传统产业数字化转型，集成电路、新材料"
+                 "、医疗健康等新兴产业加快发展，上市公司总数达到52家，新增国家级专精特新企业9家。"),
+        (21, 22, "今年全市经济社会发展的主要预期目标是：地区生产总值增长6%左右，城乡居民人均可支配收入增长6%左右。"),
+    ]
+    assert [p["section"] for p in doc.paragraphs] == ["一、2023年工作回顾", "一、2023年工作回顾", "二、2024年工作安排"]
+    assert doc.date == "2024-01-06" and doc.lines_joined == 8
+    log = {row["line"]: (row["status"], row["reason"], row["note"]) for row in doc.log}
+    assert sorted(log) == list(range(1, len(WRAPPED) + 1)) and [row["line"] for row in doc.log] == sorted(log)
+    assert log[16][:2] == ("boilerplate", "page number")
+    assert log[9][0] == log[18][0] == "kept" and "lines 13–19 joined" in log[18][2]
+
+
+def test_text_with_a_paragraph_per_line_is_not_joined():
+    lines = ["政府工作报告", "一、2023年工作回顾"] + [
+        f"我们坚持实体经济为本，制造业为重，推动传统产业数字化转型，第{n}项新兴产业加快发展，上市公司总数达到52家。" for n in range(8)
+    ] + ["二、2024年工作安排", "三、深化改革开放", "四、保障和改善民生", "五、加强政府自身建设"]
+    doc = process_document("a.txt", RawText(lines, "utf-8"), P, T2S, Gazetteer.default())
+    assert doc.lines_joined == 0 and len(doc.paragraphs) == 8
+
+
+
+def test_date_from_the_file_name_only_when_the_text_gives_none():
+    lines = ["在全市项目建设推进会上的讲话", "市委书记 杨光荣", "同志们：今天召开全市项目建设推进会，主要任务是总结上半年项目建设情况。"]
+    doc = process_document("2022-06-30_讲话.txt", RawText(lines, "utf-8"), P, T2S, Gazetteer.default())
+    assert (doc.date, doc.date_source, doc.year) == ("2022-06-30", "file name", "2022")
+    assert doc.author == "杨光荣（市委书记）"
+    dated = process_document("2022-06-30_讲话.txt", RawText(["（2023年1月5日）", *lines], "utf-8"), P, T2S, Gazetteer.default())
+    assert dated.date == "2023-01-05"
+    yearly = process_document("2025_河南省.txt", RawText(lines, "utf-8"), P, T2S, Gazetteer.default())
+    assert (yearly.date, yearly.year, yearly.year_source) == ("", "2025", "file name")
+
+
+def test_a_subtitle_naming_the_speaker_gives_the_author_and_a_month_dateline_the_year():
+    lines = ["奋力开创黔东南高质量发展新局面", "——在州委经济工作会议上的讲话　杨振东", "", "同志们：",
+             "这次会议是州委决定召开的一次重要会议，主要任务是深入贯彻中央经济工作会议精神，部署明年经济工作。"]
+    doc = process_document("a.txt", RawText(lines, "utf-8"), P, T2S, Gazetteer.default())
+    assert doc.author == "杨振东" and doc.title == "奋力开创黔东南高质量发展新局面 ——在州委经济工作会议上的讲话"
+    lines = ["正定县政府工作报告", "二〇二四年一月在正定县第十七届人民代表大会第三次会议上", "各位代表：",
+             "现在，我代表县人民政府，向大会报告工作，请予审议，并请县政协委员和其他列席人员提出意见。"]
+    doc = process_document("a.txt", RawText(lines, "utf-8"), P, T2S, Gazetteer.default())
+    assert (doc.date, doc.year) == ("", "2024")

@@ -59,6 +59,33 @@ def test_docx_paragraphs_in_order(tmp_path):
     assert raw.lines == ["2025年湖南省政府工作报告", "各位代表：", "现在，我代表省人民政府向大会报告工作。"]
 
 
+def test_docx_table_rows_are_written_as_cells(tmp_path):
+    import docx
+
+    doc = docx.Document()
+    doc.add_paragraph("主要指标完成情况")
+    table = doc.add_table(rows=2, cols=3)
+    for r, row in enumerate([("指标", "单位", "增长"), ("地区生产总值", "亿元", "5.8%")]):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    table.cell(0, 1).merge(table.cell(0, 2)).text = "单位|增长"
+    buf = io.BytesIO()
+    doc.save(buf)
+    raw = read_docx(buf.getvalue(), tmp_path / "a.docx")
+    assert raw.lines == ["主要指标完成情况", "| 指标 | 单位\\|增长 |", "| 地区生产总值 | 亿元 | 5.8% |"]
+
+
+def test_html_laid_out_with_tables_keeps_its_lines(tmp_path):
+    body = "<br>\n".join(["——2024年1月10日在寿光市第十九届人民代表大会第三次会议上", "寿光市人民政府市长　赵文涛", "各位代表：",
+                           "现在，我代表市人民政府，向大会报告工作，请予审议，并请市政协委员和其他列席人员提出意见。" * 2,
+                           "一、2023年工作回顾", "2023年，全市地区生产总值增长6.5%，一般公共预算收入增长5.1%，蔬菜产业提质增效。" * 2])
+    html = (f"<html><head><meta charset='gb2312'><title>寿光市政府工作报告</title></head><body><table><tr><td class='nav'>"
+            f"<a href='/'>网站首页</a> | <a href='/z'>政务公开</a></td></tr><tr><td class='content'>{body}</td></tr></table></body></html>")
+    raw = read_html(html.encode("gb18030"), tmp_path / "a.html")
+    assert "一、2023年工作回顾" in raw.lines and "各位代表：" in raw.lines
+    assert not any(line.startswith("|") and len(line) > 200 for line in raw.lines)
+
+
 def test_corrupt_docx_is_a_clear_error(tmp_path):
     with pytest.raises(ReadError, match="corrupt .docx"):
         read_docx(b"PK\x03\x04 this is not really a zip", tmp_path / "bad.docx")

@@ -1,6 +1,6 @@
 import pytest
 
-from pipeline.text import chunk, classify_line, clean_line, find_date, inline_heading, is_heading, split_sentences, strip_pinyin
+from pipeline.text import chunk, classify_line, clean_line, dateline, find_date, find_year, inline_heading, is_heading, split_sentences, strip_pinyin
 
 
 def test_strip_pinyin_removes_readings_only():
@@ -29,6 +29,17 @@ def test_clean_line_collapses_blanks():
         ("(作者系中共衡南县委副书记、县人民政府县长)", "metadata", "byline"),
         ("(作者:王启武,系澧县县委书记)", "metadata", "byline"),
         ("北京市市长 殷勇", "metadata", "byline"),
+        ("管委会主任 李承宇", "metadata", "byline"),
+        ("行署专员 艾尔肯·吐尼亚孜", "metadata", "byline"),
+        ("（记者 刘晓燕 王明）", "metadata", "byline"),
+        ("— 2 —", "boilerplate", "page number"),
+        ("第3页 共12页", "boilerplate", "page number"),
+        (">> 政府工作报告", "boilerplate", "navigation"),
+        ("地址：山东省寿光市圣城街 邮编：262700", "boilerplate", "site owner"),
+        ("| 指标 | 单位 | 2023年 | 增长 |", "table", "table row (cells, not running text)"),
+        ("| 网站首页 \\| 政务公开 \\| 办事服务 |", "boilerplate", "navigation"),
+        ("| 1 | 全面推进乡村振兴，新建高标准农田10万亩。 |", "body", ""),
+        ("2023年工作回顾", "heading", "heading"),
         ("一、2024年工作回顾", "heading", "heading"),
         ("（三）着力扩大有效需求", "heading", "heading"),
         ("习近平总书记考察湖南重要讲话和指示精神,高屋建瓴、思想深邃。", "body", ""),
@@ -47,6 +58,9 @@ def test_site_owner_inside_a_report_is_content():
 
 def test_metadata_values():
     assert classify_line("来源:衡东县融媒体中心 发布时间:2023-03-02", 40).value == "衡东县融媒体中心"
+    assert classify_line("作者：贵州省委书记 方志远", 40).value == "方志远（贵州省委书记）"
+    assert classify_line("本报记者 张三", 40).value == "张三"
+    assert classify_line("行署专员 艾尔肯·吐尼亚孜", 40).value == "艾尔肯·吐尼亚孜（行署专员）"
     assert classify_line("(作者:王启武,系澧县县委书记)", 40).value == "王启武,系澧县县委书记"
 
 
@@ -273,3 +287,18 @@ def test_not_a_dateline(line):
 def test_find_date_reads_circle_zero_and_full_width_digits():
     assert find_date("二○二一年一月三十一日") == "2021-01-31"
     assert find_date("２０２１年１月３１日") == "2021-01-31"
+
+
+@pytest.mark.parametrize("text,year", [
+    ("正定县二〇二四年政府工作报告", "2024"), ("二○二三年工作回顾", "2023"), ("2025年政府工作报告", "2025"),
+    ("二〇二四年一月在会上，2023年", "2024"), ("十二年来", ""), ("一九九八年", "1998"),
+])
+def test_find_year_reads_chinese_numerals(text, year):
+    assert find_year(text) == year
+
+
+def test_a_dateline_with_only_a_year_and_month_gives_no_date():
+    found = dateline("二〇二四年一月在正定县第十七届人民代表大会第三次会议上")
+    assert found is not None and found.date == ""
+    assert dateline("——2023年2月在市委全会上的讲话").date == ""
+    assert dateline("2023年2月，全县地区生产总值增长5%，规上工业增加值增长6%。") is None

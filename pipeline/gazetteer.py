@@ -149,11 +149,12 @@ class Gazetteer:
             n = len(run)
             if not any(run[i : i + 2] in pairs for i in range(n - 1)):
                 continue
-            bounds, end = {0}, 0
+            bounds, end, previous = {0}, 0, ""
             for word in self._tokenizer.cut(run, HMM=False):
-                bounds.update(self._inner_bounds(word, end))
+                bounds.update(self._inner_bounds(word, end, previous))
                 end += len(word)
                 bounds.add(end)
+                previous = word
             i = 0
             while i < n:
                 if i in bounds and run[i] in first:
@@ -170,14 +171,16 @@ class Gazetteer:
                     i += 1
         return out
 
-    def _inner_bounds(self, word: str, start: int) -> tuple[int, ...]:
+    def _inner_bounds(self, word: str, start: int, previous: str) -> tuple[int, ...]:
         """Word boundaries inside a jieba word that begins with a unit's suffix and an organ
-        (遵义/市委书记, 鼓楼/区委书记: the name ends after 市, 区) or with a unit's full name
-        and then an organ or another unit (海淀区政府, 大连市委, 上海市浦东新区)."""
+        after a word of two or more characters that with the suffix is a unit's name
+        (遵义/市委书记, 鼓楼/区委书记: the name ends after 市, 区; not 和/县委书记), or that
+        begins with a unit's full name and then an organ or another unit (海淀区政府, 大连市委,
+        上海市浦东新区)."""
         if len(word) < 2:
             return ()
         if word[0] in _UNIT_SUFFIX and _ORGAN.match(word, 1):
-            return (start + 1,)
+            return (start + 1,) if len(previous) >= 2 and previous + word[0] in self.aliases else ()
         if word[:2] in self._pairs and len(word) > 3:
             for length in range(len(word) - 1, 2, -1):
                 if word[length - 1] in _UNIT_SUFFIX and word[:length] in self.aliases:

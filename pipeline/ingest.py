@@ -141,7 +141,8 @@ class Lines:
     physical line of each logical line and ``notes`` what was done to it (``escaped line breaks:
     part 2 of 5``, ``mojibake repaired …``). In hard-wrapped text (a PDF's text layer) the
     lines of one paragraph are joined into one logical line: ``joined`` holds the other
-    physical lines it took, and each of them keeps a log row of its own.
+    physical lines it took, with the offset where each starts in its text, and each of them
+    keeps a log row of its own.
 
     ``zones`` collects text by where it stands (author, source, title, body) for the
     locality; ``dates`` collects the dates found, with where they were found.
@@ -152,7 +153,7 @@ class Lines:
     status: list[tuple[str, str]]
     origin: list[int] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-    joined: list[tuple[int, ...]] = field(default_factory=list)
+    joined: list[tuple[tuple[int, int], ...]] = field(default_factory=list)
     zones: dict[str, list[str]] = field(default_factory=lambda: {"author": [], "source": [], "title": [], "body": []})
     dates: list[Dated] = field(default_factory=list)
 
@@ -282,7 +283,8 @@ def clean_lines(raw_lines: list[str], params: IngestParams, to_simplified, doc: 
     where site-owner lines are furniture). A line that still reads as garbled (text decoded
     with a wrong codec, not repairable) is of kind ``garbled``."""
     cleaned, origin, notes = logical_lines(raw_lines, doc)
-    cleaned, origin, notes, joined = join_wrapped(cleaned, origin, notes)
+    indented = [raw_lines[n][:1].isspace() for n in origin]
+    cleaned, origin, notes, joined = join_wrapped(cleaned, origin, notes, indented)
     doc.lines_joined += sum(map(len, joined))
     simplified = to_simplified("\n".join(cleaned)).split("\n")
     text = simplified if len(simplified) == len(cleaned) else [to_simplified(s) for s in cleaned]
@@ -295,75 +297,101 @@ def clean_lines(raw_lines: list[str], params: IngestParams, to_simplified, doc: 
     return Lines(text=text, kinds=kinds, status=[("", "")] * len(text), origin=origin, notes=notes, joined=joined)
 
 
-# A line ends a sentence or a lead-in (or is a page number): it does not run on into the next.
-_ENDS = "。！？；!?;…”’」』：:"
+def _ends_sentence(line: str) -> bool:
+    """The line ends a sentence (。！？；…, or a closing quote or bracket after one)."""
+    end = line.rstrip("”’」』）)\"'")
+    return bool(end) and end[-1] in "。！？；!?;…" and (end == line or end[-1] in "。！？!?…")
+
+
+def _width(line: str) -> float:
+    """Display width: a Han character or full-width sign 1, an ASCII character ½."""
+    return sum(0.5 if ord(c) < 128 else 1.0 for c in line)
+
+
+# Punctuation inside a line: a line of prose has some; a heading, a title or a list item has none.
+_INNER_PUNCTUATION = re.compile(r"[，,、；;：:“”（）()《》。]")
+
+
+def _runs_on(line: str, width: float) -> bool:
+    """A line of prose (or a dateline) of about the wrap width that does not end a sentence."""
+    return (bool(line) and 0.85 * width <= _width(line) <= 1.15 * width and not _ends_sentence(line)
+            and (bool(_INNER_PUNCTUATION.search(line[:-1])) or dateline(line) is not None))
 
 
 def wrap_width(texts: list[str]) -> float:
     """The width at which ``texts`` were hard-wrapped, or 0 when they were not.
 
     A PDF's text layer (pdftotext, a copy from a PDF viewer) breaks every paragraph into lines
-    of about the page's width, which end mid-sentence. The width is the median length of the
-    lines that do not end a sentence; the text counts as hard-wrapped when at least 30% of its
-    lines are of about that width (0.8–1.2 times), do not end a sentence and run on into the
-    next line, and at most 10% are longer than 1.3 times it (text with a paragraph per line has
-    many long lines; its unended lines are headings of all lengths).
+    of about the page's width, which end mid-sentence. The width is the median display width
+    of the lines that do not end a sentence; the text counts as hard-wrapped when at least 30%
+    of its lines are prose of about that width (0.85–1.15 times, with some punctuation inside)
+    that does not end a sentence and runs on into the next line, and at most 10% are wider
+    than 1.3 times it (text with a paragraph per line has many long lines; its unended lines
+    are headings and list items of all lengths, without punctuation).
     """
     rows = [i for i, t in enumerate(texts) if t and not PAGE_NUMBER.match(t)]
-    open_ended = [i for i in rows if texts[i][-1] not in _ENDS]
+    open_ended = [i for i in rows if not _ends_sentence(texts[i])]
     if len(open_ended) < 5:
         return 0.0
-    width = float(np.median([len(texts[i]) for i in open_ended]))
+    width = float(np.median([_width(texts[i]) for i in open_ended]))
     if width < 10:
         return 0.0
-    full = sum(0.8 * width <= len(texts[i]) <= 1.2 * width and i + 1 < len(texts) and bool(texts[i + 1]) for i in open_ended)
-    long = sum(len(texts[i]) > 1.3 * width for i in rows)
-    return width if full >= 0.3 * len(rows) and long <= 0.1 * len(rows) else 0.0
+    full = sum(_runs_on(texts[i], width) and i + 1 < len(texts) and bool(texts[i + 1]) for i in open_ended)
+    wide = sum(_width(texts[i]) > 1.3 * width for i in rows)
+    return width if full >= 0.3 * len(rows) and wide <= 0.1 * len(rows) else 0.0
 
 
 _NEW_ITEM = re.compile(r"^([一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十]+[章节部分篇条]|[—–-]{2})")
 
 
-def join_wrapped(texts: list[str], origin: list[int], notes: list[str]) -> tuple[list[str], list[int], list[str], list[tuple[int, ...]]]:
+def join_wrapped(texts: list[str], origin: list[int], notes: list[str], indented: list[bool] | None = None
+                 ) -> tuple[list[str], list[int], list[str], list[tuple[tuple[int, int], ...]]]:
     """Join the lines of hard-wrapped text (see :func:`wrap_width`) back into paragraphs.
 
-    A line of about the wrap width (0.8 times or more) that does not end a sentence runs on
-    into the next non-blank line, across a page break too (blank lines and page numbers
-    between, which keep their own rows), unless that line starts a numbered item (一、 （二）
-    3. 第二部分) or a dateline (——). Text that is not hard-wrapped is returned as it is.
+    A line of prose of about the wrap width that does not end a sentence runs on into the next
+    non-blank line, across a page break too (blank lines and page numbers between, which keep
+    their own rows), unless that line starts a numbered item (一、 （二） 3. 第二部分) or a
+    dateline (——), or, where the text marks paragraphs by indenting their first line
+    (``indented``, per logical line), is indented. Text that is not hard-wrapped is returned
+    as it is.
 
     Returns:
         ``(texts, origin, notes, joined)`` for the logical lines after joining; ``joined[i]``
-        holds the 0-based physical lines joined into line ``i`` after its first.
+        holds, for each physical line joined into line ``i`` after its first, its 0-based
+        number and the offset in the joined text where it starts.
     """
     width = wrap_width(texts)
-    joined: list[tuple[int, ...]] = [()] * len(texts)
+    joined: list[tuple[tuple[int, int], ...]] = [()] * len(texts)
     if not width:
         return texts, origin, notes, joined
+    indented = indented or [False] * len(texts)
+    share = sum(indented[i] for i, t in enumerate(texts) if t) / max(1, sum(map(bool, texts)))
+    by_indent = 0.03 <= share <= 0.6  # indentation marks paragraph starts (not every line, not none)
     out_text, out_origin, out_notes, out_joined = [], [], [], []
     taken: set[int] = set()
     for i, text in enumerate(texts):
         if i in taken:
             continue
-        parts, more, j = [text], [], i
-        while texts[j] and texts[j][-1] not in _ENDS and len(texts[j]) >= 0.8 * width:
+        parts, more, j, length = [text], [], i, len(text)
+        while _runs_on(texts[j], width):
             k = j + 1
             between = []
             while k < len(texts) and (not texts[k] or PAGE_NUMBER.match(texts[k])):
                 between.append(texts[k])
                 k += 1
-            if k >= len(texts) or (between and not any(between)) or _NEW_ITEM.match(texts[k]):
+            if k >= len(texts) or (between and not any(between)) or _NEW_ITEM.match(texts[k]) or by_indent and indented[k]:
                 break
             glue = " " if texts[j][-1].isascii() and texts[j][-1].isalnum() and texts[k][0].isascii() and texts[k][0].isalnum() else ""
             parts.append(glue + texts[k])
-            more.append(origin[k])
+            more.append((origin[k], length + len(glue)))
+            length += len(glue) + len(texts[k])
             taken.add(k)
             j = k
         out_text.append("".join(parts))
         out_origin.append(origin[i])
         out_joined.append(tuple(more))
         out_notes.append(_join_notes(notes[i], *(notes[m] for m in range(i + 1, j + 1) if m in taken),
-                                     f"hard-wrapped text: lines {origin[i] + 1}–{more[-1] + 1} joined" if more else ""))
+                                     f"hard-wrapped text: lines {origin[i] + 1}–{more[-1][0] + 1} joined" if more else ""))
     return out_text, out_origin, out_notes, out_joined
 
 
@@ -506,7 +534,8 @@ def mark_signature_date(lines: Lines) -> None:
             lines.mark(i, "metadata", "date line")
 
 
-_NAME_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+# A year in a file's name, standing apart (2025_河南省.txt, 河南-2025.txt; not 2000字, a2019b, 1024x2048).
+_NAME_YEAR = re.compile(r"(?<![0-9A-Za-z])((?:19|20)\d{2})(?![0-9A-Za-z字号期页条])")
 
 
 def date_document(lines: Lines, doc: Document, meta: dict[str, str], meta_source: str = "file metadata") -> None:
@@ -519,14 +548,16 @@ def date_document(lines: Lines, doc: Document, meta: dict[str, str], meta_source
     author fill in where the text gave none."""
     dates = sorted(lines.dates, key=lambda d: date_rank(d.source)) + ([Dated(meta["date"], meta_source)] if meta.get("date") else [])
     name = Path(doc.source).name
-    dates += [Dated(find_date(name), "file name")] if find_date(name) else []
+    title_year = find_year(doc.title) or find_year(" ".join(lines.zones["title"]))
+    if find_date(name) and (not title_year or find_date(name)[:4] == title_year):  # a crawl date must not outvote the title's year
+        dates.append(Dated(find_date(name), "file name"))
     doc.date, doc.date_source, line = dates[0] if dates else ("", "", -1)
     if line >= 0:
         lines.notes[line] = _join_notes(lines.notes[line], f"dates the document ({doc.date_source})")
     if doc.date:
         doc.year, doc.year_source = doc.date[:4], doc.date_source
     else:
-        doc.year = find_year(doc.title) or find_year(" ".join(lines.zones["title"]))
+        doc.year = title_year
         doc.year_source = "title" if doc.year else ""
         year = _NAME_YEAR.search(name)
         if not doc.year and year:
@@ -563,8 +594,12 @@ def cut_body(lines: Lines, params: IngestParams) -> list[dict]:
             stack[level] = lead
         section = " > ".join(stack[lv] for lv in sorted(stack))
         lines.zones["body"].append(line)
+        at = 0
         for piece in chunk(line, params.max_chars):
-            pieces.append({"lines": [i], "text": piece, "section": section})
+            start = line.find(piece, at)
+            start = at if start < 0 else start
+            at = start + len(piece)
+            pieces.append({"lines": [i], "text": piece, "section": section, "spans": {i: (start, at)}})
     pieces, merged, dropped = _merge_fragments(pieces, params)
     for i in dropped:
         lines.mark(i, "too_short", f"under ingest.min_chars = {params.min_chars} with no neighbour in its section to merge with")
@@ -580,7 +615,8 @@ def assemble(lines: Lines, pieces: list[dict], doc: Document) -> None:
     line_paras: dict[int, list[str]] = {}
     for n, piece in enumerate(pieces, start=1):
         para_id = f"{doc.doc_id}:{n}"
-        first, last = min(lines.origin[i] for i in piece["lines"]), max(max((lines.origin[i], *lines.joined[i])) for i in piece["lines"])
+        physical = [n for i in piece["lines"] for n in _physical_lines(lines, i, piece.get("spans", {}).get(i))]
+        first, last = min(physical), max(physical)
         doc.paragraphs.append(
             {
                 "para_id": para_id,
@@ -595,13 +631,14 @@ def assemble(lines: Lines, pieces: list[dict], doc: Document) -> None:
             }
         )
         for i in piece["lines"]:
-            line_paras.setdefault(i, []).append(para_id)
+            for n in _physical_lines(lines, i, piece.get("spans", {}).get(i)):
+                line_paras.setdefault((i, n), []).append(para_id)
             if lines.open(i):
                 lines.mark(i, *(("merged", "short fragment merged with a neighbour") if i in piece["merged"] else ("kept", "")))
     for i, (st, reason) in enumerate(lines.status):
-        for n in (lines.origin[i], *lines.joined[i]):
+        for n in (lines.origin[i], *(m for m, _ in lines.joined[i])):
             doc.log.append(
-                {"source": doc.source, "line": n + 1, "status": st, "reason": reason, "para_id": ";".join(line_paras.get(i, [])), "note": lines.notes[i]}
+                {"source": doc.source, "line": n + 1, "status": st, "reason": reason, "para_id": ";".join(line_paras.get((i, n), [])), "note": lines.notes[i]}
             )
     if any(lines.joined):
         doc.log.sort(key=lambda row: row["line"])
@@ -609,9 +646,19 @@ def assemble(lines: Lines, pieces: list[dict], doc: Document) -> None:
         doc.status, doc.reason = "no paragraphs", "every line is blank, boilerplate, metadata or a heading"
 
 
+def _physical_lines(lines: Lines, i: int, span: tuple[int, int] | None) -> list[int]:
+    """The 0-based physical lines that characters ``span`` of logical line ``i`` come from
+    (all of them when ``span`` is None): one, unless hard-wrapped lines were joined into it."""
+    starts = [(lines.origin[i], 0), *lines.joined[i]]
+    if span is None or len(starts) == 1:
+        return [n for n, _ in starts]
+    ends = [offset for _, offset in starts[1:]] + [len(lines.text[i]) + 1]
+    return [n for (n, begin), end in zip(starts, ends) if begin < span[1] and end > span[0]] or [starts[0][0]]
+
+
 def _merge_fragments(pieces: list[dict], params: IngestParams) -> tuple[list[dict], set[int], list[int]]:
     """Merge pieces under ``min_chars`` into the next (else the previous) piece of their
-    section when the result stays within ``max_chars``.
+    section (the result may pass ``max_chars`` by less than ``min_chars``).
 
     Returns:
         ``(pieces, merged_lines, dropped_lines)``: a fragment with no neighbour to join
@@ -622,10 +669,15 @@ def _merge_fragments(pieces: list[dict], params: IngestParams) -> tuple[list[dic
     dropped: list[int] = []
 
     def fits(a: dict, b: dict) -> bool:
-        return a["section"] == b["section"] and len(a["text"]) + len(b["text"]) <= params.max_chars
+        # a fragment joins a neighbour of its section even where that makes a paragraph longer
+        # than max_chars (by less than min_chars): a sentence cut off a long line is not lost
+        return a["section"] == b["section"]
 
     def join(a: dict, b: dict) -> dict:
-        return {"lines": sorted(set(a["lines"]) | set(b["lines"])), "text": a["text"] + b["text"], "section": a["section"]}
+        spans = dict(a.get("spans", {}))
+        for i, (start, end) in b.get("spans", {}).items():
+            spans[i] = (min(start, spans[i][0]), max(end, spans[i][1])) if i in spans else (start, end)
+        return {"lines": sorted(set(a["lines"]) | set(b["lines"])), "text": a["text"] + b["text"], "section": a["section"], "spans": spans}
 
     carry: dict | None = None
     for piece in pieces:

@@ -281,9 +281,10 @@ def read_html(data: bytes, path: Path) -> RawText:
     except ReadError:
         raise
     text = trafilatura.extract(html, include_comments=False, include_tables=True, favor_recall=True)
-    if text and any(line.startswith("|") and len(line) > LAYOUT_CELL_CHARS for line in text.splitlines()):
-        # A page laid out with tables (older government sites) holds the whole text in one
-        # cell, which a table row would flatten into one line: read it as text instead.
+    long_rows = sum(len(line) for line in (text or "").splitlines() if line.startswith("|") and len(line) > LAYOUT_CELL_CHARS)
+    if long_rows > 0.5 * len(text or ""):
+        # A page laid out with tables (older government sites) holds most of its text in
+        # cells, which table rows would flatten into lines: read it as text instead.
         text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_recall=True) or text
     if not text or not text.strip():
         raise ReadError("HTML page without extractable main text")
@@ -301,9 +302,14 @@ def read_html(data: bytes, path: Path) -> RawText:
 
 
 def read_docx(data: bytes, path: Path) -> RawText:
-    """Paragraphs of a .docx in document order, one per line, then its tables a row per line
-    (``| a | b |``, a merged cell once, a ``|`` inside a cell written ``\\|``)."""
+    """Paragraphs and tables of a .docx in document order, a paragraph per line and a table row
+    per line (``| a | b |``, a merged cell once, a ``|`` inside a cell written ``\\|``); a
+    table that lays out text (a cell of several paragraphs or over ``LAYOUT_CELL_CHARS``
+    characters) gives its cells' paragraphs as lines."""
     import docx
+    from docx.oxml.ns import qn
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
 
     try:
         doc = docx.Document(io.BytesIO(data))
@@ -311,11 +317,12 @@ def read_docx(data: bytes, path: Path) -> RawText:
         raise ReadError(f"corrupt .docx (not a readable Word file: {exc.__class__.__name__}: {exc})") from None
     except Exception as exc:  # python-docx raises several library-specific errors
         raise ReadError(f"corrupt .docx ({exc.__class__.__name__}: {exc})") from None
-    lines = [p.text for p in doc.paragraphs]
-    for table in doc.tables:
-        for row in table.rows:
-            cells = [cell for n, cell in enumerate(row.cells) if n == 0 or cell._tc is not row.cells[n - 1]._tc]
-            lines.append("| " + " | ".join(" ".join(c.text.split()).replace("|", "\\|") for c in cells) + " |")
+    lines: list[str] = []
+    for block in doc.element.body.iterchildren():
+        if block.tag == qn("w:p"):
+            lines.append(Paragraph(block, doc).text)
+        elif block.tag == qn("w:tbl"):
+            lines += _table_lines(Table(block, doc))
     meta = {}
     props = doc.core_properties
     if props.title:
@@ -323,6 +330,14 @@ def read_docx(data: bytes, path: Path) -> RawText:
     if props.author:
         meta["author"] = props.author
     return RawText(lines, "docx", meta)
+
+
+def _table_lines(table) -> list[str]:
+    rows = [[cell for n, cell in enumerate(row.cells) if n == 0 or cell._tc is not row.cells[n - 1]._tc] for row in table.rows]
+    layout = any(len([p for p in cell.paragraphs if p.text.strip()]) > 1 or len(cell.text) > LAYOUT_CELL_CHARS for row in rows for cell in row)
+    if layout:
+        return [p.text for row in rows for cell in row for p in cell.paragraphs]
+    return ["| " + " | ".join(" ".join(c.text.split()).replace("|", "\\|") for c in row) + " |" for row in rows]
 
 
 READERS: dict[str, Callable[[bytes, Path], RawText]] = {

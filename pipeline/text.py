@@ -138,9 +138,11 @@ def lost_char_runs(line: str) -> int:
 
 _SHORT = 200  # site furniture is never longer than this
 BOILERPLATE = [
-    ("navigation", re.compile(r"网站首页|网站地图|^首页\s*[>＞›»/]|[>＞›»]\s*正文\s*$|当前位置\s*[:：]|您现在的位置|^返回(首页|顶部)|^[>＞›»]{1,2}\s*\S{2,12}$")),
+    ("navigation", re.compile(r"网站首页|网站地图|^首页\s*[>＞›»/]|[>＞›»]\s*正文\s*$|当前位置\s*[:：]|您现在的位置|^返回(首页|顶部)")),
+    ("breadcrumb", re.compile(r"^[>＞›»]{1,2}\s*\S{2,12}$")),
     ("copyright", re.compile(r"(?i)copyright|©|版权所有|ICP\s*[备证]|公网安备|网站标识码|未经.{0,10}(授权|许可).{0,10}不得")),
-    ("site owner", re.compile(r"^(主办单位|承办单位|协办单位|技术支[撑持]|运行维护|网站维护|联系我们|网站声明|(主办|承办|地址|通讯地址|邮编|邮政编码|联系电话|电话|传真)\s*[:：])")),
+    ("site owner", re.compile(r"^(主办单位|承办单位|协办单位|技术支[撑持]|运行维护|网站维护|联系我们|网站声明|(主办|承办)\s*[:：])[^，,。；]*$")),
+    ("site address", re.compile(r"^(地址|通讯地址|邮编|邮政编码|联系电话|电话|传真)\s*[:：][^。！？；，,]{0,60}$")),
     ("editor", re.compile(r"^[\[【(（]?\s*(责任编辑|编辑|责编|审核|审校|校对|初审|复审|终审|监制|值班编辑)\s*[:：]")),
     ("reprint note", re.compile(r"^[\[【(（]\s*(文章|本文)?据.{1,40}(转发|转载|编发|整理)|转发时有改动|转载请注明|^[\[【(（]\s*来源[:：].{0,40}[\]】)）]$")),
     ("page number", PAGE_NUMBER := re.compile(r"^[-—–－―─\s]*(\d{1,3}|第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})[-—–－―─\s]*$")),
@@ -201,7 +203,6 @@ _OFFICES = "省长|市长|县长|区长|州长|旗长|盟长|专员|主任|主�
 _TITLED_NAME = re.compile(rf"^(?P<office>\S{{0,16}}({_OFFICES}))\s+(?P<who>[\u4e00-\u9fff·]{{2,12}})$")
 # A reporter's byline (记者 刘晓燕, 本报记者 王某): the author is the name.
 _REPORTER = re.compile(r"^(本报|本台|本网|新华社)?(特约)?(记者|通讯员)\s*")
-_REPORTER_LINE = re.compile(r"^[(（]?\s*(本报|本台|本网|新华社)?(特约)?(记者|通讯员)\s*(?P<who>[\u4e00-\u9fff·]{2,4}(\s+[\u4e00-\u9fff·]{2,4}){0,3})\s*[)）]?$")
 # A subtitle that names the speaker after it (——在州委经济工作会议上的讲话　杨振东).
 SUBTITLE_SPEAKER = re.compile(r"^[—―–\-－]{1,2}\s*在.{2,60}?(上|时)的(讲话|报告|发言|致辞|工作报告)\s+(?P<who>[\u4e00-\u9fff·]{2,12})$")
 
@@ -214,9 +215,14 @@ def author_name(who: str) -> str:
     if m:
         return f"{m.group('who')}（{m.group('office')}）"
     return _REPORTER.sub("", who) or who
+
+
 _SURNAMES = set(
     "李王张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏"
     "钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文欧覃甘聂莫向"
+)
+_REPORTER_LINE = re.compile(
+    r"^[(（]?\s*(本报|本台|本网|新华社)?(特约)?(记者|通讯员)\s*(?P<who>(?:[" + "".join(sorted(_SURNAMES)) + r"][\u4e00-\u9fff]{1,2}\s*){1,4})[)）]?$"
 )
 _CLOSING = "。！？；!?;…”’」』"
 # A table row as the readers write it (| a | b |; a | inside a cell is written \|).
@@ -247,7 +253,7 @@ _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"
 _CN_DATE = re.compile(
     r"(?P<y>[〇○零一二三四五六七八九]{4})\s*年\s*(?P<m>[一二三四五六七八九十]{1,2})\s*月\s*(?P<d>[一二三四五六七八九十]{1,3})\s*日"
 )
-_CN_YEAR = re.compile(r"(?P<y>[一二][〇○零一二三四五六七八九]{3})\s*年")
+_CN_YEAR = re.compile(r"(?P<y>(一九|二[〇○零])[〇○零一二三四五六七八九]{2})\s*年")
 # Full-width digits (２０２１年) read as ASCII digits; the text keeps its length, so offsets hold.
 _ASCII_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
@@ -289,7 +295,7 @@ def find_year(text: str) -> str:
 
 
 # Only at the top or bottom of a page: inside a report, 主办单位：… names a project's owner.
-_EDGE_ONLY = {"site owner"}
+_EDGE_ONLY = {"site owner", "site address", "breadcrumb"}
 _DASHES = "—―–‒─━\\-－~～"
 _DATELINE_START = re.compile(
     rf"^[{_DASHES}]*\s*[(（]?\s*(?:(19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月(\s*\d{{1,2}}\s*日)?|{_CN_DATE.pattern}|{_CN_YEAR.pattern.replace('?P<y>', '')}\s*[一二三四五六七八九十]{{1,2}}\s*月)"
@@ -329,6 +335,8 @@ def dateline(line: str) -> Dateline | None:
     if not start:
         return None
     meeting = _MEETING.match(probe, start.end())
+    if not meeting and not find_date(probe[: start.end()]):
+        return None  # a year and month alone (2024年6月全县经济运行分析) open many titles
     end = len(line)
     if meeting:
         cut = meeting.end()
@@ -362,6 +370,13 @@ def classify_line(line: str, heading_max_chars: int, edge: bool = True) -> LineK
         return LineKind("blank")
     if not _HAN_OR_WORD.search(line):
         return LineKind("boilerplate", "no text (punctuation or symbols only)")
+    if _TABLE_ROW.match(line):
+        cells = [c.strip() for c in re.split(r"(?<!\\)\|", line.strip()[1:-1])]
+        if any(c.count("\\|") >= 2 for c in cells) and len(line) <= _SHORT:
+            return LineKind("boilerplate", "navigation")
+        if not any(len(c) >= 40 or c.endswith(tuple("。！？；")) for c in cells):
+            return LineKind("table", "table row (cells, not running text)")
+        return LineKind("body")  # a row holding sentences (一 | 全面推进乡村振兴，…。)
     if len(line) <= _SHORT:
         for reason, pat in BOILERPLATE:
             if (edge or reason not in _EDGE_ONLY) and pat.search(line):
@@ -372,14 +387,7 @@ def classify_line(line: str, heading_max_chars: int, edge: bool = True) -> LineK
             return LineKind("metadata", "source/date line", m.group(1) if m else "", fields)
         if len(fields) >= 2:
             return LineKind("metadata", "header fields", "", fields)
-        if _TABLE_ROW.match(line):
-            cells = [c.strip() for c in re.split(r"(?<!\\)\|", line.strip()[1:-1])]
-            if any(c.count("\\|") >= 2 for c in cells):
-                return LineKind("boilerplate", "navigation")
-            if not any(len(c) >= 40 or c.endswith(tuple("。！？；")) for c in cells):
-                return LineKind("table", "table row (cells, not running text)")
-            return LineKind("body")  # a row holding sentences (一 | 全面推进乡村振兴，…。)
-        elif len(re.findall(r"[|｜]", line)) >= 2 and len(line) <= 80:
+        if len(re.findall(r"[|｜]", line)) >= 2 and len(line) <= 80 and not _TABLE_ROW.match(line):
             return LineKind("boilerplate", "navigation")
         m = _BYLINE.match(line) or _AUTHOR_LINE.match(line) or _TITLED_NAME.match(line) or _REPORTER_LINE.match(line)
         if m:

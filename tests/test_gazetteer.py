@@ -181,6 +181,7 @@ def test_a_short_county_name_counts_when_supported():
     ("遵义市委书记", ["遵义市"]), ("鼓楼区委书记", ["鼓楼区"]), ("海淀区政府工作报告", ["海淀区"]),
     ("大连市委常委会", ["大连市"]), ("上海市浦东新区", ["上海市", "浦东新区"]),
     ("长治久安", []), ("和平区域", []), ("各位来宾", []), ("在区委领导下", []),
+    ("新县长上任后", []), ("我和县委书记一起", []), ("应县长要求", []), ("代县委书记", []),
 ])
 def test_a_name_run_into_its_organ_is_found(text, names):
     """jieba reads 遵义/市委书记 and 海淀区政府 as words; the unit's name is still found."""

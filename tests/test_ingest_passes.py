@@ -299,6 +299,10 @@ def test_date_from_the_file_name_only_when_the_text_gives_none():
     assert dated.date == "2023-01-05"
     yearly = process_document("2025_河南省.txt", RawText(lines, "utf-8"), P, T2S, Gazetteer.default())
     assert (yearly.date, yearly.year, yearly.year_source) == ("", "2025", "file name")
+    for name in ("2000字讲话.txt", "a2019b.txt", "1024x2048.txt"):
+        assert process_document(name, RawText(lines, "utf-8"), P, T2S, Gazetteer.default()).year == ""
+    titled = process_document("2024-06-30_报告.txt", RawText(["2021年政府工作报告", *lines[2:]], "utf-8"), P, T2S, Gazetteer.default())
+    assert (titled.date, titled.year, titled.year_source) == ("", "2021", "title")
 
 
 def test_a_subtitle_naming_the_speaker_gives_the_author_and_a_month_dateline_the_year():
@@ -310,3 +314,45 @@ def test_a_subtitle_naming_the_speaker_gives_the_author_and_a_month_dateline_the
              "现在，我代表县人民政府，向大会报告工作，请予审议，并请县政协委员和其他列席人员提出意见。"]
     doc = process_document("a.txt", RawText(lines, "utf-8"), P, T2S, Gazetteer.default())
     assert (doc.date, doc.year) == ("", "2024")
+
+
+
+def test_wrapped_text_keeps_headings_lists_and_quotes_apart():
+    """Only prose of about the wrap width runs on: a heading or list item of that width has no
+    punctuation inside, a closing quote mid-sentence does not end the paragraph, and an indented
+    line starts a new one."""
+    lines = [
+        "    我们坚持实体经济为本，制造业为重，推动鞋服、纺织",
+        "、食品、建材等传统产业数字化转型，坚决做到“两个维护”",
+        "，集成电路、新材料等新兴产业加快发展。",
+        "（一）坚持创新驱动加快建设现代化产业体系建设",
+        "    今年全市经济社会发展的主要预期目标是：地区生产总",
+        "值增长6%左右，城乡居民人均可支配收入增长6%左右，",
+        "城镇新增就业1.2万人，粮食产量稳定在10万吨以上。",
+        "    我们将坚持农业立市、工业强市、商贸活市，加快建设",
+        "现代化产业示范城市，持续擦亮金字招牌，推动高质量发",
+        "展取得新成效。",
+        "    以下十件民生实事：",
+        *[f"第{n}项新建改建城乡公办幼儿园学位提升工程" for n in "一二三四"],
+    ]
+    doc = process_document("a.txt", RawText(lines, "utf-8"), P, T2S, Gazetteer.default())
+    spans = [(p["line_start"], p["line_end"], p["section"]) for p in doc.paragraphs]
+    assert spans[0][:2] == (1, 3) and doc.paragraphs[0]["text"].endswith("坚决做到“两个维护”，集成电路、新材料等新兴产业加快发展。")
+    assert (5, 7, "（一）坚持创新驱动加快建设现代化产业体系建设") in spans and spans[2][:2] == (8, 11)  # with the lead-in 以下十件民生实事：
+    assert not any(p["line_start"] <= 12 < p["line_end"] for p in doc.paragraphs)  # the list items stay lines
+
+
+def test_pieces_of_a_joined_paragraph_point_at_their_own_lines():
+    sentence = "全市地区生产总值增长百分之五点八，规上工业增加值增长百分之六点二，县域经济竞争力继续提升。"
+    text = sentence * 24  # about 1,100 characters, cut into pieces of at most 400
+    width = 24
+    wrapped = [text[k:k + width] for k in range(0, len(text), width)]
+    lines = ["政府工作报告", *wrapped]
+    doc = process_document("a.txt", RawText(lines, "utf-8"), P, T2S, Gazetteer.default())
+    assert doc.lines_joined >= 35 and len(doc.paragraphs) >= 3  # a line ending a sentence by chance ends a paragraph
+    spans = [(p["line_start"], p["line_end"]) for p in doc.paragraphs]
+    assert spans[0][0] == 2 and spans[-1][1] == len(lines)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))  # consecutive, overlapping at most at one line
+    assert sum(len(p["text"]) for p in doc.paragraphs) == len(text)
+    rows = {row["line"]: row["para_id"] for row in doc.log}
+    assert rows[2] == "a:1" and rows[len(lines)] == f"a:{len(doc.paragraphs)}"

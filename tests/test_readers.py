@@ -75,6 +75,33 @@ def test_docx_table_rows_are_written_as_cells(tmp_path):
     assert raw.lines == ["主要指标完成情况", "| 指标 | 单位\\|增长 |", "| 地区生产总值 | 亿元 | 5.8% |"]
 
 
+def test_docx_tables_in_document_order_and_layout_tables_as_lines(tmp_path):
+    import docx
+
+    doc = docx.Document()
+    doc.add_paragraph("寿光市政府工作报告")
+    cell = doc.add_table(rows=1, cols=1).cell(0, 0)
+    cell.text = "各位代表："
+    cell.add_paragraph("现在，我代表市人民政府，向大会报告工作。")
+    cell.add_paragraph("一、2023年工作回顾")
+    doc.add_paragraph("附：主要指标")
+    data = doc.add_table(rows=1, cols=2)
+    data.cell(0, 0).text, data.cell(0, 1).text = "地区生产总值", "6.5%"
+    buf = io.BytesIO()
+    doc.save(buf)
+    raw = read_docx(buf.getvalue(), tmp_path / "a.docx")
+    assert raw.lines == ["寿光市政府工作报告", "各位代表：", "现在，我代表市人民政府，向大会报告工作。", "一、2023年工作回顾",
+                         "附：主要指标", "| 地区生产总值 | 6.5% |"]
+
+
+def test_html_data_table_with_a_long_cell_stays_a_table(tmp_path):
+    prose = "".join(f"<p>第{n}段，全市地区生产总值增长百分之六点五，一般公共预算收入增长百分之五点一，蔬菜产业提质增效。</p>" for n in range(12))
+    cell = "重点项目：" + "新建改建城乡公办幼儿园和中小学校，实施老旧小区改造和城市更新工程，" * 6
+    html = f"<html><body><article><h1>政府工作报告</h1>{prose}<table><tr><td>1</td><td>{cell}</td></tr></table></article></body></html>"
+    raw = read_html(html.encode("utf-8"), tmp_path / "a.html")
+    assert any(line.startswith("|") and "重点项目" in line for line in raw.lines)
+
+
 def test_html_laid_out_with_tables_keeps_its_lines(tmp_path):
     body = "<br>\n".join(["——2024年1月10日在寿光市第十九届人民代表大会第三次会议上", "寿光市人民政府市长　赵文涛", "各位代表：",
                            "现在，我代表市人民政府，向大会报告工作，请予审议，并请市政协委员和其他列席人员提出意见。" * 2,

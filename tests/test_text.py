@@ -34,8 +34,10 @@ def test_clean_line_collapses_blanks():
         ("（记者 刘晓燕 王明）", "metadata", "byline"),
         ("— 2 —", "boilerplate", "page number"),
         ("第3页 共12页", "boilerplate", "page number"),
-        (">> 政府工作报告", "boilerplate", "navigation"),
-        ("地址：山东省寿光市圣城街 邮编：262700", "boilerplate", "site owner"),
+        (">> 政府工作报告", "boilerplate", "breadcrumb"),
+        ("地址：山东省寿光市圣城街 邮编：262700", "boilerplate", "site address"),
+        ("记者手记", "heading", "heading"),
+        ("通讯员队伍", "heading", "heading"),
         ("| 指标 | 单位 | 2023年 | 增长 |", "table", "table row (cells, not running text)"),
         ("| 网站首页 \\| 政务公开 \\| 办事服务 |", "boilerplate", "navigation"),
         ("| 1 | 全面推进乡村振兴，新建高标准农田10万亩。 |", "body", ""),
@@ -51,9 +53,15 @@ def test_classify_line(line, kind, reason):
 
 
 def test_site_owner_inside_a_report_is_content():
-    line = "主办单位：省教育厅、省民政厅，各州、市人民政府"
+    line = "主办单位：省教育厅、省民政厅，各州、市人民政府"  # an annex's list of tasks, at a file's end
     assert classify_line(line, 40, edge=False).kind != "boilerplate"
-    assert classify_line(line, 40, edge=True).kind == "boilerplate"
+    assert classify_line(line, 40, edge=True).kind != "boilerplate"
+    assert classify_line("主办单位：寿光市人民政府办公室 承办单位：寿光市大数据中心", 40, edge=True).kind == "boilerplate"
+    for line in ("地址：项目位于县经济开发区东区，总投资50亿元。", "> 坚持稳中求进"):
+        assert classify_line(line, 40, edge=False).kind != "boilerplate"
+    assert classify_line("地址：项目位于县经济开发区东区，总投资50亿元。", 40, edge=True).kind == "body"
+    wide = "| " + " | ".join(f"指标{n}" for n in range(45)) + " |"
+    assert classify_line(wide, 40).kind == "table"
 
 
 def test_metadata_values():
@@ -291,7 +299,7 @@ def test_find_date_reads_circle_zero_and_full_width_digits():
 
 @pytest.mark.parametrize("text,year", [
     ("正定县二〇二四年政府工作报告", "2024"), ("二○二三年工作回顾", "2023"), ("2025年政府工作报告", "2025"),
-    ("二〇二四年一月在会上，2023年", "2024"), ("十二年来", ""), ("一九九八年", "1998"),
+    ("二〇二四年一月在会上，2023年", "2024"), ("十二年来", ""), ("一九九八年", "1998"), ("一二三四年", ""),
 ])
 def test_find_year_reads_chinese_numerals(text, year):
     assert find_year(text) == year
@@ -302,3 +310,5 @@ def test_a_dateline_with_only_a_year_and_month_gives_no_date():
     assert found is not None and found.date == ""
     assert dateline("——2023年2月在市委全会上的讲话").date == ""
     assert dateline("2023年2月，全县地区生产总值增长5%，规上工业增加值增长6%。") is None
+    assert dateline("2024年6月全县经济运行分析报告") is None
+    assert dateline("2024年1月召开全县经济工作会议") is None

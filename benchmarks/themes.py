@@ -104,7 +104,7 @@ def main() -> int:
         print(f"needs {PROVINCIAL}, {LABELS} and {SENTENCES}", file=sys.stderr)
         return 2
     from pipeline.classify import (
-        BUILTIN, BlendedModel, LinearModel, ZeroShotModel, choose_model, claimed_paragraphs, claimed_sentences, design, fit_linear, fit_zero_shot, labelled_sentences, paragraph_shares,
+        BUILTIN, BlendedModel, LinearModel, ZeroShotModel, choose_model, fingerprint, claimed_paragraphs, claimed_sentences, design, fit_linear, fit_zero_shot, labelled_sentences, paragraph_shares,
         paragraph_themes,
     )
     from pipeline.config import SentenceWeights
@@ -248,7 +248,8 @@ def main() -> int:
         for f, v in weights.items():
             print(f"    {f}: {v}")
         model = fit(train)
-        model.info = {**model.info, "trained_on": f"{LABELS.name} + {SENTENCES.name}, {PROVINCIAL.name}", "leave_one_province_out": {
+        model.info = {**model.info, "trained_on": f"{LABELS.name} + {SENTENCES.name}, {PROVINCIAL.name}",
+                      "trained_sentences": sorted({fingerprint(sents.texts[r]) for r in train["row"]}), "leave_one_province_out": {
             name: {"paragraph_macro_f1": r[0]["macro_f1"], "sentence_macro_f1": r[1]["macro_f1"], "share_tv": r[1]["share_tv"]} for name, r in results.items() if "LOPO" in name}}
         model.save(BUILTIN)
         print(f"wrote {BUILTIN} (averaged over {model.info['averaged_over']})")

@@ -36,8 +36,10 @@ the theme that claims it by its section or form (:func:`claimed_paragraphs`: a g
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -491,6 +493,25 @@ def _macro_f1(a: np.ndarray, p: np.ndarray) -> float:
     from sklearn.metrics import f1_score
 
     return float(f1_score(a, p, average="macro", zero_division=0.0))
+
+
+def fingerprint(text: str) -> str:
+    """A short hash of a sentence's words (NFKC, without white space and punctuation), the same
+    for the sentence wherever it is cut from: it records which sentences a model learnt from."""
+    folded = "".join(c for c in unicodedata.normalize("NFKC", text) if not (c.isspace() or unicodedata.category(c)[0] in "PZS"))
+    return hashlib.blake2b(folded.encode("utf-8"), digest_size=6).hexdigest()
+
+
+def training_overlap(model: object, texts: list[str]) -> np.ndarray | None:
+    """(n,) bool: which of ``texts`` are sentences ``model`` (or the builtin model inside a
+    mix or under an examples model) was trained on, or None when it records none."""
+    seen: set[str] = set()
+    stack = [model]
+    while stack:
+        m = stack.pop()
+        seen.update((getattr(m, "info", None) or {}).get("trained_sentences", ()))
+        stack += list(getattr(m, "models", ())) + ([m.base] if getattr(m, "base", None) is not None else [])
+    return np.fromiter((fingerprint(t) in seen for t in texts), bool, len(texts)) if seen else None
 
 
 def builtin_model(keys: list[str], identity: str) -> LinearModel | None:

@@ -21,7 +21,8 @@ says how far the shares are off.
 Outputs:
     ``metrics/eval.json``     accuracy, macro-F1, per-theme precision/recall/F1, matched counts; ``sentences``: the same for sentences, and ``share_tv``;
                               ``intervals``: 95% bootstrap intervals of the accuracy, macro-F1 (and share TV), resampling labelled documents;
-                              ``weighted``: the labels are the pipeline's random sample, each weighted by 1/inclusion probability
+                              ``weighted``: the labels are the pipeline's random sample, each weighted by 1/inclusion probability;
+                              ``in_training``: how many labels fall on sentences the builtin model was trained on (in-sample)
     ``reports/eval_confusion.csv``  one row per matched line (actual, predicted): a DVC confusion plot
     ``reports/label_sample.csv``, ``reports/label_sample_predictions.csv``  the sample to code and the pipeline's themes for it
     ``data/processed/hand_labels.parquet``  every labelled unit with the pipeline's theme beside its label, and
@@ -41,7 +42,7 @@ from .config import ParamsError
 from .io import run_stage, setup_logging, write_csv, write_json, write_parquet
 from .sampling import draw_sample, label_sheets, sampling_frame
 from .artifacts import ThemeCatalog
-from .labels import HAND_LABEL_COLUMNS, align_sentence_labels, design_weights, hand_labelled_units, match_labels, read_labels, read_sentence_labels, score_intervals, scores, sentence_scores
+from .labels import HAND_LABEL_COLUMNS, align_sentence_labels, design_weights, hand_labelled_units, labelled_rows, match_labels, read_labels, read_sentence_labels, score_intervals, scores, sentence_scores
 
 log = logging.getLogger("pipeline.evaluate")
 
@@ -76,6 +77,21 @@ def evaluate(labels: pd.DataFrame, paragraphs: pd.DataFrame, themes: pd.DataFram
     if note:
         metrics["weighting"] = note
     return metrics, m[CONFUSION_COLUMNS]
+
+
+def in_training(labels: pd.DataFrame | None, gold: pd.DataFrame | None, paragraphs: pd.DataFrame, spans: pd.DataFrame, trained: pd.Series) -> dict:
+    """How many labels fall on sentences the builtin model was trained on (``trained``: one
+    bool per sentence of ``spans``): measured on them, accuracy is in-sample and optimistic.
+    A paragraph label counts when any sentence of its line's paragraphs is such a sentence."""
+    out = {}
+    trained = trained.to_numpy(bool)
+    if labels is not None:
+        hit = set(spans.loc[trained, "para_id"])
+        rows = labelled_rows(labels, paragraphs)
+        out["labels"] = int(sum(bool(len(r)) and bool(set(paragraphs["para_id"].to_numpy()[r]) & hit) for r in rows))
+    if gold is not None:
+        out["sentence_labels"] = int(sum(any(trained[row] for row, _ in where) for where in align_sentence_labels(gold, paragraphs, spans)))
+    return out
 
 
 def evaluate_sentences(labels: pd.DataFrame, paragraphs: pd.DataFrame, spans: pd.DataFrame, sentence_themes: pd.DataFrame, keys: list[str],
@@ -115,7 +131,7 @@ def main() -> int:
     paragraphs = pd.read_parquet(config.PARAGRAPHS, columns=["para_id", "source", "line_start", "line_end", "level", "text", "n_chars"])
     spans = pd.read_parquet(config.SENTENCE_SPANS, columns=["para_id", "sentence", "char_start", "char_end", "n_chars"])
     themes = pd.read_parquet(config.THEMES, columns=["para_id", "theme", "confidence"])
-    sentences = pd.read_parquet(config.SENTENCE_THEMES, columns=["para_id", "sentence", "theme", "confidence"])
+    sentences = pd.read_parquet(config.SENTENCE_THEMES, columns=["para_id", "sentence", "theme", "confidence", "in_training"])
     sheet, predictions = draw_label_sample(paragraphs, spans, sentences, themes, p.themes.unit, p.sample.size, p.sample.min_per_stratum, p.sample.seed)
     write_csv(sheet, SAMPLE, bom=True)  # coded in Excel or WPS, read back in any encoding (pipeline.labels.read_label_csv)
     write_csv(predictions, SAMPLE_PREDICTIONS, bom=True)
@@ -148,6 +164,10 @@ def main() -> int:
     for what, m in (("labelled lines", result if labels_file else {}), ("labelled sentences", result.get("sentences", {}))):
         if m.get("weighting"):
             log.warning("%s: %s", what, m["weighting"])
+    if sentences["in_training"].any():
+        result["in_training"] = in_training(labels, gold, paragraphs, spans, sentences["in_training"])
+        log.warning("%s of the labels fall on sentences the builtin model was trained on: their accuracy is in-sample (optimistic)",
+                    " and ".join(f"{n} {'sentence ' if k == 'sentence_labels' else ''}labels" for k, n in result["in_training"].items()))
     units = hand_labelled_units(labels, gold, paragraphs, spans, themes, sentences)
     result["random_sample_units"] = int(units["inclusion_probability"].notna().sum())
     result["uncoded_rows"] = int(sum(x.attrs.get("uncoded", 0) for x in (labels, gold) if x is not None))

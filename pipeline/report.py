@@ -247,7 +247,7 @@ def compute_tables(paragraphs: pd.DataFrame, themes: pd.DataFrame, topics: pd.Da
     }
     return ReportTables(
         shares=shares,
-        distinctive=distinctive(df, keys),
+        distinctive=distinctive(df, keys, intervals=shares),
         by_year=shares_by_year(df, keys),
         topics=topic_table(df, topic_themes, rp.top_examples),
         words=words,
@@ -294,6 +294,10 @@ def compute_estimates(df: pd.DataFrame, sentences: pd.DataFrame, documents: pd.D
                     group=df["locality"].to_numpy(dtype=str), doc=df["doc_id"].to_numpy(dtype=str))
     key_index = {k: i for i, k in enumerate(keys)}
     confusion = pd.crosstab(hand_labels["label"], hand_labels["predicted"]).reindex(index=keys, columns=keys, fill_value=0) if len(hand_labels) else pd.DataFrame()
+    if len(hand_labels):
+        n_par, n_sen = int((hand_labels["sentence"] < 0).sum()), int((hand_labels["sentence"] >= 0).sum())
+        confusion.attrs["units"] = ", ".join(x for x in (f"{n_par} paragraphs cut from the labelled lines" if n_par else "",
+                                                          f"{n_sen} labelled sentences" if n_sen else "") if x)
     drawn = hand_labels[hand_labels["inclusion_probability"].notna() & hand_labels["para_id"].isin(df["para_id"])]
     random_sample = len(drawn) > 0
     corrected = pd.DataFrame(columns=["locality", "theme", "raw", "corrected", "ci_low", "ci_high", "n_labelled"])
@@ -309,7 +313,7 @@ def compute_estimates(df: pd.DataFrame, sentences: pd.DataFrame, documents: pd.D
                 f"weighted by 1/inclusion probability); intervals resample documents and re-estimate the classifier's errors.")
     elif len(hand_labels):
         note = ("The hand labels were not drawn by the pipeline's random sample (they have no inclusion probabilities), so they measure "
-                "accuracy but cannot correct the shares: the shares below are uncorrected. Code reports/label_sample.csv (the random sample "
+                "accuracy but cannot correct the shares: the report's shares are uncorrected. Code reports/label_sample.csv (the random sample "
                 "the evaluate stage draws) and name it in eval.sentence_labels (or eval.labels).")
     else:
         note = ("No hand labels: the shares are the classifier's, uncorrected for its errors. Code reports/label_sample.csv (a random sample "
@@ -415,6 +419,24 @@ def _resampled(metrics: dict) -> str:
     return f" ({ci['level']:.0%} intervals: {ci['units']} labelled {ci['resampled']} resampled)"
 
 
+def _in_sample_note(trained: dict, acc: dict) -> str:
+    """The warning that labels the builtin model learnt from measure it in-sample, with its
+    out-of-sample figures where they were recorded."""
+    counts = []
+    if "labels" in trained:
+        counts.append(f"{trained['labels']} of {acc['labels']} labelled paragraphs")
+    if "sentence_labels" in trained and acc.get("sentences"):
+        counts.append(f"{trained['sentence_labels']} of {acc['sentences']['labels']} labelled sentences")
+    note = (f"In-sample: {' and '.join(counts)} are text the builtin model was trained on, so the figures above are optimistic "
+            "and not evidence of its accuracy on other texts.")
+    oos = trained.get("out_of_sample") or {}
+    if oos:
+        note += (f" Fitted without the province scored ({oos['method']}, on {oos.get('trained_on', 'its training labels')}), it reached paragraph macro-F1 "
+                 f"{oos['paragraph_macro_f1']:.2f}, sentence macro-F1 {oos['sentence_macro_f1']:.2f} and share TV {oos['share_tv']:.2f} "
+                 "(intervals in the README, \"How accurate the themes are\").")
+    return note
+
+
 def estimate_views(est: Estimates, t: ReportTables, labels: dict[str, str], covariates_png: bytes | None) -> dict:
     """The report's estimate sections as the fields of :class:`ReportContext`."""
     keys = list(labels)
@@ -432,6 +454,8 @@ def estimate_views(est: Estimates, t: ReportTables, labels: dict[str, str], cova
         parts.append(f"{s['matched']} of {s['labels']} labelled sentences found: accuracy {_with_interval(s, 'accuracy')}, macro-F1 {_with_interval(s, 'macro_f1')}; "
                      f"mean difference between coded and predicted theme shares of a paragraph (total variation) {_with_interval(s, 'share_tv')}{_resampled(s)}{_weighted(s)}")
         notes += [f"Sentence labels: {s['weighting']}."] if s.get("weighting") else []
+    if acc.get("in_training"):
+        notes.append(_in_sample_note(acc["in_training"], acc))
     if acc.get("uncoded_rows") and not notes:  # (a weighting note counts them already)
         notes.append(f"{acc['uncoded_rows']} rows of the label files have no label and are left out.")
     if parts:
@@ -442,7 +466,8 @@ def estimate_views(est: Estimates, t: ReportTables, labels: dict[str, str], cova
                                 "Per theme (" + ("sentences" if acc.get("sentences") else "paragraphs") + ")")
         if len(est.confusion):
             out["confusion"] = Table(["hand label \\ pipeline", *(labels[k] for k in keys)],
-                                     [[labels[k], *(int(v) for v in est.confusion.loc[k, keys])] for k in keys], "Labelled units: hand label (rows) against the pipeline's theme (columns)")
+                                     [[labels[k], *(int(v) for v in est.confusion.loc[k, keys])] for k in keys],
+                                     f"Labelled units ({est.confusion.attrs.get('units', '')}): hand label (rows) against the pipeline's theme (columns)")
     else:
         out["accuracy_summary"] = ("No hand labels. Code reports/label_sample.csv (with reports/codebook.md) and name it in eval.sentence_labels "
                                    "(or eval.labels): this section then gives the classifier's accuracy on this corpus.")
@@ -476,8 +501,10 @@ def estimate_views(est: Estimates, t: ReportTables, labels: dict[str, str], cova
     if len(est.reuse_pairs):
         n_sen, n_chr, n_loc = int(est.reuse_pairs["sentences"].sum()), int(est.reuse_pairs["chars"].sum()), est.reuse_pairs["locality"].nunique()
         out["reuse_summary"] = (f"Sentences repeating another locality's text: {n_sen} ({n_chr} characters, {n_chr / max(total_chars, 1):.1%} of the corpus), "
-                                f"in {n_loc} {'locality' if n_loc == 1 else 'localities'}.")
-        out["reuse_pairs"] = Table(["locality", "repeats text of", "sentences", "characters"], est.reuse_pairs[["locality", "source_locality", "sentences", "chars"]].values.tolist(), "Who repeats whom")
+                                f"in {n_loc} {'locality' if n_loc == 1 else 'localities'}. A shared sentence is not proof of copying from that locality: "
+                                "opening formulas and central policy wording are shared because both draw on a common source.")
+        out["reuse_pairs"] = Table(["locality", "shares text with (the earlier or higher)", "sentences", "characters"],
+                                   est.reuse_pairs[["locality", "source_locality", "sentences", "chars"]].values.tolist(), "Who shares text with whom")
         rs = est.reuse_shares[est.reuse_shares["locality"].isin(reused[reused > 0].index)].set_index(["locality", "theme"])
         out["reuse_shares"] = Table(["locality", *(labels[k] for k in keys)],
                                     [[loc, *(f"{_pct(rs.loc[(loc, k), 'share'])} → {_pct(rs.loc[(loc, k), 'share_without_reuse'])}" if rs.loc[(loc, k), "share_without_reuse"] is not None else "—" for k in keys)]
@@ -636,6 +663,8 @@ def main() -> int:
 
     hand_labels = pd.read_parquet(config.HAND_LABELS)
     eval_metrics = read_json(config.METRICS / "eval.json")
+    if eval_metrics.get("in_training"):  # labels the builtin model learnt from: say what it scores out of sample
+        eval_metrics["in_training"]["out_of_sample"] = theme_metrics.get("in_training", {}).get("out_of_sample", {})
     robustness = pd.read_csv(ROBUSTNESS, dtype={"locality": str, "theme": str})
     robustness_info = read_json(ROBUSTNESS.with_suffix(".json"))
 

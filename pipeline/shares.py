@@ -96,7 +96,7 @@ def theme_shares(df: pd.DataFrame, keys: list[str], n_boot: int, seed: int) -> p
     return out if has_sent else out.drop(columns="n_sentences")
 
 
-def distinctive(df: pd.DataFrame, keys: list[str], prior_strength: float = 100.0) -> pd.DataFrame:
+def distinctive(df: pd.DataFrame, keys: list[str], prior_strength: float = 100.0, intervals: pd.DataFrame | None = None) -> pd.DataFrame:
     """Log-odds ratio of each theme in a locality against the rest of the corpus, with an
     informative Dirichlet prior (Monroe, Colaresi & Quinn 2008).
 
@@ -105,8 +105,12 @@ def distinctive(df: pd.DataFrame, keys: list[str], prior_strength: float = 100.0
     (``n_sentences_<theme>``), else a paragraph — so they weigh text by its length yet
     keep the scale of counts the z-score needs. The z-score accounts for size: a small
     locality needs a larger difference to stand out. |z| > 1.96 is flagged as more (or
-    less) emphasis than the rest.
+    less) emphasis than the rest — where ``intervals`` (:func:`theme_shares`: ``locality``,
+    ``theme``, ``ci_low``, ``ci_high``) are given, only when the locality's interval also
+    excludes the rest's share: the z-score counts sentences as independent, the interval
+    resamples documents and paragraphs, so a difference must hold under both.
     """
+    bounds = {} if intervals is None else {(r.locality, r.theme): (r.ci_low, r.ci_high) for r in intervals.itertuples()}
     mat = char_matrix(df, keys)
     sent_cols = [f"n_sentences_{t}" for t in keys]
     units = df[sent_cols].to_numpy().sum() if all(c in df.columns for c in sent_cols) else len(df)
@@ -125,8 +129,10 @@ def distinctive(df: pd.DataFrame, keys: list[str], prior_strength: float = 100.0
             l2 = np.log((rest[i] + alpha[i]) / (m + a0 - rest[i] - alpha[i]))
             var = 1 / (y[i] + alpha[i]) + 1 / (rest[i] + alpha[i])
             z = (l1 - l2) / np.sqrt(var)
+            rest_share = rest[i] / m if m else np.nan
+            low, high = bounds.get((loc, k), (np.inf, -np.inf))  # no interval given: the z-score alone decides
             rows.append({"locality": loc, "theme": k, "log_odds": round(float(l1 - l2), 4), "z": round(float(z), 3),
-                         "emphasis": "more" if z > 1.96 else ("less" if z < -1.96 else "")})
+                         "emphasis": "more" if z > 1.96 and low > rest_share else ("less" if z < -1.96 and high < rest_share else "")})
     return pd.DataFrame(rows, columns=["locality", "theme", "log_odds", "z", "emphasis"])
 
 

@@ -34,7 +34,7 @@ import pandas as pd
 from . import config
 from .artifacts import StoredVectors, ThemeCatalog, check_aligned, load_embeddings, load_sentence_embeddings, sentence_texts
 from .classify import (
-    UNUSED_ADVICE, Context, Sentences, ThemeModel, choose_model, claimed_paragraphs, claimed_sentences, fit_linear, labelled_sentences, paragraph_shares,
+    UNUSED_ADVICE, Context, Sentences, ThemeModel, choose_model, training_overlap, claimed_paragraphs, claimed_sentences, fit_linear, labelled_sentences, paragraph_shares,
     paragraph_themes, sentence_features,
 )
 from .config import ParamsError, ThemesParams
@@ -144,7 +144,7 @@ def theme_corpus(
     sc = score_corpus(paragraphs, spans, topics, embeddings, sentence_embeddings, prototypes, themes, with_features=themes.unit == "sentence")
     topic_arr = topics["topic"].to_numpy()
     para_index, n_chars = sc.sentences.para_index, sc.sentences.n_chars
-    fit_info = None
+    fit_info, trained = None, None
     if themes.unit == "paragraph":
         s_theme, s_conf, s_scores = sc.choice[para_index], sc.confidence[para_index], sc.final[para_index]
         decided = np.where(topic_arr == -1, "own content (outlier)", np.where(sc.close, "content + topic", "own content (far from topic)"))
@@ -153,6 +153,7 @@ def theme_corpus(
             raise ValueError("themes.unit is sentence: a sentence model is needed")
         if examples:
             model, model_name, fit_info = _fit_examples(examples, sc.features, sc.sentences, paragraphs, spans, themes, model, identity, model_name)
+        trained = training_overlap(model, sc.sentences.texts)
         s_scores = model.predict_proba(sc.features, sc.sentences)
         s_theme = s_scores.argmax(axis=1)
         s_conf = s_scores.max(axis=1)
@@ -188,6 +189,7 @@ def theme_corpus(
     sentences["confidence"] = np.round(s_conf, 6)
     for j, key in enumerate(keys):
         sentences[f"score_{key}"] = np.round(s_scores[:, j], 6)
+    sentences["in_training"] = trained if trained is not None else np.zeros(len(sentences), bool)
 
     topic_themes = _topic_themes(topic_info, topic_arr, sc.topic_scores, sc.counts, sc.cosines, sc.lexical, keys, themes.pins)
     s_keys = np.asarray(keys)[s_theme]
@@ -200,9 +202,25 @@ def theme_corpus(
         "mixed_paragraphs": int(((shares > 0).sum(axis=1) > 1).sum()),
         "mean_confidence": round(float(table["confidence"].mean()), 4),
     }
+    if trained is not None:
+        # the builtin model learnt from some of these sentences: accuracy measured on them is in-sample
+        metrics["in_training"] = {"sentences": int(trained.sum()), **_out_of_sample(model, model_name)}
     if fit_info:
         metrics["examples"] = fit_info
     return ThemesResult(table=table, sentences=sentences, topic_themes=topic_themes, metrics=metrics)
+
+
+def _out_of_sample(model: object, model_name: str) -> dict:
+    """The builtin model's leave-one-province-out figures (recorded when it was fitted, see
+    ``benchmarks/themes.py``) for the way it is used here (alone or mixed at 0.5), if recorded."""
+    lopo = {}
+    for m in (model, getattr(model, "base", None)):
+        lopo = lopo or (getattr(m, "info", None) or {}).get("leave_one_province_out", {})
+    wanted = "as shipped" if "mixed with zero-shot at 0.5" in model_name else "linear (LOPO)" if "mixed" not in model_name else None
+    for name, figures in lopo.items():
+        if wanted and (wanted in name if wanted == "as shipped" else name == wanted):
+            return {"out_of_sample": {"method": "leave one province out", "trained_on": (getattr(model, "info", None) or {}).get("trained_on", ""), **figures}}
+    return {}
 
 
 def _fit_examples(examples, features, sents, paragraphs, spans, themes, base, identity, base_name):

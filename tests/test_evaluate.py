@@ -315,3 +315,27 @@ def test_weighted_resamples_weigh_macro_f1_and_share_tv():
     full = scores(per["actual"].tolist(), per["predicted"].tolist(), KEYS, weights=[1.0, 10.0, 1.0, 1.0, 1.0])
     assert heavy["macro_f1"](ids) == pytest.approx(full["macro_f1"], abs=1e-4) and heavy["macro_f1"](ids) < plain["macro_f1"](ids)
     assert plain["share_tv"](ids) == pytest.approx(0.4) and heavy["share_tv"](ids) == pytest.approx(11 / 14)
+
+
+def test_labels_on_sentences_the_builtin_model_learnt_from_are_counted_as_in_sample():
+    from pipeline.classify import BlendedModel, LinearModel, ZeroShotModel, fingerprint, training_overlap
+    from pipeline.config import SentenceWeights
+    from pipeline.evaluate import in_training
+    from pipeline.ingest import cut_sentences
+
+    paragraphs = pd.DataFrame({"para_id": ["d:1", "d:2"], "source": ["c/d.txt"] * 2, "line_start": [3, 4], "line_end": [3, 4],
+                               "text": ["加强党建工作。发展产业经济。", "保护生态环境。"], "n_chars": [14, 7]})
+    spans = cut_sentences(paragraphs, 200)
+    texts = ["加强党建工作。", "发展产业经济。", "保护生态环境。"]
+    assert fingerprint("发展产业经济。") == fingerprint(" 发展产业经济. ") != fingerprint("发展产业经济和民生。")
+    import numpy as np
+
+    learnt = LinearModel(keys=KEYS, coef=np.zeros((len(KEYS), 1)), intercept=np.zeros(len(KEYS)), identity="x",
+                         info={"trained_sentences": [fingerprint("发展产业经济。")]})
+    mixed = BlendedModel(KEYS, [learnt, ZeroShotModel(KEYS, SentenceWeights())], [0.5, 0.5])
+    trained = training_overlap(mixed, texts)
+    assert trained.tolist() == [False, True, False]
+    assert training_overlap(ZeroShotModel(KEYS, SentenceWeights()), texts) is None
+    labels = pd.DataFrame({"source": ["d.txt", "d.txt"], "line": [3, 4], "primary": ["party", "ecology"]})
+    gold = pd.DataFrame({"source": ["d.txt"] * 3, "line": [3, 3, 4], "sentence": [0, 1, 0], "label": ["party", "industry", "ecology"], "text": texts})
+    assert in_training(labels, gold, paragraphs, spans, pd.Series(trained)) == {"labels": 1, "sentence_labels": 1}

@@ -109,7 +109,7 @@ def test_markdown_renders_every_section_with_valid_tables(ctx):
     for heading in ("# Theme emphasis by locality", "## Share of text per theme", "## Where a locality stands out", "## Localities",
                     "### Cities (1)", "#### 湘潭市", "### Counties (1)", "## Topics", "## Data quality"):
         assert heading in md.splitlines(), heading
-    for heading in ("## Accuracy on this corpus", "## Shares corrected for classifier error", "## What predicts emphasis: level and year", "## Reused text",
+    for heading in ("## Accuracy on this corpus", "## Shares corrected for classifier error", "## What predicts emphasis: document covariates", "## Reused text",
                     "## Robustness to the random seed and the main params"):
         assert heading in md.splitlines(), heading
     tables = _tables(md)

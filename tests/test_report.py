@@ -34,6 +34,11 @@ def test_distinctive_flags_what_a_locality_emphasises():
     assert d.loc[("甲县", "party"), "emphasis"] == "more" and d.loc[("甲县", "party"), "z"] > 1.96
     assert d.loc[("乙市", "party"), "emphasis"] == "less"
     assert abs(d.loc[("甲县", "other"), "z"]) < 1.96
+    # an interval that holds the rest's share withdraws the mark (the z-score counts sentences as independent)
+    wide = theme_shares(_frame(), KEYS, n_boot=300, seed=3).assign(ci_low=0.0, ci_high=1.0)
+    assert (distinctive(_frame(), KEYS, intervals=wide)["emphasis"] == "").all()
+    tight = distinctive(_frame(), KEYS, intervals=theme_shares(_frame(), KEYS, n_boot=300, seed=3)).set_index(["locality", "theme"])
+    assert tight.loc[("甲县", "party"), "emphasis"] == "more"
 
 
 def test_by_year_and_markdown():
@@ -107,3 +112,14 @@ def test_the_accuracy_line_says_which_figures_are_weighted():
 
     assert "inverse of its inclusion probability" in _weighted({"weighted": True})
     assert _weighted({"weighted": False}) == _weighted({}) == ""
+
+
+def test_in_sample_accuracy_is_flagged_with_the_out_of_sample_figures():
+    from pipeline.report import _in_sample_note
+
+    acc = {"labels": 156, "sentences": {"labels": 308}}
+    note = _in_sample_note({"labels": 156, "sentence_labels": 308, "out_of_sample": {
+        "method": "leave one province out", "trained_on": "dev_labels.csv", "paragraph_macro_f1": 0.9352, "sentence_macro_f1": 0.7754, "share_tv": 0.1548}}, acc)
+    assert note.startswith("In-sample: 156 of 156 labelled paragraphs and 308 of 308 labelled sentences")
+    assert "sentence macro-F1 0.78 and share TV 0.15" in note
+    assert "Fitted without" not in _in_sample_note({"sentence_labels": 3}, acc)

@@ -166,8 +166,8 @@ def main() -> int:
             log.warning("%s: %s", what, m["weighting"])
     if sentences["in_training"].any():
         result["in_training"] = in_training(labels, gold, paragraphs, spans, sentences["in_training"])
-        log.warning("%s of the labels fall on sentences the builtin model was trained on: their accuracy is in-sample (optimistic)",
-                    " and ".join(f"{n} {'sentence ' if k == 'sentence_labels' else ''}labels" for k, n in result["in_training"].items()))
+        log.warning("%s fall on sentences the builtin model was trained on: their accuracy is in-sample (optimistic)",
+                    " and ".join(f"{n} {'sentence' if k == 'sentence_labels' else 'paragraph'} labels" for k, n in result["in_training"].items()))
     units = hand_labelled_units(labels, gold, paragraphs, spans, themes, sentences)
     result["random_sample_units"] = int(units["inclusion_probability"].notna().sum())
     result["uncoded_rows"] = int(sum(x.attrs.get("uncoded", 0) for x in (labels, gold) if x is not None))

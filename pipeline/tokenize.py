@@ -2,7 +2,7 @@
 
 Policy terms are kept whole (a user dictionary: 两个确立, 放管服, 河湖长制 ...); stop words,
 officialese (坚持, 推进, 加快, 坚决, 站上 ...), place names of the gazetteer (湘潭, 澧县 ...: a
-topic about a place is about what is done there), single characters, numbers, years,
+topic about a place is about what is done there), single characters, numbers (also in Han numerals: 六个, 十项), years,
 percentages and Latin fragments are dropped. :func:`tokenize` is a plain module-level
 function, so a topic model loaded from disk gets exactly the same tokenizer back (see
 ``topics.load_topic_model``).
@@ -16,6 +16,9 @@ import re
 from . import RESOURCES
 
 _HAN_WORD = re.compile(r"^[\u4e00-\u9fff]{2,}$")
+# Counted quantities and short numerals written in Han characters (六个, 十项, 两批, 千万): no
+# topic. Longer bare numerals are kept: 十四五 and 十五五 name five-year plans.
+_NUMERAL = re.compile(r"^([零〇一二三四五六七八九十百千万亿两几多数半]+[个项条件次批家年月日天名位户座所元亩吨种类]|[零〇一二三四五六七八九十百千万亿两几多数半]{2})$")
 
 
 def _words(name: str) -> list[str]:
@@ -62,4 +65,4 @@ def tokenize(text: str) -> list[str]:
 @functools.lru_cache(maxsize=65536)
 def _tokenize_piece(piece: str) -> tuple[str, ...]:
     stop = stopwords()
-    return tuple(w for w in segment(piece) if _HAN_WORD.match(w) and w not in stop)
+    return tuple(w for w in segment(piece) if _HAN_WORD.match(w) and w not in stop and not _NUMERAL.match(w))

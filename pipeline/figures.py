@@ -8,6 +8,7 @@ can write them as files and inline them in the page.
 from __future__ import annotations
 
 import io
+import textwrap
 
 import numpy as np
 import pandas as pd
@@ -58,6 +59,12 @@ def _group_rows(groups: list[tuple[str, list[str]]]) -> tuple[list[str], list[tu
     return order, spans
 
 
+def _wrapped(label: str, width: int = 11) -> str:
+    """A theme label on short lines (党建 / Party / building), so neighbouring column labels do not run together."""
+    head, _, rest = label.partition(" ")
+    return "\n".join([head, *textwrap.wrap(rest, width)]) if rest else head
+
+
 def heatmap_png(shares: pd.DataFrame, labels: dict[str, str], groups: list[tuple[str, list[str]]]) -> bytes:
     """Localities × themes heatmap of character shares, localities grouped by level.
 
@@ -74,7 +81,7 @@ def heatmap_png(shares: pd.DataFrame, labels: dict[str, str], groups: list[tuple
     rel = (values - lo) / np.maximum(values.max(axis=0, keepdims=True) - lo, 1e-9)
     fig, ax = _subplots(figsize=(1.6 + 1.3 * pivot.shape[1], 0.9 + 0.38 * pivot.shape[0]))
     im = ax.imshow(rel, cmap="YlGnBu", vmin=0, vmax=1, aspect="auto")
-    ax.set_xticks(range(pivot.shape[1]), [labels[k].replace(" ", "\n", 1) for k in pivot.columns], rotation=0)
+    ax.set_xticks(range(pivot.shape[1]), [_wrapped(labels[k]) for k in pivot.columns], rotation=0, fontsize=8)
     ax.set_yticks(range(pivot.shape[0]), pivot.index)
     for (i, j), v in np.ndenumerate(values):
         ax.text(j, i, f"{v:.0%}", ha="center", va="center", fontsize=8, color="white" if rel[i, j] > 0.6 else "black")

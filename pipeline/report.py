@@ -503,12 +503,14 @@ def estimate_views(est: Estimates, t: ReportTables, labels: dict[str, str], cova
         out["reuse_summary"] = (f"Sentences repeating another locality's text: {n_sen} ({n_chr} characters, {n_chr / max(total_chars, 1):.1%} of the corpus), "
                                 f"in {n_loc} {'locality' if n_loc == 1 else 'localities'}. A shared sentence is not proof of copying from that locality: "
                                 "opening formulas and central policy wording are shared because both draw on a common source.")
+        rank = {loc: n for n, loc in enumerate(loc for _, locs in t.groups for loc in locs)}  # the overview's order (level, administrative code)
+        pairs = est.reuse_pairs.sort_values(["locality", "source_locality"], key=lambda c: c.map(lambda x: (rank.get(x, len(rank)), x)))
         out["reuse_pairs"] = Table(["locality", "shares text with (the earlier or higher)", "sentences", "characters"],
-                                   est.reuse_pairs[["locality", "source_locality", "sentences", "chars"]].values.tolist(), "Who shares text with whom")
+                                   pairs[["locality", "source_locality", "sentences", "chars"]].values.tolist(), "Who shares text with whom")
         rs = est.reuse_shares[est.reuse_shares["locality"].isin(reused[reused > 0].index)].set_index(["locality", "theme"])
         out["reuse_shares"] = Table(["locality", *(labels[k] for k in keys)],
                                     [[loc, *(f"{_pct(rs.loc[(loc, k), 'share'])} → {_pct(rs.loc[(loc, k), 'share_without_reuse'])}" if rs.loc[(loc, k), "share_without_reuse"] is not None else "—" for k in keys)]
-                                     for loc in sorted(reused[reused > 0].index)], "Share with → without the reused text")
+                                     for loc in sorted(reused[reused > 0].index, key=lambda x: (rank.get(x, len(rank)), x))], "Share with → without the reused text")
     else:
         out["reuse_summary"] = "No sentence repeats another locality's text (exactly or nearly)."
     if len(est.robustness):

@@ -13,7 +13,7 @@ keeps those results in SQLite, keyed by everything they depend on:
 So a hit returns exactly what the computation would, and the outputs stay a function of the
 inputs and params whatever the cache holds (a test runs ingest cold and warm and compares
 bytes). Any change to the package's code or resources, or to the libraries that read and
-cut text, starts from an empty cache. Deleting the folder is always safe.
+cut text, starts from an empty cache (a new file). Deleting the folder is always safe.
 """
 
 from __future__ import annotations
@@ -31,6 +31,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .codedeps import code_deps
+
 log = logging.getLogger("pipeline.memo")
 
 PACKAGE = Path(__file__).resolve().parent
@@ -39,11 +41,22 @@ LIBRARIES = ("jieba", "opencc", "charset-normalizer", "trafilatura", "htmldate",
 FORMAT = b"ingest-cache-v1"
 
 
+def digested_files() -> list[Path]:
+    """The files of the ingest stage's code deps (folders as the files in them), in order."""
+    files = set()
+    for dep in code_deps("ingest"):
+        path = PACKAGE.parent / dep
+        files |= {p for p in path.rglob("*") if p.is_file()} if path.is_dir() else {path}
+    return sorted(p for p in files if "__pycache__" not in p.parts and p.suffix != ".pyc")
+
+
 @functools.cache
 def code_digest() -> bytes:
-    """A digest of the package's Python files and resources and of :data:`LIBRARIES`' versions."""
+    """A digest of the files of the package the ingest stage reads (its code deps in dvc.yaml,
+    see :mod:`pipeline.codedeps`) and of :data:`LIBRARIES`' versions: a change elsewhere (the
+    report, the themes) neither re-runs ingest in DVC nor empties its cache."""
     h = hashlib.sha256(FORMAT + sys.version.encode())  # codecs and str methods come with Python
-    for path in sorted(p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"):
+    for path in digested_files():
         h.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     for name in LIBRARIES:
         try:

@@ -70,3 +70,16 @@ def test_the_rewriter_restores_what_was_removed_and_keeps_the_rest():
     broken = text.replace("      - pipeline/dedup.py\n", "", 1).replace("      - themes.pins\n", "      - themes.pinz\n", 1)
     assert broken != text
     assert rewrite(broken) == text
+
+
+def test_the_ingest_cache_keys_on_exactly_the_ingest_stage_code_deps(dvc_stages):
+    """A change DVC does not re-run ingest for (the report, the themes) must not start a new
+    ingest cache either, or a fresh clone's dvc.lock would differ from the workspace's."""
+    from pipeline.memo import PACKAGE, digested_files
+
+    deps = [d for d in dvc_stages["ingest"]["deps"] if d.startswith("pipeline/")]
+    covered = {p.relative_to(PACKAGE.parent).as_posix() for p in digested_files()}
+    for dep in deps:
+        assert dep in covered or any(c.startswith(dep + "/") for c in covered), dep
+    assert all(c in deps or any(c.startswith(d + "/") for d in deps) for c in covered)
+    assert "pipeline/report.py" not in covered and not any(c.startswith("pipeline/resources/models") for c in covered)

@@ -197,17 +197,17 @@ class SentenceWeights(Section):
     weighted sum of these features of the theme (see pipeline.classify.FEATURES). Fitted on
     hand labels by benchmarks/themes.py --fit, theme-agnostic (they apply to any themes)."""
 
-    lexical: float = 2.1
-    semantic: float = 1.34
-    semantic_without_seeds: float = -0.16
-    paragraph: float = 1.89
-    topic: float = 2.4
-    neighbours: float = 0.72
-    heading: float = 0.85
-    claimed_section: float = -0.29
+    lexical: float = 2.09
+    semantic: float = 1.37
+    semantic_without_seeds: float = -0.12
+    paragraph: float = 2.14
+    topic: float = 2.05
+    neighbours: float = 0.79
+    heading: float = 0.89
+    claimed_section: float = -0.41
     overview: float = 1.16
-    short_paragraph: float = 0.79
-    short_next: float = 0.16
+    short_paragraph: float = 0.84
+    short_next: float = 0.13
 
 
 @dataclass(frozen=True)

@@ -602,7 +602,7 @@ def cut_body(lines: Lines, params: IngestParams) -> list[dict]:
             pieces.append({"lines": [i], "text": piece, "section": section, "spans": {i: (start, at)}})
     pieces, merged, dropped = _merge_fragments(pieces, params)
     for i in dropped:
-        lines.mark(i, "too_short", f"under ingest.min_chars = {params.min_chars} with no neighbour in its section to merge with")
+        lines.mark(i, "too_short", f"under ingest.min_chars = {params.min_chars} with no neighbour in its section (or subsection after it) to merge with")
     for piece in pieces:
         piece["merged"] = [i for i in piece["lines"] if i in merged]
     return pieces
@@ -658,7 +658,9 @@ def _physical_lines(lines: Lines, i: int, span: tuple[int, int] | None) -> list[
 
 def _merge_fragments(pieces: list[dict], params: IngestParams) -> tuple[list[dict], set[int], list[int]]:
     """Merge pieces under ``min_chars`` into the next (else the previous) piece of their
-    section (the result may pass ``max_chars`` by less than ``min_chars``).
+    section (the result may pass ``max_chars`` by less than ``min_chars``); a fragment alone
+    in its section joins the next piece if that starts a subsection of it (a lead-in to a
+    list of subsections; a speech's opening before its first heading).
 
     Returns:
         ``(pieces, merged_lines, dropped_lines)``: a fragment with no neighbour to join
@@ -673,11 +675,16 @@ def _merge_fragments(pieces: list[dict], params: IngestParams) -> tuple[list[dic
         # than max_chars (by less than min_chars): a sentence cut off a long line is not lost
         return a["section"] == b["section"]
 
-    def join(a: dict, b: dict) -> dict:
+    def leads(a: dict, b: dict) -> bool:
+        # a fragment alone in its section that comes right before a subsection of it (具体要抓好
+        # 9个方面的工作： before （一）…, a speech's opening before its first heading) leads into it
+        return not a["section"] or b["section"].startswith(a["section"] + " > ")
+
+    def join(a: dict, b: dict, section: str | None = None) -> dict:
         spans = dict(a.get("spans", {}))
         for i, (start, end) in b.get("spans", {}).items():
             spans[i] = (min(start, spans[i][0]), max(end, spans[i][1])) if i in spans else (start, end)
-        return {"lines": sorted(set(a["lines"]) | set(b["lines"])), "text": a["text"] + b["text"], "section": a["section"], "spans": spans}
+        return {"lines": sorted(set(a["lines"]) | set(b["lines"])), "text": a["text"] + b["text"], "section": section or a["section"], "spans": spans}
 
     carry: dict | None = None
     for piece in pieces:
@@ -686,6 +693,8 @@ def _merge_fragments(pieces: list[dict], params: IngestParams) -> tuple[list[dic
                 piece = join(carry, piece)
             elif out and fits(out[-1], carry):
                 out[-1] = join(out[-1], carry)
+            elif leads(carry, piece):
+                piece = join(carry, piece, section=piece["section"])
             else:
                 dropped += carry["lines"]
                 merged -= set(carry["lines"])

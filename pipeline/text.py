@@ -201,6 +201,11 @@ _AUTHOR_LINE = re.compile(r"^(作者|文|撰文|文\s*/)\s*[:：/]\s*(?P<who>\S.
 # departments.
 _OFFICES = "省长|市长|县长|区长|州长|旗长|盟长|专员|主任|主席|书记|常委|部长|厅长|局长"
 _TITLED_NAME = re.compile(rf"^(?P<office>\S{{0,16}}({_OFFICES}))\s+(?P<who>[\u4e00-\u9fff·]{{2,12}})$")
+# The name first, then its office (王启武,系澧县县委书记): a name is 2–4 characters, or a
+# transcribed one with ·; a list of offices (县委副书记、县长) is not a name and an office.
+_NAME_THEN_OFFICE = re.compile(
+    rf"^(?P<who>[\u4e00-\u9fff]{{2,4}}|[\u4e00-\u9fff]{{1,8}}·[\u4e00-\u9fff·]{{1,12}})\s*[,，]\s*(系|为|是|现任)?\s*(?P<office>\S{{0,24}}({_OFFICES}))$"
+)
 # A reporter's byline (记者 刘晓燕, 本报记者 王某): the author is the name.
 _REPORTER = re.compile(r"^(本报|本台|本网|新华社)?(特约)?(记者|通讯员)\s*")
 # A subtitle that names the speaker after it (——在州委经济工作会议上的讲话　杨振东).
@@ -208,11 +213,11 @@ SUBTITLE_SPEAKER = re.compile(r"^[—―–\-－]{1,2}\s*在.{2,60}?(上|时)的
 
 
 def author_name(who: str) -> str:
-    """A byline's author as one form: ``name（office）`` for 市委书记 王五, the name alone for
-    记者 刘晓燕, else as written."""
+    """A byline's author as one form: ``name（office）`` for 市委书记 王五 and 王五,系市委书记,
+    the name alone for 记者 刘晓燕, else as written."""
     who = who.strip()
-    m = _TITLED_NAME.match(who)
-    if m:
+    m = _TITLED_NAME.match(who) or _NAME_THEN_OFFICE.match(who)
+    if m and not re.search(f"({_OFFICES})$", m.group("who")):
         return f"{m.group('who')}（{m.group('office')}）"
     return _REPORTER.sub("", who) or who
 
@@ -422,13 +427,18 @@ def looks_like_person(line: str) -> bool:
 
 
 def heading_level(line: str) -> int:
-    """1 for 一、 and 第一章, 2 for （一）, 3 for 1. and (1); 2 for other short lines."""
-    if re.match(r"^(第[一二三四五六七八九十百]+[章节部分篇]|[一二三四五六七八九十]+[、.．])", line):
+    """The outline of official documents: 0 for 第一部分, 第一章 and 第一篇, 1 for 一、 and
+    第一节, 2 for （一）, 3 for 1., 4 for (1); 2 for other short lines."""
+    if re.match(r"^第[一二三四五六七八九十百]+(部分|章|篇|编)", line):
+        return 0
+    if re.match(r"^(第[一二三四五六七八九十百]+节|[一二三四五六七八九十]+[、.．])", line):
         return 1
     if re.match(r"^[(（][一二三四五六七八九十]+[)）]", line):
         return 2
-    if re.match(r"^(\d{1,2}[、.．]|[(（]\d{1,2}[)）])", line):
+    if re.match(r"^\d{1,2}[、.．]", line):
         return 3
+    if re.match(r"^[(（]\d{1,2}[)）]", line):
+        return 4
     return 2
 
 

@@ -190,10 +190,34 @@ def test_cut_body_sections_long_lines_and_short_fragments():
     assert pieces[-1]["section"] == "一、经济发展 > （一）生态环境" and pieces[-1]["text"].endswith("短。")
 
 
+def test_cut_body_nests_sections_by_the_outline_of_official_documents():
+    body = "加力提振消费，实施提振消费专项行动，推动中低收入群体增收减负。"
+    lines = _lines("第二部分 2025年工作安排", "一、扩大内需", "1. 提振消费", "(1) 以旧换新", body, "2. 扩大投资", body)
+    pieces = cut_body(lines, P)
+    assert [p["section"] for p in pieces] == [
+        "第二部分 2025年工作安排 > 一、扩大内需 > 1. 提振消费 > (1) 以旧换新",
+        "第二部分 2025年工作安排 > 一、扩大内需 > 2. 扩大投资",
+    ]
+
+
 def test_cut_body_marks_an_isolated_fragment_too_short():
     lines = _lines("一、标题", "短。", "二、另一个标题", "这一段足够长，讲的是推进生态环境保护和污染防治的工作安排。")
     cut_body(lines, P)
-    assert lines.status[1][0] == "too_short"
+    assert lines.status[1][0] == "too_short"  # 二、 is not a subsection of 一、
+
+
+@pytest.mark.parametrize("opening,section", [
+    (("三、重点任务", "具体要抓好9个方面的工作："), "三、重点任务 > （一）扩大内需"),  # a lead-in to the subsections below
+    (("同志们：现在，我讲三点意见。",), "（一）扩大内需"),  # a speech's opening, before its first heading
+])
+def test_cut_body_joins_a_lone_fragment_to_the_subsection_it_leads_into(opening, section):
+    body = "加力提振消费，实施提振消费专项行动，推动中低收入群体增收减负。"
+    lines = _lines(*opening, "（一）扩大内需", body)
+    pieces = cut_body(lines, P)
+    fragment = len(opening) - 1
+    assert lines.status[fragment][0] != "too_short"
+    assert len(pieces) == 1 and pieces[0]["section"] == section
+    assert pieces[0]["text"] == opening[-1] + body and pieces[0]["merged"] == [fragment]
 
 
 def test_assemble_numbers_paragraphs_and_logs_every_line():

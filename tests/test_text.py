@@ -69,7 +69,12 @@ def test_metadata_values():
     assert classify_line("作者：贵州省委书记 方志远", 40).value == "方志远（贵州省委书记）"
     assert classify_line("本报记者 张三", 40).value == "张三"
     assert classify_line("行署专员 艾尔肯·吐尼亚孜", 40).value == "艾尔肯·吐尼亚孜（行署专员）"
-    assert classify_line("(作者:王启武,系澧县县委书记)", 40).value == "王启武,系澧县县委书记"
+    assert classify_line("(作者:王启武,系澧县县委书记)", 40).value == "王启武（澧县县委书记）"
+    assert classify_line("作者：阿不都·热合曼，现任喀什地区行署专员", 40).value == "阿不都·热合曼（喀什地区行署专员）"
+    # offices only, or a list of them: kept as written
+    assert classify_line("(作者系中共衡南县委副书记、县人民政府县长)", 40).value == "中共衡南县委副书记、县人民政府县长"
+    assert classify_line("(作者为湘潭市委书记)", 40).value == "湘潭市委书记"
+    assert classify_line("作者：市委书记，县长", 40).value == "市委书记，县长"
 
 
 def test_headings():

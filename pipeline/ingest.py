@@ -575,7 +575,8 @@ def cut_body(lines: Lines, params: IngestParams) -> list[dict]:
         Pieces as dicts: ``lines`` (0-based line numbers), ``text``, ``section``, ``merged``.
     """
     stack: dict[int, str] = {}
-    pieces: list[dict] = []  # {"lines": [i], "text", "section"}
+    passed: list[str] = []  # headings since the last piece
+    pieces: list[dict] = []  # {"lines": [i], "text", "section", "spans", "passed"}
     for i, k in enumerate(lines.kinds):
         if not lines.open(i):
             continue
@@ -584,12 +585,13 @@ def cut_body(lines: Lines, params: IngestParams) -> list[dict]:
             level = heading_level(line)
             stack = {lv: h for lv, h in stack.items() if lv < level}
             stack[level] = line
+            passed.append(line)
             lines.mark(i, "heading", "kept as the section of the paragraphs below it")
             lines.zones["body"].append(line)
             continue
         lead = inline_heading(line, params.heading_max_chars)
         if lead:
-            level = heading_level(line) if heading_level(line) != 2 or line[0] in "(（" else 3
+            level = heading_level(line)
             stack = {lv: h for lv, h in stack.items() if lv < level}
             stack[level] = lead
         section = " > ".join(stack[lv] for lv in sorted(stack))
@@ -599,7 +601,8 @@ def cut_body(lines: Lines, params: IngestParams) -> list[dict]:
             start = line.find(piece, at)
             start = at if start < 0 else start
             at = start + len(piece)
-            pieces.append({"lines": [i], "text": piece, "section": section, "spans": {i: (start, at)}})
+            pieces.append({"lines": [i], "text": piece, "section": section, "spans": {i: (start, at)}, "passed": passed})
+            passed = []
     pieces, merged, dropped = _merge_fragments(pieces, params)
     for i in dropped:
         lines.mark(i, "too_short", f"under ingest.min_chars = {params.min_chars} with no neighbour in its section (or subsection after it) to merge with")
@@ -677,8 +680,11 @@ def _merge_fragments(pieces: list[dict], params: IngestParams) -> tuple[list[dic
 
     def leads(a: dict, b: dict) -> bool:
         # a fragment alone in its section that comes right before a subsection of it (具体要抓好
-        # 9个方面的工作： before （一）…, a speech's opening before its first heading) leads into it
-        return not a["section"] or b["section"].startswith(a["section"] + " > ")
+        # 9个方面的工作： before （一）…, a speech's opening before its first heading) leads into
+        # it, if every heading between them is on the subsection's path (not past an empty
+        # （一） to （二）, nor past a plan's title to its 一、)
+        path = b["section"].split(" > ")
+        return (not a["section"] or b["section"].startswith(a["section"] + " > ")) and all(h in path for h in b.get("passed", ()))
 
     def join(a: dict, b: dict, section: str | None = None) -> dict:
         spans = dict(a.get("spans", {}))

@@ -201,10 +201,11 @@ _AUTHOR_LINE = re.compile(r"^(作者|文|撰文|文\s*/)\s*[:：/]\s*(?P<who>\S.
 # departments.
 _OFFICES = "省长|市长|县长|区长|州长|旗长|盟长|专员|主任|主席|书记|常委|部长|厅长|局长"
 _TITLED_NAME = re.compile(rf"^(?P<office>\S{{0,16}}({_OFFICES}))\s+(?P<who>[\u4e00-\u9fff·]{{2,12}})$")
-# The name first, then its office (王启武,系澧县县委书记): a name is 2–4 characters, or a
-# transcribed one with ·; a list of offices (县委副书记、县长) is not a name and an office.
+# The name first, then its office (王启武,系澧县县委书记): the name a person's (a surname
+# and 1–3 characters, see looks_like_person) or a transcribed one with ·; the office one
+# clause (县委副书记、县长, not 澧县人，曾任县长).
 _NAME_THEN_OFFICE = re.compile(
-    rf"^(?P<who>[\u4e00-\u9fff]{{2,4}}|[\u4e00-\u9fff]{{1,8}}·[\u4e00-\u9fff·]{{1,12}})\s*[,，]\s*(系|为|是|现任)?\s*(?P<office>\S{{0,24}}({_OFFICES}))$"
+    rf"^(?P<who>[\u4e00-\u9fff]{{2,4}}|[\u4e00-\u9fff]{{1,8}}·[\u4e00-\u9fff·]{{1,12}})\s*[,，]\s*(系|为|是|现任)?\s*(?P<office>[^\s,，;；]{{0,24}}({_OFFICES}))$"
 )
 # A reporter's byline (记者 刘晓燕, 本报记者 王某): the author is the name.
 _REPORTER = re.compile(r"^(本报|本台|本网|新华社)?(特约)?(记者|通讯员)\s*")
@@ -216,8 +217,11 @@ def author_name(who: str) -> str:
     """A byline's author as one form: ``name（office）`` for 市委书记 王五 and 王五,系市委书记,
     the name alone for 记者 刘晓燕, else as written."""
     who = who.strip()
-    m = _TITLED_NAME.match(who) or _NAME_THEN_OFFICE.match(who)
+    m = _TITLED_NAME.match(who)
     if m and not re.search(f"({_OFFICES})$", m.group("who")):
+        return f"{m.group('who')}（{m.group('office')}）"
+    m = _NAME_THEN_OFFICE.match(who)
+    if m and ("·" in m.group("who") or looks_like_person(m.group("who"))):
         return f"{m.group('who')}（{m.group('office')}）"
     return _REPORTER.sub("", who) or who
 
@@ -421,25 +425,33 @@ def is_heading(line: str, heading_max_chars: int) -> bool:
     return len(line) <= heading_max_chars and line[-1] not in _CLOSING and line[-1] not in "：:"
 
 
+_COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "令狐", "慕容", "夏侯", "司徒", "尉迟", "长孙", "宇文", "公孙", "轩辕", "端木")
+
+
 def looks_like_person(line: str) -> bool:
-    """A bare 2–4 character name such as 李军 (a byline above the text)."""
-    return 2 <= len(line) <= 4 and line[0] in _SURNAMES and all("\u4e00" <= c <= "\u9fff" for c in line)
+    """A bare 2–4 character name such as 李军 or 欧阳明 (a byline above the text)."""
+    return 2 <= len(line) <= 4 and (line[0] in _SURNAMES or line[:2] in _COMPOUND_SURNAMES) and all("\u4e00" <= c <= "\u9fff" for c in line)
+
+
+# The outline of official documents, outermost first: 第一部分/篇/编 > 第一章 > 第一节 > 一、 >
+# （一） > 1. > (1) > 一是/第一，; a heading without a number sits at the level of （一）.
+_OUTLINE = [
+    r"^第[一二三四五六七八九十百]+(部分|篇|编)",
+    r"^第[一二三四五六七八九十百]+章",
+    r"^第[一二三四五六七八九十百]+节",
+    r"^[一二三四五六七八九十]+[、.．]",
+    r"^[(（][一二三四五六七八九十]+[)）]",
+    r"^\d{1,2}[、.．]",
+    r"^[(（]\d{1,2}[)）]",
+    r"^([一二三四五六七八九十]是|第[一二三四五六七八九十]+[,，、])",
+]
+_UNNUMBERED_LEVEL = 4
 
 
 def heading_level(line: str) -> int:
-    """The outline of official documents: 0 for 第一部分, 第一章 and 第一篇, 1 for 一、 and
-    第一节, 2 for （一）, 3 for 1., 4 for (1); 2 for other short lines."""
-    if re.match(r"^第[一二三四五六七八九十百]+(部分|章|篇|编)", line):
-        return 0
-    if re.match(r"^(第[一二三四五六七八九十百]+节|[一二三四五六七八九十]+[、.．])", line):
-        return 1
-    if re.match(r"^[(（][一二三四五六七八九十]+[)）]", line):
-        return 2
-    if re.match(r"^\d{1,2}[、.．]", line):
-        return 3
-    if re.match(r"^[(（]\d{1,2}[)）]", line):
-        return 4
-    return 2
+    """A heading's depth in the outline of official documents (:data:`_OUTLINE`): 0 for
+    第一部分, … 7 for 一是; only the order matters (a 一、 right under 第一章 nests under it)."""
+    return next((level for level, pattern in enumerate(_OUTLINE) if re.match(pattern, line)), _UNNUMBERED_LEVEL)
 
 
 def inline_heading(line: str, heading_max_chars: int) -> str:

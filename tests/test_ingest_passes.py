@@ -200,6 +200,36 @@ def test_cut_body_nests_sections_by_the_outline_of_official_documents():
     ]
 
 
+@pytest.mark.parametrize("headings,section", [
+    (("第一篇 开启新征程", "第一章 发展环境", "第一节 发展基础"), "第一篇 开启新征程 > 第一章 发展环境 > 第一节 发展基础"),
+    (("第一章 总则", "第一节 目标", "一、主要目标"), "第一章 总则 > 第一节 目标 > 一、主要目标"),
+    (("第一章 总则", "一、主要目标"), "第一章 总则 > 一、主要目标"),
+    (("一、扩大内需", "（一）提振消费", "一是加大补贴力度"), "一、扩大内需 > （一）提振消费 > 一是加大补贴力度"),
+])
+def test_cut_body_nests_every_level_of_the_outline(headings, section):
+    body = "加力提振消费，实施提振消费专项行动，推动中低收入群体增收减负。"
+    assert [p["section"] for p in cut_body(_lines(*headings, body), P)] == [section]
+
+
+def test_cut_body_nests_inline_leads_under_numbered_headings():
+    lines = _lines("一、扩大内需", "1. 提振消费", "(1) 以旧换新", "一是加大补贴力度，扩围实施以旧换新政策，支持汽车和家电更新。")
+    assert cut_body(lines, P)[0]["section"].startswith("一、扩大内需 > 1. 提振消费 > (1) 以旧换新 > 一是加大补贴力度")
+    lines = _lines("一、扩大内需", "1. 提振消费", "重点抓好两件事：", "一是加大补贴力度，扩围实施以旧换新政策，支持汽车和家电更新。")
+    pieces = cut_body(lines, P)
+    assert pieces[0]["merged"] == [2] and pieces[0]["text"].startswith("重点抓好两件事：一是")
+
+
+@pytest.mark.parametrize("lines_in", [
+    ("三、重点任务", "具体要抓好以下工作：", "（一）扩大内需", "（二）深化改革", "加力提振消费，实施提振消费专项行动，推动中低收入群体增收减负。"),
+    ("现将实施方案印发给你们，请认真贯彻执行。", "澧县扩大内需实施方案", "一、总体要求", "加力提振消费，实施提振消费专项行动，推动中低收入群体增收减负。"),
+])
+def test_cut_body_leads_in_only_along_the_outline(lines_in):
+    """Not past an empty sibling section, nor past another document's title."""
+    lines = _lines(*lines_in)
+    cut_body(lines, P)
+    assert lines.status[1 if lines_in[0].startswith("三") else 0][0] == "too_short"
+
+
 def test_cut_body_marks_an_isolated_fragment_too_short():
     lines = _lines("一、标题", "短。", "二、另一个标题", "这一段足够长，讲的是推进生态环境保护和污染防治的工作安排。")
     cut_body(lines, P)

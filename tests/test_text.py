@@ -75,6 +75,10 @@ def test_metadata_values():
     assert classify_line("(作者系中共衡南县委副书记、县人民政府县长)", 40).value == "中共衡南县委副书记、县人民政府县长"
     assert classify_line("(作者为湘潭市委书记)", 40).value == "湘潭市委书记"
     assert classify_line("作者：市委书记，县长", 40).value == "市委书记，县长"
+    assert classify_line("作者：欧阳明，系县委书记", 40).value == "欧阳明（县委书记）"
+    # not a name, or more than an office: kept as written
+    for who in ("湖南人,现任澧县县委书记", "镇长,镇党委副书记", "党组成员,县委常委", "评论员，系市委书记", "王启武，系澧县人，曾任县长"):
+        assert classify_line(f"(作者系{who})", 40).value == who
 
 
 def test_headings():

@@ -309,7 +309,7 @@ def _width(line: str) -> float:
 
 
 # Punctuation inside a line: a line of prose has some; a heading, a title or a list item has none.
-_INNER_PUNCTUATION = re.compile(r"[，,、；;：:“”（）()《》。]")
+_INNER_PUNCTUATION = re.compile(r"[，,、；;：:“”（）()《》。！？!?]")
 
 
 def _runs_on(line: str, width: float) -> bool:

@@ -314,6 +314,8 @@ WRAPPED = [  # a PDF's text layer: every paragraph broken at about 24 characters
     "二、2024年工作安排",
     "    今年全市经济社会发展的主要预期目标是：地区生产总",
     "值增长6%左右，城乡居民人均可支配收入增长6%左右。",
+    "    各位代表！让我们更加紧密地团结在以习近平同志为核",
+    "心的党中央周围，奋力谱写中国式现代化晋江篇章！",
 ]
 
 
@@ -326,9 +328,11 @@ def test_hard_wrapped_lines_are_joined_into_paragraphs_with_their_lines():
         (13, 19, "我们坚持实体经济为本，制造业为重，推动鞋服、纺织、食品、建材等传统产业数字化转型，集成电路、新材料"
                  "、医疗健康等新兴产业加快发展，上市公司总数达到52家，新增国家级专精特新企业9家。"),
         (21, 22, "今年全市经济社会发展的主要预期目标是：地区生产总值增长6%左右，城乡居民人均可支配收入增长6%左右。"),
+        # a sentence ending inside a line (各位代表！) does not make it a heading
+        (23, 24, "各位代表！让我们更加紧密地团结在以习近平同志为核心的党中央周围，奋力谱写中国式现代化晋江篇章！"),
     ]
-    assert [p["section"] for p in doc.paragraphs] == ["一、2023年工作回顾", "一、2023年工作回顾", "二、2024年工作安排"]
-    assert doc.date == "2024-01-06" and doc.lines_joined == 8
+    assert [p["section"] for p in doc.paragraphs] == ["一、2023年工作回顾", "一、2023年工作回顾", "二、2024年工作安排", "二、2024年工作安排"]
+    assert doc.date == "2024-01-06" and doc.lines_joined == 9
     log = {row["line"]: (row["status"], row["reason"], row["note"]) for row in doc.log}
     assert sorted(log) == list(range(1, len(WRAPPED) + 1)) and [row["line"] for row in doc.log] == sorted(log)
     assert log[16][:2] == ("boilerplate", "page number")

@@ -49,6 +49,7 @@ from .text import (
     lost_char_runs,
     sentence_spans,
     split_escaped_breaks,
+    table_cells,
     strip_pinyin,
     unescape_entities,
 )
@@ -589,6 +590,10 @@ def cut_body(lines: Lines, params: IngestParams) -> list[dict]:
             lines.mark(i, "heading", "kept as the section of the paragraphs below it")
             lines.zones["body"].append(line)
             continue
+        cells = table_cells(line)
+        if cells is not None and not lines.joined[i]:  # a table row holding sentences: its text, without the | marks
+            line = lines.text[i] = "　".join(c for c in cells if c)
+            lines.notes[i] = _join_notes(lines.notes[i], "table row: cells joined with a full-width space")
         lead = inline_heading(line, params.heading_max_chars)
         if lead:
             level = heading_level(line)

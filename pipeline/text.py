@@ -236,6 +236,14 @@ _REPORTER_LINE = re.compile(
 _CLOSING = "。！？；!?;…”’」』"
 # A table row as the readers write it (| a | b |; a | inside a cell is written \|).
 _TABLE_ROW = re.compile(r"^\|.*\|$")
+
+
+def table_cells(line: str) -> list[str] | None:
+    """The cells of a table row as the readers write it (``| a | b |``, a ``|`` inside a cell
+    written ``\\|``), or None for any other line."""
+    if not _TABLE_ROW.match(line):
+        return None
+    return [c.strip().replace("\\|", "|") for c in re.split(r"(?<!\\)\|", line.strip()[1:-1])]
 _INLINE_HEADING = re.compile(r"^([一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]是|第[一二三四五六七八九十]+[,，、])")
 _HAN_OR_WORD = re.compile(r"[\u3400-\u9fff\w]")
 

@@ -414,3 +414,13 @@ def test_pieces_of_a_joined_paragraph_point_at_their_own_lines():
     assert sum(len(p["text"]) for p in doc.paragraphs) == len(text)
     rows = {row["line"]: row["para_id"] for row in doc.log}
     assert rows[2] == "a:1" and rows[len(lines)] == f"a:{len(doc.paragraphs)}"
+
+
+def test_a_table_row_holding_sentences_becomes_its_text():
+    lines = ["2024年重点民生实事", "| 序号 | 项目 | 单位 |", "| 1 | 全面推进乡村振兴，新建高标准农田10万亩，改造提升农村公路200公里。 |",
+             "| 2 | 新建改建公办幼儿园5所，新增学位2000个，缓解入园难\\|入园贵问题。 |"]
+    doc = process_document("a.txt", RawText(lines, "utf-8"), P, T2S, Gazetteer.default())
+    assert [(p["line_start"], p["text"]) for p in doc.paragraphs] == [
+        (3, "1　全面推进乡村振兴，新建高标准农田10万亩，改造提升农村公路200公里。"), (4, "2　新建改建公办幼儿园5所，新增学位2000个，缓解入园难|入园贵问题。")]
+    log = {row["line"]: row for row in doc.log}
+    assert log[2]["status"] == "table" and log[3]["status"] == "kept" and "cells joined" in log[3]["note"]

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import re
 import logging
 import sys
 from dataclasses import dataclass
@@ -600,11 +601,29 @@ def build_context(t: ReportTables, theme_params: ThemeCatalog, rp: ReportParams,
 
 
 def _theme_model(theme_metrics: dict) -> str:
-    """What gave the text its themes, in a sentence (from the themes stage's metrics)."""
-    if not theme_metrics.get("model"):
+    """What gave the text its themes, in words a reader follows (from the themes stage's
+    metrics: ``model`` as :func:`pipeline.classify.choose_model` and the examples fit name it)."""
+    name = theme_metrics.get("model", "")
+    if not name:
         return ""
-    unit = theme_metrics.get("unit", "sentence")
-    return f"Themes per {unit} by {theme_metrics['model']}."
+    if theme_metrics.get("unit", "sentence") == "paragraph":
+        return ("Each paragraph's theme: the seed words and descriptions of the theme definitions (params.yaml), "
+                "pulled towards its topic's theme (themes.unit: paragraph).")
+    zero_shot = "the zero-shot score of the theme definitions in params.yaml (their seed words and descriptions, with the sentence's paragraph, section and topic)"
+    builtin = re.search(r"builtin \(.*?(\d+) labelled sentences\)", name)
+    if builtin:
+        trained = (theme_metrics.get("in_training", {}).get("out_of_sample", {}) or {}).get("trained_on", "")
+        text = (f"the builtin classifier (a logistic regression on the sentence's embedding and context, fitted on {builtin.group(1)} "
+                f"hand-labelled sentences{': ' + trained if trained else ''})")
+        mixed = re.search(r"mixed with zero-shot at ([0-9.]+)", name)
+        if mixed:
+            text += f", averaged at weight {mixed.group(1)} (themes.zero_shot_weight) with {zero_shot}"
+    else:
+        text = zero_shot
+    examples = re.match(r"examples \((\d+) labelled sentences\)", name)
+    if examples:
+        text += f"; then a model fitted on this corpus's {examples.group(1)} labelled sentences (themes.examples), stacked on that"
+    return f"Each sentence's theme: {text}."
 
 
 def shown_params(p: config.StageParams) -> str:

@@ -123,3 +123,22 @@ def test_in_sample_accuracy_is_flagged_with_the_out_of_sample_figures():
     assert note.startswith("In-sample: 156 of 156 labelled paragraphs and 308 of 308 labelled sentences")
     assert "sentence macro-F1 0.78 and share TV 0.15" in note
     assert "Fitted without" not in _in_sample_note({"sentence_labels": 3}, acc)
+
+
+@pytest.mark.parametrize("metrics,says", [
+    ({"model": "builtin (theme_model.npz: 889 labelled sentences) mixed with zero-shot at 0.5",
+      "in_training": {"out_of_sample": {"trained_on": "dev_labels.csv + dev_sentences.csv, cn_provincial_gwr"}}},
+     ["builtin classifier", "889 hand-labelled sentences: dev_labels.csv", "averaged at weight 0.5", "zero-shot score"]),
+    ({"model": "builtin (theme_model.npz: 889 labelled sentences)"}, ["builtin classifier", "889 hand-labelled"]),
+    ({"model": "zero-shot (themes.sentence_weights)"}, ["zero-shot score of the theme definitions"]),
+    ({"model": "examples (145 labelled sentences) on zero-shot (themes.sentence_weights)"}, ["zero-shot score", "this corpus's 145 labelled sentences"]),
+    ({"model": "paragraph scores", "unit": "paragraph"}, ["Each paragraph's theme", "topic"]),
+])
+def test_the_header_says_in_words_what_gave_the_themes(metrics, says):
+    from pipeline.report import _theme_model
+
+    text = _theme_model(metrics)
+    assert all(s in text for s in says), text
+    assert ("builtin" in text) == ("builtin" in metrics["model"])
+    assert ("averaged" in text) == ("mixed" in metrics["model"])
+    assert _theme_model({}) == ""

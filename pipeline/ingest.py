@@ -310,13 +310,18 @@ def _width(line: str) -> float:
 
 
 # Punctuation inside a line: a line of prose has some; a heading, a title or a list item has none.
-_INNER_PUNCTUATION = re.compile(r"[，,、；;：:“”（）()《》。！？!?]")
+_INNER_PUNCTUATION = re.compile(r"[，,、；;：:“”（）()《》。]")
 
 
-def _runs_on(line: str, width: float) -> bool:
-    """A line of prose (or a dateline) of about the wrap width that does not end a sentence."""
-    return (bool(line) and 0.85 * width <= _width(line) <= 1.15 * width and not _ends_sentence(line)
-            and (bool(_INNER_PUNCTUATION.search(line[:-1])) or dateline(line) is not None))
+def _runs_on(line: str, width: float, starts_paragraph: bool = False) -> bool:
+    """A line of prose (or a dateline) of about the wrap width that does not end a sentence.
+
+    A ！ or ？ inside makes prose only of a line known to start a paragraph (indented where the
+    text indents its paragraphs: 各位代表！让我们…); elsewhere it is a slogan (凝心聚力！奋力开创新局面).
+    A table row (``| a | b |``) never runs on."""
+    return (bool(line) and 0.85 * width <= _width(line) <= 1.15 * width and not _ends_sentence(line) and table_cells(line) is None
+            and (bool(_INNER_PUNCTUATION.search(line[:-1])) or starts_paragraph and bool(re.search("[！？]", line[:-1]))
+                 or dateline(line) is not None))
 
 
 def wrap_width(texts: list[str]) -> float:
@@ -374,13 +379,14 @@ def join_wrapped(texts: list[str], origin: list[int], notes: list[str], indented
         if i in taken:
             continue
         parts, more, j, length = [text], [], i, len(text)
-        while _runs_on(texts[j], width):
+        while _runs_on(texts[j], width, starts_paragraph=j == i and by_indent and indented[i]):
             k = j + 1
             between = []
             while k < len(texts) and (not texts[k] or PAGE_NUMBER.match(texts[k])):
                 between.append(texts[k])
                 k += 1
-            if k >= len(texts) or (between and not any(between)) or _NEW_ITEM.match(texts[k]) or by_indent and indented[k]:
+            if (k >= len(texts) or (between and not any(between)) or _NEW_ITEM.match(texts[k]) or by_indent and indented[k]
+                    or table_cells(texts[k]) is not None):
                 break
             glue = " " if texts[j][-1].isascii() and texts[j][-1].isalnum() and texts[k][0].isascii() and texts[k][0].isalnum() else ""
             parts.append(glue + texts[k])

@@ -610,12 +610,13 @@ def _theme_model(theme_metrics: dict) -> str:
         return ("Each paragraph's theme: the seed words and descriptions of the theme definitions (params.yaml), "
                 "pulled towards its topic's theme (themes.unit: paragraph).")
     zero_shot = "the zero-shot score of the theme definitions in params.yaml (their seed words and descriptions, with the sentence's paragraph, section and topic)"
-    builtin = re.search(r"builtin \(.*?(\d+) labelled sentences\)", name)
-    if builtin:
+    if "builtin (" in name:
+        count = re.search(r"builtin \([^)]*?(\d+) labelled sentences\)", name)
         trained = (theme_metrics.get("in_training", {}).get("out_of_sample", {}) or {}).get("trained_on", "")
-        text = (f"the builtin classifier (a logistic regression on the sentence's embedding and context, fitted on {builtin.group(1)} "
-                f"hand-labelled sentences{': ' + trained if trained else ''})")
-        mixed = re.search(r"mixed with zero-shot at ([0-9.]+)", name)
+        text = (f"the builtin classifier (a logistic regression on the sentence's embedding and context, fitted on "
+                f"{count.group(1) + ' ' if count else ''}sentences with a hand label of their own or of their paragraph"
+                f"{': ' + trained if trained else ''})")
+        mixed = re.search(r"mixed with zero-shot at (\S+)$", name)
         if mixed:
             text += f", averaged at weight {mixed.group(1)} (themes.zero_shot_weight) with {zero_shot}"
     else:

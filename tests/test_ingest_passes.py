@@ -424,3 +424,21 @@ def test_a_table_row_holding_sentences_becomes_its_text():
         (3, "1　全面推进乡村振兴，新建高标准农田10万亩，改造提升农村公路200公里。"), (4, "2　新建改建公办幼儿园5所，新增学位2000个，缓解入园难|入园贵问题。")]
     log = {row["line"]: row for row in doc.log}
     assert log[2]["status"] == "table" and log[3]["status"] == "kept" and "cells joined" in log[3]["note"]
+
+
+def test_wrapped_text_keeps_slogans_and_table_rows_apart():
+    """！ inside a line makes prose only of an indented paragraph start: an unindented slogan
+    heading stays a heading, and a list of slogans is not hard-wrapped text; table rows never
+    run on or are run into."""
+    prose = ["今年，全市经济社会发展的主要预期目标是：地区生", "产总值增长百分之六左右，城乡居民人均可支配收", "入增长百分之六左右，粮食产量稳定在十万吨。"]
+    lines = ["政府工作报告", *prose, "凝心聚力！奋力开创新局面", *prose, "奋力打造高质量发展先行??区", *prose, "关于重点项目，完成时限如下：", "| 序号 | 项目 | 单位 |",
+             "| 1 | 新建改建公办幼儿园5所，新增学位2000个 |", "| 2 | 新建高标准农田10万亩，改造农村公路。 |"]
+    doc = process_document("a.txt", RawText(lines, "utf-8"), P, T2S, Gazetteer.default())
+    assert doc.lines_joined > 0
+    assert [p["section"] for p in doc.paragraphs[:3]] == ["", "凝心聚力！奋力开创新局面", "奋力打造高质量发展先行??区"]
+    log = {row["line"]: row["status"] for row in doc.log}
+    assert log[5] == log[9] == "heading" and log[14] == "table"
+    assert log[13] != "boilerplate" and any(p["text"].startswith("关于重点项目") for p in doc.paragraphs)
+    assert all("|" not in p["text"] for p in doc.paragraphs)
+    slogans = [f"强化安全意识！提升防范能力第{n}条" for n in "一二三四五六七八九十"]
+    assert process_document("b.txt", RawText(slogans, "utf-8"), P, T2S, Gazetteer.default()).lines_joined == 0

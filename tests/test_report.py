@@ -128,8 +128,9 @@ def test_in_sample_accuracy_is_flagged_with_the_out_of_sample_figures():
 @pytest.mark.parametrize("metrics,says", [
     ({"model": "builtin (theme_model.npz: 889 labelled sentences) mixed with zero-shot at 0.5",
       "in_training": {"out_of_sample": {"trained_on": "dev_labels.csv + dev_sentences.csv, cn_provincial_gwr"}}},
-     ["builtin classifier", "889 hand-labelled sentences: dev_labels.csv", "averaged at weight 0.5", "zero-shot score"]),
-    ({"model": "builtin (theme_model.npz: 889 labelled sentences)"}, ["builtin classifier", "889 hand-labelled"]),
+     ["builtin classifier", "889 sentences with a hand label of their own or of their paragraph: dev_labels.csv", "averaged at weight 0.5", "zero-shot score"]),
+    ({"model": "builtin (theme_model.npz: 889 labelled sentences)"}, ["builtin classifier", "889 sentences"]),
+    ({"model": "builtin (theme_model.npz: ? labelled sentences) mixed with zero-shot at 1e-05"}, ["builtin classifier", "averaged at weight 1e-05"]),
     ({"model": "zero-shot (themes.sentence_weights)"}, ["zero-shot score of the theme definitions"]),
     ({"model": "examples (145 labelled sentences) on zero-shot (themes.sentence_weights)"}, ["zero-shot score", "this corpus's 145 labelled sentences"]),
     ({"model": "paragraph scores", "unit": "paragraph"}, ["Each paragraph's theme", "topic"]),

@@ -244,6 +244,8 @@ def table_cells(line: str) -> list[str] | None:
     if not _TABLE_ROW.match(line):
         return None
     return [c.strip().replace("\\|", "|") for c in re.split(r"(?<!\\)\|", line.strip()[1:-1])]
+
+
 _INLINE_HEADING = re.compile(r"^([一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]是|第[一二三四五六七八九十]+[,，、])")
 _HAN_OR_WORD = re.compile(r"[\u3400-\u9fff\w]")
 
@@ -387,9 +389,9 @@ def classify_line(line: str, heading_max_chars: int, edge: bool = True) -> LineK
         return LineKind("blank")
     if not _HAN_OR_WORD.search(line):
         return LineKind("boilerplate", "no text (punctuation or symbols only)")
-    if _TABLE_ROW.match(line):
-        cells = [c.strip() for c in re.split(r"(?<!\\)\|", line.strip()[1:-1])]
-        if any(c.count("\\|") >= 2 for c in cells) and len(line) <= _SHORT:
+    cells = table_cells(line)
+    if cells is not None:
+        if any(c.count("|") >= 2 for c in cells) and len(line) <= _SHORT:  # a menu written into one cell
             return LineKind("boilerplate", "navigation")
         if not any(len(c) >= 40 or c.endswith(tuple("。！？；")) for c in cells):
             return LineKind("table", "table row (cells, not running text)")

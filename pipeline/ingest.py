@@ -103,6 +103,7 @@ class Document:
     mojibake_repaired: int = 0
     lost_char_runs: int = 0
     lines_joined: int = 0
+    lines_left_out: int = 0
     extra: dict[str, str] = field(default_factory=dict)  # other manifest columns
     paragraphs: list[dict] = field(default_factory=list)
     log: list[dict] = field(default_factory=list)
@@ -227,7 +228,33 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
     doc.locality = infer_locality(lines.zones, gazetteer)
     doc.locality_source = locality_source(doc.locality)
     assemble(lines, pieces, doc)
+    log_left_out(raw, doc)
     return doc
+
+
+LEFT_OUT = "left out of the page's main text by trafilatura (navigation, header, footer, links)"
+LEFT_OUT_TITLE = "left out of the page's main text by trafilatura: the page's title, read as its metadata"
+LEFT_OUT_PROSE = "left out of the page's main text by trafilatura, though it holds sentences: check it is not the document's text"
+_PROSE_MIN_CHARS = 40  # a left-out line this long with a sentence end may be text, not furniture
+
+
+def log_left_out(raw: RawText, doc: Document) -> None:
+    """Log rows (``left_out``, no line number: the log numbers the extracted text's lines) for
+    the text of the file the reader left out, the text in ``note``; a warning when some of it
+    reads as prose."""
+    title = "".join(raw.meta.get("title", "").split())
+    prose = 0
+    for text in raw.left_out:
+        if "".join(text.split()) == title:
+            reason = LEFT_OUT_TITLE
+        elif len(text) >= _PROSE_MIN_CHARS and re.search(r"[。！？]", text):
+            reason, prose = LEFT_OUT_PROSE, prose + len(text)
+        else:
+            reason = LEFT_OUT
+        doc.log.append({"source": doc.source, "line": "", "status": "left_out", "reason": reason, "para_id": "", "note": text})
+    doc.lines_left_out = len(raw.left_out)
+    if prose:
+        log.warning("%s: the page's main text leaves out %d characters of lines with sentences (ingest_log.csv, status left_out)", doc.source, prose)
 
 
 def logical_lines(raw_lines: list[str], doc: Document) -> tuple[list[str], list[int], list[str]]:
@@ -995,6 +1022,7 @@ def _doc_row(d: Document, paragraphs: pd.DataFrame) -> dict:
         "issuer": d.issuer, "url": d.url, "date_source": d.date_source, "year_source": d.year_source,
         "locality_source": d.locality_source, "lines_split": d.lines_split, "entities_unescaped": d.entities_unescaped,
         "mojibake_repaired": d.mojibake_repaired, "lost_char_runs": d.lost_char_runs, "lines_joined": d.lines_joined,
+        "lines_left_out": d.lines_left_out,
     }
     row.update({(f"manifest_{k}" if k in row else k): v for k, v in d.extra.items()})
     return row
@@ -1021,6 +1049,7 @@ def _metrics(documents: pd.DataFrame, paragraphs: pd.DataFrame, line_log: pd.Dat
         "mojibake_repaired": int(documents["mojibake_repaired"].sum()),
         "lost_char_runs": int(documents["lost_char_runs"].sum()),
         "lines_joined": int(documents["lines_joined"].sum()),
+        "lines_left_out": int(documents["lines_left_out"].sum()),
         "date_sources": {k or "none": int(v) for k, v in sorted(Counter(ok["date_source"]).items())},
     }
 

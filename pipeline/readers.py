@@ -24,6 +24,7 @@ class RawText:
     lines: list[str]
     encoding: str
     meta: dict[str, str] = field(default_factory=dict)
+    left_out: list[str] = field(default_factory=list)  # text of the file not in ``lines`` (a web page's furniture)
 
 
 def split_lines(text: str) -> list[str]:
@@ -295,7 +296,54 @@ def read_html(data: bytes, path: Path) -> RawText:
             value = getattr(md, key, None)
             if value:
                 meta[key] = str(value)
-    return RawText(split_lines(text), f"html ({encoding})", meta)
+    return RawText(split_lines(text), f"html ({encoding})", meta, left_out(page_lines(html), text))
+
+
+# Elements that start a new line of a page's visible text.
+_BLOCK_TAGS = frozenset(
+    "address article aside blockquote body br caption dd details div dl dt fieldset figcaption figure footer form "
+    "h1 h2 h3 h4 h5 h6 header hr legend li main nav ol option p pre section select summary table tbody td tfoot th "
+    "thead tr ul".split()
+)
+_INVISIBLE = "//script|//style|//noscript|//template|//head|//iframe|//object|//svg"
+
+
+def page_lines(html: str) -> list[str]:
+    """A web page's visible text (no scripts, styles or head) as lines, one per block element
+    (paragraph, cell, list item, ``<br>``), whitespace collapsed, blank lines left out."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        root = lxml_html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return []
+    for el in root.xpath(_INVISIBLE):
+        el.drop_tree()
+    for el in root.iter():
+        if isinstance(el.tag, str) and el.tag.lower() in _BLOCK_TAGS:
+            el.text = "\u2029" + (el.text or "")  # a paragraph separator: the source's own line breaks are spaces
+            el.tail = "\u2029" + (el.tail or "")
+    lines = (" ".join(line.split()) for line in root.text_content().split("\u2029"))
+    return [line for line in lines if line]
+
+
+def left_out(page: list[str], extracted: str) -> list[str]:
+    """The lines of ``page`` (see :func:`page_lines`) whose text is nowhere in ``extracted``
+    (whitespace ignored): what the main-text extraction left out, in page order."""
+    squeeze = re.compile(r"\s+")
+    kept = squeeze.sub("", extracted)
+    kept_lines = {squeeze.sub("", part) for line in extracted.splitlines() for part in (line, *line.strip("| ").split(" | "))}
+    out = []
+    for line in page:
+        key = squeeze.sub("", line)
+        # a short line (首页, 打印) only by itself: inside a kept line it is another word
+        if key not in kept_lines and (len(key) < _INLINE_MIN_CHARS or key not in kept):
+            out.append(line)
+    return out
+
+
+_INLINE_MIN_CHARS = 8  # a page line at least this long counts as kept when it is inside the extracted text
 
 
 # ----------------------------------------------------------------------------- Word

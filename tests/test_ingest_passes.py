@@ -442,3 +442,17 @@ def test_wrapped_text_keeps_slogans_and_table_rows_apart():
     assert all("|" not in p["text"] for p in doc.paragraphs)
     slogans = [f"强化安全意识！提升防范能力第{n}条" for n in "一二三四五六七八九十"]
     assert process_document("b.txt", RawText(slogans, "utf-8"), P, T2S, Gazetteer.default()).lines_joined == 0
+
+
+def test_text_a_web_page_leaves_out_is_logged_with_its_reason(caplog):
+    body = ["各位代表：", "现在，我代表县人民政府，向大会报告政府工作，请予审议，并请各位政协委员提出意见。"]
+    furniture = ["网站首页 | 政务公开", "长阳县政府工作报告", "一年来，全县地区生产总值增长百分之六点五，一般公共预算收入增长百分之五点一，城乡居民收入稳步增长。"]
+    raw = RawText(body, "html (utf-8)", {"title": "长阳县 政府工作报告"}, furniture)
+    with caplog.at_level("WARNING"):
+        doc = process_document("a.html", raw, P, T2S, Gazetteer.default())
+    rows = [r for r in doc.log if r["status"] == "left_out"]
+    assert [r["note"] for r in rows] == furniture and all(r["line"] == "" for r in rows)
+    assert ["navigation" in rows[0]["reason"], "title" in rows[1]["reason"], "holds sentences" in rows[2]["reason"]] == [True] * 3
+    assert doc.lines_left_out == 3 and "a.html" in caplog.text and "leaves out" in caplog.text
+    # the lines of the text itself are numbered and logged as before
+    assert [r["line"] for r in doc.log if r["status"] != "left_out"] == [1, 2]

@@ -134,6 +134,20 @@ def test_html_main_text_without_navigation(tmp_path):
     assert "澧县将坚持创新驱动发展" in text
     assert "网站地图" not in text and "脚本不应出现" not in text and "ICP" not in text
     assert raw.meta.get("title") == "牢记嘱托 感恩奋进"
+    # what the extraction left out is returned, not lost: navigation and footer, not the
+    # script, not the kept paragraphs
+    assert "网站首页 | 网站地图" in raw.left_out and "Copyright © 2024 版权所有 湘ICP备12345678号" in raw.left_out
+    assert not any("脚本" in line or "澧县" in line for line in raw.left_out)
+
+
+def test_page_lines_and_left_out():
+    from pipeline.readers import left_out, page_lines
+
+    page = "<html><head><title>标题</title><style>p {}</style></head><body><div>甲<br>乙 <b>丙</b></div><p>丁\n 戊</p><!-- 注释 --><td>己</td></body></html>"
+    assert page_lines(page) == ["甲", "乙 丙", "丁 戊", "己"]
+    # whitespace is ignored, a line kept inside a longer extracted line counts as kept
+    assert left_out(["甲", "乙 丙", "丁 戊", "己"], "乙丙\n| 己 | 庚 |\n丁  戊") == ["甲"]
+    assert page_lines("") == []
 
 
 def test_html_date_does_not_depend_on_the_day_of_the_run(tmp_path):

@@ -31,7 +31,11 @@ _AMBIGUOUS_SHORT = frozenset(
     "城区 新市 市中 中心 铁西 铁东 铁山 工农 金山 龙华 南山 临江 龙江 惠民 同心 固安 长寿 新建".split()
 )
 # Where a place is named, and how much that says about the locality a document speaks for.
-ZONE_WEIGHTS = {"author": 10.0, "source": 6.0, "title": 4.0, "body": 1.0}
+ZONE_WEIGHTS = {"author": 10.0, "source": 6.0, "title": 4.0, "file": 4.0, "body": 1.0}
+# A locality needs at least this much weight on it and its units: a full name anywhere, or
+# an unsupported short name three times (永州 six times in an article on 永州市). One or two
+# (大关 in 突破500亿元大关, 突破1000亿元大关) do not locate a document.
+MIN_EVIDENCE = 0.3
 # A former name (清苑县) may be history in a current text (原清苑县), so it weighs a little less.
 FORMER_NAME_WEIGHT = 0.8
 # A county's or city's short name in the body with nothing around it to support it (唐河 in a
@@ -96,6 +100,8 @@ class Gazetteer:
         nations, common = _nations(), _common_words()
         for p in places:
             aliases[p.name].add(p.code)
+            if p.level == "county" and len(p.name) == 2 and _function_word(p.name[0]):
+                short[p.name].add(p.code)  # 和县: "委员和县纪委委员" is "members and the county's…"
             for name in _short_names(p, nations):
                 if p.level == "province" or name not in common:
                     aliases[name].add(p.code)
@@ -161,6 +167,10 @@ class Gazetteer:
                     for length in range(min(max_len, n - i), 1, -1):
                         if i + length in bounds:
                             codes = aliases.get(run[i : i + length])
+                            if codes and run[i : i + length] in self.short and self._names_town(run, i + length, bounds):
+                                codes = ()  # 华亭镇 is a town, not 华亭市
+                                i += length
+                                break
                             if codes:
                                 out.append((block.start() + i, run[i : i + length], codes))
                                 i += length
@@ -170,6 +180,13 @@ class Gazetteer:
                 else:
                     i += 1
         return out
+
+    @staticmethod
+    def _names_town(run: str, end: int, bounds: set[int]) -> bool:
+        """Whether a township's word (镇, 乡, 街道, 村, 社区) follows ``end`` as a word of its
+        own: then the short name before it names a town or village, not a county or city."""
+        m = _TOWN.match(run, end)
+        return bool(m) and m.end() in bounds
 
     def _inner_bounds(self, word: str, start: int, previous: str) -> tuple[int, ...]:
         """Word boundaries inside a jieba word that begins with a unit's suffix and an organ
@@ -193,6 +210,15 @@ class Gazetteer:
 # The last character of a unit's full name, and what follows it in the name of one of its
 # organs or offices (市委书记, 区政府, 县人民政府, 州长, 市人大常委会).
 _UNIT_SUFFIX = frozenset("省市区县州旗盟")
+_TOWN = re.compile("街道|社区|镇|乡|村")
+
+# Conjunctions and prepositions that stand before a noun: a county named by one of them and
+# 县 (和县) reads as that word and 县… (委员和县纪委委员: "members and the county's…").
+_FUNCTION_CHARS = frozenset("和与及同跟或在对向于从")
+
+
+def _function_word(char: str) -> bool:
+    return char in _FUNCTION_CHARS
 _ORGAN = re.compile("委|政府|人民政府|人大|政协|纪委|党委|长|领导")
 
 
@@ -303,12 +329,14 @@ def infer_locality(zones: dict[str, list[str]], gazetteer: Gazetteer | None = No
 
     Args:
         zones: text by where it stands in the document: ``author`` (byline), ``source``
-            (来源 line), ``title`` and ``body``; each a list of strings.
+            (来源 line), ``title``, ``file`` (the file's name) and ``body``; each a list of
+            strings.
         gazetteer: defaults to :meth:`Gazetteer.default`.
 
     Returns:
         A :class:`Locality`; ``confidence`` is the share of all place-name weight that
-        falls on the chosen unit and the units inside it. Mentions are weighted by zone
+        falls on the chosen unit and the units inside it. None (``found`` False) when that
+        weight is under :data:`MIN_EVIDENCE`. Mentions are weighted by zone
         (:data:`ZONE_WEIGHTS`). The province with most weight (its own and its units') is
         chosen first; the choice then descends to a city, and to a county, only while one
         child unit outweighs both the parent's own mentions and ``DOMINANCE`` of everything
@@ -334,8 +362,11 @@ def infer_locality(zones: dict[str, list[str]], gazetteer: Gazetteer | None = No
     best = _most_specific(tally.direct, gaz, levels, frozenset(tally.header))
     place = gaz.places[best]
     total = sum(tally.direct.values())
-    own_share = sum(w for c, w in tally.direct.items() if c == best or best in gaz.places[c].ancestors) / total
+    own = sum(w for c, w in tally.direct.items() if c == best or best in gaz.places[c].ancestors)
+    own_share = own / total
     evidence = _evidence(tally, gaz)
+    if own < MIN_EVIDENCE - 1e-9:
+        return Locality(found=False, evidence=f"too little evidence (weight {own:.1f} < {MIN_EVIDENCE:g}: one or two short names, unsupported): {evidence}")
     if levels:
         evidence += f"; speaks as {'/'.join(sorted(levels))}人民政府"
     return Locality(

@@ -32,6 +32,7 @@ from .io import progress, run_stage, setup_logging, write_csv, write_json, write
 from .memo import IngestCache
 from .readers import READERS, RawText, ReadError, garbled, read_file, repair_mojibake
 from .text import (
+    BOILERPLATE,
     FIELD_ROLE,
     PAGE_NUMBER,
     SUBTITLE_SPEAKER,
@@ -156,7 +157,7 @@ class Lines:
     origin: list[int] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     joined: list[tuple[tuple[int, int], ...]] = field(default_factory=list)
-    zones: dict[str, list[str]] = field(default_factory=lambda: {"author": [], "source": [], "title": [], "body": []})
+    zones: dict[str, list[str]] = field(default_factory=lambda: {"author": [], "source": [], "title": [], "file": [], "body": []})
     dates: list[Dated] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -225,6 +226,7 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
     mark_signature_date(lines)
     date_document(lines, doc, raw.meta, raw.encoding.split(" ")[0] + " metadata")
     pieces = cut_body(lines, params)
+    lines.zones["file"].append(file_name_text(source))
     doc.locality = infer_locality(lines.zones, gazetteer)
     doc.locality_source = locality_source(doc.locality)
     assemble(lines, pieces, doc)
@@ -312,7 +314,8 @@ def clean_lines(raw_lines: list[str], params: IngestParams, to_simplified, doc: 
     with a wrong codec, not repairable) is of kind ``garbled``."""
     cleaned, origin, notes = logical_lines(raw_lines, doc)
     indented = [raw_lines[n][:1].isspace() for n in origin]
-    cleaned, origin, notes, joined = join_wrapped(cleaned, origin, notes, indented)
+    running = running_lines(cleaned)
+    cleaned, origin, notes, joined = join_wrapped(cleaned, origin, notes, indented, running)
     doc.lines_joined += sum(map(len, joined))
     simplified = to_simplified("\n".join(cleaned)).split("\n")
     text = simplified if len(simplified) == len(cleaned) else [to_simplified(s) for s in cleaned]
@@ -321,8 +324,32 @@ def clean_lines(raw_lines: list[str], params: IngestParams, to_simplified, doc: 
     kinds = []
     for i, line in enumerate(text):
         why = garbled(cleaned[i], lost_char_runs(cleaned[i])) if line else ""
-        kinds.append(LineKind("garbled", why) if why else classify_line(line, params.heading_max_chars, i in edges))
+        if why:
+            kinds.append(LineKind("garbled", why))
+        elif cleaned[i].strip() in running:
+            kinds.append(LineKind("boilerplate", f"running header or footer (the same line on {running[cleaned[i].strip()]} pages)"))
+        else:
+            kinds.append(classify_line(line, params.heading_max_chars, i in edges))
     return Lines(text=text, kinds=kinds, status=[("", "")] * len(text), origin=origin, notes=notes, joined=joined)
+
+
+RUNNING_MIN_PAGES = 3  # a running header or footer repeats on at least this many pages
+
+
+def running_lines(texts: list[str]) -> dict[str, int]:
+    """The running headers and footers of a paginated text (a PDF's text layer: 宁海县人民政府公报
+    2023年第2期 on every page), with how often each repeats: in a text with page numbers or
+    hard-wrapped lines, a short line without punctuation (a title, not prose), not a numbered
+    item or a table row, that stands at least :data:`RUNNING_MIN_PAGES` times."""
+    stripped = [t.strip() for t in texts]
+    if sum(1 for t in stripped if t and PAGE_NUMBER.match(t)) < 2 and not wrap_width(texts):
+        return {}
+    counts = Counter(t for t in stripped if t and not PAGE_NUMBER.match(t))
+    return {
+        t: n for t, n in counts.items()
+        if n >= RUNNING_MIN_PAGES and len(t) <= 40 and not _INNER_PUNCTUATION.search(t) and not re.search("[！？!?]", t) and not _NEW_ITEM.match(t)
+        and table_cells(t) is None
+    }
 
 
 def _ends_sentence(line: str) -> bool:
@@ -377,13 +404,13 @@ def wrap_width(texts: list[str]) -> float:
 _NEW_ITEM = re.compile(r"^([一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十]+[章节部分篇条]|[—–-]{2})")
 
 
-def join_wrapped(texts: list[str], origin: list[int], notes: list[str], indented: list[bool] | None = None
-                 ) -> tuple[list[str], list[int], list[str], list[tuple[tuple[int, int], ...]]]:
+def join_wrapped(texts: list[str], origin: list[int], notes: list[str], indented: list[bool] | None = None,
+                 running: dict[str, int] | None = None) -> tuple[list[str], list[int], list[str], list[tuple[tuple[int, int], ...]]]:
     """Join the lines of hard-wrapped text (see :func:`wrap_width`) back into paragraphs.
 
     A line of prose of about the wrap width that does not end a sentence runs on into the next
-    non-blank line, across a page break too (blank lines and page numbers between, which keep
-    their own rows), unless that line starts a numbered item (一、 （二） 3. 第二部分) or a
+    non-blank line, across a page break too (blank lines, page numbers and ``running`` headers
+    or footers between, which keep their own rows), unless that line starts a numbered item (一、 （二） 3. 第二部分) or a
     dateline (——), or, where the text marks paragraphs by indenting their first line
     (``indented``, per logical line), is indented. Text that is not hard-wrapped is returned
     as it is.
@@ -409,13 +436,14 @@ def join_wrapped(texts: list[str], origin: list[int], notes: list[str], indented
         while _runs_on(texts[j], width, starts_paragraph=j == i and by_indent and indented[i]):
             k = j + 1
             between = []
-            while k < len(texts) and (not texts[k] or PAGE_NUMBER.match(texts[k])):
+            while k < len(texts) and (not texts[k] or PAGE_NUMBER.match(texts[k]) or texts[k].strip() in (running or {})):
                 between.append(texts[k])
                 k += 1
             if (k >= len(texts) or (between and not any(between)) or _NEW_ITEM.match(texts[k]) or by_indent and indented[k]
                     or table_cells(texts[k]) is not None):
                 break
-            glue = " " if texts[j][-1].isascii() and texts[j][-1].isalnum() and texts[k][0].isascii() and texts[k][0].isalnum() else ""
+            # a space only between two words of Latin letters: 1|500套 is 1500套, 6.2|% is 6.2%
+            glue = " " if texts[j][-1].isascii() and texts[j][-1].isalpha() and texts[k][0].isascii() and texts[k][0].isalpha() else ""
             parts.append(glue + texts[k])
             more.append((origin[k], length + len(glue)))
             length += len(glue) + len(texts[k])
@@ -477,7 +505,7 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
             lines.mark(i, "metadata", "title (speaker named after it)")
             doc.author = doc.author or m.group("who")
             title_parts.append(line[: m.start("who")].rstrip())
-            lines.zones["title"].append(line)
+            lines.zones["title"].append(without_name(line, m.group("who")))
         elif find_date(line):
             lines.mark(i, "metadata", "date line")
             lines.dates.append(Dated(find_date(line), "title block", i))
@@ -487,6 +515,13 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
             title_parts.append(line)
             lines.zones["title"].append(line)
     doc.title = doc.title or " ".join(title_parts)
+
+
+def without_name(line: str, author: str) -> str:
+    """``line`` with the person's name of ``author`` (``刘东海（区委书记）`` or ``刘东海``) blanked
+    out, for the locality: 区委书记 刘东海 names no 东海县, 张太和 no 太和县."""
+    name = author.split("（")[0].strip()
+    return line.replace(name, " ").strip() if looks_like_person(name) else line
 
 
 # Which locality zone the value of a header field goes to (fields not named stay out of it).
@@ -524,6 +559,8 @@ def mark_fields(lines: Lines, doc: Document) -> None:
             if role in ("issued", "posted") and find_date(value):
                 lines.dates.append(Dated(find_date(value), f"header: {key}", i))
                 dated = True
+            if role == "author":
+                value = without_name(value, author_name(value))
             if role in FIELD_ZONES and value:
                 lines.zones[FIELD_ZONES[role]].append(value)
             elif role in ("source", "issuer", "issued", "posted", ""):
@@ -550,7 +587,7 @@ def mark_metadata(lines: Lines, doc: Document) -> None:
             lines.mark(i, "metadata", k.reason)
             if k.reason == "byline":
                 doc.author = doc.author or k.value
-                lines.zones["author"].append(lines.text[i])
+                lines.zones["author"].append(without_name(lines.text[i], k.value))
             else:
                 doc.source_name = doc.source_name or k.value
                 lines.zones["source"].append(lines.text[i])
@@ -597,7 +634,9 @@ def date_document(lines: Lines, doc: Document, meta: dict[str, str], meta_source
         if not doc.year and year:
             doc.year, doc.year_source = year.group(1), "file name"
     doc.title = doc.title or meta.get("title", "")
-    doc.author = doc.author or meta.get("author", "")
+    editor = dict(BOILERPLATE)["editor"]
+    if not editor.match(meta.get("author", "")):  # 【责任编辑：…】 is the site's editor, not the author
+        doc.author = doc.author or meta.get("author", "")
 
 
 def cut_body(lines: Lines, params: IngestParams) -> list[dict]:
@@ -977,7 +1016,13 @@ def _apply_manifest(doc: Document, row: dict[str, str] | None) -> None:
     doc.metadata_from = "manifest: " + ", ".join(sorted(k for k in row if k in MANIFEST_FIELDS))
 
 
-ZONE_LABELS = {"author": "author line", "source": "source line", "title": "title", "body": "body"}
+ZONE_LABELS = {"author": "author line", "source": "source line", "title": "title", "file": "file name", "body": "body"}
+
+
+def file_name_text(source: str) -> str:
+    """A file's name (without folders and extension) as text for the locality: separators
+    (``_``, ``-``, ``.``) read as spaces, so 2022_石家庄市-新华区 names 新华区 in 石家庄市."""
+    return re.sub(r"[\s_\-–—.·]+", " ", Path(source).stem).strip()
 _EVIDENCE_ZONE = re.compile(r"(\w+)×(\d+)")
 
 

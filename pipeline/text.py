@@ -145,7 +145,7 @@ BOILERPLATE = [
     ("site address", re.compile(r"^(地址|通讯地址|邮编|邮政编码|联系电话|电话|传真)\s*[:：][^。！？；，,]{0,60}$")),
     ("editor", re.compile(r"^[\[【(（]?\s*(责任编辑|编辑|责编|审核|审校|校对|初审|复审|终审|监制|值班编辑)\s*[:：]")),
     ("reprint note", re.compile(r"^[\[【(（]\s*(文章|本文)?据.{1,40}(转发|转载|编发|整理)|转发时有改动|转载请注明|^[\[【(（]\s*来源[:：].{0,40}[\]】)）]$")),
-    ("page number", PAGE_NUMBER := re.compile(r"^[-—–－―─\s]*(\d{1,3}|第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})[-—–－―─\s]*$")),
+    ("page number", PAGE_NUMBER := re.compile(r"^[-—–－―─\s]*(\d{1,3}|[·•]\s*\d{1,3}\s*[·•]|第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})[-—–－―─\s]*$")),
     ("share/print widget", re.compile(r"^[\[【]?\s*(分享到|分享|打印本页|打印|关闭窗口|关闭|字号|字体|大\s*中\s*小|扫一扫|收藏|返回顶部|上一篇|下一篇|相关链接|相关阅读)")),
 ]
 # Keys of the "key：value" fields that site templates and scrapers write above (or below) a
@@ -306,11 +306,20 @@ def find_date(text: str) -> str:
 
 
 def find_year(text: str) -> str:
-    """The first year written as 2024年 or 二〇二四年 in ``text``, or ``""``."""
+    """The first year written as 2024年 or 二〇二四年 in ``text``, or ``""``; a target year
+    (二〇三五年远景目标, 到2035年) or the end of a period (2021—2025年) is not the text's year."""
     text = text.translate(_ASCII_DIGITS)
-    found = [(m.start(), m.group("y")) for m in (_YEAR_ONLY.search(text),) if m]
-    found += [(m.start(), "".join(str(_CN_DIGITS[c]) for c in m.group("y"))) for m in (_CN_YEAR.search(text),) if m]
+    found = [(m.start(), m.group("y")) for m in _YEAR_ONLY.finditer(text) if not _target_year(text, m)]
+    found += [(m.start(), "".join(str(_CN_DIGITS[c]) for c in m.group("y"))) for m in _CN_YEAR.finditer(text) if not _target_year(text, m)]
     return min(found)[1] if found else ""
+
+
+_TARGET_BEFORE = re.compile(r"(到|至|—|–|-|－|~|～)\s*$")
+_TARGET_AFTER = re.compile(r"\s*(远景|愿景)")
+
+
+def _target_year(text: str, m: re.Match) -> bool:
+    return bool(_TARGET_BEFORE.search(text, max(0, m.start() - 3), m.start()) or _TARGET_AFTER.match(text, m.end()))
 
 
 # Only at the top or bottom of a page: inside a report, 主办单位：… names a project's owner.

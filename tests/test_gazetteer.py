@@ -186,3 +186,32 @@ def test_a_short_county_name_counts_when_supported():
 def test_a_name_run_into_its_organ_is_found(text, names):
     """jieba reads 遵义/市委书记 and 海淀区政府 as words; the unit's name is still found."""
     assert [name for _, name, _ in Gazetteer.default().find(text)] == names
+
+
+def test_a_short_name_before_a_township_word_names_the_town():
+    g = Gazetteer.default()
+    assert g.find("在华亭镇调研，华亭街道、华亭村") == []  # a town in 宿松县, not 华亭市
+    assert [n for _, n, _ in g.find("衡东乡村振兴")] == ["衡东"]  # 乡村 is a word: not a 乡
+
+
+def test_a_county_name_that_reads_as_a_conjunction_needs_support():
+    loc = infer_locality({"body": ["全体县委委员、候补委员和县纪委委员出席会议。"]})
+    assert not loc.found and "too little evidence" in loc.evidence
+    assert infer_locality({"body": ["马鞍山市和县县委书记调研。"]}).locality == "和县"
+
+
+def test_one_or_two_unsupported_short_names_do_not_locate_a_document():
+    loc = infer_locality({"body": ["全年地区生产总值突破500亿元大关。", "到2025年突破1000亿元大关。"]})
+    assert not loc.found and "大关县" in loc.evidence
+    assert infer_locality({"body": ["永州发展。"] * 3}).locality == "永州市"
+
+
+def test_the_file_name_locates_the_document():
+    from pipeline.ingest import file_name_text
+
+    assert file_name_text("2022/2022_石家庄市-新华区政府工作报告.txt") == "2022 石家庄市 新华区政府工作报告"
+    loc = infer_locality({"file": [file_name_text("2022_石家庄市新华区政府工作报告.txt")], "title": ["新华区2022年政府工作报告"], "body": ["全区上下团结奋斗。"]})
+    assert (loc.locality, loc.province, loc.code[:4]) == ("新华区", "河北省", "1301")
+    # the title outweighs nothing the file name says, and the body's city does not pull it up
+    loc = infer_locality({"file": ["2023 泽州县两会解读"], "body": ["突破500亿元大关，晋城市。"]})
+    assert loc.locality == "泽州县" and "file×1" in loc.evidence

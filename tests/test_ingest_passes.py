@@ -125,7 +125,7 @@ def test_fields_pass_reads_scraper_headers_and_url_lines():
     assert [s for s, _ in lines.status] == ["metadata"] * 5 + ["", "metadata"]
     assert (doc.title, doc.issuer, doc.url, doc.author, doc.source_name) == ("保定市2021年政府工作报告", "保定市人民政府", "http://www.baoding.gov.cn/a.html", "李明", "政府官网")
     assert lines.dates == [Dated("2021-02-05", "header: 发文时间", 2), Dated("2023-01-24", "header: 时间", 4)]
-    assert lines.zones["title"] == ["保定市2021年政府工作报告"] and lines.zones["author"] == ["李明"]
+    assert lines.zones["title"] == ["保定市2021年政府工作报告"] and lines.zones["author"] == []  # a name is no place
     assert lines.zones["body"] == ["保定市召开会议。"]  # the summary weighs as body text, not as a source line
     assert "发文单位：保定市人民政府" in lines.zones["source"] and not any("http" in z for z in lines.zones["source"])
 
@@ -456,3 +456,49 @@ def test_text_a_web_page_leaves_out_is_logged_with_its_reason(caplog):
     assert doc.lines_left_out == 3 and "a.html" in caplog.text and "leaves out" in caplog.text
     # the lines of the text itself are numbered and logged as before
     assert [r["line"] for r in doc.log if r["status"] != "left_out"] == [1, 2]
+
+
+def test_a_person_named_in_the_byline_is_not_a_place():
+    body = ["在全区疫情防控工作会议上的讲话", "区委书记 刘东海", "（2020年1月28日）", "同志们：",
+            "当前，疫情防控形势严峻复杂，全区上下要坚决贯彻落实武汉市委部署，打赢疫情防控阻击战。"]
+    doc = process_document("speech.txt", RawText(body, "utf-8"), P, T2S, Gazetteer.default())
+    assert doc.author == "刘东海（区委书记）" and doc.locality.locality == "武汉市"  # not 东海县 (江苏)
+    assert "东海" not in doc.locality.evidence
+    doc = process_document("2020_江汉区_讲话.txt", RawText(body, "utf-8"), P, T2S, Gazetteer.default())
+    assert doc.locality.locality == "江汉区" and "file×1" in doc.locality.evidence
+
+
+def test_wrapped_gazette_text_skips_running_headers_and_keeps_numbers_whole():
+    header = "宁海县人民政府公报                              2023年第2期"
+    pages = [
+        header, "", "政府工作报告", "",
+        "2022年是极不平凡、极为关键的一年。面对超预期因素冲击，在宁波市委",
+        "、市政府和县委的坚强领导下，全县经济运行稳中有进，全年实现地区生产",
+        "总值905.2亿元，增长3.8%；一般公共预算收入80.1亿元，同口径增长6.2",
+        "", "·3·", "\f" + header, "",
+        "%；城乡居民人均可支配收入分别达到73860元和46120元，比上年增长5.3%",
+        "和6.6%。新建改扩建中小学和幼儿园11所，建成保障性租赁住房1",
+        "500套，新增养老机构床位600张，办好十方面民生实事，群众获得感增强。",
+        "", "·4·", "\f" + header, "",
+        "（一）全力稳住经济大盘。落实助企纾困政策，累计为企业减负降本38.6",
+        "亿元。新增规上工业企业92家，规上工业增加值增长6.3%，产业集群扩大。",
+        "", "·5·",
+    ]
+    doc = process_document("gazette.txt", RawText(pages, "utf-8"), P, T2S, Gazetteer.default())
+    texts = [p["text"] for p in doc.paragraphs]
+    assert len(texts) == 2 and "同口径增长6.2%；城乡居民" in texts[0] and "1500套" in texts[0]
+    assert "公报" not in "".join(texts) and all(p["section"] == "" or "公报" not in p["section"] for p in doc.paragraphs)
+    running = [row for row in doc.log if row["reason"].startswith("running header")]
+    assert [row["line"] for row in running] == [1, 10, 17] and "3 pages" in running[0]["reason"]
+    # the same short line three times in a text that is not paginated is not furniture
+    plain = ["同志们：", "今天召开全县经济工作会议，主要任务是总结今年工作，部署明年任务。"] * 3
+    doc = process_document("speech.txt", RawText(plain, "utf-8"), P, T2S, Gazetteer.default())
+    assert not any(row["reason"].startswith("running header") for row in doc.log)
+
+
+def test_a_web_page_editor_is_not_its_author():
+    body = ["全市上下要坚定信心，奋力推进高质量发展，加快建设现代化产业体系和美丽城市。"] * 2
+    doc = process_document("a.html", RawText(body, "html (utf-8)", {"author": "【责任编辑：毛丽"}), P, T2S, Gazetteer.default())
+    assert doc.author == ""
+    doc = process_document("a.html", RawText(body, "html (utf-8)", {"author": "周晓洁"}), P, T2S, Gazetteer.default())
+    assert doc.author == "周晓洁"

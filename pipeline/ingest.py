@@ -237,17 +237,21 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
 LEFT_OUT = "left out of the page's main text by trafilatura (navigation, header, footer, links)"
 LEFT_OUT_TITLE = "left out of the page's main text by trafilatura: the page's title, read as its metadata"
 LEFT_OUT_PROSE = "left out of the page's main text by trafilatura, though it holds sentences: check it is not the document's text"
+LEFT_OUT_WORD = "a Word page header or footer: furniture, not read as the document's text"
 _PROSE_MIN_CHARS = 40  # a left-out line this long with a sentence end may be text, not furniture
 
 
 def log_left_out(raw: RawText, doc: Document) -> None:
     """Log rows (``left_out``, no line number: the log numbers the extracted text's lines) for
-    the text of the file the reader left out, the text in ``note``; a warning when some of it
-    reads as prose."""
+    the text of the file the reader left out (a web page's furniture, a Word file's page
+    headers and footers), the text in ``note``; a warning when some of a web page's reads as
+    prose."""
     title = "".join(raw.meta.get("title", "").split())
     prose = 0
     for text in raw.left_out:
-        if "".join(text.split()) == title:
+        if raw.encoding == "docx":
+            reason = LEFT_OUT_WORD
+        elif "".join(text.split()) == title:
             reason = LEFT_OUT_TITLE
         elif len(text) >= _PROSE_MIN_CHARS and re.search(r"[。！？]", text):
             reason, prose = LEFT_OUT_PROSE, prose + len(text)

@@ -349,15 +349,26 @@ _INLINE_MIN_CHARS = 8  # a page line at least this long counts as kept when it i
 # ----------------------------------------------------------------------------- Word
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_SKIPPED_RUNS = {_W + "del", _W + "moveFrom", _W + "instrText", _W + "delText", _W + "pPr", _W + "rPr", _MC_FALLBACK}
+
+
 def read_docx(data: bytes, path: Path) -> RawText:
-    """Paragraphs and tables of a .docx in document order, a paragraph per line and a table row
-    per line (``| a | b |``, a merged cell once, a ``|`` inside a cell written ``\\|``); a
-    table that lays out text (a cell of several paragraphs or over ``LAYOUT_CELL_CHARS``
-    characters) gives its cells' paragraphs as lines."""
+    """Paragraphs and tables of a .docx in document order, a paragraph per line (a manual line
+    break inside it starts a new line) and a table row per line (``| a | b |``, a merged cell
+    once, a ``|`` inside a cell written ``\\|``); a table that lays out text (a cell of several
+    paragraphs or over ``LAYOUT_CELL_CHARS`` characters) gives its cells' paragraphs as lines.
+
+    Text is read wherever Word keeps it: in content controls, smart tags, hyperlinks, fields
+    and tracked insertions (not tracked deletions), automatic list numbers (一、, （一）, 1.)
+    written before their paragraph, a text box's paragraphs after the paragraph it is anchored
+    in, and footnotes and endnotes after the body. Page headers and footers are returned as
+    ``left_out``: they are furniture, logged rather than read.
+    """
     import docx
     from docx.oxml.ns import qn
     from docx.table import Table
-    from docx.text.paragraph import Paragraph
 
     try:
         doc = docx.Document(io.BytesIO(data))
@@ -365,27 +376,191 @@ def read_docx(data: bytes, path: Path) -> RawText:
         raise ReadError(f"corrupt .docx (not a readable Word file: {exc.__class__.__name__}: {exc})") from None
     except Exception as exc:  # python-docx raises several library-specific errors
         raise ReadError(f"corrupt .docx ({exc.__class__.__name__}: {exc})") from None
+    numbers = _ListNumbers(doc)
     lines: list[str] = []
-    for block in doc.element.body.iterchildren():
-        if block.tag == qn("w:p"):
-            lines.append(Paragraph(block, doc).text)
-        elif block.tag == qn("w:tbl"):
-            lines += _table_lines(Table(block, doc))
+
+    def blocks(parent) -> None:
+        for block in parent.iterchildren():
+            if block.tag == qn("w:p"):
+                text, boxes = _paragraph_text(block)
+                lines.extend((numbers.label(block) + text).split("\n"))
+                for box in boxes:
+                    blocks(box)
+            elif block.tag == qn("w:tbl"):
+                lines.extend(_table_lines(Table(block, doc)))
+            elif block.tag in (qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")):
+                blocks(block)
+
+    blocks(doc.element.body)
+    left_out: list[str] = []
+    for part in doc.part.package.iter_parts():
+        name = str(part.partname)
+        if re.fullmatch(r"/word/(footnotes|endnotes)\.xml", name):
+            root = _xml(part.blob)
+            for note in root:
+                if note.get(_W + "type") in (None, "normal"):
+                    lines.extend(line for p in note.iter(_W + "p") for line in _paragraph_text(p)[0].split("\n") if line.strip())
+        elif re.fullmatch(r"/word/(header|footer)\d*\.xml", name):
+            root = _xml(part.blob)
+            left_out.extend(line for p in root.iter(_W + "p") for line in _paragraph_text(p)[0].split("\n") if line.strip())
     meta = {}
     props = doc.core_properties
     if props.title:
         meta["title"] = props.title
     if props.author:
         meta["author"] = props.author
-    return RawText(lines, "docx", meta)
+    return RawText(lines, "docx", meta, list(dict.fromkeys(left_out)))
+
+
+def _xml(blob: bytes):
+    from lxml import etree
+
+    return etree.fromstring(blob, etree.XMLParser(resolve_entities=False, no_network=True))
+
+
+def _paragraph_text(p) -> tuple[str, list]:
+    """The text of a ``w:p`` element (manual line breaks as ``\\n``) and its text boxes'
+    ``w:txbxContent`` elements, read for themselves (a drawing's VML fallback copy is skipped)."""
+    parts: list[str] = []
+    boxes: list = []
+
+    def walk(el) -> None:
+        for child in el:
+            tag = child.tag
+            if not isinstance(tag, str) or tag in _SKIPPED_RUNS:
+                continue
+            if tag == _W + "txbxContent":
+                boxes.append(child)
+            elif tag == _W + "t":
+                parts.append(child.text or "")
+            elif tag == _W + "tab":
+                parts.append("\t")
+            elif tag in (_W + "br", _W + "cr"):
+                parts.append("\n" if child.get(_W + "type") in (None, "textWrapping") else "")
+            elif tag == _W + "noBreakHyphen":
+                parts.append("-")
+            else:
+                walk(child)
+
+    walk(p)
+    return "".join(parts), boxes
+
+
+class _ListNumbers:
+    """The numbers Word writes before list paragraphs (``w:numPr`` on the paragraph or its
+    style): per list and level a counter, in the level's format (一, 1, ①, 壹…) and text
+    (``%1、``, ``（%1）``); a level restarts when a level above it moves on. Bullets give no
+    label."""
+
+    _FORMATS = {
+        "decimal": str, "decimalZero": lambda n: f"{n:02d}",
+        "chineseCounting": lambda n: _chinese_number(n), "chineseCountingThousand": lambda n: _chinese_number(n),
+        "ideographTraditional": lambda n: "甲乙丙丁戊己庚辛壬癸"[(n - 1) % 10], "taiwaneseCounting": lambda n: _chinese_number(n),
+        "japaneseCounting": lambda n: _chinese_number(n), "ideographDigital": lambda n: "".join("〇一二三四五六七八九"[int(d)] for d in str(n)),
+        "chineseLegalSimplified": lambda n: _chinese_number(n, "零壹贰叁肆伍陆柒捌玖", "拾"),
+        "decimalEnclosedCircle": lambda n: chr(0x2460 + n - 1) if 1 <= n <= 20 else str(n),
+        "decimalEnclosedCircleChinese": lambda n: chr(0x2460 + n - 1) if 1 <= n <= 20 else str(n),
+        "decimalEnclosedParen": lambda n: chr(0x2474 + n - 1) if 1 <= n <= 20 else f"({n})",
+        "decimalFullWidth": lambda n: str(n).translate(str.maketrans("0123456789", "０１２３４５６７８９")),
+        "lowerLetter": lambda n: chr(ord("a") + (n - 1) % 26), "upperLetter": lambda n: chr(ord("A") + (n - 1) % 26),
+        "lowerRoman": lambda n: _roman(n).lower(), "upperRoman": lambda n: _roman(n),
+    }
+
+    def __init__(self, doc):
+        self._levels: dict[str, dict[int, tuple[str, str, int]]] = {}  # numId -> ilvl -> (format, text, start)
+        self._style_num: dict[str, tuple[str, int]] = {}
+        self._counts: dict[str, dict[int, int]] = {}
+        try:
+            numbering = doc.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return
+        abstract = {}
+        for a in numbering.iter(_W + "abstractNum"):
+            levels = {}
+            for lvl in a.iter(_W + "lvl"):
+                fmt, text, start = lvl.find(_W + "numFmt"), lvl.find(_W + "lvlText"), lvl.find(_W + "start")
+                levels[int(lvl.get(_W + "ilvl", "0"))] = (
+                    fmt.get(_W + "val", "decimal") if fmt is not None else "decimal",
+                    text.get(_W + "val", "") if text is not None else "",
+                    int(start.get(_W + "val", "1")) if start is not None else 1,
+                )
+            abstract[a.get(_W + "abstractNumId")] = levels
+        for num in numbering.iter(_W + "num"):
+            ref = num.find(_W + "abstractNumId")
+            if ref is not None and ref.get(_W + "val") in abstract:
+                self._levels[num.get(_W + "numId")] = abstract[ref.get(_W + "val")]
+        for style in doc.styles.element.iter(_W + "style"):
+            found = self._num_pr(style.find(_W + "pPr"))
+            if found:
+                self._style_num[style.get(_W + "styleId")] = found
+        self._based_on = {st.get(_W + "styleId"): st.find(_W + "basedOn").get(_W + "val")
+                          for st in doc.styles.element.iter(_W + "style") if st.find(_W + "basedOn") is not None}
+
+    @staticmethod
+    def _num_pr(ppr) -> tuple[str, int] | None:
+        num_pr = ppr.find(_W + "numPr") if ppr is not None else None
+        if num_pr is None:
+            return None
+        num_id, ilvl = num_pr.find(_W + "numId"), num_pr.find(_W + "ilvl")
+        if num_id is None:
+            return None
+        return num_id.get(_W + "val"), int(ilvl.get(_W + "val", "0")) if ilvl is not None else 0
+
+    def label(self, p) -> str:
+        if not self._levels:
+            return ""
+        ppr = p.find(_W + "pPr")
+        found = self._num_pr(ppr)
+        if found is None and ppr is not None and ppr.find(_W + "pStyle") is not None:
+            style, seen = ppr.find(_W + "pStyle").get(_W + "val"), set()
+            while style and style not in seen and found is None:
+                seen.add(style)
+                found = self._style_num.get(style)
+                style = self._based_on.get(style)
+        if found is None or found[0] not in self._levels:
+            return ""  # numId 0 (numbering removed) or unknown
+        num_id, ilvl = found
+        levels = self._levels[num_id]
+        if ilvl not in levels or levels[ilvl][0] in ("bullet", "none"):
+            return ""
+        counts = self._counts.setdefault(num_id, {})
+        counts[ilvl] = counts.get(ilvl, levels[ilvl][2] - 1) + 1
+        for deeper in [k for k in counts if k > ilvl]:
+            del counts[deeper]
+        text = levels[ilvl][1]
+        for k in range(9):
+            if f"%{k + 1}" in text:
+                fmt, _, start = levels.get(k, ("decimal", "", 1))
+                n = counts.get(k, start)
+                text = text.replace(f"%{k + 1}", self._FORMATS.get(fmt, str)(n))
+        return text
+
+
+def _chinese_number(n: int, digits: str = "零一二三四五六七八九", ten: str = "十") -> str:
+    if n < 10:
+        return digits[n]
+    if n < 20:
+        return ten + (digits[n % 10] if n % 10 else "")
+    if n < 100:
+        return digits[n // 10] + ten + (digits[n % 10] if n % 10 else "")
+    return str(n)
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, numeral in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out, n = out + numeral, n - value
+    return out
 
 
 def _table_lines(table) -> list[str]:
     rows = [[cell for n, cell in enumerate(row.cells) if n == 0 or cell._tc is not row.cells[n - 1]._tc] for row in table.rows]
-    layout = any(len([p for p in cell.paragraphs if p.text.strip()]) > 1 or len(cell.text) > LAYOUT_CELL_CHARS for row in rows for cell in row)
+    texts = [[[_paragraph_text(p._p)[0] for p in cell.paragraphs] for cell in row] for row in rows]
+    layout = any(len([t for t in cell if t.strip()]) > 1 or len("\n".join(cell)) > LAYOUT_CELL_CHARS for row in texts for cell in row)
     if layout:
-        return [p.text for row in rows for cell in row for p in cell.paragraphs]
-    return ["| " + " | ".join(" ".join(c.text.split()).replace("|", "\\|") for c in row) + " |" for row in rows]
+        return [line for row in texts for cell in row for t in cell for line in t.split("\n")]
+    return ["| " + " | ".join(" ".join("\n".join(c).split()).replace("|", "\\|") for c in row) + " |" for row in texts]
 
 
 READERS: dict[str, Callable[[bytes, Path], RawText]] = {

@@ -238,3 +238,60 @@ def test_lossy_mojibake_is_garbled(text, lost):
     line = text.encode("utf-8").decode("gbk", errors="replace").replace("\ufffd", lost)
     assert repair_mojibake(line)[1] == ""
     assert garbled(line, line.count("?")).startswith("garbled: ")
+
+
+W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def test_docx_text_wherever_word_keeps_it(tmp_path):
+    """Content controls, smart tags, tracked insertions (not deletions), manual line breaks,
+    text boxes (once, not their VML copy), footnotes; page headers and footers as left_out."""
+    import docx
+    from docx.oxml import parse_xml
+
+    doc = docx.Document()
+    body = doc.element.body
+    sect = body[-1]
+    xml = [
+        f'<w:sdt {W_NS}><w:sdtContent><w:p><w:r><w:t>在全县优化营商环境大会上的讲话</w:t></w:r></w:p></w:sdtContent></w:sdt>',
+        f'<w:p {W_NS}><w:r><w:t>（</w:t></w:r><w:smartTag w:uri="u" w:element="chsdate"><w:r><w:t>2023年2月20日</w:t></w:r></w:smartTag><w:r><w:t>）</w:t></w:r></w:p>',
+        f'<w:p {W_NS}><w:r><w:t>全县新增市场主体</w:t></w:r><w:ins w:id="1" w:author="a"><w:r><w:t>1.2万户</w:t></w:r></w:ins>'
+        f'<w:del w:id="2" w:author="a"><w:r><w:delText>1.1万户</w:delText></w:r></w:del><w:r><w:t>，增长13.6%。</w:t><w:br/><w:t>第二行。</w:t></w:r></w:p>',
+        f'<w:p {W_NS} xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><w:r><mc:AlternateContent>'
+        f'<mc:Choice Requires="wps"><w:txbxContent><w:p><w:r><w:t>专栏1 民生实事</w:t></w:r></w:p></w:txbxContent></mc:Choice>'
+        f'<mc:Fallback><w:txbxContent><w:p><w:r><w:t>专栏1 民生实事</w:t></w:r></w:p></w:txbxContent></mc:Fallback></mc:AlternateContent></w:r>'
+        f'<w:r><w:t>正文段落。</w:t></w:r></w:p>',
+    ]
+    for x in xml:
+        sect.addprevious(parse_xml(x))
+    doc.sections[0].header.paragraphs[0].text = "桐庐县人民政府办公室"
+    buf = io.BytesIO()
+    doc.save(buf)
+    raw = read_docx(buf.getvalue(), tmp_path / "a.docx")
+    assert raw.lines == ["在全县优化营商环境大会上的讲话", "（2023年2月20日）", "全县新增市场主体1.2万户，增长13.6%。", "第二行。", "正文段落。", "专栏1 民生实事"]
+    assert raw.left_out == ["桐庐县人民政府办公室"]
+
+
+def test_docx_automatic_list_numbers_are_written(tmp_path):
+    import docx
+    from docx.oxml import parse_xml
+
+    doc = docx.Document()
+    numbering = doc.part.numbering_part.element
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum {W_NS} w:abstractNumId="90">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>'
+        '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl></w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {W_NS} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    items = [(0, "2023年工作回顾"), (1, "工业经济稳中向好"), (2, "新增规上企业"), (2, "技改投资"), (1, "有效投资持续扩大"),
+             (0, "2024年重点任务"), (1, "发展先进制造业"), (None, "正文，不编号。")]
+    for level, text in items:
+        p = doc.add_paragraph(text)
+        if level is not None:
+            p._p.get_or_add_pPr().append(parse_xml(f'<w:numPr {W_NS}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'))
+    buf = io.BytesIO()
+    doc.save(buf)
+    raw = read_docx(buf.getvalue(), tmp_path / "a.docx")
+    assert raw.lines == ["一、2023年工作回顾", "（一）工业经济稳中向好", "1.新增规上企业", "2.技改投资", "（二）有效投资持续扩大",
+                         "二、2024年重点任务", "（一）发展先进制造业", "正文，不编号。"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -81,11 +82,49 @@ def decode(data: bytes) -> tuple[str, str]:
             continue
         readings.append((_plausibility(text), codec, text))
     if not readings:
-        raise ReadError("does not decode as UTF-8, UTF-16, GB18030/GBK or Big5")
+        mixed = _decode_by_line(data)
+        if mixed is None:
+            raise ReadError("does not decode as UTF-8, UTF-16, GB18030/GBK or Big5, as a whole or line by line")
+        return mixed
     score, codec, text = max(readings, key=lambda r: r[0])
     if score < 0.5:
         raise ReadError(f"decodes as {codec} only to unlikely characters (score {score:.2f}); encoding unknown")
     return text, codec
+
+
+def _decode_by_line(data: bytes) -> tuple[str, str] | None:
+    """A file no one codec decodes, read line by line (a page whose template is UTF-8 and its
+    article GBK; a file with a few corrupt bytes): each line in UTF-8 or the CJK codec that
+    reads it most plausibly, a line none decodes with U+FFFD for its bad bytes (ingest then
+    logs it ``garbled``). None when the result is mostly implausible characters. The encoding
+    says what was done: ``mixed (utf-8 12 lines, gb18030 24 lines, 1 undecodable)``."""
+    lines, used = [], Counter()
+    for part in data.split(b"\n"):  # 0x0A is never inside a UTF-8 or GB18030 character
+        try:
+            lines.append(part.decode("utf-8"))
+            used["utf-8"] += not part.isascii()
+            continue
+        except UnicodeDecodeError:
+            pass
+        readings = []
+        for codec in _CJK_CODECS:
+            try:
+                text = part.decode(codec)
+            except UnicodeDecodeError:
+                continue
+            readings.append((_plausibility(text), codec, text))
+        if readings:
+            _, codec, text = max(readings, key=lambda r: r[0])
+            lines.append(text)
+            used[codec] += 1
+        else:
+            lines.append(part.decode("gb18030", errors="replace"))
+            used["undecodable"] += 1
+    text = "\n".join(lines)
+    if _plausibility(text) < 0.5:
+        return None
+    counts = ", ".join(f"{n} undecodable" if codec == "undecodable" else f"{codec} {n} lines" for codec, n in sorted(used.items()) if n)
+    return text, f"mixed ({counts})"
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:

@@ -295,3 +295,15 @@ def test_docx_automatic_list_numbers_are_written(tmp_path):
     raw = read_docx(buf.getvalue(), tmp_path / "a.docx")
     assert raw.lines == ["一、2023年工作回顾", "（一）工业经济稳中向好", "1.新增规上企业", "2.技改投资", "（二）有效投资持续扩大",
                          "二、2024年重点任务", "（一）发展先进制造业", "正文，不编号。"]
+
+
+def test_a_file_of_mixed_encodings_is_read_line_by_line():
+    template = "<html><head><meta charset='utf-8'><title>遂昌县人民政府</title></head><body>\n".encode("utf-8")
+    article = "".join(f"<p>第{i}条，县政府常务会议专题研究法治政府建设工作，将法治建设纳入综合考核。</p>\n" for i in range(6)).encode("gbk")
+    text, encoding = decode(template + article + "</body></html>\n".encode("utf-8"))
+    assert encoding == "mixed (gb18030 6 lines, utf-8 1 lines)" and "县政府常务会议专题研究" in text and "遂昌县人民政府" in text
+    # a few corrupt bytes cost their line (U+FFFD, which ingest logs as garbled), not the file
+    good = "各位代表：现在，我代表县人民政府向大会报告工作。\n".encode("gbk") * 3
+    text, encoding = decode(good + b"\xa1\xff\xff\n" + good)
+    assert encoding.startswith("mixed (") and "1 undecodable" in encoding
+    assert text.splitlines()[0] == text.splitlines()[4] == "各位代表：现在，我代表县人民政府向大会报告工作。" and "\ufffd" in text.splitlines()[3]

@@ -686,7 +686,7 @@ def cut_body(lines: Lines, params: IngestParams) -> list[dict]:
             passed = []
     pieces, merged, dropped = _merge_fragments(pieces, params)
     for i in dropped:
-        lines.mark(i, "too_short", f"under ingest.min_chars = {params.min_chars} with no neighbour in its section (or subsection after it) to merge with")
+        lines.mark(i, "too_short", f"under ingest.min_chars = {params.min_chars}, no sentence, and no neighbour in its section (or subsection after it) to merge with")
     for piece in pieces:
         piece["merged"] = [i for i in piece["lines"] if i in merged]
     return pieces
@@ -740,6 +740,10 @@ def _physical_lines(lines: Lines, i: int, span: tuple[int, int] | None) -> list[
     return [n for (n, begin), end in zip(starts, ends) if begin < span[1] and end > span[0]] or [starts[0][0]]
 
 
+_SENTENCE_END = re.compile(r"[。！？!?]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
 def _merge_fragments(pieces: list[dict], params: IngestParams) -> tuple[list[dict], set[int], list[int]]:
     """Merge pieces under ``min_chars`` into the next (else the previous) piece of their
     section (the result may pass ``max_chars`` by less than ``min_chars``); a fragment alone
@@ -747,8 +751,10 @@ def _merge_fragments(pieces: list[dict], params: IngestParams) -> tuple[list[dic
     list of subsections; a speech's opening before its first heading).
 
     Returns:
-        ``(pieces, merged_lines, dropped_lines)``: a fragment with no neighbour to join
-        in its section is dropped, and its lines are returned so they can be logged.
+        ``(pieces, merged_lines, dropped_lines)``: a fragment with no neighbour to join in
+        its section stays a paragraph of its own if it holds a sentence (four Han characters
+        and a sentence end), else it is dropped, and its lines are returned so they can be
+        logged.
     """
     out: list[dict] = []
     merged: set[int] = set()
@@ -773,6 +779,16 @@ def _merge_fragments(pieces: list[dict], params: IngestParams) -> tuple[list[dic
             spans[i] = (min(start, spans[i][0]), max(end, spans[i][1])) if i in spans else (start, end)
         return {"lines": sorted(set(a["lines"]) | set(b["lines"])), "text": a["text"] + b["text"], "section": section or a["section"], "spans": spans}
 
+    def keep_or_drop(fragment: dict) -> None:
+        # a whole sentence is content, however short (一是对确诊患者，做到应收尽收。 alone under
+        # its lead): a paragraph of its own; anything else (a caption, a stray label) is dropped
+        nonlocal dropped, merged
+        merged -= set(fragment["lines"])
+        if _SENTENCE_END.search(fragment["text"]) and len(_HAN.findall(fragment["text"])) >= 4:
+            out.append(fragment)
+        else:
+            dropped += fragment["lines"]
+
     carry: dict | None = None
     for piece in pieces:
         if carry is not None:
@@ -783,8 +799,7 @@ def _merge_fragments(pieces: list[dict], params: IngestParams) -> tuple[list[dic
             elif leads(carry, piece):
                 piece = join(carry, piece, section=piece["section"])
             else:
-                dropped += carry["lines"]
-                merged -= set(carry["lines"])
+                keep_or_drop(carry)
             carry = None
         if len(piece["text"]) < params.min_chars:
             carry = piece
@@ -795,8 +810,7 @@ def _merge_fragments(pieces: list[dict], params: IngestParams) -> tuple[list[dic
         if out and fits(out[-1], carry):
             out[-1] = join(out[-1], carry)
         else:
-            dropped += carry["lines"]
-            merged -= set(carry["lines"])
+            keep_or_drop(carry)
     return out, merged, dropped
 
 

@@ -224,10 +224,22 @@ def test_cut_body_nests_inline_leads_under_numbered_headings():
     ("现将实施方案印发给你们，请认真贯彻执行。", "澧县扩大内需实施方案", "一、总体要求", "加力提振消费，实施提振消费专项行动，推动中低收入群体增收减负。"),
 ])
 def test_cut_body_leads_in_only_along_the_outline(lines_in):
-    """Not past an empty sibling section, nor past another document's title."""
+    """Not past an empty sibling section, nor past another document's title: a lead-in is
+    dropped there, a whole sentence (the cover note) stays a paragraph of its own."""
     lines = _lines(*lines_in)
-    cut_body(lines, P)
-    assert lines.status[1 if lines_in[0].startswith("三") else 0][0] == "too_short"
+    pieces = cut_body(lines, P)
+    if lines_in[0].startswith("三"):
+        assert lines.status[1][0] == "too_short"
+    else:
+        assert lines.status[0][0] == "" and pieces[0]["text"] == lines_in[0] and pieces[0]["section"] == ""
+        assert pieces[1]["section"].endswith("一、总体要求")
+
+
+def test_a_short_whole_sentence_alone_under_its_lead_is_kept():
+    lines = _lines("一、坚决落实“四类人员”分类集中管理", "一是对确诊患者，做到应收尽收。", "二是对疑似患者，按照“日清日结”要求，24小时内完成核酸检测。", "（完）")
+    pieces = cut_body(lines, P)
+    assert [p["text"] for p in pieces][:2] == ["一是对确诊患者，做到应收尽收。", "二是对疑似患者，按照“日清日结”要求，24小时内完成核酸检测。"]
+    assert lines.status[3][0] in ("too_short", "boilerplate", "heading") and "（完）" not in "".join(p["text"] for p in pieces)
 
 
 def test_cut_body_marks_an_isolated_fragment_too_short():

@@ -166,10 +166,10 @@ class Gazetteer:
                 if i in bounds and run[i] in first:
                     for length in range(min(max_len, n - i), 1, -1):
                         if i + length in bounds:
-                            codes = aliases.get(run[i : i + length])
-                            if codes and run[i : i + length] in self.short and self._names_town(run, i + length, bounds):
-                                codes = ()  # 华亭镇 is a town, not 华亭市
-                                i += length
+                            name = run[i : i + length]
+                            codes = aliases.get(name)
+                            if codes and name in self.short and (self._names_town(run, i + length, bounds) or _in_person_name(run, i, name)):
+                                i += length  # 华亭镇 is a town, not 华亭市; 县委书记王江阴 a person, not 江阴市
                                 break
                             if codes:
                                 out.append((block.start() + i, run[i : i + length], codes))
@@ -183,10 +183,16 @@ class Gazetteer:
 
     @staticmethod
     def _names_town(run: str, end: int, bounds: set[int]) -> bool:
-        """Whether a township's word (镇, 乡, 街道, 村, 社区) follows ``end`` as a word of its
-        own: then the short name before it names a town or village, not a county or city."""
+        """Whether a township's word follows ``end`` as a word of its own: then the short name
+        before it names a town, not a county or city (华亭镇, 玉林街道办事处; not 义乌镇街联动,
+        浏阳镇村两级, 温州街道综合执法, where 镇街, 镇村, 街道 are the city's)."""
         m = _TOWN.match(run, end)
-        return bool(m) and m.end() in bounds
+        if not m or m.end() not in bounds:
+            return False
+        after = run[m.end() : m.end() + 1]
+        if m.group() == "街道":
+            return not after or not _is_han(after) or after in "办党工"
+        return after not in "村街镇乡" or not after
 
     def _inner_bounds(self, word: str, start: int, previous: str) -> tuple[int, ...]:
         """Word boundaries inside a jieba word that begins with a unit's suffix and an organ
@@ -210,7 +216,30 @@ class Gazetteer:
 # The last character of a unit's full name, and what follows it in the name of one of its
 # organs or offices (市委书记, 区政府, 县人民政府, 州长, 市人大常委会).
 _UNIT_SUFFIX = frozenset("省市区县州旗盟")
-_TOWN = re.compile("街道|社区|镇|乡|村")
+_TOWN = re.compile("街道|镇|乡")
+# Surnames, and the last characters of an office or a byline word before a name (县委书记王江阴,
+# 记者 李安吉): a short place name right after a surname there is the rest of a person's name.
+_SURNAMES = frozenset(
+    "李王张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏"
+    "钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文欧覃甘聂莫向"
+)
+_OFFICE_END = frozenset("记长任员者席理")
+_PERSON_AFTER = ("同志", "在", "讲话", "的讲话", "署名", "作", "说")
+
+
+def _is_han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
+
+def _in_person_name(run: str, start: int, name: str) -> bool:
+    """Whether the short place name at ``start`` ends a person's name: a surname before it,
+    with nothing or an office before that (王江阴同志, 县委书记王江阴, 记者 王江阴 李安吉), and no
+    word running on after it (or 同志, 在…, 讲话)."""
+    if start == 0 or run[start - 1] not in _SURNAMES or len(name) > 2:
+        return False
+    before = run[start - 2] if start >= 2 else ""
+    after = run[start + len(name) :]
+    return (not before or not _is_han(before) or before in _OFFICE_END) and (not after or not _is_han(after[0]) or after.startswith(_PERSON_AFTER))
 
 # Conjunctions and prepositions that stand before a noun: a county named by one of them and
 # 县 (和县) reads as that word and 县… (委员和县纪委委员: "members and the county's…").

@@ -226,7 +226,8 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
     mark_signature_date(lines)
     date_document(lines, doc, raw.meta, raw.encoding.split(" ")[0] + " metadata")
     pieces = cut_body(lines, params)
-    lines.zones["file"].append(file_name_text(source))
+    if not _repeats_title(file_name_text(source), lines.zones["title"]):
+        lines.zones["file"].append(file_name_text(source))
     doc.locality = infer_locality(lines.zones, gazetteer)
     doc.locality_source = locality_source(doc.locality)
     assemble(lines, pieces, doc)
@@ -319,6 +320,8 @@ def clean_lines(raw_lines: list[str], params: IngestParams, to_simplified, doc: 
     cleaned, origin, notes = logical_lines(raw_lines, doc)
     indented = [raw_lines[n][:1].isspace() for n in origin]
     running = running_lines(cleaned)
+    headers = list(dict.fromkeys(cleaned[i].strip() for i in running))
+    running = {origin[i]: n for i, n in running.items()}  # by physical line: indices change when lines are joined
     cleaned, origin, notes, joined = join_wrapped(cleaned, origin, notes, indented, running)
     doc.lines_joined += sum(map(len, joined))
     simplified = to_simplified("\n".join(cleaned)).split("\n")
@@ -330,30 +333,38 @@ def clean_lines(raw_lines: list[str], params: IngestParams, to_simplified, doc: 
         why = garbled(cleaned[i], lost_char_runs(cleaned[i])) if line else ""
         if why:
             kinds.append(LineKind("garbled", why))
-        elif cleaned[i].strip() in running:
-            kinds.append(LineKind("boilerplate", f"running header or footer (the same line on {running[cleaned[i].strip()]} pages)"))
+        elif origin[i] in running and not joined[i]:
+            kinds.append(LineKind("boilerplate", f"running header or footer (the same line at {running[origin[i]]} page breaks)"))
         else:
             kinds.append(classify_line(line, params.heading_max_chars, i in edges))
-    return Lines(text=text, kinds=kinds, status=[("", "")] * len(text), origin=origin, notes=notes, joined=joined)
+    lines = Lines(text=text, kinds=kinds, status=[("", "")] * len(text), origin=origin, notes=notes, joined=joined)
+    lines.zones["source"].extend(to_simplified(h) for h in headers)  # a gazette's header names its issuer: evidence of the locality
+    return lines
 
 
-RUNNING_MIN_PAGES = 3  # a running header or footer repeats on at least this many pages
+RUNNING_MIN_PAGES = 2  # a running header or footer stands at this many page breaks at least
 
 
-def running_lines(texts: list[str]) -> dict[str, int]:
+def running_lines(texts: list[str]) -> dict[int, int]:
     """The running headers and footers of a paginated text (a PDF's text layer: 宁海县人民政府公报
-    2023年第2期 on every page), with how often each repeats: in a text with page numbers or
-    hard-wrapped lines, a short line without punctuation (a title, not prose), not a numbered
-    item or a table row, that stands at least :data:`RUNNING_MIN_PAGES` times."""
+    2023年第2期 on every page): by index, how many page breaks the same line stands at. A page
+    break is a page number or a form feed; a line stands at one when it is within two
+    non-blank lines of it. A candidate is short, has no punctuation (a title, not prose), is
+    not a numbered item or a table row, and stands at :data:`RUNNING_MIN_PAGES` page breaks
+    or more; its other occurrences (the title on the first page) are left alone."""
     stripped = [t.strip() for t in texts]
-    if sum(1 for t in stripped if t and PAGE_NUMBER.match(t)) < 2 and not wrap_width(texts):
+    nonblank = [i for i, t in enumerate(stripped) if t]
+    breaks = {k for k, i in enumerate(nonblank) if PAGE_NUMBER.match(stripped[i]) or texts[i].lstrip(" ").startswith("\f")}
+    if len(breaks) < 2:
         return {}
-    counts = Counter(t for t in stripped if t and not PAGE_NUMBER.match(t))
-    return {
-        t: n for t, n in counts.items()
-        if n >= RUNNING_MIN_PAGES and len(t) <= 40 and not _INNER_PUNCTUATION.search(t) and not re.search("[！？!?]", t) and not _NEW_ITEM.match(t)
-        and table_cells(t) is None
-    }
+    at_break = [i for k, i in enumerate(nonblank) if any(b in breaks for b in range(k - 2, k + 3))]
+    found: dict[str, list[int]] = {}
+    for i in at_break:
+        t = stripped[i]
+        if (len(t) <= 40 and not PAGE_NUMBER.match(t) and not _INNER_PUNCTUATION.search(t) and not re.search("[！？!?]", t)
+                and not _NEW_ITEM.match(t) and table_cells(t) is None):
+            found.setdefault(t, []).append(i)
+    return {i: len(where) for where in found.values() if len(where) >= RUNNING_MIN_PAGES for i in where}
 
 
 def _ends_sentence(line: str) -> bool:
@@ -409,12 +420,12 @@ _NEW_ITEM = re.compile(r"^([一二三四五六七八九十]+[、.．]|[(（][一
 
 
 def join_wrapped(texts: list[str], origin: list[int], notes: list[str], indented: list[bool] | None = None,
-                 running: dict[str, int] | None = None) -> tuple[list[str], list[int], list[str], list[tuple[tuple[int, int], ...]]]:
+                 running: dict[int, int] | None = None) -> tuple[list[str], list[int], list[str], list[tuple[tuple[int, int], ...]]]:
     """Join the lines of hard-wrapped text (see :func:`wrap_width`) back into paragraphs.
 
     A line of prose of about the wrap width that does not end a sentence runs on into the next
     non-blank line, across a page break too (blank lines, page numbers and ``running`` headers
-    or footers between, which keep their own rows), unless that line starts a numbered item (一、 （二） 3. 第二部分) or a
+    or footers, by physical line, between, which keep their own rows), unless that line starts a numbered item (一、 （二） 3. 第二部分) or a
     dateline (——), or, where the text marks paragraphs by indenting their first line
     (``indented``, per logical line), is indented. Text that is not hard-wrapped is returned
     as it is.
@@ -440,7 +451,7 @@ def join_wrapped(texts: list[str], origin: list[int], notes: list[str], indented
         while _runs_on(texts[j], width, starts_paragraph=j == i and by_indent and indented[i]):
             k = j + 1
             between = []
-            while k < len(texts) and (not texts[k] or PAGE_NUMBER.match(texts[k]) or texts[k].strip() in (running or {})):
+            while k < len(texts) and (not texts[k] or PAGE_NUMBER.match(texts[k]) or origin[k] in (running or {})):
                 between.append(texts[k])
                 k += 1
             if (k >= len(texts) or (between and not any(between)) or _NEW_ITEM.match(texts[k]) or by_indent and indented[k]
@@ -1035,6 +1046,14 @@ def _apply_manifest(doc: Document, row: dict[str, str] | None) -> None:
 
 
 ZONE_LABELS = {"author": "author line", "source": "source line", "title": "title", "file": "file name", "body": "body"}
+
+
+def _repeats_title(name: str, titles: list[str]) -> bool:
+    """Whether a file's name only repeats the document's title (a file saved under its title):
+    then it is no more evidence of the locality than the title already is."""
+    squeeze = lambda t: re.sub(r"[\W\d_a-zA-Z]+", "", t)  # noqa: E731
+    key, title = squeeze(name), squeeze("".join(titles))
+    return len(key) >= 4 and (key in title or (len(title) >= 4 and title in key))
 
 
 def file_name_text(source: str) -> str:

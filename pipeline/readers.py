@@ -353,6 +353,7 @@ def page_lines(html: str) -> list[str]:
     from lxml import etree
     from lxml import html as lxml_html
 
+    html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)  # lxml refuses a str with an encoding declaration
     try:
         root = lxml_html.document_fromstring(html)
     except (etree.ParserError, ValueError):
@@ -372,13 +373,18 @@ def left_out(page: list[str], extracted: str) -> list[str]:
     (whitespace ignored): what the main-text extraction left out, in page order."""
     squeeze = re.compile(r"\s+")
     kept = squeeze.sub("", extracted)
-    kept_lines = {squeeze.sub("", part) for line in extracted.splitlines() for part in (line, *line.strip("| ").split(" | "))}
+    # extracted lines as trafilatura writes them: list items after "- ", table rows as "| a | b |"
+    lines = [re.sub(r"^\s*([-*•]|#+)\s+", "", line) for line in extracted.splitlines()]
+    kept_lines = {squeeze.sub("", part) for line in lines for part in (line, *line.strip("| ").split(" | "))}
+    kept_words = {word for line in lines for word in line.split() if word != "|"}
     out = []
     for line in page:
         key = squeeze.sub("", line)
-        # a short line (首页, 打印) only by itself: inside a kept line it is another word
-        if key not in kept_lines and (len(key) < _INLINE_MIN_CHARS or key not in kept):
-            out.append(line)
+        # a short line (首页, 打印) only by itself or as a word of a kept line (a cell's part):
+        # inside a longer word it is another word
+        if key in kept_lines or all(word in kept_words for word in line.split()) or len(key) >= _INLINE_MIN_CHARS and key in kept:
+            continue
+        out.append(line)
     return out
 
 

@@ -190,8 +190,17 @@ def test_a_name_run_into_its_organ_is_found(text, names):
 
 def test_a_short_name_before_a_township_word_names_the_town():
     g = Gazetteer.default()
-    assert g.find("在华亭镇调研，华亭街道、华亭村") == []  # a town in 宿松县, not 华亭市
-    assert [n for _, n, _ in g.find("衡东乡村振兴")] == ["衡东"]  # 乡村 is a word: not a 乡
+    assert g.find("在华亭镇调研，玉林街道办事处，玉林街道2023年工作总结") == []  # towns, not 华亭市, 玉林市
+    # …but not where the township word is the city's own (its towns and streets, villages)
+    for text in ("衡东乡村振兴", "义乌镇街联动推进无废城市建设", "浏阳镇村两级", "温州街道综合执法改革", "成都社区发展治理"):
+        assert len(g.find(text)) == 1, text
+
+
+def test_a_short_name_ending_a_persons_name_is_no_place():
+    g = Gazetteer.default()
+    for text in ("王江阴同志在全县经济工作会议上的讲话", "县委书记王江阴", "记者 王江阴 李安吉", "王江阴（县委书记）", "王江阴,县委书记", "县长张太和讲话"):
+        assert g.find(text) == [], text
+    assert [n for _, n, _ in g.find("向安吉学习，江阴发展")] == ["安吉", "江阴"]
 
 
 def test_a_county_name_that_reads_as_a_conjunction_needs_support():

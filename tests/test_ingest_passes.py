@@ -501,7 +501,23 @@ def test_wrapped_gazette_text_skips_running_headers_and_keeps_numbers_whole():
     assert len(texts) == 2 and "同口径增长6.2%；城乡居民" in texts[0] and "1500套" in texts[0]
     assert "公报" not in "".join(texts) and all(p["section"] == "" or "公报" not in p["section"] for p in doc.paragraphs)
     running = [row for row in doc.log if row["reason"].startswith("running header")]
-    assert [row["line"] for row in running] == [1, 10, 17] and "3 pages" in running[0]["reason"]
+    assert [row["line"] for row in running] == [10, 17] and "2 page breaks" in running[0]["reason"]
+    assert doc.locality.locality == "宁海县" and doc.year == "2023"  # the header names the issuer (not 宁波市 of the body)
+    # a title that is also the running header stays the title on the first page
+    h = "衡东县2024年政府工作报告"
+    body = ["2023年是全面贯彻党的二十大精神的开局之年。面对复杂严峻的外部环境，在衡", "阳市委、市政府和县委的坚强领导下，全县经济运行稳中有进，全年实现地区生",
+            "产总值405.2亿元，增长5.8%；一般公共预算收入20.1亿元，同口径增长6.2%，", "城乡居民人均可支配收入分别达到43860元和26120元，比上年增长5.3%和6.6%。"]
+    paged = [h, ""]
+    for n in range(4):
+        paged += ([h, ""] if n else []) + body + ["", f"- {n + 1} -", "\f"]
+    doc = process_document("doc.txt", RawText(paged, "utf-8"), P, T2S, Gazetteer.default())
+    assert (doc.title, doc.year, doc.locality.locality) == (h, "2024", "衡东县")
+    # short headings repeated in wrapped text, away from page breaks, are not furniture
+    sections = []
+    for n in range(3):
+        sections += [f"第{'一二三'[n]}部分", "主要成效", *body, "存在问题", *body]
+    doc = process_document("w.txt", RawText(["政府工作报告", *sections], "utf-8"), P, T2S, Gazetteer.default())
+    assert not any(row["reason"].startswith("running header") for row in doc.log)
     # the same short line three times in a text that is not paginated is not furniture
     plain = ["同志们：", "今天召开全县经济工作会议，主要任务是总结今年工作，部署明年任务。"] * 3
     doc = process_document("speech.txt", RawText(plain, "utf-8"), P, T2S, Gazetteer.default())
@@ -514,3 +530,14 @@ def test_a_web_page_editor_is_not_its_author():
     assert doc.author == ""
     doc = process_document("a.html", RawText(body, "html (utf-8)", {"author": "周晓洁"}), P, T2S, Gazetteer.default())
     assert doc.author == "周晓洁"
+
+
+def test_the_file_name_neither_names_a_person_as_a_place_nor_repeats_the_title():
+    body = ["全县经济工作会议召开", "（2023年12月28日）", "今年以来，全县上下团结一心，经济社会发展取得了显著成绩。", "衡东县要走在前列，全县要抓好项目建设。"]
+    doc = process_document("王江阴同志在全县经济工作会议上的讲话.txt", RawText(body, "utf-8"), P, T2S, Gazetteer.default())
+    assert doc.locality.locality == "衡东县"
+    title = "关于赴浙江省安吉县学习考察“两山”理念实践经验的报告"
+    report = [title, "来源：衡东县发展和改革局", "为学习借鉴先进经验，我局组织赴安吉县开展学习考察，现将有关情况报告如下。"]
+    for name in ("a.txt", title + ".txt"):
+        doc = process_document(name, RawText(report, "utf-8"), P, T2S, Gazetteer.default())
+        assert doc.locality.locality == "衡东县", name

@@ -312,6 +312,7 @@ def test_find_date_reads_circle_zero_and_full_width_digits():
     # a plan's target year or the end of its period is not the document's year
     ("六盘水市第十四个五年规划和二〇三五年远景目标纲要", ""), ("十四五规划（2021—2025年）", ""), ("到2035年基本实现现代化", ""),
     ("2021年工作安排和2035年远景目标", "2021"), ("2024年目标任务完成情况", "2024"),
+    ("截至2023年底累计建成高标准农田20万亩", "2023"), ("衡东县人民政府—2024年政府工作报告", "2024"),
 ])
 def test_find_year_reads_chinese_numerals(text, year):
     assert find_year(text) == year

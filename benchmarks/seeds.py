@@ -33,19 +33,25 @@ LABELS = Path(__file__).resolve().parent / "seed_sentence_labels.csv"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--project", type=Path, default=ROOT, help="a project whose pipeline has run up to themes (default: this repository)")
+    parser.add_argument("--labels", type=Path, default=LABELS, help="sentence labels: source, line, sentence, label[, text]")
+    args = parser.parse_args(argv)
     from themes import load
 
     from pipeline import config
     from pipeline.classify import BlendedModel, ZeroShotModel, builtin_model, choose_model, fit_linear, labelled_sentences
     from pipeline.labels import align_sentence_labels, read_sentence_labels, score_intervals, sentence_scores
 
-    if not (ROOT / config.SENTENCE_SPANS).exists():
-        print("run `make repro` first: this scores the repository's own outputs", file=sys.stderr)
+    if not (args.project / config.SENTENCE_SPANS).exists():
+        print(f"run `make repro` first: this scores {args.project}'s own outputs", file=sys.stderr)
         return 2
-    themes, paragraphs, spans, documents, sc, identity = load(ROOT)
+    themes, paragraphs, spans, documents, sc, identity = load(args.project)
     keys = themes.keys
-    labels = read_sentence_labels(LABELS, keys)
+    labels = read_sentence_labels(args.labels, keys)
     alignment = align_sentence_labels(labels, paragraphs, spans)
     gold = np.full(len(spans), -1)
     for lab, where in zip(labels["label"], alignment):
@@ -66,7 +72,7 @@ def main() -> int:
             models["builtin alone" if w == 0 else f"builtin mixed with zero-shot at {w:g}"] = BlendedModel(keys, [builtin, zero], [1 - w, w])
     predicted = {name: model.predict_proba(sc.features, sc.sentences).argmax(axis=1) for name, model in models.items()}
     # a user who codes sentences of their own corpus (themes.examples): a model fitted on the other
-    # four documents' labels, stacked on the shipped model, themes one held-out document
+    # documents' labels, stacked on the shipped model, themes one held-out document
     base, base_name = choose_model(themes, identity)
     examples = labelled_sentences(labels, paragraphs, spans, keys)
     doc = np.asarray(paragraphs["source"])[sc.sentences.para_index]
@@ -76,7 +82,7 @@ def main() -> int:
         tr = examples[examples["group"] != source]
         model = fit_linear(sc.features, sc.sentences, tr["row"].to_numpy(), tr["y"].to_numpy(), keys, identity, base=base, kinds=tr["kind"].to_numpy())
         theme[held] = model.predict_proba(sc.features, sc.sentences).argmax(axis=1)[held]
-    predicted[f"examples: the other four documents' labels, stacked on {base_name}"] = theme
+    predicted[f"examples: the other documents' labels, stacked on {base_name}"] = theme
     rows = []
     for name, theme in predicted.items():
         res, per = sentence_scores(labels, alignment, np.asarray(keys)[theme], keys)

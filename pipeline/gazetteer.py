@@ -183,16 +183,14 @@ class Gazetteer:
 
     @staticmethod
     def _names_town(run: str, end: int, bounds: set[int]) -> bool:
-        """Whether a township's word follows ``end`` as a word of its own: then the short name
-        before it names a town, not a county or city (华亭镇, 玉林街道办事处; not 义乌镇街联动,
-        浏阳镇村两级, 温州街道综合执法, where 镇街, 镇村, 街道 are the city's)."""
+        """Whether a township's word (镇, 乡, 街道, 村, 社区) follows ``end`` as a word of its
+        own: then the short name before it names a town or village, not a county or city
+        (华亭镇, 玉林街道, 东海村; not 义乌镇街联动, 浏阳镇村两级, 温州街道综合执法, 成都社区发展治理,
+        where the towns, streets and communities are the city's)."""
         m = _TOWN.match(run, end)
         if not m or m.end() not in bounds:
             return False
-        after = run[m.end() : m.end() + 1]
-        if m.group() == "街道":
-            return not after or not _is_han(after) or after in "办党工"
-        return after not in "村街镇乡" or not after
+        return not _CITYS_OWN.match(run, end)
 
     def _inner_bounds(self, word: str, start: int, previous: str) -> tuple[int, ...]:
         """Word boundaries inside a jieba word that begins with a unit's suffix and an organ
@@ -216,7 +214,9 @@ class Gazetteer:
 # The last character of a unit's full name, and what follows it in the name of one of its
 # organs or offices (市委书记, 区政府, 县人民政府, 州长, 市人大常委会).
 _UNIT_SUFFIX = frozenset("省市区县州旗盟")
-_TOWN = re.compile("街道|镇|乡")
+_TOWN = re.compile("街道|社区|镇|乡|村")
+# …unless the words after it are the city's own towns, villages, streets or communities at work
+_CITYS_OWN = re.compile("(镇|乡)(村|街)|(街道|社区)(综合|执法|管理|体制|发展|治理|建设|服务|工作者)")
 # Surnames, and the last characters of an office or a byline word before a name (县委书记王江阴,
 # 记者 李安吉): a short place name right after a surname there is the rest of a person's name.
 _SURNAMES = frozenset(
@@ -224,7 +224,8 @@ _SURNAMES = frozenset(
     "钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文欧覃甘聂莫向"
 )
 _OFFICE_END = frozenset("记长任员者席理")
-_PERSON_AFTER = ("同志", "在", "讲话", "的讲话", "署名", "作", "说")
+_PERSON_AFTER = ("同志", "在", "讲话", "的讲话", "署名", "作", "说", "出席", "指出", "强调", "表示", "陪同", "主持", "调研", "参加", "带队",
+                 "一行", "等", "要求", "介绍", "宣布", "代表", "当选", "任", "为")
 
 
 def _is_han(char: str) -> bool:
@@ -233,13 +234,15 @@ def _is_han(char: str) -> bool:
 
 def _in_person_name(run: str, start: int, name: str) -> bool:
     """Whether the short place name at ``start`` ends a person's name: a surname before it,
-    with nothing or an office before that (王江阴同志, 县委书记王江阴, 记者 王江阴 李安吉), and no
-    word running on after it (or 同志, 在…, 讲话)."""
+    and an office before that (县委书记张兴国出席, 记者王江阴), or nothing before it and no word
+    running on after it (王江阴同志, 记者 王江阴 李安吉; or 同志, 在…, 讲话, 出席, 指出…)."""
     if start == 0 or run[start - 1] not in _SURNAMES or len(name) > 2:
         return False
     before = run[start - 2] if start >= 2 else ""
     after = run[start + len(name) :]
-    return (not before or not _is_han(before) or before in _OFFICE_END) and (not after or not _is_han(after[0]) or after.startswith(_PERSON_AFTER))
+    if before in _OFFICE_END:  # 县委书记张兴国出席…, 副市长何德安陪同…
+        return True
+    return (not before or not _is_han(before)) and (not after or not _is_han(after[0]) or after.startswith(_PERSON_AFTER))
 
 # Conjunctions and prepositions that stand before a noun: a county named by one of them and
 # 县 (和县) reads as that word and 县… (委员和县纪委委员: "members and the county's…").

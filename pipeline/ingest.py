@@ -158,6 +158,7 @@ class Lines:
     notes: list[str] = field(default_factory=list)
     joined: list[tuple[tuple[int, int], ...]] = field(default_factory=list)
     zones: dict[str, list[str]] = field(default_factory=lambda: {"author": [], "source": [], "title": [], "file": [], "body": []})
+    running: list[str] = field(default_factory=list)  # running headers and footers (see running_lines)
     dates: list[Dated] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -228,6 +229,8 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
     pieces = cut_body(lines, params)
     if not _repeats_title(file_name_text(source), lines.zones["title"]):
         lines.zones["file"].append(file_name_text(source))
+    # a gazette's running header names its issuer (宁海县人民政府公报), unless it only repeats the title
+    lines.zones["source"] += [h for h in lines.running if not _repeats_title(h, lines.zones["title"])]
     doc.locality = infer_locality(lines.zones, gazetteer)
     doc.locality_source = locality_source(doc.locality)
     assemble(lines, pieces, doc)
@@ -338,7 +341,7 @@ def clean_lines(raw_lines: list[str], params: IngestParams, to_simplified, doc: 
         else:
             kinds.append(classify_line(line, params.heading_max_chars, i in edges))
     lines = Lines(text=text, kinds=kinds, status=[("", "")] * len(text), origin=origin, notes=notes, joined=joined)
-    lines.zones["source"].extend(to_simplified(h) for h in headers)  # a gazette's header names its issuer: evidence of the locality
+    lines.running = [to_simplified(h) for h in headers]
     return lines
 
 
@@ -355,9 +358,13 @@ def running_lines(texts: list[str]) -> dict[int, int]:
     stripped = [t.strip() for t in texts]
     nonblank = [i for i, t in enumerate(stripped) if t]
     breaks = {k for k, i in enumerate(nonblank) if PAGE_NUMBER.match(stripped[i]) or texts[i].lstrip(" ").startswith("\f")}
-    if len(breaks) < 2:
+    # without page numbers, a page break shows in hard-wrapped text where a line interrupts a
+    # paragraph that runs on (…成绩 / 宁海县人民政府公报 / 来之不易…)
+    width = wrap_width(texts) if len(breaks) < 2 else 0
+    interrupts = {nonblank[k] for k in range(1, len(nonblank)) if _runs_on(stripped[nonblank[k - 1]], width)} if width else set()
+    if len(breaks) < 2 and len(interrupts) < 2:
         return {}
-    at_break = [i for k, i in enumerate(nonblank) if any(b in breaks for b in range(k - 2, k + 3))]
+    at_break = [i for k, i in enumerate(nonblank) if i in interrupts or any(b in breaks for b in range(k - 2, k + 3))]
     found: dict[str, list[int]] = {}
     for i in at_break:
         t = stripped[i]
@@ -752,6 +759,8 @@ def _physical_lines(lines: Lines, i: int, span: tuple[int, int] | None) -> list[
 
 
 _SENTENCE_END = re.compile(r"[。！？!?]")
+# a photo caption or a site's call to follow it, not text (图为…, 欢迎关注…, …摄)
+_CAPTION = re.compile(r"^\s*[(（]?\s*(图为|图片|欢迎关注|关注|扫码|扫一扫|长按|点击)|[摄]\s*[)）]?\s*$|^[(（](记者|通讯员)")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -795,7 +804,7 @@ def _merge_fragments(pieces: list[dict], params: IngestParams) -> tuple[list[dic
         # its lead): a paragraph of its own; anything else (a caption, a stray label) is dropped
         nonlocal dropped, merged
         merged -= set(fragment["lines"])
-        if _SENTENCE_END.search(fragment["text"]) and len(_HAN.findall(fragment["text"])) >= 4:
+        if _SENTENCE_END.search(fragment["text"]) and len(_HAN.findall(fragment["text"])) >= 4 and not _CAPTION.search(fragment["text"]):
             out.append(fragment)
         else:
             dropped += fragment["lines"]
@@ -1053,7 +1062,7 @@ def _repeats_title(name: str, titles: list[str]) -> bool:
     then it is no more evidence of the locality than the title already is."""
     squeeze = lambda t: re.sub(r"[\W\d_a-zA-Z]+", "", t)  # noqa: E731
     key, title = squeeze(name), squeeze("".join(titles))
-    return len(key) >= 4 and (key in title or (len(title) >= 4 and title in key))
+    return len(key) >= 4 and key in title
 
 
 def file_name_text(source: str) -> str:

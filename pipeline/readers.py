@@ -95,36 +95,38 @@ def decode(data: bytes) -> tuple[str, str]:
 def _decode_by_line(data: bytes) -> tuple[str, str] | None:
     """A file no one codec decodes, read line by line (a page whose template is UTF-8 and its
     article GBK; a file with a few corrupt bytes): each line in UTF-8 or the CJK codec that
-    reads it most plausibly, a line none decodes with U+FFFD for its bad bytes (ingest then
-    logs it ``garbled``). None when the result is mostly implausible characters. The encoding
-    says what was done: ``mixed (utf-8 12 lines, gb18030 24 lines, 1 undecodable)``."""
-    lines, used = [], Counter()
-    for part in data.split(b"\n"):  # 0x0A is never inside a UTF-8 or GB18030 character
-        try:
-            lines.append(part.decode("utf-8"))
-            used["utf-8"] += not part.isascii()
-            continue
-        except UnicodeDecodeError:
-            pass
+    reads it most plausibly; a line none decodes is read in the codec most of the file is in,
+    with U+FFFD for its bad bytes (ingest logs it ``garbled`` when that garbles it). None when
+    the result is mostly implausible characters. The encoding says what was done:
+    ``mixed (utf-8 12 lines, gb18030 24 lines, 1 undecodable)``."""
+    parts = re.split(rb"\r\n|\r|\n", data)  # CR, LF and CRLF end lines as split_lines counts them; never inside a character
+    decoded: list[tuple[str, str] | None] = []
+    used: Counter[str] = Counter()
+    for part in parts:
         readings = []
-        for codec in _CJK_CODECS:
+        for codec in ("utf-8", *_CJK_CODECS):
             try:
                 text = part.decode(codec)
             except UnicodeDecodeError:
                 continue
+            if codec == "utf-8":  # valid UTF-8 is UTF-8 (a CJK misreading of it is rarely valid)
+                readings = [(1.0, codec, text)]
+                break
             readings.append((_plausibility(text), codec, text))
         if readings:
             _, codec, text = max(readings, key=lambda r: r[0])
-            lines.append(text)
-            used[codec] += 1
+            decoded.append((codec, text))
+            used[codec] += not part.isascii()
         else:
-            lines.append(part.decode("gb18030", errors="replace"))
-            used["undecodable"] += 1
+            decoded.append(None)
+    main = max((c for c in used if used[c]), key=lambda c: used[c], default="utf-8")
+    lines = [d[1] if d else part.decode(main, errors="replace") for d, part in zip(decoded, parts)]
+    bad = sum(d is None for d in decoded)
     text = "\n".join(lines)
     if _plausibility(text) < 0.5:
         return None
-    counts = ", ".join(f"{n} undecodable" if codec == "undecodable" else f"{codec} {n} lines" for codec, n in sorted(used.items()) if n)
-    return text, f"mixed ({counts})"
+    counts = [f"{codec} {n} lines" for codec, n in sorted(used.items()) if n] + ([f"{bad} undecodable, read as {main}"] if bad else [])
+    return text, f"mixed ({', '.join(counts)})"
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
@@ -432,7 +434,9 @@ def read_docx(data: bytes, path: Path) -> RawText:
                 for box in boxes:
                     blocks(box)
             elif block.tag == qn("w:tbl"):
-                lines.extend(_table_lines(Table(block, doc)))
+                lines.extend(_table_lines(Table(block, doc), numbers))
+            elif block.tag == qn("w:sdt") and block.find(f"{_W}sdtPr/{_W}showingPlcHdr") is not None:
+                continue  # a content control still showing its placeholder (单击或点击此处输入文字。)
             elif block.tag in (qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")):
                 blocks(block)
 
@@ -512,7 +516,7 @@ class _ListNumbers:
     }
 
     def __init__(self, doc):
-        self._levels: dict[str, dict[int, tuple[str, str, int]]] = {}  # numId -> ilvl -> (format, text, start)
+        self._levels: dict[str, dict[int, tuple[str, str, int, str]]] = {}  # numId -> ilvl -> (format, text, start, suffix)
         self._style_num: dict[str, tuple[str, int]] = {}
         self._counts: dict[str, dict[int, int]] = {}
         try:
@@ -523,17 +527,26 @@ class _ListNumbers:
         for a in numbering.iter(_W + "abstractNum"):
             levels = {}
             for lvl in a.iter(_W + "lvl"):
-                fmt, text, start = lvl.find(_W + "numFmt"), lvl.find(_W + "lvlText"), lvl.find(_W + "start")
+                fmt, text, start, suff = lvl.find(_W + "numFmt"), lvl.find(_W + "lvlText"), lvl.find(_W + "start"), lvl.find(_W + "suff")
                 levels[int(lvl.get(_W + "ilvl", "0"))] = (
                     fmt.get(_W + "val", "decimal") if fmt is not None else "decimal",
                     text.get(_W + "val", "") if text is not None else "",
                     int(start.get(_W + "val", "1")) if start is not None else 1,
+                    "" if suff is not None and suff.get(_W + "val") == "nothing" else " ",  # Word's default: a tab
                 )
             abstract[a.get(_W + "abstractNumId")] = levels
+        self._abstract_of: dict[str, str] = {}
+        self._start_override: dict[tuple[str, int], int] = {}
         for num in numbering.iter(_W + "num"):
             ref = num.find(_W + "abstractNumId")
             if ref is not None and ref.get(_W + "val") in abstract:
-                self._levels[num.get(_W + "numId")] = abstract[ref.get(_W + "val")]
+                num_id = num.get(_W + "numId")
+                self._levels[num_id] = abstract[ref.get(_W + "val")]
+                self._abstract_of[num_id] = ref.get(_W + "val")
+                for override in num.iter(_W + "lvlOverride"):
+                    start = override.find(_W + "startOverride")
+                    if start is not None:
+                        self._start_override[(num_id, int(override.get(_W + "ilvl", "0")))] = int(start.get(_W + "val", "1"))
         for style in doc.styles.element.iter(_W + "style"):
             found = self._num_pr(style.find(_W + "pPr"))
             if found:
@@ -564,21 +577,29 @@ class _ListNumbers:
                 style = self._based_on.get(style)
         if found is None or found[0] not in self._levels:
             return ""  # numId 0 (numbering removed) or unknown
+        mark = ppr.find(f"{_W}rPr") if ppr is not None else None
+        if mark is not None and (mark.find(_W + "del") is not None or mark.find(_W + "moveFrom") is not None):
+            return ""  # a paragraph deleted (or moved away) in tracked changes takes no number
         num_id, ilvl = found
         levels = self._levels[num_id]
         if ilvl not in levels or levels[ilvl][0] in ("bullet", "none"):
             return ""
-        counts = self._counts.setdefault(num_id, {})
-        counts[ilvl] = counts.get(ilvl, levels[ilvl][2] - 1) + 1
+        # lists of one abstract definition count on together (Word), unless a start is overridden
+        key = num_id if (num_id, ilvl) in self._start_override else self._abstract_of[num_id]
+        start = self._start_override.get((num_id, ilvl), levels[ilvl][2])
+        counts = self._counts.setdefault(key, {})
+        counts[ilvl] = counts.get(ilvl, start - 1) + 1
         for deeper in [k for k in counts if k > ilvl]:
             del counts[deeper]
         text = levels[ilvl][1]
         for k in range(9):
             if f"%{k + 1}" in text:
-                fmt, _, start = levels.get(k, ("decimal", "", 1))
-                n = counts.get(k, start)
+                fmt, _, first, _ = levels.get(k, ("decimal", "", 1, ""))
+                n = counts.get(k, first)
                 text = text.replace(f"%{k + 1}", self._FORMATS.get(fmt, str)(n))
-        return text
+        # Word sets the number off with a tab: a space here where the number would run into the
+        # text (1. 2023年…, not 1.2023年…), none after 、 or ）
+        return text + (levels[ilvl][3] if text[-1:].isascii() and text[-1:].isalnum() or text.endswith(".") else "") if text else ""
 
 
 def _chinese_number(n: int, digits: str = "零一二三四五六七八九", ten: str = "十") -> str:
@@ -599,9 +620,22 @@ def _roman(n: int) -> str:
     return out
 
 
-def _table_lines(table) -> list[str]:
+def _cell_paragraphs(tc, numbers: "_ListNumbers") -> list[str]:
+    """The paragraphs of a table cell as text, in order: its own, those of content controls
+    and nested tables in it, and its text boxes' after the paragraph they are anchored in."""
+    out = []
+    for p in tc.iter(_W + "p"):
+        if any(a.tag == _W + "txbxContent" for a in p.iterancestors()):
+            continue  # read with the paragraph it is anchored in
+        text, boxes = _paragraph_text(p)
+        out.append(numbers.label(p) + text)
+        out += [_paragraph_text(q)[0] for box in boxes for q in box.iter(_W + "p")]
+    return out
+
+
+def _table_lines(table, numbers: "_ListNumbers") -> list[str]:
     rows = [[cell for n, cell in enumerate(row.cells) if n == 0 or cell._tc is not row.cells[n - 1]._tc] for row in table.rows]
-    texts = [[[_paragraph_text(p._p)[0] for p in cell.paragraphs] for cell in row] for row in rows]
+    texts = [[_cell_paragraphs(cell._tc, numbers) for cell in row] for row in rows]
     layout = any(len([t for t in cell if t.strip()]) > 1 or len("\n".join(cell)) > LAYOUT_CELL_CHARS for row in texts for cell in row)
     if layout:
         return [line for row in texts for cell in row for t in cell for line in t.split("\n")]

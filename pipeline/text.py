@@ -314,12 +314,12 @@ def find_year(text: str) -> str:
     return min(found)[1] if found else ""
 
 
-_TARGET_BEFORE = re.compile(r"((?<![截直乃以甚])至|到|(19|20)\d{2}\s*(—|–|-|－|~|～))\s*$")
+_TARGET_BEFORE = re.compile(r"((?<!截)至|到|(19|20)\d{2}\s*(—|–|-|－|~|～))\s*$")
 _TARGET_AFTER = re.compile(r"\s*(远景|愿景)")
 
 
 def _target_year(text: str, m: re.Match) -> bool:
-    # 到2035年, 至2035年 (not 截至2023年底), the end of 2021—2025年 (not 人民政府—2024年…)
+    # 到2035年, 直至/乃至2035年 (not 截至2023年底), the end of 2021—2025年 (not 人民政府—2024年…)
     return bool(_TARGET_BEFORE.search(text[max(0, m.start() - 8) : m.start()]) or _TARGET_AFTER.match(text, m.end()))
 
 

@@ -240,6 +240,9 @@ def test_a_short_whole_sentence_alone_under_its_lead_is_kept():
     pieces = cut_body(lines, P)
     assert [p["text"] for p in pieces][:2] == ["一是对确诊患者，做到应收尽收。", "二是对疑似患者，按照“日清日结”要求，24小时内完成核酸检测。"]
     assert lines.status[3][0] in ("too_short", "boilerplate", "heading") and "（完）" not in "".join(p["text"] for p in pieces)
+    # a photo caption or a call to follow the site is not a sentence of the text
+    lines = _lines("一、会议现场", "图为王江阴讲话。", "二、其他", "欢迎关注“衡东发布”微信公众号！")
+    assert cut_body(lines, P) == [] and [s for s, _ in lines.status][1::2] == ["too_short", "too_short"]
 
 
 def test_cut_body_marks_an_isolated_fragment_too_short():

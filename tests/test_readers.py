@@ -293,7 +293,7 @@ def test_docx_automatic_list_numbers_are_written(tmp_path):
     buf = io.BytesIO()
     doc.save(buf)
     raw = read_docx(buf.getvalue(), tmp_path / "a.docx")
-    assert raw.lines == ["一、2023年工作回顾", "（一）工业经济稳中向好", "1.新增规上企业", "2.技改投资", "（二）有效投资持续扩大",
+    assert raw.lines == ["一、2023年工作回顾", "（一）工业经济稳中向好", "1. 新增规上企业", "2. 技改投资", "（二）有效投资持续扩大",
                          "二、2024年重点任务", "（一）发展先进制造业", "正文，不编号。"]
 
 
@@ -305,5 +305,50 @@ def test_a_file_of_mixed_encodings_is_read_line_by_line():
     # a few corrupt bytes cost their line (U+FFFD, which ingest logs as garbled), not the file
     good = "各位代表：现在，我代表县人民政府向大会报告工作。\n".encode("gbk") * 3
     text, encoding = decode(good + b"\xa1\xff\xff\n" + good)
-    assert encoding.startswith("mixed (") and "1 undecodable" in encoding
+    assert encoding.startswith("mixed (") and "1 undecodable, read as gb18030" in encoding
     assert text.splitlines()[0] == text.splitlines()[4] == "各位代表：现在，我代表县人民政府向大会报告工作。" and "\ufffd" in text.splitlines()[3]
+
+
+def test_mixed_encodings_keep_an_editors_lines_and_read_a_bad_line_in_the_files_codec():
+    utf8 = "各位代表：现在，我代表县人民政府向大会报告工作。".encode("utf-8")
+    gbk = "全县地区生产总值增长百分之六点五，一般公共预算收入增长。".encode("gbk")
+    text, encoding = decode(b"\r".join([utf8, gbk, utf8]) + b"\r")  # CR line ends (old Mac exports)
+    assert text.split("\n") == ["各位代表：现在，我代表县人民政府向大会报告工作。", "全县地区生产总值增长百分之六点五，一般公共预算收入增长。", "各位代表：现在，我代表县人民政府向大会报告工作。", ""]
+    broken = utf8[:-4] + b"\xe5" + utf8[-3:]  # a truncated character in a UTF-8 file: one U+FFFD, not a garbled line
+    text, encoding = decode(b"\n".join([utf8, gbk, utf8, utf8, broken]))
+    assert "1 undecodable, read as utf-8" in encoding and text.split("\n")[4].startswith("各位代表：现在，我代表县人民政府向大会报告工") and text.count("\ufffd") >= 1
+
+
+def test_docx_numbers_in_tables_shared_lists_overrides_deletions_and_placeholders(tmp_path):
+    import docx
+    from docx.oxml import parse_xml
+
+    doc = docx.Document()
+    numbering = doc.part.numbering_part.element
+    numbering.insert(0, parse_xml(f'<w:abstractNum {W_NS} w:abstractNumId="91"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+                                  '<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {W_NS} w:numId="91"><w:abstractNumId w:val="91"/></w:num>'))
+    numbering.append(parse_xml(f'<w:num {W_NS} w:numId="92"><w:abstractNumId w:val="91"/></w:num>'))
+    numbering.append(parse_xml(f'<w:num {W_NS} w:numId="93"><w:abstractNumId w:val="91"/>'
+                               '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="5"/></w:lvlOverride></w:num>'))
+
+    def numbered(p, num_id, deleted=False):
+        ppr = p._p.get_or_add_pPr()
+        ppr.append(parse_xml(f'<w:numPr {W_NS}><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'))
+        if deleted:
+            ppr.append(parse_xml(f'<w:rPr {W_NS}><w:del w:id="9" w:author="a"/></w:rPr>'))
+        return p
+
+    numbered(doc.add_paragraph("总体要求"), 91)
+    numbered(doc.add_paragraph(""), 91, deleted=True)  # deleted in tracked changes: takes no number
+    numbered(doc.add_paragraph("主要任务"), 92)  # another list of the same definition counts on
+    numbered(doc.add_paragraph("第五项"), 93)  # a start overridden
+    table = doc.add_table(rows=1, cols=2)
+    numbered(table.cell(0, 0).paragraphs[0], 91)
+    table.cell(0, 1).text = "城区污水处理厂"
+    doc.element.body[-1].addprevious(parse_xml(
+        f'<w:sdt {W_NS}><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>单击或点击此处输入文字。</w:t></w:r></w:p></w:sdtContent></w:sdt>'))
+    buf = io.BytesIO()
+    doc.save(buf)
+    raw = read_docx(buf.getvalue(), tmp_path / "a.docx")
+    assert raw.lines == ["一、总体要求", "", "二、主要任务", "五、第五项", "| 三、 | 城区污水处理厂 |"]

@@ -197,17 +197,17 @@ class SentenceWeights(Section):
     weighted sum of these features of the theme (see pipeline.classify.FEATURES). Fitted on
     hand labels by benchmarks/themes.py --fit, theme-agnostic (they apply to any themes)."""
 
-    lexical: float = 2.09
-    semantic: float = 1.37
-    semantic_without_seeds: float = -0.12
-    paragraph: float = 2.14
-    topic: float = 2.05
-    neighbours: float = 0.79
-    heading: float = 0.89
-    claimed_section: float = -0.41
+    lexical: float = 2.08
+    semantic: float = 1.33
+    semantic_without_seeds: float = -0.14
+    paragraph: float = 2.15
+    topic: float = 2.02
+    neighbours: float = 0.76
+    heading: float = 0.87
+    claimed_section: float = -0.42
     overview: float = 1.16
-    short_paragraph: float = 0.84
-    short_next: float = 0.13
+    short_paragraph: float = 0.8
+    short_next: float = 0.11
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,7 @@ from .text import (
     PAGE_NUMBER,
     SUBTITLE_SPEAKER,
     author_name,
+    title_speaker,
     LineKind,
     chunk,
     classify_line,
@@ -52,6 +53,7 @@ from .text import (
     split_escaped_breaks,
     table_cells,
     strip_pinyin,
+    title_speaker,
     unescape_entities,
 )
 
@@ -226,6 +228,7 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
     mark_metadata(lines, doc)
     mark_signature_date(lines)
     date_document(lines, doc, raw.meta, raw.encoding.split(" ")[0] + " metadata")
+    doc.author = doc.author or title_speaker(doc.title)  # 县委书记王建勋在…上的讲话
     pieces = cut_body(lines, params)
     if not _repeats_title(file_name_text(source), lines.zones["title"]):
         lines.zones["file"].append(file_name_text(source))

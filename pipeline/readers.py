@@ -289,11 +289,49 @@ def garbled(text: str, lost_chars: int = 0) -> str:
 
 
 def read_text(data: bytes, path: Path) -> RawText:
+    """A plain-text file; Markdown markup (a ``.md`` file, or a text file with at least
+    ``MARKDOWN_MIN_LINES`` lines of it) is removed line by line, so line numbers hold."""
     text, encoding = decode(data)
     bad = sum(1 for c in text[:20000] if ord(c) < 32 and c not in "\r\n\t\f\v")
     if bad > 0.01 * min(len(text), 20000):
         raise ReadError(f"binary file ({bad} control characters after decoding as {encoding})")
-    return RawText(split_lines(text), encoding)
+    lines = split_lines(text)
+    if path.suffix.lower() == ".md" or sum(1 for line in lines if _MD_SIGNAL.search(line)) >= MARKDOWN_MIN_LINES:
+        return RawText([strip_markdown(line) for line in lines], f"{encoding} (Markdown)")
+    return RawText(lines, encoding)
+
+
+# ----------------------------------------------------------------------------- Markdown
+
+MARKDOWN_MIN_LINES = 2
+# What only Markdown writes: an ATX heading, bold, a link or an image.
+_MD_SIGNAL = re.compile(r"^\s{0,3}#{1,6}\s+\S|\*\*[^*\s][^*]*\*\*|!?\[[^\]]+\]\((https?://|/|\.)[^)]*\)")
+_MD_RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
+_MD_LINK_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+.*$")
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(\s+#+)?\s*$")
+_MD_QUOTE = re.compile(r"^\s{0,3}(>\s?)+")
+_MD_BULLET = re.compile(r"^(\s*)[-*+]\s+(?=\S)")
+_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\((?:[^()\s]|\([^)]*\))*(\s+\"[^\"]*\")?\)")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^)]*\))*(\s+\"[^\"]*\")?\)")
+_MD_EMPHASIS = re.compile(r"(\*\*|__|~~)(?=\S)(.+?)(?<=\S)\1|(?<![A-Za-z0-9*])\*(?=[^\s*])([^*]+?)(?<=\S)\*(?![A-Za-z0-9*])|`([^`]+)`")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+
+
+def strip_markdown(line: str) -> str:
+    """One line of Markdown as the text a reader sees: heading marks, quote marks, bullets,
+    bold/italic/strike/code marks and rules removed, a link as its text, an image as nothing.
+    A table row (``| a | b |``) is left to the table rule."""
+    if _MD_RULE.match(line) or _MD_LINK_DEF.match(line):
+        return ""
+    m = _MD_HEADING.match(line)
+    if m:
+        line = m.group(1)
+    line = _MD_QUOTE.sub("", line)
+    line = _MD_BULLET.sub(r"\1", line)
+    line = _MD_IMAGE.sub("", line)
+    line = _MD_LINK.sub(r"\1", line)
+    line = _MD_EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or m.group(4), line)
+    return _MD_ESCAPE.sub(r"\1", line)
 
 
 # ----------------------------------------------------------------------------- HTML

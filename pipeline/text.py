@@ -199,7 +199,7 @@ _AUTHOR_LINE = re.compile(r"^(作者|文|撰文|文\s*/)\s*[:：/]\s*(?P<who>\S.
 # Offices that sign a report or a speech: heads of governments (省长 … 盟长, a prefecture's
 # 专员, a development zone's 管委会主任), party secretaries and committee members, heads of
 # departments.
-_OFFICES = "省长|市长|县长|区长|州长|旗长|盟长|专员|主任|主席|书记|常委|部长|厅长|局长"
+_OFFICES = "省长|市长|县长|区长|州长|旗长|盟长|镇长|乡长|专员|主任|主席|书记|秘书长|常委|部长|厅长|局长"
 _TITLED_NAME = re.compile(rf"^(?P<office>\S{{0,16}}({_OFFICES}))\s+(?P<who>[\u4e00-\u9fff·]{{2,12}})$")
 # The name first, then its office (王启武,系澧县县委书记): the name a person's (a surname
 # and 1–3 characters, see looks_like_person) or a transcribed one with ·; the office one
@@ -211,6 +211,19 @@ _NAME_THEN_OFFICE = re.compile(
 _REPORTER = re.compile(r"^(本报|本台|本网|新华社)?(特约)?(记者|通讯员)\s*")
 # A subtitle that names the speaker after it (——在州委经济工作会议上的讲话　杨振东).
 SUBTITLE_SPEAKER = re.compile(r"^[—―–\-－]{1,2}\s*在.{2,60}?(上|时)的(讲话|报告|发言|致辞|工作报告)\s+(?P<who>[\u4e00-\u9fff·]{2,12})$")
+
+
+# A title naming its speaker (县委书记王建勋在全县经济工作会议上的讲话, 王建勋同志在…上的讲话):
+# the name a person's (a surname and one or two characters), after an office or before 同志.
+_SPEECH = r"\s*[：:]?\s*在.{2,60}?(上|时)的(讲话|报告|发言|致辞|工作报告|总结讲话|主持词)"
+
+
+def title_speaker(title: str) -> str:
+    """The speaker a title names, as :func:`author_name` writes it (``王建勋（县委书记）``), or ``""``."""
+    m = _TITLE_SPEAKER.search(title)
+    if not m:
+        return ""
+    return f"{m.group('who')}（{m.group('office')}）" if m.group("who") else m.group("who2")
 
 
 def author_name(who: str) -> str:
@@ -229,6 +242,10 @@ def author_name(who: str) -> str:
 _SURNAMES = set(
     "李王张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏"
     "钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文欧覃甘聂莫向"
+)
+_TITLE_SPEAKER = re.compile(
+    rf"(?:^|[\s—―–\-－：:])(?:(?P<office>[^\s，。：:—]{{0,16}}?({_OFFICES}))\s*(?P<who>[{''.join(sorted(_SURNAMES))}][\u4e00-\u9fff]{{1,2}}?)(?:同志)?"
+    rf"|(?P<who2>[{''.join(sorted(_SURNAMES))}][\u4e00-\u9fff]{{1,2}}?)同志){_SPEECH}"
 )
 _REPORTER_LINE = re.compile(
     r"^[(（]?\s*(本报|本台|本网|新华社)?(特约)?(记者|通讯员)\s*(?P<who>(?:[" + "".join(sorted(_SURNAMES)) + r"][\u4e00-\u9fff]{1,2}\s*){1,4})[)）]?$"
@@ -314,12 +331,13 @@ def find_year(text: str) -> str:
     return min(found)[1] if found else ""
 
 
-_TARGET_BEFORE = re.compile(r"((?<!截)至|到|(19|20)\d{2}\s*(—|–|-|－|~|～))\s*$")
+_TARGET_BEFORE = re.compile(r"((?<!截)至|到|((19|20)\d{2}|(一九|二[〇○零])[〇○零一二三四五六七八九]{2})\s*年?\s*(—|–|-|－|~|～|至))\s*$")
 _TARGET_AFTER = re.compile(r"\s*(远景|愿景)")
 
 
 def _target_year(text: str, m: re.Match) -> bool:
-    # 到2035年, 直至/乃至2035年 (not 截至2023年底), the end of 2021—2025年 (not 人民政府—2024年…)
+    # 到2035年, 直至/乃至2035年 (not 截至2023年底), the end of 2021—2025年, 二〇二一—二〇二五年 or
+    # 2021年至2025年 (not 人民政府—2024年…)
     return bool(_TARGET_BEFORE.search(text[max(0, m.start() - 8) : m.start()]) or _TARGET_AFTER.match(text, m.end()))
 
 
@@ -333,11 +351,11 @@ _DATELINE_START = re.compile(
 # run-in datelines were cut), and the meeting it names (…大会第六次会议上, …会议上的讲话).
 _DATELINE_TAIL = re.compile(r".{0,100}(会议|大会|上|作|讲话|报告)")
 _MEETING = re.compile(r"[，,]?[^，。；：,;:！？!?]{0,80}?(会议|大会|全会|会)\s*(开幕式|闭幕式|开幕|闭幕)?\s*上(的讲话|的报告|的政府工作报告)?")
-_SPEAKER = re.compile(r"\s*[^\s，。；：,;:]{0,20}?(省长|市长|县长|区长|州长|旗长|盟长|专员|主任|主席|书记)\s*[\u4e00-\u9fff·]{2,12}?(同志)?(所作|作)?(政府工作报告)?(?=\s|$)")
+_SPEAKER = re.compile(r"\s*[^\s，。；：,;:]{0,20}?(省长|市长|县长|区长|州长|旗长|盟长|镇长|乡长|专员|主任|主席|书记)\s*[\u4e00-\u9fff·]{2,12}?(同志)?(所作|作)?(政府工作报告)?(?=\s|$)")
 _CLOSE = re.compile(r"\s*[)）]")
 # After a dateline, the start of the report itself (各位代表：现在，…) rather than the speaker.
 _BODY_LIKE = re.compile(r"[：:，,；;！？!?]|。.")
-_DATELINE_AUTHOR = re.compile(r"(省长|市长|县长|区长|州长|旗长|盟长|专员|主任|主席|书记)\s*(?P<who>[\u4e00-\u9fff·]{2,12}?)(同志)?(作|在|所作)")
+_DATELINE_AUTHOR = re.compile(r"(省长|市长|县长|区长|州长|旗长|盟长|镇长|乡长|专员|主任|主席|书记)\s*(?P<who>[\u4e00-\u9fff·]{2,12}?)(同志)?(作|在|所作)")
 
 
 class Dateline(NamedTuple):

@@ -226,3 +226,21 @@ def test_a_dead_embedding_process_fails_the_stage_instead_of_hanging():
     with local_pool(_DiesInChild, 2) as pool:
         with pytest.raises(BrokenProcessPool):
             embed_texts(texts, _DiesInChild(), None, progress=False, groups=groups, pool=pool)
+
+
+def test_stages_pin_the_numeric_kernels(tmp_path):
+    """Importing the package first pins OpenBLAS's kernels and Numba's target, so embeddings
+    and UMAP layouts are the same on every x86-64 machine (see pipeline/__init__.py)."""
+    import os
+    import platform
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("OPENBLAS_CORETYPE", "NUMBA_CPU_NAME", "NUMBA_CPU_FEATURES")}
+    code = ("import pipeline, numpy, threadpoolctl; from numba.core import config; "
+            "print([i.get('architecture') for i in threadpoolctl.threadpool_info() if i['internal_api'] == 'openblas']); "
+            "print(config.CPU_NAME, repr(config.CPU_FEATURES))")
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True, cwd=tmp_path).stdout.splitlines()
+    assert out[1] == "generic ''"
+    if platform.machine().lower() in ("x86_64", "amd64") and out[0] != "[]":
+        assert out[0] == "['Haswell']"

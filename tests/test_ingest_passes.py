@@ -544,3 +544,18 @@ def test_the_file_name_neither_names_a_person_as_a_place_nor_repeats_the_title()
     for name in ("a.txt", title + ".txt"):
         doc = process_document(name, RawText(report, "utf-8"), P, T2S, Gazetteer.default())
         assert doc.locality.locality == "衡东县", name
+
+
+@pytest.mark.parametrize("title,author", [
+    ("县委书记王建勋在全县经济工作会议上的讲话", "王建勋（县委书记）"),
+    ("王建勋同志在全县经济工作会议上的讲话", "王建勋"),
+    ("镇长张伟在全镇工作会议上的报告", "张伟（镇长）"),
+    ("在全县经济工作会议上的讲话", ""),  # no speaker named
+    ("某市市委书记在全市机关干部大会上的讲话", ""),  # an office without a name
+    ("习近平在中央经济工作会议上的讲话", ""),  # a name without an office or 同志 is not read as one
+])
+def test_a_title_naming_its_speaker_gives_the_author(title, author):
+    lines = [title, "同志们：", "今年以来，全县上下坚持稳中求进，地区生产总值增长5.2%，规上工业增加值增长8%。"]
+    doc = process_document("a.txt", RawText(lines, "utf-8"), P, T2S, Gazetteer.default())
+    assert doc.author == author
+    assert doc.title == title

@@ -352,3 +352,32 @@ def test_docx_numbers_in_tables_shared_lists_overrides_deletions_and_placeholder
     doc.save(buf)
     raw = read_docx(buf.getvalue(), tmp_path / "a.docx")
     assert raw.lines == ["一、总体要求", "", "二、主要任务", "五、第五项", "| 三、 | 城区污水处理厂 |"]
+
+
+@pytest.mark.parametrize("line,text", [
+    ("## 一、坚持党建引领 ##", "一、坚持党建引领"),
+    ("**今年以来**，全县*地区生产总值*增长5%。", "今年以来，全县地区生产总值增长5%。"),
+    ("> 习近平总书记指出……", "习近平总书记指出……"),
+    ("- 一是抓实科技创新。", "一是抓实科技创新。"),
+    ("![图片](https://mmbiz.qpic.cn/x.jpg)", ""),
+    ("点击[阅读原文](https://mp.weixin.qq.com/s/abc(1))查看", "点击阅读原文查看"),
+    ("---", ""), ("[1]: http://x.cn", ""),
+    ("| 指标 | 单位 |", "| 指标 | 单位 |"),  # tables are the table rule's
+    ("增长3*4倍", "增长3*4倍"), ("1. 加快产业发展", "1. 加快产业发展"), ("`代码`与\\*号", "代码与*号"),
+])
+def test_markdown_markup_is_removed(line, text):
+    from pipeline.readers import strip_markdown
+
+    assert strip_markdown(line) == text
+
+
+def test_markdown_files_and_text_files_written_in_markdown(tmp_path):
+    md = "# 某县2024年政府工作报告\n\n## 一、加快产业发展\n\n**今年以来**，全县生产总值增长5%。\n"
+    for name in ("report.md", "report.txt"):
+        (tmp_path / name).write_text(md, encoding="utf-8")
+        raw = read_file(tmp_path / name, 2**20)
+        assert raw.lines == ["某县2024年政府工作报告", "", "一、加快产业发展", "", "今年以来，全县生产总值增长5%。"]
+        assert raw.encoding == "utf-8 (Markdown)"
+    # one stray mark in a text file is not Markdown: the text is kept as written
+    (tmp_path / "plain.txt").write_text("# 注释\n今年以来，全县生产总值增长5%。\n", encoding="utf-8")
+    assert read_file(tmp_path / "plain.txt", 2**20).lines == ["# 注释", "今年以来，全县生产总值增长5%。"]

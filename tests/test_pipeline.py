@@ -128,6 +128,16 @@ def test_sections_read_as_a_reader_expects(project):
     assert (live["theme"] == "livelihood").mean() >= 0.5
 
 
+def test_the_committed_outputs_are_what_a_fresh_checkout_writes(project):
+    """The bundled corpus's reports and metrics in the repository are those `make repro`
+    writes from a clean checkout (on any x86-64 machine: see pipeline/__init__.py), and the
+    committed robustness runs are of those outputs, so the report shows them."""
+    md = (project / "reports/report.md").read_text(encoding="utf-8")
+    assert "Out of date, not shown" not in md
+    for name in ("reports/theme_share.csv", "reports/theme_by_locality.csv", "metrics/themes.json", "metrics/topics.json"):
+        assert (project / name).read_bytes() == (ROOT / name).read_bytes(), f"{name}: run `make repro` (and scripts/robustness.py) and commit"
+
+
 def test_second_repro_is_up_to_date_and_forced_rerun_is_identical(project):
     out = _ok(_run([str(BIN / "dvc"), "status"], project)).stdout
     assert "up to date" in out

@@ -13,7 +13,10 @@ The texts go through the pipeline (ingest → themes) in a work folder, and ever
 is scored as ``benchmarks/seeds.py`` scores the seeds: accuracy, macro-F1 with an interval
 (documents resampled), share TV per paragraph, for the corpus and for the worst document.
 
-    python benchmarks/county.py [--work DIR]
+    python benchmarks/county.py [--work DIR] [--data DIR]
+
+``--data`` names another folder laid out the same way (``texts/*.txt``, ``sentence_labels.csv``):
+a second set of texts and labels, scored the same way.
 """
 
 from __future__ import annotations
@@ -33,9 +36,15 @@ def main() -> int:
     import seeds
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--work", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "county_benchmark")
+    ap.add_argument("--work", type=Path, help="work folder, kept between runs (default: $TMPDIR/county_benchmark[_<data folder>])")
+    ap.add_argument("--data", type=Path, default=HERE / "county", help="texts/*.txt and sentence_labels.csv (default: benchmarks/county)")
     args = ap.parse_args()
-    texts = sorted((HERE / "county" / "texts").glob("*.txt"))
+    if args.work is None:
+        suffix = "" if args.data.resolve() == (HERE / "county").resolve() else f"_{args.data.resolve().name}"
+        args.work = Path(os.environ.get("TMPDIR", "/tmp")) / f"county_benchmark{suffix}"
+    texts = sorted((args.data / "texts").glob("*.txt"))
+    if not texts:
+        ap.error(f"no texts in {args.data / 'texts'}")
     project = args.work / "project"
     if not (project / "dvc.yaml").exists():
         project.mkdir(parents=True)
@@ -51,7 +60,7 @@ def main() -> int:
         shutil.copy(ROOT / "dvc.yaml", project / "dvc.yaml")
     seconds, _ = run([str(BIN / "dvc"), "repro", "themes"], project)
     print(f"{len(texts)} texts through ingest → themes in {args.work} ({seconds:.0f} s)")
-    return seeds.main(["--project", str(project), "--labels", str(HERE / "county" / "sentence_labels.csv")])
+    return seeds.main(["--project", str(project), "--labels", str(args.data / "sentence_labels.csv")])
 
 
 if __name__ == "__main__":

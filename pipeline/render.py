@@ -55,6 +55,7 @@ class ShareRow:
     ci_high: float
     z: float
     emphasis: str  # "more", "less" or ""
+    n_sentences: int | None = None  # the theme's sentences (shares count their characters)
 
 
 @dataclass(frozen=True)

@@ -550,7 +550,8 @@ def build_context(t: ReportTables, theme_params: ThemeCatalog, rp: ReportParams,
         s = shares_of.get(loc, t.shares.iloc[:0])
         rows = [
             ShareRow(labels[r.theme], int(r.n_paragraphs), int(r.n_chars), float(r.share), float(r.ci_low), float(r.ci_high),
-                     float(dist[(loc, r.theme)]["z"]), str(dist[(loc, r.theme)]["emphasis"]))
+                     float(dist[(loc, r.theme)]["z"]), str(dist[(loc, r.theme)]["emphasis"]),
+                     int(r.n_sentences) if "n_sentences" in s else None)
             for r in s.itertuples()
         ]
         w = words_of.get(loc, t.words.iloc[:0])

@@ -37,6 +37,7 @@ import sys
 import time
 from pathlib import Path
 
+import pipeline  # noqa: F401  (first: it pins the numeric kernels before NumPy loads, see pipeline/__init__.py)
 import numpy as np
 import pandas as pd
 
@@ -280,4 +281,7 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from pipeline.io import one_blas_thread
+
+    with one_blas_thread():  # as the stages run, so the figures do not depend on the number of cores
+        sys.exit(main())

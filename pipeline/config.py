@@ -197,16 +197,16 @@ class SentenceWeights(Section):
     weighted sum of these features of the theme (see pipeline.classify.FEATURES). Fitted on
     hand labels by benchmarks/themes.py --fit, theme-agnostic (they apply to any themes)."""
 
-    lexical: float = 2.08
-    semantic: float = 1.33
-    semantic_without_seeds: float = -0.14
-    paragraph: float = 2.15
-    topic: float = 2.02
-    neighbours: float = 0.76
-    heading: float = 0.87
-    claimed_section: float = -0.42
-    overview: float = 1.16
-    short_paragraph: float = 0.8
+    lexical: float = 2.1
+    semantic: float = 1.3
+    semantic_without_seeds: float = -0.19
+    paragraph: float = 1.82
+    topic: float = 2.51
+    neighbours: float = 0.63
+    heading: float = 0.83
+    claimed_section: float = -0.28
+    overview: float = 1.18
+    short_paragraph: float = 0.74
     short_next: float = 0.11
 
 
@@ -223,7 +223,7 @@ class ThemesParams(Section):
     model: Literal["auto", "builtin", "zero-shot"] = "auto"
     examples: tuple[str, ...] = ()
     sentence_weights: SentenceWeights = field(default_factory=SentenceWeights)
-    zero_shot_weight: float = 0.5
+    zero_shot_weight: float = 0.25
     pins: dict[int, str] = field(default_factory=dict)
 
     def validate(self) -> None:

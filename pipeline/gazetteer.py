@@ -217,13 +217,21 @@ _UNIT_SUFFIX = frozenset("省市区县州旗盟")
 _TOWN = re.compile("街道|社区|镇|乡|村")
 # …unless the words after it are the city's own towns, villages, streets or communities at work
 _CITYS_OWN = re.compile("(镇|乡)(村|街)|(街道|社区)(综合|执法|管理|体制|发展|治理|建设|服务|工作者)")
-# Surnames, and the last characters of an office or a byline word before a name (县委书记王江阴,
-# 记者 李安吉): a short place name right after a surname there is the rest of a person's name.
+# Surnames: a short place name right after one may be the rest of a person's name (县委书记王江阴,
+# 记者 李安吉), when an office, a byline word or nothing stands before it (see _in_person_name).
 _SURNAMES = frozenset(
     "李王张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏"
     "钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文欧覃甘聂莫向"
 )
-_OFFICE_END = frozenset("记长任员者席理")
+# Offices and roles written right before a person's name (县委书记张兴国, 记者王江阴): whole
+# words, so that 长江宜昌段 (长 of a river) or 成长于江阴 (长 of a verb) name no person.
+_OFFICE_WORDS = ("书记", "省长", "市长", "县长", "区长", "州长", "旗长", "盟长", "镇长", "乡长", "部长", "厅长", "局长", "处长", "科长",
+                 "秘书长", "院长", "校长", "行长", "社长", "会长", "董事长", "队长", "组长", "所长", "站长", "主任", "主席", "记者", "作者",
+                 "委员", "常委", "通讯员", "调研员", "巡视员", "经理", "总理", "助理", "代表", "检察长", "审判长", "庭长",
+                 "团长", "理事长", "村长", "厂长", "馆长", "专员", "司令员", "政委", "支书")
+# Surnames that are also prepositions before a place (代表向安吉学习, 会议于江阴举行): a person only
+# after an office and before a word that follows a name (书记向安吉同志, 主任于江阴出席).
+_PREPOSITION_SURNAMES = frozenset("于向")
 _PERSON_AFTER = ("同志", "在", "讲话", "的讲话", "署名", "作", "说", "出席", "指出", "强调", "表示", "陪同", "主持", "调研", "参加", "带队",
                  "一行", "等", "要求", "介绍", "宣布", "代表", "当选", "任", "为")
 
@@ -240,7 +248,10 @@ def _in_person_name(run: str, start: int, name: str) -> bool:
         return False
     before = run[start - 2] if start >= 2 else ""
     after = run[start + len(name) :]
-    if before in _OFFICE_END:  # 县委书记张兴国出席…, 副市长何德安陪同…
+    after_office = run[: start - 1].endswith(_OFFICE_WORDS)
+    if run[start - 1] in _PREPOSITION_SURNAMES:
+        return after_office and after.startswith(_PERSON_AFTER)
+    if after_office:  # 县委书记张兴国出席…, 副市长何德安陪同…
         return True
     return (not before or not _is_han(before)) and (not after or not _is_han(after[0]) or after.startswith(_PERSON_AFTER))
 

@@ -305,21 +305,25 @@ def read_text(data: bytes, path: Path) -> RawText:
 
 MARKDOWN_MIN_LINES = 2
 # What only Markdown writes: an ATX heading, bold, a link or an image.
-_MD_SIGNAL = re.compile(r"^\s{0,3}#{1,6}\s+\S|\*\*[^*\s][^*]*\*\*|!?\[[^\]]+\]\((https?://|/|\.)[^)]*\)")
+_MD_SIGNAL = re.compile(r"^\s{0,3}#{1,6}\s+\S|(?<!\*)\*\*[^*\s](?:[^*]{0,80}[^*\s])?\*\*(?!\*)|!?\[[^\]]+\]\((https?://|/|\.)[^)]*\)")
 _MD_RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
-_MD_LINK_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+.*$")
+_MD_LINK_DEF = re.compile(r"^\s{0,3}\[[^\]^]+\]:\s*<?(https?://|www\.|/|\./)\S*(\s+[\"'(].*)?$")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(\s+#+)?\s*$")
 _MD_QUOTE = re.compile(r"^\s{0,3}(>\s?)+")
 _MD_BULLET = re.compile(r"^(\s*)[-*+]\s+(?=\S)")
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\((?:[^()\s]|\([^)]*\))*(\s+\"[^\"]*\")?\)")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^)]*\))*(\s+\"[^\"]*\")?\)")
-_MD_EMPHASIS = re.compile(r"(\*\*|__|~~)(?=\S)(.+?)(?<=\S)\1|(?<![A-Za-z0-9*])\*(?=[^\s*])([^*]+?)(?<=\S)\*(?![A-Za-z0-9*])|`([^`]+)`")
+# bold-italic (***…***), bold and italic marks and code ticks; ~ is left alone (1~3 is a range in Chinese text)
+_MD_EMPHASIS = re.compile(
+    r"(?<![*_])(?P<mark>\*\*\*|___|\*\*|__)(?=[^\s*_])(?P<strong>.+?)(?<=[^\s*_])(?P=mark)(?![*_])"
+    r"|(?<![A-Za-z0-9*])\*(?=[^\s*])(?P<em>[^*]+?)(?<=\S)\*(?![A-Za-z0-9*])|`(?P<code>[^`]+)`"
+)
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 
 
 def strip_markdown(line: str) -> str:
     """One line of Markdown as the text a reader sees: heading marks, quote marks, bullets,
-    bold/italic/strike/code marks and rules removed, a link as its text, an image as nothing.
+    bold/italic/code marks and rules removed, a link as its text, an image as nothing.
     A table row (``| a | b |``) is left to the table rule."""
     if _MD_RULE.match(line) or _MD_LINK_DEF.match(line):
         return ""
@@ -330,7 +334,7 @@ def strip_markdown(line: str) -> str:
     line = _MD_BULLET.sub(r"\1", line)
     line = _MD_IMAGE.sub("", line)
     line = _MD_LINK.sub(r"\1", line)
-    line = _MD_EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or m.group(4), line)
+    line = _MD_EMPHASIS.sub(lambda m: m["strong"] or m["em"] or m["code"], line)
     return _MD_ESCAPE.sub(r"\1", line)
 
 
@@ -505,6 +509,14 @@ def _xml(blob: bytes):
     return etree.fromstring(blob, etree.XMLParser(resolve_entities=False, no_network=True))
 
 
+def _placeholder(el) -> bool:
+    """A content control still showing its placeholder (单击或点击此处输入文字。)."""
+    if el.tag != _W + "sdt":
+        return False
+    shown = el.find(f"{_W}sdtPr/{_W}showingPlcHdr")
+    return shown is not None and shown.get(_W + "val", "true").lower() not in ("0", "false", "off")
+
+
 def _paragraph_text(p) -> tuple[str, list]:
     """The text of a ``w:p`` element (manual line breaks as ``\\n``) and its text boxes'
     ``w:txbxContent`` elements, read for themselves (a drawing's VML fallback copy is skipped)."""
@@ -514,7 +526,7 @@ def _paragraph_text(p) -> tuple[str, list]:
     def walk(el) -> None:
         for child in el:
             tag = child.tag
-            if not isinstance(tag, str) or tag in _SKIPPED_RUNS:
+            if not isinstance(tag, str) or tag in _SKIPPED_RUNS or _placeholder(child):
                 continue
             if tag == _W + "txbxContent":
                 boxes.append(child)
@@ -531,6 +543,15 @@ def _paragraph_text(p) -> tuple[str, list]:
 
     walk(p)
     return "".join(parts), boxes
+
+
+def _int(value: str | None, default: int) -> int:
+    """A number attribute of Word's XML; a missing or malformed one (``w:val=""``) reads as
+    Word's default rather than stopping the file."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
 
 
 class _ListNumbers:
@@ -566,10 +587,10 @@ class _ListNumbers:
             levels = {}
             for lvl in a.iter(_W + "lvl"):
                 fmt, text, start, suff = lvl.find(_W + "numFmt"), lvl.find(_W + "lvlText"), lvl.find(_W + "start"), lvl.find(_W + "suff")
-                levels[int(lvl.get(_W + "ilvl", "0"))] = (
+                levels[_int(lvl.get(_W + "ilvl"), 0)] = (
                     fmt.get(_W + "val", "decimal") if fmt is not None else "decimal",
                     text.get(_W + "val", "") if text is not None else "",
-                    int(start.get(_W + "val", "1")) if start is not None else 1,
+                    _int(start.get(_W + "val"), 1) if start is not None else 1,
                     "" if suff is not None and suff.get(_W + "val") == "nothing" else " ",  # Word's default: a tab
                 )
             abstract[a.get(_W + "abstractNumId")] = levels
@@ -584,7 +605,7 @@ class _ListNumbers:
                 for override in num.iter(_W + "lvlOverride"):
                     start = override.find(_W + "startOverride")
                     if start is not None:
-                        self._start_override[(num_id, int(override.get(_W + "ilvl", "0")))] = int(start.get(_W + "val", "1"))
+                        self._start_override[(num_id, _int(override.get(_W + "ilvl"), 0))] = _int(start.get(_W + "val"), 1)
         for style in doc.styles.element.iter(_W + "style"):
             found = self._num_pr(style.find(_W + "pPr"))
             if found:
@@ -600,7 +621,7 @@ class _ListNumbers:
         num_id, ilvl = num_pr.find(_W + "numId"), num_pr.find(_W + "ilvl")
         if num_id is None:
             return None
-        return num_id.get(_W + "val"), int(ilvl.get(_W + "val", "0")) if ilvl is not None else 0
+        return num_id.get(_W + "val"), _int(ilvl.get(_W + "val"), 0) if ilvl is not None else 0
 
     def label(self, p) -> str:
         if not self._levels:
@@ -663,8 +684,8 @@ def _cell_paragraphs(tc, numbers: "_ListNumbers") -> list[str]:
     and nested tables in it, and its text boxes' after the paragraph they are anchored in."""
     out = []
     for p in tc.iter(_W + "p"):
-        if any(a.tag == _W + "txbxContent" for a in p.iterancestors()):
-            continue  # read with the paragraph it is anchored in
+        if any(a.tag == _W + "txbxContent" or _placeholder(a) for a in p.iterancestors()):
+            continue  # read with the paragraph it is anchored in; or a placeholder's text
         text, boxes = _paragraph_text(p)
         out.append(numbers.label(p) + text)
         out += [_paragraph_text(q)[0] for box in boxes for q in box.iter(_W + "p")]
@@ -673,7 +694,13 @@ def _cell_paragraphs(tc, numbers: "_ListNumbers") -> list[str]:
 
 def _table_lines(table, numbers: "_ListNumbers") -> list[str]:
     rows = [[cell for n, cell in enumerate(row.cells) if n == 0 or cell._tc is not row.cells[n - 1]._tc] for row in table.rows]
-    texts = [[_cell_paragraphs(cell._tc, numbers) for cell in row] for row in rows]
+    # a cell merged down several rows is read once, in its first row (its text, and its list
+    # numbers, would otherwise count once per row); the rows below get an empty cell
+    seen: set[int] = set()
+    texts = []
+    for row in rows:
+        texts.append([[] if id(cell._tc) in seen else _cell_paragraphs(cell._tc, numbers) for cell in row])
+        seen.update(id(cell._tc) for cell in row)
     layout = any(len([t for t in cell if t.strip()]) > 1 or len("\n".join(cell)) > LAYOUT_CELL_CHARS for row in texts for cell in row)
     if layout:
         return [line for row in texts for cell in row for t in cell for line in t.split("\n")]

@@ -215,14 +215,15 @@ SUBTITLE_SPEAKER = re.compile(r"^[—―–\-－]{1,2}\s*在.{2,60}?(上|时)的
 
 # A title naming its speaker (县委书记王建勋在全县经济工作会议上的讲话, 王建勋同志在…上的讲话):
 # the name a person's (a surname and one or two characters), after an office or before 同志.
-_SPEECH = r"\s*[：:]?\s*在.{2,60}?(上|时)的(讲话|报告|发言|致辞|工作报告|总结讲话|主持词)"
+_SPEECH = (r"\s*[：:]?\s*在.{2,60}?(上|时)的(讲话|报告|发言|致辞|工作报告|政府工作报告|总结讲话|主持词)(稿|提纲|全文|摘要|节选)?"
+           r"(\s*[（(【\[][^）)】\]]{0,20}[）)】\]])?\s*[。.!！]?\s*$")
 
 
 def title_speaker(title: str) -> str:
     """The speaker a title names, as :func:`author_name` writes it (``王建勋（县委书记）``), or ``""``."""
     m = _TITLE_SPEAKER.search(title)
-    if not m:
-        return ""
+    if not m or m.group("office") and re.search("学习|贯彻|传达|落实|关于|解读|对(?!外|口)|谈", m.group("office")):
+        return ""  # 关于学习县委书记王建勋在…上的讲话: about the speech, not by its speaker
     return f"{m.group('who')}（{m.group('office')}）" if m.group("who") else m.group("who2")
 
 

@@ -24,6 +24,7 @@ to the topic, the fallback theme below ``min_score``; its sentences all take its
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -212,13 +213,14 @@ def theme_corpus(
 
 def _out_of_sample(model: object, model_name: str) -> dict:
     """The builtin model's leave-one-province-out figures (recorded when it was fitted, see
-    ``benchmarks/themes.py``) for the way it is used here (alone or mixed at 0.5), if recorded."""
+    ``benchmarks/themes.py``) for the way it is used here (alone, or mixed with zero-shot at the
+    weight it was benchmarked at), if recorded."""
     lopo = {}
     for m in (model, getattr(model, "base", None)):
         lopo = lopo or (getattr(m, "info", None) or {}).get("leave_one_province_out", {})
-    wanted = "as shipped" if "mixed with zero-shot at 0.5" in model_name else "linear (LOPO)" if "mixed" not in model_name else None
+    mixed = re.search(r"mixed with zero-shot at (\S+)$", model_name)
     for name, figures in lopo.items():
-        if wanted and (wanted in name if wanted == "as shipped" else name == wanted):
+        if (f"mixed with zero-shot at {mixed.group(1)}," in name) if mixed else name == "linear (LOPO)":
             return {"out_of_sample": {"method": "leave one province out", "trained_on": (getattr(model, "info", None) or {}).get("trained_on", ""), **figures}}
     return {}
 

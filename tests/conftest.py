@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pipeline  # noqa: F401  (first: it pins the numeric kernels before NumPy loads, as the stages do)
 import numpy as np
 import pytest
 

@@ -236,11 +236,52 @@ def test_stages_pin_the_numeric_kernels(tmp_path):
     import subprocess
     import sys
 
-    env = {k: v for k, v in os.environ.items() if k not in ("OPENBLAS_CORETYPE", "NUMBA_CPU_NAME", "NUMBA_CPU_FEATURES")}
+    import pipeline
+
+    pinned = ("OPENBLAS_CORETYPE", "NPY_DISABLE_CPU_FEATURES", "NUMBA_CPU_NAME", "NUMBA_CPU_FEATURES")
+    env = {k: v for k, v in os.environ.items() if k not in pinned}
     code = ("import pipeline, numpy, threadpoolctl; from numba.core import config; "
             "print([i.get('architecture') for i in threadpoolctl.threadpool_info() if i['internal_api'] == 'openblas']); "
-            "print(config.CPU_NAME, repr(config.CPU_FEATURES))")
-    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True, cwd=tmp_path).stdout.splitlines()
+            "print(config.CPU_NAME, repr(config.CPU_FEATURES)); "
+            "from numpy._core._multiarray_umath import __cpu_dispatch__ as targets, __cpu_features__ as f; "
+            "print(f.get('X86_V3', f.get('AVX2')), any(f[t] for t in targets if t.startswith(('AVX512', 'X86_V4'))))")
+    run = subprocess.run([sys.executable, "-W", "error::ImportWarning", "-c", code], env=env, capture_output=True, text=True, check=True, cwd=tmp_path)
+    out = run.stdout.splitlines()
     assert out[1] == "generic ''"
-    if platform.machine().lower() in ("x86_64", "amd64") and out[0] != "[]":
+    if platform.machine().lower() in ("x86_64", "amd64") and pipeline._has_avx2() and out[0] != "[]":
         assert out[0] == "['Haswell']"
+        # NumPy runs its AVX2 code, never its AVX-512 code (which orders an argsort's ties
+        # differently), and the names given to NumPy are all ones it knows.
+        assert out[2] == "True False"
+
+
+def test_stages_after_embed_run_blas_on_one_thread():
+    """A float32 product differs in its last bits between one BLAS thread and two; every
+    stage but embed runs BLAS on one thread, so the core count does not change the topics."""
+    import os
+
+    import threadpoolctl
+
+    from pipeline.io import run_stage
+
+    if (os.cpu_count() or 1) < 2:
+        pytest.skip("one core: BLAS runs on one thread anyway")
+
+    def blas_threads():
+        return {i["num_threads"] for i in threadpoolctl.threadpool_info() if i["user_api"] == "blas"}
+
+    seen = {}
+
+    def main(stage):
+        return lambda: seen.setdefault(stage, blas_threads()) and 0
+
+    with threadpoolctl.threadpool_limits(limits=2, user_api="blas"):
+        outside = blas_threads()
+        assert outside == {2}  # else this test could not tell one thread from the default
+        for stage in ("topics", "themes", "embed"):
+            with pytest.raises(SystemExit) as exit_:
+                run_stage(main(stage), stage)
+            assert exit_.value.code == 0
+        assert blas_threads() == outside  # the limit is lifted after each stage
+    assert seen["topics"] == seen["themes"] == {1}
+    assert seen["embed"] == outside  # the embedder sets its own threads

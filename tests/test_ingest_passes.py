@@ -553,6 +553,14 @@ def test_the_file_name_neither_names_a_person_as_a_place_nor_repeats_the_title()
     ("在全县经济工作会议上的讲话", ""),  # no speaker named
     ("某市市委书记在全市机关干部大会上的讲话", ""),  # an office without a name
     ("习近平在中央经济工作会议上的讲话", ""),  # a name without an office or 同志 is not read as one
+    ("代县长张三在县十八届人大一次会议上的政府工作报告", "张三（代县长）"),
+    # about someone's speech, not the speech
+    ("学习贯彻省委书记王建勋在全省经济工作会议上的讲话精神", ""), ("关于学习县委书记王建勋在全县会议上的讲话", ""),
+    ("县委书记王建勋在全县会议上的讲话引起强烈反响", ""),
+    # a draft, an excerpt, a bracketed note or a full stop after the title still names the speaker
+    ("县委书记王建勋在全县经济工作会议上的讲话稿", "王建勋（县委书记）"), ("王建勋同志在全县大会上的讲话（摘要）", "王建勋"),
+    ("县委书记王建勋在全县经济工作会议上的讲话【全文】", "王建勋（县委书记）"),
+    ("市对外开放办公室主任王建勋在全市大会上的讲话", "王建勋（市对外开放办公室主任）"),
 ])
 def test_a_title_naming_its_speaker_gives_the_author(title, author):
     lines = [title, "同志们：", "今年以来，全县上下坚持稳中求进，地区生产总值增长5.2%，规上工业增加值增长8%。"]

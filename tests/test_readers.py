@@ -1,5 +1,6 @@
 import io
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -364,6 +365,7 @@ def test_docx_numbers_in_tables_shared_lists_overrides_deletions_and_placeholder
     ("---", ""), ("[1]: http://x.cn", ""),
     ("| 指标 | 单位 |", "| 指标 | 单位 |"),  # tables are the table rule's
     ("增长3*4倍", "增长3*4倍"), ("1. 加快产业发展", "1. 加快产业发展"), ("`代码`与\\*号", "代码与*号"),
+    ("***重点任务***：抓项目", "重点任务：抓项目"), ("增长1~3倍", "增长1~3倍"),
 ])
 def test_markdown_markup_is_removed(line, text):
     from pipeline.readers import strip_markdown
@@ -381,3 +383,65 @@ def test_markdown_files_and_text_files_written_in_markdown(tmp_path):
     # one stray mark in a text file is not Markdown: the text is kept as written
     (tmp_path / "plain.txt").write_text("# 注释\n今年以来，全县生产总值增长5%。\n", encoding="utf-8")
     assert read_file(tmp_path / "plain.txt", 2**20).lines == ["# 注释", "今年以来，全县生产总值增长5%。"]
+
+
+def test_docx_cell_merged_down_rows_is_read_once():
+    import docx
+
+    d = docx.Document()
+    t = d.add_table(rows=3, cols=2)
+    merged = t.cell(0, 0).merge(t.cell(2, 0))
+    merged.paragraphs[0].text = "（一）加快产业发展。"
+    merged.add_paragraph("全年新建5G基站1200个，数字经济增长8%。")
+    for i, x in enumerate("xyz"):
+        t.cell(i, 1).text = x
+    buf = io.BytesIO()
+    d.save(buf)
+    lines = read_docx(buf.getvalue(), Path("a.docx")).lines
+    assert lines.count("全年新建5G基站1200个，数字经济增长8%。") == 1
+    assert lines == ["（一）加快产业发展。", "全年新建5G基站1200个，数字经济增长8%。", "x", "y", "z"]
+
+
+def test_docx_with_malformed_list_numbers_is_read():
+    import docx
+    from docx.oxml.ns import qn
+
+    d = docx.Document()
+    d.add_paragraph("加快产业发展。", style="List Number")
+    for start in d.part.numbering_part.element.iter(qn("w:start")):
+        start.set(qn("w:val"), "")  # written by a broken converter
+    buf = io.BytesIO()
+    d.save(buf)
+    assert read_docx(buf.getvalue(), Path("a.docx")).lines[-1].endswith("加快产业发展。")
+
+
+@pytest.mark.parametrize("line", [
+    "[1]: 地区生产总值按可比价格计算。",  # a footnote, not a link definition
+    "2021~~2025年，投资~~亿元",
+    "当事人：王**，身份证号：3301**********1234",  # masked characters
+])
+def test_markdown_keeps_text_that_only_looks_like_markup(line):
+    from pipeline.readers import _MD_SIGNAL, strip_markdown
+
+    assert strip_markdown(line) == line
+    assert not _MD_SIGNAL.search(line)
+
+
+def test_docx_placeholders_in_cells_and_paragraphs_are_not_text(tmp_path):
+    import docx
+    from docx.oxml import parse_xml
+
+    placeholder = f'<w:sdt {W_NS}><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>{{}}</w:sdtContent></w:sdt>'
+    doc = docx.Document()
+    p = doc.add_paragraph("填报人：")
+    p._p.append(parse_xml(placeholder.format("<w:r><w:t>单击或点击此处输入文字。</w:t></w:r>")))
+    table = doc.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "填报单位"
+    table.cell(0, 1)._tc.append(parse_xml(placeholder.format("<w:p><w:r><w:t>单击或点击此处输入文字。</w:t></w:r></w:p>")))
+    # a control whose placeholder was switched off (w:val="0") shows what was typed in it
+    filled = doc.add_paragraph("联系人：")
+    filled._p.append(parse_xml(placeholder.replace("<w:showingPlcHdr/>", '<w:showingPlcHdr w:val="0"/>').format("<w:r><w:t>张三</w:t></w:r>")))
+    buf = io.BytesIO()
+    doc.save(buf)
+    lines = read_docx(buf.getvalue(), tmp_path / "a.docx").lines
+    assert lines == ["填报人：", "| 填报单位 |  |", "联系人：张三"]

@@ -127,3 +127,15 @@ def test_a_claimed_paragraph_takes_the_claim_and_its_sentences_their_content(cor
     assert row["share_industry"] == 1.0
     assert set(r.sentences.loc[r.sentences["para_id"] == "d:3", "theme"]) == {"industry"}
     assert list(r.table["theme"])[:2] == list(_run(corpus).table["theme"])[:2]  # the others are untouched
+
+
+def test_out_of_sample_figures_are_those_of_the_weight_in_use():
+    from types import SimpleNamespace
+
+    from pipeline.themes import _out_of_sample
+
+    lopo = {"linear (LOPO)": {"sentence_macro_f1": 0.81}, "linear mixed with zero-shot at 0.25, as shipped (LOPO)": {"sentence_macro_f1": 0.80}}
+    model = SimpleNamespace(info={"leave_one_province_out": lopo, "trained_on": "dev"})
+    assert _out_of_sample(model, "builtin (x) mixed with zero-shot at 0.25")["out_of_sample"]["sentence_macro_f1"] == 0.80
+    assert _out_of_sample(model, "builtin (x)")["out_of_sample"]["sentence_macro_f1"] == 0.81
+    assert _out_of_sample(model, "builtin (x) mixed with zero-shot at 0.5") == {}  # not benchmarked at that weight: no figure

@@ -523,7 +523,7 @@ def estimate_views(est: Estimates, t: ReportTables, labels: dict[str, str], cova
         out["robustness"] = Table(["locality", "theme", "share [95% interval]", "across runs", "spread (points)"],
                                   [[x.locality, labels.get(x.theme, x.theme), f"{_pct(x.share)} [{_pct(x.ci_low)}–{_pct(x.ci_high)}]" if pd.notna(x.share) else "—",
                                     f"{_pct(x.min)}–{_pct(x.max)}", f"{100 * x.spread:.1f}"] for x in r.head(40).itertuples()],
-                                  f"The {min(40, len(r))} largest spreads")
+                                  f"The {len(r.head(40))} largest spreads of {len(r)}" if len(r) > 40 else f"Every share's spread ({len(r)}), largest first")
     return out
 
 

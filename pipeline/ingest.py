@@ -426,6 +426,15 @@ def wrap_width(texts: list[str]) -> float:
     return width if full >= 0.3 * len(rows) and wide <= 0.1 * len(rows) else 0.0
 
 
+# A line ending in a comma never ends a paragraph, whatever the wrapping: text copied from a web
+# page, a chat app or a PDF viewer breaks lines anywhere (全县上下坚持稳中求进工作总基调，|地区生产总值…).
+_OPEN_END = re.compile(r"[，,、]\s*$")
+
+
+def _comma_runs_on(line: str) -> bool:
+    return bool(_OPEN_END.search(line)) and table_cells(line) is None
+
+
 _NEW_ITEM = re.compile(r"^([一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十]+[章节部分篇条]|[—–-]{2})")
 
 
@@ -437,8 +446,9 @@ def join_wrapped(texts: list[str], origin: list[int], notes: list[str], indented
     non-blank line, across a page break too (blank lines, page numbers and ``running`` headers
     or footers, by physical line, between, which keep their own rows), unless that line starts a numbered item (一、 （二） 3. 第二部分) or a
     dateline (——), or, where the text marks paragraphs by indenting their first line
-    (``indented``, per logical line), is indented. Text that is not hard-wrapped is returned
-    as it is.
+    (``indented``, per logical line), is indented. In any text, wrapped or not, a line ending
+    in a comma (，、) runs on the same way, across blank lines too (a paragraph never ends in
+    one). Other text is returned as it is.
 
     Returns:
         ``(texts, origin, notes, joined)`` for the logical lines after joining; ``joined[i]``
@@ -447,7 +457,7 @@ def join_wrapped(texts: list[str], origin: list[int], notes: list[str], indented
     """
     width = wrap_width(texts)
     joined: list[tuple[tuple[int, int], ...]] = [()] * len(texts)
-    if not width:
+    if not width and not any(map(_comma_runs_on, texts)):
         return texts, origin, notes, joined
     indented = indented or [False] * len(texts)
     share = sum(indented[i] for i, t in enumerate(texts) if t) / max(1, sum(map(bool, texts)))
@@ -458,14 +468,14 @@ def join_wrapped(texts: list[str], origin: list[int], notes: list[str], indented
         if i in taken:
             continue
         parts, more, j, length = [text], [], i, len(text)
-        while _runs_on(texts[j], width, starts_paragraph=j == i and by_indent and indented[i]):
+        while (comma := _comma_runs_on(texts[j])) or width and _runs_on(texts[j], width, starts_paragraph=j == i and by_indent and indented[i]):
             k = j + 1
             between = []
             while k < len(texts) and (not texts[k] or PAGE_NUMBER.match(texts[k]) or origin[k] in (running or {})):
                 between.append(texts[k])
                 k += 1
-            if (k >= len(texts) or (between and not any(between)) or _NEW_ITEM.match(texts[k]) or by_indent and indented[k]
-                    or table_cells(texts[k]) is not None):
+            if (k >= len(texts) or (between and not any(between) and not comma) or _NEW_ITEM.match(texts[k]) or by_indent and indented[k]
+                    or table_cells(texts[k]) is not None or garbled(texts[k], lost_char_runs(texts[k]))):  # a garbled line stays apart, to be logged
                 break
             # a space only between two words of Latin letters: 1|500套 is 1500套, 6.2|% is 6.2%
             glue = " " if texts[j][-1].isascii() and texts[j][-1].isalpha() and texts[k][0].isascii() and texts[k][0].isalpha() else ""
@@ -478,7 +488,7 @@ def join_wrapped(texts: list[str], origin: list[int], notes: list[str], indented
         out_origin.append(origin[i])
         out_joined.append(tuple(more))
         out_notes.append(_join_notes(notes[i], *(notes[m] for m in range(i + 1, j + 1) if m in taken),
-                                     f"hard-wrapped text: lines {origin[i] + 1}–{more[-1][0] + 1} joined" if more else ""))
+                                     f"line breaks inside sentences: lines {origin[i] + 1}–{more[-1][0] + 1} joined" if more else ""))
     return out_text, out_origin, out_notes, out_joined
 
 

@@ -363,6 +363,26 @@ def test_text_with_a_paragraph_per_line_is_not_joined():
 
 
 
+def test_a_line_ending_in_a_comma_runs_on_whatever_the_wrapping():
+    """Text copied from a page or a chat app breaks lines mid-sentence at no fixed width: a line
+    ending in ，or 、 is not a paragraph (nor a title or a heading) but runs on into the next,
+    across blank lines too; a numbered item after it starts anew, and every line keeps its row."""
+    lines = ["在全县经济工作会议上的讲话", "", "同志们：今年以来，全县上下坚持稳中求进工作总基调，", "地区生产总值增长5.2%，规上工业增加值增长8%，",
+             "", "固定资产投资增长10%。", "", "一、坚持党建引领", "", "我们要坚持以党建引领发展，", "推动基层党组织全面进步全面过硬，以高质量党建引领高质量发展，",
+             "二、加快产业发展", "全力抓好工业、农业、", "服务业，推动三产融合发展。"]
+    doc = process_document("a.txt", RawText(lines, "utf-8"), P, T2S, Gazetteer.default())
+    assert doc.title == "在全县经济工作会议上的讲话"
+    assert [(p["line_start"], p["line_end"], p["section"], p["text"]) for p in doc.paragraphs] == [
+        (3, 6, "", "同志们：今年以来，全县上下坚持稳中求进工作总基调，地区生产总值增长5.2%，规上工业增加值增长8%，固定资产投资增长10%。"),
+        (10, 11, "一、坚持党建引领", "我们要坚持以党建引领发展，推动基层党组织全面进步全面过硬，以高质量党建引领高质量发展，"),
+        (13, 14, "二、加快产业发展", "全力抓好工业、农业、服务业，推动三产融合发展。"),
+    ]
+    log = {row["line"]: (row["status"], row["note"]) for row in doc.log}
+    assert sorted(log) == list(range(1, len(lines) + 1))
+    assert log[5][0] == "blank" and log[4] == ("kept", "line breaks inside sentences: lines 3–6 joined")
+    assert log[12][0] == "heading" and doc.lines_joined == 4
+
+
 def test_date_from_the_file_name_only_when_the_text_gives_none():
     lines = ["在全市项目建设推进会上的讲话", "市委书记 杨光荣", "同志们：今天召开全市项目建设推进会，主要任务是总结上半年项目建设情况。"]
     doc = process_document("2022-06-30_讲话.txt", RawText(lines, "utf-8"), P, T2S, Gazetteer.default())

@@ -197,17 +197,17 @@ class SentenceWeights(Section):
     weighted sum of these features of the theme (see pipeline.classify.FEATURES). Fitted on
     hand labels by benchmarks/themes.py --fit, theme-agnostic (they apply to any themes)."""
 
-    lexical: float = 2.1
-    semantic: float = 1.3
-    semantic_without_seeds: float = -0.19
-    paragraph: float = 1.82
-    topic: float = 2.51
-    neighbours: float = 0.63
-    heading: float = 0.83
-    claimed_section: float = -0.28
-    overview: float = 1.18
-    short_paragraph: float = 0.74
-    short_next: float = 0.11
+    lexical: float = 2.09
+    semantic: float = 1.33
+    semantic_without_seeds: float = -0.22
+    paragraph: float = 2.01
+    topic: float = 2.18
+    neighbours: float = 0.69
+    heading: float = 0.85
+    claimed_section: float = -0.37
+    overview: float = 1.14
+    short_paragraph: float = 0.77
+    short_next: float = 0.09
 
 
 @dataclass(frozen=True)

@@ -45,10 +45,8 @@ def _numpy_avx512() -> str:
         return ""
     if (major, minor) >= (2, 4):
         return "X86_V4 AVX512_ICL AVX512_SPR"
-    return (
-        "AVX512F AVX512CD AVX512_KNL AVX512_KNM AVX512_SKX AVX512_CLX AVX512_CNL AVX512_ICL "
-        "AVX512_SPR"
-    )
+    # not AVX512_SPR: 1.26 to 2.2 do not dispatch to it and warn at every import if it is named
+    return "AVX512F AVX512CD AVX512_KNL AVX512_KNM AVX512_SKX AVX512_CLX AVX512_CNL AVX512_ICL"
 
 
 if platform.machine().lower() in ("x86_64", "amd64") and _has_avx2():

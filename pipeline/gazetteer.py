@@ -229,9 +229,13 @@ _OFFICE_WORDS = ("书记", "省长", "市长", "县长", "区长", "州长", "�
                  "秘书长", "院长", "校长", "行长", "社长", "会长", "董事长", "队长", "组长", "所长", "站长", "主任", "主席", "记者", "作者",
                  "委员", "常委", "通讯员", "调研员", "巡视员", "经理", "总理", "助理", "代表", "检察长", "审判长", "庭长",
                  "团长", "理事长", "村长", "厂长", "馆长", "专员", "司令员", "政委", "支书")
+# …and any role ending in 员 or 者 (网格员, 志愿者), or in 长 unless it is the river (长江宜昌段)
+_ROLE_END = frozenset("员者长")
 # Surnames that are also prepositions before a place (代表向安吉学习, 会议于江阴举行): a person only
-# after an office and before a word that follows a name (书记向安吉同志, 主任于江阴出席).
+# after an office and before a word that follows a name (书记向安吉同志, 主任于江阴出席), or, with
+# no office, before a word that only follows a name (于江阴同志出席, 向安吉强调).
 _PREPOSITION_SURNAMES = frozenset("于向")
+_NAME_ONLY_AFTER = ("同志", "讲话", "的讲话", "指出", "强调", "表示", "说")
 _PERSON_AFTER = ("同志", "在", "讲话", "的讲话", "署名", "作", "说", "出席", "指出", "强调", "表示", "陪同", "主持", "调研", "参加", "带队",
                  "一行", "等", "要求", "介绍", "宣布", "代表", "当选", "任", "为")
 
@@ -248,9 +252,11 @@ def _in_person_name(run: str, start: int, name: str) -> bool:
         return False
     before = run[start - 2] if start >= 2 else ""
     after = run[start + len(name) :]
-    after_office = run[: start - 1].endswith(_OFFICE_WORDS)
+    after_office = run[: start - 1].endswith(_OFFICE_WORDS) or before in _ROLE_END and (before != "长" or run[start - 1] != "江")
     if run[start - 1] in _PREPOSITION_SURNAMES:
-        return after_office and after.startswith(_PERSON_AFTER)
+        if after_office:
+            return after.startswith(_PERSON_AFTER)
+        return (not before or not _is_han(before)) and after.startswith(_NAME_ONLY_AFTER)
     if after_office:  # 县委书记张兴国出席…, 副市长何德安陪同…
         return True
     return (not before or not _is_han(before)) and (not after or not _is_han(after[0]) or after.startswith(_PERSON_AFTER))

@@ -328,7 +328,14 @@ def clean_lines(raw_lines: list[str], params: IngestParams, to_simplified, doc: 
     running = running_lines(cleaned)
     headers = list(dict.fromkeys(cleaned[i].strip() for i in running))
     running = {origin[i]: n for i, n in running.items()}  # by physical line: indices change when lines are joined
-    cleaned, origin, notes, joined = join_wrapped(cleaned, origin, notes, indented, running)
+
+    def not_text(line: str) -> bool:  # what a line ending in a comma does not run on into: furniture, metadata, a date line
+        text = to_simplified(line)
+        if classify_line(text, params.heading_max_chars).kind not in ("body", "heading"):
+            return True
+        return len(text) <= 20 and not _INNER_PUNCTUATION.search(text) and bool(find_date(text))
+
+    cleaned, origin, notes, joined = join_wrapped(cleaned, origin, notes, indented, running, not_text)
     doc.lines_joined += sum(map(len, joined))
     simplified = to_simplified("\n".join(cleaned)).split("\n")
     text = simplified if len(simplified) == len(cleaned) else [to_simplified(s) for s in cleaned]
@@ -435,11 +442,19 @@ def _comma_runs_on(line: str) -> bool:
     return bool(_OPEN_END.search(line)) and table_cells(line) is None
 
 
+def _garbled(line: str) -> bool:
+    return bool(garbled(line, lost_char_runs(line)))
+
+
+# a line in brackets as a whole: a byline or a note (（记者 王五 通讯员 赵六）, 【责任编辑：李四】)
+_BRACKETED = re.compile(r"\s*[（(【\[〔][^（()）【】\[\]〔〕]*[）)】\]〕]\s*")
+
+
 _NEW_ITEM = re.compile(r"^([一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十]+[章节部分篇条]|[—–-]{2})")
 
 
 def join_wrapped(texts: list[str], origin: list[int], notes: list[str], indented: list[bool] | None = None,
-                 running: dict[int, int] | None = None) -> tuple[list[str], list[int], list[str], list[tuple[tuple[int, int], ...]]]:
+                 running: dict[int, int] | None = None, not_text=None) -> tuple[list[str], list[int], list[str], list[tuple[tuple[int, int], ...]]]:
     """Join the lines of hard-wrapped text (see :func:`wrap_width`) back into paragraphs.
 
     A line of prose of about the wrap width that does not end a sentence runs on into the next
@@ -447,8 +462,11 @@ def join_wrapped(texts: list[str], origin: list[int], notes: list[str], indented
     or footers, by physical line, between, which keep their own rows), unless that line starts a numbered item (一、 （二） 3. 第二部分) or a
     dateline (——), or, where the text marks paragraphs by indenting their first line
     (``indented``, per logical line), is indented. In any text, wrapped or not, a line ending
-    in a comma (，、) runs on the same way, across blank lines too (a paragraph never ends in
-    one). Other text is returned as it is.
+    in a comma (，、) runs on the same way (a paragraph never ends in one), across blank lines
+    too, into a line of prose (with punctuation: not a signature or a date line), but not into
+    a line that is not text (``not_text``: a page's furniture or metadata, a table row, a
+    bracketed byline such as （记者 王五）) nor from or into a garbled line, which stays apart
+    to be logged. Other text is returned as it is.
 
     Returns:
         ``(texts, origin, notes, joined)`` for the logical lines after joining; ``joined[i]``
@@ -468,14 +486,21 @@ def join_wrapped(texts: list[str], origin: list[int], notes: list[str], indented
         if i in taken:
             continue
         parts, more, j, length = [text], [], i, len(text)
-        while (comma := _comma_runs_on(texts[j])) or width and _runs_on(texts[j], width, starts_paragraph=j == i and by_indent and indented[i]):
+        while True:
+            wrapped = bool(width) and _runs_on(texts[j], width, starts_paragraph=j == i and by_indent and indented[i])
+            comma = not wrapped and _comma_runs_on(texts[j]) and not _garbled(texts[j])
+            if not (wrapped or comma):
+                break
             k = j + 1
             between = []
             while k < len(texts) and (not texts[k] or PAGE_NUMBER.match(texts[k]) or origin[k] in (running or {})):
                 between.append(texts[k])
                 k += 1
             if (k >= len(texts) or (between and not any(between) and not comma) or _NEW_ITEM.match(texts[k]) or by_indent and indented[k]
-                    or table_cells(texts[k]) is not None or garbled(texts[k], lost_char_runs(texts[k]))):  # a garbled line stays apart, to be logged
+                    or table_cells(texts[k]) is not None):
+                break
+            if comma and (_garbled(texts[k]) or _BRACKETED.fullmatch(texts[k]) or (not_text is not None and not_text(texts[k]))
+                          or not _INNER_PUNCTUATION.search(texts[k]) and not _ends_sentence(texts[k])):  # a signature, a date: not prose
                 break
             # a space only between two words of Latin letters: 1|500套 is 1500套, 6.2|% is 6.2%
             glue = " " if texts[j][-1].isascii() and texts[j][-1].isalpha() and texts[k][0].isascii() and texts[k][0].isalpha() else ""

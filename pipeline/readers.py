@@ -305,7 +305,8 @@ def read_text(data: bytes, path: Path) -> RawText:
 
 MARKDOWN_MIN_LINES = 2
 # What only Markdown writes: an ATX heading, bold, a link or an image.
-_MD_SIGNAL = re.compile(r"^\s{0,3}#{1,6}\s+\S|(?<!\*)\*\*[^*\s](?:[^*]{0,80}[^*\s])?\*\*(?!\*)|!?\[[^\]]+\]\((https?://|/|\.)[^)]*\)")
+# Bold never opens on punctuation nor closes after a comma: 王**、李**等人 masks names.
+_MD_SIGNAL = re.compile(r"^\s{0,3}#{1,6}\s+\S|(?<!\*)\*{2,3}[^*\s、，。；：,.;:](?:[^*]{0,80}[^*\s、，,])?\*{2,3}(?!\*)|!?\[[^\]]+\]\((https?://|/|\.)[^)]*\)")
 _MD_RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 _MD_LINK_DEF = re.compile(r"^\s{0,3}\[[^\]^]+\]:\s*<?(https?://|www\.|/|\./)\S*(\s+[\"'(].*)?$")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(\s+#+)?\s*$")
@@ -315,7 +316,7 @@ _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\((?:[^()\s]|\([^)]*\))*(\s+\"[^\"]*\")?\)
 _MD_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^)]*\))*(\s+\"[^\"]*\")?\)")
 # bold-italic (***…***), bold and italic marks and code ticks; ~ is left alone (1~3 is a range in Chinese text)
 _MD_EMPHASIS = re.compile(
-    r"(?<![*_])(?P<mark>\*\*\*|___|\*\*|__)(?=[^\s*_])(?P<strong>.+?)(?<=[^\s*_])(?P=mark)(?![*_])"
+    r"(?<![*_])(?P<mark>\*\*\*|___|\*\*|__)(?=[^\s*_、，。；：,.;:])(?P<strong>.+?)(?<=[^\s*_、，,])(?P=mark)(?![*_])"
     r"|(?<![A-Za-z0-9*])\*(?=[^\s*])(?P<em>[^*]+?)(?<=\S)\*(?![A-Za-z0-9*])|`(?P<code>[^`]+)`"
 )
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
@@ -477,7 +478,7 @@ def read_docx(data: bytes, path: Path) -> RawText:
                     blocks(box)
             elif block.tag == qn("w:tbl"):
                 lines.extend(_table_lines(Table(block, doc), numbers))
-            elif block.tag == qn("w:sdt") and block.find(f"{_W}sdtPr/{_W}showingPlcHdr") is not None:
+            elif _placeholder(block):
                 continue  # a content control still showing its placeholder (单击或点击此处输入文字。)
             elif block.tag in (qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")):
                 blocks(block)

@@ -222,7 +222,7 @@ _SPEECH = (r"\s*[：:]?\s*在.{2,60}?(上|时)的(讲话|报告|发言|致辞|�
 def title_speaker(title: str) -> str:
     """The speaker a title names, as :func:`author_name` writes it (``王建勋（县委书记）``), or ``""``."""
     m = _TITLE_SPEAKER.search(title)
-    if not m or m.group("office") and re.search("学习|贯彻|传达|落实|关于|解读|对(?!外|口)|谈", m.group("office")):
+    if not m or m.group("office") and re.search("学习|贯彻|传达|落实|关于|解读|^[对谈]", m.group("office")):
         return ""  # 关于学习县委书记王建勋在…上的讲话: about the speech, not by its speaker
     return f"{m.group('who')}（{m.group('office')}）" if m.group("who") else m.group("who2")
 
@@ -459,9 +459,10 @@ def is_heading(line: str, heading_max_chars: int) -> bool:
     """A short line that does not end like a sentence (一、…, （三）…, a title).
 
     A short line ending in 。！？； or a colon is a sentence or a lead-in (各位代表：,
-    14.“双招双引”：招才引智、招商引资。) and stays body text, merged with a neighbour.
+    14.“双招双引”：招才引智、招商引资。), and one ending in a comma is a sentence cut short;
+    they stay body text, merged with a neighbour.
     """
-    return len(line) <= heading_max_chars and line[-1] not in _CLOSING and line[-1] not in "：:"
+    return len(line) <= heading_max_chars and line[-1] not in _CLOSING and line[-1] not in "：:，,、"
 
 
 _COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "令狐", "慕容", "夏侯", "司徒", "尉迟", "长孙", "宇文", "公孙", "轩辕", "端木")

@@ -206,7 +206,9 @@ def test_a_short_name_ending_a_persons_name_is_no_place():
     for text, place in (("开工长江池州段河道治理", "池州"), ("推进长江宜昌段生态修复", "宜昌"), ("向安吉等地学习", "安吉"), ("于安吉调研", "安吉"),
                         ("成长于江阴", "江阴"), ("党员向安吉看齐", "安吉"), ("全体代表向安吉学习", "安吉"), ("人大代表于江阴视察", "江阴")):
         assert [n for _, n, _ in g.find(text)] == [place], text
-    for text in ("县委书记于江阴出席会议", "检察长向安吉同志讲话", "村支书王江阴介绍"):
+    for text in ("县委书记于江阴出席会议", "检察长向安吉同志讲话", "村支书王江阴介绍", "于江阴同志出席会议",
+                 # any role ending in 员, 者 or 长 (not the river's 长江) stands before a name too
+                 "网格员张兴国介绍", "科技特派员王永康说", "党员刘建德带头", "志愿者王江阴表示", "班长王永康"):
         assert g.find(text) == [], text
 
 

@@ -383,6 +383,19 @@ def test_a_line_ending_in_a_comma_runs_on_whatever_the_wrapping():
     assert log[12][0] == "heading" and doc.lines_joined == 4
 
 
+@pytest.mark.parametrize("foot", ["责任编辑：李四", "来源：XX日报", "【打印本页】【关闭窗口】", "上一篇：XX县召开安全生产会议",
+                                  "（记者 王五 通讯员 赵六）", "XX县人民政府", "2023年1月5日"])
+@pytest.mark.parametrize("blank", [True, False])
+def test_a_page_cut_off_after_a_comma_keeps_its_furniture_apart(foot, blank):
+    """A scraped page often ends mid-sentence: its last line, ending in a comma, does not run on
+    into the page's furniture, metadata, byline, signature or date; it stays a paragraph."""
+    last = "会议强调，要坚定信心、真抓实干，全力推动全县经济社会高质量发展，"
+    lines = ["XX县召开经济工作会议", "", "1月5日，县委召开经济工作会议，县委书记王建勋出席会议并讲话。", "", last] + [""] * blank + [foot]
+    doc = process_document("a.txt", RawText(lines, "utf-8"), P, T2S, Gazetteer.default())
+    assert [p["text"] for p in doc.paragraphs][-1] == last
+    assert doc.lines_joined == 0
+
+
 def test_date_from_the_file_name_only_when_the_text_gives_none():
     lines = ["在全市项目建设推进会上的讲话", "市委书记 杨光荣", "同志们：今天召开全市项目建设推进会，主要任务是总结上半年项目建设情况。"]
     doc = process_document("2022-06-30_讲话.txt", RawText(lines, "utf-8"), P, T2S, Gazetteer.default())
@@ -581,6 +594,7 @@ def test_the_file_name_neither_names_a_person_as_a_place_nor_repeats_the_title()
     ("县委书记王建勋在全县经济工作会议上的讲话稿", "王建勋（县委书记）"), ("王建勋同志在全县大会上的讲话（摘要）", "王建勋"),
     ("县委书记王建勋在全县经济工作会议上的讲话【全文】", "王建勋（县委书记）"),
     ("市对外开放办公室主任王建勋在全市大会上的讲话", "王建勋（市对外开放办公室主任）"),
+    ("县委对台办主任王建勋在全县会议上的讲话", "王建勋（县委对台办主任）"),
 ])
 def test_a_title_naming_its_speaker_gives_the_author(title, author):
     lines = [title, "同志们：", "今年以来，全县上下坚持稳中求进，地区生产总值增长5.2%，规上工业增加值增长8%。"]

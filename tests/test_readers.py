@@ -419,6 +419,7 @@ def test_docx_with_malformed_list_numbers_is_read():
     "[1]: 地区生产总值按可比价格计算。",  # a footnote, not a link definition
     "2021~~2025年，投资~~亿元",
     "当事人：王**，身份证号：3301**********1234",  # masked characters
+    "拟表彰人员：王**、李**、张**等同志",  # masked names in a list
 ])
 def test_markdown_keeps_text_that_only_looks_like_markup(line):
     from pipeline.readers import _MD_SIGNAL, strip_markdown
@@ -441,7 +442,11 @@ def test_docx_placeholders_in_cells_and_paragraphs_are_not_text(tmp_path):
     # a control whose placeholder was switched off (w:val="0") shows what was typed in it
     filled = doc.add_paragraph("联系人：")
     filled._p.append(parse_xml(placeholder.replace("<w:showingPlcHdr/>", '<w:showingPlcHdr w:val="0"/>').format("<w:r><w:t>张三</w:t></w:r>")))
+    # …and so does one holding whole paragraphs, in the body
+    doc.element.body[-1].addprevious(parse_xml(placeholder.replace("<w:showingPlcHdr/>", '<w:showingPlcHdr w:val="false"/>').format(
+        "<w:p><w:r><w:t>全年地区生产总值增长5.2%。</w:t></w:r></w:p>")))
+    doc.element.body[-1].addprevious(parse_xml(placeholder.format("<w:p><w:r><w:t>单击或点击此处输入文字。</w:t></w:r></w:p>")))
     buf = io.BytesIO()
     doc.save(buf)
     lines = read_docx(buf.getvalue(), tmp_path / "a.docx").lines
-    assert lines == ["填报人：", "| 填报单位 |  |", "联系人：张三"]
+    assert lines == ["填报人：", "| 填报单位 |  |", "联系人：张三", "全年地区生产总值增长5.2%。"]

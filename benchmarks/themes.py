@@ -27,6 +27,9 @@ evaluate stage does).
     python benchmarks/themes.py              # the table (and confusion matrices)
     python benchmarks/themes.py --fit        # fit on all labels: write pipeline/resources/models/theme_model.npz
                                              # and print themes.sentence_weights for params.yaml
+    python benchmarks/themes.py --topic-seeds 42 1 2   # the shipped kinds, LOPO, with the topics refitted under
+                                             # each topics.seed, and the topic feature with and without the
+                                             # nearest paragraphs: how much a figure owes to one clustering
 """
 
 from __future__ import annotations
@@ -96,52 +99,50 @@ def load(project: Path):
     return themes, paragraphs, spans, documents, scored, embedder.identity
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--work", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "themes_benchmark")
-    ap.add_argument("--fit", action="store_true", help="fit on all labels and write the builtin model")
-    args = ap.parse_args()
-    if not (PROVINCIAL.is_dir() and LABELS.is_file() and SENTENCES.is_file()):
-        print(f"needs {PROVINCIAL}, {LABELS} and {SENTENCES}", file=sys.stderr)
-        return 2
-    from pipeline.classify import (
-        BUILTIN, BlendedModel, LinearModel, ZeroShotModel, choose_model, fingerprint, claimed_paragraphs, claimed_sentences, design, fit_linear, fit_zero_shot, labelled_sentences, paragraph_shares,
-        paragraph_themes,
-    )
-    from pipeline.config import SentenceWeights
-    from pipeline.labels import align_sentence_labels, labelled_rows, read_labels, read_sentence_labels, score_intervals, scores, sentence_scores
+class Bench:
+    """The provincial corpus's features and the development labels, aligned: what every
+    classifier is scored on (:meth:`evaluate`) and fitted without a province (:meth:`lopo`)."""
 
-    project = prepare(args.work)
-    t0 = time.perf_counter()
-    themes, paragraphs, spans, documents, sc, identity = load(project)
-    keys = themes.keys
-    k = len(keys)
-    print(f"{len(paragraphs)} paragraphs, {len(spans)} sentences; features in {time.perf_counter() - t0:.1f} s")
+    def __init__(self, project: Path, quiet: bool = False):
+        from pipeline.classify import claimed_paragraphs, claimed_sentences, labelled_sentences
+        from pipeline.labels import align_sentence_labels, labelled_rows, read_labels, read_sentence_labels
 
-    plabels = read_labels(LABELS, keys)
-    slabels = read_sentence_labels(SENTENCES, keys)
-    province = dict(zip(documents["source"], documents["province"]))
-    prov_of = lambda src: next((v for s, v in province.items() if src.endswith("/" + s) or s == src), "")  # noqa: E731
-    plabels["province"] = plabels["source"].map(prov_of)
-    slabels["province"] = slabels["source"].map(prov_of)
-    sents, feats = sc.sentences, sc.features
-    claimed = claimed_sentences(feats)
-    claims = claimed_paragraphs(feats, sents.para_index, len(paragraphs))
-    train = pd.concat([labelled_sentences(plabels, paragraphs, spans, keys, claimed), labelled_sentences(slabels, paragraphs, spans, keys)]).drop_duplicates("row", keep="last")
-    train["province"] = train["group"].map(prov_of)
-    para_rows = labelled_rows(plabels, paragraphs)
-    alignment = align_sentence_labels(slabels, paragraphs, spans)
-    provinces = sorted(set(plabels["province"]))
-    print(f"labels: {len(plabels)} paragraphs and {len(slabels)} sentences from {len(provinces)} provinces → {len(train)} labelled sentences for training")
+        t0 = time.perf_counter()
+        self.themes, self.paragraphs, self.spans, documents, self.sc, self.identity = load(project)
+        self.keys = self.themes.keys
+        self.k = len(self.keys)
+        if not quiet:
+            print(f"{len(self.paragraphs)} paragraphs, {len(self.spans)} sentences; features in {time.perf_counter() - t0:.1f} s")
+        self.plabels = read_labels(LABELS, self.keys)
+        self.slabels = read_sentence_labels(SENTENCES, self.keys)
+        province = dict(zip(documents["source"], documents["province"]))
+        prov_of = lambda src: next((v for s, v in province.items() if src.endswith("/" + s) or s == src), "")  # noqa: E731
+        self.plabels["province"] = self.plabels["source"].map(prov_of)
+        self.slabels["province"] = self.slabels["source"].map(prov_of)
+        self.sents, self.feats = self.sc.sentences, self.sc.features
+        claimed = claimed_sentences(self.feats)
+        self.claims = claimed_paragraphs(self.feats, self.sents.para_index, len(self.paragraphs))
+        labelled = [labelled_sentences(self.plabels, self.paragraphs, self.spans, self.keys, claimed), labelled_sentences(self.slabels, self.paragraphs, self.spans, self.keys)]
+        self.train = pd.concat(labelled).drop_duplicates("row", keep="last")
+        self.train["province"] = self.train["group"].map(prov_of)
+        self.para_rows = labelled_rows(self.plabels, self.paragraphs)
+        self.alignment = align_sentence_labels(self.slabels, self.paragraphs, self.spans)
+        self.provinces = sorted(set(self.plabels["province"]))
+        if not quiet:
+            print(f"labels: {len(self.plabels)} paragraphs and {len(self.slabels)} sentences from {len(self.provinces)} provinces → {len(self.train)} labelled sentences for training")
 
-    def evaluate(s_theme: np.ndarray, held: list[str] | None = None) -> tuple[dict, dict]:
+    def evaluate(self, s_theme: np.ndarray, held: list[str] | None = None) -> tuple[dict, dict]:
         """Paragraph- and sentence-level scores of sentence themes (indices), on the labels of ``held`` provinces."""
-        shares = paragraph_shares(s_theme, sents.n_chars, sents.para_index, len(paragraphs), k)
-        ptheme = paragraph_themes(shares, claims)
-        p_chars = paragraphs["n_chars"].to_numpy()
+        from pipeline.classify import paragraph_shares, paragraph_themes
+        from pipeline.labels import score_intervals, scores, sentence_scores
+
+        keys, k, sents, plabels, slabels = self.keys, self.k, self.sents, self.plabels, self.slabels
+        shares = paragraph_shares(s_theme, sents.n_chars, sents.para_index, len(self.paragraphs), k)
+        ptheme = paragraph_themes(shares, self.claims)
+        p_chars = self.paragraphs["n_chars"].to_numpy()
         pl = plabels if held is None else plabels[plabels["province"].isin(held)]
         actual, pred, source, line = [], [], [], []
-        for (_, r), rows in zip(plabels.iterrows(), para_rows):
+        for (_, r), rows in zip(plabels.iterrows(), self.para_rows):
             if r.name in pl.index and len(rows):  # the theme of most of the line's characters, by paragraph theme (as the evaluate stage does)
                 ch = np.bincount(ptheme[rows], weights=p_chars[rows], minlength=k)
                 actual.append(r["primary"])
@@ -153,24 +154,110 @@ def main() -> int:
         para["confusion"] = pd.crosstab(pd.Series(actual, name="actual"), pd.Series(pred, name="predicted")).reindex(index=keys, columns=keys, fill_value=0)
         mask = slabels["province"].isin(held) if held is not None else slabels["province"].notna()
         sl = slabels[mask]
-        sent, per = sentence_scores(sl, [a for a, m in zip(alignment, mask) if m], np.asarray(keys)[s_theme], keys)
+        sent, per = sentence_scores(sl, [a for a, m in zip(self.alignment, mask) if m], np.asarray(keys)[s_theme], keys)
         sent["confusion"] = pd.crosstab(per["actual"], per["predicted"]).reindex(index=keys, columns=keys, fill_value=0)
         sent["intervals"] = score_intervals(per, keys, 1000, 0)
         return para, sent
 
-    def lopo(fit_predict) -> np.ndarray:
+    def lopo(self, fit_predict) -> np.ndarray:
         """Sentence themes of each province's labelled lines from a model fitted without that province."""
-        out = np.zeros(len(sents), dtype=int)
-        for pv in provinces:
-            tr = train[train["province"] != pv]
+        out = np.zeros(len(self.sents), dtype=int)
+        for pv in self.provinces:
+            tr = self.train[self.train["province"] != pv]
             theme = fit_predict(tr)
-            held_rows = {i for rows in (r for (_, lab), r in zip(plabels.iterrows(), para_rows) if lab["province"] == pv) for i in rows}
-            for (_, lab), where in zip(slabels.iterrows(), alignment):
+            held_rows = {i for rows in (r for (_, lab), r in zip(self.plabels.iterrows(), self.para_rows) if lab["province"] == pv) for i in rows}
+            for (_, lab), where in zip(self.slabels.iterrows(), self.alignment):
                 if lab["province"] == pv:
-                    held_rows |= {int(sents.para_index[r]) for r, _ in where}
-            mask = np.isin(sents.para_index, sorted(held_rows))
+                    held_rows |= {int(self.sents.para_index[r]) for r, _ in where}
+            mask = np.isin(self.sents.para_index, sorted(held_rows))
             out[mask] = theme[mask]
         return out
+
+
+def topic_seeds(project: Path, seeds: list[int]) -> int:
+    """LOPO figures of the shipped kinds of classifier with the topics refitted under each of
+    ``seeds`` (topics.seed), and the sentences' topic feature as shipped (the topic's theme
+    scores averaged with the nearest paragraphs', ``themes.nearest_paragraphs``), of the topic
+    alone (``nearest_paragraphs: 0``) and of the nearest paragraphs alone: how much a figure
+    owes to one clustering."""
+    import re
+    import shutil
+    import tempfile
+
+    from end_to_end import run
+
+    from pipeline.artifacts import load_embeddings
+    from pipeline.classify import FEATURES, BlendedModel, ZeroShotModel, fit_linear, fit_zero_shot
+    from pipeline.config import SentenceWeights
+    from pipeline.scoring import nearest_scores
+
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp) / "project"
+        shutil.copytree(project, work, symlinks=True)
+        params = (work / "params.yaml").read_text(encoding="utf-8")
+        for seed in seeds:
+            text, n = re.subn(r"(?m)^(topics:\n(?:[ #].*\n|\n)*?  seed: )\d+", rf"\g<1>{seed}", params)
+            assert n == 1, "topics.seed not found in params.yaml"
+            (work / "params.yaml").write_text(text, encoding="utf-8")
+            run([str(BIN / "dvc"), "repro", "topics"], work)
+            b = Bench(work, quiet=True)
+            topics = pd.read_parquet(work / "data" / "processed" / "topics.parquet")["topic"].to_numpy()
+            n_topics = len(set(topics.tolist()) - {-1})
+            cwd = os.getcwd()
+            os.chdir(work)
+            try:
+                emb = load_embeddings(b.paragraphs)
+            finally:
+                os.chdir(cwd)
+            alone = np.array([b.sc.topic_scores[t] if c else np.zeros(b.k) for t, c in zip(topics, b.sc.close)]).reshape(len(topics), b.k)
+            near = nearest_scores(emb, b.sc.content, b.themes.nearest_paragraphs or 20)
+            pi, at = b.sents.para_index, FEATURES.index("topic")
+            w0 = b.themes.zero_shot_weight
+            for variant, column in ((f"as shipped (nearest {b.themes.nearest_paragraphs})", 0.5 * (alone + near) if b.themes.nearest_paragraphs else alone),
+                                    ("topic alone", alone), ("nearest paragraphs alone", near)):
+                feats = b.feats.copy()
+                feats[:, :, at] = column[pi]
+
+                def zero(tr):
+                    return ZeroShotModel(b.keys, SentenceWeights(**fit_zero_shot(feats, tr["row"].to_numpy(), tr["y"].to_numpy())))
+
+                def linear(tr):
+                    return fit_linear(feats, b.sents, tr["row"].to_numpy(), tr["y"].to_numpy(), b.keys, b.identity, kinds=tr["kind"].to_numpy())
+
+                for name, fit_predict in (("zero-shot", lambda tr: zero(tr).predict_proba(feats, b.sents).argmax(axis=1)),
+                                          (f"linear mixed with zero-shot at {w0:g}", lambda tr: BlendedModel(b.keys, [linear(tr), zero(tr)], [1 - w0, w0]).predict_proba(feats, b.sents).argmax(axis=1))):
+                    para, sent = b.evaluate(b.lopo(fit_predict))
+                    rows.append({"topic feature": variant, "classifier (LOPO)": name, "seed": seed, "topics": n_topics, "paragraph macro-F1": para["macro_f1"],
+                                 "sentence macro-F1": sent["macro_f1"], "share TV": sent["share_tv"]})
+                    print(" ".join(f"{v:.3f}" if isinstance(v, float) else str(v) for v in rows[-1].values()), flush=True)
+    table = pd.DataFrame(rows)
+    print("\n" + table.to_markdown(index=False, floatfmt=".3f"))
+    summary = table.groupby(["topic feature", "classifier (LOPO)"], sort=False)[["paragraph macro-F1", "sentence macro-F1", "share TV"]].agg(["mean", "min", "max"])
+    summary.columns = [f"{a} {b}" for a, b in summary.columns]
+    print(f"\nover topics.seed {', '.join(map(str, seeds))}:\n" + summary.reset_index().to_markdown(index=False, floatfmt=".3f"))
+    return 0
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--work", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "themes_benchmark")
+    ap.add_argument("--fit", action="store_true", help="fit on all labels and write the builtin model")
+    ap.add_argument("--topic-seeds", type=int, nargs="+", metavar="SEED", help="instead: the LOPO figures with the topics refitted under each seed (see topic_seeds)")
+    args = ap.parse_args()
+    if not (PROVINCIAL.is_dir() and LABELS.is_file() and SENTENCES.is_file()):
+        print(f"needs {PROVINCIAL}, {LABELS} and {SENTENCES}", file=sys.stderr)
+        return 2
+    from pipeline.classify import BUILTIN, BlendedModel, LinearModel, ZeroShotModel, choose_model, design, fingerprint, fit_linear, fit_zero_shot
+    from pipeline.config import SentenceWeights
+
+    project = prepare(args.work)
+    if args.topic_seeds:
+        return topic_seeds(project, args.topic_seeds)
+    b = Bench(project)
+    themes, sc, identity, keys, k = b.themes, b.sc, b.identity, b.keys, b.k
+    sents, feats, train = b.sents, b.feats, b.train
+    evaluate, lopo = b.evaluate, b.lopo
 
     results = {}
     results["paragraph (hand-set, in-sample)"] = evaluate(sc.choice[sents.para_index])

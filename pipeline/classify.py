@@ -9,7 +9,9 @@ and feature, ``FEATURES`` in order:
 ``semantic``                softmax of the cosine to the theme's prototype
 ``semantic_without_seeds``  the same, for sentences without any seed word (else 0)
 ``paragraph``               content score of the whole paragraph
-``topic``                   theme score of the paragraph's topic (0 when far from it or an outlier)
+``topic``                   theme score of the paragraph's topic (0 when far from it or an outlier),
+                            averaged with the mean content score of the paragraph's
+                            ``themes.nearest_paragraphs`` nearest paragraphs (a clustering of its own)
 ``neighbours``              content score of the sentences before and after it in the paragraph
 ``heading``                 seed-word share of the section heading above the paragraph
 ``claimed_section``         1 for the theme whose ``sections`` name the heading (名词解释, 附件 …) or whose

@@ -197,17 +197,17 @@ class SentenceWeights(Section):
     weighted sum of these features of the theme (see pipeline.classify.FEATURES). Fitted on
     hand labels by benchmarks/themes.py --fit, theme-agnostic (they apply to any themes)."""
 
-    lexical: float = 2.09
-    semantic: float = 1.33
-    semantic_without_seeds: float = -0.22
-    paragraph: float = 2.01
-    topic: float = 2.18
-    neighbours: float = 0.69
+    lexical: float = 2.11
+    semantic: float = 1.23
+    semantic_without_seeds: float = -0.21
+    paragraph: float = 1.68
+    topic: float = 2.61
+    neighbours: float = 0.58
     heading: float = 0.85
-    claimed_section: float = -0.37
-    overview: float = 1.14
-    short_paragraph: float = 0.77
-    short_next: float = 0.09
+    claimed_section: float = -0.25
+    overview: float = 1.19
+    short_paragraph: float = 0.71
+    short_next: float = 0.1
 
 
 @dataclass(frozen=True)
@@ -225,6 +225,7 @@ class ThemesParams(Section):
     sentence_weights: SentenceWeights = field(default_factory=SentenceWeights)
     zero_shot_weight: float = 0.25
     pins: dict[int, str] = field(default_factory=dict)
+    nearest_paragraphs: int = 20
 
     def validate(self) -> None:
         if not self.definitions:
@@ -245,6 +246,8 @@ class ThemesParams(Section):
                     raise ParamsError(f"themes.definitions[{i}].patterns[{j}] ({d.key}) is not a regular expression: {exc}") from None
         for key in ("lexical_weight", "topic_weight", "far_from_topic", "min_score", "overview_max_share", "overview_weight", "zero_shot_weight"):
             _fraction(f"themes.{key}", getattr(self, key))
+        if isinstance(self.nearest_paragraphs, bool) or not isinstance(self.nearest_paragraphs, int) or self.nearest_paragraphs < 0:
+            raise ParamsError(f"themes.nearest_paragraphs must be a whole number ≥ 0 (0: the topic alone), got {self.nearest_paragraphs!r}")
         for topic, theme in self.pins.items():
             if theme not in keys:
                 raise ParamsError(f"themes.pins[{topic}] = {theme!r} is not a theme key; known: {keys}")

@@ -144,6 +144,42 @@ def assign_themes(
     return choice, conf, topic_scores, final
 
 
+MAX_REFERENCE = 20000  # nearest paragraphs are sought among at most this many (evenly spaced)
+
+
+def nearest_scores(embeddings: np.ndarray, content: np.ndarray, k: int, max_reference: int = MAX_REFERENCE, chunk: int = 1024) -> np.ndarray | None:
+    """The mean content score of each paragraph's ``k`` nearest paragraphs (cosine of unit
+    vectors, itself left out): a topic without a clustering, the same whatever the seed.
+
+    On corpora above ``max_reference`` paragraphs the neighbours are sought among that many,
+    evenly spaced in corpus order (the cost grows linearly beyond it). Ties at the k-th place
+    go to the earlier paragraph, so the result does not depend on how a sort orders ties.
+
+    Returns:
+        (n, n_themes), or None when ``k`` is 0 or the corpus has one paragraph.
+    """
+    n = len(embeddings)
+    if k <= 0 or n < 2:
+        return None
+    ref = np.arange(n) if n <= max_reference else np.unique(np.linspace(0, n - 1, max_reference).round().astype(np.int64))
+    k = min(k, len(ref) - 1)
+    x = np.asarray(embeddings, dtype=np.float32)
+    reference, scores = x[ref], np.asarray(content, dtype=np.float64)[ref]
+    own = np.full(n, -1)
+    own[ref] = np.arange(len(ref))
+    out = np.zeros((n, content.shape[1]))
+    for start in range(0, n, chunk):
+        rows = np.arange(start, min(start + chunk, n))
+        sim = x[rows] @ reference.T
+        mine = own[rows] >= 0
+        sim[np.nonzero(mine)[0], own[rows][mine]] = -np.inf
+        kth = -np.partition(-sim, k - 1, axis=1)[:, k - 1 : k]
+        above, tie = sim > kth, sim == kth
+        chosen = above | (tie & (np.cumsum(tie, axis=1) <= k - above.sum(axis=1, keepdims=True)))
+        out[rows] = (chosen @ scores) / k
+    return out
+
+
 def overview_scores(lex: np.ndarray, themes: ThemesParams) -> np.ndarray:
     """How much a paragraph is a general overview: 0 where one theme dominates its seed
     words, up to 1 where the seed words spread evenly over the (non-fallback) themes.

@@ -42,7 +42,7 @@ from .config import ParamsError, ThemesParams
 from .io import run_stage, setup_logging, write_csv, write_json, write_parquet, write_text
 from .sampling import codebook
 from .labels import read_examples
-from .scoring import assign_themes, score_content, theme_prototypes
+from .scoring import assign_themes, nearest_scores, score_content, theme_prototypes
 from .shares import char_shares
 
 log = logging.getLogger("pipeline.themes")
@@ -52,7 +52,7 @@ log = logging.getLogger("pipeline.themes")
 PARAMS = (
     "themes.definitions", "themes.lexical_weight", "themes.topic_weight", "themes.far_from_topic", "themes.min_score",
     "themes.overview_max_share", "themes.overview_weight", "themes.unit", "themes.model", "themes.examples",
-    "themes.sentence_weights", "themes.zero_shot_weight", "themes.pins",
+    "themes.sentence_weights", "themes.zero_shot_weight", "themes.pins", "themes.nearest_paragraphs",
 )
 
 
@@ -107,6 +107,9 @@ def score_corpus(paragraphs: pd.DataFrame, spans: pd.DataFrame, topics: pd.DataF
     features = None
     if with_features:
         topic_vec = np.array([topic_scores[t] if c else np.zeros(k) for t, c in zip(topic_arr, close)]).reshape(len(topic_arr), k)
+        near = nearest_scores(embeddings, content, themes.nearest_paragraphs)
+        if near is not None:  # the topic's themes, steadied by the paragraph's nearest paragraphs' (see ThemesParams)
+            topic_vec = 0.5 * (topic_vec + near)
         features = sentence_features(sents, Context(paragraph=content, topic=topic_vec, sections=sections, texts=texts), prototypes, themes)
     return Scored(content, lex, cos, counts, choice, conf, topic_scores, final, close, sents, features)
 

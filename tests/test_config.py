@@ -58,6 +58,10 @@ def test_theme_definitions_are_checked(default_params):
     dup = [dict(d) for d in raw["definitions"]] + [dict(raw["definitions"][0])]
     with pytest.raises(ParamsError, match="repeated keys"):
         config.section({"themes": {**raw, "definitions": dup}}, "themes", ThemesParams)
+    with pytest.raises(ParamsError, match="themes.nearest_paragraphs must be a whole number"):
+        config.section({"themes": {**raw, "nearest_paragraphs": -1}}, "themes", ThemesParams)
+    with pytest.raises(ParamsError, match="themes.nearest_paragraphs must be int"):
+        config.section({"themes": {**raw, "nearest_paragraphs": "many"}}, "themes", ThemesParams)
 
 
 def test_compute_scheduler_must_be_an_address():

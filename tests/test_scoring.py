@@ -3,7 +3,7 @@ import pytest
 
 from pipeline import config
 from pipeline.config import ThemesParams
-from pipeline.scoring import assign_themes, lexical_scores, overview_scores, score_content, section_marks, seed_counts, semantic_scores, theme_prototypes
+from pipeline.scoring import assign_themes, lexical_scores, nearest_scores, overview_scores, score_content, section_marks, seed_counts, semantic_scores, theme_prototypes
 
 
 @pytest.fixture(scope="module")
@@ -120,3 +120,25 @@ def test_text_under_a_heading_a_theme_claims_takes_that_theme(themes):
     eco = _params(themes, definitions=tuple(replace(d, sections=("生态文明建设",) if d.key == "ecology" else d.sections) for d in themes.definitions))
     marks = section_marks(["四、生态文明建设 > （一）", "附件", ""], eco)
     assert [keys[i] if m.any() else None for i, m in zip(marks.argmax(axis=1), marks)] == ["ecology", "other", None]
+
+
+def test_nearest_scores_average_the_k_nearest_other_paragraphs():
+    """A clustering-free topic: the mean content score of each paragraph's k nearest others,
+    ties to the earlier paragraph, among an evenly spaced reference on large corpora."""
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(60, 8)).astype(np.float32)
+    x /= np.linalg.norm(x, axis=1, keepdims=True)
+    x[10:14] = x[3]  # copies: tied at the top, for paragraph 3 and for each other
+    content = rng.random((60, 3))
+    sim = x @ x.T
+    np.fill_diagonal(sim, -np.inf)
+    nearest = np.argsort(-sim, axis=1, kind="stable")[:, :5]
+    assert np.allclose(nearest_scores(x, content, 5), content[nearest].mean(axis=1))
+    # paragraph 3's copies are its nearest, whatever the order; the first three for k=3
+    assert np.allclose(nearest_scores(x, content, 3)[3], content[[10, 11, 12]].mean(axis=0))
+    assert nearest_scores(x, content, 0) is None and nearest_scores(x[:1], content[:1], 5) is None
+    sampled = nearest_scores(x, content, 5, max_reference=20)
+    reference = np.unique(np.linspace(0, 59, 20).round().astype(int))
+    sim = x @ x[reference].T
+    sim[reference, np.arange(20)] = -np.inf
+    assert np.allclose(sampled, content[reference][np.argsort(-sim, axis=1, kind="stable")[:, :5]].mean(axis=1))

@@ -610,7 +610,7 @@ def _theme_model(theme_metrics: dict) -> str:
     if theme_metrics.get("unit", "sentence") == "paragraph":
         return ("Each paragraph's theme: the seed words and descriptions of the theme definitions (params.yaml), "
                 "pulled towards its topic's theme (themes.unit: paragraph).")
-    zero_shot = "the zero-shot score of the theme definitions in params.yaml (their seed words and descriptions, with the sentence's paragraph, section and topic)"
+    zero_shot = "the zero-shot score of the theme definitions in params.yaml (their seed words and descriptions, with the sentence's paragraph, section, topic and nearest paragraphs)"
     if "builtin (" in name:
         count = re.search(r"builtin \([^)]*?(\d+) labelled sentences\)", name)
         trained = (theme_metrics.get("in_training", {}).get("out_of_sample", {}) or {}).get("trained_on", "")

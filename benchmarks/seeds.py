@@ -65,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     def shares(theme, mask):
         return np.bincount(theme[mask], weights=n[mask], minlength=len(keys)) / n[mask].sum()  # theme ≥ 0 where mask
 
-    builtin = builtin_model(keys, identity)
+    builtin = builtin_model(keys, identity, themes.nearest_paragraphs)
     zero = ZeroShotModel(keys, themes.sentence_weights)
     models = {"zero-shot": zero}
     if builtin is not None:

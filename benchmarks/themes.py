@@ -336,7 +336,7 @@ def main() -> int:
         for f, v in weights.items():
             print(f"    {f}: {v}")
         model = fit(train)
-        model.info = {**model.info, "trained_on": f"{LABELS.name} + {SENTENCES.name}, {PROVINCIAL.name}",
+        model.info = {**model.info, "trained_on": f"{LABELS.name} + {SENTENCES.name}, {PROVINCIAL.name}", "nearest_paragraphs": themes.nearest_paragraphs,
                       "trained_sentences": sorted({fingerprint(sents.texts[r]) for r in train["row"]}), "leave_one_province_out": {
             name: {"paragraph_macro_f1": r[0]["macro_f1"], "sentence_macro_f1": r[1]["macro_f1"], "share_tv": r[1]["share_tv"]} for name, r in results.items() if "LOPO" in name}}
         model.save(BUILTIN)

@@ -516,11 +516,14 @@ def training_overlap(model: object, texts: list[str]) -> np.ndarray | None:
     return np.fromiter((fingerprint(t) in seen for t in texts), bool, len(texts)) if seen else None
 
 
-def builtin_model(keys: list[str], identity: str) -> LinearModel | None:
-    """The builtin model, if it was fitted for these themes with this embedding model."""
+def builtin_model(keys: list[str], identity: str, nearest_paragraphs: int | None = None) -> LinearModel | None:
+    """The builtin model, if it was fitted for these themes with this embedding model (and,
+    when ``nearest_paragraphs`` is given, with the topic feature computed the same way)."""
     if not BUILTIN.exists():
         return None
     model = LinearModel.load(BUILTIN)
+    if nearest_paragraphs is not None and model.info.get("nearest_paragraphs", 0) != nearest_paragraphs:
+        return None
     return model if model.keys == list(keys) and model.identity == identity else None
 
 
@@ -530,7 +533,7 @@ def choose_model(themes: ThemesParams, identity: str) -> tuple[ThemeModel, str]:
     mixed with the zero-shot model at ``themes.zero_shot_weight`` (:class:`BlendedModel`)."""
     zero_shot = ZeroShotModel(themes.keys, themes.sentence_weights)
     if themes.model != "zero-shot":
-        model = builtin_model(themes.keys, identity)
+        model = builtin_model(themes.keys, identity, themes.nearest_paragraphs)
         if model is not None:
             name = f"builtin ({BUILTIN.name}: {model.info.get('labelled_sentences', '?')} labelled sentences)"
             w = themes.zero_shot_weight
@@ -539,6 +542,12 @@ def choose_model(themes: ThemesParams, identity: str) -> tuple[ThemeModel, str]:
             if w > 0:
                 return BlendedModel(themes.keys, [model, zero_shot], [1 - w, w], info=model.info), f"{name} mixed with zero-shot at {w:g}"
             return model, name
+        fitted = builtin_model(themes.keys, identity)
+        if fitted is not None:  # the same themes and embedder, another topic feature
+            why = f"{BUILTIN.name} was fitted with themes.nearest_paragraphs = {fitted.info.get('nearest_paragraphs', 0)}"
+            if themes.model == "builtin":
+                raise ParamsError(f"themes.model is builtin, but {why}, not {themes.nearest_paragraphs}; set it back or use themes.model: auto or zero-shot")
+            return zero_shot, f"zero-shot (themes.sentence_weights; {why})"
         if themes.model == "builtin":
             raise ParamsError(
                 f"themes.model is builtin, but {BUILTIN} was fitted for themes and an embedding model other than "

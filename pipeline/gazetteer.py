@@ -252,11 +252,12 @@ def _in_person_name(run: str, start: int, name: str) -> bool:
         return False
     before = run[start - 2] if start >= 2 else ""
     after = run[start + len(name) :]
-    after_office = run[: start - 1].endswith(_OFFICE_WORDS) or before in _ROLE_END and (before != "长" or run[start - 1] != "江")
-    if run[start - 1] in _PREPOSITION_SURNAMES:
-        if after_office:
+    office = run[: start - 1].endswith(_OFFICE_WORDS)
+    if run[start - 1] in _PREPOSITION_SURNAMES:  # a named office only: 工作人员于江阴参加培训, 生长于安吉 are places
+        if office:
             return after.startswith(_PERSON_AFTER)
         return (not before or not _is_han(before)) and after.startswith(_NAME_ONLY_AFTER)
+    after_office = office or before in _ROLE_END and (before != "长" or run[start - 1] != "江")
     if after_office:  # 县委书记张兴国出席…, 副市长何德安陪同…
         return True
     return (not before or not _is_han(before)) and (not after or not _is_han(after[0]) or after.startswith(_PERSON_AFTER))

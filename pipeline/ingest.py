@@ -331,6 +331,8 @@ def clean_lines(raw_lines: list[str], params: IngestParams, to_simplified, doc: 
 
     def not_text(line: str) -> bool:  # what a line ending in a comma does not run on into: furniture, metadata, a date line
         text = to_simplified(line)
+        if _ends_sentence(text):
+            return False  # a sentence, whatever its words (扫一扫即可办理。 关闭落后产能企业12家。)
         if classify_line(text, params.heading_max_chars).kind not in ("body", "heading"):
             return True
         return len(text) <= 20 and not _INNER_PUNCTUATION.search(text) and bool(find_date(text))
@@ -446,6 +448,10 @@ def _garbled(line: str) -> bool:
     return bool(garbled(line, lost_char_runs(line)))
 
 
+# a list number alone on its line (一、 3、), which runs on into its heading
+_BARE_NUMBER = re.compile(r"\s*([一二三四五六七八九十]+|\d{1,2})[、，,]\s*")
+# a signature: the issuing body's name, alone on its line (XX县人民政府, 中共XX县委办公室)
+_SIGNATURE = re.compile(r".{2,30}(人民政府|政府|委员会|党委|党组|办公室|办公厅|局|厅|委|办|中心|公司|协会|联合会)\s*")
 # a line in brackets as a whole: a byline or a note (（记者 王五 通讯员 赵六）, 【责任编辑：李四】)
 _BRACKETED = re.compile(r"\s*[（(【\[〔][^（()）【】\[\]〔〕]*[）)】\]〕]\s*")
 
@@ -463,10 +469,10 @@ def join_wrapped(texts: list[str], origin: list[int], notes: list[str], indented
     dateline (——), or, where the text marks paragraphs by indenting their first line
     (``indented``, per logical line), is indented. In any text, wrapped or not, a line ending
     in a comma (，、) runs on the same way (a paragraph never ends in one), across blank lines
-    too, into a line of prose (with punctuation: not a signature or a date line), but not into
-    a line that is not text (``not_text``: a page's furniture or metadata, a table row, a
-    bracketed byline such as （记者 王五）) nor from or into a garbled line, which stays apart
-    to be logged. Other text is returned as it is.
+    too, but not into a line that is not text (``not_text``: a page's furniture or metadata,
+    a date line; a signature such as XX县人民政府; a bracketed byline such as （记者 王五）)
+    nor from or into a garbled line, which stays apart to be logged; a list number alone on
+    its line (一、) runs on into its heading whatever it is. Other text is returned as it is.
 
     Returns:
         ``(texts, origin, notes, joined)`` for the logical lines after joining; ``joined[i]``
@@ -499,8 +505,9 @@ def join_wrapped(texts: list[str], origin: list[int], notes: list[str], indented
             if (k >= len(texts) or (between and not any(between) and not comma) or _NEW_ITEM.match(texts[k]) or by_indent and indented[k]
                     or table_cells(texts[k]) is not None):
                 break
-            if comma and (_garbled(texts[k]) or _BRACKETED.fullmatch(texts[k]) or (not_text is not None and not_text(texts[k]))
-                          or not _INNER_PUNCTUATION.search(texts[k]) and not _ends_sentence(texts[k])):  # a signature, a date: not prose
+            if comma and not _BARE_NUMBER.fullmatch(texts[j]) and (
+                    _garbled(texts[k]) or _BRACKETED.fullmatch(texts[k]) or (not_text is not None and not_text(texts[k]))
+                    or _SIGNATURE.fullmatch(texts[k]) and not _INNER_PUNCTUATION.search(texts[k])):
                 break
             # a space only between two words of Latin letters: 1|500套 is 1500套, 6.2|% is 6.2%
             glue = " " if texts[j][-1].isascii() and texts[j][-1].isalpha() and texts[k][0].isascii() and texts[k][0].isalpha() else ""

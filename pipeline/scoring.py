@@ -152,8 +152,11 @@ def nearest_scores(embeddings: np.ndarray, content: np.ndarray, k: int, max_refe
     vectors, itself left out): a topic without a clustering, the same whatever the seed.
 
     On corpora above ``max_reference`` paragraphs the neighbours are sought among that many,
-    evenly spaced in corpus order (the cost grows linearly beyond it). Ties at the k-th place
-    go to the earlier paragraph, so the result does not depend on how a sort orders ties.
+    evenly spaced in corpus order (the cost grows linearly beyond it). Cosines are computed in
+    float64 and rounded to 1e-9, so copies of a paragraph tie exactly wherever they stand, and
+    ties at the k-th place go to the earlier paragraph: the result does not depend on the
+    chunking, the BLAS kernel or how a sort orders ties. A vector that is not finite is no
+    one's neighbour.
 
     Returns:
         (n, n_themes), or None when ``k`` is 0 or the corpus has one paragraph.
@@ -163,20 +166,22 @@ def nearest_scores(embeddings: np.ndarray, content: np.ndarray, k: int, max_refe
         return None
     ref = np.arange(n) if n <= max_reference else np.unique(np.linspace(0, n - 1, max_reference).round().astype(np.int64))
     k = min(k, len(ref) - 1)
-    x = np.asarray(embeddings, dtype=np.float32)
+    x = np.asarray(embeddings, dtype=np.float64)
     reference, scores = x[ref], np.asarray(content, dtype=np.float64)[ref]
     own = np.full(n, -1)
     own[ref] = np.arange(len(ref))
     out = np.zeros((n, content.shape[1]))
     for start in range(0, n, chunk):
         rows = np.arange(start, min(start + chunk, n))
-        sim = x[rows] @ reference.T
+        sim = np.round(x[rows] @ reference.T, 9)
+        sim[~np.isfinite(sim)] = -3.0  # below any cosine, above the paragraph itself
         mine = own[rows] >= 0
         sim[np.nonzero(mine)[0], own[rows][mine]] = -np.inf
         kth = -np.partition(-sim, k - 1, axis=1)[:, k - 1 : k]
         above, tie = sim > kth, sim == kth
         chosen = above | (tie & (np.cumsum(tie, axis=1) <= k - above.sum(axis=1, keepdims=True)))
-        out[rows] = (chosen @ scores) / k
+        cols = np.nonzero(chosen)[1].reshape(len(rows), k)  # each row's k, in corpus order
+        out[rows] = scores[cols].mean(axis=1)
     return out
 
 

@@ -462,7 +462,9 @@ def is_heading(line: str, heading_max_chars: int) -> bool:
     14.“双招双引”：招才引智、招商引资。), and one ending in a comma is a sentence cut short;
     they stay body text, merged with a neighbour.
     """
-    return len(line) <= heading_max_chars and line[-1] not in _CLOSING and line[-1] not in "：:，,、"
+    if len(line) > heading_max_chars or line[-1] in _CLOSING or line[-1] in "：:":
+        return False
+    return line[-1] not in "，,、" or bool(re.fullmatch(r"([一二三四五六七八九十]+|\d{1,2})、", line))  # 一、 alone is a heading's number
 
 
 _COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "令狐", "慕容", "夏侯", "司徒", "尉迟", "长孙", "宇文", "公孙", "轩辕", "端木")

@@ -190,6 +190,13 @@ def test_builtin_model_only_for_its_themes_and_embedding_model(themes):
     expected = alone.predict_proba(f, sents) ** (1 - w) * ZeroShotModel(themes.keys, themes.sentence_weights).predict_proba(f, sents) ** w
     np.testing.assert_allclose(model.predict_proba(f, sents), expected / expected.sum(axis=1, keepdims=True), rtol=1e-6)
 
+    # fitted with the topic feature averaged with the nearest paragraphs': another setting gets zero-shot, and says why
+    assert builtin_model(themes.keys, identity, themes.nearest_paragraphs) is not None
+    assert builtin_model(themes.keys, identity, 0) is None
+    model, name = choose_model(dataclasses.replace(themes, nearest_paragraphs=0), identity)
+    assert isinstance(model, ZeroShotModel) and f"fitted with themes.nearest_paragraphs = {themes.nearest_paragraphs}" in name
+    with pytest.raises(ParamsError, match="themes.nearest_paragraphs"):
+        choose_model(dataclasses.replace(themes, nearest_paragraphs=0, model="builtin"), identity)
     with pytest.raises(ParamsError, match="themes.model is builtin"):
         choose_model(dataclasses.replace(custom, model="builtin"), identity)
     assert isinstance(choose_model(dataclasses.replace(themes, model="zero-shot"), identity)[0], ZeroShotModel)

@@ -204,7 +204,8 @@ def test_a_short_name_ending_a_persons_name_is_no_place():
     assert [n for _, n, _ in g.find("向安吉学习，江阴发展")] == ["安吉", "江阴"]
     # an office is a whole word, and 于/向 before a place are prepositions: these name places
     for text, place in (("开工长江池州段河道治理", "池州"), ("推进长江宜昌段生态修复", "宜昌"), ("向安吉等地学习", "安吉"), ("于安吉调研", "安吉"),
-                        ("成长于江阴", "江阴"), ("党员向安吉看齐", "安吉"), ("全体代表向安吉学习", "安吉"), ("人大代表于江阴视察", "江阴")):
+                        ("成长于江阴", "江阴"), ("党员向安吉看齐", "安吉"), ("全体代表向安吉学习", "安吉"), ("人大代表于江阴视察", "江阴"),
+                        ("工作人员于江阴参加培训", "江阴"), ("生长于安吉等地的毛竹", "安吉"), ("党员向安吉等地先进典型学习", "安吉")):
         assert [n for _, n, _ in g.find(text)] == [place], text
     for text in ("县委书记于江阴出席会议", "检察长向安吉同志讲话", "村支书王江阴介绍", "于江阴同志出席会议",
                  # any role ending in 员, 者 or 长 (not the river's 长江) stands before a name too

@@ -396,6 +396,19 @@ def test_a_page_cut_off_after_a_comma_keeps_its_furniture_apart(foot, blank):
     assert doc.lines_joined == 0
 
 
+def test_a_comma_ended_line_runs_on_into_any_sentence_and_a_bare_list_number_into_its_heading():
+    """What the page-furniture patterns match inside a sentence (扫一扫, 关闭) does not stop a
+    join, and a list number alone on its line (一、, 1、) still heads the section it numbers."""
+    head = ["XX县政府工作报告", "各位代表：", "现在，我代表县人民政府向大会报告工作，请予审议。"]
+    lines = head + ["坚决淘汰落后产能，", "关闭落后产能企业12家。", "全年节能减排任务圆满完成，", "扫一扫即可办理。", "一、", "过去五年工作回顾",
+                    "过去五年，我们坚持稳中求进，地区生产总值年均增长6.5%。"]
+    doc = process_document("a.txt", RawText(lines, "utf-8"), P, T2S, Gazetteer.default())
+    text = "".join(p["text"] for p in doc.paragraphs)
+    assert "坚决淘汰落后产能，关闭落后产能企业12家。" in text and "全年节能减排任务圆满完成，扫一扫即可办理。" in text
+    assert doc.paragraphs[-1]["section"] == "一、过去五年工作回顾"
+    assert doc.paragraphs[-1]["text"] == "过去五年，我们坚持稳中求进，地区生产总值年均增长6.5%。"
+
+
 def test_date_from_the_file_name_only_when_the_text_gives_none():
     lines = ["在全市项目建设推进会上的讲话", "市委书记 杨光荣", "同志们：今天召开全市项目建设推进会，主要任务是总结上半年项目建设情况。"]
     doc = process_document("2022-06-30_讲话.txt", RawText(lines, "utf-8"), P, T2S, Gazetteer.default())

@@ -137,6 +137,12 @@ def test_nearest_scores_average_the_k_nearest_other_paragraphs():
     # paragraph 3's copies are its nearest, whatever the order; the first three for k=3
     assert np.allclose(nearest_scores(x, content, 3)[3], content[[10, 11, 12]].mean(axis=0))
     assert nearest_scores(x, content, 0) is None and nearest_scores(x[:1], content[:1], 5) is None
+    # copies far apart tie exactly, whatever the chunking: the same k chosen, in corpus order
+    y = np.repeat(x, 40, axis=0)[:2000]
+    y[[7, 100, 513, 1001, 1999]] = y[7]
+    scores = rng.random((2000, 3))
+    assert (nearest_scores(y, scores, 3) == nearest_scores(y, scores, 3, chunk=1)).all()
+    assert (nearest_scores(y, scores, 3) == nearest_scores(y, scores, 3, chunk=7)).all()
     sampled = nearest_scores(x, content, 5, max_reference=20)
     reference = np.unique(np.linspace(0, 59, 20).round().astype(int))
     sim = x @ x[reference].T

@@ -260,6 +260,7 @@ def test_stages_after_embed_run_blas_on_one_thread():
     stage but embed runs BLAS on one thread, so the core count does not change the topics."""
     import os
 
+    import scipy.linalg  # noqa: F401  (SciPy's own BLAS, loaded by the stages: load it first, so the limits below cover it)
     import threadpoolctl
 
     from pipeline.io import run_stage
@@ -277,7 +278,8 @@ def test_stages_after_embed_run_blas_on_one_thread():
 
     with threadpoolctl.threadpool_limits(limits=2, user_api="blas"):
         outside = blas_threads()
-        assert outside == {2}  # else this test could not tell one thread from the default
+        if outside != {2}:  # a BLAS capped at one thread (OPENBLAS_NUM_THREADS=1 at start): nothing to tell apart
+            pytest.skip(f"BLAS runs on {outside} threads here and cannot be raised to 2")
         for stage in ("topics", "themes", "embed"):
             with pytest.raises(SystemExit) as exit_:
                 run_stage(main(stage), stage)

@@ -30,6 +30,7 @@ evaluate stage does).
     python benchmarks/themes.py --topic-seeds 42 1 2   # the shipped kinds, LOPO, with the topics refitted under
                                              # each topics.seed, and the topic feature with and without the
                                              # nearest paragraphs: how much a figure owes to one clustering
+    python benchmarks/themes.py --nearest 0 5 10 20 40 80   # the same for the number of nearest paragraphs
 """
 
 from __future__ import annotations
@@ -239,11 +240,50 @@ def topic_seeds(project: Path, seeds: list[int]) -> int:
     return 0
 
 
+def nearest_sweep(project: Path, ks: list[int]) -> int:
+    """LOPO figures of zero-shot and of the shipped mix with the topic feature averaged with
+    each number of nearest paragraphs in ``ks`` (``themes.nearest_paragraphs``; 0: the topic
+    alone), on the workspace's topics."""
+    from pipeline.artifacts import load_embeddings
+    from pipeline.classify import FEATURES, BlendedModel, ZeroShotModel, fit_linear, fit_zero_shot
+    from pipeline.config import SentenceWeights
+    from pipeline.scoring import nearest_scores
+
+    b = Bench(project, quiet=True)
+    topics = pd.read_parquet(project / "data" / "processed" / "topics.parquet")["topic"].to_numpy()
+    cwd = os.getcwd()
+    os.chdir(project)
+    try:
+        emb = load_embeddings(b.paragraphs)
+    finally:
+        os.chdir(cwd)
+    alone = np.array([b.sc.topic_scores[t] if c else np.zeros(b.k) for t, c in zip(topics, b.sc.close)]).reshape(len(topics), b.k)
+    at, w0, rows = FEATURES.index("topic"), b.themes.zero_shot_weight, []
+    for k in ks:
+        feats = b.feats.copy()
+        feats[:, :, at] = (0.5 * (alone + nearest_scores(emb, b.sc.content, k)) if k else alone)[b.sents.para_index]
+
+        def zero(tr):
+            return ZeroShotModel(b.keys, SentenceWeights(**fit_zero_shot(feats, tr["row"].to_numpy(), tr["y"].to_numpy())))
+
+        def linear(tr):
+            return fit_linear(feats, b.sents, tr["row"].to_numpy(), tr["y"].to_numpy(), b.keys, b.identity, kinds=tr["kind"].to_numpy())
+
+        for name, fit_predict in (("zero-shot", lambda tr: zero(tr).predict_proba(feats, b.sents).argmax(axis=1)),
+                                  (f"linear mixed with zero-shot at {w0:g}", lambda tr: BlendedModel(b.keys, [linear(tr), zero(tr)], [1 - w0, w0]).predict_proba(feats, b.sents).argmax(axis=1))):
+            para, sent = b.evaluate(b.lopo(fit_predict))
+            rows.append({"nearest paragraphs": k, "classifier (LOPO)": name, "paragraph macro-F1": para["macro_f1"], "sentence macro-F1": sent["macro_f1"], "share TV": sent["share_tv"]})
+            print(" ".join(f"{v:.3f}" if isinstance(v, float) else str(v) for v in rows[-1].values()), flush=True)
+    print("\n" + pd.DataFrame(rows).to_markdown(index=False, floatfmt=".3f"))
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--work", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "themes_benchmark")
     ap.add_argument("--fit", action="store_true", help="fit on all labels and write the builtin model")
     ap.add_argument("--topic-seeds", type=int, nargs="+", metavar="SEED", help="instead: the LOPO figures with the topics refitted under each seed (see topic_seeds)")
+    ap.add_argument("--nearest", type=int, nargs="+", metavar="K", help="instead: the LOPO figures with the topic feature averaged with K nearest paragraphs (see nearest_sweep)")
     args = ap.parse_args()
     if not (PROVINCIAL.is_dir() and LABELS.is_file() and SENTENCES.is_file()):
         print(f"needs {PROVINCIAL}, {LABELS} and {SENTENCES}", file=sys.stderr)
@@ -254,6 +294,8 @@ def main() -> int:
     project = prepare(args.work)
     if args.topic_seeds:
         return topic_seeds(project, args.topic_seeds)
+    if args.nearest:
+        return nearest_sweep(project, args.nearest)
     b = Bench(project)
     themes, sc, identity, keys, k = b.themes, b.sc, b.identity, b.keys, b.k
     sents, feats, train = b.sents, b.feats, b.train

@@ -109,6 +109,7 @@ class Bench:
         from pipeline.labels import align_sentence_labels, labelled_rows, read_labels, read_sentence_labels
 
         t0 = time.perf_counter()
+        self.project = project
         self.themes, self.paragraphs, self.spans, documents, self.sc, self.identity = load(project)
         self.keys = self.themes.keys
         self.k = len(self.keys)
@@ -174,6 +175,40 @@ class Bench:
             out[mask] = theme[mask]
         return out
 
+    def topic_parts(self) -> tuple[np.ndarray, np.ndarray]:
+        """(n_paragraphs, n_themes) theme scores of each paragraph's topic (0 when far from it),
+        and the paragraphs' embeddings: what the topic feature is made of."""
+        from pipeline.artifacts import load_embeddings
+
+        topics = pd.read_parquet(self.project / "data" / "processed" / "topics.parquet")["topic"].to_numpy()
+        alone = np.array([self.sc.topic_scores[t] if c else np.zeros(self.k) for t, c in zip(topics, self.sc.close)]).reshape(len(topics), self.k)
+        cwd = os.getcwd()
+        os.chdir(self.project)
+        try:
+            return alone, load_embeddings(self.paragraphs)
+        finally:
+            os.chdir(cwd)
+
+    def shipped_kinds(self, topic_column: np.ndarray):
+        """LOPO scores ``(name, paragraph scores, sentence scores)`` of zero-shot and of the
+        shipped mix, with the sentences' topic feature replaced by ``topic_column`` (per paragraph)."""
+        from pipeline.classify import FEATURES, BlendedModel, ZeroShotModel, fit_linear, fit_zero_shot
+        from pipeline.config import SentenceWeights
+
+        feats = self.feats.copy()
+        feats[:, :, FEATURES.index("topic")] = topic_column[self.sents.para_index]
+        w0 = self.themes.zero_shot_weight
+
+        def zero(tr):
+            return ZeroShotModel(self.keys, SentenceWeights(**fit_zero_shot(feats, tr["row"].to_numpy(), tr["y"].to_numpy())))
+
+        def mixed(tr):
+            linear = fit_linear(feats, self.sents, tr["row"].to_numpy(), tr["y"].to_numpy(), self.keys, self.identity, kinds=tr["kind"].to_numpy())
+            return BlendedModel(self.keys, [linear, zero(tr)], [1 - w0, w0])
+
+        for name, model in (("zero-shot", zero), (f"linear mixed with zero-shot at {w0:g}", mixed)):
+            yield (name, *self.evaluate(self.lopo(lambda tr: model(tr).predict_proba(feats, self.sents).argmax(axis=1))))
+
 
 def topic_seeds(project: Path, seeds: list[int]) -> int:
     """LOPO figures of the shipped kinds of classifier with the topics refitted under each of
@@ -187,9 +222,6 @@ def topic_seeds(project: Path, seeds: list[int]) -> int:
 
     from end_to_end import run
 
-    from pipeline.artifacts import load_embeddings
-    from pipeline.classify import FEATURES, BlendedModel, ZeroShotModel, fit_linear, fit_zero_shot
-    from pipeline.config import SentenceWeights
     from pipeline.scoring import nearest_scores
 
     rows = []
@@ -203,32 +235,12 @@ def topic_seeds(project: Path, seeds: list[int]) -> int:
             (work / "params.yaml").write_text(text, encoding="utf-8")
             run([str(BIN / "dvc"), "repro", "topics"], work)
             b = Bench(work, quiet=True)
-            topics = pd.read_parquet(work / "data" / "processed" / "topics.parquet")["topic"].to_numpy()
-            n_topics = len(set(topics.tolist()) - {-1})
-            cwd = os.getcwd()
-            os.chdir(work)
-            try:
-                emb = load_embeddings(b.paragraphs)
-            finally:
-                os.chdir(cwd)
-            alone = np.array([b.sc.topic_scores[t] if c else np.zeros(b.k) for t, c in zip(topics, b.sc.close)]).reshape(len(topics), b.k)
+            n_topics = len(b.sc.topic_scores)
+            alone, emb = b.topic_parts()
             near = nearest_scores(emb, b.sc.content, b.themes.nearest_paragraphs or 20)
-            pi, at = b.sents.para_index, FEATURES.index("topic")
-            w0 = b.themes.zero_shot_weight
             for variant, column in ((f"as shipped (nearest {b.themes.nearest_paragraphs})", 0.5 * (alone + near) if b.themes.nearest_paragraphs else alone),
                                     ("topic alone", alone), ("nearest paragraphs alone", near)):
-                feats = b.feats.copy()
-                feats[:, :, at] = column[pi]
-
-                def zero(tr):
-                    return ZeroShotModel(b.keys, SentenceWeights(**fit_zero_shot(feats, tr["row"].to_numpy(), tr["y"].to_numpy())))
-
-                def linear(tr):
-                    return fit_linear(feats, b.sents, tr["row"].to_numpy(), tr["y"].to_numpy(), b.keys, b.identity, kinds=tr["kind"].to_numpy())
-
-                for name, fit_predict in (("zero-shot", lambda tr: zero(tr).predict_proba(feats, b.sents).argmax(axis=1)),
-                                          (f"linear mixed with zero-shot at {w0:g}", lambda tr: BlendedModel(b.keys, [linear(tr), zero(tr)], [1 - w0, w0]).predict_proba(feats, b.sents).argmax(axis=1))):
-                    para, sent = b.evaluate(b.lopo(fit_predict))
+                for name, para, sent in b.shipped_kinds(column):
                     rows.append({"topic feature": variant, "classifier (LOPO)": name, "seed": seed, "topics": n_topics, "paragraph macro-F1": para["macro_f1"],
                                  "sentence macro-F1": sent["macro_f1"], "share TV": sent["share_tv"]})
                     print(" ".join(f"{v:.3f}" if isinstance(v, float) else str(v) for v in rows[-1].values()), flush=True)
@@ -244,34 +256,13 @@ def nearest_sweep(project: Path, ks: list[int]) -> int:
     """LOPO figures of zero-shot and of the shipped mix with the topic feature averaged with
     each number of nearest paragraphs in ``ks`` (``themes.nearest_paragraphs``; 0: the topic
     alone), on the workspace's topics."""
-    from pipeline.artifacts import load_embeddings
-    from pipeline.classify import FEATURES, BlendedModel, ZeroShotModel, fit_linear, fit_zero_shot
-    from pipeline.config import SentenceWeights
     from pipeline.scoring import nearest_scores
 
     b = Bench(project, quiet=True)
-    topics = pd.read_parquet(project / "data" / "processed" / "topics.parquet")["topic"].to_numpy()
-    cwd = os.getcwd()
-    os.chdir(project)
-    try:
-        emb = load_embeddings(b.paragraphs)
-    finally:
-        os.chdir(cwd)
-    alone = np.array([b.sc.topic_scores[t] if c else np.zeros(b.k) for t, c in zip(topics, b.sc.close)]).reshape(len(topics), b.k)
-    at, w0, rows = FEATURES.index("topic"), b.themes.zero_shot_weight, []
+    alone, emb = b.topic_parts()
+    rows = []
     for k in ks:
-        feats = b.feats.copy()
-        feats[:, :, at] = (0.5 * (alone + nearest_scores(emb, b.sc.content, k)) if k else alone)[b.sents.para_index]
-
-        def zero(tr):
-            return ZeroShotModel(b.keys, SentenceWeights(**fit_zero_shot(feats, tr["row"].to_numpy(), tr["y"].to_numpy())))
-
-        def linear(tr):
-            return fit_linear(feats, b.sents, tr["row"].to_numpy(), tr["y"].to_numpy(), b.keys, b.identity, kinds=tr["kind"].to_numpy())
-
-        for name, fit_predict in (("zero-shot", lambda tr: zero(tr).predict_proba(feats, b.sents).argmax(axis=1)),
-                                  (f"linear mixed with zero-shot at {w0:g}", lambda tr: BlendedModel(b.keys, [linear(tr), zero(tr)], [1 - w0, w0]).predict_proba(feats, b.sents).argmax(axis=1))):
-            para, sent = b.evaluate(b.lopo(fit_predict))
+        for name, para, sent in b.shipped_kinds(0.5 * (alone + nearest_scores(emb, b.sc.content, k)) if k else alone):
             rows.append({"nearest paragraphs": k, "classifier (LOPO)": name, "paragraph macro-F1": para["macro_f1"], "sentence macro-F1": sent["macro_f1"], "share TV": sent["share_tv"]})
             print(" ".join(f"{v:.3f}" if isinstance(v, float) else str(v) for v in rows[-1].values()), flush=True)
     print("\n" + pd.DataFrame(rows).to_markdown(index=False, floatfmt=".3f"))

@@ -533,8 +533,9 @@ def choose_model(themes: ThemesParams, identity: str) -> tuple[ThemeModel, str]:
     mixed with the zero-shot model at ``themes.zero_shot_weight`` (:class:`BlendedModel`)."""
     zero_shot = ZeroShotModel(themes.keys, themes.sentence_weights)
     if themes.model != "zero-shot":
-        model = builtin_model(themes.keys, identity, themes.nearest_paragraphs)
-        if model is not None:
+        model = builtin_model(themes.keys, identity)
+        fitted_nearest = model.info.get("nearest_paragraphs", 0) if model is not None else None
+        if model is not None and fitted_nearest == themes.nearest_paragraphs:
             name = f"builtin ({BUILTIN.name}: {model.info.get('labelled_sentences', '?')} labelled sentences)"
             w = themes.zero_shot_weight
             if w >= 1:
@@ -542,9 +543,8 @@ def choose_model(themes: ThemesParams, identity: str) -> tuple[ThemeModel, str]:
             if w > 0:
                 return BlendedModel(themes.keys, [model, zero_shot], [1 - w, w], info=model.info), f"{name} mixed with zero-shot at {w:g}"
             return model, name
-        fitted = builtin_model(themes.keys, identity)
-        if fitted is not None:  # the same themes and embedder, another topic feature
-            why = f"{BUILTIN.name} was fitted with themes.nearest_paragraphs = {fitted.info.get('nearest_paragraphs', 0)}"
+        if model is not None:  # the same themes and embedder, another topic feature
+            why = f"{BUILTIN.name} was fitted with themes.nearest_paragraphs = {fitted_nearest}"
             if themes.model == "builtin":
                 raise ParamsError(f"themes.model is builtin, but {why}, not {themes.nearest_paragraphs}; set it back or use themes.model: auto or zero-shot")
             return zero_shot, f"zero-shot (themes.sentence_weights; {why})"

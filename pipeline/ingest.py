@@ -32,6 +32,7 @@ from .io import progress, run_stage, setup_logging, write_csv, write_json, write
 from .memo import IngestCache
 from .readers import READERS, RawText, ReadError, garbled, read_file, repair_mojibake
 from .text import (
+    BARE_NUMBER,
     BOILERPLATE,
     FIELD_ROLE,
     PAGE_NUMBER,
@@ -448,8 +449,6 @@ def _garbled(line: str) -> bool:
     return bool(garbled(line, lost_char_runs(line)))
 
 
-# a list number alone on its line (一、 3、), which runs on into its heading
-_BARE_NUMBER = re.compile(r"\s*([一二三四五六七八九十]+|\d{1,2})[、，,]\s*")
 # a signature: the issuing body's name, alone on its line (XX县人民政府, 中共XX县委办公室)
 _SIGNATURE = re.compile(r".{2,30}(人民政府|政府|委员会|党委|党组|办公室|办公厅|局|厅|委|办|中心|公司|协会|联合会)\s*")
 # a line in brackets as a whole: a byline or a note (（记者 王五 通讯员 赵六）, 【责任编辑：李四】)
@@ -505,7 +504,7 @@ def join_wrapped(texts: list[str], origin: list[int], notes: list[str], indented
             if (k >= len(texts) or (between and not any(between) and not comma) or _NEW_ITEM.match(texts[k]) or by_indent and indented[k]
                     or table_cells(texts[k]) is not None):
                 break
-            if comma and not _BARE_NUMBER.fullmatch(texts[j]) and (
+            if comma and not BARE_NUMBER.fullmatch(texts[j]) and (
                     _garbled(texts[k]) or _BRACKETED.fullmatch(texts[k]) or (not_text is not None and not_text(texts[k]))
                     or _SIGNATURE.fullmatch(texts[k]) and not _INNER_PUNCTUATION.search(texts[k])):
                 break

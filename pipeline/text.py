@@ -455,6 +455,10 @@ def classify_line(line: str, heading_max_chars: int, edge: bool = True) -> LineK
     return LineKind("body")
 
 
+# a list number alone on its line (一、 3、): its heading follows on the next line
+BARE_NUMBER = re.compile(r"\s*([一二三四五六七八九十]+|\d{1,2})[、，,]\s*")
+
+
 def is_heading(line: str, heading_max_chars: int) -> bool:
     """A short line that does not end like a sentence (一、…, （三）…, a title).
 
@@ -464,7 +468,7 @@ def is_heading(line: str, heading_max_chars: int) -> bool:
     """
     if len(line) > heading_max_chars or line[-1] in _CLOSING or line[-1] in "：:":
         return False
-    return line[-1] not in "，,、" or bool(re.fullmatch(r"([一二三四五六七八九十]+|\d{1,2})、", line))  # 一、 alone is a heading's number
+    return line[-1] not in "，,、" or bool(BARE_NUMBER.fullmatch(line))  # 一、 alone is a heading's number
 
 
 _COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "令狐", "慕容", "夏侯", "司徒", "尉迟", "长孙", "宇文", "公孙", "轩辕", "端木")

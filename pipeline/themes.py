@@ -108,7 +108,7 @@ def score_corpus(paragraphs: pd.DataFrame, spans: pd.DataFrame, topics: pd.DataF
     if with_features:
         topic_vec = np.array([topic_scores[t] if c else np.zeros(k) for t, c in zip(topic_arr, close)]).reshape(len(topic_arr), k)
         near = nearest_scores(embeddings, content, themes.nearest_paragraphs)
-        if near is not None:  # the topic's themes, steadied by the paragraph's nearest paragraphs' (see ThemesParams)
+        if near is not None:  # the topic's themes, steadied by the paragraph's nearest paragraphs' (see nearest_scores)
             topic_vec = 0.5 * (topic_vec + near)
         features = sentence_features(sents, Context(paragraph=content, topic=topic_vec, sections=sections, texts=texts), prototypes, themes)
     return Scored(content, lex, cos, counts, choice, conf, topic_scores, final, close, sents, features)

@@ -33,36 +33,42 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 
-def main() -> int:
-    from end_to_end import BIN, make_project, run
+def workspace(data: Path, work: Path | None = None) -> Path:
+    """The texts of ``data`` through ingest → themes in a project under ``work`` (default
+    ``$TMPDIR/county_benchmark[_<data folder>]``), kept between runs: a second run copies in this
+    repository's code and params and lets DVC re-run what they touch."""
+    from end_to_end import BIN, ROOT, make_project, run
 
-    import seeds
-
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--work", type=Path, help="work folder, kept between runs (default: $TMPDIR/county_benchmark[_<data folder>])")
-    ap.add_argument("--data", type=Path, default=HERE / "county", help="texts/*.txt and sentence_labels.csv (default: benchmarks/county)")
-    args = ap.parse_args()
-    if args.work is None:
-        suffix = "" if args.data.resolve() == (HERE / "county").resolve() else f"_{args.data.resolve().name}"
-        args.work = Path(os.environ.get("TMPDIR", "/tmp")) / f"county_benchmark{suffix}"
-    texts = sorted((args.data / "texts").glob("*.txt"))
+    if work is None:
+        suffix = "" if data.resolve() == (HERE / "county").resolve() else f"_{data.resolve().name}"
+        work = Path(os.environ.get("TMPDIR", "/tmp")) / f"county_benchmark{suffix}"
+    texts = sorted((data / "texts").glob("*.txt"))
     if not texts:
-        ap.error(f"no texts in {args.data / 'texts'}")
-    project = args.work / "project"
+        raise SystemExit(f"no texts in {data / 'texts'}")
+    project = work / "project"
     if not (project / "dvc.yaml").exists():
         project.mkdir(parents=True)
         make_project(project, texts)
     else:  # the same texts, this repository's current code and params
         import shutil
 
-        from end_to_end import ROOT
-
         shutil.rmtree(project / "pipeline")
         shutil.copytree(ROOT / "pipeline", project / "pipeline", ignore=shutil.ignore_patterns("__pycache__"))
         shutil.copy(ROOT / "params.yaml", project / "params.yaml")
         shutil.copy(ROOT / "dvc.yaml", project / "dvc.yaml")
     seconds, _ = run([str(BIN / "dvc"), "repro", "themes"], project)
-    print(f"{len(texts)} texts through ingest → themes in {args.work} ({seconds:.0f} s)")
+    print(f"{len(texts)} texts through ingest → themes in {work} ({seconds:.0f} s)")
+    return project
+
+
+def main() -> int:
+    import seeds
+
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--work", type=Path, help="work folder, kept between runs (default: $TMPDIR/county_benchmark[_<data folder>])")
+    ap.add_argument("--data", type=Path, default=HERE / "county", help="texts/*.txt and sentence_labels.csv (default: benchmarks/county)")
+    args = ap.parse_args()
+    project = workspace(args.data, args.work)
     return seeds.main(["--project", str(project), "--labels", str(args.data / "sentence_labels.csv")])
 
 

@@ -31,6 +31,9 @@ evaluate stage does).
                                              # each topics.seed, and the topic feature with and without the
                                              # nearest paragraphs: how much a figure owes to one clustering
     python benchmarks/themes.py --nearest 0 5 10 20 40 80   # the same for the number of nearest paragraphs
+    python benchmarks/themes.py --pool benchmarks/county benchmarks/county2   # the LOPO figures with the county
+                                             # texts' sentence labels added to the training labels, and each
+                                             # county set's figures with the other's labels added
 """
 
 from __future__ import annotations
@@ -161,11 +164,15 @@ class Bench:
         sent["intervals"] = score_intervals(per, keys, 1000, 0)
         return para, sent
 
-    def lopo(self, fit_predict) -> np.ndarray:
-        """Sentence themes of each province's labelled lines from a model fitted without that province."""
+    def lopo(self, fit_predict, tell_held: bool = False) -> np.ndarray:
+        """Sentence themes of each province's labelled lines from a model fitted without that
+        province (``tell_held``: the training labels' ``attrs["held"]`` names it)."""
         out = np.zeros(len(self.sents), dtype=int)
         for pv in self.provinces:
             tr = self.train[self.train["province"] != pv]
+            if tell_held:
+                tr = tr.copy()
+                tr.attrs["held"] = pv
             theme = fit_predict(tr)
             held_rows = {i for rows in (r for (_, lab), r in zip(self.plabels.iterrows(), self.para_rows) if lab["province"] == pv) for i in rows}
             for (_, lab), where in zip(self.slabels.iterrows(), self.alignment):
@@ -269,11 +276,100 @@ def nearest_sweep(project: Path, ks: list[int]) -> int:
     return 0
 
 
+def pooled(project: Path, sets: list[Path]) -> int:
+    """LOPO figures with the sentence labels of other folders of texts (``texts/*.txt`` and
+    ``sentence_labels.csv``, as ``benchmarks/county``) added to the training labels, and each
+    folder's figures from a model fitted on the development labels with and without the other
+    folders' labels: what pooling labels of other texts, coded by other coders, does.
+
+    Each folder's texts go through the pipeline on their own (``county.workspace``), so their
+    features are those a corpus of their size gets. A folder's texts of the held-out province
+    are left out of its LOPO fold too."""
+    from county import workspace
+
+    from pipeline.classify import BlendedModel, Sentences, ZeroShotModel, fit_linear, fit_zero_shot, labelled_sentences
+    from pipeline.config import SentenceWeights
+    from pipeline.labels import align_sentence_labels, read_sentence_labels, sentence_scores
+
+    b = Bench(project, quiet=True)
+    keys, w0 = b.keys, b.themes.zero_shot_weight
+    parts, extra = [(b.sents, b.feats)], []
+    n_sents, n_paras = len(b.sents), len(b.paragraphs)
+    for data in sets:
+        themes, paragraphs, spans, documents, sc, identity = load(workspace(data))
+        if identity != b.identity or themes.keys != keys:
+            raise SystemExit(f"{data}: another embedding model or other themes than the provincial workspace")
+        labels = read_sentence_labels(data / "sentence_labels.csv", keys)
+        train = labelled_sentences(labels, paragraphs, spans, keys).drop_duplicates("row", keep="last")
+        sources = pd.read_csv(data / "sources.csv") if (data / "sources.csv").exists() else pd.DataFrame(columns=["file", "province"])
+        province = dict(zip(sources["file"], sources["province"].fillna("").astype(str)))
+        train["province"] = train["group"].map(lambda src: province.get(Path(src).name, ""))
+        train["row"] += n_sents
+        s = sc.sentences
+        parts.append((Sentences(s.texts, np.asarray(s.para_index) + n_paras, s.n_chars, np.asarray(s.embeddings, dtype=np.float32)), sc.features))
+        extra.append({"name": data.name, "start": n_sents, "end": n_sents + len(s), "labels": labels, "alignment": align_sentence_labels(labels, paragraphs, spans),
+                      "train": train, "chars": np.asarray(s.n_chars)})
+        print(f"{data.name}: {len(labels)} sentence labels, {len(train)} matched")
+        n_sents, n_paras = n_sents + len(s), n_paras + len(paragraphs)
+    sents = Sentences([t for p in parts for t in p[0].texts], np.concatenate([np.asarray(p[0].para_index) for p in parts]),
+                      np.concatenate([np.asarray(p[0].n_chars) for p in parts]), np.concatenate([np.asarray(p[0].embeddings, dtype=np.float32) for p in parts]))
+    feats = np.concatenate([p[1] for p in parts])
+    n_dev = len(b.sents)
+
+    def themes_of(tr: pd.DataFrame) -> dict[str, np.ndarray]:
+        rows, y = tr["row"].to_numpy(), tr["y"].to_numpy()
+        linear = fit_linear(feats, sents, rows, y, keys, b.identity, kinds=tr["kind"].to_numpy())
+        zero = ZeroShotModel(keys, SentenceWeights(**fit_zero_shot(feats, rows, y)))
+        return {"builtin kind alone": linear.predict_proba(feats, sents).argmax(axis=1),
+                f"mixed with zero-shot at {w0:g} (shipped)": BlendedModel(keys, [linear, zero], [1 - w0, w0]).predict_proba(feats, sents).argmax(axis=1)}
+
+    def same_province(a: str, b: str) -> bool:
+        return bool(a) and bool(b) and a[:2] == b[:2]
+
+    rows = []
+    pool = pd.concat([e["train"] for e in extra])
+    for training in ("development labels", "development labels + " + " + ".join(e["name"] for e in extra)):
+        cache: dict[str, dict[str, np.ndarray]] = {}
+
+        def fit_predict(tr, name):
+            pv = tr.attrs["held"]
+            if pv not in cache:
+                add = pool[~pool["province"].map(lambda p: same_province(p, pv))] if "+" in training else pool.iloc[:0]
+                cache[pv] = {n: t[:n_dev] for n, t in themes_of(pd.concat([tr, add])).items()}
+            return cache[pv][name]
+
+        for name in ("builtin kind alone", f"mixed with zero-shot at {w0:g} (shipped)"):
+            def one(tr, name=name):
+                return fit_predict(tr, name)
+            para, sent = b.evaluate(b.lopo(one, tell_held=True))
+            rows.append({"scored on": "development labels, LOPO", "trained on": training, "model": name, "paragraph macro-F1": para["macro_f1"],
+                         "sentence accuracy": sent["accuracy"], "sentence macro-F1": sent["macro_f1"], "paragraph share TV": sent["share_tv"]})
+            print(" | ".join(f"{v:.3f}" if isinstance(v, float) else str(v) for v in rows[-1].values()), flush=True)
+    for e in extra:
+        others = [x["train"] for x in extra if x is not e]
+        for training, tr in (("development labels", b.train), ("development labels + " + " + ".join(x["name"] for x in extra if x is not e), pd.concat([b.train, *others]))):
+            for name, theme in themes_of(tr).items():
+                theme = theme[e["start"] : e["end"]]
+                res, per = sentence_scores(e["labels"], e["alignment"], np.asarray(keys)[theme], keys)
+                gold = np.full(len(theme), -1)
+                for lab, where in zip(e["labels"]["label"], e["alignment"]):
+                    for r, _ in where:
+                        gold[r] = keys.index(lab)
+                m = gold >= 0
+                share = lambda t: np.bincount(t[m], weights=e["chars"][m], minlength=len(keys)) / e["chars"][m].sum()  # noqa: E731
+                rows.append({"scored on": e["name"], "trained on": training, "model": name, "sentence accuracy": res["accuracy"], "sentence macro-F1": res["macro_f1"],
+                             "paragraph share TV": res["share_tv"], "corpus share TV": 0.5 * np.abs(share(theme) - share(gold)).sum()})
+                print(" | ".join(f"{v:.3f}" if isinstance(v, float) else str(v) for v in rows[-1].values()), flush=True)
+    print("\n" + pd.DataFrame(rows).to_markdown(index=False, floatfmt=".3f"))
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--work", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "themes_benchmark")
     ap.add_argument("--fit", action="store_true", help="fit on all labels and write the builtin model")
     ap.add_argument("--topic-seeds", type=int, nargs="+", metavar="SEED", help="instead: the LOPO figures with the topics refitted under each seed (see topic_seeds)")
+    ap.add_argument("--pool", type=Path, nargs="+", metavar="DIR", help="instead: the LOPO figures with the sentence labels of these folders of texts added (see pooled)")
     ap.add_argument("--nearest", type=int, nargs="+", metavar="K", help="instead: the LOPO figures with the topic feature averaged with K nearest paragraphs (see nearest_sweep)")
     args = ap.parse_args()
     if not (PROVINCIAL.is_dir() and LABELS.is_file() and SENTENCES.is_file()):
@@ -287,6 +383,8 @@ def main() -> int:
         return topic_seeds(project, args.topic_seeds)
     if args.nearest:
         return nearest_sweep(project, args.nearest)
+    if args.pool:
+        return pooled(project, args.pool)
     b = Bench(project)
     themes, sc, identity, keys, k = b.themes, b.sc, b.identity, b.keys, b.k
     sents, feats, train = b.sents, b.feats, b.train

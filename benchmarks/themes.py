@@ -34,6 +34,8 @@ evaluate stage does).
     python benchmarks/themes.py --pool benchmarks/county benchmarks/county2   # the LOPO figures with the county
                                              # texts' sentence labels added to the training labels, and each
                                              # county set's figures with the other's labels added
+    python benchmarks/themes.py --pool benchmarks/county benchmarks/county2 --together   # the same with the county
+                                             # texts in one corpus with the provincial reports
 """
 
 from __future__ import annotations
@@ -276,27 +278,59 @@ def nearest_sweep(project: Path, ks: list[int]) -> int:
     return 0
 
 
-def pooled(project: Path, sets: list[Path]) -> int:
+def one_corpus(project: Path, sets: list[Path]) -> Path:
+    """A workspace (``<work>/together``) of the provincial reports and the texts of ``sets`` in
+    one corpus, up to ``topics``; the provincial workspace's embedding cache is copied in."""
+    import shutil
+
+    from end_to_end import make_project, run
+
+    where = project.parent / "together"
+    if not (where / "dvc.yaml").exists():
+        where.mkdir(parents=True)
+        make_project(where, sorted(PROVINCIAL.glob("*.txt")) + [f for data in sets for f in sorted((data / "texts").glob("*.txt"))])
+        cache = project / "models" / "embed_cache"
+        if cache.is_dir():
+            shutil.copytree(cache, where / "models" / "embed_cache")
+    else:
+        for name in ("dvc.yaml", "params.yaml"):
+            shutil.copy(ROOT / name, where / name)
+        shutil.rmtree(where / "pipeline")
+        shutil.copytree(ROOT / "pipeline", where / "pipeline", ignore=shutil.ignore_patterns("__pycache__"))
+    t, _ = run([str(BIN / "dvc"), "repro", "topics"], where)
+    print(f"workspace {where}: the provincial reports and {', '.join(d.name for d in sets)} in one corpus, up to topics ({t:.0f} s)")
+    return where
+
+
+def pooled(project: Path, sets: list[Path], together: bool = False) -> int:
     """LOPO figures with the sentence labels of other folders of texts (``texts/*.txt`` and
     ``sentence_labels.csv``, as ``benchmarks/county``) added to the training labels, and each
     folder's figures from a model fitted on the development labels with and without the other
     folders' labels: what pooling labels of other texts, coded by other coders, does.
 
     Each folder's texts go through the pipeline on their own (``county.workspace``), so their
-    features are those a corpus of their size gets. A folder's texts of the held-out province
-    are left out of its LOPO fold too."""
+    features are those a corpus of their size gets; with ``together``, they go through it in
+    one corpus with the provincial reports (``<work>/together``), so that every feature comes
+    from one large corpus. A folder's texts of the held-out province are left out of its LOPO
+    fold too."""
     from county import workspace
 
     from pipeline.classify import BlendedModel, Sentences, ZeroShotModel, fit_linear, fit_zero_shot, labelled_sentences
     from pipeline.config import SentenceWeights
     from pipeline.labels import align_sentence_labels, read_sentence_labels, sentence_scores
 
+    if together:
+        project = one_corpus(project, sets)
     b = Bench(project, quiet=True)
     keys, w0 = b.keys, b.themes.zero_shot_weight
     parts, extra = [(b.sents, b.feats)], []
     n_sents, n_paras = len(b.sents), len(b.paragraphs)
     for data in sets:
-        themes, paragraphs, spans, documents, sc, identity = load(workspace(data))
+        if together:  # the folder's labels on the one corpus: scored on all of it, where they lie
+            themes, paragraphs, spans, sc, identity, start = b.themes, b.paragraphs, b.spans, b.sc, b.identity, 0
+        else:
+            themes, paragraphs, spans, _, sc, identity = load(workspace(data))
+            start = n_sents
         if identity != b.identity or themes.keys != keys:
             raise SystemExit(f"{data}: another embedding model or other themes than the provincial workspace")
         labels = read_sentence_labels(data / "sentence_labels.csv", keys)
@@ -304,17 +338,18 @@ def pooled(project: Path, sets: list[Path]) -> int:
         sources = pd.read_csv(data / "sources.csv") if (data / "sources.csv").exists() else pd.DataFrame(columns=["file", "province"])
         province = dict(zip(sources["file"], sources["province"].fillna("").astype(str)))
         train["province"] = train["group"].map(lambda src: province.get(Path(src).name, ""))
-        train["row"] += n_sents
+        train["row"] += start
         s = sc.sentences
-        parts.append((Sentences(s.texts, np.asarray(s.para_index) + n_paras, s.n_chars, np.asarray(s.embeddings, dtype=np.float32)), sc.features))
-        extra.append({"name": data.name, "start": n_sents, "end": n_sents + len(s), "labels": labels, "alignment": align_sentence_labels(labels, paragraphs, spans),
+        extra.append({"name": data.name, "start": start, "end": start + len(s), "labels": labels, "alignment": align_sentence_labels(labels, paragraphs, spans),
                       "train": train, "chars": np.asarray(s.n_chars)})
         print(f"{data.name}: {len(labels)} sentence labels, {len(train)} matched")
-        n_sents, n_paras = n_sents + len(s), n_paras + len(paragraphs)
+        if not together:
+            parts.append((Sentences(s.texts, np.asarray(s.para_index) + n_paras, s.n_chars, np.asarray(s.embeddings, dtype=np.float32)), sc.features))
+            n_sents, n_paras = n_sents + len(s), n_paras + len(paragraphs)
     sents = Sentences([t for p in parts for t in p[0].texts], np.concatenate([np.asarray(p[0].para_index) for p in parts]),
                       np.concatenate([np.asarray(p[0].n_chars) for p in parts]), np.concatenate([np.asarray(p[0].embeddings, dtype=np.float32) for p in parts]))
     feats = np.concatenate([p[1] for p in parts])
-    n_dev = len(b.sents)
+    n_dev = len(b.sents)  # the provincial corpus's sentences come first (all of them, together)
 
     def themes_of(tr: pd.DataFrame) -> dict[str, np.ndarray]:
         rows, y = tr["row"].to_numpy(), tr["y"].to_numpy()
@@ -345,6 +380,7 @@ def pooled(project: Path, sets: list[Path]) -> int:
             rows.append({"scored on": "development labels, LOPO", "trained on": training, "model": name, "paragraph macro-F1": para["macro_f1"],
                          "sentence accuracy": sent["accuracy"], "sentence macro-F1": sent["macro_f1"], "paragraph share TV": sent["share_tv"]})
             print(" | ".join(f"{v:.3f}" if isinstance(v, float) else str(v) for v in rows[-1].values()), flush=True)
+            print(f"sentence confusion (rows: labelled, columns: predicted)\n{sent['confusion'].to_string()}")
     for e in extra:
         others = [x["train"] for x in extra if x is not e]
         for training, tr in (("development labels", b.train), ("development labels + " + " + ".join(x["name"] for x in extra if x is not e), pd.concat([b.train, *others]))):
@@ -370,6 +406,7 @@ def main() -> int:
     ap.add_argument("--fit", action="store_true", help="fit on all labels and write the builtin model")
     ap.add_argument("--topic-seeds", type=int, nargs="+", metavar="SEED", help="instead: the LOPO figures with the topics refitted under each seed (see topic_seeds)")
     ap.add_argument("--pool", type=Path, nargs="+", metavar="DIR", help="instead: the LOPO figures with the sentence labels of these folders of texts added (see pooled)")
+    ap.add_argument("--together", action="store_true", help="with --pool: the folders' texts in one corpus with the provincial reports")
     ap.add_argument("--nearest", type=int, nargs="+", metavar="K", help="instead: the LOPO figures with the topic feature averaged with K nearest paragraphs (see nearest_sweep)")
     args = ap.parse_args()
     if not (PROVINCIAL.is_dir() and LABELS.is_file() and SENTENCES.is_file()):
@@ -384,7 +421,7 @@ def main() -> int:
     if args.nearest:
         return nearest_sweep(project, args.nearest)
     if args.pool:
-        return pooled(project, args.pool)
+        return pooled(project, args.pool, args.together)
     b = Bench(project)
     themes, sc, identity, keys, k = b.themes, b.sc, b.identity, b.keys, b.k
     sents, feats, train = b.sents, b.feats, b.train

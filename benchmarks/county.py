@@ -68,6 +68,8 @@ def main() -> int:
     ap.add_argument("--work", type=Path, help="work folder, kept between runs (default: $TMPDIR/county_benchmark[_<data folder>])")
     ap.add_argument("--data", type=Path, default=HERE / "county", help="texts/*.txt and sentence_labels.csv (default: benchmarks/county)")
     args = ap.parse_args()
+    if not list((args.data / "texts").glob("*.txt")):
+        ap.error(f"no texts in {args.data / 'texts'}")
     project = workspace(args.data, args.work)
     return seeds.main(["--project", str(project), "--labels", str(args.data / "sentence_labels.csv")])
 

@@ -279,16 +279,20 @@ def nearest_sweep(project: Path, ks: list[int]) -> int:
 
 
 def one_corpus(project: Path, sets: list[Path]) -> Path:
-    """A workspace (``<work>/together``) of the provincial reports and the texts of ``sets`` in
-    one corpus, up to ``topics``; the provincial workspace's embedding cache is copied in."""
+    """A workspace (``<work>/together_<set>_…``, one per choice of ``sets``) of the provincial
+    reports and the texts of ``sets`` in one corpus, up to ``topics``; the provincial
+    workspace's embedding cache is copied in. Rebuilt when the texts are not those it holds."""
     import shutil
 
     from end_to_end import make_project, run
 
-    where = project.parent / "together"
+    texts = sorted(PROVINCIAL.glob("*.txt")) + [f for data in sets for f in sorted((data / "texts").glob("*.txt"))]
+    where = project.parent / "_".join(["together", *(d.resolve().name for d in sets)])
+    if (where / "dvc.yaml").exists() and sorted(f.name for f in (where / "data" / "raw").iterdir()) != sorted(f.name for f in texts):
+        shutil.rmtree(where)  # other texts than these sets hold now
     if not (where / "dvc.yaml").exists():
         where.mkdir(parents=True)
-        make_project(where, sorted(PROVINCIAL.glob("*.txt")) + [f for data in sets for f in sorted((data / "texts").glob("*.txt"))])
+        make_project(where, texts)
         cache = project / "models" / "embed_cache"
         if cache.is_dir():
             shutil.copytree(cache, where / "models" / "embed_cache")
@@ -308,11 +312,11 @@ def pooled(project: Path, sets: list[Path], together: bool = False) -> int:
     folder's figures from a model fitted on the development labels with and without the other
     folders' labels: what pooling labels of other texts, coded by other coders, does.
 
-    Each folder's texts go through the pipeline on their own (``county.workspace``), so their
-    features are those a corpus of their size gets; with ``together``, they go through it in
-    one corpus with the provincial reports (``<work>/together``), so that every feature comes
-    from one large corpus. A folder's texts of the held-out province are left out of its LOPO
-    fold too."""
+    Each folder's texts go through the pipeline on their own (``county.workspace``, in its
+    default work folders), so their features are those a corpus of their size gets; with
+    ``together``, they go through it in one corpus with the provincial reports
+    (:func:`one_corpus`), so that every feature comes from one large corpus. In each LOPO fold,
+    a folder's labels on texts of the held-out province (by ``sources.csv``) are left out too."""
     from county import workspace
 
     from pipeline.classify import BlendedModel, Sentences, ZeroShotModel, fit_linear, fit_zero_shot, labelled_sentences
@@ -358,18 +362,18 @@ def pooled(project: Path, sets: list[Path], together: bool = False) -> int:
         return {"builtin kind alone": linear.predict_proba(feats, sents).argmax(axis=1),
                 f"mixed with zero-shot at {w0:g} (shipped)": BlendedModel(keys, [linear, zero], [1 - w0, w0]).predict_proba(feats, sents).argmax(axis=1)}
 
-    def same_province(a: str, b: str) -> bool:
-        return bool(a) and bool(b) and a[:2] == b[:2]
+    def same_province(p: str, q: str) -> bool:  # 陕西 and 陕西省, 内蒙古 and 内蒙古自治区
+        return bool(p) and bool(q) and p[:2] == q[:2]
 
     rows = []
     pool = pd.concat([e["train"] for e in extra])
-    for training in ("development labels", "development labels + " + " + ".join(e["name"] for e in extra)):
+    for training, with_pool in (("development labels", False), ("development labels + " + " + ".join(e["name"] for e in extra), True)):
         cache: dict[str, dict[str, np.ndarray]] = {}
 
         def fit_predict(tr, name):
             pv = tr.attrs["held"]
             if pv not in cache:
-                add = pool[~pool["province"].map(lambda p: same_province(p, pv))] if "+" in training else pool.iloc[:0]
+                add = pool[~pool["province"].map(lambda p: same_province(p, pv))] if with_pool else pool.iloc[:0]
                 cache[pv] = {n: t[:n_dev] for n, t in themes_of(pd.concat([tr, add])).items()}
             return cache[pv][name]
 
@@ -415,6 +419,8 @@ def main() -> int:
     from pipeline.classify import BUILTIN, BlendedModel, LinearModel, ZeroShotModel, choose_model, design, fingerprint, fit_linear, fit_zero_shot
     from pipeline.config import SentenceWeights
 
+    if args.together and not args.pool:
+        ap.error("--together goes with --pool")
     project = prepare(args.work)
     if args.topic_seeds:
         return topic_seeds(project, args.topic_seeds)

@@ -37,7 +37,7 @@ def workspace(data: Path, work: Path | None = None) -> Path:
     """The texts of ``data`` through ingest → themes in a project under ``work`` (default
     ``$TMPDIR/county_benchmark[_<data folder>]``), kept between runs: a second run copies in this
     repository's code and params and lets DVC re-run what they touch."""
-    from end_to_end import BIN, ROOT, make_project, run
+    from end_to_end import BIN, make_project, refresh_project, run
 
     if work is None:
         suffix = "" if data.resolve() == (HERE / "county").resolve() else f"_{data.resolve().name}"
@@ -50,12 +50,7 @@ def workspace(data: Path, work: Path | None = None) -> Path:
         project.mkdir(parents=True)
         make_project(project, texts)
     else:  # the same texts, this repository's current code and params
-        import shutil
-
-        shutil.rmtree(project / "pipeline")
-        shutil.copytree(ROOT / "pipeline", project / "pipeline", ignore=shutil.ignore_patterns("__pycache__"))
-        shutil.copy(ROOT / "params.yaml", project / "params.yaml")
-        shutil.copy(ROOT / "dvc.yaml", project / "dvc.yaml")
+        refresh_project(project)
     seconds, _ = run([str(BIN / "dvc"), "repro", "themes"], project)
     print(f"{len(texts)} texts through ingest → themes in {work} ({seconds:.0f} s)")
     return project

@@ -60,6 +60,16 @@ def make_project(where: Path, corpus_files: list[Path], params_update: dict | No
     return where
 
 
+def refresh_project(where: Path) -> Path:
+    """A kept project made by :func:`make_project`, with this checkout's pipeline, ``dvc.yaml``
+    and ``params.yaml`` copied in: ``dvc repro`` then re-runs what the change touches."""
+    for name in ("dvc.yaml", "params.yaml"):
+        shutil.copy(ROOT / name, where / name)
+    shutil.rmtree(where / "pipeline")
+    shutil.copytree(ROOT / "pipeline", where / "pipeline", ignore=shutil.ignore_patterns("__pycache__"))
+    return where
+
+
 def run(cmd: list[str], cwd: Path) -> tuple[float, str]:
     env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
     t0 = time.perf_counter()

@@ -61,19 +61,14 @@ BIN = Path(sys.executable).parent
 def prepare(work: Path):
     """Run ingest → embed → topics on the provincial corpus in ``work`` (kept, so a second
     run reuses it), and load what the themes stage reads."""
-    import shutil
-
-    from end_to_end import make_project, run
+    from end_to_end import make_project, refresh_project, run
 
     project = work / "project"
     if not (project / "dvc.yaml").exists():
         project.mkdir(parents=True)
         make_project(project, sorted(PROVINCIAL.glob("*.txt")))
     else:  # this checkout's pipeline on the same corpus: DVC re-runs what the code change touches
-        for name in ("dvc.yaml", "params.yaml"):
-            shutil.copy(ROOT / name, project / name)
-        shutil.rmtree(project / "pipeline")
-        shutil.copytree(ROOT / "pipeline", project / "pipeline", ignore=shutil.ignore_patterns("__pycache__"))
+        refresh_project(project)
     t, _ = run([str(BIN / "dvc"), "repro", "topics"], project)
     print(f"workspace {project}: ingest, embed and topics up to date ({t:.0f} s)")
     return project
@@ -284,7 +279,7 @@ def one_corpus(project: Path, sets: list[Path]) -> Path:
     workspace's embedding cache is copied in. Rebuilt when the texts are not those it holds."""
     import shutil
 
-    from end_to_end import make_project, run
+    from end_to_end import make_project, refresh_project, run
 
     texts = sorted(PROVINCIAL.glob("*.txt")) + [f for data in sets for f in sorted((data / "texts").glob("*.txt"))]
     where = project.parent / "_".join(["together", *(d.resolve().name for d in sets)])
@@ -297,10 +292,7 @@ def one_corpus(project: Path, sets: list[Path]) -> Path:
         if cache.is_dir():
             shutil.copytree(cache, where / "models" / "embed_cache")
     else:
-        for name in ("dvc.yaml", "params.yaml"):
-            shutil.copy(ROOT / name, where / name)
-        shutil.rmtree(where / "pipeline")
-        shutil.copytree(ROOT / "pipeline", where / "pipeline", ignore=shutil.ignore_patterns("__pycache__"))
+        refresh_project(where)
     t, _ = run([str(BIN / "dvc"), "repro", "topics"], where)
     print(f"workspace {where}: the provincial reports and {', '.join(d.name for d in sets)} in one corpus, up to topics ({t:.0f} s)")
     return where

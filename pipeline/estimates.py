@@ -259,7 +259,8 @@ def covariate_effects(docs: pd.DataFrame, shares: pd.DataFrame, keys: list[str],
         known = d[c].astype(str).str.strip().replace({"": np.nan, "nan": np.nan, "None": np.nan}).notna()
         values = d.loc[known, c].astype(str).nunique()
         if known.sum() < min_documents:
-            skipped.append((c, f"{int(known.sum())} documents with a value (fewer than {min_documents})"))
+            n = int(known.sum())
+            skipped.append((c, f"{n} document{'' if n == 1 else 's'} with a value (fewer than {min_documents})"))
         elif values < 2:
             skipped.append((c, f"one value only ({d.loc[known, c].astype(str).iloc[0] if known.any() else '—'})"))
         else:

@@ -305,8 +305,10 @@ def read_text(data: bytes, path: Path) -> RawText:
 
 MARKDOWN_MIN_LINES = 2
 # What only Markdown writes: an ATX heading, bold, a link or an image.
-# Bold never opens on punctuation nor closes after a comma: 王**、李**等人 masks names.
-_MD_SIGNAL = re.compile(r"^\s{0,3}#{1,6}\s+\S|(?<!\*)\*{2,3}[^*\s、，。；：,.;:](?:[^*]{0,80}[^*\s、，,])?\*{2,3}(?!\*)|!?\[[^\]]+\]\((https?://|/|\.)[^)]*\)")
+# Bold never opens on punctuation nor closes after a comma: 王**、李**等人 masks names; nor
+# opens on a form of address: 王**同志主持，李**同志讲话 masks them too.
+_MASKED_NAME_NEXT = r"(?!同志|先生|女士|等)"
+_MD_SIGNAL = re.compile(r"^\s{0,3}#{1,6}\s+\S|(?<!\*)\*{2,3}" + _MASKED_NAME_NEXT + r"[^*\s、，。；：,.;:](?:[^*]{0,80}[^*\s、，,])?\*{2,3}(?!\*)|!?\[[^\]]+\]\((https?://|/|\.)[^)]*\)")
 _MD_RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 _MD_LINK_DEF = re.compile(r"^\s{0,3}\[[^\]^]+\]:\s*<?(https?://|www\.|/|\./)\S*(\s+[\"'(].*)?$")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(\s+#+)?\s*$")
@@ -316,7 +318,7 @@ _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\((?:[^()\s]|\([^)]*\))*(\s+\"[^\"]*\")?\)
 _MD_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^)]*\))*(\s+\"[^\"]*\")?\)")
 # bold-italic (***…***), bold and italic marks and code ticks; ~ is left alone (1~3 is a range in Chinese text)
 _MD_EMPHASIS = re.compile(
-    r"(?<![*_])(?P<mark>\*\*\*|___|\*\*|__)(?=[^\s*_、，。；：,.;:])(?P<strong>.+?)(?<=[^\s*_、，,])(?P=mark)(?![*_])"
+    r"(?<![*_])(?P<mark>\*\*\*|___|\*\*|__)" + _MASKED_NAME_NEXT + r"(?=[^\s*_、，。；：,.;:])(?P<strong>.+?)(?<=[^\s*_、，,])(?P=mark)(?![*_])"
     r"|(?<![A-Za-z0-9*])\*(?=[^\s*])(?P<em>[^*]+?)(?<=\S)\*(?![A-Za-z0-9*])|`(?P<code>[^`]+)`"
 )
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")

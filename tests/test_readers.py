@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.readers import ReadError, decode, read_docx, read_file, read_html, split_lines
+from pipeline.readers import ReadError, decode, read_docx, read_file, read_html, read_text, split_lines
 
 TEXT = "来源:衡东县融媒体中心 发布时间:2023-03-02\n为深入学习宣传贯彻党的二十大精神,近日,县委书记刊发文章。\n"
 
@@ -420,12 +420,23 @@ def test_docx_with_malformed_list_numbers_is_read():
     "2021~~2025年，投资~~亿元",
     "当事人：王**，身份证号：3301**********1234",  # masked characters
     "拟表彰人员：王**、李**、张**等同志",  # masked names in a list
+    "会议由王**同志主持，李**同志讲话。",  # masked names before a form of address
+    "陈**先生和刘**女士出席，赵**等参加。",
 ])
 def test_markdown_keeps_text_that_only_looks_like_markup(line):
     from pipeline.readers import _MD_SIGNAL, strip_markdown
 
     assert strip_markdown(line) == line
     assert not _MD_SIGNAL.search(line)
+
+
+def test_masked_names_do_not_make_a_text_markdown_but_keep_their_marks_in_markdown():
+    lines = ["会议由王**同志主持，李**同志讲话。", "张**同志指出，要抓好**党建**工作。", "赵**同志、钱**同志参加。"]
+    raw = read_text("\n".join(lines).encode("utf-8"), Path("a.txt"))
+    assert raw.lines == lines and "Markdown" not in raw.encoding
+    # in a Markdown file the masks stay and real bold goes
+    raw = read_text("\n".join(lines).encode("utf-8"), Path("a.md"))
+    assert raw.lines == ["会议由王**同志主持，李**同志讲话。", "张**同志指出，要抓好党建工作。", "赵**同志、钱**同志参加。"]
 
 
 def test_docx_placeholders_in_cells_and_paragraphs_are_not_text(tmp_path):

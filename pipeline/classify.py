@@ -590,12 +590,14 @@ def claimed_paragraphs(features: np.ndarray, para_index: np.ndarray, n_paragraph
 NO_THEME = "theme not in themes.definitions"
 NO_LINE = "no paragraph of the corpus at its source and line"
 NOT_FOUND = "sentence text not found in its line"
+TEXT_NOT_FOUND = "text not found at its line nor elsewhere in its source"
 OUT_OF_ORDER = "sentence text only before the previous label's (a duplicate, or sentence numbers out of order)"
 MIXED = "mixed paragraph (a secondary theme)"
 CLAIMED = "paragraph claimed by its section or form"
 UNUSED_ADVICE = {
     NO_LINE: "check corpus.dir and that sources and line numbers are the corpus's",
     NOT_FOUND: "check that each text is a sentence of its line as the corpus has it",
+    TEXT_NOT_FOUND: "check that sources, line numbers and texts are the corpus's",
     MIXED: "a paragraph label with a secondary theme says nothing certain about any one sentence: label its sentences",
     CLAIMED: "its section or form decides the paragraph's theme: label its sentences",
 }
@@ -628,32 +630,36 @@ def labelled_sentences(labels: pd.DataFrame, paragraphs: pd.DataFrame, spans: pd
         sentence and label, sorted by row and, for a sentence two labels label, in the labels'
         order (callers keep the last: ``drop_duplicates("row", keep="last")``).
     """
-    from .labels import align_sentence_labels, contains_text, labelled_rows
+    from .labels import NOWHERE, TEXT_ELSEWHERE, align_sentence_labels, contains_text, locate_labels
 
     unused = Counter() if unused is None else unused
     out: list[tuple[int, int, str]] = []  # (row, theme, source) in the labels' order
     if "sentence" in labels.columns and "label" in labels.columns:
         p_text = paragraphs["text"].to_numpy()
-        for (src, lab, text), prows, where in zip(zip(labels["source"], labels["label"], labels["text"]), labelled_rows(labels, paragraphs),
-                                                  align_sentence_labels(labels, paragraphs, spans)):
+        for (src, lab, text), prows, how, where in zip(zip(labels["source"], labels["label"], labels["text"]), *locate_labels(labels, paragraphs),
+                                                       align_sentence_labels(labels, paragraphs, spans)):
             if lab not in keys:
                 unused[NO_THEME] += 1
-            elif not len(prows):
+            elif where:  # found in its line's text (the line found by its number, or by its labels' texts)
+                out.append((max(where, key=lambda rc: (rc[1], -rc[0]))[0], keys.index(lab), src))
+            elif how == NOWHERE:
                 unused[NO_LINE] += 1
-            elif not where:
+            elif how == TEXT_ELSEWHERE:
+                unused[TEXT_NOT_FOUND] += 1
+            else:
                 t = str(text).strip()
                 unused[OUT_OF_ORDER if t and any(contains_text(p_text[pr], t) for pr in prows) else NOT_FOUND] += 1
-            else:
-                out.append((max(where, key=lambda rc: (rc[1], -rc[0]))[0], keys.index(lab), src))
     else:
         by_para = spans.groupby("para_id", sort=False).indices
         ids = paragraphs["para_id"].to_numpy()
         secondary = labels["secondary"].fillna("").astype(str) if "secondary" in labels.columns else pd.Series("", index=labels.index)
-        for (src, lab, sec), prows in zip(zip(labels["source"], labels["primary"], secondary), labelled_rows(labels, paragraphs)):
+        for (src, lab, sec), prows, how in zip(zip(labels["source"], labels["primary"], secondary), *locate_labels(labels, paragraphs)):
             if lab not in keys:
                 unused[NO_THEME] += 1
-            elif not len(prows):
+            elif how == NOWHERE:
                 unused[NO_LINE] += 1
+            elif how == TEXT_ELSEWHERE:
+                unused[TEXT_NOT_FOUND] += 1
             elif sec.strip():
                 unused[MIXED] += 1
             else:

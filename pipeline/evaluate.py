@@ -42,7 +42,7 @@ from .config import ParamsError
 from .io import run_stage, setup_logging, write_csv, write_json, write_parquet
 from .sampling import draw_sample, label_sheets, sampling_frame
 from .artifacts import ThemeCatalog
-from .labels import HAND_LABEL_COLUMNS, align_sentence_labels, design_weights, hand_labelled_units, labelled_rows, match_labels, read_labels, read_sentence_labels, score_intervals, scores, sentence_scores
+from .labels import BY_TEXT, HAND_LABEL_COLUMNS, TEXT_ELSEWHERE, align_sentence_labels, design_weights, hand_labelled_units, labelled_rows, match_labels, read_labels, read_sentence_labels, score_intervals, scores, sentence_scores
 
 log = logging.getLogger("pipeline.evaluate")
 
@@ -72,7 +72,9 @@ def evaluate(labels: pd.DataFrame, paragraphs: pd.DataFrame, themes: pd.DataFram
     weights, note = design_weights(m, labels.attrs.get("drawn"))
     if weights is not None:
         m = m.assign(weight=weights)
-    metrics = {"evaluated": True, "labels": int(len(labels)), "matched": int(ok.sum()), **scores(m["actual"].tolist(), m["predicted"].tolist(), keys, weights),
+    found_by = matched["found_by"].value_counts()
+    metrics = {"evaluated": True, "labels": int(len(labels)), "matched": int(ok.sum()), "matched_by_text": int(found_by.get(BY_TEXT, 0)),
+               "text_not_found": int(found_by.get(TEXT_ELSEWHERE, 0)), **scores(m["actual"].tolist(), m["predicted"].tolist(), keys, weights),
                "weighted": weights is not None, "intervals": score_intervals(m, keys, n_boot, seed)}
     if note:
         metrics["weighting"] = note
@@ -151,8 +153,11 @@ def main() -> int:
         log.info(
             "%d of %d labelled lines matched: accuracy %.3f, macro-F1 %.3f (%s)",
             result["matched"], result["labels"], result["accuracy"], result["macro_f1"],
-            ", ".join(f"{k} {v['f1']:.2f}" for k, v in result["per_theme"].items()),
+            ", ".join(f"{k} {v['f1']:.2f}" for k, v in result["per_theme"].items() if v.get("support")),
         )
+        if result["matched_by_text"] or result["text_not_found"]:
+            log.warning("eval.labels: %d labelled lines held another text and were found by their text elsewhere in their source; "
+                        "%d whose line held another text were not found by their text either (are the line numbers and texts the corpus's?)", result["matched_by_text"], result["text_not_found"])
     if sentence_file:
         gold = read_sentence_labels(Path(sentence_file), keys)
         s = evaluate_sentences(gold, paragraphs, spans, sentences, keys, p.eval.n_boot, p.eval.seed)

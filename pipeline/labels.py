@@ -111,29 +111,199 @@ def _coded(labels: pd.DataFrame, column: str) -> pd.DataFrame:
 
 def labelled_rows(labels: pd.DataFrame, paragraphs: pd.DataFrame) -> list[np.ndarray]:
     """For each labelled line, the row positions in ``paragraphs`` of the paragraphs cut
-    from it (same source, line inside ``line_start..line_end``); empty where there are none.
+    from it; empty where there are none (see :func:`locate_labels`)."""
+    return locate_labels(labels, paragraphs)[0]
+
+
+BY_LINE, BY_TEXT, TEXT_ELSEWHERE, NOWHERE = "line", "text", "text not found", "nothing at its line"
+TEXT_AGREES = 0.5     # share of a label's character trigrams in the paragraphs of its line: the line is the label's
+TEXT_HOLDS = 0.8      # share of one text's trigrams in another: a paragraph holds the label, or is a piece of it
+TEXT_MIN_CHARS = 6    # a label text shorter than this (folded) is too short to check its line by, or to look for
+PROBE, PROBE_STRIDE = 6, 12   # a label is looked for by its stretches of PROBE characters, one every PROBE_STRIDE
+# extensions a label's source may carry where the corpus holds the same file in another format
+DOCUMENT_EXTENSIONS = (".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".docx", ".doc", ".wps", ".pdf", ".rtf", ".odt")
+
+
+def locate_labels(labels: pd.DataFrame, paragraphs: pd.DataFrame) -> tuple[list[np.ndarray], list[str]]:
+    """Where each labelled line is among ``paragraphs``, and how it was found.
 
     A label's source matches a paragraph's source if one path ends with the other, so labels
-    written relative to ``../shared/corpora/`` match a corpus laid out either way.
+    written relative to ``../shared/corpora/`` match a corpus laid out either way; failing
+    that, if exactly one source does without its document extension (a label of ``a.docx``
+    on a corpus holding ``a.txt``). Its line gives the paragraphs cut from it (``line``
+    inside ``line_start..line_end``): ``"line"``.
+
+    Where the labels carry the labelled ``text`` (and ``paragraphs`` theirs), the line is
+    checked against it, so that line numbers counted another way (a Word or HTML file read
+    by another tool, lines counted from 0 or without blank lines) do not score a neighbouring
+    paragraph. Texts are compared by their character trigrams (folded as :func:`_folded`
+    folds them). If the line's paragraphs hold fewer than ``TEXT_AGREES`` of the label's
+    trigrams, the label is looked for by its text in its source (or, when no paragraph comes
+    from its source, in the one source of the corpus that holds it): the paragraph holding
+    ``TEXT_HOLDS`` of it, else the run of consecutive paragraphs that are pieces of it, nearest
+    the labelled line (``"text"``). Not found that way, it labels nothing, and the caller
+    counts it: ``"text not found"`` where its line has paragraphs of another text, ``"nothing
+    at its line"`` where it has none. A text shorter than ``TEXT_MIN_CHARS`` is not checked.
+
+    Returns:
+        ``(rows, how)``: for each row of ``labels`` the row positions in ``paragraphs`` (empty
+        where none) and how they were found: ``"line"`` or ``"text"`` (or why none were).
     """
     by_source = {s: idx for s, idx in paragraphs.groupby("source").indices.items()}
+    by_stem: dict[str, list[np.ndarray]] = {}
+    for s, idx in by_source.items():
+        by_stem.setdefault(_stem(str(s)), []).append(idx)
     starts, ends = paragraphs["line_start"].to_numpy(), paragraphs["line_end"].to_numpy()
-    out = []
-    for src, line in zip(labels["source"], labels["line"]):
-        idx = next((i for s, i in by_source.items() if s == src or s.endswith("/" + src) or src.endswith("/" + s)), np.array([], dtype=int))
-        out.append(idx[(starts[idx] <= line) & (ends[idx] >= line)])
-    return out
+    sources = paragraphs["source"].to_numpy()
+    texts = paragraphs["text"].fillna("").astype(str).to_numpy() if "text" in paragraphs.columns else None
+    label_texts = labels["text"].fillna("").astype(str).to_numpy() if "text" in labels.columns and texts is not None else None
+    look = _TextIndex(texts) if texts is not None else None
+
+    rows, how = [], []
+    for i, (src, line) in enumerate(zip(labels["source"], labels["line"])):
+        src = str(src)
+        idx = next((ix for s, ix in by_source.items() if _same_path(str(s), src)), None)
+        if idx is None:
+            same_stem = [ix for st, ixs in by_stem.items() if _same_path(st, _stem(src)) for ix in ixs]
+            idx = same_stem[0] if len(same_stem) == 1 else np.array([], dtype=int)
+        hit = idx[(starts[idx] <= line) & (ends[idx] >= line)]
+        folded = _folded(label_texts[i])[0] if label_texts is not None else ""
+        if len(folded) < TEXT_MIN_CHARS or _share(want := _trigrams(folded), look.grams(hit)) >= TEXT_AGREES:
+            rows.append(hit)
+            how.append(BY_LINE if len(hit) else NOWHERE)
+            continue
+        if len(idx):
+            found = _by_text(want, look.holding(folded, [idx]), line, starts)
+        else:  # the sources of the corpus that hold a stretch of the label, and the one of them that holds it
+            near = set(sources[look.corpus_rows(folded)])
+            found = _by_text(want, look.holding(folded, [ix for s, ix in by_source.items() if s in near]), line, starts, sources)
+        rows.append(found)
+        how.append(BY_TEXT if len(found) else TEXT_ELSEWHERE if len(hit) else NOWHERE)
+    return rows, how
+
+
+def _same_path(a: str, b: str) -> bool:
+    return a == b or a.endswith("/" + b) or b.endswith("/" + a)
+
+
+def _stem(path: str) -> str:
+    low = path.lower()
+    return next((path[: -len(e)] for e in DOCUMENT_EXTENSIONS if low.endswith(e)), path)
+
+
+class _TextIndex:
+    """The corpus's paragraphs folded (:func:`_folded`), their trigrams, and each source's
+    folded text joined (to find a label's stretches in), computed as the labels ask for them."""
+
+    def __init__(self, texts: np.ndarray):
+        self.texts = texts
+        self._grams: dict[int, set[str]] = {}
+        self._joined: dict[tuple[int, int], tuple[str, np.ndarray, np.ndarray]] = {}
+
+    def gram(self, r: int) -> set[str]:
+        if r not in self._grams:
+            self._grams[r] = _trigrams(_plain_fold(self.texts[r]))
+        return self._grams[r]
+
+    def grams(self, rows) -> set[str]:
+        return set().union(*(self.gram(int(r)) for r in rows))
+
+    def _rows_holding(self, rows: np.ndarray, probes: set[str]) -> set[int]:
+        """Which of ``rows`` (one source's, or the corpus's) hold one of ``probes``."""
+        key = (int(rows[0]), len(rows))
+        if key not in self._joined:
+            plain = [_plain_fold(self.texts[r]) for r in rows]
+            self._joined[key] = ("\x00".join(plain), np.cumsum([0] + [len(t) + 1 for t in plain]), rows)
+        joined, offsets, rows = self._joined[key]
+        out = set()
+        for p in probes:
+            at = joined.find(p)
+            while at >= 0:
+                out.add(int(rows[int(np.searchsorted(offsets, at, side="right")) - 1]))
+                at = joined.find(p, at + 1)
+        return out
+
+    def holding(self, folded: str, pools: list[np.ndarray]) -> list[tuple[int, set[str]]]:
+        """The paragraphs of ``pools`` (sources' rows) that hold one of ``folded``'s stretches
+        (every piece of the label longer than a stretch and a stride holds one), in order, with
+        their trigrams."""
+        probes = _probes(folded, PROBE_STRIDE)
+        found = set().union(*(self._rows_holding(np.sort(pool), probes) for pool in pools if len(pool)))
+        return [(r, self.gram(r)) for r in sorted(found)]
+
+    def corpus_rows(self, folded: str) -> np.ndarray:
+        """Rows of the whole corpus holding the label's first, middle or last stretch."""
+        probes = {folded[k : k + PROBE] for k in (0, (len(folded) - PROBE) // 2, len(folded) - PROBE)}
+        return np.array(sorted(self._rows_holding(np.arange(len(self.texts)), probes)), dtype=int)
+
+
+def _probes(folded: str, stride: int) -> set[str]:
+    return {folded[k : k + PROBE] for k in range(0, max(len(folded) - PROBE, 0) + 1, stride)} | {folded[-PROBE:]}
+
+
+def _trigrams(folded: str) -> set[str]:
+    return {folded[k : k + 3] for k in range(len(folded) - 2)} if len(folded) >= 3 else ({folded} if folded else set())
+
+
+def _share(part: set[str], whole: set[str]) -> float:
+    return len(part & whole) / len(part) if part else 0.0
+
+
+def _by_text(want: set[str], candidates: list[tuple[int, set[str]]], line: int, starts: np.ndarray, sources: np.ndarray | None = None) -> np.ndarray:
+    """Of ``candidates`` (rows in order, with their trigrams): the paragraph holding the label
+    (its trigrams ``want``), else the run of consecutive paragraphs that are pieces of it and
+    together hold most of it; of equals, the nearest ``line``. With ``sources`` (candidates of
+    several sources), what is found must be found in one source only: a formula every report
+    opens with labels nothing."""
+    holding = sorted((abs(int(starts[r]) - line), r) for r, g in candidates if _share(want, g) >= TEXT_HOLDS)
+    if holding:
+        if sources is not None and len({sources[r] for _, r in holding}) > 1:
+            return np.array([], dtype=int)
+        return np.array([holding[0][1]], dtype=int)
+    runs: list[list[tuple[int, set[str]]]] = []
+    for r, g in candidates:
+        if g and _share(g, want) >= TEXT_HOLDS:
+            if runs and runs[-1][-1][0] == r - 1 and (sources is None or sources[r] == sources[r - 1]):
+                runs[-1].append((r, g))
+            else:
+                runs.append([(r, g)])
+    scored = sorted(((_share(want, set().union(*(g for _, g in run))), -abs(int(starts[run[0][0]]) - line), [r for r, _ in run]) for run in runs),
+                    key=lambda x: x[:2], reverse=True)
+    if not scored or scored[0][0] < TEXT_AGREES:
+        return np.array([], dtype=int)
+    if sources is not None and any(x[0] == scored[0][0] and sources[x[2][0]] != sources[scored[0][2][0]] for x in scored[1:]):
+        return np.array([], dtype=int)
+    return np.array(scored[0][2], dtype=int)
+
+
+class _FoldTable(dict):
+    """``str.translate`` table of :func:`_folded`'s folding, filled as characters come."""
+
+    def __missing__(self, code: int) -> str:
+        folded = "".join(f for f in unicodedata.normalize("NFKC", chr(code)) if not f.isspace() and not unicodedata.category(f).startswith("P"))
+        self[code] = folded
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
+def _plain_fold(text: str) -> str:
+    """:func:`_folded`'s text, without the positions."""
+    return text.translate(_FOLD_TABLE)
 
 
 def match_labels(labels: pd.DataFrame, paragraphs: pd.DataFrame, themes: pd.DataFrame) -> pd.DataFrame:
     """Predicted theme of each labelled line (NaN where no paragraph came from it): where a
-    line gave several paragraphs, the theme with most of their characters."""
-    df = paragraphs[["para_id", "source", "line_start", "line_end", "n_chars"]].merge(themes[["para_id", "theme"]], on="para_id")
+    line gave several paragraphs, the theme with most of their characters; ``found_by``:
+    how its paragraphs were found (see :func:`locate_labels`)."""
+    df = paragraphs[["para_id", "source", "line_start", "line_end", "n_chars", *(["text"] if "text" in paragraphs.columns else [])]].merge(themes[["para_id", "theme"]], on="para_id")
     preds = []
-    for rows in labelled_rows(labels, df):
-        hit = df.iloc[rows]
+    rows, how = locate_labels(labels, df)
+    for r in rows:
+        hit = df.iloc[r]
         preds.append(hit.groupby("theme")["n_chars"].sum().sort_index().idxmax() if len(hit) else np.nan)
-    return labels.assign(predicted=preds)
+    return labels.assign(predicted=preds, found_by=how)
 
 
 def scores(actual: list[str], predicted: list[str], keys: list[str], weights: np.ndarray | None = None) -> dict:
@@ -268,7 +438,9 @@ def align_sentence_labels(labels: pd.DataFrame, paragraphs: pd.DataFrame, spans:
     ids = paragraphs["para_id"].to_numpy()
     text = dict(zip(paragraphs["para_id"], paragraphs["text"]))
     out: list[list[tuple[int, int]]] = [[] for _ in range(len(labels))]
-    lines = labels[["source", "line"]].drop_duplicates().reset_index(drop=True)
+    ordered = labels.sort_values("sentence", kind="stable") if "sentence" in labels.columns else labels
+    lines = (ordered.assign(text=ordered["text"].fillna("").astype(str).str.strip()).groupby(["source", "line"], sort=False)["text"].agg("".join)
+             .reset_index())  # a line's labelled sentences, in order: the line is found by their text where its number misleads
     for (src, line), prows in zip(zip(lines["source"], lines["line"]), labelled_rows(lines, paragraphs)):
         owner: list[int] = []
         joined = []

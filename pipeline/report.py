@@ -450,6 +450,9 @@ def estimate_views(est: Estimates, t: ReportTables, labels: dict[str, str], cova
         parts.append(f"{acc['matched']} of {acc['labels']} labelled paragraphs found: accuracy {_with_interval(acc, 'accuracy')}, "
                      f"macro-F1 {_with_interval(acc, 'macro_f1')}{_resampled(acc)}{_weighted(acc)}")
         notes += [f"Paragraph labels: {acc['weighting']}."] if acc.get("weighting") else []
+        if acc.get("matched_by_text") or acc.get("text_not_found"):
+            notes.append(f"Of the paragraph labels, {acc.get('matched_by_text', 0)} were found by their text because their line held another text "
+                         f"(line numbers counted another way), and {acc.get('text_not_found', 0)} whose line held another text were not found by their text either.")
     if acc.get("sentences"):
         s = acc["sentences"]
         parts.append(f"{s['matched']} of {s['labels']} labelled sentences found: accuracy {_with_interval(s, 'accuracy')}, macro-F1 {_with_interval(s, 'macro_f1')}; "

@@ -240,6 +240,11 @@ def test_labels_that_label_no_sentence_are_counted_by_reason():
     unused = Counter()
     assert labelled_sentences(sent_labels, paragraphs, spans, keys, None, unused)["row"].tolist() == [2, 3]
     assert unused == {"sentence text not found in its line": 1, "no paragraph of the corpus at its source and line": 1}
+    # a text long enough to look for, in neither its line nor its source
+    unused = Counter()
+    elsewhere = sent_labels.iloc[[2]].assign(text="这一句话不在这份文件的任何地方。")
+    assert labelled_sentences(elsewhere, paragraphs, spans, keys, None, unused).empty
+    assert unused == {"text not found at its line nor elsewhere in its source": 1}
     unused = Counter()
     assert labelled_sentences(sent_labels.assign(label="culture"), paragraphs, spans, keys, None, unused).empty
     assert labelled_sentences(para_labels.assign(primary="culture"), paragraphs, spans, keys, None, unused).empty

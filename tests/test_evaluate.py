@@ -21,6 +21,75 @@ def test_labels_match_paragraphs_by_line_span():
     assert m["predicted"].iloc[2:].isna().all()  # no paragraph from line 9, nor from other.txt
 
 
+# one report as ingest cut it: line 3 is a long line cut in two, line 6 a paragraph joined from two lines
+TEXTS = {
+    "d:1": ("各位代表：", 1, 1),
+    "d:2": ("过去一年，全县地区生产总值增长百分之六，规模以上工业增加值增长百分之八。", 2, 2),
+    "d:3": ("坚持全面从严治党，深入开展党纪学习教育，严格落实中央八项规定精神。", 3, 3),
+    "d:4": ("持续整治形式主义为基层减负，锻造忠诚干净担当的高素质干部队伍。", 3, 3),
+    "d:5": ("新增城镇就业一万两千人，城乡居民人均可支配收入分别增长百分之五和百分之七。", 4, 4),
+    "d:6": ("打好蓝天碧水净土保卫战，空气质量优良天数比例达到百分之九十二，河湖长制全面落实。", 5, 6),
+}
+
+
+def _report(source: str = "cn/2025_x.txt") -> pd.DataFrame:
+    return pd.DataFrame([{"para_id": k, "source": source, "text": t, "line_start": a, "line_end": b, "n_chars": len(t)} for k, (t, a, b) in TEXTS.items()])
+
+
+def test_labels_whose_line_holds_another_text_are_found_by_their_text():
+    from pipeline.labels import locate_labels
+
+    paragraphs = _report()
+    party = TEXTS["d:3"][0] + TEXTS["d:4"][0]
+    labels = pd.DataFrame({
+        "source": ["2025_x.txt"] * 6,
+        "line": [2, 4, 5, 2, 5, 2],  # right; off by one (lines counted without the blank one); off by one; both pieces of line 3 at line 2;
+        "text": [TEXTS["d:2"][0], TEXTS["d:6"][0][:20], TEXTS["d:5"][0], party, "打好蓝天碧水净土保卫战，", "本段文字不在这份报告里，也不在别处。"],
+    })  # part of a joined paragraph; a text the report does not have
+    rows, how = locate_labels(labels, paragraphs)
+    assert [paragraphs["para_id"].iloc[r].tolist() for r in rows] == [["d:2"], ["d:6"], ["d:5"], ["d:3", "d:4"], ["d:6"], []]
+    assert how == ["line", "text", "text", "text", "line", "text not found"]
+    # without texts, lines are taken as they are
+    rows, how = locate_labels(labels.drop(columns="text"), paragraphs)
+    assert [paragraphs["para_id"].iloc[r].tolist() for r in rows] == [["d:2"], ["d:5"], ["d:6"], ["d:2"], ["d:6"], ["d:2"]] and set(how) == {"line"}
+
+
+def test_a_label_text_that_is_part_of_its_line_keeps_the_whole_line():
+    from pipeline.labels import locate_labels
+
+    # the text of a label sheet cut short (a preview of the line): the line's other piece still counts
+    rows, how = locate_labels(pd.DataFrame({"source": ["2025_x.txt"], "line": [3], "text": [TEXTS["d:3"][0][:20]]}), _report())
+    assert rows[0].tolist() == [2, 3] and how == ["line"]
+    # too short to check a line by: the line is taken as it is
+    rows, how = locate_labels(pd.DataFrame({"source": ["2025_x.txt"], "line": [2], "text": ["谢谢！"]}), _report())
+    assert rows[0].tolist() == [1] and how == ["line"]
+
+
+def test_labels_of_a_source_under_another_name_or_format():
+    from pipeline.labels import locate_labels
+
+    paragraphs = pd.concat([_report("a/2025_x.txt"), _report("a/2025_y.txt").assign(para_id=lambda d: "y" + d["para_id"])], ignore_index=True)
+    paragraphs.loc[paragraphs["para_id"] == "yd:5", "text"] = "新建学校三所，新增学位两千个，义务教育优质均衡发展。"
+    labels = pd.DataFrame({"source": ["2025_x.docx", "renamed.txt", "renamed.txt", "renamed.txt"], "line": [4, 4, 2, 1],
+                           "text": [TEXTS["d:5"][0], "新建学校三所，新增学位两千个，义务教育优质均衡发展。", TEXTS["d:2"][0], "各位代表："]})
+    rows, how = locate_labels(labels, paragraphs)
+    # the same name in another format; a text one source holds; a text both hold (no one source); too short to look for
+    assert [paragraphs["para_id"].iloc[r].tolist() for r in rows] == [["d:5"], ["yd:5"], [], []]
+    assert how == ["line", "text", "nothing at its line", "nothing at its line"]
+
+
+def test_evaluate_counts_labels_found_by_text_and_not_found():
+    from pipeline.evaluate import evaluate
+
+    paragraphs = _report()
+    themes = pd.DataFrame({"para_id": list(TEXTS), "theme": ["other", "industry", "party", "party", "livelihood", "ecology"]})
+    labels = pd.DataFrame({"source": ["2025_x.txt"] * 4, "line": [2, 4, 5, 6], "primary": ["industry", "ecology", "livelihood", "party"],
+                           "text": [TEXTS["d:2"][0], TEXTS["d:6"][0], TEXTS["d:5"][0], "本段文字不在这份报告里，也不在别处。"]})
+    metrics, confusion = evaluate(labels, paragraphs, themes, KEYS, n_boot=50, seed=0)
+    assert (metrics["labels"], metrics["matched"], metrics["matched_by_text"], metrics["text_not_found"]) == (4, 3, 2, 1)
+    assert metrics["accuracy"] == 1.0
+
+
 def test_scores():
     s = scores(["party", "party", "ecology", "other"], ["party", "ecology", "ecology", "other"], KEYS)
     assert s["accuracy"] == 0.75
@@ -339,3 +408,16 @@ def test_labels_on_sentences_the_builtin_model_learnt_from_are_counted_as_in_sam
     labels = pd.DataFrame({"source": ["d.txt", "d.txt"], "line": [3, 4], "primary": ["party", "ecology"]})
     gold = pd.DataFrame({"source": ["d.txt"] * 3, "line": [3, 3, 4], "sentence": [0, 1, 0], "label": ["party", "industry", "ecology"], "text": texts})
     assert in_training(labels, gold, paragraphs, spans, pd.Series(trained)) == {"labels": 1, "sentence_labels": 1}
+
+
+def test_sentence_labels_of_a_misnumbered_line_are_found_by_their_text():
+    from pipeline.labels import align_sentence_labels
+    from pipeline.ingest import cut_sentences
+
+    paragraphs = _report()
+    spans = cut_sentences(paragraphs, 200)
+    labels = pd.DataFrame({"source": ["2025_x.txt"] * 2, "line": [2, 2], "sentence": [0, 1], "label": ["party", "party"],
+                           "text": [TEXTS["d:3"][0], TEXTS["d:4"][0]]})  # line 3's sentences, labelled as line 2's
+    found = align_sentence_labels(labels, paragraphs, spans)
+    assert [spans["para_id"].iloc[[r for r, _ in f]].tolist() for f in found] == [["d:3"], ["d:4"]]
+    assert [sum(n for _, n in f) for f in found] == [len(TEXTS["d:3"][0]), len(TEXTS["d:4"][0])]

@@ -46,6 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     from pipeline import config
     from pipeline.classify import BlendedModel, ZeroShotModel, builtin_model, choose_model, fit_linear, labelled_sentences
     from pipeline.labels import align_sentence_labels, read_sentence_labels, score_intervals, sentence_scores
+    from pipeline.themes import with_corpus_neighbours
 
     if not (args.project / config.SENTENCE_SPANS).exists():
         print(f"run `make repro` first: this scores {args.project}'s own outputs", file=sys.stderr)
@@ -71,7 +72,14 @@ def main(argv: list[str] | None = None) -> int:
     if builtin is not None:
         for w in (0.0, 0.25, 0.5):
             models["builtin alone" if w == 0 else f"builtin mixed with zero-shot at {w:g}"] = BlendedModel(keys, [builtin, zero], [1 - w, w])
-    predicted = {name: model.predict_proba(sc.features, sc.sentences).argmax(axis=1) for name, model in models.items()}
+    para_source = np.asarray(paragraphs["source"])
+    near = f"with {themes.corpus_neighbours} corpus neighbours at {themes.corpus_weight:g}"
+    predicted = {}
+    for name, model in models.items():  # each as the themes stage applies it (with the corpus neighbours), and without them
+        proba = model.predict_proba(sc.features, sc.sentences)
+        if themes.corpus_neighbours and themes.corpus_weight:
+            predicted[f"{name}, {near}"] = with_corpus_neighbours(proba, sc.sentences, para_source, themes).argmax(axis=1)
+        predicted[name] = proba.argmax(axis=1)
     # a user who codes sentences of their own corpus (themes.examples): a model fitted on the other
     # documents' labels, stacked on the shipped model, themes one held-out document
     base, base_name = choose_model(themes, identity)
@@ -82,8 +90,8 @@ def main(argv: list[str] | None = None) -> int:
         held = np.array([s == source or s.endswith("/" + source) for s in doc])
         tr = examples[examples["group"] != source]
         model = fit_linear(sc.features, sc.sentences, tr["row"].to_numpy(), tr["y"].to_numpy(), keys, identity, base=base, kinds=tr["kind"].to_numpy())
-        theme[held] = model.predict_proba(sc.features, sc.sentences).argmax(axis=1)[held]
-    predicted[f"examples: the other documents' labels, stacked on {base_name}"] = theme
+        theme[held] = with_corpus_neighbours(model.predict_proba(sc.features, sc.sentences), sc.sentences, para_source, themes).argmax(axis=1)[held]
+    predicted[f"examples: the other documents' labels, stacked on {base_name}, as the themes stage applies it"] = theme
     rows = []
     for name, theme in predicted.items():
         res, per = sentence_scores(labels, alignment, np.asarray(keys)[theme], keys)

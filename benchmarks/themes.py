@@ -179,6 +179,39 @@ class Bench:
             out[mask] = theme[mask]
         return out
 
+    def neighbours(self) -> np.ndarray:
+        """For every sentence of a labelled paragraph, its ``themes.corpus_neighbours`` nearest
+        sentences in other documents (-1 padded), as the themes stage finds them, but never a
+        labelled sentence: a new corpus has none, and a fold's model would score them in-sample."""
+        from pipeline.scoring import SENTENCE_REFERENCE, nearest_rows
+
+        if getattr(self, "_neighbours", None) is None:
+            labelled = np.zeros(len(self.sents), bool)
+            labelled[self.train["row"].to_numpy()] = True
+            rows = {int(i) for rs in self.para_rows for i in rs} | {int(self.sents.para_index[r]) for where in self.alignment for r, _ in where}
+            self._queries = np.flatnonzero(np.isin(self.sents.para_index, sorted(rows)))
+            source = self.paragraphs["source"].to_numpy()[self.sents.para_index]
+            self._neighbours = nearest_rows(self.sents.embeddings, self.themes.corpus_neighbours, groups=source, eligible=~labelled, queries=self._queries,
+                                            max_reference=SENTENCE_REFERENCE)
+        return self._neighbours
+
+    def with_neighbours(self, fit_proba):
+        """``fit_proba`` (training labels → sentence probabilities) as a fit_predict for
+        :meth:`lopo`: probabilities mixed with the corpus neighbours' as the themes stage mixes them."""
+        from pipeline.scoring import mean_over
+
+        idx, weight = self.neighbours(), self.themes.corpus_weight
+
+        def fit_predict(tr):
+            p = fit_proba(tr)
+            near, found = mean_over(p, idx)
+            w = np.where(found > 0, weight, 0.0)[:, None]
+            p = p.copy()
+            p[self._queries] = (1 - w) * p[self._queries] + w * near
+            return p.argmax(axis=1)
+
+        return fit_predict
+
     def topic_parts(self) -> tuple[np.ndarray, np.ndarray]:
         """(n_paragraphs, n_themes) theme scores of each paragraph's topic (0 when far from it),
         and the paragraphs' embeddings: what the topic feature is made of."""
@@ -435,6 +468,14 @@ def main() -> int:
     t = time.perf_counter()
     results["zero-shot (LOPO)"] = evaluate(lopo(zero_shot))
     print(f"zero-shot LOPO in {time.perf_counter() - t:.1f} s")
+    k_near, w_near = themes.corpus_neighbours, themes.corpus_weight
+    near = f"with {k_near} corpus neighbours at {w_near:g}"
+    if k_near and w_near:
+        t = time.perf_counter()
+        b.neighbours()
+        print(f"corpus neighbours of {len(b._queries)} sentences in {time.perf_counter() - t:.1f} s")
+        results[f"zero-shot, {near} (LOPO)"] = evaluate(lopo(b.with_neighbours(
+            lambda tr: ZeroShotModel(keys, SentenceWeights(**fit_zero_shot(feats, tr["row"].to_numpy(), tr["y"].to_numpy()))).predict_proba(feats, sents))))
 
     def fit(tr, **kw):
         return fit_linear(feats, sents, tr["row"].to_numpy(), tr["y"].to_numpy(), keys, identity, kinds=tr["kind"].to_numpy(), **kw)
@@ -445,15 +486,19 @@ def main() -> int:
     t = time.perf_counter()
     results["linear (LOPO)"] = evaluate(lopo(linear))
     print(f"linear LOPO in {time.perf_counter() - t:.1f} s")
+    if k_near and w_near:
+        results[f"linear, {near} (LOPO)"] = evaluate(lopo(b.with_neighbours(lambda tr: fit(tr).predict_proba(feats, sents))))
 
     w0 = themes.zero_shot_weight
 
-    def mixed(tr):
+    def mixed_proba(tr):
         zero = ZeroShotModel(keys, SentenceWeights(**fit_zero_shot(feats, tr["row"].to_numpy(), tr["y"].to_numpy())))
-        return BlendedModel(keys, [fit(tr), zero], [1 - w0, w0]).predict_proba(feats, sents).argmax(axis=1)
+        return BlendedModel(keys, [fit(tr), zero], [1 - w0, w0]).predict_proba(feats, sents)
 
     t = time.perf_counter()
-    results[f"linear mixed with zero-shot at {w0:g}, as shipped (LOPO)"] = evaluate(lopo(mixed))
+    results[f"linear mixed with zero-shot at {w0:g}{', as shipped' if not (k_near and w_near) else ''} (LOPO)"] = evaluate(lopo(lambda tr: mixed_proba(tr).argmax(axis=1)))
+    if k_near and w_near:
+        results[f"linear mixed with zero-shot at {w0:g}, {near}, as shipped (LOPO)"] = evaluate(lopo(b.with_neighbours(mixed_proba)))
     print(f"mixed LOPO in {time.perf_counter() - t:.1f} s")
 
     def linear_contextual(tr):
@@ -503,12 +548,13 @@ def main() -> int:
             print(f"    {f}: {v}")
         model = fit(train)
         model.info = {**model.info, "trained_on": f"{LABELS.name} + {SENTENCES.name}, {PROVINCIAL.name}", "nearest_paragraphs": themes.nearest_paragraphs,
+                      "corpus_neighbours": k_near, "corpus_weight": w_near,
                       "trained_sentences": sorted({fingerprint(sents.texts[r]) for r in train["row"]}), "leave_one_province_out": {
             name: {"paragraph_macro_f1": r[0]["macro_f1"], "sentence_macro_f1": r[1]["macro_f1"], "share_tv": r[1]["share_tv"]} for name, r in results.items() if "LOPO" in name}}
         model.save(BUILTIN)
         print(f"wrote {BUILTIN} (averaged over {model.info['averaged_over']})")
     base, name = choose_model(themes, identity)
-    results[f"shipped: {name.split(' (')[0]} (in-sample)"] = evaluate(base.predict_proba(feats, sents).argmax(axis=1))
+    results[f"shipped: {name.split(' (')[0]} (in-sample, without corpus neighbours)"] = evaluate(base.predict_proba(feats, sents).argmax(axis=1))
     if isinstance(base, (BlendedModel, LinearModel)):
         results["shipped: zero-shot weights (in-sample)"] = evaluate(ZeroShotModel(keys, themes.sentence_weights).predict_proba(feats, sents).argmax(axis=1))
 

@@ -226,6 +226,8 @@ class ThemesParams(Section):
     zero_shot_weight: float = 0.25
     pins: dict[int, str] = field(default_factory=dict)
     nearest_paragraphs: int = 20
+    corpus_neighbours: int = 10
+    corpus_weight: float = 0.3
 
     def validate(self) -> None:
         if not self.definitions:
@@ -244,10 +246,12 @@ class ThemesParams(Section):
                     re.compile(pattern)
                 except re.error as exc:
                     raise ParamsError(f"themes.definitions[{i}].patterns[{j}] ({d.key}) is not a regular expression: {exc}") from None
-        for key in ("lexical_weight", "topic_weight", "far_from_topic", "min_score", "overview_max_share", "overview_weight", "zero_shot_weight"):
+        for key in ("lexical_weight", "topic_weight", "far_from_topic", "min_score", "overview_max_share", "overview_weight", "zero_shot_weight", "corpus_weight"):
             _fraction(f"themes.{key}", getattr(self, key))
         if isinstance(self.nearest_paragraphs, bool) or not isinstance(self.nearest_paragraphs, int) or self.nearest_paragraphs < 0:
             raise ParamsError(f"themes.nearest_paragraphs must be a whole number ≥ 0 (0: the topic alone), got {self.nearest_paragraphs!r}")
+        if isinstance(self.corpus_neighbours, bool) or not isinstance(self.corpus_neighbours, int) or self.corpus_neighbours < 0:
+            raise ParamsError(f"themes.corpus_neighbours must be a whole number ≥ 0 (0: each sentence on its own), got {self.corpus_neighbours!r}")
         for topic, theme in self.pins.items():
             if theme not in keys:
                 raise ParamsError(f"themes.pins[{topic}] = {theme!r} is not a theme key; known: {keys}")

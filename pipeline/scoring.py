@@ -145,6 +145,7 @@ def assign_themes(
 
 
 MAX_REFERENCE = 20000  # nearest paragraphs are sought among at most this many (evenly spaced)
+SENTENCE_REFERENCE = 5000  # a sentence's corpus neighbours are sought among at most this many sentences (evenly spaced)
 
 
 def nearest_scores(embeddings: np.ndarray, content: np.ndarray, k: int, max_reference: int = MAX_REFERENCE, chunk: int = 1024) -> np.ndarray | None:
@@ -161,27 +162,73 @@ def nearest_scores(embeddings: np.ndarray, content: np.ndarray, k: int, max_refe
     Returns:
         (n, n_themes), or None when ``k`` is 0 or the corpus has one paragraph.
     """
-    n = len(embeddings)
-    if k <= 0 or n < 2:
+    if k <= 0 or len(embeddings) < 2:
         return None
+    return nearest_mean(embeddings, content, k, max_reference=max_reference, chunk=chunk)[0]
+
+
+def nearest_mean(embeddings: np.ndarray, values: np.ndarray, k: int, groups: np.ndarray | None = None, max_reference: int = MAX_REFERENCE,
+                 chunk: int = 1024) -> tuple[np.ndarray, np.ndarray]:
+    """The mean of ``values`` over each row's ``k`` nearest rows (:func:`nearest_rows`).
+
+    Returns:
+        ``(mean, found)``: (n, m) means, and (n,) how many neighbours each mean is of (fewer
+        than ``k`` where fewer rows are eligible; 0, with a mean of 0, where none is).
+    """
+    values = np.asarray(values, dtype=np.float64)
+    idx = nearest_rows(embeddings, k, groups, max_reference=max_reference, chunk=chunk)
+    return mean_over(values, idx)
+
+
+def mean_over(values: np.ndarray, idx: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Means of ``values`` over the rows ``idx`` names ((n, k), -1 for none), and how many."""
+    found = (idx >= 0).sum(axis=1)
+    if idx.shape[1] and (found == idx.shape[1]).all():
+        return values[idx].mean(axis=1), found
+    sums = (values[np.maximum(idx, 0)] * (idx >= 0)[:, :, None]).sum(axis=1) if idx.shape[1] else np.zeros((len(idx), values.shape[1]))
+    return sums / np.maximum(found, 1)[:, None], found
+
+
+def nearest_rows(embeddings: np.ndarray, k: int, groups: np.ndarray | None = None, eligible: np.ndarray | None = None,
+                 queries: np.ndarray | None = None, max_reference: int = MAX_REFERENCE, chunk: int = 1024) -> np.ndarray:
+    """Each row's ``k`` nearest rows (cosine of unit vectors; see :func:`nearest_scores` for the
+    reference sample, the rounding and the ties), the row itself left out, and with ``groups``
+    every row of its own group too (its document: neighbours from elsewhere); with
+    ``eligible`` (a mask over rows) only those rows are anyone's neighbours.
+
+    Args:
+        queries: the rows to find neighbours for (default: all).
+    Returns:
+        (n_queries, k) row numbers in corpus order, padded with -1 where fewer are eligible.
+    """
+    n = len(embeddings)
+    queries = np.arange(n) if queries is None else np.asarray(queries, dtype=np.int64)
+    if k <= 0 or n < 2:
+        return np.full((len(queries), 0), -1, dtype=np.int64)
     ref = np.arange(n) if n <= max_reference else np.unique(np.linspace(0, n - 1, max_reference).round().astype(np.int64))
-    k = min(k, len(ref) - 1)
-    x = np.asarray(embeddings, dtype=np.float64)
-    reference, scores = x[ref], np.asarray(content, dtype=np.float64)[ref]
+    k = min(k, len(ref))
+    reference = np.asarray(embeddings[ref], dtype=np.float64)  # queries are cast a chunk at a time: no float64 copy of the corpus
+    ref_groups = None if groups is None else np.asarray(groups)[ref]
+    barred = np.zeros(len(ref), bool) if eligible is None else ~np.asarray(eligible, bool)[ref]
     own = np.full(n, -1)
     own[ref] = np.arange(len(ref))
-    out = np.zeros((n, content.shape[1]))
-    for start in range(0, n, chunk):
-        rows = np.arange(start, min(start + chunk, n))
-        sim = np.round(x[rows] @ reference.T, 9)
-        sim[~np.isfinite(sim)] = -3.0  # below any cosine, above the paragraph itself
+    out = np.full((len(queries), k), -1, dtype=np.int64)
+    for start in range(0, len(queries), chunk):
+        rows = queries[start : start + chunk]
+        sim = np.round(np.asarray(embeddings[rows], dtype=np.float64) @ reference.T, 9)
+        sim[~np.isfinite(sim)] = -3.0  # below any cosine, above the excluded
         mine = own[rows] >= 0
         sim[np.nonzero(mine)[0], own[rows][mine]] = -np.inf
+        sim[:, barred] = -np.inf
+        if ref_groups is not None:
+            sim[np.asarray(groups)[rows][:, None] == ref_groups[None, :]] = -np.inf
         kth = -np.partition(-sim, k - 1, axis=1)[:, k - 1 : k]
         above, tie = sim > kth, sim == kth
         chosen = above | (tie & (np.cumsum(tie, axis=1) <= k - above.sum(axis=1, keepdims=True)))
-        cols = np.nonzero(chosen)[1].reshape(len(rows), k)  # each row's k, in corpus order
-        out[rows] = scores[cols].mean(axis=1)
+        chosen &= sim > -np.inf
+        r, c = np.nonzero(chosen)  # each row's neighbours, in corpus order
+        slot = np.arange(len(r)) - np.searchsorted(r, r)  # position within its row
+        out[start + r, slot] = ref[c]
     return out
 
 

@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 
 # theme params varied by default, with the step they move by (down and up)
-DEFAULT_VARY = {"themes.zero_shot_weight": 0.25, "themes.lexical_weight": 0.1, "themes.far_from_topic": 0.1, "themes.overview_max_share": 0.1}
+DEFAULT_VARY = {"themes.zero_shot_weight": 0.25, "themes.corpus_weight": 0.15, "themes.lexical_weight": 0.1, "themes.far_from_topic": 0.1, "themes.overview_max_share": 0.1}
 
 
 def shares_of(result, paragraphs: pd.DataFrame, spans: pd.DataFrame, keys: list[str]) -> pd.DataFrame:

@@ -62,6 +62,10 @@ def test_theme_definitions_are_checked(default_params):
         config.section({"themes": {**raw, "nearest_paragraphs": -1}}, "themes", ThemesParams)
     with pytest.raises(ParamsError, match="themes.nearest_paragraphs must be int"):
         config.section({"themes": {**raw, "nearest_paragraphs": "many"}}, "themes", ThemesParams)
+    with pytest.raises(ParamsError, match="themes.corpus_neighbours must be a whole number"):
+        config.section({"themes": {**raw, "corpus_neighbours": -3}}, "themes", ThemesParams)
+    with pytest.raises(ParamsError, match="themes.corpus_weight"):
+        config.section({"themes": {**raw, "corpus_weight": 1.5}}, "themes", ThemesParams)
 
 
 def test_compute_scheduler_must_be_an_address():

@@ -3,7 +3,7 @@ import pytest
 
 from pipeline import config
 from pipeline.config import ThemesParams
-from pipeline.scoring import assign_themes, lexical_scores, nearest_scores, overview_scores, score_content, section_marks, seed_counts, semantic_scores, theme_prototypes
+from pipeline.scoring import assign_themes, lexical_scores, mean_over, nearest_rows, nearest_scores, overview_scores, score_content, section_marks, seed_counts, semantic_scores, theme_prototypes
 
 
 @pytest.fixture(scope="module")
@@ -148,3 +148,26 @@ def test_nearest_scores_average_the_k_nearest_other_paragraphs():
     sim = x @ x[reference].T
     sim[reference, np.arange(20)] = -np.inf
     assert np.allclose(sampled, content[reference][np.argsort(-sim, axis=1, kind="stable")[:, :5]].mean(axis=1))
+
+
+def test_nearest_rows_leave_out_a_rows_group_and_the_ineligible():
+    rng = np.random.default_rng(1)
+    x = rng.normal(size=(12, 6))
+    x /= np.linalg.norm(x, axis=1, keepdims=True)
+    groups = np.repeat([0, 1, 2], 4)
+    eligible = np.ones(12, bool)
+    eligible[[5, 9]] = False
+    idx = nearest_rows(x, 3, groups=groups, eligible=eligible)
+    sim = x @ x.T
+    for i in range(12):
+        allowed = [j for j in range(12) if groups[j] != groups[i] and eligible[j]]
+        best = sorted(sorted(allowed, key=lambda j: -sim[i, j])[:3])
+        assert idx[i].tolist() == best  # in corpus order
+    # queries: the same rows for the rows asked
+    assert (nearest_rows(x, 3, groups=groups, eligible=eligible, queries=[4, 0]) == idx[[4, 0]]).all()
+    # fewer eligible than k: padded with -1, and the mean is over those found
+    one_other = nearest_rows(x, 3, groups=np.r_[np.zeros(11), 1])
+    assert (one_other[:11] == 11).sum(axis=1).tolist() == [1] * 11 and (one_other[:11] == -1).sum() == 22
+    mean, found = mean_over(np.arange(12.0)[:, None], one_other)
+    assert found.tolist() == [1] * 11 + [3] and (mean[:11, 0] == 11).all()
+    assert (nearest_rows(x, 3, groups=np.zeros(12)) == -1).all()  # one document: no neighbours

@@ -129,13 +129,44 @@ def test_a_claimed_paragraph_takes_the_claim_and_its_sentences_their_content(cor
     assert list(r.table["theme"])[:2] == list(_run(corpus).table["theme"])[:2]  # the others are untouched
 
 
-def test_out_of_sample_figures_are_those_of_the_weight_in_use():
+def test_out_of_sample_figures_are_those_of_the_weight_and_neighbours_in_use():
+    import dataclasses
     from types import SimpleNamespace
 
     from pipeline.themes import _out_of_sample
 
-    lopo = {"linear (LOPO)": {"sentence_macro_f1": 0.81}, "linear mixed with zero-shot at 0.25, as shipped (LOPO)": {"sentence_macro_f1": 0.80}}
+    on = dataclasses.replace(config.section(config.load_params(), "themes", ThemesParams), corpus_neighbours=10, corpus_weight=0.3)
+    off = dataclasses.replace(on, corpus_neighbours=0)
+    lopo = {"linear (LOPO)": {"sentence_macro_f1": 0.81}, "linear, with 10 corpus neighbours at 0.3 (LOPO)": {"sentence_macro_f1": 0.83},
+            "linear mixed with zero-shot at 0.25 (LOPO)": {"sentence_macro_f1": 0.80},
+            "linear mixed with zero-shot at 0.25, with 10 corpus neighbours at 0.3, as shipped (LOPO)": {"sentence_macro_f1": 0.82}}
     model = SimpleNamespace(info={"leave_one_province_out": lopo, "trained_on": "dev"})
-    assert _out_of_sample(model, "builtin (x) mixed with zero-shot at 0.25")["out_of_sample"]["sentence_macro_f1"] == 0.80
-    assert _out_of_sample(model, "builtin (x)")["out_of_sample"]["sentence_macro_f1"] == 0.81
-    assert _out_of_sample(model, "builtin (x) mixed with zero-shot at 0.5") == {}  # not benchmarked at that weight: no figure
+    assert _out_of_sample(model, "builtin (x) mixed with zero-shot at 0.25", on)["out_of_sample"]["sentence_macro_f1"] == 0.82
+    assert _out_of_sample(model, "builtin (x) mixed with zero-shot at 0.25", off)["out_of_sample"]["sentence_macro_f1"] == 0.80
+    assert _out_of_sample(model, "builtin (x)", on)["out_of_sample"]["sentence_macro_f1"] == 0.83
+    assert _out_of_sample(model, "builtin (x)", off)["out_of_sample"]["sentence_macro_f1"] == 0.81
+    assert _out_of_sample(model, "builtin (x) mixed with zero-shot at 0.5", on) == {}  # not benchmarked at that weight: no figure
+    assert _out_of_sample(model, "builtin (x)", dataclasses.replace(on, corpus_weight=0.5)) == {}  # nor with other neighbours
+
+
+def test_a_sentence_leans_towards_sentences_like_it_in_other_documents():
+    from types import SimpleNamespace
+
+    from pipeline.themes import with_corpus_neighbours
+
+    themes = config.section(config.load_params(), "themes", ThemesParams)
+    themes = dataclasses.replace(themes, corpus_neighbours=2, corpus_weight=0.3)
+    e = np.eye(4)[[0, 0, 1, 0, 1, 2]].astype(float)  # sentences 0, 1 and 3 alike; 2 and 4 alike; 5 alone
+    e[1] += 0.01
+    e /= np.linalg.norm(e, axis=1, keepdims=True)
+    sentences = SimpleNamespace(embeddings=e, para_index=np.array([0, 0, 1, 2, 2, 3]))
+    source = np.array(["a.txt", "a.txt", "b.txt", "c.txt"])  # paragraphs 0 and 1 are one document's
+    scores = np.array([[1.0, 0], [1, 0], [0, 1], [0, 1], [0, 1], [1, 0]])
+    out = with_corpus_neighbours(scores, sentences, source, themes)
+    # sentence 0's two nearest elsewhere: 3 (alike) and 2 (first of the equally far 2, 4, 5); not 1, of its own document
+    assert np.allclose(out[0], 0.7 * scores[0] + 0.3 * (scores[3] + scores[2]) / 2)
+    assert np.allclose(out.sum(axis=1), 1)
+    # nobody else to lean on: one document keeps its scores; switched off, nothing moves
+    assert np.array_equal(with_corpus_neighbours(scores, sentences, np.array(["a.txt"] * 4), themes), scores)
+    assert np.array_equal(with_corpus_neighbours(scores, sentences, source, dataclasses.replace(themes, corpus_neighbours=0)), scores)
+    assert np.array_equal(with_corpus_neighbours(scores, sentences, source, dataclasses.replace(themes, corpus_weight=0.0)), scores)

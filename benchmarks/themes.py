@@ -203,7 +203,7 @@ class Bench:
         idx, weight = self.neighbours(), self.themes.corpus_weight
 
         def fit_predict(tr):
-            p = fit_proba(tr)
+            p = np.asarray(fit_proba(tr), dtype=np.float64)  # as the stage mixes them
             near, found = mean_over(p, idx)
             w = np.where(found > 0, weight, 0.0)[:, None]
             p = p.copy()

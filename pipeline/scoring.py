@@ -164,7 +164,8 @@ def nearest_scores(embeddings: np.ndarray, content: np.ndarray, k: int, max_refe
     """
     if k <= 0 or len(embeddings) < 2:
         return None
-    return nearest_mean(embeddings, content, k, max_reference=max_reference, chunk=chunk)[0]
+    n_ref = min(len(embeddings), max_reference) if len(embeddings) <= max_reference else len(np.unique(np.linspace(0, len(embeddings) - 1, max_reference).round()))
+    return nearest_mean(embeddings, content, min(k, n_ref - 1), max_reference=max_reference, chunk=chunk)[0]
 
 
 def nearest_mean(embeddings: np.ndarray, values: np.ndarray, k: int, groups: np.ndarray | None = None, max_reference: int = MAX_REFERENCE,
@@ -185,7 +186,7 @@ def mean_over(values: np.ndarray, idx: np.ndarray) -> tuple[np.ndarray, np.ndarr
     found = (idx >= 0).sum(axis=1)
     if idx.shape[1] and (found == idx.shape[1]).all():
         return values[idx].mean(axis=1), found
-    sums = (values[np.maximum(idx, 0)] * (idx >= 0)[:, :, None]).sum(axis=1) if idx.shape[1] else np.zeros((len(idx), values.shape[1]))
+    sums = np.where((idx >= 0)[:, :, None], values[np.maximum(idx, 0)], 0.0).sum(axis=1) if idx.shape[1] else np.zeros((len(idx), values.shape[1]))
     return sums / np.maximum(found, 1)[:, None], found
 
 
@@ -194,7 +195,8 @@ def nearest_rows(embeddings: np.ndarray, k: int, groups: np.ndarray | None = Non
     """Each row's ``k`` nearest rows (cosine of unit vectors; see :func:`nearest_scores` for the
     reference sample, the rounding and the ties), the row itself left out, and with ``groups``
     every row of its own group too (its document: neighbours from elsewhere); with
-    ``eligible`` (a mask over rows) only those rows are anyone's neighbours.
+    ``eligible`` (a mask over rows) only those rows are anyone's neighbours. A row whose
+    vector is not finite or is zero has none and is none.
 
     Args:
         queries: the rows to find neighbours for (default: all).
@@ -208,20 +210,25 @@ def nearest_rows(embeddings: np.ndarray, k: int, groups: np.ndarray | None = Non
     ref = np.arange(n) if n <= max_reference else np.unique(np.linspace(0, n - 1, max_reference).round().astype(np.int64))
     k = min(k, len(ref))
     reference = np.asarray(embeddings[ref], dtype=np.float64)  # queries are cast a chunk at a time: no float64 copy of the corpus
-    ref_groups = None if groups is None else np.asarray(groups)[ref]
+    if groups is not None:  # document names as integer ids, once
+        groups = np.unique(np.asarray(groups), return_inverse=True)[1].reshape(-1)
+    ref_groups = None if groups is None else groups[ref]
     barred = np.zeros(len(ref), bool) if eligible is None else ~np.asarray(eligible, bool)[ref]
+    barred |= ~np.isfinite(reference).all(axis=1) | ~reference.any(axis=1)  # a vector that is not finite, or zero, is no one's neighbour
     own = np.full(n, -1)
     own[ref] = np.arange(len(ref))
     out = np.full((len(queries), k), -1, dtype=np.int64)
     for start in range(0, len(queries), chunk):
         rows = queries[start : start + chunk]
-        sim = np.round(np.asarray(embeddings[rows], dtype=np.float64) @ reference.T, 9)
+        q = np.asarray(embeddings[rows], dtype=np.float64)
+        sim = np.round(q @ reference.T, 9)
         sim[~np.isfinite(sim)] = -3.0  # below any cosine, above the excluded
+        sim[~np.isfinite(q).all(axis=1) | ~q.any(axis=1)] = -np.inf  # a query without a usable vector has no neighbours
         mine = own[rows] >= 0
         sim[np.nonzero(mine)[0], own[rows][mine]] = -np.inf
         sim[:, barred] = -np.inf
         if ref_groups is not None:
-            sim[np.asarray(groups)[rows][:, None] == ref_groups[None, :]] = -np.inf
+            sim[groups[rows][:, None] == ref_groups[None, :]] = -np.inf
         kth = -np.partition(-sim, k - 1, axis=1)[:, k - 1 : k]
         above, tie = sim > kth, sim == kth
         chosen = above | (tie & (np.cumsum(tie, axis=1) <= k - above.sum(axis=1, keepdims=True)))

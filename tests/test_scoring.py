@@ -171,3 +171,18 @@ def test_nearest_rows_leave_out_a_rows_group_and_the_ineligible():
     mean, found = mean_over(np.arange(12.0)[:, None], one_other)
     assert found.tolist() == [1] * 11 + [3] and (mean[:11, 0] == 11).all()
     assert (nearest_rows(x, 3, groups=np.zeros(12)) == -1).all()  # one document: no neighbours
+
+
+def test_nearest_rows_give_a_vector_that_is_not_usable_no_neighbours_and_padding_reads_nothing():
+    rng = np.random.default_rng(2)
+    x = rng.normal(size=(8, 4))
+    x /= np.linalg.norm(x, axis=1, keepdims=True)
+    x[2] = np.nan
+    x[5] = 0.0
+    idx = nearest_rows(x, 3, groups=np.repeat([0, 1], 4))
+    assert (idx[2] == -1).all() and (idx[5] == -1).all()
+    assert not np.isin([2, 5], idx).any()  # nor are they anyone's
+    values = np.ones((8, 2))
+    values[0] = np.nan  # padding must not read row 0
+    mean, found = mean_over(values, np.array([[4, 6, -1], [-1, -1, -1]]))
+    assert mean[0].tolist() == [1.0, 1.0] and mean[1].tolist() == [0.0, 0.0] and found.tolist() == [2, 0]

@@ -628,6 +628,10 @@ def _theme_model(theme_metrics: dict) -> str:
     examples = re.match(r"examples \((\d+) labelled sentences\)", name)
     if examples:
         text += f"; then a model fitted on this corpus's {examples.group(1)} labelled sentences (themes.examples), stacked on that"
+    near = theme_metrics.get("corpus_neighbours") or {}
+    if near.get("sentences_mixed"):
+        text += (f"; each sentence's scores are then mixed at weight {near['weight']:g} with those of the {near['neighbours']} sentences most like it "
+                 f"in the corpus's other documents (themes.corpus_neighbours; {near['sentences_mixed']:,} sentences had such neighbours)")
     return f"Each sentence's theme: {text}."
 
 

@@ -159,7 +159,8 @@ def theme_corpus(
         if examples:
             model, model_name, fit_info = _fit_examples(examples, sc.features, sc.sentences, paragraphs, spans, themes, model, identity, model_name)
         trained = training_overlap(model, sc.sentences.texts)
-        s_scores = with_corpus_neighbours(model.predict_proba(sc.features, sc.sentences), sc.sentences, paragraphs["source"].to_numpy(), themes)
+        n_mixed: list[int] = []
+        s_scores = with_corpus_neighbours(model.predict_proba(sc.features, sc.sentences), sc.sentences, paragraphs["source"].to_numpy(), themes, n_mixed)
         s_theme = s_scores.argmax(axis=1)
         s_conf = s_scores.max(axis=1)
         claims = claimed_paragraphs(sc.features, para_index, len(paragraphs))
@@ -207,6 +208,8 @@ def theme_corpus(
         "mixed_paragraphs": int(((shares > 0).sum(axis=1) > 1).sum()),
         "mean_confidence": round(float(table["confidence"].mean()), 4),
     }
+    if themes.unit == "sentence":
+        metrics["corpus_neighbours"] = {"neighbours": themes.corpus_neighbours, "weight": themes.corpus_weight, "sentences_mixed": n_mixed[0]}
     if trained is not None:
         # the builtin model learnt from some of these sentences: accuracy measured on them is in-sample
         metrics["in_training"] = {"sentences": int(trained.sum()), **_out_of_sample(model, model_name, themes)}
@@ -215,7 +218,7 @@ def theme_corpus(
     return ThemesResult(table=table, sentences=sentences, topic_themes=topic_themes, metrics=metrics)
 
 
-def with_corpus_neighbours(scores: np.ndarray, sentences, para_source: np.ndarray, themes: ThemesParams) -> np.ndarray:
+def with_corpus_neighbours(scores: np.ndarray, sentences, para_source: np.ndarray, themes: ThemesParams, mixed: list | None = None) -> np.ndarray:
     """Sentence theme scores mixed, at ``themes.corpus_weight``, with the mean scores of the
     ``themes.corpus_neighbours`` sentences most like it (cosine of their embeddings) in the
     corpus's other documents: a sentence is read as sentences like it are read elsewhere, whose
@@ -229,12 +232,17 @@ def with_corpus_neighbours(scores: np.ndarray, sentences, para_source: np.ndarra
         scores: (n_sentences, n_themes) probabilities.
         sentences: :class:`pipeline.classify.Sentences` (embeddings, paragraph of each).
         para_source: each paragraph's source file (its document).
+        mixed: if given, the number of sentences that had neighbours is appended to it.
     """
     if themes.corpus_neighbours <= 0 or themes.corpus_weight <= 0 or not len(scores):
+        if mixed is not None:
+            mixed.append(0)
         return scores
     near, found = nearest_mean(sentences.embeddings, scores, themes.corpus_neighbours, groups=np.asarray(para_source)[sentences.para_index],
                                max_reference=SENTENCE_REFERENCE)
     weight = np.where(found > 0, themes.corpus_weight, 0.0)[:, None]
+    if mixed is not None:
+        mixed.append(int((found > 0).sum()))
     return (1 - weight) * scores + weight * near
 
 

@@ -132,6 +132,8 @@ def test_in_sample_accuracy_is_flagged_with_the_out_of_sample_figures():
     ({"model": "builtin (theme_model.npz: 889 labelled sentences)"}, ["builtin classifier", "889 sentences"]),
     ({"model": "builtin (theme_model.npz: ? labelled sentences) mixed with zero-shot at 1e-05"}, ["builtin classifier", "averaged at weight 1e-05"]),
     ({"model": "zero-shot (themes.sentence_weights)"}, ["zero-shot score of the theme definitions"]),
+    ({"model": "zero-shot (themes.sentence_weights)", "corpus_neighbours": {"neighbours": 10, "weight": 0.3, "sentences_mixed": 1234}},
+     ["zero-shot score", "mixed at weight 0.3 with those of the 10 sentences most like it in the corpus's other documents", "1,234 sentences"]),
     ({"model": "examples (145 labelled sentences) on zero-shot (themes.sentence_weights)"}, ["zero-shot score", "this corpus's 145 labelled sentences"]),
     ({"model": "paragraph scores", "unit": "paragraph"}, ["Each paragraph's theme", "topic"]),
 ])
@@ -143,3 +145,5 @@ def test_the_header_says_in_words_what_gave_the_themes(metrics, says):
     assert ("builtin" in text) == ("builtin" in metrics["model"])
     assert ("averaged" in text) == ("mixed" in metrics["model"])
     assert _theme_model({}) == ""
+    # a corpus of one document: no sentence had neighbours, and the header does not claim any
+    assert "most like it" not in _theme_model({"model": "zero-shot (x)", "corpus_neighbours": {"neighbours": 10, "weight": 0.3, "sentences_mixed": 0}})

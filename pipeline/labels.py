@@ -167,7 +167,7 @@ def locate_labels(labels: pd.DataFrame, paragraphs: pd.DataFrame) -> tuple[list[
             same_stem = [ix for st, ixs in by_stem.items() if _same_path(st, _stem(src)) for ix in ixs]
             idx = same_stem[0] if len(same_stem) == 1 else np.array([], dtype=int)
         hit = idx[(starts[idx] <= line) & (ends[idx] >= line)]
-        folded = _folded(label_texts[i])[0] if label_texts is not None else ""
+        folded = _plain_fold(label_texts[i]) if label_texts is not None else ""
         if len(folded) < TEXT_MIN_CHARS or _share(want := _trigrams(folded), look.grams(hit)) >= TEXT_AGREES:
             rows.append(hit)
             how.append(BY_LINE if len(hit) else NOWHERE)
@@ -277,7 +277,7 @@ def _by_text(want: set[str], candidates: list[tuple[int, set[str]]], line: int, 
 
 
 class _FoldTable(dict):
-    """``str.translate`` table of :func:`_folded`'s folding, filled as characters come."""
+    """Each character as :func:`_folded` folds it (a ``str.translate`` table), filled as characters come."""
 
     def __missing__(self, code: int) -> str:
         folded = "".join(f for f in unicodedata.normalize("NFKC", chr(code)) if not f.isspace() and not unicodedata.category(f).startswith("P"))
@@ -479,10 +479,9 @@ def _folded(text: str) -> tuple[str, list[int]]:
     against ``.``), and for each character kept the index in ``text`` it came from."""
     chars, where = [], []
     for i, c in enumerate(text):
-        for f in unicodedata.normalize("NFKC", c):
-            if not f.isspace() and not unicodedata.category(f).startswith("P"):
-                chars.append(f)
-                where.append(i)
+        for f in _FOLD_TABLE[ord(c)]:
+            chars.append(f)
+            where.append(i)
     return "".join(chars), where
 
 

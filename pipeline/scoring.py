@@ -164,8 +164,7 @@ def nearest_scores(embeddings: np.ndarray, content: np.ndarray, k: int, max_refe
     """
     if k <= 0 or len(embeddings) < 2:
         return None
-    n_ref = min(len(embeddings), max_reference) if len(embeddings) <= max_reference else len(np.unique(np.linspace(0, len(embeddings) - 1, max_reference).round()))
-    return nearest_mean(embeddings, content, min(k, n_ref - 1), max_reference=max_reference, chunk=chunk)[0]
+    return nearest_mean(embeddings, content, min(k, len(_reference(len(embeddings), max_reference)) - 1), max_reference=max_reference, chunk=chunk)[0]
 
 
 def nearest_mean(embeddings: np.ndarray, values: np.ndarray, k: int, groups: np.ndarray | None = None, max_reference: int = MAX_REFERENCE,
@@ -190,6 +189,11 @@ def mean_over(values: np.ndarray, idx: np.ndarray) -> tuple[np.ndarray, np.ndarr
     return sums / np.maximum(found, 1)[:, None], found
 
 
+def _reference(n: int, max_reference: int) -> np.ndarray:
+    """The rows neighbours are sought among: all, or ``max_reference`` evenly spaced."""
+    return np.arange(n) if n <= max_reference else np.unique(np.linspace(0, n - 1, max_reference).round().astype(np.int64))
+
+
 def nearest_rows(embeddings: np.ndarray, k: int, groups: np.ndarray | None = None, eligible: np.ndarray | None = None,
                  queries: np.ndarray | None = None, max_reference: int = MAX_REFERENCE, chunk: int = 1024) -> np.ndarray:
     """Each row's ``k`` nearest rows (cosine of unit vectors; see :func:`nearest_scores` for the
@@ -207,7 +211,7 @@ def nearest_rows(embeddings: np.ndarray, k: int, groups: np.ndarray | None = Non
     queries = np.arange(n) if queries is None else np.asarray(queries, dtype=np.int64)
     if k <= 0 or n < 2:
         return np.full((len(queries), 0), -1, dtype=np.int64)
-    ref = np.arange(n) if n <= max_reference else np.unique(np.linspace(0, n - 1, max_reference).round().astype(np.int64))
+    ref = _reference(n, max_reference)
     k = min(k, len(ref))
     reference = np.asarray(embeddings[ref], dtype=np.float64)  # queries are cast a chunk at a time: no float64 copy of the corpus
     if groups is not None:  # document names as integer ids, once

@@ -568,7 +568,7 @@ class _ListNumbers:
         "chineseCounting": lambda n: _chinese_number(n), "chineseCountingThousand": lambda n: _chinese_number(n),
         "ideographTraditional": lambda n: "甲乙丙丁戊己庚辛壬癸"[(n - 1) % 10], "taiwaneseCounting": lambda n: _chinese_number(n),
         "japaneseCounting": lambda n: _chinese_number(n), "ideographDigital": lambda n: "".join("〇一二三四五六七八九"[int(d)] for d in str(n)),
-        "chineseLegalSimplified": lambda n: _chinese_number(n, "零壹贰叁肆伍陆柒捌玖", "拾"),
+        "chineseLegalSimplified": lambda n: _chinese_number(n, "零壹贰叁肆伍陆柒捌玖", "拾佰仟"),
         "decimalEnclosedCircle": lambda n: chr(0x2460 + n - 1) if 1 <= n <= 20 else str(n),
         "decimalEnclosedCircleChinese": lambda n: chr(0x2460 + n - 1) if 1 <= n <= 20 else str(n),
         "decimalEnclosedParen": lambda n: chr(0x2474 + n - 1) if 1 <= n <= 20 else f"({n})",
@@ -664,14 +664,30 @@ class _ListNumbers:
         return text + (levels[ilvl][3] if text[-1:].isascii() and text[-1:].isalnum() or text.endswith(".") else "") if text else ""
 
 
-def _chinese_number(n: int, digits: str = "零一二三四五六七八九", ten: str = "十") -> str:
-    if n < 10:
-        return digits[n]
-    if n < 20:
-        return ten + (digits[n % 10] if n % 10 else "")
-    if n < 100:
-        return digits[n // 10] + ten + (digits[n % 10] if n % 10 else "")
-    return str(n)
+def _chinese_number(n: int, digits: str = "零一二三四五六七八九", units: str = "十百千") -> str:
+    """``n`` in Chinese numerals as Word numbers lists: 十一, 一百零五, 一千零一十, 一万二千;
+    10–19 start with 十 (not 一十). Beyond 99,999,999, and below 0, Arabic digits."""
+    if not 0 <= n < 10**8:
+        return str(n)
+    if n >= 10**4:
+        high, low = divmod(n, 10**4)
+        return _chinese_number(high, digits, units) + "万" + ((digits[0] if low < 1000 else "") + _group(low, digits, units) if low else "")
+    if 10 <= n < 20:
+        return units[0] + (digits[n % 10] if n % 10 else "")
+    return _group(n, digits, units) if n else digits[0]
+
+
+def _group(n: int, digits: str, units: str) -> str:
+    """1–9999 in Chinese numerals, one 零 for each run of zeros inside: 一千零五, 一百一十."""
+    out, zero = "", False
+    for power in (3, 2, 1, 0):
+        d = n // 10**power % 10
+        if d:
+            out += (digits[0] if zero and out else "") + digits[d] + (units[power - 1] if power else "")
+            zero = False
+        else:
+            zero = True
+    return out
 
 
 def _roman(n: int) -> str:

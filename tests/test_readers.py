@@ -298,6 +298,38 @@ def test_docx_automatic_list_numbers_are_written(tmp_path):
                          "二、2024年重点任务", "（一）发展先进制造业", "正文，不编号。"]
 
 
+def test_docx_list_numbers_past_99_in_chinese_numerals(tmp_path):
+    import docx
+    from docx.oxml import parse_xml
+
+    doc = docx.Document()
+    numbering = doc.part.numbering_part.element
+    numbering.insert(0, parse_xml(f'<w:abstractNum {W_NS} w:abstractNumId="95"><w:lvl w:ilvl="0"><w:start w:val="99"/>'
+                                  '<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum>'))
+    numbering.insert(1, parse_xml(f'<w:abstractNum {W_NS} w:abstractNumId="96"><w:lvl w:ilvl="0"><w:start w:val="1009"/>'
+                                  '<w:numFmt w:val="chineseLegalSimplified"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {W_NS} w:numId="95"><w:abstractNumId w:val="95"/></w:num>'))
+    numbering.append(parse_xml(f'<w:num {W_NS} w:numId="96"><w:abstractNumId w:val="96"/></w:num>'))
+    for num_id, count in ((95, 13), (96, 2)):
+        for i in range(count):
+            p = doc.add_paragraph(f"条目{i}")
+            p._p.get_or_add_pPr().append(parse_xml(f'<w:numPr {W_NS}><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'))
+    buf = io.BytesIO()
+    doc.save(buf)
+    lines = read_docx(buf.getvalue(), tmp_path / "a.docx").lines
+    assert [line.split("、")[0] for line in lines[:13:4]] == ["九十九", "一百零三", "一百零七", "一百一十一"]
+    assert lines[13:] == ["壹仟零玖. 条目0", "壹仟零壹拾. 条目1"]
+
+
+@pytest.mark.parametrize("n, numeral", [(0, "零"), (7, "七"), (10, "十"), (16, "十六"), (40, "四十"), (99, "九十九"), (100, "一百"), (101, "一百零一"),
+                                        (110, "一百一十"), (1001, "一千零一"), (1010, "一千零一十"), (10000, "一万"), (10100, "一万零一百"),
+                                        (123456, "十二万三千四百五十六"), (10**8, "100000000")])
+def test_chinese_numerals(n, numeral):
+    from pipeline.readers import _chinese_number
+
+    assert _chinese_number(n) == numeral
+
+
 def test_a_file_of_mixed_encodings_is_read_line_by_line():
     template = "<html><head><meta charset='utf-8'><title>遂昌县人民政府</title></head><body>\n".encode("utf-8")
     article = "".join(f"<p>第{i}条，县政府常务会议专题研究法治政府建设工作，将法治建设纳入综合考核。</p>\n" for i in range(6)).encode("gbk")

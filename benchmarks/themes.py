@@ -331,14 +331,14 @@ def one_corpus(project: Path, sets: list[Path]) -> Path:
     return where
 
 
-def pooled(project: Path, sets: list[Path], together: bool = False) -> int:
+def pooled(project: Path, sets: list[Path], together: bool = False, work: Path | None = None) -> int:
     """LOPO figures with the sentence labels of other folders of texts (``texts/*.txt`` and
     ``sentence_labels.csv``, as ``benchmarks/county``) added to the training labels, and each
     folder's figures from a model fitted on the development labels with and without the other
     folders' labels: what pooling labels of other texts, coded by other coders, does.
 
-    Each folder's texts go through the pipeline on their own (``county.workspace``, in its
-    default work folders), so their features are those a corpus of their size gets; with
+    Each folder's texts go through the pipeline on their own (``county.workspace``: in
+    ``work/county_<folder>`` when ``work`` is given, else in its default work folders), so their features are those a corpus of their size gets; with
     ``together``, they go through it in one corpus with the provincial reports
     (:func:`one_corpus`), so that every feature comes from one large corpus. In each LOPO fold,
     a folder's labels on texts of the held-out province (by ``sources.csv``) are left out too."""
@@ -358,7 +358,7 @@ def pooled(project: Path, sets: list[Path], together: bool = False) -> int:
         if together:  # the folder's labels on the one corpus: scored on all of it, where they lie
             themes, paragraphs, spans, sc, identity, start = b.themes, b.paragraphs, b.spans, b.sc, b.identity, 0
         else:
-            themes, paragraphs, spans, _, sc, identity = load(workspace(data))
+            themes, paragraphs, spans, _, sc, identity = load(workspace(data, work / f"county_{data.resolve().name}" if work else None))
             start = n_sents
         if identity != b.identity or themes.keys != keys:
             raise SystemExit(f"{data}: another embedding model or other themes than the provincial workspace")
@@ -431,7 +431,7 @@ def pooled(project: Path, sets: list[Path], together: bool = False) -> int:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--work", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "themes_benchmark")
+    ap.add_argument("--work", type=Path, help="work folder, kept between runs (default: $TMPDIR/themes_benchmark; with --pool, the county sets' workspaces go in it too)")
     ap.add_argument("--fit", action="store_true", help="fit on all labels and write the builtin model")
     ap.add_argument("--topic-seeds", type=int, nargs="+", metavar="SEED", help="instead: the LOPO figures with the topics refitted under each seed (see topic_seeds)")
     ap.add_argument("--pool", type=Path, nargs="+", metavar="DIR", help="instead: the LOPO figures with the sentence labels of these folders of texts added (see pooled)")
@@ -446,13 +446,13 @@ def main() -> int:
 
     if args.together and not args.pool:
         ap.error("--together goes with --pool")
-    project = prepare(args.work)
+    project = prepare(args.work or Path(os.environ.get("TMPDIR", "/tmp")) / "themes_benchmark")
     if args.topic_seeds:
         return topic_seeds(project, args.topic_seeds)
     if args.nearest:
         return nearest_sweep(project, args.nearest)
     if args.pool:
-        return pooled(project, args.pool, args.together)
+        return pooled(project, args.pool, args.together, args.work)
     b = Bench(project)
     themes, sc, identity, keys, k = b.themes, b.sc, b.identity, b.keys, b.k
     sents, feats, train = b.sents, b.feats, b.train

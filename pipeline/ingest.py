@@ -108,6 +108,7 @@ class Document:
     lost_char_runs: int = 0
     lines_joined: int = 0
     lines_left_out: int = 0
+    later_datelines: str = ""  # dates of report datelines below the first ("; "-joined): several documents in one file
     extra: dict[str, str] = field(default_factory=dict)  # other manifest columns
     paragraphs: list[dict] = field(default_factory=list)
     log: list[dict] = field(default_factory=list)
@@ -224,6 +225,7 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
     doc = Document(doc_id=str(Path(source).with_suffix("")), source=source, encoding=raw.encoding, n_lines=len(raw.lines))
     lines = clean_lines(raw.lines, params, to_simplified, doc)
     mark_dateline(lines, doc, params)
+    mark_later_datelines(lines, doc)
     mark_header(lines, doc, gazetteer)
     mark_fields(lines, doc)
     mark_metadata(lines, doc)
@@ -544,6 +546,29 @@ def mark_dateline(lines: Lines, doc: Document, params: IngestParams) -> None:
         doc.author = found.speaker or doc.author
         lines.zones["title"].insert(0, lines.text[i])
         lines.kinds[i] = LineKind("metadata", "date line")
+
+
+def mark_later_datelines(lines: Lines, doc: Document) -> None:
+    """A whole line below the top that is a report's dated dateline (——2024年1月15日在…大会…上)
+    opens another report: the file holds several documents, and all of them get the first's
+    date, locality and author. Such lines are metadata (log reason says so), their dates go to
+    ``doc.later_datelines`` and a warning names the file, so the user can split it. (In 124
+    real reports, speeches and news items, no such line stands below the first four lines.)"""
+    window = set([i for i in lines.nonblank if lines.kinds[i].kind in ("heading", "body", "metadata")][:4])
+    later = []
+    for i in lines.nonblank:
+        if i in window or not lines.open(i) or lines.kinds[i].kind not in ("heading", "body"):
+            continue
+        found = dateline(lines.text[i])
+        if found and found.date and found.end == len(lines.text[i]):
+            lines.mark(i, "metadata", f"dateline of another report ({found.date}) in this file: its paragraphs are dated as the file's first report; "
+                                      "split the file to date each")
+            lines.kinds[i] = LineKind("metadata", "later date line")
+            later.append((i, found.date))
+    if later:
+        doc.later_datelines = "; ".join(d for _, d in later)
+        log.warning("%s: %d more report dateline(s) below the first (%s): the file seems to hold several documents, all dated and placed as the first; "
+                    "split it to date each (ingest_log.csv, status metadata)", doc.source, len(later), ", ".join(d for _, d in later))
 
 
 _NUMBERED = re.compile(r"^(第[一二三四五六七八九十百]+[章节部分篇]|[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）])")
@@ -1157,7 +1182,7 @@ def _doc_row(d: Document, paragraphs: pd.DataFrame) -> dict:
         "issuer": d.issuer, "url": d.url, "date_source": d.date_source, "year_source": d.year_source,
         "locality_source": d.locality_source, "lines_split": d.lines_split, "entities_unescaped": d.entities_unescaped,
         "mojibake_repaired": d.mojibake_repaired, "lost_char_runs": d.lost_char_runs, "lines_joined": d.lines_joined,
-        "lines_left_out": d.lines_left_out,
+        "lines_left_out": d.lines_left_out, "later_datelines": d.later_datelines,
     }
     row.update({(f"manifest_{k}" if k in row else k): v for k, v in d.extra.items()})
     return row
@@ -1185,6 +1210,7 @@ def _metrics(documents: pd.DataFrame, paragraphs: pd.DataFrame, line_log: pd.Dat
         "lost_char_runs": int(documents["lost_char_runs"].sum()),
         "lines_joined": int(documents["lines_joined"].sum()),
         "lines_left_out": int(documents["lines_left_out"].sum()),
+        "files_with_several_datelines": int((ok["later_datelines"] != "").sum()),
         "date_sources": {k or "none": int(v) for k, v in sorted(Counter(ok["date_source"]).items())},
     }
 

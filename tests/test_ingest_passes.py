@@ -96,6 +96,24 @@ def test_dateline_below_a_scraper_header_and_run_into_the_text():
     assert lines.notes[6:] == ["date line run into the text: part 1 of 2", "date line run into the text: part 2 of 2"]
 
 
+def test_a_second_reports_dateline_is_metadata_and_warned(caplog):
+    """Two reports in one file: the second's dateline is not body text or a heading over the
+    second report; the file is dated by the first and the warning names the file and the dates."""
+    body = "全年地区生产总值增长百分之六，一般公共预算收入增长百分之五，城乡居民收入稳步提高。"
+    text = ["政府工作报告", "——2023年1月10日在衡阳市第十六届人民代表大会第二次会议上", "各位代表：", body,
+            "政府工作报告", "——2024年1月15日在衡阳市第十六届人民代表大会第三次会议上", "各位代表：", body,
+            "（2024年1月15日在全市大会上，市长讲话的要点见附件）"]  # a dateline-like note with a sentence in it stays text
+    with caplog.at_level("WARNING"):
+        doc = process_document("两年报告.txt", RawText(text, "utf-8"), P, T2S, Gazetteer.default())
+    log = {r["line"]: (r["status"], r["reason"]) for r in doc.log}
+    assert doc.date == "2023-01-10" and doc.later_datelines == "2024-01-15"
+    assert log[6][0] == "metadata" and "another report (2024-01-15)" in log[6][1] and log[9][0] != "metadata"
+    assert all("2024年1月15日在衡阳市" not in p["text"] and "2024年1月15日在衡阳市" not in p["section"] for p in doc.paragraphs)
+    assert "两年报告.txt" in caplog.text and "several documents" in caplog.text
+    one = process_document("一年报告.txt", RawText(text[:4], "utf-8"), P, T2S, Gazetteer.default())
+    assert one.later_datelines == "" and one.date == "2023-01-10"
+
+
 def test_header_takes_title_byline_and_furniture_above_the_navigation():
     doc = Document(doc_id="d", source="d.txt")
     lines = _lines("某某政府门户网站", "首页 > 要闻 > 正文", "牢记嘱托 感恩奋进", "李军", "2023年3月2日", "要坚持以人民为中心的发展思想，不断增进民生福祉。", doc=doc)

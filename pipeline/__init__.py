@@ -16,8 +16,8 @@ RESOURCES = Path(__file__).parent / "resources"
 # code for the CPU it runs on; each changes the last bits of the embeddings or of the layout,
 # and on a small corpus that is enough to change the topics (6 or 3 on the bundled corpus) and
 # some sentences' themes. So on x86-64 Linux with AVX2 (most CPUs made since 2013) OpenBLAS
-# runs its Haswell kernels, NumPy its AVX2 code (AVX-512 switched off) and Numba compiles
-# generic code; where the CPU lacks AVX2, as on some old or emulated machines, the libraries
+# runs its Haswell kernels, NumPy its AVX2 code (AVX-512 switched off), torch (with MKL and
+# oneDNN) its AVX2 kernels and Numba compiles generic code; where the CPU lacks AVX2, as on some old or emulated machines, the libraries
 # choose (as they do on other systems, where the CPU is not read). They must be set before NumPy
 # and Numba load: the stages import this package first. A variable already set by the user, or a
 # NumPy feature choice of theirs (NPY_ENABLE_CPU_FEATURES), is left alone.
@@ -51,6 +51,10 @@ def _numpy_avx512() -> str:
 
 if platform.machine().lower() in ("x86_64", "amd64") and _has_avx2():
     os.environ.setdefault("OPENBLAS_CORETYPE", "Haswell")
+    # torch (the sentence-transformers backend): its own kernels, MKL's and oneDNN's at AVX2 too
+    os.environ.setdefault("ATEN_CPU_CAPABILITY", "avx2")
+    os.environ.setdefault("MKL_CBWR", "AVX2")
+    os.environ.setdefault("ONEDNN_MAX_CPU_ISA", "AVX2")
     user_choice = {"NPY_DISABLE_CPU_FEATURES", "NPY_ENABLE_CPU_FEATURES"} & os.environ.keys()
     if not user_choice and (avx512 := _numpy_avx512()):
         os.environ["NPY_DISABLE_CPU_FEATURES"] = avx512

@@ -255,6 +255,29 @@ def test_stages_pin_the_numeric_kernels(tmp_path):
         assert out[2] == "True False"
 
 
+def test_stages_pin_torchs_kernels(tmp_path):
+    """The sentence-transformers backend runs torch, whose own kernels (and MKL's and oneDNN's)
+    use AVX-512 where the CPU has it: importing the package first pins them to AVX2, so a model's
+    vectors are the same on machines with and without AVX-512."""
+    import os
+    import platform
+    import subprocess
+    import sys
+
+    import pipeline
+
+    pytest.importorskip("torch")
+    if not (platform.machine().lower() in ("x86_64", "amd64") and pipeline._has_avx2()):
+        pytest.skip("not an x86-64 CPU with AVX2: torch chooses")
+    pinned = ("ATEN_CPU_CAPABILITY", "MKL_CBWR", "ONEDNN_MAX_CPU_ISA")
+    env = {k: v for k, v in os.environ.items() if k not in pinned}
+    code = "import pipeline, torch; print(torch.backends.cpu.get_cpu_capability())"
+    run = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True, cwd=tmp_path)
+    assert run.stdout.split() == ["AVX2"]
+    run = subprocess.run([sys.executable, "-c", code], env={**env, "ATEN_CPU_CAPABILITY": "default"}, capture_output=True, text=True, check=True, cwd=tmp_path)
+    assert run.stdout.split() == ["DEFAULT"]  # a choice of the user's is kept
+
+
 def test_stages_after_embed_run_blas_on_one_thread():
     """A float32 product differs in its last bits between one BLAS thread and two; every
     stage but embed runs BLAS on one thread, so the core count does not change the topics."""

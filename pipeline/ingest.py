@@ -225,11 +225,11 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
     doc = Document(doc_id=str(Path(source).with_suffix("")), source=source, encoding=raw.encoding, n_lines=len(raw.lines))
     lines = clean_lines(raw.lines, params, to_simplified, doc)
     mark_dateline(lines, doc, params)
-    mark_later_datelines(lines, doc)
     mark_header(lines, doc, gazetteer)
     mark_fields(lines, doc)
     mark_metadata(lines, doc)
     mark_signature_date(lines)
+    mark_later_datelines(lines, doc)
     date_document(lines, doc, raw.meta, raw.encoding.split(" ")[0] + " metadata")
     doc.author = doc.author or title_speaker(doc.title)  # 县委书记王建勋在…上的讲话
     pieces = cut_body(lines, params)
@@ -548,27 +548,37 @@ def mark_dateline(lines: Lines, doc: Document, params: IngestParams) -> None:
         lines.kinds[i] = LineKind("metadata", "date line")
 
 
+# where a later dateline names its meeting: 在…人民代表大会第三次会议上 (not a caption's …会议开幕
+# or a resolution's …会议通过)
+_NAMES_MEETING = re.compile(r"在[^，。；：,;:！？!?]{0,80}?(会议|大会|全会)\s*(开幕式|闭幕式|开幕|闭幕)?\s*上")
+
+
 def mark_later_datelines(lines: Lines, doc: Document) -> None:
-    """A whole line below the top that is a report's dated dateline (——2024年1月15日在…大会…上)
-    opens another report: the file holds several documents, and all of them get the first's
-    date, locality and author. Such lines are metadata (log reason says so), their dates go to
-    ``doc.later_datelines`` and a warning names the file, so the user can split it. (In 124
-    real reports, speeches and news items, no such line stands below the first four lines.)"""
-    window = set([i for i in lines.nonblank if lines.kinds[i].kind in ("heading", "body", "metadata")][:4])
+    """In a report that opens with a dateline (``meeting line``), a line further down that is
+    another such dateline opens another report: the file holds several documents, all of which
+    get the first's date, locality and author. Such a line is metadata (the log's reason says
+    so) and its date goes to ``doc.later_datelines`` (:func:`ingest` warns). Only a whole line
+    that names its meeting (在…会议上), gives another date and ends without a sentence end
+    counts: a repeated dateline, a caption (…会议开幕), a resolution's note (…会议通过) or a
+    sentence (2024年3月5日，市长…在…大会上作讲话。) stay as they were. Runs after the header
+    passes, on the lines they left open. (In 124 real reports, speeches and news items, no
+    such line stands below the top.)"""
+    first = next((d.date for d in lines.dates if d.source == "meeting line"), "")
+    if not first:
+        return
     later = []
     for i in lines.nonblank:
-        if i in window or not lines.open(i) or lines.kinds[i].kind not in ("heading", "body"):
+        if not lines.open(i) or lines.kinds[i].kind not in ("heading", "body"):
             continue
-        found = dateline(lines.text[i])
-        if found and found.date and found.end == len(lines.text[i]):
-            lines.mark(i, "metadata", f"dateline of another report ({found.date}) in this file: its paragraphs are dated as the file's first report; "
-                                      "split the file to date each")
-            lines.kinds[i] = LineKind("metadata", "later date line")
-            later.append((i, found.date))
-    if later:
-        doc.later_datelines = "; ".join(d for _, d in later)
-        log.warning("%s: %d more report dateline(s) below the first (%s): the file seems to hold several documents, all dated and placed as the first; "
-                    "split it to date each (ingest_log.csv, status metadata)", doc.source, len(later), ", ".join(d for _, d in later))
+        text = lines.text[i].strip()
+        found = dateline(text)
+        if not (found and found.date and found.date != first and found.end == len(text)) or text[-1] in "。！？!?" or not _NAMES_MEETING.search(text):
+            continue
+        lines.mark(i, "metadata", f"dateline of another report ({found.date}) in this file: its paragraphs are dated as the file's first report ({first}); "
+                                  "split the file to date each")
+        lines.kinds[i] = LineKind("metadata", "later date line")
+        later.append(found.date)
+    doc.later_datelines = "; ".join(later)
 
 
 _NUMBERED = re.compile(r"^(第[一二三四五六七八九十百]+[章节部分篇]|[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）])")
@@ -1006,6 +1016,9 @@ def ingest(corpus_dir: Path, params: IngestParams, manifest: dict[str, dict[str,
         _apply_manifest(doc, manifest.get(source))
         if doc.status == "ok" and not doc.locality.locality:
             log.warning("%s: no locality found (%s); its paragraphs are reported under an empty locality", source, doc.locality.evidence)
+        if doc.later_datelines:
+            log.warning("%s: more report datelines below the first (%s): the file seems to hold several documents, all dated and placed as the first (%s); "
+                        "split it to date each (ingest_log.csv, status metadata)", source, doc.later_datelines, doc.date)
         docs.append(doc)
 
     for path in excluded:

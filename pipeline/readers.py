@@ -565,10 +565,10 @@ class _ListNumbers:
 
     _FORMATS = {
         "decimal": str, "decimalZero": lambda n: f"{n:02d}",
-        "chineseCounting": lambda n: _chinese_number(n), "chineseCountingThousand": lambda n: _chinese_number(n),
+        "chineseCounting": lambda n: _chinese_counting(n), "chineseCountingThousand": lambda n: _chinese_number(n),
         "ideographTraditional": lambda n: "甲乙丙丁戊己庚辛壬癸"[(n - 1) % 10], "taiwaneseCounting": lambda n: _chinese_number(n),
         "japaneseCounting": lambda n: _chinese_number(n), "ideographDigital": lambda n: "".join("〇一二三四五六七八九"[int(d)] for d in str(n)),
-        "chineseLegalSimplified": lambda n: _chinese_number(n, "零壹贰叁肆伍陆柒捌玖", "拾佰仟"),
+        "chineseLegalSimplified": lambda n: _chinese_number(n, "零壹贰叁肆伍陆柒捌玖", "拾佰仟", "零"),
         "decimalEnclosedCircle": lambda n: chr(0x2460 + n - 1) if 1 <= n <= 20 else str(n),
         "decimalEnclosedCircleChinese": lambda n: chr(0x2460 + n - 1) if 1 <= n <= 20 else str(n),
         "decimalEnclosedParen": lambda n: chr(0x2474 + n - 1) if 1 <= n <= 20 else f"({n})",
@@ -664,30 +664,31 @@ class _ListNumbers:
         return text + (levels[ilvl][3] if text[-1:].isascii() and text[-1:].isalnum() or text.endswith(".") else "") if text else ""
 
 
-def _chinese_number(n: int, digits: str = "零一二三四五六七八九", units: str = "十百千") -> str:
-    """``n`` in Chinese numerals as Word numbers lists: 十一, 一百零五, 一千零一十, 一万二千;
-    10–19 start with 十 (not 一十). Beyond 99,999,999, and below 0, Arabic digits."""
-    if not 0 <= n < 10**8:
+def _chinese_number(n: int, digits: str = "零一二三四五六七八九", units: str = "十百千", zero: str = "〇") -> str:
+    """``n`` in Chinese numerals as Word numbers a ``chineseCountingThousand`` list (after
+    Microsoft's Open-XML-PowerTools, which emulates Word): 十一, 一百〇三, 一千〇一十; 10–19
+    start with 十. From 10,000 on, and below 0, Arabic digits."""
+    if not 0 <= n < 10**4:
         return str(n)
-    if n >= 10**4:
-        high, low = divmod(n, 10**4)
-        return _chinese_number(high, digits, units) + "万" + ((digits[0] if low < 1000 else "") + _group(low, digits, units) if low else "")
-    if 10 <= n < 20:
+    if n < 10:
+        return digits[n]
+    if n < 20:
         return units[0] + (digits[n % 10] if n % 10 else "")
-    return _group(n, digits, units) if n else digits[0]
-
-
-def _group(n: int, digits: str, units: str) -> str:
-    """1–9999 in Chinese numerals, one 零 for each run of zeros inside: 一千零五, 一百一十."""
-    out, zero = "", False
+    out, gap = "", False
     for power in (3, 2, 1, 0):
         d = n // 10**power % 10
         if d:
-            out += (digits[0] if zero and out else "") + digits[d] + (units[power - 1] if power else "")
-            zero = False
-        else:
-            zero = True
+            out += (zero if gap and out else "") + digits[d] + (units[power - 1] if power else "")
+        gap = not d
     return out
+
+
+def _chinese_counting(n: int) -> str:
+    """Word's ``chineseCounting``: as :func:`_chinese_number` up to 99, then digit by digit
+    (一○三, 一○一○) up to 9,999, then Arabic digits."""
+    if 100 <= n < 10**4:
+        return "".join("○一二三四五六七八九"[int(d)] for d in str(n))
+    return _chinese_number(n)
 
 
 def _roman(n: int) -> str:

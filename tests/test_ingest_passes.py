@@ -96,22 +96,46 @@ def test_dateline_below_a_scraper_header_and_run_into_the_text():
     assert lines.notes[6:] == ["date line run into the text: part 1 of 2", "date line run into the text: part 2 of 2"]
 
 
-def test_a_second_reports_dateline_is_metadata_and_warned(caplog):
+BODY = "全年地区生产总值增长百分之六，一般公共预算收入增长百分之五，城乡居民收入稳步提高。"
+
+
+def test_a_second_reports_dateline_is_metadata_and_warned(tmp_path, caplog):
     """Two reports in one file: the second's dateline is not body text or a heading over the
-    second report; the file is dated by the first and the warning names the file and the dates."""
-    body = "全年地区生产总值增长百分之六，一般公共预算收入增长百分之五，城乡居民收入稳步提高。"
-    text = ["政府工作报告", "——2023年1月10日在衡阳市第十六届人民代表大会第二次会议上", "各位代表：", body,
-            "政府工作报告", "——2024年1月15日在衡阳市第十六届人民代表大会第三次会议上", "各位代表：", body,
+    second report; the file is dated by the first, and ingest warns (from its cache too)."""
+    from pipeline.ingest import ingest
+    from pipeline.memo import IngestCache
+
+    text = ["政府工作报告", "——2023年1月10日在衡阳市第十六届人民代表大会第二次会议上", "各位代表：", BODY,
+            "政府工作报告", "——2024年1月15日在衡阳市第十六届人民代表大会第三次会议上", "各位代表：", BODY,
             "（2024年1月15日在全市大会上，市长讲话的要点见附件）"]  # a dateline-like note with a sentence in it stays text
-    with caplog.at_level("WARNING"):
-        doc = process_document("两年报告.txt", RawText(text, "utf-8"), P, T2S, Gazetteer.default())
+    doc = process_document("两年报告.txt", RawText(text, "utf-8"), P, T2S, Gazetteer.default())
     log = {r["line"]: (r["status"], r["reason"]) for r in doc.log}
     assert doc.date == "2023-01-10" and doc.later_datelines == "2024-01-15"
     assert log[6][0] == "metadata" and "another report (2024-01-15)" in log[6][1] and log[9][0] != "metadata"
     assert all("2024年1月15日在衡阳市" not in p["text"] and "2024年1月15日在衡阳市" not in p["section"] for p in doc.paragraphs)
-    assert "两年报告.txt" in caplog.text and "several documents" in caplog.text
-    one = process_document("一年报告.txt", RawText(text[:4], "utf-8"), P, T2S, Gazetteer.default())
-    assert one.later_datelines == "" and one.date == "2023-01-10"
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "两年报告.txt").write_text("\n".join(text), encoding="utf-8")
+    for _ in range(2):  # read, then from the cache
+        caplog.clear()
+        with caplog.at_level("WARNING"):
+            _, documents, _, metrics = ingest(tmp_path / "corpus", P, cache=IngestCache(tmp_path / "cache.sqlite"))
+        assert "两年报告.txt" in caplog.text and "several documents" in caplog.text and "2024-01-15" in caplog.text
+        assert documents["later_datelines"].tolist() == ["2024-01-15"] and metrics["files_with_several_datelines"] == 1
+
+
+@pytest.mark.parametrize("lines", [
+    ["——2023年1月10日在衡阳市第十六届人民代表大会第二次会议上", BODY, "——2023年1月10日在衡阳市第十六届人民代表大会第二次会议上"],  # repeated at the end
+    ["——2023年1月10日在衡阳市第十六届人民代表大会第二次会议上", BODY, "2024年3月5日，市长张三在全市优化营商环境大会上作讲话。", BODY],  # a sentence
+    ["——2023年1月10日在衡阳市第十六届人民代表大会第二次会议上", BODY, "2024年1月15日衡阳市第十六届人民代表大会第三次会议开幕"],  # a caption
+    ["——2023年1月10日在衡阳市第十六届人民代表大会第二次会议上", BODY, "（2024年1月20日衡阳市第十六届人民代表大会第三次会议通过）"],  # a resolution's note
+    ["2024年3月5日，市长张三在全市优化营商环境大会上作讲话。", BODY, "——2024年1月15日在衡阳市第十六届人民代表大会第三次会议上", BODY],  # no dateline of its own
+    ["会议文件", "（10）", "政府工作报告", "市长", "张三", "——2024年1月15日在衡阳市第十六届人民代表大会第三次会议上", "各位代表：", BODY],  # a long title block
+])
+def test_what_is_not_a_second_reports_dateline(lines):
+    doc = process_document("d.txt", RawText(lines, "utf-8"), P, T2S, Gazetteer.default())
+    assert doc.later_datelines == "" and not any("another report" in r["reason"] for r in doc.log)
+    if lines[0] == "会议文件":
+        assert doc.date == "2024-01-15"
 
 
 def test_header_takes_title_byline_and_furniture_above_the_navigation():

@@ -25,8 +25,9 @@ from .readers import _plausibility as plausibility
 def read_label_csv(path: Path, key: str, dtype: dict | None = None, nrows: int | None = None) -> pd.DataFrame:
     """A label sheet in any encoding the corpus may use (UTF-8 with or without the BOM Excel
     writes, GB18030/GBK as Excel saves CSV on Chinese Windows, UTF-16, Big5), separated by
-    commas, tabs (Excel's "Unicode text") or semicolons; header names are stripped, and
-    ``source`` paths use ``/`` (a sheet written on Windows may use ``\\``).
+    commas, tabs (Excel's "Unicode text") or semicolons; header names are stripped and
+    lower-cased (``Source``, ``Line``), ``file`` (the manifest's word) stands for a missing
+    ``source``, and ``source`` paths use ``/`` (a sheet written on Windows may use ``\\``).
 
     Raises:
         ParamsError: the file is missing, empty, binary or not a CSV; the message names ``key``.
@@ -48,11 +49,14 @@ def read_label_csv(path: Path, key: str, dtype: dict | None = None, nrows: int |
     sep = max((",", "\t", ";"), key=first.count)
     try:
         header = pd.read_csv(io.StringIO(text), sep=sep, nrows=0).columns
-        wanted = {c: t for c, t in (dtype or {}).items()}
-        df = pd.read_csv(io.StringIO(text), sep=sep, nrows=nrows, dtype={h: wanted[str(h).strip()] for h in header if str(h).strip() in wanted})
+        names = [str(h).strip().lower() for h in header]
+        if "source" not in names and "file" in names:  # the manifest's word for it
+            names[names.index("file")] = "source"
+        wanted = dtype or {}
+        df = pd.read_csv(io.StringIO(text), sep=sep, nrows=nrows, dtype={h: wanted[n] for h, n in zip(header, names) if n in wanted})
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise ParamsError(f"{key}: {path} is not a readable CSV: {exc}") from None
-    df.columns = [str(c).strip() for c in df.columns]
+    df.columns = names
     if "source" in df.columns:
         df["source"] = df["source"].where(df["source"].isna(), df["source"].astype(str).str.strip().str.replace("\\", "/", regex=False))
     return df

@@ -101,8 +101,11 @@ def test_malformed_label_files_are_named(tmp_path):
     with pytest.raises(ParamsError, match="not found"):
         read_labels(tmp_path / "none.csv", KEYS)
     f = tmp_path / "l.csv"
-    f.write_text("file,line,label\nx,1,party\n", encoding="utf-8")
+    f.write_text("path,line,label\nx,1,party\n", encoding="utf-8")
     with pytest.raises(ParamsError, match=r"lacks column\(s\) \['source', 'primary'\]"):
+        read_labels(f, KEYS)
+    f.write_text("file,line,label\nx,1,party\n", encoding="utf-8")  # file stands for source
+    with pytest.raises(ParamsError, match=r"lacks column\(s\) \['primary'\]"):
         read_labels(f, KEYS)
     f.write_text("source,line,primary\nx,one,party\n", encoding="utf-8")
     with pytest.raises(ParamsError, match="row 2 has no valid source/line"):
@@ -135,6 +138,8 @@ def test_label_files_in_any_common_encoding(tmp_path, encoding):
     f.write_bytes("source,line,sentence,label,text\ncn/x.txt,3,0,ecology,保护生态环境。\n".encode(encoding))
     assert read_sentence_labels(f, KEYS)["label"].tolist() == ["ecology"]
     assert "sentence" in read_examples(f, KEYS).columns  # the header is sniffed in the file's encoding too
+    f.write_bytes("File,Line,Primary\ncn/x.txt,3,party\n".encode(encoding))  # the manifest's word, capitalised
+    assert read_labels(f, KEYS)[["source", "line", "primary"]].to_dict("records") == [{"source": "cn/x.txt", "line": 3, "primary": "party"}]
 
 
 def test_score_intervals_resample_documents():

@@ -199,15 +199,13 @@ class Bench:
         """``fit_proba`` (training labels → sentence probabilities) as a fit_predict for
         :meth:`lopo`: probabilities mixed with the corpus neighbours' as the themes stage mixes them."""
         from pipeline.scoring import mean_over
+        from pipeline.themes import mix_neighbours
 
         idx, weight = self.neighbours(), self.themes.corpus_weight
 
         def fit_predict(tr):
             p = np.asarray(fit_proba(tr), dtype=np.float64)  # as the stage mixes them
-            near, found = mean_over(p, idx)
-            w = np.where(found > 0, weight, 0.0)[:, None]
-            p = p.copy()
-            p[self._queries] = (1 - w) * p[self._queries] + w * near
+            p[self._queries] = mix_neighbours(p[self._queries], *mean_over(p, idx), weight)
             return p.argmax(axis=1)
 
         return fit_predict

@@ -240,10 +240,16 @@ def with_corpus_neighbours(scores: np.ndarray, sentences, para_source: np.ndarra
         return scores
     near, found = nearest_mean(sentences.embeddings, scores, themes.corpus_neighbours, groups=np.asarray(para_source)[sentences.para_index],
                                max_reference=SENTENCE_REFERENCE)
-    weight = np.where(found > 0, themes.corpus_weight, 0.0)[:, None]
     if mixed is not None:
         mixed.append(int((found > 0).sum()))
-    return (1 - weight) * scores + weight * near
+    return mix_neighbours(scores, near, found, themes.corpus_weight)
+
+
+def mix_neighbours(scores: np.ndarray, near: np.ndarray, found: np.ndarray, weight: float) -> np.ndarray:
+    """``scores`` mixed at ``weight`` with their neighbours' mean scores ``near``, where any
+    were ``found`` (:func:`pipeline.scoring.nearest_mean`); the rest kept."""
+    w = np.where(found > 0, weight, 0.0)[:, None]
+    return (1 - w) * scores + w * near
 
 
 def _out_of_sample(model: object, model_name: str, themes: ThemesParams) -> dict:

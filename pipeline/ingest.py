@@ -34,6 +34,7 @@ from .readers import READERS, RawText, ReadError, garbled, read_file, repair_moj
 from .text import (
     BARE_NUMBER,
     BOILERPLATE,
+    CN_NUMBER,
     FIELD_ROLE,
     PAGE_NUMBER,
     SUBTITLE_SPEAKER,
@@ -457,7 +458,7 @@ _SIGNATURE = re.compile(r".{2,30}(人民政府|政府|委员会|党委|党组|�
 _BRACKETED = re.compile(r"\s*[（(【\[〔][^（()）【】\[\]〔〕]*[）)】\]〕]\s*")
 
 
-_NEW_ITEM = re.compile(r"^([一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十]+[章节部分篇条]|[—–-]{2})")
+_NEW_ITEM = re.compile(rf"^({CN_NUMBER}[、.．]|[(（]({CN_NUMBER}|\d{{1,3}})[)）]|\d{{1,2}}[、.．](?!\d)|第{CN_NUMBER}[章节部分篇条]|[—–-]{{2}})")
 
 
 def join_wrapped(texts: list[str], origin: list[int], notes: list[str], indented: list[bool] | None = None,
@@ -581,7 +582,7 @@ def mark_later_datelines(lines: Lines, doc: Document) -> None:
     doc.later_datelines = "; ".join(later)
 
 
-_NUMBERED = re.compile(r"^(第[一二三四五六七八九十百]+[章节部分篇]|[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）])")
+_NUMBERED = re.compile(rf"^(第{CN_NUMBER}[章节部分篇]|{CN_NUMBER}[、.．]|[(（]{CN_NUMBER}[)）])")
 
 
 def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:

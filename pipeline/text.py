@@ -264,7 +264,12 @@ def table_cells(line: str) -> list[str] | None:
     return [c.strip().replace("\\|", "|") for c in re.split(r"(?<!\\)\|", line.strip()[1:-1])]
 
 
-_INLINE_HEADING = re.compile(r"^([一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]是|第[一二三四五六七八九十]+[,，、])")
+# A list or heading number in Chinese numerals, as documents and Word's list formats write
+# them (see readers._chinese_number): 三, 十二, 一百〇三, 一○三 (digit by digit) and the legal
+# 壹拾贰, 壹佰零叁. It starts with a digit or 十, so 百姓、 or 千、 is not a number.
+CN_NUMBER = "(?:[一二三四五六七八九十][〇○零一二三四五六七八九十百千]*|[壹贰叁肆伍陆柒捌玖拾][零壹贰叁肆伍陆柒捌玖拾佰仟]*)"
+
+_INLINE_HEADING = re.compile(rf"^({CN_NUMBER}[、.．]|[(（]{CN_NUMBER}[)）]|{CN_NUMBER}是|第{CN_NUMBER}[,，、])")
 _HAN_OR_WORD = re.compile(r"[\u3400-\u9fff\w]")
 
 DATE_PATTERNS = [
@@ -456,7 +461,7 @@ def classify_line(line: str, heading_max_chars: int, edge: bool = True) -> LineK
 
 
 # a list number alone on its line (一、 3、): its heading follows on the next line
-BARE_NUMBER = re.compile(r"\s*([一二三四五六七八九十]+|\d{1,2})[、，,]\s*")
+BARE_NUMBER = re.compile(rf"\s*({CN_NUMBER}|\d{{1,2}})[、，,]\s*")
 
 
 def is_heading(line: str, heading_max_chars: int) -> bool:
@@ -482,14 +487,14 @@ def looks_like_person(line: str) -> bool:
 # The outline of official documents, outermost first: 第一部分/篇/编 > 第一章 > 第一节 > 一、 >
 # （一） > 1. > (1) > 一是/第一，; a heading without a number sits at the level of （一）.
 _OUTLINE = [
-    r"^第[一二三四五六七八九十百]+(部分|篇|编)",
-    r"^第[一二三四五六七八九十百]+章",
-    r"^第[一二三四五六七八九十百]+节",
-    r"^[一二三四五六七八九十]+[、.．]",
-    r"^[(（][一二三四五六七八九十]+[)）]",
+    rf"^第{CN_NUMBER}(部分|篇|编)",
+    rf"^第{CN_NUMBER}章",
+    rf"^第{CN_NUMBER}节",
+    rf"^{CN_NUMBER}[、.．]",
+    rf"^[(（]{CN_NUMBER}[)）]",
     r"^\d{1,2}[、.．]",
     r"^[(（]\d{1,2}[)）]",
-    r"^([一二三四五六七八九十]是|第[一二三四五六七八九十]+[,，、])",
+    rf"^({CN_NUMBER}是|第{CN_NUMBER}[,，、])",
 ]
 _UNNUMBERED_LEVEL = 4
 

@@ -23,6 +23,7 @@ from pipeline.ingest import (
     process_document,
 )
 from pipeline.readers import RawText
+from pipeline.text import heading_level
 
 P = IngestParams()
 T2S = opencc.OpenCC("t2s").convert
@@ -251,6 +252,25 @@ def test_cut_body_nests_sections_by_the_outline_of_official_documents():
 def test_cut_body_nests_every_level_of_the_outline(headings, section):
     body = "加力提振消费，实施提振消费专项行动，推动中低收入群体增收减负。"
     assert [p["section"] for p in cut_body(_lines(*headings, body), P)] == [section]
+
+
+def test_cut_body_reads_numbers_past_ten_and_past_ninety_nine():
+    """十一是 follows 十是 (2026 黑龙江 report: its 十一是 and 十二是 were filed under 十是), and a
+    list numbered past 99 as Word shows it (一百〇三、, digit by digit 一○三、, legal 壹佰零叁、)
+    heads its paragraph like 九十九、 does."""
+    body = "加力提振消费，实施提振消费专项行动，推动中低收入群体增收减负。"
+    leads = [f"{n}是加大补贴力度，扩围实施以旧换新政策。{body}" for n in ("九", "十", "十一", "十二")]
+    pieces = cut_body(_lines("二、重点任务", *leads), P)
+    assert [p["section"].split(" > ")[-1][:3] for p in pieces] == ["九是加", "十是加", "十一是", "十二是"]
+    for first, then in (("九十八、", "九十九、"), ("一百〇二、", "一百〇三、"), ("一○二、", "一○三、"), ("壹佰零贰、", "壹佰零叁、")):
+        lines = _lines("第一章 项目清单", f"{first}城区供水管网改造", "（一）主管网", body, f"{then}城区污水管网改造", body)
+        assert [p["section"] for p in cut_body(lines, P)] == [
+            f"第一章 项目清单 > {first}城区供水管网改造 > （一）主管网", f"第一章 项目清单 > {then}城区污水管网改造"], then
+    lines = _lines("一、项目清单", "（一百〇二）城区供水管网改造", "1. 主管网", body, "（一百〇三）城区污水管网改造", body)
+    assert [p["section"] for p in cut_body(lines, P)] == [
+        "一、项目清单 > （一百〇二）城区供水管网改造 > 1. 主管网", "一、项目清单 > （一百〇三）城区污水管网改造"]
+    # a word that starts with a number's character is not a number
+    assert heading_level("百姓、企业和政府") == heading_level("千家万户") == heading_level("牢记嘱托 感恩奋进")
 
 
 def test_cut_body_nests_inline_leads_under_numbered_headings():

@@ -7,18 +7,27 @@ BIN := $(VENV)/bin
 # Recipes, and the stage commands DVC runs from them, find the venv's python first.
 export PATH := $(abspath $(BIN)):$(PATH)
 TORCH_VERSION := 2.13.0
+# The versions of every package, as dvc.lock's outputs and the builtin theme model were made
+# with (pip constraints; `make lock` rewrites it). Used where the Python matches its own.
+LOCK := constraints.txt
+LOCK_PYTHON := $(shell sed -n 's/^\# python: //p' $(LOCK) 2>/dev/null)
 
 .DEFAULT_GOAL := help
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
-$(BIN)/.installed: pyproject.toml
+$(BIN)/.installed: pyproject.toml $(wildcard $(LOCK))
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip wheel setuptools
 	# torch first and pinned: any other torch requirement pulls several GB of CUDA packages
 	$(BIN)/python -m pip install --quiet torch==$(TORCH_VERSION)
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	# every other package at the version in $(LOCK), so a later install gives the same numbers
+	@py=$$($(BIN)/python -c 'import sys; print("%d.%d" % sys.version_info[:2])'); \
+	if [ "$$py" = "$(LOCK_PYTHON)" ]; then pins="-c $(LOCK)"; \
+	else pins=""; echo "WARNING: $(LOCK) was written on Python $(LOCK_PYTHON), this is $$py: installing the newest versions pyproject.toml allows; outputs may differ from dvc.lock's in the last digits"; fi; \
+	echo "$(BIN)/python -m pip install --quiet $$pins -e '.[test]'"; \
+	$(BIN)/python -m pip install --quiet $$pins -e '.[test]'
 	# compile UMAP's Numba code once into its on-disk cache (every later topics run loads it)
 	$(BIN)/python -c 'from pipeline.topics import warm_up; warm_up()'
 	touch $@
@@ -51,7 +60,15 @@ bench: install ## run the benchmarks (needs ../shared/corpora); SCALING="10000 5
 	$(BIN)/dvc repro && $(BIN)/python benchmarks/seeds.py
 	$(if $(SCALING),$(BIN)/python benchmarks/end_to_end.py --scaling $(SCALING))
 
+lock: install ## rewrite constraints.txt from .venv (after upgrading a package on purpose; then dvc repro, and commit both)
+	@{ echo "# The versions make install installs (pip install -c $(LOCK)): the set dvc.lock's outputs and"; \
+	  echo "# pipeline/resources/models/theme_model.npz were made with. Written by make lock; see README, Set-up."; \
+	  echo "# python: $$($(BIN)/python -c 'import sys; print("%d.%d" % sys.version_info[:2])')"; \
+	  $(BIN)/python -m pip freeze --exclude-editable | sed 's/+cpu$$//'; } > $(LOCK).new && mv $(LOCK).new $(LOCK)
+	@touch $(BIN)/.installed
+	@echo "wrote $(LOCK): $$(grep -vc '^#' $(LOCK)) packages"
+
 clean: ## remove pipeline outputs (keeps the embedding cache)
 	rm -rf data/interim/*.parquet data/interim/*.npy data/interim/*.json data/interim/*.csv data/processed models/topic_model
 
-.PHONY: help install fonts browser repro test bench clean
+.PHONY: help install fonts browser repro test bench lock clean

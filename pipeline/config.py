@@ -197,16 +197,16 @@ class SentenceWeights(Section):
     weighted sum of these features of the theme (see pipeline.classify.FEATURES). Fitted on
     hand labels by benchmarks/themes.py --fit, theme-agnostic (they apply to any themes)."""
 
-    lexical: float = 2.11
-    semantic: float = 1.23
-    semantic_without_seeds: float = -0.21
-    paragraph: float = 1.68
-    topic: float = 2.61
-    neighbours: float = 0.58
+    lexical: float = 2.1
+    semantic: float = 1.25
+    semantic_without_seeds: float = -0.14
+    paragraph: float = 1.72
+    topic: float = 2.59
+    neighbours: float = 0.62
     heading: float = 0.85
-    claimed_section: float = -0.25
-    overview: float = 1.19
-    short_paragraph: float = 0.71
+    claimed_section: float = -0.26
+    overview: float = 1.2
+    short_paragraph: float = 0.72
     short_next: float = 0.1
 
 

@@ -30,7 +30,7 @@ import pandas as pd
 from . import config
 from .artifacts import NpyRows, NpyWriter, ids_digest, sentence_texts
 from .compute import client_for
-from .embedders import Embedder, EmbeddingCache, available_cores, embed_texts, local_pool, local_processes, make_embedder
+from .embedders import Embedder, EmbeddingCache, available_cores, cache_namespace, embed_texts, local_pool, local_processes, make_embedder
 from .io import atomic_path, run_stage, setup_logging, write_json
 from .scoring import theme_texts
 
@@ -53,7 +53,7 @@ def embed_sentences(texts: list[str], embedder: Embedder, cache: EmbeddingCache,
     Returns:
         ``(dim, stats)``: the vector size and the counts of texts taken from the cache and embedded.
     """
-    dim = cache.dim(embedder.identity) or (embedder.embed(texts[:1]).shape[1] if texts else 0)
+    dim = cache.dim(cache_namespace(embedder)) or (embedder.embed(texts[:1]).shape[1] if texts else 0)
     out = NpyWriter(out_path, (len(texts), dim), dtype)
     try:
         _, stats = embed_texts(texts, embedder, cache, batch_size, out=out, client=client, spec=spec, groups=documents, pool=pool)
@@ -118,6 +118,9 @@ def main() -> int:
             with atomic_path(config.THEME_VECTORS, ".npz") as ttmp:
                 with open(ttmp, "wb") as fh:
                     np.savez(fh, texts=np.array(themes), vectors=theme_vectors.astype(np.float32))
+        dropped = cache.drop_other_versions(embedder.identity, cache_namespace(embedder))
+        if dropped:
+            log.info("cache: dropped %d vectors of %s computed by other library versions than %s", dropped, embedder.identity, getattr(embedder, "runtime", ""))
     finally:
         cache.close()
     elapsed = time.perf_counter() - t0

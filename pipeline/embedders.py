@@ -436,7 +436,7 @@ def embed_texts(
                     tasks.append(task)
                     task = []
             tasks += [task] if task else []
-            results = (vecs for part in map_ordered(_embed_groups_on_worker, [(spec, t) for t in tasks], client) for vecs in part)
+            results = (vecs for part in map_ordered(_embed_groups_on_worker, [(spec, t) for t in tasks], client) for vecs in _same_runtime(part, namespace))
         counted = 0
         for (keys, _), vecs in zip(todo, results):
             vecs = np.asarray(vecs, dtype=np.float32)
@@ -474,8 +474,18 @@ def _worker_embedder(spec_items: tuple) -> Embedder:
     return make_embedder(EmbedParams(**spec))
 
 
-def _embed_groups_on_worker(task: tuple[dict, list[list[str]]]) -> list[np.ndarray]:
-    """Each group of the task embedded as one batch (see :func:`embed_texts`)."""
+def _embed_groups_on_worker(task: tuple[dict, list[list[str]]]) -> tuple[str, list[np.ndarray]]:
+    """Each group of the task embedded as one batch (see :func:`embed_texts`), with the
+    worker's cache namespace (its model and library versions)."""
     spec, groups = task
     embedder = _worker_embedder(tuple(sorted(spec.items())))
-    return [embedder.embed(group) for group in groups]
+    return cache_namespace(embedder), [embedder.embed(group) for group in groups]
+
+
+def _same_runtime(part: tuple[str, list[np.ndarray]], namespace: str) -> list[np.ndarray]:
+    """A worker's vectors, if it computed them as this process would: a worker on other
+    library versions would put vectors in the cache that a local run would not compute."""
+    worker, vectors = part
+    if worker != namespace:
+        raise EmbedError(f"a Dask worker embeds as {worker!r}, this process as {namespace!r}: install the same versions (constraints.txt) on the workers")
+    return vectors

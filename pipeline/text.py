@@ -265,11 +265,20 @@ def table_cells(line: str) -> list[str] | None:
 
 
 # A list or heading number in Chinese numerals, as documents and Word's list formats write
-# them (see readers._chinese_number): 三, 十二, 一百〇三, 一○三 (digit by digit) and the legal
-# 壹拾贰, 壹佰零叁. It starts with a digit or 十, so 百姓、 or 千、 is not a number.
-CN_NUMBER = "(?:[一二三四五六七八九十][〇○零一二三四五六七八九十百千]*|[壹贰叁肆伍陆柒捌玖拾][零壹贰叁肆伍陆柒捌玖拾佰仟]*)"
+# them (see readers._chinese_number): 三, 十二, 九十九, 一百〇三, 一千〇一十, 一○三 (Word's digit by
+# digit, three digits: 二〇二三、 is a year) and the legal 壹拾贰, 壹佰零叁. 百姓、, 千、 and
+# 十分 are not numbers.
+CN_NUMBER = (
+    "(?:[一二三四五六七八九][百千][〇○零一二三四五六七八九十百]*"
+    "|[一二三四五六七八九][〇○零一二三四五六七八九]{2}"
+    "|[一二三四五六七八九]?十[一二三四五六七八九]?"
+    "|[一二三四五六七八九]"
+    "|[壹贰叁肆伍陆柒捌玖拾][零壹贰叁肆伍陆柒捌玖拾佰仟]*)"
+)
+# The count of an enumeration in running text (一是 … 十一是 … 九十九是): not 十四五是, 七一是.
+CN_ORDINAL = "(?:[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 
-_INLINE_HEADING = re.compile(rf"^({CN_NUMBER}[、.．]|[(（]{CN_NUMBER}[)）]|{CN_NUMBER}是|第{CN_NUMBER}[,，、])")
+_INLINE_HEADING = re.compile(rf"^({CN_NUMBER}[、.．]|[(（]{CN_NUMBER}[)）]|{CN_ORDINAL}是|第{CN_NUMBER}[,，、])")
 _HAN_OR_WORD = re.compile(r"[\u3400-\u9fff\w]")
 
 DATE_PATTERNS = [
@@ -494,7 +503,7 @@ _OUTLINE = [
     rf"^[(（]{CN_NUMBER}[)）]",
     r"^\d{1,2}[、.．]",
     r"^[(（]\d{1,2}[)）]",
-    rf"^({CN_NUMBER}是|第{CN_NUMBER}[,，、])",
+    rf"^({CN_ORDINAL}是|第{CN_NUMBER}[,，、])",
 ]
 _UNNUMBERED_LEVEL = 4
 

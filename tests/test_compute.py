@@ -1,11 +1,13 @@
 """The heavy loops give the same results on a Dask cluster as in-process."""
 
+import copy
+
 import numpy as np
 import pytest
 
 from pipeline.compute import ComputeError, client_for, map_ordered
 from pipeline.config import EmbedParams
-from pipeline.embedders import EmbeddingCache, embed_texts
+from pipeline.embedders import EmbedError, EmbeddingCache, cache_namespace, embed_texts
 from pipeline.topics import assign_to_topics
 
 distributed = pytest.importorskip("distributed")
@@ -36,6 +38,13 @@ def test_embedding_on_the_cluster_equals_in_process(cluster, seed_ingest, use_em
     again, stats = embed_texts(texts, use_embedder, cache, batch_size=5, progress=False)
     assert stats["embedded"] == 0
     np.testing.assert_array_equal(again, remote)
+    # workers on other library versions than this process would fill the cache with vectors
+    # a local run does not compute: refused, nothing stored
+    elsewhere = copy.copy(use_embedder)
+    elsewhere.runtime = "numpy==1.0"
+    with client_for(cluster.scheduler_address) as client, pytest.raises(EmbedError, match="numpy==1.0.*constraints.txt"):
+        embed_texts(texts, elsewhere, cache, batch_size=5, progress=False, client=client, spec=spec)
+    assert cache.dim(cache_namespace(elsewhere)) is None
 
 
 def test_topic_assignment_on_the_cluster_equals_in_process(cluster):

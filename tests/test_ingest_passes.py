@@ -7,6 +7,7 @@ from pipeline.config import IngestParams
 from pipeline.gazetteer import Gazetteer
 from pipeline.gazetteer import Locality
 from pipeline.ingest import (
+    _NEW_ITEM,
     Dated,
     Document,
     assemble,
@@ -23,7 +24,7 @@ from pipeline.ingest import (
     process_document,
 )
 from pipeline.readers import RawText
-from pipeline.text import heading_level
+from pipeline.text import heading_level, inline_heading
 
 P = IngestParams()
 T2S = opencc.OpenCC("t2s").convert
@@ -269,8 +270,12 @@ def test_cut_body_reads_numbers_past_ten_and_past_ninety_nine():
     lines = _lines("一、项目清单", "（一百〇二）城区供水管网改造", "1. 主管网", body, "（一百〇三）城区污水管网改造", body)
     assert [p["section"] for p in cut_body(lines, P)] == [
         "一、项目清单 > （一百〇二）城区供水管网改造 > 1. 主管网", "一、项目清单 > （一百〇三）城区污水管网改造"]
-    # a word that starts with a number's character is not a number
-    assert heading_level("百姓、企业和政府") == heading_level("千家万户") == heading_level("牢记嘱托 感恩奋进")
+    # words, years and dates that start like numbers are not numbers: no heading level, no
+    # lead, and a wrapped line starting with them runs on
+    for line in ("百姓、企业和政府", "千家万户", "十分重要、十分紧迫", "二〇二三、二〇二四年连续两年增长", "十四五是关键时期", "七一是党的生日"):
+        assert heading_level(line) == heading_level("牢记嘱托 感恩奋进"), line
+        assert not inline_heading(line + "，要抓好落实。", 40) and not _NEW_ITEM.match(line), line
+    assert _NEW_ITEM.match("一百〇三、城区污水管网改造") and inline_heading("十一是奋力推进高水平对外开放，加快构筑向北开放新高地。", 40)
 
 
 def test_cut_body_nests_inline_leads_under_numbered_headings():

@@ -66,8 +66,8 @@ def _versions(*packages: str) -> str:
 
 def cache_namespace(embedder: Embedder) -> str:
     """Under what the cache keeps ``embedder``'s vectors: its ``identity`` and its ``runtime``
-    (NumPy's version for USE; torch's, transformers' and sentence-transformers' for a
-    sentence-transformers model). A new NumPy or torch may change the last bits of every vector,
+    (NumPy's version for USE; torch's, transformers' and sentence-transformers' and the device
+    for a sentence-transformers model). A new NumPy or torch may change the last bits of every vector,
     so after an upgrade the texts are embedded again rather than mixing vectors of two versions,
     and a warm project computes what a fresh clone computes. ``identity`` alone names the model
     (the builtin theme model and ``embeddings.json`` record it)."""
@@ -115,8 +115,12 @@ class SentenceTransformerEmbedder:
         self.prefix = prefix
         self.device = device
         self.identity = f"sentence-transformers/{_model_fingerprint(model)}/prefix={prefix!r}"
-        self.runtime = _versions("torch", "transformers", "sentence-transformers")
         self.check()
+
+    @functools.cached_property
+    def runtime(self) -> str:
+        """The libraries' versions and the device: a GPU's kernels round otherwise than the CPU's."""
+        return f"{_versions('torch', 'transformers', 'sentence-transformers')} device={resolve_device(self.device)}"
 
     def check(self) -> None:
         """Fail now, with what to do, if the model is neither a local folder nor in the local
@@ -139,6 +143,15 @@ class SentenceTransformerEmbedder:
         return _normalise(np.asarray(out, dtype=np.float32))
 
 
+def resolve_device(device: str) -> str:
+    """``embed.device``: ``auto`` is ``cuda`` where torch sees a GPU, else ``cpu``."""
+    if device != "auto":
+        return device
+    import torch
+
+    return "cuda" if torch.cuda.is_available() else "cpu"
+
+
 def load_sentence_transformer(model: str, device: str = "auto"):
     """Load a sentence-transformers model without touching the network unless allowed.
 
@@ -150,10 +163,7 @@ def load_sentence_transformer(model: str, device: str = "auto"):
         from sentence_transformers import SentenceTransformer
     except ImportError as exc:  # pragma: no cover - a dependency of the package
         raise EmbedError(f"embed.backend is sentence-transformers but the package cannot be imported: {exc}") from None
-    if device == "auto":
-        import torch
-
-        device = "cuda" if torch.cuda.is_available() else "cpu"
+    device = resolve_device(device)
     local = Path(model).expanduser()
     allow_download = os.environ.get("PIPELINE_ALLOW_DOWNLOAD") == "1"
     try:

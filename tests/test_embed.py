@@ -21,6 +21,7 @@ from pipeline.embedders import (
     local_pool,
     local_processes,
     make_embedder,
+    resolve_device,
 )
 
 
@@ -130,6 +131,11 @@ def test_sentence_transformers_from_a_local_path(tmp_path):
     np.testing.assert_array_equal(v[0], v[2])
     _, stats = embed_texts(texts, emb, cache, progress=False)
     assert stats == {"cached": 2, "embedded": 0}
+    # the libraries' versions and the device key the cache, not the model's identity
+    assert emb.runtime.startswith("torch==") and "sentence-transformers==" in emb.runtime
+    assert emb.runtime.endswith(f" device={resolve_device(emb.device)}") and resolve_device("cpu") == "cpu"
+    on_gpu = SentenceTransformerEmbedder(path, device="cuda")
+    assert on_gpu.identity == emb.identity and cache_namespace(on_gpu) != cache_namespace(emb)
     # the prefix is part of the identity (e5 models want "query: ")
     prefixed = SentenceTransformerEmbedder(path, prefix="query: ")
     assert prefixed.identity != emb.identity

@@ -11,6 +11,8 @@ TORCH_VERSION := 2.13.0
 # with (pip constraints; `make lock` rewrites it). Used where the Python matches its own.
 LOCK := constraints.txt
 LOCK_PYTHON := $(shell sed -n 's/^\# python: //p' $(LOCK) 2>/dev/null)
+# the venv's Python as X.Y, the form of that line
+VENV_PYTHON = $$($(BIN)/python -c 'import sys; print("%d.%d" % sys.version_info[:2])')
 
 .DEFAULT_GOAL := help
 
@@ -23,10 +25,10 @@ $(BIN)/.installed: pyproject.toml $(wildcard $(LOCK))
 	# torch first and pinned: any other torch requirement pulls several GB of CUDA packages
 	$(BIN)/python -m pip install --quiet torch==$(TORCH_VERSION)
 	# every other package at the version in $(LOCK), so a later install gives the same numbers
-	@py=$$($(BIN)/python -c 'import sys; print("%d.%d" % sys.version_info[:2])'); \
-	if [ -z "$(LOCK_PYTHON)" ]; then pins=""; echo "WARNING: no $(LOCK) with a '# python:' line: installing the newest versions pyproject.toml allows; outputs may differ from dvc.lock's in the last digits"; \
-	elif [ "$$py" = "$(LOCK_PYTHON)" ]; then pins="-c $(LOCK)"; \
-	else pins=""; echo "WARNING: $(LOCK) was written on Python $(LOCK_PYTHON), this is $$py: installing the newest versions pyproject.toml allows; outputs may differ from dvc.lock's in the last digits"; fi; \
+	@py=$(VENV_PYTHON); pins=""; \
+	if [ "$$py" = "$(LOCK_PYTHON)" ]; then pins="-c $(LOCK)"; \
+	else [ -z "$(LOCK_PYTHON)" ] && why="there is no $(LOCK) with a '# python:' line" || why="$(LOCK) was written on Python $(LOCK_PYTHON), this is $$py"; \
+	echo "WARNING: $$why: installing the newest versions pyproject.toml allows; outputs may differ from dvc.lock's in the last digits"; fi; \
 	echo "$(BIN)/python -m pip install --quiet $$pins -e '.[test]'"; \
 	$(BIN)/python -m pip install --quiet $$pins -e '.[test]'
 	# compile UMAP's Numba code once into its on-disk cache (every later topics run loads it)
@@ -65,7 +67,7 @@ lock: ## rewrite constraints.txt from .venv as it is (after upgrading a package 
 	@test -x $(BIN)/python || { echo "no $(VENV): run make install first"; exit 1; }
 	@set -o pipefail; { echo "# The versions make install installs (pip install -c $(LOCK)): the set dvc.lock's outputs and"; \
 	  echo "# pipeline/resources/models/theme_model.npz were made with. Written by make lock; see README, Set-up."; \
-	  echo "# python: $$($(BIN)/python -c 'import sys; print("%d.%d" % sys.version_info[:2])')"; \
+	  echo "# python: $(VENV_PYTHON)"; \
 	  $(BIN)/python -m pip freeze --exclude-editable | sed 's/+cpu$$//'; } > $(LOCK).new && mv $(LOCK).new $(LOCK)
 	@touch $(BIN)/.installed
 	@echo "wrote $(LOCK): $$(grep -vc '^#' $(LOCK)) packages"

@@ -567,7 +567,7 @@ class _ListNumbers:
         "decimal": str, "decimalZero": lambda n: f"{n:02d}",
         "chineseCounting": lambda n: _chinese_counting(n), "chineseCountingThousand": lambda n: _chinese_number(n),
         "ideographTraditional": lambda n: "甲乙丙丁戊己庚辛壬癸"[(n - 1) % 10], "taiwaneseCounting": lambda n: _chinese_number(n),
-        "japaneseCounting": lambda n: _chinese_number(n), "ideographDigital": lambda n: "".join("〇一二三四五六七八九"[int(d)] for d in str(n)),
+        "japaneseCounting": lambda n: _chinese_number(n), "ideographDigital": lambda n: _digit_by_digit(n, "〇"),
         "chineseLegalSimplified": lambda n: _chinese_number(n, "零壹贰叁肆伍陆柒捌玖", "拾佰仟", "零"),
         "decimalEnclosedCircle": lambda n: chr(0x2460 + n - 1) if 1 <= n <= 20 else str(n),
         "decimalEnclosedCircleChinese": lambda n: chr(0x2460 + n - 1) if 1 <= n <= 20 else str(n),
@@ -687,8 +687,13 @@ def _chinese_counting(n: int) -> str:
     """Word's ``chineseCounting``: as :func:`_chinese_number` up to 99, then digit by digit
     (一○三, 一○一○) up to 9,999, then Arabic digits."""
     if 100 <= n < 10**4:
-        return "".join("○一二三四五六七八九"[int(d)] for d in str(n))
+        return _digit_by_digit(n, "○")
     return _chinese_number(n)
+
+
+def _digit_by_digit(n: int, zero: str) -> str:
+    """``n``'s digits as Chinese numerals, one by one (一○三), with ``zero`` for 0."""
+    return "".join((zero + "一二三四五六七八九")[int(d)] for d in str(n))
 
 
 def _roman(n: int) -> str:

@@ -20,11 +20,13 @@ TEMPLATES = "templates"
 
 @dataclass(frozen=True)
 class Table:
-    """A plain table for either format; ``caption`` is shown above it in HTML."""
+    """A plain table for either format; ``caption`` is shown above it in HTML, ``note``
+    (say, where the rows a long table leaves out are) below it in both."""
 
     columns: list[str]
     rows: list[list[Any]]
     caption: str = ""
+    note: str = ""
 
     @classmethod
     def from_frame(cls, df, caption: str = "") -> "Table":
@@ -166,10 +168,12 @@ def md_cell(value: Any) -> str:
 
 
 def md_table(table: Table) -> str:
-    """A GitHub-flavoured Markdown table."""
+    """A GitHub-flavoured Markdown table (its note, if any, below it)."""
     out = ["| " + " | ".join(md_cell(c) for c in table.columns) + " |", "|" + "---|" * len(table.columns)]
     for row in table.rows:
         out.append("| " + " | ".join(md_cell(v) for v in row) + " |")
+    if table.note:
+        out += ["", table.note]
     return "\n".join(out)
 
 

@@ -389,6 +389,9 @@ def theme_labels(theme_params: ThemeCatalog) -> dict[str, str]:
 # ----------------------------------------------------------------------------- the page
 
 
+REUSE_ROWS = 15  # rows of each reused-text table on the page (the largest first); reports/reuse.csv and theme_reuse.csv hold them all
+
+
 def _pct(v: float, d: int = 0) -> str:
     return f"{v:.{d}%}"
 
@@ -436,6 +439,45 @@ def _in_sample_note(trained: dict, acc: dict) -> str:
                  f"{oos['paragraph_macro_f1']:.2f}, sentence macro-F1 {oos['sentence_macro_f1']:.2f} and share TV {oos['share_tv']:.2f} "
                  "(intervals in the README, \"How accurate the themes are\").")
     return note
+
+
+def reuse_views(reuse_pairs: pd.DataFrame, reuse_shares: pd.DataFrame, loc_chars: pd.Series, rank: dict[str, int], labels: dict[str, str]) -> dict:
+    """The reused-text section: a summary, the pairs of localities sharing the most
+    characters, and the localities whose theme shares move most without their reused text,
+    each table at most ``REUSE_ROWS`` rows (a note says where the rest are).
+
+    Args:
+        reuse_pairs, reuse_shares: :class:`Estimates`' (as reports/reuse.csv and theme_reuse.csv).
+        loc_chars: characters of each locality.
+        rank: each locality's place in the overview (ties in size go in that order).
+        labels: theme key → label, in the themes' order.
+    """
+    keys = list(labels)
+    if not len(reuse_pairs):
+        return {"reuse_summary": "No sentence repeats another locality's text (exactly or nearly)."}
+    out = {}
+    n_sen, n_chr, n_loc = int(reuse_pairs["sentences"].sum()), int(reuse_pairs["chars"].sum()), reuse_pairs["locality"].nunique()
+    out["reuse_summary"] = (f"Sentences repeating another locality's text: {n_sen} ({n_chr} characters, {n_chr / max(int(loc_chars.sum()), 1):.1%} of the corpus), "
+                            f"in {n_loc} {'locality' if n_loc == 1 else 'localities'}. A shared sentence is not proof of copying from that locality: "
+                            "opening formulas and central policy wording are shared because both draw on a common source.")
+    order = lambda loc: (rank.get(loc, len(rank)), loc)  # noqa: E731
+    pairs = sorted(reuse_pairs[["locality", "source_locality", "sentences", "chars"]].values.tolist(), key=lambda r: (-r[3], order(r[0]), order(r[1])))
+    out["reuse_pairs"] = Table(["locality", "shares text with (the earlier or higher)", "sentences", "characters"], pairs[:REUSE_ROWS], "Who shares text with whom",
+                               f"The {REUSE_ROWS} pairs sharing the most characters, of {len(pairs)}; all of them are in reports/reuse.csv." if len(pairs) > REUSE_ROWS else "")
+    reused = reuse_shares.drop_duplicates("locality").set_index("locality")["reused_chars"]
+    rs = reuse_shares[reuse_shares["locality"].isin(reused[reused > 0].index)]
+    # a locality all of whose text is reused has no share without it: it comes first
+    moved = (rs["share"] - pd.to_numeric(rs["share_without_reuse"])).abs().groupby(rs["locality"]).max().fillna(1.0)
+    rs = rs.set_index(["locality", "theme"])
+    shown = sorted(moved.index, key=lambda loc: (-round(float(moved[loc]), 4), order(loc)))
+    out["reuse_shares"] = Table(["locality", "reused", *(labels[k] for k in keys)],
+                                [[loc, _pct(reused[loc] / max(int(loc_chars.get(loc, 0)), 1), 1),
+                                  *(f"{_pct(rs.loc[(loc, k), 'share'])} → {_pct(rs.loc[(loc, k), 'share_without_reuse'])}" if pd.notna(rs.loc[(loc, k), "share_without_reuse"]) else "—"
+                                    for k in keys)]
+                                 for loc in shown[:REUSE_ROWS]],
+                                "Share with → without the reused text (reused: the share of the locality's characters), the largest change first",
+                                f"The {REUSE_ROWS} localities whose shares move most, of {len(shown)} with reused text; all of them are in reports/theme_reuse.csv." if len(shown) > REUSE_ROWS else "")
+    return out
 
 
 def estimate_views(est: Estimates, t: ReportTables, labels: dict[str, str], covariates_png: bytes | None) -> dict:
@@ -500,23 +542,8 @@ def estimate_views(est: Estimates, t: ReportTables, labels: dict[str, str], cova
                                             for r in cov.expected.itertuples()])
     if covariates_png:
         out["covariates_png"] = base64.b64encode(covariates_png).decode("ascii")
-    reused = est.reuse_shares.drop_duplicates("locality").set_index("locality")["reused_chars"] if len(est.reuse_shares) else pd.Series(dtype=int)
-    total_chars = int(t.paragraph_table["n_chars"].sum())
-    if len(est.reuse_pairs):
-        n_sen, n_chr, n_loc = int(est.reuse_pairs["sentences"].sum()), int(est.reuse_pairs["chars"].sum()), est.reuse_pairs["locality"].nunique()
-        out["reuse_summary"] = (f"Sentences repeating another locality's text: {n_sen} ({n_chr} characters, {n_chr / max(total_chars, 1):.1%} of the corpus), "
-                                f"in {n_loc} {'locality' if n_loc == 1 else 'localities'}. A shared sentence is not proof of copying from that locality: "
-                                "opening formulas and central policy wording are shared because both draw on a common source.")
-        rank = {loc: n for n, loc in enumerate(loc for _, locs in t.groups for loc in locs)}  # the overview's order (level, administrative code)
-        pairs = est.reuse_pairs.sort_values(["locality", "source_locality"], key=lambda c: c.map(lambda x: (rank.get(x, len(rank)), x)))
-        out["reuse_pairs"] = Table(["locality", "shares text with (the earlier or higher)", "sentences", "characters"],
-                                   pairs[["locality", "source_locality", "sentences", "chars"]].values.tolist(), "Who shares text with whom")
-        rs = est.reuse_shares[est.reuse_shares["locality"].isin(reused[reused > 0].index)].set_index(["locality", "theme"])
-        out["reuse_shares"] = Table(["locality", *(labels[k] for k in keys)],
-                                    [[loc, *(f"{_pct(rs.loc[(loc, k), 'share'])} → {_pct(rs.loc[(loc, k), 'share_without_reuse'])}" if rs.loc[(loc, k), "share_without_reuse"] is not None else "—" for k in keys)]
-                                     for loc in sorted(reused[reused > 0].index, key=lambda x: (rank.get(x, len(rank)), x))], "Share with → without the reused text")
-    else:
-        out["reuse_summary"] = "No sentence repeats another locality's text (exactly or nearly)."
+    rank = {loc: n for n, loc in enumerate(loc for _, locs in t.groups for loc in locs)}  # the overview's order (level, administrative code)
+    out.update(reuse_views(est.reuse_pairs, est.reuse_shares, t.paragraph_table.groupby("locality")["n_chars"].sum(), rank, labels))
     if len(est.robustness):
         r = est.robustness.merge(t.shares[["locality", "theme", "share", "ci_low", "ci_high"]], on=["locality", "theme"], how="left").sort_values(["spread", "locality", "theme"], ascending=[False, True, True])
         largest = r.iloc[0]

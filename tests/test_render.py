@@ -44,7 +44,7 @@ def ctx() -> ReportContext:
         covariates_note="Modelled: level.",
         covariates_contrasts=Table(["theme", "covariate", "contrast", "difference (points)", "95% interval"], [[LABELS[0], "level", "county vs city", "+5.0", "+1.0 to +9.0"]]),
         reuse_summary="1 paragraph repeats another locality's text.",
-        reuse_pairs=Table(["locality", "repeats text of", "paragraphs", "characters"], [["湘潭市", "衡东县", 1, 131]]),
+        reuse_pairs=Table(["locality", "repeats text of", "paragraphs", "characters"], [["湘潭市", "衡东县", 1, 131]], note="The rest are in reports/reuse.csv."),
         robustness_note="11 runs.",
         robustness=Table(["locality", "theme", "share [95% interval]", "across runs", "spread (points)"], [["湘潭市", LABELS[0], "75% [60%–90%]", "70%–76%", "6.0"]]),
         theme_model="Themes per sentence by builtin mixed with zero-shot at 0.25.",
@@ -77,7 +77,7 @@ def test_html_renders_every_section(ctx):
     assert parser.errors == [] and parser.open == []
     assert {"overview", "heatmap", "intervals", "accuracy", "corrected", "covariates", "reuse", "robustness", "years", "localities", "topics", "quality",
             "params", "level-city", "level-county", "loc-湘潭市", "loc-衡东县"} <= parser.ids
-    for text in ("75% → 70% [60%–80%]", "county vs city", "repeats text of", "70%–76%", "accuracy 0.85", "by builtin mixed with zero-shot at 0.25."):
+    for text in ("75% → 70% [60%–80%]", "county vs city", "repeats text of", '<p class="muted">The rest are in reports/reuse.csv.</p>', "70%–76%", "accuracy 0.85", "by builtin mixed with zero-shot at 0.25."):
         assert text in page
     assert "<b>不是标签</b>" not in page and "&lt;b&gt;" in page  # text is escaped
     assert "http" not in page.split("<body>")[1]  # nothing from a network
@@ -120,6 +120,7 @@ def test_markdown_renders_every_section_with_valid_tables(ctx):
         assert widths == {_cells(t[0])}, t
     assert "| Cities | 湘潭市 | 75% ▲ | 25% |" in md
     assert "copyright \\| ICP" in md
+    assert "| 湘潭市 | 衡东县 | 1 | 131 |\n\nThe rest are in reports/reuse.csv.\n" in md  # a table's note, below it
 
 
 def test_localities_are_grouped_by_level_in_a_stable_order():

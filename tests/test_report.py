@@ -147,3 +147,35 @@ def test_the_header_says_in_words_what_gave_the_themes(metrics, says):
     assert _theme_model({}) == ""
     # a corpus of one document: no sentence had neighbours, and the header does not claim any
     assert "most like it" not in _theme_model({"model": "zero-shot (x)", "corpus_neighbours": {"neighbours": 10, "weight": 0.3, "sentences_mixed": 0}})
+
+
+def test_reused_text_tables_show_the_largest_first_and_say_where_the_rest_are():
+    from pipeline.report import REUSE_ROWS, reuse_views
+
+    labels = {"party": "党建", "other": "其他"}
+    n = REUSE_ROWS + 3
+    locs = [f"县{i:02d}" for i in range(n)]
+    # 县00 reuses the fewest characters, the last the most; its shares move by i points
+    pairs = pd.DataFrame({"locality": locs, "source_locality": ["市"] * n, "sentences": 1, "chars": [10 * (i + 1) for i in range(n)]})
+    shares = pd.DataFrame([{"locality": loc, "theme": k, "share": s, "share_without_reuse": w, "reused_chars": 10 * (i + 1)}
+                           for i, loc in enumerate(locs)
+                           for k, s, w in (("party", 0.5, 0.5 - i / 100), ("other", 0.5, 0.5 + i / 100))]
+                          + [{"locality": "全县", "theme": k, "share": 0.5, "share_without_reuse": None, "reused_chars": 100} for k in labels]  # all of it reused
+                          + [{"locality": "市", "theme": k, "share": 0.5, "share_without_reuse": 0.5, "reused_chars": 0} for k in labels])  # reuses nothing
+    loc_chars = pd.Series({**{loc: 1000 for loc in locs}, "全县": 100, "市": 5000})
+    out = reuse_views(pairs, shares, loc_chars, {}, labels)
+
+    rows = out["reuse_pairs"].rows
+    assert len(rows) == REUSE_ROWS and [r[0] for r in rows[:2]] == [locs[-1], locs[-2]] and rows[-1][3] == 10 * (n - REUSE_ROWS + 1)
+    assert f"of {n}" in out["reuse_pairs"].note and "reports/reuse.csv" in out["reuse_pairs"].note
+    rows = out["reuse_shares"].rows
+    assert [r[0] for r in rows[:3]] == ["全县", locs[-1], locs[-2]] and len(rows) == REUSE_ROWS  # 市 reused nothing: not listed
+    assert rows[0][1:] == ["100.0%", "—", "—"] and rows[1][1:] == [f"{10 * n / 1000:.1%}", f"50% → {50 - n + 1}%", f"50% → {50 + n - 1}%"]
+    assert f"of {n + 1} with reused text" in out["reuse_shares"].note
+    assert str(sum(pairs["chars"])) in out["reuse_summary"]
+
+    small = reuse_views(pairs.head(2), shares[shares["locality"].isin(locs[:2])], loc_chars, {locs[1]: 0, locs[0]: 1}, labels)
+    assert small["reuse_pairs"].note == small["reuse_shares"].note == ""  # nothing left out, nothing said
+    assert [r[0] for r in small["reuse_pairs"].rows] == [locs[1], locs[0]]
+    assert md_table(Table(["a"], [[1]], note="the rest: x.csv")).endswith("| 1 |\n\nthe rest: x.csv")
+    assert reuse_views(pairs.iloc[:0], shares.iloc[:0], loc_chars, {}, labels) == {"reuse_summary": "No sentence repeats another locality's text (exactly or nearly)."}

@@ -604,7 +604,9 @@ def build_context(t: ReportTables, theme_params: ThemeCatalog, rp: ReportParams,
     if len(q["no_locality"]):
         quality.append(Table.from_frame(q["no_locality"], "Documents without a locality"))
     if len(q["duplicates"]):
-        quality.append(Table.from_frame(q["duplicates"].head(50), f"Duplicate paragraphs (first {min(50, len(q['duplicates']))} of {len(q['duplicates'])})"))
+        n_dup = len(q["duplicates"])
+        quality.append(Table(["paragraph", "repeats"], q["duplicates"].head(50).values.tolist(), f"Duplicate paragraphs (first {min(50, n_dup)} of {n_dup})",
+                             f"All {n_dup} are in {config.PARAGRAPHS.as_posix()} (column duplicate_of)." if n_dup > 50 else ""))
     m = t.metrics
     return ReportContext(
         title="Theme emphasis by locality",

@@ -11,7 +11,7 @@ import io
 import re
 import zipfile
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
@@ -288,10 +288,30 @@ def garbled(text: str, lost_chars: int = 0) -> str:
     return ""
 
 
+# What a web page starts with (the WHATWG MIME Sniffing Standard's HTML patterns, §7.1, and
+# an XHTML page's XML declaration), after any white space: a page saved with the wrong
+# extension (a .txt, or a server's .jsp or .asp) is still read as a page.
+_HTML_START = re.compile(r"\s*(?:<\?xml[^>]*>\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b|<(?:!doctype\s+html|html|head|script|iframe|h1|div|font|table|a|style|title|b|body|br|p)[\s>]|<!--)",
+                         re.IGNORECASE | re.DOTALL)
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether ``text`` (a decoded file) begins as a web page does (:data:`_HTML_START`)."""
+    return _HTML_START.match(text[:4096]) is not None
+
+
 def read_text(data: bytes, path: Path) -> RawText:
     """A plain-text file; Markdown markup (a ``.md`` file, or a text file with at least
-    ``MARKDOWN_MIN_LINES`` lines of it) is removed line by line, so line numbers hold."""
+    ``MARKDOWN_MIN_LINES`` lines of it) is removed line by line, so line numbers hold. A text
+    file that begins as a web page does (:func:`looks_like_html`) is read as one
+    (:func:`read_html`), unless no main text can be extracted from it."""
     text, encoding = decode(data)
+    if looks_like_html(text):
+        try:
+            page = read_html(data, path)
+            return replace(page, encoding=f"{page.encoding}, a {path.suffix or 'file'} holding a web page")
+        except ReadError:
+            pass  # read as the text it is
     bad = sum(1 for c in text[:20000] if ord(c) < 32 and c not in "\r\n\t\f\v")
     if bad > 0.01 * min(len(text), 20000):
         raise ReadError(f"binary file ({bad} control characters after decoding as {encoding})")
@@ -738,8 +758,15 @@ READERS: dict[str, Callable[[bytes, Path], RawText]] = {
     ".text": read_text,
     ".html": read_html,
     ".htm": read_html,
+    ".shtml": read_html,  # server-side includes: many government sites' pages
+    ".xhtml": read_html,
     ".docx": read_docx,
 }
+
+
+def _head(path: Path, n: int) -> bytes:
+    with path.open("rb") as f:
+        return f.read(n)
 
 
 def read_file(path: Path, max_bytes: int, data: bytes | None = None) -> RawText:
@@ -749,9 +776,17 @@ def read_file(path: Path, max_bytes: int, data: bytes | None = None) -> RawText:
         ReadError: unknown extension, too large, empty, binary, undecodable or corrupt.
     """
     reader = READERS.get(path.suffix.lower())
-    if reader is None:
-        raise ReadError(f"unknown file type {path.suffix or '(no extension)'!r}; readable: {', '.join(sorted(READERS))}")
     size = path.stat().st_size
+    if reader is None:
+        # a page a crawler saved under its address (.jsp, .asp, .php, no extension) is read as a page
+        head = (data if data is not None else _head(path, 4096))[:4096]
+        try:
+            is_page = looks_like_html(decode(head)[0])
+        except (ReadError, UnicodeDecodeError):
+            is_page = False
+        if not is_page:
+            raise ReadError(f"unknown file type {path.suffix or '(no extension)'!r}; readable: {', '.join(sorted(READERS))}, or a web page under any name")
+        reader = read_html
     if size > max_bytes:
         raise ReadError(
             f"file too large: {size / 2**20:.1f} MB > ingest.max_file_mb = {max_bytes / 2**20:g} MB "

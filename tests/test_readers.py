@@ -173,6 +173,34 @@ def test_read_file_unknown_extension_and_too_large(tmp_path):
         read_file(big, 2**20)
 
 
+
+def test_a_web_page_under_another_name_is_read_as_a_page(tmp_path):
+    from pipeline.readers import looks_like_html
+
+    body = "".join(f"<p>澧县将坚持创新驱动发展，全面对接省市现代化产业体系建设，第{i}项举措落地见效。</p>" for i in range(8))
+    page = f"""<!DOCTYPE html>\n<html><head><title>牢记嘱托</title></head><body><nav><a href="/">网站首页</a></nav><article>{body}</article></body></html>"""
+    want = read_html(page.encode("utf-8"), tmp_path / "a.html").lines
+    assert "<" not in "".join(want)
+    # a server's extension, a crawler's page without one (in GB18030, after IE's "saved from" mark), a .txt
+    for name, data in (("a.shtml", page.encode("utf-8")), ("content_123.jsp", page.encode("utf-8")),
+                       ("t20240110", ("<!-- saved from url=(0045)http://www.lixian.gov.cn/ -->\n" + page).encode("gb18030")), ("a.txt", page.encode("utf-8"))):
+        (tmp_path / name).write_bytes(data)
+        raw = read_file(tmp_path / name, 2**20)
+        assert raw.lines == want and raw.encoding.startswith("html ("), name
+    assert read_file(tmp_path / "a.txt", 2**20).encoding == "html (utf-8), a .txt holding a web page"
+    # a text file with a tag at its start that no page extraction can read stays the text it is
+    (tmp_path / "frag.txt").write_text("<p>这是一个段落。</p>\n第二行是普通文字。\n", encoding="utf-8")
+    assert read_file(tmp_path / "frag.txt", 2**20).lines == ["<p>这是一个段落。</p>", "第二行是普通文字。"]
+    # what is not a page keeps its own reading, or its clear refusal
+    for text in ("各位代表：<p>不是开头", "<?xml version='1.0'?><data>1</data>", "<pre>", "a < b", '{"a": 1}', "<abbr>"):
+        assert not looks_like_html(text), text
+    for text in ("  <html lang='zh'>", "<?xml version='1.0' encoding='utf-8'?>\n<!DOCTYPE html PUBLIC>", "<P>", "<br/>"[:3] + ">", "<div class='a'>", "<!---->"):
+        assert looks_like_html(text), text
+    (tmp_path / "data.json").write_text('{"a": 1}', encoding="utf-8")
+    with pytest.raises(ReadError, match=r"unknown file type '.json'; readable: .*\.shtml.*, or a web page under any name"):
+        read_file(tmp_path / "data.json", 2**20)
+
+
 # ----------------------------------------------------------------------------- mojibake
 
 

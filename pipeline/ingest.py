@@ -997,7 +997,7 @@ def ingest(corpus_dir: Path, params: IngestParams, manifest: dict[str, dict[str,
     for path in iterator:
         source = path.relative_to(corpus_dir).as_posix()
         key, doc, data = None, None, None
-        if cache is not None and 0 < path.stat().st_size <= max_bytes:
+        if cache is not None and path.is_file() and 0 < path.stat().st_size <= max_bytes:  # else read_file says why not
             data = path.read_bytes()
             key = cache.document_key(source, data, params)
             state = cache.get_document(key)

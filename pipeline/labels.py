@@ -125,7 +125,7 @@ TEXT_HOLDS = 0.8      # share of one text's trigrams in another: a paragraph hol
 TEXT_MIN_CHARS = 6    # a label text shorter than this (folded) is too short to check its line by, or to look for
 PROBE, PROBE_STRIDE = 6, 12   # a label is looked for by its stretches of PROBE characters, one every PROBE_STRIDE
 # extensions a label's source may carry where the corpus holds the same file in another format
-DOCUMENT_EXTENSIONS = (".txt", ".text", ".md", ".html", ".htm", ".shtml", ".xhtml", ".docx", ".doc", ".wps", ".pdf", ".rtf", ".odt")
+DOCUMENT_EXTENSIONS = (".txt", ".text", ".md", ".html", ".htm", ".shtml", ".xhtml", ".jsp", ".asp", ".aspx", ".php", ".docx", ".doc", ".wps", ".pdf", ".rtf", ".odt")
 
 
 def locate_labels(labels: pd.DataFrame, paragraphs: pd.DataFrame) -> tuple[list[np.ndarray], list[str]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+import stat
 import zipfile
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -293,23 +294,48 @@ def garbled(text: str, lost_chars: int = 0) -> str:
 # extension (a .txt, or a server's .jsp or .asp) is still read as a page.
 _HTML_START = re.compile(r"\s*(?:<\?xml[^>]*>\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b|<(?:!doctype\s+html|html|head|script|iframe|h1|div|font|table|a|style|title|b|body|br|p)[\s>]|<!--)",
                          re.IGNORECASE | re.DOTALL)
+_WHOLE_PAGE = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.IGNORECASE | re.DOTALL)
+_CLOSING_TAG = re.compile(r"</[a-zA-Z][a-zA-Z0-9]*\s*>")
+SNIFF_BYTES = 4096  # how much of a file of unknown type is read to tell whether it is a web page
 
 
 def looks_like_html(text: str) -> bool:
-    """Whether ``text`` (a decoded file) begins as a web page does (:data:`_HTML_START`)."""
-    return _HTML_START.match(text[:4096]) is not None
+    """Whether ``text`` (a decoded file, or its start) begins as a web page does (:data:`_HTML_START`)."""
+    return _HTML_START.match(text[:SNIFF_BYTES]) is not None
+
+
+def _page_in_text_file(text: str) -> bool:
+    """Whether a text file holds a web page: it opens as a whole page does (a doctype or
+    ``<html>``), or as a page's part does and goes on in markup (at least three closing tags
+    in its first 64 KB), so a text that merely opens with ``<title>…</title>`` stays text."""
+    return _WHOLE_PAGE.match(text[:SNIFF_BYTES]) is not None or (looks_like_html(text) and len(_CLOSING_TAG.findall(text[:65536])) >= 3)
+
+
+def sniff_page(head: bytes) -> bool:
+    """Whether the first bytes of a file of unknown type are the start of a web page. The
+    patterns are ASCII, so any ASCII-compatible encoding (UTF-8, GBK, Big5 …) is read byte
+    for byte; UTF-16 (with or without a byte-order mark) is decoded; a character cut at the
+    end of ``head`` does not matter."""
+    for bom, codec in ((b"\xef\xbb\xbf", "latin-1"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if head.startswith(bom):
+            body = head[len(bom):]
+            return looks_like_html(body[: len(body) // 2 * 2].decode(codec, errors="ignore") if codec != "latin-1" else body.decode("latin-1"))
+    if b"\x00" in head[:256]:  # UTF-16 without a mark: its ASCII has a NUL beside every byte
+        even = head[: len(head) // 2 * 2]
+        return any(looks_like_html(even.decode(codec, errors="ignore")) for codec in ("utf-16-le", "utf-16-be"))
+    return looks_like_html(head.decode("latin-1"))
 
 
 def read_text(data: bytes, path: Path) -> RawText:
     """A plain-text file; Markdown markup (a ``.md`` file, or a text file with at least
     ``MARKDOWN_MIN_LINES`` lines of it) is removed line by line, so line numbers hold. A text
-    file that begins as a web page does (:func:`looks_like_html`) is read as one
-    (:func:`read_html`), unless no main text can be extracted from it."""
+    file (not ``.md``) that holds a web page (:func:`_page_in_text_file`) is read as one
+    (:func:`read_html`; its line numbers are then those of the extracted text), unless no
+    main text can be extracted from it."""
     text, encoding = decode(data)
-    if looks_like_html(text):
+    if path.suffix.lower() != ".md" and _page_in_text_file(text):
         try:
-            page = read_html(data, path)
-            return replace(page, encoding=f"{page.encoding}, a {path.suffix or 'file'} holding a web page")
+            return _as_page(data, path)
         except ReadError:
             pass  # read as the text it is
     bad = sum(1 for c in text[:20000] if ord(c) < 32 and c not in "\r\n\t\f\v")
@@ -769,24 +795,33 @@ def _head(path: Path, n: int) -> bytes:
         return f.read(n)
 
 
+def _as_page(data: bytes, path: Path) -> RawText:
+    """A file of another type read as the web page it holds; its encoding says so."""
+    page = read_html(data, path)
+    return replace(page, encoding=f"{page.encoding}, a {path.suffix or 'file without extension'} holding a web page")
+
+
 def read_file(path: Path, max_bytes: int, data: bytes | None = None) -> RawText:
-    """Read one file with the reader for its extension (``data``: its bytes, already read).
+    """Read one file with the reader for its extension (``data``: its bytes, already read);
+    a file of another extension, or none, is read as a web page if it starts as one
+    (:func:`sniff_page`).
 
     Raises:
-        ReadError: unknown extension, too large, empty, binary, undecodable or corrupt.
+        ReadError: not a regular file, unknown type, too large, empty, binary, undecodable or corrupt.
     """
+    try:
+        st = path.stat()
+    except OSError as exc:
+        raise ReadError(f"cannot read it: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(st.st_mode):
+        raise ReadError("not a regular file (a pipe, socket or device)")
+    size = st.st_size
     reader = READERS.get(path.suffix.lower())
-    size = path.stat().st_size
     if reader is None:
         # a page a crawler saved under its address (.jsp, .asp, .php, no extension) is read as a page
-        head = (data if data is not None else _head(path, 4096))[:4096]
-        try:
-            is_page = looks_like_html(decode(head)[0])
-        except (ReadError, UnicodeDecodeError):
-            is_page = False
-        if not is_page:
+        if size == 0 or not sniff_page(data[:SNIFF_BYTES] if data is not None else _head(path, SNIFF_BYTES)):
             raise ReadError(f"unknown file type {path.suffix or '(no extension)'!r}; readable: {', '.join(sorted(READERS))}, or a web page under any name")
-        reader = read_html
+        reader = _as_page
     if size > max_bytes:
         raise ReadError(
             f"file too large: {size / 2**20:.1f} MB > ingest.max_file_mb = {max_bytes / 2**20:g} MB "

@@ -519,3 +519,23 @@ def test_ingest_cache_drops_entries_of_other_code(tmp_path, monkeypatch):
     fresh.tokens(["两句话。"], lambda t: "两句 话")
     fresh.close()
     assert (tmp_path / "c.sqlite").read_bytes() == (tmp_path / "fresh.sqlite").read_bytes()
+
+
+def test_what_is_no_readable_file_is_skipped_with_its_reason_also_with_a_cache(tmp_path, seeds_dir):
+    import os
+    import shutil
+
+    from pipeline.memo import IngestCache
+
+    corpus = tmp_path / "raw"
+    corpus.mkdir()
+    shutil.copy(sorted(seeds_dir.glob("*.txt"))[0], corpus / "a.txt")
+    (corpus / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    os.mkfifo(corpus / "pipe.txt")  # opening it would block
+    cache = IngestCache(tmp_path / "cache" / "ingest.sqlite")
+    _, documents, log, _ = ingest(corpus, IngestParams(), cache=cache)
+    cache.close()
+    why = dict(zip(documents["source"], documents["reason"]))
+    assert documents.set_index("source").loc["a.txt", "status"] == "ok"
+    assert why["gone.txt"].startswith("cannot read it") and why["pipe.txt"].startswith("not a regular file")
+    assert set(log.loc[log["status"] == "file_skipped", "source"]) == {"gone.txt", "pipe.txt"}

@@ -174,7 +174,7 @@ def test_read_file_unknown_extension_and_too_large(tmp_path):
 
 
 
-def test_a_web_page_under_another_name_is_read_as_a_page(tmp_path):
+def test_a_web_page_under_another_name_is_read_as_a_page(tmp_path, monkeypatch):
     from pipeline.readers import looks_like_html
 
     body = "".join(f"<p>澧县将坚持创新驱动发展，全面对接省市现代化产业体系建设，第{i}项举措落地见效。</p>" for i in range(8))
@@ -188,9 +188,23 @@ def test_a_web_page_under_another_name_is_read_as_a_page(tmp_path):
         raw = read_file(tmp_path / name, 2**20)
         assert raw.lines == want and raw.encoding.startswith("html ("), name
     assert read_file(tmp_path / "a.txt", 2**20).encoding == "html (utf-8), a .txt holding a web page"
-    # a text file with a tag at its start that no page extraction can read stays the text it is
-    (tmp_path / "frag.txt").write_text("<p>这是一个段落。</p>\n第二行是普通文字。\n", encoding="utf-8")
-    assert read_file(tmp_path / "frag.txt", 2**20).lines == ["<p>这是一个段落。</p>", "第二行是普通文字。"]
+    assert read_file(tmp_path / "t20240110", 2**20).encoding == "html (gb18030), a file without extension holding a web page"
+    # a text file that merely opens with a tag, or whose markup no page extraction reads, stays the text it is; so does Markdown
+    for name, text in (("title.txt", "<title>政府工作报告</title>\n各位代表：现在，我代表县人民政府作报告。\n"),
+                       ("frag.txt", "<p>这是一个段落。</p><b>一</b><b>二</b>\n第二行是普通文字。\n"),
+                       ("style.md", "<style>p {}</style>\n## 一、工作回顾\n过去一年，**全县**经济平稳。\n")):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    assert read_file(tmp_path / "title.txt", 2**20).lines == ["<title>政府工作报告</title>", "各位代表：现在，我代表县人民政府作报告。"]
+    assert read_file(tmp_path / "frag.txt", 2**20).lines == ["这是一个段落。", "一二 第二行是普通文字。"]  # markup throughout: a page
+    assert read_file(tmp_path / "style.md", 2**20).lines[1:] == ["一、工作回顾", "过去一年，全县经济平稳。"]
+    import pipeline.readers as readers
+
+    def no_main_text(data, path):
+        raise ReadError("HTML page without extractable main text")
+
+    monkeypatch.setattr(readers, "read_html", no_main_text)  # …and a page no extraction reads stays the text it is
+    assert read_file(tmp_path / "frag.txt", 2**20).lines == ["<p>这是一个段落。</p><b>一</b><b>二</b>", "第二行是普通文字。"]
+    monkeypatch.undo()
     # what is not a page keeps its own reading, or its clear refusal
     for text in ("各位代表：<p>不是开头", "<?xml version='1.0'?><data>1</data>", "<pre>", "a < b", '{"a": 1}', "<abbr>"):
         assert not looks_like_html(text), text
@@ -199,6 +213,30 @@ def test_a_web_page_under_another_name_is_read_as_a_page(tmp_path):
     (tmp_path / "data.json").write_text('{"a": 1}', encoding="utf-8")
     with pytest.raises(ReadError, match=r"unknown file type '.json'; readable: .*\.shtml.*, or a web page under any name"):
         read_file(tmp_path / "data.json", 2**20)
+
+
+def test_a_page_of_unknown_type_is_told_by_its_first_bytes_whatever_their_encoding(tmp_path):
+    from pipeline.readers import SNIFF_BYTES, sniff_page
+
+    # a minified GB18030 page longer than the bytes sniffed: wherever the cut falls inside a character, it is a page
+    page = "<!DOCTYPE html><html><head><title>报告</title></head><body>" + "".join(f"<p>全县经济运行总体平稳，第{i}项举措落地见效。</p>" for i in range(200)) + "</body></html>"
+    data = page.encode("gb18030")
+    assert len(data) > SNIFF_BYTES and all(sniff_page(data[: SNIFF_BYTES - k]) for k in range(4))
+    for k in range(4):
+        (tmp_path / f"p{k}.asp").write_bytes(b" " * k + data)
+        assert "全县经济运行总体平稳，第0项举措落地见效。" in read_file(tmp_path / f"p{k}.asp", 2**20).lines
+    for codec in ("utf-16", "utf-16-le", "utf-16-be"):  # with a byte-order mark, and without
+        assert sniff_page(page.encode(codec)[: SNIFF_BYTES + 1]), codec
+    assert not sniff_page("各位代表：".encode("utf-16")) and not sniff_page(b"%PDF-1.4\x00\x01") and not sniff_page(b"\xd0\xcf\x11\xe0\x00\x00")  # a .doc
+    # what is no regular file is refused with its reason, not read (a pipe would block) nor raised past ingest
+    import os
+
+    os.mkfifo(tmp_path / "pipe.jsp")
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "gone.txt")
+    (tmp_path / "folder.asp").mkdir()
+    for name, why in (("pipe.jsp", "not a regular file"), ("dangling.txt", "cannot read it"), ("folder.asp", "not a regular file")):
+        with pytest.raises(ReadError, match=why):
+            read_file(tmp_path / name, 2**20)
 
 
 # ----------------------------------------------------------------------------- mojibake

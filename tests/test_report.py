@@ -174,8 +174,15 @@ def test_reused_text_tables_show_the_largest_first_and_say_where_the_rest_are():
     assert f"of {n + 1} with reused text" in out["reuse_shares"].note
     assert str(sum(pairs["chars"])) in out["reuse_summary"]
 
-    small = reuse_views(pairs.head(2), shares[shares["locality"].isin(locs[:2])], loc_chars, {locs[1]: 0, locs[0]: 1}, labels)
-    assert small["reuse_pairs"].note == small["reuse_shares"].note == ""  # nothing left out, nothing said
-    assert [r[0] for r in small["reuse_pairs"].rows] == [locs[1], locs[0]]
+    # exactly as many as are shown: nothing left out, nothing said
+    exact = reuse_views(pairs.head(REUSE_ROWS), shares[shares["locality"].isin(locs[:REUSE_ROWS])], loc_chars, {}, labels)
+    assert len(exact["reuse_pairs"].rows) == len(exact["reuse_shares"].rows) == REUSE_ROWS and exact["reuse_pairs"].note == exact["reuse_shares"].note == ""
+    # ties in size go in the overview's order (rank), not by name
+    tied = pairs.head(3).assign(chars=50)
+    tied_shares = shares[shares["locality"].isin(locs[:3])].assign(share_without_reuse=lambda d: d["share"] - 0.02)
+    rank = {locs[2]: 0, locs[0]: 1, locs[1]: 2}
+    small = reuse_views(tied, tied_shares, loc_chars, rank, labels)
+    assert [r[0] for r in small["reuse_pairs"].rows] == [r[0] for r in small["reuse_shares"].rows] == [locs[2], locs[0], locs[1]]
+    assert "reused:" in small["reuse_shares"].caption
     assert md_table(Table(["a"], [[1]], note="the rest: x.csv")).endswith("| 1 |\n\nthe rest: x.csv")
     assert reuse_views(pairs.iloc[:0], shares.iloc[:0], loc_chars, {}, labels) == {"reuse_summary": "No sentence repeats another locality's text (exactly or nearly)."}

@@ -41,6 +41,7 @@ def make_project(where: Path, corpus_files: list[Path], params_update: dict | No
     for name in ("dvc.yaml", "params.yaml", ".dvcignore"):
         shutil.copy(ROOT / name, where / name)
     shutil.copytree(ROOT / "pipeline", where / "pipeline", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "labels", where / "labels")
     (where / "reports").mkdir(exist_ok=True)
     for name in ("robustness.csv", "robustness.json"):  # inputs of the report stage (scripts/robustness.py)
         shutil.copy(ROOT / "reports" / name, where / "reports" / name)
@@ -67,6 +68,8 @@ def refresh_project(where: Path) -> Path:
         shutil.copy(ROOT / name, where / name)
     shutil.rmtree(where / "pipeline")
     shutil.copytree(ROOT / "pipeline", where / "pipeline", ignore=shutil.ignore_patterns("__pycache__"))
+    if not (where / "labels").exists():  # a project made before the stages depended on labels/
+        shutil.copytree(ROOT / "labels", where / "labels")
     return where
 
 

@@ -38,6 +38,10 @@ TOPIC_INFO = PROCESSED / "topic_info.parquet"
 THEMES = PROCESSED / "themes.parquet"
 SENTENCE_THEMES = PROCESSED / "sentences.parquet"
 HAND_LABELS = PROCESSED / "hand_labels.parquet"
+# The user's own input files (manifest, hand labels, examples): the stages that read them
+# depend on this folder in dvc.yaml, so DVC re-runs them when a file in it changes.
+USER_FILES = Path("labels")
+FILE_KEYS = ("corpus.manifest", "themes.examples", "eval.labels", "eval.sentence_labels")  # params keys that name such files
 THEME_DEFINITIONS = PROCESSED / "theme_definitions.json"
 REPORTS = Path("reports")
 METRICS = Path("metrics")
@@ -562,3 +566,18 @@ def _fraction(key: str, value: Any) -> None:
 def _choice(key: str, value: Any, options: tuple[str, ...]) -> None:
     if value not in options:
         raise ParamsError(f"params.yaml: {key} must be one of {', '.join(options)}; got {value!r}")
+
+
+def warn_untracked(key: str, path: str | Path, corpus_dir: str | Path | None = None) -> bool:
+    """Log a warning when ``path``, a file the param ``key`` names, lies outside
+    :data:`USER_FILES` (and outside ``corpus_dir``, which the ingest stage depends on): DVC
+    then does not see edits to it. Returns whether it warned."""
+    import logging
+
+    where = Path(path).resolve()
+    tracked = [USER_FILES.resolve()] + ([Path(corpus_dir).resolve()] if corpus_dir else [])
+    if any(where.is_relative_to(t) for t in tracked):
+        return False
+    logging.getLogger("pipeline").warning("%s: %s is outside %s/, so dvc repro does not see edits to it; keep it in %s/, or run "
+                                          "dvc repro -f after editing it", key, path, USER_FILES, USER_FILES)
+    return True

@@ -120,7 +120,7 @@ def check_label_paths(labels_file: str, sentence_file: str) -> None:
     for key, value in (("eval.labels", labels_file), ("eval.sentence_labels", sentence_file)):
         if value and Path(value).resolve() in (SAMPLE.resolve(), SAMPLE_PREDICTIONS.resolve()):
             raise ParamsError(f"{key}: {value} is a sheet the evaluate stage writes and overwrites; "
-                              "save the coded sheet under another name (e.g. reports/label_sample_coded.csv) and name that")
+                              "save the coded sheet under another name in labels/ (e.g. labels/label_sample_coded.csv) and name that")
 
 
 def main() -> int:
@@ -130,6 +130,10 @@ def main() -> int:
     confusion_path = config.REPORTS / "eval_confusion.csv"
     labels_file, sentence_file = p.eval.labels, p.eval.sentence_labels
     check_label_paths(labels_file, sentence_file)
+    if labels_file:
+        config.warn_untracked("eval.labels", labels_file)
+    if sentence_file:
+        config.warn_untracked("eval.sentence_labels", sentence_file)
     paragraphs = pd.read_parquet(config.PARAGRAPHS, columns=["para_id", "source", "line_start", "line_end", "level", "text", "n_chars"])
     spans = pd.read_parquet(config.SENTENCE_SPANS, columns=["para_id", "sentence", "char_start", "char_end", "n_chars"])
     themes = pd.read_parquet(config.THEMES, columns=["para_id", "theme", "confidence"])

@@ -1238,6 +1238,7 @@ def main() -> int:
     if corpus.manifest:
         mpath = Path(corpus.manifest)
         manifest = read_manifest(mpath, corpus_dir)
+        config.warn_untracked("corpus.manifest", mpath, corpus_dir)
         exclude.add(mpath.resolve())
     log.info("reading %s (readers for %s)", corpus_dir, ", ".join(sorted(READERS)))
     cache = IngestCache(config.INGEST_CACHE / "ingest.sqlite")

@@ -315,10 +315,11 @@ def compute_estimates(df: pd.DataFrame, sentences: pd.DataFrame, documents: pd.D
     elif len(hand_labels):
         note = ("The hand labels were not drawn by the pipeline's random sample (they have no inclusion probabilities), so they measure "
                 "accuracy but cannot correct the shares: the report's shares are uncorrected. Code reports/label_sample.csv (the random sample "
-                "the evaluate stage draws) and name it in eval.sentence_labels (or eval.labels).")
+                "the evaluate stage draws), save it as labels/label_sample_coded.csv and name that in eval.sentence_labels (or eval.labels).")
     else:
         note = ("No hand labels: the shares are the classifier's, uncorrected for its errors. Code reports/label_sample.csv (a random sample "
-                "the pipeline drew) and name it in eval.sentence_labels (or eval.labels) to measure accuracy on this corpus and correct the shares.")
+                "the pipeline drew), save it as labels/label_sample_coded.csv and name that in eval.sentence_labels (or eval.labels) to measure "
+                "accuracy on this corpus and correct the shares.")
     doc_info = docs[["doc_id", "locality", *[c for c in docs.columns if c not in ("doc_id", "locality")]]].rename(columns={"doc_id": "doc"})
     doc_info = doc_info.merge(doc_chars.sum(axis=1).rename("n_chars").rename_axis("doc").reset_index(), on="doc")
     covariates = covariate_effects(doc_info, doc_shares, keys, list(rp.covariates), cluster="locality", min_documents=rp.min_documents, seed=rp.seed)
@@ -515,8 +516,8 @@ def estimate_views(est: Estimates, t: ReportTables, labels: dict[str, str], cova
                                      [[labels[k], *(int(v) for v in est.confusion.loc[k, keys])] for k in keys],
                                      f"Labelled units ({est.confusion.attrs.get('units', '')}): hand label (rows) against the pipeline's theme (columns)")
     else:
-        out["accuracy_summary"] = ("No hand labels. Code reports/label_sample.csv (with reports/codebook.md) and name it in eval.sentence_labels "
-                                   "(or eval.labels): this section then gives the classifier's accuracy on this corpus.")
+        out["accuracy_summary"] = ("No hand labels. Code reports/label_sample.csv (with reports/codebook.md), save it as labels/label_sample_coded.csv and name "
+                                   "that in eval.sentence_labels (or eval.labels): this section then gives the classifier's accuracy on this corpus.")
     if len(est.corrected):
         c = est.corrected.set_index(["locality", "theme"])
         rows = []

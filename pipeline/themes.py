@@ -365,6 +365,8 @@ def main() -> int:
         model, name = choose_model(themes, embedder.identity)
         log.info("sentence model: %s", name)
     examples = [read_examples(Path(f), themes.keys) for f in themes.examples]
+    for f in themes.examples:
+        config.warn_untracked("themes.examples", f)
     result = theme_corpus(paragraphs, spans, topics, topic_info, embeddings, sentence_embeddings, prototypes, themes, model, name, examples, embedder.identity)
     catalog = ThemeCatalog.of(themes)
     write_json(catalog.to_json(), config.THEME_DEFINITIONS)

@@ -83,3 +83,35 @@ def test_the_ingest_cache_keys_on_exactly_the_ingest_stage_code_deps(dvc_stages)
         assert dep in covered or any(c.startswith(dep + "/") for c in covered), dep
     assert all(c in deps or any(c.startswith(d + "/") for d in deps) for c in covered)
     assert "pipeline/report.py" not in covered and not any(c.startswith("pipeline/resources/models") for c in covered)
+
+
+def test_a_stage_reading_the_users_files_depends_on_their_folder(dvc_stages):
+    """A stage that reads input files a param names (a manifest, hand labels: it says so by
+    calling ``config.warn_untracked`` for each) re-runs when a file in labels/ changes: DVC
+    cannot list the files a param names, so the folder is the dependency."""
+    import ast
+
+    warned: dict[str, set[str]] = {}
+    for stage in STAGES:
+        tree = ast.parse((ROOT / "pipeline" / f"{stage}.py").read_text(encoding="utf-8"))
+        calls = [c for c in ast.walk(tree) if isinstance(c, ast.Call) and getattr(c.func, "attr", "") == "warn_untracked"]
+        keys = {a.value for c in calls for a in ast.walk(c) if isinstance(a, ast.Constant) and a.value in config.FILE_KEYS}
+        if calls:
+            warned[stage] = keys
+        deps = [str(d) for d in dvc_stages[stage]["deps"]]
+        assert (config.USER_FILES.as_posix() in deps) == bool(calls), stage
+    assert set().union(*warned.values()) == set(config.FILE_KEYS), warned  # every key that names a file is read by a stage that says so
+    assert set(warned) == {"ingest", "themes", "evaluate"}
+    assert (ROOT / config.USER_FILES).is_dir()
+
+
+def test_a_file_outside_the_users_folder_is_named_in_a_warning(tmp_path, monkeypatch, caplog):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "labels").mkdir()
+    (tmp_path / "data").mkdir()
+    with caplog.at_level("WARNING"):
+        assert not config.warn_untracked("eval.labels", "labels/coded.csv")
+        assert not config.warn_untracked("corpus.manifest", "data/manifest.csv", corpus_dir="data")
+        assert config.warn_untracked("eval.sentence_labels", "../shared/eval/dev_sentences.csv")
+    assert "eval.sentence_labels: ../shared/eval/dev_sentences.csv is outside labels/, so dvc repro does not see edits to it" in caplog.text
+    assert "coded.csv" not in caplog.text

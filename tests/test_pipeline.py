@@ -44,6 +44,7 @@ def project(tmp_path_factory):
         shutil.copy(ROOT / name, root / name)
     shutil.copytree(ROOT / "pipeline", root / "pipeline", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "data" / "raw", root / "data" / "raw")
+    shutil.copytree(ROOT / "labels", root / "labels")  # the user's label files: a dependency of the stages that read them
     (root / "reports").mkdir()
     for name in ("robustness.csv", "robustness.json"):  # written by scripts/robustness.py, read by the report stage
         shutil.copy(ROOT / "reports" / name, root / "reports" / name)
@@ -206,8 +207,8 @@ def test_a_coded_sample_corrects_the_shares(project):
     assert "`party`" in (project / "reports/codebook.md").read_text(encoding="utf-8")
     # a coder who agrees with the pipeline except on every third sentence, which they call "other"
     coded = sheet.assign(label=[("other" if i % 3 == 0 else p) for i, p in enumerate(predictions["predicted"])])
-    coded.to_csv(project / "coded.csv", index=False)
-    _ok(_run([str(BIN / "dvc"), "exp", "run", "-S", "eval.sentence_labels=coded.csv"], project))
+    coded.to_csv(project / "labels/label_sample_coded.csv", index=False)
+    _ok(_run([str(BIN / "dvc"), "exp", "run", "-S", "eval.sentence_labels=labels/label_sample_coded.csv"], project))
     corrected = pd.read_csv(project / "reports/theme_corrected.csv")
     assert len(corrected) == 5 * 5 and (corrected["n_labelled"] > 0).any()
     other = corrected[corrected["theme"] == "other"]
@@ -221,6 +222,11 @@ def test_a_coded_sample_corrects_the_shares(project):
     assert ev["sentences"]["matched"] == len(sheet) and ev["random_sample_units"] == len(sheet)
     assert ev["sentences"]["weighted"] and "intervals" in ev["sentences"]  # a random sample's labels are design-weighted
     assert 0.55 < ev["sentences"]["accuracy"] < 0.75  # two thirds agree
+    # the coder changes their mind on every row: a plain `dvc repro` sees the edited sheet in labels/
+    sheet.assign(label=predictions["predicted"]).to_csv(project / "labels/label_sample_coded.csv", index=False)
+    assert "evaluate" in _ok(_run([str(BIN / "dvc"), "status"], project)).stdout
+    _ok(_run([str(BIN / "dvc"), "repro"], project))
+    assert json.loads((project / "metrics/eval.json").read_text(encoding="utf-8"))["sentences"]["accuracy"] == 1.0
 
 
 def test_reused_text_of_seeds_000_and_001_is_shown(project):

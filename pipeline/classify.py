@@ -594,7 +594,9 @@ TEXT_NOT_FOUND = "text not found at its line nor elsewhere in its source"
 OUT_OF_ORDER = "sentence text only before the previous label's (a duplicate, or sentence numbers out of order)"
 MIXED = "mixed paragraph (a secondary theme)"
 CLAIMED = "paragraph claimed by its section or form"
+AMBIGUOUS_SOURCE = "its source names several files of the corpus, and no text decides which"
 UNUSED_ADVICE = {
+    AMBIGUOUS_SOURCE: "give each source as its path under corpus.dir (folder/name), or the labelled text",
     NO_LINE: "check corpus.dir and that sources and line numbers are the corpus's",
     NOT_FOUND: "check that each text is a sentence of its line as the corpus has it",
     TEXT_NOT_FOUND: "check that sources, line numbers and texts are the corpus's",
@@ -622,7 +624,8 @@ def labelled_sentences(labels: pd.DataFrame, paragraphs: pd.DataFrame, spans: pd
     is not a theme key; no paragraph of the corpus comes from the labelled line; a sentence
     label's text is not found in its line, or only before the previous label's (a duplicate,
     or sentence numbers out of the text's order); a paragraph label names a secondary theme;
-    every sentence of its paragraphs is claimed.
+    every sentence of its paragraphs is claimed; its source names several files and no text
+    decides which.
 
     Returns:
         ``row`` (row of ``spans``), ``y`` (theme index), ``group`` (the label's source) and
@@ -630,7 +633,7 @@ def labelled_sentences(labels: pd.DataFrame, paragraphs: pd.DataFrame, spans: pd
         sentence and label, sorted by row and, for a sentence two labels label, in the labels'
         order (callers keep the last: ``drop_duplicates("row", keep="last")``).
     """
-    from .labels import NOWHERE, TEXT_ELSEWHERE, align_sentence_labels, contains_text, locate_labels
+    from .labels import AMBIGUOUS, NOWHERE, TEXT_ELSEWHERE, align_sentence_labels, contains_text, locate_labels
 
     unused = Counter() if unused is None else unused
     out: list[tuple[int, int, str]] = []  # (row, theme, source) in the labels' order
@@ -642,6 +645,8 @@ def labelled_sentences(labels: pd.DataFrame, paragraphs: pd.DataFrame, spans: pd
                 unused[NO_THEME] += 1
             elif where:  # found in its line's text (the line found by its number, or by its labels' texts)
                 out.append((max(where, key=lambda rc: (rc[1], -rc[0]))[0], keys.index(lab), src))
+            elif how == AMBIGUOUS:
+                unused[AMBIGUOUS_SOURCE] += 1
             elif how == NOWHERE:
                 unused[NO_LINE] += 1
             elif how == TEXT_ELSEWHERE:
@@ -656,6 +661,8 @@ def labelled_sentences(labels: pd.DataFrame, paragraphs: pd.DataFrame, spans: pd
         for (src, lab, sec), prows, how in zip(zip(labels["source"], labels["primary"], secondary), *locate_labels(labels, paragraphs)):
             if lab not in keys:
                 unused[NO_THEME] += 1
+            elif how == AMBIGUOUS:
+                unused[AMBIGUOUS_SOURCE] += 1
             elif how == NOWHERE:
                 unused[NO_LINE] += 1
             elif how == TEXT_ELSEWHERE:

@@ -35,6 +35,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from . import config
@@ -42,7 +43,7 @@ from .config import ParamsError
 from .io import run_stage, setup_logging, write_csv, write_json, write_parquet
 from .sampling import draw_sample, label_sheets, sampling_frame
 from .artifacts import ThemeCatalog
-from .labels import BY_TEXT, HAND_LABEL_COLUMNS, TEXT_ELSEWHERE, align_sentence_labels, design_weights, hand_labelled_units, labelled_rows, match_labels, read_labels, read_sentence_labels, score_intervals, scores, sentence_scores
+from .labels import AMBIGUOUS, BY_TEXT, HAND_LABEL_COLUMNS, NOWHERE, TEXT_ELSEWHERE, align_sentence_labels, locate_labels, design_weights, hand_labelled_units, labelled_rows, match_labels, read_labels, read_sentence_labels, score_intervals, scores, sentence_scores
 
 log = logging.getLogger("pipeline.evaluate")
 
@@ -74,11 +75,30 @@ def evaluate(labels: pd.DataFrame, paragraphs: pd.DataFrame, themes: pd.DataFram
         m = m.assign(weight=weights)
     found_by = matched["found_by"].value_counts()
     metrics = {"evaluated": True, "labels": int(len(labels)), "matched": int(ok.sum()), "matched_by_text": int(found_by.get(BY_TEXT, 0)),
-               "text_not_found": int(found_by.get(TEXT_ELSEWHERE, 0)), **scores(m["actual"].tolist(), m["predicted"].tolist(), keys, weights),
-               "weighted": weights is not None, "intervals": score_intervals(m, keys, n_boot, seed)}
+               "text_not_found": int(found_by.get(TEXT_ELSEWHERE, 0)), "ambiguous_source": int(found_by.get(AMBIGUOUS, 0)),
+               **scores(m["actual"].tolist(), m["predicted"].tolist(), keys, weights),
+               "weighted": weights is not None, "intervals": score_intervals(m, keys, n_boot, seed),
+               "unmatched": unmatched_list(matched[~ok], matched.loc[~ok, "found_by"].tolist())}
     if note:
         metrics["weighting"] = note
     return metrics, m[CONFUSION_COLUMNS]
+
+
+UNMATCHED_LISTED = 20  # labels that matched nothing, listed by source, line and reason in metrics/eval.json (the first so many)
+
+
+def unmatched_list(labels: pd.DataFrame, reasons: list[str]) -> list[dict]:
+    """The first :data:`UNMATCHED_LISTED` of ``labels`` (rows that matched nothing) as
+    ``{source, line[, sentence], reason}``, so that a user can find and fix each."""
+    cols = [c for c in ("source", "line", "sentence") if c in labels.columns]
+    return [{**{c: (int(v) if c != "source" else str(v)) for c, v in zip(cols, row)}, "reason": why}
+            for row, why in zip(labels[cols].itertuples(index=False), reasons)][:UNMATCHED_LISTED]
+
+
+def _log_unmatched(key: str, n: int, listed: list[dict]) -> None:
+    if n:
+        log.warning("%s: %d labels matched nothing, e.g. %s (metrics/eval.json lists %d with their reasons)", key, n,
+                    "; ".join(f"{u['source']}:{u['line']} ({u['reason']})" for u in listed[:3]), len(listed))
 
 
 def in_training(labels: pd.DataFrame | None, gold: pd.DataFrame | None, paragraphs: pd.DataFrame, spans: pd.DataFrame, trained: pd.Series) -> dict:
@@ -104,6 +124,12 @@ def evaluate_sentences(labels: pd.DataFrame, paragraphs: pd.DataFrame, spans: pd
     result, per = sentence_scores(labels, alignment, sentence_themes["theme"].to_numpy(), keys)
     if len(per):
         result["intervals"] = score_intervals(per, keys, n_boot, seed)
+    lost = np.flatnonzero([not where for where in alignment])
+    if len(lost):
+        missed = labels.iloc[lost[:UNMATCHED_LISTED]]
+        how = locate_labels(missed, paragraphs)[1]
+        reasons = [h if h in (AMBIGUOUS, NOWHERE) else "sentence text not found in its line" for h in how]
+        result["unmatched"] = unmatched_list(missed, reasons)
     return result
 
 
@@ -159,6 +185,7 @@ def main() -> int:
             result["matched"], result["labels"], result["accuracy"], result["macro_f1"],
             ", ".join(f"{k} {v['f1']:.2f}" for k, v in result["per_theme"].items() if v.get("support")),
         )
+        _log_unmatched("eval.labels", result["labels"] - result["matched"], result["unmatched"])
         if result["matched_by_text"] or result["text_not_found"]:
             log.warning("eval.labels: %d labelled lines held another text and were found by their text elsewhere in their source; "
                         "%d whose line held another text were not found by their text either (are the line numbers and texts the corpus's?)", result["matched_by_text"], result["text_not_found"])
@@ -168,6 +195,7 @@ def main() -> int:
         if not s["matched"]:
             raise ParamsError(f"eval.sentence_labels: none of the {len(gold)} labelled sentences of {sentence_file} is found in this corpus (check corpus.dir and the label sources)")
         result["sentences"] = s
+        _log_unmatched("eval.sentence_labels", s["labels"] - s["matched"], s.get("unmatched", []))
         log.info("%d of %d labelled sentences matched: accuracy %.3f, macro-F1 %.3f; mean share error (TV) over %d paragraphs %.3f",
                  s["matched"], s["labels"], s["accuracy"], s["macro_f1"], s["paragraphs"], s["share_tv"])
     for what, m in (("labelled lines", result if labels_file else {}), ("labelled sentences", result.get("sentences", {}))):

@@ -120,6 +120,7 @@ def labelled_rows(labels: pd.DataFrame, paragraphs: pd.DataFrame) -> list[np.nda
 
 
 BY_LINE, BY_TEXT, TEXT_ELSEWHERE, NOWHERE = "line", "text", "text not found", "nothing at its line"
+AMBIGUOUS = "its source names several files"  # report.txt, with hunan/report.txt and jiangxi/report.txt in the corpus
 TEXT_AGREES = 0.5     # share of a label's character trigrams in the paragraphs of its line: the line is the label's
 TEXT_HOLDS = 0.8      # share of one text's trigrams in another: a paragraph holds the label, or is a piece of it
 TEXT_MIN_CHARS = 6    # a label text shorter than this (folded) is too short to check its line by, or to look for
@@ -149,6 +150,11 @@ def locate_labels(labels: pd.DataFrame, paragraphs: pd.DataFrame) -> tuple[list[
     counts it: ``"text not found"`` where its line has paragraphs of another text, ``"nothing
     at its line"`` where it has none. A text shorter than ``TEXT_MIN_CHARS`` is not checked.
 
+    A source that names several files of the corpus (``report.txt`` for ``hunan/report.txt``
+    and ``jiangxi/report.txt``; one of them exactly is the one) is decided by the text: the
+    one file whose line holds it, else the one file holding it elsewhere; a label without a
+    text, or whose text does not decide, labels nothing (:data:`AMBIGUOUS`).
+
     Returns:
         ``(rows, how)``: for each row of ``labels`` the row positions in ``paragraphs`` (empty
         where none) and how they were found: ``"line"`` or ``"text"`` (or why none were).
@@ -166,12 +172,26 @@ def locate_labels(labels: pd.DataFrame, paragraphs: pd.DataFrame) -> tuple[list[
     rows, how = [], []
     for i, (src, line) in enumerate(zip(labels["source"], labels["line"])):
         src = str(src)
-        idx = next((ix for s, ix in by_source.items() if _same_path(str(s), src)), None)
-        if idx is None:
-            same_stem = [ix for st, ixs in by_stem.items() if _same_path(st, _stem(src)) for ix in ixs]
-            idx = same_stem[0] if len(same_stem) == 1 else np.array([], dtype=int)
-        hit = idx[(starts[idx] <= line) & (ends[idx] >= line)]
         folded = _plain_fold(label_texts[i]) if label_texts is not None else ""
+        named = [ix for s, ix in by_source.items() if _same_path(str(s), src)]
+        if len(named) > 1 and src in by_source:  # the label's path is one of them exactly
+            named = [by_source[src]]
+        if not named:
+            same_stem = [ix for st, ixs in by_stem.items() if _same_path(st, _stem(src)) for ix in ixs]
+            named = same_stem if len(same_stem) == 1 else []
+        if len(named) > 1:
+            # files of one name in several folders: the one whose line holds the label's text,
+            # else the one source holding its text; without a text, no guess
+            want = _trigrams(folded) if len(folded) >= TEXT_MIN_CHARS else set()
+            agree = [ix for ix in named if want and _share(want, look.grams(ix[(starts[ix] <= line) & (ends[ix] >= line)])) >= TEXT_AGREES]
+            if len(agree) != 1:
+                found = _by_text(want, look.holding(folded, named), line, starts, sources) if want else np.array([], dtype=int)
+                rows.append(found)
+                how.append(BY_TEXT if len(found) else AMBIGUOUS)
+                continue
+            named = agree
+        idx = named[0] if named else np.array([], dtype=int)
+        hit = idx[(starts[idx] <= line) & (ends[idx] >= line)]
         if len(folded) < TEXT_MIN_CHARS or _share(want := _trigrams(folded), look.grams(hit)) >= TEXT_AGREES:
             rows.append(hit)
             how.append(BY_LINE if len(hit) else NOWHERE)

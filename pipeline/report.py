@@ -442,6 +442,20 @@ def _in_sample_note(trained: dict, acc: dict) -> str:
     return note
 
 
+def _unmatched_note(acc: dict) -> str:
+    """How many labels of ``acc`` (metrics/eval.json) matched nothing, with an example and
+    where the list is; empty when all matched."""
+    lost = [(acc.get("labels", 0) - acc.get("matched", 0), "paragraph label") if acc.get("evaluated") else (0, ""),
+            (acc["sentences"]["labels"] - acc["sentences"]["matched"], "sentence label") if acc.get("sentences") else (0, "")]
+    if not any(n for n, _ in lost):
+        return ""
+    listed = (acc.get("unmatched") or []) + ((acc.get("sentences") or {}).get("unmatched") or [])
+    first = listed[0] if listed else None
+    return (" and ".join(f"{n} {what}{'s' if n != 1 else ''}" for n, what in lost if n) + " matched nothing"
+            + (f" (for example {first['source']}:{first['line']}: {first['reason']})" if first else "")
+            + "; metrics/eval.json → unmatched lists them with their reasons.")
+
+
 def reuse_views(reuse_pairs: pd.DataFrame, reuse_shares: pd.DataFrame, loc_chars: pd.Series, rank: dict[str, int], labels: dict[str, str]) -> dict:
     """The reused-text section: a summary, the pairs of localities sharing the most
     characters, and the localities whose theme shares move most without their reused text,
@@ -501,6 +515,7 @@ def estimate_views(est: Estimates, t: ReportTables, labels: dict[str, str], cova
         parts.append(f"{s['matched']} of {s['labels']} labelled sentences found: accuracy {_with_interval(s, 'accuracy')}, macro-F1 {_with_interval(s, 'macro_f1')}; "
                      f"mean difference between coded and predicted theme shares of a paragraph (total variation) {_with_interval(s, 'share_tv')}{_resampled(s)}{_weighted(s)}")
         notes += [f"Sentence labels: {s['weighting']}."] if s.get("weighting") else []
+    notes += [n for n in [_unmatched_note(acc)] if n]
     if acc.get("in_training"):
         notes.append(_in_sample_note(acc["in_training"], acc))
     if acc.get("uncoded_rows") and not notes:  # (a weighting note counts them already)

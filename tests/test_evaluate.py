@@ -78,6 +78,40 @@ def test_labels_of_a_source_under_another_name_or_format():
     assert how == ["line", "text", "nothing at its line", "nothing at its line"]
 
 
+def test_a_source_several_files_share_is_decided_by_the_text_or_not_at_all():
+    from pipeline.labels import locate_labels
+
+    # report.txt in two folders (crawled sites' index.html, 政府工作报告.txt): the same lines, other texts
+    hunan = _report("hunan/report.txt")
+    jiangxi = _report("jiangxi/report.txt").assign(para_id=lambda d: "j" + d["para_id"])
+    jiangxi.loc[jiangxi["para_id"] == "jd:5", "text"] = "新建学校三所，新增学位两千个，义务教育优质均衡发展。"
+    paragraphs = pd.concat([hunan, jiangxi], ignore_index=True)
+    school = "新建学校三所，新增学位两千个，义务教育优质均衡发展。"
+    labels = pd.DataFrame({"source": ["report.txt", "report.txt", "report.txt", "jiangxi/report.txt", "report.txt"], "line": [4, 4, 2, 4, 1],
+                           "text": [TEXTS["d:5"][0], school, TEXTS["d:2"][0], "", school]})
+    rows, how = locate_labels(labels, paragraphs)
+    # the line's text decides; the text both files hold at the line does not; the full path decides;
+    # the text, held by one file at another line, decides
+    assert [paragraphs["para_id"].iloc[r].tolist() for r in rows] == [["d:5"], ["jd:5"], [], ["jd:5"], ["jd:5"]]
+    assert how == ["line", "line", "its source names several files", "line", "text"]
+    # without texts nothing decides: no guess (before, the first file got every label)
+    rows, how = locate_labels(labels.drop(columns="text").iloc[:3], paragraphs)
+    assert [len(r) for r in rows] == [0, 0, 0] and set(how) == {"its source names several files"}
+
+
+def test_labels_that_match_nothing_are_listed_with_their_reasons():
+    from pipeline.evaluate import evaluate
+
+    paragraphs = pd.concat([_report("hunan/report.txt"), _report("jiangxi/report.txt").assign(para_id=lambda d: "j" + d["para_id"])], ignore_index=True)
+    themes = pd.DataFrame({"para_id": paragraphs["para_id"], "theme": ["other", "industry", "party", "party", "livelihood", "ecology"] * 2})
+    labels = pd.DataFrame({"source": ["hunan/report.txt", "report.txt", "hunan/report.txt", "gone.txt"], "line": [2, 2, 9, 1], "primary": ["industry"] * 4})
+    metrics, _ = evaluate(labels, paragraphs, themes, KEYS, n_boot=50, seed=0)
+    assert (metrics["labels"], metrics["matched"], metrics["ambiguous_source"]) == (4, 1, 1)
+    assert metrics["unmatched"] == [{"source": "report.txt", "line": 2, "reason": "its source names several files"},
+                                    {"source": "hunan/report.txt", "line": 9, "reason": "nothing at its line"},
+                                    {"source": "gone.txt", "line": 1, "reason": "nothing at its line"}]
+
+
 def test_evaluate_counts_labels_found_by_text_and_not_found():
     from pipeline.evaluate import evaluate
 
@@ -213,6 +247,14 @@ def test_sentence_labels_give_accuracy_and_share_error():
     weighted, per = sentence_scores(labels.assign(inclusion_probability=[1.0, 0.25, 1.0, 1.0]), where, predicted, KEYS)
     assert weighted["weighted"] and not result["weighted"] and per["weight"].tolist() == [1.0, 4.0, 1.0]
     assert weighted["accuracy"] == pytest.approx(2 / 6, abs=1e-4)
+    # the stage's scores name the label that matched nothing, and why
+    from pipeline.evaluate import evaluate_sentences
+
+    themed = pd.DataFrame({"theme": predicted})
+    wrong_text = labels.assign(text=labels["text"].where(labels.index != 1, "不在这一行。"))
+    s = evaluate_sentences(wrong_text, paragraphs, spans, themed, KEYS, n_boot=20, seed=0)
+    assert s["unmatched"] == [{"source": "d.txt", "line": 3, "sentence": 1, "reason": "sentence text not found in its line"},
+                              {"source": "d.txt", "line": 9, "sentence": 0, "reason": "nothing at its line"}]
 
 
 @needs_shared

@@ -186,3 +186,13 @@ def test_reused_text_tables_show_the_largest_first_and_say_where_the_rest_are():
     assert "reused:" in small["reuse_shares"].caption
     assert md_table(Table(["a"], [[1]], note="the rest: x.csv")).endswith("| 1 |\n\nthe rest: x.csv")
     assert reuse_views(pairs.iloc[:0], shares.iloc[:0], loc_chars, {}, labels) == {"reuse_summary": "No sentence repeats another locality's text (exactly or nearly)."}
+
+
+def test_labels_that_matched_nothing_are_counted_with_an_example():
+    from pipeline.report import _unmatched_note
+
+    acc = {"evaluated": True, "labels": 24, "matched": 23, "unmatched": [{"source": "2026_上海市.txt", "line": 48, "reason": "nothing at its line"}],
+           "sentences": {"labels": 10, "matched": 8, "unmatched": []}}
+    assert _unmatched_note(acc) == ("1 paragraph label and 2 sentence labels matched nothing (for example 2026_上海市.txt:48: nothing at its line); "
+                                    "metrics/eval.json → unmatched lists them with their reasons.")
+    assert _unmatched_note({"evaluated": True, "labels": 3, "matched": 3}) == _unmatched_note({}) == ""

@@ -36,6 +36,12 @@ ZONE_WEIGHTS = {"author": 10.0, "source": 6.0, "title": 4.0, "file": 4.0, "body"
 # an unsupported short name three times (永州 six times in an article on 永州市). One or two
 # (大关 in 突破500亿元大关, 突破1000亿元大关) do not locate a document.
 MIN_EVIDENCE = 0.3
+# A unit named once, in the body only, does not locate a document either, unless the text
+# speaks as a unit of its level (全县, 本市, 我区): an anonymised 某市 speech (全市) names its
+# province once, a county speech names where an event was held. Twice (its parents and its
+# own units count), or once in the title, file name, byline or source line, does.
+MIN_BODY_MENTIONS = 2
+_SPEAKS_AS = re.compile(r"[全本我](?:省|自治区|市|州|盟|区|县|旗)")
 # A former name (清苑县) may be history in a current text (原清苑县), so it weighs a little less.
 FORMER_NAME_WEIGHT = 0.8
 # A county's or city's short name in the body with nothing around it to support it (唐河 in a
@@ -386,7 +392,9 @@ def infer_locality(zones: dict[str, list[str]], gazetteer: Gazetteer | None = No
     Returns:
         A :class:`Locality`; ``confidence`` is the share of all place-name weight that
         falls on the chosen unit and the units inside it. None (``found`` False) when that
-        weight is under :data:`MIN_EVIDENCE`. Mentions are weighted by zone
+        weight is under :data:`MIN_EVIDENCE`, or when that unit is named once, in the body
+        only, by a text that does not speak as a unit of its level (:data:`MIN_BODY_MENTIONS`).
+        Mentions are weighted by zone
         (:data:`ZONE_WEIGHTS`). The province with most weight (its own and its units') is
         chosen first; the choice then descends to a city, and to a county, only while one
         child unit outweighs both the parent's own mentions and ``DOMINANCE`` of everything
@@ -417,6 +425,13 @@ def infer_locality(zones: dict[str, list[str]], gazetteer: Gazetteer | None = No
     evidence = _evidence(tally, gaz)
     if own < MIN_EVIDENCE - 1e-9:
         return Locality(found=False, evidence=f"too little evidence (weight {own:.1f} < {MIN_EVIDENCE:g}: one or two short names, unsupported): {evidence}")
+    # mentions of the unit, of units inside it and of those it is inside (马鞍山市和县: two)
+    chain = [c for c in tally.direct if c == best or best in gaz.places[c].ancestors or c in place.ancestors]
+    if not any(c in tally.header for c in chain) and sum(tally.counts.get((c, "body"), 0) for c in chain) < MIN_BODY_MENTIONS:
+        speaks = {m.group(0)[-1] for texts in zones.values() for text in texts for m in _SPEAKS_AS.finditer(text)}
+        if _level_word(place.name)[-1] not in speaks:
+            return Locality(found=False, evidence=f"too little evidence (named once, in the body only, and the text does not speak as a "
+                                                  f"{_level_word(place.name)}: a passing mention does not place a document): {evidence}")
     if levels:
         evidence += f"; speaks as {'/'.join(sorted(levels))}人民政府"
     return Locality(

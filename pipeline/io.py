@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import math
 import os
 import shutil
 import tempfile
@@ -65,9 +66,22 @@ def write_csv(df: pd.DataFrame, path: Path | str, bom: bool = False) -> None:
         df.to_csv(tmp, index=False, encoding="utf-8-sig" if bom else "utf-8", lineterminator="\n")
 
 
+def _json_safe(obj: Any) -> Any:
+    """``obj`` with every float that JSON cannot hold (NaN, ±inf: a score of nothing) as null."""
+    if isinstance(obj, float):
+        return obj if math.isfinite(obj) else None
+    if isinstance(obj, dict):
+        return {k: _json_safe(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [_json_safe(v) for v in obj]
+    return obj
+
+
 def write_json(obj: Any, path: Path | str) -> None:
+    """``obj`` as JSON that any reader takes (jq, JavaScript, ``dvc metrics``): NaN and
+    infinities are written as null, not as Python's non-standard ``NaN``."""
     with atomic_path(path, ".json") as tmp:
-        tmp.write_text(json.dumps(obj, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        tmp.write_text(json.dumps(_json_safe(obj), ensure_ascii=False, indent=2, sort_keys=True, allow_nan=False) + "\n", encoding="utf-8")
 
 
 def write_text(text: str, path: Path | str) -> None:
@@ -125,14 +139,23 @@ def run_stage(main, stage: str) -> None:
     try:
         with contextlib.nullcontext() if stage == "embed" else one_blas_thread():
             code = main()
-        sys.exit(code)
     except PipelineError as exc:
+        _STATE["failed"] = True
         logging.getLogger(f"pipeline.{stage}").error("%s", exc)
         sys.exit(1)
     except FileNotFoundError as exc:
+        _STATE["failed"] = True
         name = exc.filename or str(exc)
         logging.getLogger(f"pipeline.{stage}").error("input %s not found: run the stages before %s first (`dvc repro %s`)", name, stage, stage)
         sys.exit(1)
+    except BaseException:  # a traceback follows
+        _STATE["failed"] = True
+        raise
+    _STATE["failed"] = bool(code)
+    sys.exit(code)
+
+
+_STATE = {"failed": False}  # whether the stage run_stage runs failed: its last log line says so
 
 
 def process_seconds() -> float | None:
@@ -158,7 +181,11 @@ def setup_logging(stage: str) -> logging.Logger:
 
     def done() -> None:
         wall = process_seconds()
-        logger.info("stage %s done in %.1f s, peak memory %.0f MB", stage, wall if wall is not None else time.perf_counter() - start, peak_memory_mb())
+        seconds = wall if wall is not None else time.perf_counter() - start
+        if _STATE["failed"]:
+            logger.info("stage %s failed after %.1f s, peak memory %.0f MB", stage, seconds, peak_memory_mb())
+        else:
+            logger.info("stage %s done in %.1f s, peak memory %.0f MB", stage, seconds, peak_memory_mb())
 
     atexit.register(done)
     logging.basicConfig(level=logging.INFO, format=f"%(asctime)s {stage:>7} %(levelname)s %(message)s", datefmt="%H:%M:%S")

@@ -248,7 +248,7 @@ def compute_tables(paragraphs: pd.DataFrame, themes: pd.DataFrame, topics: pd.Da
     }
     return ReportTables(
         shares=shares,
-        distinctive=distinctive(df, keys, intervals=shares),
+        distinctive=distinctive(df, keys, intervals=shares, unplaced=UNKNOWN),
         by_year=shares_by_year(df, keys),
         topics=topic_table(df, topic_themes, rp.top_examples),
         words=words,
@@ -406,7 +406,9 @@ def _points(v: float) -> str:
 def _with_interval(metrics: dict, name: str) -> str:
     """``0.86 [0.80–0.91]``: a measure with its bootstrap interval where there is one."""
     ci = metrics.get("intervals", {}).get(name)
-    return f"{metrics[name]:.2f}" + (f" [{ci['low']:.2f}–{ci['high']:.2f}]" if ci else "")
+    if metrics.get(name) is None:  # nothing to measure it on (written as null)
+        return "—"
+    return f"{metrics[name]:.2f}" + (f" [{ci['low']:.2f}–{ci['high']:.2f}]" if ci and ci.get("low") is not None and ci.get("high") is not None else "")
 
 
 def _weighted(metrics: dict) -> str:

@@ -111,7 +111,8 @@ def codebook(themes: ThemesParams) -> str:
         f"For each row, read `text` (open `file_line` for context) and write one theme key in `{column}`"
         + (" (and optionally secondary themes, separated by `;`, in `secondary`)." if unit != "sentence" else "."),
         "Do not open `label_sample_predictions.csv` before you are done: it holds the pipeline's themes.",
-        f"Then set `eval.{'sentence_labels' if unit == 'sentence' else 'labels'}` in `params.yaml` to the filled file and run `dvc repro`:",
+        f"Save the filled sheet in `labels/` (e.g. `labels/label_sample_coded.csv`), set `eval.{'sentence_labels' if unit == 'sentence' else 'labels'}` "
+        "in `params.yaml` to it and run `dvc repro`:",
         "the report gains the classifier's accuracy on this corpus and shares corrected for its errors.",
         "Keep `stratum` and `inclusion_probability`: the correction needs them.",
         "",
@@ -125,10 +126,14 @@ def codebook(themes: ThemesParams) -> str:
                      if themes.unit == "sentence" else f" Text under headings containing {', '.join(d.sections)} belongs here.")
         extra += " Text no other theme claims belongs here." if d.fallback else ""
         lines.append(f"| `{d.key}` | {d.zh} {d.en} | {d.description}{extra} | {' '.join(d.seeds[:25])}{' …' if len(d.seeds) > 25 else ''} |")
+    # the framing example names the theme that holds employment policy where the theme set has one (the default's livelihood)
+    jobs = next((d for d in themes.definitions if "就业" in d.seeds), None)
+    example = f" (习近平总书记指出… followed by employment policy is `{jobs.key}`)" if jobs is not None else ""
+    fallback = f"the fallback theme (`{themes.fallback}`)" if themes.fallback else "the theme with the most concrete content"
     lines += [
         "",
-        "Rules of thumb: judge what the text says, not its framing words (习近平总书记指出… followed by employment policy is livelihood);",
-        "a short lead or heading-like sentence takes the theme of what it introduces; a text listing several themes with none dominant is the fallback theme.",
+        f"Rules of thumb: judge what the text says, not its framing words{example};",
+        f"a short lead or heading-like sentence takes the theme of what it introduces; a text listing several themes with none dominant is {fallback}.",
         "",
     ]
     return "\n".join(lines)

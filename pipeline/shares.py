@@ -96,7 +96,8 @@ def theme_shares(df: pd.DataFrame, keys: list[str], n_boot: int, seed: int) -> p
     return out if has_sent else out.drop(columns="n_sentences")
 
 
-def distinctive(df: pd.DataFrame, keys: list[str], prior_strength: float = 100.0, intervals: pd.DataFrame | None = None) -> pd.DataFrame:
+def distinctive(df: pd.DataFrame, keys: list[str], prior_strength: float = 100.0, intervals: pd.DataFrame | None = None,
+                unplaced: str | None = None) -> pd.DataFrame:
     """Log-odds ratio of each theme in a locality against the rest of the corpus, with an
     informative Dirichlet prior (Monroe, Colaresi & Quinn 2008).
 
@@ -109,6 +110,10 @@ def distinctive(df: pd.DataFrame, keys: list[str], prior_strength: float = 100.0
     ``theme``, ``ci_low``, ``ci_high``) are given, only when the locality's interval also
     excludes the rest's share: the z-score counts sentences as independent, the interval
     resamples documents and paragraphs, so a difference must hold under both.
+
+    The documents without a locality (``unplaced``: the name they are filed under) are no
+    place and are never flagged (their rows keep their z-scores); nor is a locality with no
+    rest of the corpus to compare with (a corpus of one locality: z and log-odds empty).
     """
     bounds = {} if intervals is None else {(r.locality, r.theme): (r.ci_low, r.ci_high) for r in intervals.itertuples()}
     mat = char_matrix(df, keys)
@@ -124,6 +129,9 @@ def distinctive(df: pd.DataFrame, keys: list[str], prior_strength: float = 100.0
         y = y.to_numpy(dtype=float)
         rest = total - y
         n, m = y.sum(), rest.sum()
+        if m <= 0:  # nothing else to compare with
+            rows += [{"locality": loc, "theme": k, "log_odds": np.nan, "z": np.nan, "emphasis": ""} for k in keys]
+            continue
         for i, k in enumerate(keys):
             l1 = np.log((y[i] + alpha[i]) / (n + a0 - y[i] - alpha[i]))
             l2 = np.log((rest[i] + alpha[i]) / (m + a0 - rest[i] - alpha[i]))
@@ -131,8 +139,9 @@ def distinctive(df: pd.DataFrame, keys: list[str], prior_strength: float = 100.0
             z = (l1 - l2) / np.sqrt(var)
             rest_share = rest[i] / m if m else np.nan
             low, high = bounds.get((loc, k), (np.inf, -np.inf))  # no interval given: the z-score alone decides
+            flagged = "more" if z > 1.96 and low > rest_share else ("less" if z < -1.96 and high < rest_share else "")
             rows.append({"locality": loc, "theme": k, "log_odds": round(float(l1 - l2), 4), "z": round(float(z), 3),
-                         "emphasis": "more" if z > 1.96 and low > rest_share else ("less" if z < -1.96 and high < rest_share else "")})
+                         "emphasis": "" if loc == unplaced else flagged})
     return pd.DataFrame(rows, columns=["locality", "theme", "log_odds", "z", "emphasis"])
 
 

@@ -46,3 +46,18 @@ def test_npy_rows_index_like_the_array(tmp_path):
     (tmp_path / "short.npy").write_bytes((tmp_path / "a.npy").read_bytes()[:-40])
     with pytest.raises(ArtifactError, match="ends before"):
         NpyRows(tmp_path / "short.npy")[495:500]
+
+
+def test_json_outputs_hold_no_nan(tmp_path):
+    """A score of nothing (NPMI of no topic) is written as null, which jq, JavaScript and
+    dvc metrics read, not as Python's non-standard NaN."""
+    import json
+
+    import numpy as np
+
+    from pipeline.io import write_json
+
+    write_json({"npmi": float("nan"), "z": [1.5, np.float64("inf"), {"low": -np.inf}], "n": 3, "name": "NaN"}, tmp_path / "m.json")
+    text = (tmp_path / "m.json").read_text(encoding="utf-8")
+    assert "NaN" not in text.replace('"NaN"', "") and "Infinity" not in text
+    assert json.loads(text) == {"npmi": None, "z": [1.5, None, {"low": None}], "n": 3, "name": "NaN"}

@@ -234,3 +234,17 @@ def test_the_file_name_locates_the_document():
     # the title outweighs nothing the file name says, and the body's city does not pull it up
     loc = infer_locality({"file": ["2023 泽州县两会解读"], "body": ["突破500亿元大关，晋城市。"]})
     assert loc.locality == "泽州县" and "file×1" in loc.evidence
+
+
+def test_a_unit_named_once_in_the_body_only_does_not_locate_a_document():
+    # a county speech whose own place names are gone: one passing mention of where an event was held
+    loc = infer_locality({"body": ["今年以来，我们在北京举办了一场招商推介会。", "全县上下团结奋斗，各项工作取得新成效。"]})
+    assert not loc.found and "named once, in the body only, and the text does not speak as a 市" in loc.evidence and "北京市" in loc.evidence
+    # an anonymised city's speech naming its province once
+    assert not infer_locality({"body": ["全市上下要认真落实湖北省委部署。", "全市经济运行稳中有进。"]}).found
+    # …but a county's speech naming its county once speaks as a county: that places it
+    assert infer_locality({"body": ["今年以来，全县上下团结一心。", "衡东县要走在前列。"]}).locality == "衡东县"
+    # twice, or once where a document names itself, does; so does a name with its parent (two mentions)
+    assert infer_locality({"body": ["在北京举办推介会。", "北京的企业来考察。"]}).locality == "北京市"
+    assert infer_locality({"title": ["湖北省某市机关干部大会讲话"], "body": ["全市上下团结奋斗。"]}).locality == "湖北省"
+    assert infer_locality({"body": ["马鞍山市和县县委书记调研。"]}).locality == "和县"

@@ -208,6 +208,7 @@ def test_corpus_without_usable_document_stops_with_a_clear_error(tmp_path):
     assert run.returncode == 1
     assert "no usable document" in run.stderr and "empty file" in run.stderr
     assert "Traceback" not in run.stderr
+    assert "stage ingest failed after" in run.stderr.splitlines()[-1] and " done in " not in run.stderr  # the last line does not say done
 
 
 def test_manifest_overrides_inferred_metadata(corpus, tmp_path):

@@ -588,7 +588,7 @@ def test_text_a_web_page_leaves_out_is_logged_with_its_reason(caplog):
 
 def test_a_person_named_in_the_byline_is_not_a_place():
     body = ["在全区疫情防控工作会议上的讲话", "区委书记 刘东海", "（2020年1月28日）", "同志们：",
-            "当前，疫情防控形势严峻复杂，全区上下要坚决贯彻落实武汉市委部署，打赢疫情防控阻击战。"]
+            "当前，疫情防控形势严峻复杂，全区上下要坚决贯彻落实武汉市委部署，打赢疫情防控阻击战。", "为武汉市打赢疫情防控阻击战作出贡献。"]
     doc = process_document("speech.txt", RawText(body, "utf-8"), P, T2S, Gazetteer.default())
     assert doc.author == "刘东海（区委书记）" and doc.locality.locality == "武汉市"  # not 东海县 (江苏)
     assert "东海" not in doc.locality.evidence

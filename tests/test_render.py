@@ -110,10 +110,10 @@ def test_markdown_renders_every_section_with_valid_tables(ctx):
                     "### Cities (1)", "#### 湘潭市", "### Counties (1)", "## Topics", "## Data quality"):
         assert heading in md.splitlines(), heading
     for heading in ("## Accuracy on this corpus", "## Shares corrected for classifier error", "## What predicts emphasis: document covariates", "## Reused text",
-                    "## Robustness to the random seed and the main params"):
+                    "## Robustness to the random seed and the main params", "## By year"):
         assert heading in md.splitlines(), heading
     tables = _tables(md)
-    assert len(tables) == 10  # overview, accuracy ×2, corrected, contrasts, reuse, robustness, distinctive, topics, data quality
+    assert len(tables) == 11  # overview, accuracy ×2, corrected, contrasts, reuse, robustness, by year, distinctive, topics, data quality
     for t in tables:
         assert re.fullmatch(r"\|(---\|)+", t[1]), t[1]
         widths = {_cells(row) for row in t if not row.startswith("|---")}

@@ -39,6 +39,13 @@ def test_distinctive_flags_what_a_locality_emphasises():
     assert (distinctive(_frame(), KEYS, intervals=wide)["emphasis"] == "").all()
     tight = distinctive(_frame(), KEYS, intervals=theme_shares(_frame(), KEYS, n_boot=300, seed=3)).set_index(["locality", "theme"])
     assert tight.loc[("甲县", "party"), "emphasis"] == "more"
+    # the documents without a locality are no place: their z-scores stay, they are never flagged
+    unplaced = distinctive(_frame(), KEYS, unplaced="甲县").set_index(["locality", "theme"])
+    assert unplaced.loc[("甲县", "party"), "z"] == d.loc[("甲县", "party"), "z"] and (unplaced.loc["甲县", "emphasis"] == "").all()
+    assert unplaced.loc[("乙市", "party"), "emphasis"] == "less"
+    # one locality has no rest to differ from
+    alone = distinctive(_frame().query("locality == '甲县'"), KEYS)
+    assert (alone["emphasis"] == "").all() and alone["z"].isna().all() and len(alone) == len(KEYS)
 
 
 def test_by_year_and_markdown():
@@ -105,6 +112,9 @@ def test_accuracy_is_reported_with_its_interval():
     assert _resampled(m) == " (95% intervals: 12 labelled documents resampled)"
     assert _resampled({"intervals": {"level": 0.95, "resampled": "lines", "units": 1, "n_boot": 1000}}) == " (no interval: only 1 labelled line)"
     assert _resampled({}) == ""
+    # a measure of nothing, or an interval bootstrap could not give, is read back from JSON as null
+    assert _with_interval({"share_tv": None}, "share_tv") == "—"
+    assert _with_interval({"accuracy": 1.0, "intervals": {"accuracy": {"low": None, "high": None}}}, "accuracy") == "1.00"
 
 
 def test_the_accuracy_line_says_which_figures_are_weighted():

@@ -64,3 +64,9 @@ def test_codebook_lists_every_theme(default_params):
     for d in themes.definitions:
         assert f"| `{d.key}` |" in text
     assert text.count("\n|") == len(themes.definitions) + 2
+    assert "employment policy is `livelihood`" in text and "the fallback theme (`other`)" in text and "labels/label_sample_coded.csv" in text
+    # a theme set of one's own: its own keys, no example it does not have
+    from dataclasses import replace
+
+    own = replace(themes, definitions=[d for d in themes.definitions if d.key != "livelihood"])
+    assert "employment policy" not in codebook(own)

@@ -114,11 +114,13 @@ class Gazetteer:
                     if p.level != "province":
                         short[name].add(p.code)
         # A former name whose stem is an everyday word (平安县, 长寿县) too often reads as that
-        # word before 县级, 县城, 县域: such names are left out, as such short names are.
+        # word before 县级, 县城, 县域: such names are left out, as such short names are. A
+        # two-character one (户县, 开县) counts only where jieba keeps it one word, which it
+        # does not in 农户县级, 召开县委 or 一户县城: its one-character stem does not matter.
         self.former = {
             name: code
             for name, code in (former or {}).items()
-            if code in self.places and name not in aliases and name[:-1] not in common and name[:-1] not in _AMBIGUOUS_SHORT
+            if code in self.places and name not in aliases and (len(name) == 2 or name[:-1] not in common) and name[:-1] not in _AMBIGUOUS_SHORT
         }
         for name, code in self.former.items():
             aliases[name].add(code)

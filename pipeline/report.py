@@ -423,7 +423,11 @@ def _resampled(metrics: dict) -> str:
         return ""
     if not any(isinstance(v, dict) for v in ci.values()):
         return f" (no interval: only {ci['units']} labelled {ci['resampled'][:-1]})"
-    return f" ({ci['level']:.0%} intervals: {ci['units']} labelled {ci['resampled']} resampled)"
+    rough = "; so few make them rough and too narrow" if ci["resampled"] != "documents" or ci["units"] < FEW_LABELLED_DOCUMENTS else ""
+    return f" ({ci['level']:.0%} intervals: {ci['units']} labelled {ci['resampled']} resampled{rough})"
+
+
+FEW_LABELLED_DOCUMENTS = 20  # below this many labelled documents a bootstrap interval is rough and too narrow (README)
 
 
 def _in_sample_note(trained: dict, acc: dict) -> str:

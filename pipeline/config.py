@@ -573,11 +573,13 @@ def warn_untracked(key: str, path: str | Path, corpus_dir: str | Path | None = N
     :data:`USER_FILES` (and outside ``corpus_dir``, which the ingest stage depends on): DVC
     then does not see edits to it. Returns whether it warned."""
     import logging
+    import os
 
-    where = Path(path).resolve()
-    tracked = [USER_FILES.resolve()] + ([Path(corpus_dir).resolve()] if corpus_dir else [])
+    # by the path as written (not resolved): DVC follows a link in labels/ to a file elsewhere, and sees its edits
+    where = Path(os.path.abspath(path))
+    tracked = [Path(os.path.abspath(USER_FILES))] + ([Path(os.path.abspath(corpus_dir))] if corpus_dir else [])
     if any(where.is_relative_to(t) for t in tracked):
         return False
-    logging.getLogger("pipeline").warning("%s: %s is outside %s/, so dvc repro does not see edits to it; keep it in %s/, or run "
-                                          "dvc repro -f after editing it", key, path, USER_FILES, USER_FILES)
+    logging.getLogger("pipeline").warning("%s: %s is outside %s/, so dvc repro does not see edits to it; keep it in %s/, or after "
+                                          "editing it run `dvc repro -f -s <stage>` (this stage alone) and then `dvc repro`", key, path, USER_FILES, USER_FILES)
     return True

@@ -43,7 +43,7 @@ from .config import ParamsError
 from .io import run_stage, setup_logging, write_csv, write_json, write_parquet
 from .sampling import draw_sample, label_sheets, sampling_frame
 from .artifacts import ThemeCatalog
-from .labels import AMBIGUOUS, BY_TEXT, HAND_LABEL_COLUMNS, NOWHERE, TEXT_ELSEWHERE, align_sentence_labels, locate_labels, design_weights, hand_labelled_units, labelled_rows, match_labels, read_labels, read_sentence_labels, score_intervals, scores, sentence_scores
+from .labels import AMBIGUOUS, BY_TEXT, HAND_LABEL_COLUMNS, NOWHERE, TEXT_ELSEWHERE, align_sentence_labels, line_reasons, design_weights, hand_labelled_units, labelled_rows, match_labels, read_labels, read_sentence_labels, score_intervals, scores, sentence_scores
 
 log = logging.getLogger("pipeline.evaluate")
 
@@ -91,8 +91,16 @@ def unmatched_list(labels: pd.DataFrame, reasons: list[str]) -> list[dict]:
     """The first :data:`UNMATCHED_LISTED` of ``labels`` (rows that matched nothing) as
     ``{source, line[, sentence], reason}``, so that a user can find and fix each."""
     cols = [c for c in ("source", "line", "sentence") if c in labels.columns]
-    return [{**{c: (int(v) if c != "source" else str(v)) for c, v in zip(cols, row)}, "reason": why}
-            for row, why in zip(labels[cols].itertuples(index=False), reasons)][:UNMATCHED_LISTED]
+
+    def value(c: str, v):
+        if c == "source" or pd.isna(v):
+            return None if pd.isna(v) else str(v)
+        try:
+            return int(v)
+        except (TypeError, ValueError):  # a sentence column left blank in a paragraph sheet
+            return str(v)
+
+    return [{**{c: value(c, v) for c, v in zip(cols, row)}, "reason": why} for row, why in zip(labels[cols].itertuples(index=False), reasons)][:UNMATCHED_LISTED]
 
 
 def _log_unmatched(key: str, n: int, listed: list[dict]) -> None:
@@ -127,8 +135,9 @@ def evaluate_sentences(labels: pd.DataFrame, paragraphs: pd.DataFrame, spans: pd
     lost = np.flatnonzero([not where for where in alignment])
     if len(lost):
         missed = labels.iloc[lost[:UNMATCHED_LISTED]]
-        how = locate_labels(missed, paragraphs)[1]
-        reasons = [h if h in (AMBIGUOUS, NOWHERE) else "sentence text not found in its line" for h in how]
+        how = line_reasons(labels, paragraphs)  # as the line was looked for: by all its labels' texts
+        reasons = [h if (h := how.get((src, line), "")) in (AMBIGUOUS, NOWHERE, TEXT_ELSEWHERE) else "sentence text not found in its line"
+                   for src, line in zip(missed["source"], missed["line"])]
         result["unmatched"] = unmatched_list(missed, reasons)
     return result
 

@@ -37,11 +37,15 @@ ZONE_WEIGHTS = {"author": 10.0, "source": 6.0, "title": 4.0, "file": 4.0, "body"
 # (大关 in 突破500亿元大关, 突破1000亿元大关) do not locate a document.
 MIN_EVIDENCE = 0.3
 # A unit named once, in the body only, does not locate a document either, unless the text
-# speaks as a unit of its level (全县, 本市, 我区): an anonymised 某市 speech (全市) names its
+# speaks as a unit of its level (全县, 本市, 我区, 我代表县人民政府; not 县委, which a county's
+# text also writes of its city's and province's): an anonymised 某市 speech (全市) names its
 # province once, a county speech names where an event was held. Twice (its parents and its
 # own units count), or once in the title, file name, byline or source line, does.
 MIN_BODY_MENTIONS = 2
-_SPEAKS_AS = re.compile(r"[全本我](?:省|自治区|市|州|盟|区|县|旗)")
+_SPEAKS_AS = re.compile(r"[全本我](?:省|自治区|市|州|盟|区|县|旗)(?![域场])")  # not 全区域, 全市场
+# A former name (whose stem is often a city's: 许昌县, 宜昌县) followed by one of these is
+# the start of another word: 许昌县域 is 许昌's counties, 晋陕县级 and 新开县道 no county.
+_NOT_AFTER_FORMER = frozenset(("县域", "县级", "县道", "县区", "县市", "区域", "区级", "市域", "市级", "市区"))
 # A former name (清苑县) may be history in a current text (原清苑县), so it weighs a little less.
 FORMER_NAME_WEIGHT = 0.8
 # A county's or city's short name in the body with nothing around it to support it (唐河 in a
@@ -178,6 +182,9 @@ class Gazetteer:
                             codes = aliases.get(name)
                             if codes and name in self.short and (self._names_town(run, i + length, bounds) or _in_person_name(run, i, name)):
                                 i += length  # 华亭镇 is a town, not 华亭市; 县委书记王江阴 a person, not 江阴市
+                                break
+                            if codes and name in self.former and run[i + length - 1 : i + length + 1] in _NOT_AFTER_FORMER:
+                                i += length  # 许昌县域, 晋陕县级, 新开县道, 邙山区域: the city's 县域, not 许昌县
                                 break
                             if codes:
                                 out.append((block.start() + i, run[i : i + length], codes))
@@ -430,7 +437,7 @@ def infer_locality(zones: dict[str, list[str]], gazetteer: Gazetteer | None = No
     # mentions of the unit, of units inside it and of those it is inside (马鞍山市和县: two)
     chain = [c for c in tally.direct if c == best or best in gaz.places[c].ancestors or c in place.ancestors]
     if not any(c in tally.header for c in chain) and sum(tally.counts.get((c, "body"), 0) for c in chain) < MIN_BODY_MENTIONS:
-        speaks = {m.group(0)[-1] for texts in zones.values() for text in texts for m in _SPEAKS_AS.finditer(text)}
+        speaks = {m.group(0)[-1] for texts in zones.values() for text in texts for m in _SPEAKS_AS.finditer(text)} | {w[-1] for w in levels}
         if _level_word(place.name)[-1] not in speaks:
             return Locality(found=False, evidence=f"too little evidence (named once, in the body only, and the text does not speak as a "
                                                   f"{_level_word(place.name)}: a passing mention does not place a document): {evidence}")

@@ -173,9 +173,13 @@ def locate_labels(labels: pd.DataFrame, paragraphs: pd.DataFrame) -> tuple[list[
     for i, (src, line) in enumerate(zip(labels["source"], labels["line"])):
         src = str(src)
         folded = _plain_fold(label_texts[i]) if label_texts is not None else ""
-        named = [ix for s, ix in by_source.items() if _same_path(str(s), src)]
-        if len(named) > 1 and src in by_source:  # the label's path is one of them exactly
-            named = [by_source[src]]
+        named_by = {str(s): ix for s, ix in by_source.items() if _same_path(str(s), src)}
+        if len(named_by) > 1 and src in named_by:  # the label's path is one of them exactly
+            named_by = {src: named_by[src]}
+        elif len(named_by) > 1:  # the ones sharing most of the label's path (hunan/report.txt for data/raw/hunan/report.txt, not report.txt)
+            shared = {s: _shared_tail(s, src) for s in named_by}
+            named_by = {s: ix for s, ix in named_by.items() if shared[s] == max(shared.values())}
+        named = list(named_by.values())
         if not named:
             same_stem = [ix for st, ixs in by_stem.items() if _same_path(st, _stem(src)) for ix in ixs]
             named = same_stem if len(same_stem) == 1 else []
@@ -185,9 +189,10 @@ def locate_labels(labels: pd.DataFrame, paragraphs: pd.DataFrame) -> tuple[list[
             want = _trigrams(folded) if len(folded) >= TEXT_MIN_CHARS else set()
             agree = [ix for ix in named if want and _share(want, look.grams(ix[(starts[ix] <= line) & (ends[ix] >= line)])) >= TEXT_AGREES]
             if len(agree) != 1:
-                found = _by_text(want, look.holding(folded, named), line, starts, sources) if want else np.array([], dtype=int)
+                held = look.holding(folded, named) if want else []
+                found = _by_text(want, held, line, starts, sources) if held else np.array([], dtype=int)
                 rows.append(found)
-                how.append(BY_TEXT if len(found) else AMBIGUOUS)
+                how.append(BY_TEXT if len(found) else TEXT_ELSEWHERE if want and not held else AMBIGUOUS)  # its text in none of them, or not in one only
                 continue
             named = agree
         idx = named[0] if named else np.array([], dtype=int)
@@ -208,6 +213,16 @@ def locate_labels(labels: pd.DataFrame, paragraphs: pd.DataFrame) -> tuple[list[
 
 def _same_path(a: str, b: str) -> bool:
     return a == b or a.endswith("/" + b) or b.endswith("/" + a)
+
+
+def _shared_tail(a: str, b: str) -> int:
+    """How many trailing path components ``a`` and ``b`` share."""
+    n = 0
+    for x, y in zip(reversed(a.split("/")), reversed(b.split("/"))):
+        if x != y:
+            break
+        n += 1
+    return n
 
 
 def _stem(path: str) -> str:
@@ -445,6 +460,21 @@ def read_examples(path: Path, theme_keys: list[str], key: str = "themes.examples
     return read_labels(path, theme_keys, key)
 
 
+def label_lines(labels: pd.DataFrame) -> pd.DataFrame:
+    """One row per labelled line (``source``, ``line``) with its labelled sentences' texts
+    joined in order: the line is found by their text where its number misleads
+    (:func:`align_sentence_labels`, and the reasons :func:`line_reasons` gives)."""
+    ordered = labels.sort_values("sentence", kind="stable") if "sentence" in labels.columns else labels
+    return ordered.assign(text=ordered["text"].fillna("").astype(str).str.strip()).groupby(["source", "line"], sort=False)["text"].agg("".join).reset_index()
+
+
+def line_reasons(labels: pd.DataFrame, paragraphs: pd.DataFrame) -> dict[tuple[str, int], str]:
+    """How each labelled line of sentence ``labels`` was found (:func:`locate_labels` on
+    :func:`label_lines`), by (source, line)."""
+    lines = label_lines(labels)
+    return dict(zip(zip(lines["source"], lines["line"]), locate_labels(lines, paragraphs)[1]))
+
+
 def align_sentence_labels(labels: pd.DataFrame, paragraphs: pd.DataFrame, spans: pd.DataFrame) -> list[list[tuple[int, int]]]:
     """Where each labelled sentence lies among this corpus's sentences.
 
@@ -462,9 +492,7 @@ def align_sentence_labels(labels: pd.DataFrame, paragraphs: pd.DataFrame, spans:
     ids = paragraphs["para_id"].to_numpy()
     text = dict(zip(paragraphs["para_id"], paragraphs["text"]))
     out: list[list[tuple[int, int]]] = [[] for _ in range(len(labels))]
-    ordered = labels.sort_values("sentence", kind="stable") if "sentence" in labels.columns else labels
-    lines = (ordered.assign(text=ordered["text"].fillna("").astype(str).str.strip()).groupby(["source", "line"], sort=False)["text"].agg("".join)
-             .reset_index())  # a line's labelled sentences, in order: the line is found by their text where its number misleads
+    lines = label_lines(labels)
     for (src, line), prows in zip(zip(lines["source"], lines["line"]), labelled_rows(lines, paragraphs)):
         owner: list[int] = []
         joined = []

@@ -115,3 +115,8 @@ def test_a_file_outside_the_users_folder_is_named_in_a_warning(tmp_path, monkeyp
         assert config.warn_untracked("eval.sentence_labels", "../shared/eval/dev_sentences.csv")
     assert "eval.sentence_labels: ../shared/eval/dev_sentences.csv is outside labels/, so dvc repro does not see edits to it" in caplog.text
     assert "coded.csv" not in caplog.text
+    # a link in labels/ to a file elsewhere: DVC follows it and sees its edits, so no warning
+    (tmp_path / "elsewhere.csv").write_text("source,line,primary\n", encoding="utf-8")
+    (tmp_path / "labels" / "linked.csv").symlink_to(tmp_path / "elsewhere.csv")
+    assert not config.warn_untracked("eval.labels", "labels/linked.csv")
+    assert "dvc repro -f -s <stage>" in caplog.text

@@ -97,6 +97,14 @@ def test_a_source_several_files_share_is_decided_by_the_text_or_not_at_all():
     # without texts nothing decides: no guess (before, the first file got every label)
     rows, how = locate_labels(labels.drop(columns="text").iloc[:3], paragraphs)
     assert [len(r) for r in rows] == [0, 0, 0] and set(how) == {"its source names several files"}
+    # a text neither file holds is not found, whatever its source names
+    rows, how = locate_labels(pd.DataFrame({"source": ["report.txt"], "line": [4], "text": ["本段文字不在这份报告里，也不在别处。"]}), paragraphs)
+    assert how == ["text not found"]
+    # a longer path than the corpus's decides between report.txt and hunan/report.txt by the folders it shares
+    root = _report("report.txt").assign(para_id=lambda d: "r" + d["para_id"])
+    both = pd.concat([root, hunan], ignore_index=True)
+    rows, how = locate_labels(pd.DataFrame({"source": ["data/raw/hunan/report.txt", "data/raw/report.txt", "report.txt"], "line": [4, 4, 4]}), both)
+    assert [both["para_id"].iloc[r].tolist() for r in rows] == [["d:5"], ["rd:5"], ["rd:5"]] and how == ["line"] * 3
 
 
 def test_labels_that_match_nothing_are_listed_with_their_reasons():
@@ -255,6 +263,11 @@ def test_sentence_labels_give_accuracy_and_share_error():
     s = evaluate_sentences(wrong_text, paragraphs, spans, themed, KEYS, n_boot=20, seed=0)
     assert s["unmatched"] == [{"source": "d.txt", "line": 3, "sentence": 1, "reason": "sentence text not found in its line"},
                               {"source": "d.txt", "line": 9, "sentence": 0, "reason": "nothing at its line"}]
+    # the reason is the line's, found by all its labels' texts: a second file of the same name does not make it ambiguous
+    other = paragraphs.assign(source="x/d.txt", para_id=lambda d: "x" + d["para_id"], text=["其他文字在这里。另一句话。", "还有一句。"])
+    both = pd.concat([paragraphs, other], ignore_index=True)
+    s = evaluate_sentences(wrong_text, both, cut_sentences(both, 200), pd.DataFrame({"theme": ["party"] * 6}), KEYS, n_boot=20, seed=0)
+    assert s["unmatched"][0] == {"source": "d.txt", "line": 3, "sentence": 1, "reason": "sentence text not found in its line"}
 
 
 @needs_shared

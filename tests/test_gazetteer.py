@@ -142,6 +142,10 @@ def test_a_text_using_a_former_name_is_filed_under_the_current_unit_with_its_nam
     assert infer_locality({"body": ["乔口区经济发展。"] * 2}).locality == "硚口区"
     assert [n for _, n, _ in Gazetteer.default().find("会议召开县委常委会，到达县城调研，农户县级补贴，一户县城居民，贫困户县级帮扶，打开县域发展新局面。")] == []
     assert [n for _, n, _ in Gazetteer.default().find("开县人民政府，盘县煤矿")] == ["开县", "盘县"]
+    # a former name whose next character starts another word is the start of that word: 许昌's 县域, no county
+    for text in ("许昌县域经济发展", "宜昌县市区主要负责人", "九江县区联动", "许昌县级医院", "晋陕县域合作", "川陕县级合作", "新开县道建设", "邙山区域", "乔口区域"):
+        assert Gazetteer.default().find(text) == [], text
+    assert [n for _, n, _ in Gazetteer.default().find("原许昌县委书记到户县城关镇调研")] == ["许昌县", "户县"]
 
 
 def test_former_names_table():
@@ -251,6 +255,8 @@ def test_a_unit_named_once_in_the_body_only_does_not_locate_a_document():
     assert not infer_locality({"body": ["全市上下要认真落实湖北省委部署。", "全市经济运行稳中有进。"]}).found
     # …but a county's speech naming its county once speaks as a county: that places it
     assert infer_locality({"body": ["今年以来，全县上下团结一心。", "衡东县要走在前列。"]}).locality == "衡东县"
+    assert infer_locality({"body": ["我代表县人民政府作报告。", "衡东县经济发展。"]}).locality == "衡东县"
+    assert not infer_locality({"body": ["广西壮族自治区推进全区域旅游。", "全市场主体活力增强。"]}).found  # 全区域, 全市场: no unit speaking
     # twice, or once where a document names itself, does; so does a name with its parent (two mentions)
     assert infer_locality({"body": ["在北京举办推介会。", "北京的企业来考察。"]}).locality == "北京市"
     assert infer_locality({"title": ["湖北省某市机关干部大会讲话"], "body": ["全市上下团结奋斗。"]}).locality == "湖北省"

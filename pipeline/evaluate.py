@@ -133,6 +133,7 @@ def evaluate_sentences(labels: pd.DataFrame, paragraphs: pd.DataFrame, spans: pd
     if len(per):
         result["intervals"] = score_intervals(per, keys, n_boot, seed)
     lost = np.flatnonzero([not where for where in alignment])
+    result["unmatched"] = []  # as for paragraph labels: the key is there whether or not any label was lost
     if len(lost):
         missed = labels.iloc[lost[:UNMATCHED_LISTED]]
         how = line_reasons(labels, paragraphs)  # as the line was looked for: by all its labels' texts

@@ -263,6 +263,7 @@ def test_sentence_labels_give_accuracy_and_share_error():
     s = evaluate_sentences(wrong_text, paragraphs, spans, themed, KEYS, n_boot=20, seed=0)
     assert s["unmatched"] == [{"source": "d.txt", "line": 3, "sentence": 1, "reason": "sentence text not found in its line"},
                               {"source": "d.txt", "line": 9, "sentence": 0, "reason": "nothing at its line"}]
+    assert evaluate_sentences(labels.iloc[:3], paragraphs, spans, themed, KEYS, n_boot=20, seed=0)["unmatched"] == []
     # the reason is the line's, found by all its labels' texts: a second file of the same name does not make it ambiguous
     other = paragraphs.assign(source="x/d.txt", para_id=lambda d: "x" + d["para_id"], text=["其他文字在这里。另一句话。", "还有一句。"])
     both = pd.concat([paragraphs, other], ignore_index=True)

@@ -636,6 +636,7 @@ def labelled_sentences(labels: pd.DataFrame, paragraphs: pd.DataFrame, spans: pd
     from .labels import AMBIGUOUS, NOWHERE, TEXT_ELSEWHERE, align_sentence_labels, contains_text, locate_labels
 
     unused = Counter() if unused is None else unused
+    not_located = {AMBIGUOUS: AMBIGUOUS_SOURCE, NOWHERE: NO_LINE, TEXT_ELSEWHERE: TEXT_NOT_FOUND}  # locate_labels's reasons, as counted here
     out: list[tuple[int, int, str]] = []  # (row, theme, source) in the labels' order
     if "sentence" in labels.columns and "label" in labels.columns:
         p_text = paragraphs["text"].to_numpy()
@@ -645,12 +646,8 @@ def labelled_sentences(labels: pd.DataFrame, paragraphs: pd.DataFrame, spans: pd
                 unused[NO_THEME] += 1
             elif where:  # found in its line's text (the line found by its number, or by its labels' texts)
                 out.append((max(where, key=lambda rc: (rc[1], -rc[0]))[0], keys.index(lab), src))
-            elif how == AMBIGUOUS:
-                unused[AMBIGUOUS_SOURCE] += 1
-            elif how == NOWHERE:
-                unused[NO_LINE] += 1
-            elif how == TEXT_ELSEWHERE:
-                unused[TEXT_NOT_FOUND] += 1
+            elif how in not_located:
+                unused[not_located[how]] += 1
             else:
                 t = str(text).strip()
                 unused[OUT_OF_ORDER if t and any(contains_text(p_text[pr], t) for pr in prows) else NOT_FOUND] += 1
@@ -661,12 +658,8 @@ def labelled_sentences(labels: pd.DataFrame, paragraphs: pd.DataFrame, spans: pd
         for (src, lab, sec), prows, how in zip(zip(labels["source"], labels["primary"], secondary), *locate_labels(labels, paragraphs)):
             if lab not in keys:
                 unused[NO_THEME] += 1
-            elif how == AMBIGUOUS:
-                unused[AMBIGUOUS_SOURCE] += 1
-            elif how == NOWHERE:
-                unused[NO_LINE] += 1
-            elif how == TEXT_ELSEWHERE:
-                unused[TEXT_NOT_FOUND] += 1
+            elif how in not_located:
+                unused[not_located[how]] += 1
             elif sec.strip():
                 unused[MIXED] += 1
             else:

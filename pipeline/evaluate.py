@@ -43,7 +43,7 @@ from .config import ParamsError
 from .io import run_stage, setup_logging, write_csv, write_json, write_parquet
 from .sampling import draw_sample, label_sheets, sampling_frame
 from .artifacts import ThemeCatalog
-from .labels import AMBIGUOUS, BY_TEXT, HAND_LABEL_COLUMNS, NOWHERE, TEXT_ELSEWHERE, align_sentence_labels, line_reasons, design_weights, hand_labelled_units, labelled_rows, match_labels, read_labels, read_sentence_labels, score_intervals, scores, sentence_scores
+from .labels import AMBIGUOUS, BY_TEXT, HAND_LABEL_COLUMNS, NOWHERE, TEXT_ELSEWHERE, align_sentence_labels, design_weights, hand_labelled_units, labelled_rows, line_reasons, match_labels, read_labels, read_sentence_labels, score_intervals, scores, sentence_scores
 
 log = logging.getLogger("pipeline.evaluate")
 
@@ -205,7 +205,7 @@ def main() -> int:
         if not s["matched"]:
             raise ParamsError(f"eval.sentence_labels: none of the {len(gold)} labelled sentences of {sentence_file} is found in this corpus (check corpus.dir and the label sources)")
         result["sentences"] = s
-        _log_unmatched("eval.sentence_labels", s["labels"] - s["matched"], s.get("unmatched", []))
+        _log_unmatched("eval.sentence_labels", s["labels"] - s["matched"], s["unmatched"])
         log.info("%d of %d labelled sentences matched: accuracy %.3f, macro-F1 %.3f; mean share error (TV) over %d paragraphs %.3f",
                  s["matched"], s["labels"], s["accuracy"], s["macro_f1"], s["paragraphs"], s["share_tv"])
     for what, m in (("labelled lines", result if labels_file else {}), ("labelled sentences", result.get("sentences", {}))):

@@ -181,11 +181,8 @@ def setup_logging(stage: str) -> logging.Logger:
 
     def done() -> None:
         wall = process_seconds()
-        seconds = wall if wall is not None else time.perf_counter() - start
-        if _STATE["failed"]:
-            logger.info("stage %s failed after %.1f s, peak memory %.0f MB", stage, seconds, peak_memory_mb())
-        else:
-            logger.info("stage %s done in %.1f s, peak memory %.0f MB", stage, seconds, peak_memory_mb())
+        logger.info("stage %s %s %.1f s, peak memory %.0f MB", stage, "failed after" if _STATE["failed"] else "done in",
+                    wall if wall is not None else time.perf_counter() - start, peak_memory_mb())
 
     atexit.register(done)
     logging.basicConfig(level=logging.INFO, format=f"%(asctime)s {stage:>7} %(levelname)s %(message)s", datefmt="%H:%M:%S")

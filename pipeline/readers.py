@@ -292,16 +292,16 @@ def garbled(text: str, lost_chars: int = 0) -> str:
 # What a web page starts with (the WHATWG MIME Sniffing Standard's HTML patterns, §7.1, and
 # an XHTML page's XML declaration), after any white space: a page saved with the wrong
 # extension (a .txt, or a server's .jsp or .asp) is still read as a page.
-_HTML_START = re.compile(r"\s*(?:<\?xml[^>]*>\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b|<(?:!doctype\s+html|html|head|script|iframe|h1|div|font|table|a|style|title|b|body|br|p)[\s>]|<!--)",
-                         re.IGNORECASE | re.DOTALL)
 _WHOLE_PAGE = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.IGNORECASE | re.DOTALL)
+_PAGE_PART = re.compile(r"\s*(?:<(?:head|script|iframe|h1|div|font|table|a|style|title|b|body|br|p)[\s>]|<!--)", re.IGNORECASE)
 _CLOSING_TAG = re.compile(r"</[a-zA-Z][a-zA-Z0-9]*\s*>")
 SNIFF_BYTES = 4096  # how much of a file of unknown type is read to tell whether it is a web page
 
 
 def looks_like_html(text: str) -> bool:
-    """Whether ``text`` (a decoded file, or its start) begins as a web page does (:data:`_HTML_START`)."""
-    return _HTML_START.match(text[:SNIFF_BYTES]) is not None
+    """Whether ``text`` (a decoded file, or its start) begins as a web page, or a part of one, does."""
+    head = text[:SNIFF_BYTES]
+    return _WHOLE_PAGE.match(head) is not None or _PAGE_PART.match(head) is not None
 
 
 def _page_in_text_file(text: str) -> bool:
@@ -316,14 +316,17 @@ def sniff_page(head: bytes) -> bool:
     patterns are ASCII, so any ASCII-compatible encoding (UTF-8, GBK, Big5 …) is read byte
     for byte; UTF-16 (with or without a byte-order mark) is decoded; a character cut at the
     end of ``head`` does not matter."""
-    for bom, codec in ((b"\xef\xbb\xbf", "latin-1"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+    head = head.removeprefix(b"\xef\xbb\xbf")
+    for bom, codec in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
         if head.startswith(bom):
-            body = head[len(bom):]
-            return looks_like_html(body[: len(body) // 2 * 2].decode(codec, errors="ignore") if codec != "latin-1" else body.decode("latin-1"))
+            return looks_like_html(_utf16(head[2:], codec))
     if b"\x00" in head[:256]:  # UTF-16 without a mark: its ASCII has a NUL beside every byte
-        even = head[: len(head) // 2 * 2]
-        return any(looks_like_html(even.decode(codec, errors="ignore")) for codec in ("utf-16-le", "utf-16-be"))
+        return any(looks_like_html(_utf16(head, codec)) for codec in ("utf-16-le", "utf-16-be"))
     return looks_like_html(head.decode("latin-1"))
+
+
+def _utf16(data: bytes, codec: str) -> str:
+    return data[: len(data) // 2 * 2].decode(codec, errors="ignore")
 
 
 def read_text(data: bytes, path: Path) -> RawText:

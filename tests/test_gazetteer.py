@@ -148,6 +148,23 @@ def test_a_text_using_a_former_name_is_filed_under_the_current_unit_with_its_nam
     assert [n for _, n, _ in Gazetteer.default().find("原许昌县委书记到户县城关镇调研")] == ["许昌县", "户县"]
 
 
+def test_a_former_prefecture_names_its_city():
+    # 地区 → 市 (same stem), 盟 → 市 and renames (another stem), each as the city it is now
+    for title, city in (("毕节地区行政公署工作报告", "毕节市"), ("襄樊市人民政府工作报告", "襄阳市"),
+                        ("伊克昭盟行政公署工作报告", "鄂尔多斯市"), ("思茅地区行政公署工作报告", "普洱市")):
+        loc = infer_locality({"title": [title], "body": ["各位代表：现在，我代表行政公署向大会报告工作。"]})
+        assert (loc.locality, loc.level) == (city, "city") and "(now " + city in loc.evidence, title
+    # left out: a former prefecture whose stem is now another prefecture's (南宁地区, the land
+    # around 南宁市, not 崇左市 where most of its counties went), one merged into another
+    # (莱芜市), and a name that was a county's and then a prefecture's (思茅市)
+    g = Gazetteer.default()
+    assert not {"南宁地区", "莱芜市", "思茅市"} & set(g.former)
+    assert all("451400000000" not in codes for _, _, codes in g.find("南宁地区经济工作会议"))
+    # in a province's report, the old prefectures count for the province's units, not for it
+    body = ["拉萨市、日喀则地区、山南地区、林芝地区协调发展。"] * 2 + ["全区上下。"]
+    assert infer_locality({"title": ["西藏自治区政府工作报告"], "body": body}).locality == "西藏自治区"
+
+
 def test_former_names_table():
     # one former name, one current county-level unit of the same prefecture; documented
     text = (RESOURCES / "places" / "former_names.csv").read_text(encoding="utf-8")
@@ -158,7 +175,7 @@ def test_former_names_table():
     assert len(rows) > 150 and len({r["former_name"] for r in rows}) == len(rows)
     for r in rows:
         place = g.places[r["current_code"]]
-        assert place.level == "county" and place.name == r["current_name"]
+        assert place.level == ("city" if r["former_code"].endswith("00") else "county") and place.name == r["current_name"]
         assert r["former_name"] not in current_names
     # the gazetteer leaves out former names whose stem is an everyday word
     assert set(g.former) <= {r["former_name"] for r in rows} and len(g.former) > 150

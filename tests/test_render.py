@@ -2,6 +2,7 @@
 
 import re
 from html.parser import HTMLParser
+from importlib.resources import files
 
 import pandas as pd
 import pytest
@@ -81,7 +82,10 @@ def test_html_renders_every_section(ctx):
         assert text in page
     assert "<b>不是标签</b>" not in page and "&lt;b&gt;" in page  # text is escaped
     assert "http" not in page.split("<body>")[1]  # nothing from a network
-    assert "<style>" in page and "table.heat" in page  # the CSS is inlined
+    assert "<style>" in page and "table.heat" in page  # the CSS is inlined, as written
+    style = page.split("<style>")[1].split("</style>")[0]
+    assert style.strip() == (files("pipeline") / "templates" / "report.css").read_text(encoding="utf-8").strip()
+    assert '"Noto Sans CJK SC"' in style and "div.loc > div" in style and "&#34;" not in style and "&gt;" not in style
     assert page.index("Cities · 1") < page.index("湘潭市") < page.index("Counties · 1") < page.index("衡东县")
     assert page.count("class=\"cell") == 4 and "75% ▲" in page and "cell dark" in page
     without_years = render_html(ReportContext(**{**ctx.__dict__, "years": None}))

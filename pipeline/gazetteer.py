@@ -43,7 +43,7 @@ MIN_EVIDENCE = 0.3
 # province once, a county speech names where an event was held. Twice (its parents and its
 # own units count), or once in the title, file name, byline or source line, does.
 MIN_BODY_MENTIONS = 2
-_SPEAKS_AS = re.compile(r"[全本我](?:省|自治区|市|州|盟|区|县|旗)(?![域场])")  # not 全区域, 全市场
+_SPEAKS_AS = re.compile(r"[全本我](?:省|自治区|市|州|盟|地区|区|县|旗)(?![域场])")  # not 全区域, 全市场
 # A former name (whose stem is often a city's: 许昌县, 宜昌县) followed by one of these is
 # the start of another word: 许昌县域 is 许昌's counties, 晋陕县级 and 新开县道 no county.
 _NOT_AFTER_FORMER = frozenset(("县域", "县级", "县道", "县区", "县市", "区域", "区级", "市域", "市级", "市区"))
@@ -448,7 +448,7 @@ def infer_locality(zones: dict[str, list[str]], gazetteer: Gazetteer | None = No
             return Locality(found=False, evidence=f"too little evidence (named once, in the body only, and the text does not speak as a "
                                                   f"{_level_word(place.name)}: a passing mention does not place a document): {evidence}")
     if levels:
-        evidence += f"; speaks as {'/'.join(sorted(levels))}人民政府"
+        evidence += f"; speaks as {'/'.join(map(_office, sorted(levels)))}"
     return Locality(
         found=True,
         locality=place.name,
@@ -568,14 +568,20 @@ def _label(code: str, written: set[str], gaz: Gazetteer) -> tuple[str, str]:
     return name, f"also as {'/'.join(former)}"
 
 
-# "我代表区人民政府", "我代表衡东县人民政府": the level of government the speaker stands for.
-_LEVEL_WORDS = re.compile("我代表[\u4e00-\u9fff]{0,12}?(自治区|省|市|州|盟|区|县|旗)(?:人民)?政府")
+# "我代表区人民政府", "我代表衡东县人民政府": the level of government the speaker stands for;
+# a 地区's (or a 盟's) government is its 行政公署 (我代表地区行政公署, 我代表行署).
+_LEVEL_WORDS = re.compile("我代表[\u4e00-\u9fff]{0,12}?(?:(自治区|省|市|州|盟|区|县|旗)(?:人民)?政府|(地区|盟)?(?:行政公署|行署))")
 
 
 def declared_levels(zones: dict[str, list[str]]) -> frozenset[str]:
     """The levels of government a document says it speaks for (省, 自治区, 市, 州, 盟, 区,
-    县, 旗), from "我代表(…)X人民政府" anywhere in it."""
-    return frozenset(m.group(1) for texts in zones.values() for text in texts if "我代表" in text for m in _LEVEL_WORDS.finditer(text))
+    县, 旗; 地区 for a 行政公署), from "我代表(…)X人民政府" or "我代表(…)行政公署" anywhere in it."""
+    return frozenset(m.group(1) or m.group(2) or "地区" for texts in zones.values() for text in texts if "我代表" in text for m in _LEVEL_WORDS.finditer(text))
+
+
+def _office(level: str) -> str:
+    """What a government of ``level`` is called, for the evidence: 县人民政府, 地区行政公署."""
+    return f"{level}行政公署" if level == "地区" else f"{level}人民政府"
 
 
 def _level_word(name: str) -> str:

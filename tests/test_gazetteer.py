@@ -274,6 +274,12 @@ def test_a_unit_named_once_in_the_body_only_does_not_locate_a_document():
     assert infer_locality({"body": ["今年以来，全县上下团结一心。", "衡东县要走在前列。"]}).locality == "衡东县"
     assert infer_locality({"body": ["我代表县人民政府作报告。", "衡东县经济发展。"]}).locality == "衡东县"
     assert not infer_locality({"body": ["广西壮族自治区推进全区域旅游。", "全市场主体活力增强。"]}).found  # 全区域, 全市场: no unit speaking
+    # a 地区 speaks as one through its 行政公署 (我代表地区行政公署, 我代表行署) or as 全地区
+    for body in (["我代表地区行政公署向大会报告工作。", "阿克苏地区经济发展。"], ["我代表行署作报告。", "阿克苏地区经济发展。"],
+                 ["全地区上下团结一心。", "阿克苏地区经济发展。"]):
+        assert infer_locality({"body": body}).locality == "阿克苏地区", body
+    assert "speaks as 地区行政公署" in infer_locality({"body": ["我代表行署作报告。", "阿克苏地区经济发展。"]}).evidence
+    assert not infer_locality({"body": ["我代表县人民政府作报告。", "阿克苏地区经济发展。"]}).found
     # twice, or once where a document names itself, does; so does a name with its parent (two mentions)
     assert infer_locality({"body": ["在北京举办推介会。", "北京的企业来考察。"]}).locality == "北京市"
     assert infer_locality({"title": ["湖北省某市机关干部大会讲话"], "body": ["全市上下团结奋斗。"]}).locality == "湖北省"

@@ -197,6 +197,10 @@ class ThemeCatalog:
     def keys(self) -> list[str]:
         return [d.key for d in self.definitions]
 
+    @property
+    def label_names(self) -> dict[str, str]:
+        return config.label_names(self.definitions)
+
     @classmethod
     def of(cls, themes) -> "ThemeCatalog":
         return cls(tuple(ThemeEntry(d.key, d.zh, d.en, d.description, d.fallback) for d in themes.definitions))

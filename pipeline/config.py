@@ -12,6 +12,7 @@ import os
 import re
 import types
 import typing
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -267,6 +268,29 @@ class ThemesParams(Section):
     @property
     def fallback(self) -> str | None:
         return next((d.key for d in self.definitions if d.fallback), None)
+
+    @property
+    def label_names(self) -> dict[str, str]:
+        return label_names(self.definitions)
+
+
+def label_names(definitions) -> dict[str, str]:
+    """What a hand label may call a theme → its key: the key, the Chinese or English name,
+    or both (``party``, ``党建``, ``Party building``, ``党建 Party building``), folded by
+    :func:`fold_label`; a name two themes share is left out. ``definitions``: anything with
+    ``key``, ``zh`` and ``en`` (the params' theme definitions, or the themes a run used)."""
+    names: dict[str, set[str]] = {}
+    for d in definitions:
+        for name in (d.key, d.zh, d.en, f"{d.zh}{d.en}", f"{d.en}{d.zh}"):
+            if name:
+                names.setdefault(fold_label(name), set()).add(d.key)
+    return {name: next(iter(keys)) for name, keys in names.items() if len(keys) == 1}
+
+
+def fold_label(name: str) -> str:
+    """A theme label as :attr:`ThemesParams.label_names` compares it: NFKC, case-folded,
+    without spaces or the 's/_/-' that spreadsheets vary (``Party building``, ``party_building``)."""
+    return re.sub(r"[\s_\-]+", "", unicodedata.normalize("NFKC", str(name))).casefold()
 
 
 @dataclass(frozen=True)

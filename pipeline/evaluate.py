@@ -162,7 +162,8 @@ def check_label_paths(labels_file: str, sentence_file: str) -> None:
 def main() -> int:
     setup_logging("evaluate")
     p = config.stage_params("evaluate", PARAMS)
-    keys = ThemeCatalog.read().keys
+    catalog = ThemeCatalog.read()
+    keys = catalog.keys
     confusion_path = config.REPORTS / "eval_confusion.csv"
     labels_file, sentence_file = p.eval.labels, p.eval.sentence_labels
     check_label_paths(labels_file, sentence_file)
@@ -188,7 +189,7 @@ def main() -> int:
     confusion = pd.DataFrame(columns=CONFUSION_COLUMNS)
     labels = gold = None
     if labels_file:
-        labels = read_labels(Path(labels_file), keys)
+        labels = read_labels(Path(labels_file), keys, names=catalog.label_names)
         result, confusion = evaluate(labels, paragraphs, themes, keys, labels_file, p.eval.n_boot, p.eval.seed)
         log.info(
             "%d of %d labelled lines matched: accuracy %.3f, macro-F1 %.3f (%s)",
@@ -200,7 +201,7 @@ def main() -> int:
             log.warning("eval.labels: %d labelled lines held another text and were found by their text elsewhere in their source; "
                         "%d whose line held another text were not found by their text either (are the line numbers and texts the corpus's?)", result["matched_by_text"], result["text_not_found"])
     if sentence_file:
-        gold = read_sentence_labels(Path(sentence_file), keys)
+        gold = read_sentence_labels(Path(sentence_file), keys, names=catalog.label_names)
         s = evaluate_sentences(gold, paragraphs, spans, sentences, keys, p.eval.n_boot, p.eval.seed)
         if not s["matched"]:
             raise ParamsError(f"eval.sentence_labels: none of the {len(gold)} labelled sentences of {sentence_file} is found in this corpus (check corpus.dir and the label sources)")

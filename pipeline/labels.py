@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .config import ParamsError
+from .config import ParamsError, fold_label
 from .readers import ReadError, decode
 from .readers import _plausibility as plausibility
 
@@ -77,8 +77,10 @@ def _chinese_reading(data: bytes, text: str) -> str:
     return other if plausibility(other) >= 0.5 else text
 
 
-def read_labels(path: Path, theme_keys: list[str], key: str = "eval.labels") -> pd.DataFrame:
-    """Labels with columns source, line, primary (and any others, e.g. text).
+def read_labels(path: Path, theme_keys: list[str], key: str = "eval.labels", names: dict[str, str] | None = None) -> pd.DataFrame:
+    """Labels with columns source, line, primary (and any others, e.g. text). A label may
+    name its theme by key or by any of ``names`` (:attr:`ThemesParams.label_names`: 党建,
+    Party building); it is read as the key.
 
     Raises:
         ParamsError: file missing, not a CSV with those columns, or labels that are not
@@ -93,9 +95,7 @@ def read_labels(path: Path, theme_keys: list[str], key: str = "eval.labels") -> 
     bad = labels["line"].isna() | labels["source"].isna()
     if bad.any():
         raise ParamsError(f"{key}: {path} row {int(labels.index[np.flatnonzero(bad)[0]]) + 2} has no valid source/line")
-    unknown = sorted(set(labels["primary"]) - set(theme_keys))
-    if unknown:
-        raise ParamsError(f"{key}: {path} uses labels {unknown} that are not theme keys {theme_keys}")
+    labels["primary"] = _theme_keys(labels["primary"], theme_keys, names, f"{key}: {path}")
     labels["line"] = labels["line"].astype(int)
     return labels
 
@@ -424,9 +424,9 @@ def design_weights(labels: pd.DataFrame, drawn: dict[str, int] | None = None) ->
 SENTENCE_LABEL_COLUMNS = ("source", "line", "sentence", "label", "text")
 
 
-def read_sentence_labels(path: Path, theme_keys: list[str], key: str = "eval.sentence_labels") -> pd.DataFrame:
+def read_sentence_labels(path: Path, theme_keys: list[str], key: str = "eval.sentence_labels", names: dict[str, str] | None = None) -> pd.DataFrame:
     """Sentence labels with columns source, line, sentence (index in the line), label and
-    text (as ``../shared/eval/dev_sentences.csv``).
+    text (as ``../shared/eval/dev_sentences.csv``); labels as in :func:`read_labels`.
 
     Raises:
         ParamsError: file missing, not a CSV with those columns, or labels that are not themes.
@@ -441,14 +441,12 @@ def read_sentence_labels(path: Path, theme_keys: list[str], key: str = "eval.sen
     bad = labels["line"].isna() | labels["sentence"].isna() | labels["source"].isna() | labels["text"].isna()
     if bad.any():
         raise ParamsError(f"{key}: {path} row {int(labels.index[np.flatnonzero(bad)[0]]) + 2} has no valid source/line/sentence/text")
-    unknown = sorted(set(labels["label"]) - set(theme_keys))
-    if unknown:
-        raise ParamsError(f"{key}: {path} uses labels {unknown} that are not theme keys {theme_keys}")
+    labels["label"] = _theme_keys(labels["label"], theme_keys, names, f"{key}: {path}")
     labels[["line", "sentence"]] = labels[["line", "sentence"]].astype(int)
     return labels
 
 
-def read_examples(path: Path, theme_keys: list[str], key: str = "themes.examples") -> pd.DataFrame:
+def read_examples(path: Path, theme_keys: list[str], key: str = "themes.examples", names: dict[str, str] | None = None) -> pd.DataFrame:
     """A file of labelled examples: sentence labels (with ``sentence`` and ``label``
     columns) or paragraph labels (``primary``), whichever its header says."""
     try:
@@ -456,8 +454,25 @@ def read_examples(path: Path, theme_keys: list[str], key: str = "themes.examples
     except ParamsError:
         header = []  # read_labels says what is wrong with the file
     if "sentence" in header and "label" in header:
-        return read_sentence_labels(path, theme_keys, key)
-    return read_labels(path, theme_keys, key)
+        return read_sentence_labels(path, theme_keys, key, names)
+    return read_labels(path, theme_keys, key, names)
+
+
+def _theme_keys(labels: pd.Series, theme_keys: list[str], names: dict[str, str] | None, where: str) -> pd.Series:
+    """Each label as its theme's key: a key as written, else by :func:`fold_label` among the
+    keys and ``names``.
+
+    Raises:
+        ParamsError: a label that names no theme; the message names ``where`` and the themes.
+    """
+    known = {fold_label(k): k for k in theme_keys} | {n: k for n, k in (names or {}).items() if k in theme_keys}
+    keys = set(theme_keys)
+    out = labels.map(lambda label: label if label in keys else known.get(fold_label(label)))
+    unknown = sorted(set(labels[out.isna()]))
+    if unknown:
+        also = " or their zh/en names in themes.definitions" if names else ""
+        raise ParamsError(f"{where} uses labels {unknown} that are not theme keys {theme_keys}{also}")
+    return out
 
 
 def label_lines(labels: pd.DataFrame) -> pd.DataFrame:

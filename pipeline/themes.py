@@ -364,7 +364,7 @@ def main() -> int:
     if themes.unit == "sentence":
         model, name = choose_model(themes, embedder.identity)
         log.info("sentence model: %s", name)
-    examples = [read_examples(Path(f), themes.keys) for f in themes.examples]
+    examples = [read_examples(Path(f), themes.keys, names=themes.label_names) for f in themes.examples]
     for f in themes.examples:
         config.warn_untracked("themes.examples", f)
     result = theme_corpus(paragraphs, spans, topics, topic_info, embeddings, sentence_embeddings, prototypes, themes, model, name, examples, embedder.identity)

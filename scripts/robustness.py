@@ -73,7 +73,7 @@ def main() -> int:
     stored = StoredVectors()
     embedder = make_embedder(p.embed) if p.topics.representation != "ctfidf" else None
     keys = p.themes.keys
-    examples = [read_examples(Path(f), keys) for f in p.themes.examples] or None  # as the themes stage does
+    examples = [read_examples(Path(f), keys, names=p.themes.label_names) for f in p.themes.examples] or None  # as the themes stage does
 
     def themes_for(themes, topics_result):
         protos = theme_prototypes(themes, stored)

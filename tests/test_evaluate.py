@@ -166,6 +166,30 @@ def test_malformed_label_files_are_named(tmp_path):
         read_labels(f, KEYS)
 
 
+def test_labels_may_name_a_theme_by_its_chinese_or_english_name(tmp_path):
+    """A coder writes 党建 or "Party building" where the params say party: read as the key;
+    case, spaces, underscores and full-width letters do not matter; a name that is no
+    theme's still stops the run, naming the file and the themes."""
+    from pipeline import config
+    from pipeline.labels import read_examples, read_sentence_labels
+
+    names = config.section(config.load_params(), "themes", config.ThemesParams).label_names
+    assert names["党建"] == "party" and names["partybuilding"] == "party" and names["党建partybuilding"] == "party" and names["生态"] == "ecology"
+    f = tmp_path / "l.csv"
+    f.write_text("source,line,primary\nx,1,党建\nx,2,Party building\nx,3,ＥＣＯＬＯＧＹ\nx,4,industry_and_economy\nx,5,民生 Livelihood\nx,6,other\n",
+                 encoding="utf-8")
+    assert read_labels(f, KEYS, names=names)["primary"].tolist() == ["party", "party", "ecology", "industry", "livelihood", "other"]
+    assert read_examples(f, KEYS, names=names)["primary"].tolist()[:2] == ["party", "party"]
+    with pytest.raises(ParamsError, match=r"labels \['Party building', 'industry_and_economy', '党建', '民生 Livelihood'\] that are not theme keys"):
+        read_labels(f, KEYS)  # without the names, only the keys (in any case or width) are themes
+    f.write_text("source,line,primary\nx,1,党建\nx,2,体育\n", encoding="utf-8")
+    with pytest.raises(ParamsError, match=r"l.csv uses labels \['体育'\] that are not theme keys .* or their zh/en names"):
+        read_labels(f, KEYS, names=names)
+    g = tmp_path / "s.csv"
+    g.write_text("source,line,sentence,label,text\nx,1,0,其他,各位代表\n", encoding="utf-8")
+    assert read_sentence_labels(g, KEYS, names=names)["label"].tolist() == ["other"]
+
+
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "utf-16"])
 def test_label_files_in_any_common_encoding(tmp_path, encoding):
     """A sheet coded in Excel comes back with a BOM, or in GBK on Chinese Windows, with

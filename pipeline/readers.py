@@ -793,6 +793,14 @@ READERS: dict[str, Callable[[bytes, Path], RawText]] = {
 }
 
 
+# What to do with the formats government sites also publish in, which are not read.
+_SAVE_AS_DOCX = "save it as .docx: in Word or WPS, Save As; or `soffice --headless --convert-to docx` (LibreOffice)"
+CONVERT = {
+    ".doc": _SAVE_AS_DOCX, ".wps": _SAVE_AS_DOCX, ".rtf": _SAVE_AS_DOCX, ".odt": _SAVE_AS_DOCX,
+    ".pdf": "extract its text to .txt first, e.g. `pdftotext -layout` (poppler-utils); a scan needs OCR",
+}
+
+
 def _head(path: Path, n: int) -> bytes:
     with path.open("rb") as f:
         return f.read(n)
@@ -823,7 +831,9 @@ def read_file(path: Path, max_bytes: int, data: bytes | None = None) -> RawText:
     if reader is None:
         # a page a crawler saved under its address (.jsp, .asp, .php, no extension) is read as a page
         if size == 0 or not sniff_page(data[:SNIFF_BYTES] if data is not None else _head(path, SNIFF_BYTES)):
-            raise ReadError(f"unknown file type {path.suffix or '(no extension)'!r}; readable: {', '.join(sorted(READERS))}, or a web page under any name")
+            hint = CONVERT.get(path.suffix.lower(), "")
+            raise ReadError(f"unknown file type {path.suffix or '(no extension)'!r}; readable: {', '.join(sorted(READERS))}, or a web page under any name"
+                            + (f" ({hint})" if hint else ""))
         reader = _as_page
     if size > max_bytes:
         raise ReadError(

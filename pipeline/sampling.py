@@ -108,7 +108,7 @@ def codebook(themes: ThemesParams) -> str:
         "# Codebook for the hand-coding sample",
         "",
         f"`label_sample.csv` (written by the evaluate stage; `sample.size` rows) holds {what}s drawn at random, stratified by the locality's level and the pipeline's theme.",
-        f"For each row, read `text` (open `file_line` for context) and write one theme key in `{column}`"
+        f"For each row, read `text` (open `file_line` for context) and write one theme in `{column}`, by its key or its Chinese or English name"
         + (" (and optionally secondary themes, separated by `;`, in `secondary`)." if unit != "sentence" else "."),
         "Do not open `label_sample_predictions.csv` before you are done: it holds the pipeline's themes.",
         f"Save the filled sheet in `labels/` (e.g. `labels/label_sample_coded.csv`), set `eval.{'sentence_labels' if unit == 'sentence' else 'labels'}` "

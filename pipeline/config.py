@@ -281,15 +281,17 @@ def label_names(definitions) -> dict[str, str]:
     ``key``, ``zh`` and ``en`` (the params' theme definitions, or the themes a run used)."""
     names: dict[str, set[str]] = {}
     for d in definitions:
-        for name in (d.key, d.zh, d.en, f"{d.zh}{d.en}", f"{d.en}{d.zh}"):
+        zh, en = d.zh or "", d.en or ""
+        for name in (d.key, zh, en, zh + en, en + zh):
             if name:
                 names.setdefault(fold_label(name), set()).add(d.key)
     return {name: next(iter(keys)) for name, keys in names.items() if len(keys) == 1}
 
 
 def fold_label(name: str) -> str:
-    """A theme label as :attr:`ThemesParams.label_names` compares it: NFKC, case-folded,
-    without spaces or the 's/_/-' that spreadsheets vary (``Party building``, ``party_building``)."""
+    """A theme label as :func:`label_names` compares it: NFKC (full-width letters as
+    half-width), case-folded, and without spaces, underscores or hyphens (``Party building``,
+    ``party_building`` and ``PARTY-BUILDING`` are one name)."""
     return re.sub(r"[\s_\-]+", "", unicodedata.normalize("NFKC", str(name))).casefold()
 
 

@@ -43,7 +43,7 @@ MIN_EVIDENCE = 0.3
 # province once, a county speech names where an event was held. Twice (its parents and its
 # own units count), or once in the title, file name, byline or source line, does.
 MIN_BODY_MENTIONS = 2
-_SPEAKS_AS = re.compile(r"[全本我](?:省|自治区|市|州|盟|地区|区|县|旗)(?![域场])")  # not 全区域, 全市场
+_SPEAKS_AS = re.compile(r"[全本我](?:省|自治区|市|州|盟|区|县|旗)(?![域场])|全地区")  # not 全区域, 全市场; 本地区 is any region
 # A former name (whose stem is often a city's: 许昌县, 宜昌县) followed by one of these is
 # the start of another word: 许昌县域 is 许昌's counties, 晋陕县级 and 新开县道 no county.
 _NOT_AFTER_FORMER = frozenset(("县域", "县级", "县道", "县区", "县市", "区域", "区级", "市域", "市级", "市区"))
@@ -122,13 +122,25 @@ class Gazetteer:
         # word before 县级, 县城, 县域: such names are left out, as such short names are. A
         # two-character one (户县, 开县) counts only where jieba keeps it one word, which it
         # does not in 农户县级, 召开县委 or 一户县城: its one-character stem does not matter.
+        # A former 地区 (毕节地区) is also an ordinary phrase after a word that ends in its stem
+        # (秦岭山南地区: the land south of the mountains, not 山南地区): in the body it needs
+        # support, as a short name does; its stem being an everyday word (酒泉) then does not matter.
         self.former = {
             name: code
             for name, code in (former or {}).items()
-            if code in self.places and name not in aliases and (len(name) == 2 or _former_stem(name) not in common) and _former_stem(name) not in _AMBIGUOUS_SHORT
+            if code in self.places and name not in aliases
+            and (len(name) == 2 or name.endswith("地区") or _former_stem(name) not in common) and _former_stem(name) not in _AMBIGUOUS_SHORT
         }
         for name, code in self.former.items():
             aliases[name].add(code)
+            if name.endswith("地区"):
+                short[name].add(code)
+        # …and the level words a unit's own text may use: its name's, and its former names'
+        # (a 2010 text of 清苑县 says 全县, one of 毕节地区 我代表行署)
+        self.level_words: dict[str, frozenset[str]] = {code: frozenset((_level_word(p.name),)) for code, p in self.places.items()}
+        for name, code in self.former.items():
+            self.level_words[code] |= {_level_word(name)}
+        self._county_former = frozenset(n for n, c in self.former.items() if self.places[c].level == "county")
         self.aliases = {a: tuple(sorted(codes)) for a, codes in aliases.items()}
         self.short = {a: frozenset(codes) for a, codes in short.items()}
         self._max_len = max(map(len, self.aliases))
@@ -184,7 +196,7 @@ class Gazetteer:
                             if codes and name in self.short and (self._names_town(run, i + length, bounds) or _in_person_name(run, i, name)):
                                 i += length  # 华亭镇 is a town, not 华亭市; 县委书记王江阴 a person, not 江阴市
                                 break
-                            if codes and name in self.former and run[i + length - 1 : i + length + 1] in _NOT_AFTER_FORMER:
+                            if codes and name in self._county_former and run[i + length - 1 : i + length + 1] in _NOT_AFTER_FORMER:
                                 i += length  # 许昌县域, 晋陕县级, 新开县道, 邙山区域: the city's 县域, not 许昌县
                                 break
                             if codes:
@@ -443,10 +455,11 @@ def infer_locality(zones: dict[str, list[str]], gazetteer: Gazetteer | None = No
     # mentions of the unit, of units inside it and of those it is inside (马鞍山市和县: two)
     chain = [c for c in tally.direct if c == best or best in gaz.places[c].ancestors or c in place.ancestors]
     if not any(c in tally.header for c in chain) and sum(tally.counts.get((c, "body"), 0) for c in chain) < MIN_BODY_MENTIONS:
-        speaks = {m.group(0)[-1] for texts in zones.values() for text in texts for m in _SPEAKS_AS.finditer(text)} | {w[-1] for w in levels}
-        if _level_word(place.name)[-1] not in speaks:
+        speaks = {m.group(0)[1:] for texts in zones.values() for text in texts for m in _SPEAKS_AS.finditer(text)} | levels
+        words = gaz.level_words[best]
+        if not any(_speaks_as(w, speaks) for w in words):
             return Locality(found=False, evidence=f"too little evidence (named once, in the body only, and the text does not speak as a "
-                                                  f"{_level_word(place.name)}: a passing mention does not place a document): {evidence}")
+                                                  f"{'/'.join(sorted(words))}: a passing mention does not place a document): {evidence}")
     if levels:
         evidence += f"; speaks as {'/'.join(map(_office, sorted(levels)))}"
     return Locality(
@@ -570,18 +583,32 @@ def _label(code: str, written: set[str], gaz: Gazetteer) -> tuple[str, str]:
 
 # "我代表区人民政府", "我代表衡东县人民政府": the level of government the speaker stands for;
 # a 地区's (or a 盟's) government is its 行政公署 (我代表地区行政公署, 我代表行署).
-_LEVEL_WORDS = re.compile("我代表[\u4e00-\u9fff]{0,12}?(?:(自治区|省|市|州|盟|区|县|旗)(?:人民)?政府|(地区|盟)?(?:行政公署|行署))")
+_LEVEL_WORDS = re.compile("我代表(?:[\u4e00-\u9fff]{0,12}?(自治区|省|市|州|盟|区|县|旗)(?:人民)?政府|(?:[地盟]委[、和]?)?(地区|盟)?(?:行政公署|行署))")
 
 
 def declared_levels(zones: dict[str, list[str]]) -> frozenset[str]:
     """The levels of government a document says it speaks for (省, 自治区, 市, 州, 盟, 区,
-    县, 旗; 地区 for a 行政公署), from "我代表(…)X人民政府" or "我代表(…)行政公署" anywhere in it."""
-    return frozenset(m.group(1) or m.group(2) or "地区" for texts in zones.values() for text in texts if "我代表" in text for m in _LEVEL_WORDS.finditer(text))
+    县, 旗), from "我代表(…)X人民政府" anywhere in it; a 地区's or a 盟's, from "我代表(地委、)
+    (地区|盟)行政公署/行署" (a bare 行署 may be either's)."""
+    out: set[str] = set()
+    for texts in zones.values():
+        for text in texts:
+            if "我代表" in text:
+                for m in _LEVEL_WORDS.finditer(text):
+                    out |= {m.group(1) or m.group(2)} if (m.group(1) or m.group(2)) else {"地区", "盟"}
+    return frozenset(out)
 
 
 def _office(level: str) -> str:
     """What a government of ``level`` is called, for the evidence: 县人民政府, 地区行政公署."""
-    return f"{level}行政公署" if level == "地区" else f"{level}人民政府"
+    return f"{level}行政公署" if level in ("地区", "盟") else f"{level}人民政府"
+
+
+def _speaks_as(word: str, speaks: set[str]) -> bool:
+    """Whether a unit whose government calls itself ``word`` (:func:`_level_word`) is what a
+    text speaking as ``speaks`` (县, 区, 地区 …) speaks for: 全区 and 我代表区人民政府 serve a
+    district, an autonomous region and a 地区 alike; 全地区 and 行署 only a 地区."""
+    return word in speaks or word[-1] in {w for w in speaks if len(w) == 1}
 
 
 def _level_word(name: str) -> str:
@@ -629,7 +656,7 @@ def _most_specific(direct: dict[str, float], gaz: Gazetteer, levels: frozenset[s
         own = direct.get(node, 0.0)
         below = subtree[node] - own
         child = max(sorted(children[node]), key=lambda c: subtree[c])
-        child_bonus, own_bonus = _level_bonus(gaz.places[child].name, gaz.places[node].name, levels)
+        child_bonus, own_bonus = _level_bonus(gaz.level_words[child], gaz.level_words[node], levels)
         header_says = child in led and node not in header
         if (header_says or subtree[child] + child_bonus >= own + own_bonus) and subtree[child] >= DOMINANCE * below:
             node = child
@@ -638,10 +665,11 @@ def _most_specific(direct: dict[str, float], gaz: Gazetteer, levels: frozenset[s
     return node
 
 
-def _level_bonus(child: str, parent: str, levels: frozenset[str]) -> tuple[float, float]:
-    """:data:`LEVEL_WEIGHT` for the child or for the parent (by name), whichever alone has
-    a level the document says it speaks for; else nothing."""
-    child_says, parent_says = _level_word(child) in levels, _level_word(parent) in levels
+def _level_bonus(child: frozenset[str], parent: frozenset[str], levels: frozenset[str]) -> tuple[float, float]:
+    """:data:`LEVEL_WEIGHT` for the child or for the parent (by their level words, those of
+    their former names included), whichever alone has a level the document says it speaks
+    for; else nothing."""
+    child_says, parent_says = bool(child & levels), bool(parent & levels)
     if child_says == parent_says:
         return 0.0, 0.0
     return (LEVEL_WEIGHT, 0.0) if child_says else (0.0, LEVEL_WEIGHT)

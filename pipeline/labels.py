@@ -465,13 +465,22 @@ def _theme_keys(labels: pd.Series, theme_keys: list[str], names: dict[str, str] 
     Raises:
         ParamsError: a label that names no theme; the message names ``where`` and the themes.
     """
-    known = {fold_label(k): k for k in theme_keys} | {n: k for n, k in (names or {}).items() if k in theme_keys}
     keys = set(theme_keys)
+    if names is None:  # the keys alone, folded; two keys that fold alike name neither
+        folded: dict[str, set[str]] = {}
+        for k in theme_keys:
+            folded.setdefault(fold_label(k), set()).add(k)
+        names = {n: next(iter(ks)) for n, ks in folded.items() if len(ks) == 1}
+        also = ""
+    else:
+        also = " or their zh/en names in themes.definitions"
+    known = {n: k for n, k in names.items() if k in keys}
     out = labels.map(lambda label: label if label in keys else known.get(fold_label(label)))
     unknown = sorted(set(labels[out.isna()]))
     if unknown:
-        also = " or their zh/en names in themes.definitions" if names else ""
-        raise ParamsError(f"{where} uses labels {unknown} that are not theme keys {theme_keys}{also}")
+        several = [u for u in unknown if re.search(r"[;；,，、/|]", u)]
+        hint = f"; one theme per row ({several[0]!r}): a paragraph's other themes go in `secondary`" if several else ""
+        raise ParamsError(f"{where} uses labels {unknown} that are not theme keys {theme_keys}{also}{hint}")
     return out
 
 

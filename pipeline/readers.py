@@ -831,9 +831,11 @@ def read_file(path: Path, max_bytes: int, data: bytes | None = None) -> RawText:
     if reader is None:
         # a page a crawler saved under its address (.jsp, .asp, .php, no extension) is read as a page
         if size == 0 or not sniff_page(data[:SNIFF_BYTES] if data is not None else _head(path, SNIFF_BYTES)):
-            hint = CONVERT.get(path.suffix.lower(), "")
-            raise ReadError(f"unknown file type {path.suffix or '(no extension)'!r}; readable: {', '.join(sorted(READERS))}, or a web page under any name"
-                            + (f" ({hint})" if hint else ""))
+            readable = f"readable: {', '.join(sorted(READERS))}, or a web page under any name"
+            hint = CONVERT.get(path.suffix.lower())
+            if hint:
+                raise ReadError(f"unsupported file type {path.suffix!r}: {hint} ({readable})")
+            raise ReadError(f"unknown file type {path.suffix or '(no extension)'!r}; {readable}")
         reader = _as_page
     if size > max_bytes:
         raise ReadError(

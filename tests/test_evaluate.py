@@ -1,3 +1,5 @@
+from collections import namedtuple
+
 import pandas as pd
 import pytest
 
@@ -188,6 +190,20 @@ def test_labels_may_name_a_theme_by_its_chinese_or_english_name(tmp_path):
     g = tmp_path / "s.csv"
     g.write_text("source,line,sentence,label,text\nx,1,0,其他,各位代表\n", encoding="utf-8")
     assert read_sentence_labels(g, KEYS, names=names)["label"].tolist() == ["other"]
+    f.write_text("source,line,primary\nx,1,党建;民生\n", encoding="utf-8")
+    with pytest.raises(ParamsError, match=r"one theme per row \('党建;民生'\): a paragraph's other themes go in `secondary`"):
+        read_labels(f, KEYS, names=names)
+    # names that fold alike for two themes name neither: no label goes to the wrong theme
+    keys = ["eco_logy", "ecology"]
+    f.write_text("source,line,primary\nx,1,eco_logy\nx,2,ecology\nx,3,ECOLOGY\n", encoding="utf-8")
+    with pytest.raises(ParamsError, match=r"labels \['ECOLOGY'\]"):
+        read_labels(f, keys)
+    Theme = namedtuple("Theme", "key zh en")
+    clash = config.label_names([Theme("livelihood", "民生", "Livelihood"), Theme("other", None, "livelihood")])
+    assert "livelihood" not in clash and clash["民生"] == "livelihood" and "nonenone" not in config.label_names([Theme("party", None, None)])
+    f.write_text("source,line,primary\nx,1,Livelihood\nx,2,livelihood\n", encoding="utf-8")
+    with pytest.raises(ParamsError, match=r"labels \['Livelihood'\]"):
+        read_labels(f, ["livelihood", "other"], names=clash)
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "utf-16"])

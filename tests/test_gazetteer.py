@@ -160,6 +160,20 @@ def test_a_former_prefecture_names_its_city():
     g = Gazetteer.default()
     assert not {"南宁地区", "莱芜市", "思茅市"} & set(g.former)
     assert all("451400000000" not in codes for _, _, codes in g.find("南宁地区经济工作会议"))
+    # a former 地区 in the body is also an ordinary phrase (秦岭山南地区: south of the mountains):
+    # it needs support, as a short name does, and then counts
+    assert not infer_locality({"body": ["秦岭山南地区降水偏多。", "要做好秦岭山南地区防汛工作。"]}).found
+    assert infer_locality({"body": ["全县上下。", "洋县位于秦岭山南地区。", "秦岭山南地区降水偏多。"]}).locality == "洋县"
+    body = ["我代表行署向大会报告工作。", "毕节地区经济发展。", "大方县、黔西县发展。"]
+    assert infer_locality({"body": body}).locality == "毕节市"
+    # …and speaks as its old level: a 地区's text through its 行署, a 盟's through its 行政公署
+    body = ["我代表行署向大会报告工作。", "毕节地区经济。", "毕节地区发展。"] + ["大方县发展。"] * 3
+    assert infer_locality({"body": body}).locality == "毕节市"
+    body = ["我代表盟行政公署向大会报告工作。", "伊克昭盟经济。", "伊克昭盟发展。"] + ["准格尔旗发展。"] * 3
+    loc = infer_locality({"body": body})
+    assert loc.locality == "鄂尔多斯市" and loc.evidence.endswith("speaks as 盟行政公署")
+    # a prefecture's former name is its name before 市区, 市级 (those endings are a county's own words)
+    assert [n for _, n, _ in g.find("襄樊市区交通")] == ["襄樊市"]
     # in a province's report, the old prefectures count for the province's units, not for it
     body = ["拉萨市、日喀则地区、山南地区、林芝地区协调发展。"] * 2 + ["全区上下。"]
     assert infer_locality({"title": ["西藏自治区政府工作报告"], "body": body}).locality == "西藏自治区"
@@ -278,8 +292,17 @@ def test_a_unit_named_once_in_the_body_only_does_not_locate_a_document():
     for body in (["我代表地区行政公署向大会报告工作。", "阿克苏地区经济发展。"], ["我代表行署作报告。", "阿克苏地区经济发展。"],
                  ["全地区上下团结一心。", "阿克苏地区经济发展。"]):
         assert infer_locality({"body": body}).locality == "阿克苏地区", body
-    assert "speaks as 地区行政公署" in infer_locality({"body": ["我代表行署作报告。", "阿克苏地区经济发展。"]}).evidence
+    assert "speaks as 地区行政公署" in infer_locality({"body": ["我代表地委、行署作报告。", "阿克苏地区经济发展。"]}).evidence
     assert not infer_locality({"body": ["我代表县人民政府作报告。", "阿克苏地区经济发展。"]}).found
+    # 本地区 is any region, and 全地区 only a 地区's: neither places a district or a region
+    assert not infer_locality({"body": ["本地区经济稳步发展。", "岳麓区召开会议。"]}).found
+    assert not infer_locality({"body": ["全地区经济稳步发展。", "广西壮族自治区召开会议。"]}).found
+    # thanks to a 行署 are no declaration: a county's report stays with the county
+    assert declared_levels({"body": ["我代表全县人民向行署表示衷心感谢。"]}) == frozenset()
+    body = ["我代表全县人民向行署表示衷心感谢。"] + ["拜城县发展。"] * 3 + ["阿克苏地区统筹。"] * 2
+    assert infer_locality({"body": body}).locality == "拜城县"
+    # a former county's text speaks as a county (全县), though the unit is a district now
+    assert infer_locality({"body": ["全县上下。", "清苑县经济发展。"]}).locality == "清苑区"
     # twice, or once where a document names itself, does; so does a name with its parent (two mentions)
     assert infer_locality({"body": ["在北京举办推介会。", "北京的企业来考察。"]}).locality == "北京市"
     assert infer_locality({"title": ["湖北省某市机关干部大会讲话"], "body": ["全市上下团结奋斗。"]}).locality == "湖北省"

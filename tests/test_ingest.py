@@ -172,7 +172,7 @@ def bad_corpus_ingest(tmp_path_factory):
         ("binary.txt", "file_skipped", "binary file"),
         ("undecodable.txt", "file_skipped", "does not decode|unlikely characters"),
         ("corrupt.docx", "file_skipped", "corrupt .docx"),
-        ("scan.pdf", "file_skipped", "unknown file type '.pdf'"),
+        ("scan.pdf", "file_skipped", "unsupported file type '.pdf'"),
         ("huge.txt", "file_skipped", r"file too large: 50.0 MB > ingest.max_file_mb = 20 MB"),
     ],
 )

@@ -581,9 +581,9 @@ def _label(code: str, written: set[str], gaz: Gazetteer) -> tuple[str, str]:
     return name, f"also as {'/'.join(former)}"
 
 
-# "我代表区人民政府", "我代表衡东县人民政府": the level of government the speaker stands for;
+# "我代表区人民政府", "我代表衡东县人民政府", "我代表县委、县政府": the level of government the speaker stands for;
 # a 地区's (or a 盟's) government is its 行政公署 (我代表地区行政公署, 我代表行署).
-_LEVEL_WORDS = re.compile("我代表(?:[\u4e00-\u9fff]{0,12}?(自治区|省|市|州|盟|区|县|旗)(?:人民)?政府|(?:[地盟]委[、和]?)?(地区|盟)?(?:行政公署|行署))")
+_LEVEL_WORDS = re.compile("我代表(?:[\u4e00-\u9fff、]{0,12}?(自治区|省|市|州|盟|区|县|旗)(?:人民)?政府|(?:[地盟]委[、和]?)?(地区|盟)?(?:行政公署|行署))")
 
 
 def declared_levels(zones: dict[str, list[str]]) -> frozenset[str]:

@@ -299,6 +299,7 @@ def test_a_unit_named_once_in_the_body_only_does_not_locate_a_document():
     assert not infer_locality({"body": ["全地区经济稳步发展。", "广西壮族自治区召开会议。"]}).found
     # thanks to a 行署 are no declaration: a county's report stays with the county
     assert declared_levels({"body": ["我代表全县人民向行署表示衷心感谢。"]}) == frozenset()
+    assert declared_levels({"body": ["我代表县委、县政府向大会报告工作。"]}) == {"县"}
     body = ["我代表全县人民向行署表示衷心感谢。"] + ["拜城县发展。"] * 3 + ["阿克苏地区统筹。"] * 2
     assert infer_locality({"body": body}).locality == "拜城县"
     # a former county's text speaks as a county (全县), though the unit is a district now

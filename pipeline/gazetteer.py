@@ -223,9 +223,10 @@ class Gazetteer:
     def _inner_bounds(self, word: str, start: int, previous: str) -> tuple[int, ...]:
         """Word boundaries inside a jieba word that begins with a unit's suffix and an organ
         after a word of two or more characters that with the suffix is a unit's name
-        (遵义/市委书记, 鼓楼/区委书记: the name ends after 市, 区; not 和/县委书记), or that
+        (遵义/市委书记, 鼓楼/区委书记: the name ends after 市, 区; not 和/县委书记), that
         begins with a unit's full name and then an organ or another unit (海淀区政府, 大连市委,
-        上海市浦东新区)."""
+        上海市浦东新区), or that is a unit's name and the name of a unit inside it (湖南/永州,
+        西藏/山南地区)."""
         if len(word) < 2:
             return ()
         if word[0] in _UNIT_SUFFIX and _ORGAN.match(word, 1):
@@ -236,6 +237,12 @@ class Gazetteer:
                     rest = word[length:]
                     if _ORGAN.match(rest) or any(rest[:n] in self.aliases for n in range(2, len(rest) + 1)):
                         return (start + length,)
+            # a unit and one inside it, written as one word jieba knows (湖南永州, 西藏山南地区);
+            # not two unrelated names that make a word (三江平原, 山南海北, 宁夏平原)
+            for length in range(2, len(word) - 1):
+                outer, inner = self.aliases.get(word[:length]), self.aliases.get(word[length:])
+                if outer and inner and any(a in outer for c in inner for a in self.places[c].ancestors):
+                    return (start + length,)
         return ()
 
 

@@ -224,6 +224,9 @@ def test_a_short_county_name_counts_when_supported():
     ("大连市委常委会", ["大连市"]), ("上海市浦东新区", ["上海市", "浦东新区"]),
     ("长治久安", []), ("和平区域", []), ("各位来宾", []), ("在区委领导下", []),
     ("新县长上任后", []), ("我和县委书记一起", []), ("应县长要求", []), ("代县委书记", []),
+    # jieba's words for a unit and one inside it are read as both; two unrelated names are a word
+    ("湖南永州经济发展", ["湖南", "永州"]), ("西藏山南地区", ["西藏", "山南地区"]), ("辽宁沈阳", ["辽宁", "沈阳"]),
+    ("三江平原", []), ("山南海北", []), ("成都平原", []), ("北京郊区", []),
 ])
 def test_a_name_run_into_its_organ_is_found(text, names):
     """jieba reads 遵义/市委书记 and 海淀区政府 as words; the unit's name is still found."""

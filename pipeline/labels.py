@@ -8,6 +8,7 @@ by ``evaluate`` (accuracy against the labels) and by ``themes`` (labelled exampl
 from __future__ import annotations
 
 import io
+import logging
 import re
 import unicodedata
 import warnings
@@ -20,6 +21,8 @@ import pandas as pd
 from .config import ParamsError, fold_label
 from .readers import ReadError, decode
 from .readers import _plausibility as plausibility
+
+log = logging.getLogger("pipeline.labels")
 
 
 def read_label_csv(path: Path, key: str, dtype: dict | None = None, nrows: int | None = None) -> pd.DataFrame:
@@ -96,6 +99,8 @@ def read_labels(path: Path, theme_keys: list[str], key: str = "eval.labels", nam
     if bad.any():
         raise ParamsError(f"{key}: {path} row {int(labels.index[np.flatnonzero(bad)[0]]) + 2} has no valid source/line")
     labels["primary"] = _theme_keys(labels["primary"], theme_keys, names, f"{key}: {path}")
+    if "secondary" in labels.columns:
+        _check_secondary(labels["secondary"], theme_keys, names, f"{key}: {path}")
     labels["line"] = labels["line"].astype(int)
     return labels
 
@@ -456,6 +461,18 @@ def read_examples(path: Path, theme_keys: list[str], key: str = "themes.examples
     if "sentence" in header and "label" in header:
         return read_sentence_labels(path, theme_keys, key, names)
     return read_labels(path, theme_keys, key, names)
+
+
+def _check_secondary(secondary: pd.Series, theme_keys: list[str], names: dict[str, str] | None, where: str) -> None:
+    """Warn about secondary themes that name no theme (``other;livelihod``). Only whether a
+    paragraph has any secondary theme is used (it marks the paragraph as mixed), so a typo
+    changes nothing, but it may be a label meant elsewhere."""
+    known = set(theme_keys) | {fold_label(k) for k in theme_keys} | set(names or {})
+    written = [part.strip() for cell in secondary.dropna().astype(str) for part in re.split(r"[;；,，、/|]", cell) if part.strip()]
+    unknown = sorted({w for w in written if w not in known and fold_label(w) not in known})
+    if unknown:
+        log.warning("%s: secondary themes %s name no theme (keys %s); a paragraph with any secondary theme counts as mixed all the same",
+                    where, unknown[:10], theme_keys)
 
 
 def _theme_keys(labels: pd.Series, theme_keys: list[str], names: dict[str, str] | None, where: str) -> pd.Series:

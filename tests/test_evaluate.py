@@ -168,7 +168,7 @@ def test_malformed_label_files_are_named(tmp_path):
         read_labels(f, KEYS)
 
 
-def test_labels_may_name_a_theme_by_its_chinese_or_english_name(tmp_path):
+def test_labels_may_name_a_theme_by_its_chinese_or_english_name(tmp_path, caplog):
     """A coder writes 党建 or "Party building" where the params say party: read as the key;
     case, spaces, underscores and full-width letters do not matter; a name that is no
     theme's still stops the run, naming the file and the themes."""
@@ -193,6 +193,11 @@ def test_labels_may_name_a_theme_by_its_chinese_or_english_name(tmp_path):
     f.write_text("source,line,primary\nx,1,党建;民生\n", encoding="utf-8")
     with pytest.raises(ParamsError, match=r"one theme per row \('党建;民生'\): a paragraph's other themes go in `secondary`"):
         read_labels(f, KEYS, names=names)
+    # a secondary theme that names no theme is warned about (it only marks the paragraph as mixed)
+    f.write_text("source,line,primary,secondary\nx,1,party,民生;livelihod\nx,2,other,\n", encoding="utf-8")
+    with caplog.at_level("WARNING", logger="pipeline.labels"):
+        assert read_labels(f, KEYS, names=names)["secondary"].fillna("").tolist() == ["民生;livelihod", ""]
+    assert "secondary themes ['livelihod'] name no theme" in caplog.text
     # names that fold alike for two themes name neither: no label goes to the wrong theme
     keys = ["eco_logy", "ecology"]
     f.write_text("source,line,primary\nx,1,eco_logy\nx,2,ecology\nx,3,ECOLOGY\n", encoding="utf-8")

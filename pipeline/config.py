@@ -147,6 +147,7 @@ class VectorizerParams(Section):
     min_df: int = 2
     max_df: float = 1.0
     ngram_max: int = 1
+    reduce_frequent_words: bool = False  # c-TF-IDF on the square root of word frequencies (BERTopic's ClassTfidfTransformer)
 
 
 @dataclass(frozen=True)

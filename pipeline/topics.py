@@ -293,6 +293,16 @@ def make_vectorizer(p: VectorizerParams | None = None, n_docs: int | None = None
     return CountVectorizer(tokenizer=tokenize, token_pattern=None, lowercase=False, min_df=min_df, max_df=p.max_df, ngram_range=(1, p.ngram_max))
 
 
+def make_ctfidf(p: VectorizerParams | None = None):
+    """BERTopic's c-TF-IDF; with ``reduce_frequent_words`` on the square root of each topic's
+    word frequencies, so that words every topic uses often (经济, 增长, 达到) rank below the
+    topic's own. Off by default: it raised the NPMI of the 62 provincial reports' topic words
+    (0.448 → 0.501) but lowered it on four corpora of 50–130 paragraphs (README)."""
+    from bertopic.vectorizers import ClassTfidfTransformer
+
+    return ClassTfidfTransformer(reduce_frequent_words=(p or VectorizerParams()).reduce_frequent_words)
+
+
 def make_representation(name: str, seed: int):
     from bertopic.representation import KeyBERTInspired, MaximalMarginalRelevance
 
@@ -331,6 +341,7 @@ def fit_topics(docs: list[str], embeddings: np.ndarray, p: TopicsParams, embedde
         umap_model=umap_model,
         hdbscan_model=cluster,
         vectorizer_model=make_vectorizer(p.vectorizer, n),
+        ctfidf_model=make_ctfidf(p.vectorizer),
         # the representation is computed once, on the final topics (after outliers), below
         representation_model=None,
         top_n_words=p.top_n_words,
@@ -356,7 +367,8 @@ def fit_topics(docs: list[str], embeddings: np.ndarray, p: TopicsParams, embedde
         level = bertopic_log.level
         bertopic_log.setLevel(logging.ERROR)
         try:
-            model.update_topics(docs, topics=list(topics), vectorizer_model=make_vectorizer(p.vectorizer, n), representation_model=representation, top_n_words=p.top_n_words)
+            model.update_topics(docs, topics=list(topics), vectorizer_model=make_vectorizer(p.vectorizer, n), ctfidf_model=make_ctfidf(p.vectorizer),
+                                representation_model=representation, top_n_words=p.top_n_words)
         finally:
             bertopic_log.setLevel(level)
     info = {"clustering": cluster.method_, "sizes": sizes.__dict__, "outlier_strategy": p.outliers}

@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from pipeline.config import HdbscanParams, TopicsParams
+from pipeline.config import HdbscanParams, TopicsParams, VectorizerParams
 from pipeline.topics import (
     FallbackClusterer,
     fit_topics,
@@ -72,6 +72,18 @@ def test_fit_is_deterministic(seed_topics, seed_ingest, seed_embeddings):
     docs, (model, topics, *_ ) = seed_topics
     _, again, *_ = fit_topics(docs, seed_embeddings, TopicsParams(representation="ctfidf"))
     np.testing.assert_array_equal(topics, again)
+
+
+def test_reduce_frequent_words_changes_the_topic_words_not_the_topics(seed_topics, seed_embeddings):
+    """topics.vectorizer.reduce_frequent_words reaches BERTopic's c-TF-IDF, also the one
+    computed again on the final topics (after outliers): the same clusters, other words."""
+    docs, (model, topics, *_ ) = seed_topics
+    p = TopicsParams(representation="ctfidf", vectorizer=VectorizerParams(reduce_frequent_words=True))
+    reduced, again, *_ = fit_topics(docs, seed_embeddings, p)
+    np.testing.assert_array_equal(topics, again)
+    assert reduced.ctfidf_model.reduce_frequent_words and not model.ctfidf_model.reduce_frequent_words
+    words = {t: [w for w, _ in model.get_topic(t)] for t in set(topics) - {-1}}
+    assert words != {t: [w for w, _ in reduced.get_topic(t)] for t in words}
 
 
 def test_saved_model_gets_the_jieba_tokenizer_back(seed_topics, tmp_path):

@@ -280,12 +280,19 @@ def label_names(definitions) -> dict[str, str]:
     or both (``party``, ``党建``, ``Party building``, ``党建 Party building``), folded by
     :func:`fold_label`; a name two themes share is left out. ``definitions``: anything with
     ``key``, ``zh`` and ``en`` (the params' theme definitions, or the themes a run used)."""
-    names: dict[str, set[str]] = {}
+    pairs = []
     for d in definitions:
         zh, en = d.zh or "", d.en or ""
-        for name in (d.key, zh, en, zh + en, en + zh):
-            if name:
-                names.setdefault(fold_label(name), set()).add(d.key)
+        pairs += [(name, d.key) for name in (d.key, zh, en, zh + en, en + zh) if name]
+    return fold_names(pairs)
+
+
+def fold_names(pairs) -> dict[str, str]:
+    """``(name, key)`` pairs as folded name (:func:`fold_label`) → key, leaving out a folded
+    name that two keys share."""
+    names: dict[str, set[str]] = {}
+    for name, key in pairs:
+        names.setdefault(fold_label(name), set()).add(key)
     return {name: next(iter(keys)) for name, keys in names.items() if len(keys) == 1}
 
 

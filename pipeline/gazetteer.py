@@ -602,7 +602,8 @@ def declared_levels(zones: dict[str, list[str]]) -> frozenset[str]:
         for text in texts:
             if "我代表" in text:
                 for m in _LEVEL_WORDS.finditer(text):
-                    out |= {m.group(1) or m.group(2)} if (m.group(1) or m.group(2)) else {"地区", "盟"}
+                    level = m.group(1) or m.group(2)
+                    out |= {level} if level else {"地区", "盟"}
     return frozenset(out)
 
 

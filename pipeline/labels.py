@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .config import ParamsError, fold_label
+from .config import ParamsError, fold_label, fold_names
 from .readers import ReadError, decode
 from .readers import _plausibility as plausibility
 
@@ -463,13 +463,24 @@ def read_examples(path: Path, theme_keys: list[str], key: str = "themes.examples
     return read_labels(path, theme_keys, key, names)
 
 
+# what separates several themes written in one cell (党建;民生)
+_SEVERAL = re.compile(r"[;；,，、/|]")
+
+
+def _label_map(theme_keys: list[str], names: dict[str, str] | None) -> dict[str, str]:
+    """Folded name → key: ``names`` (for these keys), or without them the keys themselves."""
+    if names is None:
+        return fold_names((k, k) for k in theme_keys)
+    return {n: k for n, k in names.items() if k in theme_keys}
+
+
 def _check_secondary(secondary: pd.Series, theme_keys: list[str], names: dict[str, str] | None, where: str) -> None:
     """Warn about secondary themes that name no theme (``other;livelihod``). Only whether a
     paragraph has any secondary theme is used (it marks the paragraph as mixed), so a typo
     changes nothing, but it may be a label meant elsewhere."""
-    known = set(theme_keys) | {fold_label(k) for k in theme_keys} | set(names or {})
-    written = [part.strip() for cell in secondary.dropna().astype(str) for part in re.split(r"[;；,，、/|]", cell) if part.strip()]
-    unknown = sorted({w for w in written if w not in known and fold_label(w) not in known})
+    known = _label_map(theme_keys, names)
+    written = {part.strip() for cell in secondary.dropna().astype(str) for part in _SEVERAL.split(cell) if part.strip()}
+    unknown = sorted(w for w in written if w not in theme_keys and fold_label(w) not in known)
     if unknown:
         log.warning("%s: secondary themes %s name no theme (keys %s); a paragraph with any secondary theme counts as mixed all the same",
                     where, unknown[:10], theme_keys)
@@ -477,25 +488,17 @@ def _check_secondary(secondary: pd.Series, theme_keys: list[str], names: dict[st
 
 def _theme_keys(labels: pd.Series, theme_keys: list[str], names: dict[str, str] | None, where: str) -> pd.Series:
     """Each label as its theme's key: a key as written, else by :func:`fold_label` among the
-    keys and ``names``.
+    keys and ``names`` (two keys that fold alike name neither).
 
     Raises:
         ParamsError: a label that names no theme; the message names ``where`` and the themes.
     """
-    keys = set(theme_keys)
-    if names is None:  # the keys alone, folded; two keys that fold alike name neither
-        folded: dict[str, set[str]] = {}
-        for k in theme_keys:
-            folded.setdefault(fold_label(k), set()).add(k)
-        names = {n: next(iter(ks)) for n, ks in folded.items() if len(ks) == 1}
-        also = ""
-    else:
-        also = " or their zh/en names in themes.definitions"
-    known = {n: k for n, k in names.items() if k in keys}
+    keys, known = set(theme_keys), _label_map(theme_keys, names)
     out = labels.map(lambda label: label if label in keys else known.get(fold_label(label)))
     unknown = sorted(set(labels[out.isna()]))
     if unknown:
-        several = [u for u in unknown if re.search(r"[;；,，、/|]", u)]
+        also = " or their zh/en names in themes.definitions" if names is not None else ""
+        several = [u for u in unknown if _SEVERAL.search(u)]
         hint = f"; one theme per row ({several[0]!r}): a paragraph's other themes go in `secondary`" if several else ""
         raise ParamsError(f"{where} uses labels {unknown} that are not theme keys {theme_keys}{also}{hint}")
     return out

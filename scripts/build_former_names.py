@@ -160,12 +160,13 @@ def successor_prefecture(code: str, snapshot: dict[str, str], current: dict[str,
     return top[0][0] if top and top[0][1] >= 2 and 2 * top[0][1] > sum(votes.values()) else old
 
 
-def last_listing(snapshots: Snapshots) -> dict[str, tuple[str, list[str]]]:
-    """For each county-level name: the last snapshot listing it, and its codes there."""
+def last_listing(snapshots: Snapshots, listed=is_county) -> dict[str, tuple[str, list[str]]]:
+    """For each name of a unit ``listed`` says to count (county-level by default): the last
+    snapshot listing it, and its codes there."""
     out: dict[str, tuple[str, list[str]]] = {}
     for rev, schema in snapshots.items():
         for code, name in schema.items():
-            if is_county(code):
+            if listed(code):
                 seen = out.get(name)
                 out[name] = (rev, (seen[1] if seen and seen[0] == rev else []) + [code])
     return out
@@ -283,12 +284,7 @@ def prefecture_renames(snapshots: Snapshots, current: dict[str, str]) -> tuple[l
     munis = municipalities(current)
     current_names = set(current.values())
     where = county_prefectures(current, munis)
-    last: dict[str, tuple[str, set[str]]] = {}  # name → (last snapshot listing it, its codes there)
-    for rev, schema in snapshots.items():
-        for code, name in schema.items():
-            if is_prefecture(code) and code[:2] not in munis:
-                seen = last.get(name)
-                last[name] = (rev, (seen[1] if seen and seen[0] == rev else set()) | {code})
+    last = last_listing(snapshots, lambda code: is_prefecture(code) and code[:2] not in munis)
     rows, left_out = [], []
     for name, (rev, codes) in sorted(last.items(), key=lambda kv: min(kv[1][1])):
         m = PREFECTURE.match(name)

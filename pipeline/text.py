@@ -140,13 +140,19 @@ _SHORT = 200  # site furniture is never longer than this
 BOILERPLATE = [
     ("navigation", re.compile(r"网站首页|网站地图|^首页\s*[>＞›»/]|[>＞›»]\s*正文\s*$|当前位置\s*[:：]|您现在的位置|^返回(首页|顶部)")),
     ("breadcrumb", re.compile(r"^[>＞›»]{1,2}\s*\S{2,12}$")),
-    ("copyright", re.compile(r"(?i)copyright|©|版权所有|ICP\s*[备证]|公网安备|网站标识码|未经.{0,10}(授权|许可).{0,10}不得")),
+    # not prose that shares a word with a notice (建立版权所有人登记制度。 未经许可不得擅自开工建设。)
+    ("copyright", re.compile(r"(?i)copyright|©|版权所有(?![人者])|ICP\s*[备证]|公网安备|网站标识码|未经.{0,10}(授权|许可).{0,10}不得.{0,4}(转载|复制|摘编|镜像|转贴|下载|链接)")),
     ("site owner", re.compile(r"^(主办单位|承办单位|协办单位|技术支[撑持]|运行维护|网站维护|联系我们|网站声明|(主办|承办)\s*[:：])[^，,。；]*$")),
     ("site address", re.compile(r"^(地址|通讯地址|邮编|邮政编码|联系电话|电话|传真)\s*[:：][^。！？；，,]{0,60}$")),
     ("editor", re.compile(r"^[\[【(（]?\s*(责任编辑|编辑|责编|审核|审校|校对|初审|复审|终审|监制|值班编辑)\s*[:：]")),
     ("reprint note", re.compile(r"^[\[【(（]\s*(文章|本文)?据.{1,40}(转发|转载|编发|整理)|转发时有改动|转载请注明|^[\[【(（]\s*来源[:：].{0,40}[\]】)）]$")),
     ("page number", PAGE_NUMBER := re.compile(r"^[-—–－―─\s]*(\d{1,3}|[·•]\s*\d{1,3}\s*[·•]|第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})[-—–－―─\s]*$")),
-    ("share/print widget", re.compile(r"^[\[【]?\s*(分享到|分享|打印本页|打印|关闭窗口|关闭|字号|字体|大\s*中\s*小|扫一扫|收藏|返回顶部|上一篇|下一篇|相关链接|相关阅读)")),
+    # a button's word alone (【打印】 字号：大 中 小), not the first word of a sentence (关闭落后产能企业12家。
+    # 分享经济健康发展。 扫一扫即可办理。)
+    ("share/print widget", re.compile(
+        r"^[\[【]?\s*(分享到|分享至|打印本页|打印此页|关闭窗口|关闭本页|收藏本[页站文]|大\s*中\s*小|返回顶部|上一篇|下一篇|相关链接|相关阅读"
+        r"|(分享|打印|关闭|字号|字体|收藏)(?![\u3400-\u9fff])|扫一扫(?!.*[。！？]$))"
+    )),
 ]
 # Keys of the "key：value" fields that site templates and scrapers write above (or below) a
 # text, by what they say. A line starting with one is metadata, never a paragraph.

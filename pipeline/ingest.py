@@ -57,6 +57,7 @@ from .text import (
     strip_pinyin,
     title_speaker,
     unescape_entities,
+    without_note,
 )
 
 log = logging.getLogger("pipeline.ingest")
@@ -391,7 +392,9 @@ def running_lines(texts: list[str]) -> dict[int, int]:
 
 
 def _ends_sentence(line: str) -> bool:
-    """The line ends a sentence (。！？；…, or a closing quote or bracket after one)."""
+    """The line ends a sentence (。！？；…, or a closing quote or bracket after one, or a note
+    in brackets after one: 奋斗！（热烈掌声）)."""
+    line = without_note(line)
     end = line.rstrip("”’」』）)\"'")
     return bool(end) and end[-1] in "。！？；!?;…" and (end == line or end[-1] in "。！？!?…")
 
@@ -585,6 +588,9 @@ def mark_later_datelines(lines: Lines, doc: Document) -> None:
 _NUMBERED = re.compile(rf"^(第{CN_NUMBER}[章节部分篇]|{CN_NUMBER}[、.．]|[(（]{CN_NUMBER}[)）])")
 
 
+_MENU = {"navigation", "breadcrumb"}
+
+
 def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
     """Short unpunctuated lines above the first body line and the first numbered heading
     (一、 （一） 第一部分): the title (and a byline or a date among them), or site furniture
@@ -593,7 +599,9 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
     first_body = next((i for i, k in enumerate(kinds) if (k.kind == "body" or k.kind == "heading" and _NUMBERED.match(lines.text[i])) and lines.open(i)),
                       len(lines.text))
     header = [i for i in range(first_body) if kinds[i].kind == "heading"]
-    last_furniture = max((i for i in range(first_body) if kinds[i].kind == "boilerplate"), default=-1)
+    # a site's menu or breadcrumb: what stands above it is the site's header (a widget below a
+    # news title, 【打印】【关闭】 or 字号：大 中 小, is not)
+    last_furniture = max((i for i in range(first_body) if kinds[i].kind == "boilerplate" and kinds[i].reason in _MENU), default=-1)
     title_parts = []
     for i in header:
         line = lines.text[i]
@@ -697,12 +705,18 @@ def mark_metadata(lines: Lines, doc: Document) -> None:
                     lines.dates.append(Dated(find_date(lines.text[i]), "source/date line", i))
 
 
+_SIGNATURE_END = re.compile(r"[日\d]\s*[)）]?\s*$")
+_SENTENCE_MARK = re.compile(r"[，。！？；,!?;]")
+
+
 def mark_signature_date(lines: Lines) -> None:
-    """A short date line among the last two heading/body lines (…2023年3月2日) dates the
-    document (it is a signature, not a paragraph)."""
+    """A short line ending in a date among the last two heading/body lines (XX县人民政府
+    2023年3月2日) dates the document: it is a signature, not a paragraph. A sentence that
+    names a date (报名截止时间为2023年3月1日。 会议于1月9日闭幕) is neither."""
     tail = [i for i in range(len(lines.text)) if lines.kinds[i].kind in ("heading", "body")][-2:]
     for i in tail:
-        if len(lines.text[i]) <= 20 and find_date(lines.text[i]):
+        text = lines.text[i]
+        if len(text) <= 20 and find_date(text) and _SIGNATURE_END.search(text) and not _SENTENCE_MARK.search(text):
             lines.dates.append(Dated(find_date(lines.text[i]), "signature", i))
             lines.mark(i, "metadata", "date line")
 

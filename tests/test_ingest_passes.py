@@ -681,3 +681,28 @@ def test_a_title_naming_its_speaker_gives_the_author(title, author):
     doc = process_document("a.txt", RawText(lines, "utf-8"), P, T2S, Gazetteer.default())
     assert doc.author == author
     assert doc.title == title
+
+
+def test_a_news_page_keeps_its_title_above_a_widget_and_its_last_sentence_with_a_date():
+    """A print/font widget under a news title is no site menu: the title stays the title. A
+    last sentence that names a date (报名截止时间为…。) is text, not a signature that dates the
+    page; a bare date line at the end is one."""
+    lines = ["我县召开安全生产工作会议", "发布时间：2023-02-03 09:12  来源：县应急管理局", "【打印】【关闭】",
+             "2月2日，我县召开安全生产工作会议，总结2022年工作，部署2023年任务。",
+             "会议要求，各乡镇各部门要压紧压实安全生产责任，确保全县安全生产形势持续稳定。", "报名截止时间为2023年3月1日。"]
+    doc = process_document("a.txt", RawText(lines, "utf-8"), P, T2S, Gazetteer.default())
+    assert doc.title == "我县召开安全生产工作会议"
+    assert (doc.date, doc.date_source) == ("2023-02-03", "header: 发布时间")
+    assert doc.paragraphs[-1]["text"].endswith("报名截止时间为2023年3月1日。")
+    signed = process_document("b.txt", RawText(lines[:-1] + ["XX县应急管理局", "2023年2月3日"], "utf-8"), P, T2S, Gazetteer.default())
+    assert {row["line"]: row["reason"] for row in signed.log}[7] == "date line"
+
+
+def test_a_speech_keeps_a_sentence_followed_by_applause():
+    """（掌声） after a sentence does not make it a heading: the sentence stays text and the
+    section stays the numbered heading above it."""
+    lines = ["在全县经济工作会议上的讲话", "同志们：今天召开全县经济工作会议，主要任务是总结去年工作，部署今年任务。", "一、过去一年成绩显著",
+             "去年全县地区生产总值突破百亿元大关。（掌声）", "规模工业增加值增长8.5%，固定资产投资增长10.2%，社会消费品零售总额增长7%。"]
+    doc = process_document("a.txt", RawText(lines, "utf-8"), P, T2S, Gazetteer.default())
+    assert "去年全县地区生产总值突破百亿元大关。（掌声）" in doc.paragraphs[-1]["text"]
+    assert doc.paragraphs[-1]["section"] == "一、过去一年成绩显著"

@@ -34,6 +34,17 @@ def test_clean_line_collapses_blanks():
         ("扫一扫即可办理。", "body", ""),
         ("严格执行项目审批，未经许可不得擅自开工建设。", "body", ""),
         ("建立版权所有人登记制度。", "body", ""),
+        ("关闭“五小”企业23家，淘汰落后产能12万吨。", "body", ""),
+        ("关闭、搬迁畜禽养殖场47家。", "body", ""),
+        ("上一篇章已经写就，新的篇章需要我们共同书写。", "body", ""),
+        ("完成县政府门户网站首页改版，新开设“县长信箱”栏目。", "body", ""),
+        ("全县34个部门网站全部完成ICP备案，统一标注网站标识码。", "body", ""),
+        ("湘ICP备18001534号 湘公网安备 43010502000441号", "boilerplate", "copyright"),
+        ("网站标识码：4300000001", "boilerplate", "copyright"),
+        ("设为首页 网站地图 联系我们", "boilerplate", "navigation"),
+        # a sentence with a note after it is a sentence; a heading with one is a heading
+        ("去年全县地区生产总值突破百亿元大关。（掌声）", "body", ""),
+        ("关于2023年预算执行情况的报告（草案）", "heading", "heading"),
         ("来源:衡东县融媒体中心 发布时间:2023-03-02", "metadata", "source/date line"),
         ("(作者系中共衡南县委副书记、县人民政府县长)", "metadata", "byline"),
         ("(作者:王启武,系澧县县委书记)", "metadata", "byline"),
@@ -303,6 +314,9 @@ def test_dateline_variants(line, date, speaker, dateline_part):
     "2023年3月2日，衡东县召开全县经济工作会议，研究部署今年重点工作。",
     "2021年全县经济运行总体平稳，地区生产总值增长百分之六。",
     "发布时间：2021-02-05",
+    # a news lead that names a meeting: its date opens a sentence
+    "2023年2月9日，县委书记刘国强在全县经济工作会议上强调，要坚定发展信心，狠抓项目建设。",
+    "2011年12月28日，在区委六届十次全会上，我代表区委常委会作工作报告。",
 ])
 def test_not_a_dateline(line):
     from pipeline.text import dateline

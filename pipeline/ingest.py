@@ -234,6 +234,7 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
     mark_later_datelines(lines, doc)
     date_document(lines, doc, raw.meta, raw.encoding.split(" ")[0] + " metadata")
     doc.author = doc.author or title_speaker(doc.title)  # 县委书记王建勋在…上的讲话
+    mark_lists(lines)
     pieces = cut_body(lines, params)
     if not _repeats_title(file_name_text(source), lines.zones["title"]):
         lines.zones["file"].append(file_name_text(source))
@@ -638,6 +639,9 @@ def without_name(line: str, author: str) -> str:
 FIELD_ZONES = {"title": "title", "author": "author", "summary": "body"}
 
 
+_GENERIC_DATE_KEYS = {"时间", "日期"}
+
+
 def mark_fields(lines: Lines, doc: Document) -> None:
     """Header-field lines (``标题：…``, ``发文单位：…``, ``发文时间：2009-02-05``,
     ``来源URL：http://…``, ``时间：… 作者：… 来源：… 阅读：283``) and lines that are mainly a
@@ -648,8 +652,12 @@ def mark_fields(lines: Lines, doc: Document) -> None:
     ``source/date line`` for a date outside a date field). Title, author and summary values
     go to their locality zones; the rest of the line (source, issuer, dates) to the source zone.
     """
+    text_at = [i for i, k in enumerate(lines.kinds) if k.kind == "body" and lines.open(i)]
     for i, k in enumerate(lines.kinds):
         if not lines.open(i) or k.kind != "metadata" or not k.fields:
+            continue
+        if len(k.fields) == 1 and k.fields[0][0] in _GENERIC_DATE_KEYS and text_at and text_at[0] < i < text_at[-1]:
+            lines.kinds[i] = LineKind("body")  # inside the text, 时间：3月5日上午9时 is what it says (a meeting's time), not the page's
             continue
         lines.mark(i, "metadata", k.reason)
         source_zone = []
@@ -755,6 +763,33 @@ def date_document(lines: Lines, doc: Document, meta: dict[str, str], meta_source
         doc.author = doc.author or meta.get("author", "")
 
 
+def mark_lists(lines: Lines) -> None:
+    """Heading-like lines (short, no sentence end) that are a list's items rather than headings:
+    a run of them at one level of the outline with no text between them, either right after a
+    lead-in that ends in a colon (主要预期目标是： / 地区生产总值增长6.5%左右 / 一般公共预算收入增长6% …)
+    or three or more long (a heading heads text, and three in a row head nothing), unless they
+    are the outline's own (一、 （一） 第一章: a table of contents). They are text, merged into a
+    paragraph with their lead-in, and the log's note says so; two in a row with no lead-in
+    (附件 / 名词解释) stay headings."""
+    body = [i for i in range(len(lines.text)) if lines.open(i) and lines.kinds[i].kind != "blank"]
+    k = 0
+    while k < len(body):
+        i = body[k]
+        if lines.kinds[i].kind != "heading":
+            k += 1
+            continue
+        level = heading_level(lines.text[i])
+        run = [i]
+        while k + len(run) < len(body) and lines.kinds[j := body[k + len(run)]].kind == "heading" and heading_level(lines.text[j]) == level:
+            run.append(j)
+        before = lines.text[body[k - 1]] if k and lines.kinds[body[k - 1]].kind == "body" else ""
+        if len(run) >= 3 and not _NUMBERED.match(lines.text[i]) or len(run) >= 2 and before.rstrip().endswith(("：", ":")):
+            for j in run:
+                lines.kinds[j] = LineKind("body")
+                lines.notes[j] = _join_notes(lines.notes[j], f"a list's item, not a heading ({len(run)} in a row{' after a lead-in' if before else ''})")
+        k += len(run)
+
+
 def cut_body(lines: Lines, params: IngestParams) -> list[dict]:
     """The lines no pass has decided: headings become the section of what follows, other
     lines are cut at sentence ends into pieces of at most ``max_chars``, and short pieces
@@ -852,9 +887,13 @@ def _physical_lines(lines: Lines, i: int, span: tuple[int, int] | None) -> list[
     return [n for (n, begin), end in zip(starts, ends) if begin < span[1] and end > span[0]] or [starts[0][0]]
 
 
-_SENTENCE_END = re.compile(r"[。！？!?]")
+_SENTENCE_END = re.compile(r"[。！？；!?;]")
 # a photo caption or a site's call to follow it, not text (图为…, 欢迎关注…, …摄)
-_CAPTION = re.compile(r"^\s*[(（]?\s*(图为|图片|欢迎关注|关注|扫码|扫一扫|长按|点击)|[摄]\s*[)）]?\s*$|^[(（](记者|通讯员)")
+# (关注 and 点击 only with what a page asks to follow or click: 关注困难群众 is text)
+_CAPTION = re.compile(
+    r"^\s*[(（]?\s*(图为|图片|欢迎关注|关注(我们|本号|公众号|微信|官方|官微|抖音|视频号)|(扫码|扫一扫|长按)(关注|观看|阅读|查看|下载|进入|识别|二维码|分享|在手机)"
+    r"|点击(这里|此处|查看|阅读|进入|下载|图片|链接|播放|关注|上方|下方|右上角|“阅读原文))|[摄]\s*[)）]?\s*$|^[(（](记者|通讯员)"
+)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -887,6 +926,12 @@ def _merge_fragments(pieces: list[dict], params: IngestParams) -> tuple[list[dic
         path = b["section"].split(" > ")
         return (not a["section"] or b["section"].startswith(a["section"] + " > ")) and all(h in path for h in b.get("passed", ()))
 
+    def items(a: dict, b: dict) -> bool:
+        # two numbered items of one list with no heading line between them (一是抓项目建设； /
+        # 二是抓招商引资；): each starts a section of its own, but a fragment of one joins the other
+        # rather than be lost
+        return bool(a["section"]) and not b.get("passed") and a["section"].rpartition(" > ")[0] == b["section"].rpartition(" > ")[0]
+
     def join(a: dict, b: dict, section: str | None = None) -> dict:
         spans = dict(a.get("spans", {}))
         for i, (start, end) in b.get("spans", {}).items():
@@ -900,6 +945,8 @@ def _merge_fragments(pieces: list[dict], params: IngestParams) -> tuple[list[dic
         merged -= set(fragment["lines"])
         if _SENTENCE_END.search(fragment["text"]) and len(_HAN.findall(fragment["text"])) >= 4 and not _CAPTION.search(fragment["text"]):
             out.append(fragment)
+        elif out and items(out[-1], fragment):
+            out[-1] = join(out[-1], fragment)
         else:
             dropped += fragment["lines"]
 
@@ -912,6 +959,8 @@ def _merge_fragments(pieces: list[dict], params: IngestParams) -> tuple[list[dic
                 out[-1] = join(out[-1], carry)
             elif leads(carry, piece):
                 piece = join(carry, piece, section=piece["section"])
+            elif items(carry, piece) and not _SENTENCE_END.search(carry["text"]):  # a whole sentence stays a paragraph (keep_or_drop)
+                piece = join(carry, piece)
             else:
                 keep_or_drop(carry)
             carry = None

@@ -211,7 +211,9 @@ _AUTHOR_LINE = re.compile(r"^(作者|文|撰文|文\s*/)\s*[:：/]\s*(?P<who>\S.
 # 专员, a development zone's 管委会主任), party secretaries and committee members, heads of
 # departments.
 _OFFICES = "省长|市长|县长|区长|州长|旗长|盟长|镇长|乡长|专员|主任|主席|书记|秘书长|常委|部长|厅长|局长"
-_TITLED_NAME = re.compile(rf"^(?P<office>\S{{0,16}}({_OFFICES}))\s+(?P<who>[\u4e00-\u9fff·]{{2,12}})$")
+# (the office one title, not a list's label: 组长：县委书记 刘国强; the name a name's length, not a
+# clause: 县委书记 要当好第一责任人)
+_TITLED_NAME = re.compile(rf"^(?P<office>[^\s:：]{{0,16}}({_OFFICES}))\s+(?P<who>[\u4e00-\u9fff]{{2,5}}|[\u4e00-\u9fff]{{1,8}}·[\u4e00-\u9fff·]{{1,12}})$")
 # The name first, then its office (王启武,系澧县县委书记): the name a person's (a surname
 # and 1–3 characters, see looks_like_person) or a transcribed one with ·; the office one
 # clause (县委副书记、县长, not 澧县人，曾任县长).
@@ -259,8 +261,10 @@ _TITLE_SPEAKER = re.compile(
     rf"(?:^|[\s—―–\-－：:])(?:(?P<office>[^\s，。：:—]{{0,16}}?({_OFFICES}))\s*(?P<who>[{''.join(sorted(_SURNAMES))}][\u4e00-\u9fff]{{1,2}}?)(?:同志)?"
     rf"|(?P<who2>[{''.join(sorted(_SURNAMES))}][\u4e00-\u9fff]{{1,2}}?)同志){_SPEECH}"
 )
-_REPORTER_LINE = re.compile(
-    r"^[(（]?\s*(本报|本台|本网|新华社)?(特约)?(记者|通讯员)\s*(?P<who>(?:[" + "".join(sorted(_SURNAMES)) + r"][\u4e00-\u9fff]{1,2}\s*){1,4})[)）]?$"
+_REPORTER_NAMES = r"(?:[" + "".join(sorted(_SURNAMES)) + r"][\u4e00-\u9fff]{1,2}\s*){1,4}"
+_REPORTER_LINE = re.compile(  # the first role's names are the author: （记者 王晓燕 通讯员 陈刚）
+    r"^[(（]?\s*(本报|本台|本网|新华社)?(特约)?(记者|通讯员)\s*(?P<who>" + _REPORTER_NAMES + r")"
+    r"([、，,\s]*(特约)?(记者|通讯员)\s*" + _REPORTER_NAMES + r")?[)）]?$"
 )
 _CLOSING = "。！？；!?;…”’」』"
 # A table row as the readers write it (| a | b |; a | inside a cell is written \|).

@@ -524,8 +524,12 @@ def test_wrapped_text_keeps_headings_lists_and_quotes_apart():
     doc = process_document("a.txt", RawText(lines, "utf-8"), P, T2S, Gazetteer.default())
     spans = [(p["line_start"], p["line_end"], p["section"]) for p in doc.paragraphs]
     assert spans[0][:2] == (1, 3) and doc.paragraphs[0]["text"].endswith("坚决做到“两个维护”，集成电路、新材料等新兴产业加快发展。")
-    assert (5, 7, "（一）坚持创新驱动加快建设现代化产业体系建设") in spans and spans[2][:2] == (8, 11)  # with the lead-in 以下十件民生实事：
-    assert not any(p["line_start"] <= 12 < p["line_end"] for p in doc.paragraphs)  # the list items stay lines
+    assert (5, 7, "（一）坚持创新驱动加快建设现代化产业体系建设") in spans and spans[2][:2] == (8, 10)
+    # the list items after their lead-in (以下十件民生实事：) are text, each still a line of its own
+    assert [p["text"] for p in doc.paragraphs][3].startswith("以下十件民生实事：第一项新建改建")
+    assert "".join(p["text"] for p in doc.paragraphs).endswith("第四项新建改建城乡公办幼儿园学位提升工程")
+    notes = {row["line"]: row["note"] for row in doc.log}
+    assert all("a list's item" in notes[n] and "joined" not in notes[n] for n in range(12, 16))
 
 
 def test_pieces_of_a_joined_paragraph_point_at_their_own_lines():
@@ -706,3 +710,42 @@ def test_a_speech_keeps_a_sentence_followed_by_applause():
     doc = process_document("a.txt", RawText(lines, "utf-8"), P, T2S, Gazetteer.default())
     assert "去年全县地区生产总值突破百亿元大关。（掌声）" in doc.paragraphs[-1]["text"]
     assert doc.paragraphs[-1]["section"] == "一、过去一年成绩显著"
+
+
+def test_short_lines_after_a_lead_in_are_a_list_not_headings():
+    """Targets written one per line without punctuation after a lead-in (…目标是：) are a
+    list: they stay text, with the section of the heading above them; three such lines in a row
+    are a list without a lead-in too; two with none (附件 / 名词解释) stay headings."""
+    lines = ["政府工作报告", "各位代表：现在，我代表县人民政府向大会报告工作，请予审议，并请各位政协委员提出意见。", "二、2023年主要目标",
+             "2023年全县经济社会发展的主要预期目标是：", "地区生产总值增长6.5%左右", "一般公共预算收入增长6%",
+             "实现上述目标，必须坚持稳中求进工作总基调，完整准确全面贯彻新发展理念。", "三、重点工作",
+             "一是抓项目建设", "二是抓招商引资", "三是抓民生改善", "让我们团结一心，为建设美丽新县城而努力奋斗！",
+             "附件", "名词解释", "1.两个确立：确立习近平同志党中央的核心、全党的核心地位，确立习近平新时代中国特色社会主义思想的指导地位。"]
+    doc = process_document("a.txt", RawText(lines, "utf-8"), P, T2S, Gazetteer.default())
+    text = "".join(p["text"] for p in doc.paragraphs)
+    assert "地区生产总值增长6.5%左右一般公共预算收入增长6%" in text and "一是抓项目建设二是抓招商引资三是抓民生改善" in text
+    assert {p["section"] for p in doc.paragraphs if "6.5%" in p["text"]} == {"二、2023年主要目标"}
+    assert {p["section"] for p in doc.paragraphs if "一是抓项目建设" in p["text"]} == {"三、重点工作 > 一是抓项目建设"}
+    assert doc.paragraphs[-1]["section"].endswith("名词解释")
+    log = {row["line"]: row for row in doc.log}
+    assert log[5]["status"] in ("kept", "merged") and "a list's item" in log[5]["note"]
+    assert log[13]["status"] == log[14]["status"] == "heading"
+
+
+def test_a_short_sentence_that_starts_like_a_caption_is_kept():
+    """关注/点击 start sentences (关注困难群众，…。); only a page's call to follow or click is a caption."""
+    lines = ["政府工作报告", "（二）民生保障有力", "关注困难群众，发放救助金860万元。", "（三）城乡面貌", "点击“智慧城管”平台即可反映问题。",
+             "（四）宣传", "扫码关注我们"]
+    doc = process_document("a.txt", RawText(lines, "utf-8"), P, T2S, Gazetteer.default())
+    assert [p["text"] for p in doc.paragraphs] == ["关注困难群众，发放救助金860万元。", "点击“智慧城管”平台即可反映问题。"]
+
+
+def test_a_time_field_inside_the_text_does_not_date_the_document():
+    """时间：… inside a notice's text is a meeting's time, not the page's; above the text it is the page's."""
+    notice = ["关于召开全县安全生产工作会议的通知", "各乡镇人民政府，县直各单位：", "经县政府研究，决定召开全县安全生产工作会议，现将有关事项通知如下：",
+              "一、会议时间", "时间：2016年3月5日上午9时", "二、会议地点", "县政府三楼会议室。请各单位高度重视，准时参会，不得缺席。"]
+    doc = process_document("a.txt", RawText(notice, "utf-8"), P, T2S, Gazetteer.default())
+    assert doc.date == "" and {row["line"]: row["status"] for row in doc.log}[5] != "metadata"
+    news = ["我县召开会议", "时间：2023-01-24", "1月23日，县委召开常委会会议，研究部署安全生产工作，县委书记主持会议并讲话。",
+            "会议强调，要压紧压实责任，确保全县安全生产形势持续稳定。"]
+    assert process_document("b.txt", RawText(news, "utf-8"), P, T2S, Gazetteer.default()).date == "2023-01-24"

@@ -52,6 +52,10 @@ def test_clean_line_collapses_blanks():
         ("管委会主任 李承宇", "metadata", "byline"),
         ("行署专员 艾尔肯·吐尼亚孜", "metadata", "byline"),
         ("（记者 刘晓燕 王明）", "metadata", "byline"),
+        ("（记者 王晓燕 通讯员 陈刚）", "metadata", "byline"),
+        # a list's label before the office, or a clause after it, is no byline
+        ("组长：县委书记 刘国强", "heading", "heading"),
+        ("县委书记 要当好第一责任人", "heading", "heading"),
         ("— 2 —", "boilerplate", "page number"),
         ("第3页 共12页", "boilerplate", "page number"),
         (">> 政府工作报告", "boilerplate", "breadcrumb"),

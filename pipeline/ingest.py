@@ -35,6 +35,7 @@ from .text import (
     BARE_NUMBER,
     BOILERPLATE,
     CN_NUMBER,
+    LEAD_NUMBERING,
     FIELD_ROLE,
     PAGE_NUMBER,
     SUBTITLE_SPEAKER,
@@ -51,6 +52,7 @@ from .text import (
     inline_heading,
     looks_like_person,
     lost_char_runs,
+    numbering,
     sentence_spans,
     split_escaped_breaks,
     table_cells,
@@ -640,6 +642,8 @@ FIELD_ZONES = {"title": "title", "author": "author", "summary": "body"}
 
 
 _GENERIC_DATE_KEYS = {"时间", "日期"}
+# what a meeting's time says and a page's posting time does not (2016年3月5日上午9时, 3月5日（星期六）)
+_MEETING_TIME = re.compile(r"上午|下午|晚上|\d\s*[时点]|星期|周[一二三四五六日天]|^\D*\d{1,2}\s*月")
 
 
 def mark_fields(lines: Lines, doc: Document) -> None:
@@ -656,7 +660,7 @@ def mark_fields(lines: Lines, doc: Document) -> None:
     for i, k in enumerate(lines.kinds):
         if not lines.open(i) or k.kind != "metadata" or not k.fields:
             continue
-        if len(k.fields) == 1 and k.fields[0][0] in _GENERIC_DATE_KEYS and text_at and text_at[0] < i < text_at[-1]:
+        if len(k.fields) == 1 and k.fields[0][0] in _GENERIC_DATE_KEYS and _MEETING_TIME.search(k.fields[0][1]) and text_at and text_at[0] < i < text_at[-1]:
             lines.kinds[i] = LineKind("body")  # inside the text, 时间：3月5日上午9时 is what it says (a meeting's time), not the page's
             continue
         lines.mark(i, "metadata", k.reason)
@@ -713,7 +717,7 @@ def mark_metadata(lines: Lines, doc: Document) -> None:
                     lines.dates.append(Dated(find_date(lines.text[i]), "source/date line", i))
 
 
-_SIGNATURE_END = re.compile(r"[日\d]\s*[)）]?\s*$")
+_SIGNATURE_END = re.compile(r"[日\d]\s*[)）]?\s*(印发|发布|签发)?\s*$")  # 2023年3月2日, 2023年3月2日印发, 2023年3月2日（此件公开发布）
 _SENTENCE_MARK = re.compile(r"[，。！？；,!?;]")
 
 
@@ -724,7 +728,7 @@ def mark_signature_date(lines: Lines) -> None:
     tail = [i for i in range(len(lines.text)) if lines.kinds[i].kind in ("heading", "body")][-2:]
     for i in tail:
         text = lines.text[i]
-        if len(text) <= 20 and find_date(text) and _SIGNATURE_END.search(text) and not _SENTENCE_MARK.search(text):
+        if len(text) <= 20 and find_date(text) and _SIGNATURE_END.search(without_note(text)) and not _SENTENCE_MARK.search(text):
             lines.dates.append(Dated(find_date(lines.text[i]), "signature", i))
             lines.mark(i, "metadata", "date line")
 
@@ -765,12 +769,13 @@ def date_document(lines: Lines, doc: Document, meta: dict[str, str], meta_source
 
 def mark_lists(lines: Lines) -> None:
     """Heading-like lines (short, no sentence end) that are a list's items rather than headings:
-    a run of them at one level of the outline with no text between them, either right after a
-    lead-in that ends in a colon (主要预期目标是： / 地区生产总值增长6.5%左右 / 一般公共预算收入增长6% …)
-    or three or more long (a heading heads text, and three in a row head nothing), unless they
-    are the outline's own (一、 （一） 第一章: a table of contents). They are text, merged into a
-    paragraph with their lead-in, and the log's note says so; two in a row with no lead-in
-    (附件 / 名词解释) stay headings."""
+    a run of them numbered alike (or all unnumbered) with no text between them, either right
+    after a lead-in that ends in a colon (主要预期目标是： / 地区生产总值增长6.5%左右 / 一般公共预算收入增长6% …)
+    or, unnumbered or numbered 一是 二是, three or more long with text after them (a heading heads
+    text, and three in a row head nothing). They are text, merged into a paragraph with their
+    lead-in, and the log's note says so. A table of contents (lines numbered as the outline is,
+    with no lead-in), two in a row with no lead-in (附件 / 名词解释) and lines with no text after
+    them (a signature, a footer's menu) stay as they were."""
     body = [i for i in range(len(lines.text)) if lines.open(i) and lines.kinds[i].kind != "blank"]
     k = 0
     while k < len(body):
@@ -778,15 +783,17 @@ def mark_lists(lines: Lines) -> None:
         if lines.kinds[i].kind != "heading":
             k += 1
             continue
-        level = heading_level(lines.text[i])
+        style = numbering(lines.text[i])
         run = [i]
-        while k + len(run) < len(body) and lines.kinds[j := body[k + len(run)]].kind == "heading" and heading_level(lines.text[j]) == level:
+        while k + len(run) < len(body) and lines.kinds[j := body[k + len(run)]].kind == "heading" and numbering(lines.text[j]) == style:
             run.append(j)
         before = lines.text[body[k - 1]] if k and lines.kinds[body[k - 1]].kind == "body" else ""
-        if len(run) >= 3 and not _NUMBERED.match(lines.text[i]) or len(run) >= 2 and before.rstrip().endswith(("：", ":")):
+        after = lines.kinds[body[k + len(run)]].kind if k + len(run) < len(body) else ""
+        lead_in = len(run) >= 2 and before.rstrip().endswith(("：", ":"))
+        if lead_in or len(run) >= 3 and style in (None, LEAD_NUMBERING) and after == "body":
             for j in run:
                 lines.kinds[j] = LineKind("body")
-                lines.notes[j] = _join_notes(lines.notes[j], f"a list's item, not a heading ({len(run)} in a row{' after a lead-in' if before else ''})")
+                lines.notes[j] = _join_notes(lines.notes[j], f"a list's item, not a heading ({len(run)} in a row{' after a lead-in' if lead_in else ''})")
         k += len(run)
 
 

@@ -139,13 +139,13 @@ def lost_char_runs(line: str) -> int:
 _SHORT = 200  # site furniture is never longer than this
 BOILERPLATE = [
     # a menu's link (网站首页 | 网站地图), not a word of a sentence (完成门户网站首页改版，…)
-    ("navigation", re.compile(r"(^|[\s|｜/])(网站首页|网站地图)(?=$|[\s|｜/>＞›»])|^首页\s*[>＞›»/]|[>＞›»]\s*正文\s*$|当前位置\s*[:：]|您现在的位置|^返回(首页|顶部)")),
+    ("navigation", re.compile(r"(^|[\s|｜/:：【\[])(网站首页|网站地图)(?=$|[\s|｜/>＞›»】\]])|^首页\s*[>＞›»/]|[>＞›»]\s*正文\s*$|当前位置\s*[:：]|您现在的位置|^返回(首页|顶部)|^欢迎(您)?(访问|光临|来到)\S{0,30}(网站|门户网)\S{0,4}[！!。]?$")),
     ("breadcrumb", re.compile(r"^[>＞›»]{1,2}\s*\S{2,12}$")),
     # a notice and its numbers (湘ICP备18001534号, 公网安备 43010502000441号, 网站标识码：4300000001), not prose
     # that shares a word with one (建立版权所有人登记制度。 网站全部完成ICP备案。 未经许可不得擅自开工建设。)
     ("copyright", re.compile(
-        r"(?i)copyright|©|版权所有(?![人者])|ICP\s*[备证]\s*(案号)?\s*[:：]?\s*[\dA-Z]|ICP备案号|公网安备\s*\d|网站标识码\s*[:：]?\s*[\dA-Z]"
-        r"|未经.{0,10}(授权|许可).{0,10}不得.{0,4}(转载|复制|摘编|镜像|转贴|下载|链接)"
+        r"(?i)copyright|©|版权所有(?![人者])|ICP\s*[备证]\s*(案号)?\s*[:：]?\s*[\dA-Z]|ICP备案号|公网安备\s*[:：]?\s*\d|网站标识码\s*[:：]?\s*[\dA-Z]"
+        r"|未经.{0,10}(授权|许可).{0,10}不得.{0,10}(转载|复制|摘编|镜像|转贴|下载|链接)"
     )),
     ("site owner", re.compile(r"^(主办单位|承办单位|协办单位|技术支[撑持]|运行维护|网站维护|联系我们|网站声明|(主办|承办)\s*[:：])[^，,。；]*$")),
     ("site address", re.compile(r"^(地址|通讯地址|邮编|邮政编码|联系电话|电话|传真)\s*[:：][^。！？；，,]{0,60}$")),
@@ -155,8 +155,8 @@ BOILERPLATE = [
     # a button's word alone (【打印】 字号：大 中 小 上一篇：…), not the first word of a sentence (关闭落后产能企业12家。
     # 关闭、搬迁养殖场47家。 分享经济健康发展。 上一篇章已经写就，… 扫一扫即可办理。)
     ("share/print widget", re.compile(
-        r"^[\[【]?\s*(分享到|分享至|打印本页|打印此页|关闭窗口|关闭本页|收藏本[页站文]|大\s*中\s*小|返回顶部"
-        r"|(分享|打印|关闭|字号|字体|收藏|上一篇|下一篇|相关链接|相关阅读)(?=$|[\s:：】\]|｜/])|扫一扫(?=.{0,14}$)(?!.*[，。！？；、]))"
+        r"^[\[【]?\s*(分享到|分享至|加入收藏|设为首页|打印((本|此)[页文]|页面|文章)|关闭((本|此)?窗口|(本|此)页)|收藏(本|此)[页站文]|大\s*中\s*小|返回顶部"
+        r"|(分享|打印|关闭|字号|字体|收藏|上一篇|下一篇|相关链接|相关阅读)(?=$|[\s:：】\]|｜/])|扫一扫[，,]?(?=.{0,16}$)(?!.*[。！？；、]))"
     )),
 ]
 # Keys of the "key：value" fields that site templates and scrapers write above (or below) a
@@ -384,6 +384,7 @@ _MEETING = re.compile(r"[，,]?[^，。；：,;:！？!?]{0,80}?(会议|大会|�
 _SPEAKER = re.compile(r"\s*[^\s，。；：,;:]{0,20}?(省长|市长|县长|区长|州长|旗长|盟长|镇长|乡长|专员|主任|主席|书记)\s*[\u4e00-\u9fff·]{2,12}?(同志)?(所作|作)?(政府工作报告)?(?=\s|$)")
 _CLOSE = re.compile(r"\s*[)）]")
 _COMMA = re.compile(r"\s*[，,]")
+_SET_OFF = re.compile(rf"[{_DASHES}(（]")
 # After a dateline, the start of the report itself (各位代表：现在，…) rather than the speaker.
 _BODY_LIKE = re.compile(r"[：:，,；;！？!?]|。.")
 _DATELINE_AUTHOR = re.compile(r"(省长|市长|县长|区长|州长|旗长|盟长|镇长|乡长|专员|主任|主席|书记)\s*(?P<who>[\u4e00-\u9fff·]{2,12}?)(同志)?(作|在|所作)")
@@ -424,8 +425,10 @@ def dateline(line: str) -> Dateline | None:
         cut = close.end() if close else cut
         rest = probe[cut:].strip()
         if rest and _is_body(rest):
-            if _COMMA.match(probe, start.end()) and not close:
-                return None  # a news lead (2023年2月9日，县委书记某某在…会议上强调，…), not a dateline run into the text
+            if _COMMA.match(probe, start.end()) and not close and not _SET_OFF.match(probe):
+                # a news lead (2023年2月9日，县委书记某某在…会议上强调，…), not a dateline run into the text
+                # (——2023年1月10日，在…会议上 各位代表：…, set off by its dash)
+                return None
             end = cut
     elif not _DATELINE_TAIL.match(probe, start.end()) or _is_body(probe[start.end() :]):
         return None
@@ -488,13 +491,13 @@ def classify_line(line: str, heading_max_chars: int, edge: bool = True) -> LineK
 
 
 # a note in brackets after a sentence: （掌声） （按可比价格计算）
-_NOTE_AFTER = re.compile(r"\s*[（(][^（）()]{1,24}[）)]\s*$")
+_NOTE_AFTER = re.compile(r"[（(][^（）()]{1,24}[）)]\s*$")
 
 
 def without_note(line: str) -> str:
     """``line`` without a bracketed note at its end (``…大关。（掌声）`` → ``…大关。``): what
     tells whether it ends a sentence. A line that is only a note is returned whole."""
-    return _NOTE_AFTER.sub("", line) or line
+    return _NOTE_AFTER.sub("", line).rstrip() or line
 
 
 # a list number alone on its line (一、 3、): its heading follows on the next line
@@ -537,6 +540,12 @@ _OUTLINE = [
     rf"^({CN_ORDINAL}是|第{CN_NUMBER}[,，、])",
 ]
 _UNNUMBERED_LEVEL = 4
+LEAD_NUMBERING = len(_OUTLINE) - 1  # 一是 二是: a paragraph's leads, never a table of contents
+
+
+def numbering(line: str) -> int | None:
+    """Which numbering of the outline (:data:`_OUTLINE`) ``line`` starts with, or None."""
+    return next((level for level, pattern in enumerate(_OUTLINE) if re.match(pattern, line)), None)
 
 
 def heading_level(line: str) -> int:

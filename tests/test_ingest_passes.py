@@ -749,3 +749,39 @@ def test_a_time_field_inside_the_text_does_not_date_the_document():
     news = ["我县召开会议", "时间：2023-01-24", "1月23日，县委召开常委会会议，研究部署安全生产工作，县委书记主持会议并讲话。",
             "会议强调，要压紧压实责任，确保全县安全生产形势持续稳定。"]
     assert process_document("b.txt", RawText(news, "utf-8"), P, T2S, Gazetteer.default()).date == "2023-01-24"
+
+
+@pytest.mark.parametrize("name", ["d3", "d6", "d10", "d14"])
+def test_what_a_list_is_not(name):
+    """The list rule leaves alone a footer's menu after the last sentence, a table of contents
+    numbered as the outline (目录 / 1.规划背景 / …), the heading that follows a list, and a page's
+    date field under a banner line."""
+    texts = {
+        "d3": ["同志们：", "今天召开全县经济工作会议，主要任务是总结去年经济工作，安排部署今年经济工作。", "谢谢大家！",
+               "首页", "政务公开", "政务服务", "互动交流"],
+        "d6": ["XX县乡村振兴战略规划（2018—2022年）", "前言", "本规划根据《国家乡村振兴战略规划（2018—2022年）》编制，是指导全县实施乡村振兴战略的行动纲领。",
+               "目录", "1.规划背景", "2.总体要求", "3.重点任务", "1.规划背景", "党的十九大提出实施乡村振兴战略，这是决胜全面建成小康社会的重大历史任务。"],
+        "d10": ["二、2023年工作安排", "（一）主要预期目标", "综合考虑各方面因素，今年全县经济社会发展的主要预期目标是：", "地区生产总值增长6.5%左右",
+                "一般公共预算收入增长6%", "（二）重点任务", "坚定不移抓项目扩投资，全年实施重点项目120个，完成投资150亿元以上，确保投资稳定增长。"],
+        "d14": ["欢迎访问XX县人民政府门户网站！", "我县召开2023年安全生产工作会议", "时间：2023-02-03",
+                "2月2日，我县召开安全生产工作会议，总结2022年工作，部署2023年重点任务。县委常委、常务副县长李明出席会议并讲话。"],
+    }
+    doc = process_document("a.txt", RawText(texts[name], "utf-8"), P, T2S, Gazetteer.default())
+    paras = [(p["section"], p["text"]) for p in doc.paragraphs]
+    if name == "d3":
+        assert paras[-1][1].endswith("谢谢大家！")
+    elif name == "d6":
+        assert paras[-1] == ("目录 > 1.规划背景", texts["d6"][-1])
+    elif name == "d10":
+        assert paras == [("二、2023年工作安排 > （一）主要预期目标", "".join(texts["d10"][2:5])), ("二、2023年工作安排 > （二）重点任务", texts["d10"][-1])]
+    else:
+        assert doc.date == "2023-02-03" and paras[-1][1] == texts["d14"][-1]
+
+
+def test_a_signature_with_a_note_or_a_verb_dates_the_document_and_a_dash_dateline_may_take_a_comma():
+    for last in ["2023年3月2日（此件公开发布）", "县政府办公室 2023年3月2日印发"]:
+        lines = ["关于做好春季农业生产工作的通知", "各乡镇人民政府：", "为切实做好今年春季农业生产工作，确保粮食稳产增产，现就有关事项通知如下。", "XX县人民政府", last]
+        assert process_document("a.txt", RawText(lines, "utf-8"), P, T2S, Gazetteer.default()).date == "2023-03-02"
+    lines = ["XX县政府工作报告", "——2023年1月10日，在XX县第十八届人民代表大会第三次会议上 各位代表：现在，我代表县人民政府向大会报告工作，请予审议。"]
+    doc = process_document("b.txt", RawText(lines, "utf-8"), P, T2S, Gazetteer.default())
+    assert (doc.date, doc.date_source) == ("2023-01-10", "meeting line") and doc.paragraphs[0]["text"].startswith("各位代表")

@@ -26,6 +26,12 @@ def test_clean_line_collapses_blanks():
         ("【字体：大 中 小】【打印】【关闭】", "boilerplate", "share/print widget"),
         ("分享到：微信 微博", "boilerplate", "share/print widget"),
         ("扫一扫在手机打开当前页", "boilerplate", "share/print widget"),
+        ("扫一扫，用手机看新闻", "boilerplate", "share/print widget"),
+        ("【加入收藏】【打印此文】【关闭本窗口】", "boilerplate", "share/print widget"),
+        ("收藏文物3000件。", "body", ""),
+        ("您的位置：网站首页 > 政务公开 > 工作动态", "boilerplate", "navigation"),
+        ("湘公网安备：43010202000123号", "boilerplate", "copyright"),
+        ("未经本站书面许可，任何单位和个人不得以任何形式转载、摘编", "boilerplate", "copyright"),
         ("本网站所有内容，未经授权不得转载。", "boilerplate", "copyright"),
         # a sentence that starts with a button's word, or shares words with a notice, is text
         ("关闭小造纸、小化工企业23家，化学需氧量排放量下降5%。", "body", ""),

@@ -391,8 +391,13 @@ def _short_names(p: Place, nations: list[str]) -> list[str]:
     if p.level == "province":
         short = _PROVINCE_SUFFIX.sub("", name)
     elif name.endswith(("自治州", "自治县", "自治旗")):
-        cut = min((name.find(n, 2) for n in nations if name.find(n, 2) >= 2), default=-1)
+        cut = min((name.find(n, 2) for n in nations + ["各族"] if name.find(n, 2) >= 2), default=-1)  # 龙胜各族自治县
         short = name[:cut] if cut >= 2 else ""
+        if len(short) >= 2:
+            # how such a unit is usually written: its stem and its unit's word (恩施州, 黔东南州,
+            # 长阳县, 江华县), which jieba keeps one word; it names the unit even where the stem
+            # alone is another's name or a word (海南州, 通道县)
+            return ([short] if short not in _AMBIGUOUS_SHORT else []) + [short + name[-1]]
     elif name.endswith("区") and p.level == "county":
         return []  # district short names (雨花, 岳麓, 和平...) are too often ordinary words
     elif p.level == "city":

@@ -311,3 +311,18 @@ def test_a_unit_named_once_in_the_body_only_does_not_locate_a_document():
     assert infer_locality({"body": ["在北京举办推介会。", "北京的企业来考察。"]}).locality == "北京市"
     assert infer_locality({"title": ["湖北省某市机关干部大会讲话"], "body": ["全市上下团结奋斗。"]}).locality == "湖北省"
     assert infer_locality({"body": ["马鞍山市和县县委书记调研。"]}).locality == "和县"
+
+
+@pytest.mark.parametrize("title,locality", [
+    ("恩施州2012年政府工作报告", "恩施土家族苗族自治州"),
+    ("黔东南州人民政府关于加快推进新型城镇化的实施意见", "黔东南苗族侗族自治州"),
+    ("海南州2015年政府工作报告", "海南藏族自治州"),  # its stem alone is a province's name
+    ("长阳县2010年政府工作报告", "长阳土家族自治县"),
+    ("通道县2016年政府工作报告", "通道侗族自治县"),  # its stem alone is a word
+    ("龙胜县2018年政府工作报告", "龙胜各族自治县"),
+])
+def test_an_autonomous_unit_by_its_usual_short_form(title, locality):
+    """An autonomous prefecture or county is usually written as its stem and its unit's word
+    (恩施州, 长阳县), even in its own title; its city or province named in the body does not win."""
+    found = infer_locality({"title": [title], "body": ["我代表人民政府向大会报告工作，在省委、省政府和市委的正确领导下，全面完成了各项目标任务。"]})
+    assert found.locality == locality

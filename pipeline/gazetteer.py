@@ -598,17 +598,25 @@ def _label(code: str, written: set[str], gaz: Gazetteer) -> tuple[str, str]:
 _LEVEL_WORDS = re.compile("我代表(?:[\u4e00-\u9fff、]{0,12}?(自治区|省|市|州|盟|区|县|旗)(?:人民)?政府|(?:[地盟]委[、和]?)?(地区|盟)?(?:行政公署|行署))")
 
 
+# In a title or a byline, the level of the unit a document is of: 在全县经济工作会议上的讲话,
+# 我县召开…, 县委书记 刘建军, 常务副县长 (in the body such words are often another's: 省委书记指出)
+_HEADER_LEVEL = re.compile(r"[全本我](自治区|省|市|州|盟|区|县|旗)(?![域场])|(省|市|州|盟|区|县|旗)(?:委(?:副)?书记|长)")
+
+
 def declared_levels(zones: dict[str, list[str]]) -> frozenset[str]:
     """The levels of government a document says it speaks for (省, 自治区, 市, 州, 盟, 区,
-    县, 旗), from "我代表(…)X人民政府" anywhere in it; a 地区's or a 盟's, from "我代表(地委、)
-    (地区|盟)行政公署/行署" (a bare 行署 may be either's)."""
+    县, 旗), from "我代表(…)X人民政府" anywhere in it, and from its title and byline
+    (全县, 我市, 县委书记, 市长); a 地区's or a 盟's, from "我代表(地委、)(地区|盟)行政公署/行署"
+    (a bare 行署 may be either's)."""
     out: set[str] = set()
-    for texts in zones.values():
+    for zone, texts in zones.items():
         for text in texts:
             if "我代表" in text:
                 for m in _LEVEL_WORDS.finditer(text):
                     level = m.group(1) or m.group(2)
                     out |= {level} if level else {"地区", "盟"}
+            if zone in ("title", "author"):
+                out |= {m.group(1) or m.group(2) for m in _HEADER_LEVEL.finditer(text)}
     return frozenset(out)
 
 
@@ -644,9 +652,9 @@ def _most_specific(direct: dict[str, float], gaz: Gazetteer, levels: frozenset[s
     title lines: ``header`` holds the codes named there) names the child, or a unit inside
     it, and not the parent: what the header names is what the document speaks for, and
     the parent named in the body is its context. ``levels`` (from
-    :func:`declared_levels`) that name the child's level and not the parent's add
-    :data:`LEVEL_WEIGHT` to the child against the parent's own mentions, and the other way
-    round. Neither helps a child against its siblings (the level says "a district", not
+    :func:`declared_levels`) that name the level of the child, or of a unit named inside it,
+    and not the parent's add :data:`LEVEL_WEIGHT` to the child against the parent's own
+    mentions, and the other way round. Neither helps a child against its siblings (the level says "a district", not
     which; the header names it, but the body must not name its siblings more).
     """
     led = header | {a for c in header for a in gaz.places[c].ancestors}
@@ -657,10 +665,14 @@ def _most_specific(direct: dict[str, float], gaz: Gazetteer, levels: frozenset[s
 
     subtree: dict[str, float] = defaultdict(float)
     children: dict[str | None, set[str]] = defaultdict(set)
+    declared: set[str] = set()  # units named, or holding a unit named, of a level the document speaks as
     for code, w in direct.items():
+        says = bool(gaz.level_words[code] & levels)
         node: str | None = code
         while node is not None:
             subtree[node] += w
+            if says:
+                declared.add(node)
             up = parent(node)
             children[up].add(node)
             node = up
@@ -669,7 +681,7 @@ def _most_specific(direct: dict[str, float], gaz: Gazetteer, levels: frozenset[s
         own = direct.get(node, 0.0)
         below = subtree[node] - own
         child = max(sorted(children[node]), key=lambda c: subtree[c])
-        child_bonus, own_bonus = _level_bonus(gaz.level_words[child], gaz.level_words[node], levels)
+        child_bonus, own_bonus = _level_bonus(child in declared, bool(gaz.level_words[node] & levels))
         header_says = child in led and node not in header
         if (header_says or subtree[child] + child_bonus >= own + own_bonus) and subtree[child] >= DOMINANCE * below:
             node = child
@@ -678,11 +690,11 @@ def _most_specific(direct: dict[str, float], gaz: Gazetteer, levels: frozenset[s
     return node
 
 
-def _level_bonus(child: frozenset[str], parent: frozenset[str], levels: frozenset[str]) -> tuple[float, float]:
-    """:data:`LEVEL_WEIGHT` for the child or for the parent (by their level words, those of
-    their former names included), whichever alone has a level the document says it speaks
-    for; else nothing."""
-    child_says, parent_says = bool(child & levels), bool(parent & levels)
+def _level_bonus(child_says: bool, parent_says: bool) -> tuple[float, float]:
+    """:data:`LEVEL_WEIGHT` for the child or for the parent, whichever alone the document's
+    level speaks for: the parent by its own level words (those of its former names included),
+    the child by its own or by those of a unit named inside it (a county speech that names
+    its county once and its province often descends through the county's city); else nothing."""
     if child_says == parent_says:
         return 0.0, 0.0
     return (LEVEL_WEIGHT, 0.0) if child_says else (0.0, LEVEL_WEIGHT)

@@ -234,6 +234,7 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
     mark_metadata(lines, doc)
     mark_signature_date(lines)
     mark_later_datelines(lines, doc)
+    reader_title(lines, doc, raw.meta, to_simplified)
     date_document(lines, doc, raw.meta, raw.encoding.split(" ")[0] + " metadata")
     doc.author = doc.author or title_speaker(doc.title)  # 县委书记王建勋在…上的讲话
     mark_lists(lines)
@@ -743,8 +744,8 @@ def date_document(lines: Lines, doc: Document, meta: dict[str, str], meta_source
     that stands), then the reader's metadata (source ``meta_source``), then a date in the
     file's name (``2022-06-30_讲话.txt``). Its year comes from the date, else from the title
     (2024年, 二〇二四年), else from the file's name (2025_河南省.txt). ``date_source`` and ``year_source`` say where they came
-    from, and the log's note on the line that gave the date says so. The reader's title and
-    author fill in where the text gave none."""
+    from, and the log's note on the line that gave the date says so. The reader's author fills
+    in where the text gave none, if it is a person's name or an office's (not Administrator)."""
     dates = sorted(lines.dates, key=lambda d: date_rank(d.source)) + ([Dated(meta["date"], meta_source)] if meta.get("date") else [])
     name = Path(doc.source).name
     title_year = find_year(doc.title) or find_year(" ".join(lines.zones["title"]))
@@ -761,10 +762,32 @@ def date_document(lines: Lines, doc: Document, meta: dict[str, str], meta_source
         year = _NAME_YEAR.search(name)
         if not doc.year and year:
             doc.year, doc.year_source = year.group(1), "file name"
-    doc.title = doc.title or meta.get("title", "")
     editor = dict(BOILERPLATE)["editor"]
-    if not editor.match(meta.get("author", "")):  # 【责任编辑：…】 is the site's editor, not the author
-        doc.author = doc.author or meta.get("author", "")
+    author = meta.get("author", "").strip()
+    if not editor.match(author) and (looks_like_person(author) or _OFFICE_NAME.search(author)):
+        # 【责任编辑：…】 is the site's editor; Administrator, 微软用户 or a template's name is nobody
+        doc.author = doc.author or author
+
+
+# what an author that is a unit ends with (县政府办公室, 县委宣传部, 县融媒体中心)
+_OFFICE_NAME = re.compile(r"[\u4e00-\u9fff]{2,}(政府|办公室|委员会|党委|县委|市委|区委|省委|局|厅|部|委|办|中心|站|所|院|处|科|社|报|台|网)$")
+# what a page's title ends with after the article's title: the site (…_固始县人民政府, … - 宁乡市人民政府)
+_SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s[-–—]{1,2}\s|--)\s*")
+_WORD_TITLE = re.compile(r"^Microsoft Word\s*-\s*|\.(docx?|wps)$", re.IGNORECASE)
+
+
+def reader_title(lines: Lines, doc: Document, meta: dict[str, str], to_simplified) -> None:
+    """Where the text gave no title, the reader's (a web page's ``<title>``, which the main-text
+    extraction leaves out, or a Word file's title property): simplified, its site suffix cut
+    off (``2012年固始县政府工作报告_固始县人民政府``), and read like a title found in the text, for
+    the year and the locality (the site's name goes with the page's source)."""
+    title = to_simplified(_WORD_TITLE.sub("", meta.get("title", "")).strip())
+    if doc.title or not re.search(r"[\u4e00-\u9fff]", title):
+        return
+    title, *site = (part for part in _SITE_SUFFIX.split(title) if part.strip())
+    doc.title = title
+    lines.zones["title"].append(title)
+    lines.zones["source"] += site
 
 
 def mark_lists(lines: Lines) -> None:

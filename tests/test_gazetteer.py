@@ -326,3 +326,14 @@ def test_an_autonomous_unit_by_its_usual_short_form(title, locality):
     (恩施州, 长阳县), even in its own title; its city or province named in the body does not win."""
     found = infer_locality({"title": [title], "body": ["我代表人民政府向大会报告工作，在省委、省政府和市委的正确领导下，全面完成了各项目标任务。"]})
     assert found.locality == locality
+
+
+def test_a_county_speech_that_quotes_its_province_stays_with_the_county():
+    """The title (在全县…大会上的讲话) and the byline (县委书记) say the speech is a county's: it
+    descends from the province it quotes, through the county's city, to the county named once."""
+    zones = {"title": ["在全县学习贯彻省委十届七次全会精神大会上的讲话"], "author": ["刘建军（县委书记）"],
+             "body": ["刚刚闭幕的湖南省委十届七次全会，明确了湖南今后五年的发展目标。湖南省委提出，要加快推进“四化两型”建设。",
+                      "我们要把思想和行动统一到省委的决策部署上来，结合安仁县实际，抓好贯彻落实。"]}
+    assert declared_levels(zones) == {"县"}
+    assert infer_locality(zones).locality == "安仁县"
+    assert infer_locality({"title": ["学习贯彻省委十届七次全会精神"], "body": zones["body"]}).locality == "湖南省"

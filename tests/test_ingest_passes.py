@@ -785,3 +785,18 @@ def test_a_signature_with_a_note_or_a_verb_dates_the_document_and_a_dash_datelin
     lines = ["XX县政府工作报告", "——2023年1月10日，在XX县第十八届人民代表大会第三次会议上 各位代表：现在，我代表县人民政府向大会报告工作，请予审议。"]
     doc = process_document("b.txt", RawText(lines, "utf-8"), P, T2S, Gazetteer.default())
     assert (doc.date, doc.date_source) == ("2023-01-10", "meeting line") and doc.paragraphs[0]["text"].startswith("各位代表")
+
+
+def test_the_readers_title_and_author_where_the_text_gives_none():
+    """A web page's <title> (which the main-text extraction leaves out) is the title, without its
+    site's name, and counts for the year and the locality; a Word file's author property counts
+    only as a person's or an office's name (not Administrator)."""
+    body = ["1月7日，全县经济工作会议召开。会议深入贯彻落实中央、省委和长沙市委经济工作会议精神，总结2012年工作。",
+            "会议强调，2013年要紧紧围绕长沙市委、市政府提出的目标任务，加快推进新型工业化。"]
+    meta = {"title": "宁乡县召开2013年全县经济工作会议_长沙市人民政府", "author": "Administrator"}
+    doc = process_document("a.html", RawText(body, "html (utf-8)", meta), P, T2S, Gazetteer.default())
+    assert (doc.title, doc.year, doc.author) == ("宁乡县召开2013年全县经济工作会议", "2013", "")
+    assert doc.locality.locality == "宁乡市"
+    meta = {"title": "Microsoft Word - 2012年固始县政府工作报告.doc", "author": "县政府办公室"}
+    doc = process_document("b.docx", RawText(body, "docx", meta), P, T2S, Gazetteer.default())
+    assert (doc.title, doc.author) == ("2012年固始县政府工作报告", "县政府办公室")

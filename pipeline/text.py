@@ -165,7 +165,7 @@ HEADER_FIELDS: dict[str, tuple[str, ...]] = {
     "title": ("标题", "文章标题", "题名", "题目", "文件名称", "文件标题"),
     "issuer": ("发文单位", "发文机关", "发文机构", "发文部门", "发布单位", "发布机构", "发布机关", "发布部门", "制发机关", "成文单位", "来源单位"),
     "issued": ("发文时间", "发文日期", "成文日期", "成文时间", "印发日期", "印发时间", "签发日期"),
-    "posted": ("发布时间", "发布日期", "发稿时间", "发表时间", "更新时间", "上传时间", "录入时间", "公开日期", "公开时间", "时间", "日期"),
+    "posted": ("发布时间", "发布日期", "发稿时间", "发表时间", "更新时间", "上传时间", "录入时间", "公开日期", "公开时间", "生成日期", "时间", "日期"),
     "url": ("来源URL", "来源网址", "来源链接", "原文链接", "原文地址", "原文网址", "文章链接", "本文链接", "网页地址", "页面地址", "链接", "网址", "URL"),
     "source": ("信息来源", "文章来源", "稿件来源", "新闻来源", "来源网站", "来源", "出处"),
     "author": ("作者", "撰稿", "撰稿人", "撰文"),
@@ -173,7 +173,7 @@ HEADER_FIELDS: dict[str, tuple[str, ...]] = {
     "furniture": (
         "阅读", "阅读量", "阅读数", "阅读次数", "浏览", "浏览量", "浏览次数", "点击", "点击数", "点击量", "访问量",
         "评论", "评论数", "字号", "索引号", "主题分类", "体裁分类", "组配分类", "分类", "栏目", "发文字号", "文号",
-        "关键词", "关键字", "有效性", "公开方式", "公开范围",
+        "关键词", "关键字", "主题词", "有效性", "公开方式", "公开范围",
     ),
 }
 FIELD_ROLE = {key: role for role, keys in HEADER_FIELDS.items() for key in keys}
@@ -201,6 +201,23 @@ def header_fields(line: str) -> tuple[tuple[str, str], ...]:
         value = line[m.end() : nxt.start() if nxt else len(line)].strip(_FIELD_JUNK)
         out.append((key, value))
     return tuple(out)
+
+
+# a government page's 信息公开 catalogue names the title 名称 (a word too common elsewhere to be a key)
+_TABLE_KEYS = {"名称": "文件名称"}
+
+
+def table_fields(cells: list[str]) -> tuple[tuple[str, str], ...]:
+    """The header fields of a table row that holds them, as a government page's 信息公开
+    catalogue does (``| 索引号： | 006939276/2012-00123 | 分类： | 综合政务 |``, ``| 发布机构： |
+    武冈市人民政府办公室 | 生成日期： | 2012-03-05 |``), or ``()``: its cells read as one line of
+    ``key：value`` fields, every cell that ends in a colon being a key."""
+    keys = [c for c in cells if c.endswith(("：", ":"))]
+    if not keys:
+        return ()
+    text = " ".join(_TABLE_KEYS.get(c.rstrip("：: "), c.rstrip("：: ")) + "：" if c in keys else c for c in cells if c)
+    fields = header_fields(text)
+    return fields if len(fields) == len(keys) else ()
 
 
 _META_SOURCE = re.compile(r"^(信息来源|文章来源|稿件来源|来源|发布时间|发布日期|发稿时间|时间|日期)\s*[:：]")
@@ -455,6 +472,9 @@ def classify_line(line: str, heading_max_chars: int, edge: bool = True) -> LineK
         return LineKind("boilerplate", "no text (punctuation or symbols only)")
     cells = table_cells(line)
     if cells is not None:
+        fields = table_fields(cells)
+        if fields:
+            return LineKind("metadata", "header fields", "", fields)
         if any(c.count("|") >= 2 for c in cells) and len(line) <= _SHORT:  # a menu written into one cell
             return LineKind("boilerplate", "navigation")
         if not any(len(c) >= 40 or c.endswith(tuple("。！？；")) for c in cells):

@@ -69,6 +69,10 @@ def test_clean_line_collapses_blanks():
         ("记者手记", "heading", "heading"),
         ("通讯员队伍", "heading", "heading"),
         ("| 指标 | 单位 | 2023年 | 增长 |", "table", "table row (cells, not running text)"),
+        # a 信息公开 catalogue's rows are header fields; a table of a notice's arrangements is a table
+        ("| 发布机构： | 武冈市人民政府办公室 | 生成日期： | 2012-03-05 |", "metadata", "header fields"),
+        ("| 名称： | 2012年市政府工作报告 |  |  |", "metadata", "header fields"),
+        ("| 时间： | 2023年3月5日 | 地点： | 县政府三楼会议室 |", "table", "table row (cells, not running text)"),
         ("| 网站首页 \\| 政务公开 \\| 办事服务 |", "boilerplate", "navigation"),
         ("| 1 | 全面推进乡村振兴，新建高标准农田10万亩。 |", "body", ""),
         ("2023年工作回顾", "heading", "heading"),

@@ -36,6 +36,7 @@ from .text import (
     BOILERPLATE,
     CN_NUMBER,
     LEAD_NUMBERING,
+    NOT_SOURCE,
     FIELD_ROLE,
     PAGE_NUMBER,
     SUBTITLE_SPEAKER,
@@ -711,7 +712,7 @@ def mark_metadata(lines: Lines, doc: Document) -> None:
             if k.reason == "byline":
                 doc.author = doc.author or k.value
                 lines.zones["author"].append(without_name(lines.text[i], k.value))
-            else:
+            elif k.reason not in NOT_SOURCE:
                 doc.source_name = doc.source_name or k.value
                 lines.zones["source"].append(lines.text[i])
                 if find_date(lines.text[i]):

@@ -159,6 +159,18 @@ BOILERPLATE = [
         r"|(分享|打印|关闭|字号|字体|收藏|上一篇|下一篇|相关链接|相关阅读)(?=$|[\s:：】\]|｜/])|扫一扫[，,]?(?=.{0,16}$)(?!.*[。！？；、]))"
     )),
 ]
+# The parts of an official document (公文) around its text: the red-head banner and the
+# document number above, the disclosure note, the distribution list and the printing line
+# below. They are metadata; the banner and the number go with the document's source.
+OFFICIAL_DOCUMENT = [
+    ("red-head banner", re.compile(r"^(中共)?[\u4e00-\u9fff、\s]{2,40}(委员会|人民政府|政府|办公室|办公厅|县委|市委|区委|州委|省委|局|厅)\s*文件$")),
+    ("document number", re.compile(r"^[\u4e00-\u9fff]{1,10}\s*[〔\[［(（]\s*(19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号$")),
+    ("disclosure note", re.compile(r"^[(（]\s*此件(主动|不予|依申请)?公开(发布)?\s*[)）]$")),
+    ("distribution list", re.compile(r"^(抄送|抄报|分送)\s*[:：]")),
+    ("printing line", re.compile(r"^[\u4e00-\u9fff、\s]{2,40}(19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发?$")),
+]
+NOT_SOURCE = {"disclosure note", "distribution list"}  # a distribution list names other units
+
 # Keys of the "key：value" fields that site templates and scrapers write above (or below) a
 # text, by what they say. A line starting with one is metadata, never a paragraph.
 HEADER_FIELDS: dict[str, tuple[str, ...]] = {
@@ -481,6 +493,9 @@ def classify_line(line: str, heading_max_chars: int, edge: bool = True) -> LineK
             return LineKind("table", "table row (cells, not running text)")
         return LineKind("body")  # a row holding sentences (一 | 全面推进乡村振兴，…。)
     if len(line) <= _SHORT:
+        for reason, pat in OFFICIAL_DOCUMENT:
+            if pat.match(line):
+                return LineKind("metadata", reason)
         for reason, pat in BOILERPLATE:
             if (edge or reason not in _EDGE_ONLY) and pat.search(line):
                 return LineKind("boilerplate", reason)

@@ -800,3 +800,18 @@ def test_the_readers_title_and_author_where_the_text_gives_none():
     meta = {"title": "Microsoft Word - 2012年固始县政府工作报告.doc", "author": "县政府办公室"}
     doc = process_document("b.docx", RawText(body, "docx", meta), P, T2S, Gazetteer.default())
     assert (doc.title, doc.author) == ("2012年固始县政府工作报告", "县政府办公室")
+
+
+def test_an_official_documents_banner_number_and_closing_block_are_metadata():
+    """A red-head document: the banner and the document number are not its title, and the
+    disclosure note, distribution list and printing line below the signature are metadata, so the
+    signature dates it and stays out of the text."""
+    lines = ["凤凰县人民政府文件", "凤政发〔2012〕5号", "关于印发《凤凰县2012年旅游产业发展工作方案》的通知", "各乡镇人民政府，县直各单位：",
+             "现将《凤凰县2012年旅游产业发展工作方案》印发给你们，请认真组织实施。", "凤凰县人民政府", "2012年3月5日", "（此件主动公开）",
+             "抄送：州人民政府办公室。", "凤凰县人民政府办公室　　　　2012年3月6日印发"]
+    doc = process_document("a.txt", RawText(lines, "utf-8"), P, T2S, Gazetteer.default())
+    assert doc.title == "关于印发《凤凰县2012年旅游产业发展工作方案》的通知"
+    assert (doc.date, doc.date_source) == ("2012-03-05", "signature") and doc.locality.locality == "凤凰县"
+    assert [p["text"] for p in doc.paragraphs] == ["".join(lines[3:5])]
+    reasons = {row["line"]: row["reason"] for row in doc.log}
+    assert [reasons[n] for n in (1, 2, 8, 9, 10)] == ["red-head banner", "document number", "disclosure note", "distribution list", "printing line"]

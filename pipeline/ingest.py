@@ -61,6 +61,7 @@ from .text import (
     title_speaker,
     unescape_entities,
     without_note,
+    year_month_line,
 )
 
 log = logging.getLogger("pipeline.ingest")
@@ -169,6 +170,7 @@ class Lines:
     zones: dict[str, list[str]] = field(default_factory=lambda: {"author": [], "source": [], "title": [], "file": [], "body": []})
     running: list[str] = field(default_factory=list)  # running headers and footers (see running_lines)
     dates: list[Dated] = field(default_factory=list)
+    years: list[tuple[str, str]] = field(default_factory=list)  # (year, where) of year-and-month date lines (二〇一二年十二月)
 
     def __post_init__(self) -> None:
         self.origin = self.origin or list(range(len(self.text)))
@@ -625,6 +627,9 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
             lines.mark(i, "metadata", "date line")
             lines.dates.append(Dated(find_date(line), "title block", i))
             lines.zones["title"].append(line)
+        elif year_month_line(line):  # （二〇一二年十二月） under the title
+            lines.mark(i, "metadata", "date line (year and month)")
+            lines.years.append((year_month_line(line), "title block"))
         else:
             lines.mark(i, "metadata", "title")
             title_parts.append(line)
@@ -730,6 +735,10 @@ def mark_signature_date(lines: Lines) -> None:
     tail = [i for i in range(len(lines.text)) if lines.kinds[i].kind in ("heading", "body")][-2:]
     for i in tail:
         text = lines.text[i]
+        if year_month_line(text):  # 二〇一二年十二月: the year
+            lines.years.append((year_month_line(text), "signature"))
+            lines.mark(i, "metadata", "date line (year and month)")
+            continue
         if len(text) <= 20 and find_date(text) and _SIGNATURE_END.search(without_note(text)) and not _SENTENCE_MARK.search(text):
             lines.dates.append(Dated(find_date(lines.text[i]), "signature", i))
             lines.mark(i, "metadata", "date line")
@@ -757,6 +766,8 @@ def date_document(lines: Lines, doc: Document, meta: dict[str, str], meta_source
         lines.notes[line] = _join_notes(lines.notes[line], f"dates the document ({doc.date_source})")
     if doc.date:
         doc.year, doc.year_source = doc.date[:4], doc.date_source
+    elif lines.years:  # a date line with a year and a month only (二〇一二年十二月)
+        doc.year, doc.year_source = lines.years[0]
     else:
         doc.year = title_year
         doc.year_source = "title" if doc.year else ""

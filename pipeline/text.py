@@ -390,6 +390,20 @@ def find_year(text: str) -> str:
     return min(found)[1] if found else ""
 
 
+_YEAR_MONTH_LINE = re.compile(
+    r"^[(（]?\s*(?:(?P<y>(19|20)\d{2})\s*年\s*\d{1,2}\s*月|(?P<cy>(一九|二[〇○零])[〇○零一二三四五六七八九]{2})\s*年\s*[一二三四五六七八九十]{1,2}\s*月)\s*[)）]?$"
+)
+
+
+def year_month_line(line: str) -> str:
+    """The year of a line that is only a year and a month (``二〇一二年十二月``, ``（2012年12月）``:
+    a report's or a document's date without its day), or ``""``."""
+    m = _YEAR_MONTH_LINE.match(line.strip().translate(_ASCII_DIGITS))
+    if not m:
+        return ""
+    return m.group("y") or "".join(str(_CN_DIGITS[c]) for c in m.group("cy"))
+
+
 _TARGET_BEFORE = re.compile(r"((?<!截)至|到|((19|20)\d{2}|(一九|二[〇○零])[〇○零一二三四五六七八九]{2})\s*年?\s*(—|–|-|－|~|～|至))\s*$")
 _TARGET_AFTER = re.compile(r"\s*(远景|愿景)")
 

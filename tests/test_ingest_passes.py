@@ -815,3 +815,15 @@ def test_an_official_documents_banner_number_and_closing_block_are_metadata():
     assert [p["text"] for p in doc.paragraphs] == ["".join(lines[3:5])]
     reasons = {row["line"]: row["reason"] for row in doc.log}
     assert [reasons[n] for n in (1, 2, 8, 9, 10)] == ["red-head banner", "document number", "disclosure note", "distribution list", "printing line"]
+
+
+def test_a_date_line_with_a_year_and_a_month_gives_the_year():
+    """（二〇一二年十二月） under a title and 二〇一二年十二月 as a signature are date lines: they
+    give the year (before a year in the title, which may be the year reviewed), not a title's part
+    or a section."""
+    lines = ["关于2011年全县农村工作的总结", "（二〇一二年一月）", "去年以来，全县农业农村工作取得新成效，粮食总产达到68万吨，农民人均纯收入增长12%。"]
+    doc = process_document("a.txt", RawText(lines, "utf-8"), P, T2S, Gazetteer.default())
+    assert (doc.title, doc.date, doc.year, doc.year_source) == ("关于2011年全县农村工作的总结", "", "2012", "title block")
+    signed = lines[:1] + lines[2:] + ["县农业局", "二〇一二年一月"]
+    doc = process_document("b.txt", RawText(signed, "utf-8"), P, T2S, Gazetteer.default())
+    assert (doc.year, doc.year_source) == ("2012", "signature") and {row["line"]: row["status"] for row in doc.log}[4] == "metadata"

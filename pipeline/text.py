@@ -256,7 +256,8 @@ SUBTITLE_SPEAKER = re.compile(r"^[—―–\-－]{1,2}\s*在.{2,60}?(上|时)的
 
 
 # A title naming its speaker (县委书记王建勋在全县经济工作会议上的讲话, 王建勋同志在…上的讲话):
-# the name a person's (a surname and one or two characters), after an office or before 同志.
+# after an office, the name any name (韦少华, 欧阳建国, 阿不都·热合曼); before 同志 alone, a
+# person's (a common surname and one or two characters).
 _SPEECH = (r"\s*[：:]?\s*在.{2,60}?(上|时)的(讲话|报告|发言|致辞|工作报告|政府工作报告|总结讲话|主持词)(稿|提纲|全文|摘要|节选)?"
            r"(\s*[（(【\[][^）)】\]]{0,20}[）)】\]])?\s*[。.!！]?\s*$")
 
@@ -287,7 +288,7 @@ _SURNAMES = set(
     "钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文欧覃甘聂莫向"
 )
 _TITLE_SPEAKER = re.compile(
-    rf"(?:^|[\s—―–\-－：:])(?:(?P<office>[^\s，。：:—]{{0,16}}?({_OFFICES}))\s*(?P<who>[{''.join(sorted(_SURNAMES))}][\u4e00-\u9fff]{{1,2}}?)(?:同志)?"
+    rf"(?:^|[\s—―–\-－：:])(?:(?P<office>[^\s，。：:—]{{0,16}}?({_OFFICES}))\s*(?P<who>[\u4e00-\u9fff]{{1,8}}·[\u4e00-\u9fff·]{{1,12}}|(?![亲带要在到于对就等同])[\u4e00-\u9fff]{{2,4}}?)(?:同志)?"
     rf"|(?P<who2>[{''.join(sorted(_SURNAMES))}][\u4e00-\u9fff]{{1,2}}?)同志){_SPEECH}"
 )
 _REPORTER_NAMES = r"(?:[" + "".join(sorted(_SURNAMES)) + r"][\u4e00-\u9fff]{1,2}\s*){1,4}"

@@ -363,3 +363,19 @@ def test_a_dateline_with_only_a_year_and_month_gives_no_date():
     assert dateline("2023年2月，全县地区生产总值增长5%，规上工业增加值增长6%。") is None
     assert dateline("2024年6月全县经济运行分析报告") is None
     assert dateline("2024年1月召开全县经济工作会议") is None
+
+
+@pytest.mark.parametrize("title,speaker", [
+    ("县委书记王建勋在全县经济工作会议上的讲话", "王建勋（县委书记）"),
+    ("县委书记韦少华在全县经济工作会议上的讲话", "韦少华（县委书记）"),  # a surname outside the common list
+    ("县委书记欧阳建国同志在全县干部大会上的讲话", "欧阳建国（县委书记）"),
+    ("州长阿不都·热合曼在全州经济工作会议上的讲话", "阿不都·热合曼（州长）"),
+    ("王建勋同志在全县经济工作会议上的讲话", "王建勋"),
+    ("关于学习县委书记王建勋在全县经济工作会议上的讲话", ""),  # about the speech
+    ("县委书记亲自在全县大会上的讲话", ""),
+    ("市委书记在全市经济工作会议上的讲话", ""),
+])
+def test_title_speaker(title, speaker):
+    from pipeline.text import title_speaker
+
+    assert title_speaker(title) == speaker

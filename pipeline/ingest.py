@@ -171,6 +171,7 @@ class Lines:
     running: list[str] = field(default_factory=list)  # running headers and footers (see running_lines)
     dates: list[Dated] = field(default_factory=list)
     years: list[tuple[str, str]] = field(default_factory=list)  # (year, where) of year-and-month date lines (二〇一二年十二月)
+    author_field: bool = False  # the author so far is a page's 作者： field (the poster), which a byline overrides
 
     def __post_init__(self) -> None:
         self.origin = self.origin or list(range(len(self.text)))
@@ -596,6 +597,7 @@ _NUMBERED = re.compile(rf"^(第{CN_NUMBER}[章节部分篇]|{CN_NUMBER}[、.．]
 
 
 _MENU = {"navigation", "breadcrumb"}
+_ARROW = re.compile(r"^\s*[>＞›»]")
 
 
 def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
@@ -608,11 +610,16 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
     header = [i for i in range(first_body) if kinds[i].kind == "heading"]
     # a site's menu or breadcrumb: what stands above it is the site's header (a widget below a
     # news title, 【打印】【关闭】 or 字号：大 中 小, is not)
-    last_furniture = max((i for i in range(first_body) if kinds[i].kind == "boilerplate" and kinds[i].reason in _MENU), default=-1)
+    # (a breadcrumb that the page's layout cut into lines, 您现在的位置： / 首页 / >> 政务公开, ends
+    # at its last arrow)
+    last_furniture = max((i for i in range(first_body) if kinds[i].kind == "boilerplate" and kinds[i].reason in _MENU
+                          or _ARROW.match(lines.text[i])), default=-1)
     title_parts = []
     for i in header:
         line = lines.text[i]
-        if i < last_furniture:
+        if i == last_furniture:
+            lines.mark(i, "boilerplate", "breadcrumb")
+        elif i < last_furniture:
             lines.mark(i, "boilerplate", "site header above the navigation")
         elif looks_like_person(line) and not gazetteer.find(line):
             lines.mark(i, "metadata", "byline (name above the text)")
@@ -680,7 +687,8 @@ def mark_fields(lines: Lines, doc: Document) -> None:
             elif role == "issuer":
                 doc.issuer = doc.issuer or value
             elif role == "author":
-                doc.author = doc.author or author_name(value)
+                if not doc.author:
+                    doc.author, lines.author_field = author_name(value), True
             elif role == "source":
                 doc.source_name = doc.source_name or re.match(r"[^\s:：]*", value).group()
             elif role == "url":
@@ -715,7 +723,8 @@ def mark_metadata(lines: Lines, doc: Document) -> None:
         elif k.kind == "metadata":
             lines.mark(i, "metadata", k.reason)
             if k.reason == "byline":
-                doc.author = doc.author or k.value
+                if not doc.author or lines.author_field:  # the speaker (县长 曹某某), not the page's poster (作者：县政府办)
+                    doc.author, lines.author_field = k.value, False
                 lines.zones["author"].append(without_name(lines.text[i], k.value))
             elif k.reason not in NOT_SOURCE:
                 doc.source_name = doc.source_name or k.value

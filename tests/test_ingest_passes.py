@@ -827,3 +827,14 @@ def test_a_date_line_with_a_year_and_a_month_gives_the_year():
     signed = lines[:1] + lines[2:] + ["县农业局", "二〇一二年一月"]
     doc = process_document("b.txt", RawText(signed, "utf-8"), P, T2S, Gazetteer.default())
     assert (doc.year, doc.year_source) == ("2012", "signature") and {row["line"]: row["status"] for row in doc.log}[4] == "metadata"
+
+
+def test_a_breadcrumb_cut_into_lines_is_no_title_and_a_byline_beats_the_pages_poster():
+    """An old page's breadcrumb cut into lines (您现在的位置： / 首页 / >> / 政务公开 / >> 政府工作报告)
+    stands above the title, and the speaker's byline is the author, not the page's 作者：县政府办."""
+    lines = ["您现在的位置：", "首页", ">>", "政务公开", ">> 政府工作报告", "政府工作报告", "——2007年2月12日在临武县第十四届人民代表大会第六次会议上",
+             "县长 曹某某", "作者：县政府办 来源：临武县人民政府 发布时间：2007-2-16 10:23:45", "各位代表：",
+             "现在，我代表县人民政府，向大会报告工作，请予审议，并请县政协委员和其他列席人员提出意见。"]
+    doc = process_document("a.txt", RawText(lines, "utf-8"), P, T2S, Gazetteer.default())
+    assert (doc.title, doc.author, doc.date) == ("政府工作报告", "曹某某（县长）", "2007-02-12")
+    assert {row["line"]: row["reason"] for row in doc.log}[5] == "breadcrumb"

@@ -46,7 +46,7 @@ MIN_BODY_MENTIONS = 2
 _SPEAKS_AS = re.compile(r"[全本我](?:省|自治区|市|州|盟|区|县|旗)(?![域场])|全地区")  # not 全区域, 全市场; 本地区 is any region
 # A former name (whose stem is often a city's: 许昌县, 宜昌县) followed by one of these is
 # the start of another word: 许昌县域 is 许昌's counties, 晋陕县级 and 新开县道 no county.
-_NOT_AFTER_FORMER = frozenset(("县域", "县级", "县道", "县区", "县市", "区域", "区级", "市域", "市级", "市区"))
+_NOT_AFTER_FORMER = frozenset(("县域", "县级", "县道", "县区", "县市", "区域", "区级", "市域", "市级", "市区", "州域", "州级", "旗域", "旗级"))
 # A former name (清苑县) may be history in a current text (原清苑县), so it weighs a little less.
 FORMER_NAME_WEIGHT = 0.8
 # A county's or city's short name in the body with nothing around it to support it (唐河 in a
@@ -140,7 +140,11 @@ class Gazetteer:
         self.level_words: dict[str, frozenset[str]] = {code: frozenset((_level_word(p.name),)) for code, p in self.places.items()}
         for name, code in self.former.items():
             self.level_words[code] |= {_level_word(name)}
-        self._county_former = frozenset(n for n, c in self.former.items() if self.places[c].level == "county")
+        # names that end in a unit's word other text runs on from (清苑县 in 清苑县域; 河南县, the short
+        # form of 河南蒙古族自治县, in 河南县域经济)
+        self._county_former = frozenset(n for n, c in self.former.items() if self.places[c].level == "county") | frozenset(
+            n for p in places if p.name.endswith(("自治州", "自治县", "自治旗")) for n in _short_names(p, nations) if n != p.name and n[-1] in "州县旗"
+        )
         self.aliases = {a: tuple(sorted(codes)) for a, codes in aliases.items()}
         self.short = {a: frozenset(codes) for a, codes in short.items()}
         self._max_len = max(map(len, self.aliases))
@@ -197,8 +201,10 @@ class Gazetteer:
                                 i += length  # 华亭镇 is a town, not 华亭市; 县委书记王江阴 a person, not 江阴市
                                 break
                             if codes and name in self._county_former and run[i + length - 1 : i + length + 1] in _NOT_AFTER_FORMER:
-                                i += length  # 许昌县域, 晋陕县级, 新开县道, 邙山区域: the city's 县域, not 许昌县
-                                break
+                                # 许昌县域, 晋陕县级, 河南县域经济: the city's or province's 县域, not 许昌县 or 河南县;
+                                # the name before it may still be one (许昌, 河南)
+                                bounds.add(i + length - 1)
+                                continue
                             if codes:
                                 out.append((block.start() + i, run[i : i + length], codes))
                                 i += length
@@ -598,15 +604,17 @@ def _label(code: str, written: set[str], gaz: Gazetteer) -> tuple[str, str]:
 _LEVEL_WORDS = re.compile("我代表(?:[\u4e00-\u9fff、]{0,12}?(自治区|省|市|州|盟|区|县|旗)(?:人民)?政府|(?:[地盟]委[、和]?)?(地区|盟)?(?:行政公署|行署))")
 
 
-# In a title or a byline, the level of the unit a document is of: 在全县经济工作会议上的讲话,
-# 我县召开…, 县委书记 刘建军, 常务副县长 (in the body such words are often another's: 省委书记指出)
-_HEADER_LEVEL = re.compile(r"[全本我](自治区|省|市|州|盟|区|县|旗)(?![域场])|(省|市|州|盟|区|县|旗)(?:委(?:副)?书记|长)")
+# In a title, the level of the unit a document is of (在全县经济工作会议上的讲话, 我市召开…; not 健全市县,
+# 安全县域; 全区 is a region's as often as a district's), and in a byline, an office (县委书记 刘建军,
+# 常务副县长; not 城市长效; in a title, 全省县委书记培训班 is about its audience)
+_TITLE_LEVEL = re.compile(r"(?<![健完齐安周成保顾])[全本我](自治区|省|市|州|盟|县|旗)(?![域场])")
+_BYLINE_LEVEL = re.compile(r"(?<![城社园景联山林都])(省|市|州|盟|区|县|旗)(?:委(?:副)?书记|长)(?![效期远久廊])")
 
 
 def declared_levels(zones: dict[str, list[str]]) -> frozenset[str]:
     """The levels of government a document says it speaks for (省, 自治区, 市, 州, 盟, 区,
-    县, 旗), from "我代表(…)X人民政府" anywhere in it, and from its title and byline
-    (全县, 我市, 县委书记, 市长); a 地区's or a 盟's, from "我代表(地委、)(地区|盟)行政公署/行署"
+    县, 旗), from "我代表(…)X人民政府" anywhere in it, from its title (全县, 我市) and from its
+    byline (县委书记, 市长); a 地区's or a 盟's, from "我代表(地委、)(地区|盟)行政公署/行署"
     (a bare 行署 may be either's)."""
     out: set[str] = set()
     for zone, texts in zones.items():
@@ -616,7 +624,7 @@ def declared_levels(zones: dict[str, list[str]]) -> frozenset[str]:
                     level = m.group(1) or m.group(2)
                     out |= {level} if level else {"地区", "盟"}
             if zone in ("title", "author"):
-                out |= {m.group(1) or m.group(2) for m in _HEADER_LEVEL.finditer(text)}
+                out |= {m.group(1) for m in (_TITLE_LEVEL if zone == "title" else _BYLINE_LEVEL).finditer(text)}
     return frozenset(out)
 
 
@@ -681,7 +689,10 @@ def _most_specific(direct: dict[str, float], gaz: Gazetteer, levels: frozenset[s
         own = direct.get(node, 0.0)
         below = subtree[node] - own
         child = max(sorted(children[node]), key=lambda c: subtree[c])
-        child_bonus, own_bonus = _level_bonus(child in declared, bool(gaz.level_words[node] & levels))
+        # (全区 may be a region's own word: then a district named inside does not speak for the child)
+        parent_may = any(_speaks_as(w, levels) for w in gaz.level_words[node])
+        child_says = bool(gaz.level_words[child] & levels) or child in declared and not parent_may
+        child_bonus, own_bonus = _level_bonus(child_says, bool(gaz.level_words[node] & levels))
         header_says = child in led and node not in header
         if (header_says or subtree[child] + child_bonus >= own + own_bonus) and subtree[child] >= DOMINANCE * below:
             node = child
@@ -693,8 +704,10 @@ def _most_specific(direct: dict[str, float], gaz: Gazetteer, levels: frozenset[s
 def _level_bonus(child_says: bool, parent_says: bool) -> tuple[float, float]:
     """:data:`LEVEL_WEIGHT` for the child or for the parent, whichever alone the document's
     level speaks for: the parent by its own level words (those of its former names included),
-    the child by its own or by those of a unit named inside it (a county speech that names
-    its county once and its province often descends through the county's city); else nothing."""
+    the child by its own or, where the parent's may not be meant, by those of a unit named
+    inside it (a county speech that names its county once and its province often descends
+    through the county's city; 全区 in a region's text does not take it to a city holding a
+    district); else nothing."""
     if child_says == parent_says:
         return 0.0, 0.0
     return (LEVEL_WEIGHT, 0.0) if child_says else (0.0, LEVEL_WEIGHT)

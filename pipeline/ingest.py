@@ -764,7 +764,7 @@ def date_document(lines: Lines, doc: Document, meta: dict[str, str], meta_source
     file's name (``2022-06-30_讲话.txt``). Its year comes from the date, else from the title
     (2024年, 二〇二四年), else from the file's name (2025_河南省.txt). ``date_source`` and ``year_source`` say where they came
     from, and the log's note on the line that gave the date says so. The reader's author fills
-    in where the text gave none, if it is a person's name or an office's (not Administrator)."""
+    in where the text gave none, if it is a name in Chinese (not Administrator, 微软用户)."""
     dates = sorted(lines.dates, key=lambda d: date_rank(d.source)) + ([Dated(meta["date"], meta_source)] if meta.get("date") else [])
     name = Path(doc.source).name
     title_year = find_year(doc.title) or find_year(" ".join(lines.zones["title"]))
@@ -785,30 +785,35 @@ def date_document(lines: Lines, doc: Document, meta: dict[str, str], meta_source
             doc.year, doc.year_source = year.group(1), "file name"
     editor = dict(BOILERPLATE)["editor"]
     author = meta.get("author", "").strip()
-    if not editor.match(author) and (looks_like_person(author) or _OFFICE_NAME.search(author)):
-        # 【责任编辑：…】 is the site's editor; Administrator, 微软用户 or a template's name is nobody
+    if not editor.match(author) and re.fullmatch(r"[\u4e00-\u9fff·（）()、]{2,30}", author) and not _NOBODY.search(author):
+        # 【责任编辑：…】 is the site's editor; Administrator, 微软用户 or a pirated system's name is nobody
         doc.author = doc.author or author
 
 
-# what an author that is a unit ends with (县政府办公室, 县委宣传部, 县融媒体中心)
-_OFFICE_NAME = re.compile(r"[\u4e00-\u9fff]{2,}(政府|办公室|委员会|党委|县委|市委|区委|省委|局|厅|部|委|办|中心|站|所|院|处|科|社|报|台|网)$")
-# what a page's title ends with after the article's title: the site (…_固始县人民政府, … - 宁乡市人民政府)
-_SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s[-–—]{1,2}\s|--)\s*")
+# an author property that names nobody: a computer's user account or a pirated system's
+_NOBODY = re.compile(r"用户|微软|雨林木风|番茄花园|系统之家|深度|未知|匿名|佚名|作者|电脑|[Uu]ser|[Aa]dmin")
+# the parts of a page's <title>, which sites join with _ or | (or a spaced hyphen)
+_TITLE_PARTS = re.compile(r"\s*[_|｜]\s*|\s+-\s+")
+# a part that names the site, not the article (郴州市人民政府, 政务公开, 门户网站)
+_SITE_PART = re.compile(r"(人民政府|政府|政府网|门户网站|网站|首页|政务公开|信息公开|新闻中心|办公室|网)$")
 _WORD_TITLE = re.compile(r"^Microsoft Word\s*-\s*|\.(docx?|wps)$", re.IGNORECASE)
 
 
 def reader_title(lines: Lines, doc: Document, meta: dict[str, str], to_simplified) -> None:
     """Where the text gave no title, the reader's (a web page's ``<title>``, which the main-text
-    extraction leaves out, or a Word file's title property): simplified, its site suffix cut
-    off (``2012年固始县政府工作报告_固始县人民政府``), and read like a title found in the text, for
-    the year and the locality (the site's name goes with the page's source)."""
+    extraction leaves out, or a Word file's title property): simplified, the site's name cut
+    off (``2012年固始县政府工作报告_固始县人民政府``, ``郴州市人民政府_政务公开_…``: of the parts
+    joined by ``_`` or ``|``, the longest that names no site), and read like a title found in
+    the text, for the year and the locality. The site's name is left out, as the page's
+    furniture is: a county's text stands on its city's site."""
     title = to_simplified(_WORD_TITLE.sub("", meta.get("title", "")).strip())
     if doc.title or not re.search(r"[\u4e00-\u9fff]", title):
         return
-    title, *site = (part for part in _SITE_SUFFIX.split(title) if part.strip())
-    doc.title = title
-    lines.zones["title"].append(title)
-    lines.zones["source"] += site
+    parts = [part for part in _TITLE_PARTS.split(title) if part.strip()]
+    articles = [part for part in parts if not _SITE_PART.search(part)]
+    if articles:  # a <title> that is only its site's name (郴州市人民政府) names no article
+        doc.title = max(articles, key=len)
+        lines.zones["title"].append(doc.title)
 
 
 def mark_lists(lines: Lines) -> None:

@@ -163,7 +163,9 @@ BOILERPLATE = [
 # document number above, the disclosure note, the distribution list and the printing line
 # below. They are metadata; the banner and the number go with the document's source.
 OFFICIAL_DOCUMENT = [
-    ("red-head banner", re.compile(r"^(中共)?[\u4e00-\u9fff、\s]{2,40}(委员会|人民政府|政府|办公室|办公厅|县委|市委|区委|州委|省委|局|厅)\s*文件$")),
+    # (an issuer's name: not a heading about documents, 一、认真学习贯彻郴州市委文件)
+    ("red-head banner", re.compile(r"^(?!.*(学习|贯彻|落实|传达|转发|印发|关于|有关|相关|上级))(中共)?[\u4e00-\u9fff、\s]{2,40}"
+                                   r"(委员会|人民政府|政府|办公室|办公厅|县委|市委|区委|州委|省委|局|厅)\s*文件$")),
     ("document number", re.compile(r"^[\u4e00-\u9fff]{1,10}\s*[〔\[［(（]\s*(19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号$")),
     ("disclosure note", re.compile(r"^[(（]\s*此件(主动|不予|依申请)?公开(发布)?\s*[)）]$")),
     ("distribution list", re.compile(r"^(抄送|抄报|分送)\s*[:：]")),
@@ -217,6 +219,8 @@ def header_fields(line: str) -> tuple[tuple[str, str], ...]:
 
 # a government page's 信息公开 catalogue names the title 名称 (a word too common elsewhere to be a key)
 _TABLE_KEYS = {"名称": "文件名称"}
+# the keys only such a catalogue has; a row with none of them is a data table's
+_CATALOGUE_KEYS = {"索引号", "发布机构", "发文机关", "发文机构", "生成日期", "成文日期", "发文字号", "文号", "主题分类", "体裁分类", "组配分类", "主题词", "有效性"}
 
 
 def table_fields(cells: list[str]) -> tuple[tuple[str, str], ...]:
@@ -225,8 +229,8 @@ def table_fields(cells: list[str]) -> tuple[tuple[str, str], ...]:
     武冈市人民政府办公室 | 生成日期： | 2012-03-05 |``), or ``()``: its cells read as one line of
     ``key：value`` fields, every cell that ends in a colon being a key."""
     keys = [c for c in cells if c.endswith(("：", ":"))]
-    if not keys:
-        return ()
+    if not any(c.rstrip("：: ") in _CATALOGUE_KEYS for c in keys):
+        return ()  # a data table's labels (| 名称： | 县人民医院住院楼 |, | 时间： | 2012年3月5日 |)
     text = " ".join(_TABLE_KEYS.get(c.rstrip("：: "), c.rstrip("：: ")) + "：" if c in keys else c for c in cells if c)
     fields = header_fields(text)
     return fields if len(fields) == len(keys) else ()
@@ -267,6 +271,8 @@ def title_speaker(title: str) -> str:
     m = _TITLE_SPEAKER.search(title)
     if not m or m.group("office") and re.search("学习|贯彻|传达|落实|关于|解读|^[对谈]", m.group("office")):
         return ""  # 关于学习县委书记王建勋在…上的讲话: about the speech, not by its speaker
+    if m.group("who") and re.search(r"[长记任员理]$|书记|主任|委员|助理|代表|一行", m.group("who")):
+        return ""  # 县委副书记兼县长, 县长助理, 主任委员: another office, not a name
     return f"{m.group('who')}（{m.group('office')}）" if m.group("who") else m.group("who2")
 
 
@@ -288,7 +294,7 @@ _SURNAMES = set(
     "钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文欧覃甘聂莫向"
 )
 _TITLE_SPEAKER = re.compile(
-    rf"(?:^|[\s—―–\-－：:])(?:(?P<office>[^\s，。：:—]{{0,16}}?({_OFFICES}))\s*(?P<who>[\u4e00-\u9fff]{{1,8}}·[\u4e00-\u9fff·]{{1,12}}|(?![亲带要在到于对就等同])[\u4e00-\u9fff]{{2,4}}?)(?:同志)?"
+    rf"(?:^|[\s—―–\-－：:])(?:(?P<office>[^\s，。：:—]{{0,16}}?({_OFFICES}))\s*(?P<who>[\u4e00-\u9fff]{{1,8}}·[\u4e00-\u9fff·]{{1,12}}|(?![亲带要在到于对就等同代兼和与及并助委昨今首再一率陪出主专])[\u4e00-\u9fff]{{2,4}}?)(?:同志)?"
     rf"|(?P<who2>[{''.join(sorted(_SURNAMES))}][\u4e00-\u9fff]{{1,2}}?)同志){_SPEECH}"
 )
 _REPORTER_NAMES = r"(?:[" + "".join(sorted(_SURNAMES)) + r"][\u4e00-\u9fff]{1,2}\s*){1,4}"

@@ -71,8 +71,12 @@ def test_clean_line_collapses_blanks():
         ("| 指标 | 单位 | 2023年 | 增长 |", "table", "table row (cells, not running text)"),
         # a 信息公开 catalogue's rows are header fields; a table of a notice's arrangements is a table
         ("| 发布机构： | 武冈市人民政府办公室 | 生成日期： | 2012-03-05 |", "metadata", "header fields"),
-        ("| 名称： | 2012年市政府工作报告 |  |  |", "metadata", "header fields"),
+        ("| 名称： | 2012年市政府工作报告 | 文号： |  |", "metadata", "header fields"),
         ("| 时间： | 2023年3月5日 | 地点： | 县政府三楼会议室 |", "table", "table row (cells, not running text)"),
+        ("| 名称： | 县人民医院住院楼 | 时间： | 2012年3月5日 |", "table", "table row (cells, not running text)"),
+        # an official document's parts, and a heading that names documents
+        ("凤政发〔2012〕5号", "metadata", "document number"),
+        ("一、认真学习贯彻郴州市委文件", "heading", "heading"),
         ("| 网站首页 \\| 政务公开 \\| 办事服务 |", "boilerplate", "navigation"),
         ("| 1 | 全面推进乡村振兴，新建高标准农田10万亩。 |", "body", ""),
         ("2023年工作回顾", "heading", "heading"),
@@ -373,6 +377,10 @@ def test_a_dateline_with_only_a_year_and_month_gives_no_date():
     ("王建勋同志在全县经济工作会议上的讲话", "王建勋"),
     ("关于学习县委书记王建勋在全县经济工作会议上的讲话", ""),  # about the speech
     ("县委书记亲自在全县大会上的讲话", ""),
+    ("县委副书记兼县长在全县大会上的讲话", ""),  # another office, not a name
+    ("县长助理在全县大会上的讲话", ""),
+    ("市委书记一行在我县调研时的讲话", ""),
+    ("县长李长江在全县大会上的讲话", "李长江（县长）"),
     ("市委书记在全市经济工作会议上的讲话", ""),
 ])
 def test_title_speaker(title, speaker):

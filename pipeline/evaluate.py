@@ -219,6 +219,8 @@ def main() -> int:
     units = hand_labelled_units(labels, gold, paragraphs, spans, themes, sentences)
     result["random_sample_units"] = int(units["inclusion_probability"].notna().sum())
     result["uncoded_rows"] = int(sum(x.attrs.get("uncoded", 0) for x in (labels, gold) if x is not None))
+    result["repeated_rows"] = int(sum(x.attrs.get("repeated", 0) for x in (labels, gold) if x is not None))
+    result["conflicting_rows"] = int(sum(x.attrs.get("conflicting", 0) for x in (labels, gold) if x is not None))
     write_json(result, config.METRICS / "eval.json")
     write_csv(confusion, confusion_path)
     write_parquet(units, config.HAND_LABELS)

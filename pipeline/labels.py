@@ -7,6 +7,7 @@ by ``evaluate`` (accuracy against the labels) and by ``themes`` (labelled exampl
 
 from __future__ import annotations
 
+import csv
 import io
 import logging
 import re
@@ -56,7 +57,12 @@ def read_label_csv(path: Path, key: str, dtype: dict | None = None, nrows: int |
         if "source" not in names and "file" in names:  # the manifest's word for it
             names[names.index("file")] = "source"
         wanted = dtype or {}
-        df = pd.read_csv(io.StringIO(text), sep=sep, nrows=nrows, dtype={h: wanted[n] for h, n in zip(header, names) if n in wanted})
+        for number, row in enumerate(csv.reader(io.StringIO(text), delimiter=sep), start=1):
+            if len(row) > len(header) and any(cell.strip() for cell in row[len(header):]):
+                raise ParamsError(f"{key}: {path} line {number} has {len(row)} fields where the header has {len(header)} "
+                                  f"(a {'comma' if sep == ',' else 'separator'} inside a cell that is not quoted?)")
+        # (index_col=False: a sheet whose rows all end in a separator keeps its first column)
+        df = pd.read_csv(io.StringIO(text), sep=sep, nrows=nrows, index_col=False, dtype={h: wanted[n] for h, n in zip(header, names) if n in wanted})
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise ParamsError(f"{key}: {path} is not a readable CSV: {exc}") from None
     df.columns = names
@@ -93,7 +99,7 @@ def read_labels(path: Path, theme_keys: list[str], key: str = "eval.labels", nam
     missing = [c for c in ("source", "line", "primary") if c not in labels.columns]
     if missing:
         raise ParamsError(f"{key}: {path} lacks column(s) {missing} (has {list(labels.columns)})")
-    labels = _coded(labels, "primary")
+    labels = _coded(_without_repeats(labels, key, path), "primary")
     labels["line"] = pd.to_numeric(labels["line"], errors="coerce")
     bad = labels["line"].isna() | labels["source"].isna()
     if bad.any():
@@ -102,7 +108,36 @@ def read_labels(path: Path, theme_keys: list[str], key: str = "eval.labels", nam
     if "secondary" in labels.columns:
         _check_secondary(labels["secondary"], theme_keys, names, f"{key}: {path}")
     labels["line"] = labels["line"].astype(int)
-    return labels
+    return _one_label_per_unit(labels, ["source", "line"], "primary", key, path)
+
+
+def _without_repeats(labels: pd.DataFrame, key: str, path: Path) -> pd.DataFrame:
+    """``labels`` without rows that repeat an earlier row in every cell (a sheet pasted twice),
+    counted in ``attrs["repeated"]`` and warned about: each would count twice in every score and
+    in the design weights."""
+    repeated = labels.duplicated(keep="first")
+    if repeated.any():
+        rows = ", ".join(str(int(i) + 2) for i in labels.index[repeated][:5])
+        log.warning("%s: %s: %d row(s) repeat an earlier row and are read once (rows %s%s)", key, path, int(repeated.sum()), rows,
+                    " …" if repeated.sum() > 5 else "")
+    out = labels[~repeated].copy()
+    out.attrs["repeated"] = int(repeated.sum())
+    return out
+
+
+def _one_label_per_unit(labels: pd.DataFrame, unit: list[str], column: str, key: str, path: Path) -> pd.DataFrame:
+    """``labels`` with one label per unit (a line, or a line's sentence): where rows label the
+    same unit differently (two coders, or a slip), the first is kept and the others are counted
+    in ``attrs["conflicting"]`` and warned about, with their rows."""
+    attrs = dict(labels.attrs)
+    again = labels.duplicated(subset=unit, keep="first")
+    if again.any():
+        rows = ", ".join(str(int(i) + 2) for i in labels.index[again][:5])
+        log.warning("%s: %s: %d row(s) label a %s labelled in an earlier row; the first row's label is kept (rows %s%s)", key, path,
+                    int(again.sum()), "sentence" if "text" in unit else "line", rows, " …" if again.sum() > 5 else "")
+    out = labels[~again].copy()
+    out.attrs = {**attrs, "conflicting": int(again.sum())}
+    return out
 
 
 def _coded(labels: pd.DataFrame, column: str) -> pd.DataFrame:
@@ -112,6 +147,7 @@ def _coded(labels: pd.DataFrame, column: str) -> pd.DataFrame:
     filled = labels[column].fillna("").astype(str).str.strip()
     out = labels[filled != ""].copy()
     out[column] = filled[filled != ""]
+    out.attrs = dict(labels.attrs)
     out.attrs["uncoded"] = int((filled == "").sum())
     if "stratum" in labels.columns:
         out.attrs["drawn"] = {str(k): int(v) for k, v in labels["stratum"].astype(str).value_counts().items()}
@@ -440,7 +476,7 @@ def read_sentence_labels(path: Path, theme_keys: list[str], key: str = "eval.sen
     missing = [c for c in SENTENCE_LABEL_COLUMNS if c not in labels.columns]
     if missing:
         raise ParamsError(f"{key}: {path} lacks column(s) {missing} (has {list(labels.columns)})")
-    labels = _coded(labels, "label")
+    labels = _coded(_without_repeats(labels, key, path), "label")
     for col in ("line", "sentence"):
         labels[col] = pd.to_numeric(labels[col], errors="coerce")
     bad = labels["line"].isna() | labels["sentence"].isna() | labels["source"].isna() | labels["text"].isna()
@@ -448,7 +484,7 @@ def read_sentence_labels(path: Path, theme_keys: list[str], key: str = "eval.sen
         raise ParamsError(f"{key}: {path} row {int(labels.index[np.flatnonzero(bad)[0]]) + 2} has no valid source/line/sentence/text")
     labels["label"] = _theme_keys(labels["label"], theme_keys, names, f"{key}: {path}")
     labels[["line", "sentence"]] = labels[["line", "sentence"]].astype(int)
-    return labels
+    return _one_label_per_unit(labels, ["source", "line", "text"], "label", key, path)  # (a sheet's sentence numbers may restart within a line)
 
 
 def read_examples(path: Path, theme_keys: list[str], key: str = "themes.examples", names: dict[str, str] | None = None) -> pd.DataFrame:
@@ -752,8 +788,10 @@ def hand_labelled_units(paragraph_labels: pd.DataFrame | None, sentence_labels: 
 
     A paragraph label labels the paragraphs cut from its line (``sentence`` -1, the
     paragraph's theme as prediction); a sentence label labels the sentence of ours holding
-    most of its text (found by ``para_id`` and ``sentence_in_paragraph`` when the sheet came
-    from the hand-coding sample the evaluate stage draws, else by its text).
+    most of its text, found by its text on its line as the evaluate stage's scores find it
+    (by ``para_id`` and ``sentence_in_paragraph`` only in a sheet without its text: a
+    sample's ids name other sentences once the corpus is cut anew, ``ingest.max_chars`` or
+    a line added).
     ``inclusion_probability`` and ``stratum`` are kept where the labels come from a random sample the pipeline drew (else NaN and empty):
     only such labels can correct the shares.
 
@@ -775,9 +813,9 @@ def hand_labelled_units(paragraph_labels: pd.DataFrame | None, sentence_labels: 
         span = spans.set_index(["para_id", "sentence"])["n_chars"]
         pi = sentence_labels["inclusion_probability"] if "inclusion_probability" in sentence_labels else pd.Series(np.nan, index=sentence_labels.index)
         stratum = sentence_labels["stratum"] if "stratum" in sentence_labels else pd.Series("", index=sentence_labels.index)
-        if {"para_id", "sentence_in_paragraph"} <= set(sentence_labels.columns):
+        if "text" not in sentence_labels.columns and {"para_id", "sentence_in_paragraph"} <= set(sentence_labels.columns):
             where = [(pid, int(si)) for pid, si in zip(sentence_labels["para_id"], sentence_labels["sentence_in_paragraph"])]
-        else:
+        else:  # by its text, as evaluate finds it: a sample's para_id no longer names it once the corpus is cut anew
             ids = spans[["para_id", "sentence"]].to_numpy()
             where = []
             for found in align_sentence_labels(sentence_labels, paragraphs, spans):

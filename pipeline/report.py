@@ -524,8 +524,12 @@ def estimate_views(est: Estimates, t: ReportTables, labels: dict[str, str], cova
     notes += [n for n in [_unmatched_note(acc)] if n]
     if acc.get("in_training"):
         notes.append(_in_sample_note(acc["in_training"], acc))
-    if acc.get("uncoded_rows") and not notes:  # (a weighting note counts them already)
+    weighted = acc.get("weighting") or acc.get("sentences", {}).get("weighting")
+    if acc.get("uncoded_rows") and not weighted:  # (a weighting note counts them already)
         notes.append(f"{acc['uncoded_rows']} rows of the label files have no label and are left out.")
+    if acc.get("repeated_rows") or acc.get("conflicting_rows"):
+        notes.append(f"{acc.get('repeated_rows', 0)} rows of the label files repeat an earlier row and are read once; {acc.get('conflicting_rows', 0)} "
+                     f"label a line or sentence an earlier row labels, and the earlier row's label is kept.")
     if parts:
         out["accuracy_summary"] = " ".join(["; ".join(parts) + f". The labels are {kind}.", *notes])
         per = acc["sentences"]["per_theme"] if acc.get("sentences") else acc["per_theme"]

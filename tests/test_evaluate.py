@@ -527,3 +527,27 @@ def test_sentence_labels_of_a_misnumbered_line_are_found_by_their_text():
     found = align_sentence_labels(labels, paragraphs, spans)
     assert [spans["para_id"].iloc[[r for r, _ in f]].tolist() for f in found] == [["d:3"], ["d:4"]]
     assert [sum(n for _, n in f) for f in found] == [len(TEXTS["d:3"][0]), len(TEXTS["d:4"][0])]
+
+
+def test_repeated_and_conflicting_label_rows_count_once_and_a_misaligned_row_is_named(tmp_path, caplog):
+    """A sheet pasted twice counts each label once; two labels for one line (or one sentence's
+    text) keep the first, with a warning naming the rows; a row with more fields than the header
+    (a comma in an unquoted cell) stops the run naming its line; rows that all end in a comma
+    are read as they are."""
+    from pipeline.labels import read_sentence_labels
+
+    f = tmp_path / "l.csv"
+    f.write_text("source,line,primary\nx,1,party\nx,2,ecology\nx,1,party\nx,2,livelihood\nx,3,other\n", encoding="utf-8")
+    with caplog.at_level("WARNING", logger="pipeline.labels"):
+        labels = read_labels(f, KEYS)
+    assert labels[["line", "primary"]].values.tolist() == [[1, "party"], [2, "ecology"], [3, "other"]]
+    assert (labels.attrs["repeated"], labels.attrs["conflicting"]) == (1, 1)
+    assert "1 row(s) repeat an earlier row and are read once (rows 4)" in caplog.text and "(rows 5)" in caplog.text
+    g = tmp_path / "s.csv"  # sentence numbers that restart within a line: each text is its own unit
+    g.write_text("source,line,sentence,label,text\nx,1,0,party,加强党建。\nx,1,0,industry,发展产业。\nx,1,0,party,加强党建。\n", encoding="utf-8")
+    assert read_sentence_labels(g, KEYS)["label"].tolist() == ["party", "industry"]
+    f.write_text("source,line,primary,text\nx,1,party,加强党建,从严治党\n", encoding="utf-8")
+    with pytest.raises(ParamsError, match=r"l.csv line 2 has 5 fields where the header has 4 \(a comma inside a cell that is not quoted\?\)"):
+        read_labels(f, KEYS)
+    f.write_text("source,line,primary\nx,1,party,\nx,2,ecology,\n", encoding="utf-8")
+    assert read_labels(f, KEYS)[["source", "primary"]].values.tolist() == [["x", "party"], ["x", "ecology"]]

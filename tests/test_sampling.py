@@ -52,6 +52,13 @@ def test_sentence_sheet_reads_back_as_sentence_labels(tmp_path):
     units = hand_labelled_units(None, gold, paragraphs, spans, p_themes, s_themes)
     assert units[["para_id", "sentence", "predicted", "label"]].values.tolist() == [["d:1", 0, "party", "party"], ["d:1", 1, "industry", "party"]]
     assert (units["inclusion_probability"] == 1.0).all() and (units["stratum"] != "").all()
+    # the corpus cut anew (ingest.max_chars, a line added): the sheet's ids now name other
+    # sentences, and each label still goes to the sentence that holds its text
+    recut = paragraphs.assign(text=["保护生态环境。加强党建工作。发展产业经济。", ""], n_chars=[21, 0]).iloc[:1]
+    respans = pd.DataFrame({"para_id": ["d:1"] * 3, "sentence": [0, 1, 2], "char_start": [0, 7, 14], "char_end": [7, 14, 21], "n_chars": [7, 7, 7]})
+    rethemes = s_themes.assign(para_id="d:1", sentence=[0, 1, 2], theme=["ecology", "party", "industry"])
+    units = hand_labelled_units(None, gold, recut, respans, p_themes, rethemes)
+    assert units[["para_id", "sentence", "predicted", "label"]].values.tolist() == [["d:1", 1, "party", "party"], ["d:1", 2, "industry", "party"]]
 
 
 def test_codebook_lists_every_theme(default_params):

@@ -236,8 +236,8 @@ class ThemesParams(Section):
     corpus_weight: float = 0.3
 
     def validate(self) -> None:
-        if not self.definitions:
-            raise ParamsError("themes.definitions must list at least one theme")
+        if len(self.definitions) < 2:
+            raise ParamsError(f"themes.definitions must list at least two themes (a share of one theme is always 100%), got {len(self.definitions)}")
         keys = [d.key for d in self.definitions]
         if len(set(keys)) != len(keys):
             raise ParamsError(f"themes.definitions has repeated keys: {keys}")
@@ -397,12 +397,18 @@ def _build(cls: type, value: Any, where: str) -> Any:
     return cls(**kwargs)
 
 
+_LIST_IN_A_STRING = re.compile(r"[、，,;；\s]+")  # what separates the words of a list written as one string (民生、就业、教育)
+
+
 def _coerce(tp: Any, value: Any, where: str) -> Any:
     origin, args = typing.get_origin(tp), typing.get_args(tp)
     if dataclasses.is_dataclass(tp):
         return _build(tp, {} if value is None else value, where)
     if origin is tuple:
         if isinstance(value, str) and args[0] is str:
+            if where.endswith((".seeds", ".sections")) and _LIST_IN_A_STRING.search(value.strip()):
+                words = ", ".join(_LIST_IN_A_STRING.split(value.strip())[:3])
+                raise ParamsError(f"params.yaml: {where} must be a list of words, got the string {value[:40]!r}: write it as a YAML list ([{words}, …])")
             return (value,) if value else ()  # one file named as a string, or none
         if not isinstance(value, list):
             raise ParamsError(f"params.yaml: {where} must be a list, got {value!r}")

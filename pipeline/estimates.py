@@ -245,8 +245,9 @@ def covariate_effects(docs: pd.DataFrame, shares: pd.DataFrame, keys: list[str],
         min_documents: fewer documents with a known value → the covariate is skipped.
         n_sim: coefficient draws for the intervals of expected shares and contrasts.
     Returns:
-        A :class:`CovariateResult`; a covariate with one value, too few documents or too few
-        clusters is skipped with its reason (never an error).
+        A :class:`CovariateResult`; a covariate with one value, too few documents, too few
+        clusters or values the other covariates fix is skipped with its reason, and so is a
+        theme whose model has no finite fit (never an error).
     """
     import warnings
 
@@ -283,6 +284,16 @@ def covariate_effects(docs: pd.DataFrame, shares: pd.DataFrame, keys: list[str],
     from statsmodels.genmod.generalized_linear_model import GLM
 
     levels = {c: sorted(d[c].unique(), key=lambda v: (LEVEL_ORDER.get(v, 99), v)) for c in used}
+    # covariates whose values the others already fix in these documents (every county text of
+    # 2023 or 2024, every provincial one of 2025 or 2026) cannot be told apart: the later is skipped
+    kept: list[str] = []
+    for c in used:
+        x = _design(d, kept + [c], levels)
+        if np.linalg.matrix_rank(x) < x.shape[1]:
+            skipped.append((c, f"confounded with {', '.join(kept) or 'the intercept'} in these documents (its effect cannot be told apart)"))
+        else:
+            kept.append(c)
+    used = kept
     x = _design(d, used, levels)
     weights = d["n_chars"].to_numpy(dtype=float)
     weights = weights / weights.mean()
@@ -295,6 +306,10 @@ def covariate_effects(docs: pd.DataFrame, shares: pd.DataFrame, keys: list[str],
             fit = GLM(y, x, family=families.Binomial(), var_weights=weights).fit(cov_type="cluster", cov_kwds={"groups": groups})
         beta = np.asarray(fit.params)
         cov = np.asarray(fit.cov_params())
+        if not (np.isfinite(beta).all() and np.isfinite(cov).all()):
+            # (a theme no document, or every document, gives text to: the logit has no finite fit)
+            skipped.append((f"{key} (every covariate)", "the model has no finite fit: the theme's share is 0 or 1 in too many documents"))
+            continue
         draws = rng.multivariate_normal(beta, cov, size=n_sim, method="eigh")
         models[key] = {"documents": int(len(d)), "clusters": int(n_clusters), "deviance": round(float(fit.deviance), 4)}
         for c in used:

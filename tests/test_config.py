@@ -66,6 +66,8 @@ def test_theme_definitions_are_checked(default_params):
         config.section({"themes": {**raw, "corpus_neighbours": -3}}, "themes", ThemesParams)
     with pytest.raises(ParamsError, match="themes.corpus_weight"):
         config.section({"themes": {**raw, "corpus_weight": 1.5}}, "themes", ThemesParams)
+    with pytest.raises(ParamsError, match=r"at least two themes \(a share of one theme is always 100%\), got 1"):
+        config.section({"themes": {**raw, "definitions": raw["definitions"][:1], "pins": {}}}, "themes", ThemesParams)
 
 
 def test_compute_scheduler_must_be_an_address():
@@ -106,3 +108,18 @@ def test_pins_have_integer_topic_keys(default_params):
         assert themes.pins == {3: "ecology"}
     with pytest.raises(ParamsError, match="themes.pins key 'three' must be int"):
         config.section({"themes": {**raw, "pins": {"three": "ecology"}}}, "themes", ThemesParams)
+
+
+def test_seed_words_written_as_one_string_stop_with_a_hint():
+    """seeds: 民生、就业、教育 is a YAML string, one 'word' the theme would never find: it stops
+    the run, naming the key and showing the list to write."""
+    import copy
+
+    from pipeline import config
+
+    params = copy.deepcopy(config.load_params())
+    params["themes"]["definitions"][2]["seeds"] = "民生、就业、教育、医疗"
+    with pytest.raises(config.ParamsError, match=r"themes.definitions\[2\].seeds must be a list of words, .* \(\[民生, 就业, 教育, …\]\)"):
+        config.section(params, "themes", config.ThemesParams)
+    params["themes"]["definitions"][2]["seeds"] = "民生"  # one word as a string is one word
+    assert config.section(params, "themes", config.ThemesParams).definitions[2].seeds == ("民生",)

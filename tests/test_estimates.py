@@ -109,3 +109,23 @@ def test_reused_text_points_from_the_source_to_the_copy():
     # c:1 repeats the same locality's text: not reuse from another locality
     swapped = units.assign(duplicate_of=["b:1/0", "", "", ""])  # flagged the other way round: still b copies a
     assert reuse_table(swapped, documents)["id"].tolist() == ["b:1/0"]
+
+
+def test_confounded_covariates_are_skipped_with_their_reason():
+    """Six provincial reports of 2025 and 2026 and six county texts of 2023 and 2024: the year
+    fixes the level, so the year is skipped with its reason (it used to crash the report); a
+    theme no document gives text to does not stop the models."""
+    import numpy as np
+    import pandas as pd
+
+    from pipeline.estimates import covariate_effects
+
+    rng = np.random.default_rng(0)
+    n = 12
+    docs = pd.DataFrame({"doc": [f"d{i}" for i in range(n)], "n_chars": rng.integers(1000, 5000, n), "locality": [f"L{i}" for i in range(n)],
+                         "level": ["province"] * 6 + ["county"] * 6, "year": ["2025", "2026"] * 3 + ["2023", "2024"] * 3})
+    shares = pd.DataFrame({"doc": docs["doc"], "party": rng.uniform(0.1, 0.5, n), "ecology": 0.0})
+    shares["other"] = 1 - shares["party"]
+    result = covariate_effects(docs, shares, ["party", "ecology", "other"], ["level", "year"])
+    assert result.skipped == [("year", "confounded with level in these documents (its effect cannot be told apart)")]
+    assert set(result.contrasts["covariate"]) == {"level"} and result.contrasts["difference"].notna().all()

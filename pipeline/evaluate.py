@@ -22,7 +22,7 @@ Outputs:
     ``metrics/eval.json``     accuracy, macro-F1, per-theme precision/recall/F1, matched counts; ``sentences``: the same for sentences, and ``share_tv``;
                               ``intervals``: 95% bootstrap intervals of the accuracy, macro-F1 (and share TV), resampling labelled documents;
                               ``weighted``: the labels are the pipeline's random sample, each weighted by 1/inclusion probability;
-                              ``in_training``: how many labels fall on sentences the builtin model was trained on (in-sample)
+                              ``in_training``: how many labels fall on sentences the theme model was trained on (the builtin model's labels or themes.examples: in-sample)
     ``reports/eval_confusion.csv``  one row per matched line (actual, predicted): a DVC confusion plot
     ``reports/label_sample.csv``, ``reports/label_sample_predictions.csv``  the sample to code and the pipeline's themes for it
     ``data/processed/hand_labels.parquet``  every labelled unit with the pipeline's theme beside its label, and
@@ -212,10 +212,11 @@ def main() -> int:
     for what, m in (("labelled lines", result if labels_file else {}), ("labelled sentences", result.get("sentences", {}))):
         if m.get("weighting"):
             log.warning("%s: %s", what, m["weighting"])
-    if sentences["in_training"].any():
-        result["in_training"] = in_training(labels, gold, paragraphs, spans, sentences["in_training"])
-        log.warning("%s fall on sentences the builtin model was trained on: their accuracy is in-sample (optimistic)",
-                    " and ".join(f"{n} {'sentence' if k == 'sentence_labels' else 'paragraph'} labels" for k, n in result["in_training"].items()))
+    overlap = in_training(labels, gold, paragraphs, spans, sentences["in_training"]) if sentences["in_training"].any() else {}
+    if any(overlap.values()):
+        result["in_training"] = overlap
+        log.warning("%s fall on sentences the theme model was trained on (the builtin model's labels, or themes.examples): their accuracy is in-sample (optimistic)",
+                    " and ".join(f"{n} {'sentence' if k == 'sentence_labels' else 'paragraph'} labels" for k, n in overlap.items() if n))
     units = hand_labelled_units(labels, gold, paragraphs, spans, themes, sentences)
     result["random_sample_units"] = int(units["inclusion_probability"].notna().sum())
     result["uncoded_rows"] = int(sum(x.attrs.get("uncoded", 0) for x in (labels, gold) if x is not None))

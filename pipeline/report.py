@@ -438,8 +438,15 @@ def _in_sample_note(trained: dict, acc: dict) -> str:
         counts.append(f"{trained['labels']} of {acc['labels']} labelled paragraphs")
     if "sentence_labels" in trained and acc.get("sentences"):
         counts.append(f"{trained['sentence_labels']} of {acc['sentences']['labels']} labelled sentences")
-    note = (f"In-sample: {' and '.join(counts)} are text the builtin model was trained on, so the figures above are optimistic "
+    examples = trained.get("examples") or {}
+    learnt = "the builtin model or this corpus's themes.examples" if examples else "the builtin model"
+    note = (f"In-sample: {' and '.join(counts)} are text {learnt} was trained on, so the figures above are optimistic "
             "and not evidence of its accuracy on other texts.")
+    for kind in ("sentence", "paragraph"):
+        cv = (examples.get("cross_validation") or {}).get(f"{kind}_labels")
+        if cv:
+            note += (f" Out of fold (folds by document), the model of the {cv['n']} {kind} labels of themes.examples scored accuracy {cv['accuracy']:.2f} and "
+                     f"macro-F1 {cv['macro_f1']:.2f}" + (f", against {cv['base_accuracy']:.2f} and {cv['base_macro_f1']:.2f} for the model under it" if "base_macro_f1" in cv else "") + ".")
     oos = trained.get("out_of_sample") or {}
     if oos:
         note += (f" Fitted without the province scored ({oos['method']}, on {oos.get('trained_on', 'its training labels')}), it reached paragraph macro-F1 "
@@ -748,8 +755,9 @@ def main() -> int:
 
     hand_labels = pd.read_parquet(config.HAND_LABELS)
     eval_metrics = read_json(config.METRICS / "eval.json")
-    if eval_metrics.get("in_training"):  # labels the builtin model learnt from: say what it scores out of sample
+    if eval_metrics.get("in_training"):  # labels the model learnt from: say what it scores out of sample
         eval_metrics["in_training"]["out_of_sample"] = theme_metrics.get("in_training", {}).get("out_of_sample", {})
+        eval_metrics["in_training"]["examples"] = theme_metrics.get("examples", {})
     robustness = pd.read_csv(ROBUSTNESS, dtype={"locality": str, "theme": str})
     robustness_info = read_json(ROBUSTNESS.with_suffix(".json"))
 

@@ -35,7 +35,7 @@ import pandas as pd
 from . import config
 from .artifacts import StoredVectors, ThemeCatalog, check_aligned, load_embeddings, load_sentence_embeddings, sentence_texts
 from .classify import (
-    UNUSED_ADVICE, Context, Sentences, ThemeModel, choose_model, training_overlap, claimed_paragraphs, claimed_sentences, fit_linear, labelled_sentences, paragraph_shares,
+    UNUSED_ADVICE, Context, Sentences, ThemeModel, choose_model, fingerprint, training_overlap, claimed_paragraphs, claimed_sentences, fit_linear, labelled_sentences, paragraph_shares,
     paragraph_themes, sentence_features,
 )
 from .config import ParamsError, ThemesParams
@@ -306,6 +306,8 @@ def _fit_examples(examples, features, sents, paragraphs, spans, themes, base, id
              len(found), base_name, model.info["averaged_over"]["C"], model.info["averaged_over"]["sentence_weight"], cv if cv else "fewer than 3 documents, none")
     # a sentence two labels label keeps the later: a sentence label over a paragraph label, in a file the later row
     info = {**model.info, "labels": n_labels, "unused_labels": unused_labels, "sentences_labelled_twice": n_found - len(found)}
+    # the sentences it learnt from: hand labels of the same text in eval.* measure it in-sample (see training_overlap)
+    model.info["trained_sentences"] = sorted({fingerprint(sents.texts[r]) for r in rows})
     return model, f"examples ({len(found)} labelled sentences) on {base_name}", info
 
 

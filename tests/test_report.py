@@ -137,6 +137,11 @@ def test_in_sample_accuracy_is_flagged_with_the_out_of_sample_figures():
     assert note.startswith("In-sample: 156 of 156 labelled paragraphs and 308 of 308 labelled sentences")
     assert "sentence macro-F1 0.78 and share TV 0.15" in note
     assert "Fitted without" not in _in_sample_note({"sentence_labels": 3}, acc)
+    # labels that are also this corpus's themes.examples: the examples model's out-of-fold figures
+    cv = {"sentence_labels": {"n": 68, "accuracy": 0.6, "macro_f1": 0.52, "base_accuracy": 0.72, "base_macro_f1": 0.61}}
+    note = _in_sample_note({"sentence_labels": 68, "examples": {"cross_validation": cv}}, {"sentences": {"labels": 68}})
+    assert "text the builtin model or this corpus's themes.examples was trained on" in note
+    assert "the model of the 68 sentence labels of themes.examples scored accuracy 0.60 and macro-F1 0.52, against 0.72 and 0.61" in note
 
 
 @pytest.mark.parametrize("metrics,says", [

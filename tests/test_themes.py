@@ -75,6 +75,9 @@ def test_examples_train_a_model_on_this_corpus(corpus):
     assert r.metrics["examples"]["labelled_sentences"] == 6  # the two sentences of each of lines 2, 3 and 4
     assert r.metrics["model"].startswith("examples (6 labelled sentences) on builtin")
     assert r.metrics["examples"]["labels"] == 3 and r.metrics["examples"]["unused_labels"] == {}
+    # the sentences it learnt from are marked, so hand labels of them in eval.* are known to be in-sample
+    trained = r.sentences.merge(corpus[1][["para_id", "line_start"]], on="para_id").groupby("line_start")["in_training"].all()
+    assert trained.loc[[2, 3, 4]].all() and not trained.drop([2, 3, 4]).any()
     with pytest.raises(ParamsError, match="themes.pins names topic"):
         _run(corpus, pins={7: "party"})
 

@@ -101,9 +101,9 @@ def read_labels(path: Path, theme_keys: list[str], key: str = "eval.labels", nam
         raise ParamsError(f"{key}: {path} lacks column(s) {missing} (has {list(labels.columns)})")
     labels = _coded(_without_repeats(labels, key, path), "primary")
     labels["line"] = pd.to_numeric(labels["line"], errors="coerce")
-    bad = labels["line"].isna() | labels["source"].isna()
+    bad = labels["line"].isna() | labels["source"].isna() | (labels["line"] % 1 != 0)
     if bad.any():
-        raise ParamsError(f"{key}: {path} row {int(labels.index[np.flatnonzero(bad)[0]]) + 2} has no valid source/line")
+        raise ParamsError(f"{key}: {path} row {int(labels.index[np.flatnonzero(bad)[0]]) + 2} has no valid source/line (a line is a whole number)")
     labels["primary"] = _theme_keys(labels["primary"], theme_keys, names, f"{key}: {path}")
     if "secondary" in labels.columns:
         _check_secondary(labels["secondary"], theme_keys, names, f"{key}: {path}")
@@ -480,8 +480,9 @@ def read_sentence_labels(path: Path, theme_keys: list[str], key: str = "eval.sen
     for col in ("line", "sentence"):
         labels[col] = pd.to_numeric(labels[col], errors="coerce")
     bad = labels["line"].isna() | labels["sentence"].isna() | labels["source"].isna() | labels["text"].isna()
+    bad |= (labels["line"] % 1 != 0) | (labels["sentence"] % 1 != 0)
     if bad.any():
-        raise ParamsError(f"{key}: {path} row {int(labels.index[np.flatnonzero(bad)[0]]) + 2} has no valid source/line/sentence/text")
+        raise ParamsError(f"{key}: {path} row {int(labels.index[np.flatnonzero(bad)[0]]) + 2} has no valid source/line/sentence/text (line and sentence are whole numbers)")
     labels["label"] = _theme_keys(labels["label"], theme_keys, names, f"{key}: {path}")
     labels[["line", "sentence"]] = labels[["line", "sentence"]].astype(int)
     return _one_label_per_unit(labels, ["source", "line", "text"], "label", key, path)  # (a sheet's sentence numbers may restart within a line)

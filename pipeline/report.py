@@ -445,7 +445,8 @@ def _in_sample_note(trained: dict, acc: dict) -> str:
     for kind in ("sentence", "paragraph"):
         cv = (examples.get("cross_validation") or {}).get(f"{kind}_labels")
         if cv:
-            note += (f" Out of fold (folds by document), the model of the {cv['n']} {kind} labels of themes.examples scored accuracy {cv['accuracy']:.2f} and "
+            what = f"{cv['n']} sentences of paragraph labels" if kind == "paragraph" else f"{cv['n']} sentence labels"
+            note += (f" Out of fold (folds by document), on the {what} of themes.examples, the model scored accuracy {cv['accuracy']:.2f} and "
                      f"macro-F1 {cv['macro_f1']:.2f}" + (f", against {cv['base_accuracy']:.2f} and {cv['base_macro_f1']:.2f} for the model under it" if "base_macro_f1" in cv else "") + ".")
     oos = trained.get("out_of_sample") or {}
     if oos:

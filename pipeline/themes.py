@@ -298,10 +298,10 @@ def _fit_examples(examples, features, sents, paragraphs, spans, themes, base, id
     for kind in ("paragraph", "sentence"):
         got = (cv or {}).get(f"{kind}_labels")
         if got and got["macro_f1"] < got["base_macro_f1"]:
-            log.warning("themes.examples: out of fold (folds by document), a model of %d %s labels scores macro-F1 %.3f; the base model (%s) scores %.3f "
+            log.warning("themes.examples: out of fold (folds by document), on %d sentences %s, the model scores macro-F1 %.3f; the base model (%s) scores %.3f "
                         "on the same labels (out of sample unless it was fitted on them). These labels do not yet improve on the base: code more, or "
                         "set themes.examples: [] and give them to eval.labels / eval.sentence_labels, where a random sample corrects the report's shares",
-                        got["n"], kind, got["macro_f1"], base_name, got["base_macro_f1"])
+                        got["n"], "of paragraph labels" if kind == "paragraph" else "with labels of their own", got["macro_f1"], base_name, got["base_macro_f1"])
     log.info("fitted a model on %d labelled sentences of this corpus on top of %s (averaged over C %s and sentence-label weights %s); grouped cross-validation: %s",
              len(found), base_name, model.info["averaged_over"]["C"], model.info["averaged_over"]["sentence_weight"], cv if cv else "fewer than 3 documents, none")
     # a sentence two labels label keeps the later: a sentence label over a paragraph label, in a file the later row

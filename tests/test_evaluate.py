@@ -549,5 +549,8 @@ def test_repeated_and_conflicting_label_rows_count_once_and_a_misaligned_row_is_
     f.write_text("source,line,primary,text\nx,1,party,加强党建,从严治党\n", encoding="utf-8")
     with pytest.raises(ParamsError, match=r"l.csv line 2 has 5 fields where the header has 4 \(a comma inside a cell that is not quoted\?\)"):
         read_labels(f, KEYS)
+    f.write_text("source,line,primary\nx,11.5,party\n", encoding="utf-8")
+    with pytest.raises(ParamsError, match=r"row 2 has no valid source/line \(a line is a whole number\)"):
+        read_labels(f, KEYS)
     f.write_text("source,line,primary\nx,1,party,\nx,2,ecology,\n", encoding="utf-8")
     assert read_labels(f, KEYS)[["source", "primary"]].values.tolist() == [["x", "party"], ["x", "ecology"]]

@@ -141,7 +141,7 @@ def test_in_sample_accuracy_is_flagged_with_the_out_of_sample_figures():
     cv = {"sentence_labels": {"n": 68, "accuracy": 0.6, "macro_f1": 0.52, "base_accuracy": 0.72, "base_macro_f1": 0.61}}
     note = _in_sample_note({"sentence_labels": 68, "examples": {"cross_validation": cv}}, {"sentences": {"labels": 68}})
     assert "text the builtin model or this corpus's themes.examples was trained on" in note
-    assert "the model of the 68 sentence labels of themes.examples scored accuracy 0.60 and macro-F1 0.52, against 0.72 and 0.61" in note
+    assert "on the 68 sentence labels of themes.examples, the model scored accuracy 0.60 and macro-F1 0.52, against 0.72 and 0.61" in note
 
 
 @pytest.mark.parametrize("metrics,says", [

@@ -270,10 +270,31 @@ def covariate_effects(docs: pd.DataFrame, shares: pd.DataFrame, keys: list[str],
     if not used:
         return CovariateResult(pd.DataFrame(columns=["theme", "covariate", "value", "expected", "ci_low", "ci_high", "n_documents"]),
                                pd.DataFrame(columns=["theme", "covariate", "value", "reference", "difference", "ci_low", "ci_high"]), skipped, models)
-    d = d.dropna(subset=used)
-    for c in used:
-        d[c] = d[c].astype(str)
-    d = d[d[used].apply(lambda r: all(v.strip() and v not in ("nan", "None") for v in r), axis=1)].reset_index(drop=True)
+    whole = d
+
+    def complete(cols: list[str]) -> pd.DataFrame:
+        out = whole.dropna(subset=cols).copy()
+        for c in cols:
+            out[c] = out[c].astype(str)
+        return out[out[cols].apply(lambda r: all(v.strip() and v not in ("nan", "None") for v in r), axis=1)].reset_index(drop=True)
+
+    d = complete(used)
+    # covariates whose values the others already fix in these documents (every county text of
+    # 2023 or 2024, every provincial one of 2025 or 2026) cannot be told apart: the later is
+    # skipped, and the documents are those the covariates kept know (a skipped covariate's
+    # unknown values do not take documents from the others)
+    while True:
+        levels = {c: sorted(d[c].unique(), key=lambda v: (LEVEL_ORDER.get(v, 99), v)) for c in used}
+        kept = []
+        for c in used:
+            x = _design(d, kept + [c], levels)
+            if np.linalg.matrix_rank(x) < x.shape[1]:
+                skipped.append((c, f"confounded with {', '.join(kept) or 'the intercept'} in these documents (its effect cannot be told apart)"))
+            else:
+                kept.append(c)
+        if kept == used:
+            break
+        used, d = kept, complete(kept)
     n_clusters = d[cluster].nunique()
     if n_clusters < 4:
         skipped += [(c, f"{n_clusters} {cluster} clusters (fewer than 4) for clustered standard errors") for c in used]
@@ -283,17 +304,6 @@ def covariate_effects(docs: pd.DataFrame, shares: pd.DataFrame, keys: list[str],
     from statsmodels.genmod import families
     from statsmodels.genmod.generalized_linear_model import GLM
 
-    levels = {c: sorted(d[c].unique(), key=lambda v: (LEVEL_ORDER.get(v, 99), v)) for c in used}
-    # covariates whose values the others already fix in these documents (every county text of
-    # 2023 or 2024, every provincial one of 2025 or 2026) cannot be told apart: the later is skipped
-    kept: list[str] = []
-    for c in used:
-        x = _design(d, kept + [c], levels)
-        if np.linalg.matrix_rank(x) < x.shape[1]:
-            skipped.append((c, f"confounded with {', '.join(kept) or 'the intercept'} in these documents (its effect cannot be told apart)"))
-        else:
-            kept.append(c)
-    used = kept
     x = _design(d, used, levels)
     weights = d["n_chars"].to_numpy(dtype=float)
     weights = weights / weights.mean()

@@ -915,6 +915,7 @@ def assemble(lines: Lines, pieces: list[dict], doc: Document) -> None:
                 "text": piece["text"],
                 "n_chars": len(piece["text"]),
                 "duplicate_of": "",
+                "breaks": tuple(piece.get("breaks", ())),  # where a line merged into it starts (for the sentences; not a column)
             }
         )
         for i in piece["lines"]:
@@ -992,15 +993,18 @@ def _merge_fragments(pieces: list[dict], params: IngestParams) -> tuple[list[dic
         spans = dict(a.get("spans", {}))
         for i, (start, end) in b.get("spans", {}).items():
             spans[i] = (min(start, spans[i][0]), max(end, spans[i][1])) if i in spans else (start, end)
-        return {"lines": sorted(set(a["lines"]) | set(b["lines"])), "text": a["text"] + b["text"], "section": section or a["section"], "spans": spans}
+        breaks = [*a.get("breaks", ()), len(a["text"]), *(len(a["text"]) + k for k in b.get("breaks", ()))]
+        return {"lines": sorted(set(a["lines"]) | set(b["lines"])), "text": a["text"] + b["text"], "section": section or a["section"], "spans": spans,
+                "breaks": breaks}
 
     def keep_or_drop(fragment: dict) -> None:
         # a whole sentence is content, however short (一是对确诊患者，做到应收尽收。 alone under
         # its lead): a paragraph of its own; anything else (a caption, a stray label) is dropped
         nonlocal dropped, merged
         merged -= set(fragment["lines"])
-        if _SENTENCE_END.search(fragment["text"]) and len(_HAN.findall(fragment["text"])) >= 4 and not _CAPTION.search(fragment["text"]):
-            out.append(fragment)
+        han = len(_HAN.findall(fragment["text"]))
+        if (_SENTENCE_END.search(fragment["text"]) and han >= 4 or len(fragment["lines"]) >= 2 and han >= 8) and not _CAPTION.search(fragment["text"]):
+            out.append(fragment)  # (lines joined: a short list with its lead-in, 重点抓好三项工作： / 一是抓项目 / 二是抓招商)
         elif out and items(out[-1], fragment):
             out[-1] = join(out[-1], fragment)
         else:
@@ -1163,6 +1167,9 @@ def ingest(corpus_dir: Path, params: IngestParams, manifest: dict[str, dict[str,
             loc = d.locality
             rows.append({**p, "locality": loc.locality, "province": loc.province, "level": loc.level, "date": d.date, "year": d.year})
     paragraphs = pd.DataFrame(rows, columns=PARAGRAPH_COLUMNS)
+    # where lines merged into a paragraph start: cut_sentences ends a sentence there when the line
+    # before has no end mark (a list of targets, one per line)
+    paragraphs.attrs["breaks"] = {p["para_id"]: p.get("breaks", ()) for d in usable for p in d.paragraphs if p.get("breaks")}
     line_log = pd.DataFrame([row for d in docs for row in d.log], columns=LOG_COLUMNS)
 
     n_duplicates = 0
@@ -1188,10 +1195,12 @@ def cut_sentences(paragraphs: pd.DataFrame, long_chars: int) -> pd.DataFrame:
     """One row per sentence of every paragraph (see :func:`pipeline.text.sentence_spans`):
     ``para_id``, ``sentence`` (0-based index in the paragraph), ``char_start``, ``char_end``
     (offsets in the paragraph's text) and ``n_chars``. A sentence is quoted as its
-    paragraph's ``source:line`` and ``text[char_start:char_end]``."""
+    paragraph's ``source:line`` and ``text[char_start:char_end]``. ``paragraphs.attrs["breaks"]``
+    (from :func:`ingest`) says where lines merged into a paragraph start."""
     pids, idx, starts, ends = [], [], [], []
+    breaks = paragraphs.attrs.get("breaks", {})
     for pid, text in zip(paragraphs["para_id"], paragraphs["text"]):
-        for i, (a, b) in enumerate(sentence_spans(text, long_chars)):
+        for i, (a, b) in enumerate(sentence_spans(text, long_chars, breaks.get(pid, ()))):
             pids.append(pid)
             idx.append(i)
             starts.append(a)

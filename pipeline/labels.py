@@ -57,9 +57,10 @@ def read_label_csv(path: Path, key: str, dtype: dict | None = None, nrows: int |
         if "source" not in names and "file" in names:  # the manifest's word for it
             names[names.index("file")] = "source"
         wanted = dtype or {}
-        for number, row in enumerate(csv.reader(io.StringIO(text), delimiter=sep), start=1):
+        reader = csv.reader(io.StringIO(text), delimiter=sep)
+        for row in reader:
             if len(row) > len(header) and any(cell.strip() for cell in row[len(header):]):
-                raise ParamsError(f"{key}: {path} line {number} has {len(row)} fields where the header has {len(header)} "
+                raise ParamsError(f"{key}: {path} line {reader.line_num} has {len(row)} fields where the header has {len(header)} "
                                   f"(a {'comma' if sep == ',' else 'separator'} inside a cell that is not quoted?)")
         # (index_col=False: a sheet whose rows all end in a separator keeps its first column)
         df = pd.read_csv(io.StringIO(text), sep=sep, nrows=nrows, index_col=False, dtype={h: wanted[n] for h, n in zip(header, names) if n in wanted})
@@ -108,14 +109,17 @@ def read_labels(path: Path, theme_keys: list[str], key: str = "eval.labels", nam
     if "secondary" in labels.columns:
         _check_secondary(labels["secondary"], theme_keys, names, f"{key}: {path}")
     labels["line"] = labels["line"].astype(int)
-    return _one_label_per_unit(labels, ["source", "line"], "primary", key, path)
+    # (a sample sheet's rows are paragraphs, several of one long line)
+    unit = ["source", "line", "para_id"] if "para_id" in labels.columns else ["source", "line", "text"] if "text" in labels.columns else ["source", "line"]
+    return _one_label_per_unit(labels, unit, "primary", key, path)
 
 
 def _without_repeats(labels: pd.DataFrame, key: str, path: Path) -> pd.DataFrame:
     """``labels`` without rows that repeat an earlier row in every cell (a sheet pasted twice),
     counted in ``attrs["repeated"]`` and warned about: each would count twice in every score and
     in the design weights."""
-    repeated = labels.duplicated(keep="first")
+    empty = labels.apply(lambda row: all(pd.isna(v) or not str(v).strip() for v in row), axis=1)  # (Excel's blank rows: uncoded, not repeats)
+    repeated = labels.duplicated(keep="first") & ~empty
     if repeated.any():
         rows = ", ".join(str(int(i) + 2) for i in labels.index[repeated][:5])
         log.warning("%s: %s: %d row(s) repeat an earlier row and are read once (rows %s%s)", key, path, int(repeated.sum()), rows,
@@ -126,17 +130,26 @@ def _without_repeats(labels: pd.DataFrame, key: str, path: Path) -> pd.DataFrame
 
 
 def _one_label_per_unit(labels: pd.DataFrame, unit: list[str], column: str, key: str, path: Path) -> pd.DataFrame:
-    """``labels`` with one label per unit (a line, or a line's sentence): where rows label the
-    same unit differently (two coders, or a slip), the first is kept and the others are counted
-    in ``attrs["conflicting"]`` and warned about, with their rows."""
+    """``labels`` with one label per unit (a line, a paragraph of a sample sheet, or a line's
+    sentence): a row that labels a unit an earlier row labels is dropped; with the same label
+    it is counted in ``attrs["repeated"]``, with another (two coders, or a slip) in
+    ``attrs["conflicting"]`` and warned about with its rows (the first row's label is kept). A
+    sample sheet's ``attrs["drawn"]`` counts each unit once."""
     attrs = dict(labels.attrs)
+    first = labels.drop_duplicates(subset=unit, keep="first").set_index(unit)[column]
     again = labels.duplicated(subset=unit, keep="first")
-    if again.any():
-        rows = ", ".join(str(int(i) + 2) for i in labels.index[again][:5])
-        log.warning("%s: %s: %d row(s) label a %s labelled in an earlier row; the first row's label is kept (rows %s%s)", key, path,
-                    int(again.sum()), "sentence" if "text" in unit else "line", rows, " …" if again.sum() > 5 else "")
+    differs = again & (labels.set_index(unit).index.map(first).to_numpy() != labels[column].to_numpy())
+    if differs.any():
+        rows = ", ".join(str(int(i) + 2) for i in labels.index[differs][:5])
+        log.warning("%s: %s: %d row(s) label a %s an earlier row labels otherwise; the first row's label is kept (rows %s%s)", key, path,
+                    int(differs.sum()), "sentence" if "text" in unit else "paragraph" if "para_id" in unit else "line", rows, " …" if differs.sum() > 5 else "")
+    drawn = dict(attrs.get("drawn", {}))
+    if drawn and "stratum" in labels.columns:
+        for stratum in labels.loc[again, "stratum"].astype(str):
+            drawn[stratum] = max(drawn.get(stratum, 0) - 1, 0)
+        attrs["drawn"] = drawn
     out = labels[~again].copy()
-    out.attrs = {**attrs, "conflicting": int(again.sum())}
+    out.attrs = {**attrs, "repeated": attrs.get("repeated", 0) + int((again & ~differs).sum()), "conflicting": int(differs.sum())}
     return out
 
 
@@ -158,6 +171,23 @@ def labelled_rows(labels: pd.DataFrame, paragraphs: pd.DataFrame) -> list[np.nda
     """For each labelled line, the row positions in ``paragraphs`` of the paragraphs cut
     from it; empty where there are none (see :func:`locate_labels`)."""
     return locate_labels(labels, paragraphs)[0]
+
+
+def own_paragraphs(labels: pd.DataFrame, paragraphs: pd.DataFrame, rows: list) -> list:
+    """``rows`` (each label's paragraphs, from :func:`locate_labels`) with a sample sheet's row
+    narrowed to its own paragraph: the sheet names it by ``para_id``, one of the paragraphs of
+    a long line, and it labels that one while it still holds the row's text."""
+    if "para_id" not in labels.columns:
+        return rows
+    position = {pid: r for r, pid in enumerate(paragraphs["para_id"])}
+    texts = paragraphs["text"].to_numpy() if "text" in paragraphs.columns else None
+    sheet_text = labels["text"] if "text" in labels.columns else pd.Series("", index=labels.index)
+    out = []
+    for prows, pid, t in zip(rows, labels["para_id"], sheet_text):
+        r = position.get(pid)
+        same = r is not None and (texts is None or not isinstance(t, str) or not t.strip() or texts[r].strip() == t.strip())
+        out.append(np.array([r]) if same else prows)
+    return out
 
 
 BY_LINE, BY_TEXT, TEXT_ELSEWHERE, NOWHERE = "line", "text", "text not found", "nothing at its line"
@@ -375,12 +405,13 @@ def _plain_fold(text: str) -> str:
 
 def match_labels(labels: pd.DataFrame, paragraphs: pd.DataFrame, themes: pd.DataFrame) -> pd.DataFrame:
     """Predicted theme of each labelled line (NaN where no paragraph came from it): where a
-    line gave several paragraphs, the theme with most of their characters; ``found_by``:
+    line gave several paragraphs, the theme with most of their characters (a sample sheet's
+    row: its own paragraph's, see :func:`own_paragraphs`); ``found_by``:
     how its paragraphs were found (see :func:`locate_labels`)."""
     df = paragraphs[["para_id", "source", "line_start", "line_end", "n_chars", *(["text"] if "text" in paragraphs.columns else [])]].merge(themes[["para_id", "theme"]], on="para_id")
     preds = []
     rows, how = locate_labels(labels, df)
-    for r in rows:
+    for r in own_paragraphs(labels, df, rows):
         hit = df.iloc[r]
         preds.append(hit.groupby("theme")["n_chars"].sum().sort_index().idxmax() if len(hit) else np.nan)
     return labels.assign(predicted=preds, found_by=how)
@@ -788,7 +819,8 @@ def hand_labelled_units(paragraph_labels: pd.DataFrame | None, sentence_labels: 
     """Every hand-labelled unit of this corpus with the pipeline's theme beside its label.
 
     A paragraph label labels the paragraphs cut from its line (``sentence`` -1, the
-    paragraph's theme as prediction); a sentence label labels the sentence of ours holding
+    paragraph's theme as prediction), a sample sheet's row only its own paragraph (its
+    ``para_id``, while that paragraph still holds the row's text); a sentence label labels the sentence of ours holding
     most of its text, found by its text on its line as the evaluate stage's scores find it
     (by ``para_id`` and ``sentence_in_paragraph`` only in a sheet without its text: a
     sample's ids name other sentences once the corpus is cut anew, ``ingest.max_chars`` or
@@ -805,7 +837,8 @@ def hand_labelled_units(paragraph_labels: pd.DataFrame | None, sentence_labels: 
     if paragraph_labels is not None and len(paragraph_labels):
         pi = paragraph_labels["inclusion_probability"] if "inclusion_probability" in paragraph_labels else pd.Series(np.nan, index=paragraph_labels.index)
         stratum = paragraph_labels["stratum"] if "stratum" in paragraph_labels else pd.Series("", index=paragraph_labels.index)
-        for (lab, p, s), prows in zip(zip(paragraph_labels["primary"], pi, stratum), labelled_rows(paragraph_labels, paragraphs)):
+        rows_of = own_paragraphs(paragraph_labels, paragraphs, labelled_rows(paragraph_labels, paragraphs))
+        for (lab, p, s), prows in zip(zip(paragraph_labels["primary"], pi, stratum), rows_of):
             for r in prows:
                 pid = paragraphs["para_id"].iloc[r]
                 rows.append((pid, -1, int(chars[pid]), p_theme.get(pid, ""), lab, p, s, "eval.labels"))

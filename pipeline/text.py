@@ -100,11 +100,14 @@ _NOT_TEXT = re.compile(r"[\W_]+")
 
 def url_line(line: str) -> str:
     """The first URL of a line that is mainly a URL (the URLs are at least as long as the
-    text around them, punctuation and blanks not counted), or ``""``."""
+    text around them, punctuation and blanks not counted) and no sentence, or ``""``."""
     urls = _URL.findall(line)
     if not urls:
         return ""
-    rest = _NOT_TEXT.sub("", _URL.sub("", line))
+    around = _URL.sub("", line)
+    if re.search(r"[。！？]", around) and len(re.findall(r"[\u4e00-\u9fff]", around)) >= 4:
+        return ""  # a sentence that gives an address (详见县政府网站（http://…）。) is text
+    rest = _NOT_TEXT.sub("", around)
     return urls[0] if sum(map(len, urls)) >= len(rest) else ""
 
 
@@ -670,28 +673,64 @@ def _pack(units: list[str], max_chars: int) -> list[str]:
 
 _FULL_STOP = re.compile(r"[。！？!?]+[”’」』）)\"']*")
 _SEMICOLON = re.compile(r"[；;]+[”’」』）)\"']*")
+# what no sentence ends inside: a web address (…index.html?uid=456) and a book's or document's
+# title (《奋斗吧！中华儿女》)
+_UNCUT = re.compile(r"(?i)(?:https?://|www\.)[\x21-\x7e]+|《[^《》]{0,60}》")
+# a note in brackets right after an end mark stays with its sentence (…大关。（掌声）, …7.5%。（按可比
+#价格计算）); a list number (（二）) starts the next one
+_NOTE = re.compile(r"[（(](?![一二三四五六七八九十\d]{1,3}[）)])[^（）()。！？!?]{1,24}[）)]")
+_OPENERS, _CLOSERS = "“‘（(《「『", "”’）)》」』"
+_MIN_TAIL = 6  # the ；-rule leaves no piece shorter than this (…确保按期完工；等。)
+# where a line merged into a paragraph without an end mark of its own ends a sentence too (a
+# list of targets, one per line: 地区生产总值增长6.5%左右 / 城镇新增就业5000人); not after a clause
+# mark or a lead-in's colon
+_RUNS_ON = set("。！？!?；;，,、：:…—") | set(_CLOSERS) | {'"', "'"}
 
 
-def sentence_spans(text: str, long_chars: int) -> list[tuple[int, int]]:
+def sentence_spans(text: str, long_chars: int, breaks: tuple[int, ...] | list[int] = ()) -> list[tuple[int, int]]:
     """Character spans ``[start, end)`` of the sentences of ``text``.
 
-    Sentences end at 。！？ (and ASCII !?), closing quotes and brackets kept with them; a
-    sentence longer than ``long_chars`` is cut again after each ；. The spans cover the text
-    exactly, in order: a tail without an end mark is the last sentence, and blanks stay with
-    the sentence they follow.
+    Sentences end at 。！？ (and ASCII !?), closing quotes and brackets kept with them, and so
+    is a short note in brackets right after (``…大关。（掌声）``); never inside a web address or
+    a title in 《》; a straight quote after an end mark that opens a quotation
+    (``…教育。"三会一课"…``) starts the next sentence. At ``breaks`` (where a line merged into
+    this paragraph starts) a sentence also ends when the line before ends in no punctuation
+    (list items one per line). A sentence longer than ``long_chars`` is cut again after each ；
+    outside quotes and brackets, leaving no piece under :data:`_MIN_TAIL` characters. The spans
+    cover the text exactly, in order: a tail without an end mark is the last sentence, and
+    blanks stay with the sentence they follow.
 
     Returns:
         ``[(start, end), ...]``, empty for an empty text.
     """
     if not text:
         return []
-    spans, start = [], 0
-    ends = [m.end() for m in _FULL_STOP.finditer(text)]
+    uncut = [(m.start(), m.end()) for m in _UNCUT.finditer(text)]
+
+    def inside(pos: int) -> bool:
+        return any(a < pos < b for a, b in uncut)
+
+    ends = set()
+    for m in _FULL_STOP.finditer(text):
+        end = m.end()
+        if inside(m.start() + 1):
+            continue
+        while end > m.start() + 1 and text[end - 1] in "\"'" and text.count(text[end - 1], 0, end) % 2 == 1:
+            end -= 1  # a straight quote that opens the next sentence's quotation
+        note = _NOTE.match(text, end)
+        ends.add(note.end() if note else end)
+    ends |= {b for b in breaks if 0 < b < len(text) and text[b - 1] not in _RUNS_ON and not text[b - 1].isspace() and not inside(b)}
+    ends = sorted(ends)
     if not ends or ends[-1] < len(text):
         ends.append(len(text))
+    spans, start = [], 0
     for end in ends:
         if end - start > long_chars:
-            cuts = [m.end() for m in _SEMICOLON.finditer(text, start, end) if m.end() < end]
+            depth, cuts = 0, []
+            for m in _SEMICOLON.finditer(text, start, end):
+                depth = sum(text.count(c, start, m.start()) for c in _OPENERS) - sum(text.count(c, start, m.start()) for c in _CLOSERS)
+                if depth <= 0 and not inside(m.start() + 1) and m.end() - (cuts[-1] if cuts else start) >= _MIN_TAIL and end - m.end() >= _MIN_TAIL:
+                    cuts.append(m.end())
             for cut in cuts:
                 spans.append((start, cut))
                 start = cut

@@ -129,3 +129,7 @@ def test_confounded_covariates_are_skipped_with_their_reason():
     result = covariate_effects(docs, shares, ["party", "ecology", "other"], ["level", "year"])
     assert result.skipped == [("year", "confounded with level in these documents (its effect cannot be told apart)")]
     assert set(result.contrasts["covariate"]) == {"level"} and result.contrasts["difference"].notna().all()
+    # documents with no year still count for the level once the year is skipped
+    docs.loc[:3, "year"] = ""
+    result = covariate_effects(docs, shares, ["party", "ecology", "other"], ["level", "year"])
+    assert result.models["party"]["documents"] == n and result.skipped[0][0] == "year"

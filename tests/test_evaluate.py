@@ -554,3 +554,28 @@ def test_repeated_and_conflicting_label_rows_count_once_and_a_misaligned_row_is_
         read_labels(f, KEYS)
     f.write_text("source,line,primary\nx,1,party,\nx,2,ecology,\n", encoding="utf-8")
     assert read_labels(f, KEYS)[["source", "primary"]].values.tolist() == [["x", "party"], ["x", "ecology"]]
+
+
+def test_a_sample_sheets_paragraph_rows_label_their_own_paragraphs_and_blank_rows_are_uncoded(tmp_path):
+    """A paragraph sample sheet names several paragraphs of one long line: each row labels its
+    own paragraph (by para_id, while it holds the row's text), none is a conflict; Excel's blank
+    rows at the end are uncoded, not repeats; a bad row is named by its line in the file, a
+    quoted cell's line break counted."""
+    from pipeline.labels import hand_labelled_units, match_labels
+
+    paragraphs = pd.DataFrame({"para_id": ["d:1", "d:2", "d:3"], "source": ["d.txt"] * 3, "line_start": [5, 5, 6], "line_end": [5, 5, 6],
+                               "text": ["加强党的建设。", "保护生态环境。", "发展产业。"], "n_chars": [7, 7, 5], "level": ["county"] * 3})
+    themes = pd.DataFrame({"para_id": ["d:1", "d:2", "d:3"], "theme": ["party", "ecology", "industry"], "confidence": [0.9] * 3})
+    f = tmp_path / "coded.csv"
+    f.write_text("source,line,para_id,text,primary,stratum,inclusion_probability\n"
+                 "d.txt,5,d:1,加强党的建设。,party,county/party,1\nd.txt,5,d:2,保护生态环境。,ecology,county/ecology,1\n"
+                 "d.txt,6,d:3,发展产业。,industry,county/industry,1\n,,,,,,\n,,,,,,\n", encoding="utf-8")
+    labels = read_labels(f, KEYS)
+    assert (len(labels), labels.attrs["repeated"], labels.attrs["conflicting"], labels.attrs["uncoded"]) == (3, 0, 0, 2)
+    assert match_labels(labels, paragraphs, themes)["predicted"].tolist() == ["party", "ecology", "industry"]
+    units = hand_labelled_units(labels, None, paragraphs, pd.DataFrame(columns=["para_id", "sentence", "n_chars"]), themes,
+                                pd.DataFrame(columns=["para_id", "sentence", "theme"]))
+    assert units[["para_id", "label", "predicted"]].values.tolist() == [["d:1", "party", "party"], ["d:2", "ecology", "ecology"], ["d:3", "industry", "industry"]]
+    f.write_text('source,line,primary,text\nx,1,party,"加强\n党建"\nx,2,party,加强党建,从严治党\n', encoding="utf-8")
+    with pytest.raises(ParamsError, match=r"line 4 has 5 fields"):
+        read_labels(f, KEYS)

@@ -174,11 +174,14 @@ def test_chunk_cuts_an_overlong_sentence_at_commas_then_hard():
     "提升社会治理水平；提升法治建设水平；提升安全发展水平。他说：“要抓落实。”然后呢？好!",
     "一句话。 ",
     "没有任何句末标点的一段文字，逗号，顿号、而已",
+    '全县开展"两学一做"学习教育。"三会一课"制度全面落实。"',
+    "详见网站（http://www.a.gov.cn/i.html?id=1）。《奋斗吧！中华儿女》播出。大关。（掌声）（二）加快发展；“稳；进”；等。",
 ])
-def test_sentence_spans_cover_the_text_exactly(text):
+@pytest.mark.parametrize("breaks", [(), (3, 9, 20)])
+def test_sentence_spans_cover_the_text_exactly(text, breaks):
     from pipeline.text import sentence_spans
 
-    spans = sentence_spans(text, long_chars=12)
+    spans = sentence_spans(text, long_chars=12, breaks=breaks)
     assert spans[0][0] == 0 and spans[-1][1] == len(text)
     assert all(a < b for a, b in spans) and all(b == c for (_, b), (c, _) in zip(spans, spans[1:]))
     assert "".join(text[a:b] for a, b in spans) == text
@@ -194,6 +197,28 @@ def test_sentences_end_at_full_stops_and_long_ones_at_semicolons():
     quote = "他说：“要抓落实。”然后呢？"
     assert [quote[a:b] for a, b in sentence_spans(quote, 200)] == ["他说：“要抓落实。”", "然后呢？"]
     assert sentence_spans("", 10) == []
+
+
+@pytest.mark.parametrize("text,long_chars,breaks,sentences", [
+    # no end inside a web address or a title in 《》
+    ("请登录网站（http://www.fhx.gov.cn/index.html?uid=456&p=1）下载。逾期不予受理。", 200, (),
+     ["请登录网站（http://www.fhx.gov.cn/index.html?uid=456&p=1）下载。", "逾期不予受理。"]),
+    ("组织开展了《奋斗吧！中华儿女》主题宣传活动。", 200, (), ["组织开展了《奋斗吧！中华儿女》主题宣传活动。"]),
+    # a note after an end mark stays with its sentence; a list number starts the next one
+    ("突破300亿元大关。（掌声）增长7.5%。（按可比价格计算）（二）加快发展。", 200, (),
+     ["突破300亿元大关。（掌声）", "增长7.5%。（按可比价格计算）", "（二）加快发展。"]),
+    # a straight quote that opens the next sentence's quotation goes with it
+    ('开展"两学一做"学习教育。"三会一课"制度全面落实。', 200, (), ['开展"两学一做"学习教育。', '"三会一课"制度全面落实。']),
+    # lines merged into one paragraph: one without an end mark ends a sentence there, one ending in a colon does not
+    ("主要预期目标是：地区生产总值增长6.5%左右城镇新增就业5000人", 200, (8, 22), ["主要预期目标是：地区生产总值增长6.5%左右", "城镇新增就业5000人"]),
+    # the ；-rule: not inside quotes or brackets, and no tail of a few characters
+    ("坚持“稳中求进；改革创新”总基调，推进改革发展；抓好项目建设；等。", 10, (),
+     ["坚持“稳中求进；改革创新”总基调，推进改革发展；", "抓好项目建设；等。"]),
+])
+def test_what_a_sentence_is(text, long_chars, breaks, sentences):
+    from pipeline.text import sentence_spans
+
+    assert [text[a:b] for a, b in sentence_spans(text, long_chars, breaks)] == sentences
 
 
 # ----------------------------------------------------------------------------- web and export text

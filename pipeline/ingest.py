@@ -761,8 +761,10 @@ def date_document(lines: Lines, doc: Document, meta: dict[str, str], meta_source
     """The document's date: of the dates found, the first of the highest authority (see
     :data:`DATE_AUTHORITY`: a report's meeting line beats a website's posting time wherever
     that stands), then the reader's metadata (source ``meta_source``), then a date in the
-    file's name (``2022-06-30_讲话.txt``). Its year comes from the date, else from the title
-    (2024年, 二〇二四年), else from the file's name (2025_河南省.txt). ``date_source`` and ``year_source`` say where they came
+    file's name (``2022-06-30_讲话.txt``). Its year comes from the date, else from a date line
+    with a year and a month only (二〇一二年十二月, under the title or as the signature), else
+    from the title (2024年, 二〇二四年), else from the file's name (2025_河南省.txt).
+    ``date_source`` and ``year_source`` say where they came
     from, and the log's note on the line that gave the date says so. The reader's author fills
     in where the text gave none, if it is a name in Chinese (not Administrator, 微软用户)."""
     dates = sorted(lines.dates, key=lambda d: date_rank(d.source)) + ([Dated(meta["date"], meta_source)] if meta.get("date") else [])

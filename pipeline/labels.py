@@ -110,7 +110,7 @@ def read_labels(path: Path, theme_keys: list[str], key: str = "eval.labels", nam
         _check_secondary(labels["secondary"], theme_keys, names, f"{key}: {path}")
     labels["line"] = labels["line"].astype(int)
     # (a sample sheet's rows are paragraphs, several of one long line)
-    unit = ["source", "line", "para_id"] if "para_id" in labels.columns else ["source", "line", "text"] if "text" in labels.columns else ["source", "line"]
+    unit = ["source", "line", "para_id"] if "para_id" in labels.columns else ["source", "line"]
     return _one_label_per_unit(labels, unit, "primary", key, path)
 
 
@@ -176,7 +176,8 @@ def labelled_rows(labels: pd.DataFrame, paragraphs: pd.DataFrame) -> list[np.nda
 def own_paragraphs(labels: pd.DataFrame, paragraphs: pd.DataFrame, rows: list) -> list:
     """``rows`` (each label's paragraphs, from :func:`locate_labels`) with a sample sheet's row
     narrowed to its own paragraph: the sheet names it by ``para_id``, one of the paragraphs of
-    a long line, and it labels that one while it still holds the row's text."""
+    a long line, and it labels that one while it is still one of its line's and holds the
+    row's text."""
     if "para_id" not in labels.columns:
         return rows
     position = {pid: r for r, pid in enumerate(paragraphs["para_id"])}
@@ -185,7 +186,8 @@ def own_paragraphs(labels: pd.DataFrame, paragraphs: pd.DataFrame, rows: list) -
     out = []
     for prows, pid, t in zip(rows, labels["para_id"], sheet_text):
         r = position.get(pid)
-        same = r is not None and (texts is None or not isinstance(t, str) or not t.strip() or texts[r].strip() == t.strip())
+        same = r is not None and r in set(np.asarray(prows).tolist()) and (
+            texts is None or not isinstance(t, str) or not t.strip() or texts[r].strip() == t.strip())
         out.append(np.array([r]) if same else prows)
     return out
 
@@ -822,9 +824,8 @@ def hand_labelled_units(paragraph_labels: pd.DataFrame | None, sentence_labels: 
     paragraph's theme as prediction), a sample sheet's row only its own paragraph (its
     ``para_id``, while that paragraph still holds the row's text); a sentence label labels the sentence of ours holding
     most of its text, found by its text on its line as the evaluate stage's scores find it
-    (by ``para_id`` and ``sentence_in_paragraph`` only in a sheet without its text: a
-    sample's ids name other sentences once the corpus is cut anew, ``ingest.max_chars`` or
-    a line added).
+    (not by a sample sheet's ``para_id`` and ``sentence_in_paragraph``, which name other
+    sentences once the corpus is cut anew: ``ingest.max_chars`` changed, a line added).
     ``inclusion_probability`` and ``stratum`` are kept where the labels come from a random sample the pipeline drew (else NaN and empty):
     only such labels can correct the shares.
 
@@ -847,14 +848,12 @@ def hand_labelled_units(paragraph_labels: pd.DataFrame | None, sentence_labels: 
         span = spans.set_index(["para_id", "sentence"])["n_chars"]
         pi = sentence_labels["inclusion_probability"] if "inclusion_probability" in sentence_labels else pd.Series(np.nan, index=sentence_labels.index)
         stratum = sentence_labels["stratum"] if "stratum" in sentence_labels else pd.Series("", index=sentence_labels.index)
-        if "text" not in sentence_labels.columns and {"para_id", "sentence_in_paragraph"} <= set(sentence_labels.columns):
-            where = [(pid, int(si)) for pid, si in zip(sentence_labels["para_id"], sentence_labels["sentence_in_paragraph"])]
-        else:  # by its text, as evaluate finds it: a sample's para_id no longer names it once the corpus is cut anew
-            ids = spans[["para_id", "sentence"]].to_numpy()
-            where = []
-            for found in align_sentence_labels(sentence_labels, paragraphs, spans):
-                best = max(found, key=lambda rc: (rc[1], -rc[0]))[0] if found else None
-                where.append((ids[best][0], int(ids[best][1])) if best is not None else None)
+        # by its text, as evaluate finds it (a sample's para_id no longer names it once the corpus is cut anew)
+        ids = spans[["para_id", "sentence"]].to_numpy()
+        where = []
+        for found in align_sentence_labels(sentence_labels, paragraphs, spans):
+            best = max(found, key=lambda rc: (rc[1], -rc[0]))[0] if found else None
+            where.append((ids[best][0], int(ids[best][1])) if best is not None else None)
         for w, lab, p, s in zip(where, sentence_labels["label"], pi, stratum):
             if w is not None and w in key.index:
                 rows.append((w[0], w[1], int(span[w]), key[w], lab, p, s, "eval.sentence_labels"))

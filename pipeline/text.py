@@ -167,7 +167,7 @@ BOILERPLATE = [
 # below. They are metadata; the banner and the number go with the document's source.
 OFFICIAL_DOCUMENT = [
     # (an issuer's name: not a heading about documents, 一、认真学习贯彻郴州市委文件)
-    ("red-head banner", re.compile(r"^(?!.*(学习|贯彻|落实|传达|转发|印发|关于|有关|相关|上级))(中共)?[\u4e00-\u9fff、\s]{2,40}"
+    ("red-head banner", re.compile(r"^(?![一二三四五六七八九十\d]+[、.．]|[（(])(?!.*(学习|贯彻|落实|传达|转发|印发|关于|有关|相关|上级|执行))(中共)?[\u4e00-\u9fff、\s]{2,40}"
                                    r"(委员会|人民政府|政府|办公室|办公厅|县委|市委|区委|州委|省委|局|厅)\s*文件$")),
     ("document number", re.compile(r"^[\u4e00-\u9fff]{1,10}\s*[〔\[［(（]\s*(19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号$")),
     ("disclosure note", re.compile(r"^[(（]\s*此件(主动|不予|依申请)?公开(发布)?\s*[)）]$")),
@@ -274,7 +274,7 @@ def title_speaker(title: str) -> str:
     m = _TITLE_SPEAKER.search(title)
     if not m or m.group("office") and re.search("学习|贯彻|传达|落实|关于|解读|^[对谈]", m.group("office")):
         return ""  # 关于学习县委书记王建勋在…上的讲话: about the speech, not by its speaker
-    if m.group("who") and re.search(r"[长记任员理]$|书记|主任|委员|助理|代表|一行", m.group("who")):
+    if m.group("who") and re.search(r"[省市县区州旗]长|书记|主任|委员|助理|代表|一行", m.group("who")):
         return ""  # 县委副书记兼县长, 县长助理, 主任委员: another office, not a name
     return f"{m.group('who')}（{m.group('office')}）" if m.group("who") else m.group("who2")
 
@@ -297,7 +297,7 @@ _SURNAMES = set(
     "钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文欧覃甘聂莫向"
 )
 _TITLE_SPEAKER = re.compile(
-    rf"(?:^|[\s—―–\-－：:])(?:(?P<office>[^\s，。：:—]{{0,16}}?({_OFFICES}))\s*(?P<who>[\u4e00-\u9fff]{{1,8}}·[\u4e00-\u9fff·]{{1,12}}|(?![亲带要在到于对就等同代兼和与及并助委昨今首再一率陪出主专])[\u4e00-\u9fff]{{2,4}}?)(?:同志)?"
+    rf"(?:^|[\s—―–\-－：:])(?:(?P<office>[^\s，。：:—]{{0,16}}?({_OFFICES}))\s*(?P<who>[\u4e00-\u9fff]{{1,8}}·[\u4e00-\u9fff·]{{1,12}}|(?![亲带要在到对就等同代兼和与及并助委昨今首再一率陪出主专])[\u4e00-\u9fff]{{2,4}}?)(?:同志)?"
     rf"|(?P<who2>[{''.join(sorted(_SURNAMES))}][\u4e00-\u9fff]{{1,2}}?)同志){_SPEECH}"
 )
 _REPORTER_NAMES = r"(?:[" + "".join(sorted(_SURNAMES)) + r"][\u4e00-\u9fff]{1,2}\s*){1,4}"
@@ -610,7 +610,8 @@ def numbering(line: str) -> int | None:
 def heading_level(line: str) -> int:
     """A heading's depth in the outline of official documents (:data:`_OUTLINE`): 0 for
     第一部分, … 7 for 一是; only the order matters (a 一、 right under 第一章 nests under it)."""
-    return next((level for level, pattern in enumerate(_OUTLINE) if re.match(pattern, line)), _UNNUMBERED_LEVEL)
+    level = numbering(line)
+    return _UNNUMBERED_LEVEL if level is None else level
 
 
 def inline_heading(line: str, heading_max_chars: int) -> str:
@@ -634,7 +635,8 @@ def split_sentences(text: str) -> list[str]:
 
 
 def chunk(text: str, max_chars: int) -> list[str]:
-    """Cut ``text`` into pieces of at most ``max_chars``, at sentence ends.
+    """Cut ``text`` into pieces of at most ``max_chars``, at sentence ends (see
+    :func:`sentence_spans`, with every ； an end).
 
     Pieces are balanced (a 1,000-character line with ``max_chars=400`` gives three pieces
     of about 333, not 400 + 400 + 200). A single sentence longer than ``max_chars`` is cut
@@ -643,7 +645,9 @@ def chunk(text: str, max_chars: int) -> list[str]:
     if len(text) <= max_chars:
         return [text]
     units: list[str] = []
-    for sent in split_sentences(text):
+    # sentences as sentence_spans cuts them (never inside a web address or a 《》 title, a note kept
+    # with its sentence), each cut again at its ；
+    for sent in (text[a:b] for a, b in sentence_spans(text, 0)):
         if len(sent) <= max_chars:
             units.append(sent)
             continue

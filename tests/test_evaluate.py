@@ -576,6 +576,12 @@ def test_a_sample_sheets_paragraph_rows_label_their_own_paragraphs_and_blank_row
     units = hand_labelled_units(labels, None, paragraphs, pd.DataFrame(columns=["para_id", "sentence", "n_chars"]), themes,
                                 pd.DataFrame(columns=["para_id", "sentence", "theme"]))
     assert units[["para_id", "label", "predicted"]].values.tolist() == [["d:1", "party", "party"], ["d:2", "ecology", "ecology"], ["d:3", "industry", "industry"]]
+    # a para_id that names a paragraph of another line labels the label's line, not that paragraph
+    stale = pd.DataFrame({"source": ["d.txt"], "line": [6], "para_id": ["d:1"], "primary": ["industry"]})
+    assert match_labels(stale, paragraphs, themes)["predicted"].tolist() == ["industry"]
+    # a paragraph label's text does not make two labels of one line two units: the second is a conflict
+    f.write_text("source,line,primary,text\nd.txt,5,party,加强党的建设\nd.txt,5,ecology,加强党的建设。\n", encoding="utf-8")
+    assert read_labels(f, KEYS).attrs["conflicting"] == 1
     f.write_text('source,line,primary,text\nx,1,party,"加强\n党建"\nx,2,party,加强党建,从严治党\n', encoding="utf-8")
     with pytest.raises(ParamsError, match=r"line 4 has 5 fields"):
         read_labels(f, KEYS)

@@ -77,6 +77,7 @@ def test_clean_line_collapses_blanks():
         # an official document's parts, and a heading that names documents
         ("凤政发〔2012〕5号", "metadata", "document number"),
         ("一、认真学习贯彻郴州市委文件", "heading", "heading"),
+        ("二、认真执行市委文件", "heading", "heading"),
         ("| 网站首页 \\| 政务公开 \\| 办事服务 |", "boilerplate", "navigation"),
         ("| 1 | 全面推进乡村振兴，新建高标准农田10万亩。 |", "body", ""),
         ("2023年工作回顾", "heading", "heading"),
@@ -219,6 +220,14 @@ def test_what_a_sentence_is(text, long_chars, breaks, sentences):
     from pipeline.text import sentence_spans
 
     assert [text[a:b] for a, b in sentence_spans(text, long_chars, breaks)] == sentences
+
+
+def test_a_long_line_is_cut_into_paragraphs_where_sentences_end():
+    """chunk cuts where sentence_spans would: a note stays with its sentence, a 《》 title whole."""
+    s1, s2 = "全面推进乡村振兴，" * 20 + "取得新成效。", "全面推进改革开放，" * 20 + "取得新进展。"
+    assert chunk(s1 + "（掌声）" + s2, 300) == [s1 + "（掌声）", s2]
+    text = "加快发展，" * 30 + "请阅读《奋斗吧！中华儿女》一书，" + "推进改革，" * 20 + "。"
+    assert not any(piece.endswith("《奋斗吧！") for piece in chunk(text, 200)) and "".join(chunk(text, 200)) == text
 
 
 # ----------------------------------------------------------------------------- web and export text
@@ -406,6 +415,8 @@ def test_a_dateline_with_only_a_year_and_month_gives_no_date():
     ("县长助理在全县大会上的讲话", ""),
     ("市委书记一行在我县调研时的讲话", ""),
     ("县长李长江在全县大会上的讲话", "李长江（县长）"),
+    ("县委书记于伟国在全县经济工作会议上的讲话", "于伟国（县委书记）"),
+    ("市长王明理在全市经济工作会议上的讲话", "王明理（市长）"),
     ("市委书记在全市经济工作会议上的讲话", ""),
 ])
 def test_title_speaker(title, speaker):

@@ -60,6 +60,7 @@ from .text import (
     strip_pinyin,
     title_speaker,
     unescape_entities,
+    unspaced_name,
     without_note,
     year_month_line,
 )
@@ -172,6 +173,7 @@ class Lines:
     dates: list[Dated] = field(default_factory=list)
     years: list[tuple[str, str]] = field(default_factory=list)  # (year, where) of year-and-month date lines (二〇一二年十二月)
     author_field: bool = False  # the author so far is a page's 作者： field (the poster), which a byline overrides
+    signed_by: str = ""  # the name a closing line gives (述职人：王建军, 解读人：李明)
 
     def __post_init__(self) -> None:
         self.origin = self.origin or list(range(len(self.text)))
@@ -243,6 +245,7 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
     doc.author = doc.author or title_speaker(doc.title)  # 县委书记王建勋在…上的讲话
     mark_lists(lines)
     pieces = cut_body(lines, params)
+    doc.author = doc.author or lines.signed_by
     if not _repeats_title(file_name_text(source), lines.zones["title"]):
         lines.zones["file"].append(file_name_text(source))
     # a gazette's running header names its issuer (宁海县人民政府公报), unless it only repeats the title
@@ -427,7 +430,7 @@ def _runs_on(line: str, width: float, starts_paragraph: bool = False) -> bool:
                  or dateline(line) is not None))
 
 
-def wrap_width(texts: list[str]) -> float:
+def wrap_width(texts: list[str], skip: frozenset[int] | set[int] = frozenset()) -> float:
     """The width at which ``texts`` were hard-wrapped, or 0 when they were not.
 
     A PDF's text layer (pdftotext, a copy from a PDF viewer) breaks every paragraph into lines
@@ -436,9 +439,10 @@ def wrap_width(texts: list[str]) -> float:
     of its lines are prose of about that width (0.85–1.15 times, with some punctuation inside)
     that does not end a sentence and runs on into the next line, and at most 10% are wider
     than 1.3 times it (text with a paragraph per line has many long lines; its unended lines
-    are headings and list items of all lengths, without punctuation).
+    are headings and list items of all lengths, without punctuation). Lines in ``skip`` (a
+    PDF's running headers) are left out: they do not wrap and would pull the width down.
     """
-    rows = [i for i, t in enumerate(texts) if t and not PAGE_NUMBER.match(t)]
+    rows = [i for i, t in enumerate(texts) if t and not PAGE_NUMBER.match(t) and i not in skip]
     open_ended = [i for i in rows if not _ends_sentence(texts[i])]
     if len(open_ended) < 5:
         return 0.0
@@ -492,7 +496,7 @@ def join_wrapped(texts: list[str], origin: list[int], notes: list[str], indented
         holds, for each physical line joined into line ``i`` after its first, its 0-based
         number and the offset in the joined text where it starts.
     """
-    width = wrap_width(texts)
+    width = wrap_width(texts, {i for i, n in enumerate(origin) if running and n in running})
     joined: list[tuple[tuple[int, int], ...]] = [()] * len(texts)
     if not width and not any(map(_comma_runs_on, texts)):
         return texts, origin, notes, joined
@@ -597,6 +601,7 @@ _NUMBERED = re.compile(rf"^(第{CN_NUMBER}[章节部分篇]|{CN_NUMBER}[、.．]
 
 
 _MENU = {"navigation", "breadcrumb"}
+_MEETING_END = re.compile(r"(会议|大会|全会|会)\s*(开幕式|闭幕式|开幕|闭幕)?\s*上(的讲话|的报告)?\s*[)）]?$")
 _ARROW = re.compile(r"^\s*[>＞›»]")
 
 
@@ -615,28 +620,34 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
     last_furniture = max((i for i in range(first_body) if kinds[i].kind == "boilerplate" and kinds[i].reason in _MENU
                           or _ARROW.match(lines.text[i])), default=-1)
     title_parts = []
+    dated: set[int] = {d.line for d in lines.dates if d.source in ("meeting line", "title block")}
     for i in header:
-        line = lines.text[i]
+        line, name = lines.text[i], unspaced_name(lines.text[i])  # (a byline's 谭　勇 is 谭勇)
         if i == last_furniture:
             lines.mark(i, "boilerplate", "breadcrumb")
         elif i < last_furniture:
             lines.mark(i, "boilerplate", "site header above the navigation")
-        elif looks_like_person(line) and not gazetteer.find(line):
+        elif looks_like_person(name) and not gazetteer.find(name):
             lines.mark(i, "metadata", "byline (name above the text)")
-            doc.author = doc.author or line
-            lines.zones["author"].append(line)
-        elif m := SUBTITLE_SPEAKER.match(line):
+            doc.author = doc.author or name
+            lines.zones["author"].append(name)
+        elif m := SUBTITLE_SPEAKER.match(name):
             lines.mark(i, "metadata", "title (speaker named after it)")
             doc.author = doc.author or m.group("who")
-            title_parts.append(line[: m.start("who")].rstrip())
-            lines.zones["title"].append(without_name(line, m.group("who")))
+            title_parts.append(name[: m.start("who")].rstrip())
+            lines.zones["title"].append(without_name(name, m.group("who")))
         elif find_date(line):
             lines.mark(i, "metadata", "date line")
             lines.dates.append(Dated(find_date(line), "title block", i))
             lines.zones["title"].append(line)
+            dated.add(i)
         elif year_month_line(line):  # （二〇一二年十二月） under the title
             lines.mark(i, "metadata", "date line (year and month)")
             lines.years.append((year_month_line(line), "title block"))
+        elif i - 1 in dated and _MEETING_END.search(line) and len(line) <= 30:
+            # a dateline wrapped over two lines (——2015年1月8日在…人民代表大会 / 第五次会议上)
+            lines.mark(i, "metadata", "date line (continued)")
+            lines.zones["title"].append(line)
         else:
             lines.mark(i, "metadata", "title")
             title_parts.append(line)
@@ -848,6 +859,10 @@ def mark_lists(lines: Lines) -> None:
         k += len(run)
 
 
+# a closing line that names who gives the text (述职人：王建军, 解读人：李明, 报告人 张三)
+_SIGNED_BY = re.compile(r"^(述职人|解读人|报告人|发言人|主讲人|讲话人|撰稿人|执笔人)\s*[:：]?\s*(?P<who>[\u4e00-\u9fff·]{2,12})$")
+
+
 def cut_body(lines: Lines, params: IngestParams) -> list[dict]:
     """The lines no pass has decided: headings become the section of what follows, other
     lines are cut at sentence ends into pieces of at most ``max_chars``, and short pieces
@@ -858,6 +873,7 @@ def cut_body(lines: Lines, params: IngestParams) -> list[dict]:
     """
     stack: dict[int, str] = {}
     passed: list[str] = []  # headings since the last piece
+    after_text: list[int] = []  # their lines
     pieces: list[dict] = []  # {"lines": [i], "text", "section", "spans", "passed"}
     for i, k in enumerate(lines.kinds):
         if not lines.open(i):
@@ -868,6 +884,7 @@ def cut_body(lines: Lines, params: IngestParams) -> list[dict]:
             stack = {lv: h for lv, h in stack.items() if lv < level}
             stack[level] = line
             passed.append(line)
+            after_text.append(i)
             lines.mark(i, "heading", "kept as the section of the paragraphs below it")
             lines.zones["body"].append(line)
             continue
@@ -888,7 +905,14 @@ def cut_body(lines: Lines, params: IngestParams) -> list[dict]:
             start = at if start < 0 else start
             at = start + len(piece)
             pieces.append({"lines": [i], "text": piece, "section": section, "spans": {i: (start, at)}, "passed": passed})
-            passed = []
+            passed, after_text = [], []
+    if pieces:
+        for i in after_text:  # heading-like lines after the last text head nothing: closing lines (述职人：王建军, a signature)
+            lines.mark(i, "metadata", "closing line (no text below it)")
+            m = _SIGNED_BY.match(lines.text[i])
+            if m:
+                lines.zones["author"].append(m.group("who"))
+                lines.signed_by = lines.signed_by or m.group("who")
     pieces, merged, dropped = _merge_fragments(pieces, params)
     for i in dropped:
         lines.mark(i, "too_short", f"under ingest.min_chars = {params.min_chars}, no sentence, and no neighbour in its section (or subsection after it) to merge with")

@@ -531,7 +531,8 @@ def classify_line(line: str, heading_max_chars: int, edge: bool = True) -> LineK
             return LineKind("metadata", "header fields", "", fields)
         if len(re.findall(r"[|｜]", line)) >= 2 and len(line) <= 80 and not _TABLE_ROW.match(line):
             return LineKind("boilerplate", "navigation")
-        m = _BYLINE.match(line) or _AUTHOR_LINE.match(line) or _TITLED_NAME.match(line) or _REPORTER_LINE.match(line)
+        probe = unspaced_name(line)
+        m = _BYLINE.match(probe) or _AUTHOR_LINE.match(probe) or _TITLED_NAME.match(probe) or _REPORTER_LINE.match(probe)
         if m:
             return LineKind("metadata", "byline", author_name(m.group(0) if "office" in m.groupdict() else m.group("who")))
         if fields:
@@ -553,6 +554,9 @@ def classify_line(line: str, heading_max_chars: int, edge: bool = True) -> LineK
 _NOTE_AFTER = re.compile(r"[（(][^（）()]{1,24}[）)]\s*$")
 
 
+_INTERJECTION = re.compile(r"^[（(][^（）()]{0,10}(掌声|笑声|鼓掌|欢呼|会场|停顿|全场)[^（）()]{0,10}[）)]$")
+
+
 def without_note(line: str) -> str:
     """``line`` without a bracketed note at its end (``…大关。（掌声）`` → ``…大关。``): what
     tells whether it ends a sentence. A line that is only a note is returned whole."""
@@ -570,8 +574,8 @@ def is_heading(line: str, heading_max_chars: int) -> bool:
     14.“双招双引”：招才引智、招商引资。), and one ending in a comma is a sentence cut short;
     they stay body text, merged with a neighbour.
     """
-    if len(line) > heading_max_chars:
-        return False
+    if len(line) > heading_max_chars or _INTERJECTION.match(line):
+        return False  # (a speech's （全场热烈鼓掌） on its own line heads nothing)
     end = without_note(line)[-1]
     if end in _CLOSING or end in "：:":
         return False
@@ -579,6 +583,16 @@ def is_heading(line: str, heading_max_chars: int) -> bool:
 
 
 _COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "令狐", "慕容", "夏侯", "司徒", "尉迟", "长孙", "宇文", "公孙", "轩辕", "端木")
+
+
+# a two-character name spaced out to the width of three, as typeset bylines do (县长  谭　勇)
+_SPACED_NAME = re.compile(r"(^|\s)([\u4e00-\u9fff])[ \u3000]{1,3}([\u4e00-\u9fff])$")
+
+
+def unspaced_name(line: str) -> str:
+    """``line`` with a two-character name at its end written without the blanks typesetting
+    puts inside it (``县长  谭　勇`` → ``县长  谭勇``, ``谭　勇`` → ``谭勇``)."""
+    return _SPACED_NAME.sub(r"\1\2\3", line.rstrip())
 
 
 def looks_like_person(line: str) -> bool:

@@ -113,7 +113,7 @@ def test_a_second_reports_dateline_is_metadata_and_warned(tmp_path, caplog):
     doc = process_document("两年报告.txt", RawText(text, "utf-8"), P, T2S, Gazetteer.default())
     log = {r["line"]: (r["status"], r["reason"]) for r in doc.log}
     assert doc.date == "2023-01-10" and doc.later_datelines == "2024-01-15"
-    assert log[6][0] == "metadata" and "another report (2024-01-15)" in log[6][1] and log[9][0] != "metadata"
+    assert log[6][0] == "metadata" and "another report (2024-01-15)" in log[6][1] and "another report" not in log[9][1]
     assert all("2024年1月15日在衡阳市" not in p["text"] and "2024年1月15日在衡阳市" not in p["section"] for p in doc.paragraphs)
     (tmp_path / "corpus").mkdir()
     (tmp_path / "corpus" / "两年报告.txt").write_text("\n".join(text), encoding="utf-8")
@@ -306,7 +306,7 @@ def test_a_short_whole_sentence_alone_under_its_lead_is_kept():
     lines = _lines("一、坚决落实“四类人员”分类集中管理", "一是对确诊患者，做到应收尽收。", "二是对疑似患者，按照“日清日结”要求，24小时内完成核酸检测。", "（完）")
     pieces = cut_body(lines, P)
     assert [p["text"] for p in pieces][:2] == ["一是对确诊患者，做到应收尽收。", "二是对疑似患者，按照“日清日结”要求，24小时内完成核酸检测。"]
-    assert lines.status[3][0] in ("too_short", "boilerplate", "heading") and "（完）" not in "".join(p["text"] for p in pieces)
+    assert lines.status[3] == ("metadata", "closing line (no text below it)") and "（完）" not in "".join(p["text"] for p in pieces)
     # a photo caption or a call to follow the site is not a sentence of the text
     lines = _lines("一、会议现场", "图为王江阴讲话。", "二、其他", "欢迎关注“衡东发布”微信公众号！")
     assert cut_body(lines, P) == [] and [s for s, _ in lines.status][1::2] == ["too_short", "too_short"]
@@ -838,3 +838,19 @@ def test_a_breadcrumb_cut_into_lines_is_no_title_and_a_byline_beats_the_pages_po
     doc = process_document("a.txt", RawText(lines, "utf-8"), P, T2S, Gazetteer.default())
     assert (doc.title, doc.author, doc.date) == ("政府工作报告", "曹某某（县长）", "2007-02-12")
     assert {row["line"]: row["reason"] for row in doc.log}[5] == "breadcrumb"
+
+
+def test_closing_lines_interjections_spaced_names_and_a_wrapped_dateline():
+    """A speech's （全场热烈鼓掌） on its own line heads nothing; lines after the last text are
+    closing lines (述职人：王建军 gives the author); a typeset 谭　勇 is 谭勇; a dateline wrapped over
+    two lines is no part of the title."""
+    lines = ["政府工作报告", "——2015年1月8日在宁乡县第十六届人民代表大会", "第五次会议上", "县长  谭　勇", "一、突出重点",
+             "今年要重点抓好三件事：第一，抓项目；第二，抓产业；第三，抓民生。", "（全场热烈鼓掌）", "我再强调一下，项目是经济发展的生命线，各级各部门一定要高度重视。",
+             "述职人：王建军"]
+    doc = process_document("a.txt", RawText(lines, "utf-8"), P, T2S, Gazetteer.default())
+    assert (doc.title, doc.author, doc.date) == ("政府工作报告", "谭勇（县长）", "2015-01-08")
+    assert {p["section"] for p in doc.paragraphs} == {"一、突出重点"}
+    log = {row["line"]: (row["status"], row["reason"]) for row in doc.log}
+    assert log[3] == ("metadata", "date line (continued)") and log[9] == ("metadata", "closing line (no text below it)")
+    doc = process_document("b.txt", RawText(lines[4:], "utf-8"), P, T2S, Gazetteer.default())
+    assert doc.author == "王建军"

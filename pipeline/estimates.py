@@ -107,9 +107,18 @@ def _calibration(lab: Labelled, cells: np.ndarray, n_cells: int, k: int, weight:
     return np.where(den > 0, num / np.where(den > 0, den, 1), pooled)
 
 
+# A group's corrected share adds the residuals of its own coded units (1/π-weighted) only when
+# it has at least this many: with one or two, a sentence coded otherwise than predicted moves
+# the group by its characters × 1/π (a 500-character locality from 0% to 54% on two sentences).
+# Below it, the share is the classifier's calibrated on the whole sample (the residual term's
+# expectation is zero when the calibration holds in the group), and the report says so.
+MIN_CODED_IN_GROUP = 10
+
+
 def _estimate(corpus: Corpus, lab: Labelled, groups: np.ndarray, levels: np.ndarray, para_w: np.ndarray, lab_w: np.ndarray, k: int) -> np.ndarray:
     """θ̂ for every group under paragraph weights ``para_w`` (B, n) and labelled-unit weights
-    ``lab_w`` (B, m). Returns (B, G, K)."""
+    ``lab_w`` (B, m): the calibrated prediction plus, for a group with at least
+    :data:`MIN_CODED_IN_GROUP` coded units, their residuals. Returns (B, G, K)."""
     g_idx = np.searchsorted(groups, corpus.group)
     l_idx = np.searchsorted(levels, corpus.level)
     lab_cells = l_idx[lab.para]
@@ -129,7 +138,10 @@ def _estimate(corpus: Corpus, lab: Labelled, groups: np.ndarray, levels: np.ndar
         resid = np.eye(k)[lab.label][None, :, :] - m_hat[:, lab_cells, lab.predicted, :]  # (B, m, K)
         contrib = (lab_w * (lab.chars / lab.pi)[None, :])[:, :, None] * resid
         g_lab = g_idx[lab.para]
+        coded = np.bincount(g_lab, minlength=len(groups))
         for gi in np.unique(g_lab):
+            if coded[gi] < MIN_CODED_IN_GROUP:
+                continue  # too few coded units for the group's own residuals: calibration only
             sel = g_lab == gi
             out_num[:, gi] += contrib[:, sel].sum(axis=1)
     return out_num / np.maximum(out_den, 1e-12)[:, :, None]
@@ -168,7 +180,8 @@ def corrected_shares(corpus: Corpus, lab: Labelled, keys: list[str], n_boot: int
         seed: seed of the resampling.
     Returns:
         Columns group, theme, raw (predicted share), corrected, ci_low, ci_high (95%
-        percentile interval of the corrected share), n_labelled (labelled units in the group).
+        percentile interval of the corrected share), n_labelled (labelled units in the group;
+        under :data:`MIN_CODED_IN_GROUP` the share is calibrated only).
     """
     k = len(keys)
     groups, levels = np.unique(corpus.group), np.unique(corpus.level)
@@ -221,6 +234,9 @@ class CovariateResult:
     contrasts: pd.DataFrame  # theme, covariate, value, reference, difference, ci_low, ci_high
     skipped: list[tuple[str, str]]  # (covariate, reason)
     models: dict  # theme -> summary numbers
+
+
+MIN_CLUSTERS_PER_VALUE = 3  # localities a covariate's every value needs for its contrast
 
 
 def _design(docs: pd.DataFrame, covariates: list[str], levels: dict[str, list[str]]) -> np.ndarray:
@@ -279,6 +295,17 @@ def covariate_effects(docs: pd.DataFrame, shares: pd.DataFrame, keys: list[str],
         return out[out[cols].apply(lambda r: all(v.strip() and v not in ("nan", "None") for v in r), axis=1)].reset_index(drop=True)
 
     d = complete(used)
+    for c in list(used):  # a value's contrast from one or two localities has clustered errors of nothing
+        thin = {v: n for v, n in complete([c]).groupby(c)[cluster].nunique().items() if n < MIN_CLUSTERS_PER_VALUE}
+        if thin:
+            used.remove(c)
+            plural = {"locality": "localities"}.get(cluster, f"{cluster}s")
+            skipped.append((c, "; ".join(f"{v}: {n} {cluster if n == 1 else plural}" for v, n in thin.items())
+                            + f" (fewer than {MIN_CLUSTERS_PER_VALUE} per value for clustered standard errors)"))
+    if not used:
+        return CovariateResult(pd.DataFrame(columns=["theme", "covariate", "value", "expected", "ci_low", "ci_high", "n_documents"]),
+                               pd.DataFrame(columns=["theme", "covariate", "value", "reference", "difference", "ci_low", "ci_high"]), skipped, models)
+    d = complete(used)
     # covariates whose values the others already fix in these documents (every county text of
     # 2023 or 2024, every provincial one of 2025 or 2026) cannot be told apart: the later is
     # skipped, and the documents are those the covariates kept know (a skipped covariate's
@@ -311,6 +338,10 @@ def covariate_effects(docs: pd.DataFrame, shares: pd.DataFrame, keys: list[str],
     rng = np.random.default_rng(seed)
     for key in keys:
         y = d[key].to_numpy(dtype=float).clip(0, 1)
+        flat = [(c, v, y[(d[c] == v).to_numpy()].max()) for c in used for v in levels[c] if y[(d[c] == v).to_numpy()].max() == 0]
+        if flat:  # every document of a value gives the theme nothing: the logit has no finite contrast (an interval of 0–0 would be false)
+            skipped.append((f"{key} (every covariate)", "; ".join(f"every document with {c} {v} gives it 0%" for c, v, _ in flat)))
+            continue
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             fit = GLM(y, x, family=families.Binomial(), var_weights=weights).fit(cov_type="cluster", cov_kwds={"groups": groups})
@@ -371,14 +402,21 @@ def reuse_table(units: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
     doc = documents.set_index("doc_id")
     rows = []
 
-    def rank(d: str) -> tuple:
-        date = str(doc.at[d, "date"]) if d in doc.index else ""
-        return (date or "9999", LEVEL_ORDER.get(str(doc.at[d, "level"]) if d in doc.index else "", 9))
+    def date(d: str) -> str:
+        return str(doc.at[d, "date"]) if d in doc.index and pd.notna(doc.at[d, "date"]) else ""
+
+    def level(d: str) -> int:
+        return LEVEL_ORDER.get(str(doc.at[d, "level"]) if d in doc.index else "", 9)
+
+    def rank(d: str, other: str) -> tuple:
+        # by date where both are dated (an undated text is not later than a dated one), else by level
+        return (date(d), level(d)) if date(d) and date(other) else (level(d), date(d) or "9999")
 
     for a, b in zip(dup["id"], dup["duplicate_of"]):
         if b not in info.index or info.at[a, "locality"] == info.at[b, "locality"]:
             continue  # repeating one's own locality's text is not reuse from another
-        copy, src = (a, b) if rank(info.at[b, "doc_id"]) <= rank(info.at[a, "doc_id"]) else (b, a)
+        da, db = info.at[a, "doc_id"], info.at[b, "doc_id"]
+        copy, src = (a, b) if rank(db, da) <= rank(da, db) else (b, a)
         rows.append({"id": copy, "source_id": src, "locality": info.at[copy, "locality"], "source_locality": info.at[src, "locality"],
                      "n_chars": int(info.at[copy, "n_chars"])})
     return pd.DataFrame(rows, columns=cols).drop_duplicates("id")

@@ -35,7 +35,7 @@ from .config import ReportParams
 from .figures import CJK_FONTS, covariates_png, heatmap_png, intervals_png, use_cjk_font
 from .io import atomic_path, run_stage, setup_logging, write_csv, write_json, write_text
 from .render import Example, HeatCell, LevelGroup, LocalityView, ReportContext, ShareRow, Table, TopicView, render_html, render_markdown
-from .estimates import Corpus, CovariateResult, Labelled, calibrated_document_shares, corrected_shares, covariate_effects, reuse_table
+from .estimates import MIN_CODED_IN_GROUP, Corpus, CovariateResult, Labelled, calibrated_document_shares, corrected_shares, covariate_effects, reuse_table
 from .shares import char_shares, distinctive, shares_by_year, theme_shares
 
 log = logging.getLogger("pipeline.report")
@@ -547,7 +547,9 @@ def estimate_views(est: Estimates, t: ReportTables, labels: dict[str, str], cova
         if len(est.confusion):
             out["confusion"] = Table(["hand label \\ pipeline", *(labels[k] for k in keys)],
                                      [[labels[k], *(int(v) for v in est.confusion.loc[k, keys])] for k in keys],
-                                     f"Labelled units ({est.confusion.attrs.get('units', '')}): hand label (rows) against the pipeline's theme (columns)")
+                                     f"Labelled units ({est.confusion.attrs.get('units', '')}): hand label (rows) against the pipeline's theme (columns)"
+                                     + ("; counts of units, while precision and recall above weigh each unit by 1/its inclusion probability"
+                                        if acc.get("weighted") or (acc.get("sentences") or {}).get("weighted") else ""))
     else:
         out["accuracy_summary"] = ("No hand labels. Code reports/label_sample.csv (with reports/codebook.md), save it as labels/label_sample_coded.csv and name "
                                    "that in eval.sentence_labels (or eval.labels): this section then gives the classifier's accuracy on this corpus.")
@@ -557,9 +559,14 @@ def estimate_views(est: Estimates, t: ReportTables, labels: dict[str, str], cova
         for level, locs in t.groups:
             for loc in locs:
                 if (loc, keys[0]) in c.index:
-                    rows.append([LEVELS[level], loc, int(c.loc[(loc, keys[0]), "n_labelled"]),
+                    n = int(c.loc[(loc, keys[0]), "n_labelled"])
+                    rows.append([LEVELS[level], loc, f"{n}" if n >= MIN_CODED_IN_GROUP else f"{n} (calibrated only)",
                                  *(f"{_pct(c.loc[(loc, k), 'raw'])} → {_pct(c.loc[(loc, k), 'corrected'])} [{_pct(c.loc[(loc, k), 'ci_low'])}–{_pct(c.loc[(loc, k), 'ci_high'])}]" for k in keys)])
-        out["corrected"] = Table(["level", "locality", "labelled units", *(labels[k] for k in keys)], rows, "Share of characters: the classifier's → corrected [95% interval]")
+        out["corrected"] = Table(["level", "locality", "labelled units", *(labels[k] for k in keys)], rows,
+                                 f"Share of characters: the classifier's → corrected [95% interval]. A locality with fewer than {MIN_CODED_IN_GROUP} "
+                                 "coded units is not corrected by its own units (one or two would swing it by their length): its share is the "
+                                 "classifier's calibrated on the whole sample. Each theme is estimated on its own, so a locality's corrected shares "
+                                 "need not add up to exactly 100%.")
     cov = est.covariates
     modelled = sorted(set(cov.expected["covariate"])) if len(cov.expected) else []
     note = [f"Modelled: {', '.join(modelled)} ({next(iter(cov.models.values()))['documents']} documents, {next(iter(cov.models.values()))['clusters']} localities)." if modelled else "No covariate could be modelled."]

@@ -104,11 +104,15 @@ def test_reused_text_points_from_the_source_to_the_copy():
     })
     documents = pd.DataFrame({"doc_id": ["a", "b", "c"], "date": ["2023-03-02", "", "2024-01-01"], "level": ["county", "city", "county"]})
     reuse = reuse_table(units, documents)
-    # b:1 repeats a:1 from another locality; a (dated) is earlier than b (undated): b copies a
-    assert reuse.to_dict("records") == [{"id": "b:1/0", "source_id": "a:1/0", "locality": "永州市", "source_locality": "衡东县", "n_chars": 100}]
+    # b:1 repeats a:1 from another locality; b is undated, so the date says nothing (an undated
+    # text is not later than a dated one) and the higher level is the source: the county copies the city
+    assert reuse.to_dict("records") == [{"id": "a:1/0", "source_id": "b:1/0", "locality": "衡东县", "source_locality": "永州市", "n_chars": 100}]
     # c:1 repeats the same locality's text: not reuse from another locality
-    swapped = units.assign(duplicate_of=["b:1/0", "", "", ""])  # flagged the other way round: still b copies a
-    assert reuse_table(swapped, documents)["id"].tolist() == ["b:1/0"]
+    swapped = units.assign(duplicate_of=["b:1/0", "", "", ""])  # flagged the other way round: the same
+    assert reuse_table(swapped, documents)["id"].tolist() == ["a:1/0"]
+    # both dated: the earlier is the source, whatever the levels
+    dated = documents.assign(date=["2023-03-02", "2023-05-01", "2024-01-01"])
+    assert reuse_table(units, dated)["id"].tolist() == ["b:1/0"]
 
 
 def test_confounded_covariates_are_skipped_with_their_reason():
@@ -127,9 +131,42 @@ def test_confounded_covariates_are_skipped_with_their_reason():
     shares = pd.DataFrame({"doc": docs["doc"], "party": rng.uniform(0.1, 0.5, n), "ecology": 0.0})
     shares["other"] = 1 - shares["party"]
     result = covariate_effects(docs, shares, ["party", "ecology", "other"], ["level", "year"])
-    assert result.skipped == [("year", "confounded with level in these documents (its effect cannot be told apart)")]
-    assert set(result.contrasts["covariate"]) == {"level"} and result.contrasts["difference"].notna().all()
+    assert result.skipped == [("year", "confounded with level in these documents (its effect cannot be told apart)"),
+                              ("ecology (every covariate)", "every document with level province gives it 0%; every document with level county gives it 0%")]
+    assert set(result.contrasts["covariate"]) == {"level"} and set(result.contrasts["theme"]) == {"party", "other"}
+    # a value found in fewer than 3 localities gives no clustered contrast
+    few = docs.assign(locality=["L0", "L1"] + [f"L{i}" for i in range(2, n)], level=["city", "city"] + ["province"] * 4 + ["county"] * 6)
+    thin = covariate_effects(few.assign(locality=["L0"] * 2 + list(few["locality"][2:])), shares, ["party", "other"], ["level"])
+    assert thin.skipped[0] == ("level", "city: 1 locality (fewer than 3 per value for clustered standard errors)")
     # documents with no year still count for the level once the year is skipped
     docs.loc[:3, "year"] = ""
     result = covariate_effects(docs, shares, ["party", "ecology", "other"], ["level", "year"])
     assert result.models["party"]["documents"] == n and result.skipped[0][0] == "year"
+
+
+def test_a_locality_with_few_coded_units_is_calibrated_not_swung_by_them(monkeypatch):
+    """Two coded sentences that disagree with the classifier do not move a locality by their
+    length × 1/π: under MIN_CODED_IN_GROUP coded units its share is the calibrated one, which
+    the two move only through the calibration of their level."""
+    import pipeline.estimates as estimates
+
+    big, lab = synthetic(np.random.default_rng(3))
+    in_a = np.flatnonzero(big.group[lab.para] == "甲县")[:2]  # 甲县 keeps two coded paragraphs and eight others: a short text
+    others = [i for i in np.flatnonzero(big.group == "甲县") if i not in set(lab.para)][:8]
+    rows = np.r_[np.flatnonzero(big.group != "甲县"), lab.para[in_a], others]
+    corpus = Corpus(big.chars[rows], big.level[rows], big.group[rows], big.doc[rows])
+    where = {r: n for n, r in enumerate(rows)}
+    keep = np.r_[np.flatnonzero(big.group[lab.para] != "甲县"), in_a]
+    sub = Labelled(para=np.array([where[p] for p in lab.para[keep]]), chars=lab.chars[keep], predicted=lab.predicted[keep], label=lab.label[keep], pi=lab.pi[keep])
+    flipped = Labelled(para=sub.para, chars=sub.chars, predicted=sub.predicted, label=sub.label.copy(), pi=sub.pi)
+    flipped.label[-2:] = (flipped.predicted[-2:] + 1) % 3  # both of 甲县's coded units disagree
+
+    def swing():
+        a = corrected_shares(corpus, sub, KEYS, n_boot=20, seed=0).set_index(["group", "theme"]).loc["甲县", "corrected"]
+        b = corrected_shares(corpus, flipped, KEYS, n_boot=20, seed=0).set_index(["group", "theme"]).loc["甲县", "corrected"]
+        return float(np.abs(a.to_numpy() - b.to_numpy()).max())
+
+    calibrated = swing()
+    monkeypatch.setattr(estimates, "MIN_CODED_IN_GROUP", 0)
+    residuals = swing()
+    assert calibrated < 0.05 and residuals > 3 * calibrated, (calibrated, residuals)

@@ -109,11 +109,14 @@ class Gazetteer:
         aliases: dict[str, set[str]] = defaultdict(set)
         short: dict[str, set[str]] = defaultdict(set)
         nations, common = _nations(), _common_words()
+        unit_ended: set[str] = set()  # short forms that end in their unit's word (恩施州, 长阳县)
         for p in places:
             aliases[p.name].add(p.code)
             if p.level == "county" and len(p.name) == 2 and _function_word(p.name[0]):
                 short[p.name].add(p.code)  # 和县: "委员和县纪委委员" is "members and the county's…"
             for name in _short_names(p, nations):
+                if name[-1] in "州县旗" and p.name.endswith(("自治州", "自治县", "自治旗")):
+                    unit_ended.add(name)
                 if p.level == "province" or name not in common:
                     aliases[name].add(p.code)
                     if p.level != "province":
@@ -142,9 +145,7 @@ class Gazetteer:
             self.level_words[code] |= {_level_word(name)}
         # names that end in a unit's word other text runs on from (清苑县 in 清苑县域; 河南县, the short
         # form of 河南蒙古族自治县, in 河南县域经济)
-        self._county_former = frozenset(n for n, c in self.former.items() if self.places[c].level == "county") | frozenset(
-            n for p in places if p.name.endswith(("自治州", "自治县", "自治旗")) for n in _short_names(p, nations) if n != p.name and n[-1] in "州县旗"
-        )
+        self._county_former = frozenset(n for n, c in self.former.items() if self.places[c].level == "county") | frozenset(unit_ended)
         self.aliases = {a: tuple(sorted(codes)) for a, codes in aliases.items()}
         self.short = {a: frozenset(codes) for a, codes in short.items()}
         self._max_len = max(map(len, self.aliases))

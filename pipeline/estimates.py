@@ -42,6 +42,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from .shares import boundary_bounds
+
 LEVEL_ORDER = {"province": 0, "city": 1, "county": 2}
 
 
@@ -180,7 +182,9 @@ def corrected_shares(corpus: Corpus, lab: Labelled, keys: list[str], n_boot: int
         seed: seed of the resampling.
     Returns:
         Columns group, theme, raw (predicted share), corrected, ci_low, ci_high (95%
-        percentile interval of the corrected share), n_labelled (labelled units in the group;
+        percentile interval of the corrected share; at exactly 0 or 1, where no resample
+        moves it, the exact binomial bound over the group's paragraphs, see
+        :func:`pipeline.shares.boundary_bounds`), n_labelled (labelled units in the group;
         under :data:`MIN_CODED_IN_GROUP` the share is calibrated only).
     """
     k = len(keys)
@@ -197,6 +201,7 @@ def corrected_shares(corpus: Corpus, lab: Labelled, keys: list[str], n_boot: int
     boot = np.concatenate(reps) if reps else np.zeros((0, len(groups), k))
     lo, hi = np.percentile(boot, [2.5, 97.5], axis=0) if len(boot) else (point, point)
     g_idx = np.searchsorted(groups, corpus.group)
+    lo, hi = boundary_bounds(np.clip(point, 0, 1), np.clip(lo, 0, 1), np.clip(hi, 0, 1), np.bincount(g_idx, minlength=len(groups))[:, None])
     raw = np.zeros((len(groups), k))
     np.add.at(raw, g_idx, corpus.chars)
     raw = raw / np.maximum(raw.sum(axis=1, keepdims=True), 1e-12)

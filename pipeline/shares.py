@@ -32,6 +32,27 @@ def char_matrix(df: pd.DataFrame, keys: list[str]) -> np.ndarray:
     return out
 
 
+def boundary_bounds(point: np.ndarray, low: np.ndarray, high: np.ndarray, n_units: np.ndarray, alpha: float = 0.05) -> tuple[np.ndarray, np.ndarray]:
+    """Percentile-bootstrap bounds, with a share found at exactly 0 (or 1) given the exact
+    binomial bound of 0 (or n) events in its ``n_units`` resampled units instead.
+
+    When no unit of a group carries a theme, every resample holds none either and the
+    percentile interval collapses to 0–0, which claims the share is known to be nil. The
+    Clopper–Pearson bound for 0 events in n units (about 3.7/n at 95%, the "rule of three")
+    says how large it could be and still show nothing in n units: 12% for 30 paragraphs.
+    Units are the ones the bootstrap resamples (paragraphs), not sentences, which hang
+    together within a paragraph. Arrays broadcast; a bound that is not collapsed is kept.
+    """
+    from statsmodels.stats.proportion import proportion_confint
+
+    point, low, high = (np.asarray(a, dtype=float) for a in (point, low, high))
+    n = np.broadcast_to(np.maximum(np.asarray(n_units, dtype=float), 1), point.shape)
+    _, upper = proportion_confint(np.zeros_like(n), n, alpha=alpha, method="beta")
+    lower, _ = proportion_confint(n, n, alpha=alpha, method="beta")
+    eps = 1e-9
+    high = np.where((point <= eps) & (high <= eps), upper, high)
+    low = np.where((point >= 1 - eps) & (low >= 1 - eps), lower, low)
+    return low, high
 
 
 def theme_shares(df: pd.DataFrame, keys: list[str], n_boot: int, seed: int) -> pd.DataFrame:
@@ -48,6 +69,8 @@ def theme_shares(df: pd.DataFrame, keys: list[str], n_boot: int, seed: int) -> p
             paragraphs with replacement inside each drawn document — so that neither the
             between-document nor the within-document variation is ignored (resampling
             documents alone gives near-empty intervals for a locality with two documents).
+            A share of exactly 0 (or 1) gets the exact binomial bound over the locality's
+            paragraphs (:func:`boundary_bounds`) in place of the collapsed 0–0.
         seed: seed of the resampling.
     Returns:
         Columns locality, theme, n_paragraphs (whose theme it is), n_chars, share, ci_low,
@@ -78,6 +101,7 @@ def theme_shares(df: pd.DataFrame, keys: list[str], n_boot: int, seed: int) -> p
         lo, hi = np.percentile(boot_share, [2.5, 97.5], axis=0)
         by_theme = mat.sum(axis=0)
         total = by_theme.sum()
+        lo, hi = boundary_bounds(by_theme / max(total, 1e-12), lo, hi, len(g)) if total else (lo, hi)
         n_sent = g[sent_cols].sum(axis=0).to_numpy() if has_sent else np.full(k, np.nan)
         for i, t in enumerate(keys):
             rows.append(

@@ -170,3 +170,21 @@ def test_a_locality_with_few_coded_units_is_calibrated_not_swung_by_them(monkeyp
     monkeypatch.setattr(estimates, "MIN_CODED_IN_GROUP", 0)
     residuals = swing()
     assert calibrated < 0.05 and residuals > 3 * calibrated, (calibrated, residuals)
+
+
+def test_a_theme_no_coder_found_at_a_level_still_gets_an_upper_bound():
+    # nothing is predicted or coded livelihood: the calibrated share is 0 in every replicate,
+    # and its interval is the exact binomial bound over the group's paragraphs, not 0–0
+    rng = np.random.default_rng(3)
+    corpus, lab = synthetic(rng)
+    corpus.chars[:, 1] += corpus.chars[:, 2]
+    corpus.chars[:, 2] = 0
+    lab.predicted = np.where(lab.predicted == 2, 1, lab.predicted)
+    lab.label = np.where(lab.label == 2, 1, lab.label)
+    est = corrected_shares(corpus, lab, KEYS, n_boot=50, seed=0)
+    live = est[est["theme"] == "livelihood"]
+    n_paras = pd.Series(corpus.group).value_counts()
+    assert (live["corrected"] == 0).all()
+    np.testing.assert_allclose(live["ci_high"], 1 - 0.025 ** (1 / n_paras[live["group"]].to_numpy()), atol=1e-4)
+    others = est[est["theme"] != "livelihood"]
+    assert ((others["ci_low"] <= others["corrected"]) & (others["corrected"] <= others["ci_high"])).all()

@@ -29,6 +29,20 @@ def test_shares_with_intervals():
     assert (s["n_chars"].sum()) == df["n_chars"].sum()
 
 
+def test_a_share_seen_at_zero_or_one_keeps_an_interval():
+    # 甲县: 30 paragraphs, none of them "other"; 乙市: every paragraph party. Every resample
+    # agrees, so the percentile interval would be 0–0 and 100–100: the exact binomial bound
+    # over the paragraphs says how much could still hide in a sample of that size.
+    df = pd.DataFrame({"locality": ["甲县"] * 30 + ["乙市"] * 12, "doc_id": ["a"] * 15 + ["b"] * 15 + ["c"] * 12,
+                       "theme": ["party", "industry"] * 15 + ["party"] * 12, "n_chars": 100, "year": "2024"})
+    s = theme_shares(df, KEYS, n_boot=200, seed=1).set_index(["locality", "theme"])
+    assert s.loc[("甲县", "other"), "share"] == 0 and s.loc[("甲县", "other"), "ci_low"] == 0
+    assert s.loc[("甲县", "other"), "ci_high"] == pytest.approx(1 - 0.025 ** (1 / 30), abs=1e-4)  # 11.6%, the "rule of three"
+    assert s.loc[("乙市", "party"), "ci_low"] == pytest.approx(0.025 ** (1 / 12), abs=1e-4) and s.loc[("乙市", "party"), "ci_high"] == 1
+    assert s.loc[("乙市", "industry"), "ci_high"] == pytest.approx(1 - 0.025 ** (1 / 12), abs=1e-4)
+    assert 0 < s.loc[("甲县", "party"), "ci_low"] < 0.5 < s.loc[("甲县", "party"), "ci_high"] < 1  # a share inside keeps its bootstrap bounds
+
+
 def test_distinctive_flags_what_a_locality_emphasises():
     d = distinctive(_frame(), KEYS).set_index(["locality", "theme"])
     assert d.loc[("甲县", "party"), "emphasis"] == "more" and d.loc[("甲县", "party"), "z"] > 1.96

@@ -23,6 +23,8 @@ The 95% interval comes from a bootstrap that resamples what is random: documents
 paragraphs within a document, or paragraphs alone for a group of one document) with the
 labelled units they contain, and the calibration is re-estimated in every replicate, so the
 interval holds both the sampling of documents and the classification error (its estimate).
+Its variance gives the Korn–Graubard interval (exact binomial at the effective number of
+paragraphs, :func:`pipeline.shares.korn_graubard`), which stays open at a share of 0.
 
 **Covariates** (:func:`covariate_effects`): each theme's character share per document as a
 fractional logit (statsmodels GLM, binomial family, documents weighted by their characters,
@@ -42,7 +44,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .shares import boundary_bounds
+from .shares import korn_graubard
 
 LEVEL_ORDER = {"province": 0, "city": 1, "county": 2}
 
@@ -182,9 +184,9 @@ def corrected_shares(corpus: Corpus, lab: Labelled, keys: list[str], n_boot: int
         seed: seed of the resampling.
     Returns:
         Columns group, theme, raw (predicted share), corrected, ci_low, ci_high (95%
-        percentile interval of the corrected share; at exactly 0 or 1, where no resample
-        moves it, the exact binomial bound over the group's paragraphs, see
-        :func:`pipeline.shares.boundary_bounds`), n_labelled (labelled units in the group;
+        interval of the corrected share: Korn–Graubard, the exact binomial interval at the
+        effective number of the group's paragraphs that the bootstrap variance implies, see
+        :func:`pipeline.shares.korn_graubard`), n_labelled (labelled units in the group;
         under :data:`MIN_CODED_IN_GROUP` the share is calibrated only).
     """
     k = len(keys)
@@ -199,9 +201,9 @@ def corrected_shares(corpus: Corpus, lab: Labelled, keys: list[str], n_boot: int
         pw, lw = _bootstrap_weights(corpus, lab, min(chunk, n_boot - start), rng)
         reps.append(_estimate(corpus, lab, groups, levels, pw, lw, k))
     boot = np.concatenate(reps) if reps else np.zeros((0, len(groups), k))
-    lo, hi = np.percentile(boot, [2.5, 97.5], axis=0) if len(boot) else (point, point)
     g_idx = np.searchsorted(groups, corpus.group)
-    lo, hi = boundary_bounds(np.clip(point, 0, 1), np.clip(lo, 0, 1), np.clip(hi, 0, 1), np.bincount(g_idx, minlength=len(groups))[:, None])
+    variance = boot.var(axis=0, ddof=1) if len(boot) > 1 else np.zeros_like(point)
+    lo, hi = korn_graubard(point, variance, np.bincount(g_idx, minlength=len(groups))[:, None])
     raw = np.zeros((len(groups), k))
     np.add.at(raw, g_idx, corpus.chars)
     raw = raw / np.maximum(raw.sum(axis=1, keepdims=True), 1e-12)

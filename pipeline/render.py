@@ -168,8 +168,10 @@ def md_cell(value: Any) -> str:
 
 
 def md_table(table: Table) -> str:
-    """A GitHub-flavoured Markdown table (its note, if any, below it)."""
-    out = ["| " + " | ".join(md_cell(c) for c in table.columns) + " |", "|" + "---|" * len(table.columns)]
+    """A GitHub-flavoured Markdown table (its caption, if any, above it in italics, as the
+    HTML shows it; its note below it)."""
+    out = [f"*{md_cell(table.caption)}*", ""] if table.caption else []
+    out += ["| " + " | ".join(md_cell(c) for c in table.columns) + " |", "|" + "---|" * len(table.columns)]
     for row in table.rows:
         out.append("| " + " | ".join(md_cell(v) for v in row) + " |")
     if table.note:

@@ -1,7 +1,7 @@
 """Stage ``report``: theme emphasis by locality, as tables, figures, Markdown and HTML.
 
 Outputs:
-    ``reports/theme_by_locality.csv``  locality × theme: paragraphs, characters, share, 95% bootstrap interval
+    ``reports/theme_by_locality.csv``  locality × theme: paragraphs, characters, share, 95% interval (bootstrap, Korn–Graubard)
     ``reports/theme_distinctive.csv``  locality × theme: log-odds against the rest of the corpus (z-score)
     ``reports/theme_by_year.csv``      year × theme shares, where documents carry a date
     ``reports/theme_words_by_locality.csv``  words that distinguish a locality within a theme
@@ -148,21 +148,55 @@ def quality_summary(ingest_metrics: dict, documents: pd.DataFrame, line_log: pd.
     return {"headline": headline, "lines": lines, "files": files, "no_locality": no_loc, "duplicates": dups}
 
 
-def examples_by_locality(df: pd.DataFrame, keys: list[str], per_theme: int = 1, max_total: int = 5) -> dict[str, list[dict]]:
-    """The most confidently themed paragraphs of each locality, one theme after another."""
-    order = {k: i for i, k in enumerate(keys)}
-    top = (
-        df[["locality", "theme", "confidence", "para_id", "source", "line_start", "line_end", "text"]]
-        .assign(rank=df["theme"].map(order))
-        .sort_values(["locality", "rank", "confidence", "para_id"], ascending=[True, True, False, True])
-        .groupby(["locality", "theme"], sort=False)
-        .head(per_theme)
-    )
+def _title_author(doc) -> str:
+    """`` 《title》, author`` of a document row, for naming what a locality's share rests on."""
+    title, author = str(getattr(doc, "title", "") or "").strip(), str(getattr(doc, "author", "") or "").strip()
+    return (f" 《{title}》" if title else "") + (f", {author}" if author else "")
+
+
+def examples_by_locality(df: pd.DataFrame, sentences: pd.DataFrame, keys: list[str], per_theme: int = 1, max_total: int = 5,
+                         max_chars: int = 300) -> dict[str, list[dict]]:
+    """Each locality's example of each theme (in theme order, at most ``max_total``): the
+    text that was counted for it, so a reader judges the classification itself.
+
+    The paragraph is the one where the theme weighs most — its characters of the theme ×
+    their share of the paragraph × their sentences' mean confidence — so a long paragraph
+    wholly of the theme, confidently themed, comes first, and neither a one-line heading nor
+    a paragraph the theme only touches is chosen. Shown are the sentences of that paragraph
+    that carry the theme (``…`` where others come between or the text is cut at
+    ``max_chars``), quoted with the paragraph's ``file:line``.
+
+    Args:
+        df: paragraphs with ``locality``, ``para_id``, ``source``, ``line_start``, ``line_end``.
+        sentences: ``para_id``, ``sentence``, ``theme``, ``confidence``, ``text``, ``n_chars``.
+    """
+    s = sentences[["para_id", "sentence", "theme", "confidence", "text", "n_chars"]].merge(
+        df[["para_id", "locality", "source", "line_start", "line_end"]], on="para_id")
+    s = s[s["theme"].isin(keys)]
+    total = sentences.groupby("para_id")["n_chars"].sum()
+    per_para = (s.assign(weighted=s["confidence"] * s["n_chars"])
+                .groupby(["locality", "theme", "para_id"], sort=False)
+                .agg(chars=("n_chars", "sum"), weighted=("weighted", "sum")).reset_index())
+    per_para["score"] = per_para["weighted"] * per_para["chars"] / per_para["para_id"].map(total).clip(lower=1)  # chars × share × mean confidence
+    per_para["rank"] = per_para["theme"].map({k: i for i, k in enumerate(keys)})
+    top = (per_para.sort_values(["locality", "rank", "score", "para_id"], ascending=[True, True, False, True])
+           .groupby(["locality", "theme"], sort=False).head(per_theme))
+    by_para = {pid: g.sort_values("sentence") for pid, g in s.groupby("para_id", sort=False)}
     out: dict[str, list[dict]] = {}
-    for loc, theme, source, first, last, text in zip(top["locality"], top["theme"], top["source"], top["line_start"], top["line_end"], top["text"]):
+    for loc, theme, pid in zip(top["locality"], top["theme"], top["para_id"]):
         picks = out.setdefault(loc, [])
-        if len(picks) < max_total:
-            picks.append({"theme": theme, "where": f"{source}:{first}" if first == last else f"{source}:{first}-{last}", "text": text})
+        if len(picks) >= max_total:
+            continue
+        g = by_para[pid]
+        mine = g[g["theme"] == theme]
+        text, last = "", None
+        for i, t in zip(mine["sentence"], mine["text"]):
+            text += ("…" if last is not None and i != last + 1 else "") + t
+            last = i
+        if len(text) > max_chars:
+            text = text[:max_chars] + "…"
+        first, end, source = g["line_start"].iloc[0], g["line_end"].iloc[0], g["source"].iloc[0]
+        picks.append({"theme": theme, "where": f"{source}:{first}" if first == end else f"{source}:{first}-{end}", "text": text})
     return out
 
 
@@ -231,7 +265,8 @@ def compute_tables(paragraphs: pd.DataFrame, themes: pd.DataFrame, topics: pd.Da
     docs_ok = documents[documents["status"] == "ok"].copy()
     docs_ok["locality"] = docs_ok["locality"].replace("", UNKNOWN)
     loc_meta = {
-        loc: "; ".join(f"{r.source} ({r.level or 'level unknown'}, {r.province or 'province unknown'}{', ' + r.date if r.date else ''})" for r in g.itertuples())
+        loc: "; ".join(f"{r.source}{_title_author(r)} ({r.level or 'level unknown'}, {r.province or 'province unknown'}{', ' + (r.date or r.year) if (r.date or r.year) else ', undated'})"
+                       for r in g.itertuples())
         for loc, g in docs_ok.groupby("locality")
     }
     overall = char_shares(sentences["theme"].to_numpy(), sentences["n_chars"].to_numpy(), keys)
@@ -255,7 +290,7 @@ def compute_tables(paragraphs: pd.DataFrame, themes: pd.DataFrame, topics: pd.Da
         long=shares.assign(theme_label=shares["theme"].map(labels))[["locality", "theme", "theme_label", "share", "ci_low", "ci_high"]],
         overall=overall,
         groups=locality_groups(documents, sorted(df["locality"].unique())),
-        examples=examples_by_locality(df, keys),
+        examples=examples_by_locality(df, sentences, keys),
         loc_meta=loc_meta,
         quality=quality_summary(ingest_metrics, documents, line_log, paragraphs),
         metrics=metrics,
@@ -282,6 +317,20 @@ class Estimates:
     robustness_note: str
 
 
+def label_confusion(hand_labels: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Hand label (rows) × the pipeline's theme (columns), counted on one unit base, the one
+    the per-theme accuracy table scores: the labelled sentences where there are any (the
+    paragraphs of paragraph labels would count the same text a second time), else the
+    paragraphs cut from the labelled lines. ``attrs["units"]`` says which, and how many."""
+    sentences = hand_labels["sentence"] >= 0
+    counted = hand_labels[sentences] if sentences.any() else hand_labels
+    if not len(counted):
+        return pd.DataFrame()
+    confusion = pd.crosstab(counted["label"], counted["predicted"]).reindex(index=keys, columns=keys, fill_value=0)
+    confusion.attrs["units"] = f"{len(counted)} labelled sentences" if sentences.any() else f"{len(counted)} paragraphs cut from the labelled lines"
+    return confusion
+
+
 def compute_estimates(df: pd.DataFrame, sentences: pd.DataFrame, documents: pd.DataFrame, hand_labels: pd.DataFrame, eval_metrics: dict,
                       robustness: pd.DataFrame, robustness_info: dict, keys: list[str], rp: ReportParams) -> Estimates:
     """The estimates of :class:`Estimates` from the paragraph table ``df`` (with ``chars_<theme>``
@@ -294,11 +343,7 @@ def compute_estimates(df: pd.DataFrame, sentences: pd.DataFrame, documents: pd.D
     corpus = Corpus(chars=chars, level=df["doc_id"].map(level_of).fillna("unknown").to_numpy(dtype=str),
                     group=df["locality"].to_numpy(dtype=str), doc=df["doc_id"].to_numpy(dtype=str))
     key_index = {k: i for i, k in enumerate(keys)}
-    confusion = pd.crosstab(hand_labels["label"], hand_labels["predicted"]).reindex(index=keys, columns=keys, fill_value=0) if len(hand_labels) else pd.DataFrame()
-    if len(hand_labels):
-        n_par, n_sen = int((hand_labels["sentence"] < 0).sum()), int((hand_labels["sentence"] >= 0).sum())
-        confusion.attrs["units"] = ", ".join(x for x in (f"{n_par} paragraphs cut from the labelled lines" if n_par else "",
-                                                          f"{n_sen} labelled sentences" if n_sen else "") if x)
+    confusion = label_confusion(hand_labels, keys)
     drawn = hand_labels[hand_labels["inclusion_probability"].notna() & hand_labels["para_id"].isin(df["para_id"])]
     random_sample = len(drawn) > 0
     corrected = pd.DataFrame(columns=["locality", "theme", "raw", "corrected", "ci_low", "ci_high", "n_labelled"])
@@ -750,7 +795,7 @@ def main() -> int:
     themes = pd.read_parquet(config.THEMES, columns=["para_id", "theme", "confidence"])
     topics = pd.read_parquet(config.TOPICS, columns=["para_id", "topic", "similarity"])
     spans = pd.read_parquet(config.SENTENCE_SPANS)
-    sentences = pd.read_parquet(config.SENTENCE_THEMES, columns=["para_id", "sentence", "theme"]).merge(spans, on=["para_id", "sentence"])
+    sentences = pd.read_parquet(config.SENTENCE_THEMES, columns=["para_id", "sentence", "theme", "confidence"]).merge(spans, on=["para_id", "sentence"])
     if "duplicate_of" not in sentences:
         sentences["duplicate_of"] = ""
     sentences["text"] = sentence_texts(paragraphs, sentences)

@@ -32,31 +32,33 @@ def char_matrix(df: pd.DataFrame, keys: list[str]) -> np.ndarray:
     return out
 
 
-def boundary_bounds(point: np.ndarray, low: np.ndarray, high: np.ndarray, n_units: np.ndarray, alpha: float = 0.05) -> tuple[np.ndarray, np.ndarray]:
-    """Percentile-bootstrap bounds, with a share found at exactly 0 (or 1) given the exact
-    binomial bound of 0 (or n) events in its ``n_units`` resampled units instead.
+def korn_graubard(point: np.ndarray, variance: np.ndarray, n_units: np.ndarray, alpha: float = 0.05) -> tuple[np.ndarray, np.ndarray]:
+    """The Korn–Graubard (1998) interval of a share: the exact binomial (Clopper–Pearson)
+    interval at the effective sample size n* = p(1 − p) / var̂(p), the variance coming from
+    the bootstrap, n* at most the ``n_units`` units resampled (paragraphs), and n* = n where
+    the share is 0 or 1 (R survey's ``svyciprop(method = "beta")``, without its degrees of
+    freedom correction).
 
-    When no unit of a group carries a theme, every resample holds none either and the
-    percentile interval collapses to 0–0, which claims the share is known to be nil. The
-    Clopper–Pearson bound for 0 events in n units (about 3.7/n at 95%, the "rule of three")
-    says how large it could be and still show nothing in n units: 12% for 30 paragraphs.
-    Units are the ones the bootstrap resamples (paragraphs), not sentences, which hang
-    together within a paragraph. Arrays broadcast; a bound that is not collapsed is kept.
+    The percentile bootstrap is too narrow for a share resting on a few paragraphs: at 0
+    every resample repeats it and the interval collapses to 0–0, which claims the share is
+    known to be nil, and just above 0 it is hardly wider. This interval says what n* units
+    cannot rule out — 0% [0–12%] for 30 paragraphs, the "rule of three" — moves smoothly
+    with the share, and where a share rests on many paragraphs keeps the bootstrap's width
+    (its variance sees the spread of paragraph lengths and of documents). Arrays broadcast.
     """
     from statsmodels.stats.proportion import proportion_confint
 
-    point, low, high = (np.asarray(a, dtype=float) for a in (point, low, high))
-    n = np.broadcast_to(np.maximum(np.asarray(n_units, dtype=float), 1), point.shape)
-    _, upper = proportion_confint(np.zeros_like(n), n, alpha=alpha, method="beta")
-    lower, _ = proportion_confint(n, n, alpha=alpha, method="beta")
-    eps = 1e-9
-    high = np.where((point <= eps) & (high <= eps), upper, high)
-    low = np.where((point >= 1 - eps) & (low >= 1 - eps), lower, low)
-    return low, high
+    p = np.clip(np.asarray(point, dtype=float), 0, 1)
+    v = np.asarray(variance, dtype=float)
+    n = np.broadcast_to(np.maximum(np.asarray(n_units, dtype=float), 1), p.shape)
+    inner = (p > 0) & (p < 1) & (v > 0)
+    n_eff = np.where(inner, np.minimum(n, p * (1 - p) / np.where(inner, v, 1)), n)
+    low, high = proportion_confint(p * n_eff, n_eff, alpha=alpha, method="beta")
+    return np.nan_to_num(low, nan=0.0), np.nan_to_num(high, nan=1.0)
 
 
 def theme_shares(df: pd.DataFrame, keys: list[str], n_boot: int, seed: int) -> pd.DataFrame:
-    """Share of each locality's characters per theme, with a 95% bootstrap interval.
+    """Share of each locality's characters per theme, with a 95% interval from a bootstrap.
 
     Args:
         df: one row per paragraph with ``locality``, ``doc_id``, ``theme`` (the paragraph's),
@@ -69,8 +71,9 @@ def theme_shares(df: pd.DataFrame, keys: list[str], n_boot: int, seed: int) -> p
             paragraphs with replacement inside each drawn document — so that neither the
             between-document nor the within-document variation is ignored (resampling
             documents alone gives near-empty intervals for a locality with two documents).
-            A share of exactly 0 (or 1) gets the exact binomial bound over the locality's
-            paragraphs (:func:`boundary_bounds`) in place of the collapsed 0–0.
+            The interval is Korn and Graubard's (:func:`korn_graubard`): exact binomial at
+            the effective number of paragraphs this variance implies, so a share of 0 gets
+            no 0–0 interval.
         seed: seed of the resampling.
     Returns:
         Columns locality, theme, n_paragraphs (whose theme it is), n_chars, share, ci_low,
@@ -98,10 +101,9 @@ def theme_shares(df: pd.DataFrame, keys: list[str], n_boot: int, seed: int) -> p
             draws = rng.multinomial(sel.sum(), np.full(sel.sum(), 1 / sel.sum()), size=n_boot)
             boot += weights[:, [j]] * (draws @ mat[sel])
         boot_share = boot / np.maximum(boot.sum(axis=1, keepdims=True), 1)
-        lo, hi = np.percentile(boot_share, [2.5, 97.5], axis=0)
         by_theme = mat.sum(axis=0)
         total = by_theme.sum()
-        lo, hi = boundary_bounds(by_theme / max(total, 1e-12), lo, hi, len(g)) if total else (lo, hi)
+        lo, hi = korn_graubard(by_theme / max(total, 1e-12), boot_share.var(axis=0, ddof=1) if n_boot > 1 else np.zeros(k), len(g))
         n_sent = g[sent_cols].sum(axis=0).to_numpy() if has_sent else np.full(k, np.nan)
         for i, t in enumerate(keys):
             rows.append(

@@ -31,7 +31,7 @@ def test_shares_with_intervals():
 
 def test_a_share_seen_at_zero_or_one_keeps_an_interval():
     # 甲县: 30 paragraphs, none of them "other"; 乙市: every paragraph party. Every resample
-    # agrees, so the percentile interval would be 0–0 and 100–100: the exact binomial bound
+    # agrees, so a percentile interval would be 0–0 and 100–100: the exact binomial bound
     # over the paragraphs says how much could still hide in a sample of that size.
     df = pd.DataFrame({"locality": ["甲县"] * 30 + ["乙市"] * 12, "doc_id": ["a"] * 15 + ["b"] * 15 + ["c"] * 12,
                        "theme": ["party", "industry"] * 15 + ["party"] * 12, "n_chars": 100, "year": "2024"})
@@ -40,7 +40,19 @@ def test_a_share_seen_at_zero_or_one_keeps_an_interval():
     assert s.loc[("甲县", "other"), "ci_high"] == pytest.approx(1 - 0.025 ** (1 / 30), abs=1e-4)  # 11.6%, the "rule of three"
     assert s.loc[("乙市", "party"), "ci_low"] == pytest.approx(0.025 ** (1 / 12), abs=1e-4) and s.loc[("乙市", "party"), "ci_high"] == 1
     assert s.loc[("乙市", "industry"), "ci_high"] == pytest.approx(1 - 0.025 ** (1 / 12), abs=1e-4)
-    assert 0 < s.loc[("甲县", "party"), "ci_low"] < 0.5 < s.loc[("甲县", "party"), "ci_high"] < 1  # a share inside keeps its bootstrap bounds
+    assert 0 < s.loc[("甲县", "party"), "ci_low"] < 0.5 < s.loc[("甲县", "party"), "ci_high"] < 1
+    # Korn–Graubard: exact binomial at n* = p(1 − p)/variance, at most n, and n at 0
+    from statsmodels.stats.proportion import proportion_confint
+
+    from pipeline.shares import korn_graubard
+
+    p = np.array([0.0, 0.045, 0.3, 0.3, 0.3])
+    low, high = korn_graubard(p, np.array([0.0, 0.0005, 0.3 * 0.7 / 13, 0.3 * 0.7 / 5, 1e-9]), 13)
+    assert (low[0], round(float(high[0]), 4)) == (0, round(1 - 0.025 ** (1 / 13), 4))
+    assert 0 < low[1] < 0.045 and high[1] > 0.2  # a share resting on 0.6 paragraphs' worth is far from known
+    exact = proportion_confint(0.3 * 13, 13, method="beta")
+    assert np.allclose((low[2], high[2]), exact) and np.allclose((low[4], high[4]), exact)  # binomial variance, or less: n itself
+    assert low[3] < low[2] and high[3] > high[2]  # more variance than n paragraphs give: wider (n* = 5)
 
 
 def test_distinctive_flags_what_a_locality_emphasises():
@@ -229,3 +241,36 @@ def test_labels_that_matched_nothing_are_counted_with_an_example():
     assert _unmatched_note(acc) == ("1 paragraph label and 2 sentence labels matched nothing (for example 2026_上海市.txt:48: nothing at its line); "
                                     "metrics/eval.json → unmatched lists them with their reasons.")
     assert _unmatched_note({"evaluated": True, "labels": 3, "matched": 3}) == _unmatched_note({}) == ""
+
+
+def test_the_confusion_matrix_counts_the_units_the_accuracy_table_scores():
+    from pipeline.labels import HAND_LABEL_COLUMNS
+    from pipeline.report import label_confusion
+
+    rows = [("p1", -1, 100, "party", "party", np.nan, "", "eval.labels"), ("p2", -1, 80, "industry", "other", np.nan, "", "eval.labels"),
+            ("p1", 0, 40, "party", "party", np.nan, "", "eval.sentence_labels"), ("p1", 1, 60, "party", "industry", np.nan, "", "eval.sentence_labels")]
+    both = pd.DataFrame(rows, columns=HAND_LABEL_COLUMNS)
+    c = label_confusion(both, KEYS)  # the sentences, not the paragraph that holds them as well
+    assert c.to_numpy().sum() == 2 and c.loc["industry", "party"] == 1 and c.attrs["units"] == "2 labelled sentences"
+    c = label_confusion(both[both["sentence"] < 0], KEYS)
+    assert c.to_numpy().sum() == 2 and c.loc["other", "industry"] == 1 and c.attrs["units"] == "2 paragraphs cut from the labelled lines"
+    assert label_confusion(both.iloc[:0], KEYS).empty
+
+
+def test_a_locality_s_example_quotes_the_sentences_counted_for_the_theme():
+    from pipeline.report import examples_by_locality
+
+    df = pd.DataFrame({"locality": "甲县", "para_id": ["p1", "p2", "p3"], "source": "a.txt", "line_start": [3, 5, 7], "line_end": [3, 5, 8]})
+    rows = [("p1", 0, "party", 0.9, "党" * 200 + "。"), ("p1", 1, "industry", 0.6, "工" * 20 + "。"),
+            ("p2", 0, "party", 0.99, "一、加强党的建设。"),  # a heading, however confident, is no example
+            ("p3", 0, "party", 0.8, "建" * 60 + "。"), ("p3", 1, "other", 0.7, "他" * 30 + "。"), ("p3", 2, "party", 0.8, "设" * 60 + "。")]
+    sentences = pd.DataFrame(rows, columns=["para_id", "sentence", "theme", "confidence", "text"]).assign(n_chars=lambda d: d["text"].str.len())
+    ex = {e["theme"]: e for e in examples_by_locality(df, sentences, KEYS)["甲县"]}
+    assert ex["party"]["where"] == "a.txt:3" and ex["party"]["text"] == "党" * 200 + "。"
+    assert ex["industry"]["text"] == "工" * 20 + "。"  # only what was counted for the theme, not its paragraph's opening
+    assert ex["other"]["where"] == "a.txt:7-8" and ex["other"]["text"] == "他" * 30 + "。"
+    assert [e["theme"] for e in examples_by_locality(df, sentences, KEYS)["甲县"]] == ["party", "industry", "other"]
+    p3 = sentences[sentences["para_id"] == "p3"]
+    gap = examples_by_locality(df[df["para_id"] == "p3"], p3, KEYS)["甲县"][0]
+    assert gap["text"] == "建" * 60 + "。…" + "设" * 60 + "。"  # sentences of another theme in between: marked
+    assert examples_by_locality(df, sentences, KEYS, max_chars=50)["甲县"][0]["text"] == "党" * 50 + "…"

@@ -56,11 +56,23 @@ PARAMS = tuple(k for s in SHOWN_SECTIONS for k in config.result_keys(s) if k != 
 # ----------------------------------------------------------------------------- numbers
 
 
+# the kind of unit a locality is, as its own text calls itself: it sets the locality apart
+# from the others in every theme and says nothing of what it does (新疆 "自治区", 北京 "首都")
+_UNIT_KIND = frozenset("自治区 自治州 自治县 自治旗 直辖市 首都 首府 省会 特区 经济特区 副省级 地级市 县级市 盟".split())
+
+
+def _names_itself(word: str, locality: str) -> bool:
+    """Whether ``word`` only names the locality or its kind: a part of its own name
+    (维吾尔 for 新疆维吾尔自治区) or an administrative kind (:data:`_UNIT_KIND`)."""
+    return word in _UNIT_KIND or (len(word) >= 2 and word in locality)
+
+
 def distinctive_words(df: pd.DataFrame, keys: list[str], top: int = 8, prior_strength: float = 500.0) -> pd.DataFrame:
     """Words that distinguish a locality within a theme: log-odds of each word in the
     locality's text of that theme against the other localities' text of the same theme,
     with an informative Dirichlet prior from the theme's word counts (Monroe et al. 2008).
-    Only words with z > 1.96 and at least 3 occurrences, the ``top`` highest per pair.
+    Only words with z > 1.96 and at least 3 occurrences, the ``top`` highest per pair, and not
+    words that only name the locality or its kind of unit (自治区, 首都, 维吾尔 for 新疆).
 
     Args:
         df: units of text (sentences, or paragraphs) with ``locality``, ``theme`` and ``tokens`` (list of words).
@@ -86,7 +98,7 @@ def distinctive_words(df: pd.DataFrame, keys: list[str], top: int = 8, prior_str
             n_rest = n_total - n_loc
             scored = []
             for w, y in c.items():
-                if y < 3:
+                if y < 3 or _names_itself(w, loc):
                     continue
                 a = prior_strength * total[w] / n_total
                 rest = total[w] - y
@@ -691,7 +703,9 @@ def build_context(t: ReportTables, theme_params: ThemeCatalog, rp: ReportParams,
         quality.append(Table.from_frame(q["no_locality"], "Documents without a locality"))
     if len(q["duplicates"]):
         n_dup = len(q["duplicates"])
-        quality.append(Table(["paragraph", "repeats"], q["duplicates"].head(50).values.tolist(), f"Duplicate paragraphs (first {min(50, n_dup)} of {n_dup})",
+        quality.append(Table(["paragraph", "same text as (first in file order)"], q["duplicates"].head(50).values.tolist(),
+                             f"Duplicate paragraphs (first {min(50, n_dup)} of {n_dup}): the same or nearly the same text as a paragraph of a file earlier in name order; "
+                             "which locality's text is the source is what Reused text says",
                              f"All {n_dup} are in {config.PARAGRAPHS.as_posix()} (column duplicate_of)." if n_dup > 50 else ""))
     m = t.metrics
     return ReportContext(

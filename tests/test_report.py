@@ -274,3 +274,13 @@ def test_a_locality_s_example_quotes_the_sentences_counted_for_the_theme():
     gap = examples_by_locality(df[df["para_id"] == "p3"], p3, KEYS)["甲县"][0]
     assert gap["text"] == "建" * 60 + "。…" + "设" * 60 + "。"  # sentences of another theme in between: marked
     assert examples_by_locality(df, sentences, KEYS, max_chars=50)["甲县"][0]["text"] == "党" * 50 + "…"
+
+
+def test_words_that_set_a_locality_apart_are_not_its_own_name_or_kind():
+    from pipeline.report import distinctive_words
+
+    rows = [("新疆维吾尔自治区", "industry", ["自治区", "维吾尔", "棉花", "首都"]) for _ in range(200)]
+    rows += [("甲省", "industry", ["制造业", "工业"]) for _ in range(200)]
+    w = distinctive_words(pd.DataFrame(rows, columns=["locality", "theme", "tokens"]), KEYS)
+    assert set(w.loc[w["locality"] == "新疆维吾尔自治区", "word"]) == {"棉花"}
+    assert set(w.loc[w["locality"] == "甲省", "word"]) == {"制造业", "工业"}

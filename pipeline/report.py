@@ -761,7 +761,16 @@ def _theme_model(theme_metrics: dict) -> str:
     if near.get("sentences_mixed"):
         text += (f"; each sentence's scores are then mixed at weight {near['weight']:g} with those of the {near['neighbours']} sentences most like it "
                  f"in the corpus's other documents (themes.corpus_neighbours; {near['sentences_mixed']:,} sentences had such neighbours)")
-    return f"Each sentence's theme: {text}."
+    out = f"Each sentence's theme: {text}."
+    fitted = (theme_metrics.get("in_training") or {}).get("sentences", 0)
+    counts = theme_metrics.get("sentences") or {}
+    total = sum(counts.values()) if isinstance(counts, dict) else int(counts)
+    if fitted:
+        of = f"{fitted:,} of this corpus's {total:,} sentences ({fitted / total:.1%})" if total else f"{fitted:,} sentences of this corpus"
+        out += (f" {of} are text the classifier was trained on (sentences.parquet: in_training): "
+                "their themes are fitted rather than predicted, so where they cluster (a document or locality that was hand-labelled) "
+                "the shares rest partly on hand labels.")
+    return out
 
 
 def shown_params(p: config.StageParams) -> str:

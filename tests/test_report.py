@@ -181,6 +181,8 @@ def test_in_sample_accuracy_is_flagged_with_the_out_of_sample_figures():
      ["zero-shot score", "mixed at weight 0.3 with those of the 10 sentences most like it in the corpus's other documents", "1,234 sentences"]),
     ({"model": "examples (145 labelled sentences) on zero-shot (themes.sentence_weights)"}, ["zero-shot score", "this corpus's 145 labelled sentences"]),
     ({"model": "paragraph scores", "unit": "paragraph"}, ["Each paragraph's theme", "topic"]),
+    ({"model": "builtin (theme_model.npz: 889 labelled sentences)", "in_training": {"sentences": 1192}, "sentences": {"party": 855, "other": 25000}},
+     ["1,192 of this corpus's 25,855 sentences (4.6%) are text the classifier was trained on", "fitted rather than predicted"]),
 ])
 def test_the_header_says_in_words_what_gave_the_themes(metrics, says):
     from pipeline.report import _theme_model
@@ -189,6 +191,7 @@ def test_the_header_says_in_words_what_gave_the_themes(metrics, says):
     assert all(s in text for s in says), text
     assert ("builtin" in text) == ("builtin" in metrics["model"])
     assert ("averaged" in text) == ("mixed" in metrics["model"])
+    assert ("trained on (" in text) == bool(metrics.get("in_training", {}).get("sentences"))
     assert _theme_model({}) == ""
     # a corpus of one document: no sentence had neighbours, and the header does not claim any
     assert "most like it" not in _theme_model({"model": "zero-shot (x)", "corpus_neighbours": {"neighbours": 10, "weight": 0.3, "sentences_mixed": 0}})

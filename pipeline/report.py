@@ -643,15 +643,29 @@ def estimate_views(est: Estimates, t: ReportTables, labels: dict[str, str], cova
     rank = {loc: n for n, loc in enumerate(loc for _, locs in t.groups for loc in locs)}  # the overview's order (level, administrative code)
     out.update(reuse_views(est.reuse_pairs, est.reuse_shares, t.paragraph_table.groupby("locality")["n_chars"].sum(), rank, labels))
     if len(est.robustness):
-        r = est.robustness.merge(t.shares[["locality", "theme", "share", "ci_low", "ci_high"]], on=["locality", "theme"], how="left").sort_values(["spread", "locality", "theme"], ascending=[False, True, True])
-        largest = r.iloc[0]
-        out["robustness_note"] = (est.robustness_note + f". Largest spread: {largest['locality']}, {labels.get(largest['theme'], largest['theme'])}: "
-                                  f"{_pct(largest['min'], 1)}–{_pct(largest['max'], 1)} ({100 * largest['spread']:.1f} points); "
-                                  f"median spread {100 * r['spread'].median():.1f} points, against a median interval width of {100 * (r['ci_high'] - r['ci_low']).median():.1f}.")
-        out["robustness"] = Table(["locality", "theme", "share [95% interval]", "across runs", "spread (points)"],
-                                  [[x.locality, labels.get(x.theme, x.theme), f"{_pct(x.share)} [{_pct(x.ci_low)}–{_pct(x.ci_high)}]" if pd.notna(x.share) else "—",
-                                    f"{_pct(x.min)}–{_pct(x.max)}", f"{100 * x.spread:.1f}"] for x in r.head(40).itertuples()],
-                                  f"The {len(r.head(40))} largest spreads of {len(r)}" if len(r) > 40 else f"Every share's spread ({len(r)}), largest first")
+        out.update(robustness_view(est.robustness, t.shares, est.robustness_note, labels))
+    return out
+
+
+def robustness_view(robustness: pd.DataFrame, shares: pd.DataFrame, note: str, labels: dict[str, str]) -> dict:
+    """The robustness section: ``robustness_note`` (``note`` with the largest and median
+    spread, and how many shares have a run outside their interval) and the ``robustness``
+    table, largest spread first, such shares marked ‡."""
+    out: dict = {}
+    r = robustness.merge(shares[["locality", "theme", "share", "ci_low", "ci_high"]], on=["locality", "theme"], how="left").sort_values(["spread", "locality", "theme"], ascending=[False, True, True])
+    largest = r.iloc[0]
+    out["robustness_note"] = (note + f". Largest spread: {largest['locality']}, {labels.get(largest['theme'], largest['theme'])}: "
+                              f"{_pct(largest['min'], 1)}–{_pct(largest['max'], 1)} ({100 * largest['spread']:.1f} points); "
+                              f"median spread {100 * r['spread'].median():.1f} points, against a median interval width of {100 * (r['ci_high'] - r['ci_low']).median():.1f}.")
+    # a run outside the share's interval: the number owes more to a setting than to the text
+    outside = ((r["min"] < r["ci_low"] - 5e-4) | (r["max"] > r["ci_high"] + 5e-4)) & r["share"].notna()
+    out["robustness_note"] += (f" {int(outside.sum())} of {len(r)} shares have a run outside their 95% interval (marked ‡ in the table): "
+                               "quote them with the range across runs." if outside.any() else " Every run stays inside its share's 95% interval.")
+    out["robustness"] = Table(["locality", "theme", "share [95% interval]", "across runs", "spread (points)"],
+                              [[x.locality, labels.get(x.theme, x.theme), f"{_pct(x.share)} [{_pct(x.ci_low)}–{_pct(x.ci_high)}]" if pd.notna(x.share) else "—",
+                                f"{_pct(x.min)}–{_pct(x.max)}" + (" ‡" if out_ else ""), f"{100 * x.spread:.1f}"]
+                               for x, out_ in zip(r.head(40).itertuples(), outside.head(40))],
+                              f"The {len(r.head(40))} largest spreads of {len(r)}" if len(r) > 40 else f"Every share's spread ({len(r)}), largest first")
     return out
 
 

@@ -287,3 +287,16 @@ def test_words_that_set_a_locality_apart_are_not_its_own_name_or_kind():
     w = distinctive_words(pd.DataFrame(rows, columns=["locality", "theme", "tokens"]), KEYS)
     assert set(w.loc[w["locality"] == "新疆维吾尔自治区", "word"]) == {"棉花"}
     assert set(w.loc[w["locality"] == "甲省", "word"]) == {"制造业", "工业"}
+
+
+def test_a_share_whose_runs_leave_its_interval_is_marked():
+    from pipeline.report import robustness_view
+
+    rob = pd.DataFrame({"locality": ["甲县", "乙市"], "theme": ["party", "party"], "runs": 5, "min": [0.03, 0.40], "max": [0.16, 0.45],
+                        "spread": [0.13, 0.05]})
+    shares = pd.DataFrame({"locality": ["甲县", "乙市"], "theme": ["party", "party"], "share": [0.04, 0.42], "ci_low": [0.01, 0.30], "ci_high": [0.10, 0.55]})
+    view = robustness_view(rob, shares, "5 runs", {"party": "党建"})
+    assert "1 of 2 shares have a run outside their 95% interval" in view["robustness_note"]
+    assert [row[3] for row in view["robustness"].rows] == ["3%–16% ‡", "40%–45%"]
+    inside = robustness_view(rob.iloc[1:], shares, "5 runs", {"party": "党建"})
+    assert "Every run stays inside" in inside["robustness_note"] and "‡" not in inside["robustness"].rows[0][3]

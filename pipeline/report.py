@@ -558,7 +558,7 @@ def reuse_views(reuse_pairs: pd.DataFrame, reuse_shares: pd.DataFrame, loc_chars
     shown = sorted(moved.index, key=lambda loc: (-round(float(moved[loc]), 4), order(loc)))
     out["reuse_shares"] = Table(["locality", "reused", *(labels[k] for k in keys)],
                                 [[loc, _pct(reused[loc] / max(int(loc_chars.get(loc, 0)), 1), 1),
-                                  *(f"{_pct(rs.loc[(loc, k), 'share'])} → {_pct(rs.loc[(loc, k), 'share_without_reuse'])}" if pd.notna(rs.loc[(loc, k), "share_without_reuse"]) else "—"
+                                  *(f"{_pct(rs.loc[(loc, k), 'share'], 1)} → {_pct(rs.loc[(loc, k), 'share_without_reuse'], 1)}" if pd.notna(rs.loc[(loc, k), "share_without_reuse"]) else "—"
                                     for k in keys)]
                                  for loc in shown[:REUSE_ROWS]],
                                 "Share with → without the reused text (reused: the share of the locality's characters), the largest change first",

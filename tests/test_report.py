@@ -218,7 +218,7 @@ def test_reused_text_tables_show_the_largest_first_and_say_where_the_rest_are():
     assert f"of {n}" in out["reuse_pairs"].note and "reports/reuse.csv" in out["reuse_pairs"].note
     rows = out["reuse_shares"].rows
     assert [r[0] for r in rows[:3]] == ["全县", locs[-1], locs[-2]] and len(rows) == REUSE_ROWS  # 市 reused nothing: not listed
-    assert rows[0][1:] == ["100.0%", "—", "—"] and rows[1][1:] == [f"{10 * n / 1000:.1%}", f"50% → {50 - n + 1}%", f"50% → {50 + n - 1}%"]
+    assert rows[0][1:] == ["100.0%", "—", "—"] and rows[1][1:] == [f"{10 * n / 1000:.1%}", f"50.0% → {50 - n + 1}.0%", f"50.0% → {50 + n - 1}.0%"]
     assert f"of {n + 1} with reused text" in out["reuse_shares"].note
     assert str(sum(pairs["chars"])) in out["reuse_summary"]
 

@@ -47,6 +47,7 @@ import pandas as pd
 from .shares import korn_graubard
 
 LEVEL_ORDER = {"province": 0, "city": 1, "county": 2}
+COMMON_SOURCE_LOCALITIES = 3  # text found in this many localities or more is a common source, not one copying another
 
 
 # ----------------------------------------------------------------------------- corrected shares
@@ -399,13 +400,33 @@ def reuse_table(units: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
         units: ``id``, ``doc_id``, ``locality``, ``n_chars``, ``duplicate_of`` (an ``id`` or "").
         documents: ``doc_id``, ``date``, ``level``.
     Returns:
-        One row per reused unit: id (the copy), source_id, locality, source_locality, n_chars.
+        One row per reused unit: id (the copy), source_id, locality, source_locality, n_chars,
+        n_localities (the localities whose text holds this text: its units linked by
+        ``duplicate_of``, transitively; 3 or more mean a common source, such as an opening
+        formula or central wording, more than one locality copying another).
     """
-    cols = ["id", "source_id", "locality", "source_locality", "n_chars"]
+    cols = ["id", "source_id", "locality", "source_locality", "n_chars", "n_localities"]
     dup = units[units["duplicate_of"].fillna("") != ""]
     if dup.empty:
         return pd.DataFrame(columns=cols)
     info = units.set_index("id")[["doc_id", "locality", "n_chars"]]
+    # the text's cluster: units joined by duplicate_of (union-find), and its localities
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while parent.get(x, x) != x:
+            parent[x] = parent.get(parent[x], parent[x])
+            x = parent[x]
+        return x
+
+    for a, b in zip(dup["id"], dup["duplicate_of"]):
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    members: dict[str, set] = {}
+    for u in set(dup["id"]) | set(dup["duplicate_of"]):
+        if u in info.index:
+            members.setdefault(root(u), set()).add(info.at[u, "locality"])
     doc = documents.set_index("doc_id")
     rows = []
 
@@ -425,5 +446,5 @@ def reuse_table(units: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
         da, db = info.at[a, "doc_id"], info.at[b, "doc_id"]
         copy, src = (a, b) if rank(db, da) <= rank(da, db) else (b, a)
         rows.append({"id": copy, "source_id": src, "locality": info.at[copy, "locality"], "source_locality": info.at[src, "locality"],
-                     "n_chars": int(info.at[copy, "n_chars"])})
+                     "n_chars": int(info.at[copy, "n_chars"]), "n_localities": len(members.get(root(a), ()))})
     return pd.DataFrame(rows, columns=cols).drop_duplicates("id")

@@ -35,7 +35,7 @@ from .config import ReportParams
 from .figures import CJK_FONTS, covariates_png, heatmap_png, intervals_png, use_cjk_font
 from .io import atomic_path, run_stage, setup_logging, write_csv, write_json, write_text
 from .render import Example, HeatCell, LevelGroup, LocalityView, ReportContext, ShareRow, Table, TopicView, render_html, render_markdown
-from .estimates import MIN_CODED_IN_GROUP, Corpus, CovariateResult, Labelled, calibrated_document_shares, corrected_shares, covariate_effects, reuse_table
+from .estimates import COMMON_SOURCE_LOCALITIES, MIN_CODED_IN_GROUP, Corpus, CovariateResult, Labelled, calibrated_document_shares, corrected_shares, covariate_effects, reuse_table
 from .shares import char_shares, distinctive, shares_by_year, theme_shares
 
 log = logging.getLogger("pipeline.report")
@@ -323,7 +323,7 @@ class Estimates:
     correction_note: str
     covariates: CovariateResult
     doc_shares: pd.DataFrame  # one row per document: what the covariate models fit
-    reuse_pairs: pd.DataFrame  # locality, source_locality, sentences, chars
+    reuse_pairs: pd.DataFrame  # locality, source_locality, sentences, chars, common_sentences, common_chars (of text 3+ localities share)
     reuse_shares: pd.DataFrame  # locality, theme, share, share_without_reuse, reused_chars
     robustness: pd.DataFrame  # locality, theme, runs, min, max, spread (empty until scripts/robustness.py runs)
     robustness_note: str
@@ -382,8 +382,10 @@ def compute_estimates(df: pd.DataFrame, sentences: pd.DataFrame, documents: pd.D
     covariates = covariate_effects(doc_info, doc_shares, keys, list(rp.covariates), cluster="locality", min_documents=rp.min_documents, seed=rp.seed)
     units = sentences.assign(id=sentences["para_id"] + "/" + sentences["sentence"].astype(str)).merge(df[["para_id", "doc_id", "locality"]], on="para_id")
     pairs = reuse_table(units[["id", "doc_id", "locality", "n_chars", "duplicate_of"]], documents)
-    reuse_pairs = (pairs.groupby(["locality", "source_locality"]).agg(sentences=("id", "size"), chars=("n_chars", "sum")).reset_index()
-                   if len(pairs) else pd.DataFrame(columns=["locality", "source_locality", "sentences", "chars"]))
+    common = pairs.assign(common=pairs["n_localities"] >= COMMON_SOURCE_LOCALITIES, common_chars=lambda d: d["n_chars"].where(d["common"], 0))
+    reuse_pairs = (common.groupby(["locality", "source_locality"]).agg(sentences=("id", "size"), chars=("n_chars", "sum"), common_sentences=("common", "sum"),
+                                                                        common_chars=("common_chars", "sum")).reset_index()
+                   if len(pairs) else pd.DataFrame(columns=["locality", "source_locality", "sentences", "chars", "common_sentences", "common_chars"]))
     keep = ~units["id"].isin(set(pairs["id"])).to_numpy()
     theme_chars = np.zeros((len(units), len(keys)))
     theme_chars[np.arange(len(units)), units["theme"].map(key_index).to_numpy()] = units["n_chars"].to_numpy()
@@ -543,13 +545,22 @@ def reuse_views(reuse_pairs: pd.DataFrame, reuse_shares: pd.DataFrame, loc_chars
         return {"reuse_summary": "No sentence repeats another locality's text (exactly or nearly)."}
     out = {}
     n_sen, n_chr, n_loc = int(reuse_pairs["sentences"].sum()), int(reuse_pairs["chars"].sum()), reuse_pairs["locality"].nunique()
+    common = reuse_pairs["common_sentences"] if "common_sentences" in reuse_pairs else pd.Series(0, index=reuse_pairs.index)
+    common_chars = reuse_pairs["common_chars"] if "common_chars" in reuse_pairs else pd.Series(0, index=reuse_pairs.index)
+    n_common, c_common = int(common.sum()), int(common_chars.sum())
     out["reuse_summary"] = (f"Sentences repeating another locality's text: {n_sen} ({n_chr} characters, {n_chr / max(int(loc_chars.sum()), 1):.1%} of the corpus), "
                             f"in {n_loc} {'locality' if n_loc == 1 else 'localities'}. A shared sentence is not proof of copying from that locality: "
-                            "opening formulas and central policy wording are shared because both draw on a common source.")
+                            "opening formulas and central policy wording are shared because both draw on a common source."
+                            + (f" {n_common} of these sentences ({c_common} characters) are text that {COMMON_SOURCE_LOCALITIES} or more localities share — a common "
+                               "source rather than one locality copying another — and the table of pairs leaves them out." if n_common else ""))
     order = lambda loc: (rank.get(loc, len(rank)), loc)  # noqa: E731
-    pairs = sorted(reuse_pairs[["locality", "source_locality", "sentences", "chars"]].values.tolist(), key=lambda r: (-r[3], order(r[0]), order(r[1])))
-    out["reuse_pairs"] = Table(["locality", "shares text with (the earlier or higher)", "sentences", "characters"], pairs[:REUSE_ROWS], "Who shares text with whom",
-                               f"The {REUSE_ROWS} pairs sharing the most characters, of {len(pairs)}; all of them are in reports/reuse.csv." if len(pairs) > REUSE_ROWS else "")
+    own = pd.DataFrame({"locality": reuse_pairs["locality"], "source": reuse_pairs["source_locality"], "sentences": reuse_pairs["sentences"] - common,
+                        "chars": reuse_pairs["chars"] - common_chars})
+    pairs = sorted([[a, b, int(n), int(c)] for a, b, n, c in own[own["sentences"] > 0].values.tolist()], key=lambda r: (-r[3], order(r[0]), order(r[1])))
+    if pairs:
+        out["reuse_pairs"] = Table(["locality", "shares text with (the earlier or higher)", "sentences", "characters"], pairs[:REUSE_ROWS],
+                                   "Who shares text with whom" + (f" (not counting text {COMMON_SOURCE_LOCALITIES} or more localities share)" if n_common else ""),
+                                   f"The {REUSE_ROWS} pairs sharing the most characters, of {len(pairs)}; all of them are in reports/reuse.csv." if len(pairs) > REUSE_ROWS else "")
     reused = reuse_shares.drop_duplicates("locality").set_index("locality")["reused_chars"]
     rs = reuse_shares[reuse_shares["locality"].isin(reused[reused > 0].index)]
     # a locality all of whose text is reused has no share without it: it comes first

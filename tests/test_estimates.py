@@ -106,13 +106,18 @@ def test_reused_text_points_from_the_source_to_the_copy():
     reuse = reuse_table(units, documents)
     # b:1 repeats a:1 from another locality; b is undated, so the date says nothing (an undated
     # text is not later than a dated one) and the higher level is the source: the county copies the city
-    assert reuse.to_dict("records") == [{"id": "a:1/0", "source_id": "b:1/0", "locality": "衡东县", "source_locality": "永州市", "n_chars": 100}]
+    assert reuse.to_dict("records") == [{"id": "a:1/0", "source_id": "b:1/0", "locality": "衡东县", "source_locality": "永州市", "n_chars": 100, "n_localities": 2}]
     # c:1 repeats the same locality's text: not reuse from another locality
     swapped = units.assign(duplicate_of=["b:1/0", "", "", ""])  # flagged the other way round: the same
     assert reuse_table(swapped, documents)["id"].tolist() == ["a:1/0"]
     # both dated: the earlier is the source, whatever the levels
     dated = documents.assign(date=["2023-03-02", "2023-05-01", "2024-01-01"])
     assert reuse_table(units, dated)["id"].tolist() == ["b:1/0"]
+    # an opening formula in four localities: one text, linked in a chain, held by all four
+    formula = pd.DataFrame({"id": ["p/0", "q/0", "r/0", "s/0"], "doc_id": ["p", "q", "r", "s"], "locality": ["甲省", "乙省", "丙省", "丁省"],
+                            "n_chars": 50, "duplicate_of": ["", "p/0", "q/0", "p/0"]})
+    docs = pd.DataFrame({"doc_id": ["p", "q", "r", "s"], "date": "", "level": "province"})
+    assert reuse_table(formula, docs)["n_localities"].tolist() == [4, 4, 4]
 
 
 def test_confounded_covariates_are_skipped_with_their_reason():

@@ -300,3 +300,15 @@ def test_a_share_whose_runs_leave_its_interval_is_marked():
     assert [row[3] for row in view["robustness"].rows] == ["3%–16% ‡", "40%–45%"]
     inside = robustness_view(rob.iloc[1:], shares, "5 runs", {"party": "党建"})
     assert "Every run stays inside" in inside["robustness_note"] and "‡" not in inside["robustness"].rows[0][3]
+
+
+def test_text_many_localities_share_is_a_common_source_not_a_pair():
+    from pipeline.report import reuse_views
+
+    pairs = pd.DataFrame({"locality": ["乙省", "丙省", "丁县"], "source_locality": ["甲省", "甲省", "甲省"], "sentences": [3, 1, 2], "chars": [150, 50, 90],
+                          "common_sentences": [1, 1, 0], "common_chars": [50, 50, 0]})
+    shares = pd.DataFrame({"locality": ["乙省"], "theme": ["party"], "share": [0.5], "share_without_reuse": [0.5], "reused_chars": [0]})
+    out = reuse_views(pairs, shares, pd.Series({"甲省": 1000, "乙省": 1000, "丙省": 1000, "丁县": 1000}), {}, {"party": "党建"})
+    assert "2 of these sentences (100 characters) are text that 3 or more localities share" in out["reuse_summary"]
+    assert out["reuse_pairs"].rows == [["乙省", "甲省", 2, 100], ["丁县", "甲省", 2, 90]]  # 丙省 shares only the formula: no pair
+    assert "not counting text 3 or more localities share" in out["reuse_pairs"].caption

@@ -314,6 +314,8 @@ class ReportParams(Section):
     def validate(self) -> None:
         _int("report.seed", self.seed)
         _positive("report.n_boot", self.n_boot)
+        if isinstance(self.n_boot, (int, float)) and not isinstance(self.n_boot, bool) and self.n_boot < 2:
+            raise ParamsError(f"params.yaml: report.n_boot must be at least 2 (an interval needs the spread of resamples), got {self.n_boot!r}")
         _positive("report.top_examples", self.top_examples)
         _positive("report.min_documents", self.min_documents)
 

@@ -23,8 +23,9 @@ The 95% interval comes from a bootstrap that resamples what is random: documents
 paragraphs within a document, or paragraphs alone for a group of one document) with the
 labelled units they contain, and the calibration is re-estimated in every replicate, so the
 interval holds both the sampling of documents and the classification error (its estimate).
-Its variance gives the Korn–Graubard interval (exact binomial at the effective number of
-paragraphs, :func:`pipeline.shares.korn_graubard`), which stays open at a share of 0.
+The interval is its percentile one (a corrected share is no proportion of units, so the
+Korn–Graubard interval of raw shares does not apply), with the exact binomial bound over the
+group's paragraphs where every replicate agrees (a share of 0 is not 0–0).
 
 **Covariates** (:func:`covariate_effects`): each theme's character share per document as a
 fractional logit (statsmodels GLM, binomial family, documents weighted by their characters,
@@ -44,7 +45,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .shares import korn_graubard
+from .shares import percentile_or_exact
 
 LEVEL_ORDER = {"province": 0, "city": 1, "county": 2}
 COMMON_SOURCE_LOCALITIES = 3  # text found in this many localities or more is a common source, not one copying another
@@ -185,9 +186,9 @@ def corrected_shares(corpus: Corpus, lab: Labelled, keys: list[str], n_boot: int
         seed: seed of the resampling.
     Returns:
         Columns group, theme, raw (predicted share), corrected, ci_low, ci_high (95%
-        interval of the corrected share: Korn–Graubard, the exact binomial interval at the
-        effective number of the group's paragraphs that the bootstrap variance implies, see
-        :func:`pipeline.shares.korn_graubard`), n_labelled (labelled units in the group;
+        percentile interval of the corrected share, clipped to [0, 1]; where no replicate moves
+        it, the exact binomial bound over the group's paragraphs, see
+        :func:`pipeline.shares.percentile_or_exact`), n_labelled (labelled units in the group;
         under :data:`MIN_CODED_IN_GROUP` the share is calibrated only).
     """
     k = len(keys)
@@ -203,8 +204,7 @@ def corrected_shares(corpus: Corpus, lab: Labelled, keys: list[str], n_boot: int
         reps.append(_estimate(corpus, lab, groups, levels, pw, lw, k))
     boot = np.concatenate(reps) if reps else np.zeros((0, len(groups), k))
     g_idx = np.searchsorted(groups, corpus.group)
-    variance = boot.var(axis=0, ddof=1) if len(boot) > 1 else np.zeros_like(point)
-    lo, hi = korn_graubard(point, variance, np.bincount(g_idx, minlength=len(groups))[:, None])
+    lo, hi = percentile_or_exact(point, boot if len(boot) else point[None], np.bincount(g_idx, minlength=len(groups))[:, None])
     raw = np.zeros((len(groups), k))
     np.add.at(raw, g_idx, corpus.chars)
     raw = raw / np.maximum(raw.sum(axis=1, keepdims=True), 1e-12)

@@ -56,15 +56,17 @@ PARAMS = tuple(k for s in SHOWN_SECTIONS for k in config.result_keys(s) if k != 
 # ----------------------------------------------------------------------------- numbers
 
 
-# the kind of unit a locality is, as its own text calls itself: it sets the locality apart
-# from the others in every theme and says nothing of what it does (新疆 "自治区", 北京 "首都")
-_UNIT_KIND = frozenset("自治区 自治州 自治县 自治旗 直辖市 首都 首府 省会 特区 经济特区 副省级 地级市 县级市 盟".split())
+# what a locality calls itself beyond its name: it sets the locality apart from the others in
+# every theme and says nothing of what it does. Its kind of unit is part of its name
+# (自治区 of 新疆维吾尔自治区); these are the words its name does not hold.
+_CALLS_ITSELF = {"首都": {"北京市"}, "直辖市": {"北京市", "天津市", "上海市", "重庆市"}}
 
 
 def _names_itself(word: str, locality: str) -> bool:
-    """Whether ``word`` only names the locality or its kind: a part of its own name
-    (维吾尔 for 新疆维吾尔自治区) or an administrative kind (:data:`_UNIT_KIND`)."""
-    return word in _UNIT_KIND or (len(word) >= 2 and word in locality)
+    """Whether ``word`` only names the locality: a part of its own name, its kind of unit
+    included (维吾尔, 自治区 for 新疆维吾尔自治区), or what it alone calls itself
+    (:data:`_CALLS_ITSELF`: 首都 for 北京市, not for 天津市 serving the capital)."""
+    return (len(word) >= 2 and word in locality) or locality in _CALLS_ITSELF.get(word, ())
 
 
 def distinctive_words(df: pd.DataFrame, keys: list[str], top: int = 8, prior_strength: float = 500.0) -> pd.DataFrame:
@@ -72,7 +74,7 @@ def distinctive_words(df: pd.DataFrame, keys: list[str], top: int = 8, prior_str
     locality's text of that theme against the other localities' text of the same theme,
     with an informative Dirichlet prior from the theme's word counts (Monroe et al. 2008).
     Only words with z > 1.96 and at least 3 occurrences, the ``top`` highest per pair, and not
-    words that only name the locality or its kind of unit (自治区, 首都, 维吾尔 for 新疆).
+    words that only name the locality (parts of its name, 自治区 and 维吾尔 for 新疆; 首都 for 北京).
 
     Args:
         df: units of text (sentences, or paragraphs) with ``locality``, ``theme`` and ``tokens`` (list of words).
@@ -193,7 +195,8 @@ def examples_by_locality(df: pd.DataFrame, sentences: pd.DataFrame, keys: list[s
     per_para["rank"] = per_para["theme"].map({k: i for i, k in enumerate(keys)})
     top = (per_para.sort_values(["locality", "rank", "score", "para_id"], ascending=[True, True, False, True])
            .groupby(["locality", "theme"], sort=False).head(per_theme))
-    by_para = {pid: g.sort_values("sentence") for pid, g in s.groupby("para_id", sort=False)}
+    shown = s[s["para_id"].isin(set(top["para_id"]))]  # only the chosen paragraphs' sentences
+    by_para = {pid: g.sort_values("sentence") for pid, g in shown.groupby("para_id", sort=False)}
     out: dict[str, list[dict]] = {}
     for loc, theme, pid in zip(top["locality"], top["theme"], top["para_id"]):
         picks = out.setdefault(loc, [])
@@ -339,7 +342,8 @@ def label_confusion(hand_labels: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     if not len(counted):
         return pd.DataFrame()
     confusion = pd.crosstab(counted["label"], counted["predicted"]).reindex(index=keys, columns=keys, fill_value=0)
-    confusion.attrs["units"] = f"{len(counted)} labelled sentences" if sentences.any() else f"{len(counted)} paragraphs cut from the labelled lines"
+    n = int(confusion.to_numpy().sum())  # the units with a theme of the catalogue on both sides
+    confusion.attrs["units"] = f"{n} labelled sentences" if sentences.any() else f"{n} paragraphs cut from the labelled lines"
     return confusion
 
 
@@ -728,8 +732,8 @@ def build_context(t: ReportTables, theme_params: ThemeCatalog, rp: ReportParams,
         quality.append(Table.from_frame(q["no_locality"], "Documents without a locality"))
     if len(q["duplicates"]):
         n_dup = len(q["duplicates"])
-        quality.append(Table(["paragraph", "same text as (first in file order)"], q["duplicates"].head(50).values.tolist(),
-                             f"Duplicate paragraphs (first {min(50, n_dup)} of {n_dup}): the same or nearly the same text as a paragraph of a file earlier in name order; "
+        quality.append(Table(["paragraph", "same text as"], q["duplicates"].head(50).values.tolist(),
+                             f"Duplicate paragraphs (first {min(50, n_dup)} of {n_dup}): the same or nearly the same text as an earlier paragraph (files in name order); "
                              "which locality's text is the source is what Reused text says",
                              f"All {n_dup} are in {config.PARAGRAPHS.as_posix()} (column duplicate_of)." if n_dup > 50 else ""))
     m = t.metrics

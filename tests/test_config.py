@@ -28,10 +28,11 @@ def test_default_params_load(default_params):
         ("topics", {"umap": {"n_epochs": 0}}, "topics.umap.n_epochs must be a positive number"),
         ("topics", {"umap": {"n_epochs": "many"}}, 'topics.umap.n_epochs must be int or "auto"'),
         ("topics", {"hdbscan": "big"}, "topics.hdbscan must be a mapping"),
+        ("report", {"n_boot": 1}, "report.n_boot must be at least 2"),
     ],
 )
 def test_bad_values_name_the_key(section, value, message):
-    cls = {"ingest": IngestParams, "embed": EmbedParams, "topics": TopicsParams}[section]
+    cls = {"ingest": IngestParams, "embed": EmbedParams, "topics": TopicsParams, "report": config.ReportParams}[section]
     with pytest.raises(ParamsError, match=message.replace("(", r"\(").replace(")", r"\)")):
         config.section({section: value}, section, cls)
 

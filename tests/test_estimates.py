@@ -193,3 +193,18 @@ def test_a_theme_no_coder_found_at_a_level_still_gets_an_upper_bound():
     np.testing.assert_allclose(live["ci_high"], 1 - 0.025 ** (1 / n_paras[live["group"]].to_numpy()), atol=1e-4)
     others = est[est["theme"] != "livelihood"]
     assert ((others["ci_low"] <= others["corrected"]) & (others["corrected"] <= others["ci_high"])).all()
+
+
+def test_a_corrected_share_near_zero_keeps_its_bootstrap_interval():
+    # calibration plus residuals can put a corrected share just below or above 0 with a
+    # real spread; its interval is the clipped percentile one, not a binomial one that
+    # treats it as a proportion of paragraphs (which gave [0, 1%] or [0, 90%])
+    from pipeline.shares import percentile_or_exact
+
+    rng = np.random.default_rng(0)
+    boot = rng.normal([[-0.01, 0.002, 0.3]], 0.05, size=(2000, 3))
+    lo, hi = percentile_or_exact(np.array([-0.01, 0.002, 0.3]), boot, 200)
+    assert np.allclose(lo, [0, 0, 0.3 - 1.96 * 0.05], atol=0.01) and np.allclose(hi, [-0.01 + 1.96 * 0.05, 0.002 + 1.96 * 0.05, 0.3 + 1.96 * 0.05], atol=0.01)
+    flat = np.zeros((100, 2)) + [[0.0, 1.0]]  # no replicate moves it: the exact bound for 0 (or n) of n
+    lo, hi = percentile_or_exact(np.array([0.0, 1.0]), flat, 30)
+    assert np.allclose([hi[0], lo[1]], [1 - 0.025 ** (1 / 30), 0.025 ** (1 / 30)], atol=1e-4) and lo[0] == 0 and hi[1] == 1

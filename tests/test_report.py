@@ -258,6 +258,8 @@ def test_the_confusion_matrix_counts_the_units_the_accuracy_table_scores():
     c = label_confusion(both[both["sentence"] < 0], KEYS)
     assert c.to_numpy().sum() == 2 and c.loc["other", "industry"] == 1 and c.attrs["units"] == "2 paragraphs cut from the labelled lines"
     assert label_confusion(both.iloc[:0], KEYS).empty
+    off = pd.concat([both, pd.DataFrame([("p1", 2, 10, "", "party", np.nan, "", "eval.sentence_labels")], columns=HAND_LABEL_COLUMNS)])
+    assert label_confusion(off, KEYS).attrs["units"] == "2 labelled sentences"  # a unit without a theme is not in the matrix, nor counted
 
 
 def test_a_locality_s_example_quotes_the_sentences_counted_for_the_theme():
@@ -282,11 +284,13 @@ def test_a_locality_s_example_quotes_the_sentences_counted_for_the_theme():
 def test_words_that_set_a_locality_apart_are_not_its_own_name_or_kind():
     from pipeline.report import distinctive_words
 
-    rows = [("新疆维吾尔自治区", "industry", ["自治区", "维吾尔", "棉花", "首都"]) for _ in range(200)]
-    rows += [("甲省", "industry", ["制造业", "工业"]) for _ in range(200)]
+    rows = [("新疆维吾尔自治区", "industry", ["自治区", "维吾尔", "棉花"]) for _ in range(200)]
+    rows += [("北京市", "industry", ["首都", "中关村"]) for _ in range(200)]
+    rows += [("天津市", "industry", ["首都", "服务", "港口"]) for _ in range(200)]
     w = distinctive_words(pd.DataFrame(rows, columns=["locality", "theme", "tokens"]), KEYS)
     assert set(w.loc[w["locality"] == "新疆维吾尔自治区", "word"]) == {"棉花"}
-    assert set(w.loc[w["locality"] == "甲省", "word"]) == {"制造业", "工业"}
+    assert set(w.loc[w["locality"] == "北京市", "word"]) == {"中关村"}  # 首都 is what 北京 calls itself
+    assert "首都" in set(w.loc[w["locality"] == "天津市", "word"])  # 天津 serving the capital: a word of what it does
 
 
 def test_a_share_whose_runs_leave_its_interval_is_marked():

@@ -135,6 +135,8 @@ class ReportContext:
     reuse_shares: Table | None = None
     robustness_note: str = ""
     robustness: Table | None = None
+    reliability_note: str = ""
+    reliability: Table | None = None
     theme_model: str = ""  # which sentence classifier themed the text (metrics/themes.json "model")
 
 

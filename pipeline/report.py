@@ -23,7 +23,7 @@ import contextlib
 import re
 import logging
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -35,7 +35,7 @@ from .config import ReportParams
 from .figures import CJK_FONTS, covariates_png, heatmap_png, intervals_png, use_cjk_font
 from .io import atomic_path, run_stage, setup_logging, write_csv, write_json, write_text
 from .render import Example, HeatCell, LevelGroup, LocalityView, ReportContext, ShareRow, Table, TopicView, render_html, render_markdown
-from .estimates import COMMON_SOURCE_LOCALITIES, MIN_CODED_IN_GROUP, Corpus, CovariateResult, Labelled, calibrated_document_shares, corrected_shares, covariate_effects, reuse_table
+from .estimates import COMMON_SOURCE_LOCALITIES, MIN_CODED_IN_GROUP, MIN_LOCALITIES_FOR_RELIABILITY, Corpus, CovariateResult, Labelled, calibrated_document_shares, corrected_shares, covariate_effects, locality_reliability, reuse_table
 from .shares import char_shares, distinctive, shares_by_year, theme_shares
 
 log = logging.getLogger("pipeline.report")
@@ -330,6 +330,7 @@ class Estimates:
     reuse_shares: pd.DataFrame  # locality, theme, share, share_without_reuse, reused_chars
     robustness: pd.DataFrame  # locality, theme, runs, min, max, spread (empty until scripts/robustness.py runs)
     robustness_note: str
+    reliability: pd.DataFrame = field(default_factory=pd.DataFrame)  # theme, icc, ci_low, ci_high, n_localities, n_documents
 
 
 def label_confusion(hand_labels: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
@@ -384,6 +385,8 @@ def compute_estimates(df: pd.DataFrame, sentences: pd.DataFrame, documents: pd.D
     doc_info = docs[["doc_id", "locality", *[c for c in docs.columns if c not in ("doc_id", "locality")]]].rename(columns={"doc_id": "doc"})
     doc_info = doc_info.merge(doc_chars.sum(axis=1).rename("n_chars").rename_axis("doc").reset_index(), on="doc")
     covariates = covariate_effects(doc_info, doc_shares, keys, list(rp.covariates), cluster="locality", min_documents=rp.min_documents, seed=rp.seed)
+    placed = doc_info[doc_info["locality"] != UNKNOWN].set_index("doc")["locality"]  # documents without a locality are no locality's
+    reliability = locality_reliability(doc_shares, placed, keys, rp.n_boot, rp.seed)
     units = sentences.assign(id=sentences["para_id"] + "/" + sentences["sentence"].astype(str)).merge(df[["para_id", "doc_id", "locality"]], on="para_id")
     pairs = reuse_table(units[["id", "doc_id", "locality", "n_chars", "duplicate_of"]], documents)
     common = pairs.assign(common=pairs["n_localities"] >= COMMON_SOURCE_LOCALITIES, common_chars=lambda d: d["n_chars"].where(d["common"], 0))
@@ -413,7 +416,7 @@ def compute_estimates(df: pd.DataFrame, sentences: pd.DataFrame, documents: pd.D
                        "Run `python scripts/robustness.py` again, then `dvc repro`.")
     return Estimates(accuracy=eval_metrics if eval_metrics.get("evaluated") or eval_metrics.get("sentences") else {}, confusion=confusion,
                      random_sample=random_sample, corrected=corrected, correction_note=note, covariates=covariates, doc_shares=doc_shares,
-                     reuse_pairs=reuse_pairs, reuse_shares=reuse_shares, robustness=robustness, robustness_note=robust_note)
+                     reuse_pairs=reuse_pairs, reuse_shares=reuse_shares, robustness=robustness, robustness_note=robust_note, reliability=reliability)
 
 
 def _stale_robustness(info: dict, shares: pd.DataFrame) -> str | None:
@@ -442,6 +445,8 @@ def estimate_metrics(est: Estimates, t: ReportTables) -> dict:
     out["covariates_modelled"] = int(est.covariates.expected["covariate"].nunique()) if len(est.covariates.expected) else 0
     if len(est.robustness):
         out["robustness_max_spread"] = round(float(est.robustness["spread"].max()), 4)
+    if len(est.reliability):
+        out["reliability_icc"] = {r.theme: r.icc for r in est.reliability.itertuples()}
     return out
 
 
@@ -659,6 +664,7 @@ def estimate_views(est: Estimates, t: ReportTables, labels: dict[str, str], cova
     out.update(reuse_views(est.reuse_pairs, est.reuse_shares, t.paragraph_table.groupby("locality")["n_chars"].sum(), rank, labels))
     if len(est.robustness):
         out.update(robustness_view(est.robustness, t.shares, est.robustness_note, labels))
+    out.update(reliability_view(est.reliability, labels))
     return out
 
 
@@ -682,6 +688,24 @@ def robustness_view(robustness: pd.DataFrame, shares: pd.DataFrame, note: str, l
                                for x, out_ in zip(r.head(40).itertuples(), outside.head(40))],
                               f"The {len(r.head(40))} largest spreads of {len(r)}" if len(r) > 40 else f"Every share's spread ({len(r)}), largest first")
     return out
+
+
+def reliability_view(reliability: pd.DataFrame, labels: dict[str, str]) -> dict:
+    """The note (``reliability_note``) and table (``reliability``) on how far a locality's
+    documents agree on each theme (:func:`pipeline.estimates.locality_reliability`)."""
+    if not len(reliability):
+        return {"reliability_note": f"Not measured: it needs {MIN_LOCALITIES_FOR_RELIABILITY} localities with two documents or more."}
+    n_loc, n_doc = int(reliability["n_localities"].iloc[0]), int(reliability["n_documents"].iloc[0])
+    weak = [labels.get(r.theme, r.theme) for r in reliability.itertuples() if r.icc < 0.5]
+    note = (f"Over the {n_loc} localities with two documents or more ({n_doc} documents): the intraclass correlation of the documents' shares "
+            "by locality, ICC(1), with a 95% interval resampling localities. Near 1, a locality's documents give the theme alike shares and a "
+            "difference between localities is the locality's; below 0.5, its documents differ nearly as much as localities do, and a locality's "
+            "share says as much about which documents it has (their year, occasion, genre) as about the locality.")
+    if weak:
+        note += f" Below 0.5 here: {', '.join(weak)}; compare localities on it with care."
+    table = Table(["theme", "ICC(1)", "95% interval"], [[labels.get(r.theme, r.theme), f"{r.icc:.2f}", f"{r.ci_low:.2f} to {r.ci_high:.2f}"]
+                                                       for r in reliability.itertuples()], "Do a locality's documents agree?")
+    return {"reliability_note": note, "reliability": table}
 
 
 def build_context(t: ReportTables, theme_params: ThemeCatalog, rp: ReportParams, topic_metrics: dict, params_yaml: str, intervals: bytes,

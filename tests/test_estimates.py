@@ -208,3 +208,19 @@ def test_a_corrected_share_near_zero_keeps_its_bootstrap_interval():
     flat = np.zeros((100, 2)) + [[0.0, 1.0]]  # no replicate moves it: the exact bound for 0 (or n) of n
     lo, hi = percentile_or_exact(np.array([0.0, 1.0]), flat, 30)
     assert np.allclose([hi[0], lo[1]], [1 - 0.025 ** (1 / 30), 0.025 ** (1 / 30)], atol=1e-4) and lo[0] == 0 and hi[1] == 1
+
+
+def test_reliability_tells_a_locality_s_theme_from_its_documents_noise():
+    from pipeline.estimates import locality_reliability
+
+    rng = np.random.default_rng(5)
+    locs = np.repeat([f"L{i}" for i in range(30)], 3)
+    level = np.repeat(rng.uniform(0.1, 0.6, 30), 3)  # each locality's own industry share
+    docs = pd.DataFrame({"doc": [f"d{i}" for i in range(90)], "industry": level + rng.normal(0, 0.02, 90), "party": rng.uniform(0.02, 0.1, 90)})
+    docs = pd.concat([docs, pd.DataFrame({"doc": ["alone"], "industry": [0.9], "party": [0.5]})])  # one document: not counted
+    where = pd.Series(list(locs) + ["L99"], index=docs["doc"].to_numpy())
+    r = locality_reliability(docs, where, ["industry", "party"], n_boot=200, seed=1).set_index("theme")
+    assert r.loc["industry", "icc"] > 0.9 and r.loc["industry", "ci_low"] > 0.8  # the locality's own
+    assert r.loc["party", "icc"] < 0.3 and r.loc["party", "ci_low"] < 0 < r.loc["party", "ci_high"]  # noise around one level
+    assert (r["n_localities"] == 30).all() and (r["n_documents"] == 90).all()
+    assert locality_reliability(docs.iloc[:4], where, ["industry"]).empty  # fewer than 3 localities of two documents

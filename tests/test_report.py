@@ -316,3 +316,13 @@ def test_text_many_localities_share_is_a_common_source_not_a_pair():
     assert "2 of these sentences (100 characters) are text that 3 or more localities share" in out["reuse_summary"]
     assert out["reuse_pairs"].rows == [["乙省", "甲省", 2, 100], ["丁县", "甲省", 2, 90]]  # 丙省 shares only the formula: no pair
     assert "not counting text 3 or more localities share" in out["reuse_pairs"].caption
+
+
+def test_the_reliability_note_names_the_themes_a_locality_s_documents_disagree_on():
+    from pipeline.report import reliability_view
+
+    rel = pd.DataFrame({"theme": ["party", "industry"], "icc": [0.31, 0.78], "ci_low": [-0.11, 0.57], "ci_high": [0.69, 0.9], "n_localities": 31, "n_documents": 62})
+    view = reliability_view(rel, {"party": "党建", "industry": "产业"})
+    assert "31 localities" in view["reliability_note"] and "Below 0.5 here: 党建;" in view["reliability_note"]
+    assert view["reliability"].rows == [["党建", "0.31", "-0.11 to 0.69"], ["产业", "0.78", "0.57 to 0.90"]]
+    assert "Not measured" in reliability_view(rel.iloc[:0], {})["reliability_note"]

@@ -704,7 +704,7 @@ def reliability_view(reliability: pd.DataFrame, labels: dict[str, str]) -> dict:
     if weak:
         note += f" Below 0.5 here: {', '.join(weak)}; compare localities on it with care."
     table = Table(["theme", "ICC(1)", "95% interval"], [[labels.get(r.theme, r.theme), f"{r.icc:.2f}", f"{r.ci_low:.2f} to {r.ci_high:.2f}"]
-                                                       for r in reliability.itertuples()], "Do a locality's documents agree?")
+                                                       for r in reliability.itertuples()])
     return {"reliability_note": note, "reliability": table}
 
 

@@ -5,7 +5,9 @@ inside a ``dvc exp`` workspace it takes that experiment's params) under:
 
 - other ``topics.seed`` values (UMAP and HDBSCAN, so topics and everything after them), and
 - each main theme param moved down and up within a stated range, one at a time, with the
-  seed of ``params.yaml``,
+  seed of ``params.yaml``, and
+- other ways of measuring, one run each (``--also``; by default the zero-shot model alone,
+  ``themes.zero_shot_weight=1``, and no corpus neighbours, ``themes.corpus_neighbours=0``),
 
 and writes, per locality and theme, the smallest and largest character share across the
 runs (the run with the params of ``params.yaml`` included) and their spread to
@@ -33,6 +35,9 @@ import pandas as pd
 
 # theme params varied by default, with the step they move by (down and up)
 DEFAULT_VARY = {"themes.zero_shot_weight": 0.25, "themes.corpus_weight": 0.15, "themes.lexical_weight": 0.1, "themes.far_from_topic": 0.1, "themes.overview_max_share": 0.1}
+# other ways of measuring, one run each: the zero-shot model alone (no builtin model), and no
+# corpus neighbours: a share that moves with them owes more to the measurement than to the text
+DEFAULT_ALSO = ["themes.zero_shot_weight=1", "themes.corpus_neighbours=0"]
 
 
 def shares_of(result, paragraphs: pd.DataFrame, spans: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
@@ -47,6 +52,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--seeds", type=int, nargs="*", default=[1, 2, 3, 4], help="other topics.seed values")
     ap.add_argument("--vary", nargs="*", default=[f"{k}={v}" for k, v in DEFAULT_VARY.items()], help="themes.<key>=<step>: moved down and up by step")
+    ap.add_argument("--also", nargs="*", default=DEFAULT_ALSO, help="themes.<key>=<value>: one run each with that value (other ways of measuring)")
     args = ap.parse_args()
 
     from pipeline import config
@@ -100,6 +106,19 @@ def main() -> int:
             runs.append((f"{key}={v}", shares_of(themes_for(dataclasses.replace(p.themes, **{name: v}), base_topics), paragraphs, spans, keys)))
         varied.append(f"{key} ∈ {{{', '.join(str(v) for v in [base, *values])}}}")
         print(f"{key}: {values} ({time.perf_counter() - t0:.0f} s)")
+
+    for item in args.also:
+        key, value = item.split("=")
+        name = key.split(".", 1)[1]
+        if not hasattr(p.themes, name):
+            raise SystemExit(f"--also {item}: themes has no param {name}")
+        base = getattr(p.themes, name)
+        v = type(base)(float(value)) if isinstance(base, (int, float)) and not isinstance(base, bool) else value
+        if v == base:
+            continue
+        runs.append((f"{key}={v}", shares_of(themes_for(dataclasses.replace(p.themes, **{name: v}), base_topics), paragraphs, spans, keys)))
+        varied.append(f"{key}={v}")
+        print(f"{key}={v} ({time.perf_counter() - t0:.0f} s)")
 
     table = pd.concat([df.assign(run=name) for name, df in runs])
     out = table.groupby(["locality", "theme"])["share"].agg(["size", "min", "max"]).reset_index().rename(columns={"size": "runs"})

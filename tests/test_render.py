@@ -114,7 +114,7 @@ def test_markdown_renders_every_section_with_valid_tables(ctx):
                     "### Cities (1)", "#### 湘潭市", "### Counties (1)", "## Topics", "## Data quality"):
         assert heading in md.splitlines(), heading
     for heading in ("## Accuracy on this corpus", "## Shares corrected for classifier error", "## What predicts emphasis: document covariates", "## Reused text",
-                    "## Robustness to the random seed and the main params", "## By year"):
+                    "## Robustness to the random seed, the main params and the classifier", "## By year"):
         assert heading in md.splitlines(), heading
     tables = _tables(md)
     assert len(tables) == 11  # overview, accuracy ×2, corrected, contrasts, reuse, robustness, by year, distinctive, topics, data quality

@@ -771,7 +771,7 @@ def build_context(t: ReportTables, theme_params: ThemeCatalog, rp: ReportParams,
         groups=groups,
         intervals_png=base64.b64encode(intervals).decode("ascii"),
         heatmap_file="figures/theme_share_heatmap.png",
-        distinctive=Table.from_frame(marked.assign(theme=marked["theme"].map(labels))),
+        distinctive=Table.from_frame(marked.assign(theme=marked["theme"].map(labels), q=marked["q"].map(lambda q: "< 0.001" if q < 0.001 else f"{q:.3f}"))),
         years=years,
         topics=[
             TopicView(int(r.topic), labels.get(r.theme, r.theme), int(r.size), str(r.words), str(r.localities),

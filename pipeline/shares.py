@@ -146,6 +146,9 @@ def theme_shares(df: pd.DataFrame, keys: list[str], n_boot: int, seed: int) -> p
     return out if has_sent else out.drop(columns="n_sentences")
 
 
+ALPHA = 0.05  # false discovery rate of the emphasis flags
+
+
 def distinctive(df: pd.DataFrame, keys: list[str], prior_strength: float = 100.0, intervals: pd.DataFrame | None = None,
                 unplaced: str | None = None) -> pd.DataFrame:
     """Log-odds ratio of each theme in a locality against the rest of the corpus, with an
@@ -155,8 +158,9 @@ def distinctive(df: pd.DataFrame, keys: list[str], prior_strength: float = 100.0
     characters of a counting unit — a sentence where the table counts them
     (``n_sentences_<theme>``), else a paragraph — so they weigh text by its length yet
     keep the scale of counts the z-score needs. The z-score accounts for size: a small
-    locality needs a larger difference to stand out. |z| > 1.96 is flagged as more (or
-    less) emphasis than the rest — where ``intervals`` (:func:`theme_shares`: ``locality``,
+    locality needs a larger difference to stand out. Every locality × theme is a test, so
+    its two-sided p-value is corrected for all of them (Benjamini–Hochberg, ``q``), and
+    q < 0.05 is flagged as more (or less) emphasis than the rest — where ``intervals`` (:func:`theme_shares`: ``locality``,
     ``theme``, ``ci_low``, ``ci_high``) are given, only when the locality's interval also
     excludes the rest's share: the z-score counts sentences as independent, the interval
     resamples documents and paragraphs, so a difference must hold under both.
@@ -180,19 +184,31 @@ def distinctive(df: pd.DataFrame, keys: list[str], prior_strength: float = 100.0
         rest = total - y
         n, m = y.sum(), rest.sum()
         if m <= 0:  # nothing else to compare with
-            rows += [{"locality": loc, "theme": k, "log_odds": np.nan, "z": np.nan, "emphasis": ""} for k in keys]
+            rows += [{"locality": loc, "theme": k, "log_odds": np.nan, "z": np.nan, "rest_share": np.nan} for k in keys]
             continue
         for i, k in enumerate(keys):
             l1 = np.log((y[i] + alpha[i]) / (n + a0 - y[i] - alpha[i]))
             l2 = np.log((rest[i] + alpha[i]) / (m + a0 - rest[i] - alpha[i]))
             var = 1 / (y[i] + alpha[i]) + 1 / (rest[i] + alpha[i])
-            z = (l1 - l2) / np.sqrt(var)
-            rest_share = rest[i] / m if m else np.nan
-            low, high = bounds.get((loc, k), (np.inf, -np.inf))  # no interval given: the z-score alone decides
-            flagged = "more" if z > 1.96 and low > rest_share else ("less" if z < -1.96 and high < rest_share else "")
-            rows.append({"locality": loc, "theme": k, "log_odds": round(float(l1 - l2), 4), "z": round(float(z), 3),
-                         "emphasis": "" if loc == unplaced else flagged})
-    return pd.DataFrame(rows, columns=["locality", "theme", "log_odds", "z", "emphasis"])
+            rows.append({"locality": loc, "theme": k, "log_odds": round(float(l1 - l2), 4), "z": round(float((l1 - l2) / np.sqrt(var)), 3),
+                         "rest_share": rest[i] / m})
+    out = pd.DataFrame(rows, columns=["locality", "theme", "log_odds", "z", "rest_share"])
+    # every locality × theme is a test: Benjamini–Hochberg over all of them (the unplaced
+    # documents, which are never flagged, are not among them)
+    out["q"] = np.nan
+    tested = out["z"].notna() & (out["locality"] != unplaced)
+    if tested.any():
+        from scipy.stats import norm
+        from statsmodels.stats.multitest import multipletests
+
+        out.loc[tested, "q"] = np.round(multipletests(2 * norm.sf(out.loc[tested, "z"].abs()), alpha=ALPHA, method="fdr_bh")[1], 4)
+    emphasis = []
+    for r in out.itertuples():
+        low, high = bounds.get((r.locality, r.theme), (np.inf, -np.inf))  # no interval given: the test alone decides
+        significant = r.q < ALPHA  # False for NaN
+        emphasis.append("more" if significant and r.z > 0 and low > r.rest_share else ("less" if significant and r.z < 0 and high < r.rest_share else ""))
+    out["emphasis"] = emphasis
+    return out[["locality", "theme", "log_odds", "z", "emphasis", "q"]]
 
 
 def shares_by_year(df: pd.DataFrame, keys: list[str]) -> pd.DataFrame:

@@ -326,3 +326,16 @@ def test_the_reliability_note_names_the_themes_a_locality_s_documents_disagree_o
     assert "31 localities" in view["reliability_note"] and "Below 0.5 here: 党建;" in view["reliability_note"]
     assert view["reliability"].rows == [["党建", "0.31", "-0.11 to 0.69"], ["产业", "0.78", "0.57 to 0.90"]]
     assert "Not measured" in reliability_view(rel.iloc[:0], {})["reliability_note"]
+
+
+def test_emphasis_flags_are_corrected_for_the_number_of_comparisons():
+    # 20 localities drawn alike: by chance two cells pass |z| > 1.96, and none is flagged
+    # once the 60 tests are corrected together (Benjamini–Hochberg)
+    rng = np.random.default_rng(4)
+    rows = [{"locality": f"L{i:02d}", "doc_id": f"L{i}", "theme": rng.choice(KEYS, p=[0.3, 0.4, 0.3]), "n_chars": 100} for i in range(20) for _ in range(60)]
+    d = distinctive(pd.DataFrame(rows), KEYS)
+    assert (d["z"].abs() > 1.96).sum() == 2 and (d["emphasis"] == "").all() and (d["q"] > 0.5).all()
+    from scipy.stats import norm
+    from statsmodels.stats.multitest import multipletests
+
+    assert np.allclose(d["q"], multipletests(2 * norm.sf(d["z"].abs()), method="fdr_bh")[1], atol=1e-3)

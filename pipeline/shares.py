@@ -67,17 +67,13 @@ def percentile_or_exact(point: np.ndarray, boot: np.ndarray, n_units: np.ndarray
     0 (or n) events in ``n_units`` units: for an estimate that is not a proportion of units,
     such as a corrected share (calibration plus residuals; it may fall outside [0, 1]), whose
     bootstrap spread is the measure of its error and has no binomial shape to lean on."""
-    from statsmodels.stats.proportion import proportion_confint
-
     point = np.asarray(point, dtype=float)
     lo, hi = np.percentile(boot, [100 * alpha / 2, 100 * (1 - alpha / 2)], axis=0)
     lo, hi = np.clip(lo, 0, 1), np.clip(hi, 0, 1)
     flat = np.ptp(boot, axis=0) <= 1e-12
-    n = np.broadcast_to(np.maximum(np.asarray(n_units, dtype=float), 1), point.shape)
-    _, upper = proportion_confint(np.zeros_like(n), n, alpha=alpha, method="beta")
-    lower, _ = proportion_confint(n, n, alpha=alpha, method="beta")
-    hi = np.where(flat & (point <= 1e-12), upper, hi)
-    lo = np.where(flat & (point >= 1 - 1e-12), lower, lo)
+    exact_lo, exact_hi = korn_graubard(point, np.zeros_like(point), n_units, alpha)  # no spread: 0 (or n) of n
+    hi = np.where(flat & (point <= 1e-12), exact_hi, hi)
+    lo = np.where(flat & (point >= 1 - 1e-12), exact_lo, lo)
     return lo, hi
 
 

@@ -43,7 +43,7 @@ from .config import ParamsError
 from .io import run_stage, setup_logging, write_csv, write_json, write_parquet
 from .sampling import draw_sample, label_sheets, sampling_frame
 from .artifacts import ThemeCatalog
-from .labels import AMBIGUOUS, BY_TEXT, HAND_LABEL_COLUMNS, NOWHERE, TEXT_ELSEWHERE, align_sentence_labels, design_weights, hand_labelled_units, labelled_rows, line_reasons, match_labels, read_labels, read_sentence_labels, score_intervals, scores, sentence_scores
+from .labels import AMBIGUOUS, BY_TEXT, HAND_LABEL_COLUMNS, NOWHERE, TEXT_ELSEWHERE, align_sentence_labels, design_weights, hand_labelled_units, labelled_rows, line_reasons, match_labels, read_labels, read_sentence_labels, score_intervals, scores, sentence_scores, shared_paragraphs
 
 log = logging.getLogger("pipeline.evaluate")
 
@@ -79,6 +79,15 @@ def evaluate(labels: pd.DataFrame, paragraphs: pd.DataFrame, themes: pd.DataFram
                **scores(m["actual"].tolist(), m["predicted"].tolist(), keys, weights),
                "weighted": weights is not None, "intervals": score_intervals(m, keys, n_boot, seed),
                "unmatched": unmatched_list(matched[~ok], matched.loc[~ok, "found_by"].tolist())}
+    shared = shared_paragraphs(matched[ok])
+    metrics["shared_paragraph"] = {"labels": int(len(shared)), "disagreeing": int(shared["disagrees"].sum())}
+    if shared["disagrees"].any():
+        at = shared[shared["disagrees"]]
+        where = [f"{src}:{line}" for src, line in zip(at["source"], at["line"])]
+        listed = ", ".join(where[:10]) + (" …" if len(where) > 10 else "")
+        log.warning("eval.labels: %d labels fall on a paragraph that another label with another theme also falls on (ingest merged their "
+                    "lines, see ingest_log.csv): one predicted theme is scored against both, so at most one can be right (%s); "
+                    "metrics/eval.json → shared_paragraph", len(at), listed)
     if note:
         metrics["weighting"] = note
     return metrics, m[CONFUSION_COLUMNS]
@@ -110,17 +119,43 @@ def _log_unmatched(key: str, n: int, listed: list[dict]) -> None:
 
 
 def in_training(labels: pd.DataFrame | None, gold: pd.DataFrame | None, paragraphs: pd.DataFrame, spans: pd.DataFrame, trained: pd.Series) -> dict:
-    """How many labels fall on sentences the builtin model was trained on (``trained``: one
+    """Which labels fall on sentences the builtin model was trained on (``trained``: one
     bool per sentence of ``spans``): measured on them, accuracy is in-sample and optimistic.
-    A paragraph label counts when any sentence of its line's paragraphs is such a sentence."""
+    A paragraph label counts when any sentence of its line's paragraphs is such a sentence.
+    Returns one bool array per label file given: ``labels``, ``sentence_labels``."""
     out = {}
     trained = trained.to_numpy(bool)
     if labels is not None:
         hit = set(spans.loc[trained, "para_id"])
         rows = labelled_rows(labels, paragraphs)
-        out["labels"] = int(sum(bool(len(r)) and bool(set(paragraphs["para_id"].to_numpy()[r]) & hit) for r in rows))
+        out["labels"] = np.array([bool(len(r)) and bool(set(paragraphs["para_id"].to_numpy()[r]) & hit) for r in rows], dtype=bool)
     if gold is not None:
-        out["sentence_labels"] = int(sum(any(trained[row] for row, _ in where) for where in align_sentence_labels(gold, paragraphs, spans)))
+        out["sentence_labels"] = np.array([any(trained[row] for row, _ in where) for where in align_sentence_labels(gold, paragraphs, spans)], dtype=bool)
+    return out
+
+
+def without_training_text(masks: dict, labels: pd.DataFrame | None, gold: pd.DataFrame | None, paragraphs: pd.DataFrame, themes: pd.DataFrame,
+                          spans: pd.DataFrame, sentences: pd.DataFrame, keys: list[str], n_boot: int, seed: int) -> dict:
+    """The scores on the labels that fall on no training sentence, for each label file some
+    (not all) of whose labels do: the out-of-sample part of an evaluation that is partly
+    in-sample (a report's opening formula, 各位代表：, is in the builtin model's training text)."""
+    out = {}
+    for key, frame in (("labels", labels), ("sentence_labels", gold)):
+        mask = masks.get(key)
+        if frame is None or mask is None or not mask.any() or mask.all():
+            continue
+        rest = frame[~mask]
+        try:
+            if key == "labels":
+                m, _ = evaluate(rest, paragraphs, themes, keys, n_boot=n_boot, seed=seed)
+            else:
+                m = evaluate_sentences(rest, paragraphs, spans, sentences, keys, n_boot, seed)
+        except ParamsError:  # none of the rest matches: nothing to score
+            continue
+        if not m.get("matched"):
+            continue
+        out[key] = {"labels": int(len(rest)), "matched": int(m["matched"]), "accuracy": m["accuracy"], "macro_f1": m["macro_f1"],
+                    **({"share_tv": m["share_tv"]} if "share_tv" in m else {}), "intervals": m.get("intervals", {})}
     return out
 
 
@@ -212,9 +247,13 @@ def main() -> int:
     for what, m in (("labelled lines", result if labels_file else {}), ("labelled sentences", result.get("sentences", {}))):
         if m.get("weighting"):
             log.warning("%s: %s", what, m["weighting"])
-    overlap = in_training(labels, gold, paragraphs, spans, sentences["in_training"]) if sentences["in_training"].any() else {}
+    masks = in_training(labels, gold, paragraphs, spans, sentences["in_training"]) if sentences["in_training"].any() else {}
+    overlap = {k: int(v.sum()) for k, v in masks.items()}
     if any(overlap.values()):
         result["in_training"] = overlap
+        rest = without_training_text(masks, labels, gold, paragraphs, themes, spans, sentences, keys, p.eval.n_boot, p.eval.seed)
+        if rest:
+            result["in_training"]["without"] = rest
         log.warning("%s fall on sentences the theme model was trained on (the builtin model's labels, or themes.examples): their accuracy is in-sample (optimistic)",
                     " and ".join(f"{n} {'sentence' if k == 'sentence_labels' else 'paragraph'} labels" for k, n in overlap.items() if n))
     units = hand_labelled_units(labels, gold, paragraphs, spans, themes, sentences)

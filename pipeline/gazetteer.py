@@ -31,6 +31,14 @@ _AMBIGUOUS_SHORT = frozenset(
     "平安 永和 兴安 通道 宣传 永定 怀来 海南 吉林 江山 龙泉 大安 明光 普兰 全州 合作 阿拉 桥西 桥东 "
     "城区 新市 市中 中心 铁西 铁东 铁山 工农 金山 龙华 南山 临江 龙江 惠民 同心 固安 长寿 新建".split()
 )
+# Units whose full name is also an ordinary word for part of any city (城区, 老城区改造, 矿区
+# 生态修复, 中心城区 cut as 中心/城区): in the body such a name counts only written right after a
+# unit containing it (晋城市城区) or for a unit the header names, and otherwise not at all (see
+# _weigh_short_names): three 城区 in an anonymised district's text located it in Shanxi, home of
+# three units so named, and a city's report speaks of its 城区 all the time.
+_GENERIC_NAMES = frozenset(
+    "城区 郊区 矿区 东区 西区 南区 北区 中区 老城区 新城区 古城区 市中区 城中区 城东区 城西区 城北区".split()
+)
 # Where a place is named, and how much that says about the locality a document speaks for.
 ZONE_WEIGHTS = {"author": 10.0, "source": 6.0, "title": 4.0, "file": 4.0, "body": 1.0}
 # A locality needs at least this much weight on it and its units: a full name anywhere, or
@@ -114,6 +122,8 @@ class Gazetteer:
             aliases[p.name].add(p.code)
             if p.level == "county" and len(p.name) == 2 and _function_word(p.name[0]):
                 short[p.name].add(p.code)  # 和县: "委员和县纪委委员" is "members and the county's…"
+            if p.name in _GENERIC_NAMES:
+                short[p.name].add(p.code)  # 城区, 老城区: needs support in the body (see _weigh_short_names)
             for name in _short_names(p, nations):
                 if name[-1] in "州县旗" and p.name.endswith(("自治州", "自治县", "自治旗")):
                     unit_ended.add(name)
@@ -424,6 +434,7 @@ class Mention:
     name: str
     codes: tuple[str, ...]
     weight: float
+    anchored: bool = False  # written right after a unit containing it (晋城市城区)
 
 
 def infer_locality(zones: dict[str, list[str]], gazetteer: Gazetteer | None = None) -> Locality:
@@ -461,7 +472,10 @@ def infer_locality(zones: dict[str, list[str]], gazetteer: Gazetteer | None = No
     mentions = [m for zone, texts in zones.items() for text in texts for m in _line_mentions(zone, text, gaz)]
     if not mentions:
         return Locality(found=False, evidence="no place name of the gazetteer occurs in the text")
-    tally = _tally(_weigh_short_names(mentions, gaz), gaz)
+    mentions = _weigh_short_names(mentions, gaz)
+    if not mentions:
+        return Locality(found=False, evidence="no place name of the gazetteer but ordinary words that are also names of units (城区, 矿区), not written after a unit containing them")
+    tally = _tally(mentions, gaz)
     levels = declared_levels(zones)
     best = _most_specific(tally.direct, gaz, levels, frozenset(tally.header))
     place = gaz.places[best]
@@ -544,7 +558,16 @@ def _line_mentions(zone: str, text: str, gaz: Gazetteer) -> list[Mention]:
     if zone != "body":
         found = _innermost(found, text, gaz)
     weight = ZONE_WEIGHTS[zone]
-    return [Mention(zone, name, codes, weight * (FORMER_NAME_WEIGHT if name in gaz.former else 1.0)) for _, name, codes in found]
+    out = []
+    for i, (off, name, codes) in enumerate(found):
+        anchored = False
+        if name in _GENERIC_NAMES and i:  # 晋城市城区: the 城区 of 晋城市, not any city's
+            prev_off, prev_name, prev_codes = found[i - 1]
+            inside = tuple(c for c in codes if any(a in prev_codes for a in gaz.places[c].ancestors))
+            if inside and not text[prev_off + len(prev_name) : off].strip():
+                codes, anchored = inside, True
+        out.append(Mention(zone, name, codes, weight * (FORMER_NAME_WEIGHT if name in gaz.former else 1.0), anchored))
+    return out
 
 
 def _innermost(found: list[tuple[int, str, tuple[str, ...]]], text: str, gaz: Gazetteer) -> list[tuple[int, str, tuple[str, ...]]]:
@@ -570,7 +593,10 @@ def _weigh_short_names(mentions: list[Mention], gaz: Gazetteer) -> list[Mention]
     supported: the unit is also named in full (or by a former name, or outside the body),
     or a unit containing it or inside it is named. Among several units so named, the
     supported ones are kept; a mention with none supported keeps its units at
-    :data:`UNSUPPORTED_SHORT_WEIGHT` of its weight."""
+    :data:`UNSUPPORTED_SHORT_WEIGHT` of its weight. A name that is an ordinary word
+    (:data:`_GENERIC_NAMES`: 城区, 矿区) needs more: to be written right after a unit
+    containing it (晋城市城区) or to name a unit the header names; otherwise it is left out,
+    since a city's own text speaks of its 城区 and 矿区 all the time."""
     named = {c for m in mentions for c in m.codes}
     firm = {c for m in mentions for c in m.codes if m.zone != "body" or c not in gaz.short.get(m.name, ())}
     containing = {a for c in named for a in gaz.places[c].ancestors}
@@ -582,6 +608,11 @@ def _weigh_short_names(mentions: list[Mention], gaz: Gazetteer) -> list[Mention]
     for m in mentions:
         short = gaz.short.get(m.name) if m.zone == "body" else None
         if short:
+            if m.name in _GENERIC_NAMES:  # an ordinary word unless written after its city or named in the header
+                keep = m.codes if m.anchored else tuple(c for c in m.codes if c in firm)
+                if keep:
+                    out.append(replace(m, codes=keep))
+                continue
             keep = tuple(c for c in m.codes if c not in short or supported(c))
             m = replace(m, codes=keep) if keep else replace(m, weight=m.weight * UNSUPPORTED_SHORT_WEIGHT)
         out.append(m)

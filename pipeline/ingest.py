@@ -748,20 +748,38 @@ _SIGNATURE_END = re.compile(r"[日\d]\s*[)）]?\s*(印发|发布|签发)?\s*$") 
 _SENTENCE_MARK = re.compile(r"[，。！？；,!?;]")
 
 
+def _date_line(text: str) -> bool:
+    return len(text) <= 20 and bool(find_date(text)) and bool(_SIGNATURE_END.search(without_note(text))) and not _SENTENCE_MARK.search(text)
+
+
 def mark_signature_date(lines: Lines) -> None:
     """A short line ending in a date among the last two heading/body lines (XX县人民政府
     2023年3月2日) dates the document: it is a signature, not a paragraph. A sentence that
-    names a date (报名截止时间为2023年3月1日。 会议于1月9日闭幕) is neither."""
-    tail = [i for i in range(len(lines.text)) if lines.kinds[i].kind in ("heading", "body")][-2:]
+    names a date (报名截止时间为2023年3月1日。 会议于1月9日闭幕) is neither. Further up, an
+    issuing body's name alone on its line followed by such a date line, after a sentence's
+    end, is a signature too: a notice's, with the document it issues attached below (鹤岗市
+    人民政府 / 2024年2月5日 / 2024年市政府工作要点 …); both lines are metadata, and the date
+    dates the document."""
+    text_lines = [i for i in range(len(lines.text)) if lines.kinds[i].kind in ("heading", "body")]
+    tail = text_lines[-2:]
     for i in tail:
         text = lines.text[i]
         if year_month_line(text):  # 二〇一二年十二月: the year
             lines.years.append((year_month_line(text), "signature"))
             lines.mark(i, "metadata", "date line (year and month)")
             continue
-        if len(text) <= 20 and find_date(text) and _SIGNATURE_END.search(without_note(text)) and not _SENTENCE_MARK.search(text):
+        if _date_line(text):
             lines.dates.append(Dated(find_date(lines.text[i]), "signature", i))
             lines.mark(i, "metadata", "date line")
+    for before, issuer, date in zip(text_lines, text_lines[1:], text_lines[2:]):
+        if date in tail or not lines.open(issuer) or not lines.open(date):
+            continue
+        name, when = lines.text[issuer].strip(), lines.text[date]
+        if (lines.text[before].rstrip().endswith(("。", "！", "？")) and _SIGNATURE.fullmatch(name) and not _INNER_PUNCTUATION.search(name)
+                and _date_line(when)):
+            lines.dates.append(Dated(find_date(when), "signature", date))
+            lines.mark(issuer, "metadata", "signature: the issuing body, above its date (a notice whose document follows)")
+            lines.mark(date, "metadata", "date line (a notice's signature)")
 
 
 # A year in a file's name, standing apart (2025_河南省.txt, 河南-2025.txt; not 2000字, a2019b, 1024x2048).

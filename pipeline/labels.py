@@ -409,14 +409,32 @@ def match_labels(labels: pd.DataFrame, paragraphs: pd.DataFrame, themes: pd.Data
     """Predicted theme of each labelled line (NaN where no paragraph came from it): where a
     line gave several paragraphs, the theme with most of their characters (a sample sheet's
     row: its own paragraph's, see :func:`own_paragraphs`); ``found_by``:
-    how its paragraphs were found (see :func:`locate_labels`)."""
+    how its paragraphs were found (see :func:`locate_labels`); ``para_ids``: the paragraphs
+    it is scored on, " "-joined."""
     df = paragraphs[["para_id", "source", "line_start", "line_end", "n_chars", *(["text"] if "text" in paragraphs.columns else [])]].merge(themes[["para_id", "theme"]], on="para_id")
-    preds = []
+    preds, ids = [], []
     rows, how = locate_labels(labels, df)
     for r in own_paragraphs(labels, df, rows):
         hit = df.iloc[r]
         preds.append(hit.groupby("theme")["n_chars"].sum().sort_index().idxmax() if len(hit) else np.nan)
-    return labels.assign(predicted=preds, found_by=how)
+        ids.append(" ".join(hit["para_id"]))
+    return labels.assign(predicted=preds, found_by=how, para_ids=ids)
+
+
+def shared_paragraphs(matched: pd.DataFrame, column: str = "primary") -> pd.DataFrame:
+    """The matched labels scored on a paragraph another label is also scored on (ingest merged
+    a short line into its neighbour, or a label's line holds several paragraphs another label's
+    overlaps), with ``disagrees``: the labels of that paragraph differ, so one prediction is
+    scored against two answers and cannot be right for both."""
+    pairs = matched[["para_ids", column]].assign(para_id=matched["para_ids"].str.split()).explode("para_id").dropna(subset=["para_id"])
+    per_para = pairs.groupby("para_id")[column].agg(["size", "nunique"])
+    shared = per_para[per_para["size"] > 1]
+    if shared.empty:
+        return matched.iloc[:0].assign(disagrees=pd.Series(dtype=bool))
+    hit = pairs[pairs["para_id"].isin(shared.index)]
+    disagree = set(shared.index[shared["nunique"] > 1])
+    rows = hit.groupby(level=0)["para_id"].agg(lambda p: bool(disagree & set(p)))
+    return matched.loc[rows.index].assign(disagrees=rows.to_numpy())
 
 
 def scores(actual: list[str], predicted: list[str], keys: list[str], weights: np.ndarray | None = None) -> dict:

@@ -508,8 +508,19 @@ def _in_sample_note(trained: dict, acc: dict) -> str:
         counts.append(f"{trained['sentence_labels']} of {acc['sentences']['labels']} labelled sentences")
     examples = trained.get("examples") or {}
     learnt = "the builtin model or this corpus's themes.examples" if examples else "the builtin model"
-    note = (f"In-sample: {' and '.join(counts)} are text {learnt} was trained on, so the figures above are optimistic "
-            "and not evidence of its accuracy on other texts.")
+    without = trained.get("without") or {}
+    if without:  # some labels, not all: the rest are scored on their own
+        rest = []
+        for key, what in (("labels", "paragraph labels"), ("sentence_labels", "sentence labels")):
+            if key in without:
+                w = without[key]
+                rest.append(f"on the other {w['matched']} {what}, accuracy {_with_interval(w, 'accuracy')} and macro-F1 {_with_interval(w, 'macro_f1')}"
+                            + (f", share TV {_with_interval(w, 'share_tv')}" if "share_tv" in w else ""))
+        note = (f"In-sample in part: {' and '.join(counts)} are text {learnt} was trained on, so the figures above are optimistic to that "
+                f"extent; {'; '.join(rest)}.")
+    else:
+        note = (f"In-sample: {' and '.join(counts)} are text {learnt} was trained on, so the figures above are optimistic "
+                "and not evidence of its accuracy on other texts.")
     for kind in ("sentence", "paragraph"):
         cv = (examples.get("cross_validation") or {}).get(f"{kind}_labels")
         if cv:
@@ -598,6 +609,10 @@ def estimate_views(est: Estimates, t: ReportTables, labels: dict[str, str], cova
         parts.append(f"{acc['matched']} of {acc['labels']} labelled paragraphs found: accuracy {_with_interval(acc, 'accuracy')}, "
                      f"macro-F1 {_with_interval(acc, 'macro_f1')}{_resampled(acc)}{_weighted(acc)}")
         notes += [f"Paragraph labels: {acc['weighting']}."] if acc.get("weighting") else []
+        shared = acc.get("shared_paragraph", {})
+        if shared.get("disagreeing"):
+            notes.append(f"{shared['disagreeing']} paragraph labels fall on a paragraph another label of another theme also falls on (ingest merged "
+                         f"their lines): one predicted theme is scored against both, so at most one of them can be right.")
         if acc.get("matched_by_text") or acc.get("text_not_found"):
             notes.append(f"Of the paragraph labels, {acc.get('matched_by_text', 0)} were found by their text because their line held another text "
                          f"(line numbers counted another way), and {acc.get('text_not_found', 0)} whose line held another text were not found by their text either.")

@@ -134,6 +134,21 @@ def test_evaluate_counts_labels_found_by_text_and_not_found():
     assert metrics["accuracy"] == 1.0
 
 
+def test_labels_on_one_merged_paragraph_are_counted(caplog):
+    """Lines 5 and 6 became one paragraph (d:6): two labels of different themes on it are both
+    scored against its one prediction, and the metrics and the log say so."""
+    from pipeline.evaluate import evaluate
+
+    paragraphs = _report()
+    themes = pd.DataFrame({"para_id": list(TEXTS), "theme": ["other", "industry", "party", "party", "livelihood", "ecology"]})
+    labels = pd.DataFrame({"source": ["2025_x.txt"] * 4, "line": [2, 4, 5, 6], "primary": ["industry", "livelihood", "ecology", "other"]})
+    metrics, _ = evaluate(labels, paragraphs, themes, KEYS, n_boot=50, seed=0)
+    assert metrics["shared_paragraph"] == {"labels": 2, "disagreeing": 2} and metrics["accuracy"] == 0.75
+    assert "2025_x.txt:5, 2025_x.txt:6" in caplog.text
+    agreeing = labels.assign(primary=["industry", "livelihood", "ecology", "ecology"])
+    assert evaluate(agreeing, paragraphs, themes, KEYS, n_boot=50, seed=0)[0]["shared_paragraph"] == {"labels": 2, "disagreeing": 0}
+
+
 def test_scores():
     s = scores(["party", "party", "ecology", "other"], ["party", "ecology", "ecology", "other"], KEYS)
     assert s["accuracy"] == 0.75
@@ -513,7 +528,16 @@ def test_labels_on_sentences_the_builtin_model_learnt_from_are_counted_as_in_sam
     assert training_overlap(ZeroShotModel(KEYS, SentenceWeights()), texts) is None
     labels = pd.DataFrame({"source": ["d.txt", "d.txt"], "line": [3, 4], "primary": ["party", "ecology"]})
     gold = pd.DataFrame({"source": ["d.txt"] * 3, "line": [3, 3, 4], "sentence": [0, 1, 0], "label": ["party", "industry", "ecology"], "text": texts})
-    assert in_training(labels, gold, paragraphs, spans, pd.Series(trained)) == {"labels": 1, "sentence_labels": 1}
+    masks = in_training(labels, gold, paragraphs, spans, pd.Series(trained))
+    assert {k: v.tolist() for k, v in masks.items()} == {"labels": [True, False], "sentence_labels": [False, True, False]}
+    # the other labels are scored on their own: out of sample
+    from pipeline.evaluate import without_training_text
+
+    themes = pd.DataFrame({"para_id": ["d:1", "d:2"], "theme": ["party", "ecology"]})
+    sentences = spans[["para_id", "sentence"]].assign(theme=["party", "industry", "livelihood"])
+    rest = without_training_text(masks, labels, gold, paragraphs, themes, spans, sentences, KEYS, n_boot=20, seed=0)
+    assert rest["labels"]["matched"] == 1 and rest["labels"]["accuracy"] == 1.0  # line 4 only
+    assert rest["sentence_labels"]["matched"] == 2 and rest["sentence_labels"]["accuracy"] == 0.5  # party right, ecology wrong
 
 
 def test_sentence_labels_of_a_misnumbered_line_are_found_by_their_text():

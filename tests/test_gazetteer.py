@@ -222,6 +222,19 @@ def test_a_short_county_name_counts_when_supported():
     assert infer_locality({"body": ["永州发展。"] * 3}).locality == "永州市"
 
 
+def test_a_unit_named_by_an_ordinary_word_needs_its_city():
+    # 城区 names three districts of Shanxi and 老城区 one of 洛阳, but a city's text says 中心城区 and
+    # 老城区改造 all the time: alone they locate nothing, and no weight goes to those units
+    body = ["加快推进中心城区更新改造。", "城区路网进一步完善，中心城区停车难问题得到缓解。", "老城区居民生活品质明显提升，矿区生态修复。"]
+    assert not infer_locality({"body": body}).found
+    report = infer_locality({"title": ["晋城市2023年政府工作报告"], "body": body * 3 + ["晋城市中心城区功能完善。"]})
+    assert (report.locality, report.level) == ("晋城市", "city") and "城区" not in report.evidence.replace("晋城市", "")
+    # written right after its city, or named in the header, it is the unit
+    assert infer_locality({"body": ["晋城市城区召开全区经济工作会议。", "城区发展。"]}).code == "140502000000"
+    assert infer_locality({"title": ["阳泉市城区2023年政府工作报告"], "body": body}).code == "140302000000"
+    assert infer_locality({"body": ["洛阳市老城区发展，全区上下。"]}).locality == "老城区"
+
+
 @pytest.mark.parametrize("text,names", [
     ("遵义市委书记", ["遵义市"]), ("鼓楼区委书记", ["鼓楼区"]), ("海淀区政府工作报告", ["海淀区"]),
     ("大连市委常委会", ["大连市"]), ("上海市浦东新区", ["上海市", "浦东新区"]),

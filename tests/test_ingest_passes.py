@@ -193,6 +193,24 @@ def test_signature_date_at_the_end():
     assert lines.open(0) and lines.open(1)
 
 
+def test_a_notices_signature_above_the_document_it_issues():
+    """A notice signed and dated, with the document it issues below: the signature is metadata
+    and dates the text, not a list of three items run into the attachment's first paragraph."""
+    text = ["鹤岗市人民政府关于印发2024年市政府工作要点的通知", "各县（区）人民政府，市政府各直属单位：",
+            "现将《2024年市政府工作要点》印发给你们，请结合实际，认真抓好贯彻落实。", "鹤岗市人民政府", "2024年2月5日", "2024年市政府工作要点",
+            "2024年是实现“十四五”规划目标任务的关键一年。市政府工作的总体要求是：坚持稳中求进，推动资源型城市转型发展。",
+            "一、推动资源型城市转型", "1.做强煤炭及煤化工产业。稳定煤炭产能3000万吨以上，推进煤矿智能化改造，延伸煤化工产业链。"]
+    doc = process_document("notice.txt", RawText(text, "utf-8"), P, T2S, Gazetteer.default())
+    assert (doc.date, doc.date_source) == ("2024-02-05", "signature")
+    assert not any("鹤岗市人民政府2024年2月5日" in p["text"] for p in doc.paragraphs)
+    status = {r["line"]: r for r in doc.log}
+    assert status[4]["status"] == status[5]["status"] == "metadata"
+    # a body's name inside the text, or a date in a sentence, is no signature
+    lines = _lines("一段正文，讲的是工作。", "县人民政府", "会议于2024年2月1日召开。", "后面还有正文，讲的是工作。", "再一段正文。")
+    mark_signature_date(lines)
+    assert lines.open(1) and lines.open(2) and lines.dates == []
+
+
 @pytest.mark.parametrize("dates,meta,title,expected", [
     ([Dated("2025-01-14", "meeting line"), Dated("2024-12-30", "title block")], {}, "", ("2025-01-14", "2025", "meeting line", "meeting line")),
     ([Dated("2021-02-05", "header: 发布时间"), Dated("2021-01-31", "meeting line")], {}, "", ("2021-01-31", "2021", "meeting line", "meeting line")),

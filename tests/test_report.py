@@ -163,6 +163,10 @@ def test_in_sample_accuracy_is_flagged_with_the_out_of_sample_figures():
     assert note.startswith("In-sample: 156 of 156 labelled paragraphs and 308 of 308 labelled sentences")
     assert "sentence macro-F1 0.78 and share TV 0.15" in note
     assert "Fitted without" not in _in_sample_note({"sentence_labels": 3}, acc)
+    # a few labels on training text (an opening formula): the rest are scored out of sample
+    few = _in_sample_note({"labels": 3, "without": {"labels": {"matched": 96, "accuracy": 0.9, "macro_f1": 0.88,
+                                                                "intervals": {"accuracy": {"low": 0.8, "high": 0.95}}}}}, acc)
+    assert few.startswith("In-sample in part: 3 of 156 labelled paragraphs") and "on the other 96 paragraph labels, accuracy 0.90 [0.80–0.95] and macro-F1 0.88" in few
     # labels that are also this corpus's themes.examples: the examples model's out-of-fold figures
     cv = {"sentence_labels": {"n": 68, "accuracy": 0.6, "macro_f1": 0.52, "base_accuracy": 0.72, "base_macro_f1": 0.61}}
     note = _in_sample_note({"sentence_labels": 68, "examples": {"cross_validation": cv}}, {"sentences": {"labels": 68}})

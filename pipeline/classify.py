@@ -633,10 +633,10 @@ def labelled_sentences(labels: pd.DataFrame, paragraphs: pd.DataFrame, spans: pd
         sentence and label, sorted by row and, for a sentence two labels label, in the labels'
         order (callers keep the last: ``drop_duplicates("row", keep="last")``).
     """
-    from .labels import AMBIGUOUS, NOWHERE, TEXT_ELSEWHERE, align_sentence_labels, contains_text, locate_labels
+    from .labels import AMBIGUOUS, NO_SOURCE, NOWHERE, TEXT_ELSEWHERE, align_sentence_labels, contains_text, locate_labels
 
     unused = Counter() if unused is None else unused
-    not_located = {AMBIGUOUS: AMBIGUOUS_SOURCE, NOWHERE: NO_LINE, TEXT_ELSEWHERE: TEXT_NOT_FOUND}  # locate_labels's reasons, as counted here
+    not_located = {AMBIGUOUS: AMBIGUOUS_SOURCE, NOWHERE: NO_LINE, NO_SOURCE: NO_LINE, TEXT_ELSEWHERE: TEXT_NOT_FOUND}  # locate_labels's reasons, as counted here
     out: list[tuple[int, int, str]] = []  # (row, theme, source) in the labels' order
     if "sentence" in labels.columns and "label" in labels.columns:
         p_text = paragraphs["text"].to_numpy()

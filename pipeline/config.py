@@ -447,6 +447,8 @@ def _coerce(tp: Any, value: Any, where: str) -> Any:
     kinds = " or ".join(
         " or ".join(f'"{a}"' for a in typing.get_args(o)) if typing.get_origin(o) is Literal else o.__name__ for o in options
     )
+    if value == "" and str in options:
+        raise ParamsError(f"params.yaml: {where} must not be empty")
     raise ParamsError(f"params.yaml: {where} must be {kinds}, got {value!r}")
 
 
@@ -531,7 +533,9 @@ _TRACE: set[str] | None = None
 
 
 def stage_params(stage: str, declared: typing.Iterable[str], path: Path | str = PARAMS_FILE) -> StageParams:
-    """The params a stage declares, read from ``params.yaml``, typed and validated.
+    """The params a stage declares, read from ``params.yaml``, typed and validated; the other
+    sections are validated too, so that ``dvc exp run -S report.n_boot=abc`` stops at the
+    first stage it runs rather than after hours of the others.
 
     Args:
         stage: the stage's name (for messages).
@@ -559,6 +563,8 @@ def stage_params(stage: str, declared: typing.Iterable[str], path: Path | str = 
         obj = section(raw, name, SECTIONS[name])
         _guard(obj, guard, name)
         sections[name] = obj
+    for name in sorted(set(SECTIONS) - needed):  # checked, not read: a bad value fails the first stage to run, not the last
+        section(raw, name, SECTIONS[name])
     return StageParams(**sections)
 
 

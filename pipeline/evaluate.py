@@ -43,7 +43,7 @@ from .config import ParamsError
 from .io import run_stage, setup_logging, write_csv, write_json, write_parquet
 from .sampling import draw_sample, label_sheets, sampling_frame
 from .artifacts import ThemeCatalog
-from .labels import AMBIGUOUS, BY_TEXT, HAND_LABEL_COLUMNS, NOWHERE, TEXT_ELSEWHERE, align_sentence_labels, design_weights, hand_labelled_units, labelled_rows, line_reasons, match_labels, read_labels, read_sentence_labels, score_intervals, scores, sentence_scores, shared_paragraphs
+from .labels import AMBIGUOUS, BY_TEXT, HAND_LABEL_COLUMNS, NO_SOURCE, NOWHERE, TEXT_ELSEWHERE, align_sentence_labels, design_weights, hand_labelled_units, labelled_rows, line_reasons, match_labels, read_labels, read_sentence_labels, score_intervals, scores, sentence_scores, shared_paragraphs
 
 log = logging.getLogger("pipeline.evaluate")
 
@@ -172,7 +172,7 @@ def evaluate_sentences(labels: pd.DataFrame, paragraphs: pd.DataFrame, spans: pd
     if len(lost):
         missed = labels.iloc[lost[:UNMATCHED_LISTED]]
         how = line_reasons(labels, paragraphs)  # as the line was looked for: by all its labels' texts
-        reasons = [h if (h := how.get((src, line), "")) in (AMBIGUOUS, NOWHERE, TEXT_ELSEWHERE) else "sentence text not found in its line"
+        reasons = [h if (h := how.get((src, line), "")) in (AMBIGUOUS, NOWHERE, NO_SOURCE, TEXT_ELSEWHERE) else "sentence text not found in its line"
                    for src, line in zip(missed["source"], missed["line"])]
         result["unmatched"] = unmatched_list(missed, reasons)
     return result

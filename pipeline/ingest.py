@@ -1087,20 +1087,62 @@ def _merge_fragments(pieces: list[dict], params: IngestParams) -> tuple[list[dic
 # ----------------------------------------------------------------------------- corpus
 
 
-def discover(corpus_dir: Path, exclude: set[Path], patterns: tuple[str, ...] = ()) -> tuple[list[Path], list[Path]]:
-    """Files under ``corpus_dir`` (recursively, sorted, hidden ones left out), split into
-    those to read and those excluded (the manifest, or a name matching ``patterns``)."""
-    files, excluded = [], []
-    found = []
-    for root, dirs, names in os.walk(corpus_dir, followlinks=True):  # a linked corpus folder counts
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        found += [Path(root) / n for n in names if not n.startswith(".")]
-    for path in sorted(found, key=lambda p: p.relative_to(corpus_dir).as_posix()):
-        if path.resolve() in exclude or any(fnmatch.fnmatch(path.name, pat) for pat in patterns):
-            excluded.append(path)
+EXCLUDED_BY_NAME = "the manifest, or a name matching ingest.exclude"
+
+
+def discover(corpus_dir: Path, exclude: set[Path], patterns: tuple[str, ...] = ()) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """Files under ``corpus_dir`` (recursively, sorted), split into those to read and those
+    not read, each with its reason: the manifest or a name matching ``patterns``; a hidden file
+    (``.draft.txt``) or folder (``.git/``, one row for the folder); a link to a folder read
+    anyway (``latest -> 2023``, ``sub/loop -> ..``) or to a file read anyway; a link that leads
+    to nothing (broken, or a loop). A linked folder outside the corpus folder is read, once:
+    each real folder and file is read by one path, its own rather than a link's."""
+    root_real = os.path.realpath(corpus_dir)
+    seen: dict[str, Path] = {root_real: corpus_dir}  # real folders walked
+
+    def shown(real: str) -> str:
+        return Path(real).relative_to(root_real).as_posix() if real == root_real or real.startswith(root_real + os.sep) else real
+
+    found: list[Path] = []
+    skipped: list[tuple[Path, str]] = []
+    for root, dirs, names in os.walk(corpus_dir, followlinks=True):
+        keep = []
+        for d in sorted(dirs):
+            path = Path(root) / d
+            real = os.path.realpath(path)
+            if d.startswith("."):
+                skipped.append((path, "a hidden folder (its name starts with a dot): not read"))
+            elif path.is_symlink() and any(real == r or real.startswith(r + os.sep) for r in seen):
+                skipped.append((path, f"a link to a folder read anyway ({shown(real)}): not read again"))
+            else:
+                seen[real] = path
+                keep.append(d)
+        dirs[:] = keep
+        for n in names:
+            path = Path(root) / n
+            if n.startswith("."):
+                skipped.append((path, "a hidden file (its name starts with a dot): not read"))
+            elif not path.exists():
+                skipped.append((path, "a link that leads to no file (broken, or a loop): not read"))
+            else:
+                found.append(path)
+    order = lambda p: p.relative_to(corpus_dir).as_posix()  # noqa: E731
+    by_real: dict[str, list[Path]] = {}
+    for path in found:
+        by_real.setdefault(os.path.realpath(path), []).append(path)
+    files = []
+    for paths in by_real.values():
+        paths.sort(key=lambda p: (p.is_symlink(), order(p)))
+        files.append(paths[0])
+        skipped += [(p, f"a link to a file read anyway ({order(paths[0])}): not read again") for p in paths[1:]]
+    exclude_real = {os.path.realpath(e) for e in exclude}
+    read = []
+    for path in files:
+        if os.path.realpath(path) in exclude_real or any(fnmatch.fnmatch(path.name, pat) for pat in patterns):
+            skipped.append((path, EXCLUDED_BY_NAME))
         else:
-            files.append(path)
-    return files, excluded
+            read.append(path)
+    return sorted(read, key=order), sorted(skipped, key=lambda x: order(x[0]))
 
 
 def read_manifest(path: Path, corpus_dir: Path) -> dict[str, dict[str, str]]:
@@ -1116,13 +1158,69 @@ def read_manifest(path: Path, corpus_dir: Path) -> dict[str, dict[str, str]]:
         raise ParamsError(f"corpus.manifest: file {path} not found") from None
     except (UnicodeDecodeError, csv.Error) as exc:
         raise ParamsError(f"corpus.manifest: {path} is not a UTF-8 CSV file: {exc}") from None
+    if rows and "file" not in rows[0] and any(k and k.strip() == "file" for k in rows[0]):  # "file , locality": spaces around the names
+        rows = [{(k.strip() if k else k): v for k, v in row.items()} for row in rows]
     if not rows or "file" not in rows[0]:
         raise ParamsError(f"corpus.manifest: {path} needs a header with a 'file' column (got {list(rows[0]) if rows else 'no rows'})")
-    out = {}
-    for row in rows:
+    out: dict[str, dict[str, str]] = {}
+    first_row: dict[str, int] = {}
+    for number, row in enumerate(rows, start=2):  # the header is row 1
         name = (row.get("file") or "").strip()
-        if name:
-            out[Path(name).as_posix()] = {k.strip(): (v or "").strip() for k, v in row.items() if k and k.strip() != "file" and (v or "").strip()}
+        if not name:
+            continue
+        values = {k.strip(): (v or "").strip() for k, v in row.items() if k and k.strip() != "file" and (v or "").strip()}
+        where = f"corpus.manifest: {path} row {number} ({name})"
+        values = _checked_manifest_values(values, where)
+        key = Path(name).as_posix()
+        if key in out and out[key] != values:
+            raise ParamsError(f"{where}: gives other values than row {first_row[key]} for the same file ({out[key]} vs {values}); keep one row per file")
+        out[key] = values
+        first_row.setdefault(key, number)
+    return out
+
+
+# a manifest's level: the pipeline's words, or the usual Chinese ones
+MANIFEST_LEVELS = {"province": "province", "city": "city", "county": "county", "省": "province", "自治区": "province", "直辖市": "province",
+                   "市": "city", "地级市": "city", "州": "city", "自治州": "city", "盟": "city", "地区": "city",
+                   "县": "county", "区": "county", "县级市": "county", "旗": "county", "自治县": "county", "市辖区": "county"}
+_MANIFEST_DATE = re.compile(r"(?P<y>\d{4})[-/.年](?P<m>\d{1,2})(?:[-/.月](?P<d>\d{1,2})日?|月)?")
+
+
+def _checked_manifest_values(values: dict[str, str], where: str) -> dict[str, str]:
+    """A manifest row's date, year and level checked and written as the pipeline writes them
+    (2023/3/2 and 2023年3月2日 → 2023-03-02; 2023-03 stays a month; 县 → county); anything else
+    stops with the row named, rather than a date the by-year table cannot place or a level
+    no group of the report holds."""
+    import datetime
+
+    out = dict(values)
+    if "date" in out:
+        raw = out["date"]
+        m = _MANIFEST_DATE.fullmatch(raw)
+        try:
+            if not m:
+                raise ValueError
+            y, mo = int(m.group("y")), int(m.group("m"))
+            if m.group("d"):
+                out["date"] = datetime.date(y, mo, int(m.group("d"))).isoformat()
+            else:
+                datetime.date(y, mo, 1)
+                out["date"] = f"{y:04d}-{mo:02d}"
+        except ValueError:
+            raise ParamsError(f"{where}: date {raw!r} is not a date (write YYYY-MM-DD, YYYY-MM, 2023/3/2 or 2023年3月2日; a year alone goes in 'year')") from None
+    if "year" in out:
+        year = out["year"].removesuffix("年")
+        if not re.fullmatch(r"(19|20)\d{2}", year):
+            raise ParamsError(f"{where}: year {out['year']!r} is not a year (write YYYY)")
+        if "date" in out and not out["date"].startswith(year):
+            raise ParamsError(f"{where}: year {year} and date {out['date']} disagree")
+        out["year"] = year
+    if "level" in out:
+        level = MANIFEST_LEVELS.get(out["level"].lower())
+        if level is None:
+            raise ParamsError(f"{where}: level {out['level']!r} is none of province, city, county (or 省, 市, 县 and their kin: "
+                              f"{', '.join(k for k in MANIFEST_LEVELS if not k.isascii())})")
+        out["level"] = level
     return out
 
 
@@ -1154,7 +1252,8 @@ def ingest(corpus_dir: Path, params: IngestParams, manifest: dict[str, dict[str,
         raise IngestError(f"corpus.dir: {corpus_dir} is not a folder")
     files, excluded = discover(corpus_dir, exclude or set(), params.exclude)
     if not files:
-        raise IngestError(f"corpus.dir: no document files in {corpus_dir} ({len(excluded)} excluded by ingest.exclude or as the manifest)")
+        reasons = Counter(why for _, why in excluded)
+        raise IngestError(f"corpus.dir: no document files in {corpus_dir}" + (f" ({'; '.join(f'{n}× {why}' for why, n in reasons.most_common())})" if reasons else ""))
     converter = opencc.OpenCC("t2s")
     gazetteer = Gazetteer.default()
     manifest = manifest or {}
@@ -1181,7 +1280,7 @@ def ingest(corpus_dir: Path, params: IngestParams, manifest: dict[str, dict[str,
             doc = process_document(source, raw, params, converter.convert, gazetteer)
             if key is not None:
                 cache.put_document(key, _document_state(doc))
-        _apply_manifest(doc, manifest.get(source))
+        _apply_manifest(doc, manifest.get(source), gazetteer)
         if doc.status == "ok" and not doc.locality.locality:
             log.warning("%s: no locality found (%s); its paragraphs are reported under an empty locality", source, doc.locality.evidence)
         if doc.later_datelines:
@@ -1189,14 +1288,17 @@ def ingest(corpus_dir: Path, params: IngestParams, manifest: dict[str, dict[str,
                         "split it to date each (ingest_log.csv, status metadata)", source, doc.later_datelines, doc.date)
         docs.append(doc)
 
-    for path in excluded:
+    for path, why in excluded:
         source = path.relative_to(corpus_dir).as_posix()
-        doc = Document(doc_id=str(Path(source).with_suffix("")), source=source, status="excluded", reason="the manifest, or a name matching ingest.exclude")
+        if why != EXCLUDED_BY_NAME:  # a link read another way is worth a look; a hidden file (.DS_Store) hardly
+            (log.info if "hidden" in why else log.warning)("%s: %s", source, why)
+        doc = Document(doc_id=str(Path(source).with_suffix("")), source=source, status="excluded", reason=why)
         doc.log.append({"source": source, "line": "", "status": "file_excluded", "reason": doc.reason, "para_id": "", "note": ""})
         docs.append(doc)
     unmatched = sorted(set(manifest) - {d.source for d in docs})
     if unmatched:
-        log.warning("corpus.manifest names %d file(s) not in %s, e.g. %s", len(unmatched), corpus_dir, unmatched[0])
+        log.warning("corpus.manifest names %d file(s) not in %s, so their metadata is not applied: %s%s (metrics/ingest.json → "
+                    "manifest_unmatched_files)", len(unmatched), corpus_dir, ", ".join(unmatched[:5]), " …" if len(unmatched) > 5 else "")
     usable = [d for d in docs if d.paragraphs]
     if not usable:
         reasons = Counter(d.reason for d in docs)
@@ -1232,6 +1334,10 @@ def ingest(corpus_dir: Path, params: IngestParams, manifest: dict[str, dict[str,
     extra = [c for c in documents.columns if c not in _doc_row(Document(doc_id="", source=""), paragraphs)]
     documents[extra] = documents[extra].fillna("").astype(str)
     metrics = _metrics(documents, paragraphs, line_log, n_duplicates)
+    if manifest:
+        metrics["manifest_rows"] = len(manifest)
+        metrics["manifest_unmatched"] = len(unmatched)
+        metrics["manifest_unmatched_files"] = unmatched[:MANIFEST_UNMATCHED_LISTED]
     return paragraphs, documents, line_log, metrics
 
 
@@ -1287,10 +1393,19 @@ def sentence_duplicates(paragraphs: pd.DataFrame, sentences: pd.DataFrame, thres
     return out
 
 
-def _apply_manifest(doc: Document, row: dict[str, str] | None) -> None:
-    """Manifest values override what was inferred (the inferred locality stays in the evidence)."""
+def _apply_manifest(doc: Document, row: dict[str, str] | None, gazetteer: Gazetteer | None = None) -> None:
+    """Manifest values override what was inferred (the inferred locality stays in the evidence).
+    A locality given without its province or level takes them from the gazetteer where it
+    names one unit there (or one in the province given), else leaves them unknown: the
+    inferred ones belong to another place."""
     if not row:
         return
+    given = sorted(k for k in row if k in MANIFEST_FIELDS)
+    code = {}
+    if "locality" in row and row["locality"] != doc.locality.locality:
+        unit = _manifest_unit(row, gazetteer or Gazetteer.default(), doc.source)
+        code = {"code": unit.pop("code")}
+        row = {**row, **unit}
     for key, value in row.items():
         if key in MANIFEST_FIELDS and key not in LOCALITY_FIELDS:
             setattr(doc, key, value)
@@ -1298,7 +1413,7 @@ def _apply_manifest(doc: Document, row: dict[str, str] | None) -> None:
             doc.extra[key] = value
     if any(k in row for k in LOCALITY_FIELDS):
         evidence = f"manifest (inferred: {doc.locality.evidence})" if "locality" in row else doc.locality.evidence
-        doc.locality = dataclasses.replace(doc.locality, evidence=evidence, **{k: row[k] for k in LOCALITY_FIELDS if k in row})
+        doc.locality = dataclasses.replace(doc.locality, evidence=evidence, **code, **{k: row[k] for k in LOCALITY_FIELDS if k in row})
         doc.locality_source = "manifest" if "locality" in row else doc.locality_source
     if "date" in row:
         doc.date_source = "manifest"
@@ -1306,7 +1421,24 @@ def _apply_manifest(doc: Document, row: dict[str, str] | None) -> None:
         doc.year = row["date"][:4]
     if "date" in row or "year" in row:
         doc.year_source = "manifest"
-    doc.metadata_from = "manifest: " + ", ".join(sorted(k for k in row if k in MANIFEST_FIELDS))
+    doc.metadata_from = "manifest: " + ", ".join(given)
+
+
+def _manifest_unit(row: dict[str, str], gazetteer: Gazetteer, source: str) -> dict[str, str]:
+    """For a manifest's locality other than the inferred one: its administrative code, and the
+    province and level the row does not give, from the gazetteer where the name (and the
+    province and level given) fit one unit; else the code and those fields are left empty."""
+    codes = [c for c in gazetteer.aliases.get(row["locality"], ()) if gazetteer.places[c].name == row["locality"]
+             and ("province" not in row or gazetteer.places[c].province == row["province"])
+             and ("level" not in row or gazetteer.places[c].level == row["level"])]
+    missing = [k for k in ("province", "level") if k not in row]
+    if len(codes) == 1:
+        place = gazetteer.places[codes[0]]
+        return {"code": place.code, **{k: getattr(place, k) for k in missing}}
+    if missing:
+        log.warning("%s: the manifest's locality %s is %s in the gazetteer: its %s left unknown (give them in the manifest)", source, row["locality"],
+                    f"{len(codes)} units" if codes else "no unit", " and ".join(missing))
+    return {"code": "", **{k: "" for k in missing}}
 
 
 ZONE_LABELS = {"author": "author line", "source": "source line", "title": "title", "file": "file name", "body": "body"}
@@ -1372,6 +1504,9 @@ def _doc_row(d: Document, paragraphs: pd.DataFrame) -> dict:
     }
     row.update({(f"manifest_{k}" if k in row else k): v for k, v in d.extra.items()})
     return row
+
+
+MANIFEST_UNMATCHED_LISTED = 20  # manifest rows naming no file of the corpus, listed in metrics/ingest.json
 
 
 def _metrics(documents: pd.DataFrame, paragraphs: pd.DataFrame, line_log: pd.DataFrame, n_duplicates: int) -> dict:

@@ -193,6 +193,7 @@ def own_paragraphs(labels: pd.DataFrame, paragraphs: pd.DataFrame, rows: list) -
 
 
 BY_LINE, BY_TEXT, TEXT_ELSEWHERE, NOWHERE = "line", "text", "text not found", "nothing at its line"
+NO_SOURCE = "its source is none of the corpus's files"  # (nor was its text found in another)
 AMBIGUOUS = "its source names several files"  # report.txt, with hunan/report.txt and jiangxi/report.txt in the corpus
 TEXT_AGREES = 0.5     # share of a label's character trigrams in the paragraphs of its line: the line is the label's
 TEXT_HOLDS = 0.8      # share of one text's trigrams in another: a paragraph holds the label, or is a piece of it
@@ -272,7 +273,7 @@ def locate_labels(labels: pd.DataFrame, paragraphs: pd.DataFrame) -> tuple[list[
         hit = idx[(starts[idx] <= line) & (ends[idx] >= line)]
         if len(folded) < TEXT_MIN_CHARS or _share(want := _trigrams(folded), look.grams(hit)) >= TEXT_AGREES:
             rows.append(hit)
-            how.append(BY_LINE if len(hit) else NOWHERE)
+            how.append(BY_LINE if len(hit) else NOWHERE if len(idx) else NO_SOURCE)
             continue
         if len(idx):
             found = _by_text(want, look.holding(folded, [idx]), line, starts)
@@ -280,7 +281,7 @@ def locate_labels(labels: pd.DataFrame, paragraphs: pd.DataFrame) -> tuple[list[
             near = set(sources[look.corpus_rows(folded)])
             found = _by_text(want, look.holding(folded, [ix for s, ix in by_source.items() if s in near]), line, starts, sources)
         rows.append(found)
-        how.append(BY_TEXT if len(found) else TEXT_ELSEWHERE if len(hit) else NOWHERE)
+        how.append(BY_TEXT if len(found) else TEXT_ELSEWHERE if len(hit) else NOWHERE if len(idx) else NO_SOURCE)
     return rows, how
 
 

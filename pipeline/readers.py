@@ -49,6 +49,9 @@ _CJK_CODECS = ("gb18030", "big5")
 _BOMS = ((b"\x84\x31\x95\x33", "gb18030"), (b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 
 
+STRAY_NUL_SHARE = 0.01  # at most this share of a file's bytes NUL, and the rest a text: the NULs are stray, not a binary file
+
+
 def decode(data: bytes) -> tuple[str, str]:
     """Decode a text file whose encoding is not declared.
 
@@ -70,6 +73,14 @@ def decode(data: bytes) -> tuple[str, str]:
         utf16 = _utf16_without_bom(data)
         if utf16:
             return utf16
+        if nul <= len(data) * STRAY_NUL_SHARE:  # a few stray NULs (padding from an export or a crawl) in a text: left out, and said
+            try:
+                text, codec = decode(data.replace(b"\x00", b""))
+            except ReadError:
+                pass
+            else:
+                if "undecodable" not in codec:  # the rest reads cleanly as a text
+                    return text, f"{codec} ({nul} NUL byte{'s' if nul > 1 else ''} removed)"
         raise ReadError(f"binary file ({nul} NUL bytes in {len(data)}); not a text document")
     try:
         return data.decode("utf-8"), "utf-8"

@@ -148,6 +148,9 @@ def quality_summary(ingest_metrics: dict, documents: pd.DataFrame, line_log: pd.
         f"{m.get('files_excluded', 0)} excluded; {m.get('documents_without_locality', 0)} without a locality; "
         f"{m.get('paragraphs', 0)} paragraphs, {m.get('duplicates', 0)} of them duplicates of another."
     )
+    if m.get("manifest_unmatched"):
+        headline += (f" {m['manifest_unmatched']} of {m.get('manifest_rows', '?')} manifest rows name no file of the corpus, so their metadata is not "
+                     f"applied (e.g. {(m.get('manifest_unmatched_files') or ['?'])[0]}; metrics/ingest.json → manifest_unmatched_files).")
     lines = (
         line_log[~line_log["status"].isin(["file_skipped", "file_excluded"])]
         .assign(reason=lambda d: d["reason"].fillna("").replace("", "—"))

@@ -137,6 +137,10 @@ def resolve_sizes(n: int, p: TopicsParams) -> Sizes:
     nn = p.umap.n_neighbors if p.umap.n_neighbors != "auto" else max(2, min(15, (n - 1) // 3))
     mcs = p.hdbscan.min_cluster_size if p.hdbscan.min_cluster_size != "auto" else int(min(100, max(3, round(math.sqrt(n) / 2))))
     ms = p.hdbscan.min_samples if p.hdbscan.min_samples != "auto" else max(2, mcs // 3)
+    if ms > n - 1 and n > 2:  # HDBSCAN needs fewer neighbours than points (params tuned on a larger corpus)
+        log.warning("topics.hdbscan.min_samples = %d (%s) is not below the %d paragraphs clustered: %d is used", ms,
+                    "set" if p.hdbscan.min_samples != "auto" else f"auto, from min_cluster_size {mcs}", n, n - 1)
+        ms = n - 1
     return Sizes(
         n_neighbors=int(min(nn, max(2, n - 1))),
         n_components=int(max(1, min(p.umap.n_components, n - 2))),

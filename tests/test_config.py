@@ -48,6 +48,27 @@ def test_missing_section_and_bad_yaml(tmp_path):
         config.load_params(tmp_path / "nope.yaml")
 
 
+def test_the_first_stage_to_run_checks_every_section(tmp_path):
+    """A bad value of the report's stops ingest, not the report after every other stage ran."""
+    import yaml
+
+    from pipeline.ingest import PARAMS
+
+    from conftest import ROOT
+
+    raw = yaml.safe_load((ROOT / "params.yaml").read_text(encoding="utf-8"))
+    raw["report"]["n_boot"] = "abc"
+    raw["themes"]["definitions"][0]["key"] = ""
+    path = tmp_path / "params.yaml"
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(ParamsError, match="report.n_boot must be int, got 'abc'"):
+        config.stage_params("ingest", PARAMS, path)
+    raw["report"]["n_boot"] = 100
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(ParamsError, match=r"themes.definitions\[0\].key must not be empty"):
+        config.stage_params("ingest", PARAMS, path)
+
+
 def test_theme_definitions_are_checked(default_params):
     raw = dict(default_params["themes"])
     broken = [dict(d) for d in raw["definitions"]]

@@ -77,7 +77,7 @@ def test_labels_of_a_source_under_another_name_or_format():
     rows, how = locate_labels(labels, paragraphs)
     # the same name in another format; a text one source holds; a text both hold (no one source); too short to look for
     assert [paragraphs["para_id"].iloc[r].tolist() for r in rows] == [["d:5"], ["yd:5"], [], []]
-    assert how == ["line", "text", "nothing at its line", "nothing at its line"]
+    assert how == ["line", "text", "its source is none of the corpus's files", "its source is none of the corpus's files"]
 
 
 def test_a_source_several_files_share_is_decided_by_the_text_or_not_at_all():
@@ -119,7 +119,7 @@ def test_labels_that_match_nothing_are_listed_with_their_reasons():
     assert (metrics["labels"], metrics["matched"], metrics["ambiguous_source"]) == (4, 1, 1)
     assert metrics["unmatched"] == [{"source": "report.txt", "line": 2, "reason": "its source names several files"},
                                     {"source": "hunan/report.txt", "line": 9, "reason": "nothing at its line"},
-                                    {"source": "gone.txt", "line": 1, "reason": "nothing at its line"}]
+                                    {"source": "gone.txt", "line": 1, "reason": "its source is none of the corpus's files"}]
 
 
 def test_evaluate_counts_labels_found_by_text_and_not_found():

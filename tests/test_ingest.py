@@ -185,6 +185,45 @@ def test_bad_input_is_logged_and_the_rest_goes_on(bad_corpus_ingest, name, statu
     assert metrics["files_skipped"] == 6
 
 
+def test_links_and_hidden_files_are_read_once_or_not_with_a_reason(tmp_path, seeds_dir, caplog):
+    """A link to a folder or file the walk reads anyway (a loop, ``latest -> 2023``) is not read
+    again, a folder outside linked in is read once, a broken or looping link and hidden files
+    are not read; each gets a row with its reason, and nothing crashes."""
+    import os
+    import shutil
+
+    corpus, outside = tmp_path / "raw", tmp_path / "elsewhere"
+    (corpus / "2023").mkdir(parents=True)
+    outside.mkdir()
+    seeds = sorted(seeds_dir.glob("*.txt"))
+    shutil.copy(seeds[0], corpus / "2023" / seeds[0].name)
+    shutil.copy(seeds[1], outside / seeds[1].name)
+    os.symlink("2023", corpus / "latest")                 # the same folder again
+    os.symlink("..", corpus / "2023" / "loop")            # a loop
+    os.symlink(outside, corpus / "linked")               # a folder outside: read
+    os.symlink(outside, corpus / "linked_again")         # …once
+    os.symlink(seeds[0].name, corpus / "2023" / "copy.txt")  # a file read anyway
+    os.symlink("self.txt", corpus / "self.txt")          # a link to itself
+    (corpus / ".draft.txt").write_text("草稿", encoding="utf-8")
+    (corpus / ".git").mkdir()
+    (corpus / ".git" / "HEAD").write_text("ref", encoding="utf-8")
+    paragraphs, documents, log, metrics = ingest(corpus, IngestParams())
+    ok = documents[documents["status"] == "ok"]
+    assert sorted(ok["source"]) == [f"2023/{seeds[0].name}", f"linked/{seeds[1].name}"]
+    reasons = documents[documents["status"] == "excluded"].set_index("source")["reason"].to_dict()
+    assert reasons == {
+        ".draft.txt": "a hidden file (its name starts with a dot): not read",
+        ".git": "a hidden folder (its name starts with a dot): not read",
+        "2023/copy.txt": f"a link to a file read anyway (2023/{seeds[0].name}): not read again",
+        "2023/loop": "a link to a folder read anyway (.): not read again",
+        "latest": "a link to a folder read anyway (2023): not read again",
+        "linked_again": f"a link to a folder read anyway ({outside.resolve()}): not read again",
+        "self.txt": "a link that leads to no file (broken, or a loop): not read",
+    }
+    assert metrics["files_excluded"] == 7 and set(log.loc[log["status"] == "file_excluded", "source"]) == set(reasons)
+    assert "latest: a link to a folder read anyway" in caplog.text
+
+
 def test_document_without_locality_is_reported_not_guessed(corpus):
     (corpus / "nowhere.txt").write_text("要坚持以人民为中心的发展思想，不断增进民生福祉，让群众的获得感成色更足。\n", encoding="utf-8")
     paragraphs, documents, _, metrics = ingest(corpus, IngestParams())
@@ -225,6 +264,36 @@ def test_manifest_overrides_inferred_metadata(corpus, tmp_path):
 
     with pytest.raises(ParamsError, match="'file' column"):
         read_manifest(bad, corpus)
+
+
+def test_manifest_values_are_checked_and_a_locality_brings_its_province_and_level(corpus, tmp_path, caplog):
+    from pipeline.config import ParamsError
+
+    manifest = tmp_path / "m.csv"
+    bad_rows = {
+        "2023-13-45": "date '2023-13-45' is not a date", "去年": "date '去年' is not a date",
+    }
+    for value, message in bad_rows.items():
+        manifest.write_text(f"file,date\n000_a7b8ee3930a8cee4.txt,{value}\n", encoding="utf-8")
+        with pytest.raises(ParamsError, match=f"row 2 \\(000_a7b8ee3930a8cee4.txt\\): {message}"):
+            read_manifest(manifest, corpus)
+    manifest.write_text("file,level\na.txt,town\n", encoding="utf-8")
+    with pytest.raises(ParamsError, match="level 'town' is none of province, city, county"):
+        read_manifest(manifest, corpus)
+    manifest.write_text("file,year\na.txt,2023\na.txt,2024\n", encoding="utf-8")
+    with pytest.raises(ParamsError, match="row 3 \\(a.txt\\): gives other values than row 2"):
+        read_manifest(manifest, corpus)
+    # written as the pipeline writes them; spaces around header names do not matter
+    manifest.write_text("file , date , level\na.txt, 2023/3/2 ,县\nb.txt,2023年3月,地级市\na.txt,2023/3/2,县\n", encoding="utf-8")
+    assert read_manifest(manifest, corpus) == {"a.txt": {"date": "2023-03-02", "level": "county"}, "b.txt": {"date": "2023-03", "level": "city"}}
+    # a locality alone takes its province, level and code from the gazetteer, not the inferred unit's
+    manifest.write_text("file,locality\n003_152f4d5d7c5355aa.txt,海淀区\n001_a964bad20ebf15e6.txt,朝阳区\nnot_here.txt,北京市\n", encoding="utf-8")
+    _, documents, _, metrics = ingest(corpus, IngestParams(), read_manifest(manifest, corpus))
+    doc = documents.set_index("doc_id")
+    assert tuple(doc.loc["003_152f4d5d7c5355aa", ["locality", "province", "level", "locality_code"]]) == ("海淀区", "北京市", "county", "110108000000")
+    assert tuple(doc.loc["001_a964bad20ebf15e6", ["locality", "province", "level"]]) == ("朝阳区", "", "")  # Beijing's or Changchun's
+    assert "朝阳区 is 2 units in the gazetteer" in caplog.text
+    assert metrics["manifest_unmatched"] == 1 and metrics["manifest_unmatched_files"] == ["not_here.txt"]
 
 
 @needs_shared
@@ -538,5 +607,5 @@ def test_what_is_no_readable_file_is_skipped_with_its_reason_also_with_a_cache(t
     cache.close()
     why = dict(zip(documents["source"], documents["reason"]))
     assert documents.set_index("source").loc["a.txt", "status"] == "ok"
-    assert why["gone.txt"].startswith("cannot read it") and why["pipe.txt"].startswith("not a regular file")
-    assert set(log.loc[log["status"] == "file_skipped", "source"]) == {"gone.txt", "pipe.txt"}
+    assert why["gone.txt"].startswith("a link that leads to no file") and why["pipe.txt"].startswith("not a regular file")
+    assert set(log.loc[log["status"] == "file_skipped", "source"]) == {"pipe.txt"} and set(log.loc[log["status"] == "file_excluded", "source"]) == {"gone.txt"}

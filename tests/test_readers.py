@@ -39,6 +39,17 @@ def test_decode_rejects_binary_empty_and_unknown():
         decode(bytes([0x81, 0x20, 0xFE, 0xFF, 0x80, 0x30]) * 50)
 
 
+def test_a_few_stray_nul_bytes_do_not_lose_a_text():
+    text = "各位代表：现在，我代表县人民政府向大会报告工作。\n请予审议。\n" * 40
+    data = text.encode("gb18030")
+    data = data[:200] + b"\x00" + data[200:] + b"\x00\x00"
+    assert decode(data) == (text, "gb18030 (3 NUL bytes removed)")
+    with pytest.raises(ReadError, match="binary file"):  # many NULs, or a binary file's few, are still a binary file
+        decode(text.encode("utf-8").replace("。".encode("utf-8"), b"\x00\x00\x00"))
+    with pytest.raises(ReadError, match="binary file"):
+        decode(b"\x89PNG\r\n\x1a\n" + bytes(range(1, 256)) * 16 + b"\x00")
+
+
 def test_split_lines_counts_like_an_editor():
     assert split_lines("a\r\nb\rc\nd\n") == ["a", "b", "c", "d"]
     assert split_lines("a\n\nb") == ["a", "", "b"]

@@ -26,6 +26,18 @@ def test_sizes_scale_with_the_corpus():
     assert (fixed.min_cluster_size, fixed.min_samples) == (7, 2)
 
 
+def test_min_samples_from_a_larger_corpus_is_cut_to_the_paragraphs_clustered(caplog):
+    """Params tuned on a large corpus, run on 48 paragraphs: HDBSCAN would fail (k must be at
+    most the number of points); the setting is cut to 47, with a warning, and clustering runs."""
+    for hp in (HdbscanParams(min_samples=60), HdbscanParams(min_cluster_size=100000)):
+        sizes = resolve_sizes(48, TopicsParams(hdbscan=hp))
+        assert sizes.min_samples == 47
+        x = np.random.default_rng(0).normal(size=(48, 5))
+        c = FallbackClusterer(sizes.min_cluster_size, sizes.min_samples, sizes.kmeans_k, 2, 0).fit(x)
+        assert len(c.predict(x)) == 48
+    assert "topics.hdbscan.min_samples = 60 (set) is not below the 48 paragraphs clustered: 47 is used" in caplog.text
+
+
 def test_fallback_clusterer_uses_kmeans_only_when_hdbscan_finds_too_little():
     rng = np.random.default_rng(0)
     blobs = np.vstack([rng.normal(c, 0.05, size=(30, 2)) for c in ((0, 0), (5, 5), (0, 5))])

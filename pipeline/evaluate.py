@@ -54,8 +54,9 @@ CONFUSION_COLUMNS = ["source", "line", "actual", "predicted"]
 
 
 def evaluate(labels: pd.DataFrame, paragraphs: pd.DataFrame, themes: pd.DataFrame, keys: list[str], where: str = "the labels",
-             n_boot: int = 1000, seed: int = 0) -> tuple[dict, pd.DataFrame]:
-    """Score the themes of ``paragraphs`` against hand ``labels``.
+             n_boot: int = 1000, seed: int = 0, quiet: bool = False) -> tuple[dict, pd.DataFrame]:
+    """Score the themes of ``paragraphs`` against hand ``labels`` (``quiet``: without the
+    warnings, for a second scoring of some of the same labels).
 
     Returns:
         ``(metrics, confusion)``: accuracy, macro-F1 and per-theme scores with the numbers
@@ -81,7 +82,7 @@ def evaluate(labels: pd.DataFrame, paragraphs: pd.DataFrame, themes: pd.DataFram
                "unmatched": unmatched_list(matched[~ok], matched.loc[~ok, "found_by"].tolist())}
     shared = shared_paragraphs(matched[ok])
     metrics["shared_paragraph"] = {"labels": int(len(shared)), "disagreeing": int(shared["disagrees"].sum())}
-    if shared["disagrees"].any():
+    if shared["disagrees"].any() and not quiet:
         at = shared[shared["disagrees"]]
         where = [f"{src}:{line}" for src, line in zip(at["source"], at["line"])]
         listed = ", ".join(where[:10]) + (" …" if len(where) > 10 else "")
@@ -147,7 +148,7 @@ def without_training_text(masks: dict, labels: pd.DataFrame | None, gold: pd.Dat
         rest = frame[~mask]
         try:
             if key == "labels":
-                m, _ = evaluate(rest, paragraphs, themes, keys, n_boot=n_boot, seed=seed)
+                m, _ = evaluate(rest, paragraphs, themes, keys, n_boot=n_boot, seed=seed, quiet=True)
             else:
                 m = evaluate_sentences(rest, paragraphs, spans, sentences, keys, n_boot, seed)
         except ParamsError:  # none of the rest matches: nothing to score
@@ -250,7 +251,7 @@ def main() -> int:
     masks = in_training(labels, gold, paragraphs, spans, sentences["in_training"]) if sentences["in_training"].any() else {}
     overlap = {k: int(v.sum()) for k, v in masks.items()}
     if any(overlap.values()):
-        result["in_training"] = overlap
+        result["in_training"] = dict(overlap)
         rest = without_training_text(masks, labels, gold, paragraphs, themes, spans, sentences, keys, p.eval.n_boot, p.eval.seed)
         if rest:
             result["in_training"]["without"] = rest

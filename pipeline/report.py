@@ -505,9 +505,9 @@ def _in_sample_note(trained: dict, acc: dict) -> str:
     """The warning that labels the builtin model learnt from measure it in-sample, with its
     out-of-sample figures where they were recorded."""
     counts = []
-    if "labels" in trained:
+    if trained.get("labels"):
         counts.append(f"{trained['labels']} of {acc['labels']} labelled paragraphs")
-    if "sentence_labels" in trained and acc.get("sentences"):
+    if trained.get("sentence_labels") and acc.get("sentences"):
         counts.append(f"{trained['sentence_labels']} of {acc['sentences']['labels']} labelled sentences")
     examples = trained.get("examples") or {}
     learnt = "the builtin model or this corpus's themes.examples" if examples else "the builtin model"

@@ -241,6 +241,7 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
     mark_signature_date(lines)
     mark_later_datelines(lines, doc)
     reader_title(lines, doc, raw.meta, to_simplified)
+    left_out_source(lines, doc, raw, to_simplified)
     date_document(lines, doc, raw.meta, raw.encoding.split(" ")[0] + " metadata")
     doc.author = doc.author or title_speaker(doc.title)  # 县委书记王建勋在…上的讲话
     mark_lists(lines)
@@ -262,6 +263,24 @@ LEFT_OUT_TITLE = "left out of the page's main text by trafilatura: the page's ti
 LEFT_OUT_PROSE = "left out of the page's main text by trafilatura, though it holds sentences: check it is not the document's text"
 LEFT_OUT_WORD = "a Word page header or footer: furniture, not read as the document's text"
 _PROSE_MIN_CHARS = 40  # a left-out line this long with a sentence end may be text, not furniture
+
+
+def left_out_source(lines: Lines, doc: Document, raw: RawText, to_simplified) -> None:
+    """A web page's 来源/发布时间 line that the main-text extraction left out (trafilatura often
+    drops it with the page's furniture) still names the source, speaks for the locality as a
+    source line does, and dates the page (as a source/date line: the least authority), unless
+    the text itself had one: the first such line of the left-out text."""
+    if doc.source_name or not raw.left_out or raw.encoding == "docx":
+        return
+    for text in raw.left_out:
+        text = to_simplified(text.strip())
+        k = classify_line(text, 40)
+        if k.kind == "metadata" and k.reason == "source/date line" and k.value:
+            doc.source_name = k.value
+            lines.zones["source"].append(text)
+            if find_date(text):
+                lines.dates.append(Dated(find_date(text), "source/date line (left out of the main text)"))
+            return
 
 
 def log_left_out(raw: RawText, doc: Document) -> None:

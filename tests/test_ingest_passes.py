@@ -193,6 +193,19 @@ def test_signature_date_at_the_end():
     assert lines.open(0) and lines.open(1)
 
 
+def test_a_source_line_the_extraction_left_out_still_names_the_source_and_place():
+    """trafilatura often drops a page's 来源/发布时间 line with its furniture: it still gives the
+    source's name, speaks for the locality as a source line, and dates the page."""
+    body = ["近日，市政府召开常务会议，研究部署春季农业生产和重点项目建设工作。", "会议要求，要抓好粮食生产，加快项目建设进度。"]
+    left_out = ["首页 > 新闻中心 > 本地新闻", "来源：张掖日报　　发布时间：2023-03-15 09:32　　浏览次数：1024", "网站地图 | 联系我们"]
+    doc = process_document("news.html", RawText(body, "html (utf-8)", {}, left_out), P, T2S, Gazetteer.default())
+    assert (doc.source_name, doc.date, doc.locality.locality) == ("张掖日报", "2023-03-15", "张掖市")
+    assert doc.date_source == "source/date line (left out of the main text)"
+    # the text's own source line comes first
+    doc = process_document("news.html", RawText(["来源：甘肃日报", *body], "html (utf-8)", {}, left_out), P, T2S, Gazetteer.default())
+    assert doc.source_name == "甘肃日报"
+
+
 def test_a_notices_signature_above_the_document_it_issues():
     """A notice signed and dated, with the document it issues below: the signature is metadata
     and dates the text, not a list of three items run into the attachment's first paragraph."""

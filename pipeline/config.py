@@ -356,12 +356,27 @@ class EvalParams(Section):
 # ----------------------------------------------------------------------------- loading
 
 
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """YAML's safe loader, refusing a key written twice in one mapping (PyYAML keeps the last
+    silently; DVC refuses the file, so a stage run alone must too)."""
+
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(None, None, f"key {key!r} appears twice in one mapping", key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep)
+
+
 def load_params(path: Path | str = PARAMS_FILE) -> dict[str, Any]:
-    """Read ``params.yaml`` into a dict; a missing or malformed file names itself."""
+    """Read ``params.yaml`` into a dict; a missing or malformed file (a key written twice
+    included) names itself."""
     path = Path(path)
     try:
         with open(path, encoding="utf-8") as fh:
-            raw = yaml.safe_load(fh)
+            raw = yaml.load(fh, Loader=_UniqueKeyLoader)  # noqa: S506 (a SafeLoader)
     except FileNotFoundError:
         raise ParamsError(f"{path}: parameter file not found (run from the project root)") from None
     except yaml.YAMLError as exc:

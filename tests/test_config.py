@@ -46,6 +46,9 @@ def test_missing_section_and_bad_yaml(tmp_path):
         config.load_params(bad)
     with pytest.raises(ParamsError, match="not found"):
         config.load_params(tmp_path / "nope.yaml")
+    bad.write_text("ingest:\n  max_chars: 400\n  min_chars: 30\n  max_chars: 300\n", encoding="utf-8")
+    with pytest.raises(ParamsError, match=r"key 'max_chars' appears twice in one mapping[\s\S]*line 4"):
+        config.load_params(bad)
 
 
 def test_the_first_stage_to_run_checks_every_section(tmp_path):

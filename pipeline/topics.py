@@ -247,6 +247,9 @@ class FallbackClusterer:
         n_clusters = len(set(labels) - {-1})
         if n_clusters >= self.min_topics or len(X) <= self.k:
             self.method_, self.model_, self.labels_ = "hdbscan", hdb, labels
+            if n_clusters < self.min_topics:
+                log.warning("HDBSCAN found %d cluster(s) in %d paragraphs (< topics.min_topics = %d), and %d paragraphs are too few for the "
+                            "k-means fallback (k = %d): the topics are what HDBSCAN found", n_clusters, len(X), self.min_topics, len(X), self.k)
         else:
             km = KMeans(n_clusters=self.k, random_state=self.random_state, n_init=10)
             self.method_, self.model_, self.labels_ = "kmeans-fallback", km, km.fit_predict(X)

@@ -39,6 +39,7 @@ _AMBIGUOUS_SHORT = frozenset(
 _GENERIC_NAMES = frozenset(
     "城区 郊区 矿区 东区 西区 南区 北区 中区 老城区 新城区 古城区 市中区 城中区 城东区 城西区 城北区".split()
 )
+_GENERIC_SPEAKS = re.compile(r"\s*(?:人民政府|政府|区委|区人大|人大常委会|\d{4}|[〇○零一二三四五六七八九]{4})")
 # Where a place is named, and how much that says about the locality a document speaks for.
 ZONE_WEIGHTS = {"author": 10.0, "source": 6.0, "title": 4.0, "file": 4.0, "body": 1.0}
 # A locality needs at least this much weight on it and its units: a full name anywhere, or
@@ -561,11 +562,16 @@ def _line_mentions(zone: str, text: str, gaz: Gazetteer) -> list[Mention]:
     out = []
     for i, (off, name, codes) in enumerate(found):
         anchored = False
-        if name in _GENERIC_NAMES and i:  # 晋城市城区: the 城区 of 晋城市, not any city's
+        if name in _GENERIC_NAMES and i and zone == "body":  # 晋城市城区: the 城区 of 晋城市, not any city's
             prev_off, prev_name, prev_codes = found[i - 1]
             inside = tuple(c for c in codes if any(a in prev_codes for a in gaz.places[c].ancestors))
             if inside and not text[prev_off + len(prev_name) : off].strip():
                 codes, anchored = inside, True
+        elif name in _GENERIC_NAMES and zone != "body":
+            # in a header: narrowed by the unit before it (阳泉市城区, see _innermost), or naming who
+            # speaks (城区人民政府工作报告, 城区2023年…), not a subject (关于加快推进城区老旧小区改造的通知)
+            anchored = len(codes) < len(gaz.aliases.get(name, codes)) or (
+                not text[:off].strip() and bool(_GENERIC_SPEAKS.match(text, off + len(name))))
         out.append(Mention(zone, name, codes, weight * (FORMER_NAME_WEIGHT if name in gaz.former else 1.0), anchored))
     return out
 
@@ -597,6 +603,7 @@ def _weigh_short_names(mentions: list[Mention], gaz: Gazetteer) -> list[Mention]
     (:data:`_GENERIC_NAMES`: 城区, 矿区) needs more: to be written right after a unit
     containing it (晋城市城区) or to name a unit the header names; otherwise it is left out,
     since a city's own text speaks of its 城区 and 矿区 all the time."""
+    mentions = [m for m in mentions if m.zone == "body" or m.name not in _GENERIC_NAMES or m.anchored]  # 城区 as a header's subject
     named = {c for m in mentions for c in m.codes}
     firm = {c for m in mentions for c in m.codes if m.zone != "body" or c not in gaz.short.get(m.name, ())}
     containing = {a for c in named for a in gaz.places[c].ancestors}

@@ -796,7 +796,7 @@ def mark_signature_date(lines: Lines) -> None:
         name, when = lines.text[issuer].strip(), lines.text[date]
         if (lines.text[before].rstrip().endswith(("。", "！", "？")) and _SIGNATURE.fullmatch(name) and not _INNER_PUNCTUATION.search(name)
                 and _date_line(when)):
-            lines.dates.append(Dated(find_date(when), "signature", date))
+            lines.dates.insert(0, Dated(find_date(when), "signature", date))  # before a deadline closing the attachment
             lines.mark(issuer, "metadata", "signature: the issuing body, above its date (a notice whose document follows)")
             lines.mark(date, "metadata", "date line (a notice's signature)")
 
@@ -1133,6 +1133,8 @@ def discover(corpus_dir: Path, exclude: set[Path], patterns: tuple[str, ...] = (
                 skipped.append((path, "a hidden folder (its name starts with a dot): not read"))
             elif path.is_symlink() and any(real == r or real.startswith(r + os.sep) for r in seen):
                 skipped.append((path, f"a link to a folder read anyway ({shown(real)}): not read again"))
+            elif path.is_symlink() and any(r.startswith(real + os.sep) for r in seen):  # up -> .., or / : it holds the corpus
+                skipped.append((path, f"a link to a folder that holds the corpus folder ({real}): not read"))
             else:
                 seen[real] = path
                 keep.append(d)

@@ -411,15 +411,18 @@ def match_labels(labels: pd.DataFrame, paragraphs: pd.DataFrame, themes: pd.Data
     line gave several paragraphs, the theme with most of their characters (a sample sheet's
     row: its own paragraph's, see :func:`own_paragraphs`); ``found_by``:
     how its paragraphs were found (see :func:`locate_labels`); ``para_ids``: the paragraphs
-    it is scored on, " "-joined."""
+    it is scored on, joined by :data:`ID_SEP` (a para_id may hold spaces: its file's name)."""
     df = paragraphs[["para_id", "source", "line_start", "line_end", "n_chars", *(["text"] if "text" in paragraphs.columns else [])]].merge(themes[["para_id", "theme"]], on="para_id")
     preds, ids = [], []
     rows, how = locate_labels(labels, df)
     for r in own_paragraphs(labels, df, rows):
         hit = df.iloc[r]
         preds.append(hit.groupby("theme")["n_chars"].sum().sort_index().idxmax() if len(hit) else np.nan)
-        ids.append(" ".join(hit["para_id"]))
+        ids.append(ID_SEP.join(hit["para_id"]))
     return labels.assign(predicted=preds, found_by=how, para_ids=ids)
+
+
+ID_SEP = "\x1f"  # joins the para_ids of a label (unit separator: in no file name)
 
 
 def shared_paragraphs(matched: pd.DataFrame, column: str = "primary") -> pd.DataFrame:
@@ -427,7 +430,8 @@ def shared_paragraphs(matched: pd.DataFrame, column: str = "primary") -> pd.Data
     a short line into its neighbour, or a label's line holds several paragraphs another label's
     overlaps), with ``disagrees``: the labels of that paragraph differ, so one prediction is
     scored against two answers and cannot be right for both."""
-    pairs = matched[["para_ids", column]].assign(para_id=matched["para_ids"].str.split()).explode("para_id").dropna(subset=["para_id"])
+    pairs = matched[["para_ids", column]].assign(para_id=matched["para_ids"].str.split(ID_SEP)).explode("para_id")
+    pairs = pairs[pairs["para_id"].fillna("") != ""]
     per_para = pairs.groupby("para_id")[column].agg(["size", "nunique"])
     shared = per_para[per_para["size"] > 1]
     if shared.empty:

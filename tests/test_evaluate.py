@@ -145,6 +145,9 @@ def test_labels_on_one_merged_paragraph_are_counted(caplog):
     metrics, _ = evaluate(labels, paragraphs, themes, KEYS, n_boot=50, seed=0)
     assert metrics["shared_paragraph"] == {"labels": 2, "disagreeing": 2} and metrics["accuracy"] == 0.75
     assert "2025_x.txt:5, 2025_x.txt:6" in caplog.text
+    spaced = evaluate(labels.assign(source="2025 x.txt"), _report("cn/2025 x.txt").assign(para_id=lambda d: "cn/2025 x:" + d["para_id"]),
+                      themes.assign(para_id=lambda d: "cn/2025 x:" + d["para_id"]), KEYS, n_boot=50, seed=0)[0]
+    assert spaced["shared_paragraph"] == {"labels": 2, "disagreeing": 2}  # a space in the file's name shares nothing
     agreeing = labels.assign(primary=["industry", "livelihood", "ecology", "ecology"])
     assert evaluate(agreeing, paragraphs, themes, KEYS, n_boot=50, seed=0)[0]["shared_paragraph"] == {"labels": 2, "disagreeing": 0}
 

@@ -233,6 +233,9 @@ def test_a_unit_named_by_an_ordinary_word_needs_its_city():
     assert infer_locality({"body": ["晋城市城区召开全区经济工作会议。", "城区发展。"]}).code == "140502000000"
     assert infer_locality({"title": ["阳泉市城区2023年政府工作报告"], "body": body}).code == "140302000000"
     assert infer_locality({"body": ["洛阳市老城区发展，全区上下。"]}).locality == "老城区"
+    # in a title, as the subject rather than the speaker, it counts no more than in the body
+    notice = infer_locality({"title": ["郑州市人民政府关于加快推进城区老旧小区改造工作的通知"], "body": ["为加快推进城区老旧小区改造，通知如下。"] * 3})
+    assert notice.locality == "郑州市"
 
 
 @pytest.mark.parametrize("text,names", [

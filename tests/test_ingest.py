@@ -204,6 +204,7 @@ def test_links_and_hidden_files_are_read_once_or_not_with_a_reason(tmp_path, see
     os.symlink(outside, corpus / "linked_again")         # …once
     os.symlink(seeds[0].name, corpus / "2023" / "copy.txt")  # a file read anyway
     os.symlink("self.txt", corpus / "self.txt")          # a link to itself
+    os.symlink(tmp_path, corpus / "up")                  # a folder holding the corpus
     (corpus / ".draft.txt").write_text("草稿", encoding="utf-8")
     (corpus / ".git").mkdir()
     (corpus / ".git" / "HEAD").write_text("ref", encoding="utf-8")
@@ -219,8 +220,9 @@ def test_links_and_hidden_files_are_read_once_or_not_with_a_reason(tmp_path, see
         "latest": "a link to a folder read anyway (2023): not read again",
         "linked_again": f"a link to a folder read anyway ({outside.resolve()}): not read again",
         "self.txt": "a link that leads to no file (broken, or a loop): not read",
+        "up": f"a link to a folder that holds the corpus folder ({tmp_path.resolve()}): not read",
     }
-    assert metrics["files_excluded"] == 7 and set(log.loc[log["status"] == "file_excluded", "source"]) == set(reasons)
+    assert metrics["files_excluded"] == 8 and set(log.loc[log["status"] == "file_excluded", "source"]) == set(reasons)
     assert "latest: a link to a folder read anyway" in caplog.text
 
 

@@ -215,6 +215,8 @@ def test_a_notices_signature_above_the_document_it_issues():
             "一、推动资源型城市转型", "1.做强煤炭及煤化工产业。稳定煤炭产能3000万吨以上，推进煤矿智能化改造，延伸煤化工产业链。"]
     doc = process_document("notice.txt", RawText(text, "utf-8"), P, T2S, Gazetteer.default())
     assert (doc.date, doc.date_source) == ("2024-02-05", "signature")
+    deadline = process_document("notice.txt", RawText(text + ["牵头单位：市发改委", "2024年6月30日"], "utf-8"), P, T2S, Gazetteer.default())
+    assert deadline.date == "2024-02-05"  # the notice's date, not a deadline closing the attachment
     assert not any("鹤岗市人民政府2024年2月5日" in p["text"] for p in doc.paragraphs)
     status = {r["line"]: r for r in doc.log}
     assert status[4]["status"] == status[5]["status"] == "metadata"

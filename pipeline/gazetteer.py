@@ -486,6 +486,17 @@ def infer_locality(zones: dict[str, list[str]], gazetteer: Gazetteer | None = No
     evidence = _evidence(tally, gaz)
     if own < MIN_EVIDENCE - 1e-9:
         return Locality(found=False, evidence=f"too little evidence (weight {own:.1f} < {MIN_EVIDENCE:g}: one or two short names, unsupported): {evidence}")
+    # 朝阳区 alone (北京市's or 长春市's), 鼓楼区 alone (four cities'): no name places the text
+    # in one unit, and choosing among homonyms by how many there are in each province would
+    # be a guess (鼓楼区 → 江苏省, which has two)
+    if not any(c == best or best in gaz.places[c].ancestors or c in place.ancestors for c in tally.unique):
+        units: dict[str, list[str]] = defaultdict(list)
+        for c in sorted(tally.direct):
+            for n in tally.written[c]:
+                units[n].append("".join(dict.fromkeys(x for x in (gaz.places[c].province, gaz.places[c].city, gaz.places[c].name) if x)))
+        said = "; ".join(f"{n} names {len(u)} units ({'、'.join(u)})" for n, u in sorted(units.items()) if len(u) > 1)
+        return Locality(found=False, evidence=f"ambiguous: {said}, and no other name in the text says which (name the unit in the file's name or "
+                                              f"the manifest): {evidence}")
     # mentions of the unit, of units inside it and of those it is inside (马鞍山市和县: two)
     chain = [c for c in tally.direct if c == best or best in gaz.places[c].ancestors or c in place.ancestors]
     if not any(c in tally.header for c in chain) and sum(tally.counts.get((c, "body"), 0) for c in chain) < MIN_BODY_MENTIONS:
@@ -516,6 +527,8 @@ class Tally:
     counts: dict[tuple[str, str], int] = field(default_factory=lambda: defaultdict(int))
     written: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     header: set[str] = field(default_factory=set)
+    # units some mention names alone (after disambiguation): the others were only ever shares of a homonym
+    unique: set[str] = field(default_factory=set)
 
 
 def _tally(mentions: list[Mention], gaz: Gazetteer) -> Tally:
@@ -530,6 +543,8 @@ def _tally(mentions: list[Mention], gaz: Gazetteer) -> Tally:
     tally = Tally()
     for m in mentions:
         codes = _disambiguate(m.codes, context, gaz)
+        if len(codes) == 1:
+            tally.unique.add(codes[0])
         for code in codes:
             tally.direct[code] += m.weight / len(codes)
             tally.counts[(code, m.zone)] += 1
@@ -755,7 +770,8 @@ def _level_bonus(child_says: bool, parent_says: bool) -> tuple[float, float]:
 def _disambiguate(codes: tuple[str, ...], context: dict[str, float], gaz: Gazetteer) -> tuple[str, ...]:
     """Resolve a name shared by several units: a unit and its own ancestor → the ancestor
     (吉林 is 吉林省 unless 吉林市 is written out); units in different provinces → those in
-    the province the text names most, if any."""
+    the province the text names most, if any, else a province among them (河南 is 河南省
+    unless the text is in 青海, where 河南 is also a county)."""
     if len(codes) == 1:
         return codes
     keep = tuple(c for c in codes if not any(a in codes for a in gaz.places[c].ancestors))
@@ -764,4 +780,7 @@ def _disambiguate(codes: tuple[str, ...], context: dict[str, float], gaz: Gazett
         top = max(s for s, _ in scored)
         if top > 0:
             keep = tuple(c for s, c in scored if s == top)
+    provinces = [c for c in keep if gaz.places[c].level == "province"]
+    if len(keep) > 1 and len(provinces) == 1:  # 河南 alone is 河南省, not 河南蒙古族自治县, as 吉林 is 吉林省
+        keep = tuple(provinces)
     return keep

@@ -487,6 +487,9 @@ def _garbled(line: str) -> bool:
 
 
 # a signature: the issuing body's name, alone on its line (XX县人民政府, 中共XX县委办公室)
+# a notice's list of what it attaches: 附件：…, 附件1：…, and the numbered items below it
+_ATTACHMENT = re.compile(r"\s*附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[:：]")
+_ATTACHMENT_ITEM = re.compile(r"\s*[0-9０-９]{1,2}\s*[.．、]\s*\S")
 _SIGNATURE = re.compile(r".{2,30}(人民政府|政府|委员会|党委|党组|办公室|办公厅|局|厅|委|办|中心|公司|协会|联合会)\s*")
 # a line in brackets as a whole: a byline or a note (（记者 王五 通讯员 赵六）, 【责任编辑：李四】)
 _BRACKETED = re.compile(r"\s*[（(【\[〔][^（()）【】\[\]〔〕]*[）)】\]〕]\s*")
@@ -790,11 +793,17 @@ def mark_signature_date(lines: Lines) -> None:
         if _date_line(text):
             lines.dates.append(Dated(find_date(lines.text[i]), "signature", i))
             lines.mark(i, "metadata", "date line")
-    for before, issuer, date in zip(text_lines, text_lines[1:], text_lines[2:]):
+    for k, (issuer, date) in enumerate(zip(text_lines[1:], text_lines[2:])):
         if date in tail or not lines.open(issuer) or not lines.open(date):
             continue
         name, when = lines.text[issuer].strip(), lines.text[date]
-        if (lines.text[before].rstrip().endswith(("。", "！", "？")) and _SIGNATURE.fullmatch(name) and not _INNER_PUNCTUATION.search(name)
+        # the notice's list of attachments may stand between its last sentence and its signature
+        # (附件：1.2024年市政府工作要点 / 2.重点项目清单)
+        j = k
+        while j > 0 and _ATTACHMENT_ITEM.match(lines.text[text_lines[j]]):
+            j -= 1
+        j = j - 1 if j > 0 and _ATTACHMENT.match(lines.text[text_lines[j]]) else k
+        if (lines.text[text_lines[j]].rstrip().endswith(("。", "！", "？")) and _SIGNATURE.fullmatch(name) and not _INNER_PUNCTUATION.search(name)
                 and _date_line(when)):
             lines.dates.insert(0, Dated(find_date(when), "signature", date))  # before a deadline closing the attachment
             lines.mark(issuer, "metadata", "signature: the issuing body, above its date (a notice whose document follows)")
@@ -1148,21 +1157,18 @@ def discover(corpus_dir: Path, exclude: set[Path], patterns: tuple[str, ...] = (
             else:
                 found.append(path)
     order = lambda p: p.relative_to(corpus_dir).as_posix()  # noqa: E731
-    by_real: dict[str, list[Path]] = {}
-    for path in found:
-        by_real.setdefault(os.path.realpath(path), []).append(path)
-    files = []
-    for paths in by_real.values():
-        paths.sort(key=lambda p: (p.is_symlink(), order(p)))
-        files.append(paths[0])
-        skipped += [(p, f"a link to a file read anyway ({order(paths[0])}): not read again") for p in paths[1:]]
     exclude_real = {os.path.realpath(e) for e in exclude}
-    read = []
-    for path in files:
+    by_real: dict[str, list[Path]] = {}
+    for path in found:  # excluded first, so that a link to an excluded file is not called one "read anyway"
         if os.path.realpath(path) in exclude_real or any(fnmatch.fnmatch(path.name, pat) for pat in patterns):
             skipped.append((path, EXCLUDED_BY_NAME))
         else:
-            read.append(path)
+            by_real.setdefault(os.path.realpath(path), []).append(path)
+    read = []
+    for paths in by_real.values():
+        paths.sort(key=lambda p: (p.is_symlink(), order(p)))
+        read.append(paths[0])
+        skipped += [(p, f"a link to a file read anyway ({order(paths[0])}): not read again") for p in paths[1:]]
     return sorted(read, key=order), sorted(skipped, key=lambda x: order(x[0]))
 
 
@@ -1222,6 +1228,8 @@ def _checked_manifest_values(values: dict[str, str], where: str) -> dict[str, st
             if not m:
                 raise ValueError
             y, mo = int(m.group("y")), int(m.group("m"))
+            if not 1900 <= y <= 2099:  # 9999-01-01, 0023-03-02: a placeholder or a typo, not a report's date
+                raise ValueError
             if m.group("d"):
                 out["date"] = datetime.date(y, mo, int(m.group("d"))).isoformat()
             else:
@@ -1242,7 +1250,21 @@ def _checked_manifest_values(values: dict[str, str], where: str) -> dict[str, st
             raise ParamsError(f"{where}: level {out['level']!r} is none of province, city, county (or 省, 市, 县 and their kin: "
                               f"{', '.join(k for k in MANIFEST_LEVELS if not k.isascii())})")
         out["level"] = level
+    if "province" in out:
+        out["province"] = _manifest_province(out["province"], where)
     return out
+
+
+def _manifest_province(value: str, where: str) -> str:
+    """A manifest's province as the gazetteer writes it (湖南 → 湖南省, 广西 → 广西壮族自治区),
+    so that it groups with the provinces ingest infers; a name the gazetteer does not know is
+    kept as written, with a warning."""
+    gaz = Gazetteer.default()
+    codes = {c for c in gaz.aliases.get(value, ()) if gaz.places[c].level == "province"}
+    if len(codes) == 1:
+        return gaz.places[codes.pop()].name
+    log.warning("%s: province %r is no province in the gazetteer; kept as written (documents of it will not group with inferred ones)", where, value)
+    return value
 
 
 def _document_state(doc: Document) -> dict:
@@ -1423,8 +1445,12 @@ def _apply_manifest(doc: Document, row: dict[str, str] | None, gazetteer: Gazett
         return
     given = sorted(k for k in row if k in MANIFEST_FIELDS)
     code = {}
-    if "locality" in row and row["locality"] != doc.locality.locality:
-        unit = _manifest_unit(row, gazetteer or Gazetteer.default(), doc.source)
+    # a locality, province or level other than the inferred unit's names another unit: its code
+    # (and what the row leaves out) come from the gazetteer, never from the inferred unit
+    # (朝阳区 inferred in 北京市, the row saying 吉林省, is 长春's 朝阳区)
+    name = row.get("locality", doc.locality.locality)
+    if name and any(row[k] != getattr(doc.locality, k) for k in LOCALITY_FIELDS if k in row):
+        unit = _manifest_unit({**row, "locality": name}, gazetteer or Gazetteer.default(), doc.source)
         code = {"code": unit.pop("code")}
         row = {**row, **unit}
     for key, value in row.items():
@@ -1448,17 +1474,29 @@ def _apply_manifest(doc: Document, row: dict[str, str] | None, gazetteer: Gazett
 def _manifest_unit(row: dict[str, str], gazetteer: Gazetteer, source: str) -> dict[str, str]:
     """For a manifest's locality other than the inferred one: its administrative code, and the
     province and level the row does not give, from the gazetteer where the name (and the
-    province and level given) fit one unit; else the code and those fields are left empty."""
-    codes = [c for c in gazetteer.aliases.get(row["locality"], ()) if gazetteer.places[c].name == row["locality"]
-             and ("province" not in row or gazetteer.places[c].province == row["province"])
-             and ("level" not in row or gazetteer.places[c].level == row["level"])]
+    province and level given) fit one unit; else the code and those fields are left empty.
+    A short name that fits one unit (长沙 for 长沙市) is written as the gazetteer writes it,
+    so that the documents group with those whose locality was inferred."""
+    name = row["locality"]
+
+    def fits(c: str) -> bool:
+        place = gazetteer.places[c]
+        return ("province" not in row or place.province == row["province"]) and ("level" not in row or place.level == row["level"])
+
+    codes = [c for c in gazetteer.aliases.get(name, ()) if gazetteer.places[c].name == name and fits(c)]
+    renamed = {}
+    if not codes:
+        short = [c for c in gazetteer.aliases.get(name, ()) if fits(c)]
+        if len(short) == 1:
+            codes, renamed = short, {"locality": gazetteer.places[short[0]].name}
+            log.info("%s: the manifest's locality %s is written %s, as the gazetteer writes it", source, name, renamed["locality"])
     missing = [k for k in ("province", "level") if k not in row]
     if len(codes) == 1:
         place = gazetteer.places[codes[0]]
-        return {"code": place.code, **{k: getattr(place, k) for k in missing}}
-    if missing:
-        log.warning("%s: the manifest's locality %s is %s in the gazetteer: its %s left unknown (give them in the manifest)", source, row["locality"],
-                    f"{len(codes)} units" if codes else "no unit", " and ".join(missing))
+        return {"code": place.code, **renamed, **{k: getattr(place, k) for k in missing}}
+    given = "".join(f", {k} {row[k]}" for k in ("province", "level") if k in row)
+    log.warning("%s: the manifest's locality %s%s is %s in the gazetteer: its %s left unknown%s", source, name, given,
+                f"{len(codes)} units" if codes else "no unit", ", ".join(["code", *missing]), " (give them in the manifest)" if missing else "")
     return {"code": "", **{k: "" for k in missing}}
 
 

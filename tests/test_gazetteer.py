@@ -88,6 +88,20 @@ def test_the_outer_name_narrows_an_inner_name_shared_by_several_units():
     assert (loc.locality, loc.province) == ("朝阳区", "吉林省")
 
 
+def test_a_name_shared_by_units_in_several_places_locates_nothing_alone():
+    """朝阳区 alone is Beijing's or 长春's; 鼓楼区 alone is one of four, two in 江苏: no unit
+    (nor 江苏省, for having two of them) is chosen by counting homonyms."""
+    body = ["今年全区经济稳定增长。", "我们要做好民生工作。"]
+    for title, n in (("朝阳区人民政府工作报告", 2), ("鼓楼区人民政府工作报告", 4), ("普陀区2022年工作总结", 2)):
+        loc = infer_locality({"title": [title], "body": body})
+        assert not loc.found and loc.locality == loc.province == ""
+        assert loc.evidence.startswith(f"ambiguous: {title[:3]} names {n} units (")
+    assert "北京市朝阳区、吉林省长春市朝阳区" in infer_locality({"title": ["朝阳区人民政府工作报告"], "body": body}).evidence
+    # one name that is not ambiguous, the unit's or one above it, says which
+    assert infer_locality({"title": ["朝阳区人民政府工作报告"], "body": body + ["长春市委市政府高度重视。"]}).code == "220104000000"
+    assert infer_locality({"title": ["鼓楼区人民政府工作报告"], "body": body + ["福州市委市政府高度重视。"]}).code == "350102000000"
+
+
 def test_names_side_by_side_in_the_body_are_all_counted():
     loc = infer_locality({"body": ["呼伦贝尔市海拉尔区调研。"] + ["呼伦贝尔市发展。"] * 3})
     assert loc.locality == "呼伦贝尔市" and "海拉尔区 (body×1;" in loc.evidence

@@ -224,6 +224,11 @@ def test_links_and_hidden_files_are_read_once_or_not_with_a_reason(tmp_path, see
     }
     assert metrics["files_excluded"] == 8 and set(log.loc[log["status"] == "file_excluded", "source"]) == set(reasons)
     assert "latest: a link to a folder read anyway" in caplog.text
+    # a file excluded by its name is not read; a link to it under another name is
+    paragraphs, documents, log, metrics = ingest(corpus, IngestParams(exclude=(seeds[0].name,)))
+    reasons = documents[documents["status"] == "excluded"].set_index("source")["reason"].to_dict()
+    assert reasons[f"2023/{seeds[0].name}"] == "the manifest, or a name matching ingest.exclude" and "2023/copy.txt" not in reasons
+    assert "2023/copy.txt" in set(documents.loc[documents["status"] == "ok", "source"])
 
 
 def test_document_without_locality_is_reported_not_guessed(corpus):
@@ -273,7 +278,7 @@ def test_manifest_values_are_checked_and_a_locality_brings_its_province_and_leve
 
     manifest = tmp_path / "m.csv"
     bad_rows = {
-        "2023-13-45": "date '2023-13-45' is not a date", "去年": "date '去年' is not a date",
+        "2023-13-45": "date '2023-13-45' is not a date", "去年": "date '去年' is not a date", "9999-01-01": "date '9999-01-01' is not a date",
     }
     for value, message in bad_rows.items():
         manifest.write_text(f"file,date\n000_a7b8ee3930a8cee4.txt,{value}\n", encoding="utf-8")
@@ -294,8 +299,23 @@ def test_manifest_values_are_checked_and_a_locality_brings_its_province_and_leve
     doc = documents.set_index("doc_id")
     assert tuple(doc.loc["003_152f4d5d7c5355aa", ["locality", "province", "level", "locality_code"]]) == ("海淀区", "北京市", "county", "110108000000")
     assert tuple(doc.loc["001_a964bad20ebf15e6", ["locality", "province", "level"]]) == ("朝阳区", "", "")  # Beijing's or Changchun's
-    assert "朝阳区 is 2 units in the gazetteer" in caplog.text
+    assert "朝阳区 is 2 units in the gazetteer: its code, province, level left unknown (give them in the manifest)" in caplog.text
     assert metrics["manifest_unmatched"] == 1 and metrics["manifest_unmatched_files"] == ["not_here.txt"]
+    # a province is written as the gazetteer writes it; a short locality too, where it names one unit
+    caplog.clear()
+    manifest.write_text("file,locality,province\n003_152f4d5d7c5355aa.txt,株洲,湖南\n001_a964bad20ebf15e6.txt,,湖南\n"
+                        "000_a7b8ee3930a8cee4.txt,衡东县,广东\n002_31cae56e28a6628f.txt,,火星\n", encoding="utf-8")
+    rows = read_manifest(manifest, corpus)
+    assert rows["003_152f4d5d7c5355aa.txt"] == {"locality": "株洲", "province": "湖南省"}
+    assert "province '火星' is no province in the gazetteer; kept as written" in caplog.text
+    _, documents, _, _ = ingest(corpus, IngestParams(), rows)
+    doc = documents.set_index("doc_id")
+    cols = ["locality", "province", "level", "locality_code"]
+    assert tuple(doc.loc["003_152f4d5d7c5355aa", cols]) == ("株洲市", "湖南省", "city", "430200000000")
+    assert tuple(doc.loc["001_a964bad20ebf15e6", cols]) == ("永州市", "湖南省", "city", "431100000000")  # as inferred
+    # the inferred name in another province is another unit (here none): not the inferred one's code
+    assert tuple(doc.loc["000_a7b8ee3930a8cee4", cols]) == ("衡东县", "广东省", "", "")
+    assert "衡东县, province 广东省 is no unit in the gazetteer: its code, level left unknown" in caplog.text
 
 
 @needs_shared

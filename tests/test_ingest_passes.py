@@ -220,6 +220,17 @@ def test_a_notices_signature_above_the_document_it_issues():
     assert not any("鹤岗市人民政府2024年2月5日" in p["text"] for p in doc.paragraphs)
     status = {r["line"]: r for r in doc.log}
     assert status[4]["status"] == status[5]["status"] == "metadata"
+    # …also with the list of what it attaches between its last sentence and its signature
+    for attached in (["附件：2024年市政府工作要点"], ["附件：1.2024年市政府工作要点", "2.2024年重点项目清单"]):
+        notice = text[:3] + attached + text[3:]
+        doc = process_document("notice.txt", RawText(notice, "utf-8"), P, T2S, Gazetteer.default())
+        assert (doc.date, doc.date_source) == ("2024-02-05", "signature")
+        status = {r["line"]: r for r in doc.log}
+        assert status[4 + len(attached)]["status"] == status[5 + len(attached)]["status"] == "metadata"
+    # numbered lines with no 附件 line above them are not a list of attachments
+    lines = _lines("一段正文，讲的是工作。", "1.第一项工作", "县人民政府", "2024年2月1日", "后面还有正文，讲的是工作。", "再一段正文。")
+    mark_signature_date(lines)
+    assert lines.open(2) and lines.open(3) and lines.dates == []
     # a body's name inside the text, or a date in a sentence, is no signature
     lines = _lines("一段正文，讲的是工作。", "县人民政府", "会议于2024年2月1日召开。", "后面还有正文，讲的是工作。", "再一段正文。")
     mark_signature_date(lines)

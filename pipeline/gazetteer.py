@@ -178,7 +178,7 @@ class Gazetteer:
             tok.add_word(name, freq=1000)
         return tok
 
-    def find(self, text: str) -> list[tuple[int, str, tuple[str, ...]]]:
+    def find(self, text: str, persons: set[str] | None = None) -> list[tuple[int, str, tuple[str, ...]]]:
         """Place names in ``text`` as ``(offset, name, codes)``.
 
         A name counts only where jieba's segmentation puts word boundaries at both of its
@@ -187,7 +187,9 @@ class Gazetteer:
 
         jieba segments each run of :data:`_JIEBA_BLOCK` characters on its own, so only the
         runs that contain the first two characters of some name are segmented; the result
-        is the same as segmenting the whole text.
+        is the same as segmenting the whole text. A short name that is a person's whole name
+        after an office (市长宁波率队) is added to ``persons``, if given: the caller may then
+        read that name so everywhere in the document (宁波来到…).
         """
         out = []
         pairs, first, aliases, max_len = self._pairs, self._first, self.aliases, self._max_len
@@ -211,6 +213,11 @@ class Gazetteer:
                             codes = aliases.get(name)
                             if codes and name in self.short and (self._names_town(run, i + length, bounds) or _in_person_name(run, i, name)):
                                 i += length  # 华亭镇 is a town, not 华亭市; 县委书记王江阴 a person, not 江阴市
+                                break
+                            if codes and name in self.short and _whole_name_after_office(run, i, name):
+                                if persons is not None:
+                                    persons.add(name)
+                                i += length  # 市长宁波率队: the mayor, 宁 of surname, not 宁波市
                                 break
                             if codes and name in self._county_former and run[i + length - 1 : i + length + 1] in _NOT_AFTER_FORMER:
                                 # 许昌县域, 晋陕县级, 河南县域经济: the city's or province's 县域, not 许昌县 or 河南县;
@@ -291,6 +298,14 @@ _PREPOSITION_SURNAMES = frozenset("于向")
 _NAME_ONLY_AFTER = ("同志", "讲话", "的讲话", "指出", "强调", "表示", "说")
 _PERSON_AFTER = ("同志", "在", "讲话", "的讲话", "署名", "作", "说", "出席", "指出", "强调", "表示", "陪同", "主持", "调研", "参加", "带队",
                  "一行", "等", "要求", "介绍", "宣布", "代表", "当选", "任", "为")
+
+
+def _whole_name_after_office(run: str, start: int, name: str) -> bool:
+    """Whether a two-character short place name right after an office is a person's whole
+    name (市长宁波率队, 书记常宁指出; 宁 and 常 are surnames, if rarer than :data:`_SURNAMES`):
+    an office is followed by a name, not a place (代表宁波参赛, representing the city, is no
+    office)."""
+    return len(name) == 2 and not _function_word(name[0]) and run[:start].endswith(_OFFICE_WORDS) and not run[:start].endswith("代表")
 
 
 def _is_han(char: str) -> bool:
@@ -470,7 +485,11 @@ def infer_locality(zones: dict[str, list[str]], gazetteer: Gazetteer | None = No
         (see :func:`_most_specific`).
     """
     gaz = gazetteer or Gazetteer.default()
-    mentions = [m for zone, texts in zones.items() for text in texts for m in _line_mentions(zone, text, gaz)]
+    persons: set[str] = set()
+    mentions = [m for zone, texts in zones.items() for text in texts for m in _line_mentions(zone, text, gaz, persons)]
+    # a short name found as a person's name after an office is that person everywhere in the
+    # document (市长宁波率队… 宁波来到…), the city written out (宁波市) still the city
+    mentions = [m for m in mentions if m.name not in persons]
     if not mentions:
         return Locality(found=False, evidence="no place name of the gazetteer occurs in the text")
     mentions = _weigh_short_names(mentions, gaz)
@@ -567,10 +586,11 @@ def _evidence(tally: Tally, gaz: Gazetteer) -> str:
     return "; ".join(describe(c) for c in top)
 
 
-def _line_mentions(zone: str, text: str, gaz: Gazetteer) -> list[Mention]:
+def _line_mentions(zone: str, text: str, gaz: Gazetteer, persons: set[str] | None = None) -> list[Mention]:
     """The place names of one line, weighted by zone (and by :data:`FORMER_NAME_WEIGHT`
-    for former names); outside the body, nested names are reduced to the inner one."""
-    found = gaz.find(text)
+    for former names); outside the body, nested names are reduced to the inner one. Short
+    names read as a person's name go to ``persons`` (see :meth:`Gazetteer.find`)."""
+    found = gaz.find(text, persons)
     if zone != "body":
         found = _innermost(found, text, gaz)
     weight = ZONE_WEIGHTS[zone]

@@ -490,7 +490,7 @@ def _garbled(line: str) -> bool:
 # a notice's list of what it attaches: 附件：…, 附件1：…, and the numbered items below it
 _ATTACHMENT = re.compile(r"\s*附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[:：]")
 _ATTACHMENT_ITEM = re.compile(r"\s*[0-9０-９]{1,2}\s*[.．、]\s*\S")
-_SIGNATURE = re.compile(r".{2,30}(人民政府|政府|委员会|党委|党组|办公室|办公厅|局|厅|委|办|中心|公司|协会|联合会)\s*")
+_SIGNATURE = re.compile(r".{2,30}(人民政府|政府|委员会|党委|党组|办公室|办公厅|局|厅|委|办|中心|公司|协会|联合会|工作组|领导小组|指挥部|工作队)\s*")
 # a line in brackets as a whole: a byline or a note (（记者 王五 通讯员 赵六）, 【责任编辑：李四】)
 _BRACKETED = re.compile(r"\s*[（(【\[〔][^（()）【】\[\]〔〕]*[）)】\]〕]\s*")
 
@@ -627,6 +627,10 @@ _MEETING_END = re.compile(r"(会议|大会|全会|会)\s*(开幕式|闭幕式|�
 _ARROW = re.compile(r"^\s*[>＞›»]")
 
 
+# a title that is whole: it ends in what kind of document it is (…工作总结, …的通知, …实施方案)
+_GENRE_END = re.compile(r"(报告|总结|讲话|发言|致辞|通知|通报|意见|方案|要点|计划|规划|决定|公报|纲要|办法|细则|汇报|述职)(（[^）]*）)?\s*$")
+
+
 def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
     """Short unpunctuated lines above the first body line and the first numbered heading
     (一、 （一） 第一部分): the title (and a byline or a date among them), or site furniture
@@ -666,6 +670,11 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
         elif year_month_line(line):  # （二〇一二年十二月） under the title
             lines.mark(i, "metadata", "date line (year and month)")
             lines.years.append((year_month_line(line), "title block"))
+        elif title_parts and _GENRE_END.search(title_parts[-1]) and _SIGNATURE.fullmatch(line.strip()) and not _INNER_PUNCTUATION.search(line):
+            # the body that issues it, under a title that is whole (…工作总结 / 常州市对口支援…前方工作组):
+            # not more title; it still names the place, as the title does
+            lines.mark(i, "metadata", "issuer (under the title)")
+            lines.zones["title"].append(line)
         elif i - 1 in dated and _MEETING_END.search(line) and len(line) <= 30:
             # a dateline wrapped over two lines (——2015年1月8日在…人民代表大会 / 第五次会议上)
             lines.mark(i, "metadata", "date line (continued)")
@@ -743,6 +752,15 @@ def mark_fields(lines: Lines, doc: Document) -> None:
             lines.dates.append(Dated(find_date(lines.text[i]), "source/date line", i))
 
 
+# a table's caption: 表1 …, 附表2：…, 表一 … (short, no sentence in it)
+_TABLE_CAPTION = re.compile(r"\s*附?表\s*[0-9０-９一二三四五六七八九十]{1,3}(?:[-－.．][0-9]{1,2})?(?:\s|[:：、.．]|$)[^。！？]{0,40}$")
+
+
+def _next_text_line(lines: Lines, i: int) -> int:
+    """The next line after ``i`` that is not blank (``i`` itself if none)."""
+    return next((j for j in range(i + 1, len(lines.text)) if lines.kinds[j].kind != "blank"), i)
+
+
 def mark_metadata(lines: Lines, doc: Document) -> None:
     """Blank lines, furniture, garbled lines, table rows and metadata lines anywhere: bylines give the
     author, source lines the source name (and a date where they carry one)."""
@@ -753,6 +771,8 @@ def mark_metadata(lines: Lines, doc: Document) -> None:
             lines.mark(i, "blank")
         elif k.kind in ("boilerplate", "garbled", "table"):
             lines.mark(i, k.kind, k.reason)
+        elif _TABLE_CAPTION.match(lines.text[i]) and lines.kinds[_next_text_line(lines, i)].kind == "table":
+            lines.mark(i, "table", "table caption (above the table's rows)")
         elif k.kind == "metadata":
             lines.mark(i, "metadata", k.reason)
             if k.reason == "byline":
@@ -1413,9 +1433,17 @@ def sentence_tokens(paragraphs: pd.DataFrame, sentences: pd.DataFrame, cache: In
 
     text = dict(zip(paragraphs["para_id"], paragraphs["text"]))
     texts = [text[p][a:b] for p, a, b in zip(sentences["para_id"], sentences["char_start"], sentences["char_end"])]
-    if cache is None:
-        return [" ".join(tokenize(t)) for t in texts]
-    return cache.tokens(texts, lambda t: " ".join(tokenize(t)))
+    tokens = [" ".join(tokenize(t)) for t in texts] if cache is None else cache.tokens(texts, lambda t: " ".join(tokenize(t)))
+    # a district's own text names it bare (天河 for 天河区, 龙岗 for 龙岗区): a place, not a topic
+    # word, though the stem alone is no short name the gazetteer reads (雨花, 和平 are words too)
+    stem = {p: _own_stem(loc) for p, loc in zip(paragraphs["para_id"], paragraphs["locality"])}
+    return [t if not stem[p] or stem[p] not in t.split(" ") else " ".join(w for w in t.split(" ") if w != stem[p])
+            for p, t in zip(sentences["para_id"], tokens)]
+
+
+def _own_stem(locality: str) -> str:
+    """The name of a document's unit without its unit's word (天河区 → 天河), if two or more characters remain."""
+    return locality[:-1] if len(locality) >= 3 and locality[-1] in "区县市旗" else ""
 
 
 REUSE_MIN_CHARS = 20  # shorter sentences (各位代表！, 请予审议。) are formulas, not reused text

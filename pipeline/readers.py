@@ -355,10 +355,38 @@ def read_text(data: bytes, path: Path) -> RawText:
     bad = sum(1 for c in text[:20000] if ord(c) < 32 and c not in "\r\n\t\f\v")
     if bad > 0.01 * min(len(text), 20000):
         raise ReadError(f"binary file ({bad} control characters after decoding as {encoding})")
-    lines = split_lines(text)
+    lines = tab_tables(split_lines(text))
     if path.suffix.lower() == ".md" or sum(1 for line in lines if _MD_SIGNAL.search(line)) >= MARKDOWN_MIN_LINES:
         return RawText([strip_markdown(line) for line in lines], f"{encoding} (Markdown)")
     return RawText(lines, encoding)
+
+
+# a list number alone in a cell (一、\t总体要求, 1.\t…, （三）\t…): a list item set off by a tab, not a table's first column
+_LIST_MARK = re.compile(r"[(（]?(?:[一二三四五六七八九十]+|\d{1,2})[)）]?[、.．]?")
+
+
+def tab_tables(lines: list[str]) -> list[str]:
+    """A table pasted from Word or Excel as tab-separated lines, written as the readers write a
+    table's rows (``| a | b |``), so the table rule sees them (logged ``table``, not run into
+    the text around them): two or more lines in a row with the same number (two or more) of
+    tab-separated cells, at least two of them filled, none a list number alone. One line per
+    line, so line numbers hold."""
+    cells = []
+    for line in lines:
+        row = [c.strip(" \u3000") for c in line.strip().split("\t")] if "\t" in line.strip() else []
+        ok = len(row) >= 2 and sum(1 for c in row if c) >= 2 and not _LIST_MARK.fullmatch(row[0])
+        cells.append(row if ok else None)
+    out = list(lines)
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and cells[j] is not None and len(cells[j]) == len(cells[i] or ()):
+            j += 1
+        if j - i >= 2:
+            for k in range(i, j):
+                out[k] = "| " + " | ".join(c.replace("|", "\\|") for c in cells[k]) + " |"
+        i = max(j, i + 1)
+    return out
 
 
 # ----------------------------------------------------------------------------- Markdown

@@ -291,6 +291,18 @@ def test_a_short_name_ending_a_persons_name_is_no_place():
         assert g.find(text) == [], text
 
 
+def test_a_person_whose_name_is_a_citys_short_name_is_no_place():
+    """The mayor of 芜湖 named 宁波: after an office it is his name, and so everywhere in the text."""
+    body = ["4月11日，市长宁波率队深入鸠江区，实地调研重点项目建设工作。", "在鸠江经济开发区，宁波先后来到多家企业。",
+            "随后，宁波来到芜湖市民服务中心，芜湖市有关部门负责人陪同。"]
+    loc = infer_locality({"title": ["宁波调研重点项目建设工作"], "body": body})
+    assert loc.province == "安徽省" and "宁波" not in loc.evidence
+    # the city written out is still the city; representing the city is no office
+    assert "宁波市 (body×1" in infer_locality({"body": body + ["宁波市客商代表参加。"]}).evidence
+    persons: set[str] = set()
+    assert [n for _, n, _ in Gazetteer.default().find("代表宁波参加全国比赛", persons)] == ["宁波"] and not persons
+
+
 def test_a_county_name_that_reads_as_a_conjunction_needs_support():
     loc = infer_locality({"body": ["全体县委委员、候补委员和县纪委委员出席会议。"]})
     assert not loc.found and "too little evidence" in loc.evidence

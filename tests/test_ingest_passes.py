@@ -602,6 +602,34 @@ def test_a_table_row_holding_sentences_becomes_its_text():
     assert log[2]["status"] == "table" and log[3]["status"] == "kept" and "cells joined" in log[3]["note"]
 
 
+def test_a_table_pasted_with_tabs_is_a_table_with_its_caption():
+    """Rows copied from Word or Excel (cells between tabs) are a table, logged as such with the
+    caption above them, not run into the text around them; a list item set off by a tab is not."""
+    from pathlib import Path
+
+    from pipeline.readers import read_text
+
+    text = ("今年以来，常州市认真落实对口支援任务，投入援疆资金5600万元，实施项目30个。\n表1  2023年援疆项目情况\n"
+            "项目类别\t项目数（个）\t资金（万元）\n产业发展\t12\t8650\n民生保障\t18\t9870\n合计\t\t18520\n"
+            "下一步，我们将继续推进产业援疆和民生援疆，推动尼勒克县高质量发展。\n一、\t总体要求\n二、\t主要任务\n")
+    raw = read_text(text.encode("utf-8"), Path("a.txt"))
+    assert raw.lines[2] == "| 项目类别 | 项目数（个） | 资金（万元） |" and raw.lines[5] == "| 合计 |  | 18520 |"
+    assert raw.lines[7:] == ["一、\t总体要求", "二、\t主要任务"] and len(raw.lines) == len(text.splitlines())
+    doc = process_document("a.txt", raw, P, T2S, Gazetteer.default())
+    log = {row["line"]: row for row in doc.log}
+    assert [log[n]["status"] for n in range(2, 7)] == ["table"] * 5 and log[2]["reason"] == "table caption (above the table's rows)"
+    assert [p["line_start"] for p in doc.paragraphs] == [1, 7] and not any("8650" in p["text"] for p in doc.paragraphs)
+
+
+def test_an_issuing_body_under_a_whole_title_is_not_more_title():
+    lines = ["常州市2023年对口支援新疆尼勒克县工作总结", "常州市对口支援新疆伊犁州尼勒克县前方工作组", "今年以来，常州市认真落实对口支援任务，投入援疆资金5600万元。"]
+    doc = process_document("a.txt", RawText(lines, "utf-8"), P, T2S, Gazetteer.default())
+    assert doc.title == lines[0] and {row["line"]: row["reason"] for row in doc.log}[2] == "issuer (under the title)"
+    # a title wrapped over two lines is one title
+    lines = ["关于进一步加强", "农村人居环境整治工作的实施意见", "今年以来，常州市认真落实对口支援任务，投入援疆资金5600万元。"]
+    assert process_document("b.txt", RawText(lines, "utf-8"), P, T2S, Gazetteer.default()).title == "关于进一步加强 农村人居环境整治工作的实施意见"
+
+
 def test_wrapped_text_keeps_slogans_and_table_rows_apart():
     """！ inside a line makes prose only of an indented paragraph start: an unindented slogan
     heading stays a heading, and a list of slogans is not hard-wrapped text; table rows never

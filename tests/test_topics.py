@@ -64,6 +64,19 @@ def test_tokenizer_keeps_policy_terms_and_drops_noise():
     assert not {"坚持", "推进", "2025", "5.2", "GDP", "年"} & set(toks)
 
 
+def test_a_districts_own_name_written_bare_is_no_topic_word():
+    import pandas as pd
+
+    from pipeline.ingest import sentence_tokens
+
+    text = "天河坚持创新驱动，天河区数字经济增长。振兴老工业基地。"
+    paragraphs = pd.DataFrame({"para_id": ["a", "b"], "text": [text, text], "locality": ["天河区", "沈阳市"]})
+    sentences = pd.DataFrame({"para_id": ["a", "b"], "char_start": [0, 0], "char_end": [len(text)] * 2})
+    own, other = (t.split() for t in sentence_tokens(paragraphs, sentences))
+    assert "天河" not in own and "天河" in other  # in another city's text it may be the river, or a word
+    assert {"创新", "数字经济", "工业"} <= set(own)
+
+
 @pytest.fixture(scope="module")
 def seed_topics(seed_ingest, seed_embeddings):
     docs = [" ".join(tokenize(t)) for t in seed_ingest[0]["text"]]  # content words, as ingest stores them

@@ -289,6 +289,10 @@ _OFFICE_WORDS = ("书记", "省长", "市长", "县长", "区长", "州长", "�
                  "秘书长", "院长", "校长", "行长", "社长", "会长", "董事长", "队长", "组长", "所长", "站长", "主任", "主席", "记者", "作者",
                  "委员", "常委", "通讯员", "调研员", "巡视员", "经理", "总理", "助理", "代表", "检察长", "审判长", "庭长",
                  "团长", "理事长", "村长", "厂长", "馆长", "专员", "司令员", "政委", "支书")
+# Offices whose holder's name follows them right away, as a person's whole name may be a
+# place's short name (市长宁波): not 记者, 委员, 代表, 经理, which a place may follow (记者宁波报道)
+_LEADING_OFFICES = ("书记", "省长", "市长", "县长", "区长", "州长", "旗长", "盟长", "镇长", "乡长", "部长", "厅长", "局长", "主任", "主席",
+                    "秘书长", "专员", "政委", "支书", "副书记")
 # …and any role ending in 员 or 者 (网格员, 志愿者), or in 长 unless it is the river (长江宜昌段)
 _ROLE_END = frozenset("员者长")
 # Surnames that are also prepositions before a place (代表向安吉学习, 会议于江阴举行): a person only
@@ -301,11 +305,11 @@ _PERSON_AFTER = ("同志", "在", "讲话", "的讲话", "署名", "作", "说",
 
 
 def _whole_name_after_office(run: str, start: int, name: str) -> bool:
-    """Whether a two-character short place name right after an office is a person's whole
-    name (市长宁波率队, 书记常宁指出; 宁 and 常 are surnames, if rarer than :data:`_SURNAMES`):
-    an office is followed by a name, not a place (代表宁波参赛, representing the city, is no
-    office)."""
-    return len(name) == 2 and not _function_word(name[0]) and run[:start].endswith(_OFFICE_WORDS) and not run[:start].endswith("代表")
+    """Whether a two-character short place name right after a leading office is a person's
+    whole name (市长宁波率队, 书记常宁指出; 宁 and 常 are surnames, if rarer than
+    :data:`_SURNAMES`): such an office is followed by its holder's name. Not after a reporter,
+    a delegate or a member (本报记者宁波报道, 代表宁波参赛, 政协委员宁波代表团: the city)."""
+    return len(name) == 2 and not _function_word(name[0]) and run[:start].endswith(_LEADING_OFFICES)
 
 
 def _is_han(char: str) -> bool:
@@ -507,8 +511,16 @@ def infer_locality(zones: dict[str, list[str]], gazetteer: Gazetteer | None = No
         return Locality(found=False, evidence=f"too little evidence (weight {own:.1f} < {MIN_EVIDENCE:g}: one or two short names, unsupported): {evidence}")
     # 朝阳区 alone (北京市's or 长春市's), 鼓楼区 alone (four cities'): no name places the text
     # in one unit, and choosing among homonyms by how many there are in each province would
-    # be a guess (鼓楼区 → 江苏省, which has two)
-    if not any(c == best or best in gaz.places[c].ancestors or c in place.ancestors for c in tally.unique):
+    # be a guess (鼓楼区 → 江苏省, which has two). A name that is the unit's own, one above or
+    # inside it, or, for a county or district, one of its city's (玄武区 beside 鼓楼区) says which.
+    # Nor does a province (or city) the text names once stand for the homonyms inside it that
+    # carry most of its weight (鼓楼区 five times and 江苏省 once: 南京's or 徐州's district, not
+    # a provincial text).
+    parent = place.ancestors[-1] if place.level == "county" and place.ancestors else None
+    inside = [c for c in tally.direct if best in gaz.places[c].ancestors]
+    firm = sum(tally.direct[c] - tally.shared.get(c, 0.0) for c in [best, *inside])
+    if (not any(c == best or best in gaz.places[c].ancestors or c in place.ancestors or parent in gaz.places[c].ancestors for c in tally.unique)
+            or sum(tally.shared.get(c, 0.0) for c in inside) > firm + 1e-9):
         units: dict[str, list[str]] = defaultdict(list)
         for c in sorted(tally.direct):
             for n in tally.written[c]:
@@ -548,6 +560,8 @@ class Tally:
     header: set[str] = field(default_factory=set)
     # units some mention names alone (after disambiguation): the others were only ever shares of a homonym
     unique: set[str] = field(default_factory=set)
+    # the weight each unit has from names it shares with other units (鼓楼区: half for 南京's, half for 徐州's)
+    shared: dict[str, float] = field(default_factory=lambda: defaultdict(float))
 
 
 def _tally(mentions: list[Mention], gaz: Gazetteer) -> Tally:
@@ -566,6 +580,8 @@ def _tally(mentions: list[Mention], gaz: Gazetteer) -> Tally:
             tally.unique.add(codes[0])
         for code in codes:
             tally.direct[code] += m.weight / len(codes)
+            if len(codes) > 1:
+                tally.shared[code] += m.weight / len(codes)
             tally.counts[(code, m.zone)] += 1
             tally.written[code].add(m.name)
         if m.zone != "body":

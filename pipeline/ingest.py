@@ -674,6 +674,7 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
             # the body that issues it, under a title that is whole (…工作总结 / 常州市对口支援…前方工作组):
             # not more title; it still names the place, as the title does
             lines.mark(i, "metadata", "issuer (under the title)")
+            doc.issuer = doc.issuer or line.strip()
             lines.zones["title"].append(line)
         elif i - 1 in dated and _MEETING_END.search(line) and len(line) <= 30:
             # a dateline wrapped over two lines (——2015年1月8日在…人民代表大会 / 第五次会议上)
@@ -1476,11 +1477,16 @@ def _apply_manifest(doc: Document, row: dict[str, str] | None, gazetteer: Gazett
     # a locality, province or level other than the inferred unit's names another unit: its code
     # (and what the row leaves out) come from the gazetteer, never from the inferred unit
     # (朝阳区 inferred in 北京市, the row saying 吉林省, is 长春's 朝阳区)
+    # A row with a province or level but no locality corrects the inferred unit: the inferred
+    # name there, or, where it names no unit there, an unknown locality in them (not the
+    # inferred unit's name under another province).
     name = row.get("locality", doc.locality.locality)
     if name and any(row[k] != getattr(doc.locality, k) for k in LOCALITY_FIELDS if k in row):
-        unit = _manifest_unit({**row, "locality": name}, gazetteer or Gazetteer.default(), doc.source)
+        inferred = "locality" not in row
+        lookup = {**row, "locality": name, **({"province": row.get("province", doc.locality.province)} if inferred else {})}
+        unit = _manifest_unit(lookup, gazetteer or Gazetteer.default(), doc.source, inferred)
         code = {"code": unit.pop("code")}
-        row = {**row, **unit}
+        row = {**row, **unit, **({"locality": unit.get("locality", name) if code["code"] else ""} if inferred else {})}
     for key, value in row.items():
         if key in MANIFEST_FIELDS and key not in LOCALITY_FIELDS:
             setattr(doc, key, value)
@@ -1499,12 +1505,13 @@ def _apply_manifest(doc: Document, row: dict[str, str] | None, gazetteer: Gazett
     doc.metadata_from = "manifest: " + ", ".join(given)
 
 
-def _manifest_unit(row: dict[str, str], gazetteer: Gazetteer, source: str) -> dict[str, str]:
+def _manifest_unit(row: dict[str, str], gazetteer: Gazetteer, source: str, inferred: bool = False) -> dict[str, str]:
     """For a manifest's locality other than the inferred one: its administrative code, and the
     province and level the row does not give, from the gazetteer where the name (and the
     province and level given) fit one unit; else the code and those fields are left empty.
     A short name that fits one unit (长沙 for 长沙市) is written as the gazetteer writes it,
-    so that the documents group with those whose locality was inferred."""
+    so that the documents group with those whose locality was inferred. ``inferred``: the
+    name is the inferred one, the row giving only a province or level."""
     name = row["locality"]
 
     def fits(c: str) -> bool:
@@ -1512,7 +1519,7 @@ def _manifest_unit(row: dict[str, str], gazetteer: Gazetteer, source: str) -> di
         return ("province" not in row or place.province == row["province"]) and ("level" not in row or place.level == row["level"])
 
     codes = [c for c in gazetteer.aliases.get(name, ()) if gazetteer.places[c].name == name and fits(c)]
-    renamed = {}
+    renamed, short = {}, []
     if not codes:
         short = [c for c in gazetteer.aliases.get(name, ()) if fits(c)]
         if len(short) == 1:
@@ -1523,8 +1530,13 @@ def _manifest_unit(row: dict[str, str], gazetteer: Gazetteer, source: str) -> di
         place = gazetteer.places[codes[0]]
         return {"code": place.code, **renamed, **{k: getattr(place, k) for k in missing}}
     given = "".join(f", {k} {row[k]}" for k in ("province", "level") if k in row)
-    log.warning("%s: the manifest's locality %s%s is %s in the gazetteer: its %s left unknown%s", source, name, given,
-                f"{len(codes)} units" if codes else "no unit", ", ".join(["code", *missing]), " (give them in the manifest)" if missing else "")
+    found = len(codes) or len(short)
+    if inferred:
+        log.warning("%s: the inferred locality %s with the manifest's%s is %s in the gazetteer: its locality, %s left empty (give the locality "
+                    "in the manifest)", source, name, given.lstrip(","), f"{found} units" if found else "no unit", ", ".join(["code", *missing]))
+    else:
+        log.warning("%s: the manifest's locality %s%s is %s in the gazetteer: its %s left unknown%s", source, name, given,
+                    f"{found} units" if found else "no unit", ", ".join(["code", *missing]), " (give them in the manifest)" if missing else "")
     return {"code": "", **{k: "" for k in missing}}
 
 

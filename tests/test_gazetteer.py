@@ -97,9 +97,13 @@ def test_a_name_shared_by_units_in_several_places_locates_nothing_alone():
         assert not loc.found and loc.locality == loc.province == ""
         assert loc.evidence.startswith(f"ambiguous: {title[:3]} names {n} units (")
     assert "北京市朝阳区、吉林省长春市朝阳区" in infer_locality({"title": ["朝阳区人民政府工作报告"], "body": body}).evidence
-    # one name that is not ambiguous, the unit's or one above it, says which
+    # one name that is not ambiguous, the unit's, one above it or one in its city, says which
     assert infer_locality({"title": ["朝阳区人民政府工作报告"], "body": body + ["长春市委市政府高度重视。"]}).code == "220104000000"
     assert infer_locality({"title": ["鼓楼区人民政府工作报告"], "body": body + ["福州市委市政府高度重视。"]}).code == "350102000000"
+    assert infer_locality({"title": ["鼓楼区2023年工作总结"], "body": body + ["与玄武区合作。"]}).code == "320106000000"  # 南京's
+    # the province named once does not stand for its two 鼓楼区 (南京's, 徐州's): no provincial text
+    loc = infer_locality({"title": ["鼓楼区2023年工作总结"], "body": body + ["江苏省委要求。"] + ["鼓楼区发展。"] * 5})
+    assert not loc.found and "鼓楼区 names 2 units (江苏省南京市鼓楼区、江苏省徐州市鼓楼区)" in loc.evidence
 
 
 def test_names_side_by_side_in_the_body_are_all_counted():
@@ -299,8 +303,9 @@ def test_a_person_whose_name_is_a_citys_short_name_is_no_place():
     assert loc.province == "安徽省" and "宁波" not in loc.evidence
     # the city written out is still the city; representing the city is no office
     assert "宁波市 (body×1" in infer_locality({"body": body + ["宁波市客商代表参加。"]}).evidence
-    persons: set[str] = set()
-    assert [n for _, n, _ in Gazetteer.default().find("代表宁波参加全国比赛", persons)] == ["宁波"] and not persons
+    for text in ("代表宁波参加全国比赛", "本报记者宁波报道", "政协委员宁波代表团", "总经理宁波银行"):
+        persons: set[str] = set()
+        assert [n for _, n, _ in Gazetteer.default().find(text, persons)] == ["宁波"] and not persons
 
 
 def test_a_county_name_that_reads_as_a_conjunction_needs_support():

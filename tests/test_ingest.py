@@ -316,6 +316,15 @@ def test_manifest_values_are_checked_and_a_locality_brings_its_province_and_leve
     # the inferred name in another province is another unit (here none): not the inferred one's code
     assert tuple(doc.loc["000_a7b8ee3930a8cee4", cols]) == ("衡东县", "广东省", "", "")
     assert "衡东县, province 广东省 is no unit in the gazetteer: its code, level left unknown" in caplog.text
+    # a province or level alone corrects the inferred unit: its name there if it is one, else an unknown locality
+    caplog.clear()
+    manifest.write_text("file,province,level\n000_a7b8ee3930a8cee4.txt,广东,\n001_a964bad20ebf15e6.txt,,county\n002_31cae56e28a6628f.txt,湖南,county\n",
+                        encoding="utf-8")
+    doc = ingest(corpus, IngestParams(), read_manifest(manifest, corpus))[1].set_index("doc_id")
+    assert tuple(doc.loc["000_a7b8ee3930a8cee4", cols]) == ("", "广东省", "", "")
+    assert tuple(doc.loc["001_a964bad20ebf15e6", cols]) == ("", "湖南省", "county", "")  # 永州市 is a city
+    assert tuple(doc.loc["002_31cae56e28a6628f", cols]) == ("衡南县", "湖南省", "county", "430422000000")  # as inferred
+    assert "the inferred locality 衡东县 with the manifest's province 广东省 is no unit in the gazetteer: its locality, code, level left empty" in caplog.text
 
 
 @needs_shared

@@ -619,12 +619,27 @@ def test_a_table_pasted_with_tabs_is_a_table_with_its_caption():
     log = {row["line"]: row for row in doc.log}
     assert [log[n]["status"] for n in range(2, 7)] == ["table"] * 5 and log[2]["reason"] == "table caption (above the table's rows)"
     assert [p["line_start"] for p in doc.paragraphs] == [1, 7] and not any("8650" in p["text"] for p in doc.paragraphs)
+    # header fields, a signature, a couplet or circled items set off by tabs are no table
+    from pipeline.readers import tab_tables
+
+    for lines in (["标题：\t衡东县2023年工作总结", "发文单位：\t衡东县人民政府", "发文时间：\t2024年1月5日"],
+                  ["来源：衡东县人民政府\t发布时间：2024-01-05", "作者：县政府办\t浏览次数：1024"],
+                  ["衡东县人民政府\t2024年1月5日", "衡东县财政局\t2024年1月6日"],
+                  ["春风又绿江南岸\t明月何时照我还", "春眠不觉晓\t处处闻啼鸟"], ["①\t第一项工作", "②\t第二项工作"]):
+        assert tab_tables(lines) == lines
+    header = read_text("标题：\t衡东县2023年工作总结\n发文时间：\t2024年1月5日\n今年以来，全县经济社会发展取得新成效。\n".encode(), Path("b.txt"))
+    doc = process_document("b.txt", header, P, T2S, Gazetteer.default())
+    assert (doc.title, doc.date, doc.locality.locality) == ("衡东县2023年工作总结", "2024-01-05", "衡东县")
+    # a table of words only is one by its shape: three columns, three rows
+    tasks = ["任务\t牵头单位\t配合单位", "推进乡村振兴\t农业农村局\t财政局", "优化营商环境\t发改局\t市场监管局"]
+    assert tab_tables(tasks)[1] == "| 推进乡村振兴 | 农业农村局 | 财政局 |"
 
 
 def test_an_issuing_body_under_a_whole_title_is_not_more_title():
     lines = ["常州市2023年对口支援新疆尼勒克县工作总结", "常州市对口支援新疆伊犁州尼勒克县前方工作组", "今年以来，常州市认真落实对口支援任务，投入援疆资金5600万元。"]
     doc = process_document("a.txt", RawText(lines, "utf-8"), P, T2S, Gazetteer.default())
     assert doc.title == lines[0] and {row["line"]: row["reason"] for row in doc.log}[2] == "issuer (under the title)"
+    assert doc.issuer == lines[1]
     # a title wrapped over two lines is one title
     lines = ["关于进一步加强", "农村人居环境整治工作的实施意见", "今年以来，常州市认真落实对口支援任务，投入援疆资金5600万元。"]
     assert process_document("b.txt", RawText(lines, "utf-8"), P, T2S, Gazetteer.default()).title == "关于进一步加强 农村人居环境整治工作的实施意见"

@@ -602,6 +602,10 @@ def _evidence(tally: Tally, gaz: Gazetteer) -> str:
     return "; ".join(describe(c) for c in top)
 
 
+# what may stand before the unit that opens a title: a year, the party's 中共, blanks
+_TITLE_OPENING = re.compile(r"[\s\d年度—\-－:：]*(中共|中国共产党)?\s*")
+
+
 def _line_mentions(zone: str, text: str, gaz: Gazetteer, persons: set[str] | None = None) -> list[Mention]:
     """The place names of one line, weighted by zone (and by :data:`FORMER_NAME_WEIGHT`
     for former names); outside the body, nested names are reduced to the inner one. Short
@@ -610,8 +614,13 @@ def _line_mentions(zone: str, text: str, gaz: Gazetteer, persons: set[str] | Non
     if zone != "body":
         found = _innermost(found, text, gaz)
     weight = ZONE_WEIGHTS[zone]
+    # A title opened by a unit (常州市2023年对口支援新疆尼勒克县工作总结, 长沙市人民政府关于支持浏阳市…)
+    # is that unit's: the units named after it are what it writes about, and weigh as the body does
+    speaker = found[0][2] if zone == "title" and found and _TITLE_OPENING.fullmatch(text[: found[0][0]]) else None
     out = []
     for i, (off, name, codes) in enumerate(found):
+        if speaker is not None and i and codes != speaker:
+            weight = ZONE_WEIGHTS["body"]
         anchored = False
         if name in _GENERIC_NAMES and i and zone == "body":  # 晋城市城区: the 城区 of 晋城市, not any city's
             prev_off, prev_name, prev_codes = found[i - 1]

@@ -295,6 +295,17 @@ def test_a_short_name_ending_a_persons_name_is_no_place():
         assert g.find(text) == [], text
 
 
+def test_the_unit_that_opens_a_title_is_who_speaks():
+    """常州's report on the county it aids is 常州's: the units a title names after the one
+    that opens it are its subject, weighed as the body weighs them."""
+    body = ["常州市认真落实对口支援任务。", "尼勒克县经济发展。", "尼勒克县民生改善。", "常州市援疆干部。"]
+    loc = infer_locality({"title": ["常州市2023年对口支援新疆尼勒克县工作总结"], "body": body})
+    assert loc.locality == "常州市" and "尼勒克县 (title×1, body×2; weight 3.0)" in loc.evidence
+    assert infer_locality({"title": ["2023年中共常州市委对口支援尼勒克县工作总结"], "body": body}).locality == "常州市"
+    # a title that no unit opens names its subject as the text's own
+    assert infer_locality({"title": ["关于对口支援新疆尼勒克县的工作总结"], "body": body}).locality == "尼勒克县"
+
+
 def test_a_person_whose_name_is_a_citys_short_name_is_no_place():
     """The mayor of 芜湖 named 宁波: after an office it is his name, and so everywhere in the text."""
     body = ["4月11日，市长宁波率队深入鸠江区，实地调研重点项目建设工作。", "在鸠江经济开发区，宁波先后来到多家企业。",

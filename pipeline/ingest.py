@@ -1486,7 +1486,9 @@ def _apply_manifest(doc: Document, row: dict[str, str] | None, gazetteer: Gazett
         lookup = {**row, "locality": name, **({"province": row.get("province", doc.locality.province)} if inferred else {})}
         unit = _manifest_unit(lookup, gazetteer or Gazetteer.default(), doc.source, inferred)
         code = {"code": unit.pop("code")}
-        row = {**row, **unit, **({"locality": unit.get("locality", name) if code["code"] else ""} if inferred else {})}
+        row = {**row, **unit}
+        if inferred:
+            row["locality"] = name if code["code"] else ""
     for key, value in row.items():
         if key in MANIFEST_FIELDS and key not in LOCALITY_FIELDS:
             setattr(doc, key, value)

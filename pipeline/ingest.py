@@ -41,6 +41,7 @@ from .text import (
     PAGE_NUMBER,
     SUBTITLE_SPEAKER,
     author_name,
+    split_author,
     title_speaker,
     LineKind,
     chunk,
@@ -489,7 +490,8 @@ def _garbled(line: str) -> bool:
 # a signature: the issuing body's name, alone on its line (XX县人民政府, 中共XX县委办公室)
 # a notice's list of what it attaches: 附件：…, 附件1：…, and the numbered items below it
 _ATTACHMENT = re.compile(r"\s*附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[:：]")
-_ATTACHMENT_ITEM = re.compile(r"\s*[0-9０-９]{1,2}\s*[.．、]\s*\S")
+# one attachment of that list, numbered 1. / （1） / 一、 (附件：1.2024年市政府工作要点 / （2）重点项目清单)
+_ATTACHMENT_ITEM = re.compile(r"\s*(?:[0-9０-９]{1,2}\s*[.．、]|[（(][0-9０-９一二三四五六七八九十]{1,2}[）)]|[一二三四五六七八九十]{1,2}\s*[、.．])\s*\S")
 _SIGNATURE = re.compile(r".{2,30}(人民政府|政府|委员会|党委|党组|办公室|办公厅|局|厅|委|办|中心|公司|协会|联合会|工作组|领导小组|指挥部|工作队)\s*")
 # a line in brackets as a whole: a byline or a note (（记者 王五 通讯员 赵六）, 【责任编辑：李四】)
 _BRACKETED = re.compile(r"\s*[（(【\[〔][^（()）【】\[\]〔〕]*[）)】\]〕]\s*")
@@ -1594,7 +1596,8 @@ def _doc_row(d: Document, paragraphs: pd.DataFrame) -> dict:
     row = {
         "doc_id": d.doc_id, "source": d.source, "status": d.status, "reason": d.reason, "encoding": d.encoding,
         "n_lines": d.n_lines, "n_paragraphs": int((paragraphs["doc_id"] == d.doc_id).sum()),
-        "title": d.title, "author": d.author, "source_name": d.source_name, "date": d.date, "year": d.year,
+        "title": d.title, "author": d.author, **dict(zip(("author_name", "author_office"), split_author(d.author))),
+        "source_name": d.source_name, "date": d.date, "year": d.year,
         "locality": loc.locality, "province": loc.province, "level": loc.level, "locality_code": loc.code,
         "locality_confidence": loc.confidence, "locality_evidence": loc.evidence,
         "metadata_from": d.metadata_from, "pinyin_removed": d.pinyin_removed,

@@ -279,6 +279,20 @@ def title_speaker(title: str) -> str:
     return f"{m.group('who')}（{m.group('office')}）" if m.group("who") else m.group("who2")
 
 
+def split_author(author: str) -> tuple[str, str]:
+    """An author as :func:`author_name` writes it, cut into the person's name and the office:
+    ``王予波（省长）`` → (王予波, 省长); a bare name (殷勇, 吴波 吴嘉辉) has no office, and an
+    office alone (湘潭市委书记) or a body (县政府办公室) names no person. So the same person's
+    texts group together whichever form each document gave (殷勇, 殷勇（北京市市长）)."""
+    author = author.strip()
+    m = re.fullmatch(r"(?P<who>[^（）]+?)（(?P<office>[^（）]+)）", author)
+    if m:
+        return m.group("who").strip(), m.group("office").strip()
+    if re.search(f"({_OFFICES}|人民政府|政府|委员会|办公室|办公厅|委|办|局|厅|中心|报|网|台|社)$", author) and not looks_like_person(author):
+        return "", author
+    return author, ""
+
+
 def author_name(who: str) -> str:
     """A byline's author as one form: ``name（office）`` for 市委书记 王五 and 王五,系市委书记,
     the name alone for 记者 刘晓燕, else as written."""

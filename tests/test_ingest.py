@@ -32,6 +32,9 @@ def test_bundled_corpus_localities_and_dates(seed_ingest):
     assert docs["locality_evidence"].str.len().gt(0).all()
     assert docs.loc["002_31cae56e28a6628f", "author"] == "李军"
     assert "王启武" in docs.loc["004_fa679333fe926180", "author"]
+    # the name and the office apart, so one person's texts group together
+    assert docs.loc["004_fa679333fe926180", ["author_name", "author_office"]].tolist() == ["王启武", "澧县县委书记"]
+    assert docs.loc["002_31cae56e28a6628f", ["author_name", "author_office"]].tolist() == ["李军", ""]
     assert docs.loc["004_fa679333fe926180", "title"] == "牢记嘱托 感恩奋进 为奋力谱写中国式现代化湖南篇章贡献澧县力量"
     # paragraphs carry their document's locality
     per_doc = paragraphs.groupby("doc_id")["locality"].unique().map(list).to_dict()

@@ -221,7 +221,8 @@ def test_a_notices_signature_above_the_document_it_issues():
     status = {r["line"]: r for r in doc.log}
     assert status[4]["status"] == status[5]["status"] == "metadata"
     # …also with the list of what it attaches between its last sentence and its signature
-    for attached in (["附件：2024年市政府工作要点"], ["附件：1.2024年市政府工作要点", "2.2024年重点项目清单"]):
+    for attached in (["附件：2024年市政府工作要点"], ["附件：1.2024年市政府工作要点", "2.2024年重点项目清单"],
+                     ["附件：（1）2024年市政府工作要点", "（2）2024年重点项目清单"], ["附件：", "一、2024年市政府工作要点", "二、2024年重点项目清单"]):
         notice = text[:3] + attached + text[3:]
         doc = process_document("notice.txt", RawText(notice, "utf-8"), P, T2S, Gazetteer.default())
         assert (doc.date, doc.date_source) == ("2024-02-05", "signature")

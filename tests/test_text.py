@@ -1,6 +1,6 @@
 import pytest
 
-from pipeline.text import chunk, classify_line, clean_line, dateline, find_date, find_year, inline_heading, is_heading, split_sentences, strip_pinyin
+from pipeline.text import chunk, classify_line, clean_line, dateline, find_date, find_year, inline_heading, is_heading, split_author, split_sentences, strip_pinyin
 
 
 def test_strip_pinyin_removes_readings_only():
@@ -423,3 +423,16 @@ def test_title_speaker(title, speaker):
     from pipeline.text import title_speaker
 
     assert title_speaker(title) == speaker
+
+
+@pytest.mark.parametrize("author,expected", [
+    ("王予波（省长）", ("王予波", "省长")),
+    ("艾尔肯·吐尼亚孜（自治区主席）", ("艾尔肯·吐尼亚孜", "自治区主席")),
+    ("殷勇", ("殷勇", "")),
+    ("吴波 吴嘉辉", ("吴波 吴嘉辉", "")),  # two reporters: names, no office
+    ("湘潭市委书记", ("", "湘潭市委书记")),  # an office names no person
+    ("县政府办公室", ("", "县政府办公室")),
+    ("", ("", "")),
+])
+def test_an_author_splits_into_name_and_office(author, expected):
+    assert split_author(author) == expected

@@ -41,7 +41,10 @@ _GENERIC_NAMES = frozenset(
 )
 _GENERIC_SPEAKS = re.compile(r"\s*(?:人民政府|政府|区委|区人大|人大常委会|\d{4}|[〇○零一二三四五六七八九]{4})")
 # Where a place is named, and how much that says about the locality a document speaks for.
-ZONE_WEIGHTS = {"author": 10.0, "source": 6.0, "title": 4.0, "file": 4.0, "body": 1.0}
+# The body that issues the text (中共留坝县委办公室 under the title, or signing it) speaks for
+# its unit as a byline does: of a 考察学习 report on the county it visited, of an aid report on
+# the county it aids, the issuer says whose the text is.
+ZONE_WEIGHTS = {"author": 10.0, "issuer": 10.0, "source": 6.0, "title": 4.0, "file": 4.0, "body": 1.0}
 # A locality needs at least this much weight on it and its units: a full name anywhere, or
 # an unsupported short name three times (永州 six times in an article on 永州市). One or two
 # (大关 in 突破500亿元大关, 突破1000亿元大关) do not locate a document.
@@ -214,6 +217,9 @@ class Gazetteer:
                             if codes and name in self.short and (self._names_town(run, i + length, bounds) or _in_person_name(run, i, name)):
                                 i += length  # 华亭镇 is a town, not 华亭市; 县委书记王江阴 a person, not 江阴市
                                 break
+                            if codes and i + length < n and run[i + length] in _FEATURE and i + length + 1 in bounds:
+                                i += length + 1  # 上海庙 (a town of 鄂托克前旗), 喀什河 (a river of 伊犁), 北京路: the place's namesake
+                                break
                             if codes and name in self.short and _whole_name_after_office(run, i, name):
                                 if persons is not None:
                                     persons.add(name)
@@ -275,6 +281,11 @@ class Gazetteer:
 # organs or offices (市委书记, 区政府, 县人民政府, 州长, 市人大常委会).
 _UNIT_SUFFIX = frozenset("省市区县州旗盟")
 _TOWN = re.compile("街道|社区|镇|乡|村")
+# A place, road or water named after a unit, when jieba leaves its last character a word of its
+# own (上海/庙, 喀什/河): what it names is the namesake, often far from the unit (上海庙 is in
+# Inner Mongolia, 喀什河 in 伊犁, a 北京路 in every city). Names jieba knows whole (杭州湾, 赤水河,
+# 北京路) never match a unit's name at all.
+_FEATURE = frozenset("路街巷桥庙寺河湖山岭峰沟湾渠")
 # …unless the words after it are the city's own towns, villages, streets or communities at work
 _CITYS_OWN = re.compile("(镇|乡)(村|街)|(街道|社区)(综合|执法|管理|体制|发展|治理|建设|服务|工作者)")
 # Surnames: a short place name right after one may be the rest of a person's name (县委书记王江阴,
@@ -461,9 +472,9 @@ def infer_locality(zones: dict[str, list[str]], gazetteer: Gazetteer | None = No
     """The most specific administrative unit a document speaks for.
 
     Args:
-        zones: text by where it stands in the document: ``author`` (byline), ``source``
-            (来源 line), ``title``, ``file`` (the file's name) and ``body``; each a list of
-            strings.
+        zones: text by where it stands in the document: ``author`` (byline), ``issuer``
+            (the body issuing it, under its title or signing it), ``source`` (来源 line),
+            ``title``, ``file`` (the file's name) and ``body``; each a list of strings.
         gazetteer: defaults to :meth:`Gazetteer.default`.
 
     Returns:
@@ -602,6 +613,8 @@ def _evidence(tally: Tally, gaz: Gazetteer) -> str:
     return "; ".join(describe(c) for c in top)
 
 
+# a journey's verb before the place it goes to (赴安吉县考察, 前往深圳招商)
+_VISIT = ("赴", "前往", "走进", "到访")
 # what may stand before the unit that opens a title: a year, the party's 中共, blanks
 _TITLE_OPENING = re.compile(r"[\s\d年度—\-－:：]*(中共|中国共产党)?\s*")
 
@@ -611,16 +624,26 @@ def _line_mentions(zone: str, text: str, gaz: Gazetteer, persons: set[str] | Non
     for former names); outside the body, nested names are reduced to the inner one. Short
     names read as a person's name go to ``persons`` (see :meth:`Gazetteer.find`)."""
     found = gaz.find(text, persons)
+    # in a title, where the text went (关于赴浙江省安吉县考察学习情况的报告): what it writes
+    # about, weighed as the body is; the place it speaks for is the issuer's, or the body's
+    visited: set[int] = set()
+    if zone == "title":
+        end = None  # where the last visited name ends: a unit right after it is inside it (赴浙江省安吉县)
+        for off, name, _ in found:
+            if text[:off].rstrip().endswith(_VISIT) or end is not None and not text[end:off].strip():
+                visited.add(off)
+                end = off + len(name)
+            else:
+                end = None
     if zone != "body":
         found = _innermost(found, text, gaz)
-    weight = ZONE_WEIGHTS[zone]
-    # A title opened by a unit (常州市2023年对口支援新疆尼勒克县工作总结, 长沙市人民政府关于支持浏阳市…)
-    # is that unit's: the units named after it are what it writes about, and weigh as the body does
-    speaker = found[0][2] if zone == "title" and found and _TITLE_OPENING.fullmatch(text[: found[0][0]]) else None
+    # A title or an issuer opened by a unit (常州市2023年对口支援新疆尼勒克县工作总结, 长沙市人民政府关于支持
+    # 浏阳市…, 常州市对口支援新疆伊犁州尼勒克县前方工作组) is that unit's: the units named after it are
+    # what it writes about, and weigh as the body does
+    speaker = found[0][2] if zone in ("title", "issuer") and found and _TITLE_OPENING.fullmatch(text[: found[0][0]]) else None
     out = []
     for i, (off, name, codes) in enumerate(found):
-        if speaker is not None and i and codes != speaker:
-            weight = ZONE_WEIGHTS["body"]
+        weight = ZONE_WEIGHTS["body" if speaker is not None and i and codes != speaker or off in visited else zone]
         anchored = False
         if name in _GENERIC_NAMES and i and zone == "body":  # 晋城市城区: the 城区 of 晋城市, not any city's
             prev_off, prev_name, prev_codes = found[i - 1]

@@ -169,12 +169,13 @@ class Lines:
     origin: list[int] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     joined: list[tuple[tuple[int, int], ...]] = field(default_factory=list)
-    zones: dict[str, list[str]] = field(default_factory=lambda: {"author": [], "source": [], "title": [], "file": [], "body": []})
+    zones: dict[str, list[str]] = field(default_factory=lambda: {"author": [], "issuer": [], "source": [], "title": [], "file": [], "body": []})
     running: list[str] = field(default_factory=list)  # running headers and footers (see running_lines)
     dates: list[Dated] = field(default_factory=list)
     years: list[tuple[str, str]] = field(default_factory=list)  # (year, where) of year-and-month date lines (二〇一二年十二月)
     author_field: bool = False  # the author so far is a page's 作者： field (the poster), which a byline overrides
     signed_by: str = ""  # the name a closing line gives (述职人：王建军, 解读人：李明)
+    issuer: str = ""  # the body a closing line names (the signature: 中共留坝县委办公室)
 
     def __post_init__(self) -> None:
         self.origin = self.origin or list(range(len(self.text)))
@@ -248,6 +249,7 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
     mark_lists(lines)
     pieces = cut_body(lines, params)
     doc.author = doc.author or lines.signed_by
+    doc.issuer = doc.issuer or lines.issuer
     if not _repeats_title(file_name_text(source), lines.zones["title"]):
         lines.zones["file"].append(file_name_text(source))
     # a gazette's running header names its issuer (宁海县人民政府公报), unless it only repeats the title
@@ -385,7 +387,9 @@ def clean_lines(raw_lines: list[str], params: IngestParams, to_simplified, doc: 
         if why:
             kinds.append(LineKind("garbled", why))
         elif origin[i] in running and not joined[i]:
-            kinds.append(LineKind("boilerplate", f"running header or footer (the same line at {running[origin[i]]} page breaks)"))
+            n = running[origin[i]]
+            kinds.append(LineKind("boilerplate", f"running header or footer (the same line at {n} page breaks)" if n > 1 else
+                                  "running header or footer (at a page break, inside a sentence that runs on across it)"))
         else:
             kinds.append(classify_line(line, params.heading_max_chars, i in edges))
     lines = Lines(text=text, kinds=kinds, status=[("", "")] * len(text), origin=origin, notes=notes, joined=joined)
@@ -406,20 +410,23 @@ def running_lines(texts: list[str]) -> dict[int, int]:
     stripped = [t.strip() for t in texts]
     nonblank = [i for i, t in enumerate(stripped) if t]
     breaks = {k for k, i in enumerate(nonblank) if PAGE_NUMBER.match(stripped[i]) or texts[i].lstrip(" ").startswith("\f")}
-    # without page numbers, a page break shows in hard-wrapped text where a line interrupts a
-    # paragraph that runs on (…成绩 / 宁海县人民政府公报 / 来之不易…)
-    width = wrap_width(texts) if len(breaks) < 2 else 0
-    interrupts = {nonblank[k] for k in range(1, len(nonblank)) if _runs_on(stripped[nonblank[k - 1]], width)} if width else set()
-    if len(breaks) < 2 and len(interrupts) < 2:
+    # a page break shows in hard-wrapped text where a line interrupts a paragraph that runs on
+    # (…成绩 / 宁海县人民政府公报 / 来之不易…), the page number aside
+    width = wrap_width(texts)
+    text_rows = [i for i in nonblank if not PAGE_NUMBER.match(stripped[i])]
+    interrupts = {i for prev, i in zip(text_rows, text_rows[1:]) if _runs_on(stripped[prev], width)} if width else set()
+    if len(breaks) < 2 and len(interrupts) < 2 and not (breaks and interrupts):
         return {}
-    at_break = [i for k, i in enumerate(nonblank) if i in interrupts or any(b in breaks for b in range(k - 2, k + 3))]
+    near_break = {i for k, i in enumerate(nonblank) if any(b in breaks for b in range(k - 2, k + 3))}
     found: dict[str, list[int]] = {}
-    for i in at_break:
+    for i in sorted(interrupts | near_break):
         t = stripped[i]
         if (len(t) <= 40 and not PAGE_NUMBER.match(t) and not _INNER_PUNCTUATION.search(t) and not re.search("[！？!?]", t)
                 and not _NEW_ITEM.match(t) and table_cells(t) is None):
             found.setdefault(t, []).append(i)
-    return {i: len(where) for where in found.values() if len(where) >= RUNNING_MIN_PAGES for i in where}
+    # …or stands once, at a page break, inside a sentence (a two-page PDF's header on its second page)
+    return {i: len(where) for where in found.values() for i in where
+            if len(where) >= RUNNING_MIN_PAGES or len(where) == 1 and i in interrupts and i in near_break}
 
 
 def _ends_sentence(line: str) -> bool:
@@ -677,7 +684,7 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
             # not more title; it still names the place, as the title does
             lines.mark(i, "metadata", "issuer (under the title)")
             doc.issuer = doc.issuer or line.strip()
-            lines.zones["title"].append(line)
+            lines.zones["issuer"].append(line)
         elif i - 1 in dated and _MEETING_END.search(line) and len(line) <= 30:
             # a dateline wrapped over two lines (——2015年1月8日在…人民代表大会 / 第五次会议上)
             lines.mark(i, "metadata", "date line (continued)")
@@ -686,7 +693,24 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
             lines.mark(i, "metadata", "title")
             title_parts.append(line)
             lines.zones["title"].append(line)
-    doc.title = doc.title or " ".join(title_parts)
+    doc.title = doc.title or join_title(title_parts)
+
+
+def join_title(parts: list[str]) -> str:
+    """Title lines as one title: a line wrapped in the middle of a phrase is joined without a
+    space (霞浦县2023年巩固拓展脱贫攻坚成果 / 同乡村振兴有效衔接工作总结): a long first line
+    (:data:`TITLE_WRAP_CHARS` or more, no space in it) and a last line that ends in what the
+    document is but is no subtitle (在…上的讲话, ——…); lines of a slogan (牢记嘱托 感恩奋进 /
+    为奋力谱写…) keep their space."""
+    title = ""
+    for k, part in enumerate(parts):
+        wrapped = (k == len(parts) - 1 and len(parts[k - 1]) >= TITLE_WRAP_CHARS and not re.search(r"\s", parts[k - 1])
+                   and _GENRE_END.search(part) and not re.match(r"\s*(在|[—―–\-－])", part) and _HAN.match(parts[k - 1][-1]) and _HAN.match(part[0]))
+        title = title + part if k and wrapped else f"{title} {part}" if k else part
+    return title
+
+
+TITLE_WRAP_CHARS = 12
 
 
 def without_name(line: str, author: str) -> str:
@@ -830,6 +854,7 @@ def mark_signature_date(lines: Lines) -> None:
                 and _date_line(when)):
             lines.dates.insert(0, Dated(find_date(when), "signature", date))  # before a deadline closing the attachment
             lines.mark(issuer, "metadata", "signature: the issuing body, above its date (a notice whose document follows)")
+            lines.zones["issuer"].append(name)
             lines.mark(date, "metadata", "date line (a notice's signature)")
 
 
@@ -982,6 +1007,9 @@ def cut_body(lines: Lines, params: IngestParams) -> list[dict]:
             if m:
                 lines.zones["author"].append(m.group("who"))
                 lines.signed_by = lines.signed_by or m.group("who")
+            elif _SIGNATURE.fullmatch(lines.text[i].strip()) and not _INNER_PUNCTUATION.search(lines.text[i]):
+                lines.zones["issuer"].append(lines.text[i].strip())  # the signature: who issues the text
+                lines.issuer = lines.issuer or lines.text[i].strip()
     pieces, merged, dropped = _merge_fragments(pieces, params)
     for i in dropped:
         lines.mark(i, "too_short", f"under ingest.min_chars = {params.min_chars}, no sentence, and no neighbour in its section (or subsection after it) to merge with")
@@ -1444,9 +1472,14 @@ def sentence_tokens(paragraphs: pd.DataFrame, sentences: pd.DataFrame, cache: In
             for p, t in zip(sentences["para_id"], tokens)]
 
 
+# a unit's word at the end of its name, longest first (两江新区 → 两江, not 两江新)
+_UNIT_WORDS = ("高新技术产业开发区", "经济技术开发区", "工业园区", "开发区", "高新区", "新区", "林区", "地区", "区", "县", "市", "旗", "盟", "州")
+
+
 def _own_stem(locality: str) -> str:
-    """The name of a document's unit without its unit's word (天河区 → 天河), if two or more characters remain."""
-    return locality[:-1] if len(locality) >= 3 and locality[-1] in "区县市旗" else ""
+    """The name of a document's unit without its unit's word (天河区 → 天河, 两江新区 → 两江), if two or more characters remain."""
+    word = next((w for w in _UNIT_WORDS if locality.endswith(w)), "")
+    return locality[: -len(word)] if word and len(locality) - len(word) >= 2 else ""
 
 
 REUSE_MIN_CHARS = 20  # shorter sentences (各位代表！, 请予审议。) are formulas, not reused text
@@ -1544,7 +1577,7 @@ def _manifest_unit(row: dict[str, str], gazetteer: Gazetteer, source: str, infer
     return {"code": "", **{k: "" for k in missing}}
 
 
-ZONE_LABELS = {"author": "author line", "source": "source line", "title": "title", "file": "file name", "body": "body"}
+ZONE_LABELS = {"author": "author line", "issuer": "issuer line", "source": "source line", "title": "title", "file": "file name", "body": "body"}
 
 
 def _repeats_title(name: str, titles: list[str]) -> bool:

@@ -410,3 +410,33 @@ def test_a_county_speech_that_quotes_its_province_stays_with_the_county():
 ])
 def test_level_words_and_short_forms_that_are_not_what_they_seem(zones, locality):
     assert infer_locality(zones).locality == locality
+
+
+def test_a_places_namesake_is_not_the_place():
+    """A town, a river or a road named after a unit (上海庙 in 鄂托克前旗, 喀什河 in 伊犁) is the
+    namesake; the unit itself, and a name followed by a word, still count."""
+    gaz = Gazetteer.default()
+    names = lambda text: [n for _, n, _ in gaz.find(text)]  # noqa: E731
+    assert names("鄂托克前旗上海庙经济开发区") == ["鄂托克前旗"]
+    assert names("上海庙镇") == names("支持喀什河流域生态治理") == []
+    assert names("湖南湖北") == ["湖南", "湖北"] and names("湘潭河西") == ["湘潭"] and names("北京冬奥会") == ["北京"]
+    body = ["全旗能源化工产业加快发展，上海庙经济开发区新增项目12个。", "上海庙经济开发区完成投资45亿元，上海庙能源基地建设提速。",
+            "鄂托克前旗将持续推进上海庙园区基础设施建设。", "上海庙至鄂托克前旗公路建成通车。"]
+    loc = infer_locality({"title": ["关于能源工作情况的汇报"], "body": body})
+    assert loc.locality == "鄂托克前旗" and "上海" not in loc.evidence
+
+
+def test_where_a_title_goes_and_who_issues_the_text():
+    """A place after 赴 in a title is where the text went (weighed as the body); the body that
+    issues the text speaks for its unit as a byline does."""
+    body = ["5月13日至17日，我县考察团赴安吉县考察学习。", "安吉县坚持生态立县，安吉县竹产业产值全国领先，安吉县接待游客2500余万人次。",
+            "留坝县森林覆盖率达到90.8%，我县要学习安吉县经验，推动全域旅游发展。"]
+    visit = infer_locality({"title": ["关于赴浙江省安吉县考察学习情况的报告"], "body": body})
+    assert "安吉县 (title×1, body×5; weight 6.0)" in visit.evidence  # 1 + 5, not 4 + 5: the text went there
+    assert "weight 9.0" in infer_locality({"title": ["关于浙江省安吉县考察学习情况的报告"], "body": body}).evidence
+    issued = infer_locality({"title": ["关于赴浙江省安吉县考察学习情况的报告"], "issuer": ["中共留坝县委办公室"], "body": body})
+    assert (issued.locality, issued.province) == ("留坝县", "陕西省") and "issuer×1" in issued.evidence
+    # an issuer opened by one unit, naming another it works for, is the first unit's
+    aid = infer_locality({"title": ["2023年对口支援工作总结"], "issuer": ["常州市对口支援新疆伊犁州尼勒克县前方工作组"],
+                          "body": ["尼勒克县教育医疗帮扶项目完成。", "尼勒克县产业园区新增企业6家。", "常州市援疆资金5600万元到位。"]})
+    assert aid.locality == "常州市"

@@ -14,6 +14,7 @@ from pipeline.ingest import (
     clean_lines,
     cut_body,
     date_document,
+    join_title,
     locality_source,
     logical_lines,
     mark_dateline,
@@ -732,6 +733,29 @@ def test_wrapped_gazette_text_skips_running_headers_and_keeps_numbers_whole():
     assert not any(row["reason"].startswith("running header") for row in doc.log)
 
 
+@pytest.mark.parametrize("page_break", [
+    ["-1-", "\f德清县第十七届人民代表大会第二次会议文件"],  # a form feed, the header on page 2
+    ["-1-", "德清县第十七届人民代表大会第二次会议文件"],  # no form feed
+    ["德清县第十七届人民代表大会第二次会议文件", "-1-"],  # a footer above the page number
+])
+def test_a_header_at_a_two_page_documents_one_page_break_is_furniture(page_break):
+    text = ("过去一年，是全县发展进程中极不平凡的一年。在市委、市政府和县委的坚强领导下，我们坚持以习近平新时代中国特色社会主义"
+            "思想为指导，全面贯彻党的二十大精神，高效统筹疫情防控和经济社会发展，全县经济运行稳中有进、稳中向好。全年实现地区生产"
+            "总值658.3亿元，增长4.1%；一般公共预算收入72.6亿元，同口径增长5.2%；城乡居民人均可支配收入分别达到74215元和45130元，"
+            "分别增长3.8%和6.1%。")
+    wrapped = [text[i : i + 34] for i in range(0, len(text), 34)]
+    lines = ["德清县人民政府工作报告", "", *wrapped[:4], *page_break, *wrapped[4:], "", "-2-"]
+    doc = process_document("a.txt", RawText(lines, "utf-8"), P, T2S, Gazetteer.default())
+    assert [p["text"] for p in doc.paragraphs] == [text]  # one paragraph, across the page break, without the header
+    header = next(row for row in doc.log if "人民代表大会" in row.get("text", lines[row["line"] - 1]))
+    assert header["status"] == "boilerplate" and "inside a sentence" in header["reason"]
+    # a heading after a sentence that ends, at a page break, is a heading
+    ended = wrapped[:3] + ["有力有效应对各种风险挑战，全县经济运行稳中有进、稳中向好。"]
+    lines = ["德清县人民政府工作报告", "", *ended, "-1-", "二、2023年工作安排", *wrapped[4:], "", "-2-"]
+    doc = process_document("a.txt", RawText(lines, "utf-8"), P, T2S, Gazetteer.default())
+    assert not any(row["reason"].startswith("running header") for row in doc.log)
+
+
 def test_a_web_page_editor_is_not_its_author():
     body = ["全市上下要坚定信心，奋力推进高质量发展，加快建设现代化产业体系和美丽城市。"] * 2
     doc = process_document("a.html", RawText(body, "html (utf-8)", {"author": "【责任编辑：毛丽"}), P, T2S, Gazetteer.default())
@@ -942,3 +966,32 @@ def test_closing_lines_interjections_spaced_names_and_a_wrapped_dateline():
     assert log[3] == ("metadata", "date line (continued)") and log[9] == ("metadata", "closing line (no text below it)")
     doc = process_document("b.txt", RawText(lines[4:], "utf-8"), P, T2S, Gazetteer.default())
     assert doc.author == "王建军"
+
+
+@pytest.mark.parametrize("parts,title", [
+    # a long line wrapped in the middle of its phrase: one title, no space
+    (["霞浦县2023年巩固拓展脱贫攻坚成果", "同乡村振兴有效衔接工作总结"], "霞浦县2023年巩固拓展脱贫攻坚成果同乡村振兴有效衔接工作总结"),
+    (["中共某某县委关于进一步加强基层", "党组织建设的意见"], "中共某某县委关于进一步加强基层党组织建设的意见"),
+    # lines of a slogan, a title and its subtitle, a short first line: kept apart
+    (["牢记嘱托 感恩奋进", "为奋力谱写中国式现代化湖南篇章贡献澧县力量"], "牢记嘱托 感恩奋进 为奋力谱写中国式现代化湖南篇章贡献澧县力量"),
+    (["凝心聚力谋发展奋勇争先开新局", "在全县经济工作会议上的讲话"], "凝心聚力谋发展奋勇争先开新局 在全县经济工作会议上的讲话"),
+    (["政府工作", "报告"], "政府工作 报告"),
+    (["关于赴浙江省安吉县考察学习情况的报告"], "关于赴浙江省安吉县考察学习情况的报告"),
+])
+def test_title_lines_join_as_written(parts, title):
+    assert join_title(parts) == title
+
+
+def test_a_study_tour_report_is_its_issuers():
+    """A 考察学习 report, issued by a county's office under its title and signed by it, is that
+    county's, not the county it visited and names most."""
+    lines = ["关于赴浙江省安吉县考察学习情况的报告", "中共留坝县委办公室", "县委、县政府：",
+             "5月13日至17日，我县考察团赴安吉县考察学习。现将有关情况报告如下：",
+             "安吉县坚持生态立县，安吉县竹产业产值全国领先，安吉县接待游客2500余万人次。",
+             "留坝县森林覆盖率达到90.8%，我县要学习安吉县经验，推动全域旅游发展。", "中共留坝县委办公室", "2019年5月24日"]
+    doc = process_document("report.txt", RawText(lines, "utf-8"), P, T2S, Gazetteer.default())
+    assert (doc.locality.locality, doc.locality.province, doc.issuer, doc.date) == ("留坝县", "陕西省", "中共留坝县委办公室", "2019-05-24")
+    assert "issuer×2" in doc.locality.evidence
+    # signed only at the end, it is still the signer's
+    doc = process_document("report.txt", RawText([lines[0], *lines[2:]], "utf-8"), P, T2S, Gazetteer.default())
+    assert doc.locality.locality == "留坝县" and doc.issuer == "中共留坝县委办公室"

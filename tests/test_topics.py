@@ -75,6 +75,12 @@ def test_a_districts_own_name_written_bare_is_no_topic_word():
     own, other = (t.split() for t in sentence_tokens(paragraphs, sentences))
     assert "天河" not in own and "天河" in other  # in another city's text it may be the river, or a word
     assert {"创新", "数字经济", "工业"} <= set(own)
+    # a new area's name loses its whole unit's word (两江新区 → 两江, not 两江新)
+    text = "两江坚持创新驱动，两江数字经济增长。"
+    paragraphs = pd.DataFrame({"para_id": ["a"], "text": [text], "locality": ["两江新区"]})
+    sentences = pd.DataFrame({"para_id": ["a"], "char_start": [0], "char_end": [len(text)]})
+    (own,) = (t.split() for t in sentence_tokens(paragraphs, sentences))
+    assert "两江" not in own and "数字经济" in own
 
 
 @pytest.fixture(scope="module")

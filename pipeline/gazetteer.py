@@ -217,7 +217,7 @@ class Gazetteer:
                             if codes and name in self.short and (self._names_town(run, i + length, bounds) or _in_person_name(run, i, name)):
                                 i += length  # 华亭镇 is a town, not 华亭市; 县委书记王江阴 a person, not 江阴市
                                 break
-                            if codes and i + length < n and run[i + length] in _FEATURE and i + length + 1 in bounds:
+                            if codes and self._names_namesake(run, i, length, bounds):
                                 i += length + 1  # 上海庙 (a town of 鄂托克前旗), 喀什河 (a river of 伊犁), 北京路: the place's namesake
                                 break
                             if codes and name in self.short and _whole_name_after_office(run, i, name):
@@ -251,6 +251,16 @@ class Gazetteer:
             return False
         return not _CITYS_OWN.match(run, end)
 
+    @staticmethod
+    def _names_namesake(run: str, start: int, length: int, bounds: set[int]) -> bool:
+        """Whether the short name at ``start`` begins the name of a temple, a road or a river
+        named after it (:data:`_FEATURE`): jieba leaves the feature's character a word of its
+        own after it (上海/庙, 喀什/河). Not a unit's full name (长兴县河长制), nor an office of
+        the place's (长兴河长制, 杭州街长制)."""
+        end = start + length
+        return (end < len(run) and run[end] in _FEATURE and end + 1 in bounds and run[end - 1] not in _UNIT_SUFFIX
+                and not run.startswith("地区", end - 2) and run[end + 1 : end + 2] != "长")
+
     def _inner_bounds(self, word: str, start: int, previous: str) -> tuple[int, ...]:
         """Word boundaries inside a jieba word that begins with a unit's suffix and an organ
         after a word of two or more characters that with the suffix is a unit's name
@@ -281,11 +291,12 @@ class Gazetteer:
 # organs or offices (市委书记, 区政府, 县人民政府, 州长, 市人大常委会).
 _UNIT_SUFFIX = frozenset("省市区县州旗盟")
 _TOWN = re.compile("街道|社区|镇|乡|村")
-# A place, road or water named after a unit, when jieba leaves its last character a word of its
-# own (上海/庙, 喀什/河): what it names is the namesake, often far from the unit (上海庙 is in
-# Inner Mongolia, 喀什河 in 伊犁, a 北京路 in every city). Names jieba knows whole (杭州湾, 赤水河,
-# 北京路) never match a unit's name at all.
-_FEATURE = frozenset("路街巷桥庙寺河湖山岭峰沟湾渠")
+# A temple, a road or a river named after a unit, when jieba leaves its last character a word of
+# its own (上海/庙, 喀什/河): the namesake, which may be far from the unit (上海庙 is in Inner
+# Mongolia, 喀什河 in 伊犁, a 上海路 in many cities). Not bays, lakes, mountains or bridges, which
+# are mostly the unit's own (厦门湾, 乌海湖, 丽水山耕, 重庆桥都); names jieba knows whole (杭州湾,
+# 赤水河, 北京路) never match a unit's name at all.
+_FEATURE = frozenset("庙寺路街巷河")
 # …unless the words after it are the city's own towns, villages, streets or communities at work
 _CITYS_OWN = re.compile("(镇|乡)(村|街)|(街道|社区)(综合|执法|管理|体制|发展|治理|建设|服务|工作者)")
 # Surnames: a short place name right after one may be the rest of a person's name (县委书记王江阴,
@@ -613,8 +624,10 @@ def _evidence(tally: Tally, gaz: Gazetteer) -> str:
     return "; ".join(describe(c) for c in top)
 
 
-# a journey's verb before the place it goes to (赴安吉县考察, 前往深圳招商)
-_VISIT = ("赴", "前往", "走进", "到访")
+# a branch of a body, named by the unit it serves (湖州市生态环境局长兴分局, 公安局吴兴分局)
+_BRANCH = re.compile("分局|分中心|分院|分所|分行|分公司|支队|大队|中队")
+# a journey's verb before the place it goes to (赴安吉县考察, 前往深圳招商; not 走进澧县, a unit's page on itself)
+_VISIT = ("赴", "前往", "到访")
 # what may stand before the unit that opens a title: a year, the party's 中共, blanks
 _TITLE_OPENING = re.compile(r"[\s\d年度—\-－:：]*(中共|中国共产党)?\s*")
 
@@ -630,7 +643,7 @@ def _line_mentions(zone: str, text: str, gaz: Gazetteer, persons: set[str] | Non
     if zone == "title":
         end = None  # where the last visited name ends: a unit right after it is inside it (赴浙江省安吉县)
         for off, name, _ in found:
-            if text[:off].rstrip().endswith(_VISIT) or end is not None and not text[end:off].strip():
+            if text[:off].rstrip().endswith(_VISIT) or end is not None and text[end:off].strip() in ("", "、", "和", "及", "与", "，"):
                 visited.add(off)
                 end = off + len(name)
             else:
@@ -640,10 +653,18 @@ def _line_mentions(zone: str, text: str, gaz: Gazetteer, persons: set[str] | Non
     # A title or an issuer opened by a unit (常州市2023年对口支援新疆尼勒克县工作总结, 长沙市人民政府关于支持
     # 浏阳市…, 常州市对口支援新疆伊犁州尼勒克县前方工作组) is that unit's: the units named after it are
     # what it writes about, and weigh as the body does
-    speaker = found[0][2] if zone in ("title", "issuer") and found and _TITLE_OPENING.fullmatch(text[: found[0][0]]) else None
+    speaker = 0 if zone in ("title", "issuer") and found and _TITLE_OPENING.fullmatch(text[: found[0][0]]) else None
+    if speaker is not None and zone == "issuer":
+        # …but a branch of its office in a unit inside it is that unit's (湖州市生态环境局长兴分局)
+        # (and one whose unit the gazetteer cannot read there, 湖州市公安局吴兴分局, says nothing of the city)
+        speaker = next((k for k, (off, name, codes) in enumerate(found) if k and _BRANCH.match(text, off + len(name))
+                        and any(a in found[0][2] for c in codes for a in gaz.places[c].ancestors)),
+                       None if _BRANCH.search(text, found[0][0] + len(found[0][1])) else speaker)
+        if speaker is None:
+            return []
     out = []
     for i, (off, name, codes) in enumerate(found):
-        weight = ZONE_WEIGHTS["body" if speaker is not None and i and codes != speaker or off in visited else zone]
+        weight = ZONE_WEIGHTS["body" if speaker is not None and i != speaker and codes != found[speaker][2] or off in visited else zone]
         anchored = False
         if name in _GENERIC_NAMES and i and zone == "body":  # 晋城市城区: the 城区 of 晋城市, not any city's
             prev_off, prev_name, prev_codes = found[i - 1]

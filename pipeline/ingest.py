@@ -37,6 +37,7 @@ from .text import (
     CN_NUMBER,
     LEAD_NUMBERING,
     NOT_SOURCE,
+    ORGAN_WORDS,
     FIELD_ROLE,
     PAGE_NUMBER,
     SUBTITLE_SPEAKER,
@@ -424,9 +425,10 @@ def running_lines(texts: list[str]) -> dict[int, int]:
         if (len(t) <= 40 and not PAGE_NUMBER.match(t) and not _INNER_PUNCTUATION.search(t) and not re.search("[！？!?]", t)
                 and not _NEW_ITEM.match(t) and table_cells(t) is None):
             found.setdefault(t, []).append(i)
-    # …or stands once, at a page break, inside a sentence (a two-page PDF's header on its second page)
+    # …or stands once, at a page break, inside a sentence (a two-page PDF's header on its second
+    # page), shorter than a wrapped line (a line of the sentence without a comma is no header)
     return {i: len(where) for where in found.values() for i in where
-            if len(where) >= RUNNING_MIN_PAGES or len(where) == 1 and i in interrupts and i in near_break}
+            if len(where) >= RUNNING_MIN_PAGES or len(where) == 1 and i in interrupts and i in near_break and _width(stripped[i]) < 0.85 * width}
 
 
 def _ends_sentence(line: str) -> bool:
@@ -497,9 +499,7 @@ def _garbled(line: str) -> bool:
 # a signature: the issuing body's name, alone on its line (XX县人民政府, 中共XX县委办公室)
 # a notice's list of what it attaches: 附件：…, 附件1：…, and the numbered items below it
 _ATTACHMENT = re.compile(r"\s*附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[:：]")
-# one attachment of that list, numbered 1. / （1） / 一、 (附件：1.2024年市政府工作要点 / （2）重点项目清单)
-_ATTACHMENT_ITEM = re.compile(r"\s*(?:[0-9０-９]{1,2}\s*[.．、]|[（(][0-9０-９一二三四五六七八九十]{1,2}[）)]|[一二三四五六七八九十]{1,2}\s*[、.．])\s*\S")
-_SIGNATURE = re.compile(r".{2,30}(人民政府|政府|委员会|党委|党组|办公室|办公厅|局|厅|委|办|中心|公司|协会|联合会|工作组|领导小组|指挥部|工作队)\s*")
+_SIGNATURE = re.compile(rf".{{2,30}}({ORGAN_WORDS})\s*")
 # a line in brackets as a whole: a byline or a note (（记者 王五 通讯员 赵六）, 【责任编辑：李四】)
 _BRACKETED = re.compile(r"\s*[（(【\[〔][^（()）【】\[\]〔〕]*[）)】\]〕]\s*")
 
@@ -684,6 +684,7 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
             # not more title; it still names the place, as the title does
             lines.mark(i, "metadata", "issuer (under the title)")
             doc.issuer = doc.issuer or line.strip()
+            lines.issuer = lines.issuer or line.strip()
             lines.zones["issuer"].append(line)
         elif i - 1 in dated and _MEETING_END.search(line) and len(line) <= 30:
             # a dateline wrapped over two lines (——2015年1月8日在…人民代表大会 / 第五次会议上)
@@ -693,20 +694,23 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
             lines.mark(i, "metadata", "title")
             title_parts.append(line)
             lines.zones["title"].append(line)
-    doc.title = doc.title or join_title(title_parts)
+    doc.title = doc.title or join_title(title_parts, gazetteer)
 
 
-def join_title(parts: list[str]) -> str:
+def join_title(parts: list[str], gazetteer: Gazetteer | None = None) -> str:
     """Title lines as one title: a line wrapped in the middle of a phrase is joined without a
     space (霞浦县2023年巩固拓展脱贫攻坚成果 / 同乡村振兴有效衔接工作总结): a long first line
     (:data:`TITLE_WRAP_CHARS` or more, no space in it) and a last line that ends in what the
-    document is but is no subtitle (在…上的讲话, ——…); lines of a slogan (牢记嘱托 感恩奋进 /
-    为奋力谱写…) keep their space."""
+    document is but is a title of its own (在…上的讲话, ——…, 县委书记王建勋在…上的讲话, 关于…, one
+    opened by a unit: 澧县2023年政府工作报告); lines of a slogan (牢记嘱托 感恩奋进 / 为奋力谱写…)
+    keep their space."""
+    gaz = gazetteer or Gazetteer.default()
     title = ""
     for k, part in enumerate(parts):
-        wrapped = (k == len(parts) - 1 and len(parts[k - 1]) >= TITLE_WRAP_CHARS and not re.search(r"\s", parts[k - 1])
-                   and _GENRE_END.search(part) and not re.match(r"\s*(在|[—―–\-－])", part) and _HAN.match(parts[k - 1][-1]) and _HAN.match(part[0]))
-        title = title + part if k and wrapped else f"{title} {part}" if k else part
+        wrapped = (k and k == len(parts) - 1 and len(parts[k - 1]) >= TITLE_WRAP_CHARS and not re.search(r"\s", parts[k - 1])
+                   and _GENRE_END.search(part) and not re.match(r"\s*(在|关于|[—―–\-－])", part) and _HAN.match(parts[k - 1][-1]) and _HAN.match(part[0])
+                   and not title_speaker(part) and not any(off <= 2 for off, _, _ in gaz.find(part)))
+        title = title + part if wrapped else f"{title} {part}" if k else part
     return title
 
 
@@ -813,6 +817,7 @@ def mark_metadata(lines: Lines, doc: Document) -> None:
                     lines.dates.append(Dated(find_date(lines.text[i]), "source/date line", i))
 
 
+_ATTACHMENT_NUMBERING = (3, 4, 5, 6)  # the outline's 一、 （一） 1. (1) (see text.numbering)
 _SIGNATURE_END = re.compile(r"[日\d]\s*[)）]?\s*(印发|发布|签发)?\s*$")  # 2023年3月2日, 2023年3月2日印发, 2023年3月2日（此件公开发布）
 _SENTENCE_MARK = re.compile(r"[，。！？；,!?;]")
 
@@ -847,14 +852,17 @@ def mark_signature_date(lines: Lines) -> None:
         # the notice's list of attachments may stand between its last sentence and its signature
         # (附件：1.2024年市政府工作要点 / 2.重点项目清单)
         j = k
-        while j > 0 and _ATTACHMENT_ITEM.match(lines.text[text_lines[j]]):
+        # (one attachment of that list numbered 1. / （1） / 一、 / （一）: 附件：1.2024年市政府工作要点 / （2）重点项目清单)
+        while j > 0 and numbering(lines.text[text_lines[j]].strip()) in _ATTACHMENT_NUMBERING:
             j -= 1
         j = j - 1 if j > 0 and _ATTACHMENT.match(lines.text[text_lines[j]]) else k
         if (lines.text[text_lines[j]].rstrip().endswith(("。", "！", "？")) and _SIGNATURE.fullmatch(name) and not _INNER_PUNCTUATION.search(name)
                 and _date_line(when)):
             lines.dates.insert(0, Dated(find_date(when), "signature", date))  # before a deadline closing the attachment
             lines.mark(issuer, "metadata", "signature: the issuing body, above its date (a notice whose document follows)")
-            lines.zones["issuer"].append(name)
+            if not lines.issuer:  # the first notice's; a forwarded one's below it is another body's
+                lines.issuer = name
+                lines.zones["issuer"].append(name)
             lines.mark(date, "metadata", "date line (a notice's signature)")
 
 
@@ -957,6 +965,28 @@ def mark_lists(lines: Lines) -> None:
 _SIGNED_BY = re.compile(r"^(述职人|解读人|报告人|发言人|主讲人|讲话人|撰稿人|执笔人)\s*[:：]?\s*(?P<who>[\u4e00-\u9fff·]{2,12})$")
 
 
+def _signature_block(lines: Lines, closing: list[int]) -> list[str]:
+    """The issuing bodies that sign the text: closing lines that name a body
+    (:data:`_SIGNATURE`: 中共留坝县委办公室, 彭州市丽春镇人民政府), one after another right above
+    its date line, the first of them first. A body's name at the end of a web page with no date
+    under it (a related link, 主办：…中心) signs nothing."""
+    block: list[str] = []
+    for i in reversed(closing):
+        below = next((k for k in range(i + 1, len(lines.text)) if lines.text[k].strip()), None)
+        text = lines.text[i].strip()
+        if (below is None or not (_date_line(lines.text[below]) or year_month_line(lines.text[below]) or block and lines.text[below].strip() == block[0])
+                or not _SIGNATURE.fullmatch(text) or _INNER_PUNCTUATION.search(text) or _NOT_SIGNATURE.match(text)):
+            if block:
+                break
+            continue
+        block.insert(0, text)
+    return block
+
+
+# a closing line that names a body but does not sign (来源 县融媒体中心, 主办单位 …中心)
+_NOT_SIGNATURE = re.compile(r"(来源|主办|承办|协办|供稿|技术支持|相关链接|版权所有|编辑|审核|责编|出品)")
+
+
 def cut_body(lines: Lines, params: IngestParams) -> list[dict]:
     """The lines no pass has decided: headings become the section of what follows, other
     lines are cut at sentence ends into pieces of at most ``max_chars``, and short pieces
@@ -1001,15 +1031,16 @@ def cut_body(lines: Lines, params: IngestParams) -> list[dict]:
             pieces.append({"lines": [i], "text": piece, "section": section, "spans": {i: (start, at)}, "passed": passed})
             passed, after_text = [], []
     if pieces:
+        signature = _signature_block(lines, after_text)
         for i in after_text:  # heading-like lines after the last text head nothing: closing lines (述职人：王建军, a signature)
             lines.mark(i, "metadata", "closing line (no text below it)")
             m = _SIGNED_BY.match(lines.text[i])
             if m:
                 lines.zones["author"].append(m.group("who"))
                 lines.signed_by = lines.signed_by or m.group("who")
-            elif _SIGNATURE.fullmatch(lines.text[i].strip()) and not _INNER_PUNCTUATION.search(lines.text[i]):
-                lines.zones["issuer"].append(lines.text[i].strip())  # the signature: who issues the text
-                lines.issuer = lines.issuer or lines.text[i].strip()
+        if signature and (not lines.issuer or lines.issuer == signature[0]):  # not a forwarded document's signer
+            lines.issuer = signature[0]
+            lines.zones["issuer"] += signature
     pieces, merged, dropped = _merge_fragments(pieces, params)
     for i in dropped:
         lines.mark(i, "too_short", f"under ingest.min_chars = {params.min_chars}, no sentence, and no neighbour in its section (or subsection after it) to merge with")
@@ -1473,11 +1504,14 @@ def sentence_tokens(paragraphs: pd.DataFrame, sentences: pd.DataFrame, cache: In
 
 
 # a unit's word at the end of its name, longest first (两江新区 → 两江, not 两江新)
-_UNIT_WORDS = ("高新技术产业开发区", "经济技术开发区", "工业园区", "开发区", "高新区", "新区", "林区", "地区", "区", "县", "市", "旗", "盟", "州")
+_UNIT_WORDS = ("高新技术产业开发区", "经济技术开发区", "工业园区", "开发区", "高新区", "新区", "林区", "地区", "区", "县", "市", "旗", "盟")
 
 
 def _own_stem(locality: str) -> str:
-    """The name of a document's unit without its unit's word (天河区 → 天河, 两江新区 → 两江), if two or more characters remain."""
+    """The name of a document's unit without its unit's word (天河区 → 天河, 两江新区 → 两江), if two or more characters remain;
+    an autonomous unit's stem (长阳 of 长阳土家族自治县) is the gazetteer's short name already."""
+    if "自治" in locality:
+        return ""
     word = next((w for w in _UNIT_WORDS if locality.endswith(w)), "")
     return locality[: -len(word)] if word and len(locality) - len(word) >= 2 else ""
 

@@ -279,16 +279,22 @@ def title_speaker(title: str) -> str:
     return f"{m.group('who')}（{m.group('office')}）" if m.group("who") else m.group("who2")
 
 
+# What the name of an organ ends in (XX县人民政府, 中共XX县委办公室, 县委宣传部, 县融媒体中心)
+ORGAN_WORDS = "人民政府|政府|委员会|党委|党组|办公室|办公厅|局|厅|委|办|中心|公司|协会|联合会|工作组|领导小组|指挥部|工作队"
+# a contributor's role in brackets after a name (县委办（供稿）, 王五（执笔）): no office
+_CONTRIBUTED = re.compile(r"（(供稿|执笔|整理|撰稿|摄影|编辑|校对)）$")
+
+
 def split_author(author: str) -> tuple[str, str]:
     """An author as :func:`author_name` writes it, cut into the person's name and the office:
     ``王予波（省长）`` → (王予波, 省长); a bare name (殷勇, 吴波 吴嘉辉) has no office, and an
     office alone (湘潭市委书记) or a body (县政府办公室) names no person. So the same person's
     texts group together whichever form each document gave (殷勇, 殷勇（北京市市长）)."""
-    author = author.strip()
-    m = re.fullmatch(r"(?P<who>[^（）]+?)（(?P<office>[^（）]+)）", author)
-    if m:
-        return m.group("who").strip(), m.group("office").strip()
-    if re.search(f"({_OFFICES}|人民政府|政府|委员会|办公室|办公厅|委|办|局|厅|中心|报|网|台|社)$", author) and not looks_like_person(author):
+    author = _CONTRIBUTED.sub("", author.strip()).strip()
+    m = re.fullmatch(r"(?P<who>[^（）]+?)（(?P<office>[^（）]+)）", author) or re.fullmatch(rf"(?P<who>\S{{2,5}})\s+(?P<office>\S*({_OFFICES}))", author)
+    if m and (m.group(0).endswith("）") or looks_like_person(m.group("who"))):
+        return m.group("who").strip(), m.group("office").strip()  # 王予波（省长）, 王五 县长
+    if re.search(f"({_OFFICES}|{ORGAN_WORDS}|部|处|科|院|所|队|组|报|网|台|社)$", author) and not looks_like_person(author):
         return "", author
     return author, ""
 

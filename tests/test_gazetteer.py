@@ -420,6 +420,10 @@ def test_a_places_namesake_is_not_the_place():
     assert names("鄂托克前旗上海庙经济开发区") == ["鄂托克前旗"]
     assert names("上海庙镇") == names("支持喀什河流域生态治理") == []
     assert names("湖南湖北") == ["湖南", "湖北"] and names("湘潭河西") == ["湘潭"] and names("北京冬奥会") == ["北京"]
+    # a full name, a chief of the place's rivers or roads, its bay, lake, hills or bridges: the place
+    for text, name in [("长兴县河长制工作汇报", "长兴县"), ("湖州市河长制", "湖州市"), ("长兴河长制", "长兴"), ("杭州街长制", "杭州"),
+                       ("厦门湾", "厦门"), ("乌海湖库区", "乌海"), ("丽水山耕", "丽水"), ("重庆桥都", "重庆"), ("让大美新疆山更绿", "新疆")]:
+        assert names(text) == [name], text
     body = ["全旗能源化工产业加快发展，上海庙经济开发区新增项目12个。", "上海庙经济开发区完成投资45亿元，上海庙能源基地建设提速。",
             "鄂托克前旗将持续推进上海庙园区基础设施建设。", "上海庙至鄂托克前旗公路建成通车。"]
     loc = infer_locality({"title": ["关于能源工作情况的汇报"], "body": body})
@@ -436,6 +440,14 @@ def test_where_a_title_goes_and_who_issues_the_text():
     assert "weight 9.0" in infer_locality({"title": ["关于浙江省安吉县考察学习情况的报告"], "body": body}).evidence
     issued = infer_locality({"title": ["关于赴浙江省安吉县考察学习情况的报告"], "issuer": ["中共留坝县委办公室"], "body": body})
     assert (issued.locality, issued.province) == ("留坝县", "陕西省") and "issuer×1" in issued.evidence
+    # every place of a list the title goes to (赴上海、杭州), not the first alone
+    from pipeline.gazetteer import _line_mentions
+
+    gaz = Gazetteer.default()
+    assert [m.weight for m in _line_mentions("title", "关于赴上海、杭州考察学习情况的报告", gaz)] == [1.0, 1.0]
+    assert [m.weight for m in _line_mentions("title", "走进澧县", gaz)] == [4.0]  # a unit's page on itself
+    # a branch office in a unit inside the opening one is that unit's (…局长兴分局)
+    assert [(m.name, m.weight) for m in _line_mentions("issuer", "湖州市自然资源和规划局长兴分局", gaz)] == [("湖州市", 1.0), ("长兴", 10.0)]
     # an issuer opened by one unit, naming another it works for, is the first unit's
     aid = infer_locality({"title": ["2023年对口支援工作总结"], "issuer": ["常州市对口支援新疆伊犁州尼勒克县前方工作组"],
                           "body": ["尼勒克县教育医疗帮扶项目完成。", "尼勒克县产业园区新增企业6家。", "常州市援疆资金5600万元到位。"]})

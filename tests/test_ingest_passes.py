@@ -976,7 +976,9 @@ def test_closing_lines_interjections_spaced_names_and_a_wrapped_dateline():
     (["牢记嘱托 感恩奋进", "为奋力谱写中国式现代化湖南篇章贡献澧县力量"], "牢记嘱托 感恩奋进 为奋力谱写中国式现代化湖南篇章贡献澧县力量"),
     (["凝心聚力谋发展奋勇争先开新局", "在全县经济工作会议上的讲话"], "凝心聚力谋发展奋勇争先开新局 在全县经济工作会议上的讲话"),
     (["政府工作", "报告"], "政府工作 报告"),
-    (["关于赴浙江省安吉县考察学习情况的报告"], "关于赴浙江省安吉县考察学习情况的报告"),
+    (["凝心聚力谋发展奋勇争先开新局", "县委书记王建勋在全县经济工作会议上的讲话"], "凝心聚力谋发展奋勇争先开新局 县委书记王建勋在全县经济工作会议上的讲话"),
+    (["奋力谱写中国式现代化湖南篇章", "澧县2023年政府工作报告"], "奋力谱写中国式现代化湖南篇章 澧县2023年政府工作报告"),
+    (["奋力谱写中国式现代化湖南篇章", "中共澧县县委关于加强基层党建的意见"], "奋力谱写中国式现代化湖南篇章 中共澧县县委关于加强基层党建的意见"),
 ])
 def test_title_lines_join_as_written(parts, title):
     assert join_title(parts) == title
@@ -995,3 +997,43 @@ def test_a_study_tour_report_is_its_issuers():
     # signed only at the end, it is still the signer's
     doc = process_document("report.txt", RawText([lines[0], *lines[2:]], "utf-8"), P, T2S, Gazetteer.default())
     assert doc.locality.locality == "留坝县" and doc.issuer == "中共留坝县委办公室"
+
+
+def test_issuers_that_sign_and_closing_lines_that_do_not():
+    """The first body to sign is the issuer (a forwarded notice's signer is another's); a body
+    named at the end of a page with no date under it (a related link, a newsroom) signs nothing;
+    a branch office named by a unit the gazetteer cannot read there says nothing of its city."""
+    run = lambda lines: process_document("a.txt", RawText(lines, "utf-8"), P, T2S, Gazetteer.default())  # noqa: E731
+    forwarded = run(["长兴县人民政府办公室关于转发湖州市人民政府办公室关于加强防汛工作的通知的通知", "各乡镇人民政府、街道办事处，县政府各部门：",
+                     "现将《湖州市人民政府办公室关于加强防汛工作的通知》转发给你们，请认真贯彻执行。", "长兴县人民政府办公室", "2023年5月8日",
+                     "湖州市人民政府办公室关于加强防汛工作的通知", "各区县人民政府，市政府各部门：",
+                     "为切实做好今年防汛工作，确保人民群众生命财产安全，现就有关事项通知如下。", "一、提高思想认识",
+                     "各地各部门要充分认识防汛工作的重要性，压实责任，加强值守。", "湖州市人民政府办公室", "2023年5月6日"])
+    assert (forwarded.issuer, forwarded.locality.locality) == ("长兴县人民政府办公室", "长兴县")
+    assert "湖州市 (title×1, body×3; weight 4.0)" in forwarded.locality.evidence  # the attached notice's signer not counted
+    body = ["近日，县政府召开常务会议，研究部署春季农业生产和重点项目建设工作。", "会议要求，全县上下要抓好春耕备耕，加快推进重点项目建设。"]
+    for closing in (["相关链接", "浙江省人民政府", "湖州市人民政府"], ["来源 湖州市融媒体中心"], ["湖州市融媒体中心"]):
+        news = run(["长兴县召开县政府常务会议", *body, *closing])
+        assert (news.issuer, news.locality.locality) == ("", "长兴县") and "issuer" not in news.locality.evidence
+    summary = ["2023年工作总结", "今年以来，我局认真贯彻落实县委县政府决策部署，各项工作取得明显成效。", "全县空气质量优良率达到88.5%，县域水质稳步提升。"]
+    branch = run([*summary, "湖州市公安局吴兴分局", "2024年1月5日"])
+    assert (branch.issuer, branch.locality.locality) == ("湖州市公安局吴兴分局", "") and "issuer" not in branch.locality.evidence
+    # two bodies signing together, right above the date: both, the first the issuer
+    town = run([*summary, "中共彭州市丽春镇委员会", "彭州市丽春镇人民政府", "2024年1月8日"])
+    assert town.issuer == "中共彭州市丽春镇委员会" and "彭州市 (issuer×2" in town.locality.evidence
+
+
+def test_a_wrapped_line_without_a_comma_at_a_page_break_is_text():
+    text = ("今年以来，我县坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻落实党的二十大和二十届二中全会精神，"
+            "深入贯彻落实习近平总书记考察浙江重要讲话精神和省委省政府市委市政府决策部署持续推动经济社会高质量发展，"
+            "全县经济运行稳中有进、稳中向好，各项工作取得新成效，人民群众获得感幸福感安全感不断增强，社会大局保持和谐稳定。")
+    other = ("过去一年，是全县发展进程中极不平凡的一年。在市委、市政府和县委的坚强领导下，我们坚持以习近平新时代中国特色社会主义"
+             "思想为指导，全面贯彻党的二十大精神，高效统筹疫情防控和经济社会发展，全县经济运行稳中有进、稳中向好。全年实现地区生产"
+             "总值658.3亿元，增长4.1%；一般公共预算收入72.6亿元，同口径增长5.2%；城乡居民人均可支配收入分别达到74215元和45130元，"
+             "分别增长3.8%和6.1%。")
+    wrap = lambda t: [t[i : i + 34] for i in range(0, len(t), 34)]  # noqa: E731
+    for cut in (2, 3):
+        lines = ["德清县人民政府工作报告", "", *wrap(other), *wrap(text)[:cut], "-1-", *wrap(text)[cut:], "", "-2-"]
+        doc = process_document("a.txt", RawText(lines, "utf-8"), P, T2S, Gazetteer.default())
+        assert "省委省政府市委市政府决策部署持续推动经济社会高质量发展" in "".join(p["text"] for p in doc.paragraphs)
+        assert not any(row["reason"].startswith("running header") for row in doc.log)

@@ -432,6 +432,10 @@ def test_title_speaker(title, speaker):
     ("吴波 吴嘉辉", ("吴波 吴嘉辉", "")),  # two reporters: names, no office
     ("湘潭市委书记", ("", "湘潭市委书记")),  # an office names no person
     ("县政府办公室", ("", "县政府办公室")),
+    ("县委宣传部", ("", "县委宣传部")),
+    ("王五 县长", ("王五", "县长")),
+    ("县委办（供稿）", ("", "县委办")),  # a contributor's role is no office
+    ("王五（执笔）", ("王五", "")),
     ("", ("", "")),
 ])
 def test_an_author_splits_into_name_and_office(author, expected):

@@ -393,9 +393,32 @@ def clean_lines(raw_lines: list[str], params: IngestParams, to_simplified, doc: 
                                   "running header or footer (at a page break, inside a sentence that runs on across it)"))
         else:
             kinds.append(classify_line(line, params.heading_max_chars, i in edges))
+    _mark_link_list(text, kinds)
     lines = Lines(text=text, kinds=kinds, status=[("", "")] * len(text), origin=origin, notes=notes, joined=joined)
     lines.running = [to_simplified(h) for h in headers]
     return lines
+
+
+# the head of a list of links to other pages or posts (往期推荐, 推荐阅读, 相关阅读, 相关链接)
+_LINK_LIST = re.compile(r"^\W*(往期(推荐|回顾|精彩)|推荐阅读|精彩推荐|相关(阅读|链接|新闻|文章|推荐)|延伸阅读)\W*$")
+LINK_LIST_MAX = (12, 50)  # at most this many lines below it, of at most this many characters each
+
+
+def _mark_link_list(text: list[str], kinds: list[LineKind]) -> None:
+    """The lines under the head of a list of links (往期推荐 / ▶@恩施人，这份春季出行指南请收好！ / …),
+    down to the next blank line: the titles of other posts, boilerplate; only when there are
+    few and each is as short as a link's title (:data:`LINK_LIST_MAX`), and no sentence follows
+    below the list (the 来源, 记者 and 编辑 lines of a post may: they keep their kinds)."""
+    for i, line in enumerate(text):
+        if kinds[i].kind == "boilerplate" and _LINK_LIST.match(line):
+            end = next((k for k in range(i + 1, len(text)) if not text[k]), len(text))
+            links = list(range(i + 1, end))
+            after = [k for k in range(end, len(text)) if text[k] and kinds[k].kind in ("body", "heading")]
+            if (links and len(links) <= LINK_LIST_MAX[0] and all(len(text[k]) <= LINK_LIST_MAX[1] and kinds[k].kind in ("body", "heading") for k in links)
+                    and not any(re.search("[。！？]", text[k]) for k in after)):
+                for k in links:
+                    kinds[k] = LineKind("boilerplate", f"a link under {line.strip()}")
+                return
 
 
 RUNNING_MIN_PAGES = 2  # a running header or footer stands at this many page breaks at least
@@ -634,6 +657,8 @@ _NUMBERED = re.compile(rf"^(第{CN_NUMBER}[章节部分篇]|{CN_NUMBER}[、.．]
 _MENU = {"navigation", "breadcrumb"}
 _MEETING_END = re.compile(r"(会议|大会|全会|会)\s*(开幕式|闭幕式|开幕|闭幕)?\s*上(的讲话|的报告)?\s*[)）]?$")
 _ARROW = re.compile(r"^\s*[>＞›»]")
+# a subtitle naming the meeting a report was given at, with no date (——在…会议上, （在…大会上的讲话）)
+_UNDATED_MEETING = re.compile(r"^\s*([—―–\-－]{1,2}|[（(])\s*在[^，。；！？]{2,60}?(会议|大会|全会)\s*(开幕式|闭幕式|开幕|闭幕)?\s*上(的讲话|的报告|的工作报告)?\s*[)）]?\s*$")
 
 
 # a title that is whole: it ends in what kind of document it is (…工作总结, …的通知, …实施方案)
@@ -686,6 +711,10 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
             doc.issuer = doc.issuer or line.strip()
             lines.issuer = lines.issuer or line.strip()
             lines.zones["issuer"].append(line)
+        elif _UNDATED_MEETING.match(line):
+            # ——在会宁县第十七届人民代表大会第六次会议上: the meeting the report was given at, without its date
+            lines.mark(i, "metadata", "meeting line (no date)")
+            lines.zones["title"].append(line)
         elif i - 1 in dated and _MEETING_END.search(line) and len(line) <= 30:
             # a dateline wrapped over two lines (——2015年1月8日在…人民代表大会 / 第五次会议上)
             lines.mark(i, "metadata", "date line (continued)")

@@ -18,6 +18,8 @@ _SPACES = re.compile(r"[\s\u3000\u00a0\u2002-\u200a]+")
 # Zero-width characters and byte-order marks (a BOM is left inside a line where files were
 # joined): they stand between characters, so they go without leaving a blank.
 _ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
+# pictographs of social media posts (🎉 👆 📈 💪, flags, the emoji variation selector): no text
+_EMOJI = re.compile("[\U0001F000-\U0001FAFF\ufe0f]")
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
 # A Latin syllable in brackets right after a character: 領(lǐng), 續(xù), 创(chuang4). (Not
 # only after Han characters: a garbled character before the reading is still followed by it.)
@@ -43,9 +45,9 @@ def strip_pinyin(text: str) -> tuple[str, int]:
 
 
 def clean_line(line: str) -> str:
-    """Drop zero-width characters and stray BOMs, collapse every kind of blank (full-width
+    """Drop zero-width characters, stray BOMs and emoji, collapse every kind of blank (full-width
     and no-break spaces among them) to one space, strip the ends."""
-    return _SPACES.sub(" ", _ZERO_WIDTH.sub("", line)).strip()
+    return _SPACES.sub(" ", _EMOJI.sub("", _ZERO_WIDTH.sub("", line))).strip()
 
 
 # ----------------------------------------------------------------------------- exported text
@@ -153,6 +155,11 @@ BOILERPLATE = [
     ("site owner", re.compile(r"^(主办单位|承办单位|协办单位|技术支[撑持]|运行维护|网站维护|联系我们|网站声明|(主办|承办)\s*[:：])[^，,。；]*$")),
     ("site address", re.compile(r"^(地址|通讯地址|邮编|邮政编码|联系电话|电话|传真)\s*[:：][^。！？；，,]{0,60}$")),
     ("editor", re.compile(r"^[\[【(（]?\s*(责任编辑|编辑|责编|审核|审校|校对|初审|复审|终审|监制|值班编辑)\s*[:：]")),
+    # a social media account's calls to follow, read on or share (点击蓝字 关注我们, 👆点击上方“…发布”关注我们,
+    # 往期推荐, 阅读原文), not a sentence
+    ("social media prompt", re.compile(
+        r"^\W*(点击蓝字|点击上方|点击下方|关注我们|欢迎关注|长按(识别)?二维码|阅读原文|往期(推荐|回顾|精彩)|推荐阅读|精彩推荐|点个?在看|分享.{0,3}点赞.{0,3}在看)"
+        r"[^。！？；]{0,40}$")),
     ("reprint note", re.compile(r"^[\[【(（]\s*(文章|本文)?据.{1,40}(转发|转载|编发|整理)|转发时有改动|转载请注明|^[\[【(（]\s*来源[:：].{0,40}[\]】)）]$")),
     ("page number", PAGE_NUMBER := re.compile(r"^[-—–－―─\s]*(\d{1,3}|[·•]\s*\d{1,3}\s*[·•]|第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})[-—–－―─\s]*$")),
     # a button's word alone (【打印】 字号：大 中 小 上一篇：…), not the first word of a sentence (关闭落后产能企业12家。
@@ -315,6 +322,8 @@ def author_name(who: str) -> str:
 _SURNAMES = set(
     "李王张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏"
     "钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文欧覃甘聂莫向"
+    # less common ones, that seldom begin an ordinary word (not 安 严 祝 季 关 纪: 安全, 严格, 祝贺, 季度)
+    "伍阮庞樊殷陶翟倪邢葛柯虞俞岳柴骆耿鲍甄裴闫颜詹滕窦缪巫凌冉韦蔺佘麦"
 )
 _TITLE_SPEAKER = re.compile(
     rf"(?:^|[\s—―–\-－：:])(?:(?P<office>[^\s，。：:—]{{0,16}}?({_OFFICES}))\s*(?P<who>[\u4e00-\u9fff]{{1,8}}·[\u4e00-\u9fff·]{{1,12}}|(?![亲带要在到对就等同代兼和与及并助委昨今首再一率陪出主专])[\u4e00-\u9fff]{{2,4}}?)(?:同志)?"
@@ -322,8 +331,8 @@ _TITLE_SPEAKER = re.compile(
 )
 _REPORTER_NAMES = r"(?:[" + "".join(sorted(_SURNAMES)) + r"][\u4e00-\u9fff]{1,2}\s*){1,4}"
 _REPORTER_LINE = re.compile(  # the first role's names are the author: （记者 王晓燕 通讯员 陈刚）
-    r"^[(（]?\s*(本报|本台|本网|新华社)?(特约)?(记者|通讯员)\s*(?P<who>" + _REPORTER_NAMES + r")"
-    r"([、，,\s]*(特约)?(记者|通讯员)\s*" + _REPORTER_NAMES + r")?[)）]?$"
+    r"^[(（]?\s*(本报|本台|本网|新华社)?(特约)?(记者|通讯员)\s*[:：]?\s*(?P<who>" + _REPORTER_NAMES + r")"
+    r"([、，,\s]*(特约)?(记者|通讯员)\s*[:：]?\s*" + _REPORTER_NAMES + r")?[)）]?$"
 )
 _CLOSING = "。！？；!?;…”’」』"
 # A table row as the readers write it (| a | b |; a | inside a cell is written \|).
@@ -596,7 +605,12 @@ def is_heading(line: str, heading_max_chars: int) -> bool:
     """
     if len(line) > heading_max_chars or _INTERJECTION.match(line):
         return False  # (a speech's （全场热烈鼓掌） on its own line heads nothing)
-    end = without_note(line)[-1]
+    bare = without_note(line)
+    # a quotation closing the line ends a sentence only with the sentence's end inside it
+    # (他强调：“要抓好落实。”); a quoted name (实现“开门红”, 深入实施“强省会”战略) ends none
+    # (a clause with commas before it is a sentence cut short: …,展现了经济发展“安居速度”)
+    quoted = bare.rstrip("”’」』")
+    end = quoted[-1] if quoted and quoted != bare and not re.search("[，,；;。]", quoted) else bare[-1]
     if end in _CLOSING or end in "：:":
         return False
     return line[-1] not in "，,、" or bool(BARE_NUMBER.fullmatch(line))  # 一、 alone is a heading's number

@@ -1037,3 +1037,32 @@ def test_a_wrapped_line_without_a_comma_at_a_page_break_is_text():
         doc = process_document("a.txt", RawText(lines, "utf-8"), P, T2S, Gazetteer.default())
         assert "省委省政府市委市政府决策部署持续推动经济社会高质量发展" in "".join(p["text"] for p in doc.paragraphs)
         assert not any(row["reason"].startswith("running header") for row in doc.log)
+
+
+def test_a_social_media_posts_furniture_is_left_out():
+    """A post copied from a WeChat account: its calls to follow and share, its emoji and its list
+    of earlier posts are no text; its title (ending in a quoted name), source and byline are read."""
+    post = ["点击蓝字 关注我们", "一季度恩施市经济实现“开门红”🎉", "👆👆点击上方“恩施市发布”关注我们", "",
+            "今年一季度，恩施市地区生产总值完成98.6亿元，同比增长6.2%，主要经济指标实现“开门红”。📈",
+            "下一步，恩施市将紧盯全年目标任务，抓项目、稳增长、促消费、优环境，奋力夺取二季度“双过半”。💪", "",
+            "往期推荐", "▶恩施市召开2023年优化营商环境大会", "▶@恩施人，这份春季出行指南请收好！", "",
+            "来源：恩施市融媒体中心", "记者：谭晓明 通讯员：向丽", "编辑：田甜", "", "阅读原文", "分享 收藏 点赞 在看"]
+    doc = process_document("post.txt", RawText(post, "utf-8"), P, T2S, Gazetteer.default())
+    assert (doc.title, doc.author, doc.locality.locality) == ("一季度恩施市经济实现“开门红”", "谭晓明", "恩施市")
+    assert [p["text"][-6:] for p in doc.paragraphs] == ["“开门红”。", "“双过半”。"]  # no emoji, no links
+    status = {row["line"]: row for row in doc.log}
+    assert [status[n]["status"] for n in (1, 3, 8, 9, 10, 16, 17)] == ["boilerplate"] * 7
+    assert status[9]["reason"] == "a link under 往期推荐" and status[13]["status"] == "metadata"
+    # a list of links with text below it is text
+    doc = process_document("a.txt", RawText(post[4:6] + ["", "相关阅读", "▶恩施市召开2023年优化营商环境大会", "",
+                                                         "会议强调，要持续优化营商环境，推动恩施市经济高质量发展，全力以赴完成全年目标任务。"], "utf-8"),
+                           P, T2S, Gazetteer.default())
+    assert any("优化营商环境大会" in p["text"] or "优化营商环境大会" in p["section"] for p in doc.paragraphs)
+
+
+def test_a_meeting_line_without_a_date_is_no_title():
+    lines = ["政府工作报告", "——在会宁县第十七届人民代表大会第六次会议上", "会宁县人民政府县长 马立新", "",
+             "各位代表：", "现在，我代表县人民政府向大会报告工作，请予审议，并请县政协委员和其他列席人员提出意见。"]
+    doc = process_document("县政府工作报告_2016.txt", RawText(lines, "utf-8"), P, T2S, Gazetteer.default())
+    assert (doc.title, doc.year, doc.locality.locality) == ("政府工作报告", "2016", "会宁县")
+    assert {row["line"]: row["reason"] for row in doc.log}[2] == "meeting line (no date)"

@@ -440,3 +440,23 @@ def test_title_speaker(title, speaker):
 ])
 def test_an_author_splits_into_name_and_office(author, expected):
     assert split_author(author) == expected
+
+
+@pytest.mark.parametrize("line,kind", [
+    ("一季度恩施市经济实现“开门红”", "heading"),  # a title ending in a quoted name
+    ("（三）深入实施“强省会”", "heading"),
+    ("他强调：“要抓好落实。”", "body"),  # the sentence ends inside the quotation
+    ("这一年,我们埋头苦干、对标竞进,展现了经济发展“安居速度”", "body"),  # a clause cut short
+    ("记者：谭晓明", "metadata"),
+    ("（记者 伍伟明 通讯员 李嘉欣）", "metadata"),
+    ("点击蓝字 关注我们", "boilerplate"),
+    ("往期推荐", "boilerplate"),
+    ("关注我们的民生工作，做好保障。", "body"),
+])
+def test_lines_of_posts_and_titles(line, kind):
+    assert classify_line(clean_line(line), 40).kind == kind
+
+
+def test_emoji_are_no_text():
+    assert clean_line("奋力夺取二季度“双过半”。💪") == "奋力夺取二季度“双过半”。"
+    assert clean_line("👆👆点击上方") == "点击上方"

@@ -847,6 +847,11 @@ def mark_metadata(lines: Lines, doc: Document) -> None:
 
 
 _ATTACHMENT_NUMBERING = (3, 4, 5, 6)  # the outline's 一、 （一） 1. (1) (see text.numbering)
+
+
+def _attachment_item(line: str) -> bool:
+    """A short line naming what is attached, no sentence (附件：1.2024年市政府工作要点)."""
+    return len(line) <= 60 and not re.search("[。！？；]", line)
 _SIGNATURE_END = re.compile(r"[日\d]\s*[)）]?\s*(印发|发布|签发)?\s*$")  # 2023年3月2日, 2023年3月2日印发, 2023年3月2日（此件公开发布）
 _SENTENCE_MARK = re.compile(r"[，。！？；,!?;]")
 
@@ -893,6 +898,16 @@ def mark_signature_date(lines: Lines) -> None:
                 lines.issuer = name
                 lines.zones["issuer"].append(name)
             lines.mark(date, "metadata", "date line (a notice's signature)")
+    # a notice's list of what it attaches (附件：2024年市政府工作要点 / 2.重点项目清单): what is attached
+    # follows, under its own title; the list is no text (a bare 附件 above the attachment stays
+    # its heading)
+    for k, i in enumerate(text_lines):
+        if lines.open(i) and _ATTACHMENT.match(lines.text[i]) and _attachment_item(lines.text[i]):
+            lines.mark(i, "metadata", "a notice's list of attachments")
+            for j in text_lines[k + 1 :]:
+                if not (lines.open(j) and numbering(lines.text[j].strip()) in _ATTACHMENT_NUMBERING and _attachment_item(lines.text[j])):
+                    break
+                lines.mark(j, "metadata", "a notice's list of attachments")
 
 
 # A year in a file's name, standing apart (2025_河南省.txt, 河南-2025.txt; not 2000字, a2019b, 1024x2048).

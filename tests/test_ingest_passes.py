@@ -1066,3 +1066,22 @@ def test_a_meeting_line_without_a_date_is_no_title():
     doc = process_document("县政府工作报告_2016.txt", RawText(lines, "utf-8"), P, T2S, Gazetteer.default())
     assert (doc.title, doc.year, doc.locality.locality) == ("政府工作报告", "2016", "会宁县")
     assert {row["line"]: row["reason"] for row in doc.log}[2] == "meeting line (no date)"
+
+
+def test_a_notice_and_the_document_it_attaches():
+    """A notice's list of attachments is no text; the attached document below its bare 附件
+    heading starts a section of its own, its title."""
+    lines = ["遵义市人民政府办公室关于印发《遵义市2023年优化营商环境工作要点》的通知",
+             "《遵义市2023年优化营商环境工作要点》已经市人民政府同意，现印发给你们，请结合实际认真抓好贯彻落实。", "",
+             "附件：1.遵义市2023年优化营商环境工作要点", "2.遵义市2023年营商环境重点任务清单", "", "遵义市人民政府办公室", "2023年3月20日", "",
+             "附件", "", "遵义市2023年优化营商环境工作要点", "",
+             "为深入贯彻落实党中央、国务院和省委、省政府关于优化营商环境的决策部署，结合我市实际，制定本工作要点。"]
+    doc = process_document("notice.txt", RawText(lines, "utf-8"), P, T2S, Gazetteer.default())
+    status = {row["line"]: (row["status"], row["reason"]) for row in doc.log}
+    assert status[4] == status[5] == ("metadata", "a notice's list of attachments")
+    assert (doc.date, doc.issuer) == ("2023-03-20", "遵义市人民政府办公室")
+    assert [(p["section"], p["text"][:5]) for p in doc.paragraphs] == [("", "《遵义市2"), ("遵义市2023年优化营商环境工作要点", "为深入贯彻")]
+    # a sentence that begins with 附件 is text
+    doc = process_document("a.txt", RawText(["附件：本办法所称营商环境，是指市场主体在市场经济活动中所涉及的体制机制性因素和条件。",
+                                             "请各单位结合实际，认真抓好贯彻落实。"], "utf-8"), P, T2S, Gazetteer.default())
+    assert doc.paragraphs[0]["text"].startswith("附件：本办法所称营商环境")

@@ -41,6 +41,7 @@ from .text import (
     FIELD_ROLE,
     PAGE_NUMBER,
     SUBTITLE_SPEAKER,
+    ascii_alnum,
     author_name,
     split_author,
     title_speaker,
@@ -387,7 +388,9 @@ def clean_lines(raw_lines: list[str], params: IngestParams, to_simplified, doc: 
         why = garbled(cleaned[i], lost_char_runs(cleaned[i])) if line else ""
         if why:
             kinds.append(LineKind("garbled", why))
-        elif origin[i] in running and not joined[i]:
+            continue
+        line = text[i] = ascii_alnum(line)
+        if origin[i] in running and not joined[i]:
             n = running[origin[i]]
             kinds.append(LineKind("boilerplate", f"running header or footer (the same line at {n} page breaks)" if n > 1 else
                                   "running header or footer (at a page break, inside a sentence that runs on across it)"))
@@ -708,6 +711,14 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
             # the body that issues it, under a title that is whole (…工作总结 / 常州市对口支援…前方工作组):
             # not more title; it still names the place, as the title does
             lines.mark(i, "metadata", "issuer (under the title)")
+            doc.issuer = doc.issuer or line.strip()
+            lines.issuer = lines.issuer or line.strip()
+            lines.zones["issuer"].append(line)
+        elif (not title_parts and _SIGNATURE.fullmatch(line.strip()) and not _INNER_PUNCTUATION.search(line)
+              and any(lines.text[j].lstrip().startswith("关于") for j in header if j > i)):
+            # the issuing body above the title, as an official document sets them (遵义市人民政府办公室 /
+            # 关于印发…的通知): not title; it names the place, as the title does
+            lines.mark(i, "metadata", "issuer (above the title)")
             doc.issuer = doc.issuer or line.strip()
             lines.issuer = lines.issuer or line.strip()
             lines.zones["issuer"].append(line)

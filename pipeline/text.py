@@ -18,6 +18,12 @@ _SPACES = re.compile(r"[\s\u3000\u00a0\u2002-\u200a]+")
 # Zero-width characters and byte-order marks (a BOM is left inside a line where files were
 # joined): they stand between characters, so they go without leaving a blank.
 _ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
+# full-width digits and Latin letters (２０２３年, ＧＤＰ) as ASCII, and in a line that has them, a
+# full-width point or percent sign between or after digits (５２６．８亿元, ６．２％); other full-width
+# signs (，：（）) stay
+_FULL_WIDTH = str.maketrans({chr(c): chr(c - 0xFEE0) for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]})
+_FULL_WIDTH_ALNUM = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+_FULL_WIDTH_NUMBER_SIGN = re.compile(r"(?<=\d)．(?=\d)|(?<=\d)％")
 # pictographs of social media posts (🎉 👆 📈 💪, flags, the emoji variation selector): no text
 _EMOJI = re.compile("[\U0001F000-\U0001FAFF\ufe0f]")
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
@@ -48,6 +54,15 @@ def clean_line(line: str) -> str:
     """Drop zero-width characters, stray BOMs and emoji, collapse every kind of blank (full-width
     and no-break spaces among them) to one space, strip the ends."""
     return _SPACES.sub(" ", _EMOJI.sub("", _ZERO_WIDTH.sub("", line))).strip()
+
+
+def ascii_alnum(line: str) -> str:
+    """Full-width digits and letters written as ASCII (２０２３年 → 2023年, ６．２％ → 6.2%, ＧＤＰ);
+    a line that writes its digits in ASCII keeps its own ％. (Applied to text that is not garbled:
+    a line decoded with a wrong codec is diagnosed by its characters as they are.)"""
+    if not _FULL_WIDTH_ALNUM.search(line):
+        return line
+    return _FULL_WIDTH_NUMBER_SIGN.sub(lambda m: "." if m.group() == "．" else "%", line.translate(_FULL_WIDTH))
 
 
 # ----------------------------------------------------------------------------- exported text

@@ -1079,6 +1079,10 @@ def test_a_notice_and_the_document_it_attaches():
     doc = process_document("notice.txt", RawText(lines, "utf-8"), P, T2S, Gazetteer.default())
     status = {row["line"]: (row["status"], row["reason"]) for row in doc.log}
     assert status[4] == status[5] == ("metadata", "a notice's list of attachments")
+    # the issuing body above the title, as official documents set it, is the issuer, not title
+    above = process_document("notice.txt", RawText(["遵义市人民政府办公室", "关于印发《遵义市2023年优化营商环境工作要点》的通知", *lines[1:]], "utf-8"),
+                             P, T2S, Gazetteer.default())
+    assert (above.title, above.issuer) == ("关于印发《遵义市2023年优化营商环境工作要点》的通知", "遵义市人民政府办公室")
     assert (doc.date, doc.issuer) == ("2023-03-20", "遵义市人民政府办公室")
     assert [(p["section"], p["text"][:5]) for p in doc.paragraphs] == [("", "《遵义市2"), ("遵义市2023年优化营商环境工作要点", "为深入贯彻")]
     # a sentence that begins with 附件 is text

@@ -457,6 +457,15 @@ def test_lines_of_posts_and_titles(line, kind):
     assert classify_line(clean_line(line), 40).kind == kind
 
 
+def test_full_width_digits_and_letters_are_ascii():
+    from pipeline.text import ascii_alnum
+
+    assert ascii_alnum("台山市召开２０２３年侨务工作会议") == "台山市召开2023年侨务工作会议"
+    assert ascii_alnum("完成５２６．８亿元，增长６．２％，ＧＤＰ稳步增长。") == "完成526.8亿元，增长6.2%，GDP稳步增长。"
+    assert ascii_alnum("（一）全面推进：①②") == "（一）全面推进：①②"  # full-width signs and circled numbers stay
+    assert ascii_alnum("增长6.2％") == "增长6.2％"  # a line with ASCII digits keeps its own signs
+
+
 def test_emoji_are_no_text():
     assert clean_line("奋力夺取二季度“双过半”。💪") == "奋力夺取二季度“双过半”。"
     assert clean_line("👆👆点击上方") == "点击上方"

@@ -22,6 +22,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
 from . import RESOURCES
+from .text import SURNAMES
 
 # Short names that are also everyday words or names of things other than the unit.
 _AMBIGUOUS_SHORT = frozenset(
@@ -299,12 +300,9 @@ _TOWN = re.compile("街道|社区|镇|乡|村")
 _FEATURE = frozenset("庙寺路街巷河")
 # …unless the words after it are the city's own towns, villages, streets or communities at work
 _CITYS_OWN = re.compile("(镇|乡)(村|街)|(街道|社区)(综合|执法|管理|体制|发展|治理|建设|服务|工作者)")
-# Surnames: a short place name right after one may be the rest of a person's name (县委书记王江阴,
-# 记者 李安吉), when an office, a byline word or nothing stands before it (see _in_person_name).
-_SURNAMES = frozenset(
-    "李王张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏"
-    "钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文欧覃甘聂莫向"
-)
+# Surnames (text.SURNAMES): a short place name right after one may be the rest of a person's name
+# (县委书记王江阴, 记者 李安吉), when an office, a byline word or nothing stands before it (see _in_person_name).
+_SURNAMES = SURNAMES
 # Offices and roles written right before a person's name (县委书记张兴国, 记者王江阴): whole
 # words, so that 长江宜昌段 (长 of a river) or 成长于江阴 (长 of a verb) name no person.
 _OFFICE_WORDS = ("书记", "省长", "市长", "县长", "区长", "州长", "旗长", "盟长", "镇长", "乡长", "部长", "厅长", "局长", "处长", "科长",

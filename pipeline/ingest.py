@@ -410,18 +410,20 @@ LINK_LIST_MAX = (12, 50)  # at most this many lines below it, of at most this ma
 def _mark_link_list(text: list[str], kinds: list[LineKind]) -> None:
     """The lines under the head of a list of links (往期推荐 / ▶@恩施人，这份春季出行指南请收好！ / …),
     down to the next blank line: the titles of other posts, boilerplate; only when there are
-    few and each is as short as a link's title (:data:`LINK_LIST_MAX`), and no sentence follows
-    below the list (the 来源, 记者 and 编辑 lines of a post may: they keep their kinds)."""
+    few, each is as short as a link's title (:data:`LINK_LIST_MAX`) and none ends a sentence
+    with 。 or ；, and no sentence follows below the list (the 来源, 记者 and 编辑 lines of a post
+    may: they keep their kinds)."""
     for i, line in enumerate(text):
-        if kinds[i].kind == "boilerplate" and _LINK_LIST.match(line):
+        if kinds[i].kind in ("boilerplate", "heading") and _LINK_LIST.match(line):
             end = next((k for k in range(i + 1, len(text)) if not text[k]), len(text))
             links = list(range(i + 1, end))
             after = [k for k in range(end, len(text)) if text[k] and kinds[k].kind in ("body", "heading")]
-            if (links and len(links) <= LINK_LIST_MAX[0] and all(len(text[k]) <= LINK_LIST_MAX[1] and kinds[k].kind in ("body", "heading") for k in links)
+            if (links and len(links) <= LINK_LIST_MAX[0] and all(len(text[k]) <= LINK_LIST_MAX[1] and kinds[k].kind in ("body", "heading")
+                                                                 and not re.search("[。；;]$", text[k]) for k in links)
                     and not any(re.search("[。！？]", text[k]) for k in after)):
+                kinds[i] = LineKind("boilerplate", "the head of a list of links")
                 for k in links:
                     kinds[k] = LineKind("boilerplate", f"a link under {line.strip()}")
-                return
 
 
 RUNNING_MIN_PAGES = 2  # a running header or footer stands at this many page breaks at least
@@ -661,7 +663,7 @@ _MENU = {"navigation", "breadcrumb"}
 _MEETING_END = re.compile(r"(会议|大会|全会|会)\s*(开幕式|闭幕式|开幕|闭幕)?\s*上(的讲话|的报告)?\s*[)）]?$")
 _ARROW = re.compile(r"^\s*[>＞›»]")
 # a subtitle naming the meeting a report was given at, with no date (——在…会议上, （在…大会上的讲话）)
-_UNDATED_MEETING = re.compile(r"^\s*([—―–\-－]{1,2}|[（(])\s*在[^，。；！？]{2,60}?(会议|大会|全会)\s*(开幕式|闭幕式|开幕|闭幕)?\s*上(的讲话|的报告|的工作报告)?\s*[)）]?\s*$")
+_UNDATED_MEETING = re.compile(r"^\s*([—―–\-－]{1,2}|[（(])\s*在[^，。；！？]{2,60}?(会议|大会|全会)\s*(开幕式|闭幕式|开幕|闭幕)?\s*上\s*[)）]?\s*$")
 
 
 # a title that is whole: it ends in what kind of document it is (…工作总结, …的通知, …实施方案)
@@ -682,7 +684,7 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
     # at its last arrow)
     last_furniture = max((i for i in range(first_body) if kinds[i].kind == "boilerplate" and kinds[i].reason in _MENU
                           or _ARROW.match(lines.text[i])), default=-1)
-    title_parts = []
+    title_parts, meeting = [], ""
     dated: set[int] = {d.line for d in lines.dates if d.source in ("meeting line", "title block")}
     for i in header:
         line, name = lines.text[i], unspaced_name(lines.text[i])  # (a byline's 谭　勇 is 谭勇)
@@ -723,9 +725,11 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
             lines.issuer = lines.issuer or line.strip()
             lines.zones["issuer"].append(line)
         elif _UNDATED_MEETING.match(line):
-            # ——在会宁县第十七届人民代表大会第六次会议上: the meeting the report was given at, without its date
+            # ——在会宁县第十七届人民代表大会第六次会议上: the meeting the report was given at, without its
+            # date (the title if nothing else is: it says what the text is)
             lines.mark(i, "metadata", "meeting line (no date)")
             lines.zones["title"].append(line)
+            meeting = meeting or line
         elif i - 1 in dated and _MEETING_END.search(line) and len(line) <= 30:
             # a dateline wrapped over two lines (——2015年1月8日在…人民代表大会 / 第五次会议上)
             lines.mark(i, "metadata", "date line (continued)")
@@ -734,7 +738,7 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
             lines.mark(i, "metadata", "title")
             title_parts.append(line)
             lines.zones["title"].append(line)
-    doc.title = doc.title or join_title(title_parts, gazetteer)
+    doc.title = doc.title or join_title(title_parts, gazetteer) or meeting
 
 
 def join_title(parts: list[str], gazetteer: Gazetteer | None = None) -> str:
@@ -915,8 +919,11 @@ def mark_signature_date(lines: Lines) -> None:
     for k, i in enumerate(text_lines):
         if lines.open(i) and _ATTACHMENT.match(lines.text[i]) and _attachment_item(lines.text[i]):
             lines.mark(i, "metadata", "a notice's list of attachments")
-            for j in text_lines[k + 1 :]:
-                if not (lines.open(j) and numbering(lines.text[j].strip()) in _ATTACHMENT_NUMBERING and _attachment_item(lines.text[j])):
+            # …and the items numbered as its first (附件：1.… / 2.…); a heading numbered otherwise
+            # (一、总体要求) is the attached document's
+            style = numbering(lines.text[i][_ATTACHMENT.match(lines.text[i]).end() :].strip())
+            for j in text_lines[k + 1 :] if style in _ATTACHMENT_NUMBERING else ():
+                if not (lines.open(j) and numbering(lines.text[j].strip()) == style and _attachment_item(lines.text[j])):
                     break
                 lines.mark(j, "metadata", "a notice's list of attachments")
 

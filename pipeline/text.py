@@ -24,8 +24,9 @@ _ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
 _FULL_WIDTH = str.maketrans({chr(c): chr(c - 0xFEE0) for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]})
 _FULL_WIDTH_ALNUM = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 _FULL_WIDTH_NUMBER_SIGN = re.compile(r"(?<=\d)．(?=\d)|(?<=\d)％")
-# pictographs of social media posts (🎉 👆 📈 💪, flags, the emoji variation selector): no text
-_EMOJI = re.compile("[\U0001F000-\U0001FAFF\ufe0f]")
+# pictographs of social media posts (🎉 👆 📈 💪, flags; with their variation selector): no text; not
+# the enclosed letters and ideographs of U+1F100–1F2FF (🄰, 🈩), list marks
+_EMOJI = re.compile("[\U0001F1E6-\U0001F1FF\U0001F300-\U0001F64F\U0001F680-\U0001F6FF\U0001F900-\U0001F9FF\U0001FA70-\U0001FAFF]\ufe0f?")
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
 # A Latin syllable in brackets right after a character: 領(lǐng), 續(xù), 创(chuang4). (Not
 # only after Han characters: a garbled character before the reading is still followed by it.)
@@ -53,7 +54,9 @@ def strip_pinyin(text: str) -> tuple[str, int]:
 def clean_line(line: str) -> str:
     """Drop zero-width characters, stray BOMs and emoji, collapse every kind of blank (full-width
     and no-break spaces among them) to one space, strip the ends."""
-    return _SPACES.sub(" ", _EMOJI.sub("", _ZERO_WIDTH.sub("", line))).strip()
+    line = _ZERO_WIDTH.sub("", line)
+    text = _EMOJI.sub("", line)
+    return _SPACES.sub(" ", text if text.strip() else line).strip()  # (a line of emoji alone is no text, logged as such)
 
 
 def ascii_alnum(line: str) -> str:
@@ -173,8 +176,8 @@ BOILERPLATE = [
     # a social media account's calls to follow, read on or share (点击蓝字 关注我们, 👆点击上方“…发布”关注我们,
     # 往期推荐, 阅读原文), not a sentence
     ("social media prompt", re.compile(
-        r"^\W*(点击蓝字|点击上方|点击下方|关注我们|欢迎关注|长按(识别)?二维码|阅读原文|往期(推荐|回顾|精彩)|推荐阅读|精彩推荐|点个?在看|分享.{0,3}点赞.{0,3}在看)"
-        r"[^。！？；]{0,40}$")),
+        r"^\W*((点击蓝字|点击上方|点击下方)[^，,、。！？；]{0,30}|关注我们|阅读原文|往期(推荐|回顾|精彩)|推荐阅读|精彩推荐|点个?在看|分享.{0,3}点赞.{0,3}在看"
+        r"|欢迎关注[^，,、。！？；]{0,20}(公众号|微信|视频号|抖音|发布|官微)[^，,、。！？；]{0,10}|长按(识别)?二维码[^，,、。！？；]{0,12}关注[^，,、。！？；]{0,10})\W*$")),
     ("reprint note", re.compile(r"^[\[【(（]\s*(文章|本文)?据.{1,40}(转发|转载|编发|整理)|转发时有改动|转载请注明|^[\[【(（]\s*来源[:：].{0,40}[\]】)）]$")),
     ("page number", PAGE_NUMBER := re.compile(r"^[-—–－―─\s]*(\d{1,3}|[·•]\s*\d{1,3}\s*[·•]|第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})[-—–－―─\s]*$")),
     # a button's word alone (【打印】 字号：大 中 小 上一篇：…), not the first word of a sentence (关闭落后产能企业12家。
@@ -334,7 +337,7 @@ def author_name(who: str) -> str:
     return _REPORTER.sub("", who) or who
 
 
-_SURNAMES = set(
+SURNAMES = frozenset(
     "李王张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏"
     "钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文欧覃甘聂莫向"
     # less common ones, that seldom begin an ordinary word (not 安 严 祝 季 关 纪: 安全, 严格, 祝贺, 季度)
@@ -342,9 +345,9 @@ _SURNAMES = set(
 )
 _TITLE_SPEAKER = re.compile(
     rf"(?:^|[\s—―–\-－：:])(?:(?P<office>[^\s，。：:—]{{0,16}}?({_OFFICES}))\s*(?P<who>[\u4e00-\u9fff]{{1,8}}·[\u4e00-\u9fff·]{{1,12}}|(?![亲带要在到对就等同代兼和与及并助委昨今首再一率陪出主专])[\u4e00-\u9fff]{{2,4}}?)(?:同志)?"
-    rf"|(?P<who2>[{''.join(sorted(_SURNAMES))}][\u4e00-\u9fff]{{1,2}}?)同志){_SPEECH}"
+    rf"|(?P<who2>[{''.join(sorted(SURNAMES))}][\u4e00-\u9fff]{{1,2}}?)同志){_SPEECH}"
 )
-_REPORTER_NAMES = r"(?:[" + "".join(sorted(_SURNAMES)) + r"][\u4e00-\u9fff]{1,2}\s*){1,4}"
+_REPORTER_NAMES = r"(?:[" + "".join(sorted(SURNAMES)) + r"][\u4e00-\u9fff]{1,2}\s*){1,4}"
 _REPORTER_LINE = re.compile(  # the first role's names are the author: （记者 王晓燕 通讯员 陈刚）
     r"^[(（]?\s*(本报|本台|本网|新华社)?(特约)?(记者|通讯员)\s*[:：]?\s*(?P<who>" + _REPORTER_NAMES + r")"
     r"([、，,\s]*(特约)?(记者|通讯员)\s*[:：]?\s*" + _REPORTER_NAMES + r")?[)）]?$"
@@ -623,9 +626,11 @@ def is_heading(line: str, heading_max_chars: int) -> bool:
     bare = without_note(line)
     # a quotation closing the line ends a sentence only with the sentence's end inside it
     # (他强调：“要抓好落实。”); a quoted name (实现“开门红”, 深入实施“强省会”战略) ends none
-    # (a clause with commas before it is a sentence cut short: …,展现了经济发展“安居速度”)
+    # (a clause with commas before it is a sentence cut short: …,展现了经济发展“安居速度”; a quotation
+    # after a colon is a saying, 习近平总书记指出：“绿水青山就是金山银山”; one with a note after it, a
+    # sentence: 实现了“开门红”（掌声）)
     quoted = bare.rstrip("”’」』")
-    end = quoted[-1] if quoted and quoted != bare and not re.search("[，,；;。]", quoted) else bare[-1]
+    end = quoted[-1] if quoted and quoted != bare and bare == line and not re.search("[，,；;。：:]", quoted) else bare[-1]
     if end in _CLOSING or end in "：:":
         return False
     return line[-1] not in "，,、" or bool(BARE_NUMBER.fullmatch(line))  # 一、 alone is a heading's number
@@ -646,7 +651,7 @@ def unspaced_name(line: str) -> str:
 
 def looks_like_person(line: str) -> bool:
     """A bare 2–4 character name such as 李军 or 欧阳明 (a byline above the text)."""
-    return 2 <= len(line) <= 4 and (line[0] in _SURNAMES or line[:2] in _COMPOUND_SURNAMES) and all("\u4e00" <= c <= "\u9fff" for c in line)
+    return 2 <= len(line) <= 4 and (line[0] in SURNAMES or line[:2] in _COMPOUND_SURNAMES) and all("\u4e00" <= c <= "\u9fff" for c in line)
 
 
 # The outline of official documents, outermost first: 第一部分/篇/编 > 第一章 > 第一节 > 一、 >

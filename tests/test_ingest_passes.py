@@ -1053,6 +1053,12 @@ def test_a_social_media_posts_furniture_is_left_out():
     status = {row["line"]: row for row in doc.log}
     assert [status[n]["status"] for n in (1, 3, 8, 9, 10, 16, 17)] == ["boilerplate"] * 7
     assert status[9]["reason"] == "a link under 往期推荐" and status[13]["status"] == "metadata"
+    # a list of links holding sentences, or with no blank line before the text, is text
+    body = post[4:6]
+    for tail in (["相关链接", "一、政策解读", "二、办事指南", "全市将继续抓项目稳增长。", "下一步将持续优化营商环境。"],
+                 ["推荐阅读", "《关于进一步优化营商环境的若干措施》", "各乡镇、各部门要认真组织学习。"]):
+        doc = process_document("a.txt", RawText(body + [""] + tail, "utf-8"), P, T2S, Gazetteer.default())
+        assert tail[-1] in "".join(p["text"] for p in doc.paragraphs)
     # a list of links with text below it is text
     doc = process_document("a.txt", RawText(post[4:6] + ["", "相关阅读", "▶恩施市召开2023年优化营商环境大会", "",
                                                          "会议强调，要持续优化营商环境，推动恩施市经济高质量发展，全力以赴完成全年目标任务。"], "utf-8"),
@@ -1066,6 +1072,12 @@ def test_a_meeting_line_without_a_date_is_no_title():
     doc = process_document("县政府工作报告_2016.txt", RawText(lines, "utf-8"), P, T2S, Gazetteer.default())
     assert (doc.title, doc.year, doc.locality.locality) == ("政府工作报告", "2016", "会宁县")
     assert {row["line"]: row["reason"] for row in doc.log}[2] == "meeting line (no date)"
+    # with no other title it is the title: it says what the text is
+    doc = process_document("a.txt", RawText(lines[1:], "utf-8"), P, T2S, Gazetteer.default())
+    assert doc.title == "——在会宁县第十七届人民代表大会第六次会议上"
+    # a speech's subtitle stays in its title
+    doc = process_document("a.txt", RawText(["凝心聚力 奋勇争先", "——在全县经济工作会议上的讲话", *lines[3:]], "utf-8"), P, T2S, Gazetteer.default())
+    assert doc.title == "凝心聚力 奋勇争先 ——在全县经济工作会议上的讲话"
 
 
 def test_a_notice_and_the_document_it_attaches():
@@ -1085,6 +1097,11 @@ def test_a_notice_and_the_document_it_attaches():
     assert (above.title, above.issuer) == ("关于印发《遵义市2023年优化营商环境工作要点》的通知", "遵义市人民政府办公室")
     assert (doc.date, doc.issuer) == ("2023-03-20", "遵义市人民政府办公室")
     assert [(p["section"], p["text"][:5]) for p in doc.paragraphs] == [("", "《遵义市2"), ("遵义市2023年优化营商环境工作要点", "为深入贯彻")]
+    # the attached document's own outline (一、总体要求) is not more of the list
+    plan = process_document("notice.txt", RawText([lines[0], lines[1], "附件：遵义市2023年优化营商环境工作方案", "一、总体要求",
+                                                   "以习近平新时代中国特色社会主义思想为指导，持续优化营商环境。", "二、主要任务",
+                                                   "深化“放管服”改革，提升政务服务效能，全面推行“一网通办”。"], "utf-8"), P, T2S, Gazetteer.default())
+    assert [p["section"] for p in plan.paragraphs[1:]] == ["一、总体要求", "二、主要任务"]
     # a sentence that begins with 附件 is text
     doc = process_document("a.txt", RawText(["附件：本办法所称营商环境，是指市场主体在市场经济活动中所涉及的体制机制性因素和条件。",
                                              "请各单位结合实际，认真抓好贯彻落实。"], "utf-8"), P, T2S, Gazetteer.default())

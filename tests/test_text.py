@@ -452,6 +452,11 @@ def test_an_author_splits_into_name_and_office(author, expected):
     ("点击蓝字 关注我们", "boilerplate"),
     ("往期推荐", "boilerplate"),
     ("关注我们的民生工作，做好保障。", "body"),
+    ("关注我们身边的困难群众", "heading"),  # words of a report, not a prompt
+    ("阅读原文件，逐条对照整改", "heading"),
+    ("欢迎关注和支持我县教育事业发展", "heading"),
+    ("习近平总书记指出：“绿水青山就是金山银山”", "body"),  # a saying after a colon
+    ("全县经济实现了“开门红”（掌声）", "body"),  # a note after it
 ])
 def test_lines_of_posts_and_titles(line, kind):
     assert classify_line(clean_line(line), 40).kind == kind
@@ -469,3 +474,5 @@ def test_full_width_digits_and_letters_are_ascii():
 def test_emoji_are_no_text():
     assert clean_line("奋力夺取二季度“双过半”。💪") == "奋力夺取二季度“双过半”。"
     assert clean_line("👆👆点击上方") == "点击上方"
+    assert clean_line("🄰 加强组织领导") == "🄰 加强组织领导"  # enclosed letters are list marks
+    assert clean_line("👇👇") == "👇👇"  # a line of emoji alone stays, to be logged as no text

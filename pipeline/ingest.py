@@ -238,6 +238,7 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
     """
     doc = Document(doc_id=str(Path(source).with_suffix("")), source=source, encoding=raw.encoding, n_lines=len(raw.lines))
     lines = clean_lines(raw.lines, params, to_simplified, doc)
+    cut_title_from_dateline(lines, params)
     mark_dateline(lines, doc, params)
     mark_header(lines, doc, gazetteer)
     mark_fields(lines, doc)
@@ -598,6 +599,29 @@ def join_wrapped(texts: list[str], origin: list[int], notes: list[str], indented
         out_notes.append(_join_notes(notes[i], *(notes[m] for m in range(i + 1, j + 1) if m in taken),
                                      f"line breaks inside sentences: lines {origin[i] + 1}–{more[-1][0] + 1} joined" if more else ""))
     return out_text, out_origin, out_notes, out_joined
+
+
+# a dash that may open a dateline inside a line (…的报告 ——2023年7月25日在…会议上)
+_DASH = re.compile(r"[—―–－]{1,2}|-{2}")
+
+
+def cut_title_from_dateline(lines: Lines, params: IngestParams) -> None:
+    """A text whose first line runs its title into its dateline and on into the report (a
+    crawl that lost the line breaks: 成都市武侯区人民政府关于…的报告 ——2023年7月25日在…会议上
+    区长　刘思远 主任、各位副主任…：…): the title is cut off as a line of its own, a heading, so
+    that the dateline, the speaker and the title are read as they are where the lines were
+    kept. Only a title without punctuation of a sentence, of 4–60 characters, before a dash
+    that opens a dateline (see :func:`pipeline.text.dateline`)."""
+    first = next((i for i in lines.nonblank if lines.open(i) and lines.kinds[i].kind in ("heading", "body")), None)
+    if first is None or len(lines.text[first]) <= params.heading_max_chars or dateline(lines.text[first]):
+        return
+    line = lines.text[first]
+    for m in _DASH.finditer(line, 0, 64):
+        head = line[: m.start()].strip()
+        if 4 <= len(head) <= 60 and not re.search("[。！？；，,：:]", head) and dateline(line[m.start() :]):
+            rest = line[m.start() :]
+            lines.split(first, [(head, LineKind("heading")), (rest, classify_line(rest, params.heading_max_chars, False))], "title run into its dateline")
+            return
 
 
 def mark_dateline(lines: Lines, doc: Document, params: IngestParams) -> None:

@@ -535,7 +535,11 @@ def dateline(line: str) -> Dateline | None:
     if end > 160:
         return None
     m = _DATELINE_AUTHOR.search(line[:end])
-    return Dateline(find_date(line[:end]), m.group("who") if m else "", end)
+    who = m.group("who") if m else ""
+    if not who and meeting and speaker:  # a speaker set off after the meeting (…会议上 武侯区人民政府区长 刘思远)
+        titled = _TITLED_NAME.match(line[meeting.end() : speaker.end()].strip())
+        who = author_name(titled.group(0)) if titled else ""
+    return Dateline(find_date(line[:end]), who, end)
 
 
 def _is_body(rest: str) -> bool:

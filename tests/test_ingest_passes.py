@@ -1106,3 +1106,19 @@ def test_a_notice_and_the_document_it_attaches():
     doc = process_document("a.txt", RawText(["附件：本办法所称营商环境，是指市场主体在市场经济活动中所涉及的体制机制性因素和条件。",
                                              "请各单位结合实际，认真抓好贯彻落实。"], "utf-8"), P, T2S, Gazetteer.default())
     assert doc.paragraphs[0]["text"].startswith("附件：本办法所称营商环境")
+
+
+def test_a_report_on_one_line_keeps_its_title_dateline_and_speaker():
+    """A crawl that lost the line breaks: the title, the dateline with its speaker and the report
+    on one physical line are read as where the lines were kept."""
+    line = ("成都市武侯区人民政府关于2023年上半年工作情况的报告 ——2023年7月25日在成都市武侯区第十九届人民代表大会常务委员会第十三次会议上 "
+            "武侯区人民政府区长　刘思远 主任、各位副主任、秘书长、各位委员：受区人民政府委托，现将我区2023年上半年工作情况报告如下，请予审议。"
+            "今年以来，全区经济运行稳中向好，地区生产总值同比增长6.8%，规模以上工业增加值增长7.2%。")
+    doc = process_document("a.txt", RawText([line], "utf-8"), P, T2S, Gazetteer.default())
+    assert (doc.title, doc.date, doc.author, doc.locality.locality) == (
+        "成都市武侯区人民政府关于2023年上半年工作情况的报告", "2023-07-25", "刘思远（武侯区人民政府区长）", "武侯区")
+    assert doc.paragraphs[0]["text"].startswith("主任、各位副主任") and [row["status"] for row in doc.log] == ["metadata", "metadata", "kept"]
+    # a first line that is a sentence with a dash in it is left whole
+    doc = process_document("a.txt", RawText(["全年实现地区生产总值658.3亿元——2023年增长4.1%，一般公共预算收入72.6亿元，同口径增长5.2%。"], "utf-8"),
+                           P, T2S, Gazetteer.default())
+    assert doc.title == "" and len(doc.paragraphs) == 1

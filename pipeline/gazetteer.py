@@ -300,9 +300,6 @@ _TOWN = re.compile("街道|社区|镇|乡|村")
 _FEATURE = frozenset("庙寺路街巷河")
 # …unless the words after it are the city's own towns, villages, streets or communities at work
 _CITYS_OWN = re.compile("(镇|乡)(村|街)|(街道|社区)(综合|执法|管理|体制|发展|治理|建设|服务|工作者)")
-# Surnames (text.SURNAMES): a short place name right after one may be the rest of a person's name
-# (县委书记王江阴, 记者 李安吉), when an office, a byline word or nothing stands before it (see _in_person_name).
-_SURNAMES = SURNAMES
 # Offices and roles written right before a person's name (县委书记张兴国, 记者王江阴): whole
 # words, so that 长江宜昌段 (长 of a river) or 成长于江阴 (长 of a verb) name no person.
 _OFFICE_WORDS = ("书记", "省长", "市长", "县长", "区长", "州长", "旗长", "盟长", "镇长", "乡长", "部长", "厅长", "局长", "处长", "科长",
@@ -327,7 +324,7 @@ _PERSON_AFTER = ("同志", "在", "讲话", "的讲话", "署名", "作", "说",
 def _whole_name_after_office(run: str, start: int, name: str) -> bool:
     """Whether a two-character short place name right after a leading office is a person's
     whole name (市长宁波率队, 书记常宁指出; 宁 and 常 are surnames, if rarer than
-    :data:`_SURNAMES`): such an office is followed by its holder's name. Not after a reporter,
+    :data:`~pipeline.text.SURNAMES`): such an office is followed by its holder's name. Not after a reporter,
     a delegate or a member (本报记者宁波报道, 代表宁波参赛, 政协委员宁波代表团: the city)."""
     return len(name) == 2 and not _function_word(name[0]) and run[:start].endswith(_LEADING_OFFICES)
 
@@ -340,7 +337,7 @@ def _in_person_name(run: str, start: int, name: str) -> bool:
     """Whether the short place name at ``start`` ends a person's name: a surname before it,
     and an office before that (县委书记张兴国出席, 记者王江阴), or nothing before it and no word
     running on after it (王江阴同志, 记者 王江阴 李安吉; or 同志, 在…, 讲话, 出席, 指出…)."""
-    if start == 0 or run[start - 1] not in _SURNAMES or len(name) > 2:
+    if start == 0 or run[start - 1] not in SURNAMES or len(name) > 2:  # a surname before it (县委书记王江阴, 记者 李安吉)
         return False
     before = run[start - 2] if start >= 2 else ""
     after = run[start + len(name) :]

@@ -405,13 +405,13 @@ def clean_lines(raw_lines: list[str], params: IngestParams, to_simplified, doc: 
 
 # the head of a list of links to other pages or posts (往期推荐, 推荐阅读, 相关阅读, 相关链接)
 _LINK_LIST = re.compile(r"^\W*(往期(推荐|回顾|精彩)|推荐阅读|精彩推荐|相关(阅读|链接|新闻|文章|推荐)|延伸阅读)\W*$")
-LINK_LIST_MAX = (12, 50)  # at most this many lines below it, of at most this many characters each
+LINK_LIST_MAX_LINES, LINK_LIST_MAX_CHARS = 12, 50  # at most this many lines below it, of at most this many characters each
 
 
 def _mark_link_list(text: list[str], kinds: list[LineKind]) -> None:
     """The lines under the head of a list of links (往期推荐 / ▶@恩施人，这份春季出行指南请收好！ / …),
     down to the next blank line: the titles of other posts, boilerplate; only when there are
-    few, each is as short as a link's title (:data:`LINK_LIST_MAX`) and none ends a sentence
+    few, each is as short as a link's title (:data:`LINK_LIST_MAX_LINES`, :data:`LINK_LIST_MAX_CHARS`) and none ends a sentence
     with 。 or ；, and no sentence follows below the list (the 来源, 记者 and 编辑 lines of a post
     may: they keep their kinds)."""
     for i, line in enumerate(text):
@@ -419,7 +419,7 @@ def _mark_link_list(text: list[str], kinds: list[LineKind]) -> None:
             end = next((k for k in range(i + 1, len(text)) if not text[k]), len(text))
             links = list(range(i + 1, end))
             after = [k for k in range(end, len(text)) if text[k] and kinds[k].kind in ("body", "heading")]
-            if (links and len(links) <= LINK_LIST_MAX[0] and all(len(text[k]) <= LINK_LIST_MAX[1] and kinds[k].kind in ("body", "heading")
+            if (links and len(links) <= LINK_LIST_MAX_LINES and all(len(text[k]) <= LINK_LIST_MAX_CHARS and kinds[k].kind in ("body", "heading")
                                                                  and not re.search("[。；;]$", text[k]) for k in links)
                     and not any(re.search("[。！？]", text[k]) for k in after)):
                 kinds[i] = LineKind("boilerplate", "the head of a list of links")
@@ -736,18 +736,12 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
         elif title_parts and _GENRE_END.search(title_parts[-1]) and _SIGNATURE.fullmatch(line.strip()) and not _INNER_PUNCTUATION.search(line):
             # the body that issues it, under a title that is whole (…工作总结 / 常州市对口支援…前方工作组):
             # not more title; it still names the place, as the title does
-            lines.mark(i, "metadata", "issuer (under the title)")
-            doc.issuer = doc.issuer or line.strip()
-            lines.issuer = lines.issuer or line.strip()
-            lines.zones["issuer"].append(line)
+            _header_issuer(lines, doc, i, "issuer (under the title)")
         elif (not title_parts and _SIGNATURE.fullmatch(line.strip()) and not _INNER_PUNCTUATION.search(line)
               and any(lines.text[j].lstrip().startswith("关于") for j in header if j > i)):
             # the issuing body above the title, as an official document sets them (遵义市人民政府办公室 /
             # 关于印发…的通知): not title; it names the place, as the title does
-            lines.mark(i, "metadata", "issuer (above the title)")
-            doc.issuer = doc.issuer or line.strip()
-            lines.issuer = lines.issuer or line.strip()
-            lines.zones["issuer"].append(line)
+            _header_issuer(lines, doc, i, "issuer (above the title)")
         elif _UNDATED_MEETING.match(line):
             # ——在会宁县第十七届人民代表大会第六次会议上: the meeting the report was given at, without its
             # date (the title if nothing else is: it says what the text is)
@@ -763,6 +757,16 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
             title_parts.append(line)
             lines.zones["title"].append(line)
     doc.title = doc.title or join_title(title_parts, gazetteer) or meeting
+
+
+def _header_issuer(lines: Lines, doc: Document, i: int, reason: str) -> None:
+    """Header line ``i`` names the body that issues the document: metadata, the issuer (unless
+    one is known), and read for the locality in the ``issuer`` zone."""
+    name = lines.text[i].strip()
+    lines.mark(i, "metadata", reason)
+    doc.issuer = doc.issuer or name
+    lines.issuer = lines.issuer or name
+    lines.zones["issuer"].append(lines.text[i])
 
 
 def join_title(parts: list[str], gazetteer: Gazetteer | None = None) -> str:
@@ -891,6 +895,8 @@ _ATTACHMENT_NUMBERING = (3, 4, 5, 6)  # the outline's 一、 （一） 1. (1) (s
 def _attachment_item(line: str) -> bool:
     """A short line naming what is attached, no sentence (附件：1.2024年市政府工作要点)."""
     return len(line) <= 60 and not re.search("[。！？；]", line)
+
+
 _SIGNATURE_END = re.compile(r"[日\d]\s*[)）]?\s*(印发|发布|签发)?\s*$")  # 2023年3月2日, 2023年3月2日印发, 2023年3月2日（此件公开发布）
 _SENTENCE_MARK = re.compile(r"[，。！？；,!?;]")
 
@@ -941,11 +947,11 @@ def mark_signature_date(lines: Lines) -> None:
     # follows, under its own title; the list is no text (a bare 附件 above the attachment stays
     # its heading)
     for k, i in enumerate(text_lines):
-        if lines.open(i) and _ATTACHMENT.match(lines.text[i]) and _attachment_item(lines.text[i]):
+        if lines.open(i) and (head := _ATTACHMENT.match(lines.text[i])) and _attachment_item(lines.text[i]):
             lines.mark(i, "metadata", "a notice's list of attachments")
             # …and the items numbered as its first (附件：1.… / 2.…); a heading numbered otherwise
             # (一、总体要求) is the attached document's
-            style = numbering(lines.text[i][_ATTACHMENT.match(lines.text[i]).end() :].strip())
+            style = numbering(lines.text[i][head.end() :].strip())
             for j in text_lines[k + 1 :] if style in _ATTACHMENT_NUMBERING else ():
                 if not (lines.open(j) and numbering(lines.text[j].strip()) == style and _attachment_item(lines.text[j])):
                     break

@@ -308,7 +308,7 @@ class ReportParams(Section):
     seed: int = 42
     n_boot: int = 1000
     top_examples: int = 3
-    covariates: tuple[str, ...] = ("level", "year")
+    covariates: tuple[str, ...] = ("level", "year", "level:year")
     min_documents: int = 8
 
     def validate(self) -> None:
@@ -318,6 +318,14 @@ class ReportParams(Section):
             raise ParamsError(f"params.yaml: report.n_boot must be at least 2 (an interval needs the spread of resamples), got {self.n_boot!r}")
         _positive("report.top_examples", self.top_examples)
         _positive("report.min_documents", self.min_documents)
+        for i, c in enumerate(self.covariates):
+            if ":" in c:
+                parts = [x.strip() for x in c.split(":")]
+                if len(parts) != 2 or not all(parts) or parts[0] == parts[1]:
+                    raise ParamsError(f"params.yaml: report.covariates[{i}] {c!r}: an interaction names two different covariates, as level:year")
+                if missing := [x for x in parts if x not in self.covariates]:
+                    raise ParamsError(f"params.yaml: report.covariates[{i}] {c!r}: {' and '.join(missing)} must be a covariate too "
+                                      f"(add it to report.covariates; an interaction is modelled beside both)")
 
 
 @dataclass(frozen=True)

@@ -313,13 +313,33 @@ class CovariateResult:
 MIN_CLUSTERS_PER_VALUE = 3  # localities a covariate's every value needs for its contrast
 
 
-def _design(docs: pd.DataFrame, covariates: list[str], levels: dict[str, list[str]]) -> np.ndarray:
-    """Intercept and treatment dummies (the first of ``levels[c]`` the reference) of each covariate."""
+def _design(docs: pd.DataFrame, covariates: list[str], levels: dict[str, list[str]], cells: list[tuple[str, str, str, str]] = ()) -> np.ndarray:
+    """Intercept and treatment dummies (the first of ``levels[c]`` the reference) of each
+    covariate, then one dummy per interaction cell ``(a, b, value of a, value of b)``."""
     cols = [np.ones(len(docs))]
     for c in covariates:
         values = docs[c].to_numpy()
         cols += [(values == v).astype(float) for v in levels[c][1:]]
+    cols += [((docs[a] == va) & (docs[b] == vb)).to_numpy(dtype=float) for a, b, va, vb in cells]
     return np.column_stack(cols)
+
+
+def _interactions(covariates: list[str]) -> tuple[list[str], list[tuple[str, str]], list[tuple[str, str]]]:
+    """``covariates`` as main effects, interactions ``a:b`` (both also main effects) and what
+    is skipped with its reason."""
+    mains = [c for c in covariates if ":" not in c]
+    pairs, skipped = [], []
+    for c in covariates:
+        if ":" not in c:
+            continue
+        parts = [x.strip() for x in c.split(":")]
+        if len(parts) != 2 or not all(parts) or parts[0] == parts[1]:
+            skipped.append((c, "an interaction names two different covariates, as level:year"))
+        elif missing := [x for x in parts if x not in mains]:
+            skipped.append((c, f"{' and '.join(missing)} not among the covariates (an interaction is modelled beside both)"))
+        else:
+            pairs.append((parts[0], parts[1]))
+    return mains, pairs, skipped
 
 
 def covariate_effects(docs: pd.DataFrame, shares: pd.DataFrame, keys: list[str], covariates: list[str], cluster: str = "locality",
@@ -330,7 +350,10 @@ def covariate_effects(docs: pd.DataFrame, shares: pd.DataFrame, keys: list[str],
         docs: one row per document: ``doc``, ``n_chars`` and the covariate and cluster columns.
         shares: one row per document: ``doc`` and one column per theme (shares in [0, 1]).
         keys: theme keys.
-        covariates: columns of ``docs``, each treated as categorical.
+        covariates: columns of ``docs``, each treated as categorical; ``a:b`` adds their
+            interaction (both must be covariates too): the expected share of every cell of a
+            and b, and the contrasts of b's values within each value of a ("year within level"),
+            when every cell is found in ``MIN_CLUSTERS_PER_VALUE`` localities or more.
         cluster: column whose values the standard errors are clustered by.
         min_documents: fewer documents with a known value → the covariate is skipped.
         n_sim: coefficient draws for the intervals of expected shares and contrasts.
@@ -342,7 +365,8 @@ def covariate_effects(docs: pd.DataFrame, shares: pd.DataFrame, keys: list[str],
     import warnings
 
     d = docs.merge(shares, on="doc")
-    skipped, used = [], []
+    covariates, pairs, skipped = _interactions(list(covariates))
+    used = []
     for c in covariates:
         if c not in d.columns:
             skipped.append((c, "no such document column"))
@@ -357,9 +381,14 @@ def covariate_effects(docs: pd.DataFrame, shares: pd.DataFrame, keys: list[str],
         else:
             used.append(c)
     expected_rows, contrast_rows, models = [], [], {}
-    if not used:
+
+    def nothing() -> CovariateResult:
+        """No model: every interaction is skipped with the reason its covariates were."""
+        skipped.extend((f"{a}:{b}", f"{' and '.join(x for x in (a, b) if x not in used) or a + ' and ' + b} not modelled (see above)") for a, b in pairs)
         return CovariateResult(pd.DataFrame(columns=["theme", "covariate", "value", "expected", "ci_low", "ci_high", "n_documents"]),
                                pd.DataFrame(columns=["theme", "covariate", "value", "reference", "difference", "ci_low", "ci_high"]), skipped, models)
+    if not used:
+        return nothing()
     whole = d
 
     def complete(cols: list[str]) -> pd.DataFrame:
@@ -377,8 +406,7 @@ def covariate_effects(docs: pd.DataFrame, shares: pd.DataFrame, keys: list[str],
             skipped.append((c, "; ".join(f"{v}: {n} {cluster if n == 1 else plural}" for v, n in thin.items())
                             + f" (fewer than {MIN_CLUSTERS_PER_VALUE} per value for clustered standard errors)"))
     if not used:
-        return CovariateResult(pd.DataFrame(columns=["theme", "covariate", "value", "expected", "ci_low", "ci_high", "n_documents"]),
-                               pd.DataFrame(columns=["theme", "covariate", "value", "reference", "difference", "ci_low", "ci_high"]), skipped, models)
+        return nothing()
     d = complete(used)
     # covariates whose values the others already fix in these documents (every county text of
     # 2023 or 2024, every provincial one of 2025 or 2026) cannot be told apart: the later is
@@ -399,22 +427,41 @@ def covariate_effects(docs: pd.DataFrame, shares: pd.DataFrame, keys: list[str],
     n_clusters = d[cluster].nunique()
     if n_clusters < 4:
         skipped += [(c, f"{n_clusters} {cluster} clusters (fewer than 4) for clustered standard errors") for c in used]
-        return CovariateResult(pd.DataFrame(columns=["theme", "covariate", "value", "expected", "ci_low", "ci_high", "n_documents"]),
-                               pd.DataFrame(columns=["theme", "covariate", "value", "reference", "difference", "ci_low", "ci_high"]), skipped, models)
+        return nothing()
     # statsmodels is imported only when a covariate is modelled (its import takes a second or two)
     from statsmodels.genmod import families
     from statsmodels.genmod.generalized_linear_model import GLM
 
-    x = _design(d, used, levels)
+    cells = []  # interaction terms (a, b, value of a, value of b)
+    plural = {"locality": "localities"}.get(cluster, f"{cluster}s")
+    for a, b in pairs:
+        if a not in used or b not in used:
+            skipped.append((f"{a}:{b}", f"{' and '.join(x for x in (a, b) if x not in used)} not modelled (see above)"))
+            continue
+        # every cell needs localities of its own: with one thin cell, a term of the reference
+        # value (the main effect) would rest on the few localities of that cell
+        n_loc = d.groupby([a, b])[cluster].nunique()
+        thin = [(f"{va} {vb}", int(n_loc.get((va, vb), 0))) for va in levels[a] for vb in levels[b] if n_loc.get((va, vb), 0) < MIN_CLUSTERS_PER_VALUE]
+        own = [(a, b, va, vb) for va in levels[a][1:] for vb in levels[b][1:]]
+        x = _design(d, used, levels, cells + own)
+        if thin:
+            skipped.append((f"{a}:{b}", "; ".join(f"{cell}: {n} {cluster if n == 1 else plural}" for cell, n in thin)
+                            + f" (every cell needs {MIN_CLUSTERS_PER_VALUE} or more for clustered standard errors)"))
+        elif np.linalg.matrix_rank(x) < x.shape[1]:
+            skipped.append((f"{a}:{b}", "confounded with the other covariates in these documents"))
+        else:
+            cells += own
+    x = _design(d, used, levels, cells)
     weights = d["n_chars"].to_numpy(dtype=float)
     weights = weights / weights.mean()
     groups = pd.factorize(d[cluster])[0]
     rng = np.random.default_rng(seed)
     for key in keys:
         y = d[key].to_numpy(dtype=float).clip(0, 1)
-        flat = [(c, v, y[(d[c] == v).to_numpy()].max()) for c in used for v in levels[c] if y[(d[c] == v).to_numpy()].max() == 0]
+        flat = [f"{c} {v}" for c in used for v in levels[c] if y[(d[c] == v).to_numpy()].max() == 0]
+        flat += [f"{a} {va} and {b} {vb}" for a, b, va, vb in cells if y[((d[a] == va) & (d[b] == vb)).to_numpy()].max() == 0]
         if flat:  # every document of a value gives the theme nothing: the logit has no finite contrast (an interval of 0–0 would be false)
-            skipped.append((f"{key} (every covariate)", "; ".join(f"every document with {c} {v} gives it 0%" for c, v, _ in flat)))
+            skipped.append((f"{key} (every covariate)", "; ".join(f"every document with {v} gives it 0%" for v in flat)))
             continue
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -427,26 +474,35 @@ def covariate_effects(docs: pd.DataFrame, shares: pd.DataFrame, keys: list[str],
             continue
         draws = rng.multivariate_normal(beta, cov, size=n_sim, method="eigh")
         models[key] = {"documents": int(len(d)), "clusters": int(n_clusters), "deviance": round(float(fit.deviance), 4)}
+
+        def expected(setting: dict[str, str], covariate: str, value: str) -> np.ndarray:
+            """The model's average share with ``setting`` for every document (the other
+            covariates as observed): one row of the expected table, and the draws behind it."""
+            xv = _design(d.assign(**setting), used, levels, cells)
+            sim = (weights[:, None] * (1 / (1 + np.exp(-(xv @ draws.T))))).sum(axis=0) / weights.sum()  # (n_sim,)
+            point = float((weights * (1 / (1 + np.exp(-(xv @ beta))))).sum() / weights.sum())
+            lo, hi = np.percentile(sim, [2.5, 97.5])
+            observed = np.logical_and.reduce([(d[k] == v).to_numpy() for k, v in setting.items()])
+            expected_rows.append({"theme": key, "covariate": covariate, "value": value, "expected": round(point, 4), "ci_low": round(float(lo), 4),
+                                  "ci_high": round(float(hi), 4), "n_documents": int(observed.sum())})
+            return sim, round(point, 4)
+
+        def contrast(covariate: str, value: str, reference: str, this: tuple, ref: tuple) -> None:
+            lo, hi = np.percentile(this[0] - ref[0], [2.5, 97.5])
+            contrast_rows.append({"theme": key, "covariate": covariate, "value": value, "reference": reference,
+                                  "difference": round(this[1] - ref[1], 4), "ci_low": round(float(lo), 4), "ci_high": round(float(hi), 4)})
+
         for c in used:
-            values = levels[c]
-            means = {}
-            for v in values:
-                xv = _design(d.assign(**{c: v}), used, levels)
-                p = 1 / (1 + np.exp(-(xv @ draws.T)))  # (n_docs, n_sim)
-                sim = (weights[:, None] * p).sum(axis=0) / weights.sum()
-                point = float((weights * (1 / (1 + np.exp(-(xv @ beta))))).sum() / weights.sum())
-                means[v] = sim
-                lo, hi = np.percentile(sim, [2.5, 97.5])
-                expected_rows.append({"theme": key, "covariate": c, "value": v, "expected": round(point, 4), "ci_low": round(float(lo), 4),
-                                      "ci_high": round(float(hi), 4), "n_documents": int((d[c] == v).sum())})
-            ref = values[0]
-            for v in values[1:]:
-                diff = means[v] - means[ref]
-                lo, hi = np.percentile(diff, [2.5, 97.5])
-                point = next(r["expected"] for r in expected_rows[::-1] if r["theme"] == key and r["covariate"] == c and r["value"] == v) - \
-                    next(r["expected"] for r in expected_rows[::-1] if r["theme"] == key and r["covariate"] == c and r["value"] == ref)
-                contrast_rows.append({"theme": key, "covariate": c, "value": v, "reference": ref, "difference": round(point, 4),
-                                      "ci_low": round(float(lo), 4), "ci_high": round(float(hi), 4)})
+            means = {v: expected({c: v}, c, v) for v in levels[c]}
+            for v in levels[c][1:]:
+                contrast(c, v, levels[c][0], means[v], means[levels[c][0]])
+        for a, b in pairs:
+            if not any(t[:2] == (a, b) for t in cells):
+                continue
+            means = {(va, vb): expected({a: va, b: vb}, f"{a}:{b}", f"{va} {vb}") for va in levels[a] for vb in levels[b]}
+            for va in levels[a]:
+                for vb in levels[b][1:]:
+                    contrast(f"{b} ({a} = {va})", vb, levels[b][0], means[(va, vb)], means[(va, levels[b][0])])
     return CovariateResult(pd.DataFrame(expected_rows), pd.DataFrame(contrast_rows), skipped, models)
 
 

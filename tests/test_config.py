@@ -29,6 +29,8 @@ def test_default_params_load(default_params):
         ("topics", {"umap": {"n_epochs": "many"}}, 'topics.umap.n_epochs must be int or "auto"'),
         ("topics", {"hdbscan": "big"}, "topics.hdbscan must be a mapping"),
         ("report", {"n_boot": 1}, "report.n_boot must be at least 2"),
+        ("report", {"covariates": ["level", "level:"]}, "'level:': an interaction names two different covariates"),
+        ("report", {"covariates": ["level", "level:year"]}, "'level:year': year must be a covariate too"),
     ],
 )
 def test_bad_values_name_the_key(section, value, message):

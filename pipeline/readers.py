@@ -479,7 +479,7 @@ def read_html(data: bytes, path: Path) -> RawText:
             value = getattr(md, key, None)
             if value:
                 meta[key] = str(value)
-    return RawText(split_lines(text), f"html ({encoding})", meta, left_out(page_lines(html), text))
+    return RawText(split_lines(text), f"html ({encoding})", meta, left_out(page_lines(html), text, meta.get("title", "")))
 
 
 # Elements that start a new line of a page's visible text.
@@ -512,10 +512,13 @@ def page_lines(html: str) -> list[str]:
     return [line for line in lines if line]
 
 
-def left_out(page: list[str], extracted: str) -> list[str]:
+def left_out(page: list[str], extracted: str, title: str = "") -> list[str]:
     """The lines of ``page`` (see :func:`page_lines`) whose text is nowhere in ``extracted``
-    (whitespace ignored): what the main-text extraction left out, in page order."""
+    (whitespace ignored): what the main-text extraction left out, in page order. The page's
+    ``title`` (its heading, which the extraction gives as metadata) counts as kept only as a
+    line of its own, not inside one (兰考县召开…分析会 in 10月19日下午，兰考县召开…分析会，…)."""
     squeeze = re.compile(r"\s+")
+    title = squeeze.sub("", title)
     kept = squeeze.sub("", extracted)
     # extracted lines as trafilatura writes them: list items after "- ", table rows as "| a | b |"
     lines = [re.sub(r"^\s*([-*•]|#+)\s+", "", line) for line in extracted.splitlines()]
@@ -526,7 +529,7 @@ def left_out(page: list[str], extracted: str) -> list[str]:
         key = squeeze.sub("", line)
         # a short line (首页, 打印) only by itself or as a word of a kept line (a cell's part):
         # inside a longer word it is another word
-        if key in kept_lines or all(word in kept_words for word in line.split()) or len(key) >= _INLINE_MIN_CHARS and key in kept:
+        if key in kept_lines or all(word in kept_words for word in line.split()) or len(key) >= _INLINE_MIN_CHARS and key in kept and key != title:
             continue
         out.append(line)
     return out

@@ -212,6 +212,8 @@ HEADER_FIELDS: dict[str, tuple[str, ...]] = {
     "source": ("信息来源", "文章来源", "稿件来源", "新闻来源", "来源网站", "来源", "出处"),
     "author": ("作者", "撰稿", "撰稿人", "撰文"),
     "summary": ("内容摘要", "内容提要", "摘要", "提要", "导读"),
+    # a press conference's or meeting's header (above the text only: 主持人：… in a transcript is a turn)
+    "event": ("发布地点", "发布人", "发布嘉宾", "主持人", "出席嘉宾", "会议地点"),
     "furniture": (
         "阅读", "阅读量", "阅读数", "阅读次数", "浏览", "浏览量", "浏览次数", "点击", "点击数", "点击量", "访问量",
         "评论", "评论数", "字号", "索引号", "主题分类", "体裁分类", "组配分类", "分类", "栏目", "发文字号", "文号",
@@ -633,8 +635,11 @@ def is_heading(line: str, heading_max_chars: int) -> bool:
     # (a clause with commas before it is a sentence cut short: …,展现了经济发展“安居速度”; a quotation
     # after a colon is a saying, 习近平总书记指出：“绿水青山就是金山银山”; one with a note after it, a
     # sentence: 实现了“开门红”（掌声）)
+    # (an outline's numbered heading writes its comma: 五、加强自身建设，打造“四个机关”)
     quoted = bare.rstrip("”’」』")
-    end = quoted[-1] if quoted and quoted != bare and bare == line and not re.search("[，,；;。：:]", quoted) else bare[-1]
+    level = numbering(line)
+    outline = level is not None and level <= _HEADING_NUMBERING
+    end = quoted[-1] if quoted and quoted != bare and bare == line and not re.search("[；;。：:]" if outline else "[，,；;。：:]", quoted) else bare[-1]
     if end in _CLOSING or end in "：:":
         return False
     return line[-1] not in "，,、" or bool(BARE_NUMBER.fullmatch(line))  # 一、 alone is a heading's number
@@ -671,6 +676,7 @@ _OUTLINE = [
     rf"^({CN_ORDINAL}是|第{CN_NUMBER}[,，、])",
 ]
 _UNNUMBERED_LEVEL = 4
+_HEADING_NUMBERING = 4  # 第一部分 … 一、 （一）: numbers of headings (1. (1) 一是 number items, often sentences)
 LEAD_NUMBERING = len(_OUTLINE) - 1  # 一是 二是: a paragraph's leads, never a table of contents
 
 

@@ -37,13 +37,15 @@ only with support, as a short name (秦岭山南地区 is the land south of the 
 A second rule (:func:`one_for_one`) finds renames to another name (户县 → 鄠邑区, 蓟县 →
 蓟州区, 东陵区 → 浑南区, and spellings GB/T 2260 corrected, 乔口区 → 硚口区): between two
 consecutive snapshots, the one county-level unit of a prefecture that went and the one that
-came, when nothing else in that prefecture changed. As built: 36 rows more; 2 pairs left out,
+came, when nothing else in that prefecture changed (市辖区, a placeholder that comes and goes, aside;
+市区 and the like, names a code held before it had a name of its own, are no former names).
+As built: 52 rows more (襄阳区 → 襄州区, 鄞县 → 鄞州区, 宜宾县 → 叙州区 …); 2 pairs left out,
 their old name having been held by several units (市郊区, 安西县).
 
 A third rule (:func:`prefecture_renames`) finds former names of prefectures (地区 → 市: 毕节地区
 → 毕节市; 盟 → 市: 伊克昭盟 → 鄂尔多斯市; renames: 襄樊市 → 襄阳市, 思茅市 → 普洱市), each
 resolved to the current prefecture that holds most of its counties. As built: 34 rows more
-(284 in all); 4 left out (南宁地区 and 柳州地区, whose stems are other prefectures' names;
+(300 in all); 4 left out (南宁地区 and 柳州地区, whose stems are other prefectures' names;
 莱芜市, merged into 济南市; and 思茅市, a county's name until 2003 and a prefecture's until
 2007, now both 思茅区 and 普洱市, which is dropped from the county rows too).
 
@@ -209,6 +211,11 @@ def build(snapshots: Snapshots, current: dict[str, str]) -> tuple[list[dict[str,
     return rows, left_out
 
 
+# names a code held before it had a name of its own (濮阳's 410902 市区 → 华龙区): words of every
+# text (市区, 郊区), never a former name
+_PLACEHOLDERS = {"市区", "郊区", "城区", "矿区"}
+
+
 def one_for_one(snapshots: Snapshots, current: dict[str, str], known: set[str]) -> tuple[list[dict[str, str]], list[str]]:
     """Renames to another name (户县 → 鄠邑区, 蓟县 → 蓟州区, 东陵区 → 浑南区): between two
     consecutive snapshots, the one county-level unit of a prefecture that went is paired with
@@ -226,8 +233,9 @@ def one_for_one(snapshots: Snapshots, current: dict[str, str], known: set[str]) 
     left_out = []
     revs = list(snapshots)
     for before, after in zip(revs, revs[1:]):
-        a = {c: n for c, n in snapshots[before].items() if is_county(c)}
-        b = {c: n for c, n in snapshots[after].items() if is_county(c)}
+        # (市辖区, the placeholder of a city's districts, comes and goes in many snapshots: not a unit's change)
+        a = {c: n for c, n in snapshots[before].items() if is_county(c) and n != "市辖区"}
+        b = {c: n for c, n in snapshots[after].items() if is_county(c) and n != "市辖区"}
         went, came = defaultdict(list), defaultdict(list)
         for c, n in a.items():
             if b.get(c) != n:
@@ -240,7 +248,7 @@ def one_for_one(snapshots: Snapshots, current: dict[str, str], known: set[str]) 
             if len(gone) != 1 or len(new) != 1:
                 continue
             (old_code, old), (new_code, name) = gone[0], new[0]
-            if old == name or old in known or old in current_names or name not in current_names or old == "市辖区" or name == "市辖区":
+            if old == name or old in known or old in current_names or name not in current_names or "市辖区" in (old, name) or old in _PLACEHOLDERS:
                 continue
             if len(codes_of[old]) != 1:
                 left_out.append(f"{old} → {name} ({before}→{after}): the old name was held by {len(codes_of[old])} units")

@@ -1122,3 +1122,39 @@ def test_a_report_on_one_line_keeps_its_title_dateline_and_speaker():
     doc = process_document("a.txt", RawText(["全年实现地区生产总值658.3亿元——2023年增长4.1%，一般公共预算收入72.6亿元，同口径增长5.2%。"], "utf-8"),
                            P, T2S, Gazetteer.default())
     assert doc.title == "" and len(doc.paragraphs) == 1
+
+
+def test_a_press_conference_header_and_its_turns():
+    """发布地点/主持人/发布人 above the text are its header, not its title or a paragraph; below
+    the first line of text, or holding a sentence, 主持人：… is a turn. A speaker's label opens
+    the answer it stands above: the reporter's short question before it stays apart."""
+    lines = ["婺源县2023年一季度经济运行情况新闻发布会", "发布时间：2023-05-12 10:30", "发布地点：县行政中心四楼新闻发布厅",
+             "主持人：县委宣传部副部长、县政府新闻办主任 汪丽萍", "发布人：副县长 俞建国；县发展和改革委员会主任 程晓峰", "",
+             "主持人 汪丽萍：", "各位媒体朋友，大家上午好！欢迎出席婺源县2023年一季度经济运行情况新闻发布会。",
+             "副县长 俞建国：", "一季度，全县地区生产总值完成56.8亿元，同比增长5.6%，增速高于全市平均水平0.4个百分点。",
+             "江西日报记者：", "请问县里在稳投资方面有哪些新的打算？", "县发展和改革委员会主任 程晓峰：",
+             "谢谢提问。一是加快项目建设，全年安排重点项目126个，年度计划投资168亿元；二是强化要素保障。",
+             "主持人：感谢各位发布人，今天的发布会到此结束。"]
+    doc = process_document("a.txt", RawText(lines, "utf-8"), P, T2S, Gazetteer.default())
+    assert (doc.title, doc.date, doc.locality.locality) == ("婺源县2023年一季度经济运行情况新闻发布会", "2023-05-12", "婺源县")
+    reasons = {row["line"]: (row["status"], row["reason"]) for row in doc.log}
+    assert [reasons[i] for i in (3, 4, 5)] == [("metadata", "header fields")] * 3
+    texts = [p["text"] for p in doc.paragraphs]
+    assert texts[2] == "江西日报记者：请问县里在稳投资方面有哪些新的打算？"
+    assert texts[3].startswith("县发展和改革委员会主任 程晓峰：谢谢提问。")
+    assert reasons[15][0] != "metadata" and texts[-1].endswith("主持人：感谢各位发布人，今天的发布会到此结束。")  # (short: it joins the turn before)
+    # a first line of text that is a turn, with its sentence, is no header
+    doc = process_document("a.txt", RawText(lines[:1] + ["主持人：各位媒体朋友，大家上午好！欢迎出席今天的新闻发布会。"] + lines[9:10], "utf-8"),
+                           P, T2S, Gazetteer.default())
+    assert doc.paragraphs[0]["text"].startswith("主持人：各位媒体朋友")
+
+
+def test_a_glossary_term_opens_its_definition():
+    """A report's glossary, each term on a line ending in a colon above its definition: a short
+    definition stays with its own term, not with the next term (which used to end its paragraph)."""
+    lines = ["名词解释", "1.“双高计划”：", "是“中国特色高水平高职学校和专业建设计划”的简称，由教育部和财政部联合实施，旨在建设一批高水平学校和高水平专业群。",
+             "2.“四好农村路”：", "指建好、管好、护好、运营好农村公路。", "3.“双一流”：", "指世界一流大学和一流学科。"]
+    doc = process_document("a.txt", RawText(lines, "utf-8"), P, T2S, Gazetteer.default())
+    texts = [p["text"] for p in doc.paragraphs]
+    assert texts[1].startswith("2.“四好农村路”：指建好、管好、护好、运营好农村公路。")  # (the last, short, joins it: no term after it)
+    assert not any(t.endswith("：") for t in texts)

@@ -159,6 +159,11 @@ def test_page_lines_and_left_out():
     assert page_lines(page) == ["甲", "乙 丙", "丁 戊", "己"]
     # whitespace is ignored, a line kept inside a longer extracted line counts as kept
     assert left_out(["甲", "乙 丙", "丁 戊", "己"], "乙丙\n| 己 | 庚 |\n丁  戊") == ["甲"]
+    # the page's heading, which the extraction reads as the title, is kept only as a line of its
+    # own: a first sentence that repeats it does not hide that the text left it out
+    news = ["兰考县召开2023年三季度经济运行分析会", "10月19日下午，兰考县召开2023年三季度经济运行分析会，总结前三季度经济运行情况。"]
+    assert left_out(news, news[1], title="兰考县召开2023年三季度经济运行分析会") == [news[0]]
+    assert left_out(news, news[1]) == [] and left_out(news, "\n".join(news), title=news[0]) == []
     assert page_lines("") == []
 
 

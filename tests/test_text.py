@@ -126,6 +126,11 @@ def test_headings():
     assert not is_heading("一、要学出绝对忠诚,在捍卫“两个确立”上坚定坚决。“两个确立”是党在新时代取得的重大政治成果。" * 2, 40)
     assert inline_heading("一、要学出绝对忠诚,在捍卫“两个确立”上坚定坚决。“两个确立”是重大成果。", 40) == "一、要学出绝对忠诚,在捍卫“两个确立”上坚定坚决"
     assert inline_heading("习近平总书记指出,要学出绝对忠诚。", 40) == ""
+    # a quoted name closing a numbered heading, after its comma: an outline's heading (an item's
+    # 1. or an unnumbered line with a comma before the quotation is a sentence cut short)
+    assert is_heading("五、加强自身建设，打造“四个机关”", 40) and is_heading("（二）聚焦主业，实施“强省会”", 40)
+    assert not is_heading("1.加快发展，打造“四个机关”", 40) and not is_heading("…，展现了经济发展“安居速度”", 40)
+    assert not is_heading("五、他说：“要抓好落实。”", 40) and not is_heading("五、加强自身建设，打造“四个机关”（掌声）", 40)
 
 
 @pytest.mark.parametrize(

@@ -442,16 +442,23 @@ def covariate_effects(docs: pd.DataFrame, shares: pd.DataFrame, keys: list[str],
         # value (the main effect) would rest on the few localities of that cell
         n_loc = d.groupby([a, b])[cluster].nunique()
         thin = [(f"{va} {vb}", int(n_loc.get((va, vb), 0))) for va in levels[a] for vb in levels[b] if n_loc.get((va, vb), 0) < MIN_CLUSTERS_PER_VALUE]
+        # a covariate fixed within each locality (the level) gives each of its values one term per
+        # value of the other (the year): clustered errors of those terms rest on that value's
+        # localities alone, and need more of them than terms (two more, as a margin)
+        fixed = [(c, other) for c, other in ((a, b), (b, a)) if d.groupby(cluster)[c].nunique().max() == 1]
+        few = [(c, v, int(n), len(levels[other]) + 2) for c, other in fixed for v, n in d.groupby(c)[cluster].nunique().items() if n < len(levels[other]) + 2]
         own = [(a, b, va, vb) for va in levels[a][1:] for vb in levels[b][1:]]
         x = _design(d, used, levels, cells + own)
         if thin:
             skipped.append((f"{a}:{b}", "; ".join(f"{cell}: {n} {cluster if n == 1 else plural}" for cell, n in thin)
                             + f" (every cell needs {MIN_CLUSTERS_PER_VALUE} or more for clustered standard errors)"))
+        elif few:
+            skipped.append((f"{a}:{b}", "; ".join(f"{c} {v}: {n} {cluster if n == 1 else plural}" for c, v, n, _ in few)
+                            + f" (each needs {few[0][3]} or more: one per term it gets, and two more, for clustered standard errors)"))
         elif np.linalg.matrix_rank(x) < x.shape[1]:
             skipped.append((f"{a}:{b}", "confounded with the other covariates in these documents"))
         else:
             cells += own
-    x = _design(d, used, levels, cells)
     weights = d["n_chars"].to_numpy(dtype=float)
     weights = weights / weights.mean()
     groups = pd.factorize(d[cluster])[0]
@@ -459,10 +466,16 @@ def covariate_effects(docs: pd.DataFrame, shares: pd.DataFrame, keys: list[str],
     for key in keys:
         y = d[key].to_numpy(dtype=float).clip(0, 1)
         flat = [f"{c} {v}" for c in used for v in levels[c] if y[(d[c] == v).to_numpy()].max() == 0]
-        flat += [f"{a} {va} and {b} {vb}" for a, b, va, vb in cells if y[((d[a] == va) & (d[b] == vb)).to_numpy()].max() == 0]
         if flat:  # every document of a value gives the theme nothing: the logit has no finite contrast (an interval of 0–0 would be false)
             skipped.append((f"{key} (every covariate)", "; ".join(f"every document with {v} gives it 0%" for v in flat)))
             continue
+        theme_cells = cells
+        for a, b in {t[:2] for t in cells}:
+            empty = [f"{va} {vb}" for va in levels[a] for vb in levels[b] if y[((d[a] == va) & (d[b] == vb)).to_numpy()].max() == 0]
+            if empty:  # (the same for one cell, reference cells included: the theme keeps the model without the interaction)
+                theme_cells = [t for t in theme_cells if t[:2] != (a, b)]
+                skipped.append((f"{key} ({a}:{b})", "; ".join(f"every document with {a} and {b} {v} gives it 0%" for v in empty)))
+        x = _design(d, used, levels, theme_cells)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             fit = GLM(y, x, family=families.Binomial(), var_weights=weights).fit(cov_type="cluster", cov_kwds={"groups": groups})
@@ -472,14 +485,27 @@ def covariate_effects(docs: pd.DataFrame, shares: pd.DataFrame, keys: list[str],
             # (a theme no document, or every document, gives text to: the logit has no finite fit)
             skipped.append((f"{key} (every covariate)", "the model has no finite fit: the theme's share is 0 or 1 in too many documents"))
             continue
-        draws = rng.multivariate_normal(beta, cov, size=n_sim, method="eigh")
+        # draws from a multivariate t with G − 1 degrees of freedom (G localities; for a covariate
+        # fixed within localities, the localities of its thinnest value, and of its own value
+        # in a cell of an interaction): with few
+        # clusters, the clustered errors' normal intervals are too narrow (Cameron and Miller 2015)
+        z = rng.multivariate_normal(np.zeros(len(beta)), cov, size=n_sim, method="eigh")
+        scale = rng.chisquare(1.0, size=(n_sim, 1))  # (one draw per coefficient draw, turned to any df below)
+
+        def t_draws(df: int) -> np.ndarray:
+            # the same normal and uniform draws for every df: a chi-square of df degrees by its quantile
+            from scipy.stats import chi2
+            return beta + z * np.sqrt(df / chi2.ppf(chi2.cdf(scale, 1.0), df))
+
+        draws = t_draws(n_clusters - 1)
         models[key] = {"documents": int(len(d)), "clusters": int(n_clusters), "deviance": round(float(fit.deviance), 4)}
 
-        def expected(setting: dict[str, str], covariate: str, value: str) -> np.ndarray:
+        def expected(setting: dict[str, str], covariate: str, value: str, df: int | None = None) -> np.ndarray:
             """The model's average share with ``setting`` for every document (the other
-            covariates as observed): one row of the expected table, and the draws behind it."""
-            xv = _design(d.assign(**setting), used, levels, cells)
-            sim = (weights[:, None] * (1 / (1 + np.exp(-(xv @ draws.T))))).sum(axis=0) / weights.sum()  # (n_sim,)
+            covariates as observed): one row of the expected table, and the draws behind it
+            (with ``df`` degrees of freedom, else the localities' less one)."""
+            xv = _design(d.assign(**setting), used, levels, theme_cells)
+            sim = (weights[:, None] * (1 / (1 + np.exp(-(xv @ (draws if df is None else t_draws(df)).T))))).sum(axis=0) / weights.sum()  # (n_sim,)
             point = float((weights * (1 / (1 + np.exp(-(xv @ beta))))).sum() / weights.sum())
             lo, hi = np.percentile(sim, [2.5, 97.5])
             observed = np.logical_and.reduce([(d[k] == v).to_numpy() for k, v in setting.items()])
@@ -493,13 +519,19 @@ def covariate_effects(docs: pd.DataFrame, shares: pd.DataFrame, keys: list[str],
                                   "difference": round(this[1] - ref[1], 4), "ci_low": round(float(lo), 4), "ci_high": round(float(hi), 4)})
 
         for c in used:
-            means = {v: expected({c: v}, c, v) for v in levels[c]}
+            # a covariate fixed within localities (the level) is told apart by as many localities as its thinnest value has
+            df = d.groupby(c)[cluster].nunique().min() - 1 if d.groupby(cluster)[c].nunique().max() == 1 else None
+            means = {v: expected({c: v}, c, v, df) for v in levels[c]}
             for v in levels[c][1:]:
                 contrast(c, v, levels[c][0], means[v], means[levels[c][0]])
         for a, b in pairs:
-            if not any(t[:2] == (a, b) for t in cells):
+            if not any(t[:2] == (a, b) for t in theme_cells):
                 continue
-            means = {(va, vb): expected({a: va, b: vb}, f"{a}:{b}", f"{va} {vb}") for va in levels[a] for vb in levels[b]}
+            # a cell of a value fixed within localities rests on that value's localities
+            fixed = [c for c in (a, b) if d.groupby(cluster)[c].nunique().max() == 1]
+            df = {(va, vb): min([d.loc[d[c] == v, cluster].nunique() - 1 for c, v in ((a, va), (b, vb)) if c in fixed], default=n_clusters - 1)
+                  for va in levels[a] for vb in levels[b]}
+            means = {(va, vb): expected({a: va, b: vb}, f"{a}:{b}", f"{va} {vb}", df[(va, vb)]) for va in levels[a] for vb in levels[b]}
             for va in levels[a]:
                 for vb in levels[b][1:]:
                     contrast(f"{b} ({a} = {va})", vb, levels[b][0], means[(va, vb)], means[(va, levels[b][0])])

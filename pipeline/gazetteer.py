@@ -510,7 +510,8 @@ def infer_locality(zones: dict[str, list[str]], gazetteer: Gazetteer | None = No
         name in the body counts fully only when supported (see :func:`_weigh_short_names`).
         A former name counts for the unit that has it now (:data:`FORMER_NAME_WEIGHT`), and
         the evidence shows it (清苑县 → now 清苑区). The author and issuer lines, naming
-        units of one province, choose it, whatever the body names most. A unit the header
+        units of one province only, a city or county among them that the text names elsewhere
+        too, choose that province, whatever the body names most. A unit the header
         (author, source, title) names, and not its parent, is not held back by the parent's
         mentions in the body; level words (我代表区人民政府) favour the unit of that level when descending
         (see :func:`_most_specific`).
@@ -528,7 +529,13 @@ def infer_locality(zones: dict[str, list[str]], gazetteer: Gazetteer | None = No
         return Locality(found=False, evidence="no place name of the gazetteer but ordinary words that are also names of units (城区, 矿区), not written after a unit containing them")
     tally = _tally(mentions, gaz)
     levels = declared_levels(zones)
-    best = _most_specific(tally.direct, gaz, levels, frozenset(tally.header), frozenset(tally.speaker))
+    # who speaks or signs: a city or county the author or issuer lines name, of one province, and
+    # named elsewhere in the text too (a researcher's institute, a provincial paper's reporter or
+    # an aid team's province, named in the byline only, says who wrote, not whose text it is)
+    elsewhere = {c for (c, zone), n in tally.counts.items() if n and zone not in ("author", "issuer")}
+    provinces = {c[:2] for c in tally.speaker}
+    speaker = frozenset(c for c in tally.speaker if gaz.places[c].level != "province" and c in elsewhere) if len(provinces) == 1 else frozenset()
+    best = _most_specific(tally.direct, gaz, levels, frozenset(tally.header), speaker)
     place = gaz.places[best]
     total = sum(tally.direct.values())
     own = sum(w for c, w in tally.direct.items() if c == best or best in gaz.places[c].ancestors)
@@ -585,7 +592,7 @@ class Tally:
     counts: dict[tuple[str, str], int] = field(default_factory=lambda: defaultdict(int))
     written: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     header: set[str] = field(default_factory=set)
-    # units the author or issuer line names as who speaks (not at body weight: not a unit its title or issuer writes about)
+    # units the author or issuer lines name (a unit a joint issuer names after the first, at body weight, too)
     speaker: set[str] = field(default_factory=set)
     # units some mention names alone (after disambiguation): the others were only ever shares of a homonym
     unique: set[str] = field(default_factory=set)
@@ -615,7 +622,7 @@ def _tally(mentions: list[Mention], gaz: Gazetteer) -> Tally:
             tally.written[code].add(m.name)
         if m.zone != "body":
             tally.header.update(codes)
-        if m.zone in ("author", "issuer") and m.weight > ZONE_WEIGHTS["body"]:
+        if m.zone in ("author", "issuer"):
             tally.speaker.update(codes)
     return tally
 
@@ -809,10 +816,10 @@ def _most_specific(direct: dict[str, float], gaz: Gazetteer, levels: frozenset[s
                    speaker: frozenset[str] = frozenset()) -> str:
     """Descend province → city → county while one child dominates (see infer_locality).
 
-    The province is the one with most weight, unless the author or issuer lines name units
-    of one province only (``speaker``): who speaks or signs says whose text it is, however
-    often the body names the places it works with (a county's report on its partner
-    counties in another province).
+    The province is the one with most weight, unless ``speaker`` holds units (a city or county
+    the author or issuer lines name, of one province, named elsewhere in the text too; see
+    infer_locality): who speaks or signs says whose text it is, however often the body names
+    the places it works with (a county's report on its partner counties in another province).
 
     The child must outweigh the parent's own mentions, unless the header (author, source,
     title lines: ``header`` holds the codes named there) names the child, or a unit inside

@@ -822,8 +822,8 @@ def mark_fields(lines: Lines, doc: Document) -> None:
         if len(k.fields) == 1 and k.fields[0][0] in _GENERIC_DATE_KEYS and _MEETING_TIME.search(k.fields[0][1]) and text_at and text_at[0] < i < text_at[-1]:
             lines.kinds[i] = LineKind("body")  # inside the text, 时间：3月5日上午9时 is what it says (a meeting's time), not the page's
             continue
-        if all(FIELD_ROLE.get(key) == "event" for key, _ in k.fields) and (text_at and text_at[0] < i or any(re.search("[。！？!?]", v) for _, v in k.fields)):
-            lines.kinds[i] = LineKind("body")  # 主持人：各位媒体朋友，大家上午好！ — a turn of the transcript, not its header
+        if all(FIELD_ROLE.get(key) == "event" for key, _ in k.fields) and (text_at and text_at[0] < i or any(re.search("[。！？!?，,]", v) for _, v in k.fields)):
+            lines.kinds[i] = LineKind("body")  # 主持人：同志们，现在开会 — a turn of the transcript, not its header
             continue
         lines.mark(i, "metadata", k.reason)
         source_zone = []
@@ -1002,8 +1002,9 @@ def date_document(lines: Lines, doc: Document, meta: dict[str, str], meta_source
 
 # an author property that names nobody: a computer's user account or a pirated system's
 _NOBODY = re.compile(r"用户|微软|雨林木风|番茄花园|系统之家|深度|未知|匿名|佚名|作者|电脑|[Uu]ser|[Aa]dmin")
-# the parts of a page's <title>, which sites join with _ or | (or a spaced hyphen)
-_TITLE_PARTS = re.compile(r"\s*[_|｜]\s*|\s+-\s+")
+# the parts of a page's <title>, which sites join with _ or | (or a spaced hyphen, or two: …动员会--大荔县人民政府;
+# not ——, a title's own dash before its subtitle)
+_TITLE_PARTS = re.compile(r"\s*(?:[_|｜]|-{2,})\s*|\s+-\s+")
 # a part that names the site, not the article (郴州市人民政府, 政务公开, 门户网站)
 _SITE_PART = re.compile(r"(人民政府|政府|政府网|门户网站|网站|首页|政务公开|信息公开|新闻中心|办公室|网)$")
 _WORD_TITLE = re.compile(r"^Microsoft Word\s*-\s*|\.(docx?|wps)$", re.IGNORECASE)
@@ -1264,8 +1265,12 @@ def _merge_fragments(pieces: list[dict], params: IngestParams) -> tuple[list[dic
         if carry is not None:
             if _SENTENCE_END.search(carry["text"]) and len(piece["text"]) < params.min_chars and re.search(r"[：:]\s*$", piece["text"]):
                 # a short piece ending in a colon (县发改委主任 程晓峰：, 答：) opens what follows it: a
-                # sentence before it (a reporter's question) does not join it, and is kept as it is
-                keep_or_drop(carry)
+                # sentence before it (a reporter's question) does not join it, and is kept as it is;
+                # one too short for a paragraph (谢谢！) closes the piece before it
+                if len(_HAN.findall(carry["text"])) < 4 and out and fits(out[-1], carry):
+                    out[-1] = join(out[-1], carry)
+                else:
+                    keep_or_drop(carry)
             elif fits(carry, piece):
                 piece = join(carry, piece)
             elif out and fits(out[-1], carry):

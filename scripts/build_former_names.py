@@ -39,13 +39,14 @@ A second rule (:func:`one_for_one`) finds renames to another name (户县 → �
 consecutive snapshots, the one county-level unit of a prefecture that went and the one that
 came, when nothing else in that prefecture changed (市辖区, a placeholder that comes and goes, aside;
 市区 and the like, names a code held before it had a name of its own, are no former names).
-As built: 52 rows more (襄阳区 → 襄州区, 鄞县 → 鄞州区, 宜宾县 → 叙州区 …); 2 pairs left out,
+As built: 51 rows more (襄阳区 → 襄州区, 鄞县 → 鄞州区, 宜宾县 → 叙州区 …); 3 pairs left out: 金家庄区 → 博望区,
+which the record contradicts (金家庄区 merged into 花山区, 博望区 made of 当涂县's towns), and 2
 their old name having been held by several units (市郊区, 安西县).
 
 A third rule (:func:`prefecture_renames`) finds former names of prefectures (地区 → 市: 毕节地区
 → 毕节市; 盟 → 市: 伊克昭盟 → 鄂尔多斯市; renames: 襄樊市 → 襄阳市, 思茅市 → 普洱市), each
 resolved to the current prefecture that holds most of its counties. As built: 34 rows more
-(300 in all); 4 left out (南宁地区 and 柳州地区, whose stems are other prefectures' names;
+(299 in all); 4 left out (南宁地区 and 柳州地区, whose stems are other prefectures' names;
 莱芜市, merged into 济南市; and 思茅市, a county's name until 2003 and a prefecture's until
 2007, now both 思茅区 and 普洱市, which is dropped from the county rows too).
 
@@ -214,6 +215,9 @@ def build(snapshots: Snapshots, current: dict[str, str]) -> tuple[list[dict[str,
 # names a code held before it had a name of its own (濮阳's 410902 市区 → 华龙区): words of every
 # text (市区, 郊区), never a former name
 _PLACEHOLDERS = {"市区", "郊区", "城区", "矿区"}
+# pairs the rule makes that the record contradicts: the unit that went merged into another, and
+# the one that came was made of other units' land, between the same two lists
+_NOT_RENAMES = {"金家庄区": "merged into 花山区 in 2012; 博望区 was made of 当涂县's towns"}
 
 
 def one_for_one(snapshots: Snapshots, current: dict[str, str], known: set[str]) -> tuple[list[dict[str, str]], list[str]]:
@@ -249,6 +253,9 @@ def one_for_one(snapshots: Snapshots, current: dict[str, str], known: set[str]) 
                 continue
             (old_code, old), (new_code, name) = gone[0], new[0]
             if old == name or old in known or old in current_names or name not in current_names or "市辖区" in (old, name) or old in _PLACEHOLDERS:
+                continue
+            if old in _NOT_RENAMES:
+                left_out.append(f"{old} → {name} ({before}→{after}): {_NOT_RENAMES[old]}")
                 continue
             if len(codes_of[old]) != 1:
                 left_out.append(f"{old} → {name} ({before}→{after}): the old name was held by {len(codes_of[old])} units")

@@ -258,6 +258,17 @@ def test_an_interaction_gives_the_year_within_each_level_and_needs_every_cell():
     thin = covariate_effects(more.drop(columns=KEYS[:2]), more[["doc", "party", "industry"]], ["party"], ["level", "year", "level:year"], seed=0)
     assert thin.skipped == [("level:year", "province 2024: 2 localities (every cell needs 3 or more for clustered standard errors)")]
     assert set(thin.contrasts["covariate"]) == {"level", "year"} and set(thin.expected["covariate"]) == {"level", "year"}
+    # a level in 3 localities gets 2 terms (2023, 2024): its clustered errors need 4 localities or more
+    cities = docs[docs["locality"].isin([f"L{i}" for i in range(20, 23)]) | (docs["level"] == "county")]
+    few = covariate_effects(cities.drop(columns=KEYS[:2]), cities[["doc", "party", "industry"]], ["party"], ["level", "year", "level:year"], seed=0)
+    assert few.skipped == [("level:year", "level city: 3 localities (each needs 4 or more: one per term it gets, and two more, for clustered standard errors)")]
+    # a cell every document of which gives a theme 0% (here a reference cell, city 2023) leaves that
+    # theme with the model without the interaction, and its main effects
+    zero = docs.assign(industry=np.where((docs["level"] == "city") & (docs["year"] == "2023"), 0.0, docs["industry"]))
+    z = covariate_effects(zero.drop(columns=KEYS[:2]), zero[["doc", "party", "industry"]], ["party", "industry"], ["level", "year", "level:year"], seed=0)
+    assert z.skipped == [("industry (level:year)", "every document with level and year city 2023 gives it 0%")]
+    assert set(z.contrasts.loc[z.contrasts["theme"] == "industry", "covariate"]) == {"level", "year"}
+    assert "year (level = county)" in set(z.contrasts.loc[z.contrasts["theme"] == "party", "covariate"])
     # without the interaction, the models are as before
     plain = covariate_effects(docs.drop(columns=KEYS[:2]), docs[["doc", "party", "industry"]], ["party"], ["level", "year"], seed=0)
     assert set(plain.contrasts["covariate"]) == {"level", "year"}

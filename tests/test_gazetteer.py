@@ -474,8 +474,15 @@ def test_who_signs_chooses_the_province_over_the_partners_the_body_names():
     assert (loc.locality, loc.province) == ("德清县", "浙江省")
     # without a signature the body's weight decides
     assert infer_locality({"body": body}).province == "四川省"
-    # authors of two provinces leave the choice to the weights
+    # authors of two provinces, or joint issuers, leave the choice to the weights
     assert infer_locality({"body": body, "author": ["德清县县长 甲某", "岳池县县长 乙某"]}).province == "四川省"
+    assert infer_locality({"body": body, "issuer": ["德清县人民政府 岳池县人民政府"]}).province == "四川省"
+    # a byline naming only a province, or a unit the text names nowhere else, says who wrote, not
+    # whose text it is: a provincial paper's reporter, a researcher's institute, an aid team
+    yongchuan = ["永川区今年新增项目20个。"] * 15
+    assert infer_locality({"author": ["四川日报记者 张三"], "body": yongchuan}).locality == "永川区"
+    assert infer_locality({"author": ["浙江省社会科学院研究员 李四"], "body": yongchuan}).locality == "永川区"
+    assert infer_locality({"author": ["泸州市援建工作队队长 王五"], "body": yongchuan}).locality == "永川区"
 
 
 def test_renames_found_across_a_placeholder_that_came_and_went():

@@ -909,6 +909,10 @@ def test_the_readers_title_and_author_where_the_text_gives_none():
     doc = process_document("a.html", RawText(body, "html (utf-8)", meta), P, T2S, Gazetteer.default())
     assert (doc.title, doc.year, doc.author) == ("宁乡县召开2013年全县经济工作会议", "2013", "")
     assert doc.locality.locality == "宁乡市"
+    # sites join with two hyphens too; a title's own dash before its subtitle is no join
+    for joined, title in (("宁乡县召开2013年全县经济工作会议--长沙市人民政府", "宁乡县召开2013年全县经济工作会议"),
+                          ("凝心聚力——宁乡县2013年经济工作综述_长沙市人民政府", "凝心聚力——宁乡县2013年经济工作综述")):
+        assert process_document("a.html", RawText(body, "html (utf-8)", {"title": joined}), P, T2S, Gazetteer.default()).title == title
     meta = {"title": "Microsoft Word - 2012年固始县政府工作报告.doc", "author": "县政府办公室"}
     doc = process_document("b.docx", RawText(body, "docx", meta), P, T2S, Gazetteer.default())
     assert (doc.title, doc.author) == ("2012年固始县政府工作报告", "县政府办公室")

@@ -637,9 +637,11 @@ def is_heading(line: str, heading_max_chars: int) -> bool:
     # sentence: 实现了“开门红”（掌声）)
     # (an outline's numbered heading writes its comma: 五、加强自身建设，打造“四个机关”)
     quoted = bare.rstrip("”’」』")
-    level = numbering(line)
-    outline = level is not None and level <= _HEADING_NUMBERING
-    end = quoted[-1] if quoted and quoted != bare and bare == line and not re.search("[；;。：:]" if outline else "[，,；;。：:]", quoted) else bare[-1]
+    if quoted and quoted != bare and bare == line:
+        level = numbering(line)
+        end = quoted[-1] if not re.search("[；;。：:]" if level is not None and level <= _HEADING_NUMBERING else "[，,；;。：:]", quoted) else bare[-1]
+    else:
+        end = bare[-1]
     if end in _CLOSING or end in "：:":
         return False
     return line[-1] not in "，,、" or bool(BARE_NUMBER.fullmatch(line))  # 一、 alone is a heading's number

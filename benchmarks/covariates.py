@@ -8,7 +8,7 @@ localities runs above it, which the t draws of :func:`pipeline.estimates.covaria
 (G − 1 degrees of freedom, for a level's cells its own localities less one) are there to
 correct.
 
-    python benchmarks/covariates.py [--runs 40] [--n-sim 400]
+    python benchmarks/covariates.py [--runs 100] [--n-sim 400]
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ def corpus(seed: int, n_city: int, n_county: int, years: list[str]) -> pd.DataFr
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--runs", type=int, default=40)
+    ap.add_argument("--runs", type=int, default=100)
     ap.add_argument("--n-sim", type=int, default=400)
     args = ap.parse_args()
     warnings.simplefilter("ignore")

@@ -398,11 +398,11 @@ def covariate_effects(docs: pd.DataFrame, shares: pd.DataFrame, keys: list[str],
         return out[out[cols].apply(lambda r: all(v.strip() and v not in ("nan", "None") for v in r), axis=1)].reset_index(drop=True)
 
     d = complete(used)
+    plural = {"locality": "localities"}.get(cluster, f"{cluster}s")
     for c in list(used):  # a value's contrast from one or two localities has clustered errors of nothing
         thin = {v: n for v, n in complete([c]).groupby(c)[cluster].nunique().items() if n < MIN_CLUSTERS_PER_VALUE}
         if thin:
             used.remove(c)
-            plural = {"locality": "localities"}.get(cluster, f"{cluster}s")
             skipped.append((c, "; ".join(f"{v}: {n} {cluster if n == 1 else plural}" for v, n in thin.items())
                             + f" (fewer than {MIN_CLUSTERS_PER_VALUE} per value for clustered standard errors)"))
     if not used:
@@ -421,9 +421,17 @@ def covariate_effects(docs: pd.DataFrame, shares: pd.DataFrame, keys: list[str],
                 skipped.append((c, f"confounded with {', '.join(kept) or 'the intercept'} in these documents (its effect cannot be told apart)"))
             else:
                 kept.append(c)
+        for c in list(kept):  # a value thinned by the documents another covariate does not know (a year missing)
+            thin = {v: n for v, n in d.groupby(c)[cluster].nunique().items() if n < MIN_CLUSTERS_PER_VALUE}
+            if thin:
+                kept.remove(c)
+                skipped.append((c, "; ".join(f"{v}: {n} {cluster if n == 1 else plural}" for v, n in thin.items())
+                                + f" in the documents every covariate modelled knows (fewer than {MIN_CLUSTERS_PER_VALUE} per value for clustered standard errors)"))
         if kept == used:
             break
         used, d = kept, complete(kept)
+    if not used:
+        return nothing()
     n_clusters = d[cluster].nunique()
     if n_clusters < 4:
         skipped += [(c, f"{n_clusters} {cluster} clusters (fewer than 4) for clustered standard errors") for c in used]
@@ -433,7 +441,6 @@ def covariate_effects(docs: pd.DataFrame, shares: pd.DataFrame, keys: list[str],
     from statsmodels.genmod.generalized_linear_model import GLM
 
     cells = []  # interaction terms (a, b, value of a, value of b)
-    plural = {"locality": "localities"}.get(cluster, f"{cluster}s")
     for a, b in pairs:
         if a not in used or b not in used:
             skipped.append((f"{a}:{b}", f"{' and '.join(x for x in (a, b) if x not in used)} not modelled (see above)"))
@@ -495,46 +502,55 @@ def covariate_effects(docs: pd.DataFrame, shares: pd.DataFrame, keys: list[str],
         def t_draws(df: int) -> np.ndarray:
             # the same normal and uniform draws for every df: a chi-square of df degrees by its quantile
             from scipy.stats import chi2
-            return beta + z * np.sqrt(df / chi2.ppf(chi2.cdf(scale, 1.0), df))
+            assert df >= MIN_CLUSTERS_PER_VALUE - 1, df  # (the skip rules above leave no value with fewer localities)
+            return beta + z * np.sqrt(df / chi2.isf(chi2.sf(scale, 1.0), df))
 
-        draws = t_draws(n_clusters - 1)
         models[key] = {"documents": int(len(d)), "clusters": int(n_clusters), "deviance": round(float(fit.deviance), 4)}
 
-        def expected(setting: dict[str, str], covariate: str, value: str, df: int | None = None) -> np.ndarray:
+        def shares(setting: dict[str, str], df: int) -> tuple[np.ndarray, float]:
             """The model's average share with ``setting`` for every document (the other
-            covariates as observed): one row of the expected table, and the draws behind it
-            (with ``df`` degrees of freedom, else the localities' less one)."""
+            covariates as observed): its draws (t with ``df`` degrees of freedom) and its point."""
             xv = _design(d.assign(**setting), used, levels, theme_cells)
-            sim = (weights[:, None] * (1 / (1 + np.exp(-(xv @ (draws if df is None else t_draws(df)).T))))).sum(axis=0) / weights.sum()  # (n_sim,)
-            point = float((weights * (1 / (1 + np.exp(-(xv @ beta))))).sum() / weights.sum())
+            sim = (weights[:, None] * (1 / (1 + np.exp(-(xv @ t_draws(df).T))))).sum(axis=0) / weights.sum()  # (n_sim,)
+            return sim, round(float((weights * (1 / (1 + np.exp(-(xv @ beta))))).sum() / weights.sum()), 4)
+
+        def expected(setting: dict[str, str], covariate: str, value: str, df: int) -> None:
+            sim, point = shares(setting, df)
             lo, hi = np.percentile(sim, [2.5, 97.5])
             observed = np.logical_and.reduce([(d[k] == v).to_numpy() for k, v in setting.items()])
-            expected_rows.append({"theme": key, "covariate": covariate, "value": value, "expected": round(point, 4), "ci_low": round(float(lo), 4),
+            expected_rows.append({"theme": key, "covariate": covariate, "value": value, "expected": point, "ci_low": round(float(lo), 4),
                                   "ci_high": round(float(hi), 4), "n_documents": int(observed.sum())})
-            return sim, round(point, 4)
 
-        def contrast(covariate: str, value: str, reference: str, this: tuple, ref: tuple) -> None:
-            lo, hi = np.percentile(this[0] - ref[0], [2.5, 97.5])
+        def contrast(covariate: str, value: str, reference: str, this: dict[str, str], ref: dict[str, str], df: int) -> None:
+            # both sides from the same draws (one df: the smaller of the two's)
+            (sim, point), (sim_ref, point_ref) = shares(this, df), shares(ref, df)
+            lo, hi = np.percentile(sim - sim_ref, [2.5, 97.5])
             contrast_rows.append({"theme": key, "covariate": covariate, "value": value, "reference": reference,
-                                  "difference": round(this[1] - ref[1], 4), "ci_low": round(float(lo), 4), "ci_high": round(float(hi), 4)})
+                                  "difference": round(point - point_ref, 4), "ci_low": round(float(lo), 4), "ci_high": round(float(hi), 4)})
+
+        def fixed_df(setting: dict[str, str]) -> int:
+            """Localities less one: those holding the values of ``setting`` that are fixed within
+            localities (the level), which is all a value's or a cell's estimate rests on."""
+            own = [d.loc[d[c] == v, cluster].nunique() - 1 for c, v in setting.items() if d.groupby(cluster)[c].nunique().max() == 1]
+            return min(own, default=n_clusters - 1)
 
         for c in used:
-            # a covariate fixed within localities (the level) is told apart by as many localities as its thinnest value has
-            df = d.groupby(c)[cluster].nunique().min() - 1 if d.groupby(cluster)[c].nunique().max() == 1 else None
-            means = {v: expected({c: v}, c, v, df) for v in levels[c]}
+            # (a covariate fixed within localities is told apart by as many localities as its thinnest value has)
+            df = min(fixed_df({c: v}) for v in levels[c])
+            for v in levels[c]:
+                expected({c: v}, c, v, df)
             for v in levels[c][1:]:
-                contrast(c, v, levels[c][0], means[v], means[levels[c][0]])
+                contrast(c, v, levels[c][0], {c: v}, {c: levels[c][0]}, df)
         for a, b in pairs:
             if not any(t[:2] == (a, b) for t in theme_cells):
                 continue
-            # a cell of a value fixed within localities rests on that value's localities
-            fixed = [c for c in (a, b) if d.groupby(cluster)[c].nunique().max() == 1]
-            df = {(va, vb): min([d.loc[d[c] == v, cluster].nunique() - 1 for c, v in ((a, va), (b, vb)) if c in fixed], default=n_clusters - 1)
-                  for va in levels[a] for vb in levels[b]}
-            means = {(va, vb): expected({a: va, b: vb}, f"{a}:{b}", f"{va} {vb}", df[(va, vb)]) for va in levels[a] for vb in levels[b]}
+            for va in levels[a]:
+                for vb in levels[b]:
+                    expected({a: va, b: vb}, f"{a}:{b}", f"{va} {vb}", fixed_df({a: va, b: vb}))
             for va in levels[a]:
                 for vb in levels[b][1:]:
-                    contrast(f"{b} ({a} = {va})", vb, levels[b][0], means[(va, vb)], means[(va, levels[b][0])])
+                    this, ref = {a: va, b: vb}, {a: va, b: levels[b][0]}
+                    contrast(f"{b} ({a} = {va})", vb, levels[b][0], this, ref, min(fixed_df(this), fixed_df(ref)))
     return CovariateResult(pd.DataFrame(expected_rows), pd.DataFrame(contrast_rows), skipped, models)
 
 

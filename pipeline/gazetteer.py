@@ -481,6 +481,7 @@ class Mention:
     codes: tuple[str, ...]
     weight: float
     anchored: bool = False  # written right after a unit containing it (晋城市城区)
+    signs: bool = False  # in the author or issuer lines, as who speaks or signs (not a place they write about)
 
 
 def infer_locality(zones: dict[str, list[str]], gazetteer: Gazetteer | None = None) -> Locality:
@@ -529,12 +530,16 @@ def infer_locality(zones: dict[str, list[str]], gazetteer: Gazetteer | None = No
         return Locality(found=False, evidence="no place name of the gazetteer but ordinary words that are also names of units (城区, 矿区), not written after a unit containing them")
     tally = _tally(mentions, gaz)
     levels = declared_levels(zones)
-    # who speaks or signs: a city or county the author or issuer lines name, of one province, and
-    # named elsewhere in the text too (a researcher's institute, a provincial paper's reporter or
-    # an aid team's province, named in the byline only, says who wrote, not whose text it is)
-    elsewhere = {c for (c, zone), n in tally.counts.items() if n and zone not in ("author", "issuer")}
+    # who speaks or signs: a city or county the author or issuer lines name, of one province (a
+    # joint issuer's second body counts), and named twice elsewhere in the text too (a researcher's
+    # institute, a provincial paper's reporter or an aid team, named in the byline and once in
+    # passing, says who wrote, not whose text it is)
+    elsewhere = defaultdict(int)
+    for (c, zone), n in tally.counts.items():
+        if zone not in ("author", "issuer"):
+            elsewhere[c] += n
     provinces = {c[:2] for c in tally.speaker}
-    speaker = frozenset(c for c in tally.speaker if gaz.places[c].level != "province" and c in elsewhere) if len(provinces) == 1 else frozenset()
+    speaker = frozenset(c for c in tally.speaker if gaz.places[c].level != "province" and elsewhere[c] >= MIN_BODY_MENTIONS) if len(provinces) == 1 else frozenset()
     best = _most_specific(tally.direct, gaz, levels, frozenset(tally.header), speaker)
     place = gaz.places[best]
     total = sum(tally.direct.values())
@@ -592,7 +597,7 @@ class Tally:
     counts: dict[tuple[str, str], int] = field(default_factory=lambda: defaultdict(int))
     written: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     header: set[str] = field(default_factory=set)
-    # units the author or issuer lines name (a unit a joint issuer names after the first, at body weight, too)
+    # units the author or issuer lines name as who speaks or signs (see Mention.signs)
     speaker: set[str] = field(default_factory=set)
     # units some mention names alone (after disambiguation): the others were only ever shares of a homonym
     unique: set[str] = field(default_factory=set)
@@ -622,7 +627,7 @@ def _tally(mentions: list[Mention], gaz: Gazetteer) -> Tally:
             tally.written[code].add(m.name)
         if m.zone != "body":
             tally.header.update(codes)
-        if m.zone in ("author", "issuer"):
+        if m.signs:
             tally.speaker.update(codes)
     return tally
 
@@ -642,6 +647,8 @@ def _evidence(tally: Tally, gaz: Gazetteer) -> str:
 
 # a branch of a body, named by the unit it serves (湖州市生态环境局长兴分局, 公安局吴兴分局)
 _BRANCH = re.compile("分局|分中心|分院|分所|分行|分公司|支队|大队|中队")
+# the organ a unit's name opens (德清县人民政府, 重庆市发展和改革委员会, 岳池县教育局; not 尼勒克县前方工作组, 岳池县工作情况)
+_ORGAN = re.compile(r"\s*(中共)?\s*(人民政府|政府|人大常委会|人大|政协|[\u4e00-\u9fff]{0,10}?(委员会|局|厅|委|办公室|办))")
 # a journey's verb before the place it goes to (赴安吉县考察, 前往深圳招商; not 走进澧县, a unit's page on itself)
 _VISIT = ("赴", "前往", "到访")
 # what may stand before the unit that opens a title: a year, the party's 中共, blanks
@@ -692,7 +699,9 @@ def _line_mentions(zone: str, text: str, gaz: Gazetteer, persons: set[str] | Non
             # speaks (城区人民政府工作报告, 城区2023年…), not a subject (关于加快推进城区老旧小区改造的通知)
             anchored = len(codes) < len(gaz.aliases.get(name, codes)) or (
                 not text[:off].strip() and bool(_GENERIC_SPEAKS.match(text, off + len(name))))
-        out.append(Mention(zone, name, codes, weight * (FORMER_NAME_WEIGHT if name in gaz.former else 1.0), anchored))
+        # who speaks or signs: a unit the line is opened by, or the next body of a joint issuer (… 重庆市发展和改革委员会)
+        signs = zone in ("author", "issuer") and (weight == ZONE_WEIGHTS[zone] or bool(_ORGAN.match(text, off + len(name))))
+        out.append(Mention(zone, name, codes, weight * (FORMER_NAME_WEIGHT if name in gaz.former else 1.0), anchored, signs))
     return out
 
 

@@ -801,6 +801,20 @@ FIELD_ZONES = {"title": "title", "author": "author", "summary": "body", "event":
 
 
 _GENERIC_DATE_KEYS = {"时间", "日期"}
+
+
+def _turn(value: str) -> bool:
+    """A press conference's or meeting's header value that is a turn of its transcript: a
+    sentence (各位媒体朋友，大家上午好！), or a clause (同志们，现在开会) that does not end in a
+    person's name as a header's list of offices and names does (县委宣传部副部长，县政府新闻办主任 汪丽萍)."""
+    if re.search("[。！？!?]", value):
+        return True
+    last = unspaced_name(re.split(r"[\s，,、；;]", value.strip())[-1])
+    named = looks_like_person(last) or bool(_OFFICE_THEN_NAME.search(last))  # 汪丽萍, 县统计局局长李华
+    return bool(re.search("[，,]", value)) and not named
+
+
+_OFFICE_THEN_NAME = re.compile(r"(长|书记|主任|主席|委员|部长|专员|记者|员)[\u4e00-\u9fff]{2,3}$")
 # what a meeting's time says and a page's posting time does not (2016年3月5日上午9时, 3月5日（星期六）)
 _MEETING_TIME = re.compile(r"上午|下午|晚上|\d\s*[时点]|星期|周[一二三四五六日天]|^\D*\d{1,2}\s*月")
 
@@ -822,7 +836,7 @@ def mark_fields(lines: Lines, doc: Document) -> None:
         if len(k.fields) == 1 and k.fields[0][0] in _GENERIC_DATE_KEYS and _MEETING_TIME.search(k.fields[0][1]) and text_at and text_at[0] < i < text_at[-1]:
             lines.kinds[i] = LineKind("body")  # inside the text, 时间：3月5日上午9时 is what it says (a meeting's time), not the page's
             continue
-        if all(FIELD_ROLE.get(key) == "event" for key, _ in k.fields) and (text_at and text_at[0] < i or any(re.search("[。！？!?，,]", v) for _, v in k.fields)):
+        if all(FIELD_ROLE.get(key) == "event" for key, _ in k.fields) and (text_at and text_at[0] < i or any(_turn(v) for _, v in k.fields)):
             lines.kinds[i] = LineKind("body")  # 主持人：同志们，现在开会 — a turn of the transcript, not its header
             continue
         lines.mark(i, "metadata", k.reason)
@@ -1004,7 +1018,7 @@ def date_document(lines: Lines, doc: Document, meta: dict[str, str], meta_source
 _NOBODY = re.compile(r"用户|微软|雨林木风|番茄花园|系统之家|深度|未知|匿名|佚名|作者|电脑|[Uu]ser|[Aa]dmin")
 # the parts of a page's <title>, which sites join with _ or | (or a spaced hyphen, or two: …动员会--大荔县人民政府;
 # not ——, a title's own dash before its subtitle)
-_TITLE_PARTS = re.compile(r"\s*(?:[_|｜]|-{2,})\s*|\s+-\s+")
+_TITLE_PARTS = re.compile(r"\s*(?:[_|｜]|(?<!\d)-{2,}(?!\d))\s*|\s+-\s+")  # (not 2018--2022年)
 # a part that names the site, not the article (郴州市人民政府, 政务公开, 门户网站)
 _SITE_PART = re.compile(r"(人民政府|政府|政府网|门户网站|网站|首页|政务公开|信息公开|新闻中心|办公室|网)$")
 _WORD_TITLE = re.compile(r"^Microsoft Word\s*-\s*|\.(docx?|wps)$", re.IGNORECASE)
@@ -1204,6 +1218,9 @@ _CAPTION = re.compile(
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
+_LABEL_END = re.compile(r"[：:]\s*$")  # a speaker's label, a lead-in, a glossary's term: what opens the piece after it
+
+
 def _merge_fragments(pieces: list[dict], params: IngestParams) -> tuple[list[dict], set[int], list[int]]:
     """Merge pieces under ``min_chars`` into the next (else the previous) piece of their
     section (the result may pass ``max_chars`` by less than ``min_chars``); a fragment alone
@@ -1261,16 +1278,18 @@ def _merge_fragments(pieces: list[dict], params: IngestParams) -> tuple[list[dic
             dropped += fragment["lines"]
 
     carry: dict | None = None
+    label = False  # the carry is a label the sentence before it was kept apart from
     for piece in pieces:
         if carry is not None:
-            if _SENTENCE_END.search(carry["text"]) and len(piece["text"]) < params.min_chars and re.search(r"[：:]\s*$", piece["text"]):
+            label_next = bool(_SENTENCE_END.search(carry["text"]) and len(piece["text"]) < params.min_chars and _LABEL_END.search(piece["text"]))
+            if label_next and len(_HAN.findall(carry["text"])) >= 4:
                 # a short piece ending in a colon (县发改委主任 程晓峰：, 答：) opens what follows it: a
-                # sentence before it (a reporter's question) does not join it, and is kept as it is;
-                # one too short for a paragraph (谢谢！) closes the piece before it
-                if len(_HAN.findall(carry["text"])) < 4 and out and fits(out[-1], carry):
-                    out[-1] = join(out[-1], carry)
-                else:
-                    keep_or_drop(carry)
+                # sentence before it (a reporter's question) does not join it, and is kept as it is
+                keep_or_drop(carry)
+            elif label_next and out and fits(out[-1], carry):
+                out[-1] = join(out[-1], carry)  # one too short for a paragraph (谢谢！) closes the piece before it
+            elif label and not fits(carry, piece) and (leads(carry, piece) or items(carry, piece)):
+                piece = join(carry, piece, section=piece["section"])  # 答： before 一是…: the label goes with its answer
             elif fits(carry, piece):
                 piece = join(carry, piece)
             elif out and fits(out[-1], carry):
@@ -1281,7 +1300,7 @@ def _merge_fragments(pieces: list[dict], params: IngestParams) -> tuple[list[dic
                 piece = join(carry, piece)
             else:
                 keep_or_drop(carry)
-            carry = None
+            carry, label = None, label_next  # (the label is the next carry: it was kept apart from what stood before it)
         if len(piece["text"]) < params.min_chars:
             carry = piece
             merged |= set(piece["lines"])

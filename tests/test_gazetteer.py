@@ -483,6 +483,11 @@ def test_who_signs_chooses_the_province_over_the_partners_the_body_names():
     assert infer_locality({"author": ["四川日报记者 张三"], "body": yongchuan}).locality == "永川区"
     assert infer_locality({"author": ["浙江省社会科学院研究员 李四"], "body": yongchuan}).locality == "永川区"
     assert infer_locality({"author": ["泸州市援建工作队队长 王五"], "body": yongchuan}).locality == "永川区"
+    assert infer_locality({"author": ["泸州市援建工作队队长 王五"], "body": yongchuan + ["泸州市援建项目进展顺利。"]}).locality == "永川区"  # once in passing
+    # a joint issuer's second body counts as a second province; a place an issuer writes about does not
+    assert infer_locality({"issuer": ["泸州市人民政府 永川区人民政府"], "body": yongchuan + ["泸州市、永川区共建园区。"]}).locality == "永川区"
+    aid = infer_locality({"issuer": ["常州市对口支援新疆伊犁州尼勒克县前方工作组"], "body": ["尼勒克县项目进展顺利。"] * 12 + ["常州市援建资金到位。"] * 2})
+    assert aid.locality == "常州市"
 
 
 def test_renames_found_across_a_placeholder_that_came_and_went():

@@ -911,7 +911,8 @@ def test_the_readers_title_and_author_where_the_text_gives_none():
     assert doc.locality.locality == "宁乡市"
     # sites join with two hyphens too; a title's own dash before its subtitle is no join
     for joined, title in (("宁乡县召开2013年全县经济工作会议--长沙市人民政府", "宁乡县召开2013年全县经济工作会议"),
-                          ("凝心聚力——宁乡县2013年经济工作综述_长沙市人民政府", "凝心聚力——宁乡县2013年经济工作综述")):
+                          ("凝心聚力——宁乡县2013年经济工作综述_长沙市人民政府", "凝心聚力——宁乡县2013年经济工作综述"),
+                          ("宁乡县乡村振兴战略规划（2018--2022年）_长沙市人民政府", "宁乡县乡村振兴战略规划（2018--2022年）")):
         assert process_document("a.html", RawText(body, "html (utf-8)", {"title": joined}), P, T2S, Gazetteer.default()).title == title
     meta = {"title": "Microsoft Word - 2012年固始县政府工作报告.doc", "author": "县政府办公室"}
     doc = process_document("b.docx", RawText(body, "docx", meta), P, T2S, Gazetteer.default())
@@ -1147,6 +1148,17 @@ def test_a_press_conference_header_and_its_turns():
     assert texts[2] == "江西日报记者：请问县里在稳投资方面有哪些新的打算？"
     assert texts[3].startswith("县发展和改革委员会主任 程晓峰：谢谢提问。")
     assert reasons[15][0] != "metadata" and texts[-1].endswith("主持人：感谢各位发布人，今天的发布会到此结束。")  # (short: it joins the turn before)
+    # a header's offices and names may hold a comma; a turn above the text holds a clause
+    for header in ("主持人：县委宣传部副部长，县政府新闻办主任 汪丽萍", "出席嘉宾：县发改委主任程晓峰，县统计局局长李华"):
+        doc = process_document("a.txt", RawText(lines[:3] + [header] + lines[4:], "utf-8"), P, T2S, Gazetteer.default())
+        assert {row["line"]: row["reason"] for row in doc.log}[4] == "header fields" and doc.paragraphs[0]["text"].startswith("主持人 汪丽萍：各位")
+    doc = process_document("a.txt", RawText(lines[:1] + ["主持人：同志们，现在开会", lines[9]], "utf-8"), P, T2S, Gazetteer.default())
+    assert doc.paragraphs[0]["text"].startswith("主持人：同志们，现在开会")
+    # a label goes with its answer where the answer opens a list (一是…), and a short 谢谢！ is not lost
+    qa = ["问：下一步有何打算？", "答：", "一是加快项目建设，全年安排重点项目126个，年度计划投资168亿元；二是强化要素保障，优化审批服务。", "谢谢！",
+          "记者：", "请问县里在稳投资方面有哪些新的打算？下一步将如何推进重点项目建设工作？"]
+    texts = [p["text"] for p in process_document("a.txt", RawText(lines[:1] + qa, "utf-8"), P, T2S, Gazetteer.default()).paragraphs]
+    assert texts[0] == "问：下一步有何打算？" and texts[1].startswith("答：一是加快项目建设") and texts[1].endswith("谢谢！")
     # a first line of text that is a turn, with its sentence, is no header
     doc = process_document("a.txt", RawText(lines[:1] + ["主持人：各位媒体朋友，大家上午好！欢迎出席今天的新闻发布会。"] + lines[9:10], "utf-8"),
                            P, T2S, Gazetteer.default())

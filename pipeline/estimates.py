@@ -427,7 +427,8 @@ def covariate_effects(docs: pd.DataFrame, shares: pd.DataFrame, keys: list[str],
                 kept.remove(c)
                 skipped.append((c, "; ".join(f"{v}: {n} {cluster if n == 1 else plural}" for v, n in thin.items())
                                 + f" in the documents every covariate modelled knows (fewer than {MIN_CLUSTERS_PER_VALUE} per value for clustered standard errors)"))
-        if kept == used:
+        if kept == used or not kept:
+            used = kept
             break
         used, d = kept, complete(kept)
     if not used:

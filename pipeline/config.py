@@ -303,6 +303,15 @@ def fold_label(name: str) -> str:
     return re.sub(r"[\s_\-]+", "", unicodedata.normalize("NFKC", str(name))).casefold()
 
 
+INTERACTION_FORM = "an interaction names two different covariates, as level:year"
+
+
+def interaction_parts(covariate: str) -> tuple[str, str] | None:
+    """The two covariates of an interaction ``a:b``, or None where it does not name two different ones."""
+    parts = [x.strip() for x in covariate.split(":")]
+    return (parts[0], parts[1]) if len(parts) == 2 and all(parts) and parts[0] != parts[1] else None
+
+
 @dataclass(frozen=True)
 class ReportParams(Section):
     seed: int = 42
@@ -320,9 +329,9 @@ class ReportParams(Section):
         _positive("report.min_documents", self.min_documents)
         for i, c in enumerate(self.covariates):
             if ":" in c:
-                parts = [x.strip() for x in c.split(":")]
-                if len(parts) != 2 or not all(parts) or parts[0] == parts[1]:
-                    raise ParamsError(f"params.yaml: report.covariates[{i}] {c!r}: an interaction names two different covariates, as level:year")
+                parts = interaction_parts(c)
+                if parts is None:
+                    raise ParamsError(f"params.yaml: report.covariates[{i}] {c!r}: {INTERACTION_FORM}")
                 if missing := [x for x in parts if x not in self.covariates]:
                     raise ParamsError(f"params.yaml: report.covariates[{i}] {c!r}: {' and '.join(missing)} must be a covariate too "
                                       f"(add it to report.covariates; an interaction is modelled beside both)")

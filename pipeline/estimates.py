@@ -40,11 +40,13 @@ document counted as the source.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
+from .config import INTERACTION_FORM, interaction_parts
 from .shares import percentile_or_exact
 
 LEVEL_ORDER = {"province": 0, "city": 1, "county": 2}
@@ -332,13 +334,13 @@ def _interactions(covariates: list[str]) -> tuple[list[str], list[tuple[str, str
     for c in covariates:
         if ":" not in c:
             continue
-        parts = [x.strip() for x in c.split(":")]
-        if len(parts) != 2 or not all(parts) or parts[0] == parts[1]:
-            skipped.append((c, "an interaction names two different covariates, as level:year"))
+        parts = interaction_parts(c)
+        if parts is None:
+            skipped.append((c, INTERACTION_FORM))
         elif missing := [x for x in parts if x not in mains]:
             skipped.append((c, f"{' and '.join(missing)} not among the covariates (an interaction is modelled beside both)"))
         else:
-            pairs.append((parts[0], parts[1]))
+            pairs.append(parts)
     return mains, pairs, skipped
 
 
@@ -399,12 +401,15 @@ def covariate_effects(docs: pd.DataFrame, shares: pd.DataFrame, keys: list[str],
 
     d = complete(used)
     plural = {"locality": "localities"}.get(cluster, f"{cluster}s")
+
+    def counted(items) -> str:
+        """``city: 1 locality; county: 2 localities`` of (label, count) pairs."""
+        return "; ".join(f"{label}: {n} {cluster if n == 1 else plural}" for label, n in items)
     for c in list(used):  # a value's contrast from one or two localities has clustered errors of nothing
         thin = {v: n for v, n in complete([c]).groupby(c)[cluster].nunique().items() if n < MIN_CLUSTERS_PER_VALUE}
         if thin:
             used.remove(c)
-            skipped.append((c, "; ".join(f"{v}: {n} {cluster if n == 1 else plural}" for v, n in thin.items())
-                            + f" (fewer than {MIN_CLUSTERS_PER_VALUE} per value for clustered standard errors)"))
+            skipped.append((c, counted(thin.items()) + f" (fewer than {MIN_CLUSTERS_PER_VALUE} per value for clustered standard errors)"))
     if not used:
         return nothing()
     d = complete(used)
@@ -425,8 +430,7 @@ def covariate_effects(docs: pd.DataFrame, shares: pd.DataFrame, keys: list[str],
             thin = {v: n for v, n in d.groupby(c)[cluster].nunique().items() if n < MIN_CLUSTERS_PER_VALUE}
             if thin:
                 kept.remove(c)
-                skipped.append((c, "; ".join(f"{v}: {n} {cluster if n == 1 else plural}" for v, n in thin.items())
-                                + f" in the documents every covariate modelled knows (fewer than {MIN_CLUSTERS_PER_VALUE} per value for clustered standard errors)"))
+                skipped.append((c, counted(thin.items()) + f" in the documents every covariate modelled knows (fewer than {MIN_CLUSTERS_PER_VALUE} per value for clustered standard errors)"))
         if kept == used or not kept:
             used = kept
             break
@@ -441,6 +445,8 @@ def covariate_effects(docs: pd.DataFrame, shares: pd.DataFrame, keys: list[str],
     from statsmodels.genmod import families
     from statsmodels.genmod.generalized_linear_model import GLM
 
+    localities = {c: d.groupby(c)[cluster].nunique() for c in used}  # per value of each covariate
+    fixed_within = {c for c in used if d.groupby(cluster)[c].nunique().max() == 1}  # (the level: one value per locality)
     cells = []  # interaction terms (a, b, value of a, value of b)
     for a, b in pairs:
         if a not in used or b not in used:
@@ -453,16 +459,14 @@ def covariate_effects(docs: pd.DataFrame, shares: pd.DataFrame, keys: list[str],
         # a covariate fixed within each locality (the level) gives each of its values one term per
         # value of the other (the year): clustered errors of those terms rest on that value's
         # localities alone, and need more of them than terms (two more, as a margin)
-        fixed = [(c, other) for c, other in ((a, b), (b, a)) if d.groupby(cluster)[c].nunique().max() == 1]
-        few = [(c, v, int(n), len(levels[other]) + 2) for c, other in fixed for v, n in d.groupby(c)[cluster].nunique().items() if n < len(levels[other]) + 2]
+        few = [(c, v, int(n), len(levels[other]) + 2) for c, other in ((a, b), (b, a)) if c in fixed_within
+               for v, n in localities[c].items() if n < len(levels[other]) + 2]
         own = [(a, b, va, vb) for va in levels[a][1:] for vb in levels[b][1:]]
         x = _design(d, used, levels, cells + own)
         if thin:
-            skipped.append((f"{a}:{b}", "; ".join(f"{cell}: {n} {cluster if n == 1 else plural}" for cell, n in thin)
-                            + f" (every cell needs {MIN_CLUSTERS_PER_VALUE} or more for clustered standard errors)"))
+            skipped.append((f"{a}:{b}", counted(thin) + f" (every cell needs {MIN_CLUSTERS_PER_VALUE} or more for clustered standard errors)"))
         elif few:
-            skipped.append((f"{a}:{b}", "; ".join(f"{c} {v}: {n} {cluster if n == 1 else plural}" for c, v, n, _ in few)
-                            + f" (each needs {few[0][3]} or more: one per term it gets, and two more, for clustered standard errors)"))
+            skipped.append((f"{a}:{b}", counted((f"{c} {v}", n) for c, v, n, _ in few) + f" (each needs {few[0][3]} or more: one per term it gets, and two more, for clustered standard errors)"))
         elif np.linalg.matrix_rank(x) < x.shape[1]:
             skipped.append((f"{a}:{b}", "confounded with the other covariates in these documents"))
         else:
@@ -500,6 +504,7 @@ def covariate_effects(docs: pd.DataFrame, shares: pd.DataFrame, keys: list[str],
         z = rng.multivariate_normal(np.zeros(len(beta)), cov, size=n_sim, method="eigh")
         scale = rng.chisquare(1.0, size=(n_sim, 1))  # (one draw per coefficient draw, turned to any df below)
 
+        @functools.cache
         def t_draws(df: int) -> np.ndarray:
             # the same normal and uniform draws for every df: a chi-square of df degrees by its quantile
             from scipy.stats import chi2
@@ -511,7 +516,11 @@ def covariate_effects(docs: pd.DataFrame, shares: pd.DataFrame, keys: list[str],
         def shares(setting: dict[str, str], df: int) -> tuple[np.ndarray, float]:
             """The model's average share with ``setting`` for every document (the other
             covariates as observed): its draws (t with ``df`` degrees of freedom) and its point."""
-            xv = _design(d.assign(**setting), used, levels, theme_cells)
+            return _shares(tuple(setting.items()), df)
+
+        @functools.cache
+        def _shares(setting: tuple[tuple[str, str], ...], df: int) -> tuple[np.ndarray, float]:
+            xv = _design(d.assign(**dict(setting)), used, levels, theme_cells)
             sim = (weights[:, None] * (1 / (1 + np.exp(-(xv @ t_draws(df).T))))).sum(axis=0) / weights.sum()  # (n_sim,)
             return sim, round(float((weights * (1 / (1 + np.exp(-(xv @ beta))))).sum() / weights.sum()), 4)
 
@@ -532,8 +541,7 @@ def covariate_effects(docs: pd.DataFrame, shares: pd.DataFrame, keys: list[str],
         def fixed_df(setting: dict[str, str]) -> int:
             """Localities less one: those holding the values of ``setting`` that are fixed within
             localities (the level), which is all a value's or a cell's estimate rests on."""
-            own = [d.loc[d[c] == v, cluster].nunique() - 1 for c, v in setting.items() if d.groupby(cluster)[c].nunique().max() == 1]
-            return min(own, default=n_clusters - 1)
+            return min((int(localities[c][v]) - 1 for c, v in setting.items() if c in fixed_within), default=n_clusters - 1)
 
         for c in used:
             # (a covariate fixed within localities is told apart by as many localities as its thinnest value has)

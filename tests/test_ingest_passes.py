@@ -541,7 +541,8 @@ def test_a_subtitle_naming_the_speaker_gives_the_author_and_a_month_dateline_the
     lines = ["奋力开创黔东南高质量发展新局面", "——在州委经济工作会议上的讲话　杨振东", "", "同志们：",
              "这次会议是州委决定召开的一次重要会议，主要任务是深入贯彻中央经济工作会议精神，部署明年经济工作。"]
     doc = process_document("a.txt", RawText(lines, "utf-8"), P, T2S, Gazetteer.default())
-    assert doc.author == "杨振东" and doc.title == "奋力开创黔东南高质量发展新局面 ——在州委经济工作会议上的讲话"
+    assert doc.author == "杨振东" and doc.title == "奋力开创黔东南高质量发展新局面"  # the meeting is no more title (as without the name)
+    assert process_document("a.txt", RawText(lines[1:], "utf-8"), P, T2S, Gazetteer.default()).title == "——在州委经济工作会议上的讲话"
     lines = ["正定县政府工作报告", "二〇二四年一月在正定县第十七届人民代表大会第三次会议上", "各位代表：",
              "现在，我代表县人民政府，向大会报告工作，请予审议，并请县政协委员和其他列席人员提出意见。"]
     doc = process_document("a.txt", RawText(lines, "utf-8"), P, T2S, Gazetteer.default())
@@ -912,7 +913,13 @@ def test_the_readers_title_and_author_where_the_text_gives_none():
     # sites join with two hyphens too; a title's own dash before its subtitle is no join
     for joined, title in (("宁乡县召开2013年全县经济工作会议--长沙市人民政府", "宁乡县召开2013年全县经济工作会议"),
                           ("凝心聚力——宁乡县2013年经济工作综述_长沙市人民政府", "凝心聚力——宁乡县2013年经济工作综述"),
-                          ("宁乡县乡村振兴战略规划（2018--2022年）_长沙市人民政府", "宁乡县乡村振兴战略规划（2018--2022年）")):
+                          ("宁乡县乡村振兴战略规划（2018--2022年）_长沙市人民政府", "宁乡县乡村振兴战略规划（2018--2022年）"),
+                          # a site's name set off by a dash or hyphen with no space, at the end or the start
+                          ("宁乡县召开2013年全县经济工作会议-长沙市人民政府", "宁乡县召开2013年全县经济工作会议"),
+                          ("宁乡县召开2013年全县经济工作会议——长沙市人民政府", "宁乡县召开2013年全县经济工作会议"),
+                          ("长沙市人民政府-宁乡县召开2013年全县经济工作会议", "宁乡县召开2013年全县经济工作会议"),
+                          ("宁乡县2013-2015年经济工作综述-长沙市人民政府", "宁乡县2013-2015年经济工作综述"),
+                          ("凝心聚力——在全县经济工作会议上的讲话_长沙市人民政府", "凝心聚力——在全县经济工作会议上的讲话")):
         assert process_document("a.html", RawText(body, "html (utf-8)", {"title": joined}), P, T2S, Gazetteer.default()).title == title
     meta = {"title": "Microsoft Word - 2012年固始县政府工作报告.doc", "author": "县政府办公室"}
     doc = process_document("b.docx", RawText(body, "docx", meta), P, T2S, Gazetteer.default())
@@ -1080,9 +1087,14 @@ def test_a_meeting_line_without_a_date_is_no_title():
     # with no other title it is the title: it says what the text is
     doc = process_document("a.txt", RawText(lines[1:], "utf-8"), P, T2S, Gazetteer.default())
     assert doc.title == "——在会宁县第十七届人民代表大会第六次会议上"
-    # a speech's subtitle stays in its title
-    doc = process_document("a.txt", RawText(["凝心聚力 奋勇争先", "——在全县经济工作会议上的讲话", *lines[3:]], "utf-8"), P, T2S, Gazetteer.default())
-    assert doc.title == "凝心聚力 奋勇争先 ——在全县经济工作会议上的讲话"
+    # nor is a subtitle naming the meeting a speech or a report was given at: the title is the same
+    # whether the subtitle says what the text is or not (the meeting stays in the log, and names the place)
+    for subtitle in ("——在全县经济工作会议上的讲话", "——在中共会宁县纪律检查委员会第十四次全体会议上的工作报告", "（在全县经济工作会议上的讲话）"):
+        doc = process_document("a.txt", RawText(["凝心聚力 奋勇争先", subtitle, *lines[3:]], "utf-8"), P, T2S, Gazetteer.default())
+        assert doc.title == "凝心聚力 奋勇争先" and {row["line"]: row["reason"] for row in doc.log}[2] == "meeting line (no date)", subtitle
+    # a title that is the speech (no dash) is the title
+    doc = process_document("a.txt", RawText(["在全县经济工作会议上的讲话", *lines[2:]], "utf-8"), P, T2S, Gazetteer.default())
+    assert doc.title == "在全县经济工作会议上的讲话"
 
 
 def test_a_notice_and_the_document_it_attaches():

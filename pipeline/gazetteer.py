@@ -23,7 +23,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
 from . import RESOURCES
-from .text import SURNAMES
+from .text import PLACE_NAME_SURNAMES
 
 # Short names that are also everyday words or names of things other than the unit.
 _AMBIGUOUS_SHORT = frozenset(
@@ -182,15 +182,16 @@ class Gazetteer:
     def as_of(self, when: str, texts: list[str]) -> "Gazetteer":
         """The gazetteer as a text dated ``when`` (YYYY, YYYY-MM or YYYY-MM-DD; '' if undated)
         reads: a name a prefecture took from its seat is the seat's (铜仁市, now 碧江区) in a text
-        dated up to the last list naming the seat so, and the prefecture's from the first list
-        naming the seat otherwise; dated in between, or undated, the seat's if the text also
-        names the prefecture by its former name (铜仁地区). Returns this gazetteer when no such
-        name is in ``texts``."""
+        dated before the year of the first code list naming the seat otherwise, and the
+        prefecture's from that list on; dated in between, or undated, the seat's only if the text
+        names the old prefecture (铜仁地区, not 原铜仁地区) and its organs (地委, 行署), and neither
+        the seat's name now nor the change (see :func:`_seat_signs`). Returns this gazetteer when
+        no such name is in ``texts``."""
         text = "\n".join(texts)
         seats = frozenset(
             name for name, seat in self.seats.items() if name in text
             and _dated_before(when, seat) is not False
-            and (_dated_before(when, seat) or any(f in text for f in self._seat_signs[name]))
+            and (_dated_before(when, seat) or _seat_signs(name, self._seat_signs[name], self.places[seat.code].name, text))
         )
         return self._read_as(seats) if seats else self
 
@@ -358,7 +359,7 @@ _PERSON_AFTER = ("同志", "在", "讲话", "的讲话", "署名", "作", "说",
 def _whole_name_after_office(run: str, start: int, name: str) -> bool:
     """Whether a two-character short place name right after a leading office is a person's
     whole name (市长宁波率队, 书记常宁指出; 宁 and 常 are surnames, if rarer than
-    :data:`~pipeline.text.SURNAMES`): such an office is followed by its holder's name. Not after a reporter,
+    :data:`~pipeline.text.PLACE_NAME_SURNAMES`): such an office is followed by its holder's name. Not after a reporter,
     a delegate or a member (本报记者宁波报道, 代表宁波参赛, 政协委员宁波代表团: the city)."""
     return len(name) == 2 and not _function_word(name[0]) and run[:start].endswith(_LEADING_OFFICES)
 
@@ -371,7 +372,7 @@ def _in_person_name(run: str, start: int, name: str) -> bool:
     """Whether the short place name at ``start`` ends a person's name: a surname before it,
     and an office before that (县委书记张兴国出席, 记者王江阴), or nothing before it and no word
     running on after it (王江阴同志, 记者 王江阴 李安吉; or 同志, 在…, 讲话, 出席, 指出…)."""
-    if start == 0 or run[start - 1] not in SURNAMES or len(name) > 2:  # a surname before it (县委书记王江阴, 记者 李安吉)
+    if start == 0 or run[start - 1] not in PLACE_NAME_SURNAMES or len(name) > 2:  # a surname before it (县委书记王江阴, 记者 李安吉)
         return False
     before = run[start - 2] if start >= 2 else ""
     after = run[start + len(name) :]
@@ -425,15 +426,33 @@ class Seat:
 
 
 def _dated_before(when: str, seat: Seat) -> bool | None:
-    """Whether a text dated ``when`` is from before the seat lost its name: True up to
-    ``last_listed``, False from ``since`` on, None in between or undated (a year alone is in
-    between when both lists are of that year)."""
+    """Whether a text dated ``when`` is from before the seat lost its name: True before the year
+    of the first code list naming it so no more (``since``), False from that list on, None in
+    between (from January of that year: the lists lag a change by up to half a year, 哈密 was
+    approved in 2016-01 and listed as a county until 2016-06) or undated."""
     if not when:
         return None
+    year = seat.since[:4]
+    if when[:4] < year:
+        return True
     if len(when) == 4:
-        return True if when < seat.last_listed[:4] else False if when > seat.since[:4] else None
-    month = when[:7]
-    return True if month <= seat.last_listed else False if month >= seat.since else None
+        return None if when == year else False
+    return False if when[:7] >= seat.since else None
+
+
+# what only a 地区 had: its party committee and its administrative office (在地委、行署的正确领导下)
+_PREFECTURE_ORGANS = re.compile("地委|行署|行政公署")
+# the old prefecture named as history (原铜仁地区, 撤销铜仁地区)
+_AS_HISTORY = "原前销撤"
+
+
+def _seat_signs(name: str, former: tuple[str, ...], seat_now: str, text: str) -> bool:
+    """Whether a text undated, or dated in the year its seat lost its name, reads ``name`` as
+    the seat's: it names the old prefecture (``former``: 铜仁地区, not 原铜仁地区) and its
+    organs (地委, 行署), and neither the seat's name now (碧江区) nor the change (县级铜仁市)."""
+    if seat_now in text or re.search(f"撤地设市|地改市|县级{re.escape(name)}", text) or not _PREFECTURE_ORGANS.search(text):
+        return False
+    return any(m.start() == 0 or text[m.start() - 1] not in _AS_HISTORY for f in former for m in re.finditer(re.escape(f), text))
 
 
 def _seat_names() -> dict[str, Seat]:

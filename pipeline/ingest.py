@@ -245,7 +245,7 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
     mark_metadata(lines, doc)
     mark_signature_date(lines)
     mark_later_datelines(lines, doc)
-    reader_title(lines, doc, raw.meta, to_simplified)
+    reader_title(lines, doc, raw.meta, to_simplified, gazetteer)
     left_out_source(lines, doc, raw, to_simplified)
     date_document(lines, doc, raw.meta, raw.encoding.split(" ")[0] + " metadata")
     doc.author = doc.author or title_speaker(doc.title)  # 县委书记王建勋在…上的讲话
@@ -689,7 +689,7 @@ _ARROW = re.compile(r"^\s*[>＞›»]")
 # a subtitle naming the meeting a report was given at, with no date (——在…会议上, ——在…全体会议上的工作报告,
 # （在…大会上的讲话）)
 _UNDATED_MEETING = re.compile(r"^\s*([—―–\-－]{1,2}|[（(])\s*在[^，。；！？]{2,60}?(会议|大会|全会)\s*(开幕式|闭幕式|开幕|闭幕)?\s*上"
-                              r"(的[^，。；！？\s]{0,6}?(讲话|报告|发言|致辞|总结))?\s*[)）]?\s*$")
+                              r"(的[^，。；！？\s]{0,6}?(讲话|报告|发言|致辞|总结))?\s*[)）]?\s*(（[^（）]{1,12}）)?\s*$")  # （摘要）
 
 
 # a title that is whole: it ends in what kind of document it is (…工作总结, …的通知, …实施方案)
@@ -739,8 +739,10 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
         elif year_month_line(line):  # （二〇一二年十二月） under the title
             lines.mark(i, "metadata", "date line (year and month)")
             lines.years.append((year_month_line(line), "title block"))
-        elif title_parts and _GENRE_END.search(title_parts[-1]) and _SIGNATURE.fullmatch(line.strip()) and not _INNER_PUNCTUATION.search(line):
-            # the body that issues it, under a title that is whole (…工作总结 / 常州市对口支援…前方工作组):
+        elif (title_parts and (meeting or _GENRE_END.search(title_parts[-1])) and _SIGNATURE.fullmatch(line.strip())
+              and not _INNER_PUNCTUATION.search(line)):
+            # the body that issues it, under a title that is whole (…工作总结 / 常州市对口支援…前方工作组;
+            # 凝心聚力 / ——在全县经济工作会议上的讲话 / 中共湄潭县委):
             # not more title; it still names the place, as the title does
             _header_issuer(lines, doc, i, "issuer (under the title)")
         elif (not title_parts and _SIGNATURE.fullmatch(line.strip()) and not _INNER_PUNCTUATION.search(line)
@@ -1032,22 +1034,30 @@ _WORD_TITLE = re.compile(r"^Microsoft Word\s*-\s*|\.(docx?|wps)$", re.IGNORECASE
 # …推进会——呼兰区人民政府); not between digits (2018-2022年)
 _SITE_DASH = re.compile(r"(?<!\d)\s*[-－–—―]{1,2}\s*(?!\d)")
 _SITE_NAME_CHARS = 24
+# a site's name as such, with no place in it (人民政府 alone, not 服务型政府 or 民生保障网)
+_SITE_ITSELF = re.compile(r"(人民政府|政府网|门户网站|网站|政务公开|信息公开|新闻中心)$")
 
 
-def _site_off(part: str) -> list[str]:
+def _site_off(part: str, gazetteer: Gazetteer) -> list[str]:
     """``part`` of a page's title with a site's name that a dash sets off at its end or start
-    cut off as a part of its own (a subtitle's dash, ——在…会议上的讲话, sets off no site)."""
+    cut off as a part of its own: a short part named like a site (:data:`_SITE_PART`) that names
+    a unit (呼兰区人民政府, 长沙市政府网) or is a site's name as such (门户网站). A subtitle's dash sets
+    off no site: 织密民生保障网——宁乡县民生工作综述, 宁乡县召开会议——全力打造数字政府."""
+    def site(piece: str) -> bool:
+        return (len(piece) <= _SITE_NAME_CHARS and bool(_SITE_PART.search(piece))
+                and (bool(_SITE_ITSELF.search(piece)) or bool(gazetteer.find(piece))))
+
     dashes = list(_SITE_DASH.finditer(part))
     if dashes:
-        tail, head = part[dashes[-1].end() :], part[: dashes[0].start()]
-        if len(tail) <= _SITE_NAME_CHARS and _SITE_PART.search(tail) and part[: dashes[-1].start()].strip():
+        head, tail = part[: dashes[0].start()], part[dashes[-1].end() :]
+        if site(tail) and part[: dashes[-1].start()].strip():
             return [part[: dashes[-1].start()], tail]
-        if len(head) <= _SITE_NAME_CHARS and _SITE_PART.search(head) and part[dashes[0].end() :].strip():
+        if site(head) and part[dashes[0].end() :].strip():
             return [head, part[dashes[0].end() :]]
     return [part]
 
 
-def reader_title(lines: Lines, doc: Document, meta: dict[str, str], to_simplified) -> None:
+def reader_title(lines: Lines, doc: Document, meta: dict[str, str], to_simplified, gazetteer: Gazetteer) -> None:
     """Where the text gave no title, the reader's (a web page's ``<title>``, which the main-text
     extraction leaves out, or a Word file's title property): simplified, the site's name cut
     off (``2012年固始县政府工作报告_固始县人民政府``, ``郴州市人民政府_政务公开_…``: of the parts
@@ -1058,7 +1068,7 @@ def reader_title(lines: Lines, doc: Document, meta: dict[str, str], to_simplifie
     title = to_simplified(_WORD_TITLE.sub("", meta.get("title", "")).strip())
     if doc.title or not re.search(r"[\u4e00-\u9fff]", title):
         return
-    parts = [piece for part in _TITLE_PARTS.split(title) if part.strip() for piece in _site_off(part)]
+    parts = [piece for part in _TITLE_PARTS.split(title) if part.strip() for piece in _site_off(part, gazetteer)]
     articles = [part for part in parts if not _SITE_PART.search(part)]
     if articles:  # a <title> that is only its site's name (郴州市人民政府) names no article
         doc.title = max(articles, key=len)

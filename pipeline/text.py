@@ -344,9 +344,11 @@ SURNAMES = frozenset(
     "钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文欧覃甘聂莫向"
     # less common ones, that seldom begin an ordinary word (not 安 严 祝 季 关 纪: 安全, 严格, 祝贺, 季度)
     "伍阮庞樊殷陶翟倪邢葛柯虞俞岳柴骆耿鲍甄裴闫颜詹滕窦缪巫凌冉韦蔺佘麦"
-    # common in the south and west (海南 符, 广东 冼 邝, 广西 岑 蒙 农 蓝, 海南 and 广东 云, 贵州 and 四川 苟 蒲 敖)
-    "符冼邝岑蒙农蓝云苟蒲敖饶祁卓喻郎霍"
 )
+# …and surnames common in the south and west (海南 符, 广东 冼 邝, 广西 岑 蒙 农 蓝, 海南 and 广东 云, 贵州 and
+# 四川 苟 蒲 敖), many of which begin ordinary words (农业农村, 蓝图, 云计算): they count only where a place's
+# name may end a person's name (县委书记　符文昌 names no 文昌市), never to read a line as a name
+PLACE_NAME_SURNAMES = SURNAMES | frozenset("符冼邝岑蒙农蓝云苟蒲敖饶祁卓喻郎霍")
 _TITLE_SPEAKER = re.compile(
     rf"(?:^|[\s—―–\-－：:])(?:(?P<office>[^\s，。：:—]{{0,16}}?({_OFFICES}))\s*(?P<who>[\u4e00-\u9fff]{{1,8}}·[\u4e00-\u9fff·]{{1,12}}|(?![亲带要在到对就等同代兼和与及并助委昨今首再一率陪出主专])[\u4e00-\u9fff]{{2,4}}?)(?:同志)?"
     rf"|(?P<who2>[{''.join(sorted(SURNAMES))}][\u4e00-\u9fff]{{1,2}}?)同志){_SPEECH}"

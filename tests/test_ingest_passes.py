@@ -919,7 +919,10 @@ def test_the_readers_title_and_author_where_the_text_gives_none():
                           ("宁乡县召开2013年全县经济工作会议——长沙市人民政府", "宁乡县召开2013年全县经济工作会议"),
                           ("长沙市人民政府-宁乡县召开2013年全县经济工作会议", "宁乡县召开2013年全县经济工作会议"),
                           ("宁乡县2013-2015年经济工作综述-长沙市人民政府", "宁乡县2013-2015年经济工作综述"),
-                          ("凝心聚力——在全县经济工作会议上的讲话_长沙市人民政府", "凝心聚力——在全县经济工作会议上的讲话")):
+                          ("凝心聚力——在全县经济工作会议上的讲话_长沙市人民政府", "凝心聚力——在全县经济工作会议上的讲话"),
+                          # a dash before a subtitle sets off no site, though a part ends in 网 or 政府
+                          ("织密民生保障网——宁乡县2013年民生工作综述", "织密民生保障网——宁乡县2013年民生工作综述"),
+                          ("建设人民满意的服务型政府——宁乡县政务服务改革纪实", "建设人民满意的服务型政府——宁乡县政务服务改革纪实")):
         assert process_document("a.html", RawText(body, "html (utf-8)", {"title": joined}), P, T2S, Gazetteer.default()).title == title
     meta = {"title": "Microsoft Word - 2012年固始县政府工作报告.doc", "author": "县政府办公室"}
     doc = process_document("b.docx", RawText(body, "docx", meta), P, T2S, Gazetteer.default())
@@ -1092,6 +1095,11 @@ def test_a_meeting_line_without_a_date_is_no_title():
     for subtitle in ("——在全县经济工作会议上的讲话", "——在中共会宁县纪律检查委员会第十四次全体会议上的工作报告", "（在全县经济工作会议上的讲话）"):
         doc = process_document("a.txt", RawText(["凝心聚力 奋勇争先", subtitle, *lines[3:]], "utf-8"), P, T2S, Gazetteer.default())
         assert doc.title == "凝心聚力 奋勇争先" and {row["line"]: row["reason"] for row in doc.log}[2] == "meeting line (no date)", subtitle
+    doc = process_document("a.txt", RawText(["凝心聚力 奋勇争先", "——在全县经济工作会议上的讲话（摘要）", *lines[3:]], "utf-8"), P, T2S, Gazetteer.default())
+    assert doc.title == "凝心聚力 奋勇争先"
+    # the body that issues it, under the meeting, is its issuer, not more title
+    doc = process_document("a.txt", RawText(["凝心聚力 奋勇争先", "——在全县经济工作会议上的讲话", "中共会宁县委", *lines[3:]], "utf-8"), P, T2S, Gazetteer.default())
+    assert (doc.title, doc.issuer) == ("凝心聚力 奋勇争先", "中共会宁县委")
     # a title that is the speech (no dash) is the title
     doc = process_document("a.txt", RawText(["在全县经济工作会议上的讲话", *lines[2:]], "utf-8"), P, T2S, Gazetteer.default())
     assert doc.title == "在全县经济工作会议上的讲话"

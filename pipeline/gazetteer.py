@@ -46,7 +46,7 @@ _GENERIC_SPEAKS = re.compile(r"\s*(?:人民政府|政府|区委|区人大|人大
 # The body that issues the text (中共留坝县委办公室 under the title, or signing it) speaks for
 # its unit as a byline does: of a 考察学习 report on the county it visited, of an aid report on
 # the county it aids, the issuer says whose the text is.
-ZONE_WEIGHTS = {"author": 10.0, "issuer": 10.0, "source": 6.0, "title": 4.0, "file": 4.0, "body": 1.0}
+ZONE_WEIGHTS = {"author": 10.0, "issuer": 10.0, "source": 6.0, "site": 6.0, "title": 4.0, "file": 4.0, "body": 1.0}
 # A locality needs at least this much weight on it and its units: a full name anywhere, or
 # an unsupported short name three times (永州 six times in an article on 永州市). One or two
 # (大关 in 突破500亿元大关, 突破1000亿元大关) do not locate a document.
@@ -573,7 +573,9 @@ def infer_locality(zones: dict[str, list[str]], gazetteer: Gazetteer | None = No
     Args:
         zones: text by where it stands in the document: ``author`` (byline), ``issuer``
             (the body issuing it, under its title or signing it), ``source`` (来源 line),
-            ``title``, ``file`` (the file's name) and ``body``; each a list of strings.
+            ``title``, ``file`` (the file's name), ``body`` and ``site`` (the name of the web site a
+            page stands on, which the caller gives only where the rest names no place); each a
+            list of strings.
         gazetteer: defaults to :meth:`Gazetteer.default`.
         when: the document's date (YYYY, YYYY-MM or YYYY-MM-DD), or ''; it says whose a name a
             prefecture took from its seat is (see :meth:`Gazetteer.as_of`).
@@ -879,6 +881,15 @@ def declared_levels(zones: dict[str, list[str]]) -> frozenset[str]:
             if zone in ("title", "author"):
                 out |= {m.group(1) for m in (_TITLE_LEVEL if zone == "title" else _BYLINE_LEVEL).finditer(text)}
     return frozenset(out)
+
+
+def speaks_for(code: str, zones: dict[str, list[str]], gazetteer: "Gazetteer") -> bool:
+    """Whether a text may be unit ``code``'s by the levels it speaks as (全县, 我市, 我代表县人民政府;
+    see :func:`declared_levels`): it speaks as none, or as one whose government the unit's is (a
+    county's news that says only 我县 is no city's, whatever site it stands on)."""
+    speaks = {("地区" if m.group() == "全地区" else m.group()[1:]) for texts in zones.values() for text in texts
+              for m in _SPEAKS_AS.finditer(text)} | declared_levels(zones)
+    return not speaks or any(_speaks_as(word, speaks) for word in gazetteer.level_words[code])
 
 
 def _office(level: str) -> str:

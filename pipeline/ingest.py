@@ -27,7 +27,7 @@ import pandas as pd
 from . import config
 from .config import IngestParams, ParamsError, PipelineError
 from .dedup import find_duplicates, normalise
-from .gazetteer import ZONE_WEIGHTS, Gazetteer, Locality, infer_locality
+from .gazetteer import ZONE_WEIGHTS, Gazetteer, Locality, infer_locality, speaks_for
 from .io import progress, run_stage, setup_logging, write_csv, write_json, write_parquet
 from .memo import IngestCache
 from .readers import READERS, RawText, ReadError, garbled, read_file, repair_mojibake
@@ -173,6 +173,7 @@ class Lines:
     joined: list[tuple[tuple[int, int], ...]] = field(default_factory=list)
     zones: dict[str, list[str]] = field(default_factory=lambda: {"author": [], "issuer": [], "source": [], "title": [], "file": [], "body": []})
     running: list[str] = field(default_factory=list)  # running headers and footers (see running_lines)
+    site: list[str] = field(default_factory=list)  # the web site's name (a <title>'s part, a footer's 主办：…): see locate
     dates: list[Dated] = field(default_factory=list)
     years: list[tuple[str, str]] = field(default_factory=list)  # (year, where) of year-and-month date lines (二〇一二年十二月)
     author_field: bool = False  # the author so far is a page's 作者： field (the poster), which a byline overrides
@@ -258,6 +259,14 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
     # a gazette's running header names its issuer (宁海县人民政府公报), unless it only repeats the title
     lines.zones["source"] += [h for h in lines.running if not _repeats_title(h, lines.zones["title"])]
     doc.locality = infer_locality(lines.zones, gazetteer, doc.date or doc.year)
+    site = lines.site + [m.group(1) for text in raw.left_out if (m := _SITE_OWNER.search(to_simplified(text)))]
+    if not doc.locality.found and site:
+        # a page whose text names no place (市政府召开…, 全市) stands on its government's site: its
+        # name locates it, if the text speaks as that unit's level (not otherwise: a county's news
+        # stands on its city's site)
+        on_site = infer_locality({**lines.zones, "site": site}, gazetteer, doc.date or doc.year)
+        if on_site.found and speaks_for(on_site.code, lines.zones, gazetteer):
+            doc.locality = on_site
     doc.locality_source = locality_source(doc.locality)
     assemble(lines, pieces, doc)
     log_left_out(raw, doc)
@@ -294,12 +303,12 @@ def log_left_out(raw: RawText, doc: Document) -> None:
     the text of the file the reader left out (a web page's furniture, a Word file's page
     headers and footers), the text in ``note``; a warning when some of a web page's reads as
     prose."""
-    title = "".join(raw.meta.get("title", "").split())
+    titles = {"".join(raw.meta.get("title", "").split()), "".join(doc.title.split())} - {""}  # the <title>, and the title read from it
     prose = 0
     for text in raw.left_out:
         if raw.encoding == "docx":
             reason = LEFT_OUT_WORD
-        elif "".join(text.split()) == title:
+        elif "".join(text.split()) in titles:
             reason = LEFT_OUT_TITLE
         elif len(text) >= _PROSE_MIN_CHARS and re.search(r"[。！？]", text):
             reason, prose = LEFT_OUT_PROSE, prose + len(text)
@@ -692,6 +701,10 @@ _UNDATED_MEETING = re.compile(r"^\s*([—―–\-－]{1,2}|[（(])\s*在[^，。
                               r"(的[^，。；！？\s]{0,6}?(讲话|报告|发言|致辞|总结))?\s*[)）]?\s*(（[^（）]{1,12}）)?\s*$")  # （摘要）
 
 
+# an editor's note on the text under its title (（本刊转载时有删节）, （有删节）, （摘要）, （节选）, （全文）)
+_EDITORIAL_NOTE = re.compile(r"^\s*[（(][^（）()]{0,12}?(删节|摘要|节选|摘编|全文|转载)[^（）()]{0,6}[）)]\s*$")
+
+
 # a title that is whole: it ends in what kind of document it is (…工作总结, …的通知, …实施方案)
 _GENRE_END = re.compile(r"(报告|总结|讲话|发言|致辞|通知|通报|意见|方案|要点|计划|规划|决定|公报|纲要|办法|细则|汇报|述职)(（[^）]*）)?\s*$")
 
@@ -750,6 +763,8 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
             # the issuing body above the title, as an official document sets them (遵义市人民政府办公室 /
             # 关于印发…的通知): not title; it names the place, as the title does
             _header_issuer(lines, doc, i, "issuer (above the title)")
+        elif _EDITORIAL_NOTE.match(line):
+            lines.mark(i, "metadata", "editorial note")  # （本刊转载时有删节）, （摘要）: said of the text, no title
         elif _UNDATED_MEETING.match(line):
             # ——在会宁县第十七届人民代表大会第六次会议上: the meeting the report was given at, without its
             # date (the title if nothing else is: it says what the text is)
@@ -1024,9 +1039,11 @@ def date_document(lines: Lines, doc: Document, meta: dict[str, str], meta_source
 
 # an author property that names nobody: a computer's user account or a pirated system's
 _NOBODY = re.compile(r"用户|微软|雨林木风|番茄花园|系统之家|深度|未知|匿名|佚名|作者|电脑|[Uu]ser|[Aa]dmin")
-# the parts of a page's <title>, which sites join with _ or | (or a spaced hyphen, or two: …动员会--大荔县人民政府;
+# the parts of a page's <title>, which sites join with _ or | (or >>, ::, », a spaced hyphen, or two: …动员会--大荔县人民政府;
 # not ——, a title's own dash before its subtitle)
-_TITLE_PARTS = re.compile(r"\s*(?:[_|｜]|(?<!\d)-{2,}(?!\d))\s*|\s+-\s+")  # (not 2018--2022年)
+_TITLE_PARTS = re.compile(r"\s*(?:[_|｜»]|>{2,}|＞{2,}|::|：：|(?<!\d)-{2,}(?!\d))\s*|\s+-\s+")  # (not 2018--2022年)
+# a footer's line naming who runs the site (主办：漯河市人民政府办公室, 主办单位：…, 版权所有：…)
+_SITE_OWNER = re.compile(r"(?:主办(?:单位)?|承办(?:单位)?|版权所有)\s*[：:]?\s*([\u4e00-\u9fff（）()]{4,30}?)(?=\s|$|[，,。|｜©]|(?:主办|承办|版权|地址|电话|联系|备案|ICP))")
 # a part that names the site, not the article (郴州市人民政府, 政务公开, 门户网站)
 _SITE_PART = re.compile(r"(人民政府|政府|政府网|门户网站|网站|首页|政务公开|信息公开|新闻中心|办公室|网)$")
 _WORD_TITLE = re.compile(r"^Microsoft Word\s*-\s*|\.(docx?|wps)$", re.IGNORECASE)
@@ -1064,13 +1081,15 @@ def reader_title(lines: Lines, doc: Document, meta: dict[str, str], to_simplifie
     joined by ``_`` or ``|``, the longest that names no site; a site's name a dash sets off,
     ``…推进会-呼兰区人民政府``, is a part too), and read like a title found in
     the text, for the year and the locality. The site's name is left out, as the page's
-    furniture is: a county's text stands on its city's site."""
+    furniture is: a county's text stands on its city's site (it goes to ``lines.site``, which
+    locates a page whose text names no place)."""
     title = to_simplified(_WORD_TITLE.sub("", meta.get("title", "")).strip())
-    if doc.title or not re.search(r"[\u4e00-\u9fff]", title):
+    if not re.search(r"[\u4e00-\u9fff]", title):
         return
     parts = [piece for part in _TITLE_PARTS.split(title) if part.strip() for piece in _site_off(part, gazetteer)]
     articles = [part for part in parts if not _SITE_PART.search(part)]
-    if articles:  # a <title> that is only its site's name (郴州市人民政府) names no article
+    lines.site += [part for part in parts if _SITE_PART.search(part)]
+    if articles and not doc.title:  # a <title> that is only its site's name (郴州市人民政府) names no article
         doc.title = max(articles, key=len)
         lines.zones["title"].append(doc.title)
 
@@ -1768,7 +1787,7 @@ def _manifest_unit(row: dict[str, str], gazetteer: Gazetteer, source: str, infer
     return {"code": "", **{k: "" for k in missing}}
 
 
-ZONE_LABELS = {"author": "author line", "issuer": "issuer line", "source": "source line", "title": "title", "file": "file name", "body": "body"}
+ZONE_LABELS = {"author": "author line", "issuer": "issuer line", "source": "source line", "site": "web site's name", "title": "title", "file": "file name", "body": "body"}
 
 
 def _repeats_title(name: str, titles: list[str]) -> bool:

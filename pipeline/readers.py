@@ -515,10 +515,12 @@ def page_lines(html: str) -> list[str]:
 def left_out(page: list[str], extracted: str, title: str = "") -> list[str]:
     """The lines of ``page`` (see :func:`page_lines`) whose text is nowhere in ``extracted``
     (whitespace ignored): what the main-text extraction left out, in page order. The page's
-    ``title`` (its heading, which the extraction gives as metadata) counts as kept only as a
-    line of its own, not inside one (兰考县召开…分析会 in 10月19日下午，兰考县召开…分析会，…)."""
+    ``title`` (its heading, which the extraction gives as metadata), or a part of it (the
+    headline of ``…推进会-呼兰区人民政府``), counts as kept only as a line of its own, not inside
+    one (兰考县召开…分析会 in 10月19日下午，兰考县召开…分析会，…)."""
     squeeze = re.compile(r"\s+")
-    title = squeeze.sub("", title)
+    # the title and each of its parts (a <title> joins the headline to the site's name: …推进会-呼兰区人民政府)
+    titles = {squeeze.sub("", part) for part in (title, *_TITLE_JOINS.split(title))} - {""}
     kept = squeeze.sub("", extracted)
     # extracted lines as trafilatura writes them: list items after "- ", table rows as "| a | b |"
     lines = [re.sub(r"^\s*([-*•]|#+)\s+", "", line) for line in extracted.splitlines()]
@@ -529,13 +531,14 @@ def left_out(page: list[str], extracted: str, title: str = "") -> list[str]:
         key = squeeze.sub("", line)
         # a short line (首页, 打印) only by itself or as a word of a kept line (a cell's part):
         # inside a longer word it is another word
-        if key in kept_lines or all(word in kept_words for word in line.split()) or len(key) >= _INLINE_MIN_CHARS and key in kept and key != title:
+        if key in kept_lines or all(word in kept_words for word in line.split()) or len(key) >= _INLINE_MIN_CHARS and key in kept and key not in titles:
             continue
         out.append(line)
     return out
 
 
 _INLINE_MIN_CHARS = 8  # a page line at least this long counts as kept when it is inside the extracted text
+_TITLE_JOINS = re.compile(r"[_|｜]|(?<!\d)[-－–—―]{1,2}(?!\d)")  # what a page's <title> joins its parts with
 
 
 # ----------------------------------------------------------------------------- Word

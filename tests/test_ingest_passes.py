@@ -900,6 +900,36 @@ def test_a_signature_with_a_note_or_a_verb_dates_the_document_and_a_dash_datelin
     assert (doc.date, doc.date_source) == ("2023-01-10", "meeting line") and doc.paragraphs[0]["text"].startswith("各位代表")
 
 
+def test_a_page_whose_text_names_no_place_is_located_by_its_sites_name():
+    """A city's news page that says only 我市 and 全市 stands on its government's site: the site's
+    name (in the <title>, or a footer's 主办：… line the extraction left out) locates it. A
+    county's news that says only 我县 on its city's site is no city's; and a page that names its
+    place is located by the text, whatever site it stands on."""
+    body = ["4月10日，我市召开一季度经济运行分析会，总结一季度全市经济运行情况，安排部署下一阶段工作。",
+            "会议指出，一季度全市经济运行总体平稳、稳中有进，主要指标好于预期。"]
+    for title in ("我市召开一季度经济运行分析会_漯河市人民政府", "我市召开一季度经济运行分析会>>漯河市人民政府",
+                  "我市召开一季度经济运行分析会::漯河市人民政府"):
+        doc = process_document("a.html", RawText(body, "html (utf-8)", {"title": title}), P, T2S, Gazetteer.default())
+        assert (doc.title, doc.locality.locality, doc.locality.level) == ("我市召开一季度经济运行分析会", "漯河市", "city"), title
+        assert doc.locality.evidence.startswith("漯河市 (site×1;") and doc.locality_source == "web site's name"
+    footer = RawText(body, "html (utf-8)", {"title": "我市召开一季度经济运行分析会"}, ["主办：漯河市人民政府办公室　承办：漯河市大数据中心"])
+    assert process_document("a.html", footer, P, T2S, Gazetteer.default()).locality.locality == "漯河市"
+    county = [line.replace("我市", "我县").replace("全市", "全县") for line in body]
+    doc = process_document("a.html", RawText(county, "html (utf-8)", {"title": "我县召开一季度经济运行分析会_漯河市人民政府"}), P, T2S, Gazetteer.default())
+    assert not doc.locality.found
+    named = ["4月10日，舞阳县召开一季度经济运行分析会。", *county]
+    doc = process_document("a.html", RawText(named, "html (utf-8)", {"title": "舞阳县召开一季度经济运行分析会_漯河市人民政府"}), P, T2S, Gazetteer.default())
+    assert doc.locality.locality == "舞阳县" and "site" not in doc.locality.evidence
+
+
+def test_an_editors_note_under_the_title_is_no_title():
+    lines = ["2016年南靖县政府工作报告", "南靖县人民政府县长　陈文彬", "（本刊转载时有删节）", "",
+             "各位代表：", "现在，我代表县人民政府向大会报告工作，请予审议，并请县政协委员和其他列席人员提出意见。"]
+    for note in ("（本刊转载时有删节）", "（有删节）", "（摘要）", "（节选）"):
+        doc = process_document("a.txt", RawText([*lines[:2], note, *lines[3:]], "utf-8"), P, T2S, Gazetteer.default())
+        assert doc.title == "2016年南靖县政府工作报告" and {row["line"]: row["reason"] for row in doc.log}[3] == "editorial note", note
+
+
 def test_the_readers_title_and_author_where_the_text_gives_none():
     """A web page's <title> (which the main-text extraction leaves out) is the title, without its
     site's name, and counts for the year and the locality; a Word file's author property counts

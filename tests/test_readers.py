@@ -163,6 +163,9 @@ def test_page_lines_and_left_out():
     # own: a first sentence that repeats it does not hide that the text left it out
     news = ["兰考县召开2023年三季度经济运行分析会", "10月19日下午，兰考县召开2023年三季度经济运行分析会，总结前三季度经济运行情况。"]
     assert left_out(news, news[1], title="兰考县召开2023年三季度经济运行分析会") == [news[0]]
+    # …and so does the headline a <title> joins to the site's name
+    assert left_out(news, news[1], title="兰考县召开2023年三季度经济运行分析会-兰考县人民政府") == [news[0]]
+    assert left_out(news, news[1], title="兰考县人民政府") == []
     assert left_out(news, news[1]) == [] and left_out(news, "\n".join(news), title=news[0]) == []
     assert page_lines("") == []
 

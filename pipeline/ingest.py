@@ -174,6 +174,7 @@ class Lines:
     zones: dict[str, list[str]] = field(default_factory=lambda: {"author": [], "issuer": [], "source": [], "title": [], "file": [], "body": []})
     running: list[str] = field(default_factory=list)  # running headers and footers (see running_lines)
     site: list[str] = field(default_factory=list)  # the web site's name (a <title>'s part, a footer's 主办：…): see locate
+    lists: dict[int, int] = field(default_factory=dict)  # a list's lead-in and items (mark_lists) → the list's first item
     dates: list[Dated] = field(default_factory=list)
     years: list[tuple[str, str]] = field(default_factory=list)  # (year, where) of year-and-month date lines (二〇一二年十二月)
     author_field: bool = False  # the author so far is a page's 作者： field (the poster), which a byline overrides
@@ -1121,6 +1122,9 @@ def mark_lists(lines: Lines) -> None:
             for j in run:
                 lines.kinds[j] = LineKind("body")
                 lines.notes[j] = _join_notes(lines.notes[j], f"a list's item, not a heading ({len(run)} in a row{' after a lead-in' if lead_in else ''})")
+                lines.lists[j] = run[0]
+            if lead_in:
+                lines.lists[body[k - 1]] = run[0]
         k += len(run)
 
 
@@ -1193,6 +1197,8 @@ def cut_body(lines: Lines, params: IngestParams) -> list[dict]:
             at = start + len(piece)
             pieces.append({"lines": [i], "text": piece, "section": section, "spans": {i: (start, at)}, "passed": passed})
             passed, after_text = [], []
+        if i in lines.lists and pieces:
+            pieces[-1]["list"] = lines.lists[i]  # (of a lead-in cut into pieces, the last, which ends in its colon)
     if pieces:
         signature = _signature_block(lines, after_text)
         for i in after_text:  # heading-like lines after the last text head nothing: closing lines (述职人：王建军, a signature)
@@ -1204,12 +1210,28 @@ def cut_body(lines: Lines, params: IngestParams) -> list[dict]:
         if signature and (not lines.issuer or lines.issuer == signature[0]):  # not a forwarded document's signer
             lines.issuer = signature[0]
             lines.zones["issuer"] += signature
-    pieces, merged, dropped = _merge_fragments(pieces, params)
+    pieces, merged, dropped = _merge_fragments(_join_lists(pieces, params.max_chars), params)
     for i in dropped:
         lines.mark(i, "too_short", f"under ingest.min_chars = {params.min_chars}, no sentence, and no neighbour in its section (or subsection after it) to merge with")
     for piece in pieces:
         piece["merged"] = [i for i in piece["lines"] if i in merged]
     return pieces
+
+
+def _join_lists(pieces: list[dict], max_chars: int) -> list[dict]:
+    """A list's lead-in and items (see :func:`mark_lists`: 主要预期目标是： / 地区生产总值增长6%左右 /
+    一般公共预算收入增长5% …) as one piece, as far as ``max_chars`` allows (then the next item
+    starts a piece); the lines keep their breaks, so each item is still a sentence of its own."""
+    out: list[dict] = []
+    for piece in pieces:
+        prev = out[-1] if out else None
+        if prev is not None and piece.get("list") is not None and prev.get("list") == piece["list"] and len(prev["text"]) + len(piece["text"]) <= max_chars:
+            spans = {**prev["spans"], **piece["spans"]}
+            breaks = [*prev.get("breaks", ()), len(prev["text"]), *(len(prev["text"]) + k for k in piece.get("breaks", ()))]
+            out[-1] = {**prev, "lines": sorted(set(prev["lines"]) | set(piece["lines"])), "text": prev["text"] + piece["text"], "spans": spans, "breaks": breaks}
+        else:
+            out.append(piece)
+    return out
 
 
 def assemble(lines: Lines, pieces: list[dict], doc: Document) -> None:

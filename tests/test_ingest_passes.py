@@ -845,6 +845,26 @@ def test_short_lines_after_a_lead_in_are_a_list_not_headings():
     assert log[13]["status"] == log[14]["status"] == "heading"
 
 
+def test_a_lead_in_and_its_list_are_one_paragraph():
+    """A lead-in and its items, however short each is, make one paragraph (not two halves cut where
+    min_chars was reached), each item still a sentence of its own (it keeps its line's break)."""
+    lines = ["第二部分　2014年工作的总体要求", "2014年是全面深化改革的开局之年。全县工作的总体要求是：坚持稳中求进工作总基调，推动转型跨越发展。",
+             "主要预期目标是：", "地区生产总值增长9%", "公共财政预算收入增长10%", "城乡居民收入增长与经济增长同步", "单位地区生产总值能耗完成市下达任务",
+             "第三部分　2014年重点工作", "一、着力推进产业转型升级", "坚持工业强县不动摇，加快工业园区基础设施建设，培育规模以上工业企业5户以上。"]
+    doc = process_document("a.txt", RawText(lines, "utf-8"), P, T2S, Gazetteer.default())
+    listed = [p for p in doc.paragraphs if "9%" in p["text"] or "能耗" in p["text"]]
+    assert len(listed) == 1 and listed[0]["text"].startswith("主要预期目标是：地区生产总值增长9%") and listed[0]["text"].endswith("完成市下达任务")
+    assert (listed[0]["line_start"], listed[0]["line_end"]) == (3, 7)
+    starts = [listed[0]["text"][b:][:4] for b in listed[0]["breaks"]]
+    assert starts == ["地区生产", "公共财政", "城乡居民", "单位地区"]
+    # a list longer than max_chars is cut between items
+    long = [*lines[:3], *[f"第{n}项指标{'增长' * 14}{n}%" for n in range(1, 13)], *lines[7:]]
+    doc = process_document("a.txt", RawText(long, "utf-8"), P, T2S, Gazetteer.default())
+    items = [p for p in doc.paragraphs if "指标" in p["text"]]
+    assert len(items) == 2 and all(p["n_chars"] <= P.max_chars for p in items) and items[1]["text"].startswith("第")
+    assert all("a list's item" in row["note"] for row in doc.log if 4 <= row["line"] <= 15)
+
+
 def test_a_short_sentence_that_starts_like_a_caption_is_kept():
     """关注/点击 start sentences (关注困难群众，…。); only a page's call to follow or click is a caption."""
     lines = ["政府工作报告", "（二）民生保障有力", "关注困难群众，发放救助金860万元。", "（三）城乡面貌", "点击“智慧城管”平台即可反映问题。",

@@ -883,13 +883,29 @@ def declared_levels(zones: dict[str, list[str]]) -> frozenset[str]:
     return frozenset(out)
 
 
+# a county's or district's own organs named by their level alone (县委, 县政府, 县长, 区直, 旗委): a county's text;
+# not 市区, 城区, 园区, 社区, 景区 (nor 自治区, 新区 before 委), nor a city's addressees (各县区政府, 各县委)
+_COUNTY_ORGANS = re.compile(r"(?<![市城园社景治新地县区各])(?:县|区|旗)(?:委|政府|长|直|人大|政协)")
+# …and a city's (市委, 市政府, 市长; not 城市长效, 都市, 超市, 门市)
+_CITY_ORGANS = re.compile(r"(?<![城都超门])市(?:委|政府|长)(?![效期远久廊])")
+# the levels of 省 > 市 > 县, by what a government of each calls itself
+_RANK = {"省": 0, "自治区": 0, "市": 1, "州": 1, "盟": 1, "地区": 1, "县": 2, "区": 2, "旗": 2}
+
+
 def speaks_for(code: str, zones: dict[str, list[str]], gazetteer: "Gazetteer") -> bool:
-    """Whether a text may be unit ``code``'s by the levels it speaks as (全县, 我市, 我代表县人民政府;
-    see :func:`declared_levels`): it speaks as none, or as one whose government the unit's is (a
-    county's news that says only 我县 is no city's, whatever site it stands on)."""
-    speaks = {("地区" if m.group() == "全地区" else m.group()[1:]) for texts in zones.values() for text in texts
-              for m in _SPEAKS_AS.finditer(text)} | declared_levels(zones)
-    return not speaks or any(_speaks_as(word, speaks) for word in gazetteer.level_words[code])
+    """Whether a text that names no place may be unit ``code``'s by the levels it speaks as (全市,
+    我市, 我代表市人民政府, see :func:`declared_levels`; or its organs named alone, 市政府召开…): it
+    speaks as the unit's level, and as none below it (全县, or a county's organs named alone, 县委, 县政府, 县长: a county's news
+    that quotes its city's meeting stands on the city's site too). Reposted national news, which
+    speaks as no level, is no one's."""
+    texts = [text for texts in zones.values() for text in texts]
+    speaks = {("地区" if m.group() == "全地区" else m.group()[1:]) for text in texts for m in _SPEAKS_AS.finditer(text)} | declared_levels(zones)
+    for level, organs in ((("县", _COUNTY_ORGANS), ("市", _CITY_ORGANS))):
+        if any(organs.search(text) for text in texts):
+            speaks.add(level)
+    words = gazetteer.level_words[code]
+    own = min(_RANK.get(w, 2) for w in words)
+    return any(_speaks_as(w, speaks) for w in words) and all(_RANK.get(level, 2) <= own for level in speaks)
 
 
 def _office(level: str) -> str:

@@ -14,6 +14,7 @@ import csv
 import dataclasses
 import fnmatch
 import logging
+import math
 import os
 import re
 from collections import Counter
@@ -260,8 +261,9 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
     # a gazette's running header names its issuer (宁海县人民政府公报), unless it only repeats the title
     lines.zones["source"] += [h for h in lines.running if not _repeats_title(h, lines.zones["title"])]
     doc.locality = infer_locality(lines.zones, gazetteer, doc.date or doc.year)
-    site = lines.site + [m.group(1) for text in raw.left_out if (m := _SITE_OWNER.search(to_simplified(text)))]
-    if not doc.locality.found and site:
+    # (a web page's only: a Word file's title property is often a template's)
+    site = lines.site or [m.group(1) for text in raw.left_out if (m := _SITE_OWNER.search(to_simplified(text)))]
+    if not doc.locality.found and site and raw.encoding.startswith("html"):
         # a page whose text names no place (市政府召开…, 全市) stands on its government's site: its
         # name locates it, if the text speaks as that unit's level (not otherwise: a county's news
         # stands on its city's site)
@@ -703,7 +705,7 @@ _UNDATED_MEETING = re.compile(r"^\s*([—―–\-－]{1,2}|[（(])\s*在[^，。
 
 
 # an editor's note on the text under its title (（本刊转载时有删节）, （有删节）, （摘要）, （节选）, （全文）)
-_EDITORIAL_NOTE = re.compile(r"^\s*[（(][^（）()]{0,12}?(删节|摘要|节选|摘编|全文|转载)[^（）()]{0,6}[）)]\s*$")
+_EDITORIAL_NOTE = re.compile(r"^\s*[（(](?![^（）()]*(?:报告|讲话|会|转载自))[^（）()]{0,12}?(删节|摘要|节选|摘编|全文)[^（）()]{0,6}[）)]\s*$")
 
 
 # a title that is whole: it ends in what kind of document it is (…工作总结, …的通知, …实施方案)
@@ -764,7 +766,7 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
             # the issuing body above the title, as an official document sets them (遵义市人民政府办公室 /
             # 关于印发…的通知): not title; it names the place, as the title does
             _header_issuer(lines, doc, i, "issuer (above the title)")
-        elif _EDITORIAL_NOTE.match(line):
+        elif title_parts and _EDITORIAL_NOTE.match(line):
             lines.mark(i, "metadata", "editorial note")  # （本刊转载时有删节）, （摘要）: said of the text, no title
         elif _UNDATED_MEETING.match(line):
             # ——在会宁县第十七届人民代表大会第六次会议上: the meeting the report was given at, without its
@@ -1043,8 +1045,10 @@ _NOBODY = re.compile(r"用户|微软|雨林木风|番茄花园|系统之家|深�
 # the parts of a page's <title>, which sites join with _ or | (or >>, ::, », a spaced hyphen, or two: …动员会--大荔县人民政府;
 # not ——, a title's own dash before its subtitle)
 _TITLE_PARTS = re.compile(r"\s*(?:[_|｜»]|>{2,}|＞{2,}|::|：：|(?<!\d)-{2,}(?!\d))\s*|\s+-\s+")  # (not 2018--2022年)
-# a footer's line naming who runs the site (主办：漯河市人民政府办公室, 主办单位：…, 版权所有：…)
-_SITE_OWNER = re.compile(r"(?:主办(?:单位)?|承办(?:单位)?|版权所有)\s*[：:]?\s*([\u4e00-\u9fff（）()]{4,30}?)(?=\s|$|[，,。|｜©]|(?:主办|承办|版权|地址|电话|联系|备案|ICP))")
+# a footer's line naming who runs the site (主办：漯河市人民政府办公室, 网站主办单位：…, 版权所有 © 2023 …人民政府), at
+# the start of the line or of a part of it; its name ends in an organ's word (not 由…主办的…大赛)
+_SITE_OWNER = re.compile(r"(?:^|[\s|｜])(?:网站)?(?:主办(?:单位)?|版权所有)\s*[：:]?\s*(?:[©Ⓒ]\s*)?(?:\d{4}\s*)?"
+                         r"([\u4e00-\u9fff（）()]{2,30}?(?:人民政府|政府|办公室|办公厅|委员会|中心|局))(?![\u4e00-\u9fff])")
 # a part that names the site, not the article (郴州市人民政府, 政务公开, 门户网站)
 _SITE_PART = re.compile(r"(人民政府|政府|政府网|门户网站|网站|首页|政务公开|信息公开|新闻中心|办公室|网)$")
 _WORD_TITLE = re.compile(r"^Microsoft Word\s*-\s*|\.(docx?|wps)$", re.IGNORECASE)
@@ -1220,18 +1224,31 @@ def cut_body(lines: Lines, params: IngestParams) -> list[dict]:
 
 def _join_lists(pieces: list[dict], max_chars: int) -> list[dict]:
     """A list's lead-in and items (see :func:`mark_lists`: 主要预期目标是： / 地区生产总值增长6%左右 /
-    一般公共预算收入增长5% …) as one piece, as far as ``max_chars`` allows (then the next item
-    starts a piece); the lines keep their breaks, so each item is still a sentence of its own."""
+    一般公共预算收入增长5% …) as one piece, or, past ``max_chars``, as pieces of about equal
+    length (as :func:`pipeline.text.chunk` cuts a long line); the lines keep their breaks."""
     out: list[dict] = []
-    for piece in pieces:
-        prev = out[-1] if out else None
-        if prev is not None and piece.get("list") is not None and prev.get("list") == piece["list"] and len(prev["text"]) + len(piece["text"]) <= max_chars:
-            spans = {**prev["spans"], **piece["spans"]}
-            breaks = [*prev.get("breaks", ()), len(prev["text"]), *(len(prev["text"]) + k for k in piece.get("breaks", ()))]
-            out[-1] = {**prev, "lines": sorted(set(prev["lines"]) | set(piece["lines"])), "text": prev["text"] + piece["text"], "spans": spans, "breaks": breaks}
-        else:
-            out.append(piece)
+    k = 0
+    while k < len(pieces):
+        run = [pieces[k]]
+        while pieces[k].get("list") is not None and k + len(run) < len(pieces) and pieces[k + len(run)].get("list") == pieces[k]["list"]:
+            run.append(pieces[k + len(run)])
+        k += len(run)
+        total = sum(len(p["text"]) for p in run)
+        target = total / math.ceil(total / max_chars)
+        group: dict | None = None
+        for piece in run:
+            if group is not None and (len(group["text"]) + len(piece["text"]) > max_chars or len(group["text"]) + len(piece["text"]) / 2 > target):
+                out.append(group)
+                group = None
+            group = piece if group is None else _join_pieces(group, piece)
+        out.append(group)
     return out
+
+
+def _join_pieces(a: dict, b: dict) -> dict:
+    """Piece ``a`` with ``b`` after it: their lines, text, spans and the breaks where ``b`` starts."""
+    breaks = [*a.get("breaks", ()), len(a["text"]), *(len(a["text"]) + k for k in b.get("breaks", ()))]
+    return {**a, "lines": sorted(set(a["lines"]) | set(b["lines"])), "text": a["text"] + b["text"], "spans": {**a["spans"], **b["spans"]}, "breaks": breaks}
 
 
 def assemble(lines: Lines, pieces: list[dict], doc: Document) -> None:

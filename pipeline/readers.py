@@ -538,7 +538,8 @@ def left_out(page: list[str], extracted: str, title: str = "") -> list[str]:
 
 
 _INLINE_MIN_CHARS = 8  # a page line at least this long counts as kept when it is inside the extracted text
-_TITLE_JOINS = re.compile(r"[_|｜]|(?<!\d)[-－–—―]{1,2}(?!\d)")  # what a page's <title> joins its parts with
+# what a page's <title> joins its parts with (as pipeline.ingest reads them; not ——, a subtitle's dash)
+_TITLE_JOINS = re.compile(r"[_|｜»]|>{2,}|＞{2,}|::|：：|(?<!\d)-{1,2}(?!\d)")
 
 
 # ----------------------------------------------------------------------------- Word

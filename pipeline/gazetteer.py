@@ -167,7 +167,7 @@ class Gazetteer:
         # names a prefecture took from its seat (铜仁市, 2011): today's prefecture's, the seat's in
         # older texts (see as_of), each with the former names of that prefecture (铜仁地区)
         self.seats = {name: seat for name, seat in (seats or {}).items() if name in self.aliases and seat.code in self.places}
-        self._seat_signs = {name: tuple(n for n, c in self.former.items() if c in self.aliases[name]) for name in self.seats}
+        self._seat_former = {name: tuple(n for n, c in self.former.items() if c in self.aliases[name]) for name in self.seats}
         self.contemporary: frozenset[str] = frozenset()  # seats' names read as the seat's (see as_of)
         self._max_len = max(map(len, self.aliases))
         self._first = frozenset(a[0] for a in self.aliases)
@@ -191,7 +191,7 @@ class Gazetteer:
         seats = frozenset(
             name for name, seat in self.seats.items() if name in text
             and _dated_before(when, seat) is not False
-            and (_dated_before(when, seat) or _seat_signs(name, self._seat_signs[name], self.places[seat.code].name, text))
+            and (_dated_before(when, seat) or _seat_signs(name, self._seat_former[name], self.places[seat.code].name, text))
         )
         return self._read_as(seats) if seats else self
 
@@ -894,15 +894,13 @@ _RANK = {"省": 0, "自治区": 0, "市": 1, "州": 1, "盟": 1, "地区": 1, "�
 
 def speaks_for(code: str, zones: dict[str, list[str]], gazetteer: "Gazetteer") -> bool:
     """Whether a text that names no place may be unit ``code``'s by the levels it speaks as (全市,
-    我市, 我代表市人民政府, see :func:`declared_levels`; or its organs named alone, 市政府召开…): it
-    speaks as the unit's level, and as none below it (全县, or a county's organs named alone, 县委, 县政府, 县长: a county's news
-    that quotes its city's meeting stands on the city's site too). Reposted national news, which
-    speaks as no level, is no one's."""
+    我市, 我代表市人民政府, see :func:`declared_levels`; or its organs named alone, 市政府召开…):
+    it speaks as the unit's level, and as none below it (全县, or a county's organs named alone,
+    县委, 县政府, 县长: a county's news that quotes its city's meeting stands on the city's site
+    too). Reposted national news, which speaks as no level, is no one's."""
     texts = [text for texts in zones.values() for text in texts]
     speaks = {("地区" if m.group() == "全地区" else m.group()[1:]) for text in texts for m in _SPEAKS_AS.finditer(text)} | declared_levels(zones)
-    for level, organs in ((("县", _COUNTY_ORGANS), ("市", _CITY_ORGANS))):
-        if any(organs.search(text) for text in texts):
-            speaks.add(level)
+    speaks |= {level for level, organs in (("县", _COUNTY_ORGANS), ("市", _CITY_ORGANS)) if any(organs.search(text) for text in texts)}
     words = gazetteer.level_words[code]
     own = min(_RANK.get(w, 2) for w in words)
     return any(_speaks_as(w, speaks) for w in words) and all(_RANK.get(level, 2) <= own for level in speaks)

@@ -174,7 +174,7 @@ class Lines:
     joined: list[tuple[tuple[int, int], ...]] = field(default_factory=list)
     zones: dict[str, list[str]] = field(default_factory=lambda: {"author": [], "issuer": [], "source": [], "title": [], "file": [], "body": []})
     running: list[str] = field(default_factory=list)  # running headers and footers (see running_lines)
-    site: list[str] = field(default_factory=list)  # the web site's name (a <title>'s part, a footer's 主办：…): see locate
+    site: list[str] = field(default_factory=list)  # the web site's name (parts of a <title>): see process_document
     lists: dict[int, int] = field(default_factory=dict)  # a list's lead-in and items (mark_lists) → the list's first item
     dates: list[Dated] = field(default_factory=list)
     years: list[tuple[str, str]] = field(default_factory=list)  # (year, where) of year-and-month date lines (二〇一二年十二月)
@@ -261,12 +261,11 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
     # a gazette's running header names its issuer (宁海县人民政府公报), unless it only repeats the title
     lines.zones["source"] += [h for h in lines.running if not _repeats_title(h, lines.zones["title"])]
     doc.locality = infer_locality(lines.zones, gazetteer, doc.date or doc.year)
-    # (a web page's only: a Word file's title property is often a template's)
     site = lines.site or [m.group(1) for text in raw.left_out if (m := _SITE_OWNER.search(to_simplified(text)))]
     if not doc.locality.found and site and raw.encoding.startswith("html"):
         # a page whose text names no place (市政府召开…, 全市) stands on its government's site: its
         # name locates it, if the text speaks as that unit's level (not otherwise: a county's news
-        # stands on its city's site)
+        # stands on its city's site); a web page's only (a Word file's title property is often a template's)
         on_site = infer_locality({**lines.zones, "site": site}, gazetteer, doc.date or doc.year)
         if on_site.found and speaks_for(on_site.code, lines.zones, gazetteer):
             doc.locality = on_site

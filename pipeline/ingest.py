@@ -305,7 +305,8 @@ def log_left_out(raw: RawText, doc: Document) -> None:
     the text of the file the reader left out (a web page's furniture, a Word file's page
     headers and footers), the text in ``note``; a warning when some of a web page's reads as
     prose."""
-    titles = {"".join(raw.meta.get("title", "").split()), "".join(doc.title.split())} - {""}  # the <title>, and the title read from it
+    # the <title>, the title read from it, and the page's headings
+    titles = {"".join(t.split()) for t in (raw.meta.get("title", ""), doc.title, *raw.meta.get("headings", "").split("\n"))} - {""}
     prose = 0
     for text in raw.left_out:
         if raw.encoding == "docx":
@@ -1048,6 +1049,8 @@ _TITLE_PARTS = re.compile(r"\s*(?:[_|｜»]|>{2,}|＞{2,}|::|：：|(?<!\d)-{2,}
 # the start of the line or of a part of it; its name ends in an organ's word (not 由…主办的…大赛)
 _SITE_OWNER = re.compile(r"(?:^|[\s|｜])(?:网站)?(?:主办(?:单位)?|版权所有)\s*[：:]?\s*(?:[©Ⓒ]\s*)?(?:\d{4}\s*)?"
                          r"([\u4e00-\u9fff（）()]{2,30}?(?:人民政府|政府|办公室|办公厅|委员会|中心|局))(?![\u4e00-\u9fff])")
+# how long a page's <h1>–<h3> may be to be its headline (not 政务动态, not a paragraph set as a heading)
+_HEADLINE_CHARS = (8, 80)
 # a part that names the site, not the article (郴州市人民政府, 政务公开, 门户网站)
 _SITE_PART = re.compile(r"(人民政府|政府|政府网|门户网站|网站|首页|政务公开|信息公开|新闻中心|办公室|网)$")
 _WORD_TITLE = re.compile(r"^Microsoft Word\s*-\s*|\.(docx?|wps)$", re.IGNORECASE)
@@ -1084,7 +1087,8 @@ def reader_title(lines: Lines, doc: Document, meta: dict[str, str], to_simplifie
     off (``2012年固始县政府工作报告_固始县人民政府``, ``郴州市人民政府_政务公开_…``: of the parts
     joined by ``_`` or ``|``, the longest that names no site; a site's name a dash sets off,
     ``…推进会-呼兰区人民政府``, is a part too), and read like a title found in
-    the text, for the year and the locality. The site's name is left out, as the page's
+    the text, for the year and the locality; where the ``<title>`` is only the site's name, the
+    longest of the page's ``<h1>``–``<h3>`` that names no site. The site's name is left out, as the page's
     furniture is: a county's text stands on its city's site (it goes to ``lines.site``, which
     locates a page whose text names no place)."""
     title = to_simplified(_WORD_TITLE.sub("", meta.get("title", "")).strip())
@@ -1093,7 +1097,10 @@ def reader_title(lines: Lines, doc: Document, meta: dict[str, str], to_simplifie
     parts = [piece for part in _TITLE_PARTS.split(title) if part.strip() for piece in _site_off(part, gazetteer)]
     articles = [part for part in parts if not _SITE_PART.search(part)]
     lines.site += [part for part in parts if _SITE_PART.search(part)]
-    if articles and not doc.title:  # a <title> that is only its site's name (郴州市人民政府) names no article
+    if not articles:  # a <title> that is only its site's name (郴州市人民政府) names no article: the page's headline may
+        headings = to_simplified(meta.get("headings", "")).split("\n")
+        articles = [h for h in headings if _HEADLINE_CHARS[0] <= len(h) <= _HEADLINE_CHARS[1] and not _SITE_PART.search(h)]
+    if articles and not doc.title:
         doc.title = max(articles, key=len)
         lines.zones["title"].append(doc.title)
 

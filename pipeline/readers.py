@@ -479,7 +479,10 @@ def read_html(data: bytes, path: Path) -> RawText:
             value = getattr(md, key, None)
             if value:
                 meta[key] = str(value)
-    return RawText(split_lines(text), f"html ({encoding})", meta, left_out(page_lines(html), text, meta.get("title", "")))
+    headings = page_headings(html)
+    if headings:
+        meta["headings"] = "\n".join(headings)  # the page's <h1>–<h3>: a headline the <title> may lack (ingest.reader_title)
+    return RawText(split_lines(text), f"html ({encoding})", meta, left_out(page_lines(html), text, meta.get("title", ""), headings))
 
 
 # Elements that start a new line of a page's visible text.
@@ -494,16 +497,9 @@ _INVISIBLE = "//script|//style|//noscript|//template|//head|//iframe|//object|//
 def page_lines(html: str) -> list[str]:
     """A web page's visible text (no scripts, styles or head) as lines, one per block element
     (paragraph, cell, list item, ``<br>``), whitespace collapsed, blank lines left out."""
-    from lxml import etree
-    from lxml import html as lxml_html
-
-    html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)  # lxml refuses a str with an encoding declaration
-    try:
-        root = lxml_html.document_fromstring(html)
-    except (etree.ParserError, ValueError):
+    root = _visible(html)
+    if root is None:
         return []
-    for el in root.xpath(_INVISIBLE):
-        el.drop_tree()
     for el in root.iter():
         if isinstance(el.tag, str) and el.tag.lower() in _BLOCK_TAGS:
             el.text = "\u2029" + (el.text or "")  # a paragraph separator: the source's own line breaks are spaces
@@ -512,15 +508,37 @@ def page_lines(html: str) -> list[str]:
     return [line for line in lines if line]
 
 
-def left_out(page: list[str], extracted: str, title: str = "") -> list[str]:
+def page_headings(html: str) -> list[str]:
+    """The visible text of a web page's ``<h1>`` to ``<h3>`` elements, in page order, whitespace collapsed."""
+    root = _visible(html)
+    found = (" ".join(el.text_content().split()) for el in (root.xpath("//h1|//h2|//h3") if root is not None else ()))
+    return [text for text in found if text]
+
+
+def _visible(html: str):
+    """A web page parsed by lxml without what is never shown (scripts, styles, head), or None."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)  # lxml refuses a str with an encoding declaration
+    try:
+        root = lxml_html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return None
+    for el in root.xpath(_INVISIBLE):
+        el.drop_tree()
+    return root
+
+
+def left_out(page: list[str], extracted: str, title: str = "", headings: list[str] | tuple[str, ...] = ()) -> list[str]:
     """The lines of ``page`` (see :func:`page_lines`) whose text is nowhere in ``extracted``
     (whitespace ignored): what the main-text extraction left out, in page order. The page's
     ``title`` (its heading, which the extraction gives as metadata), or a part of it (the
-    headline of ``…推进会-呼兰区人民政府``), counts as kept only as a line of its own, not inside
-    one (兰考县召开…分析会 in 10月19日下午，兰考县召开…分析会，…)."""
+    headline of ``…推进会-呼兰区人民政府``), and its ``headings`` (``<h1>``–``<h3>``) count as kept
+    only as a line of their own, not inside one (兰考县召开…分析会 in 10月19日下午，兰考县召开…分析会，…)."""
     squeeze = re.compile(r"\s+")
     # the title and each of its parts (a <title> joins the headline to the site's name: …推进会-呼兰区人民政府)
-    titles = {squeeze.sub("", part) for part in (title, *_TITLE_JOINS.split(title))} - {""}
+    titles = {squeeze.sub("", part) for part in (title, *_TITLE_JOINS.split(title), *headings)} - {""}
     kept = squeeze.sub("", extracted)
     # extracted lines as trafilatura writes them: list items after "- ", table rows as "| a | b |"
     lines = [re.sub(r"^\s*([-*•]|#+)\s+", "", line) for line in extracted.splitlines()]

@@ -166,6 +166,8 @@ def test_page_lines_and_left_out():
     # …and so does the headline a <title> joins to the site's name
     assert left_out(news, news[1], title="兰考县召开2023年三季度经济运行分析会-兰考县人民政府") == [news[0]]
     assert left_out(news, news[1], title="兰考县人民政府") == []
+    # …and so does a heading of the page (<h1>–<h3>), whatever the <title> says
+    assert left_out(news, news[1], title="兰考县人民政府", headings=[news[0]]) == [news[0]]
     assert left_out(news, news[1]) == [] and left_out(news, "\n".join(news), title=news[0]) == []
     assert page_lines("") == []
 
@@ -582,3 +584,31 @@ def test_docx_placeholders_in_cells_and_paragraphs_are_not_text(tmp_path):
     doc.save(buf)
     lines = read_docx(buf.getvalue(), tmp_path / "a.docx").lines
     assert lines == ["填报人：", "| 填报单位 |  |", "联系人：张三", "全年地区生产总值增长5.2%。"]
+
+
+def test_a_headline_the_title_lacks_is_read_from_the_pages_headings(tmp_path):
+    """An old county site's table layout: the <title> is the site's name, the headline an <h2> that
+    the extraction drops (the first sentence repeats it). The headline is the title, and its line
+    is logged as left out (the page's title), not lost."""
+    import opencc
+
+    from pipeline.config import IngestParams
+    from pipeline.gazetteer import Gazetteer
+    from pipeline.ingest import process_document
+    from pipeline.readers import page_headings
+
+    body = ["4月11日，江津区召开2022年乡村振兴工作推进会，总结2021年全区巩固拓展脱贫攻坚成果和乡村振兴工作，安排部署今年重点任务。区委副书记、区长出席会议并讲话。",
+            "会议强调，要坚决守住防止规模性返贫底线，健全防止返贫动态监测和帮扶机制，做到早发现、早干预、早帮扶。要大力发展富硒农业、花椒产业和乡村旅游。",
+            "会议要求，各镇街、各部门要压紧压实责任，强化要素保障，持续改善农村人居环境，扎实推进和美乡村建设，确保全年各项目标任务圆满完成。"]
+    page = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8" /><title>重庆市江津区人民政府</title></head><body>'
+            '<table width="980"><tr><td class="nav"><a href="/">首页</a> | <a href="/zwgk/">政务公开</a></td></tr>'
+            '<tr><td><table width="100%"><tr><td align="center"><h2>江津区召开2022年乡村振兴工作推进会</h2></td></tr>'
+            '<tr><td align="center" class="info"><span>发布日期：2022-04-12</span>&nbsp;<span>来源：江津区乡村振兴局</span></td></tr>'
+            '<tr><td class="content">' + "".join(f"<p>{line}</p>" for line in body) + '</td></tr></table></td></tr>'
+            '<tr><td class="footer">主办：重庆市江津区人民政府办公室</td></tr></table></body></html>')
+    assert page_headings(page) == ["江津区召开2022年乡村振兴工作推进会"]
+    raw = read_html(page.encode("utf-8"), tmp_path / "a.html")
+    assert not any("江津区召开2022年乡村振兴工作推进会" == line.strip("| ") for line in raw.lines)  # the extraction drops it
+    doc = process_document("a.html", raw, IngestParams(), opencc.OpenCC("t2s").convert, Gazetteer.default())
+    assert (doc.title, doc.date) == ("江津区召开2022年乡村振兴工作推进会", "2022-04-12")
+    assert any(r["status"] == "left_out" and r["note"] == doc.title and "the page's title" in r["reason"] for r in doc.log)

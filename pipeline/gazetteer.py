@@ -188,12 +188,13 @@ class Gazetteer:
         the seat's name now nor the change (see :func:`_seat_signs`). Returns this gazetteer when
         no such name is in ``texts``."""
         text = "\n".join(texts)
-        seats = frozenset(
-            name for name, seat in self.seats.items() if name in text
-            and _dated_before(when, seat) is not False
-            and (_dated_before(when, seat) or _seat_signs(name, self._seat_former[name], self.places[seat.code].name, text))
-        )
-        return self._read_as(seats) if seats else self
+
+        def reads_as_seat(name: str, seat: Seat) -> bool:
+            before = _dated_before(when, seat)
+            return before if before is not None else _seat_signs(name, self._seat_former[name], self.places[seat.code].name, text)
+
+        found = frozenset(name for name, seat in self.seats.items() if name in text and reads_as_seat(name, seat))
+        return self._read_as(found) if found else self
 
     @functools.lru_cache(maxsize=64)
     def _read_as(self, seats: frozenset[str]) -> "Gazetteer":
@@ -417,11 +418,10 @@ def _former_names() -> dict[str, str]:
 @dataclass(frozen=True)
 class Seat:
     """A name a prefecture took from its seat (``resources/seat_names.csv``): ``code`` is the
-    unit the seat is now (铜仁市 → 碧江区's); the name was the seat's up to ``last_listed`` and is
-    the prefecture's from ``since`` (YYYY-MM, GB/T 2260 snapshots)."""
+    unit the seat is now (铜仁市 → 碧江区's); the name is the prefecture's from ``since`` (YYYY-MM,
+    the first GB/T 2260 code list naming the seat otherwise)."""
 
     code: str
-    last_listed: str
     since: str
 
 
@@ -459,7 +459,7 @@ def _seat_names() -> dict[str, Seat]:
     """``resources/seat_names.csv`` as name → :class:`Seat` (comment lines skipped)."""
     text = (RESOURCES / "places" / "seat_names.csv").read_text(encoding="utf-8")
     rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
-    return {r["name"]: Seat(r["current_code"], r["last_listed"], r["since"]) for r in rows}
+    return {r["name"]: Seat(r["current_code"], r["since"]) for r in rows}
 
 
 def _missing_units() -> list[dict[str, str]]:

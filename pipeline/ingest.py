@@ -14,7 +14,6 @@ import csv
 import dataclasses
 import fnmatch
 import logging
-import math
 import os
 import re
 from collections import Counter
@@ -44,6 +43,7 @@ from .text import (
     SUBTITLE_SPEAKER,
     ascii_alnum,
     author_name,
+    balanced_groups,
     split_author,
     title_speaker,
     LineKind,
@@ -261,12 +261,12 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
     # a gazette's running header names its issuer (宁海县人民政府公报), unless it only repeats the title
     lines.zones["source"] += [h for h in lines.running if not _repeats_title(h, lines.zones["title"])]
     doc.locality = infer_locality(lines.zones, gazetteer, doc.date or doc.year)
-    site = lines.site or [m.group(1) for text in raw.left_out if (m := _SITE_OWNER.search(to_simplified(text)))]
-    if not doc.locality.found and site and raw.encoding.startswith("html"):
+    if not doc.locality.found and raw.encoding.startswith("html"):
         # a page whose text names no place (市政府召开…, 全市) stands on its government's site: its
         # name locates it, if the text speaks as that unit's level (not otherwise: a county's news
         # stands on its city's site); a web page's only (a Word file's title property is often a template's)
-        on_site = infer_locality({**lines.zones, "site": site}, gazetteer, doc.date or doc.year)
+        site = lines.site or [m.group(1) for text in raw.left_out if (m := _SITE_OWNER.search(to_simplified(text)))]
+        on_site = infer_locality({**lines.zones, "site": site}, gazetteer, doc.date or doc.year) if site else doc.locality
         if on_site.found and speaks_for(on_site.code, lines.zones, gazetteer):
             doc.locality = on_site
     doc.locality_source = locality_source(doc.locality)
@@ -1231,7 +1231,8 @@ def cut_body(lines: Lines, params: IngestParams) -> list[dict]:
 def _join_lists(pieces: list[dict], max_chars: int) -> list[dict]:
     """A list's lead-in and items (see :func:`mark_lists`: 主要预期目标是： / 地区生产总值增长6%左右 /
     一般公共预算收入增长5% …) as one piece, or, past ``max_chars``, as pieces of about equal
-    length (as :func:`pipeline.text.chunk` cuts a long line); the lines keep their breaks."""
+    length (:func:`pipeline.text.balanced_groups`, as a long line is cut); the lines keep their
+    breaks, the first piece its other keys (the headings passed before it, the list)."""
     out: list[dict] = []
     k = 0
     while k < len(pieces):
@@ -1239,22 +1240,23 @@ def _join_lists(pieces: list[dict], max_chars: int) -> list[dict]:
         while pieces[k].get("list") is not None and k + len(run) < len(pieces) and pieces[k + len(run)].get("list") == pieces[k]["list"]:
             run.append(pieces[k + len(run)])
         k += len(run)
-        total = sum(len(p["text"]) for p in run)
-        target = total / math.ceil(total / max_chars)
-        group: dict | None = None
-        for piece in run:
-            if group is not None and (len(group["text"]) + len(piece["text"]) > max_chars or len(group["text"]) + len(piece["text"]) / 2 > target):
-                out.append(group)
-                group = None
-            group = piece if group is None else _join_pieces(group, piece)
-        out.append(group)
+        for group in balanced_groups([len(p["text"]) for p in run], max_chars):
+            joined = run[group[0]]
+            for i in group[1:]:
+                joined = {**joined, **_join_pieces(joined, run[i])}
+            out.append(joined)
     return out
 
 
-def _join_pieces(a: dict, b: dict) -> dict:
-    """Piece ``a`` with ``b`` after it: their lines, text, spans and the breaks where ``b`` starts."""
+def _join_pieces(a: dict, b: dict, section: str | None = None) -> dict:
+    """Piece ``a`` with ``b`` after it: their lines, text and spans, the breaks where ``b``
+    starts, and ``a``'s section (or ``section``)."""
+    spans = dict(a.get("spans", {}))
+    for i, (start, end) in b.get("spans", {}).items():
+        spans[i] = (min(start, spans[i][0]), max(end, spans[i][1])) if i in spans else (start, end)
     breaks = [*a.get("breaks", ()), len(a["text"]), *(len(a["text"]) + k for k in b.get("breaks", ()))]
-    return {**a, "lines": sorted(set(a["lines"]) | set(b["lines"])), "text": a["text"] + b["text"], "spans": {**a["spans"], **b["spans"]}, "breaks": breaks}
+    return {"lines": sorted(set(a["lines"]) | set(b["lines"])), "text": a["text"] + b["text"], "section": section or a["section"], "spans": spans,
+            "breaks": breaks}
 
 
 def assemble(lines: Lines, pieces: list[dict], doc: Document) -> None:
@@ -1354,13 +1356,7 @@ def _merge_fragments(pieces: list[dict], params: IngestParams) -> tuple[list[dic
         # rather than be lost
         return bool(a["section"]) and not b.get("passed") and a["section"].rpartition(" > ")[0] == b["section"].rpartition(" > ")[0]
 
-    def join(a: dict, b: dict, section: str | None = None) -> dict:
-        spans = dict(a.get("spans", {}))
-        for i, (start, end) in b.get("spans", {}).items():
-            spans[i] = (min(start, spans[i][0]), max(end, spans[i][1])) if i in spans else (start, end)
-        breaks = [*a.get("breaks", ()), len(a["text"]), *(len(a["text"]) + k for k in b.get("breaks", ()))]
-        return {"lines": sorted(set(a["lines"]) | set(b["lines"])), "text": a["text"] + b["text"], "section": section or a["section"], "spans": spans,
-                "breaks": breaks}
+    join = _join_pieces
 
     def keep_or_drop(fragment: dict) -> None:
         # a whole sentence is content, however short (一是对确诊患者，做到应收尽收。 alone under

@@ -745,18 +745,26 @@ def chunk(text: str, max_chars: int) -> list[str]:
 
 
 def _pack(units: list[str], max_chars: int) -> list[str]:
-    total = sum(map(len, units))
-    target = total / math.ceil(total / max_chars)
-    pieces: list[str] = []
-    cur = ""
-    for u in units:
-        if cur and (len(cur) + len(u) > max_chars or len(cur) + len(u) / 2 > target):
-            pieces.append(cur)
-            cur = ""
-        cur += u
-    if cur:
-        pieces.append(cur)
-    return pieces
+    return ["".join(units[i] for i in group) for group in balanced_groups([len(u) for u in units], max_chars)]
+
+
+def balanced_groups(lengths: list[int], max_chars: int) -> list[list[int]]:
+    """Consecutive items of ``lengths`` (their indices) in groups of at most ``max_chars`` (an
+    item longer than that alone), about equal in length: as many as ``max_chars`` requires,
+    each closed before an item that would take it past that or more than half past the mean."""
+    total = sum(lengths)
+    target = total / max(1, math.ceil(total / max_chars))
+    groups: list[list[int]] = []
+    size = 0
+    for i, n in enumerate(lengths):
+        if groups and size and (size + n > max_chars or size + n / 2 > target):
+            groups.append([])
+            size = 0
+        if not groups:
+            groups.append([])
+        groups[-1].append(i)
+        size += n
+    return groups
 
 
 _FULL_STOP = re.compile(r"[。！？!?]+[”’」』）)\"']*")

@@ -662,6 +662,16 @@ def infer_locality(zones: dict[str, list[str]], gazetteer: Gazetteer | None = No
         if not any(_speaks_as(w, speaks) for w in words):
             return Locality(found=False, evidence=f"too little evidence (named once, in the body only, and the text does not speak as a "
                                                   f"{'/'.join(sorted(words))}: a passing mention does not place a document): {evidence}")
+    # a text that speaks only as levels below the unit chosen (我代表区人民政府, 区长 in the byline)
+    # names no unit of its own level that the gazetteer knows (闸北区, merged into 静安区 in 2015;
+    # a misspelt name): filed under 上海市, a district's report would stand with the provinces. It
+    # keeps its province, and its level where the text says one
+    ranks = {_RANK.get(w, 2) for w in levels}
+    if ranks and min(ranks) > _UNIT_RANK[place.level] and not any(_speaks_as(w, levels) for w in gaz.level_words[best]):
+        return Locality(found=False, province=place.province, level=_UNIT_LEVELS[ranks.pop()] if len(ranks) == 1 else "",
+                        evidence=f"speaks as {'/'.join(map(_office, sorted(levels)))} and names no such unit, only {place.name} above it: "
+                                 f"a unit the gazetteer does not know (merged, abolished or misspelt; name it in the file's name or the "
+                                 f"manifest): {evidence}")
     if levels:
         evidence += f"; speaks as {'/'.join(map(_office, sorted(levels)))}"
     return Locality(
@@ -890,6 +900,9 @@ _COUNTY_ORGANS = re.compile(r"(?<![市城园社景治新地县区各])(?:县|区
 _CITY_ORGANS = re.compile(r"(?<![城都超门])市(?:委|政府|长)(?![效期远久廊])")
 # the levels of 省 > 市 > 县, by what a government of each calls itself
 _RANK = {"省": 0, "自治区": 0, "市": 1, "州": 1, "盟": 1, "地区": 1, "县": 2, "区": 2, "旗": 2}
+# …and of the units the gazetteer files a document under
+_UNIT_LEVELS = ("province", "city", "county")
+_UNIT_RANK = {level: rank for rank, level in enumerate(_UNIT_LEVELS)}
 
 
 def speaks_for(code: str, zones: dict[str, list[str]], gazetteer: "Gazetteer") -> bool:

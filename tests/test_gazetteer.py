@@ -130,6 +130,23 @@ def test_level_words_in_the_body_choose_between_a_city_and_its_county():
     assert infer_locality({"body": ["我代表市人民政府，向大会报告工作。"] + body}).locality == "衡阳市"
 
 
+def test_a_text_speaking_for_a_unit_below_any_it_names_is_not_filed_above_it():
+    # 闸北区 (merged into 静安区 in 2015) is no unit the gazetteer knows: its report names only 上海市
+    zones = {"title": ["上海市闸北区2012年政府工作报告"], "author": ["方明（闸北区人民政府区长）"],
+             "body": ["现在，我代表闸北区人民政府向大会报告工作。", "全区实现增加值605亿元。"]}
+    loc = infer_locality(zones)
+    assert not loc.found and (loc.locality, loc.province, loc.level) == ("", "上海市", "county")
+    assert "speaks as 区人民政府 and names no such unit, only 上海市" in loc.evidence
+    # a county the text names is still chosen, and a level the unit has (全区 of an autonomous region) holds it
+    assert infer_locality({**zones, "title": ["上海市黄浦区2012年政府工作报告"]}).locality == "黄浦区"
+    region = infer_locality({"title": ["宁夏回族自治区政府工作报告"], "body": ["我代表自治区人民政府，向大会报告工作。", "全区经济增长。"]})
+    assert (region.locality, region.level) == ("宁夏回族自治区", "province")
+    # an anonymised county of a city (某县) keeps its city's province and its level, and no locality
+    county = infer_locality({"title": ["在全县干部大会上的讲话"], "body": ["衡阳市发展大局。", "衡阳市工作部署。", "全县上下。"]})
+    assert (county.found, county.province, county.level) == (False, "湖南省", "county")
+    # levels above and below the unit (市长 of a city and 区长 of one of its districts): the city's own holds
+    assert infer_locality({"title": ["衡阳市政府工作报告"], "author": ["市长"], "body": ["我代表区人民政府。", "衡阳市发展。"]}).locality == "衡阳市"
+
 def test_declared_levels():
     assert declared_levels({"body": ["我代表区人民政府，向大会报告工作"]}) == {"区"}
     assert declared_levels({"body": ["我代表内蒙古自治区人民政府", "我代表衡东县政府"]}) == {"自治区", "县"}

@@ -684,7 +684,9 @@ def test_a_person_named_in_the_byline_is_not_a_place():
     body = ["在全区疫情防控工作会议上的讲话", "区委书记 刘东海", "（2020年1月28日）", "同志们：",
             "当前，疫情防控形势严峻复杂，全区上下要坚决贯彻落实武汉市委部署，打赢疫情防控阻击战。", "为武汉市打赢疫情防控阻击战作出贡献。"]
     doc = process_document("speech.txt", RawText(body, "utf-8"), P, T2S, Gazetteer.default())
-    assert doc.author == "刘东海（区委书记）" and doc.locality.locality == "武汉市"  # not 东海县 (江苏)
+    assert doc.author == "刘东海（区委书记）" and "东海县" not in doc.locality.evidence  # not 东海县 (江苏)
+    # a district's speech (区委书记, 全区) naming only its city is no city's text: its province and level, no locality
+    assert (doc.locality.locality, doc.locality.province, doc.locality.level) == ("", "湖北省", "county")
     assert "东海" not in doc.locality.evidence
     doc = process_document("2020_江汉区_讲话.txt", RawText(body, "utf-8"), P, T2S, Gazetteer.default())
     assert doc.locality.locality == "江汉区" and "file×1" in doc.locality.evidence

@@ -248,6 +248,7 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
     mark_metadata(lines, doc)
     mark_signature_date(lines)
     mark_later_datelines(lines, doc)
+    mark_promulgated(lines, doc)
     reader_title(lines, doc, raw.meta, to_simplified, gazetteer)
     left_out_source(lines, doc, raw, to_simplified)
     date_document(lines, doc, raw.meta, raw.encoding.split(" ")[0] + " metadata")
@@ -999,6 +1000,41 @@ def mark_signature_date(lines: Lines) -> None:
                 if not (lines.open(j) and numbering(lines.text[j].strip()) == style and _attachment_item(lines.text[j])):
                     break
                 lines.mark(j, "metadata", "a notice's list of attachments")
+
+
+# a notice that promulgates a text, by its number alone (株洲市人民代表大会常务委员会公告 （第12号）,
+# 天津市人民政府令 第5号): it names no text; the text it promulgates is the document
+_PROMULGATION_TITLE = re.compile(r"(公告|令)\s*[（(〔\[]?\s*第\s*[0-9０-９一二三四五六七八九十百零〇]+\s*号\s*[）)〕\]]?\s*$")
+# …whose words quote that text's title (《…的决定》已由…会议于…通过，现予公布，自…起施行。)
+_PROMULGATES = re.compile(r"^\s*《(?P<title>[^《》]{4,80})》\s*(?:已|业已|业)?(?:由|经|于)[^。！？]{0,120}?(?:通过|批准|修订|修正|审议)[^。！？]{0,80}?(?:公布|施行)")
+# a note on when and by whom a text was adopted, under its title (（2021年8月27日株洲市第十六届人民代表大会常务委员会第三十八次会议通过）)
+_ADOPTION_NOTE = re.compile(r"^\s*[（(][^（）()]{0,120}(?:通过|批准|修订|修正|公布)[^（）()]{0,80}[）)]\s*$")
+
+
+def mark_promulgated(lines: Lines, doc: Document) -> None:
+    """A notice that promulgates a text (a 人大常委会's 公告 （第12号）, a government's 令 第5号),
+    with the text after it: the text's own title, where its first sentence quotes it (《…的决定》
+    已由…通过，现予公布) and it stands as a line below, is the document's title, not a heading
+    of what follows; the note on the text's adoption under that title (（2021年8月27日…会议通过）)
+    is a date line, not a heading either."""
+    if not _PROMULGATION_TITLE.search(doc.title):
+        return
+    text_lines = [i for i in range(len(lines.text)) if lines.kinds[i].kind in ("heading", "body")]
+    first = next((i for i in text_lines if lines.status[i][0] in ("", "kept")), None)
+    m = _PROMULGATES.match(lines.text[first]) if first is not None else None
+    if not m:
+        return
+    title = unspaced_name(m.group("title"))
+    at = next((i for i in text_lines if i > first and lines.open(i) and unspaced_name(lines.text[i].strip().strip("《》")) == title), None)
+    if at is None:
+        return
+    lines.mark(at, "metadata", "title (of the text the notice above promulgates)")
+    lines.zones["title"].append(lines.text[at])
+    doc.title = title
+    note = next((i for i in text_lines if i > at), None)
+    if note is not None and lines.open(note) and _ADOPTION_NOTE.match(lines.text[note]) and find_date(lines.text[note]):
+        lines.mark(note, "metadata", "adoption note (under the title)")
+        lines.dates.append(Dated(find_date(lines.text[note]), "title block", note))
 
 
 # A year in a file's name, standing apart (2025_河南省.txt, 河南-2025.txt; not 2000字, a2019b, 1024x2048).

@@ -207,6 +207,28 @@ def test_a_source_line_the_extraction_left_out_still_names_the_source_and_place(
     assert doc.source_name == "甘肃日报"
 
 
+def test_a_promulgation_notice_takes_the_title_of_the_text_it_promulgates():
+    """A 公告 （第12号） names no text: the decision it promulgates, whose title its sentence quotes
+    and which stands below, is the document; the note on its adoption is a date line, no section."""
+    text = ["株洲市人民代表大会常务委员会公告", "（第12号）",
+            "《株洲市人民代表大会常务委员会关于加强湘江株洲段生态环境保护的决定》已由株洲市第十六届人民代表大会常务委员会第三十八次会议于2021年8月27日通过，现予公布，自2021年10月1日起施行。",
+            "株洲市人民代表大会常务委员会", "2021年8月27日", "",
+            "株洲市人民代表大会常务委员会关于加强湘江株洲段生态环境保护的决定", "（2021年8月27日株洲市第十六届人民代表大会常务委员会第三十八次会议通过）",
+            "为了加强湘江株洲段生态环境保护，推进生态文明建设，结合本市实际，作出如下决定。",
+            "第一条　市、县（市、区）人民政府应当加强对湘江株洲段生态环境保护工作的领导。",
+            "第二条　全面落实河长制，四级河长应当按照职责开展巡河，协调解决湘江保护中的重大问题。"]
+    doc = process_document("decision.txt", RawText(text, "utf-8"), P, T2S, Gazetteer.default())
+    assert doc.title == "株洲市人民代表大会常务委员会关于加强湘江株洲段生态环境保护的决定" and doc.date == "2021-08-27"
+    status = {r["line"]: r["status"] for r in doc.log}
+    assert status[7] == status[8] == "metadata"
+    assert all(p["section"] == "" for p in doc.paragraphs) and len(doc.paragraphs) == 4  # the notice's sentence is text
+    # a notice that quotes no title below it, or a title that is no notice's number, keeps its title
+    other = process_document("decision.txt", RawText(text[:6] + ["关于加强生态环境保护的决定"] + text[7:], "utf-8"), P, T2S, Gazetteer.default())
+    assert other.title == "株洲市人民代表大会常务委员会公告 （第12号）"
+    plain = process_document("decision.txt", RawText(["株洲市人民代表大会常务委员会公告"] + text[2:], "utf-8"), P, T2S, Gazetteer.default())
+    assert plain.title == "株洲市人民代表大会常务委员会公告"
+
+
 def test_a_notices_signature_above_the_document_it_issues():
     """A notice signed and dated, with the document it issues below: the signature is metadata
     and dates the text, not a list of three items run into the attachment's first paragraph."""

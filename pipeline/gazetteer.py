@@ -127,7 +127,7 @@ class Gazetteer:
         for p in places:
             aliases[p.name].add(p.code)
             if p.level == "county" and len(p.name) == 2 and _function_word(p.name[0]):
-                short[p.name].add(p.code)  # 和县: "委员和县纪委委员" is "members and the county's…"
+                short[p.name].add(p.code)  # 和县: "委员和县纪委委员" is "members and the county's…"; 旅游兴县
             if p.name in _GENERIC_NAMES:
                 short[p.name].add(p.code)  # 城区, 老城区: needs support in the body (see _weigh_short_names)
             for name in _short_names(p, nations):
@@ -390,10 +390,13 @@ def _in_person_name(run: str, start: int, name: str) -> bool:
 # Conjunctions and prepositions that stand before a noun: a county named by one of them and
 # 县 (和县) reads as that word and 县… (委员和县纪委委员: "members and the county's…").
 _FUNCTION_CHARS = frozenset("和与及同跟或在对向于从")
+# …and the verbs of a county's development slogans: 旅游兴县, 科教兴县, 工业富县 ("make the county
+# thrive") name no 兴县 (山西) or 富县 (陕西)
+_SLOGAN_VERBS = frozenset("兴富")
 
 
 def _function_word(char: str) -> bool:
-    return char in _FUNCTION_CHARS
+    return char in _FUNCTION_CHARS or char in _SLOGAN_VERBS
 _ORGAN = re.compile("委|政府|人民政府|人大|政协|纪委|党委|长|领导")
 
 

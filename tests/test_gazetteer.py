@@ -341,6 +341,11 @@ def test_a_county_name_that_reads_as_a_conjunction_needs_support():
     loc = infer_locality({"body": ["全体县委委员、候补委员和县纪委委员出席会议。"]})
     assert not loc.found and "too little evidence" in loc.evidence
     assert infer_locality({"body": ["马鞍山市和县县委书记调研。"]}).locality == "和县"
+    # …and one that reads as a development slogan's verb (旅游兴县, 工业富县: no 兴县 of 山西, 富县 of 陕西)
+    slogan = infer_locality({"title": ["在全县经济工作会议上的讲话"], "body": ["坚持旅游兴县、工业富县战略。", "坚持科教兴县。"]})
+    assert not slogan.found and "too little evidence" in slogan.evidence
+    assert infer_locality({"body": ["山西省吕梁市兴县经济增长。", "兴县全县上下。"]}).locality == "兴县"
+    assert infer_locality({"title": ["富县2023年政府工作报告"], "body": ["我代表县人民政府。"]}).locality == "富县"
 
 
 def test_one_or_two_unsupported_short_names_do_not_locate_a_document():

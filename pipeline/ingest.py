@@ -676,10 +676,8 @@ def mark_later_datelines(lines: Lines, doc: Document) -> None:
     passes, on the lines they left open. (In 124 real reports, speeches and news items, no
     such line stands below the top.)"""
     first = next((d.date for d in lines.dates if d.source == "meeting line"), "")
-    if not first:
-        return
     later = []
-    for i in lines.nonblank:
+    for i in lines.nonblank if first else ():
         if not lines.open(i) or lines.kinds[i].kind not in ("heading", "body"):
             continue
         text = lines.text[i].strip()
@@ -690,7 +688,42 @@ def mark_later_datelines(lines: Lines, doc: Document) -> None:
                                   "split the file to date each")
         lines.kinds[i] = LineKind("metadata", "later date line")
         later.append(found.date)
+    later += _later_notices(lines)
     doc.later_datelines = "; ".join(later)
+
+
+# the title of another document that a file holds below a notice's signature (see _later_notices)
+ANOTHER_DOCUMENT = "another document's title"
+
+
+def _later_notices(lines: Lines) -> list[str]:
+    """A notice signed and dated (信丰县人民政府办公室 / 2021年2月3日) with another notice's header right
+    below it (its issuer, and its title: 关于开展…的通知): the file holds several documents. The
+    later title heads its own paragraphs, under no heading of the first (its kind says
+    :data:`ANOTHER_DOCUMENT`); its issuer line is metadata; the date it is signed with, where
+    that differs from the first's, is returned. (A notice with the document it issues below,
+    2024年市政府工作要点 under no 关于 title, is one document.)"""
+    text_lines = [i for i in range(len(lines.text)) if lines.kinds[i].kind in ("heading", "body")]
+    signed = {d.line: d.date for d in lines.dates if d.source == "signature"}
+    later = []
+    for k, i in enumerate(text_lines):
+        if lines.status[i][1] != "date line (a notice's signature)":
+            continue
+        head = [j for j in text_lines[k + 1 : k + 3] if lines.open(j)]
+        if head and _SIGNATURE.fullmatch(lines.text[head[0]].strip()) and not _INNER_PUNCTUATION.search(lines.text[head[0]]):
+            issuer, head = head[0], head[1:]
+        else:
+            issuer = None
+        title = lines.text[head[0]].strip() if head else ""
+        if not (title.startswith("关于") and _GENRE_END.search(title) and len(title) <= 80 and not _SENTENCE_MARK.search(title)):
+            continue
+        if issuer is not None:
+            lines.mark(issuer, "metadata", "issuer of another document in this file")
+        lines.kinds[head[0]] = LineKind("heading", ANOTHER_DOCUMENT)
+        date = next((signed[j] for j in sorted(signed) if j > head[0]), "")
+        if date and date != signed[i]:
+            later.append(date)
+    return later
 
 
 _NUMBERED = re.compile(rf"^(第{CN_NUMBER}[章节部分篇]|{CN_NUMBER}[、.．]|[(（]{CN_NUMBER}[)）])")
@@ -1217,12 +1250,13 @@ def cut_body(lines: Lines, params: IngestParams) -> list[dict]:
             continue
         line = lines.text[i]
         if k.kind == "heading":
-            level = heading_level(line)
+            level = -1 if k.reason == ANOTHER_DOCUMENT else heading_level(line)  # (another document's title: under no heading of the first)
             stack = {lv: h for lv, h in stack.items() if lv < level}
             stack[level] = line
             passed.append(line)
             after_text.append(i)
-            lines.mark(i, "heading", "kept as the section of the paragraphs below it")
+            lines.mark(i, "heading", "kept as the section of the paragraphs below it" if k.reason != ANOTHER_DOCUMENT else
+                       "another document's title, kept as the section of its paragraphs: they are dated and placed as the file's first document; split the file")
             lines.zones["body"].append(line)
             continue
         cells = table_cells(line)
@@ -1662,7 +1696,7 @@ def ingest(corpus_dir: Path, params: IngestParams, manifest: dict[str, dict[str,
         if doc.status == "ok" and not doc.locality.locality:
             log.warning("%s: no locality found (%s); its paragraphs are reported under an empty locality", source, doc.locality.evidence)
         if doc.later_datelines:
-            log.warning("%s: more report datelines below the first (%s): the file seems to hold several documents, all dated and placed as the first (%s); "
+            log.warning("%s: more report datelines or notices below the first (%s): the file seems to hold several documents, all dated and placed as the first (%s); "
                         "split it to date each (ingest_log.csv, status metadata)", source, doc.later_datelines, doc.date)
         docs.append(doc)
 

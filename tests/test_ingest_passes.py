@@ -229,6 +229,26 @@ def test_a_promulgation_notice_takes_the_title_of_the_text_it_promulgates():
     assert plain.title == "株洲市人民代表大会常务委员会公告"
 
 
+def test_a_file_holding_two_notices_says_so():
+    """A second notice (its issuer, its 关于 title) below the first's signature is another document:
+    its title heads its own paragraphs, under no heading of the first, and its date is a later one."""
+    first = ["信丰县人民政府办公室", "关于做好2021年春节期间安全生产工作的通知", "", "各乡（镇）人民政府，县政府各部门：",
+             "春节将至，为切实做好节日期间安全生产工作，现就有关事项通知如下：", "一、高度重视节日安全生产工作。各部门要严格落实安全生产责任制。",
+             "二、严格落实值班值守制度。节日期间实行领导带班和24小时值班制度。", "", "信丰县人民政府办公室", "2021年2月3日", ""]
+    second = ["信丰县人民政府办公室", "关于开展2021年春季植树造林活动的通知", "", "各乡（镇）人民政府，县政府各部门：",
+              "为加快推进国家森林城市创建，决定在全县开展2021年春季植树造林活动。", "一、主要任务。全县完成植树造林1.2万亩。", "",
+              "信丰县人民政府办公室", "2021年3月8日"]
+    doc = process_document("notices.txt", RawText(first + second, "utf-8"), P, T2S, Gazetteer.default())
+    assert (doc.date, doc.later_datelines, doc.title) == ("2021-02-03", "2021-03-08", "关于做好2021年春节期间安全生产工作的通知")
+    status = {r["line"]: r for r in doc.log}
+    assert status[12]["status"] == "metadata" and status[13]["status"] == "heading" and "another document" in status[13]["reason"]
+    sections = [p["section"] for p in doc.paragraphs if p["line_start"] > 13]
+    assert sections and all(s.startswith("关于开展2021年春季植树造林活动的通知") for s in sections)
+    # one notice, signed, with the document it issues below (no 关于 title): one document
+    issued = first[:-1] + ["2021年安全生产工作要点", "一、主要任务。全县开展隐患排查整治。"]
+    assert process_document("notice.txt", RawText(issued, "utf-8"), P, T2S, Gazetteer.default()).later_datelines == ""
+
+
 def test_a_notices_signature_above_the_document_it_issues():
     """A notice signed and dated, with the document it issues below: the signature is metadata
     and dates the text, not a list of three items run into the attachment's first paragraph."""

@@ -568,6 +568,7 @@ class Mention:
     weight: float
     anchored: bool = False  # written right after a unit containing it (晋城市城区)
     signs: bool = False  # in the author or issuer lines, as who speaks or signs (not a place they write about)
+    office: bool = False  # …and followed there by one of the unit's organs (清远市人民政府副市长; not 清远日报记者)
 
 
 def infer_locality(zones: dict[str, list[str]], gazetteer: Gazetteer | None = None, when: str = "") -> Locality:
@@ -630,7 +631,7 @@ def infer_locality(zones: dict[str, list[str]], gazetteer: Gazetteer | None = No
             elsewhere[c] += n
     provinces = {c[:2] for c in tally.speaker}
     speaker = frozenset(c for c in tally.speaker if gaz.places[c].level != "province" and elsewhere[c] >= MIN_BODY_MENTIONS) if len(provinces) == 1 else frozenset()
-    best = _most_specific(tally.direct, gaz, levels, frozenset(tally.header), speaker)
+    best = _most_specific(tally.direct, gaz, levels, frozenset(tally.header), speaker, speaker & tally.office)
     place = gaz.places[best]
     total = sum(tally.direct.values())
     own = sum(w for c, w in tally.direct.items() if c == best or best in gaz.places[c].ancestors)
@@ -697,8 +698,9 @@ class Tally:
     counts: dict[tuple[str, str], int] = field(default_factory=lambda: defaultdict(int))
     written: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     header: set[str] = field(default_factory=set)
-    # units the author or issuer lines name as who speaks or signs (see Mention.signs)
+    # units the author or issuer lines name as who speaks or signs (see Mention.signs), and those of them named with an organ
     speaker: set[str] = field(default_factory=set)
+    office: set[str] = field(default_factory=set)
     # units some mention names alone (after disambiguation): the others were only ever shares of a homonym
     unique: set[str] = field(default_factory=set)
     # the weight each unit has from names it shares with other units (鼓楼区: half for 南京's, half for 徐州's)
@@ -729,6 +731,8 @@ def _tally(mentions: list[Mention], gaz: Gazetteer) -> Tally:
             tally.header.update(codes)
         if m.signs:
             tally.speaker.update(codes)
+        if m.office:
+            tally.office.update(codes)
     return tally
 
 
@@ -800,8 +804,10 @@ def _line_mentions(zone: str, text: str, gaz: Gazetteer, persons: set[str] | Non
             anchored = len(codes) < len(gaz.aliases.get(name, codes)) or (
                 not text[:off].strip() and bool(_GENERIC_SPEAKS.match(text, off + len(name))))
         # who speaks or signs: a unit the line is opened by, or the next body of a joint issuer (… 重庆市发展和改革委员会)
-        signs = zone in ("author", "issuer") and (weight == ZONE_WEIGHTS[zone] or bool(_ORGAN.match(text, off + len(name))))
-        out.append(Mention(zone, name, codes, weight * (FORMER_NAME_WEIGHT if name in gaz.former and name not in gaz.contemporary else 1.0), anchored, signs))
+        organ = bool(_ORGAN.match(text, off + len(name)))
+        signs = zone in ("author", "issuer") and (weight == ZONE_WEIGHTS[zone] or organ)
+        out.append(Mention(zone, name, codes, weight * (FORMER_NAME_WEIGHT if name in gaz.former and name not in gaz.contemporary else 1.0), anchored, signs,
+                           signs and organ))
     return out
 
 
@@ -948,13 +954,16 @@ DOMINANCE = 0.6
 
 
 def _most_specific(direct: dict[str, float], gaz: Gazetteer, levels: frozenset[str] = frozenset(), header: frozenset[str] = frozenset(),
-                   speaker: frozenset[str] = frozenset()) -> str:
+                   speaker: frozenset[str] = frozenset(), officials: frozenset[str] = frozenset()) -> str:
     """Descend province → city → county while one child dominates (see infer_locality).
 
     The province is the one with most weight, unless ``speaker`` holds units (a city or county
     the author or issuer lines name, of one province, named elsewhere in the text too; see
     infer_locality): who speaks or signs says whose text it is, however often the body names
     the places it works with (a county's report on its partner counties in another province).
+    Nor does the choice descend below a unit of ``officials`` (those of ``speaker`` named with
+    their organ: 清远市人民政府副市长, not 清远日报记者) into a unit no speaker is in: a city's vice
+    mayor speaking at a county's meeting speaks for the city, however often the county is named.
 
     The child must outweigh the parent's own mentions, unless the header (author, source,
     title lines: ``header`` holds the codes named there) names the child, or a unit inside
@@ -997,6 +1006,8 @@ def _most_specific(direct: dict[str, float], gaz: Gazetteer, levels: frozenset[s
         child_says = bool(gaz.level_words[child] & levels) or child in declared and not parent_may
         child_bonus, own_bonus = _level_bonus(child_says, bool(gaz.level_words[node] & levels))
         header_says = child in led and node not in header
+        if node in officials and not any(s == child or child in gaz.places[s].ancestors for s in speaker):
+            break  # a unit's official who speaks or signs (清远市人民政府副市长) speaks for it, wherever it was (英德市's meeting)
         if (header_says or subtree[child] + child_bonus >= own + own_bonus) and subtree[child] >= DOMINANCE * below:
             node = child
         else:

@@ -489,6 +489,17 @@ def test_chongqing_districts_the_adcode_table_lacks_are_known():
     assert (ningbo.locality, ningbo.province) == ("江北区", "浙江省")
 
 
+def test_a_units_official_speaks_for_it_wherever_the_meeting_was():
+    """A city's vice mayor at a county-level city's meeting (英德市 in the subtitle and the body more
+    often than 清远市): the speaker's city, not the venue; one who holds both offices, the county's."""
+    body = ["今天，我们召开英德市2023年茶产业发展大会。下面，我代表清远市人民政府讲几点意见。", "近年来，英德市把英德红茶作为主导产业来抓。",
+            "清远市将继续支持英德市茶产业。", "英德市要做强龙头企业。", "清远市各有关部门要加强协调。"]
+    zones = {"title": ["做强茶产业 擦亮英德红茶金字招牌", "——在英德市2023年茶产业发展大会上的讲话"], "body": body}
+    assert infer_locality({**zones, "author": ["清远市人民政府副市长 李文彬"]}).locality == "清远市"
+    assert infer_locality({**zones, "author": ["清远市委常委、英德市委书记 李文彬"]}).locality == "英德市"
+    assert infer_locality(zones).locality == "英德市"  # (no speaker: the weights)
+
+
 def test_who_signs_chooses_the_province_over_the_partners_the_body_names():
     """A county's report on its partner counties in another province: they are named eighteen
     times, the county four and in its signature; the signer's province is the text's."""

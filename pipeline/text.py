@@ -213,7 +213,8 @@ HEADER_FIELDS: dict[str, tuple[str, ...]] = {
     "author": ("作者", "撰稿", "撰稿人", "撰文"),
     "summary": ("内容摘要", "内容提要", "摘要", "提要", "导读"),
     # a press conference's or meeting's header (above the text only: 主持人：… in a transcript is a turn)
-    "event": ("发布地点", "发布人", "发布嘉宾", "主持人", "出席嘉宾", "会议地点"),
+    "event": ("发布地点", "发布人", "发布嘉宾", "主持人", "出席嘉宾", "会议地点", "地点", "参会人员", "参加人员", "出席人员", "出席领导",
+              "列席人员", "与会人员", "记录人"),
     "furniture": (
         "阅读", "阅读量", "阅读数", "阅读次数", "浏览", "浏览量", "浏览次数", "点击", "点击数", "点击量", "访问量",
         "评论", "评论数", "字号", "索引号", "主题分类", "体裁分类", "组配分类", "分类", "栏目", "发文字号", "文号",
@@ -307,7 +308,7 @@ def title_speaker(title: str) -> str:
 
 
 # What the name of an organ ends in (XX县人民政府, 中共XX县委办公室, 县委宣传部, 县融媒体中心)
-ORGAN_WORDS = "人民政府|政府|委员会|党委|党组|办公室|办公厅|局|厅|委|办|中心|公司|协会|联合会|工作组|领导小组|指挥部|工作队"
+ORGAN_WORDS = "人民政府|政府|行政公署|行署|委员会|党委|党组|办公室|办公厅|局|厅|委|办|中心|公司|协会|联合会|工作组|领导小组|指挥部|工作队"
 # a contributor's role in brackets after a name (县委办（供稿）, 王五（执笔）): no office
 _CONTRIBUTED = re.compile(r"（(供稿|执笔|整理|撰稿|摄影|编辑|校对)）$")
 

@@ -1232,6 +1232,11 @@ def test_a_notice_and_the_document_it_attaches():
     above = process_document("notice.txt", RawText(["遵义市人民政府办公室", "关于印发《遵义市2023年优化营商环境工作要点》的通知", *lines[1:]], "utf-8"),
                              P, T2S, Gazetteer.default())
     assert (above.title, above.issuer) == ("关于印发《遵义市2023年优化营商环境工作要点》的通知", "遵义市人民政府办公室")
+    # …a prefecture's 行政公署 (a 地区's government) too
+    xingshu = process_document("report.txt", RawText(["大兴安岭地区行政公署", "关于2003年森林防火工作情况的报告", "省人民政府：",
+                                                      "2003年，地区行署认真贯彻落实全国森林防火工作会议精神，全区没有发生重大森林火灾。"], "utf-8"),
+                               P, T2S, Gazetteer.default())
+    assert (xingshu.title, xingshu.issuer, xingshu.locality.locality) == ("关于2003年森林防火工作情况的报告", "大兴安岭地区行政公署", "大兴安岭地区")
     assert (doc.date, doc.issuer) == ("2023-03-20", "遵义市人民政府办公室")
     assert [(p["section"], p["text"][:5]) for p in doc.paragraphs] == [("", "《遵义市2"), ("遵义市2023年优化营商环境工作要点", "为深入贯彻")]
     # the attached document's own outline (一、总体要求) is not more of the list
@@ -1284,6 +1289,12 @@ def test_a_press_conference_header_and_its_turns():
     for header in ("主持人：县委宣传部副部长，县政府新闻办主任 汪丽萍", "出席嘉宾：县发改委主任程晓峰，县统计局局长李华"):
         doc = process_document("a.txt", RawText(lines[:3] + [header] + lines[4:], "utf-8"), P, T2S, Gazetteer.default())
         assert {row["line"]: row["reason"] for row in doc.log}[4] == "header fields" and doc.paragraphs[0]["text"].startswith("主持人 汪丽萍：各位")
+    # a meeting's place and who attended, above a transcript, are its header too
+    meeting = ["兴安盟2024年重点项目建设推进会会议实录", "时间：二〇二四年三月十二日上午", "地点：盟行政中心一楼会议室", "参会人员：各旗县市政府主要负责同志",
+               "主持人：盟委副书记、盟长 包云峰", "", "主持人：同志们，现在开会。今天召开全盟重点项目建设推进会。"]
+    doc = process_document("a.txt", RawText(meeting, "utf-8"), P, T2S, Gazetteer.default())
+    assert doc.title == "兴安盟2024年重点项目建设推进会会议实录"
+    assert [r["reason"] for r in doc.log if r["line"] in (3, 4, 5)] == ["header fields"] * 3
     doc = process_document("a.txt", RawText(lines[:1] + ["主持人：同志们，现在开会", lines[9]], "utf-8"), P, T2S, Gazetteer.default())
     assert doc.paragraphs[0]["text"].startswith("主持人：同志们，现在开会")
     # a label goes with its answer where the answer opens a list (一是…), and a short 谢谢！ is not lost

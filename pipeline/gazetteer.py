@@ -19,7 +19,7 @@ import functools
 import importlib.metadata
 import io
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
 from . import RESOURCES
@@ -620,7 +620,10 @@ def infer_locality(zones: dict[str, list[str]], gazetteer: Gazetteer | None = No
     if not mentions:
         return Locality(found=False, evidence="no place name of the gazetteer but ordinary words that are also names of units (城区, 矿区), not written after a unit containing them")
     tally = _tally(mentions, gaz)
-    levels = declared_levels(zones)
+    declared = declared_levels(zones)
+    levels = declared or body_level(zones)
+    said = (f"speaks as {'/'.join(map(_office, sorted(levels)))}" if declared else
+            f"the body speaks of the whole {'/'.join(sorted(levels))} (全{'/全'.join(sorted(levels))})" if levels else "")
     # who speaks or signs: a city or county the author or issuer lines name, of one province (a
     # joint issuer's second body counts), and named twice elsewhere in the text too (a researcher's
     # institute, a provincial paper's reporter or an aid team, named in the byline and once in
@@ -673,11 +676,11 @@ def infer_locality(zones: dict[str, list[str]], gazetteer: Gazetteer | None = No
     ranks = {_RANK.get(w, 2) for w in levels}
     if ranks and min(ranks) > _UNIT_RANK[place.level] and not any(_speaks_as(w, levels) for w in gaz.level_words[best]):
         return Locality(found=False, province=place.province, level=_UNIT_LEVELS[ranks.pop()] if len(ranks) == 1 else "",
-                        evidence=f"speaks as {'/'.join(map(_office, sorted(levels)))} and names no such unit, only {place.name} above it: "
+                        evidence=f"{said} and names no such unit, only {place.name} above it: "
                                  f"a unit the gazetteer does not know (merged, abolished or misspelt; name it in the file's name or the "
                                  f"manifest): {evidence}")
-    if levels:
-        evidence += f"; speaks as {'/'.join(map(_office, sorted(levels)))}"
+    if said:
+        evidence += f"; {said}"
     return Locality(
         found=True,
         locality=place.name,
@@ -900,6 +903,23 @@ def declared_levels(zones: dict[str, list[str]]) -> frozenset[str]:
             if zone in ("title", "author"):
                 out |= {m.group(1) for m in (_TITLE_LEVEL if zone == "title" else _BYLINE_LEVEL).finditer(text)}
     return frozenset(out)
+
+
+# the body's words for the unit it speaks of as a whole (全盟, 本县, 我市) count as the text's level only where
+# one level's are at least this many, and this many times any other's: a county's text says 全县 far
+# more than 全市 (居全市第一), a 盟's 全盟 more than 全区 (增速居全区第三位)
+BODY_LEVEL_MIN, BODY_LEVEL_RATIO = 3, 3
+
+
+def body_level(zones: dict[str, list[str]]) -> frozenset[str]:
+    """The level a text speaks as by its body's words (全盟 five times, 全区 once: 盟), where no
+    line declares one (see :func:`declared_levels`); empty where no level's words dominate
+    (:data:`BODY_LEVEL_MIN`, :data:`BODY_LEVEL_RATIO`)."""
+    counts: Counter[str] = Counter(("地区" if m.group() == "全地区" else m.group()[1:]) for text in zones.get("body", ()) for m in _SPEAKS_AS.finditer(text))
+    if not counts:
+        return frozenset()
+    (top, n), *rest = counts.most_common()
+    return frozenset((top,)) if n >= BODY_LEVEL_MIN and all(n >= BODY_LEVEL_RATIO * m for _, m in rest) else frozenset()
 
 
 # a county's or district's own organs named by their level alone (县委, 县政府, 县长, 区直, 旗委): a county's text;

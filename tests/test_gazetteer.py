@@ -3,7 +3,7 @@ import csv
 import pytest
 
 from pipeline import RESOURCES
-from pipeline.gazetteer import Gazetteer, declared_levels, infer_locality
+from pipeline.gazetteer import Gazetteer, body_level, declared_levels, infer_locality
 
 
 def test_gazetteer_has_all_levels():
@@ -146,6 +146,22 @@ def test_a_text_speaking_for_a_unit_below_any_it_names_is_not_filed_above_it():
     assert (county.found, county.province, county.level) == (False, "湖南省", "county")
     # levels above and below the unit (市长 of a city and 区长 of one of its districts): the city's own holds
     assert infer_locality({"title": ["衡阳市政府工作报告"], "author": ["市长"], "body": ["我代表区人民政府。", "衡阳市发展。"]}).locality == "衡阳市"
+
+def test_the_bodys_words_for_the_whole_unit_say_its_level_where_nothing_else_does():
+    body = ["今天召开全盟重点项目建设推进会。", "全盟共实施重点项目412个，增速居全区第三位。", "乌兰浩特市、科右前旗作表态发言。",
+            "乌兰浩特市要发挥引领作用。全盟计划实施项目450个。", "乌兰浩特市新能源项目加快推进。", "乌兰浩特市至阿尔山铁路扩能改造。",
+            "乌兰浩特市经济技术开发区。", "乌兰浩特市、全盟各部门要落实责任。", "乌兰浩特市项目储备充足。"]
+    loc = infer_locality({"title": ["兴安盟2024年重点项目建设推进会会议实录"], "body": body})
+    assert loc.locality == "兴安盟" and "the body speaks of the whole 盟 (全盟)" in loc.evidence
+    assert body_level({"body": body}) == {"盟"}
+    # too few, or no level far ahead of the others: nothing (a county's text quotes 全市 and 全省 too)
+    assert body_level({"body": ["全县上下，全市第一。", "全县经济增长。"]}) == set()
+    assert body_level({"body": ["全县上下。"] * 3 + ["居全市第一。"] * 2}) == set()
+    assert body_level({"body": ["全县上下。"] * 6 + ["居全市第一。"] * 2}) == {"县"}
+    # a level a line declares wins over the body's words
+    assert infer_locality({"title": ["兴安盟2024年重点项目建设推进会会议实录"], "author": ["乌兰浩特市市长 某某"],
+                           "body": body}).locality == "乌兰浩特市"
+
 
 def test_declared_levels():
     assert declared_levels({"body": ["我代表区人民政府，向大会报告工作"]}) == {"区"}

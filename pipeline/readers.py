@@ -361,7 +361,8 @@ def read_text(data: bytes, path: Path) -> RawText:
     return RawText(lines, encoding)
 
 
-# a list number alone in a cell (一、\t总体要求, 1.\t…, （三）\t…): a list item set off by a tab, not a table's first column
+# a list number alone in the first of two cells (一、\t总体要求, 1.\t…, （三）\t…): a list item set off by a tab, not a
+# table's first column (序号: 1\t项目名称\t48.6\t12.0)
 _LIST_MARK = re.compile(r"[(（]?(?:[一二三四五六七八九十]+|\d{1,2})[)）]?[、.．]?|[①-⑳]")
 # a cell that is a field of a header or a signature (发文时间：, 来源：衡东县…) or a date: such lines are fields, not rows
 _FIELD_CELL = re.compile(r"^[^：:]{1,8}[：:]|^\s*(19|20)\d{2}\s*[年./-]\s*\d{1,2}\s*[月./-]\s*\d{1,2}\s*日?\s*$")
@@ -373,14 +374,14 @@ def tab_tables(lines: list[str]) -> list[str]:
     """A table pasted from Word or Excel as tab-separated lines, written as the readers write a
     table's rows (``| a | b |``), so the table rule sees them (logged ``table``, not run into
     the text around them): two or more lines in a row with the same number (two or more) of
-    tab-separated cells, at least two of them filled, none a list number alone, a header
+    tab-separated cells, at least two of them filled, none a list number alone before one cell, a header
     field (``发文时间：``) or a date; and a table by its content: a cell holding a number,
     or three columns and three rows (a couplet or a poem set in two columns is none). One
     line per line, so line numbers hold."""
     cells = []
     for line in lines:
         row = [c.strip(" \u3000") for c in line.strip().split("\t")] if "\t" in line.strip() else []
-        ok = (len(row) >= 2 and sum(1 for c in row if c) >= 2 and not _LIST_MARK.fullmatch(row[0])
+        ok = (len(row) >= 2 and sum(1 for c in row if c) >= 2 and not (_LIST_MARK.fullmatch(row[0]) and len(row) == 2)
               and not any(_FIELD_CELL.match(c) for c in row))
         cells.append(row if ok else None)
     out = list(lines)

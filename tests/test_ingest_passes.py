@@ -678,6 +678,9 @@ def test_a_table_pasted_with_tabs_is_a_table_with_its_caption():
     # a table of words only is one by its shape: three columns, three rows
     tasks = ["任务\t牵头单位\t配合单位", "推进乡村振兴\t农业农村局\t财政局", "优化营商环境\t发改局\t市场监管局"]
     assert tab_tables(tasks)[1] == "| 推进乡村振兴 | 农业农村局 | 财政局 |"
+    # a 序号 column: a number alone in the first of several cells is the row's number, not a list's
+    projects = ["序号\t项目名称\t总投资（亿元）\t年度计划投资（亿元）", "1\t楚雄州绿色铝精深加工项目\t48.6\t12.0", "2\t元谋县绿色食品产业园\t15.2\t4.5"]
+    assert tab_tables(projects)[1:] == ["| 1 | 楚雄州绿色铝精深加工项目 | 48.6 | 12.0 |", "| 2 | 元谋县绿色食品产业园 | 15.2 | 4.5 |"]
 
 
 def test_an_issuing_body_under_a_whole_title_is_not_more_title():

@@ -306,8 +306,8 @@ def log_left_out(raw: RawText, doc: Document) -> None:
     the text of the file the reader left out (a web page's furniture, a Word file's page
     headers and footers), the text in ``note``; a warning when some of a web page's reads as
     prose."""
-    # the <title>, the title read from it, and the page's headings
-    titles = {"".join(t.split()) for t in (raw.meta.get("title", ""), doc.title, *raw.meta.get("headings", "").split("\n"))} - {""}
+    # the <title>, the title read from it, and the page's headings that may be its headline (not 相关新闻)
+    titles = {"".join(t.split()) for t in (raw.meta.get("title", ""), doc.title, *headlines(raw.meta.get("headings", "")))} - {""}
     prose = 0
     for text in raw.left_out:
         if raw.encoding == "docx":
@@ -1120,6 +1120,12 @@ _SITE_OWNER = re.compile(r"(?:^|[\s|｜])(?:网站)?(?:主办(?:单位)?|版权�
                          r"([\u4e00-\u9fff（）()]{2,30}?(?:人民政府|政府|办公室|办公厅|委员会|中心|局))(?![\u4e00-\u9fff])")
 # how long a page's <h1>–<h3> may be to be its headline (not 政务动态, not a paragraph set as a heading)
 _HEADLINE_CHARS = (8, 80)
+
+
+def headlines(headings: str) -> list[str]:
+    """Of a page's ``<h1>``–``<h3>`` (one a line), those that may be its headline: 8–80 characters,
+    naming no site (not 相关新闻, 郴州市人民政府)."""
+    return [h for h in headings.split("\n") if _HEADLINE_CHARS[0] <= len(h) <= _HEADLINE_CHARS[1] and not _SITE_PART.search(h)]
 # a part that names the site, not the article (郴州市人民政府, 政务公开, 门户网站)
 _SITE_PART = re.compile(r"(人民政府|政府|政府网|门户网站|网站|首页|政务公开|信息公开|新闻中心|办公室|网)$")
 _WORD_TITLE = re.compile(r"^Microsoft Word\s*-\s*|\.(docx?|wps)$", re.IGNORECASE)
@@ -1167,8 +1173,7 @@ def reader_title(lines: Lines, doc: Document, meta: dict[str, str], to_simplifie
     articles = [part for part in parts if not _SITE_PART.search(part)]
     lines.site += [part for part in parts if _SITE_PART.search(part)]
     if not articles:  # a <title> that is only its site's name (郴州市人民政府) names no article: the page's headline may
-        headings = to_simplified(meta.get("headings", "")).split("\n")
-        articles = [h for h in headings if _HEADLINE_CHARS[0] <= len(h) <= _HEADLINE_CHARS[1] and not _SITE_PART.search(h)]
+        articles = headlines(to_simplified(meta.get("headings", "")))
     if articles and not doc.title:
         doc.title = max(articles, key=len)
         lines.zones["title"].append(doc.title)

@@ -594,7 +594,7 @@ def test_a_headline_the_title_lacks_is_read_from_the_pages_headings(tmp_path):
 
     from pipeline.config import IngestParams
     from pipeline.gazetteer import Gazetteer
-    from pipeline.ingest import process_document
+    from pipeline.ingest import LEFT_OUT, process_document
     from pipeline.readers import page_headings
 
     body = ["4月11日，江津区召开2022年乡村振兴工作推进会，总结2021年全区巩固拓展脱贫攻坚成果和乡村振兴工作，安排部署今年重点任务。区委副书记、区长出席会议并讲话。",
@@ -612,3 +612,9 @@ def test_a_headline_the_title_lacks_is_read_from_the_pages_headings(tmp_path):
     doc = process_document("a.html", raw, IngestParams(), opencc.OpenCC("t2s").convert, Gazetteer.default())
     assert (doc.title, doc.date) == ("江津区召开2022年乡村振兴工作推进会", "2022-04-12")
     assert any(r["status"] == "left_out" and r["note"] == doc.title and "the page's title" in r["reason"] for r in doc.log)
+    # a page's other headings, too short or a site's to be its headline (相关新闻), are its furniture
+    related = read_html(page.replace("</table></td></tr><tr><td class=\"footer\">", "</table><h3>相关新闻</h3></td></tr><tr><td class=\"footer\">")
+                        .encode("utf-8"), tmp_path / "b.html")
+    assert "相关新闻" in related.meta["headings"]
+    doc = process_document("b.html", related, IngestParams(), opencc.OpenCC("t2s").convert, Gazetteer.default())
+    assert [r["reason"] for r in doc.log if r["note"] == "相关新闻"] == [LEFT_OUT]

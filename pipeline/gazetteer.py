@@ -126,7 +126,7 @@ class Gazetteer:
         unit_ended: set[str] = set()  # short forms that end in their unit's word (恩施州, 长阳县)
         for p in places:
             aliases[p.name].add(p.code)
-            if p.level == "county" and len(p.name) == 2 and _function_word(p.name[0]):
+            if p.level == "county" and len(p.name) == 2 and (_function_word(p.name[0]) or p.name[0] in _SLOGAN_VERBS):
                 short[p.name].add(p.code)  # 和县: "委员和县纪委委员" is "members and the county's…"; 旅游兴县
             if p.name in _GENERIC_NAMES:
                 short[p.name].add(p.code)  # 城区, 老城区: needs support in the body (see _weigh_short_names)
@@ -396,7 +396,7 @@ _SLOGAN_VERBS = frozenset("兴富")
 
 
 def _function_word(char: str) -> bool:
-    return char in _FUNCTION_CHARS or char in _SLOGAN_VERBS
+    return char in _FUNCTION_CHARS
 _ORGAN = re.compile("委|政府|人民政府|人大|政协|纪委|党委|长|领导")
 
 
@@ -673,11 +673,13 @@ def infer_locality(zones: dict[str, list[str]], gazetteer: Gazetteer | None = No
     # names no unit of its own level that the gazetteer knows (闸北区, merged into 静安区 in 2015;
     # a misspelt name): filed under 上海市, a district's report would stand with the provinces. It
     # keeps its province, and its level where the text says one
-    ranks = {_RANK.get(w, 2) for w in levels}
-    if ranks and min(ranks) > _UNIT_RANK[place.level] and not any(_speaks_as(w, levels) for w in gaz.level_words[best]):
+    # (a level a line declares, or the body's words; not the body's 全区, a region's, a 地区's or a district's)
+    below = declared or levels - {"区"}
+    ranks = {_RANK.get(w, 2) for w in below}
+    if ranks and min(ranks) > _UNIT_RANK[place.level] and not any(_speaks_as(w, below) for w in gaz.level_words[best]):
         return Locality(found=False, province=place.province, level=_UNIT_LEVELS[ranks.pop()] if len(ranks) == 1 else "",
                         evidence=f"{said} and names no such unit, only {place.name} above it: "
-                                 f"a unit the gazetteer does not know (merged, abolished or misspelt; name it in the file's name or the "
+                                 f"a unit the gazetteer does not know (merged, abolished, misspelt or anonymised, 某县; name it in the file's name or the "
                                  f"manifest): {evidence}")
     if said:
         evidence += f"; {said}"
@@ -907,15 +909,23 @@ def declared_levels(zones: dict[str, list[str]]) -> frozenset[str]:
 
 # the body's words for the unit it speaks of as a whole (全盟, 本县, 我市) count as the text's level only where
 # one level's are at least this many, and this many times any other's: a county's text says 全县 far
-# more than 全市 (居全市第一), a 盟's 全盟 more than 全区 (增速居全区第三位)
+# more than 全市, a 盟's 全盟 more than 全区
 BODY_LEVEL_MIN, BODY_LEVEL_RATIO = 3, 3
+# …and not where they compare the unit with the one above it (居全省第一, 位居全市前列, 高于全区平均, 占全省的12%,
+# 获评全省先进县, 全省首个): that names the level above, not the text's own
+# or serve it (融入全市发展大局, 服务全省大局), or name its meetings (传达全市经济工作会议精神, a county passing on
+# its city's; a unit's own meeting, 召开全盟推进会, is not counted either)
+_RANKED_AFTER = re.compile(r"(居|列|排|位于|高于|低于|超过|快于|慢于|领先|占|获|评为|评|入选|跻身|进入|成为|作为|代表|融入|服务|助力|支撑|对接)\s*$")
+_RANKED_BEFORE = re.compile(r"^\s*(第|前|平均|首|唯一|之首|之最|排名|排位|领先|先进|示范|百强|十强|同类|同期|总量|比重|的\d|\d|[^，。；！？、]{0,12}(会议|大会|全会|(推进|座谈|动员|部署|调度|现场|观摩|汇报|交流|培训|表彰|誓师|总结|年)会))")
 
 
 def body_level(zones: dict[str, list[str]]) -> frozenset[str]:
     """The level a text speaks as by its body's words (全盟 five times, 全区 once: 盟), where no
     line declares one (see :func:`declared_levels`); empty where no level's words dominate
-    (:data:`BODY_LEVEL_MIN`, :data:`BODY_LEVEL_RATIO`)."""
-    counts: Counter[str] = Counter(("地区" if m.group() == "全地区" else m.group()[1:]) for text in zones.get("body", ()) for m in _SPEAKS_AS.finditer(text))
+    (:data:`BODY_LEVEL_MIN`, :data:`BODY_LEVEL_RATIO`). Words that rank the unit within the
+    level above (居全省第一) are not counted."""
+    counts: Counter[str] = Counter(("地区" if m.group() == "全地区" else m.group()[1:]) for text in zones.get("body", ()) for m in _SPEAKS_AS.finditer(text)
+                                   if not (_RANKED_AFTER.search(text, max(0, m.start() - 3), m.start()) or _RANKED_BEFORE.match(text[m.end() : m.end() + 16])))
     if not counts:
         return frozenset()
     (top, n), *rest = counts.most_common()

@@ -688,7 +688,7 @@ def mark_later_datelines(lines: Lines, doc: Document) -> None:
                                   "split the file to date each")
         lines.kinds[i] = LineKind("metadata", "later date line")
         later.append(found.date)
-    later += _later_notices(lines)
+    later += _later_notices(lines, doc.title)
     doc.later_datelines = "; ".join(later)
 
 
@@ -696,13 +696,18 @@ def mark_later_datelines(lines: Lines, doc: Document) -> None:
 ANOTHER_DOCUMENT = "another document's title"
 
 
-def _later_notices(lines: Lines) -> list[str]:
+# a notice that passes on another (关于转发…的通知, 关于印发…的通知): what follows its signature is that
+# document, however it is titled
+_ISSUES_ANOTHER = re.compile(r"转发|批转|印发|颁发")
+
+
+def _later_notices(lines: Lines, doc_title: str) -> list[str]:
     """A notice signed and dated (信丰县人民政府办公室 / 2021年2月3日) with another notice's header right
     below it (its issuer, and its title: 关于开展…的通知): the file holds several documents. The
     later title heads its own paragraphs, under no heading of the first (its kind says
-    :data:`ANOTHER_DOCUMENT`); its issuer line is metadata; the date it is signed with, where
-    that differs from the first's, is returned. (A notice with the document it issues below,
-    2024年市政府工作要点 under no 关于 title, is one document.)"""
+    :data:`ANOTHER_DOCUMENT`); its issuer line is metadata; the date it is signed with is
+    returned. (A notice with the document it issues or forwards below, under a 关于印发/关于转发
+    ``doc_title``, is one document, whatever the title below.)"""
     text_lines = [i for i in range(len(lines.text)) if lines.kinds[i].kind in ("heading", "body")]
     signed = {d.line: d.date for d in lines.dates if d.source == "signature"}
     later = []
@@ -715,13 +720,13 @@ def _later_notices(lines: Lines) -> list[str]:
         else:
             issuer = None
         title = lines.text[head[0]].strip() if head else ""
-        if not (title.startswith("关于") and _GENRE_END.search(title) and len(title) <= 80 and not _SENTENCE_MARK.search(title)):
+        if not (title.startswith("关于") and title.endswith("通知") and len(title) <= 80 and not _SENTENCE_MARK.search(title)) or _ISSUES_ANOTHER.search(doc_title):
             continue
         if issuer is not None:
             lines.mark(issuer, "metadata", "issuer of another document in this file")
         lines.kinds[head[0]] = LineKind("heading", ANOTHER_DOCUMENT)
         date = next((signed[j] for j in sorted(signed) if j > head[0]), "")
-        if date and date != signed[i]:
+        if date:  # (the same date too: another document all the same)
             later.append(date)
     return later
 
@@ -1001,6 +1006,7 @@ def mark_signature_date(lines: Lines) -> None:
         if _date_line(text):
             lines.dates.append(Dated(find_date(lines.text[i]), "signature", i))
             lines.mark(i, "metadata", "date line")
+    inserted = 0
     for k, (issuer, date) in enumerate(zip(text_lines[1:], text_lines[2:])):
         if date in tail or not lines.open(issuer) or not lines.open(date):
             continue
@@ -1014,7 +1020,8 @@ def mark_signature_date(lines: Lines) -> None:
         j = j - 1 if j > 0 and _ATTACHMENT.match(lines.text[text_lines[j]]) else k
         if (lines.text[text_lines[j]].rstrip().endswith(("。", "！", "？")) and _SIGNATURE.fullmatch(name) and not _INNER_PUNCTUATION.search(name)
                 and _date_line(when)):
-            lines.dates.insert(0, Dated(find_date(when), "signature", date))  # before a deadline closing the attachment
+            lines.dates.insert(inserted, Dated(find_date(when), "signature", date))  # before a deadline closing the attachment (and after an earlier notice's)
+            inserted += 1
             lines.mark(issuer, "metadata", "signature: the issuing body, above its date (a notice whose document follows)")
             if not lines.issuer:  # the first notice's; a forwarded one's below it is another body's
                 lines.issuer = name
@@ -1048,8 +1055,9 @@ def mark_promulgated(lines: Lines, doc: Document) -> None:
     """A notice that promulgates a text (a 人大常委会's 公告 （第12号）, a government's 令 第5号),
     with the text after it: the text's own title, where its first sentence quotes it (《…的决定》
     已由…通过，现予公布) and it stands as a line below, is the document's title, not a heading
-    of what follows; the note on the text's adoption under that title (（2021年8月27日…会议通过）)
-    is a date line, not a heading either."""
+    of what follows; the notice's signature is metadata, and the note on the text's adoption under
+    that title (（2021年8月27日…会议通过）) is a date line, not a heading either (it dates the
+    document, by its last adoption or amendment, only where the notice is undated)."""
     if not _PROMULGATION_TITLE.search(doc.title):
         return
     text_lines = [i for i in range(len(lines.text)) if lines.kinds[i].kind in ("heading", "body")]
@@ -1064,10 +1072,19 @@ def mark_promulgated(lines: Lines, doc: Document) -> None:
     lines.mark(at, "metadata", "title (of the text the notice above promulgates)")
     lines.zones["title"].append(lines.text[at])
     doc.title = title
+    # the notice's signature, where no earlier pass read it (市长 张三 / 2021年3月10日): short lines, no sentence
+    for j in text_lines:
+        if first < j < at and lines.open(j) and len(lines.text[j].strip()) <= 30 and not _SENTENCE_MARK.search(lines.text[j]):
+            lines.mark(j, "metadata", "signature (of the notice above)")
+            if _date_line(lines.text[j]):
+                lines.dates.insert(0, Dated(find_date(lines.text[j]), "signature", j))
     note = next((i for i in text_lines if i > at), None)
     if note is not None and lines.open(note) and _ADOPTION_NOTE.match(lines.text[note]) and find_date(lines.text[note]):
         lines.mark(note, "metadata", "adoption note (under the title)")
-        lines.dates.append(Dated(find_date(lines.text[note]), "title block", note))
+        if not lines.dates:  # (the notice's date is the document's; else the text's last adoption or amendment)
+            text = lines.text[note]
+            dates = {find_date(text[m.start() :]) for m in re.finditer(r"(19|20)\d{2}|[一二][〇○零一二三四五六七八九]{3}", text)} - {""}
+            lines.dates.append(Dated(max(dates), "title block", note))
 
 
 # A year in a file's name, standing apart (2025_河南省.txt, 河南-2025.txt; not 2000字, a2019b, 1024x2048).

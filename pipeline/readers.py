@@ -361,8 +361,8 @@ def read_text(data: bytes, path: Path) -> RawText:
     return RawText(lines, encoding)
 
 
-# a list number alone in the first of two cells (一、\t总体要求, 1.\t…, （三）\t…): a list item set off by a tab, not a
-# table's first column (序号: 1\t项目名称\t48.6\t12.0)
+# a list number alone in the first cell, before one filled cell (一、\t总体要求, 1.\t\t…, （三）\t…): a list item set
+# off by tabs, not a table's first column (序号: 1\t项目名称\t48.6\t12.0)
 _LIST_MARK = re.compile(r"[(（]?(?:[一二三四五六七八九十]+|\d{1,2})[)）]?[、.．]?|[①-⑳]")
 # a cell that is a field of a header or a signature (发文时间：, 来源：衡东县…) or a date: such lines are fields, not rows
 _FIELD_CELL = re.compile(r"^[^：:]{1,8}[：:]|^\s*(19|20)\d{2}\s*[年./-]\s*\d{1,2}\s*[月./-]\s*\d{1,2}\s*日?\s*$")
@@ -381,7 +381,7 @@ def tab_tables(lines: list[str]) -> list[str]:
     cells = []
     for line in lines:
         row = [c.strip(" \u3000") for c in line.strip().split("\t")] if "\t" in line.strip() else []
-        ok = (len(row) >= 2 and sum(1 for c in row if c) >= 2 and not (_LIST_MARK.fullmatch(row[0]) and len(row) == 2)
+        ok = (len(row) >= 2 and sum(1 for c in row if c) >= 2 and not (_LIST_MARK.fullmatch(row[0]) and sum(1 for c in row[1:] if c) == 1)
               and not any(_FIELD_CELL.match(c) for c in row))
         cells.append(row if ok else None)
     out = list(lines)

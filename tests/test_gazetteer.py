@@ -155,9 +155,21 @@ def test_the_bodys_words_for_the_whole_unit_say_its_level_where_nothing_else_doe
     assert loc.locality == "兴安盟" and "the body speaks of the whole 盟 (全盟)" in loc.evidence
     assert body_level({"body": body}) == {"盟"}
     # too few, or no level far ahead of the others: nothing (a county's text quotes 全市 and 全省 too)
-    assert body_level({"body": ["全县上下，全市第一。", "全县经济增长。"]}) == set()
-    assert body_level({"body": ["全县上下。"] * 3 + ["居全市第一。"] * 2}) == set()
-    assert body_level({"body": ["全县上下。"] * 6 + ["居全市第一。"] * 2}) == {"县"}
+    assert body_level({"body": ["全县上下，全市上下。", "全县经济增长。"]}) == set()
+    assert body_level({"body": ["全县上下。"] * 3 + ["全市上下。"] * 2}) == set()
+    assert body_level({"body": ["全县上下。"] * 6 + ["全市上下。"] * 2}) == {"县"}
+    # the level above as a ranking, a whole the text serves or a meeting it passes on is not the text's own
+    ranked = ["衡东县增速居全省第一。", "衡东县居全省前列。", "衡东县获评全省先进县。", "衡东县占全省的12%。", "高于全省平均水平。"]
+    assert body_level({"body": ranked}) == set() and infer_locality({"body": ranked + ["湖南省统计局。"]}).locality == "衡东县"
+    passed_on = ["衡东县召开会议传达全市经济工作会议精神。", "会议指出，全市经济工作会议对明年工作作出部署。", "衡东县要主动融入全市发展大局。",
+                 "衡阳市委书记在全市推进会上讲话。", "衡东县各级各部门要抓好落实。", "衡阳市。"]
+    assert body_level({"body": passed_on}) == set() and infer_locality({"body": passed_on}).locality == "衡东县"
+    # a city in an autonomous region ranked within it (居全区第二) is the city's
+    baotou = infer_locality({"title": ["包头市上半年经济运行情况"], "body": ["包头市增长6.5%，居全区第二。", "包头市总量居全区第一。", "包头市高于全区平均水平。"]})
+    assert (baotou.locality, baotou.level) == ("包头市", "city")
+    # an anonymised 某市 text (全市 throughout) naming only its province is no provincial text
+    mou = infer_locality({"body": ["全市经济增长5%。", "全市上下。", "全市人民。", "湖北省委部署。", "湖北省发展。"]})
+    assert (mou.found, mou.province, mou.level) == (False, "湖北省", "city")
     # a level a line declares wins over the body's words
     assert infer_locality({"title": ["兴安盟2024年重点项目建设推进会会议实录"], "author": ["乌兰浩特市市长 某某"],
                            "body": body}).locality == "乌兰浩特市"

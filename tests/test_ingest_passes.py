@@ -222,6 +222,16 @@ def test_a_promulgation_notice_takes_the_title_of_the_text_it_promulgates():
     status = {r["line"]: r["status"] for r in doc.log}
     assert status[7] == status[8] == "metadata"
     assert all(p["section"] == "" for p in doc.paragraphs) and len(doc.paragraphs) == 4  # the notice's sentence is text
+    # a regulation amended since (its note's last date) is dated by the notice that publishes it; undated, by that last date
+    amended = text[:7] + ["（2016年8月30日株洲市第十五届人民代表大会常务委员会第二十六次会议通过　根据2021年8月27日株洲市第十六届人民代表大会常务委员会第三十八次会议修正）"] + text[8:]
+    assert process_document("decision.txt", RawText(amended, "utf-8"), P, T2S, Gazetteer.default()).date == "2021-08-27"
+    undated = text[:3] + text[5:7] + amended[7:8] + text[8:]
+    assert process_document("decision.txt", RawText(undated, "utf-8"), P, T2S, Gazetteer.default()).date == "2021-08-27"
+    # a government's 令, signed by its mayor: the signature is metadata, no section
+    order = ["天津市人民政府令", "第5号", "《天津市生活垃圾管理办法》已于2021年3月1日经市人民政府第150次常务会议通过，现予公布，自2021年5月1日起施行。",
+             "市长　张三", "2021年3月10日", "", "天津市生活垃圾管理办法", "第一条　为了加强生活垃圾管理，改善人居环境，根据有关法律法规，结合本市实际，制定本办法。"]
+    doc = process_document("order.txt", RawText(order, "utf-8"), P, T2S, Gazetteer.default())
+    assert (doc.title, doc.date) == ("天津市生活垃圾管理办法", "2021-03-10") and all(p["section"] == "" for p in doc.paragraphs)
     # a notice that quotes no title below it, or a title that is no notice's number, keeps its title
     other = process_document("decision.txt", RawText(text[:6] + ["关于加强生态环境保护的决定"] + text[7:], "utf-8"), P, T2S, Gazetteer.default())
     assert other.title == "株洲市人民代表大会常务委员会公告 （第12号）"
@@ -247,6 +257,19 @@ def test_a_file_holding_two_notices_says_so():
     # one notice, signed, with the document it issues below (no 关于 title): one document
     issued = first[:-1] + ["2021年安全生产工作要点", "一、主要任务。全县开展隐患排查整治。"]
     assert process_document("notice.txt", RawText(issued, "utf-8"), P, T2S, Gazetteer.default()).later_datelines == ""
+    # …nor one that forwards or issues a 关于 document: what follows its signature is that document
+    forwards = ["信丰县人民政府办公室", "关于转发《赣州市人民政府办公室关于做好春节期间安全生产工作的通知》的通知", *first[2:]]
+    forwards[-3:-1] = ["信丰县人民政府办公室", "2021年2月5日"]
+    forwarded = ["赣州市人民政府办公室", "关于做好春节期间安全生产工作的通知", "", "各县（市、区）人民政府：", "春节将至，现就有关事项通知如下。", "",
+                 "赣州市人民政府办公室", "2021年2月1日"]
+    doc = process_document("notice.txt", RawText(forwards + forwarded, "utf-8"), P, T2S, Gazetteer.default())
+    assert (doc.date, doc.later_datelines) == ("2021-02-05", "")
+    # three notices: the first's date, the two others' listed; notices of one date are several documents too
+    third = [line.replace("2021年3月8日", "2021年5月8日").replace("春季植树造林活动", "防汛工作") for line in second]
+    doc = process_document("notices.txt", RawText(first + second + [""] + third, "utf-8"), P, T2S, Gazetteer.default())
+    assert (doc.date, doc.later_datelines) == ("2021-02-03", "2021-03-08; 2021-05-08")
+    same = [line.replace("2021年3月8日", "2021年2月3日") for line in second]
+    assert process_document("notices.txt", RawText(first + same, "utf-8"), P, T2S, Gazetteer.default()).later_datelines == "2021-02-03"
 
 
 def test_a_notices_signature_above_the_document_it_issues():
@@ -681,6 +704,8 @@ def test_a_table_pasted_with_tabs_is_a_table_with_its_caption():
     # a 序号 column: a number alone in the first of several cells is the row's number, not a list's
     projects = ["序号\t项目名称\t总投资（亿元）\t年度计划投资（亿元）", "1\t楚雄州绿色铝精深加工项目\t48.6\t12.0", "2\t元谋县绿色食品产业园\t15.2\t4.5"]
     assert tab_tables(projects)[1:] == ["| 1 | 楚雄州绿色铝精深加工项目 | 48.6 | 12.0 |", "| 2 | 元谋县绿色食品产业园 | 15.2 | 4.5 |"]
+    # (a list item set off by two tabs is still a list's)
+    assert tab_tables(["1.\t\t加强组织领导", "2.\t\t强化督查考核"]) == ["1.\t\t加强组织领导", "2.\t\t强化督查考核"]
 
 
 def test_an_issuing_body_under_a_whole_title_is_not_more_title():

@@ -678,9 +678,10 @@ def infer_locality(zones: dict[str, list[str]], gazetteer: Gazetteer | None = No
     ranks = {_RANK.get(w, 2) for w in below}
     if ranks and min(ranks) > _UNIT_RANK[place.level] and not any(_speaks_as(w, below) for w in gaz.level_words[best]):
         return Locality(found=False, province=place.province, level=_UNIT_LEVELS[ranks.pop()] if len(ranks) == 1 else "",
-                        evidence=f"{said} and names no such unit, only {place.name} above it: "
-                                 f"a unit the gazetteer does not know (merged, abolished, misspelt or anonymised, 某县; name it in the file's name or the "
-                                 f"manifest): {evidence}")
+                        evidence=(f"{said}: a township's text, filed under its county, and no county under {place.name} stands out"
+                                  if below <= _TOWNSHIP else
+                                  f"{said} and names no such unit, only {place.name} above it: a unit the gazetteer does not know "
+                                  f"(merged, abolished, misspelt or anonymised, 某县)") + f"; name it in the file's name or the manifest: {evidence}")
     if said:
         evidence += f"; {said}"
     return Locality(
@@ -764,6 +765,17 @@ _VISIT = ("赴", "前往", "到访")
 _TITLE_OPENING = re.compile(r"[\s\d年度—\-－:：]*(中共|中国共产党)?\s*")
 
 
+# a short name opened by a preposition reads as a phrase (沿河: "along the river", 沿河乡镇): in a header it is
+# the unit's only where it opens the line as a speaker (沿河2023年…) or follows its city (铜仁市沿河)
+_ALONG = frozenset("沿")
+# A paper's or a broadcaster's place in the source line or the byline (来源：贵州日报, 芜湖日报记者) says where the
+# text was published, not whose it is: half a source line's weight, so that a county's news in its province's
+# paper stays the county's, and a city's news in its own paper that names a district twice stays the city's.
+MEDIA_WEIGHT = ZONE_WEIGHTS["source"] / 2
+# what a newspaper, a broadcaster or a news site is called after its place's name (贵州日报, 遵义晚报, 湄潭县融媒体中心)
+_MEDIA = re.compile(r"\s*(日报|晚报|晨报|都市报|商报|法治报|报社|报业|电视台|广播电视台|人民广播电台|广播电台|卫视|融媒体中心|新闻网|新闻中心|发布|手机报|客户端)")
+
+
 def _line_mentions(zone: str, text: str, gaz: Gazetteer, persons: set[str] | None = None) -> list[Mention]:
     """The place names of one line, weighted by zone (and by :data:`FORMER_NAME_WEIGHT`
     for former names); outside the body, nested names are reduced to the inner one. Short
@@ -797,6 +809,14 @@ def _line_mentions(zone: str, text: str, gaz: Gazetteer, persons: set[str] | Non
     out = []
     for i, (off, name, codes) in enumerate(found):
         weight = ZONE_WEIGHTS["body" if speaker is not None and i != speaker and codes != found[speaker][2] or off in visited else zone]
+        if zone != "body" and name[0] in _ALONG and name[-1] not in "县市区州旗" and name in gaz.short and not (
+                not text[:off].strip() and _GENERIC_SPEAKS.match(text, off + len(name))
+                or any(text[:off].endswith(x) for c in codes for x in (gaz.places[c].city, gaz.places[c].province) if x)):
+            # 沿河乡镇 in a title is "the towns along the river", not 沿河县 (unless 沿河2023年…, 铜仁市沿河): read as the body reads it
+            out.append(Mention("body", name, codes, ZONE_WEIGHTS["body"]))
+            continue
+        if zone in ("source", "author") and _MEDIA.match(text, off + len(name)):
+            weight = min(weight, MEDIA_WEIGHT)  # a paper or station (来源：贵州日报, 四川日报记者) publishes the text: it is not whose the text is
         anchored = False
         if name in _GENERIC_NAMES and i and zone == "body":  # 晋城市城区: the 城区 of 晋城市, not any city's
             prev_off, prev_name, prev_codes = found[i - 1]
@@ -880,14 +900,14 @@ def _label(code: str, written: set[str], gaz: Gazetteer) -> tuple[str, str]:
 
 # "我代表区人民政府", "我代表衡东县人民政府", "我代表县委、县政府": the level of government the speaker stands for;
 # a 地区's (or a 盟's) government is its 行政公署 (我代表地区行政公署, 我代表行署).
-_LEVEL_WORDS = re.compile("我代表(?:[\u4e00-\u9fff、]{0,12}?(自治区|省|市|州|盟|区|县|旗)(?:人民)?政府|(?:[地盟]委[、和]?)?(地区|盟)?(?:行政公署|行署))")
+_LEVEL_WORDS = re.compile("我代表(?:[\u4e00-\u9fff、]{0,12}?(自治区|省|市|州|盟|区|县|旗|镇|乡)(?:人民)?政府|(?:[地盟]委[、和]?)?(地区|盟)?(?:行政公署|行署))")
 
 
 # In a title, the level of the unit a document is of (在全县经济工作会议上的讲话, 我市召开…; not 健全市县,
 # 安全县域; 全区 is a region's as often as a district's), and in a byline, an office (县委书记 刘建军,
 # 常务副县长; not 城市长效; in a title, 全省县委书记培训班 is about its audience)
 _TITLE_LEVEL = re.compile(r"(?<![健完齐安周成保顾])[全本我](自治区|省|市|州|盟|县|旗)(?![域场])")
-_BYLINE_LEVEL = re.compile(r"(?<![城社园景联山林都])(省|市|州|盟|区|县|旗)(?:委(?:副)?书记|长)(?![效期远久廊])")
+_BYLINE_LEVEL = re.compile(r"(?<![城社园景联山林都])(省|市|州|盟|区|县|旗|镇|乡)(?:党?委(?:副)?书记|长)(?![效期远久廊])")
 
 
 def declared_levels(zones: dict[str, list[str]]) -> frozenset[str]:
@@ -938,7 +958,8 @@ _COUNTY_ORGANS = re.compile(r"(?<![市城园社景治新地县区各])(?:县|区
 # …and a city's (市委, 市政府, 市长; not 城市长效, 都市, 超市, 门市)
 _CITY_ORGANS = re.compile(r"(?<![城都超门])市(?:委|政府|长)(?![效期远久廊])")
 # the levels of 省 > 市 > 县, by what a government of each calls itself
-_RANK = {"省": 0, "自治区": 0, "市": 1, "州": 1, "盟": 1, "地区": 1, "县": 2, "区": 2, "旗": 2}
+_RANK = {"省": 0, "自治区": 0, "市": 1, "州": 1, "盟": 1, "地区": 1, "县": 2, "区": 2, "旗": 2, "镇": 2, "乡": 2}  # (a township's text is its county's)
+_TOWNSHIP = frozenset(("镇", "乡"))
 # …and of the units the gazetteer files a document under
 _UNIT_LEVELS = ("province", "city", "county")
 _UNIT_RANK = {level: rank for rank, level in enumerate(_UNIT_LEVELS)}

@@ -794,16 +794,15 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
         elif year_month_line(line):  # （二〇一二年十二月） under the title
             lines.mark(i, "metadata", "date line (year and month)")
             lines.years.append((year_month_line(line), "title block"))
-        elif (title_parts and (meeting or _GENRE_END.search(title_parts[-1])) and _SIGNATURE.fullmatch(line.strip())
-              and not _INNER_PUNCTUATION.search(line)):
+        elif title_parts and (meeting or _GENRE_END.search(title_parts[-1])) and _bodies_only(line):
             # the body that issues it, under a title that is whole (…工作总结 / 常州市对口支援…前方工作组;
             # 凝心聚力 / ——在全县经济工作会议上的讲话 / 中共湄潭县委):
             # not more title; it still names the place, as the title does
             _header_issuer(lines, doc, i, "issuer (under the title)")
-        elif (not title_parts and _SIGNATURE.fullmatch(line.strip()) and not _INNER_PUNCTUATION.search(line)
-              and any(lines.text[j].lstrip().startswith("关于") for j in header if j > i)):
+        elif not title_parts and _bodies_only(line):
             # the issuing body above the title, as an official document sets them (遵义市人民政府办公室 /
-            # 关于印发…的通知): not title; it names the place, as the title does
+            # 关于印发…的通知), or above the text of a page whose headline the extraction dropped (九江市统计局
+            # 国家统计局九江调查队): not title; it names the place, as the title does
             _header_issuer(lines, doc, i, "issuer (above the title)")
         elif title_parts and _EDITORIAL_NOTE.match(line):
             lines.mark(i, "metadata", "editorial note")  # （本刊转载时有删节）, （摘要）: said of the text, no title
@@ -822,6 +821,14 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
             title_parts.append(line)
             lines.zones["title"].append(line)
     doc.title = doc.title or join_title(title_parts, gazetteer) or meeting
+
+
+def _bodies_only(line: str) -> bool:
+    """A line that only names one body or several (中共湄潭县委, 九江市统计局　国家统计局九江调查队):
+    no title's words (关于, a year), no punctuation inside."""
+    parts = line.split()
+    return (bool(parts) and all(_SIGNATURE.fullmatch(p) for p in parts) and not _INNER_PUNCTUATION.search(line)
+            and not re.search(r"\d|关于", line))
 
 
 def _header_issuer(lines: Lines, doc: Document, i: int, reason: str) -> None:

@@ -194,7 +194,11 @@ OFFICIAL_DOCUMENT = [
     # (an issuer's name: not a heading about documents, 一、认真学习贯彻郴州市委文件)
     ("red-head banner", re.compile(r"^(?![一二三四五六七八九十\d]+[、.．]|[（(])(?!.*(学习|贯彻|落实|传达|转发|印发|关于|有关|相关|上级|执行))(中共)?[\u4e00-\u9fff、\s]{2,40}"
                                    r"(委员会|人民政府|政府|办公室|办公厅|县委|市委|区委|州委|省委|局|厅)\s*文件$")),
-    ("document number", re.compile(r"^[\u4e00-\u9fff]{1,10}\s*[〔\[［(（]\s*(19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号$")),
+    # (淳交建〔2023〕12号, a bare 〔2023〕9号, with its signer beside it as GB/T 9704 sets them: 签发人：方国平)
+    ("document number", re.compile(r"^[\u4e00-\u9fff]{0,10}\s*[〔\[［(（]\s*(19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号(\s+签发人\s*[:：]\s*[\u4e00-\u9fff·、\s]{2,20})?$")),
+    # a gazette's or a minutes' issue (第9期, （第9期）, 总第123期), a reply's class (A类)
+    ("issue number", re.compile(r"^[（(]?\s*(总\s*)?第\s*[0-9一二三四五六七八九十百〇零]{1,5}\s*期\s*[)）]?$")),
+    ("document class", re.compile(r"^[A-DＡ-Ｄ]\s*类$")),
     ("disclosure note", re.compile(r"^[(（]\s*此件(主动|不予|依申请)?公开(发布)?\s*[)）]$")),
     ("distribution list", re.compile(r"^(抄送|抄报|分送)\s*[:：]")),
     ("printing line", re.compile(r"^[\u4e00-\u9fff、\s]{2,40}(19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发?$")),
@@ -218,8 +222,10 @@ HEADER_FIELDS: dict[str, tuple[str, ...]] = {
     "furniture": (
         "阅读", "阅读量", "阅读数", "阅读次数", "浏览", "浏览量", "浏览次数", "点击", "点击数", "点击量", "访问量",
         "评论", "评论数", "字号", "索引号", "主题分类", "体裁分类", "组配分类", "分类", "栏目", "发文字号", "文号",
-        "关键词", "关键字", "主题词", "有效性", "公开方式", "公开范围",
+        "关键词", "关键字", "主题词", "有效性", "公开方式", "公开范围", "签发人",
     ),
+    # who attended a meeting, and who took its minutes (出席：…, 列席：…, 请假：…, 记录：…): a record's, anywhere
+    "attendance": ("出席", "列席", "请假", "缺席", "记录"),
 }
 FIELD_ROLE = {key: role for role, keys in HEADER_FIELDS.items() for key in keys}
 _FIELD_KEY = re.compile(
@@ -275,9 +281,9 @@ _AUTHOR_LINE = re.compile(r"^(作者|文|撰文|文\s*/)\s*[:：/]\s*(?P<who>\S.
 # 专员, a development zone's 管委会主任), party secretaries and committee members, heads of
 # departments.
 _OFFICES = "省长|市长|县长|区长|州长|旗长|盟长|镇长|乡长|专员|主任|主席|书记|秘书长|常委|部长|厅长|局长"
-# (the office one title, not a list's label: 组长：县委书记 刘国强; the name a name's length, not a
-# clause: 县委书记 要当好第一责任人)
-_TITLED_NAME = re.compile(rf"^(?P<office>[^\s:：]{{0,16}}({_OFFICES}))\s+(?P<who>[\u4e00-\u9fff]{{2,5}}|[\u4e00-\u9fff]{{1,8}}·[\u4e00-\u9fff·]{{1,12}})$")
+# (the office one title, or up to four joined by 、 (青岛西海岸新区管委主任、黄岛区人民政府区长), not a list's label:
+# 组长：县委书记 刘国强; the name a name's length, not a clause: 县委书记 要当好第一责任人)
+_TITLED_NAME = re.compile(rf"^(?P<office>(?:[^\s:：、]{{0,16}}(?:{_OFFICES})、){{0,3}}[^\s:：]{{0,16}}({_OFFICES}))\s+(?P<who>[\u4e00-\u9fff]{{2,5}}|[\u4e00-\u9fff]{{1,8}}·[\u4e00-\u9fff·]{{1,12}})$")
 # The name first, then its office (王启武,系澧县县委书记): the name a person's (a surname
 # and 1–3 characters, see looks_like_person) or a transcribed one with ·; the office one
 # clause (县委副书记、县长, not 澧县人，曾任县长).
@@ -308,7 +314,7 @@ def title_speaker(title: str) -> str:
 
 
 # What the name of an organ ends in (XX县人民政府, 中共XX县委办公室, 县委宣传部, 县融媒体中心)
-ORGAN_WORDS = "人民政府|政府|行政公署|行署|委员会|党委|党组|办公室|办公厅|局|厅|委|办|中心|公司|协会|联合会|工作组|领导小组|指挥部|工作队"
+ORGAN_WORDS = "人民政府|政府|行政公署|行署|委员会|党委|党组|办公室|办公厅|局|厅|委|办|中心|公司|协会|联合会|工作组|领导小组|指挥部|工作队|调查队"
 # a contributor's role in brackets after a name (县委办（供稿）, 王五（执笔）): no office
 _CONTRIBUTED = re.compile(r"（(供稿|执笔|整理|撰稿|摄影|编辑|校对)）$")
 
@@ -598,7 +604,7 @@ def classify_line(line: str, heading_max_chars: int, edge: bool = True) -> LineK
     else:
         # a long line is a header only when it holds several fields, or a summary (内容摘要：…)
         fields = header_fields(line)
-        if len(fields) >= 2 or fields and FIELD_ROLE[fields[0][0]] == "summary":
+        if len(fields) >= 2 or fields and FIELD_ROLE[fields[0][0]] in ("summary", "attendance"):
             return LineKind("metadata", "header fields", "", fields)
     url = url_line(line)
     if url:

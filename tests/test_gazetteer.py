@@ -175,6 +175,30 @@ def test_the_bodys_words_for_the_whole_unit_say_its_level_where_nothing_else_doe
                            "body": body}).locality == "乌兰浩特市"
 
 
+def test_a_papers_place_in_the_source_line_is_where_it_was_published_not_whose_it_is():
+    body = ["盛夏时节，湄潭县核桃坝村万亩茶园里，茶农们正忙着采摘夏秋茶。", "今年，全县茶园面积稳定在60万亩。"]
+    loc = infer_locality({"title": ["湄潭夏秋茶采摘忙"], "source": ["来源：贵州日报　　2023年7月18日"], "body": body})
+    assert loc.locality == "湄潭县" and "贵州省 (source×1; weight 3.0)" in loc.evidence
+    # a government's source line still weighs as a source line
+    assert infer_locality({"title": ["湄潭夏秋茶采摘忙"], "source": ["来源：贵州省人民政府网"], "body": body}).locality == "贵州省"
+
+
+def test_a_township_text_is_its_countys_or_no_ones():
+    town = {"title": ["政府工作报告"], "author": ["镇长 陈志刚"], "body": ["现在，我代表镇人民政府向大会报告工作。", "在双流县委、县政府的坚强领导下。",
+                                                                 "成都市、新津县、仁寿县周边。"]}
+    loc = infer_locality(town)
+    assert (loc.found, loc.province, loc.level) == (False, "四川省", "county") and "a township's text, filed under its county" in loc.evidence
+    assert declared_levels(town) == {"镇"}
+    assert infer_locality({**town, "title": ["双流县永安镇政府工作报告"]}).locality == "双流区"
+
+
+def test_a_short_name_that_reads_as_along_the_river_is_no_header_name():
+    loc = infer_locality({"title": ["合江县加强赤水河沿河乡镇生活污水治理"], "body": ["合江县在沿河乡镇开展污水治理。", "沿河古镇、沿河村庄。"]})
+    assert loc.locality == "合江县"
+    for title in ("沿河2023年政府工作报告", "铜仁市沿河召开会议", "沿河县召开会议"):
+        assert infer_locality({"title": [title], "body": ["全县上下。"]}).locality == "沿河土家族自治县"
+
+
 def test_declared_levels():
     assert declared_levels({"body": ["我代表区人民政府，向大会报告工作"]}) == {"区"}
     assert declared_levels({"body": ["我代表内蒙古自治区人民政府", "我代表衡东县政府"]}) == {"自治区", "县"}

@@ -207,6 +207,36 @@ def test_a_source_line_the_extraction_left_out_still_names_the_source_and_place(
     assert doc.source_name == "甘肃日报"
 
 
+def test_a_red_head_documents_number_signer_class_and_issue_are_no_title():
+    """GB/T 9704's header (淳交建〔2023〕12号　签发人：方国平, A类), a minutes' issue (第9期, 〔2023〕9号)
+    and its attendance (出席：…, 列席：…, 记录：…) are metadata: no title, no text."""
+    reply = ["淳交建〔2023〕12号　签发人：方国平", "A类", "关于县十七届人大三次会议第58号建议的答复", "方国平代表：",
+             "您提出的关于加快农村公路提档升级的建议收悉，现答复如下。今年全县将完成农村公路提档升级120公里。", "淳安县交通运输局", "2023年5月26日"]
+    doc = process_document("reply.txt", RawText(reply, "utf-8"), P, T2S, Gazetteer.default())
+    assert (doc.title, doc.date, doc.locality.locality) == ("关于县十七届人大三次会议第58号建议的答复", "2023-05-26", "淳安县")
+    for number in ("〔2023〕9号", "第9期", "（第9期）", "总第123期"):
+        minutes = ["阜平县人民政府常务会议纪要", number, "阜平县人民政府办公室　　　　2023年6月14日",
+                   "2023年6月12日，县长李树军主持召开县政府第25次常务会议，研究部署近期重点工作。", "一、研究阜平县食用菌产业高质量发展有关事项",
+                   "会议同意设立食用菌产业发展专项资金1500万元，用于菌棚改造提升、冷链物流建设。",
+                   "出席：李树军　张海龙　刘建国", "列席：县政府办公室、县发展改革局、县财政局、县农业农村局、县应急管理局、县市场监管局有关负责同志",
+                   "请假：孙志刚（在省委党校学习）", "记录：县政府办公室　杨丽华"]
+        doc = process_document("minutes.txt", RawText(minutes, "utf-8"), P, T2S, Gazetteer.default())
+        assert doc.title == "阜平县人民政府常务会议纪要", number
+        assert [r["status"] for r in doc.log if r["line"] >= 7] == ["metadata"] * 4 and not any("李树军　张海龙" in p["text"] for p in doc.paragraphs)
+
+
+def test_a_byline_of_several_offices_and_a_line_of_several_issuers():
+    report = ["政府工作报告", "——2023年1月5日在青岛市黄岛区第三届人民代表大会第三次会议上", "青岛西海岸新区管委主任、黄岛区人民政府区长 周明远",
+              "各位代表：", "现在，我代表区人民政府，向大会报告工作，请予审议。"]
+    doc = process_document("r.txt", RawText(report, "utf-8"), P, T2S, Gazetteer.default())
+    assert (doc.title, doc.author, doc.locality.locality) == ("政府工作报告", "周明远（青岛西海岸新区管委主任、黄岛区人民政府区长）", "黄岛区")
+    bulletin = ["九江市2022年国民经济和社会发展统计公报", "九江市统计局　国家统计局九江调查队", "（2023年3月30日）",
+                "2022年，面对复杂严峻的发展环境，全市上下坚持稳中求进工作总基调，经济社会发展取得新成效。"]
+    for lines in (bulletin, bulletin[1:]):  # (a page whose headline the extraction dropped: the issuers are still no title)
+        doc = process_document("b.txt", RawText(lines, "utf-8"), P, T2S, Gazetteer.default())
+        assert doc.issuer == "九江市统计局 国家统计局九江调查队" and doc.title in ("九江市2022年国民经济和社会发展统计公报", "")
+
+
 def test_a_promulgation_notice_takes_the_title_of_the_text_it_promulgates():
     """A 公告 （第12号） names no text: the decision it promulgates, whose title its sentence quotes
     and which stands below, is the document; the note on its adoption is a date line, no section."""

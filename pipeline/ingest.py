@@ -1952,7 +1952,7 @@ def locality_source(loc: Locality) -> str:
     counties alone; ``""`` when no locality was found."""
     if not loc.found or not loc.locality:
         return ""
-    m = re.search(r"(?:^|; )" + re.escape(loc.locality) + r" \(([^;)]*)", loc.evidence)
+    m = re.search(r"(?:^|; )" + re.escape(loc.locality) + r" \(([^)]*)\)", loc.evidence)  # (also as 百色地区; author×1, body×6; …)
     if not m:
         return "places inside it"
     counts = {z: int(n) for z, n in _EVIDENCE_ZONE.findall(m.group(1)) if z in ZONE_WEIGHTS}

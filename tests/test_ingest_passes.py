@@ -501,9 +501,10 @@ def test_assemble_gives_the_physical_line_of_each_part():
     ("衡东县 (author×1, source×1, body×5; weight 20.0); 衡阳市 (body×2; weight 2.0)", "author line, source line, body"),
     ("澧县 (author×1, title×1, body×11; weight 25.0); 湖南省 (title×1, body×3; weight 7.0)", "body, author line, title"),
     ("湖南省 (title×1; weight 4.0)", "places inside it"),
+    ("百色市 (also as 百色地区; author×1, body×6; weight 13.8); 德保县 (body×2; weight 2.0)", "author line, body"),  # (named by a former name too)
 ])
 def test_locality_source_names_the_zones_of_the_winning_evidence(evidence, expected):
-    loc = Locality(found=True, locality="衡东县" if "衡东县" in evidence else "澧县" if "澧县" in evidence else "长沙市", evidence=evidence)
+    loc = Locality(found=True, locality=next((n for n in ("衡东县", "澧县", "百色市") if n in evidence), "长沙市"), evidence=evidence)
     assert locality_source(loc) == expected
     assert locality_source(Locality(found=False, evidence="no place name")) == ""
 

@@ -631,6 +631,10 @@ def without_note(line: str) -> str:
 BARE_NUMBER = re.compile(rf"\s*({CN_NUMBER}|\d{{1,2}})[、，,]\s*")
 
 
+# the word that heads a text's notes or glossary, alone on its line with its colon (注释：, 名词解释：, 注：)
+_NOTES_HEAD = re.compile(r"\s*(注释|注|附注|名词解释|名词注释)\s*[:：]\s*")
+
+
 def is_heading(line: str, heading_max_chars: int) -> bool:
     """A short line that does not end like a sentence (一、…, （三）…, a title).
 
@@ -640,6 +644,8 @@ def is_heading(line: str, heading_max_chars: int) -> bool:
     """
     if len(line) > heading_max_chars or _INTERJECTION.match(line):
         return False  # (a speech's （全场热烈鼓掌） on its own line heads nothing)
+    if _NOTES_HEAD.fullmatch(line):
+        return True  # 注释： alone on its line heads the notes below it, as 名词解释 does
     bare = without_note(line)
     # a quotation closing the line ends a sentence only with the sentence's end inside it
     # (他强调：“要抓好落实。”); a quoted name (实现“开门红”, 深入实施“强省会”战略) ends none

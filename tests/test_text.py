@@ -123,6 +123,8 @@ def test_metadata_values():
 def test_headings():
     assert is_heading("牢记嘱托 感恩奋进", 40)
     assert not is_heading("各位代表：", 40)
+    # the word that heads notes or a glossary, with its colon, heads them (注释： / ①专精特新：指…)
+    assert is_heading("注释：", 40) and is_heading("名词解释：", 40) and not is_heading("注：以上数据为初步核算数。", 40)
     assert not is_heading("一、要学出绝对忠诚,在捍卫“两个确立”上坚定坚决。“两个确立”是党在新时代取得的重大政治成果。" * 2, 40)
     assert inline_heading("一、要学出绝对忠诚,在捍卫“两个确立”上坚定坚决。“两个确立”是重大成果。", 40) == "一、要学出绝对忠诚,在捍卫“两个确立”上坚定坚决"
     assert inline_heading("习近平总书记指出,要学出绝对忠诚。", 40) == ""

@@ -163,6 +163,10 @@ class Gazetteer:
         # form of 河南蒙古族自治县, in 河南县域经济)
         self._county_former = frozenset(n for n, c in self.former.items() if self.places[c].level == "county") | frozenset(unit_ended)
         self.aliases = {a: tuple(sorted(codes)) for a, codes in aliases.items()}
+        self._names: dict[str, list[str]] = defaultdict(list)  # code → the names it is known by
+        for a, codes in self.aliases.items():
+            for c in codes:
+                self._names[c].append(a)
         self.short = {a: frozenset(codes) for a, codes in short.items()}
         # names a prefecture took from its seat (铜仁市, 2011): today's prefecture's, the seat's in
         # older texts (see as_of), each with the former names of that prefecture (铜仁地区)
@@ -172,6 +176,10 @@ class Gazetteer:
         self._max_len = max(map(len, self.aliases))
         self._first = frozenset(a[0] for a in self.aliases)
         self._pairs = frozenset(a[:2] for a in self.aliases)
+
+    def names_of(self, code: str) -> list[str]:
+        """Every name unit ``code`` is known by (铜仁市, 铜仁, 铜仁地区)."""
+        return self._names.get(code, [])
 
     @classmethod
     @functools.cache
@@ -765,15 +773,25 @@ _VISIT = ("赴", "前往", "到访")
 _TITLE_OPENING = re.compile(r"[\s\d年度—\-－:：]*(中共|中国共产党)?\s*")
 
 
-# a short name opened by a preposition reads as a phrase (沿河: "along the river", 沿河乡镇): in a header it is
-# the unit's only where it opens the line as a speaker (沿河2023年…) or follows its city (铜仁市沿河)
+# a short name opened by a preposition reads as a phrase (沿河: "along the river", 沿河乡镇): in a title, inside a
+# run of words and before a noun (加强赤水河沿河乡镇污水治理), it is not the unit (沿河：…, 【沿河】…, 沿河自治县召开…,
+# 铜仁沿河 are)
 _ALONG = frozenset("沿")
+
+
+def _along_phrase(text: str, off: int, name: str, codes: tuple[str, ...], gaz: "Gazetteer") -> bool:
+    before, after = text[:off].rstrip(), text[off + len(name) : off + len(name) + 1]
+    if not (before and _is_han(before[-1]) and after and _is_han(after) and after not in "县自土"):
+        return False
+    above = {a for c in codes for a in gaz.places[c].ancestors}
+    return not any(before.endswith(n) for a in above for n in gaz.names_of(a))
 # A paper's or a broadcaster's place in the source line or the byline (来源：贵州日报, 芜湖日报记者) says where the
 # text was published, not whose it is: half a source line's weight, so that a county's news in its province's
 # paper stays the county's, and a city's news in its own paper that names a district twice stays the city's.
 MEDIA_WEIGHT = ZONE_WEIGHTS["source"] / 2
-# what a newspaper, a broadcaster or a news site is called after its place's name (贵州日报, 遵义晚报, 湄潭县融媒体中心)
-_MEDIA = re.compile(r"\s*(日报|晚报|晨报|都市报|商报|法治报|报社|报业|电视台|广播电视台|人民广播电台|广播电台|卫视|融媒体中心|新闻网|新闻中心|发布|手机报|客户端)")
+# what a newspaper or a broadcaster is called after its place's name (贵州日报, 遵义晚报, 四川电视台)
+# (a government's own outlets, 湄潭县融媒体中心, 沿河发布, are its own: they keep their weight)
+_MEDIA = re.compile(r"\s*(日报|晚报|晨报|都市报|商报|法治报|报社|报业|电视台|广播电视台|人民广播电台|广播电台|卫视)")
 
 
 def _line_mentions(zone: str, text: str, gaz: Gazetteer, persons: set[str] | None = None) -> list[Mention]:
@@ -809,9 +827,7 @@ def _line_mentions(zone: str, text: str, gaz: Gazetteer, persons: set[str] | Non
     out = []
     for i, (off, name, codes) in enumerate(found):
         weight = ZONE_WEIGHTS["body" if speaker is not None and i != speaker and codes != found[speaker][2] or off in visited else zone]
-        if zone != "body" and name[0] in _ALONG and name[-1] not in "县市区州旗" and name in gaz.short and not (
-                not text[:off].strip() and _GENERIC_SPEAKS.match(text, off + len(name))
-                or any(text[:off].endswith(x) for c in codes for x in (gaz.places[c].city, gaz.places[c].province) if x)):
+        if zone == "title" and name[0] in _ALONG and name in gaz.short and _along_phrase(text, off, name, codes, gaz):
             # 沿河乡镇 in a title is "the towns along the river", not 沿河县 (unless 沿河2023年…, 铜仁市沿河): read as the body reads it
             out.append(Mention("body", name, codes, ZONE_WEIGHTS["body"]))
             continue

@@ -799,10 +799,12 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
             # 凝心聚力 / ——在全县经济工作会议上的讲话 / 中共湄潭县委):
             # not more title; it still names the place, as the title does
             _header_issuer(lines, doc, i, "issuer (under the title)")
-        elif not title_parts and _bodies_only(line):
+        elif not title_parts and _bodies_only(line) and (len(line.split()) > 1 or any(
+                j > i and not find_date(lines.text[j]) and not _bodies_only(lines.text[j]) for j in header)):
             # the issuing body above the title, as an official document sets them (遵义市人民政府办公室 /
-            # 关于印发…的通知), or above the text of a page whose headline the extraction dropped (九江市统计局
-            # 国家统计局九江调查队): not title; it names the place, as the title does
+            # 关于印发…的通知), or several bodies above the text (九江市统计局　国家统计局九江调查队, a page whose
+            # headline the extraction dropped): not title; it names the place, as the title does. One
+            # body's name with no title below it may be a headline (我县成立乡村振兴工作领导小组)
             _header_issuer(lines, doc, i, "issuer (above the title)")
         elif title_parts and _EDITORIAL_NOTE.match(line):
             lines.mark(i, "metadata", "editorial note")  # （本刊转载时有删节）, （摘要）: said of the text, no title
@@ -1198,6 +1200,14 @@ def reader_title(lines: Lines, doc: Document, meta: dict[str, str], to_simplifie
     lines.site += [part for part in parts if _SITE_PART.search(part)]
     if not articles:  # a <title> that is only its site's name (郴州市人民政府) names no article: the page's headline may
         articles = headlines(to_simplified(meta.get("headings", "")))
+    if articles and doc.title and _bodies_only(doc.title) and meta.get("headings"):
+        # the text's first line names only a body (九江市统计局) and the page's headline was dropped by the
+        # extraction: the body is the issuer, the headline the title
+        i = next((i for i, (st, why) in enumerate(lines.status) if st == "metadata" and why == "title" and lines.text[i].strip() == doc.title), None)
+        if i is not None:
+            lines.zones["title"].remove(lines.text[i])
+            _header_issuer(lines, doc, i, "issuer (above the title)")
+            doc.title = ""
     if articles and not doc.title:
         doc.title = max(articles, key=len)
         lines.zones["title"].append(doc.title)
@@ -1952,7 +1962,9 @@ def locality_source(loc: Locality) -> str:
     counties alone; ``""`` when no locality was found."""
     if not loc.found or not loc.locality:
         return ""
-    m = re.search(r"(?:^|; )" + re.escape(loc.locality) + r" \(([^)]*)\)", loc.evidence)  # (also as 百色地区; author×1, body×6; …)
+    # (also as 百色地区; author×1, body×6; …), or under the former name the text used alone (百色地区 (now 百色市; title×1; …))
+    m = (re.search(r"(?:^|; )" + re.escape(loc.locality) + r" \(([^)]*)\)", loc.evidence)
+         or re.search(r"(?:^|; )[^;()]+ \(now " + re.escape(loc.locality) + r"(;[^)]*)\)", loc.evidence))
     if not m:
         return "places inside it"
     counts = {z: int(n) for z, n in _EVIDENCE_ZONE.findall(m.group(1)) if z in ZONE_WEIGHTS}

@@ -485,7 +485,7 @@ def _target_year(text: str, m: re.Match) -> bool:
 
 
 # Only at the top or bottom of a page: inside a report, 主办单位：… names a project's owner.
-_EDGE_ONLY = {"site owner", "site address", "breadcrumb"}
+_EDGE_ONLY = {"site owner", "site address", "breadcrumb", "issue number", "document class"}  # (第一期 and A类 inside a text head its parts)
 _DASHES = "—―–‒─━\\-－~～"
 _DATELINE_START = re.compile(
     rf"^[{_DASHES}]*\s*[(（]?\s*(?:(19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月(\s*\d{{1,2}}\s*日)?|{_CN_DATE.pattern}|{_CN_YEAR.pattern.replace('?P<y>', '')}\s*[一二三四五六七八九十]{{1,2}}\s*月)"
@@ -560,6 +560,12 @@ def _is_body(rest: str) -> bool:
     return len(rest) > 40 or bool(_BODY_LIKE.search(rest.strip()))
 
 
+def _attendance(fields: tuple[tuple[str, str], ...], line: str) -> bool:
+    """A record's attendance line (出席：李树军　张海龙, 请假：孙志刚（在省委党校学习）, 记录：县政府办公室　杨丽华):
+    names, no sentence (请假：干部职工因事请假，…报办公室备案。 is a rule's text)."""
+    return FIELD_ROLE[fields[0][0]] == "attendance" and not re.search(r"[。！？；]", line)
+
+
 def classify_line(line: str, heading_max_chars: int, edge: bool = True) -> LineKind:
     """Classify one cleaned line on its own (the header zone is decided by the caller).
 
@@ -582,7 +588,7 @@ def classify_line(line: str, heading_max_chars: int, edge: bool = True) -> LineK
         return LineKind("body")  # a row holding sentences (一 | 全面推进乡村振兴，…。)
     if len(line) <= _SHORT:
         for reason, pat in OFFICIAL_DOCUMENT:
-            if pat.match(line):
+            if pat.match(line) and (edge or reason not in _EDGE_ONLY):
                 return LineKind("metadata", reason)
         for reason, pat in BOILERPLATE:
             if (edge or reason not in _EDGE_ONLY) and pat.search(line):
@@ -599,12 +605,12 @@ def classify_line(line: str, heading_max_chars: int, edge: bool = True) -> LineK
         m = _BYLINE.match(probe) or _AUTHOR_LINE.match(probe) or _TITLED_NAME.match(probe) or _REPORTER_LINE.match(probe)
         if m:
             return LineKind("metadata", "byline", author_name(m.group(0) if "office" in m.groupdict() else m.group("who")))
-        if fields:
+        if fields and (FIELD_ROLE[fields[0][0]] != "attendance" or _attendance(fields, line)):
             return LineKind("metadata", "header fields", "", fields)
     else:
         # a long line is a header only when it holds several fields, or a summary (内容摘要：…)
         fields = header_fields(line)
-        if len(fields) >= 2 or fields and FIELD_ROLE[fields[0][0]] in ("summary", "attendance"):
+        if len(fields) >= 2 or fields and (FIELD_ROLE[fields[0][0]] == "summary" or _attendance(fields, line)):
             return LineKind("metadata", "header fields", "", fields)
     url = url_line(line)
     if url:
@@ -631,8 +637,8 @@ def without_note(line: str) -> str:
 BARE_NUMBER = re.compile(rf"\s*({CN_NUMBER}|\d{{1,2}})[、，,]\s*")
 
 
-# the word that heads a text's notes or glossary, alone on its line with its colon (注释：, 名词解释：, 注：)
-_NOTES_HEAD = re.compile(r"\s*(注释|注|附注|名词解释|名词注释)\s*[:：]\s*")
+# the word that heads a text's notes or glossary, alone on its line with its colon (注释：, 名词解释：)
+_NOTES_HEAD = re.compile(r"\s*(注释|附注|名词解释|名词注释)\s*[:：]\s*")  # (not 注：, a table's note)
 
 
 def is_heading(line: str, heading_max_chars: int) -> bool:

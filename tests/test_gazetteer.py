@@ -179,8 +179,10 @@ def test_a_papers_place_in_the_source_line_is_where_it_was_published_not_whose_i
     body = ["盛夏时节，湄潭县核桃坝村万亩茶园里，茶农们正忙着采摘夏秋茶。", "今年，全县茶园面积稳定在60万亩。"]
     loc = infer_locality({"title": ["湄潭夏秋茶采摘忙"], "source": ["来源：贵州日报　　2023年7月18日"], "body": body})
     assert loc.locality == "湄潭县" and "贵州省 (source×1; weight 3.0)" in loc.evidence
-    # a government's source line still weighs as a source line
+    # a government's source line, or its own outlet's, still weighs as a source line
     assert infer_locality({"title": ["湄潭夏秋茶采摘忙"], "source": ["来源：贵州省人民政府网"], "body": body}).locality == "贵州省"
+    visit = infer_locality({"title": ["我县赴凤冈县学习考察茶产业"], "source": ["来源：湄潭县融媒体中心"], "body": ["凤冈县茶产业。"] * 3})
+    assert visit.locality == "湄潭县"
 
 
 def test_a_township_text_is_its_countys_or_no_ones():
@@ -195,8 +197,10 @@ def test_a_township_text_is_its_countys_or_no_ones():
 def test_a_short_name_that_reads_as_along_the_river_is_no_header_name():
     loc = infer_locality({"title": ["合江县加强赤水河沿河乡镇生活污水治理"], "body": ["合江县在沿河乡镇开展污水治理。", "沿河古镇、沿河村庄。"]})
     assert loc.locality == "合江县"
-    for title in ("沿河2023年政府工作报告", "铜仁市沿河召开会议", "沿河县召开会议"):
-        assert infer_locality({"title": [title], "body": ["全县上下。"]}).locality == "沿河土家族自治县"
+    for title in ("沿河2023年政府工作报告", "铜仁市沿河召开会议", "沿河县召开会议", "沿河：茶旅融合促增收", "【沿河】茶旅融合", "铜仁沿河：茶旅融合",
+                  "沿河自治县召开会议"):
+        assert infer_locality({"title": [title], "body": ["全县上下。"]}).locality == "沿河土家族自治县", title
+    assert infer_locality({"source": ["来源：沿河发布"], "title": ["茶旅融合促增收"], "body": ["全县上下。"]}).locality == "沿河土家族自治县"
 
 
 def test_declared_levels():

@@ -223,6 +223,14 @@ def test_a_red_head_documents_number_signer_class_and_issue_are_no_title():
         doc = process_document("minutes.txt", RawText(minutes, "utf-8"), P, T2S, Gazetteer.default())
         assert doc.title == "阜平县人民政府常务会议纪要", number
         assert [r["status"] for r in doc.log if r["line"] >= 7] == ["metadata"] * 4 and not any("李树军　张海龙" in p["text"] for p in doc.paragraphs)
+    # a rule's 请假：… sentence and a training's 第一期 heading inside the text are text and heading
+    rules = ["衡东县人民政府办公室考勤管理制度", "一、考勤", "机关干部职工应当按时上下班，严格遵守工作纪律。", "二、请假",
+             "请假：干部职工因事请假，一天以内由科室负责人批准，并报办公室备案。", "三、培训", "第一期", "3月举办全县乡镇干部培训班，培训100人。",
+             "第二期", "6月举办全县村干部培训班，培训200人。", "四、附则", "本制度自印发之日起施行，由县政府办公室负责解释。"]
+    rules[-1:-1] = [f"（{n}）本制度第{n}条的解释，由县政府办公室负责，各科室应当遵照执行。" for n in "一二三四五六七八"]  # (第N期 away from the header and the end)
+    doc = process_document("rules.txt", RawText(rules, "utf-8"), P, T2S, Gazetteer.default())
+    assert any(p["text"].startswith("请假：干部职工因事请假") for p in doc.paragraphs)
+    assert [p["section"] for p in doc.paragraphs if "培训班" in p["text"]] == ["三、培训 > 第一期", "三、培训 > 第二期"]
 
 
 def test_a_byline_of_several_offices_and_a_line_of_several_issuers():
@@ -235,6 +243,15 @@ def test_a_byline_of_several_offices_and_a_line_of_several_issuers():
     for lines in (bulletin, bulletin[1:]):  # (a page whose headline the extraction dropped: the issuers are still no title)
         doc = process_document("b.txt", RawText(lines, "utf-8"), P, T2S, Gazetteer.default())
         assert doc.issuer == "九江市统计局 国家统计局九江调查队" and doc.title in ("九江市2022年国民经济和社会发展统计公报", "")
+    # one body above the text of a page whose headline (an <h1>) the extraction dropped: the headline is the title
+    page = RawText(["九江市统计局", "（2023年3月30日）", bulletin[3]], "html (utf-8)",
+                   {"title": "九江市人民政府", "headings": "九江市2022年国民经济和社会发展统计公报"})
+    doc = process_document("b.html", page, P, T2S, Gazetteer.default())
+    assert (doc.title, doc.issuer) == ("九江市2022年国民经济和社会发展统计公报", "九江市统计局")
+    # …but a headline that ends like a body's name, with no title below it, is the title
+    for headline in ("我县成立乡村振兴工作领导小组", "家门口的便民服务中心"):
+        doc = process_document("n.txt", RawText([headline, "2023-03-05", "近日，我县成立乡村振兴工作领导小组，县长任组长。"], "utf-8"), P, T2S, Gazetteer.default())
+        assert (doc.title, doc.issuer) == (headline, "")
 
 
 def test_a_promulgation_notice_takes_the_title_of_the_text_it_promulgates():
@@ -502,6 +519,7 @@ def test_assemble_gives_the_physical_line_of_each_part():
     ("澧县 (author×1, title×1, body×11; weight 25.0); 湖南省 (title×1, body×3; weight 7.0)", "body, author line, title"),
     ("湖南省 (title×1; weight 4.0)", "places inside it"),
     ("百色市 (also as 百色地区; author×1, body×6; weight 13.8); 德保县 (body×2; weight 2.0)", "author line, body"),  # (named by a former name too)
+    ("百色地区 (now 百色市; title×1, body×2; weight 5.6); 德保县 (body×2; weight 2.0)", "title, body"),  # (by a former name alone)
 ])
 def test_locality_source_names_the_zones_of_the_winning_evidence(evidence, expected):
     loc = Locality(found=True, locality=next((n for n in ("衡东县", "澧县", "百色市") if n in evidence), "长沙市"), evidence=evidence)

@@ -303,6 +303,8 @@ class Gazetteer:
         own after it (上海/庙, 喀什/河). Not a unit's full name (长兴县河长制), nor an office of
         the place's (长兴河长制, 杭州街长制)."""
         end = start + length
+        if (m := _NAMED_AFTER.match(run, end)) and m.end() in bounds and run[end - 1] not in _UNIT_SUFFIX:
+            return True  # 北京东路, 浙江中路 (streets of any city); 井冈山精神, 延安精神, 晋江经验 (what the party's texts cite)
         return (end < len(run) and run[end] in _FEATURE and end + 1 in bounds and run[end - 1] not in _UNIT_SUFFIX
                 and not run.startswith("地区", end - 2) and run[end + 1 : end + 2] != "长")
 
@@ -342,6 +344,9 @@ _TOWN = re.compile("街道|社区|镇|乡|村")
 # are mostly the unit's own (厦门湾, 乌海湖, 丽水山耕, 重庆桥都); names jieba knows whole (杭州湾,
 # 赤水河, 北京路) never match a unit's name at all.
 _FEATURE = frozenset("庙寺路街巷河")
+# …and what else is named after a place, a word of its own after its name: a city's streets (北京东路, 浙江中路, 江西大道)
+# and the spirits and models party texts cite (井冈山精神, 延安精神, 晋江经验): none says the text is the place's
+_NAMED_AFTER = re.compile("[东西南北中]路|[东西南北中]街|大道|大街|精神|经验")
 # …unless the words after it are the city's own towns, villages, streets or communities at work
 _CITYS_OWN = re.compile("(镇|乡)(村|街)|(街道|社区)(综合|执法|管理|体制|发展|治理|建设|服务|工作者)")
 # Offices and roles written right before a person's name (县委书记张兴国, 记者王江阴): whole

@@ -510,10 +510,31 @@ def page_lines(html: str) -> list[str]:
 
 
 def page_headings(html: str) -> list[str]:
-    """The visible text of a web page's ``<h1>`` to ``<h3>`` elements, in page order, whitespace collapsed."""
+    """The visible text of a web page's ``<h1>`` to ``<h3>`` elements, and of the blocks an old
+    table layout sets as its headline (a cell or a block whose whole text is one bold or enlarged
+    run: ``<td><font size="4"><b>我县召开…推进会</b></font></td>``), in page order, whitespace collapsed."""
     root = _visible(html)
-    found = (" ".join(el.text_content().split()) for el in (root.xpath("//h1|//h2|//h3") if root is not None else ()))
-    return [text for text in found if text]
+    if root is None:
+        return []
+    found = []
+    for el in root.iter("h1", "h2", "h3", "td", "div", "p"):
+        text = " ".join(el.text_content().split())
+        if text and (el.tag in ("h1", "h2", "h3") or _emphasised(el, text)):
+            found.append(text)
+    return found
+
+
+def _emphasised(el, text: str) -> bool:
+    """A block whose only content is one ``<b>``/``<strong>``/``<font>`` run (nested ones allowed), holding all its text."""
+    children = [c for c in el if isinstance(c.tag, str)]
+    if len(children) != 1 or (el.text or "").strip() or (children[0].tail or "").strip():
+        return False
+    child = children[0]
+    while child.tag in ("font", "span") and len([c for c in child if isinstance(c.tag, str)]) == 1 and not (child.text or "").strip():
+        if child.tag == "font" and child.get("size"):
+            break
+        child = next(c for c in child if isinstance(c.tag, str))
+    return child.tag in ("b", "strong") or child.tag == "font" and bool(child.get("size")) and " ".join(child.text_content().split()) == text
 
 
 def _visible(html: str):

@@ -203,6 +203,17 @@ def test_a_short_name_that_reads_as_along_the_river_is_no_header_name():
     assert infer_locality({"source": ["来源：沿河发布"], "title": ["茶旅融合促增收"], "body": ["全县上下。"]}).locality == "沿河土家族自治县"
 
 
+def test_streets_and_spirits_named_after_a_place_are_not_the_place():
+    g = Gazetteer.default()
+    for text in ("弘扬井冈山精神", "学习延安精神", "北京东路和浙江中路", "江西大道"):
+        assert [n for _, n, _ in g.find(text)] == [], text
+    # the unit's full name, or a word that runs on (精神文明), is still the unit
+    assert [n for _, n, _ in g.find("井冈山市精神文明建设")] == ["井冈山市"]
+    assert [n for _, n, _ in g.find("学习安吉县经验")] == ["安吉县"]
+    loc = infer_locality({"title": ["在全县干部大会上的讲话"], "body": ["永新县弘扬井冈山精神。", "吉安市委部署。", "全县上下。"]})
+    assert loc.locality == "永新县"
+
+
 def test_declared_levels():
     assert declared_levels({"body": ["我代表区人民政府，向大会报告工作"]}) == {"区"}
     assert declared_levels({"body": ["我代表内蒙古自治区人民政府", "我代表衡东县政府"]}) == {"自治区", "县"}

@@ -618,3 +618,12 @@ def test_a_headline_the_title_lacks_is_read_from_the_pages_headings(tmp_path):
     assert "相关新闻" in related.meta["headings"]
     doc = process_document("b.html", related, IngestParams(), opencc.OpenCC("t2s").convert, Gazetteer.default())
     assert [r["reason"] for r in doc.log if r["note"] == "相关新闻"] == [LEFT_OUT]
+    # an old table layout's headline: a cell whose whole text is one bold or enlarged run
+    td = page.replace('<h2>江津区召开2022年乡村振兴工作推进会</h2>', '<font size="4"><b>江津区召开2022年乡村振兴工作推进会</b></font>')
+    assert page_headings(td) == ["江津区召开2022年乡村振兴工作推进会"]
+    doc = process_document("c.html", read_html(td.encode("utf-8"), tmp_path / "c.html"), IngestParams(), opencc.OpenCC("t2s").convert, Gazetteer.default())
+    assert doc.title == "江津区召开2022年乡村振兴工作推进会"
+    assert any(r["status"] == "left_out" and r["note"] == doc.title and "the page's title" in r["reason"] for r in doc.log)
+    # a plain cell, or one where bold is only part of the text, is no headline
+    assert page_headings(page.replace('<h2>江津区召开2022年乡村振兴工作推进会</h2>', '江津区召开2022年乡村振兴工作推进会')) == []
+    assert page_headings("<html><body><p>今年<b>全县</b>经济增长5%。</p></body></html>") == []

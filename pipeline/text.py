@@ -490,6 +490,10 @@ _DASHES = "—―–‒─━\\-－~～"
 _DATELINE_START = re.compile(
     rf"^[{_DASHES}]*\s*[(（]?\s*(?:(19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月(\s*\d{{1,2}}\s*日)?|{_CN_DATE.pattern}|{_CN_YEAR.pattern.replace('?P<y>', '')}\s*[一二三四五六七八九十]{{1,2}}\s*月)"
 )
+# a date alone in brackets, the whole date (（2023年5月18日）, （2023.5.18）, （二〇二三年五月十八日）), which a speech's text may run on from
+_BRACKETED_DATE = re.compile(
+    rf"^\s*[(（]\s*(?:(19|20)\d{{2}}\s*(?:年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|[.．/-]\s*\d{{1,2}}\s*[.．/-]\s*\d{{1,2}})|{_CN_DATE.pattern.replace('?P<y>', '').replace('?P<m>', '').replace('?P<d>', '')})\s*[)）]"
+)
 # The end of a dateline: what follows the date on a whole-line dateline (the rule before
 # run-in datelines were cut), and the meeting it names (…大会第六次会议上, …会议上的讲话).
 _DATELINE_TAIL = re.compile(r".{0,100}(会议|大会|上|作|讲话|报告)")
@@ -519,10 +523,14 @@ def dateline(line: str) -> Dateline | None:
     The date may be written with any dash (——, ――, --, —, －－), in brackets, spaced out
     (—— 2021 年 1 月 31 日), in Chinese numerals (二〇二一年一月三十一日) or full-width digits.
     A dateline run into the text on one line (…第六次会议上各位代表：现在，我代表…) ends after
-    its meeting (and a speaker set off by blanks); a whole line is a dateline only up to 160
+    its meeting (and a speaker set off by blanks), a date alone in brackets after its bracket
+    (（2023.5.18）尊敬的各位领导…); a whole line is a dateline only up to 160
     characters and when what follows the date is not a sentence of the report.
     """
     probe = line.translate(_ASCII_DIGITS)
+    bracketed = _BRACKETED_DATE.match(probe)
+    if bracketed and find_date(bracketed.group(0)) and len(line) > bracketed.end():
+        return Dateline(find_date(bracketed.group(0)), "", bracketed.end())  # （2023.5.18）尊敬的各位领导…: the date run into the text
     start = _DATELINE_START.match(probe)
     if not start:
         return None

@@ -360,6 +360,10 @@ def test_classify_header_field_and_url_lines(line, reason):
      "2021-01-31", "", "——2021年1月31日在保定市第十五届人民代表大会第六次会议上"),
     ("——二〇二一年一月三十一日在保定市第十五届人民代表大会第六次会议上 保定市市长 郭建英 各位代表：现在，我代表市人民政府报告工作。",
      "2021-01-31", "郭建英（保定市市长）", "——二〇二一年一月三十一日在保定市第十五届人民代表大会第六次会议上 保定市市长 郭建英"),
+    # a date alone in brackets, the text run on from it
+    ("（2023.5.18）尊敬的各位领导、各位嘉宾：", "2023-05-18", "", "（2023.5.18）"),
+    ("（2023年5月18日）尊敬的各位领导、各位嘉宾：", "2023-05-18", "", "（2023年5月18日）"),
+    ("（二〇二三年五月十八日）同志们：", "2023-05-18", "", "（二〇二三年五月十八日）"),
 ])
 def test_dateline_variants(line, date, speaker, dateline_part):
     from pipeline.text import dateline
@@ -370,6 +374,7 @@ def test_dateline_variants(line, date, speaker, dateline_part):
 
 
 @pytest.mark.parametrize("line", [
+    "（2023年5月18日通过）本条例自公布之日起施行。",
     "2023年3月2日，衡东县召开全县经济工作会议，研究部署今年重点工作。",
     "2021年全县经济运行总体平稳，地区生产总值增长百分之六。",
     "发布时间：2021-02-05",

@@ -510,18 +510,21 @@ def page_lines(html: str) -> list[str]:
 
 
 def page_headings(html: str) -> list[str]:
-    """The visible text of a web page's ``<h1>`` to ``<h3>`` elements, and of the blocks an old
-    table layout sets as its headline (a cell or a block whose whole text is one bold or enlarged
-    run: ``<td><font size="4"><b>我县召开…推进会</b></font></td>``), in page order, whitespace collapsed."""
+    """The visible text of a web page's ``<h1>`` to ``<h3>`` elements, in page order, whitespace
+    collapsed; a page with none, the first block an old table layout sets as its headline (of 8–80
+    characters, its whole text one bold or enlarged run: ``<td><font size="4"><b>我县召开…推进会</b></font></td>``;
+    not the bold subheadings of the text below it)."""
     root = _visible(html)
     if root is None:
         return []
-    found = []
-    for el in root.iter("h1", "h2", "h3", "td", "div", "p"):
+    found = [text for el in root.iter("h1", "h2", "h3") if (text := " ".join(el.text_content().split()))]
+    if found:
+        return found
+    for el in root.iter("td", "div", "p"):
         text = " ".join(el.text_content().split())
-        if text and (el.tag in ("h1", "h2", "h3") or _emphasised(el, text)):
-            found.append(text)
-    return found
+        if 8 <= len(text) <= 80 and _emphasised(el, text):
+            return [text]
+    return []
 
 
 def _emphasised(el, text: str) -> bool:

@@ -291,7 +291,9 @@ _NAME_THEN_OFFICE = re.compile(
     rf"^(?P<who>[\u4e00-\u9fff]{{2,4}}|[\u4e00-\u9fff]{{1,8}}·[\u4e00-\u9fff·]{{1,12}})\s*[,，]\s*(系|为|是|现任)?\s*(?P<office>[^\s,，;；]{{0,24}}({_OFFICES}))$"
 )
 # A reporter's byline (记者 刘晓燕, 本报记者 王某): the author is the name.
-_REPORTER = re.compile(r"^(本报|本台|本网|新华社)?(特约)?(记者|通讯员)\s*")
+# (the outlet may be named: 兴义市融媒体中心记者, 黔西南日报记者, 新华社记者)
+_OUTLET = r"(本报|本台|本网|新华社|[\u4e00-\u9fff]{2,16}?(融媒体中心|日报社?|晚报|报社|电视台|广播电视台|广播电台|新闻网|新闻中心|传媒集团))"
+_REPORTER = re.compile(r"^" + _OUTLET + r"?\s*(特约)?(记者|通讯员)\s*")
 # A subtitle that names the speaker after it (——在州委经济工作会议上的讲话　杨振东).
 SUBTITLE_SPEAKER = re.compile(r"^[—―–\-－]{1,2}\s*在.{2,60}?(上|时)的(讲话|报告|发言|致辞|工作报告)\s+(?P<who>[\u4e00-\u9fff·]{2,12})$")
 
@@ -362,7 +364,7 @@ _TITLE_SPEAKER = re.compile(
 )
 _REPORTER_NAMES = r"(?:[" + "".join(sorted(SURNAMES)) + r"][\u4e00-\u9fff]{1,2}\s*){1,4}"
 _REPORTER_LINE = re.compile(  # the first role's names are the author: （记者 王晓燕 通讯员 陈刚）
-    r"^[(（]?\s*(本报|本台|本网|新华社)?(特约)?(记者|通讯员)\s*[:：]?\s*(?P<who>" + _REPORTER_NAMES + r")"
+    r"^[(（]?\s*" + _OUTLET + r"?\s*(特约)?(记者|通讯员)\s*[:：]?\s*(?P<who>" + _REPORTER_NAMES + r")"
     r"([、，,\s]*(特约)?(记者|通讯员)\s*[:：]?\s*" + _REPORTER_NAMES + r")?[)）]?$"
 )
 _CLOSING = "。！？；!?;…”’」』"

@@ -59,6 +59,11 @@ def test_clean_line_collapses_blanks():
         ("行署专员 艾尔肯·吐尼亚孜", "metadata", "byline"),
         ("（记者 刘晓燕 王明）", "metadata", "byline"),
         ("（记者 王晓燕 通讯员 陈刚）", "metadata", "byline"),
+        # …with its outlet named
+        ("兴义市融媒体中心记者　杨帆", "metadata", "byline"),
+        ("黔西南日报记者 杨帆", "metadata", "byline"),
+        ("兴义市融媒体中心 记者：杨帆", "metadata", "byline"),
+        ("融媒体中心建设", "heading", "heading"),
         # a list's label before the office, or a clause after it, is no byline
         ("组长：县委书记 刘国强", "heading", "heading"),
         ("县委书记 要当好第一责任人", "heading", "heading"),

@@ -785,11 +785,15 @@ _ALONG = frozenset("沿")
 
 
 def _along_phrase(text: str, off: int, name: str, codes: tuple[str, ...], gaz: "Gazetteer") -> bool:
+    """Whether short name ``name`` at ``off`` in a title reads as its phrase: after a word and before a
+    noun (…赤水河沿河乡镇), not after a name of the unit's city or province (铜仁沿河)."""
     before, after = text[:off].rstrip(), text[off + len(name) : off + len(name) + 1]
     if not (before and _is_han(before[-1]) and after and _is_han(after) and after not in "县自土"):
         return False
     above = {a for c in codes for a in gaz.places[c].ancestors}
     return not any(before.endswith(n) for a in above for n in gaz.names_of(a))
+
+
 # A paper's or a broadcaster's place in the source line or the byline (来源：贵州日报, 芜湖日报记者) says where the
 # text was published, not whose it is: half a source line's weight, so that a county's news in its province's
 # paper stays the county's, and a city's news in its own paper that names a district twice stays the city's.
@@ -965,7 +969,7 @@ def body_level(zones: dict[str, list[str]]) -> frozenset[str]:
     line declares one (see :func:`declared_levels`); empty where no level's words dominate
     (:data:`BODY_LEVEL_MIN`, :data:`BODY_LEVEL_RATIO`). Words that rank the unit within the
     level above (居全省第一) are not counted."""
-    counts: Counter[str] = Counter(("地区" if m.group() == "全地区" else m.group()[1:]) for text in zones.get("body", ()) for m in _SPEAKS_AS.finditer(text)
+    counts: Counter[str] = Counter(m.group()[1:] for text in zones.get("body", ()) for m in _SPEAKS_AS.finditer(text)
                                    if not (_RANKED_AFTER.search(text, max(0, m.start() - 3), m.start()) or _RANKED_BEFORE.match(text[m.end() : m.end() + 16])))
     if not counts:
         return frozenset()
@@ -993,7 +997,7 @@ def speaks_for(code: str, zones: dict[str, list[str]], gazetteer: "Gazetteer") -
     县委, 县政府, 县长: a county's news that quotes its city's meeting stands on the city's site
     too). Reposted national news, which speaks as no level, is no one's."""
     texts = [text for texts in zones.values() for text in texts]
-    speaks = {("地区" if m.group() == "全地区" else m.group()[1:]) for text in texts for m in _SPEAKS_AS.finditer(text)} | declared_levels(zones)
+    speaks = {m.group()[1:] for text in texts for m in _SPEAKS_AS.finditer(text)} | declared_levels(zones)
     speaks |= {level for level, organs in (("县", _COUNTY_ORGANS), ("市", _CITY_ORGANS)) if any(organs.search(text) for text in texts)}
     words = gazetteer.level_words[code]
     own = min(_RANK.get(w, 2) for w in words)

@@ -584,7 +584,7 @@ class Mention:
     office: bool = False  # …and followed there by one of the unit's organs (清远市人民政府副市长; not 清远日报记者)
 
 
-def infer_locality(zones: dict[str, list[str]], gazetteer: Gazetteer | None = None, when: str = "") -> Locality:
+def infer_locality(zones: dict[str, list[str]], gazetteer: Gazetteer | None = None, when: str = "", leader: str = "") -> Locality:
     """The most specific administrative unit a document speaks for.
 
     Args:
@@ -596,6 +596,9 @@ def infer_locality(zones: dict[str, list[str]], gazetteer: Gazetteer | None = No
         gazetteer: defaults to :meth:`Gazetteer.default`.
         when: the document's date (YYYY, YYYY-MM or YYYY-MM-DD), or ''; it says whose a name a
             prefecture took from its seat is (see :meth:`Gazetteer.as_of`).
+        leader: the bare office (省长, 市委书记) of the leader whose visit a news text reports
+            (冯立军在琼中调研时强调), or '': the choice does not descend below the unit of that
+            office's level (海南省, not 琼中 where the governor went; see :func:`_most_specific`).
 
     Returns:
         A :class:`Locality`; ``confidence`` is the share of all place-name weight that
@@ -647,7 +650,9 @@ def infer_locality(zones: dict[str, list[str]], gazetteer: Gazetteer | None = No
             elsewhere[c] += n
     provinces = {c[:2] for c in tally.speaker}
     speaker = frozenset(c for c in tally.speaker if gaz.places[c].level != "province" and elsewhere[c] >= MIN_BODY_MENTIONS) if len(provinces) == 1 else frozenset()
-    best = _most_specific(tally.direct, gaz, levels, frozenset(tally.header), speaker, speaker & tally.office)
+    # (a county's or district's leader visits townships, which the gazetteer does not hold; 区 is also an autonomous region's)
+    led_by = frozenset(m.group(1) for m in _BYLINE_LEVEL.finditer(leader)) & {"省", "市", "州", "盟"}
+    best = _most_specific(tally.direct, gaz, levels, frozenset(tally.header), speaker, speaker & tally.office, led_by)
     place = gaz.places[best]
     total = sum(tally.direct.values())
     own = sum(w for c, w in tally.direct.items() if c == best or best in gaz.places[c].ancestors)
@@ -697,6 +702,8 @@ def infer_locality(zones: dict[str, list[str]], gazetteer: Gazetteer | None = No
                                   f"(merged, abolished, misspelt or anonymised, 某县)") + f"; name it in the file's name or the manifest: {evidence}")
     if said:
         evidence += f"; {said}"
+    if led_by and gaz.level_words[best] & led_by:
+        evidence += f"; the news reports a visit of the {leader}, who speaks for the {'/'.join(sorted(gaz.level_words[best] & led_by))}"
     return Locality(
         found=True,
         locality=place.name,
@@ -1030,7 +1037,8 @@ DOMINANCE = 0.6
 
 
 def _most_specific(direct: dict[str, float], gaz: Gazetteer, levels: frozenset[str] = frozenset(), header: frozenset[str] = frozenset(),
-                   speaker: frozenset[str] = frozenset(), officials: frozenset[str] = frozenset()) -> str:
+                   speaker: frozenset[str] = frozenset(), officials: frozenset[str] = frozenset(),
+                   led_by: frozenset[str] = frozenset()) -> str:
     """Descend province → city → county while one child dominates (see infer_locality).
 
     The province is the one with most weight, unless ``speaker`` holds units (a city or county
@@ -1040,6 +1048,9 @@ def _most_specific(direct: dict[str, float], gaz: Gazetteer, levels: frozenset[s
     Nor does the choice descend below a unit of ``officials`` (those of ``speaker`` named with
     their organ: 清远市人民政府副市长, not 清远日报记者) into a unit no speaker is in: a city's vice
     mayor speaking at a county's meeting speaks for the city, however often the county is named.
+    Nor below a unit of a level in ``led_by`` (省, 市: a visiting leader's bare office) into one of
+    another level: news of a governor's visit to a county is the province's (a 市委书记's visit to a
+    village of a county-level city stays with that city, itself a 市).
 
     The child must outweigh the parent's own mentions, unless the header (author, source,
     title lines: ``header`` holds the codes named there) names the child, or a unit inside
@@ -1084,6 +1095,8 @@ def _most_specific(direct: dict[str, float], gaz: Gazetteer, levels: frozenset[s
         header_says = child in led and node not in header
         if node in officials and not any(s == child or child in gaz.places[s].ancestors for s in speaker):
             break  # a unit's official who speaks or signs (清远市人民政府副市长) speaks for it, wherever it was (英德市's meeting)
+        if gaz.level_words[node] & led_by and not gaz.level_words[child] & led_by:
+            break  # a visiting leader of this unit's level (省长冯立军 in 琼中)
         if (header_says or subtree[child] + child_bonus >= own + own_bonus) and subtree[child] >= DOMINANCE * below:
             node = child
         else:

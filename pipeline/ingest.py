@@ -57,6 +57,8 @@ from .text import (
     inline_heading,
     looks_like_person,
     lost_char_runs,
+    office_and_name,
+    office_only,
     numbering,
     sentence_spans,
     split_escaped_breaks,
@@ -261,19 +263,43 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
         lines.zones["file"].append(file_name_text(source))
     # a gazette's running header names its issuer (宁海县人民政府公报), unless it only repeats the title
     lines.zones["source"] += [h for h in lines.running if not _repeats_title(h, lines.zones["title"])]
-    doc.locality = infer_locality(lines.zones, gazetteer, doc.date or doc.year)
+    leader = subject_office(doc.title, [lines.text[i] for i, k in enumerate(lines.kinds) if k.kind == "body"])
+    doc.locality = infer_locality(lines.zones, gazetteer, doc.date or doc.year, leader)
     if not doc.locality.found and raw.encoding.startswith("html"):
         # a page whose text names no place (市政府召开…, 全市) stands on its government's site: its
         # name locates it, if the text speaks as that unit's level (not otherwise: a county's news
         # stands on its city's site); a web page's only (a Word file's title property is often a template's)
         site = lines.site or [m.group(1) for text in raw.left_out if (m := _SITE_OWNER.search(to_simplified(text)))]
-        on_site = infer_locality({**lines.zones, "site": site}, gazetteer, doc.date or doc.year) if site else doc.locality
+        on_site = infer_locality({**lines.zones, "site": site}, gazetteer, doc.date or doc.year, leader) if site else doc.locality
         if on_site.found and speaks_for(on_site.code, lines.zones, gazetteer):
             doc.locality = on_site
     doc.locality_source = locality_source(doc.locality)
     assemble(lines, pieces, doc)
     log_left_out(raw, doc)
     return doc
+
+
+# A news title whose subject is a leader (冯立军在琼中调研时强调：…, 市委书记张三到我县调研), and that leader's
+# office as the body gives it, bare (省长冯立军: the province's), not a unit's (清远市副市长冯立军)
+_SUBJECT = re.compile(r"^(?P<office>[\u4e00-\u9fff、]{0,16}?(?:书记|[省市县区州盟旗]长))?(?P<who>[\u4e00-\u9fff]{2,4}?)(?:同志)?"
+                      r"(?:在|到|赴|来|深入|率队|带队|一行)[^，。：:]{0,20}?(?:调研|考察|视察|检查|督导|督查|慰问|走访)")
+_BARE_OFFICE = r"(?:[省市县区州盟旗]委?(?:副|常务副)?(?:书记|长)|(?:副|常务副)[省市县区州盟旗]长)"
+
+
+def subject_office(title: str, body: list[str]) -> str:
+    """The bare office (省长, 市委书记) of the leader a news title reports on a visit (调研, 考察,
+    视察 …), as the title or the body writes it right before the name; ``""`` for any other title
+    or where no bare office names the leader. Such news speaks for the leader's level, not for
+    the place visited."""
+    m = _SUBJECT.match(title.strip())
+    if not m or not looks_like_person(m.group("who")):
+        return ""
+    if m.group("office"):
+        return m.group("office") if re.fullmatch(_BARE_OFFICE, m.group("office")) else ""
+    for text in body:
+        if o := re.search(rf"(?<![\u4e00-\u9fff])({_BARE_OFFICE}){re.escape(m.group('who'))}", text):
+            return o.group(1)
+    return ""
 
 
 LEFT_OUT = "left out of the page's main text by trafilatura (navigation, header, footer, links)"
@@ -743,6 +769,13 @@ _UNDATED_MEETING = re.compile(r"^\s*([—―–\-－]{1,2}|[（(])\s*在[^，。
                               r"(的[^，。；！？\s]{0,6}?(讲话|报告|发言|致辞|总结))?\s*[)）]?\s*(（[^（）]{1,12}）)?\s*$")  # （摘要）
 
 
+# a meeting as a cover names it, without 在…上 (前郭尔罗斯蒙古族自治县第十五届人民代表大会第五次会议,
+# 政协…第十一届委员会第三次会议, a line of its own: 第二次会议)
+_SESSION = re.compile(rf"^([\u4e00-\u9fff]{{0,30}}?第{CN_NUMBER}届(人民代表大会|人大|委员会)(常务委员会)?\s*(第{CN_NUMBER}次(全体)?会议)?"
+                      rf"|第{CN_NUMBER}次(全体)?会议)$")
+_PAPER_NUMBER = re.compile(r"^\s*[（(]\s*[\d一二三四五六七八九十]{1,3}\s*[)）]\s*$")
+
+
 # an editor's note on the text under its title (（本刊转载时有删节）, （有删节）, （摘要）, （节选）, （全文）)
 _EDITORIAL_NOTE = re.compile(r"^\s*[（(](?![^（）()]*(?:报告|讲话|会|转载自))[^（）()]{0,12}?(删节|摘要|节选|摘编|全文)[^（）()]{0,6}[）)]\s*$")
 
@@ -765,9 +798,9 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
     # at its last arrow)
     last_furniture = max((i for i in range(first_body) if kinds[i].kind == "boilerplate" and kinds[i].reason in _MENU
                           or _ARROW.match(lines.text[i])), default=-1)
-    title_parts, meeting = [], ""
+    title_parts, meeting, office = [], "", ""
     dated: set[int] = {d.line for d in lines.dates if d.source in ("meeting line", "title block")}
-    for i in header:
+    for k, i in enumerate(header):
         line, name = lines.text[i], unspaced_name(lines.text[i])  # (a byline's 谭　勇 is 谭勇)
         if i == last_furniture:
             lines.mark(i, "boilerplate", "breadcrumb")
@@ -775,8 +808,25 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
             lines.mark(i, "boilerplate", "site header above the navigation")
         elif looks_like_person(name) and not gazetteer.find(name):
             lines.mark(i, "metadata", "byline (name above the text)")
-            doc.author = doc.author or name
+            doc.author = doc.author or (author_name(f"{office} {name}") if office else name)
+            lines.zones["author"].append(f"{office} {name}".strip())
+        elif who := office_and_name(name):
+            # the office and its holder's name on one line, as a cover sets them (潮州市市长何晓军, 市 长 崔永辉)
+            lines.mark(i, "metadata", "byline (office and name)")
+            doc.author = doc.author or who
             lines.zones["author"].append(name)
+        elif office_only(name) and k + 1 < len(header) and looks_like_person(unspaced_name(lines.text[header[k + 1]])):
+            # a cover's byline, the office above its holder's name (区长 / 郑荣辉)
+            lines.mark(i, "metadata", "byline (office above the name)")
+            office = name
+        elif _SESSION.match(line):
+            # the meeting a cover names (厦门市集美区第十八届人民代表大会 / 第二次会议): what the paper was given
+            # at (the title if nothing else is), as a meeting line without its date
+            lines.mark(i, "metadata", "meeting line (no date)")
+            lines.zones["title"].append(line)
+            meeting = meeting or line
+        elif _PAPER_NUMBER.match(line):
+            lines.mark(i, "metadata", "paper number")  # （1） under a cover's 大会文件
         elif m := SUBTITLE_SPEAKER.match(name):
             lines.mark(i, "metadata", "title (speaker named after it)")
             doc.author = doc.author or m.group("who")
@@ -851,6 +901,13 @@ def join_title(parts: list[str], gazetteer: Gazetteer | None = None) -> str:
     opened by a unit: 澧县2023年政府工作报告); lines of a slogan (牢记嘱托 感恩奋进 / 为奋力谱写…)
     keep their space."""
     gaz = gazetteer or Gazetteer.default()
+    # a cover's title letter-spaced (政 府 工 作 报 告) is one word, and the title the first page repeats
+    # under the cover's is said once
+    parts = [_letter_spaced(p) for p in parts]
+    # under the cover's (or a site's) headline, contained in it (许昌市魏都区2022年政府工作报告 / 2022年政府工作报告),
+    # is said once
+    bare = [re.sub(r"\s", "", p) for p in parts]
+    parts = [p for k, p in enumerate(parts) if not any(bare[k] in q for q in bare[:k])]
     title = ""
     for k, part in enumerate(parts):
         wrapped = (k and k == len(parts) - 1 and len(parts[k - 1]) >= TITLE_WRAP_CHARS and not re.search(r"\s", parts[k - 1])
@@ -861,6 +918,13 @@ def join_title(parts: list[str], gazetteer: Gazetteer | None = None) -> str:
 
 
 TITLE_WRAP_CHARS = 12
+
+
+def _letter_spaced(part: str) -> str:
+    """``政 府 工 作 报 告`` → ``政府工作报告``: a title set with a blank between its characters (three
+    or more, each alone); any other part as it is."""
+    tokens = part.split()
+    return "".join(tokens) if len(tokens) >= 3 and all(len(t) == 1 and _HAN.match(t) for t in tokens) else part
 
 
 def without_name(line: str, author: str) -> str:

@@ -202,6 +202,13 @@ OFFICIAL_DOCUMENT = [
     ("disclosure note", re.compile(r"^[(（]\s*此件(主动|不予|依申请)?公开(发布)?\s*[)）]$")),
     ("distribution list", re.compile(r"^(抄送|抄报|分送)\s*[:：]")),
     ("printing line", re.compile(r"^[\u4e00-\u9fff、\s]{2,40}(19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发?$")),
+    # a meeting's papers are labelled on their cover, and often on every page (大会文件, 全区经济工作会议文件之二,
+    # 文登市第十七届人民代表大会第二次会议文件（1）): what the paper is, not its title; not a heading (二、会议材料)
+    ("meeting paper label", re.compile(r"^(?![一二三四五六七八九十\d]+[、.．]|[（(])[\u4e00-\u9fff（）()]{0,40}?(会议|大会|全会)\s*(文件|材料)"
+                                       r"(之[一二三四五六七八九十\d]{1,3}|\s*[（(]\s*[\d一二三四五六七八九十]{1,3}\s*[)）])?$")),
+    # how a paper is to be handled (内部资料　注意保存, 此件仅供民主测评使用　会后收回, 秘密★1年)
+    ("handling mark", re.compile(r"^(?:(内部资料|内部文件|内部参考|内部刊物|内部发行|注意保存|妥善保存|妥善保管|会后收回|用后收回|会后退回|请勿外传|不得外传|"
+                                 r"严禁外传|仅供参考|机密|秘密|绝密|此件仅供[^，。\s]{1,20}?使用|★\s*[\d一二三四五六七八九十]{1,2}\s*年)[\s\u3000★、，,]*){1,4}$")),
 ]
 NOT_SOURCE = {"disclosure note", "distribution list"}  # a distribution list names other units
 
@@ -230,7 +237,8 @@ HEADER_FIELDS: dict[str, tuple[str, ...]] = {
 FIELD_ROLE = {key: role for role, keys in HEADER_FIELDS.items() for key in keys}
 _FIELD_KEY = re.compile(
     r"(?:^|(?<=[\s|｜丨/／,，;；\]】]))[\[【]?\s*(?P<key>"
-    + "|".join(sorted(map(re.escape, FIELD_ROLE), key=len, reverse=True))
+    # (a key letter-spaced to align a column of them: 索 引 号：, 文　　号：)
+    + "|".join("[ \u3000]*".join(map(re.escape, k)) for k in sorted(FIELD_ROLE, key=len, reverse=True))
     + r")\s*[:：]",
     re.IGNORECASE,
 )
@@ -247,7 +255,7 @@ def header_fields(line: str) -> tuple[tuple[str, str], ...]:
         return ()
     out = []
     for m, nxt in zip(found, found[1:] + [None]):
-        key = m.group("key")
+        key = re.sub(r"[ \u3000]", "", m.group("key"))
         key = next(k for k in FIELD_ROLE if k.lower() == key.lower())
         value = line[m.end() : nxt.start() if nxt else len(line)].strip(_FIELD_JUNK)
         out.append((key, value))
@@ -290,6 +298,30 @@ _TITLED_NAME = re.compile(rf"^(?P<office>(?:[^\s:：、]{{0,16}}(?:{_OFFICES})�
 _NAME_THEN_OFFICE = re.compile(
     rf"^(?P<who>[\u4e00-\u9fff]{{2,4}}|[\u4e00-\u9fff]{{1,8}}·[\u4e00-\u9fff·]{{1,12}})\s*[,，]\s*(系|为|是|现任)?\s*(?P<office>[^\s,，;；]{{0,24}}({_OFFICES}))$"
 )
+_OFFICE_ONLY = re.compile(rf"^(?!访)(?:[\u4e00-\u9fff（）]{{0,16}}(?:{_OFFICES})、){{0,3}}[\u4e00-\u9fff（）]{{0,16}}({_OFFICES})$")
+
+
+def office_only(line: str) -> bool:
+    """A line that is only an office (区长, 集美区人民政府区长, 县委副书记、县长), as a cover sets it
+    above its holder's name."""
+    return len(line) <= 30 and bool(_OFFICE_ONLY.match(line.strip())) and not re.search("关于|学习|贯彻|传达|的|在|对", line)
+
+
+_OFFICE_THEN_NAME = re.compile(rf"^(?P<office>[^\s:：\d]{{0,50}}?({_OFFICES}))\s*(?P<who>[\u4e00-\u9fff]{{2,4}}?)(同志)?$")
+
+
+def office_and_name(line: str) -> str:
+    """The author (``何晓军（潮州市市长）``) of a line that is only an office and its holder's name,
+    written together or the office letter-spaced (潮州市市长何晓军, 市 长 崔永辉), else ``""``."""
+    tokens = line.split()
+    if len(tokens) >= 3 and all(len(t) == 1 for t in tokens[:-1]):
+        line = "".join(tokens[:-1]) + " " + tokens[-1]  # 市 长 崔永辉
+    m = _OFFICE_THEN_NAME.match(line.strip())
+    if not m or not looks_like_person(m.group("who")) or not office_only(m.group("office")):
+        return ""
+    return f"{m.group('who')}（{m.group('office')}）"
+
+
 # A reporter's byline (记者 刘晓燕, 本报记者 王某): the author is the name.
 # (the outlet may be named: 兴义市融媒体中心记者, 黔西南日报记者, 新华社记者)
 _OUTLET = r"(本报|本台|本网|新华社|[\u4e00-\u9fff]{2,16}?(融媒体中心|日报社?|晚报|报社|电视台|广播电视台|广播电台|新闻网|新闻中心|传媒集团))"
@@ -625,9 +657,15 @@ def classify_line(line: str, heading_max_chars: int, edge: bool = True) -> LineK
     url = url_line(line)
     if url:
         return LineKind("metadata", "url", url, (("URL", url),))
-    if is_heading(line, heading_max_chars):
+    if is_heading(line, heading_max_chars) or _DOCUMENT_TITLE.match(line):
         return LineKind("heading", "heading")
     return LineKind("body")
+
+
+# an official document's title, however long (锡林郭勒盟行政公署办公室关于印发…工作实施方案的通知): 关于…的 and
+# what the document is, no sentence's punctuation
+_DOCUMENT_TITLE = re.compile(r"^[^。；;：:！？!?]{0,60}?关于[^。；;：:！？!?]{2,100}的(通知|通报|意见|实施意见|决定|报告|批复|复函|函|请示|公告|通告|"
+                             r"办法|规定|方案|实施方案|决议|命令)$")
 
 
 # a note in brackets after a sentence: （掌声） （按可比价格计算）
@@ -687,10 +725,20 @@ _COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫"
 _SPACED_NAME = re.compile(r"(^|\s)([\u4e00-\u9fff])[ \u3000]{1,3}([\u4e00-\u9fff])$")
 
 
+_SPACED_NAMES = re.compile(r"(^|\s)((?:[\u4e00-\u9fff][ \u3000]{1,3}[\u4e00-\u9fff](?:[ \u3000]{1,3}|$)){2,4})$")
+
+
 def unspaced_name(line: str) -> str:
     """``line`` with a two-character name at its end written without the blanks typesetting
-    puts inside it (``县长  谭　勇`` → ``县长  谭勇``, ``谭　勇`` → ``谭勇``)."""
-    return _SPACED_NAME.sub(r"\1\2\3", line.rstrip())
+    puts inside it (``县长  谭　勇`` → ``县长  谭勇``, ``谭　勇`` → ``谭勇``), or several such names
+    when each begins with a surname (``本报记者　王　梅　陈　涛`` → ``本报记者　王梅 陈涛``)."""
+    line = line.rstrip()
+    m = _SPACED_NAMES.search(line)
+    if m:
+        chars = m.group(2).split()
+        if all(c in SURNAMES for c in chars[::2]):
+            return line[: m.start(2)] + " ".join(a + b for a, b in zip(chars[::2], chars[1::2]))
+    return _SPACED_NAME.sub(r"\1\2\3", line)
 
 
 def looks_like_person(line: str) -> bool:

@@ -1394,3 +1394,53 @@ def test_a_glossary_term_opens_its_definition():
     texts = [p["text"] for p in doc.paragraphs]
     assert texts[1].startswith("2.“四好农村路”：指建好、管好、护好、运营好农村公路。")  # (the last, short, joins it: no term after it)
     assert not any(t.endswith("：") for t in texts)
+
+
+def test_a_cover_page_gives_the_title_once_and_its_byline():
+    """A meeting paper's cover (大会文件, （1）, the session on two lines, its date, the title, the
+    office above the name) and the first page repeating the title letter-spaced: one title, the
+    author with the office, the labels and the session as metadata; and a paper's handling
+    marks and page labels are never title."""
+    cover = ["大会文件", "（1）", "", "厦门市集美区第十八届人民代表大会", "第二次会议", "", "2023年1月10日", "", "政府工作报告", "", "区长", "郑荣辉", "",
+             "政 府 工 作 报 告", "——2023年1月10日在厦门市集美区第十八届", "人民代表大会第二次会议上", "集美区人民政府区长　郑荣辉", "各位代表：",
+             "现在，我代表集美区人民政府，向大会报告工作，请予审议，并请区政协委员和其他列席人员提出意见。"]
+    doc = process_document("a.docx", RawText(cover, "docx"), P, T2S, Gazetteer.default())
+    assert (doc.title, doc.author, doc.date, doc.locality.locality) == ("政府工作报告", "郑荣辉（区长）", "2023-01-10", "集美区")
+    reasons = {r["line"]: r["reason"] for r in doc.log}
+    assert (reasons[1], reasons[2], reasons[4], reasons[5], reasons[11]) == (
+        "meeting paper label", "paper number", "meeting line (no date)", "meeting line (no date)", "byline (office above the name)")
+    # the marks and the labels a paper carries on every page, and the office and name on one line
+    paper = ["内部资料　注意保存", "全区经济工作会议文件之二", "在全区经济工作会议上的讲话", "市 长 崔永辉", "同志们：",
+             "这次全区经济工作会议的主要任务是：认真贯彻中央经济工作会议精神，总结去年工作，安排部署今年的经济工作。"]
+    doc = process_document("a.txt", RawText(paper, "utf-8"), P, T2S, Gazetteer.default())
+    assert (doc.title, doc.author) == ("在全区经济工作会议上的讲话", "崔永辉（市长）")
+    # a title under a site's headline that contains it is said once
+    assert join_title(["(河南省)许昌市魏都区2022年政府工作报告", "2022年政府工作报告", "政 府 工 作 报 告"]) == "(河南省)许昌市魏都区2022年政府工作报告"
+    assert join_title(["牢记嘱托 感恩奋进", "为奋力谱写中国式现代化湖南篇章贡献澧县力量"]) == "牢记嘱托 感恩奋进 为奋力谱写中国式现代化湖南篇章贡献澧县力量"
+
+
+def test_a_catalogue_with_letter_spaced_keys_and_a_long_notice_title():
+    """A portal's 信息公开 catalogue aligns its keys with blanks (索 引 号：, 文　　号：): header
+    fields, not the title; the notice's own title, longer than a heading, is the title."""
+    notice = ["索 引 号：11152500011566085X/2017-00143", "发布机构：锡林郭勒盟行政公署办公室", "生成日期：2017-06-12", "文　　号：锡署办发〔2017〕56号", "",
+              "锡林郭勒盟行政公署办公室关于印发锡林郭勒盟推进“互联网+政务服务”工作实施方案的通知", "", "各旗县市（区）人民政府，盟行署各委办局：",
+              "经盟行署同意，现将《锡林郭勒盟推进“互联网+政务服务”工作实施方案》印发给你们，请结合实际，认真贯彻执行。", "锡林郭勒盟行政公署办公室", "2017年6月12日"]
+    doc = process_document("a.txt", RawText(notice, "utf-16"), P, T2S, Gazetteer.default())
+    assert doc.title == "锡林郭勒盟行政公署办公室关于印发锡林郭勒盟推进“互联网+政务服务”工作实施方案的通知"
+    assert [r["reason"] for r in doc.log if r["line"] in (1, 4)] == ["header fields"] * 2
+    assert (doc.date, doc.locality.locality) == ("2017-06-12", "锡林郭勒盟")
+
+
+def test_news_of_a_leaders_visit_is_the_leaders_units():
+    """A governor's visit to a county (冯立军在琼中调研时强调, 省长冯立军 in the body) is the
+    province's news however often the county is named; the same text without the visit is the
+    county's, and a 市委书记's visit to a village of a county-level city stays with that city."""
+    body = ["6月8日，省长冯立军到琼中黎族苗族自治县调研热带雨林国家公园建设。他强调，要守护好热带雨林这一海南最宝贵的生态资源。",
+            "在红毛镇什寒村，冯立军了解琼中生态搬迁群众的就业情况。琼中近年来发展起乡村民宿。", "冯立军听取琼中黎族苗族自治县工作汇报，要求琼中走好生态惠民路。"]
+    doc = process_document("a.txt", RawText(["冯立军在琼中调研时强调：守护好热带雨林 走好生态惠民路", *body], "utf-8"), P, T2S, Gazetteer.default())
+    assert (doc.locality.locality, doc.locality.level) == ("海南省", "province") and "a visit of the 省长" in doc.locality.evidence
+    doc = process_document("a.txt", RawText(["琼中守护好热带雨林 走好生态惠民路", *body], "utf-8"), P, T2S, Gazetteer.default())
+    assert doc.locality.locality == "琼中黎族苗族自治县"
+    village = ["市委书记陈勇到大站镇调研乡村振兴工作", "3月2日，英德市委书记陈勇到大站镇调研。陈勇强调，英德市要抓好乡村振兴。英德市各镇要加快产业发展。"]
+    doc = process_document("a.txt", RawText(village, "utf-8"), P, T2S, Gazetteer.default())
+    assert doc.locality.locality == "英德市"

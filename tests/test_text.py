@@ -58,6 +58,21 @@ def test_clean_line_collapses_blanks():
         ("管委会主任 李承宇", "metadata", "byline"),
         ("行署专员 艾尔肯·吐尼亚孜", "metadata", "byline"),
         ("（记者 刘晓燕 王明）", "metadata", "byline"),
+        ("本报记者　王　梅　陈　涛", "metadata", "byline"),  # names letter-spaced, two of them
+        ("索 引 号：11152500011566085X/2017-00143", "metadata", "header fields"),  # a key letter-spaced to align it
+        ("文　　号：锡署办发〔2017〕56号", "metadata", "header fields"),
+        ("时 间 紧", "heading", "heading"),
+        # a meeting paper's labels and a paper's handling marks; not a heading about them
+        ("文登市第十七届人民代表大会第二次会议文件", "metadata", "meeting paper label"),
+        ("第二次会议文件（1）", "metadata", "meeting paper label"),
+        ("全区经济工作会议文件之二", "metadata", "meeting paper label"),
+        ("二、会议材料", "heading", "heading"),
+        ("会议材料汇编", "heading", "heading"),
+        ("此件仅供民主测评使用　会后收回", "metadata", "handling mark"),
+        ("秘密★1年", "metadata", "handling mark"),
+        # an official document's title, longer than a heading
+        ("锡林郭勒盟行政公署办公室关于印发锡林郭勒盟推进“互联网+政务服务”工作实施方案的通知", "heading", "heading"),
+        ("经研究，现将关于进一步加强安全生产工作的意见印发给你们，请认真贯彻执行。", "body", ""),
         ("（记者 王晓燕 通讯员 陈刚）", "metadata", "byline"),
         # …with its outlet named
         ("兴义市融媒体中心记者　杨帆", "metadata", "byline"),
@@ -498,3 +513,15 @@ def test_emoji_are_no_text():
 def test_a_speaker_set_off_after_the_meeting_is_the_datelines():
     assert dateline("——2025年1月14日在省十四届人大三次会议上 省长 王予波").speaker == "王予波（省长）"
     assert dateline("——2025年1月14日在河南省第十四届人民代表大会第三次会议上省长王凯作").speaker == "王凯"
+
+
+def test_office_and_name_on_one_line():
+    from pipeline.text import office_and_name, unspaced_name
+
+    assert office_and_name("潮州市市长何晓军") == "何晓军（潮州市市长）"
+    assert office_and_name("市 长 崔永辉") == "崔永辉（市长）"
+    assert office_and_name("县委副书记、县长王五") == "王五（县委副书记、县长）"
+    # not an interview's subtitle, a sentence about an office, or an office without a name
+    assert [office_and_name(x) for x in ("——访遵义市人民政府市长李国华", "关于县长张三", "市长办公会议", "县长热线", "区长")] == [""] * 5
+    assert unspaced_name("本报记者　王　梅　陈　涛") == "本报记者　王梅 陈涛"
+    assert unspaced_name("县长  谭　勇") == "县长  谭勇"

@@ -57,7 +57,8 @@ MIN_EVIDENCE = 0.3
 # province once, a county speech names where an event was held. Twice (its parents and its
 # own units count), or once in the title, file name, byline or source line, does.
 MIN_BODY_MENTIONS = 2
-_SPEAKS_AS = re.compile(r"[全本我](?:省|自治区|市|州|盟|区|县|旗)(?![域场])|全地区")  # not 全区域, 全市场; 本地区 is any region
+# (a township's too, 全镇, 全苏木, 全街道: filed under its county; not 全乡镇, 本乡本土, 全镇村两级)
+_SPEAKS_AS = re.compile(r"[全本我](?:省|自治区|市|州|盟|区|县|旗|苏木|街道|镇(?![村街])|乡(?![镇村土]))(?![域场])|全地区")  # not 全区域, 全市场; 本地区 is any region
 # A former name (whose stem is often a city's: 许昌县, 宜昌县) followed by one of these is
 # the start of another word: 许昌县域 is 许昌's counties, 晋陕县级 and 新开县道 no county.
 _NOT_AFTER_FORMER = frozenset(("县域", "县级", "县道", "县区", "县市", "区域", "区级", "市域", "市级", "市区", "州域", "州级", "旗域", "旗级"))
@@ -105,6 +106,7 @@ class Locality:
     code: str = ""
     confidence: float = 0.0
     evidence: str = ""
+    passing: bool = False  # the unit (and those inside it) named only in the body, and fewer than MIN_BODY_MENTIONS times
 
 
 class Gazetteer:
@@ -651,7 +653,9 @@ def infer_locality(zones: dict[str, list[str]], gazetteer: Gazetteer | None = No
     provinces = {c[:2] for c in tally.speaker}
     speaker = frozenset(c for c in tally.speaker if gaz.places[c].level != "province" and elsewhere[c] >= MIN_BODY_MENTIONS) if len(provinces) == 1 else frozenset()
     # (a county's or district's leader visits townships, which the gazetteer does not hold; 区 is also an autonomous region's)
-    led_by = frozenset(m.group(1) for m in _BYLINE_LEVEL.finditer(leader)) & {"省", "市", "州", "盟"}
+    led_by = frozenset(_level_of(m) for m in _BYLINE_LEVEL.finditer(leader)) & {"省", "市", "州", "盟"}
+    if led_by and levels and min(_RANK.get(w, 2) for w in levels) > min(_RANK[w] for w in led_by):
+        led_by = frozenset()  # the text speaks as the place visited (市委书记张三到我县调研, 全县 in its body): its news
     best = _most_specific(tally.direct, gaz, levels, frozenset(tally.header), speaker, speaker & tally.office, led_by)
     place = gaz.places[best]
     total = sum(tally.direct.values())
@@ -684,7 +688,7 @@ def infer_locality(zones: dict[str, list[str]], gazetteer: Gazetteer | None = No
     if not any(c in tally.header for c in chain) and sum(tally.counts.get((c, "body"), 0) for c in chain) < MIN_BODY_MENTIONS:
         speaks = {m.group(0)[1:] for texts in zones.values() for text in texts for m in _SPEAKS_AS.finditer(text)} | levels
         words = gaz.level_words[best]
-        if not any(_speaks_as(w, speaks) for w in words):
+        if not any(_speaks_as(w, speaks) for w in words) and not (speaks & _TOWNSHIP and place.level == "county"):
             return Locality(found=False, evidence=f"too little evidence (named once, in the body only, and the text does not speak as a "
                                                   f"{'/'.join(sorted(words))}: a passing mention does not place a document): {evidence}")
     # a text that speaks only as levels below the unit chosen (我代表区人民政府, 区长 in the byline)
@@ -712,6 +716,8 @@ def infer_locality(zones: dict[str, list[str]], gazetteer: Gazetteer | None = No
         code=place.code,
         confidence=round(own_share, 3),
         evidence=evidence,
+        passing=not any(c in tally.header for c in [best, *inside])
+        and sum(tally.counts.get((c, "body"), 0) for c in [best, *inside]) < MIN_BODY_MENTIONS,
     )
 
 
@@ -932,14 +938,19 @@ def _label(code: str, written: set[str], gaz: Gazetteer) -> tuple[str, str]:
 
 # "我代表区人民政府", "我代表衡东县人民政府", "我代表县委、县政府": the level of government the speaker stands for;
 # a 地区's (or a 盟's) government is its 行政公署 (我代表地区行政公署, 我代表行署).
-_LEVEL_WORDS = re.compile("我代表(?:[\u4e00-\u9fff、]{0,12}?(自治区|省|市|州|盟|区|县|旗|镇|乡)(?:人民)?政府|(?:[地盟]委[、和]?)?(地区|盟)?(?:行政公署|行署))")
+_LEVEL_WORDS = re.compile("我代表(?:[\u4e00-\u9fff、]{0,12}?(自治区|省|市|州|盟|区|县|旗|苏木|镇|乡)(?:人民)?政府|(?:[地盟]委[、和]?)?(地区|盟)?(?:行政公署|行署))")
 
 
 # In a title, the level of the unit a document is of (在全县经济工作会议上的讲话, 我市召开…; not 健全市县,
 # 安全县域; 全区 is a region's as often as a district's), and in a byline, an office (县委书记 刘建军,
 # 常务副县长; not 城市长效; in a title, 全省县委书记培训班 is about its audience)
 _TITLE_LEVEL = re.compile(r"(?<![健完齐安周成保顾])[全本我](自治区|省|市|州|盟|县|旗)(?![域场])")
-_BYLINE_LEVEL = re.compile(r"(?<![城社园景联山林都])(省|市|州|盟|区|县|旗|镇|乡)(?:党?委(?:副)?书记|长)(?![效期远久廊])")
+_BYLINE_LEVEL = re.compile(r"(?<![城社园景联山林都])(省|市|州|盟|区|县|旗|镇|乡)(?:党?委(?:副)?书记|长)(?![效期远久廊])"
+                           r"|(苏木)(?:党委(?:副)?书记|达)|(街道)(?:党工委(?:副)?书记|办事处主任)")  # (a 苏木's head is its 苏木达)
+
+
+def _level_of(m: re.Match) -> str:
+    return next(g for g in m.groups() if g)
 
 
 def declared_levels(zones: dict[str, list[str]]) -> frozenset[str]:
@@ -955,7 +966,7 @@ def declared_levels(zones: dict[str, list[str]]) -> frozenset[str]:
                     level = m.group(1) or m.group(2)
                     out |= {level} if level else {"地区", "盟"}
             if zone in ("title", "author"):
-                out |= {m.group(1) for m in (_TITLE_LEVEL if zone == "title" else _BYLINE_LEVEL).finditer(text)}
+                out |= {_level_of(m) for m in (_TITLE_LEVEL if zone == "title" else _BYLINE_LEVEL).finditer(text)}
     return frozenset(out)
 
 
@@ -990,8 +1001,8 @@ _COUNTY_ORGANS = re.compile(r"(?<![市城园社景治新地县区各])(?:县|区
 # …and a city's (市委, 市政府, 市长; not 城市长效, 都市, 超市, 门市)
 _CITY_ORGANS = re.compile(r"(?<![城都超门])市(?:委|政府|长)(?![效期远久廊])")
 # the levels of 省 > 市 > 县, by what a government of each calls itself
-_RANK = {"省": 0, "自治区": 0, "市": 1, "州": 1, "盟": 1, "地区": 1, "县": 2, "区": 2, "旗": 2, "镇": 2, "乡": 2}  # (a township's text is its county's)
-_TOWNSHIP = frozenset(("镇", "乡"))
+_RANK = {"省": 0, "自治区": 0, "市": 1, "州": 1, "盟": 1, "地区": 1, "县": 2, "区": 2, "旗": 2, "镇": 2, "乡": 2, "苏木": 2, "街道": 2}  # (a township's text is its county's)
+_TOWNSHIP = frozenset(("镇", "乡", "苏木", "街道"))
 # …and of the units the gazetteer files a document under
 _UNIT_LEVELS = ("province", "city", "county")
 _UNIT_RANK = {level: rank for rank, level in enumerate(_UNIT_LEVELS)}
@@ -1008,7 +1019,8 @@ def speaks_for(code: str, zones: dict[str, list[str]], gazetteer: "Gazetteer") -
     speaks |= {level for level, organs in (("县", _COUNTY_ORGANS), ("市", _CITY_ORGANS)) if any(organs.search(text) for text in texts)}
     words = gazetteer.level_words[code]
     own = min(_RANK.get(w, 2) for w in words)
-    return any(_speaks_as(w, speaks) for w in words) and all(_RANK.get(level, 2) <= own for level in speaks)
+    township = bool(speaks & _TOWNSHIP) and gazetteer.places[code].level == "county"  # (a township's text is its county's)
+    return (township or any(_speaks_as(w, speaks) for w in words)) and all(_RANK.get(level, 2) <= own for level in speaks)
 
 
 def _office(level: str) -> str:
@@ -1070,8 +1082,14 @@ def _most_specific(direct: dict[str, float], gaz: Gazetteer, levels: frozenset[s
     subtree: dict[str, float] = defaultdict(float)
     children: dict[str | None, set[str]] = defaultdict(set)
     declared: set[str] = set()  # units named, or holding a unit named, of a level the document speaks as
+    # (a township's text speaks for its county: the county-level units it names)
+    township = bool(levels & _TOWNSHIP)
+
+    def level_says(code: str) -> bool:
+        return bool(gaz.level_words[code] & levels) or township and gaz.places[code].level == "county"
+
     for code, w in direct.items():
-        says = bool(gaz.level_words[code] & levels)
+        says = level_says(code)
         node: str | None = code
         while node is not None:
             subtree[node] += w
@@ -1090,7 +1108,7 @@ def _most_specific(direct: dict[str, float], gaz: Gazetteer, levels: frozenset[s
         child = max(sorted(children[node]), key=lambda c: subtree[c])
         # (全区 may be a region's own word: then a district named inside does not speak for the child)
         parent_may = any(_speaks_as(w, levels) for w in gaz.level_words[node])
-        child_says = bool(gaz.level_words[child] & levels) or child in declared and not parent_may
+        child_says = level_says(child) or child in declared and not parent_may
         child_bonus, own_bonus = _level_bonus(child_says, bool(gaz.level_words[node] & levels))
         header_says = child in led and node not in header
         if node in officials and not any(s == child or child in gaz.places[s].ancestors for s in speaker):

@@ -35,6 +35,7 @@ from .text import (
     BARE_NUMBER,
     BOILERPLATE,
     CN_NUMBER,
+    DOCUMENT_TITLE,
     LEAD_NUMBERING,
     NOT_SOURCE,
     ORGAN_WORDS,
@@ -258,15 +259,16 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
     mark_lists(lines)
     pieces = cut_body(lines, params)
     doc.author = doc.author or lines.signed_by
-    doc.issuer = doc.issuer or lines.issuer
+    doc.issuer = doc.issuer or lines.issuer or title_issuer(doc.title)
     if not _repeats_title(file_name_text(source), lines.zones["title"]):
         lines.zones["file"].append(file_name_text(source))
     # a gazette's running header names its issuer (宁海县人民政府公报), unless it only repeats the title
     lines.zones["source"] += [h for h in lines.running if not _repeats_title(h, lines.zones["title"])]
     leader = subject_office(doc.title, [lines.text[i] for i, k in enumerate(lines.kinds) if k.kind == "body"])
     doc.locality = infer_locality(lines.zones, gazetteer, doc.date or doc.year, leader)
-    if not doc.locality.found and raw.encoding.startswith("html"):
-        # a page whose text names no place (市政府召开…, 全市) stands on its government's site: its
+    if (not doc.locality.found or doc.locality.passing) and raw.encoding.startswith("html"):
+        # a page whose text names no place (市政府召开…, 全市), or names places only in passing (a
+        # township's speech naming a neighbour county once), stands on its government's site: its
         # name locates it, if the text speaks as that unit's level (not otherwise: a county's news
         # stands on its city's site); a web page's only (a Word file's title property is often a template's)
         site = lines.site or [m.group(1) for text in raw.left_out if (m := _SITE_OWNER.search(to_simplified(text)))]
@@ -771,7 +773,9 @@ _UNDATED_MEETING = re.compile(r"^\s*([—―–\-－]{1,2}|[（(])\s*在[^，。
 
 # a meeting as a cover names it, without 在…上 (前郭尔罗斯蒙古族自治县第十五届人民代表大会第五次会议,
 # 政协…第十一届委员会第三次会议, a line of its own: 第二次会议)
-_SESSION = re.compile(rf"^([\u4e00-\u9fff]{{0,30}}?第{CN_NUMBER}届(人民代表大会|人大|委员会)(常务委员会)?\s*(第{CN_NUMBER}次(全体)?会议)?"
+# (a standing committee or a 政协 committee alone, 澧县第十八届人民代表大会常务委员会, is an issuer)
+_SESSION = re.compile(rf"^([\u4e00-\u9fff]{{0,30}}?第{CN_NUMBER}届(人民代表大会|人大)\s*(第{CN_NUMBER}次(全体)?会议)?"
+                      rf"|[\u4e00-\u9fff]{{0,30}}?第{CN_NUMBER}届(人民代表大会|委员会)(常务委员会)?\s*第{CN_NUMBER}次(全体)?会议"
                       rf"|第{CN_NUMBER}次(全体)?会议)$")
 _PAPER_NUMBER = re.compile(r"^\s*[（(]\s*[\d一二三四五六七八九十]{1,3}\s*[)）]\s*$")
 
@@ -791,6 +795,13 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
     kinds = lines.kinds
     first_body = next((i for i, k in enumerate(kinds) if (k.kind == "body" or k.kind == "heading" and _NUMBERED.match(lines.text[i])) and lines.open(i)),
                       len(lines.text))
+    if (first_body < len(lines.text) and kinds[first_body].kind == "body" and DOCUMENT_TITLE.match(lines.text[first_body])
+            and not any(re.fullmatch(r"目\s*录", lines.text[i].strip()) for i in range(first_body))):
+        # the first line of text is an official document's title, longer than a heading (…关于印发…实施方案的通知):
+        # the header goes on below it (not a gazette's table of contents)
+        kinds[first_body] = LineKind("heading", "heading")
+        first_body = next((i for i, k in enumerate(kinds) if (k.kind == "body" or k.kind == "heading" and _NUMBERED.match(lines.text[i])) and lines.open(i)),
+                          len(lines.text))
     header = [i for i in range(first_body) if kinds[i].kind == "heading"]
     # a site's menu or breadcrumb: what stands above it is the site's header (a widget below a
     # news title, 【打印】【关闭】 or 字号：大 中 小, is not)
@@ -819,9 +830,10 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
             # a cover's byline, the office above its holder's name (区长 / 郑荣辉)
             lines.mark(i, "metadata", "byline (office above the name)")
             office = name
-        elif _SESSION.match(line):
-            # the meeting a cover names (厦门市集美区第十八届人民代表大会 / 第二次会议): what the paper was given
-            # at (the title if nothing else is), as a meeting line without its date
+        elif _SESSION.match(line) and (i + 1 >= len(lines.text) or kinds[i + 1].kind != "heading" or _SESSION.match(lines.text[i + 1])):
+            # the meeting a cover names, set apart (厦门市集美区第十八届人民代表大会 / 第二次会议 / blank): what
+            # the paper was given at (the title if nothing else is), as a meeting line without its date; not a
+            # title wrapped after its meeting (…第五次全体会议 / 公报, …第三次会议 / 隆重开幕)
             lines.mark(i, "metadata", "meeting line (no date)")
             lines.zones["title"].append(line)
             meeting = meeting or line
@@ -875,6 +887,19 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
     doc.title = doc.title or join_title(title_parts, gazetteer) or meeting
 
 
+# an official document's title opened by its issuer (思茅市人民政府关于加快普洱茶产业发展的意见, 中共某县委　某县人民政府关于…)
+_TITLE_ISSUER = re.compile(rf"^(?P<body>[\u4e00-\u9fff（）、\s]{{2,60}}?({ORGAN_WORDS}))\s*(关于|印发|转发)")
+
+
+def title_issuer(title: str) -> str:
+    """The body that issues an official document, as its title names it before 关于 (or 印发, 转发), or ``""``."""
+    m = _TITLE_ISSUER.match(title.strip())
+    return m.group("body").strip() if m and _DOCUMENT_TITLE_END.search(title) else ""
+
+
+_DOCUMENT_TITLE_END = re.compile(r"的?(通知|通报|意见|决定|报告|批复|复函|函|请示|公告|通告|办法|规定|方案|决议|命令)$")
+
+
 def _bodies_only(line: str) -> bool:
     """A line that only names one body or several (中共湄潭县委, 九江市统计局　国家统计局九江调查队):
     no title's words (关于, a year), no punctuation inside."""
@@ -907,7 +932,7 @@ def join_title(parts: list[str], gazetteer: Gazetteer | None = None) -> str:
     # under the cover's (or a site's) headline, contained in it (许昌市魏都区2022年政府工作报告 / 2022年政府工作报告),
     # is said once
     bare = [re.sub(r"\s", "", p) for p in parts]
-    parts = [p for k, p in enumerate(parts) if not any(bare[k] in q for q in bare[:k])]
+    parts = [p for k, p in enumerate(parts) if len(bare[k]) < 4 or not any(bare[k] in q for q in bare[:k])]
     title = ""
     for k, part in enumerate(parts):
         wrapped = (k and k == len(parts) - 1 and len(parts[k - 1]) >= TITLE_WRAP_CHARS and not re.search(r"\s", parts[k - 1])

@@ -162,7 +162,7 @@ def lost_char_runs(line: str) -> int:
 _SHORT = 200  # site furniture is never longer than this
 BOILERPLATE = [
     # a menu's link (网站首页 | 网站地图), not a word of a sentence (完成门户网站首页改版，…)
-    ("navigation", re.compile(r"(^|[\s|｜/:：【\[])(网站首页|网站地图)(?=$|[\s|｜/>＞›»】\]])|^首页\s*[>＞›»/]|[>＞›»]\s*正文\s*$|当前位置\s*[:：]|您现在的位置|^返回(首页|顶部)|^欢迎(您)?(访问|光临|来到)\S{0,30}(网站|门户网)\S{0,4}[！!。]?$")),
+    ("navigation", re.compile(r"(^|[\s|｜/:：【\[])(网站首页|网站地图)(?=$|[\s|｜/>＞›»】\]])|^首页\s*[>＞›»/]|[>＞›»]\s*正文\s*$|(当前|现在|所在)的?位置\s*[:：]|您现在的位置|^返回(首页|顶部)|^欢迎(您)?(访问|光临|来到)\S{0,30}(网站|门户网)\S{0,4}[！!。]?$")),
     ("breadcrumb", re.compile(r"^[>＞›»]{1,2}\s*\S{2,12}$")),
     # a notice and its numbers (湘ICP备18001534号, 公网安备 43010502000441号, 网站标识码：4300000001), not prose
     # that shares a word with one (建立版权所有人登记制度。 网站全部完成ICP备案。 未经许可不得擅自开工建设。)
@@ -193,7 +193,7 @@ BOILERPLATE = [
 OFFICIAL_DOCUMENT = [
     # (an issuer's name: not a heading about documents, 一、认真学习贯彻郴州市委文件)
     ("red-head banner", re.compile(r"^(?![一二三四五六七八九十\d]+[、.．]|[（(])(?!.*(学习|贯彻|落实|传达|转发|印发|关于|有关|相关|上级|执行))(中共)?[\u4e00-\u9fff、\s]{2,40}"
-                                   r"(委员会|人民政府|政府|办公室|办公厅|县委|市委|区委|州委|省委|局|厅)\s*文件$")),
+                                   r"(委员会|人民政府|政府|办公室|办公厅|[县市区州省地盟旗]委|党委|党工委|行政公署|行署|局|厅)\s*文件$")),
     # (淳交建〔2023〕12号, a bare 〔2023〕9号, with its signer beside it as GB/T 9704 sets them: 签发人：方国平)
     ("document number", re.compile(r"^[\u4e00-\u9fff]{0,10}\s*[〔\[［(（]\s*(19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号(\s+签发人\s*[:：]\s*[\u4e00-\u9fff·、\s]{2,20})?$")),
     # a gazette's or a minutes' issue (第9期, （第9期）, 总第123期), a reply's class (A类)
@@ -201,10 +201,12 @@ OFFICIAL_DOCUMENT = [
     ("document class", re.compile(r"^[A-DＡ-Ｄ]\s*类$")),
     ("disclosure note", re.compile(r"^[(（]\s*此件(主动|不予|依申请)?公开(发布)?\s*[)）]$")),
     ("distribution list", re.compile(r"^(抄送|抄报|分送)\s*[:：]")),
-    ("printing line", re.compile(r"^[\u4e00-\u9fff、\s]{2,40}(19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发?$")),
+    # (a meeting's secretariat prints its papers by the month: 大会秘书处　2016年9月印)
+    ("printing line", re.compile(r"^[\u4e00-\u9fff、\s]{2,40}(19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*(\d{1,2}\s*日\s*印发?|印制?)$")),
     # a meeting's papers are labelled on their cover, and often on every page (大会文件, 全区经济工作会议文件之二,
     # 文登市第十七届人民代表大会第二次会议文件（1）): what the paper is, not its title; not a heading (二、会议材料)
-    ("meeting paper label", re.compile(r"^(?![一二三四五六七八九十\d]+[、.．]|[（(])[\u4e00-\u9fff（）()]{0,40}?(会议|大会|全会)\s*(文件|材料)"
+    ("meeting paper label", re.compile(r"^(?![一二三四五六七八九十\d]+[、.．]|[（(])(?!.*(学习|贯彻|研读|审议|做好|准备|印发|传达|落实|认真|深入|党的|关于|有关))"
+                                       r"[\u4e00-\u9fff（）()]{0,40}?(会议|大会|全会)\s*(文件|材料)"
                                        r"(之[一二三四五六七八九十\d]{1,3}|\s*[（(]\s*[\d一二三四五六七八九十]{1,3}\s*[)）])?$")),
     # how a paper is to be handled (内部资料　注意保存, 此件仅供民主测评使用　会后收回, 秘密★1年)
     ("handling mark", re.compile(r"^(?:(内部资料|内部文件|内部参考|内部刊物|内部发行|注意保存|妥善保存|妥善保管|会后收回|用后收回|会后退回|请勿外传|不得外传|"
@@ -304,7 +306,12 @@ _OFFICE_ONLY = re.compile(rf"^(?!访)(?:[\u4e00-\u9fff（）]{{0,16}}(?:{_OFFICE
 def office_only(line: str) -> bool:
     """A line that is only an office (区长, 集美区人民政府区长, 县委副书记、县长), as a cover sets it
     above its holder's name."""
-    return len(line) <= 30 and bool(_OFFICE_ONLY.match(line.strip())) and not re.search("关于|学习|贯彻|传达|的|在|对", line)
+    return (len(line) <= 30 and bool(_OFFICE_ONLY.match(line.strip())) and not re.search("关于|学习|贯彻|传达|的|在|对|总书记", line)
+            and not _EPITHET.match(line.strip()))
+
+
+# what opens a headline about an office-holder, not a byline (专访澧县县委书记王启武, 最美驻村第一书记, 记城头山镇党委书记…)
+_EPITHET = re.compile("专访|走近|走进|记|优秀|最美|全国|全省|全市|全县|先进|模范|致|对话|访|我的|听|看|向|追记|追忆|缅怀|好")
 
 
 _OFFICE_THEN_NAME = re.compile(rf"^(?P<office>[^\s:：\d]{{0,50}}?({_OFFICES}))\s*(?P<who>[\u4e00-\u9fff]{{2,4}}?)(同志)?$")
@@ -348,7 +355,7 @@ def title_speaker(title: str) -> str:
 
 
 # What the name of an organ ends in (XX县人民政府, 中共XX县委办公室, 县委宣传部, 县融媒体中心)
-ORGAN_WORDS = "人民政府|政府|行政公署|行署|委员会|党委|党组|办公室|办公厅|局|厅|委|办|中心|公司|协会|联合会|工作组|领导小组|指挥部|工作队|调查队"
+ORGAN_WORDS = "人民政府|政府|行政公署|行署|委员会|党委|党组|党工委|办公室|办公厅|办事处|局|厅|委|办|中心|公司|协会|联合会|工作组|领导小组|指挥部|工作队|调查队"
 # a contributor's role in brackets after a name (县委办（供稿）, 王五（执笔）): no office
 _CONTRIBUTED = re.compile(r"（(供稿|执笔|整理|撰稿|摄影|编辑|校对)）$")
 
@@ -519,7 +526,7 @@ def _target_year(text: str, m: re.Match) -> bool:
 
 
 # Only at the top or bottom of a page: inside a report, 主办单位：… names a project's owner.
-_EDGE_ONLY = {"site owner", "site address", "breadcrumb", "issue number", "document class"}  # (第一期 and A类 inside a text head its parts)
+_EDGE_ONLY = {"site owner", "site address", "breadcrumb", "issue number", "document class", "handling mark"}  # (第一期 and A类 inside a text head its parts)
 _DASHES = "—―–‒─━\\-－~～"
 _DATELINE_START = re.compile(
     rf"^[{_DASHES}]*\s*[(（]?\s*(?:(19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月(\s*\d{{1,2}}\s*日)?|{_CN_DATE.pattern}|{_CN_YEAR.pattern.replace('?P<y>', '')}\s*[一二三四五六七八九十]{{1,2}}\s*月)"
@@ -657,15 +664,15 @@ def classify_line(line: str, heading_max_chars: int, edge: bool = True) -> LineK
     url = url_line(line)
     if url:
         return LineKind("metadata", "url", url, (("URL", url),))
-    if is_heading(line, heading_max_chars) or _DOCUMENT_TITLE.match(line):
+    if is_heading(line, heading_max_chars):
         return LineKind("heading", "heading")
     return LineKind("body")
 
 
 # an official document's title, however long (锡林郭勒盟行政公署办公室关于印发…工作实施方案的通知): 关于…的 and
-# what the document is, no sentence's punctuation
-_DOCUMENT_TITLE = re.compile(r"^[^。；;：:！？!?]{0,60}?关于[^。；;：:！？!?]{2,100}的(通知|通报|意见|实施意见|决定|报告|批复|复函|函|请示|公告|通告|"
-                             r"办法|规定|方案|实施方案|决议|命令)$")
+# what the document is, no sentence's punctuation, no outline number (二、审查和批准关于…的报告 is an agenda's item)
+DOCUMENT_TITLE = re.compile(r"^(?![一二三四五六七八九十\d]+[、.．]|[（(])[^。；;：:！？!?，,]{0,60}?关于[^。；;：:！？!?，,]{2,100}的(通知|通报|意见|实施意见|决定|报告|批复|复函|函|请示|公告|通告|"
+                            r"办法|规定|方案|实施方案|决议|命令)$")
 
 
 # a note in brackets after a sentence: （掌声） （按可比价格计算）

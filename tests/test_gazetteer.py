@@ -657,3 +657,20 @@ def test_seat_names_table():
         # today the name is the prefecture's; the seat is a county-level unit inside it, under another name
         assert prefecture.level == "city" and prefecture.code in seat.ancestors and seat.name == r["current_name"] != r["name"]
         assert r["last_listed"] < r["since"]
+
+
+def test_a_township_text_goes_to_the_county_it_names_not_its_prefecture():
+    """A 苏木's (or 镇's, 街道's) text speaks as a township by its body's words (全苏木) or its
+    head's office (苏木达, 街道党工委书记): it is its county's, the county-level unit it names,
+    however often it names its prefecture; and never the prefecture's."""
+    body = ["2021年，朝克乌拉苏木在锡林浩特市委、市政府的坚强领导下，全面完成各项任务。", "全苏木牲畜总头数稳定在12.6万头只。",
+            "苏木被锡林郭勒盟评为民族团结进步示范单位。", "全苏木落实禁牧面积38万亩。", "全苏木新冠疫苗全程接种率达到95.3%。",
+            "锡林郭勒盟盟委、行署部署的重点工作全面完成。"]
+    loc = infer_locality({"title": ["朝克乌拉苏木2021年工作总结"], "body": body})
+    assert (loc.locality, loc.level) == ("锡林浩特市", "county")
+    assert declared_levels({"author": ["苏木达 巴特尔"]}) == {"苏木"} and declared_levels({"author": ["街道党工委书记 王芳"]}) == {"街道"}
+    # without the township's words the prefecture named more often is the text's
+    assert infer_locality({"title": ["工作总结"], "body": [b.replace("全苏木", "全盟") for b in body]}).locality == "锡林郭勒盟"
+    # a township's text naming no county of its prefecture is no one's, not the prefecture's
+    loc = infer_locality({"title": ["工作总结"], "body": [b.replace("锡林浩特市委、市政府", "上级党委、政府") for b in body]})
+    assert (loc.found, loc.level) == (False, "county")

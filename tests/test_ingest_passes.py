@@ -1444,3 +1444,67 @@ def test_news_of_a_leaders_visit_is_the_leaders_units():
     village = ["市委书记陈勇到大站镇调研乡村振兴工作", "3月2日，英德市委书记陈勇到大站镇调研。陈勇强调，英德市要抓好乡村振兴。英德市各镇要加快产业发展。"]
     doc = process_document("a.txt", RawText(village, "utf-8"), P, T2S, Gazetteer.default())
     assert doc.locality.locality == "英德市"
+
+
+def test_a_page_naming_places_only_in_passing_is_located_by_its_site():
+    """A township's speech on its county's site that names only its neighbours, once each
+    (昌平区, 河北省怀来县): the site's owner (延庆县, now 延庆区) locates it, as it does a text naming
+    no place; a county's news on its city's site still does not go to the city."""
+    body = ["同志们：这次会议的主要任务是总结八达岭镇2011年工作，部署2012年任务。", "全镇上下认真落实县委、县政府的决策部署，镇域经济稳步增长。",
+            "我们与昌平区南口镇、河北省怀来县加强旅游合作，八达岭长城接待游客突破千万人次。", "全镇干部要以更加饱满的精神状态做好今年各项工作。"]
+    meta = {"title": "在八达岭镇2012年工作会议上的讲话"}
+    footer = ["版权所有：中共北京市延庆县委办公室 北京市延庆县人民政府办公室"]
+    doc = process_document("a.html", RawText(body, "html (utf-8)", meta, footer), P, T2S, Gazetteer.default())
+    assert (doc.locality.locality, doc.locality.province) == ("延庆区", "北京市")
+    doc = process_document("a.txt", RawText(body, "utf-8"), P, T2S, Gazetteer.default())
+    assert doc.locality.passing and doc.locality.locality != "延庆区"  # (no site: the text alone)
+    county = ["4月12日，县长主持召开县政府常务会议，研究部署全县近期重点工作。", "会议要求，全县各部门与郾城区加强协作，抓好落实。"]
+    doc = process_document("a.html", RawText(county, "html (utf-8)", {"title": "常务会议_漯河市人民政府"}), P, T2S, Gazetteer.default())
+    assert doc.locality.locality != "漯河市"
+
+
+def test_an_official_documents_title_names_its_issuer():
+    from pipeline.ingest import title_issuer
+
+    assert title_issuer("思茅市人民政府关于加快普洱茶产业发展的意见") == "思茅市人民政府"
+    assert title_issuer("解放碑街道办事处关于开展“门前三包”责任制专项整治行动的通知") == "解放碑街道办事处"
+    assert [title_issuer(t) for t in ("关于加快发展的意见", "在全县经济工作会议上的讲话", "县委书记关于X的报告", "我县召开会议")] == [""] * 4
+    notice = ["思茅市人民政府关于加快普洱茶产业发展的意见", "各县（区）人民政府，市直各部门：", "为加快普洱茶产业发展，现提出如下意见。", "二〇〇六年六月十二日"]
+    doc = process_document("a.txt", RawText(notice, "utf-8"), P, T2S, Gazetteer.default())
+    assert doc.issuer == "思茅市人民政府"
+
+
+def test_what_the_cover_rules_leave_alone():
+    """Lines a cover's rules must not take: a committee above its decision is its issuer, a title
+    wrapped after its meeting keeps its meeting, a headline about an office-holder is no byline,
+    a short wrapped tail stays in its title, an agenda's item and a study list stay text."""
+    def doc(*lines):
+        return process_document("a.txt", RawText(list(lines), "utf-8"), P, T2S, Gazetteer.default())
+
+    d = doc("政协澧县第十届委员会", "", "关于表彰优秀提案的决定", "各位委员：经研究，决定对优秀提案予以表彰。")
+    assert (d.title, d.issuer) == ("关于表彰优秀提案的决定", "政协澧县第十届委员会")
+    d = doc("中国共产党澧县第十四届委员会第五次全体会议", "公报", "中国共产党澧县第十四届委员会第五次全体会议于2023年12月20日在澧县召开。")
+    assert d.title == "中国共产党澧县第十四届委员会第五次全体会议公报"
+    assert doc("澧县第十八届人民代表大会第三次会议", "隆重开幕", "1月5日，澧县第十八届人民代表大会第三次会议在县会议中心隆重开幕。").title == \
+        "澧县第十八届人民代表大会第三次会议 隆重开幕"
+    for head in ("专访澧县县委书记王启武", "总书记金句"):
+        d = doc(head, "习近平总书记指出，绿水青山就是金山银山，这是我们发展的根本遵循和行动指南。")
+        assert (d.title, d.author) == (head, "")
+    d = doc("澧县人民政府办公室转发县财政局关于加强预算管理工作的通知的", "通知", "各乡镇人民政府，县直各单位：现将县财政局的通知转发给你们，请认真贯彻执行。")
+    assert d.title == "澧县人民政府办公室转发县财政局关于加强预算管理工作的通知的通知"
+    agenda = ["会议议程如下：", "一、听取和审议澧县人民政府关于2023年国民经济和社会发展计划执行情况与2024年计划草案的报告", "二、审查和批准关于澧县2023年预算执行情况和2024年预算草案的报告",
+              "会议由县人大常委会主任主持，全体代表出席。"]
+    d = doc("澧县第十八届人民代表大会第三次会议议程", *agenda)
+    assert d.title == "澧县第十八届人民代表大会第三次会议议程" and "听取和审议澧县人民政府关于2023年" in d.paragraphs[0]["text"]
+    d = doc("学习情况汇报", "主要学习以下内容：", "学习贯彻全会文件", "认真研读会议材料", "通过学习，大家进一步提高了政治站位，增强了做好工作的责任感。")
+    assert "学习贯彻全会文件" in d.paragraphs[0]["text"] and "认真研读会议材料" in d.paragraphs[0]["text"]
+
+
+def test_a_gazettes_contents_are_not_its_title():
+    """Long document titles under a gazette's 目录 stay its text; the first line's long title of a notice is its title."""
+    long = ["澧县人民政府关于印发澧县2023年重点民生实事项目和城乡基础设施建设项目实施方案的通知", "澧县人民政府办公室关于进一步加强全县安全生产和自然灾害防治工作责任落实的实施意见"]
+    d = process_document("a.txt", RawText(["澧县人民政府公报", "2023年第3期", "目录", *long, "各乡镇人民政府：现将方案印发给你们，请认真组织实施。"], "utf-8"),
+                         P, T2S, Gazetteer.default())
+    assert long[0] not in d.title and long[0] in " ".join(p["text"] for p in d.paragraphs)
+    d = process_document("a.txt", RawText([long[0], "各乡镇人民政府：现将方案印发给你们，请认真组织实施。"], "utf-8"), P, T2S, Gazetteer.default())
+    assert d.title == long[0]

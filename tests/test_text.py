@@ -70,9 +70,11 @@ def test_clean_line_collapses_blanks():
         ("会议材料汇编", "heading", "heading"),
         ("此件仅供民主测评使用　会后收回", "metadata", "handling mark"),
         ("秘密★1年", "metadata", "handling mark"),
-        # an official document's title, longer than a heading
-        ("锡林郭勒盟行政公署办公室关于印发锡林郭勒盟推进“互联网+政务服务”工作实施方案的通知", "heading", "heading"),
-        ("经研究，现将关于进一步加强安全生产工作的意见印发给你们，请认真贯彻执行。", "body", ""),
+        ("大会秘书处　2016年9月印", "metadata", "printing line"),
+        ("吐鲁番地委文件", "metadata", "red-head banner"),
+        ("您当前的位置：首页 > 政务公开 > 领导讲话", "boilerplate", "navigation"),
+        # an official document's title longer than a heading is body on its own (the header takes it at the top)
+        ("锡林郭勒盟行政公署办公室关于印发锡林郭勒盟推进“互联网+政务服务”工作实施方案的通知", "body", ""),
         ("（记者 王晓燕 通讯员 陈刚）", "metadata", "byline"),
         # …with its outlet named
         ("兴义市融媒体中心记者　杨帆", "metadata", "byline"),

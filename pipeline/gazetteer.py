@@ -1018,7 +1018,8 @@ def speaks_for(code: str, zones: dict[str, list[str]], gazetteer: "Gazetteer") -
     speaks = {m.group()[1:] for text in texts for m in _SPEAKS_AS.finditer(text)} | declared_levels(zones)
     speaks |= {level for level, organs in (("县", _COUNTY_ORGANS), ("市", _CITY_ORGANS)) if any(organs.search(text) for text in texts)}
     words = gazetteer.level_words[code]
-    own = min(_RANK.get(w, 2) for w in words)
+    # (a county-level city calls itself 市, as a prefecture does: its rank is its level's)
+    own = max(min(_RANK.get(w, 2) for w in words), _UNIT_RANK[gazetteer.places[code].level])
     township = bool(speaks & _TOWNSHIP) and gazetteer.places[code].level == "county"  # (a township's text is its county's)
     return (township or any(_speaks_as(w, speaks) for w in words)) and all(_RANK.get(level, 2) <= own for level in speaks)
 

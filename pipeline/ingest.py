@@ -266,12 +266,15 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
     lines.zones["source"] += [h for h in lines.running if not _repeats_title(h, lines.zones["title"])]
     leader = subject_office(doc.title, [lines.text[i] for i, k in enumerate(lines.kinds) if k.kind == "body"])
     doc.locality = infer_locality(lines.zones, gazetteer, doc.date or doc.year, leader)
-    if (not doc.locality.found or doc.locality.passing) and raw.encoding.startswith("html"):
+    # a web page saved as text keeps its site's header and footer (桐乡市人民政府门户网站, 主办：桐乡市人民政府办公室)
+    copied = [lines.text[i] for i, (st, why) in enumerate(lines.status) if st == "boilerplate" and why in ("site owner", "site header above the navigation", "copyright")]
+    if (not doc.locality.found or doc.locality.passing) and (raw.encoding.startswith("html") or copied):
         # a page whose text names no place (市政府召开…, 全市), or names places only in passing (a
         # township's speech naming a neighbour county once), stands on its government's site: its
         # name locates it, if the text speaks as that unit's level (not otherwise: a county's news
         # stands on its city's site); a web page's only (a Word file's title property is often a template's)
-        site = lines.site or [m.group(1) for text in raw.left_out if (m := _SITE_OWNER.search(to_simplified(text)))]
+        site = lines.site or [m.group(1) for text in [*raw.left_out, *copied] if (m := _SITE_OWNER.search(to_simplified(text)))] or [
+            text.strip() for text in copied if _SITE_PART.search(text.strip()) and len(text.strip()) <= 30]
         on_site = infer_locality({**lines.zones, "site": site}, gazetteer, doc.date or doc.year, leader) if site else doc.locality
         if on_site.found and speaks_for(on_site.code, lines.zones, gazetteer):
             doc.locality = on_site

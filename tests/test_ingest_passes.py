@@ -1458,6 +1458,14 @@ def test_a_page_naming_places_only_in_passing_is_located_by_its_site():
     assert (doc.locality.locality, doc.locality.province) == ("延庆区", "北京市")
     doc = process_document("a.txt", RawText(body, "utf-8"), P, T2S, Gazetteer.default())
     assert doc.locality.passing and doc.locality.locality != "延庆区"  # (no site: the text alone)
+    # …but a page saved as text keeps its site's header and footer, which locate it as the page's do
+    page = ["延庆区人民政府门户网站", "首页 | 政务公开 | 网上办事 | 走进延庆", "", "在八达岭镇2012年工作会议上的讲话", *body, "",
+            "主办：北京市延庆县人民政府办公室   京ICP备05000712号"]
+    assert process_document("a.txt", RawText(page, "utf-8"), P, T2S, Gazetteer.default()).locality.locality == "延庆区"
+    # (a county-level city's site, for a township's text: 乌镇镇 under 桐乡市)
+    town = ["桐乡市人民政府门户网站", "首页 | 政务公开 | 走进桐乡", "政府工作报告", "镇长　沈国良", "各位代表：现在，我代表镇人民政府向大会报告工作。",
+            "全镇上下与湖州市南浔区练市镇、苏州市吴江区桃源镇加强合作，旅游收入稳步增长。", "主办：桐乡市人民政府办公室   浙ICP备05000712号"]
+    assert process_document("a.txt", RawText(town, "utf-8"), P, T2S, Gazetteer.default()).locality.locality == "桐乡市"
     county = ["4月12日，县长主持召开县政府常务会议，研究部署全县近期重点工作。", "会议要求，全县各部门与郾城区加强协作，抓好落实。"]
     doc = process_document("a.html", RawText(county, "html (utf-8)", {"title": "常务会议_漯河市人民政府"}), P, T2S, Gazetteer.default())
     assert doc.locality.locality != "漯河市"

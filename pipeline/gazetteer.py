@@ -57,8 +57,10 @@ MIN_EVIDENCE = 0.3
 # province once, a county speech names where an event was held. Twice (its parents and its
 # own units count), or once in the title, file name, byline or source line, does.
 MIN_BODY_MENTIONS = 2
-# (a township's too, 全镇, 全苏木, 全街道: filed under its county; not 全乡镇, 本乡本土, 全镇村两级)
-_SPEAKS_AS = re.compile(r"[全本我](?:省|自治区|市|州|盟|区|县|旗|苏木|街道|镇(?![村街])|乡(?![镇村土]))(?![域场])|全地区")  # not 全区域, 全市场; 本地区 is any region
+_SPEAKS_AS = re.compile(r"[全本我](?:省|自治区|市|州|盟|区|县|旗)(?![域场])|全地区")  # not 全区域, 全市场; 本地区 is any region
+# …and, counted only where they dominate the body (see body_level), a township's (全镇, 全苏木, 全街道: filed under its
+# county; not 健全乡规民约, 安全街道, 本乡（镇）, 全乡镇, 全镇村两级, 本乡本土)
+_SPEAKS_AS_TOWNSHIP = re.compile(r"(?<![健完齐安周成保顾])[全本我](?:苏木|街道|镇|乡)(?![村街镇组土规级域（(、])")
 # A former name (whose stem is often a city's: 许昌县, 宜昌县) followed by one of these is
 # the start of another word: 许昌县域 is 许昌's counties, 晋陕县级 and 新开县道 no county.
 _NOT_AFTER_FORMER = frozenset(("县域", "县级", "县道", "县区", "县市", "区域", "区级", "市域", "市级", "市区", "州域", "州级", "旗域", "旗级"))
@@ -264,6 +266,10 @@ class Gazetteer:
                             if codes and name in self.short and (self._names_town(run, i + length, bounds) or _in_person_name(run, i, name)):
                                 i += length  # 华亭镇 is a town, not 华亭市; 县委书记王江阴 a person, not 江阴市
                                 break
+                            if codes and name in self.short and name[-1] in "镇乡" and i >= 1 and (i - 1 == 0 or i - 1 in bounds) \
+                                    and "\u4e00" <= run[i - 1] <= "\u9fff" and run[i - 1] not in _BEFORE_A_PLACE:
+                                i += length  # 钱清镇, 新安乡: a town whose name ends in a county's short name (清镇, 安乡)
+                                break
                             if codes and self._names_namesake(run, i, length, bounds):
                                 i += length + 1  # 上海庙 (a town of 鄂托克前旗), 喀什河 (a river of 伊犁), 北京路: the place's namesake
                                 break
@@ -370,6 +376,10 @@ _PREPOSITION_SURNAMES = frozenset("于向")
 _NAME_ONLY_AFTER = ("同志", "讲话", "的讲话", "指出", "强调", "表示", "说")
 _PERSON_AFTER = ("同志", "在", "讲话", "的讲话", "署名", "作", "说", "出席", "指出", "强调", "表示", "陪同", "主持", "调研", "参加", "带队",
                  "一行", "等", "要求", "介绍", "宣布", "代表", "当选", "任", "为")
+
+
+# one character that may stand before a place's name as a word of its own (到清镇调研, 在安乡, 与宁乡): not a town's first
+_BEFORE_A_PLACE = frozenset("在到赴去来从的和与及至于向对是为将把被往经由自跟同或暨、全各本我原")
 
 
 def _whole_name_after_office(run: str, start: int, name: str) -> bool:
@@ -584,6 +594,7 @@ class Mention:
     anchored: bool = False  # written right after a unit containing it (晋城市城区)
     signs: bool = False  # in the author or issuer lines, as who speaks or signs (not a place they write about)
     office: bool = False  # …and followed there by one of the unit's organs (清远市人民政府副市长; not 清远日报记者)
+    organ: bool = False  # followed by one of its organs, in any zone (在锡林浩特市委、市政府的领导下)
 
 
 def infer_locality(zones: dict[str, list[str]], gazetteer: Gazetteer | None = None, when: str = "", leader: str = "") -> Locality:
@@ -656,7 +667,7 @@ def infer_locality(zones: dict[str, list[str]], gazetteer: Gazetteer | None = No
     led_by = frozenset(_level_of(m) for m in _BYLINE_LEVEL.finditer(leader)) & {"省", "市", "州", "盟"}
     if led_by and levels and min(_RANK.get(w, 2) for w in levels) > min(_RANK[w] for w in led_by):
         led_by = frozenset()  # the text speaks as the place visited (市委书记张三到我县调研, 全县 in its body): its news
-    best = _most_specific(tally.direct, gaz, levels, frozenset(tally.header), speaker, speaker & tally.office, led_by)
+    best = _most_specific(tally.direct, gaz, levels, frozenset(tally.header), speaker, speaker & tally.office, led_by, frozenset(tally.governs))
     place = gaz.places[best]
     total = sum(tally.direct.values())
     own = sum(w for c, w in tally.direct.items() if c == best or best in gaz.places[c].ancestors)
@@ -688,7 +699,7 @@ def infer_locality(zones: dict[str, list[str]], gazetteer: Gazetteer | None = No
     if not any(c in tally.header for c in chain) and sum(tally.counts.get((c, "body"), 0) for c in chain) < MIN_BODY_MENTIONS:
         speaks = {m.group(0)[1:] for texts in zones.values() for text in texts for m in _SPEAKS_AS.finditer(text)} | levels
         words = gaz.level_words[best]
-        if not any(_speaks_as(w, speaks) for w in words) and not (speaks & _TOWNSHIP and place.level == "county"):
+        if not any(_speaks_as(w, speaks) for w in words) and not (speaks & _TOWNSHIP and place.level == "county" and best in tally.governs):
             return Locality(found=False, evidence=f"too little evidence (named once, in the body only, and the text does not speak as a "
                                                   f"{'/'.join(sorted(words))}: a passing mention does not place a document): {evidence}")
     # a text that speaks only as levels below the unit chosen (我代表区人民政府, 区长 in the byline)
@@ -733,6 +744,8 @@ class Tally:
     # units the author or issuer lines name as who speaks or signs (see Mention.signs), and those of them named with an organ
     speaker: set[str] = field(default_factory=set)
     office: set[str] = field(default_factory=set)
+    # units named with one of their organs anywhere (锡林浩特市委): a township's text names its county so
+    governs: set[str] = field(default_factory=set)
     # units some mention names alone (after disambiguation): the others were only ever shares of a homonym
     unique: set[str] = field(default_factory=set)
     # the weight each unit has from names it shares with other units (鼓楼区: half for 南京's, half for 徐州's)
@@ -765,6 +778,8 @@ def _tally(mentions: list[Mention], gaz: Gazetteer) -> Tally:
             tally.speaker.update(codes)
         if m.office:
             tally.office.update(codes)
+        if m.organ:
+            tally.governs.update(codes)
     return tally
 
 
@@ -870,7 +885,7 @@ def _line_mentions(zone: str, text: str, gaz: Gazetteer, persons: set[str] | Non
         organ = bool(_ORGAN.match(text, off + len(name)))
         signs = zone in ("author", "issuer") and (weight == ZONE_WEIGHTS[zone] or organ)
         out.append(Mention(zone, name, codes, weight * (FORMER_NAME_WEIGHT if name in gaz.former and name not in gaz.contemporary else 1.0), anchored, signs,
-                           signs and organ))
+                           signs and organ, organ))
     return out
 
 
@@ -987,7 +1002,7 @@ def body_level(zones: dict[str, list[str]]) -> frozenset[str]:
     line declares one (see :func:`declared_levels`); empty where no level's words dominate
     (:data:`BODY_LEVEL_MIN`, :data:`BODY_LEVEL_RATIO`). Words that rank the unit within the
     level above (居全省第一) are not counted."""
-    counts: Counter[str] = Counter(m.group()[1:] for text in zones.get("body", ()) for m in _SPEAKS_AS.finditer(text)
+    counts: Counter[str] = Counter(m.group()[1:] for text in zones.get("body", ()) for p in (_SPEAKS_AS, _SPEAKS_AS_TOWNSHIP) for m in p.finditer(text)
                                    if not (_RANKED_AFTER.search(text, max(0, m.start() - 3), m.start()) or _RANKED_BEFORE.match(text[m.end() : m.end() + 16])))
     if not counts:
         return frozenset()
@@ -1051,7 +1066,7 @@ DOMINANCE = 0.6
 
 def _most_specific(direct: dict[str, float], gaz: Gazetteer, levels: frozenset[str] = frozenset(), header: frozenset[str] = frozenset(),
                    speaker: frozenset[str] = frozenset(), officials: frozenset[str] = frozenset(),
-                   led_by: frozenset[str] = frozenset()) -> str:
+                   led_by: frozenset[str] = frozenset(), governs: frozenset[str] = frozenset()) -> str:
     """Descend province → city → county while one child dominates (see infer_locality).
 
     The province is the one with most weight, unless ``speaker`` holds units (a city or county
@@ -1061,7 +1076,8 @@ def _most_specific(direct: dict[str, float], gaz: Gazetteer, levels: frozenset[s
     Nor does the choice descend below a unit of ``officials`` (those of ``speaker`` named with
     their organ: 清远市人民政府副市长, not 清远日报记者) into a unit no speaker is in: a city's vice
     mayor speaking at a county's meeting speaks for the city, however often the county is named.
-    Nor below a unit of a level in ``led_by`` (省, 市: a visiting leader's bare office) into one of
+    A township's text (``levels`` 镇, 乡, 苏木, 街道) speaks for a county-level unit it names with one
+    of its organs (``governs``). Nor below a unit of a level in ``led_by`` (省, 市: a visiting leader's bare office) into one of
     another level: news of a governor's visit to a county is the province's (a 市委书记's visit to a
     village of a county-level city stays with that city, itself a 市).
 
@@ -1083,11 +1099,12 @@ def _most_specific(direct: dict[str, float], gaz: Gazetteer, levels: frozenset[s
     subtree: dict[str, float] = defaultdict(float)
     children: dict[str | None, set[str]] = defaultdict(set)
     declared: set[str] = set()  # units named, or holding a unit named, of a level the document speaks as
-    # (a township's text speaks for its county: the county-level units it names)
+    # (a township's text speaks for its county: a county-level unit it names with its organs, 在锡林浩特市委、市政府的领导下;
+    # not one it visits, 赴阿巴嘎旗学习考察)
     township = bool(levels & _TOWNSHIP)
 
     def level_says(code: str) -> bool:
-        return bool(gaz.level_words[code] & levels) or township and gaz.places[code].level == "county"
+        return bool(gaz.level_words[code] & levels) or township and gaz.places[code].level == "county" and code in governs
 
     for code, w in direct.items():
         says = level_says(code)

@@ -252,7 +252,7 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
     mark_signature_date(lines)
     mark_later_datelines(lines, doc)
     mark_promulgated(lines, doc)
-    reader_title(lines, doc, raw.meta, to_simplified, gazetteer)
+    reader_title(lines, doc, raw.meta, to_simplified, gazetteer, raw.left_out if raw.encoding.startswith("html") else ())
     left_out_source(lines, doc, raw, to_simplified)
     date_document(lines, doc, raw.meta, raw.encoding.split(" ")[0] + " metadata")
     doc.author = doc.author or title_speaker(doc.title)  # 县委书记王建勋在…上的讲话
@@ -276,8 +276,9 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
         site = lines.site or [m.group(1) for text in [*raw.left_out, *copied] if (m := _SITE_OWNER.search(to_simplified(text)))] or [
             text.strip() for text in copied if _SITE_PART.search(text.strip()) and len(text.strip()) <= 30]
         on_site = infer_locality({**lines.zones, "site": site}, gazetteer, doc.date or doc.year, leader) if site else doc.locality
-        if on_site.found and speaks_for(on_site.code, lines.zones, gazetteer):
-            doc.locality = on_site
+        if on_site.found and speaks_for(on_site.code, lines.zones, gazetteer) and not (
+                doc.locality.found and (on_site.code == doc.locality.code or on_site.code in gazetteer.places[doc.locality.code].ancestors)):
+            doc.locality = on_site  # (not a unit the text names inside the site's: a county-level city's news on its prefecture's site)
     doc.locality_source = locality_source(doc.locality)
     assemble(lines, pieces, doc)
     log_left_out(raw, doc)
@@ -780,6 +781,16 @@ _UNDATED_MEETING = re.compile(r"^\s*([—―–\-－]{1,2}|[（(])\s*在[^，。
 _SESSION = re.compile(rf"^([\u4e00-\u9fff]{{0,30}}?第{CN_NUMBER}届(人民代表大会|人大)\s*(第{CN_NUMBER}次(全体)?会议)?"
                       rf"|[\u4e00-\u9fff]{{0,30}}?第{CN_NUMBER}届(人民代表大会|委员会)(常务委员会)?\s*第{CN_NUMBER}次(全体)?会议"
                       rf"|第{CN_NUMBER}次(全体)?会议)$")
+_MONTH_DAY = re.compile(r"^\s*[（(]?\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*[)）]?\s*$")
+
+
+def _NAME_YEAR_OF(source: str) -> str:
+    m = _NAME_YEAR.search(Path(source).name)
+    return m.group(1) if m else ""
+
+
+_ATTACHMENT_LABEL = re.compile(r"^\s*附\s*件\s*[\d一二三四五六七八九十]{0,2}\s*[:：]?\s*$")
+_CRUMB_CHARS = 8  # a breadcrumb's item (领导讲话, 政策解读)
 _PAPER_NUMBER = re.compile(r"^\s*[（(]\s*[\d一二三四五六七八九十]{1,3}\s*[)）]\s*$")
 
 
@@ -799,7 +810,7 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
     first_body = next((i for i, k in enumerate(kinds) if (k.kind == "body" or k.kind == "heading" and _NUMBERED.match(lines.text[i])) and lines.open(i)),
                       len(lines.text))
     if (first_body < len(lines.text) and kinds[first_body].kind == "body" and DOCUMENT_TITLE.match(lines.text[first_body])
-            and not any(re.fullmatch(r"目\s*录", lines.text[i].strip()) for i in range(first_body))):
+            and not any(re.fullmatch(r"(本期)?目\s*录", lines.text[i].strip()) for i in range(first_body))):
         # the first line of text is an official document's title, longer than a heading (…关于印发…实施方案的通知):
         # the header goes on below it (not a gazette's table of contents)
         kinds[first_body] = LineKind("heading", "heading")
@@ -812,6 +823,11 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
     # at its last arrow)
     last_furniture = max((i for i in range(first_body) if kinds[i].kind == "boilerplate" and kinds[i].reason in _MENU
                           or _ARROW.match(lines.text[i])), default=-1)
+    if last_furniture >= 0 and _ARROW.match(lines.text[last_furniture]):
+        # a breadcrumb cut into lines ends at the item after its last arrow (>> / 领导讲话), when a line of title follows
+        after = [i for i in header if i > last_furniture]
+        if len(after) >= 2 and len(lines.text[after[0]].strip()) <= _CRUMB_CHARS:
+            last_furniture = after[0]
     title_parts, meeting, office = [], "", ""
     dated: set[int] = {d.line for d in lines.dates if d.source in ("meeting line", "title block")}
     for k, i in enumerate(header):
@@ -842,6 +858,10 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
             meeting = meeting or line
         elif _PAPER_NUMBER.match(line):
             lines.mark(i, "metadata", "paper number")  # （1） under a cover's 大会文件
+        elif re.fullmatch(r"\s*\d{1,9}\s*", line):
+            lines.mark(i, "boilerplate", "a number alone (a page's hit count)")  # 点击数： / 2486
+        elif _ATTACHMENT_LABEL.match(line) and not title_parts:
+            lines.mark(i, "metadata", "attachment label")  # 附件 above an attachment's title, saved as a file of its own
         elif m := SUBTITLE_SPEAKER.match(name):
             lines.mark(i, "metadata", "title (speaker named after it)")
             doc.author = doc.author or m.group("who")
@@ -854,6 +874,14 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
         elif find_date(line):
             lines.mark(i, "metadata", "date line")
             lines.dates.append(Dated(find_date(line), "title block", i))
+            lines.zones["title"].append(line)
+            dated.add(i)
+        elif (md := _MONTH_DAY.match(line)) and (year := find_year(" ".join(title_parts)) or _NAME_YEAR_OF(doc.source)) \
+                and find_date(f"{year}年{md.group(1)}月{md.group(2)}日"):
+            # （3月12日） under a title that gives the year (在全市2015年安全生产工作会议上的讲话), or the file's name does
+            day = find_date(f"{year}年{md.group(1)}月{md.group(2)}日")
+            lines.mark(i, "metadata", "date line (month and day; the year from the title)")
+            lines.dates.append(Dated(day, "title block", i))
             lines.zones["title"].append(line)
             dated.add(i)
         elif year_month_line(line):  # （二〇一二年十二月） under the title
@@ -897,7 +925,9 @@ _TITLE_ISSUER = re.compile(rf"^(?P<body>[\u4e00-\u9fff（）、\s]{{2,60}}?({ORG
 def title_issuer(title: str) -> str:
     """The body that issues an official document, as its title names it before 关于 (or 印发, 转发), or ``""``."""
     m = _TITLE_ISSUER.match(title.strip())
-    return m.group("body").strip() if m and _DOCUMENT_TITLE_END.search(title) else ""
+    # (only bodies' names: not 关于转发市人民政府办公室…, 县人大常委会审议县人民政府关于…, 政策解读 于都县人民政府关于…)
+    return m.group("body").strip() if m and _DOCUMENT_TITLE_END.search(title) and _bodies_only(m.group("body")) \
+        and not re.search("审议|转发|印发|批转|对|解读", m.group("body")) else ""
 
 
 _DOCUMENT_TITLE_END = re.compile(r"的?(通知|通报|意见|决定|报告|批复|复函|函|请示|公告|通告|办法|规定|方案|决议|命令)$")
@@ -1205,8 +1235,9 @@ def date_document(lines: Lines, doc: Document, meta: dict[str, str], meta_source
     dates = sorted(lines.dates, key=lambda d: date_rank(d.source)) + ([Dated(meta["date"], meta_source)] if meta.get("date") else [])
     name = Path(doc.source).name
     title_year = find_year(doc.title) or find_year(" ".join(lines.zones["title"]))
-    if find_date(name) and (not title_year or find_date(name)[:4] == title_year):  # a crawl date must not outvote the title's year
-        dates.append(Dated(find_date(name), "file name"))
+    named = find_date(name) or _compact_date(name)  # (2022-06-30_讲话.txt, 20190305讲话.docx, t20150710_688912.html)
+    if named and (not title_year or named[:4] == title_year):  # a crawl date must not outvote the title's year
+        dates.append(Dated(named, "file name"))
     doc.date, doc.date_source, line = dates[0] if dates else ("", "", -1)
     if line >= 0:
         lines.notes[line] = _join_notes(lines.notes[line], f"dates the document ({doc.date_source})")
@@ -1227,6 +1258,15 @@ def date_document(lines: Lines, doc: Document, meta: dict[str, str], meta_source
         doc.author = doc.author or author
 
 
+_COMPACT = re.compile(r"(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def _compact_date(name: str) -> str:
+    """A date written as eight digits in a file's name (20190305讲话.docx), ISO, or ``""``."""
+    m = _COMPACT.search(name)
+    return f"{m.group(1)}-{m.group(2)}-{m.group(3)}" if m else ""
+
+
 # an author property that names nobody: a computer's user account or a pirated system's
 _NOBODY = re.compile(r"用户|微软|雨林木风|番茄花园|系统之家|深度|未知|匿名|佚名|作者|电脑|[Uu]ser|[Aa]dmin")
 # the parts of a page's <title>, which sites join with _ or | (or >>, ::, », a spaced hyphen, or two: …动员会--大荔县人民政府;
@@ -1243,7 +1283,20 @@ _HEADLINE_CHARS = (8, 80)
 def headlines(headings: str) -> list[str]:
     """Of a page's ``<h1>``–``<h3>`` (one a line), those that may be its headline: 8–80 characters,
     naming no site (not 相关新闻, 郴州市人民政府)."""
-    return [h for h in headings.split("\n") if _HEADLINE_CHARS[0] <= len(h) <= _HEADLINE_CHARS[1] and not _SITE_PART.search(h)]
+    return [h for h in headings.split("\n") if _HEADLINE_CHARS[0] <= len(h) <= _HEADLINE_CHARS[1] and not _SITE_PART.search(h)
+            and not _NUMBERED.match(h)]  # (一、充分认清…: a section's heading)
+
+
+def left_out_headline(left_out: list[str], to_simplified) -> list[str]:
+    """The page's headline among the lines the extraction left out: a title-like line (8–80
+    characters, no sentence end) right above the article's 日期/来源 line."""
+    texts = [to_simplified(t.strip()) for t in left_out]
+    for text, after in zip(texts, texts[1:]):
+        k = classify_line(after, 40)
+        if (k.kind == "metadata" and k.reason in ("source/date line", "header fields") and _HEADLINE_CHARS[0] <= len(text) <= _HEADLINE_CHARS[1]
+                and classify_line(text, _HEADLINE_CHARS[1]).kind == "heading" and not _SITE_PART.search(text) and not _NUMBERED.match(text)):
+            return [text]
+    return []
 # a part that names the site, not the article (郴州市人民政府, 政务公开, 门户网站)
 _SITE_PART = re.compile(r"(人民政府|政府|政府网|门户网站|网站|首页|政务公开|信息公开|新闻中心|办公室|网)$")
 _WORD_TITLE = re.compile(r"^Microsoft Word\s*-\s*|\.(docx?|wps)$", re.IGNORECASE)
@@ -1251,6 +1304,8 @@ _WORD_TITLE = re.compile(r"^Microsoft Word\s*-\s*|\.(docx?|wps)$", re.IGNORECASE
 # …推进会——呼兰区人民政府); not between digits (2018-2022年)
 _SITE_DASH = re.compile(r"(?<!\d)\s*[-－–—―]{1,2}\s*(?!\d)")
 _SITE_NAME_CHARS = 24
+# a site's column (政策解读, 领导讲话, 工作动态), after its name in a <title>
+_COLUMN = re.compile(r"(解读|动态|要闻|讲话|公开|公示|公告|新闻|专题|专栏|信息|资讯|快讯|之窗|聚焦|头条)$")
 # a site's name as such, with no place in it (人民政府 alone, not 服务型政府 or 民生保障网)
 _SITE_ITSELF = re.compile(r"(人民政府|政府网|门户网站|网站|政务公开|信息公开|新闻中心)$")
 
@@ -1264,6 +1319,12 @@ def _site_off(part: str, gazetteer: Gazetteer) -> list[str]:
         return (len(piece) <= _SITE_NAME_CHARS and bool(_SITE_PART.search(piece))
                 and (bool(_SITE_ITSELF.search(piece)) or bool(gazetteer.find(piece))))
 
+    tokens = part.split()
+    k = 0  # a site's name and its column set off by blanks before the headline (湖州市人民政府 政策解读 最高补贴…)
+    while k < len(tokens) - 1 and (site(tokens[k]) or k and len(tokens[k]) <= 6 and _COLUMN.search(tokens[k])):
+        k += 1
+    if k:
+        return [*tokens[:k], " ".join(tokens[k:])]
     dashes = list(_SITE_DASH.finditer(part))
     if dashes:
         head, tail = part[: dashes[0].start()], part[dashes[-1].end() :]
@@ -1274,7 +1335,7 @@ def _site_off(part: str, gazetteer: Gazetteer) -> list[str]:
     return [part]
 
 
-def reader_title(lines: Lines, doc: Document, meta: dict[str, str], to_simplified, gazetteer: Gazetteer) -> None:
+def reader_title(lines: Lines, doc: Document, meta: dict[str, str], to_simplified, gazetteer: Gazetteer, left_out: list[str] = ()) -> None:
     """Where the text gave no title, the reader's (a web page's ``<title>``, which the main-text
     extraction leaves out, or a Word file's title property): simplified, the site's name cut
     off (``2012年固始县政府工作报告_固始县人民政府``, ``郴州市人民政府_政务公开_…``: of the parts
@@ -1291,7 +1352,8 @@ def reader_title(lines: Lines, doc: Document, meta: dict[str, str], to_simplifie
     articles = [part for part in parts if not _SITE_PART.search(part)]
     lines.site += [part for part in parts if _SITE_PART.search(part)]
     if not articles:  # a <title> that is only its site's name (郴州市人民政府) names no article: the page's headline may
-        articles = headlines(to_simplified(meta.get("headings", "")))
+        # (the line above the article's 日期/来源 line, where the extraction left it out)
+        articles = left_out_headline(list(left_out), to_simplified) or headlines(to_simplified(meta.get("headings", "")))
     if articles and doc.title and _bodies_only(doc.title) and meta.get("headings"):
         # the text's first line names only a body (九江市统计局) and the page's headline was dropped by the
         # extraction: the body is the issuer, the headline the title

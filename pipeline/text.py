@@ -162,7 +162,7 @@ def lost_char_runs(line: str) -> int:
 _SHORT = 200  # site furniture is never longer than this
 BOILERPLATE = [
     # a menu's link (网站首页 | 网站地图), not a word of a sentence (完成门户网站首页改版，…)
-    ("navigation", re.compile(r"(^|[\s|｜/:：【\[])(网站首页|网站地图)(?=$|[\s|｜/>＞›»】\]])|^首页\s*[>＞›»/]|[>＞›»]\s*正文\s*$|(当前|现在|所在)的?位置\s*[:：]|您现在的位置|^返回(首页|顶部)|^欢迎(您)?(访问|光临|来到)\S{0,30}(网站|门户网)\S{0,4}[！!。]?$")),
+    ("navigation", re.compile(r"(^|[\s|｜/:：【\[])(网站首页|网站地图)(?=$|[\s|｜/>＞›»】\]])|^首页\s*[>＞›»/]|[>＞›»]\s*正文\s*$|当前位置\s*[:：]|^\s*您?(当前|现在|所在)的位置\s*[:：]|您现在的位置|^返回(首页|顶部)|^欢迎(您)?(访问|光临|来到)\S{0,30}(网站|门户网)\S{0,4}[！!。]?$")),
     ("breadcrumb", re.compile(r"^[>＞›»]{1,2}\s*\S{2,12}$")),
     # a notice and its numbers (湘ICP备18001534号, 公网安备 43010502000441号, 网站标识码：4300000001), not prose
     # that shares a word with one (建立版权所有人登记制度。 网站全部完成ICP备案。 未经许可不得擅自开工建设。)
@@ -182,6 +182,9 @@ BOILERPLATE = [
     ("page number", PAGE_NUMBER := re.compile(r"^[-—–－―─\s]*(\d{1,3}|[·•]\s*\d{1,3}\s*[·•]|第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})[-—–－―─\s]*$")),
     # a button's word alone (【打印】 字号：大 中 小 上一篇：…), not the first word of a sentence (关闭落后产能企业12家。
     # 关闭、搬迁养殖场47家。 分享经济健康发展。 上一篇章已经写就，… 扫一扫即可办理。)
+    # a portal's weather widget (宜昌 多云 24℃~31℃, 今天 晴转多云 -3～8℃)
+    ("weather widget", re.compile(r"^[\u4e00-\u9fff]{0,8}\s*(晴|多云|阴|小雨|中雨|大雨|暴雨|阵雨|雷阵雨|雨夹雪|小雪|中雪|大雪|阵雪|雾|霾|扬沙|浮尘)"
+                                  r"(转[\u4e00-\u9fff]{1,4})?\s*-?\d{1,2}\s*℃?\s*[~～\-－至/]\s*-?\d{1,2}\s*℃$")),
     ("share/print widget", re.compile(
         r"^[\[【]?\s*(分享到|分享至|加入收藏|设为首页|打印((本|此)[页文]|页面|文章)|关闭((本|此)?窗口|(本|此)页)|收藏(本|此)[页站文]|大\s*中\s*小|返回顶部"
         r"|(分享|打印|关闭|字号|字体|收藏|上一篇|下一篇|相关链接|相关阅读)(?=$|[\s:：】\]|｜/])|扫一扫[，,]?(?=.{0,16}$)(?!.*[。！？；、]))"
@@ -199,13 +202,16 @@ OFFICIAL_DOCUMENT = [
     # a gazette's or a minutes' issue (第9期, （第9期）, 总第123期), a reply's class (A类)
     ("issue number", re.compile(r"^[（(]?\s*(总\s*)?第\s*[0-9一二三四五六七八九十百〇零]{1,5}\s*期\s*[)）]?$")),
     ("document class", re.compile(r"^[A-DＡ-Ｄ]\s*类$")),
+    # a newspaper's page label on an e-paper copy (第A01版：要闻, 第3版:综合新闻)
+    ("newspaper page", re.compile(r"^第\s*[A-Z]?\d{1,3}\s*版\s*[:：]\s*[\u4e00-\u9fff·]{0,8}$")),
     ("disclosure note", re.compile(r"^[(（]\s*此件(主动|不予|依申请)?公开(发布)?\s*[)）]$")),
     ("distribution list", re.compile(r"^(抄送|抄报|分送)\s*[:：]")),
     # (a meeting's secretariat prints its papers by the month: 大会秘书处　2016年9月印)
-    ("printing line", re.compile(r"^[\u4e00-\u9fff、\s]{2,40}(19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*(\d{1,2}\s*日\s*印发?|印制?)$")),
+    ("printing line", re.compile(r"^[\u4e00-\u9fff、\s]{2,40}(19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发?$"
+                                 r"|^[\u4e00-\u9fff、]{2,30}\s+(19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*印制?$")),
     # a meeting's papers are labelled on their cover, and often on every page (大会文件, 全区经济工作会议文件之二,
     # 文登市第十七届人民代表大会第二次会议文件（1）): what the paper is, not its title; not a heading (二、会议材料)
-    ("meeting paper label", re.compile(r"^(?![一二三四五六七八九十\d]+[、.．]|[（(])(?!.*(学习|贯彻|研读|审议|做好|准备|印发|传达|落实|认真|深入|党的|关于|有关))"
+    ("meeting paper label", re.compile(r"^(?![一二三四五六七八九十\d]+[、.．]|[（(])(?!(学习|贯彻|研读|审议|做好|准备|印发|传达|落实|认真|深入|党的|关于|有关))"
                                        r"[\u4e00-\u9fff（）()]{0,40}?(会议|大会|全会)\s*(文件|材料)"
                                        r"(之[一二三四五六七八九十\d]{1,3}|\s*[（(]\s*[\d一二三四五六七八九十]{1,3}\s*[)）])?$")),
     # how a paper is to be handled (内部资料　注意保存, 此件仅供民主测评使用　会后收回, 秘密★1年)
@@ -223,7 +229,7 @@ HEADER_FIELDS: dict[str, tuple[str, ...]] = {
     "posted": ("发布时间", "发布日期", "发稿时间", "发表时间", "更新时间", "上传时间", "录入时间", "公开日期", "公开时间", "生成日期", "时间", "日期"),
     "url": ("来源URL", "来源网址", "来源链接", "原文链接", "原文地址", "原文网址", "文章链接", "本文链接", "网页地址", "页面地址", "链接", "网址", "URL"),
     "source": ("信息来源", "文章来源", "稿件来源", "新闻来源", "来源网站", "来源", "出处"),
-    "author": ("作者", "撰稿", "撰稿人", "撰文"),
+    "author": ("作者", "撰稿", "撰稿人", "撰文", "述职人", "报告人", "汇报人"),
     "summary": ("内容摘要", "内容提要", "摘要", "提要", "导读"),
     # a press conference's or meeting's header (above the text only: 主持人：… in a transcript is a turn)
     "event": ("发布地点", "发布人", "发布嘉宾", "主持人", "出席嘉宾", "会议地点", "地点", "参会人员", "参加人员", "出席人员", "出席领导",
@@ -231,7 +237,7 @@ HEADER_FIELDS: dict[str, tuple[str, ...]] = {
     "furniture": (
         "阅读", "阅读量", "阅读数", "阅读次数", "浏览", "浏览量", "浏览次数", "点击", "点击数", "点击量", "访问量",
         "评论", "评论数", "字号", "索引号", "主题分类", "体裁分类", "组配分类", "分类", "栏目", "发文字号", "文号",
-        "关键词", "关键字", "主题词", "有效性", "公开方式", "公开范围", "签发人",
+        "关键词", "关键字", "主题词", "有效性", "公开方式", "公开范围", "签发人", "类别",
     ),
     # who attended a meeting, and who took its minutes (出席：…, 列席：…, 请假：…, 记录：…): a record's, anywhere
     "attendance": ("出席", "列席", "请假", "缺席", "记录"),
@@ -275,6 +281,7 @@ def table_fields(cells: list[str]) -> tuple[tuple[str, str], ...]:
     catalogue does (``| 索引号： | 006939276/2012-00123 | 分类： | 综合政务 |``, ``| 发布机构： |
     武冈市人民政府办公室 | 生成日期： | 2012-03-05 |``), or ``()``: its cells read as one line of
     ``key：value`` fields, every cell that ends in a colon being a key."""
+    cells = [re.sub(r"[ \u3000]", "", c) if c.endswith(("：", ":")) else c for c in cells]  # (索 引 号：, 名 称：)
     keys = [c for c in cells if c.endswith(("：", ":"))]
     if not any(c.rstrip("：: ") in _CATALOGUE_KEYS for c in keys):
         return ()  # a data table's labels (| 名称： | 县人民医院住院楼 |, | 时间： | 2012年3月5日 |)
@@ -311,7 +318,7 @@ def office_only(line: str) -> bool:
 
 
 # what opens a headline about an office-holder, not a byline (专访澧县县委书记王启武, 最美驻村第一书记, 记城头山镇党委书记…)
-_EPITHET = re.compile("专访|走近|走进|记|优秀|最美|全国|全省|全市|全县|先进|模范|致|对话|访|我的|听|看|向|追记|追忆|缅怀|好")
+_EPITHET = re.compile("专访|走近|走进|记|优秀|最美|全国|全省|全市|全县|先进|模范|致|对话|访|我的|追记|追忆|缅怀")
 
 
 _OFFICE_THEN_NAME = re.compile(rf"^(?P<office>[^\s:：\d]{{0,50}}?({_OFFICES}))\s*(?P<who>[\u4e00-\u9fff]{{2,4}}?)(同志)?$")
@@ -612,7 +619,9 @@ def _is_body(rest: str) -> bool:
 def _attendance(fields: tuple[tuple[str, str], ...], line: str) -> bool:
     """A record's attendance line (出席：李树军　张海龙, 请假：孙志刚（在省委党校学习）, 记录：县政府办公室　杨丽华):
     names, no sentence (请假：干部职工因事请假，…报办公室备案。 is a rule's text)."""
-    return FIELD_ROLE[fields[0][0]] == "attendance" and not re.search(r"[。！？；]", line)
+    # (names may be set apart by ；: 出席：晋江市教育局局长　蔡明辉；晋江市卫生健康局副局长　吴丽娟)
+    return (FIELD_ROLE[fields[0][0]] == "attendance" and not re.search(r"[。！？]", line)
+            and all(len(part.strip()) <= 30 for part in re.split(r"[；;、，,]", fields[0][1])))
 
 
 def classify_line(line: str, heading_max_chars: int, edge: bool = True) -> LineKind:
@@ -661,6 +670,8 @@ def classify_line(line: str, heading_max_chars: int, edge: bool = True) -> LineK
         fields = header_fields(line)
         if len(fields) >= 2 or fields and (FIELD_ROLE[fields[0][0]] == "summary" or _attendance(fields, line)):
             return LineKind("metadata", "header fields", "", fields)
+    if _TURN_LABEL.match(line):
+        return LineKind("body")  # 【主持人　林雅琴】 labels the turn below it: it joins it, as a short fragment
     url = url_line(line)
     if url:
         return LineKind("metadata", "url", url, (("URL", url),))
@@ -673,6 +684,10 @@ def classify_line(line: str, heading_max_chars: int, edge: bool = True) -> LineK
 # what the document is, no sentence's punctuation, no outline number (二、审查和批准关于…的报告 is an agenda's item)
 DOCUMENT_TITLE = re.compile(r"^(?![一二三四五六七八九十\d]+[、.．]|[（(])[^。；;：:！？!?，,]{0,60}?关于[^。；;：:！？!?，,]{2,100}的(通知|通报|意见|实施意见|决定|报告|批复|复函|函|请示|公告|通告|"
                             r"办法|规定|方案|实施方案|决议|命令)$")
+
+
+# a transcript's speaker label on a line of its own (【主持人　林雅琴】, [发布人 许文杰], 【记者】)
+_TURN_LABEL = re.compile(r"^[【\[]\s*(主持人|发布人|发言人|嘉宾|记者|答|问|提问)([\s\u3000]*[\u4e00-\u9fff·]{0,14})?\s*[】\]]$")
 
 
 # a note in brackets after a sentence: （掌声） （按可比价格计算）

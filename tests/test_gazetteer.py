@@ -674,3 +674,10 @@ def test_a_township_text_goes_to_the_county_it_names_not_its_prefecture():
     # a township's text naming no county of its prefecture is no one's, not the prefecture's
     loc = infer_locality({"title": ["工作总结"], "body": [b.replace("锡林浩特市委、市政府", "上级党委、政府") for b in body]})
     assert (loc.found, loc.level) == (False, "county")
+
+
+def test_a_town_whose_name_ends_in_a_countys_short_name_is_the_town():
+    g = Gazetteer.default()
+    assert [n for _, n, _ in g.find("钱清镇人民政府")] == [] and [n for _, n, _ in g.find("新安乡人民政府")] == []
+    assert [n for _, n, _ in g.find("到清镇调研")] == ["清镇"] and [n for _, n, _ in g.find("在安乡")] == ["安乡"]
+    assert [n for _, n, _ in g.find("贵阳清镇")] == ["贵阳", "清镇"]

@@ -1167,7 +1167,7 @@ def test_closing_lines_interjections_spaced_names_and_a_wrapped_dateline():
     assert (doc.title, doc.author, doc.date) == ("政府工作报告", "谭勇（县长）", "2015-01-08")
     assert {p["section"] for p in doc.paragraphs} == {"一、突出重点"}
     log = {row["line"]: (row["status"], row["reason"]) for row in doc.log}
-    assert log[3] == ("metadata", "date line (continued)") and log[9] == ("metadata", "closing line (no text below it)")
+    assert log[3] == ("metadata", "date line (continued)") and log[9] == ("metadata", "header fields")  # (述职人：, an author's key)
     doc = process_document("b.txt", RawText(lines[4:], "utf-8"), P, T2S, Gazetteer.default())
     assert doc.author == "王建军"
 
@@ -1516,3 +1516,81 @@ def test_a_gazettes_contents_are_not_its_title():
     assert long[0] not in d.title and long[0] in " ".join(p["text"] for p in d.paragraphs)
     d = process_document("a.txt", RawText([long[0], "各乡镇人民政府：现将方案印发给你们，请认真组织实施。"], "utf-8"), P, T2S, Gazetteer.default())
     assert d.title == long[0]
+
+
+def test_what_the_township_and_site_rules_leave_alone():
+    """A city's notice whose policy words hold a township's (健全乡规民约, 本乡（镇）, 安全街道) is no
+    township's text; a county-level city's news on its prefecture's site, naming the city once,
+    stays the city's; a township's speech that names its prefecture often and a county it visits
+    once is not that county's; a title's issuer is a body's name only; a line about a site's
+    location (该地块所在位置：…) is text."""
+    def doc(lines, name="a.txt", enc="utf-8", meta=None, left=()):
+        return process_document(name, RawText(list(lines), enc, meta or {}, list(left)), P, T2S, Gazetteer.default())
+
+    notice = ["关于做好森林防火工作的通知", "各县（市、区）人民政府：", "3月份于都县发生一起森林火灾，教训深刻。", "各地要健全乡规民约，本乡（镇）范围内的林区要落实巡护责任，加强安全街道管理。",
+              "市人民政府办公室", "2023年3月20日"]
+    assert doc(notice).locality.locality != "于都县"
+    assert doc(notice, "a.html", "html (utf-8)", {"title": "关于做好森林防火工作的通知_赣州市人民政府"}).locality.locality != "于都县"
+    news = ["3月2日，瑞金市召开乡村振兴工作推进会，总结去年工作，部署今年任务。", "会议要求，全市各级各部门要压实责任，全市上下要抓好春耕生产。"]
+    assert doc(news, "a.html", "html (utf-8)", {"title": "瑞金市召开乡村振兴工作推进会_赣州市人民政府"}).locality.locality == "瑞金市"
+    town = ["在全镇经济工作会议上的讲话", "镇党委书记　李明", "同志们：今年以来，全镇上下在县委、县政府的坚强领导下，认真落实赣州市委、赣州市政府的部署。",
+            "全镇经济平稳增长。我们赴瑞金市学习考察，借鉴先进经验。", "全镇干部要按照赣州市的要求抓好落实。"]
+    assert doc(town).locality.locality != "瑞金市"
+    from pipeline.ingest import title_issuer
+    for title in ("关于转发市人民政府办公室关于做好春耕生产工作的通知的通知", "县人大常委会审议县人民政府关于环境状况报告的意见",
+                  "政策解读 于都县人民政府关于加快发展的实施意见", "转发市人民政府办公室关于做好春耕生产工作的通知"):
+        assert title_issuer(title) == "", title
+    land = ["关于国有建设用地使用权挂牌出让的公告", "经县人民政府批准，县自然资源局决定挂牌出让一宗国有建设用地使用权，现将有关事项公告如下：",
+            "该地块所在位置：贡江镇长征大道以东、建设路以北，出让面积12000平方米，用途为商业用地。"]
+    assert "该地块所在位置" in " ".join(p["text"] for p in doc(land).paragraphs)
+    assert doc(["全部手册已于2019年5月印制", "全县共发放宣传手册一万份，覆盖所有乡镇和村组。"]).log[0]["reason"] != "printing line"
+    cover = ["向阳区人民政府工作报告", "", "向阳区区长", "张　三", "", "各位代表：现在，我代表区人民政府，向大会报告工作，请予审议。"]
+    assert doc(cover).author == "张三（向阳区区长）"
+
+
+def test_the_furniture_of_portals_papers_and_transcripts_is_no_title():
+    """What stands above a headline on real pages and papers: a weather widget, a catalogue with
+    letter-spaced keys, a 类别 line, an attachment's 附件 label, a breadcrumb cut into lines and a
+    hit count, an e-paper's page label, a transcript's 出席 list and speaker labels; and the
+    dates and authors such files give elsewhere (a month and day under a title with its year,
+    a date in the file's name, 述职人：…)."""
+    def doc(lines, name="a.txt", enc="utf-8", meta=None, left=()):
+        return process_document(name, RawText(list(lines), enc, meta or {}, list(left)), P, T2S, Gazetteer.default())
+
+    reply = ["宜昌 多云 24℃~31℃", "| 索 引 号： | 011171405/2015-04512 | 主题分类： | 教育 |", "| 名 称： | 关于市政协五届四次会议第156号提案的答复 | 发文日期： | 2015-06-30 |",
+             "宜昌市教育局", "类别：B类 宜市教函〔2015〕28号", "关于市政协五届四次会议第156号提案的答复", "张委员：您提出的关于加强农村学校建设的提案收悉，现答复如下。"]
+    d = doc(reply)
+    assert (d.title, d.issuer) == ("关于市政协五届四次会议第156号提案的答复", "宜昌市教育局")
+    assert doc(["附件", "2024年临泽县优化营商环境工作要点", "一、深化改革，持续优化政务服务环境。全面推行一网通办，政务服务事项网上可办率达到98%。"]).title == \
+        "2024年临泽县优化营商环境工作要点"
+    crumb = ["您现在的位置：", "首页", ">>", "领导之窗", ">>", "领导讲话", "在全市工业发展大会上的讲话", "文章来源：市政府办公室 发布时间：2011-2-18 9:32:15 点击数：",
+             "2486", "市长 陈立峰", "同志们：这次全市工业发展大会是市委、市政府召开的一次重要会议。"]
+    assert doc(crumb).title == "在全市工业发展大会上的讲话"
+    paper = ["第A01版：要闻", "市政府召开第五次常务会议", "本报讯 3月5日，市政府召开第五次常务会议，研究部署一季度经济运行工作。"]
+    assert doc(paper).title == "市政府召开第五次常务会议"
+    talk = ["晋江市2025年为民办实事项目新闻发布会实录", "时间：2025年2月18日上午9:30", "出席：晋江市教育局局长　蔡明辉；晋江市卫生健康局副局长　吴丽娟", "",
+            "【主持人　林雅琴】", "各位媒体朋友，大家上午好！欢迎参加晋江市政府新闻办举行的新闻发布会。"]
+    d = doc(talk)
+    assert d.title == "晋江市2025年为民办实事项目新闻发布会实录" and d.paragraphs[0]["text"].startswith("【主持人 林雅琴】各位媒体朋友")
+    # a month and day under a title that gives the year; a date only in the file's name; 述职人：…
+    d = doc(["在全市2015年安全生产工作会议上的讲话", "副市长 马卫东同志", "（3月12日）", "同志们：今天召开全市安全生产工作会议，主要任务是部署今年工作。"])
+    assert (d.title, d.date) == ("在全市2015年安全生产工作会议上的讲话", "2015-03-12")
+    d = doc(["在全县春季农业生产推进会上的讲话", "同志们：今天召开全县春季农业生产推进会，主要任务是部署春耕生产。"], name="20190305讲话.txt")
+    assert (d.date, d.date_source) == ("2019-03-05", "file name")
+    d = doc(["2011年度个人述职述廉报告", "一年来，我在县委、县政府的领导下，认真履行分管工作职责。", "述职人：郸城县人民政府副县长  张振东", "二○一一年十二月二十八日"])
+    assert d.author == "张振东（郸城县人民政府副县长）"
+
+
+def test_a_pages_headline_the_extraction_left_out_and_its_title_after_the_sites_name():
+    """A page whose <title> is its site's name and whose headline the extraction left out: the
+    left-out line above the article's 日期/来源 line is the headline (not the first <h3>, a section's
+    一、…); a <title> that opens with the site's name and column, set off by blanks, gives its headline."""
+    body = ["同志们：这次全区春季森林草原防火工作电视电话会议，是经自治区人民政府同意召开的。", "一、充分认清当前森林草原防火工作的严峻形势", "今冬以来，全区降水偏少，火险等级偏高。"]
+    left = ["首页 | 政务公开 | 新闻中心", "格桑顿珠在全区春季森林草原防火工作电视电话会议上的讲话", "日期：2016/04/08 来源：自治区森林草原防火指挥部办公室",
+            "主办：西藏自治区人民政府办公厅"]
+    meta = {"title": "西藏自治区人民政府", "headings": "一、充分认清当前森林草原防火工作的严峻形势"}
+    d = process_document("a.html", RawText(body, "html (utf-8)", meta, left), P, T2S, Gazetteer.default())
+    assert d.title == "格桑顿珠在全区春季森林草原防火工作电视电话会议上的讲话"
+    meta = {"title": "湖州市人民政府 政策解读 最高补贴100万元！青年人才“安家湖州”迎来新政"}
+    d = process_document("a.html", RawText(["近日，湖州市人民政府办公室印发《若干意见》，自2022年7月1日起施行。"], "html (utf-8)", meta), P, T2S, Gazetteer.default())
+    assert d.title == "最高补贴100万元！青年人才“安家湖州”迎来新政"

@@ -379,7 +379,8 @@ _PERSON_AFTER = ("同志", "在", "讲话", "的讲话", "署名", "作", "说",
 
 
 # one character that may stand before a place's name as a word of its own (到清镇调研, 在安乡, 与宁乡): not a town's first
-_BEFORE_A_PLACE = frozenset("在到赴去来从的和与及至于向对是为将把被往经由自跟同或暨、全各本我原")
+# (and verbs and words that stand before a place: 驻宁乡部队, 游景德镇, 大美宁乡, 离清镇, 援助宁乡)
+_BEFORE_A_PLACE = frozenset("在到赴去来从的和与及至于向对是为将把被往经由自跟同或暨、全各本我原驻游美让助回离距看据帮援进带比属访住留居返之乡省市县区州城")
 
 
 def _whole_name_after_office(run: str, start: int, name: str) -> bool:
@@ -644,7 +645,9 @@ def infer_locality(zones: dict[str, list[str]], gazetteer: Gazetteer | None = No
     # document (市长宁波率队… 宁波来到…), the city written out (宁波市) still the city
     mentions = [m for m in mentions if m.name not in persons]
     if not mentions:
-        return Locality(found=False, evidence="no place name of the gazetteer occurs in the text")
+        township = bool((declared_levels(zones) or body_level(zones)) & _TOWNSHIP)  # (a township's text is filed at county level)
+        return Locality(found=False, level="county" if township else "", evidence="no place name of the gazetteer occurs in the text"
+                        + ("; a township's text, filed under its county" if township else ""))
     mentions = _weigh_short_names(mentions, gaz)
     if not mentions:
         return Locality(found=False, evidence="no place name of the gazetteer but ordinary words that are also names of units (城区, 矿区), not written after a unit containing them")
@@ -964,6 +967,10 @@ _BYLINE_LEVEL = re.compile(r"(?<![城社园景联山林都])(省|市|州|盟|区
                            r"|(苏木)(?:党委(?:副)?书记|达)|(街道)(?:党工委(?:副)?书记|办事处主任)")  # (a 苏木's head is its 苏木达)
 
 
+# a title opened by a township's name (钱清镇2012年…, 花明楼镇人民政府…, 朝克乌拉苏木2021年工作总结)
+_TOWNSHIP_TITLE = re.compile(r"^\s*[\u4e00-\u9fff]{1,8}?(镇|乡|苏木|街道)(?=\s*(\d|人民政府|政府|党委|党工委|办事处|工作|关于|二〇|〇))")
+
+
 def _level_of(m: re.Match) -> str:
     return next(g for g in m.groups() if g)
 
@@ -982,6 +989,8 @@ def declared_levels(zones: dict[str, list[str]]) -> frozenset[str]:
                     out |= {level} if level else {"地区", "盟"}
             if zone in ("title", "author"):
                 out |= {_level_of(m) for m in (_TITLE_LEVEL if zone == "title" else _BYLINE_LEVEL).finditer(text)}
+            if zone == "title" and (m := _TOWNSHIP_TITLE.match(text)):
+                out.add(m.group(1))  # 钱清镇2012年上半年工作总结, 花明楼镇人民政府工作报告: a township's own
     return frozenset(out)
 
 
@@ -1133,7 +1142,10 @@ def _most_specific(direct: dict[str, float], gaz: Gazetteer, levels: frozenset[s
             break  # a unit's official who speaks or signs (清远市人民政府副市长) speaks for it, wherever it was (英德市's meeting)
         if gaz.level_words[node] & led_by and not gaz.level_words[child] & led_by:
             break  # a visiting leader of this unit's level (省长冯立军 in 琼中)
-        if (header_says or subtree[child] + child_bonus >= own + own_bonus) and subtree[child] >= DOMINANCE * below:
+        # the one child of the level the text speaks as (浦江县 among 义乌市, 东阳市 in a 县长's speech) is helped against
+        # its siblings too, by as much
+        alone = child_bonus if child_says and not parent_may and not any(level_says(c) for c in children[node] if c != child) else 0.0
+        if (header_says or subtree[child] + child_bonus >= own + own_bonus) and subtree[child] + alone >= DOMINANCE * (below + alone):
             node = child
         else:
             break

@@ -42,6 +42,7 @@ from .text import (
     FIELD_ROLE,
     PAGE_NUMBER,
     SUBTITLE_SPEAKER,
+    TURN_LABEL,
     ascii_alnum,
     author_name,
     balanced_groups,
@@ -268,6 +269,8 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
     doc.locality = infer_locality(lines.zones, gazetteer, doc.date or doc.year, leader)
     # a web page saved as text keeps its site's header and footer (桐乡市人民政府门户网站, 主办：桐乡市人民政府办公室)
     copied = [lines.text[i] for i, (st, why) in enumerate(lines.status) if st == "boilerplate" and why in ("site owner", "site header above the navigation", "copyright")]
+    if not any(st == "boilerplate" and why in ("navigation", "breadcrumb", "site header above the navigation") for st, why in lines.status):
+        copied = []  # (a Word file's 主办：… under an event's plan is no site: a page saved as text keeps its menu)
     if (not doc.locality.found or doc.locality.passing) and (raw.encoding.startswith("html") or copied):
         # a page whose text names no place (市政府召开…, 全市), or names places only in passing (a
         # township's speech naming a neighbour county once), stands on its government's site: its
@@ -276,9 +279,11 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
         site = lines.site or [m.group(1) for text in [*raw.left_out, *copied] if (m := _SITE_OWNER.search(to_simplified(text)))] or [
             text.strip() for text in copied if _SITE_PART.search(text.strip()) and len(text.strip()) <= 30]
         on_site = infer_locality({**lines.zones, "site": site}, gazetteer, doc.date or doc.year, leader) if site else doc.locality
-        if on_site.found and speaks_for(on_site.code, lines.zones, gazetteer) and not (
-                doc.locality.found and (on_site.code == doc.locality.code or on_site.code in gazetteer.places[doc.locality.code].ancestors)):
-            doc.locality = on_site  # (not a unit the text names inside the site's: a county-level city's news on its prefecture's site)
+        inside = doc.locality.found and on_site.code in gazetteer.places[doc.locality.code].ancestors
+        visited = inside and any(re.search(rf"(赴|前往|到访|来到|到)\s*{re.escape(doc.locality.locality)}", t) for t in lines.zones["body"])
+        if on_site.found and speaks_for(on_site.code, lines.zones, gazetteer) and (not inside or visited):
+            # (not a unit inside the site's that the text is about, 瑞金市召开… on 赣州's site; one it went to, 赴瑞金市参观学习, is passing)
+            doc.locality = on_site
     doc.locality_source = locality_source(doc.locality)
     assemble(lines, pieces, doc)
     log_left_out(raw, doc)
@@ -470,8 +475,19 @@ def _mark_link_list(text: list[str], kinds: list[LineKind]) -> None:
                 kinds[i] = LineKind("boilerplate", "the head of a list of links")
                 for k in links:
                     kinds[k] = LineKind("boilerplate", f"a link under {line.strip()}")
+    # a side column's links, each on its line behind a dot (·安达市 / ·肇东市 / ·海伦市 …): three or more in a row
+    i = 0
+    while i < len(text):
+        k = i
+        while k < len(text) and kinds[k].kind == "heading" and _DOTTED_LINK.match(text[k]):
+            k += 1
+        if k - i >= 3:
+            for j in range(i, k):
+                kinds[j] = LineKind("boilerplate", "navigation")
+        i = max(k, i + 1)
 
 
+_DOTTED_LINK = re.compile(r"^\s*[·•]\s*[^\s·•。！？；，]{2,20}\s*$")
 RUNNING_MIN_PAGES = 2  # a running header or footer stands at this many page breaks at least
 
 
@@ -784,11 +800,18 @@ _SESSION = re.compile(rf"^([\u4e00-\u9fff]{{0,30}}?第{CN_NUMBER}届(人民代�
 _MONTH_DAY = re.compile(r"^\s*[（(]?\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*[)）]?\s*$")
 
 
-def _NAME_YEAR_OF(source: str) -> str:
-    m = _NAME_YEAR.search(Path(source).name)
-    return m.group(1) if m else ""
+def _meeting_year(title: str) -> str:
+    """The year of the meeting a speech's title names, when it is the title's one year (在全市2015年安全生产工作会议上的讲话),
+    or ``""``: not a report's year under review (2015年度述职述廉报告, 关于2020年预算执行情况和2021年预算草案的报告), nor a
+    December's date (a year's economic meeting is often held the December before)."""
+    years = set(re.findall(r"(?<!\d)((?:19|20)\d{2})(?=\s*年)", title))
+    if len(years) != 1 or not re.search(r"在.{0,40}(会议|大会|会)上的(讲话|发言|致辞|报告)", title) or re.search("年度|周年|纪念|预算|决算|总结", title):
+        return ""
+    return years.pop()
 
 
+_COLUMN_LABEL = re.compile(r"^\s*[【\[][^【】\[\]]{2,16}[】\]]\s*$")
+_TOP_LINES = 6
 _ATTACHMENT_LABEL = re.compile(r"^\s*附\s*件\s*[\d一二三四五六七八九十]{0,2}\s*[:：]?\s*$")
 _CRUMB_CHARS = 8  # a breadcrumb's item (领导讲话, 政策解读)
 _PAPER_NUMBER = re.compile(r"^\s*[（(]\s*[\d一二三四五六七八九十]{1,3}\s*[)）]\s*$")
@@ -796,6 +819,10 @@ _PAPER_NUMBER = re.compile(r"^\s*[（(]\s*[\d一二三四五六七八九十]{1,3
 
 # an editor's note on the text under its title (（本刊转载时有删节）, （有删节）, （摘要）, （节选）, （全文）)
 _EDITORIAL_NOTE = re.compile(r"^\s*[（(](?![^（）()]*(?:报告|讲话|会|转载自))[^（）()]{0,12}?(删节|摘要|节选|摘编|全文)[^（）()]{0,6}[）)]\s*$")
+
+
+# a speech's note that it was transcribed from a recording (（根据录音整理，未经本人审阅）): said of the text, no title
+_TRANSCRIBED = re.compile(r"^\s*[（(][^（）()]{0,8}(录音整理|未经本人审阅|未经本人审定|据录音)[^（）()]{0,16}[）)]\s*$")
 
 
 # a title that is whole: it ends in what kind of document it is (…工作总结, …的通知, …实施方案)
@@ -807,6 +834,12 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
     (一、 （一） 第一部分): the title (and a byline or a date among them), or site furniture
     when they stand above the navigation."""
     kinds = lines.kinds
+    # a site's name above its menu, long with its name transliterated (日喀则市人民政府  gzhis ka rtse grong khyer …): furniture
+    top = lines.nonblank[:_TOP_LINES]
+    menu = max((i for i in top if kinds[i].kind == "boilerplate" and kinds[i].reason in _MENU), default=-1)
+    for i in top:
+        if i < menu and kinds[i].kind == "body" and lines.open(i) and len(lines.text[i]) <= 80 and not re.search("[。！？；]", lines.text[i]):
+            lines.mark(i, "boilerplate", "site header above the navigation")
     first_body = next((i for i, k in enumerate(kinds) if (k.kind == "body" or k.kind == "heading" and _NUMBERED.match(lines.text[i])) and lines.open(i)),
                       len(lines.text))
     if (first_body < len(lines.text) and kinds[first_body].kind == "body" and DOCUMENT_TITLE.match(lines.text[first_body])
@@ -823,7 +856,7 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
     # at its last arrow)
     last_furniture = max((i for i in range(first_body) if kinds[i].kind == "boilerplate" and kinds[i].reason in _MENU
                           or _ARROW.match(lines.text[i])), default=-1)
-    if last_furniture >= 0 and _ARROW.match(lines.text[last_furniture]):
+    if last_furniture >= 0 and re.fullmatch(r"\s*[>＞›»]{1,2}\s*", lines.text[last_furniture]):
         # a breadcrumb cut into lines ends at the item after its last arrow (>> / 领导讲话), when a line of title follows
         after = [i for i in header if i > last_furniture]
         if len(after) >= 2 and len(lines.text[after[0]].strip()) <= _CRUMB_CHARS:
@@ -832,6 +865,8 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
     dated: set[int] = {d.line for d in lines.dates if d.source in ("meeting line", "title block")}
     for k, i in enumerate(header):
         line, name = lines.text[i], unspaced_name(lines.text[i])  # (a byline's 谭　勇 is 谭勇)
+        if TURN_LABEL.match(line):
+            break  # a transcript's first turn (【主持人 林雅琴】): the header ends above it; the label heads its turn
         if i == last_furniture:
             lines.mark(i, "boilerplate", "breadcrumb")
         elif i < last_furniture:
@@ -858,8 +893,10 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
             meeting = meeting or line
         elif _PAPER_NUMBER.match(line):
             lines.mark(i, "metadata", "paper number")  # （1） under a cover's 大会文件
-        elif re.fullmatch(r"\s*\d{1,9}\s*", line):
+        elif re.fullmatch(r"\s*\d{1,9}\s*", line) and i and lines.text[i - 1].rstrip().endswith(("：", ":")):
             lines.mark(i, "boilerplate", "a number alone (a page's hit count)")  # 点击数： / 2486
+        elif _COLUMN_LABEL.match(line) and not title_parts and k + 1 < len(header):
+            lines.mark(i, "metadata", "column label")  # 【州政府工作报告】 above the title, a gazette's or a paper's column
         elif _ATTACHMENT_LABEL.match(line) and not title_parts:
             lines.mark(i, "metadata", "attachment label")  # 附件 above an attachment's title, saved as a file of its own
         elif m := SUBTITLE_SPEAKER.match(name):
@@ -876,7 +913,7 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
             lines.dates.append(Dated(find_date(line), "title block", i))
             lines.zones["title"].append(line)
             dated.add(i)
-        elif (md := _MONTH_DAY.match(line)) and (year := find_year(" ".join(title_parts)) or _NAME_YEAR_OF(doc.source)) \
+        elif (md := _MONTH_DAY.match(line)) and (year := _meeting_year(" ".join(title_parts))) and md.group(1) not in ("12", "十二") \
                 and find_date(f"{year}年{md.group(1)}月{md.group(2)}日"):
             # （3月12日） under a title that gives the year (在全市2015年安全生产工作会议上的讲话), or the file's name does
             day = find_date(f"{year}年{md.group(1)}月{md.group(2)}日")
@@ -899,7 +936,7 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
             # headline the extraction dropped): not title; it names the place, as the title does. One
             # body's name with no title below it may be a headline (我县成立乡村振兴工作领导小组)
             _header_issuer(lines, doc, i, "issuer (above the title)")
-        elif title_parts and _EDITORIAL_NOTE.match(line):
+        elif title_parts and _EDITORIAL_NOTE.match(line) or _TRANSCRIBED.match(line):
             lines.mark(i, "metadata", "editorial note")  # （本刊转载时有删节）, （摘要）: said of the text, no title
         elif _UNDATED_MEETING.match(line):
             # ——在会宁县第十七届人民代表大会第六次会议上: the meeting the report was given at, without its
@@ -927,7 +964,7 @@ def title_issuer(title: str) -> str:
     m = _TITLE_ISSUER.match(title.strip())
     # (only bodies' names: not 关于转发市人民政府办公室…, 县人大常委会审议县人民政府关于…, 政策解读 于都县人民政府关于…)
     return m.group("body").strip() if m and _DOCUMENT_TITLE_END.search(title) and _bodies_only(m.group("body")) \
-        and not re.search("审议|转发|印发|批转|对|解读", m.group("body")) else ""
+        and not re.search("审议|转发|印发|批转|解读|^对", m.group("body")) else ""
 
 
 _DOCUMENT_TITLE_END = re.compile(r"的?(通知|通报|意见|决定|报告|批复|复函|函|请示|公告|通告|办法|规定|方案|决议|命令)$")
@@ -1236,7 +1273,9 @@ def date_document(lines: Lines, doc: Document, meta: dict[str, str], meta_source
     name = Path(doc.source).name
     title_year = find_year(doc.title) or find_year(" ".join(lines.zones["title"]))
     named = find_date(name) or _compact_date(name)  # (2022-06-30_讲话.txt, 20190305讲话.docx, t20150710_688912.html)
-    if named and (not title_year or named[:4] == title_year):  # a crawl date must not outvote the title's year
+    # a crawl date must not outvote the title's year, a year-and-month line's, or another year in the name (2019_讲话_20230915.txt)
+    other_years = {y for y, _ in lines.years} | {m.group(1) for m in _NAME_YEAR.finditer(name)} | ({title_year} if title_year else set())
+    if named and not other_years - {named[:4]}:
         dates.append(Dated(named, "file name"))
     doc.date, doc.date_source, line = dates[0] if dates else ("", "", -1)
     if line >= 0:
@@ -1246,8 +1285,10 @@ def date_document(lines: Lines, doc: Document, meta: dict[str, str], meta_source
     elif lines.years:  # a date line with a year and a month only (二〇一二年十二月)
         doc.year, doc.year_source = lines.years[0]
     else:
-        doc.year = title_year
-        doc.year_source = "title" if doc.year else ""
+        # (else a gazette's issue: 宁海县人民政府公报　2023年第2期)
+        gazette = next((y for i, (st, why) in enumerate(lines.status) if why == "gazette header" and (y := find_year(lines.text[i]))), "")
+        doc.year = title_year or gazette
+        doc.year_source = "title" if title_year else "gazette header" if gazette else ""
         year = _NAME_YEAR.search(name)
         if not doc.year and year:
             doc.year, doc.year_source = year.group(1), "file name"
@@ -1258,13 +1299,14 @@ def date_document(lines: Lines, doc: Document, meta: dict[str, str], meta_source
         doc.author = doc.author or author
 
 
-_COMPACT = re.compile(r"(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
+_COMPACT = re.compile(r"(?<![0-9A-Za-z])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
 
 
 def _compact_date(name: str) -> str:
-    """A date written as eight digits in a file's name (20190305讲话.docx), ISO, or ``""``."""
-    m = _COMPACT.search(name)
-    return f"{m.group(1)}-{m.group(2)}-{m.group(3)}" if m else ""
+    """A date written as eight digits in a file's name (20190305讲话.docx, t20150710_688912.html), ISO, or ``""``; not
+    a period (20190101-20191231) or a version (V20200101)."""
+    found = _COMPACT.findall(name)
+    return "-".join(found[0]) if len(found) == 1 else ""
 
 
 # an author property that names nobody: a computer's user account or a pirated system's
@@ -1321,8 +1363,10 @@ def _site_off(part: str, gazetteer: Gazetteer) -> list[str]:
 
     tokens = part.split()
     k = 0  # a site's name and its column set off by blanks before the headline (湖州市人民政府 政策解读 最高补贴…)
-    while k < len(tokens) - 1 and (site(tokens[k]) or k and len(tokens[k]) <= 6 and _COLUMN.search(tokens[k])):
-        k += 1
+    if len(tokens) >= 3 and site(tokens[0]) and _SITE_ITSELF.search(tokens[0]) and len(tokens[1]) <= 6 and _COLUMN.search(tokens[1]):
+        k = 2  # (not 宁乡市政府 召开…: a headline that opens with its subject)
+        while k < len(tokens) - 1 and len(tokens[k]) <= 6 and _COLUMN.search(tokens[k]):
+            k += 1
     if k:
         return [*tokens[:k], " ".join(tokens[k:])]
     dashes = list(_SITE_DASH.finditer(part))
@@ -1353,7 +1397,7 @@ def reader_title(lines: Lines, doc: Document, meta: dict[str, str], to_simplifie
     lines.site += [part for part in parts if _SITE_PART.search(part)]
     if not articles:  # a <title> that is only its site's name (郴州市人民政府) names no article: the page's headline may
         # (the line above the article's 日期/来源 line, where the extraction left it out)
-        articles = left_out_headline(list(left_out), to_simplified) or headlines(to_simplified(meta.get("headings", "")))
+        articles = headlines(to_simplified(meta.get("headings", ""))) or left_out_headline(list(left_out), to_simplified)
     if articles and doc.title and _bodies_only(doc.title) and meta.get("headings"):
         # the text's first line names only a body (九江市统计局) and the page's headline was dropped by the
         # extraction: the body is the issuer, the headline the title

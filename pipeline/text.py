@@ -162,8 +162,10 @@ def lost_char_runs(line: str) -> int:
 _SHORT = 200  # site furniture is never longer than this
 BOILERPLATE = [
     # a menu's link (网站首页 | 网站地图), not a word of a sentence (完成门户网站首页改版，…)
-    ("navigation", re.compile(r"(^|[\s|｜/:：【\[])(网站首页|网站地图)(?=$|[\s|｜/>＞›»】\]])|^首页\s*[>＞›»/]|[>＞›»]\s*正文\s*$|当前位置\s*[:：]|^\s*您?(当前|现在|所在)的位置\s*[:：]|您现在的位置|^返回(首页|顶部)|^欢迎(您)?(访问|光临|来到)\S{0,30}(网站|门户网)\S{0,4}[！!。]?$")),
+    ("navigation", re.compile(r"(^|[\s|｜/:：【\[])(网站首页|网站地图)(?=$|[\s|｜/>＞›»】\]])|^首页\s*[>＞›»/]|[>＞›»]\s*正文\s*$|当前位置\s*[:：]|^\s*(?:(?:您|你)(?:当前|现在)?(?:所在)?的?|(?:当前|现在)(?:所在)?的?|所在)位置\s*[:：]\s*(?:$|首页|网站首页|主页|[^\s>＞›»]{0,10}\s*[>＞›»])|您现在的位置|^返回(首页|顶部)|^欢迎(您)?(访问|光临|来到)\S{0,30}(网站|门户网)\S{0,4}[！!。]?$")),
     ("breadcrumb", re.compile(r"^[>＞›»]{1,2}\s*\S{2,12}$")),
+    # a side column's list of links set off by dots (·安达市 ·肇东市 ·海伦市 …)
+    ("navigation", re.compile(r"^(\s*[·•]\s*[^\s·•。！？；，]{2,16}){3,}\s*$")),
     # a notice and its numbers (湘ICP备18001534号, 公网安备 43010502000441号, 网站标识码：4300000001), not prose
     # that shares a word with one (建立版权所有人登记制度。 网站全部完成ICP备案。 未经许可不得擅自开工建设。)
     ("copyright", re.compile(
@@ -200,22 +202,26 @@ OFFICIAL_DOCUMENT = [
     # (淳交建〔2023〕12号, a bare 〔2023〕9号, with its signer beside it as GB/T 9704 sets them: 签发人：方国平)
     ("document number", re.compile(r"^[\u4e00-\u9fff]{0,10}\s*[〔\[［(（]\s*(19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号(\s+签发人\s*[:：]\s*[\u4e00-\u9fff·、\s]{2,20})?$")),
     # a gazette's or a minutes' issue (第9期, （第9期）, 总第123期), a reply's class (A类)
-    ("issue number", re.compile(r"^[（(]?\s*(总\s*)?第\s*[0-9一二三四五六七八九十百〇零]{1,5}\s*期\s*[)）]?$")),
+    ("issue number", re.compile(r"^[（(]?\s*((19|20)\d{2}\s*年\s*)?(总\s*)?第\s*[0-9一二三四五六七八九十百〇零]{1,5}\s*期\s*[)）]?$")),
+    # a gazette's name with its issue, as a PDF's first page and running header carry them (甘孜藏族自治州人民政府公报　2016年第2期)
+    ("gazette header", re.compile(r"^[\u4e00-\u9fff]{2,30}公报\s*((19|20)\d{2}\s*年\s*)?(（?\s*(总\s*)?第\s*[0-9一二三四五六七八九十百〇零]{1,5}\s*期\s*）?\s*)+$")),
     ("document class", re.compile(r"^[A-DＡ-Ｄ]\s*类$")),
+    ("reply class", re.compile(r"^类别\s*[:：]\s*[A-DＡ-Ｄ]\s*类(\s+[^\s，。]{2,24})?$")),  # (类别：B类 宜市教函〔2015〕28号)
     # a newspaper's page label on an e-paper copy (第A01版：要闻, 第3版:综合新闻)
     ("newspaper page", re.compile(r"^第\s*[A-Z]?\d{1,3}\s*版\s*[:：]\s*[\u4e00-\u9fff·]{0,8}$")),
     ("disclosure note", re.compile(r"^[(（]\s*此件(主动|不予|依申请)?公开(发布)?\s*[)）]$")),
     ("distribution list", re.compile(r"^(抄送|抄报|分送)\s*[:：]")),
     # (a meeting's secretariat prints its papers by the month: 大会秘书处　2016年9月印)
     ("printing line", re.compile(r"^[\u4e00-\u9fff、\s]{2,40}(19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发?$"
-                                 r"|^[\u4e00-\u9fff、]{2,30}\s+(19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*印制?$")),
+                                 r"|^[\u4e00-\u9fff、]{2,30}?(\s+|(秘书处|办公室|办公厅|委员会|政府|局|部)\s*)(19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*印制?$")),
     # a meeting's papers are labelled on their cover, and often on every page (大会文件, 全区经济工作会议文件之二,
     # 文登市第十七届人民代表大会第二次会议文件（1）): what the paper is, not its title; not a heading (二、会议材料)
-    ("meeting paper label", re.compile(r"^(?![一二三四五六七八九十\d]+[、.．]|[（(])(?!(学习|贯彻|研读|审议|做好|准备|印发|传达|落实|认真|深入|党的|关于|有关))"
+    ("meeting paper label", re.compile(r"^(?![一二三四五六七八九十\d]+[、.．是]|[（(])(?!(学习|贯彻|研读|审议|做好|准备|印发|传达|落实|认真|深入|党的|关于|有关))"
                                        r"[\u4e00-\u9fff（）()]{0,40}?(会议|大会|全会)\s*(文件|材料)"
-                                       r"(之[一二三四五六七八九十\d]{1,3}|\s*[（(]\s*[\d一二三四五六七八九十]{1,3}\s*[)）])?$")),
+                                       r"(之[一二三四五六七八九十\d]{1,3}|\s*[（(]\s*[\d一二三四五六七八九十]{1,3}\s*[)）])?$"
+                                       r"|^(会议)?(材料|文件)\s*(之[一二三四五六七八九十]{1,3}|[\d一二三四五六七八九十]{1,2})$")),
     # how a paper is to be handled (内部资料　注意保存, 此件仅供民主测评使用　会后收回, 秘密★1年)
-    ("handling mark", re.compile(r"^(?:(内部资料|内部文件|内部参考|内部刊物|内部发行|注意保存|妥善保存|妥善保管|会后收回|用后收回|会后退回|请勿外传|不得外传|"
+    ("handling mark", re.compile(r"^([\u4e00-\u9fff]{2,30}(办公室|办公厅|政府|委员会|秘书处)\s+)?(?:(内部资料|内部文件|内部参考|内部刊物|内部发行|注意保存|妥善保存|妥善保管|会后收回|用后收回|会后退回|请勿外传|不得外传|"
                                  r"严禁外传|仅供参考|机密|秘密|绝密|此件仅供[^，。\s]{1,20}?使用|★\s*[\d一二三四五六七八九十]{1,2}\s*年)[\s\u3000★、，,]*){1,4}$")),
 ]
 NOT_SOURCE = {"disclosure note", "distribution list"}  # a distribution list names other units
@@ -229,7 +235,7 @@ HEADER_FIELDS: dict[str, tuple[str, ...]] = {
     "posted": ("发布时间", "发布日期", "发稿时间", "发表时间", "更新时间", "上传时间", "录入时间", "公开日期", "公开时间", "生成日期", "时间", "日期"),
     "url": ("来源URL", "来源网址", "来源链接", "原文链接", "原文地址", "原文网址", "文章链接", "本文链接", "网页地址", "页面地址", "链接", "网址", "URL"),
     "source": ("信息来源", "文章来源", "稿件来源", "新闻来源", "来源网站", "来源", "出处"),
-    "author": ("作者", "撰稿", "撰稿人", "撰文", "述职人", "报告人", "汇报人"),
+    "author": ("作者", "撰稿", "撰稿人", "撰文", "述职人"),
     "summary": ("内容摘要", "内容提要", "摘要", "提要", "导读"),
     # a press conference's or meeting's header (above the text only: 主持人：… in a transcript is a turn)
     "event": ("发布地点", "发布人", "发布嘉宾", "主持人", "出席嘉宾", "会议地点", "地点", "参会人员", "参加人员", "出席人员", "出席领导",
@@ -237,7 +243,7 @@ HEADER_FIELDS: dict[str, tuple[str, ...]] = {
     "furniture": (
         "阅读", "阅读量", "阅读数", "阅读次数", "浏览", "浏览量", "浏览次数", "点击", "点击数", "点击量", "访问量",
         "评论", "评论数", "字号", "索引号", "主题分类", "体裁分类", "组配分类", "分类", "栏目", "发文字号", "文号",
-        "关键词", "关键字", "主题词", "有效性", "公开方式", "公开范围", "签发人", "类别",
+        "关键词", "关键字", "主题词", "有效性", "公开方式", "公开范围", "签发人",
     ),
     # who attended a meeting, and who took its minutes (出席：…, 列席：…, 请假：…, 记录：…): a record's, anywhere
     "attendance": ("出席", "列席", "请假", "缺席", "记录"),
@@ -331,9 +337,18 @@ def office_and_name(line: str) -> str:
     if len(tokens) >= 3 and all(len(t) == 1 for t in tokens[:-1]):
         line = "".join(tokens[:-1]) + " " + tokens[-1]  # 市 长 崔永辉
     m = _OFFICE_THEN_NAME.match(line.strip())
-    if not m or not looks_like_person(m.group("who")) or not office_only(m.group("office")):
-        return ""
-    return f"{m.group('who')}（{m.group('office')}）"
+    if m and looks_like_person(m.group("who")) and office_only(m.group("office")):
+        return f"{m.group('who')}（{m.group('office')}）"
+    # a long transliterated name set off by a blank (旗长 图门吉日嘎拉, 县长 阿不都热合曼): no word of a clause in it
+    m = _OFFICE_LONG_NAME.match(line.strip())
+    if m and office_only(m.group("office")) and not _CLAUSE_CHARS.search(m.group("who")):
+        return f"{m.group('who')}（{m.group('office')}）"
+    return ""
+
+
+_OFFICE_LONG_NAME = re.compile(r"^(?P<office>[^\s:：\d]{1,30})\s+(?P<who>[\u4e00-\u9fff]{5,8}?)(同志)?$")
+# what a clause after an office has and a transliterated name has not (县长 要抓好安全生产)
+_CLAUSE_CHARS = re.compile("[要抓的了在是和对把将好当做推进加强高度重视实工作会议发展建设全县市区镇乡党委政府们我你他这那有为以及与]")
 
 
 # A reporter's byline (记者 刘晓燕, 本报记者 王某): the author is the name.
@@ -533,7 +548,7 @@ def _target_year(text: str, m: re.Match) -> bool:
 
 
 # Only at the top or bottom of a page: inside a report, 主办单位：… names a project's owner.
-_EDGE_ONLY = {"site owner", "site address", "breadcrumb", "issue number", "document class", "handling mark"}  # (第一期 and A类 inside a text head its parts)
+_EDGE_ONLY = {"site owner", "site address", "breadcrumb", "issue number", "document class", "handling mark", "weather widget"}  # (第一期 and A类 inside a text head its parts)
 _DASHES = "—―–‒─━\\-－~～"
 _DATELINE_START = re.compile(
     rf"^[{_DASHES}]*\s*[(（]?\s*(?:(19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月(\s*\d{{1,2}}\s*日)?|{_CN_DATE.pattern}|{_CN_YEAR.pattern.replace('?P<y>', '')}\s*[一二三四五六七八九十]{{1,2}}\s*月)"
@@ -620,8 +635,9 @@ def _attendance(fields: tuple[tuple[str, str], ...], line: str) -> bool:
     """A record's attendance line (出席：李树军　张海龙, 请假：孙志刚（在省委党校学习）, 记录：县政府办公室　杨丽华):
     names, no sentence (请假：干部职工因事请假，…报办公室备案。 is a rule's text)."""
     # (names may be set apart by ；: 出席：晋江市教育局局长　蔡明辉；晋江市卫生健康局副局长　吴丽娟)
+    parts = [p.strip() for p in re.split(r"[；;]", fields[0][1]) if p.strip()]
     return (FIELD_ROLE[fields[0][0]] == "attendance" and not re.search(r"[。！？]", line)
-            and all(len(part.strip()) <= 30 for part in re.split(r"[；;、，,]", fields[0][1])))
+            and (len(parts) < 2 or all(re.search(r"[\s\u3000][\u4e00-\u9fff·]{2,8}$", p) or looks_like_person(p) for p in parts)))
 
 
 def classify_line(line: str, heading_max_chars: int, edge: bool = True) -> LineKind:
@@ -670,8 +686,6 @@ def classify_line(line: str, heading_max_chars: int, edge: bool = True) -> LineK
         fields = header_fields(line)
         if len(fields) >= 2 or fields and (FIELD_ROLE[fields[0][0]] == "summary" or _attendance(fields, line)):
             return LineKind("metadata", "header fields", "", fields)
-    if _TURN_LABEL.match(line):
-        return LineKind("body")  # 【主持人　林雅琴】 labels the turn below it: it joins it, as a short fragment
     url = url_line(line)
     if url:
         return LineKind("metadata", "url", url, (("URL", url),))
@@ -687,7 +701,7 @@ DOCUMENT_TITLE = re.compile(r"^(?![一二三四五六七八九十\d]+[、.．]|[
 
 
 # a transcript's speaker label on a line of its own (【主持人　林雅琴】, [发布人 许文杰], 【记者】)
-_TURN_LABEL = re.compile(r"^[【\[]\s*(主持人|发布人|发言人|嘉宾|记者|答|问|提问)([\s\u3000]*[\u4e00-\u9fff·]{0,14})?\s*[】\]]$")
+TURN_LABEL = re.compile(r"^[【\[]\s*(主持人|发布人|发言人|嘉宾|记者|答|问|提问)([\s\u3000]+[\u4e00-\u9fff·]{2,14})?\s*[】\]]$")
 
 
 # a note in brackets after a sentence: （掌声） （按可比价格计算）

@@ -188,6 +188,9 @@ def test_a_papers_place_in_the_source_line_is_where_it_was_published_not_whose_i
 def test_a_township_text_is_its_countys_or_no_ones():
     town = {"title": ["政府工作报告"], "author": ["镇长 陈志刚"], "body": ["现在，我代表镇人民政府向大会报告工作。", "在双流县委、县政府的坚强领导下。",
                                                                  "成都市、新津县、仁寿县周边。"]}
+    # (its county named with its organs, 在双流县委、县政府的坚强领导下, is its county)
+    assert infer_locality(town).locality == "双流区"
+    town = {**town, "body": ["现在，我代表镇人民政府向大会报告工作。", "在县委、县政府的坚强领导下，双流县周边。", "成都市、新津县、仁寿县周边。"]}
     loc = infer_locality(town)
     assert (loc.found, loc.province, loc.level) == (False, "四川省", "county") and "a township's text, filed under its county" in loc.evidence
     assert declared_levels(town) == {"镇"}
@@ -681,3 +684,13 @@ def test_a_town_whose_name_ends_in_a_countys_short_name_is_the_town():
     assert [n for _, n, _ in g.find("钱清镇人民政府")] == [] and [n for _, n, _ in g.find("新安乡人民政府")] == []
     assert [n for _, n, _ in g.find("到清镇调研")] == ["清镇"] and [n for _, n, _ in g.find("在安乡")] == ["安乡"]
     assert [n for _, n, _ in g.find("贵阳清镇")] == ["贵阳", "清镇"]
+
+
+def test_the_one_unit_of_the_level_a_text_speaks_as_is_helped_against_its_siblings():
+    """A 县长's speech naming its county most and the county-level cities around it often
+    (浦江县 beside 义乌市, 东阳市, 永康市): the one 县 among them is the text's, though it falls short
+    of the share a child needs against all its siblings; not where 全区 may be the parent's word."""
+    zones = {"title": ["在全县经济工作会议上的讲话"], "author": ["县长 施建华"],
+             "body": ["浦江县。"] * 7 + ["义乌市。"] * 6 + ["东阳市。"] * 2 + ["永康市。"] * 2 + ["金华市。"] * 4}
+    assert infer_locality(zones).locality == "浦江县"
+    assert infer_locality({**zones, "title": ["在经济工作会议上的讲话"], "author": []}).locality == "金华市"

@@ -25,7 +25,7 @@ from pipeline.ingest import (
     process_document,
 )
 from pipeline.readers import RawText
-from pipeline.text import heading_level, inline_heading
+from pipeline.text import TURN_LABEL, heading_level, inline_heading
 
 P = IngestParams()
 T2S = opencc.OpenCC("t2s").convert
@@ -1571,7 +1571,11 @@ def test_the_furniture_of_portals_papers_and_transcripts_is_no_title():
     talk = ["晋江市2025年为民办实事项目新闻发布会实录", "时间：2025年2月18日上午9:30", "出席：晋江市教育局局长　蔡明辉；晋江市卫生健康局副局长　吴丽娟", "",
             "【主持人　林雅琴】", "各位媒体朋友，大家上午好！欢迎参加晋江市政府新闻办举行的新闻发布会。"]
     d = doc(talk)
-    assert d.title == "晋江市2025年为民办实事项目新闻发布会实录" and d.paragraphs[0]["text"].startswith("【主持人 林雅琴】各位媒体朋友")
+    assert d.title == "晋江市2025年为民办实事项目新闻发布会实录" and d.paragraphs[0]["section"] == "【主持人 林雅琴】"  # (the label heads its turn)
+    # a heading in brackets that is no speaker's label stays a heading; 请假：… with its rules is text
+    assert not TURN_LABEL.match("【记者手记】") and not TURN_LABEL.match("【问题】") and TURN_LABEL.match("【问】")
+    d = doc(["考勤制度", "一、请假", "请假：职工请假须填写请假条；病假须附医院证明；", "二、记录", "记录：办公室负责考勤记录，每月公示；全体职工应当遵守。"])
+    assert "职工请假须填写请假条" in " ".join(p["text"] for p in d.paragraphs)
     # a month and day under a title that gives the year; a date only in the file's name; 述职人：…
     d = doc(["在全市2015年安全生产工作会议上的讲话", "副市长 马卫东同志", "（3月12日）", "同志们：今天召开全市安全生产工作会议，主要任务是部署今年工作。"])
     assert (d.title, d.date) == ("在全市2015年安全生产工作会议上的讲话", "2015-03-12")
@@ -1594,3 +1598,67 @@ def test_a_pages_headline_the_extraction_left_out_and_its_title_after_the_sites_
     meta = {"title": "湖州市人民政府 政策解读 最高补贴100万元！青年人才“安家湖州”迎来新政"}
     d = process_document("a.html", RawText(["近日，湖州市人民政府办公室印发《若干意见》，自2022年7月1日起施行。"], "html (utf-8)", meta), P, T2S, Gazetteer.default())
     assert d.title == "最高补贴100万元！青年人才“安家湖州”迎来新政"
+
+
+def test_more_furniture_above_a_headline():
+    """A side column's dotted links, a gazette's name and issue with its column label, a paper's
+    材料3, a site's name transliterated above its menu, an office's handling mark, a transcribed
+    speech's note, a long transliterated name after its office: none is title."""
+    def doc(lines, name="a.txt", enc="utf-8", meta=None):
+        return process_document(name, RawText(list(lines), enc, meta or {}), P, T2S, Gazetteer.default())
+
+    report = ["·安达市", "·肇东市", "·海伦市", "·望奎县", "政府工作报告", "——2008年1月17日在绥化市第三届人民代表大会第一次会议上", "各位代表：现在，我代表市人民政府，向大会报告工作，请予审议。"]
+    assert doc(report).title == "政府工作报告"
+    gazette = ["甘孜藏族自治州人民政府公报　　　　2016年第2期", "", "【州政府工作报告】", "", "政 府 工 作 报 告", "——2016年1月26日在甘孜藏族自治州第十一届人民代表大会",
+               "第六次会议上", "州长　仁真多吉", "各位代表：现在，我代表州人民政府，向大会报告工作，请予审议。"]
+    d = doc(gazette)
+    assert (d.title, d.locality.locality) == ("政府工作报告", "甘孜藏族自治州")
+    assert doc(["材料3", "在全市乡村振兴推进会议上的讲话", "同志们：今天召开全市乡村振兴推进会议，主要任务是部署今年工作。"]).title == "在全市乡村振兴推进会议上的讲话"
+    notice = ["日喀则市人民政府  gzhis ka rtse grong khyer mi dmangs srid gzhung", "网站首页 | 走进日喀则市 | 政务公开 | 便民服务",
+              "您的位置：首页 >> 政务公开 >> 市政府文件", "日喀则市人民政府关于印发《日喀则市2010年", "农牧民增收工作实施方案》的通知",
+              "各乡（镇）人民政府，市直各部门：现将方案印发给你们，请认真贯彻执行。"]
+    assert doc(notice).title == "日喀则市人民政府关于印发《日喀则市2010年农牧民增收工作实施方案》的通知"
+    speech = ["（根据录音整理，未经本人审阅）", "玉树县人民政府办公室 内部资料", "在全县灾后重建暨2011年经济工作会议上的讲话", "旗长 图门吉日嘎拉",
+              "同志们：今天召开全县灾后重建暨经济工作会议，主要任务是部署今年工作。"]
+    d = doc(speech)
+    assert (d.title, d.author) == ("在全县灾后重建暨2011年经济工作会议上的讲话", "图门吉日嘎拉（旗长）")
+
+
+def test_what_the_portal_and_date_rules_leave_alone():
+    """The third review's cases: each rule above kept to what it is for."""
+    def doc(lines, name="a.txt", enc="utf-8", meta=None, left=()):
+        return process_document(name, RawText(list(lines), enc, meta or {}, list(left)), P, T2S, Gazetteer.default())
+
+    body = "同志们：今天召开会议，主要任务是总结去年工作，部署今年任务。"
+    for crumb in ("所在位置：首页 > 政务公开 > 领导讲话", "你现在的位置：首页 > 政务公开", "当前所在位置：首页 > 新闻"):
+        assert doc(["宁乡市人民政府", crumb, "在全市经济工作会议上的讲话", body]).title == "在全市经济工作会议上的讲话", crumb
+    # a month and day take no year of a report under review, nor of a December
+    for title, day in (("关于宁乡市2020年预算执行情况和2021年预算草案的报告", "（2月2日）"), ("宁乡市2015年度述职述廉报告", "（1月20日）"),
+                       ("在全市2016年经济工作会议上的讲话", "（12月28日）")):
+        assert doc([title, day, body]).date == "", title
+    # a file's eight-digit date yields to another year (in the name or a year-and-month line); a period or version is none
+    assert doc(["在全县经济工作会议上的讲话", body], name="2019_宁乡讲话_20230915.txt").year == "2019"
+    assert doc(["在全县经济工作会议上的讲话", "（二〇一九年十二月）", body], name="讲话_20230915.txt").year == "2019"
+    assert doc(["工作总结", body], name="20190101-20191231工作总结.txt").date == ""
+    # the page's <h1> before a left-out sidebar line; a <title> that opens with its subject keeps it
+    left = ["相关新闻", "我市举办2020年农民丰收节活动", "发布日期：2020-09-22"]
+    meta = {"title": "宁乡市人民政府", "headings": "市政府召开第5次常务会议部署防汛工作"}
+    assert doc([body], "a.html", "html (utf-8)", meta, left).title == "市政府召开第5次常务会议部署防汛工作"
+    assert doc([body], "a.html", "html (utf-8)", {"title": "宁乡市政府 召开第5次常务会议"}).title == "宁乡市政府 召开第5次常务会议"
+    # a township's short text, its title opened by its name, goes to the county it names with its organs
+    town = ["花明楼镇2019年工作总结", "今年以来，我镇在宁乡市委、市政府的坚强领导下，全镇经济平稳增长。", "全镇干部群众团结奋斗，各项工作取得新成效。"]
+    assert doc(town).locality.locality == "宁乡市"
+    # a county's city named where the text went (赴瑞金市参观学习) does not keep a city's news off its site
+    news = ["4月10日，我市召开一季度经济运行分析会，全市经济运行总体平稳。", "会后，与会人员赴瑞金市参观学习。"]
+    assert doc(news, "a.html", "html (utf-8)", {"title": "我市召开一季度经济运行分析会_赣州市人民政府"}).locality.locality == "赣州市"
+    assert [n for _, n, _ in Gazetteer.default().find("驻宁乡部队")] == ["宁乡"]
+    # a breadcrumb's item follows a bare arrow only; 报告人：… in a rule is text; a printing line without a blank
+    d = doc(["首页", "> 政务公开", "> 规划计划", "政府工作报告", "（2020年1月8日）", "宁乡市市长 张三", body])
+    assert d.title == "政府工作报告"
+    assert "应当如实报告" in " ".join(p["text"] for p in doc(["安全生产管理办法", "报告人：应当如实报告事故情况，不得隐瞒不报。", body]).paragraphs)
+    assert doc(["政府工作报告", "宁乡市人民代表大会秘书处2020年1月印", body]).title == "政府工作报告"
+    from pipeline.ingest import title_issuer
+    assert title_issuer("宁乡市对口支援工作领导小组办公室关于做好2020年对口支援工作的通知") == "宁乡市对口支援工作领导小组办公室"
+    # an event plan's 主办：… in a Word file is no site
+    plan = ["2020年宁乡市全民健身运动会活动方案", "为丰富群众文化生活，我市将举办全民健身运动会。全市各单位要积极组织参赛。", "主办：长沙市人民政府", "承办：宁乡市人民政府"]
+    assert doc(plan, "a.docx", "docx").locality.locality != "长沙市"

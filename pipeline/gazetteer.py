@@ -380,7 +380,7 @@ _PERSON_AFTER = ("同志", "在", "讲话", "的讲话", "署名", "作", "说",
 
 # one character that may stand before a place's name as a word of its own (到清镇调研, 在安乡, 与宁乡): not a town's first
 # (and verbs and words that stand before a place: 驻宁乡部队, 游景德镇, 大美宁乡, 离清镇, 援助宁乡)
-_BEFORE_A_PLACE = frozenset("在到赴去来从的和与及至于向对是为将把被往经由自跟同或暨、全各本我原驻游美让助回离距看据帮援进带比属访住留居返之乡省市县区州城")
+_BEFORE_A_PLACE = frozenset("在到赴去来从的和与及至于向对是为将把被往经由自跟同或暨、全各本我原驻游让助回离距看据帮援进带比属访住留居返之乡省市县区州")
 
 
 def _whole_name_after_office(run: str, start: int, name: str) -> bool:
@@ -968,7 +968,7 @@ _BYLINE_LEVEL = re.compile(r"(?<![城社园景联山林都])(省|市|州|盟|区
 
 
 # a title opened by a township's name (钱清镇2012年…, 花明楼镇人民政府…, 朝克乌拉苏木2021年工作总结)
-_TOWNSHIP_TITLE = re.compile(r"^\s*[\u4e00-\u9fff]{1,8}?(镇|乡|苏木|街道)(?=\s*(\d|人民政府|政府|党委|党工委|办事处|工作|关于|二〇|〇))")
+_TOWNSHIP_TITLE = re.compile(r"^\s*(?![各全本我])[\u4e00-\u9fff]{2,8}?(镇|乡|苏木|街道)(?=\s*(\d|人民政府|政府|党委|党工委|办事处|工作|关于|二〇|〇))")
 
 
 def _level_of(m: re.Match) -> str:
@@ -1144,7 +1144,8 @@ def _most_specific(direct: dict[str, float], gaz: Gazetteer, levels: frozenset[s
             break  # a visiting leader of this unit's level (省长冯立军 in 琼中)
         # the one child of the level the text speaks as (浦江县 among 义乌市, 东阳市 in a 县长's speech) is helped against
         # its siblings too, by as much
-        alone = child_bonus if child_says and not parent_may and not any(level_says(c) for c in children[node] if c != child) else 0.0
+        alone = child_bonus if (child_says and not parent_may and (child in led or township and child in governs)
+                                and not any(level_says(c) or c in declared for c in children[node] if c != child)) else 0.0
         if (header_says or subtree[child] + child_bonus >= own + own_bonus) and subtree[child] + alone >= DOMINANCE * (below + alone):
             node = child
         else:

@@ -280,7 +280,7 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
             text.strip() for text in copied if _SITE_PART.search(text.strip()) and len(text.strip()) <= 30]
         on_site = infer_locality({**lines.zones, "site": site}, gazetteer, doc.date or doc.year, leader) if site else doc.locality
         inside = doc.locality.found and on_site.code in gazetteer.places[doc.locality.code].ancestors
-        visited = inside and any(re.search(rf"(赴|前往|到访|来到|到)\s*{re.escape(doc.locality.locality)}", t) for t in lines.zones["body"])
+        visited = inside and any(re.search(rf"(赴|前往|到访)\s*{re.escape(doc.locality.locality)}", t) for t in lines.zones["body"])
         if on_site.found and speaks_for(on_site.code, lines.zones, gazetteer) and (not inside or visited):
             # (not a unit inside the site's that the text is about, 瑞金市召开… on 赣州's site; one it went to, 赴瑞金市参观学习, is passing)
             doc.locality = on_site
@@ -475,18 +475,24 @@ def _mark_link_list(text: list[str], kinds: list[LineKind]) -> None:
                 kinds[i] = LineKind("boilerplate", "the head of a list of links")
                 for k in links:
                     kinds[k] = LineKind("boilerplate", f"a link under {line.strip()}")
-    # a side column's links, each on its line behind a dot (·安达市 / ·肇东市 / ·海伦市 …): three or more in a row
+    # a side column's links, each on its line behind a dot (·安达市 / ·肇东市 / ·海伦市 …): three or more in a row above
+    # the first line of text (a list under a lead-in, 以下大事： / ·…, is text)
+    # (or at the page's foot, under 相关新闻：)
+    first_text = next((i for i, k in enumerate(kinds) if k.kind == "body"), len(text))
+    foot = set([i for i, t in enumerate(text) if t.strip()][-_FOOT_LINES:])
     i = 0
     while i < len(text):
         k = i
         while k < len(text) and kinds[k].kind == "heading" and _DOTTED_LINK.match(text[k]):
             k += 1
-        if k - i >= 3:
+        lead = next((text[j] for j in range(i - 1, -1, -1) if text[j].strip()), "")
+        if k - i >= 3 and (i < first_text or i in foot) and (not lead.rstrip().endswith(("：", ":")) or re.match(r"\s*(相关|推荐|延伸|往期|热点)", lead)):
             for j in range(i, k):
                 kinds[j] = LineKind("boilerplate", "navigation")
         i = max(k, i + 1)
 
 
+_FOOT_LINES = 12
 _DOTTED_LINK = re.compile(r"^\s*[·•]\s*[^\s·•。！？；，]{2,20}\s*$")
 RUNNING_MIN_PAGES = 2  # a running header or footer stands at this many page breaks at least
 
@@ -805,7 +811,7 @@ def _meeting_year(title: str) -> str:
     or ``""``: not a report's year under review (2015年度述职述廉报告, 关于2020年预算执行情况和2021年预算草案的报告), nor a
     December's date (a year's economic meeting is often held the December before)."""
     years = set(re.findall(r"(?<!\d)((?:19|20)\d{2})(?=\s*年)", title))
-    if len(years) != 1 or not re.search(r"在.{0,40}(会议|大会|会)上的(讲话|发言|致辞|报告)", title) or re.search("年度|周年|纪念|预算|决算|总结", title):
+    if len(years) != 1 or not re.search(r"在.{0,40}(会议|大会|会)上的(讲话|发言|致辞|报告)|政府工作报告$", title) or re.search("年度|周年|纪念|预算|决算|总结", title):
         return ""
     return years.pop()
 
@@ -836,9 +842,11 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
     kinds = lines.kinds
     # a site's name above its menu, long with its name transliterated (日喀则市人民政府  gzhis ka rtse grong khyer …): furniture
     top = lines.nonblank[:_TOP_LINES]
-    menu = max((i for i in top if kinds[i].kind == "boilerplate" and kinds[i].reason in _MENU), default=-1)
+    menu = max((i for i in top if kinds[i].kind == "boilerplate" and kinds[i].reason in _MENU and re.search(r"[|｜>＞›»]|首页", lines.text[i])),
+               default=-1)
     for i in top:
-        if i < menu and kinds[i].kind == "body" and lines.open(i) and len(lines.text[i]) <= 80 and not re.search("[。！？；]", lines.text[i]):
+        if (i < menu and kinds[i].kind == "body" and lines.open(i) and len(lines.text[i]) <= 80 and not re.search("[。！？；]", lines.text[i])
+                and re.search(r"人民政府|政府网|门户网|网站", lines.text[i])):
             lines.mark(i, "boilerplate", "site header above the navigation")
     first_body = next((i for i, k in enumerate(kinds) if (k.kind == "body" or k.kind == "heading" and _NUMBERED.match(lines.text[i])) and lines.open(i)),
                       len(lines.text))
@@ -895,8 +903,12 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
             lines.mark(i, "metadata", "paper number")  # （1） under a cover's 大会文件
         elif re.fullmatch(r"\s*\d{1,9}\s*", line) and i and lines.text[i - 1].rstrip().endswith(("：", ":")):
             lines.mark(i, "boilerplate", "a number alone (a page's hit count)")  # 点击数： / 2486
-        elif _COLUMN_LABEL.match(line) and not title_parts and k + 1 < len(header):
+        elif ((_COLUMN_LABEL.match(line) or len(line.strip()) <= 6 and _COLUMN.search(line.strip())) and not title_parts and k + 1 < len(header)
+              and not find_date(lines.text[header[k + 1]]) and not office_and_name(unspaced_name(lines.text[header[k + 1]]))
+              and not looks_like_person(unspaced_name(lines.text[header[k + 1]]))):
             lines.mark(i, "metadata", "column label")  # 【州政府工作报告】 above the title, a gazette's or a paper's column
+        elif len(tokens := line.split()) >= 3 and all(gazetteer.find(t) and gazetteer.find(t)[0][1] == t for t in tokens):
+            lines.mark(i, "boilerplate", "navigation")  # a menu's row of places (阆中市 南部县 西充县)
         elif _ATTACHMENT_LABEL.match(line) and not title_parts:
             lines.mark(i, "metadata", "attachment label")  # 附件 above an attachment's title, saved as a file of its own
         elif m := SUBTITLE_SPEAKER.match(name):
@@ -913,14 +925,16 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
             lines.dates.append(Dated(find_date(line), "title block", i))
             lines.zones["title"].append(line)
             dated.add(i)
-        elif (md := _MONTH_DAY.match(line)) and (year := _meeting_year(" ".join(title_parts))) and md.group(1) not in ("12", "十二") \
-                and find_date(f"{year}年{md.group(1)}月{md.group(2)}日"):
-            # （3月12日） under a title that gives the year (在全市2015年安全生产工作会议上的讲话), or the file's name does
-            day = find_date(f"{year}年{md.group(1)}月{md.group(2)}日")
-            lines.mark(i, "metadata", "date line (month and day; the year from the title)")
-            lines.dates.append(Dated(day, "title block", i))
+        elif (md := _MONTH_DAY.match(line)) and title_parts:
+            # （3月12日） under a title that gives the year of a meeting (在全市2015年安全生产工作会议上的讲话) or of a report
+            # (2020年宁乡市政府工作报告); else a date line without its year
+            year = _meeting_year(" ".join(title_parts)) if md.group(1) not in ("12", "十二") else ""
+            day = find_date(f"{year}年{md.group(1)}月{md.group(2)}日") if year else ""
+            lines.mark(i, "metadata", "date line (month and day; the year from the title)" if day else "date line (month and day, no year)")
+            if day:
+                lines.dates.append(Dated(day, "title block", i))
+                dated.add(i)
             lines.zones["title"].append(line)
-            dated.add(i)
         elif year_month_line(line):  # （二〇一二年十二月） under the title
             lines.mark(i, "metadata", "date line (year and month)")
             lines.years.append((year_month_line(line), "title block"))
@@ -1299,14 +1313,14 @@ def date_document(lines: Lines, doc: Document, meta: dict[str, str], meta_source
         doc.author = doc.author or author
 
 
-_COMPACT = re.compile(r"(?<![0-9A-Za-z])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
+_COMPACT = re.compile(r"(?<![0-9Vv])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
 
 
 def _compact_date(name: str) -> str:
     """A date written as eight digits in a file's name (20190305讲话.docx, t20150710_688912.html), ISO, or ``""``; not
     a period (20190101-20191231) or a version (V20200101)."""
-    found = _COMPACT.findall(name)
-    return "-".join(found[0]) if len(found) == 1 else ""
+    found = set(_COMPACT.findall(name))
+    return "-".join(found.pop()) if len(found) == 1 else ""
 
 
 # an author property that names nobody: a computer's user account or a pirated system's
@@ -1347,7 +1361,7 @@ _WORD_TITLE = re.compile(r"^Microsoft Word\s*-\s*|\.(docx?|wps)$", re.IGNORECASE
 _SITE_DASH = re.compile(r"(?<!\d)\s*[-－–—―]{1,2}\s*(?!\d)")
 _SITE_NAME_CHARS = 24
 # a site's column (政策解读, 领导讲话, 工作动态), after its name in a <title>
-_COLUMN = re.compile(r"(解读|动态|要闻|讲话|公开|公示|公告|新闻|专题|专栏|信息|资讯|快讯|之窗|聚焦|头条)$")
+_COLUMN = re.compile(r"(解读|动态|要闻|讲话|公开|公示|公告|新闻|专题|专栏|信息|资讯|快讯|之窗|聚焦|头条|文章|报道)$")
 # a site's name as such, with no place in it (人民政府 alone, not 服务型政府 or 民生保障网)
 _SITE_ITSELF = re.compile(r"(人民政府|政府网|门户网站|网站|政务公开|信息公开|新闻中心)$")
 
@@ -1363,8 +1377,8 @@ def _site_off(part: str, gazetteer: Gazetteer) -> list[str]:
 
     tokens = part.split()
     k = 0  # a site's name and its column set off by blanks before the headline (湖州市人民政府 政策解读 最高补贴…)
-    if len(tokens) >= 3 and site(tokens[0]) and _SITE_ITSELF.search(tokens[0]) and len(tokens[1]) <= 6 and _COLUMN.search(tokens[1]):
-        k = 2  # (not 宁乡市政府 召开…: a headline that opens with its subject)
+    if len(tokens) >= 2 and site(tokens[0]) and _SITE_ITSELF.search(tokens[0]):
+        k = 1  # (人民政府, 门户网站: not 宁乡市政府 召开…, a headline that opens with its subject)
         while k < len(tokens) - 1 and len(tokens[k]) <= 6 and _COLUMN.search(tokens[k]):
             k += 1
     if k:

@@ -164,6 +164,9 @@ BOILERPLATE = [
     # a menu's link (网站首页 | 网站地图), not a word of a sentence (完成门户网站首页改版，…)
     ("navigation", re.compile(r"(^|[\s|｜/:：【\[])(网站首页|网站地图)(?=$|[\s|｜/>＞›»】\]])|^首页\s*[>＞›»/]|[>＞›»]\s*正文\s*$|当前位置\s*[:：]|^\s*(?:(?:您|你)(?:当前|现在)?(?:所在)?的?|(?:当前|现在)(?:所在)?的?|所在)位置\s*[:：]\s*(?:$|首页|网站首页|主页|[^\s>＞›»]{0,10}\s*[>＞›»])|您现在的位置|^返回(首页|顶部)|^欢迎(您)?(访问|光临|来到)\S{0,30}(网站|门户网)\S{0,4}[！!。]?$")),
     ("breadcrumb", re.compile(r"^[>＞›»]{1,2}\s*\S{2,12}$")),
+    # a breadcrumb without its key (芜湖市人民政府 > 政务公开 > 领导讲话), and a menu's words in a row (讲话文章 活动报道 阆中市 南部县 西充县)
+    ("breadcrumb", re.compile(r"^[^>＞›»，。；！？]{2,20}(\s*[>＞›»]{1,2}\s*[^>＞›»，。；！？\s]{2,12}){2,}\s*$")),
+    ("navigation", re.compile(r"^\s*[\u4e00-\u9fff]{2,6}(\s+[\u4e00-\u9fff]{2,6}){4,}\s*$")),
     # a side column's list of links set off by dots (·安达市 ·肇东市 ·海伦市 …)
     ("navigation", re.compile(r"^(\s*[·•]\s*[^\s·•。！？；，]{2,16}){3,}\s*$")),
     # a notice and its numbers (湘ICP备18001534号, 公网安备 43010502000441号, 网站标识码：4300000001), not prose
@@ -211,6 +214,7 @@ OFFICIAL_DOCUMENT = [
     ("newspaper page", re.compile(r"^第\s*[A-Z]?\d{1,3}\s*版\s*[:：]\s*[\u4e00-\u9fff·]{0,8}$")),
     ("disclosure note", re.compile(r"^[(（]\s*此件(主动|不予|依申请)?公开(发布)?\s*[)）]$")),
     ("distribution list", re.compile(r"^(抄送|抄报|分送)\s*[:：]")),
+    ("printing line", re.compile(r"^[\u4e00-\u9fff]{0,20}(秘书处|办公室|办公厅)\s*印[制发]?$")),  # (大会秘书处印)
     # (a meeting's secretariat prints its papers by the month: 大会秘书处　2016年9月印)
     ("printing line", re.compile(r"^[\u4e00-\u9fff、\s]{2,40}(19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发?$"
                                  r"|^[\u4e00-\u9fff、]{2,30}?(\s+|(秘书处|办公室|办公厅|委员会|政府|局|部)\s*)(19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*印制?$")),
@@ -219,7 +223,9 @@ OFFICIAL_DOCUMENT = [
     ("meeting paper label", re.compile(r"^(?![一二三四五六七八九十\d]+[、.．是]|[（(])(?!(学习|贯彻|研读|审议|做好|准备|印发|传达|落实|认真|深入|党的|关于|有关))"
                                        r"[\u4e00-\u9fff（）()]{0,40}?(会议|大会|全会)\s*(文件|材料)"
                                        r"(之[一二三四五六七八九十\d]{1,3}|\s*[（(]\s*[\d一二三四五六七八九十]{1,3}\s*[)）])?$"
-                                       r"|^(会议)?(材料|文件)\s*(之[一二三四五六七八九十]{1,3}|[\d一二三四五六七八九十]{1,2})$")),
+                                       r"|^会议(材料|文件)\s*(之[一二三四五六七八九十]{1,3}|[\d一二三四五六七八九十]{1,2})$")),
+    # (a paper's number alone, 材料3, 文件（1）: near the top or the end only, as a body's 材料2 heads its part)
+    ("paper number label", re.compile(r"^(材料|文件)\s*(之[一二三四五六七八九十]{1,3}|[\d一二三四五六七八九十]{1,2}|[（(]\s*[\d一二三四五六七八九十]{1,2}\s*[)）])$")),
     # how a paper is to be handled (内部资料　注意保存, 此件仅供民主测评使用　会后收回, 秘密★1年)
     ("handling mark", re.compile(r"^([\u4e00-\u9fff]{2,30}(办公室|办公厅|政府|委员会|秘书处)\s+)?(?:(内部资料|内部文件|内部参考|内部刊物|内部发行|注意保存|妥善保存|妥善保管|会后收回|用后收回|会后退回|请勿外传|不得外传|"
                                  r"严禁外传|仅供参考|机密|秘密|绝密|此件仅供[^，。\s]{1,20}?使用|★\s*[\d一二三四五六七八九十]{1,2}\s*年)[\s\u3000★、，,]*){1,4}$")),
@@ -235,7 +241,7 @@ HEADER_FIELDS: dict[str, tuple[str, ...]] = {
     "posted": ("发布时间", "发布日期", "发稿时间", "发表时间", "更新时间", "上传时间", "录入时间", "公开日期", "公开时间", "生成日期", "时间", "日期"),
     "url": ("来源URL", "来源网址", "来源链接", "原文链接", "原文地址", "原文网址", "文章链接", "本文链接", "网页地址", "页面地址", "链接", "网址", "URL"),
     "source": ("信息来源", "文章来源", "稿件来源", "新闻来源", "来源网站", "来源", "出处"),
-    "author": ("作者", "撰稿", "撰稿人", "撰文", "述职人"),
+    "author": ("作者", "撰稿", "撰稿人", "撰文", "述职人", "报告人", "汇报人"),
     "summary": ("内容摘要", "内容提要", "摘要", "提要", "导读"),
     # a press conference's or meeting's header (above the text only: 主持人：… in a transcript is a turn)
     "event": ("发布地点", "发布人", "发布嘉宾", "主持人", "出席嘉宾", "会议地点", "地点", "参会人员", "参加人员", "出席人员", "出席领导",
@@ -313,6 +319,7 @@ _TITLED_NAME = re.compile(rf"^(?P<office>(?:[^\s:：、]{{0,16}}(?:{_OFFICES})�
 _NAME_THEN_OFFICE = re.compile(
     rf"^(?P<who>[\u4e00-\u9fff]{{2,4}}|[\u4e00-\u9fff]{{1,8}}·[\u4e00-\u9fff·]{{1,12}})\s*[,，]\s*(系|为|是|现任)?\s*(?P<office>[^\s,，;；]{{0,24}}({_OFFICES}))$"
 )
+_NAME_VALUE = re.compile(r"^[\u4e00-\u9fff、（）()]{0,24}[\s\u3000]*[\u4e00-\u9fff·]{2,8}$")
 _OFFICE_ONLY = re.compile(rf"^(?!访)(?:[\u4e00-\u9fff（）]{{0,16}}(?:{_OFFICES})、){{0,3}}[\u4e00-\u9fff（）]{{0,16}}({_OFFICES})$")
 
 
@@ -348,7 +355,8 @@ def office_and_name(line: str) -> str:
 
 _OFFICE_LONG_NAME = re.compile(r"^(?P<office>[^\s:：\d]{1,30})\s+(?P<who>[\u4e00-\u9fff]{5,8}?)(同志)?$")
 # what a clause after an office has and a transliterated name has not (县长 要抓好安全生产)
-_CLAUSE_CHARS = re.compile("[要抓的了在是和对把将好当做推进加强高度重视实工作会议发展建设全县市区镇乡党委政府们我你他这那有为以及与]")
+_CLAUSE_CHARS = re.compile("[要抓的了在是和对把将好当做推进加强高度重视实工作会议发展建设全县市区镇乡党委政府们我你他这那有为以及与"
+                           "调研督导检查指述职报告致辞讲话慰问部署视察考察主持出席参加召开同志]")
 
 
 # A reporter's byline (记者 刘晓燕, 本报记者 王某): the author is the name.
@@ -548,7 +556,7 @@ def _target_year(text: str, m: re.Match) -> bool:
 
 
 # Only at the top or bottom of a page: inside a report, 主办单位：… names a project's owner.
-_EDGE_ONLY = {"site owner", "site address", "breadcrumb", "issue number", "document class", "handling mark", "weather widget"}  # (第一期 and A类 inside a text head its parts)
+_EDGE_ONLY = {"site owner", "site address", "breadcrumb", "issue number", "document class", "handling mark", "weather widget", "paper number label"}  # (第一期 and A类 inside a text head its parts)
 _DASHES = "—―–‒─━\\-－~～"
 _DATELINE_START = re.compile(
     rf"^[{_DASHES}]*\s*[(（]?\s*(?:(19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月(\s*\d{{1,2}}\s*日)?|{_CN_DATE.pattern}|{_CN_YEAR.pattern.replace('?P<y>', '')}\s*[一二三四五六七八九十]{{1,2}}\s*月)"
@@ -637,7 +645,7 @@ def _attendance(fields: tuple[tuple[str, str], ...], line: str) -> bool:
     # (names may be set apart by ；: 出席：晋江市教育局局长　蔡明辉；晋江市卫生健康局副局长　吴丽娟)
     parts = [p.strip() for p in re.split(r"[；;]", fields[0][1]) if p.strip()]
     return (FIELD_ROLE[fields[0][0]] == "attendance" and not re.search(r"[。！？]", line)
-            and (len(parts) < 2 or all(re.search(r"[\s\u3000][\u4e00-\u9fff·]{2,8}$", p) or looks_like_person(p) for p in parts)))
+            and (len(parts) < 2 or all(re.search(rf"([\s\u3000、，,]|{_OFFICES})[\u4e00-\u9fff·]{{2,8}}$", p) or looks_like_person(p) for p in parts)))
 
 
 def classify_line(line: str, heading_max_chars: int, edge: bool = True) -> LineKind:
@@ -661,13 +669,17 @@ def classify_line(line: str, heading_max_chars: int, edge: bool = True) -> LineK
             return LineKind("table", "table row (cells, not running text)")
         return LineKind("body")  # a row holding sentences (一 | 全面推进乡村振兴，…。)
     if len(line) <= _SHORT:
+        # (set letter-spaced, as a red head or a cover is: 巴 彦 淖 尔 盟 行 政 公 署 文 件, …第五次会议 文 件（1）)
+        compact = re.sub(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff（(])", "", line)
         for reason, pat in OFFICIAL_DOCUMENT:
-            if pat.match(line) and (edge or reason not in _EDGE_ONLY):
+            if (pat.match(line) or compact != line and pat.match(compact)) and (edge or reason not in _EDGE_ONLY):
                 return LineKind("metadata", reason)
         for reason, pat in BOILERPLATE:
             if (edge or reason not in _EDGE_ONLY) and pat.search(line):
                 return LineKind("boilerplate", reason)
         fields = header_fields(line)
+        if fields and fields[0][0] in ("报告人", "汇报人", "述职人") and not _NAME_VALUE.match(fields[0][1]):
+            fields = ()  # (报告人：应当如实报告事故情况… is a rule's sentence)
         if _META_SOURCE.match(line):
             m = _SOURCE_VALUE.search(line)
             return LineKind("metadata", "source/date line", m.group(1) if m else "", fields)
@@ -701,7 +713,9 @@ DOCUMENT_TITLE = re.compile(r"^(?![一二三四五六七八九十\d]+[、.．]|[
 
 
 # a transcript's speaker label on a line of its own (【主持人　林雅琴】, [发布人 许文杰], 【记者】)
-TURN_LABEL = re.compile(r"^[【\[]\s*(主持人|发布人|发言人|嘉宾|记者|答|问|提问)([\s\u3000]+[\u4e00-\u9fff·]{2,14})?\s*[】\]]$")
+# (a name written on without a blank opens with a surname: 【主持人林雅琴】, not 【记者手记】, 【问题】)
+TURN_LABEL = re.compile(r"^[【\[]\s*(主持人|发布人|发言人|嘉宾|记者|答|问|提问)([\s\u3000]+[\u4e00-\u9fff·]{2,14}|["
+                        + "".join(sorted(SURNAMES)) + r"][\u4e00-\u9fff]{1,3})?\s*[】\]]$")
 
 
 # a note in brackets after a sentence: （掌声） （按可比价格计算）

@@ -690,7 +690,9 @@ def test_the_one_unit_of_the_level_a_text_speaks_as_is_helped_against_its_siblin
     """A 县长's speech naming its county most and the county-level cities around it often
     (浦江县 beside 义乌市, 东阳市, 永康市): the one 县 among them is the text's, though it falls short
     of the share a child needs against all its siblings; not where 全区 may be the parent's word."""
-    zones = {"title": ["在全县经济工作会议上的讲话"], "author": ["县长 施建华"],
+    zones = {"title": ["在全县经济工作会议上的讲话"], "author": ["县长 施建华"], "source": ["浦江县人民政府办公室　2016年2月20日印发"],
              "body": ["浦江县。"] * 7 + ["义乌市。"] * 6 + ["东阳市。"] * 2 + ["永康市。"] * 2 + ["金华市。"] * 4}
     assert infer_locality(zones).locality == "浦江县"
+    # (named in the body only, as a partner county may be, it is not helped)
+    assert infer_locality({**zones, "source": []}).locality != "浦江县"
     assert infer_locality({**zones, "title": ["在经济工作会议上的讲话"], "author": []}).locality == "金华市"

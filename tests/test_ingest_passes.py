@@ -1662,3 +1662,51 @@ def test_what_the_portal_and_date_rules_leave_alone():
     # an event plan's 主办：… in a Word file is no site
     plan = ["2020年宁乡市全民健身运动会活动方案", "为丰富群众文化生活，我市将举办全民健身运动会。全市各单位要积极组织参赛。", "主办：长沙市人民政府", "承办：宁乡市人民政府"]
     assert doc(plan, "a.docx", "docx").locality.locality != "长沙市"
+
+
+def test_menus_and_covers_set_apart_or_letter_spaced():
+    """A breadcrumb without its key, a menu's row of words or of places, a column's name above a
+    headline, a letter-spaced red head and cover label, a secretariat's 印 line: none is title."""
+    def doc(lines, name="a.txt", enc="utf-8", meta=None):
+        return process_document(name, RawText(list(lines), enc, meta or {}), P, T2S, Gazetteer.default())
+
+    body = "同志们：今天召开会议，主要任务是总结去年工作，部署今年任务。"
+    assert doc(["芜湖市人民政府 > 政务公开 > 领导讲话", "在全市优化营商环境大会上的讲话", body]).title == "在全市优化营商环境大会上的讲话"
+    assert doc(["讲话文章", "活动报道", "阆中市 南部县 西充县", "仪陇县 营山县 蓬安县", "在全市招商引资工作会议上的讲话", body]).title == "在全市招商引资工作会议上的讲话"
+    assert doc(["首页 政务公开 领导讲话 投资南充 办事指南 互动交流", "在全市招商引资工作会议上的讲话", body]).title == "在全市招商引资工作会议上的讲话"
+    assert doc(["巴 彦 淖 尔 盟 行 政 公 署 文 件", "巴彦淖尔盟行政公署关于进一步加强招商引资工作的通知", "各旗县区人民政府：现将有关事项通知如下。"]).title == \
+        "巴彦淖尔盟行政公署关于进一步加强招商引资工作的通知"
+    cover = ["海南省第六届人民代表大会第五次会议", "文\u3000件（1）", "", "政府工作报告", "", "——2022年1月20日在海南省第六届人民代表大会第五次会议上",
+             "大会秘书处印", "各位代表：现在，我代表省人民政府，向大会报告工作，请予审议。"]
+    assert doc(cover).title == "政府工作报告"
+    # a slogan title in two words, or letter-spaced, stays title
+    assert doc(["牢记嘱托 感恩奋进", body]).title == "牢记嘱托 感恩奋进"
+
+
+def test_what_the_fourth_review_found():
+    def doc(lines, name="a.txt", enc="utf-8", meta=None):
+        return process_document(name, RawText(list(lines), enc, meta or {}), P, T2S, Gazetteer.default())
+
+    body = "同志们：今天召开会议，主要任务是总结去年工作，部署今年任务。"
+    # a bullet list in the body under its lead-in is text
+    d = doc(["政府工作报告", body, "过去一年，我们办成了以下大事：", "·长株潭城际铁路建成通车", "·宁乡经开区升级为国家级", "·成功创建全国文明城市",
+             "这些成绩来之不易，是全市人民团结奋斗的结果。今年我们将继续努力，推动经济社会高质量发展。"])
+    assert "长株潭城际铁路建成通车" in " ".join(p["text"] for p in d.paragraphs)
+    assert [n for _, n, _ in Gazetteer.default().find("城北镇在泗洪县委、县政府的坚强领导下")] == ["泗洪县"]
+    assert doc(["在全县经济工作会议上的报告", "报告人：县长 王建国", body]).author == "王建国（县长）"
+    d = doc(["2020年宁乡市政府工作报告", "（1月8日）", "各位代表：现在，我代表市人民政府，向大会报告工作，请予审议。"])
+    assert (d.title, d.date) == ("2020年宁乡市政府工作报告", "2020-01-08")
+    d = doc(["在全县2019年冬季农田水利建设会议上的讲话", "（12月5日）", body])
+    assert (d.title, d.date) == ("在全县2019年冬季农田水利建设会议上的讲话", "")
+    assert TURN_LABEL.match("【主持人林雅琴】") and not TURN_LABEL.match("【记者手记】")
+    assert doc([body], name="t20150710_688912.txt").date == "2015-07-10"
+    zones = {"title": ["在全市招商引资工作会议上的讲话"], "author": ["市长 王明"], "body": ["凯里市。"] * 3 + ["贵阳市。"] * 5 + ["黔东南州。"]}
+    from pipeline.gazetteer import infer_locality
+    assert infer_locality(zones).locality != "贵阳市"
+    assert doc(["县委书记 调研脱贫攻坚", body]).author == ""
+    meta = {"title": "湖州市人民政府 最高补贴100万元！青年人才“安家湖州”迎来新政"}
+    assert doc(["近日，湖州市印发《若干意见》，自2022年7月1日起施行。"], "a.html", "html (utf-8)", meta).title == "最高补贴100万元！青年人才“安家湖州”迎来新政"
+    assert doc(["乡镇工作考核办法", "为加强对乡镇工作的考核，根据长沙市有关规定，结合长沙市实际，制定本办法。长沙市各乡镇参照执行。"]).locality.locality == "长沙市"
+    news = ["瑞金市召开乡村振兴工作推进会，全市上下抓好春耕生产。", "会议诚邀各界客商到瑞金市投资兴业。"]
+    assert doc(news, "a.html", "html (utf-8)", {"title": "乡村振兴工作推进会_赣州市人民政府"}).locality.locality == "瑞金市"
+    assert doc(["【在全县经济工作会议上的讲话】", "县长 王建国", "（2020年1月8日）", body]).title == "【在全县经济工作会议上的讲话】"

@@ -964,7 +964,8 @@ _LEVEL_WORDS = re.compile("我代表(?:[\u4e00-\u9fff、]{0,12}?(自治区|省|�
 # 常务副县长; not 城市长效; in a title, 全省县委书记培训班 is about its audience)
 _TITLE_LEVEL = re.compile(r"(?<![健完齐安周成保顾])[全本我](自治区|省|市|州|盟|县|旗)(?![域场])")
 _BYLINE_LEVEL = re.compile(r"(?<![城社园景联山林都])(省|市|州|盟|区|县|旗|镇|乡)(?:党?委(?:副)?书记|长)(?![效期远久廊])"
-                           r"|(苏木)(?:党委(?:副)?书记|达)|(街道)(?:党工委(?:副)?书记|办事处主任)")  # (a 苏木's head is its 苏木达)
+                           r"|(苏木)(?:党委(?:副)?书记|达)|(街道)(?:党工委(?:副)?书记|办事处主任)"  # (a 苏木's head is its 苏木达)
+                           r"|(自治区)(?:人民政府)?(?:党委)?(?:常务)?副?主席")  # (an autonomous region's head is its 主席)
 
 
 # a title opened by a township's name (钱清镇2012年…, 花明楼镇人民政府…, 朝克乌拉苏木2021年工作总结)

@@ -803,6 +803,7 @@ _UNDATED_MEETING = re.compile(r"^\s*([—―–\-－]{1,2}|[（(])\s*在[^，。
 _SESSION = re.compile(rf"^([\u4e00-\u9fff]{{0,30}}?第{CN_NUMBER}届(人民代表大会|人大)\s*(第{CN_NUMBER}次(全体)?会议)?"
                       rf"|[\u4e00-\u9fff]{{0,30}}?第{CN_NUMBER}届(人民代表大会|委员会)(常务委员会)?\s*第{CN_NUMBER}次(全体)?会议"
                       rf"|第{CN_NUMBER}次(全体)?会议)$")
+_REPORTER_KEY = re.compile(r"^\s*(?:报告人|汇报人)\s*[:：]\s*(\S.{0,30})$")
 _MONTH_DAY = re.compile(r"^\s*[（(]?\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*[)）]?\s*$")
 
 
@@ -888,6 +889,11 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
             lines.mark(i, "metadata", "byline (office and name)")
             doc.author = doc.author or who
             lines.zones["author"].append(name)
+        elif (m := _REPORTER_KEY.match(name)) and (author_name(m.group(1)) != m.group(1).strip() or looks_like_person(m.group(1).strip())):
+            # 报告人：县长 王建国 under a report's title (in the header only: an agenda's 汇报人：… lines are its text)
+            lines.mark(i, "metadata", "byline")
+            doc.author = doc.author or author_name(m.group(1))
+            lines.zones["author"].append(m.group(1))
         elif office_only(name) and k + 1 < len(header) and looks_like_person(unspaced_name(lines.text[header[k + 1]])):
             # a cover's byline, the office above its holder's name (区长 / 郑荣辉)
             lines.mark(i, "metadata", "byline (office above the name)")
@@ -907,7 +913,8 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
               and not find_date(lines.text[header[k + 1]]) and not office_and_name(unspaced_name(lines.text[header[k + 1]]))
               and not looks_like_person(unspaced_name(lines.text[header[k + 1]]))):
             lines.mark(i, "metadata", "column label")  # 【州政府工作报告】 above the title, a gazette's or a paper's column
-        elif len(tokens := line.split()) >= 3 and all(gazetteer.find(t) and gazetteer.find(t)[0][1] == t for t in tokens):
+        elif (len(tokens := line.split()) >= 3 and all(gazetteer.find(t) and gazetteer.find(t)[0][1] == t for t in tokens)
+              and (doc.encoding.startswith("html") or any(why in _MENU for _, why in lines.status))):  # (on a web page, or with its menu)
             lines.mark(i, "boilerplate", "navigation")  # a menu's row of places (阆中市 南部县 西充县)
         elif _ATTACHMENT_LABEL.match(line) and not title_parts:
             lines.mark(i, "metadata", "attachment label")  # 附件 above an attachment's title, saved as a file of its own
@@ -1313,7 +1320,7 @@ def date_document(lines: Lines, doc: Document, meta: dict[str, str], meta_source
         doc.author = doc.author or author
 
 
-_COMPACT = re.compile(r"(?<![0-9Vv])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
+_COMPACT = re.compile(r"(?:(?<![0-9A-Za-z])|(?<=\b[tTcC]))((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")  # (t20150710_688912.html: a TRS site's)
 
 
 def _compact_date(name: str) -> str:
@@ -1360,6 +1367,7 @@ _WORD_TITLE = re.compile(r"^Microsoft Word\s*-\s*|\.(docx?|wps)$", re.IGNORECASE
 # …推进会——呼兰区人民政府); not between digits (2018-2022年)
 _SITE_DASH = re.compile(r"(?<!\d)\s*[-－–—―]{1,2}\s*(?!\d)")
 _SITE_NAME_CHARS = 24
+_SUBJECT_VERB = re.compile("关于|召开|印发|转发|出台|发布|举行|举办|部署|开展|启动|批复|决定|表彰")
 # a site's column (政策解读, 领导讲话, 工作动态), after its name in a <title>
 _COLUMN = re.compile(r"(解读|动态|要闻|讲话|公开|公示|公告|新闻|专题|专栏|信息|资讯|快讯|之窗|聚焦|头条|文章|报道)$")
 # a site's name as such, with no place in it (人民政府 alone, not 服务型政府 or 民生保障网)
@@ -1377,8 +1385,8 @@ def _site_off(part: str, gazetteer: Gazetteer) -> list[str]:
 
     tokens = part.split()
     k = 0  # a site's name and its column set off by blanks before the headline (湖州市人民政府 政策解读 最高补贴…)
-    if len(tokens) >= 2 and site(tokens[0]) and _SITE_ITSELF.search(tokens[0]):
-        k = 1  # (人民政府, 门户网站: not 宁乡市政府 召开…, a headline that opens with its subject)
+    if len(tokens) >= 2 and site(tokens[0]) and _SITE_ITSELF.search(tokens[0]) and not _SUBJECT_VERB.match(tokens[1]):
+        k = 1  # (人民政府, 门户网站: not 宁乡市政府 召开…, 长沙市人民政府 关于…的通知, a headline that opens with its subject)
         while k < len(tokens) - 1 and len(tokens[k]) <= 6 and _COLUMN.search(tokens[k]):
             k += 1
     if k:

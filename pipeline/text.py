@@ -164,9 +164,10 @@ BOILERPLATE = [
     # a menu's link (网站首页 | 网站地图), not a word of a sentence (完成门户网站首页改版，…)
     ("navigation", re.compile(r"(^|[\s|｜/:：【\[])(网站首页|网站地图)(?=$|[\s|｜/>＞›»】\]])|^首页\s*[>＞›»/]|[>＞›»]\s*正文\s*$|当前位置\s*[:：]|^\s*(?:(?:您|你)(?:当前|现在)?(?:所在)?的?|(?:当前|现在)(?:所在)?的?|所在)位置\s*[:：]\s*(?:$|首页|网站首页|主页|[^\s>＞›»]{0,10}\s*[>＞›»])|您现在的位置|^返回(首页|顶部)|^欢迎(您)?(访问|光临|来到)\S{0,30}(网站|门户网)\S{0,4}[！!。]?$")),
     ("breadcrumb", re.compile(r"^[>＞›»]{1,2}\s*\S{2,12}$")),
-    # a breadcrumb without its key (芜湖市人民政府 > 政务公开 > 领导讲话), and a menu's words in a row (讲话文章 活动报道 阆中市 南部县 西充县)
-    ("breadcrumb", re.compile(r"^[^>＞›»，。；！？]{2,20}(\s*[>＞›»]{1,2}\s*[^>＞›»，。；！？\s]{2,12}){2,}\s*$")),
-    ("navigation", re.compile(r"^\s*[\u4e00-\u9fff]{2,6}(\s+[\u4e00-\u9fff]{2,6}){4,}\s*$")),
+    # a breadcrumb without its key, opened by the site (芜湖市人民政府 > 政务公开 > 领导讲话; not 申请 > 受理 > 审核), and a
+    # menu's words in a row (首页 政务公开 领导讲话 办事指南 互动交流; not a slogan's or a list of names)
+    ("breadcrumb", re.compile(r"^([^>＞›»，。；！？]{0,20}(人民政府|政府网|门户网站|网站)|首页)(\s*[>＞›»]{1,2}\s*[^>＞›»，。；！？\s]{2,12}){2,}\s*$")),
+    ("menu row", re.compile(r"^\s*[\u4e00-\u9fff]{2,6}(\s+[\u4e00-\u9fff]{2,6}){3,}\s*$")),
     # a side column's list of links set off by dots (·安达市 ·肇东市 ·海伦市 …)
     ("navigation", re.compile(r"^(\s*[·•]\s*[^\s·•。！？；，]{2,16}){3,}\s*$")),
     # a notice and its numbers (湘ICP备18001534号, 公网安备 43010502000441号, 网站标识码：4300000001), not prose
@@ -241,7 +242,7 @@ HEADER_FIELDS: dict[str, tuple[str, ...]] = {
     "posted": ("发布时间", "发布日期", "发稿时间", "发表时间", "更新时间", "上传时间", "录入时间", "公开日期", "公开时间", "生成日期", "时间", "日期"),
     "url": ("来源URL", "来源网址", "来源链接", "原文链接", "原文地址", "原文网址", "文章链接", "本文链接", "网页地址", "页面地址", "链接", "网址", "URL"),
     "source": ("信息来源", "文章来源", "稿件来源", "新闻来源", "来源网站", "来源", "出处"),
-    "author": ("作者", "撰稿", "撰稿人", "撰文", "述职人", "报告人", "汇报人"),
+    "author": ("作者", "撰稿", "撰稿人", "撰文", "述职人"),
     "summary": ("内容摘要", "内容提要", "摘要", "提要", "导读"),
     # a press conference's or meeting's header (above the text only: 主持人：… in a transcript is a turn)
     "event": ("发布地点", "发布人", "发布嘉宾", "主持人", "出席嘉宾", "会议地点", "地点", "参会人员", "参加人员", "出席人员", "出席领导",
@@ -319,7 +320,7 @@ _TITLED_NAME = re.compile(rf"^(?P<office>(?:[^\s:：、]{{0,16}}(?:{_OFFICES})�
 _NAME_THEN_OFFICE = re.compile(
     rf"^(?P<who>[\u4e00-\u9fff]{{2,4}}|[\u4e00-\u9fff]{{1,8}}·[\u4e00-\u9fff·]{{1,12}})\s*[,，]\s*(系|为|是|现任)?\s*(?P<office>[^\s,，;；]{{0,24}}({_OFFICES}))$"
 )
-_NAME_VALUE = re.compile(r"^[\u4e00-\u9fff、（）()]{0,24}[\s\u3000]*[\u4e00-\u9fff·]{2,8}$")
+_NAME_VALUE = re.compile(rf"^(([\u4e00-\u9fff、（）()]{{0,24}}({_OFFICES}))[\s\u3000]*)?[\u4e00-\u9fff·]{{2,4}}$|^[\u4e00-\u9fff·]{{2,4}}$")
 _OFFICE_ONLY = re.compile(rf"^(?!访)(?:[\u4e00-\u9fff（）]{{0,16}}(?:{_OFFICES})、){{0,3}}[\u4e00-\u9fff（）]{{0,16}}({_OFFICES})$")
 
 
@@ -556,7 +557,9 @@ def _target_year(text: str, m: re.Match) -> bool:
 
 
 # Only at the top or bottom of a page: inside a report, 主办单位：… names a project's owner.
-_EDGE_ONLY = {"site owner", "site address", "breadcrumb", "issue number", "document class", "handling mark", "weather widget", "paper number label"}  # (第一期 and A类 inside a text head its parts)
+_EDGE_ONLY = {"site owner", "site address", "breadcrumb", "issue number", "document class", "handling mark", "weather widget", "paper number label",
+              "menu row"}
+_MENU_WORD = re.compile(r"(首页|公开|服务|互动|办事|动态|新闻|概况|专题|专栏|指南|交流|之窗|领导|信箱|下载|邮箱)$")  # (第一期 and A类 inside a text head its parts)
 _DASHES = "—―–‒─━\\-－~～"
 _DATELINE_START = re.compile(
     rf"^[{_DASHES}]*\s*[(（]?\s*(?:(19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月(\s*\d{{1,2}}\s*日)?|{_CN_DATE.pattern}|{_CN_YEAR.pattern.replace('?P<y>', '')}\s*[一二三四五六七八九十]{{1,2}}\s*月)"
@@ -676,10 +679,12 @@ def classify_line(line: str, heading_max_chars: int, edge: bool = True) -> LineK
                 return LineKind("metadata", reason)
         for reason, pat in BOILERPLATE:
             if (edge or reason not in _EDGE_ONLY) and pat.search(line):
-                return LineKind("boilerplate", reason)
+                if reason == "menu row" and sum(bool(_MENU_WORD.search(t)) for t in line.split()) < 2:
+                    continue  # (a row of words is a menu's only with two of its words: 政务公开, 办事指南)
+                return LineKind("boilerplate", "navigation" if reason == "menu row" else reason)
         fields = header_fields(line)
-        if fields and fields[0][0] in ("报告人", "汇报人", "述职人") and not _NAME_VALUE.match(fields[0][1]):
-            fields = ()  # (报告人：应当如实报告事故情况… is a rule's sentence)
+        if fields and fields[0][0] == "述职人" and not _NAME_VALUE.match(fields[0][1]):
+            fields = ()  # (述职人：应当… would be a rule's sentence)
         if _META_SOURCE.match(line):
             m = _SOURCE_VALUE.search(line)
             return LineKind("metadata", "source/date line", m.group(1) if m else "", fields)
@@ -778,6 +783,9 @@ _SPACED_NAME = re.compile(r"(^|\s)([\u4e00-\u9fff])[ \u3000]{1,3}([\u4e00-\u9fff
 _SPACED_NAMES = re.compile(r"(^|\s)((?:[\u4e00-\u9fff][ \u3000]{1,3}[\u4e00-\u9fff](?:[ \u3000]{1,3}|$)){2,4})$")
 
 
+_SPACED_THREE = re.compile(rf"(^|\s|{_OFFICES})([\u4e00-\u9fff])[ \u3000]{{1,3}}([\u4e00-\u9fff])[ \u3000]{{1,3}}([\u4e00-\u9fff])$")
+
+
 def unspaced_name(line: str) -> str:
     """``line`` with a two-character name at its end written without the blanks typesetting
     puts inside it (``县长  谭　勇`` → ``县长  谭勇``, ``谭　勇`` → ``谭勇``), or several such names
@@ -788,6 +796,9 @@ def unspaced_name(line: str) -> str:
         chars = m.group(2).split()
         if all(c in SURNAMES for c in chars[::2]):
             return line[: m.start(2)] + " ".join(a + b for a, b in zip(chars[::2], chars[1::2]))
+    m = _SPACED_THREE.search(line)
+    if m and m.group(2) in SURNAMES:  # a three-character name letter-spaced after its office (市长 陈 立 新)
+        return line[: m.start(2)] + m.group(2) + m.group(3) + m.group(4)
     return _SPACED_NAME.sub(r"\1\2\3", line)
 
 

@@ -25,7 +25,7 @@ from pipeline.ingest import (
     process_document,
 )
 from pipeline.readers import RawText
-from pipeline.text import TURN_LABEL, heading_level, inline_heading
+from pipeline.text import TURN_LABEL, classify_line, heading_level, inline_heading
 
 P = IngestParams()
 T2S = opencc.OpenCC("t2s").convert
@@ -1672,7 +1672,12 @@ def test_menus_and_covers_set_apart_or_letter_spaced():
 
     body = "同志们：今天召开会议，主要任务是总结去年工作，部署今年任务。"
     assert doc(["芜湖市人民政府 > 政务公开 > 领导讲话", "在全市优化营商环境大会上的讲话", body]).title == "在全市优化营商环境大会上的讲话"
-    assert doc(["讲话文章", "活动报道", "阆中市 南部县 西充县", "仪陇县 营山县 蓬安县", "在全市招商引资工作会议上的讲话", body]).title == "在全市招商引资工作会议上的讲话"
+    page = ["讲话文章", "活动报道", "阆中市 南部县 西充县", "仪陇县 营山县 蓬安县", "在全市招商引资工作会议上的讲话", body]
+    assert doc(page, "a.html", "html (utf-8)").title == "在全市招商引资工作会议上的讲话"
+    # (in a plain text, a row of places above the title is no menu; nor is a row of bodies, names or a slogan)
+    assert doc(["长沙市 株洲市 湘潭市", "在全市招商引资工作会议上的讲话", body]).locality.locality
+    for row in ("县委办 县政府办 县纪委 县委组织部 县委宣传部", "王建国 李明华 张伟 刘洋 陈静 赵丽", "富强 民主 文明 和谐 自由 平等", "申请 > 受理 > 审核 > 办结"):
+        assert classify_line(row, 40).kind != "boilerplate", row
     assert doc(["首页 政务公开 领导讲话 投资南充 办事指南 互动交流", "在全市招商引资工作会议上的讲话", body]).title == "在全市招商引资工作会议上的讲话"
     assert doc(["巴 彦 淖 尔 盟 行 政 公 署 文 件", "巴彦淖尔盟行政公署关于进一步加强招商引资工作的通知", "各旗县区人民政府：现将有关事项通知如下。"]).title == \
         "巴彦淖尔盟行政公署关于进一步加强招商引资工作的通知"
@@ -1710,3 +1715,28 @@ def test_what_the_fourth_review_found():
     news = ["瑞金市召开乡村振兴工作推进会，全市上下抓好春耕生产。", "会议诚邀各界客商到瑞金市投资兴业。"]
     assert doc(news, "a.html", "html (utf-8)", {"title": "乡村振兴工作推进会_赣州市人民政府"}).locality.locality == "瑞金市"
     assert doc(["【在全县经济工作会议上的讲话】", "县长 王建国", "（2020年1月8日）", body]).title == "【在全县经济工作会议上的讲话】"
+
+
+def test_an_autonomous_regions_head_and_a_three_character_name_spaced():
+    """A 自治区副主席's speech at a meeting held in one of its counties is the region's; a
+    three-character name letter-spaced after its office (市长 陈 立 新) is the byline."""
+    from pipeline.gazetteer import declared_levels
+
+    assert declared_levels({"author": ["马建国（自治区副主席）"]}) == {"自治区"}
+    d = process_document("a.txt", RawText(["政府工作报告", "清远市人民政府市长 陈 立 新", "各位代表：现在，我代表市人民政府，向大会报告工作，请予审议。"], "utf-8"),
+                         P, T2S, Gazetteer.default())
+    assert (d.title, d.author) == ("政府工作报告", "陈立新（清远市人民政府市长）")
+
+
+def test_what_the_fifth_review_found():
+    def doc(lines, name="a.txt", enc="utf-8", meta=None):
+        return process_document(name, RawText(list(lines), enc, meta or {}), P, T2S, Gazetteer.default())
+
+    agenda = ["县政府常务会议议程", "会议于2023年3月5日上午召开，研究以下事项。", "一、研究全县重点项目推进工作", "汇报人：县发改局局长 李明华",
+              "二、研究安全生产工作", "汇报人：县应急管理局局长 王强", "三、其他事项", "会议由县长主持，全体副县长出席。", "县政府办公室", "2023年3月6日"]
+    d = doc(agenda)
+    assert d.author == "" and [r["status"] for r in d.log if r["line"] == 4] != ["metadata"]
+    meta = {"title": "长沙市人民政府 关于进一步加强安全生产工作的通知"}
+    d = doc(["各区县（市）人民政府，市直各单位：现将有关事项通知如下。"], "a.html", "html (utf-8)", meta)
+    assert d.title == "长沙市人民政府 关于进一步加强安全生产工作的通知"
+    assert doc(["标准文本"], name="DB43T20201230标准.txt").date == ""

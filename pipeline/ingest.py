@@ -41,8 +41,11 @@ from .text import (
     ORGAN_WORDS,
     FIELD_ROLE,
     PAGE_NUMBER,
+    KEYLESS_CRUMB,
+    OFFICIAL_DOCUMENT,
     SUBTITLE_SPEAKER,
     TURN_LABEL,
+    WEATHER,
     ascii_alnum,
     author_name,
     balanced_groups,
@@ -486,7 +489,8 @@ def _mark_link_list(text: list[str], kinds: list[LineKind]) -> None:
         while k < len(text) and kinds[k].kind == "heading" and _DOTTED_LINK.match(text[k]):
             k += 1
         lead = next((text[j] for j in range(i - 1, -1, -1) if text[j].strip()), "")
-        if k - i >= 3 and (i < first_text or i in foot) and (not lead.rstrip().endswith(("：", ":")) or re.match(r"\s*(相关|推荐|延伸|往期|热点)", lead)):
+        linked = bool(re.match(r"\s*(相关|推荐|延伸|往期|热点)", lead))  # (at the foot only under 相关新闻：…; a speech's last list is text)
+        if k - i >= 3 and (i < first_text and (not lead.rstrip().endswith(("：", ":")) or linked) or i in foot and linked):
             for j in range(i, k):
                 kinds[j] = LineKind("boilerplate", "navigation")
         i = max(k, i + 1)
@@ -803,6 +807,7 @@ _UNDATED_MEETING = re.compile(r"^\s*([—―–\-－]{1,2}|[（(])\s*在[^，。
 _SESSION = re.compile(rf"^([\u4e00-\u9fff]{{0,30}}?第{CN_NUMBER}届(人民代表大会|人大)\s*(第{CN_NUMBER}次(全体)?会议)?"
                       rf"|[\u4e00-\u9fff]{{0,30}}?第{CN_NUMBER}届(人民代表大会|委员会)(常务委员会)?\s*第{CN_NUMBER}次(全体)?会议"
                       rf"|第{CN_NUMBER}次(全体)?会议)$")
+_PAPER_LABEL = dict(OFFICIAL_DOCUMENT)["meeting paper label"]
 _REPORTER_KEY = re.compile(r"^\s*(?:报告人|汇报人)\s*[:：]\s*(\S.{0,30})$")
 _MONTH_DAY = re.compile(r"^\s*[（(]?\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*[)）]?\s*$")
 
@@ -863,6 +868,20 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
     # news title, 【打印】【关闭】 or 字号：大 中 小, is not)
     # (a breadcrumb that the page's layout cut into lines, 您现在的位置： / 首页 / >> 政务公开, ends
     # at its last arrow)
+    # above the headline only: a breadcrumb without its key, a lone weather widget, a meeting paper's label
+    weather = [i for i in range(len(lines.text)) if WEATHER.match(lines.text[i].strip())]
+    for i in list(header):
+        text = lines.text[i].strip()
+        if KEYLESS_CRUMB.match(text):
+            kinds[i] = LineKind("boilerplate", "breadcrumb")
+            lines.mark(i, "boilerplate", "breadcrumb")
+        elif len(weather) == 1 and weather[0] == i:
+            kinds[i] = LineKind("boilerplate", "weather widget")
+            lines.mark(i, "boilerplate", "weather widget")
+        elif _PAPER_LABEL.match(text) or _PAPER_LABEL.match(re.sub(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff（(])", "", text)):
+            kinds[i] = LineKind("metadata", "meeting paper label")
+            lines.mark(i, "metadata", "meeting paper label")
+    header = [i for i in header if kinds[i].kind == "heading"]
     last_furniture = max((i for i in range(first_body) if kinds[i].kind == "boilerplate" and kinds[i].reason in _MENU
                           or _ARROW.match(lines.text[i])), default=-1)
     if last_furniture >= 0 and re.fullmatch(r"\s*[>＞›»]{1,2}\s*", lines.text[last_furniture]):

@@ -166,7 +166,6 @@ BOILERPLATE = [
     ("breadcrumb", re.compile(r"^[>＞›»]{1,2}\s*\S{2,12}$")),
     # a breadcrumb without its key, opened by the site (芜湖市人民政府 > 政务公开 > 领导讲话; not 申请 > 受理 > 审核), and a
     # menu's words in a row (首页 政务公开 领导讲话 办事指南 互动交流; not a slogan's or a list of names)
-    ("breadcrumb", re.compile(r"^([^>＞›»，。；！？]{0,20}(人民政府|政府网|门户网站|网站)|首页)(\s*[>＞›»]{1,2}\s*[^>＞›»，。；！？\s]{2,12}){2,}\s*$")),
     ("menu row", re.compile(r"^\s*[\u4e00-\u9fff]{2,6}(\s+[\u4e00-\u9fff]{2,6}){3,}\s*$")),
     # a side column's list of links set off by dots (·安达市 ·肇东市 ·海伦市 …)
     ("navigation", re.compile(r"^(\s*[·•]\s*[^\s·•。！？；，]{2,16}){3,}\s*$")),
@@ -189,8 +188,6 @@ BOILERPLATE = [
     # a button's word alone (【打印】 字号：大 中 小 上一篇：…), not the first word of a sentence (关闭落后产能企业12家。
     # 关闭、搬迁养殖场47家。 分享经济健康发展。 上一篇章已经写就，… 扫一扫即可办理。)
     # a portal's weather widget (宜昌 多云 24℃~31℃, 今天 晴转多云 -3～8℃)
-    ("weather widget", re.compile(r"^[\u4e00-\u9fff]{0,8}\s*(晴|多云|阴|小雨|中雨|大雨|暴雨|阵雨|雷阵雨|雨夹雪|小雪|中雪|大雪|阵雪|雾|霾|扬沙|浮尘)"
-                                  r"(转[\u4e00-\u9fff]{1,4})?\s*-?\d{1,2}\s*℃?\s*[~～\-－至/]\s*-?\d{1,2}\s*℃$")),
     ("share/print widget", re.compile(
         r"^[\[【]?\s*(分享到|分享至|加入收藏|设为首页|打印((本|此)[页文]|页面|文章)|关闭((本|此)?窗口|(本|此)页)|收藏(本|此)[页站文]|大\s*中\s*小|返回顶部"
         r"|(分享|打印|关闭|字号|字体|收藏|上一篇|下一篇|相关链接|相关阅读)(?=$|[\s:：】\]|｜/])|扫一扫[，,]?(?=.{0,16}$)(?!.*[。！？；、]))"
@@ -215,13 +212,14 @@ OFFICIAL_DOCUMENT = [
     ("newspaper page", re.compile(r"^第\s*[A-Z]?\d{1,3}\s*版\s*[:：]\s*[\u4e00-\u9fff·]{0,8}$")),
     ("disclosure note", re.compile(r"^[(（]\s*此件(主动|不予|依申请)?公开(发布)?\s*[)）]$")),
     ("distribution list", re.compile(r"^(抄送|抄报|分送)\s*[:：]")),
-    ("printing line", re.compile(r"^[\u4e00-\u9fff]{0,20}(秘书处|办公室|办公厅)\s*印[制发]?$")),  # (大会秘书处印)
+    ("secretariat's print mark", re.compile(r"^(?!.*[已由经被将])[\u4e00-\u9fff]{0,20}(秘书处|办公室|办公厅)\s*印制?$")),  # (大会秘书处印)
     # (a meeting's secretariat prints its papers by the month: 大会秘书处　2016年9月印)
     ("printing line", re.compile(r"^[\u4e00-\u9fff、\s]{2,40}(19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发?$"
                                  r"|^[\u4e00-\u9fff、]{2,30}?(\s+|(秘书处|办公室|办公厅|委员会|政府|局|部)\s*)(19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*印制?$")),
     # a meeting's papers are labelled on their cover, and often on every page (大会文件, 全区经济工作会议文件之二,
     # 文登市第十七届人民代表大会第二次会议文件（1）): what the paper is, not its title; not a heading (二、会议材料)
     ("meeting paper label", re.compile(r"^(?![一二三四五六七八九十\d]+[、.．是]|[（(])(?!(学习|贯彻|研读|审议|做好|准备|印发|传达|落实|认真|深入|党的|关于|有关))"
+                                       r"(?!.*(学习|研读|审议|分发|准备|阅读|认真|请|已|将|把|组织))"
                                        r"[\u4e00-\u9fff（）()]{0,40}?(会议|大会|全会)\s*(文件|材料)"
                                        r"(之[一二三四五六七八九十\d]{1,3}|\s*[（(]\s*[\d一二三四五六七八九十]{1,3}\s*[)）])?$"
                                        r"|^会议(材料|文件)\s*(之[一二三四五六七八九十]{1,3}|[\d一二三四五六七八九十]{1,2})$")),
@@ -558,7 +556,12 @@ def _target_year(text: str, m: re.Match) -> bool:
 
 # Only at the top or bottom of a page: inside a report, 主办单位：… names a project's owner.
 _EDGE_ONLY = {"site owner", "site address", "breadcrumb", "issue number", "document class", "handling mark", "weather widget", "paper number label",
-              "menu row"}
+              "menu row", "meeting paper label", "secretariat's print mark"}
+# a portal's weather widget (宜昌 多云 24℃~31℃): furniture above a headline when it stands alone (a forecast lists several)
+WEATHER = re.compile(r"^[\u4e00-\u9fff]{0,8}\s*(晴|多云|阴|小雨|中雨|大雨|暴雨|阵雨|雷阵雨|雨夹雪|小雪|中雪|大雪|阵雪|雾|霾|扬沙|浮尘)"
+                     r"(转[\u4e00-\u9fff]{1,4})?\s*-?\d{1,2}\s*℃?\s*[~～\-－至/]\s*-?\d{1,2}\s*℃$")
+# a breadcrumb without its key, opened by the site (芜湖市人民政府 > 政务公开 > 领导讲话): above a headline
+KEYLESS_CRUMB = re.compile(r"^([^>＞›»，。；！？]{0,20}(人民政府|政府网|门户网站|网站)|首页)(\s*[>＞›»]{1,2}\s*[^>＞›»，。；！？\s]{2,12}){2,}\s*$")
 _MENU_WORD = re.compile(r"(首页|公开|服务|互动|办事|动态|新闻|概况|专题|专栏|指南|交流|之窗|领导|信箱|下载|邮箱)$")  # (第一期 and A类 inside a text head its parts)
 _DASHES = "—―–‒─━\\-－~～"
 _DATELINE_START = re.compile(
@@ -679,7 +682,7 @@ def classify_line(line: str, heading_max_chars: int, edge: bool = True) -> LineK
                 return LineKind("metadata", reason)
         for reason, pat in BOILERPLATE:
             if (edge or reason not in _EDGE_ONLY) and pat.search(line):
-                if reason == "menu row" and sum(bool(_MENU_WORD.search(t)) for t in line.split()) < 2:
+                if reason == "menu row" and sum(bool(_MENU_WORD.search(t)) for t in line.split()) < 3 and not line.lstrip().startswith("首页"):
                     continue  # (a row of words is a menu's only with two of its words: 政务公开, 办事指南)
                 return LineKind("boilerplate", "navigation" if reason == "menu row" else reason)
         fields = header_fields(line)

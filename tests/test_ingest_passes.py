@@ -1740,3 +1740,26 @@ def test_what_the_fifth_review_found():
     d = doc(["各区县（市）人民政府，市直各单位：现将有关事项通知如下。"], "a.html", "html (utf-8)", meta)
     assert d.title == "长沙市人民政府 关于进一步加强安全生产工作的通知"
     assert doc(["标准文本"], name="DB43T20201230标准.txt").date == ""
+
+
+def test_what_the_final_review_found():
+    """Body lines that look like furniture stay text: a sentence ending in 会议文件 or …办公室印发, a
+    speech's closing bullet list, an online path under its lead-in, a weather bulletin's lines."""
+    def doc(*lines):
+        return process_document("a.txt", RawText(list(lines), "utf-8"), P, T2S, Gazetteer.default())
+
+    def text(d):
+        return "".join(p["text"] for p in d.paragraphs)
+
+    news = doc("县委召开常委会议传达学习全会精神", "10月20日，县委召开常委会议，传达学习党的二十届三中全会精神。", "会议要求，各级党组织要迅速行动起来：",
+               "组织党员干部认真学习全会文件", "原原本本学习会议文件", "实施方案已由县政府办公室印发", "会议强调，要把学习成果转化为推动发展的实际成效。")
+    assert all(s in text(news) for s in ("认真学习全会文件", "学习会议文件", "已由县政府办公室印发"))
+    speech = doc("在全县经济工作会议上的讲话", "同志们：今天召开全县经济工作会议，主要任务是部署今年工作。", "下一步，我们要重点做好以下几项工作。",
+                 "· 抓项目建设", "· 抓招商引资", "· 抓民生改善", "· 抓安全稳定", "这些工作要抓紧抓实，确保取得实效，以优异成绩向全县人民交出满意答卷。")
+    assert "抓项目建设" in text(speech)
+    path = doc("关于推行不动产登记网上办理的通知", "各乡镇人民政府，县直各单位：为方便群众办事，不动产登记业务实行网上办理。", "群众可通过以下路径办理：",
+               "县人民政府网站 > 政务服务 > 在线办理", "请各单位做好宣传引导工作。")
+    assert [r["status"] for r in path.log if r["line"] == 4] != ["boilerplate"]  # (a heading, as before: no furniture)
+    weather = doc("县气象台天气预报", "今天夜里到明天，全县以多云天气为主，午后有雷阵雨。各乡镇预报如下：", "城关镇 多云转雷阵雨 26～34℃", "城北镇 雷阵雨 25～33℃",
+                  "城南镇 小雨 24～31℃", "请注意防范强对流天气。")
+    assert all(r["status"] != "boilerplate" for r in weather.log if r["line"] in (3, 4, 5))

@@ -256,6 +256,7 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
     mark_signature_date(lines)
     mark_later_datelines(lines, doc)
     mark_promulgated(lines, doc)
+    mark_transmitted_speech(lines, doc)
     reader_title(lines, doc, raw.meta, to_simplified, gazetteer, raw.left_out if raw.encoding.startswith("html") else ())
     left_out_source(lines, doc, raw, to_simplified)
     date_document(lines, doc, raw.meta, raw.encoding.split(" ")[0] + " metadata")
@@ -1293,6 +1294,48 @@ def mark_promulgated(lines: Lines, doc: Document) -> None:
             text = lines.text[note]
             dates = {find_date(text[m.start() :]) for m in re.finditer(r"(19|20)\d{2}|[一二][〇○零一二三四五六七八九]{3}", text)} - {""}
             lines.dates.append(Dated(max(dates), "title block", note))
+
+
+# a notice that transmits a speech (关于印发李卫东同志在地委扩大会议…上的讲话的通知)
+_TRANSMITS_SPEECH = re.compile(r"关于(?:印发|转发)(?P<who>[\u4e00-\u9fff·]{2,8}?)同志(?P<speech>在.{2,60}?上的?(?:讲话|报告|发言|致辞|总结讲话))的通知$")
+
+
+def mark_transmitted_speech(lines: Lines, doc: Document) -> None:
+    """A notice that transmits a speech, with the speech below it (关于印发李卫东同志在…上的讲话的通知 /
+    …现将…讲话印发给你们… / 中共吐鲁番地委 / 2012年2月20日 / 在…上的讲话 / 李卫东 / （2012年2月15日）): the speech is
+    the document. Its title line (one line, or two a wrap cut) is the title, the speaker named by the notice is
+    the author, and the date under the speech's title dates it; the notice stays text and its date a later one."""
+    m = _TRANSMITS_SPEECH.search(doc.title)
+    if not m:
+        return
+    want = re.sub(r"\s", "", m.group("speech")).replace("上讲话", "上的讲话")
+    open_lines = [i for i in range(len(lines.text)) if lines.open(i) and lines.text[i].strip()]
+    at, span = None, 1
+    for k, i in enumerate(open_lines):
+        here = re.sub(r"\s", "", lines.text[i])
+        if here == want or k + 1 < len(open_lines) and here + re.sub(r"\s", "", lines.text[open_lines[k + 1]]) == want:
+            at, span = k, 1 if here == want else 2
+            break
+    if at is None:
+        return
+    title_rows = open_lines[at : at + span]
+    for i in title_rows:
+        lines.mark(i, "metadata", "title (of the speech the notice above transmits)")
+        lines.zones["title"].append(lines.text[i])
+    doc.title = "".join(lines.text[i].strip() for i in title_rows)
+    doc.author = doc.author or m.group("who")
+    # the speaker's name and the speech's date under its title (an earlier pass may have read the date line)
+    below = [i for i in lines.nonblank if i > title_rows[-1]][:3]
+    for i in below:
+        text = unspaced_name(lines.text[i].strip())
+        if lines.open(i) and (text == m.group("who") or text.endswith(m.group("who")) and len(text) <= 30):
+            lines.mark(i, "metadata", "byline (of the speech)")
+            lines.zones["author"].append(text)
+        elif find_date(text) and len(text) <= 20:
+            if lines.open(i):
+                lines.mark(i, "metadata", "date line (of the speech)")
+            lines.dates.insert(0, Dated(find_date(text), "title block", i))
+            break
 
 
 # A year in a file's name, standing apart (2025_河南省.txt, 河南-2025.txt; not 2000字, a2019b, 1024x2048).

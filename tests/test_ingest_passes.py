@@ -1763,3 +1763,16 @@ def test_what_the_final_review_found():
     weather = doc("县气象台天气预报", "今天夜里到明天，全县以多云天气为主，午后有雷阵雨。各乡镇预报如下：", "城关镇 多云转雷阵雨 26～34℃", "城北镇 雷阵雨 25～33℃",
                   "城南镇 小雨 24～31℃", "请注意防范强对流天气。")
     assert all(r["status"] != "boilerplate" for r in weather.log if r["line"] in (3, 4, 5))
+
+
+def test_a_notice_that_transmits_a_speech_files_the_speech():
+    """关于印发X同志在…上的讲话的通知 with the speech below: the speech's title, its speaker and its date
+    are the document's; the notice stays text. A notice whose speech is not below keeps its own title."""
+    notice = ["吐鲁番地委文件", "吐地发〔2012〕5号", "关于印发李卫东同志在地委扩大会议暨全区经济工作会议上的讲话的通知",
+              "各县市党委，地直各部门：", "现将李卫东同志在地委扩大会议暨全区经济工作会议上的讲话印发给你们，请认真学习贯彻。", "中共吐鲁番地委", "2012年2月20日",
+              "在地委扩大会议暨全区经济工作会议上的讲话", "李卫东", "（2012年2月15日）", "同志们：这次会议的主要任务是总结去年工作，部署今年任务。"]
+    d = process_document("a.txt", RawText(notice, "utf-8"), P, T2S, Gazetteer.default())
+    assert (d.title, d.author, d.date) == ("在地委扩大会议暨全区经济工作会议上的讲话", "李卫东", "2012-02-15")
+    assert "现将李卫东同志" in "".join(p["text"] for p in d.paragraphs)
+    d = process_document("a.txt", RawText(notice[:7], "utf-8"), P, T2S, Gazetteer.default())
+    assert (d.title, d.date) == ("关于印发李卫东同志在地委扩大会议暨全区经济工作会议上的讲话的通知", "2012-02-20")

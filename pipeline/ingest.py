@@ -35,6 +35,7 @@ from .text import (
     BARE_NUMBER,
     BOILERPLATE,
     CN_NUMBER,
+    DOCUMENT_KINDS,
     DOCUMENT_TITLE,
     LEAD_NUMBERING,
     NOT_SOURCE,
@@ -55,6 +56,7 @@ from .text import (
     chunk,
     classify_line,
     clean_line,
+    closed_up,
     dateline,
     find_date,
     find_year,
@@ -855,15 +857,17 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
         if (i < menu and kinds[i].kind == "body" and lines.open(i) and len(lines.text[i]) <= 80 and not re.search("[。！？；]", lines.text[i])
                 and re.search(r"人民政府|政府网|门户网|网站", lines.text[i])):
             lines.mark(i, "boilerplate", "site header above the navigation")
-    first_body = next((i for i, k in enumerate(kinds) if (k.kind == "body" or k.kind == "heading" and _NUMBERED.match(lines.text[i])) and lines.open(i)),
-                      len(lines.text))
+    def body_start() -> int:  # the first body line or numbered heading still open
+        return next((i for i, k in enumerate(kinds) if (k.kind == "body" or k.kind == "heading" and _NUMBERED.match(lines.text[i])) and lines.open(i)),
+                    len(lines.text))
+
+    first_body = body_start()
     if (first_body < len(lines.text) and kinds[first_body].kind == "body" and DOCUMENT_TITLE.match(lines.text[first_body])
             and not any(re.fullmatch(r"(本期)?目\s*录", lines.text[i].strip()) for i in range(first_body))):
         # the first line of text is an official document's title, longer than a heading (…关于印发…实施方案的通知):
         # the header goes on below it (not a gazette's table of contents)
         kinds[first_body] = LineKind("heading", "heading")
-        first_body = next((i for i, k in enumerate(kinds) if (k.kind == "body" or k.kind == "heading" and _NUMBERED.match(lines.text[i])) and lines.open(i)),
-                          len(lines.text))
+        first_body = body_start()
     header = [i for i in range(first_body) if kinds[i].kind == "heading"]
     # a site's menu or breadcrumb: what stands above it is the site's header (a widget below a
     # news title, 【打印】【关闭】 or 字号：大 中 小, is not)
@@ -879,7 +883,7 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
         elif len(weather) == 1 and weather[0] == i:
             kinds[i] = LineKind("boilerplate", "weather widget")
             lines.mark(i, "boilerplate", "weather widget")
-        elif _PAPER_LABEL.match(text) or _PAPER_LABEL.match(re.sub(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff（(])", "", text)):
+        elif _PAPER_LABEL.match(text) or _PAPER_LABEL.match(closed_up(text)):
             kinds[i] = LineKind("metadata", "meeting paper label")
             lines.mark(i, "metadata", "meeting paper label")
     header = [i for i in header if kinds[i].kind == "heading"]
@@ -933,7 +937,7 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
               and not find_date(lines.text[header[k + 1]]) and not office_and_name(unspaced_name(lines.text[header[k + 1]]))
               and not looks_like_person(unspaced_name(lines.text[header[k + 1]]))):
             lines.mark(i, "metadata", "column label")  # 【州政府工作报告】 above the title, a gazette's or a paper's column
-        elif (len(tokens := line.split()) >= 3 and all(gazetteer.find(t) and gazetteer.find(t)[0][1] == t for t in tokens)
+        elif (len(tokens := line.split()) >= 3 and all([n for _, n, _ in gazetteer.find(t)][:1] == [t] for t in tokens)
               and (doc.encoding.startswith("html") or any(why in _MENU for _, why in lines.status))):  # (on a web page, or with its menu)
             lines.mark(i, "boilerplate", "navigation")  # a menu's row of places (阆中市 南部县 西充县)
         elif _ATTACHMENT_LABEL.match(line) and not title_parts:
@@ -1008,7 +1012,7 @@ def title_issuer(title: str) -> str:
         and not re.search("审议|转发|印发|批转|解读|^对", m.group("body")) else ""
 
 
-_DOCUMENT_TITLE_END = re.compile(r"的?(通知|通报|意见|决定|报告|批复|复函|函|请示|公告|通告|办法|规定|方案|决议|命令)$")
+_DOCUMENT_TITLE_END = re.compile(rf"({DOCUMENT_KINDS})$")
 
 
 def _bodies_only(line: str) -> bool:

@@ -676,7 +676,7 @@ def classify_line(line: str, heading_max_chars: int, edge: bool = True) -> LineK
         return LineKind("body")  # a row holding sentences (一 | 全面推进乡村振兴，…。)
     if len(line) <= _SHORT:
         # (set letter-spaced, as a red head or a cover is: 巴 彦 淖 尔 盟 行 政 公 署 文 件, …第五次会议 文 件（1）)
-        compact = re.sub(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff（(])", "", line)
+        compact = closed_up(line)
         for reason, pat in OFFICIAL_DOCUMENT:
             if (pat.match(line) or compact != line and pat.match(compact)) and (edge or reason not in _EDGE_ONLY):
                 return LineKind("metadata", reason)
@@ -716,8 +716,17 @@ def classify_line(line: str, heading_max_chars: int, edge: bool = True) -> LineK
 
 # an official document's title, however long (锡林郭勒盟行政公署办公室关于印发…工作实施方案的通知): 关于…的 and
 # what the document is, no sentence's punctuation, no outline number (二、审查和批准关于…的报告 is an agenda's item)
-DOCUMENT_TITLE = re.compile(r"^(?![一二三四五六七八九十\d]+[、.．]|[（(])[^。；;：:！？!?，,]{0,60}?关于[^。；;：:！？!?，,]{2,100}的(通知|通报|意见|实施意见|决定|报告|批复|复函|函|请示|公告|通告|"
-                            r"办法|规定|方案|实施方案|决议|命令)$")
+# what an official document is, as its title ends (…的通知, …的实施方案)
+DOCUMENT_KINDS = "通知|通报|意见|决定|报告|批复|复函|函|请示|公告|通告|办法|规定|方案|决议|命令"
+DOCUMENT_TITLE = re.compile(rf"^(?![一二三四五六七八九十\d]+[、.．]|[（(])[^。；;：:！？!?，,]{{0,60}}?关于[^。；;：:！？!?，,]{{2,100}}的(实施)?({DOCUMENT_KINDS})$")
+
+
+def closed_up(line: str) -> str:
+    """``line`` without the blanks set between its characters (巴 彦 淖 尔 盟 行 政 公 署 文 件, …会议 文 件（1）)."""
+    return _LETTER_SPACE.sub("", line) if " " in line or "\u3000" in line else line
+
+
+_LETTER_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff（(])")
 
 
 # a transcript's speaker label on a line of its own (【主持人　林雅琴】, [发布人 许文杰], 【记者】)

@@ -36,6 +36,8 @@ evaluate stage does).
                                              # county set's figures with the other's labels added
     python benchmarks/themes.py --pool benchmarks/county benchmarks/county2 --together   # the same with the county
                                              # texts in one corpus with the provincial reports
+    python benchmarks/themes.py --soft       # share TV of the shipped mix (LOPO) counting each sentence's characters
+                                             # by its theme, and by its probabilities (probabilistic classify-and-count)
 """
 
 from __future__ import annotations
@@ -287,6 +289,45 @@ def topic_seeds(project: Path, seeds: list[int]) -> int:
     return 0
 
 
+def soft_shares(project: Path, temperatures: tuple[float, ...] = (0.5, 1.0, 1.5, 2.0)) -> int:
+    """Share TV of the shipped mix held out by province, a sentence's characters counted for its
+    theme (as the pipeline does) and split by its probabilities (sharpened or flattened by a
+    temperature): per labelled paragraph (the mean, as the table gives it) and over all of them pooled."""
+    from pipeline.classify import BlendedModel, ZeroShotModel, fit_linear, fit_zero_shot
+    from pipeline.config import SentenceWeights
+    from pipeline.scoring import mean_over
+    from pipeline.themes import mix_neighbours
+
+    b = Bench(project)
+    keys, feats, sents, w0 = b.keys, b.feats, b.sents, b.themes.zero_shot_weight
+    idx = b.neighbours()
+    probs = np.zeros((len(sents), b.k))
+    for pv in b.provinces:
+        tr = b.train[b.train["province"] != pv]
+        zero = ZeroShotModel(keys, SentenceWeights(**fit_zero_shot(feats, tr["row"].to_numpy(), tr["y"].to_numpy())))
+        linear = fit_linear(feats, sents, tr["row"].to_numpy(), tr["y"].to_numpy(), keys, b.identity, kinds=tr["kind"].to_numpy())
+        p = np.asarray(BlendedModel(keys, [linear, zero], [1 - w0, w0]).predict_proba(feats, sents), dtype=np.float64)
+        p[b._queries] = mix_neighbours(p[b._queries], *mean_over(p, idx), b.themes.corpus_weight)
+        held = {int(sents.para_index[r]) for (_, lab), where in zip(b.slabels.iterrows(), b.alignment) if lab["province"] == pv for r, _ in where}
+        mask = np.isin(sents.para_index, sorted(held))
+        probs[mask] = p[mask]
+    column = {key: i for i, key in enumerate(keys)}
+    print("| counted by | temperature | share TV (mean over paragraphs) | share TV (paragraphs pooled) |\n| --- | --- | --- | --- |")
+    for t in (None, *temperatures):
+        lines: dict[tuple[str, int], tuple[np.ndarray, np.ndarray]] = {}
+        for (_, lab), where in zip(b.slabels.iterrows(), b.alignment):
+            gold, pred = lines.setdefault((lab["source"], int(lab["line"])), (np.zeros(b.k), np.zeros(b.k)))
+            for row, chars in where:
+                gold[column[lab["label"]]] += chars
+                q = np.eye(b.k)[probs[row].argmax()] if t is None else probs[row] ** (1 / t)
+                pred += chars * q / q.sum()
+        tv = [0.5 * np.abs(g / g.sum() - p / p.sum()).sum() for g, p in lines.values() if g.sum()]
+        g_all, p_all = sum(g for g, _ in lines.values()), sum(p for _, p in lines.values())
+        pooled = 0.5 * np.abs(g_all / g_all.sum() - p_all / p_all.sum()).sum()
+        print(f"| {'theme' if t is None else 'probabilities'} | {'' if t is None else t:} | {np.mean(tv):.3f} | {pooled:.3f} |")
+    return 0
+
+
 def nearest_sweep(project: Path, ks: list[int]) -> int:
     """LOPO figures of zero-shot and of the shipped mix with the topic feature averaged with
     each number of nearest paragraphs in ``ks`` (``themes.nearest_paragraphs``; 0: the topic
@@ -433,6 +474,7 @@ def main() -> int:
     ap.add_argument("--fit", action="store_true", help="fit on all labels and write the builtin model")
     ap.add_argument("--topic-seeds", type=int, nargs="+", metavar="SEED", help="instead: the LOPO figures with the topics refitted under each seed (see topic_seeds)")
     ap.add_argument("--pool", type=Path, nargs="+", metavar="DIR", help="instead: the LOPO figures with the sentence labels of these folders of texts added (see pooled)")
+    ap.add_argument("--soft", action="store_true", help="instead: share TV with characters counted by theme and by probabilities (see soft_shares)")
     ap.add_argument("--together", action="store_true", help="with --pool: the folders' texts in one corpus with the provincial reports")
     ap.add_argument("--nearest", type=int, nargs="+", metavar="K", help="instead: the LOPO figures with the topic feature averaged with K nearest paragraphs (see nearest_sweep)")
     args = ap.parse_args()
@@ -449,6 +491,8 @@ def main() -> int:
         return topic_seeds(project, args.topic_seeds)
     if args.nearest:
         return nearest_sweep(project, args.nearest)
+    if args.soft:
+        return soft_shares(project)
     if args.pool:
         return pooled(project, args.pool, args.together, args.work)
     b = Bench(project)

@@ -146,7 +146,7 @@ class Dated(NamedTuple):
 # Which date a document is dated by, first to last: the report's own dates (its meeting line,
 # a date among its title lines, an issuing date in a header field, its signature) before the
 # dates a website gives it (posting time, page metadata).
-DATE_AUTHORITY = ("meeting line", "title block", "header: issued", "signature", "header: posted", "source/date line")
+DATE_AUTHORITY = ("meeting line", "title block", "header: issued", "signature", "lead (the day of the event)", "header: posted", "source/date line")
 
 
 def date_rank(source: str) -> int:
@@ -259,6 +259,7 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
     mark_later_datelines(lines, doc)
     mark_promulgated(lines, doc)
     mark_transmitted_speech(lines, doc)
+    mark_speech_head(lines, doc)
     reader_title(lines, doc, raw.meta, to_simplified, gazetteer, raw.left_out if raw.encoding.startswith("html") else ())
     left_out_source(lines, doc, raw, to_simplified)
     date_document(lines, doc, raw.meta, raw.encoding.split(" ")[0] + " metadata")
@@ -271,7 +272,7 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
         lines.zones["file"].append(file_name_text(source))
     # a gazette's running header names its issuer (宁海县人民政府公报), unless it only repeats the title
     lines.zones["source"] += [h for h in lines.running if not _repeats_title(h, lines.zones["title"])]
-    leader = subject_office(doc.title, [lines.text[i] for i, k in enumerate(lines.kinds) if k.kind == "body"])
+    leader = subject_office(doc.title, [lines.text[i] for i, k in enumerate(lines.kinds) if k.kind == "body"], doc.author)
     doc.locality = infer_locality(lines.zones, gazetteer, doc.date or doc.year, leader)
     # a web page saved as text keeps its site's header and footer (桐乡市人民政府门户网站, 主办：桐乡市人民政府办公室)
     copied = [lines.text[i] for i, (st, why) in enumerate(lines.status) if st == "boilerplate" and why in ("site owner", "site header above the navigation", "copyright")]
@@ -303,16 +304,20 @@ _SUBJECT = re.compile(r"^(?P<office>[\u4e00-\u9fff、]{0,16}?(?:书记|[省市�
 _BARE_OFFICE = r"(?:[省市县区州盟旗]委?(?:副|常务副)?(?:书记|长)|(?:副|常务副)[省市县区州盟旗]长)"
 
 
-def subject_office(title: str, body: list[str]) -> str:
+def subject_office(title: str, body: list[str], author: str = "") -> str:
     """The bare office (省长, 市委书记) of the leader a news title reports on a visit (调研, 考察,
-    视察 …), as the title or the body writes it right before the name; ``""`` for any other title
-    or where no bare office names the leader. Such news speaks for the leader's level, not for
+    视察 …), as the title, the byline or the body writes it right before the name; ``""`` for any
+    other title or where no bare office names the leader. Such news, or the leader's speech
+    there (韩立新在共和县调研…座谈会上的讲话 / 副省长 韩立新), speaks for the leader's level, not for
     the place visited."""
     m = _SUBJECT.match(title.strip())
     if not m or not looks_like_person(m.group("who")):
         return ""
     if m.group("office"):
         return m.group("office") if re.fullmatch(_BARE_OFFICE, m.group("office")) else ""
+    who, office = split_author(author)
+    if who == m.group("who") and re.fullmatch(_BARE_OFFICE, office):
+        return office
     for text in body:
         if o := re.search(rf"(?<![\u4e00-\u9fff])({_BARE_OFFICE}){re.escape(m.group('who'))}", text):
             return o.group(1)
@@ -811,7 +816,7 @@ _SESSION = re.compile(rf"^([\u4e00-\u9fff]{{0,30}}?第{CN_NUMBER}届(人民代�
                       rf"|[\u4e00-\u9fff]{{0,30}}?第{CN_NUMBER}届(人民代表大会|委员会)(常务委员会)?\s*第{CN_NUMBER}次(全体)?会议"
                       rf"|第{CN_NUMBER}次(全体)?会议)$")
 _PAPER_LABEL = dict(OFFICIAL_DOCUMENT)["meeting paper label"]
-_REPORTER_KEY = re.compile(r"^\s*(?:报告人|汇报人)\s*[:：]\s*(\S.{0,30})$")
+_REPORTER_KEY = re.compile(r"^\s*(?:报告人|汇报人|讲话人)\s*[:：]\s*(\S.{0,30})$")
 _MONTH_DAY = re.compile(r"^\s*[（(]?\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*[)）]?\s*$")
 
 
@@ -895,6 +900,7 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
         if len(after) >= 2 and len(lines.text[after[0]].strip()) <= _CRUMB_CHARS:
             last_furniture = after[0]
     title_parts, meeting, office = [], "", ""
+    title_at: list[int] = []  # the line of each title part
     dated: set[int] = {d.line for d in lines.dates if d.source in ("meeting line", "title block")}
     for k, i in enumerate(header):
         line, name = lines.text[i], unspaced_name(lines.text[i])  # (a byline's 谭　勇 is 谭勇)
@@ -950,7 +956,13 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
                 meeting = meeting or head
             else:
                 title_parts.append(head)
+                title_at.append(i)
             lines.zones["title"].append(without_name(name, m.group("who")))
+        elif _POST_LINE.match(line) and find_date(line):
+            # a WeChat post's line under its title (原创 平果发布 平果发布 2017-08-16): who posted it, and when
+            lines.mark(i, "metadata", "source/date line")
+            lines.dates.append(Dated(find_date(line), "source/date line", i))
+            lines.zones["source"].append(line)
         elif find_date(line):
             lines.mark(i, "metadata", "date line")
             lines.dates.append(Dated(find_date(line), "title block", i))
@@ -996,10 +1008,17 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
         else:
             lines.mark(i, "metadata", "title")
             title_parts.append(line)
+            title_at.append(i)
             lines.zones["title"].append(line)
-    doc.title = doc.title or join_title(title_parts, gazetteer) or meeting
+    # title lines with other lines between them (a site's headline, its 来源/发布时间 line, then the
+    # document's own title) are separate blocks
+    blocks = [0]
+    for a, b in zip(title_at, title_at[1:]):
+        blocks.append(blocks[-1] + any(lines.text[j].strip() for j in range(a + 1, b)))
+    doc.title = doc.title or join_title(title_parts, gazetteer, blocks) or meeting
 
 
+_POST_LINE = re.compile(r"^\s*(原创|转载)\s+(\S{1,20}\s+){1,3}\d{4}[-年]")
 # an official document's title opened by its issuer (思茅市人民政府关于加快普洱茶产业发展的意见, 中共某县委　某县人民政府关于…)
 _TITLE_ISSUER = re.compile(rf"^(?P<body>[\u4e00-\u9fff（）、\s]{{2,60}}?({ORGAN_WORDS}))\s*(关于|印发|转发)")
 
@@ -1033,7 +1052,7 @@ def _header_issuer(lines: Lines, doc: Document, i: int, reason: str) -> None:
     lines.zones["issuer"].append(lines.text[i])
 
 
-def join_title(parts: list[str], gazetteer: Gazetteer | None = None) -> str:
+def join_title(parts: list[str], gazetteer: Gazetteer | None = None, blocks: list[int] | None = None) -> str:
     """Title lines as one title: a line wrapped in the middle of a phrase is joined without a
     space (霞浦县2023年巩固拓展脱贫攻坚成果 / 同乡村振兴有效衔接工作总结): a long first line
     (:data:`TITLE_WRAP_CHARS` or more, no space in it) and a last line that ends in what the
@@ -1044,6 +1063,10 @@ def join_title(parts: list[str], gazetteer: Gazetteer | None = None) -> str:
     # a cover's title letter-spaced (政 府 工 作 报 告) is one word, and the title the first page repeats
     # under the cover's is said once
     parts = [_letter_spaced(p) for p in parts]
+    if parts and parts[0] != (bare := _REPOST_TAG.sub("", parts[0])) and bare:
+        parts[0] = bare
+    if blocks and blocks[-1] > 0:
+        parts = _one_block(parts, blocks)
     # under the cover's (or a site's) headline, contained in it (许昌市魏都区2022年政府工作报告 / 2022年政府工作报告),
     # is said once
     bare = [re.sub(r"\s", "", p) for p in parts]
@@ -1058,6 +1081,35 @@ def join_title(parts: list[str], gazetteer: Gazetteer | None = None) -> str:
 
 
 TITLE_WRAP_CHARS = 12
+# a meeting's name alone, as a cover sets it above the paper's title (中共宁乡县委经济工作会议)
+_MEETING_NAME = re.compile(r"^[^在关于]{2,30}(会议|大会|全会)(（[^）]*）)?$")
+
+
+def _one_block(parts: list[str], blocks: list[int]) -> list[str]:
+    """The title lines of one block, where other lines part them into several: a cover's meeting
+    name above the paper's title is not title, nor a block said again in another, and of two
+    that name one document (a site's headline, 永兴镇党委书记冉启华2022年度抓基层党建工作述职报告,
+    then the document's own title below its 来源 line, 中共湄潭县永兴镇委员会书记 /
+    2022年度抓基层党建工作述职报告, both a 述职报告) the document's own, the lower, is kept. Blocks
+    that name nothing alike are one title (the upper a kicker or a headline's first line)."""
+    grouped: dict[int, list[str]] = {}
+    for b, part in zip(blocks, parts):
+        grouped.setdefault(b, []).append(part)
+    texts = list(grouped.values())
+    if len(texts) > 1 and len(texts[0]) == 1 and _MEETING_NAME.match(re.sub(r"\s", "", texts[0][0])):
+        texts = texts[1:]
+    bare = ["".join(re.sub(r"\s", "", p) for p in t) for t in texts]
+    keep = [k for k in range(len(texts)) if not any(bare[k] in bare[j] for j in range(k))]
+    genre = [(m.group(1) if (m := _GENRE_END.search(bare[k])) else "") for k in range(len(texts))]
+    out = [keep[0]]
+    for k in keep[1:]:
+        if genre[k] and genre[k] == genre[out[-1]] and not title_speaker(" ".join(texts[out[-1]])):
+            # (not a headline that names the speaker the document's own title leaves out: 市长李明在…上的讲话)
+            out[-1] = k  # the same document named twice: the lower is its own title
+        else:
+            out.append(k)
+    return [p for k in out for p in texts[k]]
+
 
 
 def _letter_spaced(part: str) -> str:
@@ -1075,6 +1127,8 @@ def without_name(line: str, author: str) -> str:
 
 
 # Which locality zone the value of a header field goes to (fields not named stay out of it).
+# a forum's or a blog's mark on a reposted thread's title ([转贴] 平潭县长在…上的讲话, 【转载】…)
+_REPOST_TAG = re.compile(r"^\s*[\[【]?\s*(转贴|转帖|转载|原创|转|推荐)\s*[\]】]\s*")
 FIELD_ZONES = {"title": "title", "author": "author", "summary": "body", "event": "body"}
 
 
@@ -1122,8 +1176,10 @@ def mark_fields(lines: Lines, doc: Document) -> None:
         dated = False
         for key, value in k.fields:
             role = FIELD_ROLE.get(key, "")
-            if role == "title" and value:
-                doc.title = value
+            if role == "title" and value and not (doc.title and lines.text[i].lstrip().startswith("|")):
+                # (a catalogue's 标题 cell yields to the title the text sets above its body: 在中共勐海县委经济工作会议上的讲话
+                # under | 标 题： | 刀建明在县委经济工作会议上的讲话 |)
+                doc.title = _REPOST_TAG.sub("", value) or value
             elif role == "issuer":
                 doc.issuer = doc.issuer or value
             elif role == "author":
@@ -1342,6 +1398,54 @@ def mark_transmitted_speech(lines: Lines, doc: Document) -> None:
             break
 
 
+# how a speech or a report greets its audience, on a line of its own, where its text begins
+_SALUTATION = re.compile(r"^\s*(同志们|各位代表|各位委员|各位领导|同志们、朋友们|各位代表、同志们)\s*[:：!！,，]?\s*$")
+# the title of a speech (在…会议上的讲话, ——在…上的讲话, …的报告)
+_SPEECH_TITLE = re.compile(r"(上的|上)(讲话|报告|发言|致辞|总结讲话)[)）]?$|^[—―–\-－]{1,2}\s*在.{2,40}上$")
+_HEAD_LINES = 4
+_PRESENTS = re.compile(r"现将(?P<who>[\u4e00-\u9fff·]{2,8}?)同志(在[^，。]{2,40}上)?的?讲话(全文)?(予以)?(刊发|印发|刊登|摘登|发布|转发|刊载)")
+
+
+def mark_speech_head(lines: Lines, doc: Document) -> None:
+    """A speech's own title, speaker and date set below a lead that presents it (a post's
+    "8月14日下午，全县…会议召开。…现将讲话全文刊发如下" or a forum's repost note, then 在全县安全生产工作会议上的讲话 /
+    黄志强 / （2017年8月14日） / 同志们：): its title line is metadata (the document keeps the
+    title it has), its speaker the author where the text named none or only the poster, and
+    its date a date of its title block (which beats the post's)."""
+    salute = next((i for i in lines.nonblank[:60] if _SALUTATION.match(lines.text[i])), None)
+    if salute is None:
+        return
+    # an editor's note naming whose speech follows (现将沈国平同志的讲话全文刊发)
+    for i in [i for i in lines.nonblank if i < salute][-_HEAD_LINES:]:
+        if (m := _PRESENTS.search(lines.text[i])) and (not doc.author or lines.author_field) and (
+                who := office_and_name(m.group("who")) or (m.group("who") if looks_like_person(m.group("who")) else "")):
+            doc.author, lines.author_field = who, False
+            lines.zones["author"].append(m.group("who"))
+    above = [i for i in lines.nonblank if i < salute][-_HEAD_LINES:]
+    title_at = next((i for i in above if _SPEECH_TITLE.search(lines.text[i].strip()) and len(lines.text[i].strip()) <= 60
+                     and not re.search("[。！？；]", lines.text[i])), None)
+    if title_at is None or not lines.open(title_at):
+        return
+    head = [i for i in above if i > title_at]
+    lead = [i for i in lines.nonblank if i < title_at and lines.kinds[i].kind == "body" and lines.status[i][0] != "boilerplate"]
+    if not lead or any(len(lines.text[i].strip()) > 30 or re.search("[。！？；]", lines.text[i]) for i in head):
+        return  # (no lead above: the header pass read the head; a sentence between the title and the greeting: no head)
+    lines.mark(title_at, "metadata", "title (of the speech, below the lead)")
+    lines.zones["title"].append(lines.text[title_at])
+    for i in head:
+        text = unspaced_name(lines.text[i].strip())
+        who = office_and_name(text) or (author_name(text) if author_name(text) != text else "") or (text if looks_like_person(text) else "")
+        if who:
+            if lines.open(i) or lines.status[i][1].startswith("byline"):
+                lines.mark(i, "metadata", "byline (of the speech, below the lead)")
+            if not doc.author or lines.author_field:
+                doc.author, lines.author_field = who, False
+            lines.zones["author"].append(text)
+        elif (day := find_date(text)) and len(text) <= 20:
+            lines.mark(i, "metadata", "date line (of the speech, below the lead)")
+            lines.dates.insert(0, Dated(day, "title block", i))
+
+
 # A year in a file's name, standing apart (2025_河南省.txt, 河南-2025.txt; not 2000字, a2019b, 1024x2048).
 _NAME_YEAR = re.compile(r"(?<![0-9A-Za-z])((?:19|20)\d{2})(?![0-9A-Za-z字号期页条])")
 
@@ -1364,6 +1468,8 @@ def date_document(lines: Lines, doc: Document, meta: dict[str, str], meta_source
     other_years = {y for y, _ in lines.years} | {m.group(1) for m in _NAME_YEAR.finditer(name)} | ({title_year} if title_year else set())
     if named and not other_years - {named[:4]}:
         dates.append(Dated(named, "file name"))
+    if dates and date_rank(dates[0].source) > date_rank("lead (the day of the event)") and (lead := lead_day(lines, dates[0].date, doc.title)):
+        dates.insert(0, lead)
     doc.date, doc.date_source, line = dates[0] if dates else ("", "", -1)
     if line >= 0:
         lines.notes[line] = _join_notes(lines.notes[line], f"dates the document ({doc.date_source})")
@@ -1384,6 +1490,48 @@ def date_document(lines: Lines, doc: Document, meta: dict[str, str], meta_source
     if not editor.match(author) and re.fullmatch(r"[\u4e00-\u9fff·（）()、]{2,30}", author) and not _NOBODY.search(author):
         # 【责任编辑：…】 is the site's editor; Administrator, 微软用户 or a pirated system's name is nobody
         doc.author = doc.author or author
+
+
+# a news report's or an editor's note's first sentence, dated by the day of what it reports (本报讯（记者…）3月14日，长安区召开…;
+# 编者按：12月26日，市委经济工作会议召开。; 8月14日下午，全县…会议在县政府第一会议室召开)
+_LEAD_DAY = re.compile(
+    r"^\s*(?:编者按\s*[:：]\s*)?(?:[^\s，,。]{0,12}?讯\s*)?(?:[（(][^）)]{0,40}[）)]\s*)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*(?:上午|下午|晚上?|早上|凌晨|中午)?\s*[，,]"
+    r"(?P<clause>[^。！？，,；;]{0,60}?(?:召开|举行|开幕|闭幕|举办|调研|考察|视察|督导|慰问|走访|座谈|召集))")
+_LEAD_DAYS = 62  # how long before the page's date the reported day may be
+_LEAD_SHARED_CHARS = 4  # how much of the headline the lead's first clause repeats (安全生产工作会议)
+
+
+def lead_day(lines: Lines, posted: str, doc_title: str) -> Dated | None:
+    """The day a news report's first clause gives the event its headline reports (长安区召开…推进会 /
+    3月14日，长安区召开…推进会: :data:`_LEAD_SHARED_CHARS` characters in common; not under a speech's,
+    a report's or a summary's title), or an editor's note the speech it presents (编者按：12月26日，…会议召开。…讲话…),
+    with the year of the page's date ``posted`` (the year before, where the day falls after it:
+    12月30日 on a page of 2024-01-02), or None: not where it is more than :data:`_LEAD_DAYS` days
+    before the page's date (another year's event)."""
+    import datetime as dt
+
+    first = next((i for i in lines.nonblank if lines.open(i) and lines.kinds[i].kind == "body" or lines.text[i].lstrip().startswith("编者按")), None)
+    if first is None or not (m := _LEAD_DAY.match(lines.text[first])) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", posted):
+        return None
+    if lines.text[first].lstrip().startswith("编者按"):
+        if "讲话" not in lines.text[first]:
+            return None  # (an editor's note dates the speech it presents)
+    else:
+        # the event the headline reports (长安区召开优化营商环境工作推进会 / 3月14日，长安区召开优化营商环境工作推进会): not
+        # another the first sentence starts from (3月5日，十四届全国人大二次会议在北京开幕 under a speech's title)
+        from difflib import SequenceMatcher
+
+        title, clause = re.sub(r"\s", "", doc_title), m.group("clause")
+        if _GENRE_END.search(title) or SequenceMatcher(None, title, clause, autojunk=False).find_longest_match().size < _LEAD_SHARED_CHARS:
+            return None
+    ref = dt.date.fromisoformat(posted)
+    try:
+        day = dt.date(ref.year, int(m.group("m")), int(m.group("d")))
+        if day > ref:
+            day = dt.date(ref.year - 1, day.month, day.day)
+    except ValueError:
+        return None
+    return Dated(day.isoformat(), "lead (the day of the event)", first) if (ref - day).days <= _LEAD_DAYS else None
 
 
 _COMPACT = re.compile(r"(?:(?<![0-9A-Za-z])|(?<=\b[tTcC]))((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")  # (t20150710_688912.html: a TRS site's)

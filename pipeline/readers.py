@@ -465,12 +465,15 @@ def read_html(data: bytes, path: Path) -> RawText:
         html, encoding = decode(data)
     except ReadError:
         raise
-    text = trafilatura.extract(html, include_comments=False, include_tables=True, favor_recall=True)
+    # trafilatura drops <label> elements with forms; an open-government page keys its table of
+    # particulars with them (<li><label>索引号：</label>0086…</li>): keep their text
+    body = _LABEL_TAG.sub("", html)
+    text = trafilatura.extract(body, include_comments=False, include_tables=True, favor_recall=True)
     long_rows = sum(len(line) for line in (text or "").splitlines() if line.startswith("|") and len(line) > LAYOUT_CELL_CHARS)
     if long_rows > 0.5 * len(text or ""):
         # A page laid out with tables (older government sites) holds most of its text in
         # cells, which table rows would flatten into lines: read it as text instead.
-        text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_recall=True) or text
+        text = trafilatura.extract(body, include_comments=False, include_tables=False, favor_recall=True) or text
     if not text or not text.strip():
         raise ReadError("HTML page without extractable main text")
     meta = {}
@@ -483,9 +486,13 @@ def read_html(data: bytes, path: Path) -> RawText:
     headings = page_headings(html)
     if headings:
         meta["headings"] = "\n".join(headings)  # the page's <h1>–<h3>: a headline the <title> may lack (ingest.reader_title)
-    return RawText(split_lines(text), f"html ({encoding})", meta, left_out(page_lines(html), text, meta.get("title", ""), headings))
+    # trafilatura writes a list item as "- item": its mark, not the page's text
+    lines = [_ITEM_MARK.sub("", line) for line in split_lines(text)]
+    return RawText(lines, f"html ({encoding})", meta, left_out(page_lines(html), text, meta.get("title", ""), headings))
 
 
+_ITEM_MARK = re.compile(r"^- (?=\S)")
+_LABEL_TAG = re.compile(r"</?label\b[^>]*>", re.I)
 # Elements that start a new line of a page's visible text.
 _BLOCK_TAGS = frozenset(
     "address article aside blockquote body br caption dd details div dl dt fieldset figcaption figure footer form "

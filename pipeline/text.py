@@ -185,11 +185,11 @@ BOILERPLATE = [
         r"|欢迎关注[^，,、。！？；]{0,20}(公众号|微信|视频号|抖音|发布|官微)[^，,、。！？；]{0,10}|长按(识别)?二维码[^，,、。！？；]{0,12}关注[^，,、。！？；]{0,10})\W*$")),
     ("reprint note", re.compile(r"^[\[【(（]\s*(文章|本文)?据.{1,40}(转发|转载|编发|整理)|转发时有改动|转载请注明|^[\[【(（]\s*来源[:：].{0,40}[\]】)）]$")),
     ("page number", PAGE_NUMBER := re.compile(r"^[-—–－―─\s]*(\d{1,3}|[·•]\s*\d{1,3}\s*[·•]|第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})[-—–－―─\s]*$")),
-    # a button's word alone (【打印】 字号：大 中 小 上一篇：…), not the first word of a sentence (关闭落后产能企业12家。
+    # a button's word alone (【打印】 字号：大 中 小, 【大】【中】【小】, 上一篇：…), not the first word of a sentence (关闭落后产能企业12家。
     # 关闭、搬迁养殖场47家。 分享经济健康发展。 上一篇章已经写就，… 扫一扫即可办理。)
     # a portal's weather widget (宜昌 多云 24℃~31℃, 今天 晴转多云 -3～8℃)
     ("share/print widget", re.compile(
-        r"^[\[【]?\s*(分享到|分享至|加入收藏|设为首页|打印((本|此)[页文]|页面|文章)|关闭((本|此)?窗口|(本|此)页)|收藏(本|此)[页站文]|大\s*中\s*小|返回顶部"
+        r"^[\[【]?\s*(分享到|分享至|加入收藏|设为首页|打印((本|此)[页文]|页面|文章)|关闭((本|此)?窗口|(本|此)页)|收藏(本|此)[页站文]|大[\s\]】\[【]*中[\s\]】\[【]*小|返回顶部"
         r"|(分享|打印|关闭|字号|字体|收藏|上一篇|下一篇|相关链接|相关阅读)(?=$|[\s:：】\]|｜/])|扫一扫[，,]?(?=.{0,16}$)(?!.*[。！？；、]))"
     )),
 ]
@@ -284,7 +284,7 @@ def header_fields(line: str) -> tuple[tuple[str, str], ...]:
 # a government page's 信息公开 catalogue names the title 名称 (a word too common elsewhere to be a key)
 _TABLE_KEYS = {"名称": "文件名称"}
 # the keys only such a catalogue has; a row with none of them is a data table's
-_CATALOGUE_KEYS = {"索引号", "发布机构", "发文机关", "发文机构", "生成日期", "成文日期", "发文字号", "文号", "主题分类", "体裁分类", "组配分类", "主题词", "有效性"}
+_CATALOGUE_KEYS = {"标题", "文件标题", "索引号", "发布机构", "发文机关", "发文机构", "生成日期", "成文日期", "发文字号", "文号", "主题分类", "体裁分类", "组配分类", "主题词", "有效性"}
 
 
 def table_fields(cells: list[str]) -> tuple[tuple[str, str], ...]:

@@ -436,7 +436,7 @@ def test_scraper_headers_are_metadata_never_paragraphs(web_ingest, doc_id, title
 @pytest.mark.parametrize("doc_id,locality,level,date,date_source", [
     ("01_baoding_scraped", "保定市", "city", "2021-01-31", "meeting line"),  # 发文时间：2021-02-05 above it
     ("02_dingxing_notice", "定兴县", "county", "2009-02-05", "header: 发文时间"),  # no meeting line: the issuing date
-    ("03_laishui_news", "涞水县", "county", "2023-01-24", "header: 时间"),
+    ("03_laishui_news", "涞水县", "county", "2023-01-20", "lead (the day of the event)"),  # 1月20日，涞水县召开… under 时间：2023-01-24
     ("04_baoding_runin", "保定市", "city", "2021-01-31", "meeting line"),  # 发布时间：2021-02-05 on the first line
     ("05_dingxing_cn_numerals", "定兴县", "county", "2021-01-31", "meeting line"),  # 发布日期：2021-02-08 on the last line
     ("06_zhuozhou_export", "涿州市", "county", "2022-01-10", "meeting line"),

@@ -930,7 +930,7 @@ def test_a_news_page_keeps_its_title_above_a_widget_and_its_last_sentence_with_a
              "会议要求，各乡镇各部门要压紧压实安全生产责任，确保全县安全生产形势持续稳定。", "报名截止时间为2023年3月1日。"]
     doc = process_document("a.txt", RawText(lines, "utf-8"), P, T2S, Gazetteer.default())
     assert doc.title == "我县召开安全生产工作会议"
-    assert (doc.date, doc.date_source) == ("2023-02-03", "header: 发布时间")
+    assert (doc.date, doc.date_source) == ("2023-02-02", "lead (the day of the event)")  # 2月2日，我县召开… on a page of 02-03
     assert doc.paragraphs[-1]["text"].endswith("报名截止时间为2023年3月1日。")
     signed = process_document("b.txt", RawText(lines[:-1] + ["XX县应急管理局", "2023年2月3日"], "utf-8"), P, T2S, Gazetteer.default())
     assert {row["line"]: row["reason"] for row in signed.log}[7] == "date line"
@@ -1029,7 +1029,7 @@ def test_what_a_list_is_not(name):
     elif name == "d10":
         assert paras == [("二、2023年工作安排 > （一）主要预期目标", "".join(texts["d10"][2:5])), ("二、2023年工作安排 > （二）重点任务", texts["d10"][-1])]
     else:
-        assert doc.date == "2023-02-03" and paras[-1][1] == texts["d14"][-1]
+        assert doc.date == "2023-02-02" and paras[-1][1] == texts["d14"][-1]  # (its lead's day)
 
 
 def test_a_signature_with_a_note_or_a_verb_dates_the_document_and_a_dash_dateline_may_take_a_comma():
@@ -1776,3 +1776,78 @@ def test_a_notice_that_transmits_a_speech_files_the_speech():
     assert "现将李卫东同志" in "".join(p["text"] for p in d.paragraphs)
     d = process_document("a.txt", RawText(notice[:7], "utf-8"), P, T2S, Gazetteer.default())
     assert (d.title, d.date) == ("关于印发李卫东同志在地委扩大会议暨全区经济工作会议上的讲话的通知", "2012-02-20")
+
+
+def _doc(*lines: str, source: str = "a.txt", encoding: str = "utf-8"):
+    return process_document(source, RawText(list(lines), encoding), P, T2S, Gazetteer.default())
+
+
+def test_a_speech_below_the_lead_that_presents_it_is_dated_and_signed_by_its_own_head():
+    """A post: its headline, the account's line, a lead, then the speech's own title, speaker and
+    date above 同志们：. The speech's date beats the post's; the speaker is the author; the speech's
+    head is metadata, not paragraphs. Without the lead the header pass reads the head as before."""
+    post = ["县长黄志强在全县安全生产工作会议上的讲话", "原创 平果发布 平果发布 2017-08-16", "",
+            "8月14日下午，全县安全生产工作会议在县政府第一会议室召开。现将讲话全文刊发如下。", "",
+            "在全县安全生产工作会议上的讲话", "黄志强", "（2017年8月14日）", "", "同志们：",
+            "今天，我们召开全县安全生产工作会议，主要任务是部署下半年安全生产工作。"]
+    d = _doc(*post)
+    assert (d.title, d.author, d.date) == ("县长黄志强在全县安全生产工作会议上的讲话", "黄志强", "2017-08-14")
+    assert not any("在全县安全生产工作会议上的讲话" == p["text"] or p["text"].startswith("黄志强") for p in d.paragraphs)
+    reasons = {r["line"]: r["reason"] for r in d.log}
+    assert reasons[2] == "source/date line" and reasons[6].startswith("title (of the speech")
+    # an editor's note naming whose speech follows, and the day of the meeting it reports
+    note = ["锚定目标 勇毅前行 奋力推动湖州高质量发展再上新台阶", "发布时间：2025-12-29 09:12 信息来源：湖州日报", "",
+            "编者按：12月26日，市委经济工作会议召开。市委书记沈国平出席会议并讲话。现将沈国平同志的讲话全文刊发，供全市各级干部学习参考。",
+            "同志们：", "这次会议的主要任务是，总结今年经济工作，部署明年经济工作。"]
+    d = _doc(*note)
+    assert (d.author, d.date, d.date_source) == ("沈国平", "2025-12-26", "lead (the day of the event)")
+    note[3] = note[3].replace("现将沈国平同志", "现将市委书记沈国平同志")
+    assert _doc(*note).author == "沈国平（市委书记）"
+
+
+def test_a_news_report_is_dated_by_the_day_its_lead_gives():
+    """本报讯 3月14日，…召开 on a page of 2023-03-15: the meeting's day, the page's year (the year
+    before for a December day on a January page); a day more than two months before the page's
+    date, or a lead that reports no event, leaves the page's date."""
+    def dated(lead: str, posted: str) -> tuple[str, str]:
+        d = _doc("长安区召开优化营商环境工作推进会", f"发布时间：{posted} 来源：石家庄日报", lead, "会议强调，要持续优化营商环境。")
+        return d.date, d.date_source
+    assert dated("本报讯（记者刘晓彤 通讯员韩磊）3月14日，长安区召开优化营商环境工作推进会，安排部署2023年重点任务。", "2023-03-15") == (
+        "2023-03-14", "lead (the day of the event)")
+    assert dated("12月30日上午，长安区召开优化营商环境工作推进会。", "2024-01-02") == ("2023-12-30", "lead (the day of the event)")
+    assert dated("8月14日，长安区召开优化营商环境工作推进会。", "2023-03-15")[0] == "2023-03-15"  # (a day of another year)
+    assert dated("3月14日，长安区优化营商环境的各项指标持续向好。", "2023-03-15")[0] == "2023-03-15"  # (no event reported)
+    # (another event than the headline's: a background meeting, the NPC's opening under a speech's title)
+    assert dated("2月15日，县委召开全县经济工作会议，部署全年工作。3月14日，长安区召开优化营商环境工作推进会。", "2023-03-15")[0] == "2023-03-15"
+    d = _doc("在全县两会精神传达会上的讲话", "发布时间：2024-03-20", "3月5日，十四届全国人大二次会议在北京隆重开幕。", "同志们：", "今天我们召开会议，传达两会精神。")
+    assert d.date == "2024-03-20"
+
+
+def test_title_blocks_parted_by_other_lines():
+    """A site's headline, its 来源 line, then the document's own title in two lines: the document's
+    title, not the headline with half of it; a cover's meeting name above the paper's title is no
+    title; a page's 【大】【中】【小】 buttons are no title; a forum's [转贴] mark is dropped."""
+    d = _doc("永兴镇党委书记冉启华2022年度抓基层党建工作述职报告", "信息来源：永兴镇  发布时间：2023-02-16 09:32", "",
+             "中共湄潭县永兴镇委员会书记", "2022年度抓基层党建工作述职报告", "冉启华", "",
+             "2022年，在县委的坚强领导下，我始终牢记党建第一责任人职责，推动全镇基层党建工作取得新成效。")
+    assert d.title == "中共湄潭县永兴镇委员会书记 2022年度抓基层党建工作述职报告"
+    assert join_title(["中共宁乡县委经济工作会议", "坚定信心 真抓实干", "加快建设实力宁乡美丽宁乡幸福宁乡"], blocks=[0, 1, 1]) == (
+        "坚定信心 真抓实干 加快建设实力宁乡美丽宁乡幸福宁乡")
+    assert join_title(["凝心聚力", "奋力谱写新篇章"], blocks=[0, 1]) == "凝心聚力 奋力谱写新篇章"  # (nothing alike: one title)
+    # (a headline that names the speaker the document's own title leaves out stays)
+    d = _doc("市长李明在全市经济工作会议上的讲话", "发布时间：2023-01-08 来源：市政府办", "在全市经济工作会议上的讲话（摘要）", "同志们：", "今天召开全市经济工作会议。")
+    assert d.author == "李明（市长）" and d.title.startswith("市长李明在全市经济工作会议上的讲话")
+    assert classify_line("【大】【中】【小】   【打印】  【关闭】", 40).reason == "share/print widget"
+    d = _doc("作者: 海峡闲人    时间: 2008-4-2 21:15     标题: [转贴] 平潭县长在全县对台工作会议上的讲话", "",
+             "以下转自福建平潭县政府网站，供关心两岸交流的朋友参考。", "", "在全县对台工作会议上的讲话", "县长　林书平", "（2008年3月26日）",
+             "同志们：", "今天，县委、县政府召开全县对台工作会议，部署今年对台工作任务。")
+    assert (d.title, d.author, d.date) == ("平潭县长在全县对台工作会议上的讲话", "林书平（县长）", "2008-03-26")
+
+
+def test_a_provincial_leaders_speech_on_a_visit_is_the_provinces():
+    """韩立新在共和县调研…座谈会上的讲话 with the byline 副省长 韩立新 and 全省 in its body: the
+    province's text (the place visited is passing), as a news report of the visit is."""
+    d = _doc("韩立新在共和县调研乡村振兴工作座谈会上的讲话", "副省长 韩立新", "（2019年8月21日）", "同志们：",
+             "这次来海南州，重点到共和县看一看乡村振兴情况。共和县的同志作了很好的发言。共和县委、县政府做了大量工作。",
+             "青海是个农牧业大省。全省要完成剩余贫困人口的脱贫任务，全省乡村振兴要取得新突破。")
+    assert (d.locality.locality, d.locality.level) == ("青海省", "province")

@@ -610,7 +610,7 @@ def test_a_headline_the_title_lacks_is_read_from_the_pages_headings(tmp_path):
     raw = read_html(page.encode("utf-8"), tmp_path / "a.html")
     assert not any("江津区召开2022年乡村振兴工作推进会" == line.strip("| ") for line in raw.lines)  # the extraction drops it
     doc = process_document("a.html", raw, IngestParams(), opencc.OpenCC("t2s").convert, Gazetteer.default())
-    assert (doc.title, doc.date) == ("江津区召开2022年乡村振兴工作推进会", "2022-04-12")
+    assert (doc.title, doc.date) == ("江津区召开2022年乡村振兴工作推进会", "2022-04-11")  # (the meeting's day, 4月11日, on a page of 04-12)
     assert any(r["status"] == "left_out" and r["note"] == doc.title and "the page's title" in r["reason"] for r in doc.log)
     # a page's other headings, too short or a site's to be its headline (相关新闻), are its furniture
     related = read_html(page.replace("</table></td></tr><tr><td class=\"footer\">", "</table><h3>相关新闻</h3></td></tr><tr><td class=\"footer\">")

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import datetime as dt
 import fnmatch
 import logging
 import os
 import re
 from collections import Counter
+from difflib import SequenceMatcher
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import NamedTuple
@@ -146,7 +148,8 @@ class Dated(NamedTuple):
 # Which date a document is dated by, first to last: the report's own dates (its meeting line,
 # a date among its title lines, an issuing date in a header field, its signature) before the
 # dates a website gives it (posting time, page metadata).
-DATE_AUTHORITY = ("meeting line", "title block", "header: issued", "signature", "lead (the day of the event)", "header: posted", "source/date line")
+LEAD_DAY = "lead (the day of the event)"  # a news report's first clause (see lead_day)
+DATE_AUTHORITY = ("meeting line", "title block", "header: issued", "signature", LEAD_DAY, "header: posted", "source/date line")
 
 
 def date_rank(source: str) -> int:
@@ -1063,8 +1066,8 @@ def join_title(parts: list[str], gazetteer: Gazetteer | None = None, blocks: lis
     # a cover's title letter-spaced (政 府 工 作 报 告) is one word, and the title the first page repeats
     # under the cover's is said once
     parts = [_letter_spaced(p) for p in parts]
-    if parts and parts[0] != (bare := _REPOST_TAG.sub("", parts[0])) and bare:
-        parts[0] = bare
+    if parts:
+        parts[0] = _REPOST_TAG.sub("", parts[0]) or parts[0]
     if blocks and blocks[-1] > 0:
         parts = _one_block(parts, blocks)
     # under the cover's (or a site's) headline, contained in it (许昌市魏都区2022年政府工作报告 / 2022年政府工作报告),
@@ -1111,7 +1114,6 @@ def _one_block(parts: list[str], blocks: list[int]) -> list[str]:
     return [p for k in out for p in texts[k]]
 
 
-
 def _letter_spaced(part: str) -> str:
     """``政 府 工 作 报 告`` → ``政府工作报告``: a title set with a blank between its characters (three
     or more, each alone); any other part as it is."""
@@ -1126,9 +1128,9 @@ def without_name(line: str, author: str) -> str:
     return line.replace(name, " ").strip() if looks_like_person(name) else line
 
 
-# Which locality zone the value of a header field goes to (fields not named stay out of it).
 # a forum's or a blog's mark on a reposted thread's title ([转贴] 平潭县长在…上的讲话, 【转载】…)
 _REPOST_TAG = re.compile(r"^\s*[\[【]?\s*(转贴|转帖|转载|原创|转|推荐)\s*[\]】]\s*")
+# Which locality zone the value of a header field goes to (fields not named stay out of it).
 FIELD_ZONES = {"title": "title", "author": "author", "summary": "body", "event": "body"}
 
 
@@ -1415,13 +1417,13 @@ def mark_speech_head(lines: Lines, doc: Document) -> None:
     salute = next((i for i in lines.nonblank[:60] if _SALUTATION.match(lines.text[i])), None)
     if salute is None:
         return
+    above = [i for i in lines.nonblank if i < salute][-_HEAD_LINES:]
     # an editor's note naming whose speech follows (现将沈国平同志的讲话全文刊发)
-    for i in [i for i in lines.nonblank if i < salute][-_HEAD_LINES:]:
+    for i in above:
         if (m := _PRESENTS.search(lines.text[i])) and (not doc.author or lines.author_field) and (
                 who := office_and_name(m.group("who")) or (m.group("who") if looks_like_person(m.group("who")) else "")):
             doc.author, lines.author_field = who, False
             lines.zones["author"].append(m.group("who"))
-    above = [i for i in lines.nonblank if i < salute][-_HEAD_LINES:]
     title_at = next((i for i in above if _SPEECH_TITLE.search(lines.text[i].strip()) and len(lines.text[i].strip()) <= 60
                      and not re.search("[。！？；]", lines.text[i])), None)
     if title_at is None or not lines.open(title_at):
@@ -1468,7 +1470,7 @@ def date_document(lines: Lines, doc: Document, meta: dict[str, str], meta_source
     other_years = {y for y, _ in lines.years} | {m.group(1) for m in _NAME_YEAR.finditer(name)} | ({title_year} if title_year else set())
     if named and not other_years - {named[:4]}:
         dates.append(Dated(named, "file name"))
-    if dates and date_rank(dates[0].source) > date_rank("lead (the day of the event)") and (lead := lead_day(lines, dates[0].date, doc.title)):
+    if dates and date_rank(dates[0].source) > date_rank(LEAD_DAY) and (lead := lead_day(lines, dates[0].date, doc.title)):
         dates.insert(0, lead)
     doc.date, doc.date_source, line = dates[0] if dates else ("", "", -1)
     if line >= 0:
@@ -1508,19 +1510,16 @@ def lead_day(lines: Lines, posted: str, doc_title: str) -> Dated | None:
     with the year of the page's date ``posted`` (the year before, where the day falls after it:
     12月30日 on a page of 2024-01-02), or None: not where it is more than :data:`_LEAD_DAYS` days
     before the page's date (another year's event)."""
-    import datetime as dt
-
-    first = next((i for i in lines.nonblank if lines.open(i) and lines.kinds[i].kind == "body" or lines.text[i].lstrip().startswith("编者按")), None)
+    note = lambda i: lines.text[i].lstrip().startswith("编者按")  # noqa: E731
+    first = next((i for i in lines.nonblank if lines.open(i) and lines.kinds[i].kind == "body" or note(i)), None)
     if first is None or not (m := _LEAD_DAY.match(lines.text[first])) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", posted):
         return None
-    if lines.text[first].lstrip().startswith("编者按"):
+    if note(first):
         if "讲话" not in lines.text[first]:
             return None  # (an editor's note dates the speech it presents)
     else:
         # the event the headline reports (长安区召开优化营商环境工作推进会 / 3月14日，长安区召开优化营商环境工作推进会): not
         # another the first sentence starts from (3月5日，十四届全国人大二次会议在北京开幕 under a speech's title)
-        from difflib import SequenceMatcher
-
         title, clause = re.sub(r"\s", "", doc_title), m.group("clause")
         if _GENRE_END.search(title) or SequenceMatcher(None, title, clause, autojunk=False).find_longest_match().size < _LEAD_SHARED_CHARS:
             return None
@@ -1531,7 +1530,7 @@ def lead_day(lines: Lines, posted: str, doc_title: str) -> Dated | None:
             day = dt.date(ref.year - 1, day.month, day.day)
     except ValueError:
         return None
-    return Dated(day.isoformat(), "lead (the day of the event)", first) if (ref - day).days <= _LEAD_DAYS else None
+    return Dated(day.isoformat(), LEAD_DAY, first) if (ref - day).days <= _LEAD_DAYS else None
 
 
 _COMPACT = re.compile(r"(?:(?<![0-9A-Za-z])|(?<=\b[tTcC]))((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")  # (t20150710_688912.html: a TRS site's)

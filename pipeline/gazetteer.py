@@ -134,6 +134,8 @@ class Gazetteer:
                 short[p.name].add(p.code)  # 和县: "委员和县纪委委员" is "members and the county's…"; 旅游兴县
             if p.name in _GENERIC_NAMES:
                 short[p.name].add(p.code)  # 城区, 老城区: needs support in the body (see _weigh_short_names)
+            for name in _banner_abbreviations(p):
+                aliases[name].add(p.code)  # 科左中旗 (科尔沁左翼中旗), 土左旗 (土默特左旗): as written, with its 旗
             for name in _short_names(p, nations):
                 if name[-1] in "州县旗" and p.name.endswith(("自治州", "自治县", "自治旗")):
                     unit_ended.add(name)
@@ -300,8 +302,8 @@ class Gazetteer:
         (华亭镇, 玉林街道, 东海村; not 义乌镇街联动, 浏阳镇村两级, 温州街道综合执法, 成都社区发展治理,
         where the towns, streets and communities are the city's)."""
         m = _TOWN.match(run, end)
-        if not m or m.end() not in bounds:
-            return False
+        if not m or m.end() not in bounds and not _TOWN_ORGAN.match(run, m.end()):
+            return False  # (兴隆/镇政府: jieba keeps the town's organ one word)
         return not _CITYS_OWN.match(run, end)
 
     @staticmethod
@@ -346,6 +348,7 @@ class Gazetteer:
 # organs or offices (市委书记, 区政府, 县人民政府, 州长, 市人大常委会).
 _UNIT_SUFFIX = frozenset("省市区县州旗盟")
 _TOWN = re.compile("街道|社区|镇|乡|村")
+_TOWN_ORGAN = re.compile("政府|人民政府|党委|人大|长")  # a town's organs after its word (镇政府, 乡党委, 镇长)
 # A temple, a road or a river named after a unit, when jieba leaves its last character a word of
 # its own (上海/庙, 喀什/河): the namesake, which may be far from the unit (上海庙 is in Inner
 # Mongolia, 喀什河 in 伊犁, a 上海路 in many cities). Not bays, lakes, mountains or bridges, which
@@ -559,6 +562,21 @@ def _nations() -> list[str]:
 _PROVINCE_SUFFIX = re.compile(r"(壮族|回族|维吾尔)?自治区$|特别行政区$|省$|市$")
 _CITY_SUFFIX = re.compile(r"(市|地区|盟)$")
 _COUNTY_SUFFIX = re.compile(r"(县|市|旗|林区|特区)$")
+
+
+def _banner_abbreviations(p: Place) -> list[str]:
+    """How Inner Mongolia's banners with a wing or a part in their name are abbreviated, by the
+    first character of the stem and the wing or part: 科尔沁左翼中旗 → 科左中旗, 察哈尔右翼前旗 →
+    察右前旗, 土默特左旗 → 土左旗, 乌拉特前旗 → 乌前旗, 东乌珠穆沁旗 → 东乌旗."""
+    if p.level != "county" or not p.name.endswith("旗"):
+        return []
+    if m := re.fullmatch(r"(.).{1,3}([左右])翼([前中后])旗", p.name):
+        return [f"{m.group(1)}{m.group(2)}{m.group(3)}旗"]
+    if m := re.fullmatch(r"(.).{1,3}([左右前中后])旗", p.name):
+        return [f"{m.group(1)}{m.group(2)}旗"]
+    if m := re.fullmatch(r"([东西].).{2,3}旗", p.name):
+        return [f"{m.group(1)}旗"]
+    return []
 
 
 def _short_names(p: Place, nations: list[str]) -> list[str]:

@@ -189,7 +189,7 @@ class Lines:
     site: list[str] = field(default_factory=list)  # the web site's name (parts of a <title>): see process_document
     lists: dict[int, int] = field(default_factory=dict)  # a list's lead-in and items (mark_lists) → the list's first item
     dates: list[Dated] = field(default_factory=list)
-    years: list[tuple[str, str]] = field(default_factory=list)  # (year, where) of year-and-month date lines (二〇一二年十二月)
+    years: list[tuple[str, str]] = field(default_factory=list)  # (YYYY-MM, where) of year-and-month date lines (二〇一二年十二月)
     author_field: bool = False  # the author so far is a page's 作者： field (the poster), which a byline overrides
     signed_by: str = ""  # the name a closing line gives (述职人：王建军, 解读人：李明)
     issuer: str = ""  # the body a closing line names (the signature: 中共留坝县委办公室)
@@ -264,8 +264,9 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
     mark_transmitted_speech(lines, doc)
     mark_speech_head(lines, doc)
     reader_title(lines, doc, raw.meta, to_simplified, gazetteer, raw.left_out if raw.encoding.startswith("html") else ())
+    doc.title = _FULL_TEXT_TAG.sub("", doc.title) or doc.title  # …的讲话（全文）: a site's tag, not the title's
     left_out_source(lines, doc, raw, to_simplified)
-    date_document(lines, doc, raw.meta, raw.encoding.split(" ")[0] + " metadata")
+    date_document(lines, doc, raw.meta, raw.encoding.split(" ")[0] + " metadata", shared_copy(raw))
     doc.author = doc.author or title_speaker(doc.title)  # 县委书记王建勋在…上的讲话
     mark_lists(lines)
     pieces = cut_body(lines, params)
@@ -281,7 +282,7 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
     copied = [lines.text[i] for i, (st, why) in enumerate(lines.status) if st == "boilerplate" and why in ("site owner", "site header above the navigation", "copyright")]
     if not any(st == "boilerplate" and why in ("navigation", "breadcrumb", "site header above the navigation") for st, why in lines.status):
         copied = []  # (a Word file's 主办：… under an event's plan is no site: a page saved as text keeps its menu)
-    if (not doc.locality.found or doc.locality.passing) and (raw.encoding.startswith("html") or copied):
+    if (not doc.locality.found or doc.locality.passing or _site_below(doc, lines, raw, to_simplified, gazetteer)) and (raw.encoding.startswith("html") or copied):
         # a page whose text names no place (市政府召开…, 全市), or names places only in passing (a
         # township's speech naming a neighbour county once), stands on its government's site: its
         # name locates it, if the text speaks as that unit's level (not otherwise: a county's news
@@ -334,21 +335,63 @@ LEFT_OUT_WORD = "a Word page header or footer: furniture, not read as the docume
 _PROSE_MIN_CHARS = 40  # a left-out line this long with a sentence end may be text, not furniture
 
 
+_FULL_TEXT_TAG = re.compile(r"\s*[（(]\s*全文\s*[)）]\s*$")
+
+
+def _site_below(doc: Document, lines: Lines, raw: RawText, to_simplified, gazetteer: Gazetteer) -> bool:
+    """Whether a web page stands on the site of a unit inside the one its text was filed under,
+    and its text names that unit too, twice or more (a county-level city's speech on 海伦市人民政府's
+    site, naming 绥化市, its city, more often than 海伦市; not the city's news reposted there, naming
+    海伦市 once in a list): the site may then decide (see process_document)."""
+    if not (doc.locality.found and raw.encoding.startswith("html")):
+        return False
+    names = lines.site or [m.group(1) for text in raw.left_out if (m := _SITE_OWNER.search(to_simplified(text)))]
+    on_site = infer_locality({"site": names}, gazetteer, doc.date or doc.year) if names else None
+    return bool(on_site and on_site.found and doc.locality.code in gazetteer.places[on_site.code].ancestors
+                and sum(on_site.code in codes for t in lines.zones["body"] for _, _, codes in gazetteer.find(t)) >= 2)
+
+
 def left_out_source(lines: Lines, doc: Document, raw: RawText, to_simplified) -> None:
     """A web page's 来源/发布时间 line that the main-text extraction left out (trafilatura often
-    drops it with the page's furniture) still names the source, speaks for the locality as a
-    source line does, and dates the page (as a source/date line: the least authority), unless
-    the text itself had one: the first such line of the left-out text."""
+    drops it with the page's furniture) still names the source (and the author, by its 作者
+    field, where the text named none), speaks for the locality as a source line does, and
+    dates the page (as a source/date line: the least authority), unless the text itself had
+    one: the first such line of the left-out text. A report's dateline left out above it
+    (——2020年1月8日在正蓝旗第十六届人民代表大会第四次会议上), where the text has none, dates the
+    report as its meeting line would, and the speaker on the line under it is the author."""
     if doc.source_name or not raw.left_out or raw.encoding == "docx":
         return
-    for text in raw.left_out:
-        text = to_simplified(text.strip())
+    texts = [to_simplified(text.strip()) for text in raw.left_out]
+    for n, text in enumerate(texts):
         k = classify_line(text, 40)
-        if k.kind == "metadata" and k.reason == "source/date line" and k.value:
-            doc.source_name = k.value
+        source = k.value or next((re.match(r"[^\s:：]*", v).group() for key, v in k.fields if FIELD_ROLE.get(key) == "source"), "")
+        roles = {FIELD_ROLE.get(key) for key, _ in k.fields}
+        if k.kind == "metadata" and source and (k.reason == "source/date line" or k.reason == "header fields" and roles & {"posted", "issued"}):
+            doc.source_name = source
             lines.zones["source"].append(text)
             if find_date(text):
                 lines.dates.append(Dated(find_date(text), "source/date line (left out of the main text)"))
+            value = next((re.split(r"[【\[|｜]", v)[0] for key, v in k.fields if FIELD_ROLE.get(key) == "author"), "")
+            author = author_name(value) if value else ""
+            name = author.split("（")[0]
+            if (author and not doc.author and not title_speaker(doc.title) and (looks_like_person(name) or "·" in name)
+                    and ("记者" in value or "（" in author or "·" in name)):
+                # (a reporter, 记者 王海燕, an office-holder, 西柳镇党委书记 郑宏伟, or a transliterated name, 古丽米热·阿不力孜;
+                # not 县政府办, nor a bare name, often the site's editor, nor over the speaker a headline names)
+                doc.author, lines.author_field = author, True
+                lines.zones["author"].append(author)
+            if not any(d.source in ("meeting line", "title block") for d in lines.dates) and any(_SALUTATION.match(t) for t in lines.text[:8]):
+                # (the text a report's or a speech's: 各位代表： / 同志们： at its top; not a news item under a link list's line)
+                for j in range(max(0, n - 3), n):
+                    found = dateline(texts[j])
+                    if found and found.date and found.end == len(texts[j]) and _NAMES_MEETING.search(texts[j]):
+                        lines.dates.insert(0, Dated(found.date, "meeting line"))
+                        lines.zones["title"].append(texts[j])
+                        who = office_and_name(unspaced_name(texts[j + 1])) if j + 1 < n else ""
+                        if who and (not doc.author or lines.author_field):
+                            doc.author, lines.author_field = who, False
+                            lines.zones["author"].append(texts[j + 1])
+                        break
             return
 
 
@@ -468,7 +511,8 @@ def clean_lines(raw_lines: list[str], params: IngestParams, to_simplified, doc: 
 
 
 # the head of a list of links to other pages or posts (往期推荐, 推荐阅读, 相关阅读, 相关链接)
-_LINK_LIST = re.compile(r"^\W*(往期(推荐|回顾|精彩)|推荐阅读|精彩推荐|相关(阅读|链接|新闻|文章|推荐)|延伸阅读)\W*$")
+_LINK_LIST = re.compile(r"^\W*(往期(推荐|回顾|精彩)|推荐阅读|精彩推荐|相关(阅读|链接|新闻|文章|推荐|文档|资料)(推荐)?|延伸阅读|猜你喜欢|为你推荐|类似文章|TA的推荐"
+                        r"|喜欢此文档的还喜欢)\W*$")
 LINK_LIST_MAX_LINES, LINK_LIST_MAX_CHARS = 12, 50  # at most this many lines below it, of at most this many characters each
 
 
@@ -480,7 +524,7 @@ def _mark_link_list(text: list[str], kinds: list[LineKind]) -> None:
     may: they keep their kinds)."""
     for i, line in enumerate(text):
         if kinds[i].kind in ("boilerplate", "heading") and _LINK_LIST.match(line):
-            end = next((k for k in range(i + 1, len(text)) if not text[k]), len(text))
+            end = next((k for k in range(i + 1, len(text)) if not text[k] or kinds[k].kind == "boilerplate"), len(text))  # (or the footer below)
             links = list(range(i + 1, end))
             after = [k for k in range(end, len(text)) if text[k] and kinds[k].kind in ("body", "heading")]
             if (links and len(links) <= LINK_LIST_MAX_LINES and all(len(text[k]) <= LINK_LIST_MAX_CHARS and kinds[k].kind in ("body", "heading")
@@ -852,6 +896,16 @@ _TRANSCRIBED = re.compile(r"^\s*[（(][^（）()]{0,8}(录音整理|未经本人
 _GENRE_END = re.compile(r"(报告|总结|讲话|发言|致辞|通知|通报|意见|方案|要点|计划|规划|决定|公报|纲要|办法|细则|汇报|述职)(（[^）]*）)?\s*$")
 
 
+# an entry of a table of contents: its page at the end, after leaders or a blank (第一章  发展基础 ……… 2, …讲话………吴晓东（1）,
+# 1.…工作回顾 2, — I —), or at the start, as a magazine sets it (04  牢记总书记嘱托…)
+_TOC_ENTRY = re.compile(r"(\.{4,}|…{2,}|·{4,}|．{4,}|…\.|[—-]{6,})\s*([\u4e00-\u9fff·]{2,8}\s*)?([（(]\s*\d{1,4}\s*[)）]|\d{1,4}|[IVXivx]{1,5})\s*$"
+                        r"|\S\s+\d{1,4}\s*$|^\s*\d{1,3}\s+[\u4e00-\u9fff“《]")
+
+
+_TEASER_CHARS = 40  # a teaser holds the title and the text's opening: longer than a headline that ends in …
+_TEASER_LINES = 15  # …among the first lines, under the site's header
+
+
 def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
     """Short unpunctuated lines above the first body line and the first numbered heading
     (一、 （一） 第一部分): the title (and a byline or a date among them), or site furniture
@@ -865,6 +919,23 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
         if (i < menu and kinds[i].kind == "body" and lines.open(i) and len(lines.text[i]) <= 80 and not re.search("[。！？；]", lines.text[i])
                 and re.search(r"人民政府|政府网|门户网|网站", lines.text[i])):
             lines.mark(i, "boilerplate", "site header above the navigation")
+    # a teaser above the text that repeats its opening (a document site's abstract: 保康镇2013年工作总结_政史地_行业资料。
+    # 保康镇2013年工作总结 2013年，在旗委、旗政府的正确领导下，…): not text
+    for i in lines.nonblank[:_TEASER_LINES]:
+        text = lines.text[i].rstrip()
+        if (kinds[i].kind == "body" and lines.open(i) and len(text) >= _TEASER_CHARS and (m := re.search(r"(……|…|\.{3,6})$", text))
+                and len(probe := re.sub(r"\s", "", text[: m.start()])[-20:]) >= 12
+                and any(probe in re.sub(r"\s", "", lines.text[j]) for j in lines.nonblank if j > i)):
+            lines.mark(i, "boilerplate", "teaser (repeats the text below)")
+            kinds[i] = LineKind("boilerplate", "teaser")
+            # …and what stands above it is the site's: its name, the uploader's title, the categories and counts
+            # (百度文库 / 专业资料 / 人文社科 / 0人阅读|0次下载); the document's own title is below
+            if all(kinds[j].kind != "body" or not lines.open(j) for j in lines.nonblank if j < i):
+                for j in (j for j in lines.nonblank if j < i and lines.open(j)):
+                    lines.mark(j, "boilerplate", "site header above the teaser")
+                    kinds[j] = LineKind("boilerplate", "site header above the teaser")
+            break
+
     def body_start() -> int:  # the first body line or numbered heading still open
         return next((i for i, k in enumerate(kinds) if (k.kind == "body" or k.kind == "heading" and _NUMBERED.match(lines.text[i])) and lines.open(i)),
                     len(lines.text))
@@ -876,7 +947,37 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
         # the header goes on below it (not a gazette's table of contents)
         kinds[first_body] = LineKind("heading", "heading")
         first_body = body_start()
+    # a paper's or a magazine's name over its romanised name (绵阳日报 / MIANYANG RIBAO): who printed the text
+    for i, below in zip(lines.nonblank, lines.nonblank[1:]):
+        if i < first_body and kinds[i].kind == "heading" and kinds[below].reason == "masthead" and len(text := lines.text[i].strip()) <= 12:
+            kinds[i] = LineKind("metadata", "source/date line", text)
+            lines.mark(i, "metadata", "masthead")
+            doc.source_name = doc.source_name or text
+            lines.zones["source"].append(text)
+    # a table of contents: its entries follow its label, with their page numbers (目录 / 1.…工作回顾 2)
+    toc = [i for i in range(first_body) if kinds[i].kind == "boilerplate" and kinds[i].reason == "table of contents"]
+    # (a magazine's: 04  牢记总书记嘱托…, under its columns' names, 特别策划)
+    entry = lambda j: (kinds[j].kind in ("heading", "body") and lines.open(j) and len(lines.text[j]) <= 120  # noqa: E731
+                       and bool(_TOC_ENTRY.search(lines.text[j])))
+    for i in toc:
+        after = [j for j in lines.nonblank if j > i]
+        for n, j in enumerate(after):
+            column = kinds[j].kind == "heading" and len(lines.text[j].strip()) <= 6 and n + 1 < len(after) and entry(after[n + 1])
+            if not (entry(j) or column):
+                break
+            kinds[j] = LineKind("boilerplate", "table of contents")
+            lines.mark(j, "boilerplate", "table of contents")
+    first_body = body_start()
+    # …ends the cover: the headings below it are the text's (序言, 第一章); a title below it where none stands above
     header = [i for i in range(first_body) if kinds[i].kind == "heading"]
+    if toc:
+        end = max(i for i in range(first_body) if kinds[i].reason == "table of contents")
+        # (entries said again below as headings, two or more, are the text's sections: 泽州's 要点之一, 要点之二; one
+        # is the article a magazine's pages hold, its title)
+        entries = "".join(re.sub(r"\s", "", lines.text[i]) for i in range(toc[0], end + 1)
+                          if kinds[i].reason == "table of contents" and _TOC_ENTRY.search(lines.text[i]))  # (not its columns' names)
+        again = [i for i in lines.nonblank if i > end and len(bare := re.sub(r"\s", "", lines.text[i])) >= 4 and bare in entries]
+        header = [i for i in header if i < toc[0]] or [i for i in header if i > end and (len(again) < 2 or i not in again)]
     # a site's menu or breadcrumb: what stands above it is the site's header (a widget below a
     # news title, 【打印】【关闭】 or 字号：大 中 小, is not)
     # (a breadcrumb that the page's layout cut into lines, 您现在的位置： / 首页 / >> 政务公开, ends
@@ -894,6 +995,12 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
         elif _PAPER_LABEL.match(text) or _PAPER_LABEL.match(closed_up(text)):
             kinds[i] = LineKind("metadata", "meeting paper label")
             lines.mark(i, "metadata", "meeting paper label")
+        elif (re.fullmatch(r"(文件|材料)(之[一二三四五六七八九十]{1,3})?", closed_up(text)) and (above := [j for j in header if j < i])
+              and _PAPER_LABEL.match(closed_up(lines.text[above[-1]]) + closed_up(text))):
+            # the label set over two lines of a cover (县委十四届六次全会暨县委经济工作会议 / 材    料)
+            for j in (above[-1], i):
+                kinds[j] = LineKind("metadata", "meeting paper label")
+                lines.mark(j, "metadata", "meeting paper label")
     header = [i for i in header if kinds[i].kind == "heading"]
     last_furniture = max((i for i in range(first_body) if kinds[i].kind == "boilerplate" and kinds[i].reason in _MENU
                           or _ARROW.match(lines.text[i])), default=-1)
@@ -942,7 +1049,8 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
             lines.mark(i, "metadata", "paper number")  # （1） under a cover's 大会文件
         elif re.fullmatch(r"\s*\d{1,9}\s*", line) and i and lines.text[i - 1].rstrip().endswith(("：", ":")):
             lines.mark(i, "boilerplate", "a number alone (a page's hit count)")  # 点击数： / 2486
-        elif ((_COLUMN_LABEL.match(line) or len(line.strip()) <= 6 and _COLUMN.search(line.strip())) and not title_parts and k + 1 < len(header)
+        elif ((_COLUMN_LABEL.match(line) or len(line.strip()) <= 6 and _COLUMN.search(line.strip()) or closed_up(line).strip() in _YEARBOOK_COLUMNS)
+              and not title_parts and k + 1 < len(header)
               and not find_date(lines.text[header[k + 1]]) and not office_and_name(unspaced_name(lines.text[header[k + 1]]))
               and not looks_like_person(unspaced_name(lines.text[header[k + 1]]))):
             lines.mark(i, "metadata", "column label")  # 【州政府工作报告】 above the title, a gazette's or a paper's column
@@ -961,7 +1069,8 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
                 title_parts.append(head)
                 title_at.append(i)
             lines.zones["title"].append(without_name(name, m.group("who")))
-        elif _POST_LINE.match(line) and find_date(line):
+        elif (m := _POST_LINE.match(line)) and find_date(line) and not (m.group("account") and _SIGNATURE.fullmatch(m.group("account"))):
+            # (not an issuer's date and name: 2023-03-02 阜平县人民政府)
             # a WeChat post's line under its title (原创 平果发布 平果发布 2017-08-16): who posted it, and when
             lines.mark(i, "metadata", "source/date line")
             lines.dates.append(Dated(find_date(line), "source/date line", i))
@@ -1008,6 +1117,8 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
             # a dateline wrapped over two lines (——2015年1月8日在…人民代表大会 / 第五次会议上)
             lines.mark(i, "metadata", "date line (continued)")
             lines.zones["title"].append(line)
+        elif title_parts and any(re.sub(r"\s", "", line) in re.sub(r"\s", "", z) for z in lines.zones["source"]):
+            lines.mark(i, "metadata", "source (named again under its line)")  # a post's account (2015-07-02 张家口发布 / 张家口发布)
         else:
             lines.mark(i, "metadata", "title")
             title_parts.append(line)
@@ -1021,7 +1132,8 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
     doc.title = doc.title or join_title(title_parts, gazetteer, blocks) or meeting
 
 
-_POST_LINE = re.compile(r"^\s*(原创|转载)\s+(\S{1,20}\s+){1,3}\d{4}[-年]")
+# (or its date and account alone: 2015-07-02 张家口发布)
+_POST_LINE = re.compile(r"^\s*(原创|转载)\s+(\S{1,20}\s+){1,3}\d{4}[-年]|^\s*(19|20)\d{2}-\d{1,2}-\d{1,2}(\s+\d{1,2}:\d{2})?\s+(?P<account>[\u4e00-\u9fff]{2,12})\s*$")
 # an official document's title opened by its issuer (思茅市人民政府关于加快普洱茶产业发展的意见, 中共某县委　某县人民政府关于…)
 _TITLE_ISSUER = re.compile(rf"^(?P<body>[\u4e00-\u9fff（）、\s]{{2,60}}?({ORGAN_WORDS}))\s*(关于|印发|转发)")
 
@@ -1270,8 +1382,12 @@ def mark_signature_date(lines: Lines) -> None:
     tail = text_lines[-2:]
     for i in tail:
         text = lines.text[i]
-        if year_month_line(text):  # 二〇一二年十二月: the year
-            lines.years.append((year_month_line(text), "signature"))
+        if not lines.open(i):
+            continue  # (a short text's date line under its title, already read)
+        if year_month_line(text):  # 二〇一二年十二月: the month (a signature's under its issuer; alone, a caption's or a period's may be)
+            above = [j for j in text_lines if j < i]
+            signed = bool(above) and bool(_SIGNATURE.fullmatch(lines.text[above[-1]].strip())) and not _INNER_PUNCTUATION.search(lines.text[above[-1]])
+            lines.years.append((year_month_line(text), "signature" if signed else "closing line (year and month)"))
             lines.mark(i, "metadata", "date line (year and month)")
             continue
         if _date_line(text):
@@ -1432,11 +1548,24 @@ def mark_speech_head(lines: Lines, doc: Document) -> None:
     lead = [i for i in lines.nonblank if i < title_at and lines.kinds[i].kind == "body" and lines.status[i][0] != "boilerplate"]
     if not lead or any(len(lines.text[i].strip()) > 30 or re.search("[。！？；]", lines.text[i]) for i in head):
         return  # (no lead above: the header pass read the head; a sentence between the title and the greeting: no head)
-    lines.mark(title_at, "metadata", "title (of the speech, below the lead)")
-    lines.zones["title"].append(lines.text[title_at])
+    # where the text set no title above it (a journal's pages opening with the end of the article before), the speech's
+    # title is the document's: with the lines right above its subtitle (深入学习贯彻… / 以提升组织力为重点… / ——在全市…上的讲话)
+    above_title = []
+    for i in range(title_at - 1, -1, -1):
+        if lines.kinds[i].kind != "heading" or not lines.open(i) or len(above_title) >= 3:
+            break
+        above_title.insert(0, i)
+    own = above_title + [title_at] if not doc.title and above_title and _DASH.match(lines.text[title_at].strip()) else [title_at]
+    for i in own:
+        lines.mark(i, "metadata", "title (of the speech, below the lead)")
+        lines.zones["title"].append(lines.text[i])
+    doc.title = doc.title or join_title([lines.text[i].strip() for i in own])
     for i in head:
         text = unspaced_name(lines.text[i].strip())
         who = office_and_name(text) or (author_name(text) if author_name(text) != text else "") or (text if looks_like_person(text) else "")
+        parts = lines.text[i].split()
+        if not who and len(parts) == 2 and looks_like_person(parts[1]) and re.search("委|长|书记|主任|主席", parts[0]) and not find_date(parts[0]):
+            who = f"{parts[1]}（{parts[0]}）"  # an office the reader may not know, set apart from the name (市委常委、组织部咅长  马志刚: OCR's 部)
         if who:
             if lines.open(i) or lines.status[i][1].startswith("byline"):
                 lines.mark(i, "metadata", "byline (of the speech, below the lead)")
@@ -1452,36 +1581,57 @@ def mark_speech_head(lines: Lines, doc: Document) -> None:
 _NAME_YEAR = re.compile(r"(?<![0-9A-Za-z])((?:19|20)\d{2})(?![0-9A-Za-z字号期页条])")
 
 
-def date_document(lines: Lines, doc: Document, meta: dict[str, str], meta_source: str = "file metadata") -> None:
+# a document-sharing site, whose dates are a user's upload, not the document's (百度文库, 道客巴巴, 豆丁, 360doc个人图书馆, 原创力文档)
+SHARING_SITE = re.compile(r"百度文库|道客巴巴|豆丁网|docin\.com|doc88\.com|360doc|个人图书馆|原创力文档|book118\.com|wenku\.baidu\.com"
+                          r"|^\W*本文由\s*\S{1,30}\s*贡献|文档贡献者")
+
+
+def shared_copy(raw: RawText) -> bool:
+    """Whether the file is a copy from a document-sharing site (its page's title, its first or last lines, or the
+    furniture the extraction left out name one)."""
+    return any(SHARING_SITE.search(t) for t in [raw.meta.get("title", ""), *raw.lines[:12], *raw.lines[-20:], *raw.left_out])
+
+
+def date_document(lines: Lines, doc: Document, meta: dict[str, str], meta_source: str = "file metadata", shared: bool = False) -> None:
     """The document's date: of the dates found, the first of the highest authority (see
     :data:`DATE_AUTHORITY`: a report's meeting line beats a website's posting time wherever
     that stands), then the reader's metadata (source ``meta_source``), then a date in the
-    file's name (``2022-06-30_讲话.txt``). Its year comes from the date, else from a date line
-    with a year and a month only (二〇一二年十二月, under the title or as the signature), else
-    from the title (2024年, 二〇二四年), else from the file's name (2025_河南省.txt).
+    file's name (``2022-06-30_讲话.txt``). A date line with a year and a month only
+    (二〇一二年十二月, under the title or as the signature) dates it ``YYYY-MM`` where no day
+    of the same or a higher authority is found. Its year comes from the date, else from the
+    title (2024年, 二〇二四年), else from the file's name (2025_河南省.txt).
     ``date_source`` and ``year_source`` say where they came
     from, and the log's note on the line that gave the date says so. The reader's author fills
-    in where the text gave none, if it is a name in Chinese (not Administrator, 微软用户)."""
+    in where the text gave none, if it is a name in Chinese (not Administrator, 微软用户).
+    On a copy from a document-sharing site (``shared``) the page's dates (posting or upload
+    time, its metadata) are a user's, not the document's: they date nothing."""
     dates = sorted(lines.dates, key=lambda d: date_rank(d.source)) + ([Dated(meta["date"], meta_source)] if meta.get("date") else [])
+    if shared:
+        dates = [d for d in dates if date_rank(d.source) < date_rank("header: posted")]
     name = Path(doc.source).name
     title_year = find_year(doc.title) or find_year(" ".join(lines.zones["title"]))
     named = find_date(name) or _compact_date(name)  # (2022-06-30_讲话.txt, 20190305讲话.docx, t20150710_688912.html)
     # a crawl date must not outvote the title's year, a year-and-month line's, or another year in the name (2019_讲话_20230915.txt)
-    other_years = {y for y, _ in lines.years} | {m.group(1) for m in _NAME_YEAR.finditer(name)} | ({title_year} if title_year else set())
+    other_years = {y[:4] for y, _ in lines.years} | {m.group(1) for m in _NAME_YEAR.finditer(name)} | ({title_year} if title_year else set())
     if named and not other_years - {named[:4]}:
         dates.append(Dated(named, "file name"))
-    if dates and date_rank(dates[0].source) > date_rank(LEAD_DAY) and (lead := lead_day(lines, dates[0].date, doc.title)):
+    if dates and date_rank(dates[0].source) > date_rank(LEAD_DAY) and (lead := lead_day(lines, dates[0].date, doc.title, dates[0].source)):
         dates.insert(0, lead)
+    months = sum(bool(year_month_line(t)) for t in lines.text)
+    if len(lines.years) == 1 and months == 1 and (not dates or date_rank(dates[0].source) > max(date_rank(lines.years[0][1]), date_rank("signature"))):
+        # the document's own month (二〇一二年十二月 under its title or as its signature) before a website's day; not
+        # where it has a day of its own (a signature's 2012年12月20日 under a title's （2012年12月）, a 成文日期), nor
+        # where months head its parts (a 大事记's 2013年1月 … 2013年12月)
+        month, where = lines.years[0]
+        dates.insert(0, Dated(month, where))
     doc.date, doc.date_source, line = dates[0] if dates else ("", "", -1)
     if line >= 0:
         lines.notes[line] = _join_notes(lines.notes[line], f"dates the document ({doc.date_source})")
     if doc.date:
         doc.year, doc.year_source = doc.date[:4], doc.date_source
-    elif lines.years:  # a date line with a year and a month only (二〇一二年十二月)
-        doc.year, doc.year_source = lines.years[0]
     else:
         # (else a gazette's issue: 宁海县人民政府公报　2023年第2期)
-        gazette = next((y for i, (st, why) in enumerate(lines.status) if why == "gazette header" and (y := find_year(lines.text[i]))), "")
+        gazette = next((y for i, (st, why) in enumerate(lines.status) if why in ("gazette header", "issue number") and (y := find_year(lines.text[i]))), "")
         doc.year = title_year or gazette
         doc.year_source = "title" if title_year else "gazette header" if gazette else ""
         year = _NAME_YEAR.search(name)
@@ -1497,13 +1647,13 @@ def date_document(lines: Lines, doc: Document, meta: dict[str, str], meta_source
 # a news report's or an editor's note's first sentence, dated by the day of what it reports (本报讯（记者…）3月14日，长安区召开…;
 # 编者按：12月26日，市委经济工作会议召开。; 8月14日下午，全县…会议在县政府第一会议室召开)
 _LEAD_DAY = re.compile(
-    r"^\s*(?:编者按\s*[:：]\s*)?(?:[^\s，,。]{0,12}?讯\s*)?(?:[（(][^）)]{0,40}[）)]\s*)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*(?:上午|下午|晚上?|早上|凌晨|中午)?\s*[，,]"
+    r"^\s*(?:编者按\s*[:：]\s*)?(?:[^\s，,。]{0,12}?讯\s*)?(?:[（(][^）)]{0,40}[）)]\s*)?(?:(?P<m>\d{1,2})月(?P<d>\d{1,2})日|(?P<rel>昨天|昨日|前天|今天|今日|[上本]周[一二三四五六日天]))\s*(?:上午|下午|晚上?|早上|凌晨|中午)?\s*[，,]"
     r"(?P<clause>[^。！？，,；;]{0,60}?(?:召开|举行|开幕|闭幕|举办|调研|考察|视察|督导|慰问|走访|座谈|召集))")
 _LEAD_DAYS = 62  # how long before the page's date the reported day may be
 _LEAD_SHARED_CHARS = 4  # how much of the headline the lead's first clause repeats (安全生产工作会议)
 
 
-def lead_day(lines: Lines, posted: str, doc_title: str) -> Dated | None:
+def lead_day(lines: Lines, posted: str, doc_title: str, posted_by: str = "header: posted") -> Dated | None:
     """The day a news report's first clause gives the event its headline reports (长安区召开…推进会 /
     3月14日，长安区召开…推进会: :data:`_LEAD_SHARED_CHARS` characters in common; not under a speech's,
     a report's or a summary's title), or an editor's note the speech it presents (编者按：12月26日，…会议召开。…讲话…),
@@ -1524,6 +1674,10 @@ def lead_day(lines: Lines, posted: str, doc_title: str) -> Dated | None:
         if _GENRE_END.search(title) or SequenceMatcher(None, title, clause, autojunk=False).find_longest_match().size < _LEAD_SHARED_CHARS:
             return None
     ref = dt.date.fromisoformat(posted)
+    if m.group("rel"):  # a day said relative to the page's (昨天, 上周五: the Friday before the page's week)
+        if posted_by == "file name" or posted_by.endswith("metadata") and not posted_by.startswith("html"):
+            return None  # (a Word file's date is when it was saved, not a page's)
+        return Dated(d.isoformat(), LEAD_DAY, first) if (d := _relative_day(m.group("rel"), ref)) else None
     try:
         day = dt.date(ref.year, int(m.group("m")), int(m.group("d")))
         if day > ref:
@@ -1531,6 +1685,18 @@ def lead_day(lines: Lines, posted: str, doc_title: str) -> Dated | None:
     except ValueError:
         return None
     return Dated(day.isoformat(), LEAD_DAY, first) if (ref - day).days <= _LEAD_DAYS else None
+
+
+_WEEKDAYS = "一二三四五六日"
+
+
+def _relative_day(said: str, ref: dt.date) -> dt.date | None:
+    """The day a news lead names relative to the page's date ``ref`` (昨天, 前天, 今天, 上周五, 本周二), or None (本周五 on a Wednesday)."""
+    back = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "前天": 2}.get(said)
+    if back is None:
+        weekday = _WEEKDAYS.index(said[-1].replace("天", "日"))
+        back = ref.weekday() - weekday + (7 if said[0] == "上" else 0)
+    return ref - dt.timedelta(days=back) if back >= 0 else None
 
 
 _COMPACT = re.compile(r"(?:(?<![0-9A-Za-z])|(?<=\b[tTcC]))((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")  # (t20150710_688912.html: a TRS site's)
@@ -1559,22 +1725,31 @@ _HEADLINE_CHARS = (8, 80)
 def headlines(headings: str) -> list[str]:
     """Of a page's ``<h1>``–``<h3>`` (one a line), those that may be its headline: 8–80 characters,
     naming no site (not 相关新闻, 郴州市人民政府)."""
-    return [h for h in headings.split("\n") if _HEADLINE_CHARS[0] <= len(h) <= _HEADLINE_CHARS[1] and not _SITE_PART.search(h)
-            and not _NUMBERED.match(h)]  # (一、充分认清…: a section's heading)
+    found = [h for h in headings.split("\n") if _HEADLINE_CHARS[0] <= len(h) <= _HEADLINE_CHARS[1] and not _SITE_PART.search(h)
+             and not _NUMBERED.match(h)]  # (一、充分认清…: a section's heading)
+    # a subtitle set off by its dash (凝心聚力 真抓实干… / ——在地区经济工作会议上的讲话) goes with the headline above it
+    for k in range(len(found) - 1, 0, -1):
+        if _DASH.match(found[k]) and not _DASH.match(found[k - 1]):
+            found[k - 1 : k + 1] = [f"{found[k - 1]}{found[k]}"]
+    return found
 
 
 def left_out_headline(left_out: list[str], to_simplified) -> list[str]:
     """The page's headline among the lines the extraction left out: a title-like line (8–80
     characters, no sentence end) right above the article's 日期/来源 line."""
     texts = [to_simplified(t.strip()) for t in left_out]
-    for text, after in zip(texts, texts[1:]):
-        k = classify_line(after, 40)
-        if (k.kind == "metadata" and k.reason in ("source/date line", "header fields") and _HEADLINE_CHARS[0] <= len(text) <= _HEADLINE_CHARS[1]
-                and classify_line(text, _HEADLINE_CHARS[1]).kind == "heading" and not _SITE_PART.search(text) and not _NUMBERED.match(text)):
-            return [text]
+    title_like = lambda text: (_HEADLINE_CHARS[0] <= len(text) <= _HEADLINE_CHARS[1] and classify_line(text, _HEADLINE_CHARS[1]).kind == "heading"  # noqa: E731
+                               and not _SITE_PART.search(text) and not _NUMBERED.match(text))
+    for k, (text, after) in enumerate(zip(texts, texts[1:])):
+        kind = classify_line(after, 40)
+        if kind.kind == "metadata" and kind.reason in ("source/date line", "header fields"):
+            if _DASH.match(text) and k and title_like(texts[k - 1]) and not _DASH.match(texts[k - 1]):
+                return [f"{texts[k - 1]}{text}"]  # the headline and its subtitle (凝心聚力… / ——在全镇…大会上的讲话)
+            if title_like(text):
+                return [text]
     return []
 # a part that names the site, not the article (郴州市人民政府, 政务公开, 门户网站)
-_SITE_PART = re.compile(r"(人民政府|政府|政府网|门户网站|网站|首页|政务公开|信息公开|新闻中心|办公室|网)$")
+_SITE_PART = re.compile(r"(人民政府|政府|行政公署|行署|政府网|门户网站|网站|首页|政务公开|信息公开|新闻中心|办公室|网)$")
 _WORD_TITLE = re.compile(r"^Microsoft Word\s*-\s*|\.(docx?|wps)$", re.IGNORECASE)
 # a dash or hyphen that may set a site's name off a title with no space (…推进会-哈尔滨市呼兰区人民政府,
 # …推进会——呼兰区人民政府); not between digits (2018-2022年)
@@ -1582,7 +1757,8 @@ _SITE_DASH = re.compile(r"(?<!\d)\s*[-－–—―]{1,2}\s*(?!\d)")
 _SITE_NAME_CHARS = 24
 _SUBJECT_VERB = re.compile("关于|召开|印发|转发|出台|发布|举行|举办|部署|开展|启动|批复|决定|表彰")
 # a site's column (政策解读, 领导讲话, 工作动态), after its name in a <title>
-_COLUMN = re.compile(r"(解读|动态|要闻|讲话|公开|公示|公告|新闻|专题|专栏|信息|资讯|快讯|之窗|聚焦|头条|文章|报道)$")
+_COLUMN = re.compile(r"(解读|动态|要闻|讲话|公开|公示|公告|新闻|专题|专栏|信息|资讯|快讯|之窗|聚焦|头条|文章|报道|论坛)$")
+_YEARBOOK_COLUMNS = ("特载", "专文", "特稿")  # a yearbook's columns, letter-spaced as it sets them (特　载)
 # a site's name as such, with no place in it (人民政府 alone, not 服务型政府 or 民生保障网)
 _SITE_ITSELF = re.compile(r"(人民政府|政府网|门户网站|网站|政务公开|信息公开|新闻中心)$")
 
@@ -1628,7 +1804,9 @@ def reader_title(lines: Lines, doc: Document, meta: dict[str, str], to_simplifie
     if not re.search(r"[\u4e00-\u9fff]", title):
         return
     parts = [piece for part in _TITLE_PARTS.split(title) if part.strip() for piece in _site_off(part, gazetteer)]
-    articles = [part for part in parts if not _SITE_PART.search(part)]
+    # (a site's column beside its name, 海城市人民政府--乡镇动态, names no article either)
+    articles = [part for part in parts if not _SITE_PART.search(part)
+                and not (len(parts) > 1 and len(part) <= 6 and _COLUMN.search(part) and any(_SITE_PART.search(q) for q in parts))]
     lines.site += [part for part in parts if _SITE_PART.search(part)]
     if not articles:  # a <title> that is only its site's name (郴州市人民政府) names no article: the page's headline may
         # (the line above the article's 日期/来源 line, where the extraction left it out)

@@ -469,11 +469,14 @@ def read_html(data: bytes, path: Path) -> RawText:
     # particulars with them (<li><label>索引号：</label>0086…</li>): keep their text
     body = _LABEL_TAG.sub("", html)
     text = trafilatura.extract(body, include_comments=False, include_tables=True, favor_recall=True)
-    long_rows = sum(len(line) for line in (text or "").splitlines() if line.startswith("|") and len(line) > LAYOUT_CELL_CHARS)
-    if long_rows > 0.5 * len(text or ""):
+    if _laid_out(text):
         # A page laid out with tables (older government sites) holds most of its text in
-        # cells, which table rows would flatten into lines: read it as text instead.
+        # cells, which table rows would flatten into lines: read it as text instead, and where
+        # the text is still one cell (a whole speech in a <td>, its lines broken by <br>), with
+        # the layout's tables read as blocks
         text = trafilatura.extract(body, include_comments=False, include_tables=False, favor_recall=True) or text
+        if _laid_out(text):
+            text = trafilatura.extract(_LAYOUT_TAG.sub(r"<\1div>", body), include_comments=False, include_tables=False, favor_recall=True) or text
     if not text or not text.strip():
         raise ReadError("HTML page without extractable main text")
     meta = {}
@@ -492,6 +495,14 @@ def read_html(data: bytes, path: Path) -> RawText:
 
 
 _ITEM_MARK = re.compile(r"^- (?=\S)")
+_LAYOUT_TAG = re.compile(r"<(/?)(?:table|tbody|thead|tfoot|tr|td|th)\b[^>]*>", re.I)
+
+
+def _laid_out(text: str | None) -> bool:
+    """Whether most of an extraction is table rows with a long cell (:data:`LAYOUT_CELL_CHARS`):
+    a page laid out with tables, read as data."""
+    long_rows = sum(len(line) for line in (text or "").splitlines() if line.startswith("|") and len(line) > LAYOUT_CELL_CHARS)
+    return long_rows > 0.5 * len(text or "")
 _LABEL_TAG = re.compile(r"</?label\b[^>]*>", re.I)
 # Elements that start a new line of a page's visible text.
 _BLOCK_TAGS = frozenset(

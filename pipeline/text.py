@@ -183,8 +183,25 @@ BOILERPLATE = [
     ("social media prompt", re.compile(
         r"^\W*((点击蓝字|点击上方|点击下方)[^，,、。！？；]{0,30}|关注我们|阅读原文|往期(推荐|回顾|精彩)|推荐阅读|精彩推荐|点个?在看|分享.{0,3}点赞.{0,3}在看"
         r"|欢迎关注[^，,、。！？；]{0,20}(公众号|微信|视频号|抖音|发布|官微)[^，,、。！？；]{0,10}|长按(识别)?二维码[^，,、。！？；]{0,12}关注[^，,、。！？；]{0,10})\W*$")),
+    # a document-sharing site's prompts around a copy (下载文档到电脑，查找使用更方便, 2下载券  3人已下载, 还剩2页未读，继续阅读)
+    # (展开阅读全文 ▼, 本文由yxz_dzb贡献, 文档贡献者 wjzz2008 贡献于2014-02-17, 本文档由 ywq888 分享于2014-01-09, doc文档可能在WAP端浏览体验不佳。…,
+    # 360doc's 本站是提供个人知识管理的网络存储空间…)
+    ("document site prompt", re.compile(r"^\W*(下载文档到电脑[^。]{0,20}|\d+\s*下载券(\s+\d+\s*人已下载)?|下载券\s*[:：]?\s*\d+|还剩\s*\d+\s*页未读[，,]?\s*(继续阅读)?"
+                                        r"|免费获取文档|下载|举报文档|展开(阅读)?全文\W*(本文档由\s*\S{1,30}\s*分享于\s*[\d-]{8,10})?|本文档由\s*\S{1,30}\s*分享于\s*[\d-]{8,10}"
+                                        r"|下载文档\s+收藏\s+分享|下载本文档.{0,20}|本文由\s*\S{1,30}\s*贡献|文档贡献者\s*\S{1,30}\s*贡献于\s*[\d-]{8,10}"
+                                        r"|(doc|pdf|ppt)文档可能在WAP端浏览体验不佳.{0,60}|本站是提供个人知识管理的网络存储空间.{0,120}|馆藏\s*\d+)\W*$")),
+    # a social media account's card under a post's title (微信号 zjkfabu, 功能介绍 张家口市人民政府新闻办公室官方微信，…)
+    ("social media profile", re.compile(r"^\W*(微信号\s*[:：]?\s*[A-Za-z][\w-]{3,30}|功能介绍\s*[:：]?\s*\S.{0,60}?(官方微信|公众号|订阅号|服务号|微信平台).{0,60})$")),
     ("reprint note", re.compile(r"^[\[【(（]\s*(文章|本文)?据.{1,40}(转发|转载|编发|整理)|转发时有改动|转载请注明|^[\[【(（]\s*来源[:：].{0,40}[\]】)）]$")),
-    ("page number", PAGE_NUMBER := re.compile(r"^[-—–－―─\s]*(\d{1,3}|[·•]\s*\d{1,3}\s*[·•]|第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})[-—–－―─\s]*$")),
+    # a table of contents: its label and its entries with their leaders and page numbers (第一章  发展基础 ........ 2)
+    # a table of contents' label (目　录, 目 录 CONTENTS); its entries are read below it (see ingest.mark_header)
+    ("table of contents", re.compile(r"^\s*目\s*录(\s*CONTENTS)?\s*$", re.IGNORECASE)),
+    # a page's number beside its running header (·1262·  沛县志（1991—2010）, 沛县志（1991—2010）  ·1263·)
+    ("page number", re.compile(r"^\s*(·\s*\d{1,4}\s*·|[—-]\s*\d{1,4}\s*[—-])\s+\S.{0,30}$|^\S.{0,30}?\s+(·\s*\d{1,4}\s*·|[—-]\s*\d{1,4}\s*[—-])\s*$")),
+    # a newspaper's or a magazine's name romanised on its masthead (MIANYANG RIBAO, ZHIBU SHENGHUO, 今日苍南 JINRI CANGNAN), a
+    # magazine's issue (2018 · 7) and frequency (半月刊)
+    ("masthead", re.compile(r"^\s*([\u4e00-\u9fff]{2,10}\s+)?(?=[A-Z\s]*[A-Z]{5})[A-Z]{2,}(\s+[A-Z]{2,}){1,4}\s*$|^\s*(19|20)\d{2}\s*[·.]\s*\d{1,2}\s*$|^\s*(半月刊|月刊|周刊|旬刊|双月刊|季刊)\s*$")),
+    ("page number", PAGE_NUMBER := re.compile(r"^[-—–－―─\s]*(\d{1,3}|(?<=[-—–－―─]\s)[IVXivx]{1,5}(?=\s[-—–－―─])|[·•]\s*\d{1,3}\s*[·•]|第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})[-—–－―─\s]*$")),
     # a button's word alone (【打印】 字号：大 中 小, 【大】【中】【小】, 上一篇：…), not the first word of a sentence (关闭落后产能企业12家。
     # 关闭、搬迁养殖场47家。 分享经济健康发展。 上一篇章已经写就，… 扫一扫即可办理。)
     # a portal's weather widget (宜昌 多云 24℃~31℃, 今天 晴转多云 -3～8℃)
@@ -193,6 +210,8 @@ BOILERPLATE = [
         r"|(分享|打印|关闭|字号|字体|收藏|上一篇|下一篇|相关链接|相关阅读)(?=$|[\s:：】\]|｜/])|扫一扫[，,]?(?=.{0,16}$)(?!.*[。！？；、]))"
     )),
 ]
+# What the name of an organ ends in (XX县人民政府, 中共XX县委办公室, 县委宣传部, 县融媒体中心)
+ORGAN_WORDS = "人民政府|政府|行政公署|行署|委员会|党委|党组|党工委|办公室|办公厅|办事处|局|厅|委|办|中心|公司|协会|联合会|工作组|领导小组|指挥部|工作队|调查队"
 # The parts of an official document (公文) around its text: the red-head banner and the
 # document number above, the disclosure note, the distribution list and the printing line
 # below. They are metadata; the banner and the number go with the document's source.
@@ -209,7 +228,7 @@ OFFICIAL_DOCUMENT = [
     ("document class", re.compile(r"^[A-DＡ-Ｄ]\s*类$")),
     ("reply class", re.compile(r"^类别\s*[:：]\s*[A-DＡ-Ｄ]\s*类(\s+[^\s，。]{2,24})?$")),  # (类别：B类 宜市教函〔2015〕28号)
     # a newspaper's page label on an e-paper copy (第A01版：要闻, 第3版:综合新闻)
-    ("newspaper page", re.compile(r"^第\s*[A-Z]?\d{1,3}\s*版\s*[:：]\s*[\u4e00-\u9fff·]{0,8}$")),
+    ("newspaper page", re.compile(r"^第\s*[A-Z]?\d{1,3}\s*版\s*([:：]|\s)\s*[\u4e00-\u9fff·]{0,8}$")),
     ("disclosure note", re.compile(r"^[(（]\s*此件(主动|不予|依申请)?公开(发布)?\s*[)）]$")),
     ("distribution list", re.compile(r"^(抄送|抄报|分送)\s*[:：]")),
     ("secretariat's print mark", re.compile(r"^(?!.*[已由经被将])[\u4e00-\u9fff]{0,20}(秘书处|办公室|办公厅)\s*印制?$")),  # (大会秘书处印)
@@ -225,6 +244,10 @@ OFFICIAL_DOCUMENT = [
                                        r"|^会议(材料|文件)\s*(之[一二三四五六七八九十]{1,3}|[\d一二三四五六七八九十]{1,2})$")),
     # (a paper's number alone, 材料3, 文件（1）: near the top or the end only, as a body's 材料2 heads its part)
     ("paper number label", re.compile(r"^(材料|文件)\s*(之[一二三四五六七八九十]{1,3}|[\d一二三四五六七八九十]{1,2}|[（(]\s*[\d一二三四五六七八九十]{1,2}\s*[)）])$")),
+    # who compiled a cover's papers (中共道县县委办公室  编印, 常州市地方志编纂委员会 编, 县委宣传部编): not its title
+    ("compiler line", re.compile(rf"^(中共)?[\u4e00-\u9fff、]{{2,40}}({ORGAN_WORDS}|部|编纂委员会|编委会)\s*(编印|编制|汇编|编辑|主编|印制|编)$")),
+    # a yearbook's running header and its imprint (常州年鉴（2012）, 方志出版社  2012年11月第1版)
+    ("yearbook header", re.compile(r"^[\u4e00-\u9fff]{2,20}年鉴\s*[（(]?\s*(19|20)\d{2}\s*[)）]?$|^[\u4e00-\u9fff]{2,20}出版社(\s+.{0,30})?$")),
     # how a paper is to be handled (内部资料　注意保存, 此件仅供民主测评使用　会后收回, 秘密★1年)
     ("handling mark", re.compile(r"^([\u4e00-\u9fff]{2,30}(办公室|办公厅|政府|委员会|秘书处)\s+)?(?:(内部资料|内部文件|内部参考|内部刊物|内部发行|注意保存|妥善保存|妥善保管|会后收回|用后收回|会后退回|请勿外传|不得外传|"
                                  r"严禁外传|仅供参考|机密|秘密|绝密|此件仅供[^，。\s]{1,20}?使用|★\s*[\d一二三四五六七八九十]{1,2}\s*年)[\s\u3000★、，,]*){1,4}$")),
@@ -249,6 +272,8 @@ HEADER_FIELDS: dict[str, tuple[str, ...]] = {
         "阅读", "阅读量", "阅读数", "阅读次数", "浏览", "浏览量", "浏览次数", "点击", "点击数", "点击量", "访问量",
         "评论", "评论数", "字号", "索引号", "主题分类", "体裁分类", "组配分类", "分类", "栏目", "发文字号", "文号",
         "关键词", "关键字", "主题词", "有效性", "公开方式", "公开范围", "签发人",
+        # a document-sharing site's particulars of a copy (文档格式：.doc 文档页数：5页, 上传者：…, 下载积分：1000)
+        "文档格式", "文档页数", "文档大小", "文档热度", "文档分类", "上传者", "上传人", "贡献者", "下载积分", "下载券", "下载次数",
     ),
     # who attended a meeting, and who took its minutes (出席：…, 列席：…, 请假：…, 记录：…): a record's, anywhere
     "attendance": ("出席", "列席", "请假", "缺席", "记录"),
@@ -301,8 +326,14 @@ def table_fields(cells: list[str]) -> tuple[tuple[str, str], ...]:
     return fields if len(fields) == len(keys) else ()
 
 
-_META_SOURCE = re.compile(r"^(信息来源|文章来源|稿件来源|来源|发布时间|发布日期|发稿时间|时间|日期)\s*[:：]")
+# (opened by the page's date and time, as some sites set it: 2017-06-12 08:34　来源：赣南日报　作者：…)
+_META_SOURCE = re.compile(r"^((19|20)\d{2}[-./年]\d{1,2}[-./月]\d{1,2}日?\s*(\d{1,2}:\d{2}(:\d{2})?)?\s+(?=(信息|文章|稿件)?来源))?(信息来源|文章来源|稿件来源|来源|发布时间|发布日期|发稿时间|时间|日期)\s*[:：]")
 _SOURCE_VALUE = re.compile(r"来源\s*[:：]\s*([^\s:：]+)")
+# a newspaper's day under its masthead, with the weekday (and the lunar day): 2012年1月17日  星期二  农历辛卯年十二月廿四
+_PAPER_DAY = re.compile(r"^(19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s+星期[一二三四五六日天](\s+(农历)?\S{2,12})?$")
+# a newspaper's masthead over a clipping (锡林郭勒日报 2021-01-12 第01版, 人民日报 2023年3月2日 第4版): who printed it, and when
+_MASTHEAD = re.compile(r"^(?P<paper>[\u4e00-\u9fff]{2,12}(?:日报|晚报|时报|早报|商报|周报|青年报|农民报|法制报|经济报))\s*(?:(?:19|20)\d{2}\s*(?:[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}|年\s*\d{1,2}\s*月\s*\d{1,2}\s*日))"
+                       r"\s*(?:(?:星期|周)[一二三四五六日天])?\s*(?:第\s*[A-Z]?\d{1,3}\s*版(?:\s*[:：]?\s*[\u4e00-\u9fff]{0,8})?)?$")
 _BYLINE = re.compile(r"^[(（]\s*(作者|文\s*/|本文作者)\s*(系|为|是|[:：/])?\s*(?P<who>.+?)[)）]\s*$")
 _AUTHOR_LINE = re.compile(r"^(作者|文|撰文|文\s*/)\s*[:：/]\s*(?P<who>\S.{0,40})$")
 # Offices that sign a report or a speech: heads of governments (省长 … 盟长, a prefecture's
@@ -383,8 +414,6 @@ def title_speaker(title: str) -> str:
     return f"{m.group('who')}（{m.group('office')}）" if m.group("who") else m.group("who2")
 
 
-# What the name of an organ ends in (XX县人民政府, 中共XX县委办公室, 县委宣传部, 县融媒体中心)
-ORGAN_WORDS = "人民政府|政府|行政公署|行署|委员会|党委|党组|党工委|办公室|办公厅|办事处|局|厅|委|办|中心|公司|协会|联合会|工作组|领导小组|指挥部|工作队|调查队"
 # a contributor's role in brackets after a name (县委办（供稿）, 王五（执笔）): no office
 _CONTRIBUTED = re.compile(r"（(供稿|执笔|整理|撰稿|摄影|编辑|校对)）$")
 
@@ -491,6 +520,21 @@ _CN_DATE = re.compile(
 _CN_YEAR = re.compile(r"(?P<y>(一九|二[〇○零])[〇○零一二三四五六七八九]{2})\s*年")
 # Full-width digits (２０２１年) read as ASCII digits; the text keeps its length, so offsets hold.
 _ASCII_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+# 元月 is January (二〇一〇年元月十二日, 2010年元月12日): read as 一月 among Chinese numerals, else as 1月
+# (both two characters, so offsets hold).
+_FIRST_MONTH = re.compile(r"(?<=[〇○零一二三四五六七八九]年)元月|元月(?=[一二三四五六七八九十]{1,3}日)|(?P<digit>元月)")
+
+
+_OCR_YEAR = re.compile(r"(?<![0-9A-Za-z])(?=[12][0-9OoΟ]{3}\s*[年.\-/])(?=[12]\d?[OoΟ]|[12]\d[0-9OoΟ][OoΟ])[12][0-9OoΟ]{3}")  # OCR's letter O in a year (2O18年, 2OO9年)
+
+
+def date_probe(text: str) -> str:
+    """``text`` as the date patterns read it: full-width digits as ASCII, an OCR's letter O inside
+    a year as 0 (2O18年), 元月 as the first month.
+    The same length as ``text``, so a match's offsets are the text's."""
+    text = text.translate(_ASCII_DIGITS)
+    text = _OCR_YEAR.sub(lambda m: re.sub("[OoΟ]", "0", m.group()), text) if re.search("[OoΟ]", text) else text
+    return _FIRST_MONTH.sub(lambda m: "1月" if m.group("digit") else "一月", text) if "元月" in text else text
 
 
 def _cn_number(s: str) -> int:
@@ -505,7 +549,7 @@ def find_date(text: str) -> str:
     """The first full date in ``text`` (2023-03-02, 2026年2月3日, 二〇二六年一月二十七日, also
     with ○ for zero or in full-width digits) as ``YYYY-MM-DD``, or ``""``."""
     best = None
-    text = text.translate(_ASCII_DIGITS)
+    text = date_probe(text)
     m = _CN_DATE.search(text)
     if m:
         y = int("".join(str(_CN_DIGITS[c]) for c in m.group("y")))
@@ -524,24 +568,26 @@ def find_date(text: str) -> str:
 def find_year(text: str) -> str:
     """The first year written as 2024年 or 二〇二四年 in ``text``, or ``""``; a target year
     (二〇三五年远景目标, 到2035年) or the end of a period (2021—2025年) is not the text's year."""
-    text = text.translate(_ASCII_DIGITS)
+    text = date_probe(text)
     found = [(m.start(), m.group("y")) for m in _YEAR_ONLY.finditer(text) if not _target_year(text, m)]
     found += [(m.start(), "".join(str(_CN_DIGITS[c]) for c in m.group("y"))) for m in _CN_YEAR.finditer(text) if not _target_year(text, m)]
     return min(found)[1] if found else ""
 
 
 _YEAR_MONTH_LINE = re.compile(
-    r"^[(（]?\s*(?:(?P<y>(19|20)\d{2})\s*年\s*\d{1,2}\s*月|(?P<cy>(一九|二[〇○零])[〇○零一二三四五六七八九]{2})\s*年\s*[一二三四五六七八九十]{1,2}\s*月)\s*[)）]?$"
+    r"^[(（]?\s*(?:(?P<y>(19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月|(?P<cy>(一九|二[〇○零])[〇○零一二三四五六七八九]{2})\s*年\s*(?P<cm>[一二三四五六七八九十]{1,2})\s*月)\s*[)）]?$"
 )
 
 
 def year_month_line(line: str) -> str:
-    """The year of a line that is only a year and a month (``二〇一二年十二月``, ``（2012年12月）``:
-    a report's or a document's date without its day), or ``""``."""
-    m = _YEAR_MONTH_LINE.match(line.strip().translate(_ASCII_DIGITS))
+    """The month (``YYYY-MM``) of a line that is only a year and a month (``二〇一二年十二月``,
+    ``（2012年12月）``, ``2010年元月``: a report's or a document's date without its day), or ``""``."""
+    m = _YEAR_MONTH_LINE.match(date_probe(line.strip()))
     if not m:
         return ""
-    return m.group("y") or "".join(str(_CN_DIGITS[c]) for c in m.group("cy"))
+    year = m.group("y") or "".join(str(_CN_DIGITS[c]) for c in m.group("cy"))
+    month = int(m.group("m")) if m.group("m") else _cn_number(m.group("cm"))
+    return f"{year}-{month:02d}" if 1 <= month <= 12 else ""
 
 
 _TARGET_BEFORE = re.compile(r"((?<!截)至|到|((19|20)\d{2}|(一九|二[〇○零])[〇○零一二三四五六七八九]{2})\s*年?\s*(—|–|-|－|~|～|至))\s*$")
@@ -561,7 +607,7 @@ _EDGE_ONLY = {"site owner", "site address", "breadcrumb", "issue number", "docum
 WEATHER = re.compile(r"^[\u4e00-\u9fff]{0,8}\s*(晴|多云|阴|小雨|中雨|大雨|暴雨|阵雨|雷阵雨|雨夹雪|小雪|中雪|大雪|阵雪|雾|霾|扬沙|浮尘)"
                      r"(转[\u4e00-\u9fff]{1,4})?\s*-?\d{1,2}\s*℃?\s*[~～\-－至/]\s*-?\d{1,2}\s*℃$")
 # a breadcrumb without its key, opened by the site (芜湖市人民政府 > 政务公开 > 领导讲话): above a headline
-KEYLESS_CRUMB = re.compile(r"^([^>＞›»，。；！？]{0,20}(人民政府|政府网|门户网站|网站)|首页)(\s*[>＞›»]{1,2}\s*[^>＞›»，。；！？\s]{2,12}){2,}\s*$")
+KEYLESS_CRUMB = re.compile(r"^([^>＞›»，。；！？]{0,20}(人民政府|政府网|门户网站|网站|网)|首页)(\s*[>＞›»]{1,2}\s*[^>＞›»，。；！？\s]{2,12}){2,}\s*$")
 _MENU_WORD = re.compile(r"(首页|公开|服务|互动|办事|动态|新闻|概况|专题|专栏|指南|交流|之窗|领导|信箱|下载|邮箱)$")  # (第一期 and A类 inside a text head its parts)
 _DASHES = "—―–‒─━\\-－~～"
 _DATELINE_START = re.compile(
@@ -604,7 +650,7 @@ def dateline(line: str) -> Dateline | None:
     (（2023.5.18）尊敬的各位领导…); a whole line is a dateline only up to 160
     characters and when what follows the date is not a sentence of the report.
     """
-    probe = line.translate(_ASCII_DIGITS)
+    probe = date_probe(line)
     bracketed = _BRACKETED_DATE.match(probe)
     if bracketed and find_date(bracketed.group(0)) and len(line) > bracketed.end():
         return Dateline(find_date(bracketed.group(0)), "", bracketed.end())  # （2023.5.18）尊敬的各位领导…: the date run into the text
@@ -680,6 +726,11 @@ def classify_line(line: str, heading_max_chars: int, edge: bool = True) -> LineK
         for reason, pat in OFFICIAL_DOCUMENT:
             if (pat.match(line) or compact != line and pat.match(compact)) and (edge or reason not in _EDGE_ONLY):
                 return LineKind("metadata", reason)
+        if edge and len(parts := line.split()) >= 2:
+            # a cover's labels side by side (请勿外传          会议材料之三): metadata when each is one
+            reasons = [next((r for r, pat in OFFICIAL_DOCUMENT if pat.match(part)), "") for part in parts]
+            if all(reasons):
+                return LineKind("metadata", reasons[0])
         for reason, pat in BOILERPLATE:
             if (edge or reason not in _EDGE_ONLY) and pat.search(line):
                 if reason == "menu row" and sum(bool(_MENU_WORD.search(t)) for t in line.split()) < 3 and not line.lstrip().startswith("首页"):
@@ -691,11 +742,15 @@ def classify_line(line: str, heading_max_chars: int, edge: bool = True) -> LineK
         if _META_SOURCE.match(line):
             m = _SOURCE_VALUE.search(line)
             return LineKind("metadata", "source/date line", m.group(1) if m else "", fields)
+        if m := _MASTHEAD.match(line.strip()):
+            return LineKind("metadata", "source/date line", m.group("paper"))
+        if _PAPER_DAY.match(line.strip()):
+            return LineKind("metadata", "source/date line")  # a paper's day on its masthead: its printing's
         if len(fields) >= 2:
             return LineKind("metadata", "header fields", "", fields)
         if len(re.findall(r"[|｜]", line)) >= 2 and len(line) <= 80 and not _TABLE_ROW.match(line):
             return LineKind("boilerplate", "navigation")
-        probe = unspaced_name(line)
+        probe = unspaced_name(line.lstrip("□■◆◇ "))  # (a magazine's byline mark: □ 中共淄博市委书记  周连华)
         m = _BYLINE.match(probe) or _AUTHOR_LINE.match(probe) or _TITLED_NAME.match(probe) or _REPORTER_LINE.match(probe)
         if m:
             return LineKind("metadata", "byline", author_name(m.group(0) if "office" in m.groupdict() else m.group("who")))
@@ -774,10 +829,13 @@ def is_heading(line: str, heading_max_chars: int) -> bool:
     # after a colon is a saying, 习近平总书记指出：“绿水青山就是金山银山”; one with a note after it, a
     # sentence: 实现了“开门红”（掌声）)
     # (an outline's numbered heading writes its comma: 五、加强自身建设，打造“四个机关”)
+    # (but a headline whose colon sets off its subject, 马站镇：“积分制”让乡村治理有了“分量”, is no saying: the quotation
+    # after its colon is not the rest of the line)
     quoted = bare.rstrip("”’」』")
     if quoted and quoted != bare and bare == line:
         level = numbering(line)
-        end = quoted[-1] if not re.search("[；;。：:]" if level is not None and level <= _HEADING_NUMBERING else "[，,；;。：:]", quoted) else bare[-1]
+        saying = re.search(r"[：:]\s*“[^“”]*”\s*$", bare) or re.search(r"[：:][^“”]*$", quoted)
+        end = quoted[-1] if not (re.search("[；;。]" if level is not None and level <= _HEADING_NUMBERING else "[，,；;。]", quoted) or saying) else bare[-1]
     else:
         end = bare[-1]
     if end in _CLOSING or end in "：:":

@@ -1025,7 +1025,7 @@ def test_what_a_list_is_not(name):
     if name == "d3":
         assert paras[-1][1].endswith("谢谢大家！")
     elif name == "d6":
-        assert paras[-1] == ("目录 > 1.规划背景", texts["d6"][-1])
+        assert paras[-1] == ("1.规划背景", texts["d6"][-1])  # (目录 is the label of the table of contents, no section)
     elif name == "d10":
         assert paras == [("二、2023年工作安排 > （一）主要预期目标", "".join(texts["d10"][2:5])), ("二、2023年工作安排 > （二）重点任务", texts["d10"][-1])]
     else:
@@ -1133,16 +1133,21 @@ def test_an_official_documents_banner_number_and_closing_block_are_metadata():
     assert [reasons[n] for n in (1, 2, 8, 9, 10)] == ["red-head banner", "document number", "disclosure note", "distribution list", "printing line"]
 
 
-def test_a_date_line_with_a_year_and_a_month_gives_the_year():
+def test_a_date_line_with_a_year_and_a_month_gives_the_month():
     """（二〇一二年十二月） under a title and 二〇一二年十二月 as a signature are date lines: they
-    give the year (before a year in the title, which may be the year reviewed), not a title's part
-    or a section."""
+    date the document by its month (its year before a year in the title, which may be the year
+    reviewed), not a title's part or a section; a web page's posting day does not outrank them,
+    the document's own day does."""
     lines = ["关于2011年全县农村工作的总结", "（二〇一二年一月）", "去年以来，全县农业农村工作取得新成效，粮食总产达到68万吨，农民人均纯收入增长12%。"]
     doc = process_document("a.txt", RawText(lines, "utf-8"), P, T2S, Gazetteer.default())
-    assert (doc.title, doc.date, doc.year, doc.year_source) == ("关于2011年全县农村工作的总结", "", "2012", "title block")
-    signed = lines[:1] + lines[2:] + ["县农业局", "二〇一二年一月"]
+    assert (doc.title, doc.date, doc.year, doc.year_source) == ("关于2011年全县农村工作的总结", "2012-01", "2012", "title block")
+    signed = lines[:1] + lines[2:] + ["县农业局", "二〇一二年元月"]
     doc = process_document("b.txt", RawText(signed, "utf-8"), P, T2S, Gazetteer.default())
-    assert (doc.year, doc.year_source) == ("2012", "signature") and {row["line"]: row["status"] for row in doc.log}[4] == "metadata"
+    assert (doc.date, doc.year, doc.year_source) == ("2012-01", "2012", "signature") and {row["line"]: row["status"] for row in doc.log}[4] == "metadata"
+    doc = process_document("c.html", RawText(signed, "html (utf-8)", {"date": "2012-02-20"}), P, T2S, Gazetteer.default())
+    assert (doc.date, doc.date_source) == ("2012-01", "signature")
+    doc = process_document("d.txt", RawText(lines[:2] + ["——2012年1月10日在县委农村工作会议上"] + lines[2:], "utf-8"), P, T2S, Gazetteer.default())
+    assert doc.date == "2012-01-10"
 
 
 def test_a_breadcrumb_cut_into_lines_is_no_title_and_a_byline_beats_the_pages_poster():

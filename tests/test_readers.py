@@ -627,3 +627,25 @@ def test_a_headline_the_title_lacks_is_read_from_the_pages_headings(tmp_path):
     # a plain cell, or one where bold is only part of the text, is no headline
     assert page_headings(page.replace('<h2>江津区召开2022年乡村振兴工作推进会</h2>', '江津区召开2022年乡村振兴工作推进会')) == []
     assert page_headings("<html><body><p>今年<b>全县</b>经济增长5%。</p></body></html>") == []
+
+
+def test_html_whose_text_is_one_table_cell_keeps_its_lines(tmp_path):
+    """An old portal's page that sets its title, its 发布时间 row and the whole speech in cells of
+    one layout table (the speech's head in centred <p>, its text one <p> broken by <br> at a
+    fixed width, as pasted from a PDF): read as the text it holds, line by line, not as one
+    table row."""
+    wrapped = ["今天，市委召开全市组织工作会议，主要任务是认真贯彻全", "国、全省组织部长会议和绥化市组织工作会议精神，总结2015年",
+               "全市组织工作，安排部署2016年任务。下面，我再强调几点意见。", "一、充分肯定成绩，进一步增强做好组织工作的责任感"]
+    wrapped += ["2015年，全市各级组织部门紧紧围绕市委中心工作，以“三", "严三实”专题教育为抓手，扎实推进党的建设各项工作，为全市",
+                "经济社会发展提供了坚强组织保证。一是思想教育扎实有效。"] * 12
+    html = ("<html><head><meta http-equiv='Content-Type' content='text/html; charset=gb2312' /><title>海伦市人民政府</title></head><body>"
+            "<div id='menu'><ul><li><a href='/'>首页</a></li><li><a href='/zwgk/'>政务公开</a></li></ul></div>"
+            "<table width='960' class='con_table'><tr><td align='center' class='con_title'><strong>孙宝成同志在全市组织工作会议上的讲话</strong></td></tr>"
+            "<tr><td align='center' class='con_info'>发布时间：2016-03-25 10:46:31 &nbsp; 来源：市委组织部</td></tr>"
+            "<tr><td class='con_text'><p align='center'><strong>在全市组织工作会议上的讲话</strong></p><p align='center'>市委书记　孙宝成</p>"
+            "<p align='center'>（2016年3月18日）</p><p>　　同志们：<br />\n" + "<br />\n".join(wrapped) + "</p></td></tr></table>"
+            "<div id='footer'><p>主办：中共海伦市委 海伦市人民政府</p></div></body></html>")
+    raw = read_html(html.encode("gb18030"), tmp_path / "3127.html")
+    lines = [line.strip() for line in raw.lines]
+    assert "（2016年3月18日）" in lines and "一、充分肯定成绩，进一步增强做好组织工作的责任感" in lines
+    assert not any(line.startswith("|") for line in raw.lines)

@@ -44,6 +44,7 @@ from .text import (
     ORGAN_WORDS,
     FIELD_ROLE,
     PAGE_NUMBER,
+    PAPER_DAY,
     KEYLESS_CRUMB,
     OFFICIAL_DOCUMENT,
     SUBTITLE_SPEAKER,
@@ -69,6 +70,7 @@ from .text import (
     office_and_name,
     office_only,
     numbering,
+    pinyin_line,
     sentence_spans,
     split_escaped_breaks,
     table_cells,
@@ -193,6 +195,7 @@ class Lines:
     author_field: bool = False  # the author so far is a page's 作者： field (the poster), which a byline overrides
     signed_by: str = ""  # the name a closing line gives (述职人：王建军, 解读人：李明)
     issuer: str = ""  # the body a closing line names (the signature: 中共留坝县委办公室)
+    shared: bool = False  # a copy from a document-sharing site (see shared_copy)
 
     def __post_init__(self) -> None:
         self.origin = self.origin or list(range(len(self.text)))
@@ -253,6 +256,7 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
     """
     doc = Document(doc_id=str(Path(source).with_suffix("")), source=source, encoding=raw.encoding, n_lines=len(raw.lines))
     lines = clean_lines(raw.lines, params, to_simplified, doc)
+    lines.shared = shared_copy(raw)
     cut_title_from_dateline(lines, params)
     mark_dateline(lines, doc, params)
     mark_header(lines, doc, gazetteer)
@@ -266,7 +270,7 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
     reader_title(lines, doc, raw.meta, to_simplified, gazetteer, raw.left_out if raw.encoding.startswith("html") else ())
     doc.title = _FULL_TEXT_TAG.sub("", doc.title) or doc.title  # …的讲话（全文）: a site's tag, not the title's
     left_out_source(lines, doc, raw, to_simplified)
-    date_document(lines, doc, raw.meta, raw.encoding.split(" ")[0] + " metadata", shared_copy(raw))
+    date_document(lines, doc, raw.meta, raw.encoding.split(" ")[0] + " metadata", lines.shared)
     doc.author = doc.author or title_speaker(doc.title)  # 县委书记王建勋在…上的讲话
     mark_lists(lines)
     pieces = cut_body(lines, params)
@@ -524,15 +528,17 @@ def _mark_link_list(text: list[str], kinds: list[LineKind]) -> None:
     may: they keep their kinds)."""
     for i, line in enumerate(text):
         if kinds[i].kind in ("boilerplate", "heading") and _LINK_LIST.match(line):
-            end = next((k for k in range(i + 1, len(text)) if not text[k] or kinds[k].kind == "boilerplate"), len(text))  # (or the footer below)
-            links = list(range(i + 1, end))
+            end = next((k for k in range(i + 1, len(text)) if not text[k] or kinds[k].kind == "boilerplate" and kinds[k].reason != "document site prompt"),
+                       len(text))  # (or the footer below; a sharing site's list of documents is read already)
+            links = [k for k in range(i + 1, end) if kinds[k].kind != "boilerplate"] or list(range(i + 1, end))
             after = [k for k in range(end, len(text)) if text[k] and kinds[k].kind in ("body", "heading")]
-            if (links and len(links) <= LINK_LIST_MAX_LINES and all(len(text[k]) <= LINK_LIST_MAX_CHARS and kinds[k].kind in ("body", "heading")
+            if (links and len(links) <= LINK_LIST_MAX_LINES and all(len(text[k]) <= LINK_LIST_MAX_CHARS and kinds[k].kind in ("body", "heading", "boilerplate")
                                                                  and not re.search("[。；;]$", text[k]) for k in links)
                     and not any(re.search("[。！？]", text[k]) for k in after)):
                 kinds[i] = LineKind("boilerplate", "the head of a list of links")
                 for k in links:
-                    kinds[k] = LineKind("boilerplate", f"a link under {line.strip()}")
+                    if kinds[k].kind != "boilerplate":
+                        kinds[k] = LineKind("boilerplate", f"a link under {line.strip()}")
     # a side column's links, each on its line behind a dot (·安达市 / ·肇东市 / ·海伦市 …): three or more in a row above
     # the first line of text (a list under a lead-in, 以下大事： / ·…, is text)
     # (or at the page's foot, under 相关新闻：)
@@ -552,7 +558,7 @@ def _mark_link_list(text: list[str], kinds: list[LineKind]) -> None:
 
 
 _FOOT_LINES = 12
-_DOTTED_LINK = re.compile(r"^\s*[·•]\s*[^\s·•。！？；，]{2,20}\s*$")
+_DOTTED_LINK = re.compile(r"^\s*[·•・]\s*[^\s·•・。！？；，]{2,40}\s*$")
 RUNNING_MIN_PAGES = 2  # a running header or footer stands at this many page breaks at least
 
 
@@ -930,7 +936,7 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
             kinds[i] = LineKind("boilerplate", "teaser")
             # …and what stands above it is the site's: its name, the uploader's title, the categories and counts
             # (百度文库 / 专业资料 / 人文社科 / 0人阅读|0次下载); the document's own title is below
-            if all(kinds[j].kind != "body" or not lines.open(j) for j in lines.nonblank if j < i):
+            if lines.shared and all(kinds[j].kind != "body" or not lines.open(j) for j in lines.nonblank if j < i):
                 for j in (j for j in lines.nonblank if j < i and lines.open(j)):
                     lines.mark(j, "boilerplate", "site header above the teaser")
                     kinds[j] = LineKind("boilerplate", "site header above the teaser")
@@ -948,12 +954,21 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
         kinds[first_body] = LineKind("heading", "heading")
         first_body = body_start()
     # a paper's or a magazine's name over its romanised name (绵阳日报 / MIANYANG RIBAO): who printed the text
-    for i, below in zip(lines.nonblank, lines.nonblank[1:]):
-        if i < first_body and kinds[i].kind == "heading" and kinds[below].reason == "masthead" and len(text := lines.text[i].strip()) <= 12:
+    # (a pinyin name, not a cover's translation of its title, GOVERNMENT WORK REPORT, nor its title's pinyin), and the paper's
+    # day with its weekday under it (2012年1月17日  星期二)
+    for n, (i, below) in enumerate(zip(lines.nonblank, lines.nonblank[1:])):
+        if (i < first_body and kinds[i].kind == "heading" and kinds[below].reason == "masthead" and pinyin_line(lines.text[below])
+                and len(text := lines.text[i].strip()) <= 12 and not _GENRE_END.search(text) and not _DOCUMENT_TITLE_END.search(text)):
             kinds[i] = LineKind("metadata", "source/date line", text)
             lines.mark(i, "metadata", "masthead")
             doc.source_name = doc.source_name or text
             lines.zones["source"].append(text)
+            for j in lines.nonblank[n + 2 : n + 5]:
+                if lines.open(j) and PAPER_DAY.match(lines.text[j].strip()):
+                    lines.mark(j, "metadata", "source/date line (the paper's day)")
+                    kinds[j] = LineKind("metadata", "source/date line")
+                    lines.dates.append(Dated(find_date(lines.text[j]), "source/date line", j))
+                    lines.zones["source"].append(lines.text[j])
     # a table of contents: its entries follow its label, with their page numbers (目录 / 1.…工作回顾 2)
     toc = [i for i in range(first_body) if kinds[i].kind == "boilerplate" and kinds[i].reason == "table of contents"]
     # (a magazine's: 04  牢记总书记嘱托…, under its columns' names, 特别策划)
@@ -977,7 +992,10 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
         entries = "".join(re.sub(r"\s", "", lines.text[i]) for i in range(toc[0], end + 1)
                           if kinds[i].reason == "table of contents" and _TOC_ENTRY.search(lines.text[i]))  # (not its columns' names)
         again = [i for i in lines.nonblank if i > end and len(bare := re.sub(r"\s", "", lines.text[i])) >= 4 and bare in entries]
-        header = [i for i in header if i < toc[0]] or [i for i in header if i > end and (len(again) < 2 or i not in again)]
+        before = [i for i in header if i < toc[0]]
+        titled = any(not (find_date(t := lines.text[i]) or year_month_line(t) or _bodies_only(t.strip()) or _PAPER_LABEL.match(closed_up(t))) for i in before)
+        # (a date, an issuer or a label above the table is the cover's furniture, no title)
+        header = before if titled else before + [i for i in header if i > end and (len(again) < 2 or i not in again)]
     # a site's menu or breadcrumb: what stands above it is the site's header (a widget below a
     # news title, 【打印】【关闭】 or 字号：大 中 小, is not)
     # (a breadcrumb that the page's layout cut into lines, 您现在的位置： / 首页 / >> 政务公开, ends
@@ -1180,6 +1198,8 @@ def join_title(parts: list[str], gazetteer: Gazetteer | None = None, blocks: lis
     parts = [_letter_spaced(p) for p in parts]
     if parts:
         parts[0] = _REPOST_TAG.sub("", parts[0]) or parts[0]
+        # an uploaded file's name as a sharing site shows it (…工作计划.doc), and the site after its name (…_百度文库)
+        parts = [_SHARED_SUFFIX.sub("", p) or p for p in parts]
     if blocks and blocks[-1] > 0:
         parts = _one_block(parts, blocks)
     # under the cover's (or a site's) headline, contained in it (许昌市魏都区2022年政府工作报告 / 2022年政府工作报告),
@@ -1195,6 +1215,7 @@ def join_title(parts: list[str], gazetteer: Gazetteer | None = None, blocks: lis
     return title
 
 
+_SHARED_SUFFIX = re.compile(r"(\.(docx?|pdf|wps|txt)|\s*(?:_|-|\||｜)\s*(百度文库|道客巴巴|豆丁网|360doc个人图书馆))\s*$", re.IGNORECASE)
 TITLE_WRAP_CHARS = 12
 # a meeting's name alone, as a cover sets it above the paper's title (中共宁乡县委经济工作会议)
 _MEETING_NAME = re.compile(r"^[^在关于]{2,30}(会议|大会|全会)(（[^）]*）)?$")
@@ -1582,14 +1603,19 @@ _NAME_YEAR = re.compile(r"(?<![0-9A-Za-z])((?:19|20)\d{2})(?![0-9A-Za-z字号期
 
 
 # a document-sharing site, whose dates are a user's upload, not the document's (百度文库, 道客巴巴, 豆丁, 360doc个人图书馆, 原创力文档)
-SHARING_SITE = re.compile(r"百度文库|道客巴巴|豆丁网|docin\.com|doc88\.com|360doc|个人图书馆|原创力文档|book118\.com|wenku\.baidu\.com"
-                          r"|^\W*本文由\s*\S{1,30}\s*贡献|文档贡献者")
+SHARING_SITE = re.compile(r"百度文库|道客巴巴|豆丁网|docin\.com|doc88\.com|360doc|个人图书馆|原创力文档|book118\.com|wenku\.baidu\.com")
+_UPLOAD = re.compile(r"上传(人|者|时间|日期|于)|贡献(者|于)|^\W*本文由\s*\S{1,30}\s*贡献")
 
 
 def shared_copy(raw: RawText) -> bool:
-    """Whether the file is a copy from a document-sharing site (its page's title, its first or last lines, or the
-    furniture the extraction left out name one)."""
-    return any(SHARING_SITE.search(t) for t in [raw.meta.get("title", ""), *raw.lines[:12], *raw.lines[-20:], *raw.left_out])
+    """Whether the file is a copy from a document-sharing site: the site's name on a line of its
+    furniture (its page's title, a short line with no sentence in it, among the first 12, the last
+    20 or the left-out lines) and its upload particulars or prompts there too (上传时间, 贡献者,
+    下载券); a text that names such a site in a sentence (严禁将涉密文件上传至百度文库。) is none."""
+    texts = [raw.meta.get("title", ""), *raw.lines[:12], *raw.lines[-20:], *raw.left_out]
+    furniture = [t.strip() for t in texts if t.strip() and len(t.strip()) <= 80 and not re.search("[。！？]", t)]
+    return (any(SHARING_SITE.search(t) for t in furniture)
+            and any(_UPLOAD.search(t) or classify_line(t, 40).reason == "document site prompt" for t in furniture))
 
 
 def date_document(lines: Lines, doc: Document, meta: dict[str, str], meta_source: str = "file metadata", shared: bool = False) -> None:
@@ -1603,11 +1629,12 @@ def date_document(lines: Lines, doc: Document, meta: dict[str, str], meta_source
     ``date_source`` and ``year_source`` say where they came
     from, and the log's note on the line that gave the date says so. The reader's author fills
     in where the text gave none, if it is a name in Chinese (not Administrator, 微软用户).
-    On a copy from a document-sharing site (``shared``) the page's dates (posting or upload
-    time, its metadata) are a user's, not the document's: they date nothing."""
+    On a copy from a document-sharing site (``shared``) the site's dates (its page's metadata,
+    an upload field, its left-out lines) are a user's upload, not the document's: they date
+    nothing."""
     dates = sorted(lines.dates, key=lambda d: date_rank(d.source)) + ([Dated(meta["date"], meta_source)] if meta.get("date") else [])
-    if shared:
-        dates = [d for d in dates if date_rank(d.source) < date_rank("header: posted")]
+    if shared:  # the site's page date, its upload field and its left-out line (a 发布时间 line copied with the text still dates it)
+        dates = [d for d in dates if not (d.source == meta_source or _UPLOAD.search(d.source) or d.source.endswith("(left out of the main text)"))]
     name = Path(doc.source).name
     title_year = find_year(doc.title) or find_year(" ".join(lines.zones["title"]))
     named = find_date(name) or _compact_date(name)  # (2022-06-30_讲话.txt, 20190305讲话.docx, t20150710_688912.html)

@@ -189,7 +189,11 @@ BOILERPLATE = [
     ("document site prompt", re.compile(r"^\W*(下载文档到电脑[^。]{0,20}|\d+\s*下载券(\s+\d+\s*人已下载)?|下载券\s*[:：]?\s*\d+|还剩\s*\d+\s*页未读[，,]?\s*(继续阅读)?"
                                         r"|免费获取文档|下载|举报文档|展开(阅读)?全文\W*(本文档由\s*\S{1,30}\s*分享于\s*[\d-]{8,10})?|本文档由\s*\S{1,30}\s*分享于\s*[\d-]{8,10}"
                                         r"|下载文档\s+收藏\s+分享|下载本文档.{0,20}|本文由\s*\S{1,30}\s*贡献|文档贡献者\s*\S{1,30}\s*贡献于\s*[\d-]{8,10}"
-                                        r"|(doc|pdf|ppt)文档可能在WAP端浏览体验不佳.{0,60}|本站是提供个人知识管理的网络存储空间.{0,120}|馆藏\s*\d+)\W*$")),
+                                        r"|(doc|pdf|ppt)文档可能在WAP端浏览体验不佳.{0,60}|本站是提供个人知识管理的网络存储空间.{0,120}|馆藏\s*\d+"
+                                        r"|(全文)?阅读已结束.{0,40}|下载此文档|本文档一共被下载.{0,40}|加入VIP.{0,20}|登录\s*注册|举报\s+收藏\s+分享到.{0,40})\W*$")),
+    # …and its lists of other documents, each with its pages and price (镇党委书记2016年述职述廉报告范文   5页   免费)
+    ("document site prompt", re.compile(r"^\S.{2,60}?(报告|总结|计划|讲话|方案|意见|通知|要点|汇报|范文|材料|精选|多篇|[）)]|\.docx?)(\s+\d{1,4}\s*页(\s+(\d+\s*下载券|免费|\d+\s*积分|\d+(\.\d+)?\s*豆元))?"
+                                        r"|\s{2,}(\d+\s*下载券|免费))\s*$")),
     # a social media account's card under a post's title (微信号 zjkfabu, 功能介绍 张家口市人民政府新闻办公室官方微信，…)
     ("social media profile", re.compile(r"^\W*(微信号\s*[:：]?\s*[A-Za-z][\w-]{3,30}|功能介绍\s*[:：]?\s*\S.{0,60}?(官方微信|公众号|订阅号|服务号|微信平台).{0,60})$")),
     ("reprint note", re.compile(r"^[\[【(（]\s*(文章|本文)?据.{1,40}(转发|转载|编发|整理)|转发时有改动|转载请注明|^[\[【(（]\s*来源[:：].{0,40}[\]】)）]$")),
@@ -197,10 +201,10 @@ BOILERPLATE = [
     # a table of contents' label (目　录, 目 录 CONTENTS); its entries are read below it (see ingest.mark_header)
     ("table of contents", re.compile(r"^\s*目\s*录(\s*CONTENTS)?\s*$", re.IGNORECASE)),
     # a page's number beside its running header (·1262·  沛县志（1991—2010）, 沛县志（1991—2010）  ·1263·)
-    ("page number", re.compile(r"^\s*(·\s*\d{1,4}\s*·|[—-]\s*\d{1,4}\s*[—-])\s+\S.{0,30}$|^\S.{0,30}?\s+(·\s*\d{1,4}\s*·|[—-]\s*\d{1,4}\s*[—-])\s*$")),
+    ("page number", re.compile(rf"^\s*(·\s*\d{{1,4}}\s*·|[—-]\s*\d{{1,4}}\s*[—-])\s+\S.{{0,30}}$|^(?![一二三四五六七八九十]{{1,3}}、|[（(])\S.{{0,30}}?\s+(·\s*\d{{1,4}}\s*·|[—-]\s*\d{{1,4}}\s*[—-])\s*$")),
     # a newspaper's or a magazine's name romanised on its masthead (MIANYANG RIBAO, ZHIBU SHENGHUO, 今日苍南 JINRI CANGNAN), a
     # magazine's issue (2018 · 7) and frequency (半月刊)
-    ("masthead", re.compile(r"^\s*([\u4e00-\u9fff]{2,10}\s+)?(?=[A-Z\s]*[A-Z]{5})[A-Z]{2,}(\s+[A-Z]{2,}){1,4}\s*$|^\s*(19|20)\d{2}\s*[·.]\s*\d{1,2}\s*$|^\s*(半月刊|月刊|周刊|旬刊|双月刊|季刊)\s*$")),
+    ("masthead", re.compile(r"^\s*([\u4e00-\u9fff]{2,10}\s+)?(?=[A-Z\s]*[A-Z]{5})[A-Z]{2,}(\s+[A-Z]{2,}){1,4}\s*$|^\s*(19|20)\d{2}\s+·\s+\d{1,2}\s*$|^\s*(半月刊|月刊|周刊|旬刊|双月刊|季刊)\s*$")),
     ("page number", PAGE_NUMBER := re.compile(r"^[-—–－―─\s]*(\d{1,3}|(?<=[-—–－―─]\s)[IVXivx]{1,5}(?=\s[-—–－―─])|[·•]\s*\d{1,3}\s*[·•]|第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})[-—–－―─\s]*$")),
     # a button's word alone (【打印】 字号：大 中 小, 【大】【中】【小】, 上一篇：…), not the first word of a sentence (关闭落后产能企业12家。
     # 关闭、搬迁养殖场47家。 分享经济健康发展。 上一篇章已经写就，… 扫一扫即可办理。)
@@ -273,7 +277,7 @@ HEADER_FIELDS: dict[str, tuple[str, ...]] = {
         "评论", "评论数", "字号", "索引号", "主题分类", "体裁分类", "组配分类", "分类", "栏目", "发文字号", "文号",
         "关键词", "关键字", "主题词", "有效性", "公开方式", "公开范围", "签发人",
         # a document-sharing site's particulars of a copy (文档格式：.doc 文档页数：5页, 上传者：…, 下载积分：1000)
-        "文档格式", "文档页数", "文档大小", "文档热度", "文档分类", "上传者", "上传人", "贡献者", "下载积分", "下载券", "下载次数",
+        "文档格式", "文档页数", "文档大小", "文档热度", "文档分类", "上传者", "上传人", "下载积分", "下载券", "下载次数",
     ),
     # who attended a meeting, and who took its minutes (出席：…, 列席：…, 请假：…, 记录：…): a record's, anywhere
     "attendance": ("出席", "列席", "请假", "缺席", "记录"),
@@ -330,7 +334,8 @@ def table_fields(cells: list[str]) -> tuple[tuple[str, str], ...]:
 _META_SOURCE = re.compile(r"^((19|20)\d{2}[-./年]\d{1,2}[-./月]\d{1,2}日?\s*(\d{1,2}:\d{2}(:\d{2})?)?\s+(?=(信息|文章|稿件)?来源))?(信息来源|文章来源|稿件来源|来源|发布时间|发布日期|发稿时间|时间|日期)\s*[:：]")
 _SOURCE_VALUE = re.compile(r"来源\s*[:：]\s*([^\s:：]+)")
 # a newspaper's day under its masthead, with the weekday (and the lunar day): 2012年1月17日  星期二  农历辛卯年十二月廿四
-_PAPER_DAY = re.compile(r"^(19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s+星期[一二三四五六日天](\s+(农历)?\S{2,12})?$")
+# (see ingest.mark_header: only under a masthead)
+PAPER_DAY = re.compile(r"^(19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s+星期[一二三四五六日天](\s+(农历)?\S{2,12})?$")
 # a newspaper's masthead over a clipping (锡林郭勒日报 2021-01-12 第01版, 人民日报 2023年3月2日 第4版): who printed it, and when
 _MASTHEAD = re.compile(r"^(?P<paper>[\u4e00-\u9fff]{2,12}(?:日报|晚报|时报|早报|商报|周报|青年报|农民报|法制报|经济报))\s*(?:(?:19|20)\d{2}\s*(?:[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}|年\s*\d{1,2}\s*月\s*\d{1,2}\s*日))"
                        r"\s*(?:(?:星期|周)[一二三四五六日天])?\s*(?:第\s*[A-Z]?\d{1,3}\s*版(?:\s*[:：]?\s*[\u4e00-\u9fff]{0,8})?)?$")
@@ -700,6 +705,16 @@ def _attendance(fields: tuple[tuple[str, str], ...], line: str) -> bool:
             and (len(parts) < 2 or all(re.search(rf"([\s\u3000、，,]|{_OFFICES})[\u4e00-\u9fff·]{{2,8}}$", p) or looks_like_person(p) for p in parts)))
 
 
+_PINYIN_SYLLABLE = ("(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ei|ao|ou|an|en|in|un|vn"
+                    "|ia|ie|iu|ua|uo|ui|ve|ue|er|a|o|e|i|u|v)")
+
+
+def pinyin_line(line: str) -> bool:
+    """A line of romanised words, each pinyin syllables (MIANYANG RIBAO, ZHIBU SHENGHUO; not GOVERNMENT WORK REPORT)."""
+    words = line.split()
+    return bool(words) and all(re.fullmatch(f"(?:{_PINYIN_SYLLABLE})+", w.lower()) for w in words if not w.isdigit())
+
+
 def classify_line(line: str, heading_max_chars: int, edge: bool = True) -> LineKind:
     """Classify one cleaned line on its own (the header zone is decided by the caller).
 
@@ -744,13 +759,11 @@ def classify_line(line: str, heading_max_chars: int, edge: bool = True) -> LineK
             return LineKind("metadata", "source/date line", m.group(1) if m else "", fields)
         if m := _MASTHEAD.match(line.strip()):
             return LineKind("metadata", "source/date line", m.group("paper"))
-        if _PAPER_DAY.match(line.strip()):
-            return LineKind("metadata", "source/date line")  # a paper's day on its masthead: its printing's
         if len(fields) >= 2:
             return LineKind("metadata", "header fields", "", fields)
         if len(re.findall(r"[|｜]", line)) >= 2 and len(line) <= 80 and not _TABLE_ROW.match(line):
             return LineKind("boilerplate", "navigation")
-        probe = unspaced_name(line.lstrip("□■◆◇ "))  # (a magazine's byline mark: □ 中共淄博市委书记  周连华)
+        probe = unspaced_name(line.lstrip("□■ "))  # (a magazine's byline mark: □ 中共淄博市委书记  周连华)
         m = _BYLINE.match(probe) or _AUTHOR_LINE.match(probe) or _TITLED_NAME.match(probe) or _REPORTER_LINE.match(probe)
         if m:
             return LineKind("metadata", "byline", author_name(m.group(0) if "office" in m.groupdict() else m.group("who")))
@@ -811,6 +824,10 @@ BARE_NUMBER = re.compile(rf"\s*({CN_NUMBER}|\d{{1,2}})[、，,]\s*")
 _NOTES_HEAD = re.compile(r"\s*(注释|附注|名词解释|名词注释)\s*[:：]\s*")  # (not 注：, a table's note)
 
 
+# a headline whose colon sets off its subject, a unit (马站镇：“积分制”让乡村治理有了“分量”)
+_SUBJECT_HEADLINE = re.compile(r"^[\u4e00-\u9fff]{1,12}(镇|乡|县|市|区|村|街道|社区|局|委|旗|州|园区)[：:]")
+
+
 def is_heading(line: str, heading_max_chars: int) -> bool:
     """A short line that does not end like a sentence (一、…, （三）…, a title).
 
@@ -834,8 +851,9 @@ def is_heading(line: str, heading_max_chars: int) -> bool:
     quoted = bare.rstrip("”’」』")
     if quoted and quoted != bare and bare == line:
         level = numbering(line)
-        saying = re.search(r"[：:]\s*“[^“”]*”\s*$", bare) or re.search(r"[：:][^“”]*$", quoted)
-        end = quoted[-1] if not (re.search("[；;。]" if level is not None and level <= _HEADING_NUMBERING else "[，,；;。]", quoted) or saying) else bare[-1]
+        subject = _SUBJECT_HEADLINE.match(bare) and not re.fullmatch(r"(\s*“[^“”]*”)+\s*", bare[_SUBJECT_HEADLINE.match(bare).end():])
+        stops = "[；;。]" if level is not None and level <= _HEADING_NUMBERING else "[，,；;。]" if subject else "[，,；;。：:]"
+        end = quoted[-1] if not re.search(stops, quoted) else bare[-1]
     else:
         end = bare[-1]
     if end in _CLOSING or end in "：:":

@@ -50,7 +50,7 @@ def test_a_year_and_month_line_gives_the_month():
     ("常州年鉴（2012）", "yearbook header"), ("方志出版社  2012年11月第1版", "yearbook header"), ("请勿外传          会议材料之三", "handling mark"),
     ("目    录", "table of contents"), ("目 录 CONTENTS", "table of contents"), ("— I —", "page number"),
     ("·1262·                              沛县志（1991—2010）", "page number"), ("MIANYANG RIBAO", "masthead"), ("今日苍南 JINRI CANGNAN", "masthead"),
-    ("2018 · 7", "masthead"), ("半月刊", "masthead"), ("第2版  综合", "newspaper page"), ("2012年1月17日  星期二  农历辛卯年十二月廿四", "source/date line"),
+    ("2018 · 7", "masthead"), ("半月刊", "masthead"), ("第2版  综合", "newspaper page"),
     ("展开全文 ▼ 本文档由 ywq888 分享于2014-01-09", "document site prompt"), ("本文由yxz_dzb贡献", "document site prompt"),
     ("文档贡献者  wjzz2008  贡献于2014-02-17", "document site prompt"), ("文档格式：.doc 文档页数：5页 文档大小：31.0K", "header fields"),
     ("微信号 zjkfabu", "social media profile"), ("2下载券  3人已下载", "document site prompt"), ("还剩2页未读，继续阅读", "document site prompt"),
@@ -61,6 +61,7 @@ def test_cover_print_and_page_furniture(line, reason):
 
 
 @pytest.mark.parametrize("line", ["政策文件汇编", "全面完成……目标任务，增长12%", "市委召开常委会 2021-01-12", "下载和使用政务服务移动端的群众越来越多。",
+                                  "2012年1月17日  星期二", "全县共有学校 12 页", "群众纷纷称赞：“好干部”“贴心人”", "他强调：“绿水青山”就是“金山银山”",
                                   "税收收入……………… 8532", "功能介绍：该APP设有办事指南、在线咨询等四大模块。", "工作汇报 2023-01-05", "情况通报 2023年1月5日",
                                   "GDP CPI PPI", "2023年12月27日 时间：上午9时，地点：县政府第一会议室。"])
 def test_not_furniture(line):
@@ -114,7 +115,7 @@ def test_a_document_sites_copy():
     doc = _doc(lines)
     assert (doc.title, doc.date, doc.date_source) == ("保康镇2013年工作总结", "2013-12", "signature")
     assert len(doc.paragraphs) == 2 and _reasons(doc)[6] == "teaser (repeats the text below)"
-    assert {_reasons(doc)[n] for n in (22, 23)} == {"a link under 相关文档推荐"}
+    assert {_reasons(doc)[n] for n in (22, 23)} == {"document site prompt"} and _reasons(doc)[21] == "the head of a list of links"
 
 
 def test_banner_abbreviations():
@@ -290,3 +291,27 @@ def test_a_short_name_before_a_towns_organ_names_the_town():
     gaz = Gazetteer.default()
     assert [name for _, name, _ in gaz.find("兴隆镇政府工作报告")] == []
     assert [name for _, name, _ in gaz.find("兴隆县政府工作报告")] == ["兴隆县"]
+
+
+def test_what_the_second_review_found():
+    """A sharing site named in a sentence makes no copy, and on a copy the 发布时间 line copied with the
+    text still dates it; a teaser on a text that is no copy drops nothing above it; a day with its
+    weekday under a title (no masthead) dates the document as a title block; a cover's English or
+    pinyin rendering of its title is no masthead; a date above a table of contents is no title."""
+    notice = ["关于加强涉密文件管理的通知", "发布时间：2019-03-01 来源：阜平县保密局",
+              "各乡镇、县直各单位：严禁将涉密文件上传至百度文库、道客巴巴、豆丁网等网站，违者严肃追究责任。"]
+    assert _doc(notice, "a.html", "html (utf-8)", {"date": "2019-03-01"}).date == "2019-03-01"
+    copy = ["阜平县召开全县经济工作会议_360doc个人图书馆", "上传者：fp2019", "发布时间：2019-03-01 来源：阜平县人民政府网",
+            "3月1日，阜平县召开全县经济工作会议，县委书记王建军出席会议并讲话。", "会议指出，全县经济保持了平稳增长。"]
+    doc = _doc(copy, "b.html", "html (utf-8)", {"date": "2020-06-01", "title": "阜平县召开全县经济工作会议_360doc个人图书馆"})
+    assert doc.date == "2019-03-01"
+    teaser = ["石桥乡2013年工作总结", "", "2013年，在县委、县政府的正确领导下，我乡紧紧围绕年初确定的目标任务，扎实推进各项工作……", "",
+              "2013年，在县委、县政府的正确领导下，我乡紧紧围绕年初确定的目标任务，扎实推进各项工作，全乡经济社会保持了平稳发展。"]
+    assert _doc(teaser).title == "石桥乡2013年工作总结"
+    day = ["在全县干部大会上的讲话", "2012年1月17日  星期二", "同志们：今天召开全县干部大会，主要任务是总结去年工作，部署今年任务。"]
+    assert (_doc(day).date, _doc(day).date_source) == ("2012-01-17", "title block")
+    for cover in (["政府工作报告", "GOVERNMENT WORK REPORT"], ["阜平县政府工作报告", "FUPING XIAN ZHENGFU GONGZUO BAOGAO"]):
+        assert _doc(cover + ["各位代表：", "现在，我代表县人民政府，向大会报告工作，请予审议。"]).title == cover[0]
+    toc = ["二〇一九年一月", "目录", "一、2018年工作回顾………………1", "二、2019年工作安排………………9", "阜平县政府工作报告", "各位代表：",
+           "现在，我代表县人民政府，向大会报告工作，请予审议。"]
+    assert _doc(toc).title == "阜平县政府工作报告"

@@ -286,13 +286,13 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
     copied = [lines.text[i] for i, (st, why) in enumerate(lines.status) if st == "boilerplate" and why in ("site owner", "site header above the navigation", "copyright")]
     if not any(st == "boilerplate" and why in ("navigation", "breadcrumb", "site header above the navigation") for st, why in lines.status):
         copied = []  # (a Word file's 主办：… under an event's plan is no site: a page saved as text keeps its menu)
-    if (not doc.locality.found or doc.locality.passing or _site_below(doc, lines, raw, to_simplified, gazetteer)) and (raw.encoding.startswith("html") or copied):
+    site = lines.site or [m.group(1) for text in [*raw.left_out, *copied] if (m := _SITE_OWNER.search(to_simplified(text)))] or [
+        text.strip() for text in copied if _SITE_PART.search(text.strip()) and len(text.strip()) <= 30]
+    if (not doc.locality.found or doc.locality.passing or _site_below(doc, lines, site, gazetteer)) and (raw.encoding.startswith("html") or copied):
         # a page whose text names no place (市政府召开…, 全市), or names places only in passing (a
         # township's speech naming a neighbour county once), stands on its government's site: its
         # name locates it, if the text speaks as that unit's level (not otherwise: a county's news
         # stands on its city's site); a web page's only (a Word file's title property is often a template's)
-        site = lines.site or [m.group(1) for text in [*raw.left_out, *copied] if (m := _SITE_OWNER.search(to_simplified(text)))] or [
-            text.strip() for text in copied if _SITE_PART.search(text.strip()) and len(text.strip()) <= 30]
         on_site = infer_locality({**lines.zones, "site": site}, gazetteer, doc.date or doc.year, leader) if site else doc.locality
         inside = doc.locality.found and on_site.code in gazetteer.places[doc.locality.code].ancestors
         visited = inside and any(re.search(rf"(赴|前往|到访)\s*{re.escape(doc.locality.locality)}", t) for t in lines.zones["body"])
@@ -342,15 +342,14 @@ _PROSE_MIN_CHARS = 40  # a left-out line this long with a sentence end may be te
 _FULL_TEXT_TAG = re.compile(r"\s*[（(]\s*全文\s*[)）]\s*$")
 
 
-def _site_below(doc: Document, lines: Lines, raw: RawText, to_simplified, gazetteer: Gazetteer) -> bool:
+def _site_below(doc: Document, lines: Lines, site: list[str], gazetteer: Gazetteer) -> bool:
     """Whether a web page stands on the site of a unit inside the one its text was filed under,
     and its text names that unit too, twice or more (a county-level city's speech on 海伦市人民政府's
     site, naming 绥化市, its city, more often than 海伦市; not the city's news reposted there, naming
     海伦市 once in a list): the site may then decide (see process_document)."""
-    if not (doc.locality.found and raw.encoding.startswith("html")):
+    if not (doc.locality.found and site):
         return False
-    names = lines.site or [m.group(1) for text in raw.left_out if (m := _SITE_OWNER.search(to_simplified(text)))]
-    on_site = infer_locality({"site": names}, gazetteer, doc.date or doc.year) if names else None
+    on_site = infer_locality({"site": site}, gazetteer, doc.date or doc.year)
     return bool(on_site and on_site.found and doc.locality.code in gazetteer.places[on_site.code].ancestors
                 and sum(on_site.code in codes for t in lines.zones["body"] for _, _, codes in gazetteer.find(t)) >= 2)
 
@@ -908,6 +907,7 @@ _TOC_ENTRY = re.compile(r"(\.{4,}|…{2,}|·{4,}|．{4,}|…\.|[—-]{6,})\s*([\
                         r"|\S\s+\d{1,4}\s*$|^\s*\d{1,3}\s+[\u4e00-\u9fff“《]")
 
 
+_GAZETTE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,30}(人民政府|政府|人民代表大会常务委员会|人大常委会)公报$")
 _TEASER_CHARS = 40  # a teaser holds the title and the text's opening: longer than a headline that ends in …
 _TEASER_LINES = 15  # …among the first lines, under the site's header
 
@@ -977,8 +977,12 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
     for i in toc:
         after = [j for j in lines.nonblank if j > i]
         for n, j in enumerate(after):
-            column = kinds[j].kind == "heading" and len(lines.text[j].strip()) <= 6 and n + 1 < len(after) and entry(after[n + 1])
-            if not (entry(j) or column):
+            nxt = after[n + 1] if n + 1 < len(after) else None
+            column = (kinds[j].kind == "heading" and (len(lines.text[j].strip()) <= 6 or _COLUMN_LABEL.match(lines.text[j])) and nxt is not None
+                      and (entry(nxt) or n + 2 < len(after) and entry(after[n + 2])))
+            # (a gazette's entry over two lines: its title, then its number with the leaders and page, （潍政发〔2016〕6号）………1)
+            wrapped = kinds[j].kind in ("heading", "body") and nxt is not None and entry(nxt) and bool(re.match(r"\s*[（(]", lines.text[nxt]))
+            if not (entry(j) or column or wrapped):
                 break
             kinds[j] = LineKind("boilerplate", "table of contents")
             lines.mark(j, "boilerplate", "table of contents")
@@ -993,7 +997,8 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
                           if kinds[i].reason == "table of contents" and _TOC_ENTRY.search(lines.text[i]))  # (not its columns' names)
         again = [i for i in lines.nonblank if i > end and len(bare := re.sub(r"\s", "", lines.text[i])) >= 4 and bare in entries]
         before = [i for i in header if i < toc[0]]
-        titled = any(not (find_date(t := lines.text[i]) or year_month_line(t) or _bodies_only(t.strip()) or _PAPER_LABEL.match(closed_up(t))) for i in before)
+        titled = any(not (find_date(t := lines.text[i]) or year_month_line(t) or _bodies_only(t.strip()) or _PAPER_LABEL.match(closed_up(t))
+                          or _GAZETTE_NAME.match(closed_up(t)) or re.fullmatch(r"\s*(19|20)\d{2}\s*", t)) for i in before)
         # (a date, an issuer or a label above the table is the cover's furniture, no title)
         header = before if titled else before + [i for i in header if i > end and (len(again) < 2 or i not in again)]
     # a site's menu or breadcrumb: what stands above it is the site's header (a widget below a
@@ -1013,6 +1018,11 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
         elif _PAPER_LABEL.match(text) or _PAPER_LABEL.match(closed_up(text)):
             kinds[i] = LineKind("metadata", "meeting paper label")
             lines.mark(i, "metadata", "meeting paper label")
+        elif toc and i < toc[0] and (_GAZETTE_NAME.match(closed_up(text)) or re.fullmatch(r"(19|20)\d{2}", text)):
+            # a gazette's cover over its table of contents (潍 坊 市 人 民 政 府 公 报 / 2016 / 第 4 期): the gazette, not the title
+            kinds[i] = LineKind("metadata", "gazette header")
+            lines.mark(i, "metadata", "gazette header")
+            lines.zones["source"].append(text)
         elif (re.fullmatch(r"(文件|材料)(之[一二三四五六七八九十]{1,3})?", closed_up(text)) and (above := [j for j in header if j < i])
               and _PAPER_LABEL.match(closed_up(lines.text[above[-1]]) + closed_up(text))):
             # the label set over two lines of a cover (县委十四届六次全会暨县委经济工作会议 / 材    料)
@@ -1318,8 +1328,8 @@ def mark_fields(lines: Lines, doc: Document) -> None:
             elif role == "issuer":
                 doc.issuer = doc.issuer or value
             elif role == "author":
-                if not doc.author:
-                    doc.author, lines.author_field = author_name(value), True
+                if not doc.author:  # (a widget after it on the line is no name: 作者：覃丽萍 【字体：大 中 小】)
+                    doc.author, lines.author_field = author_name(re.split(r"\s*[【\[|｜]", value)[0]) or author_name(value), True
             elif role == "source":
                 doc.source_name = doc.source_name or re.match(r"[^\s:：]*", value).group()
             elif role == "url":
@@ -1885,7 +1895,8 @@ def mark_lists(lines: Lines) -> None:
 
 
 # a closing line that names who gives the text (述职人：王建军, 解读人：李明, 报告人 张三)
-_SIGNED_BY = re.compile(r"^(述职人|解读人|报告人|发言人|主讲人|讲话人|撰稿人|执笔人)\s*[:：]?\s*(?P<who>[\u4e00-\u9fff·]{2,12})$")
+# (with the office after the name: 解读人：林晓峰（区发改局营商环境科科长）)
+_SIGNED_BY = re.compile(r"^(述职人|解读人|报告人|发言人|主讲人|讲话人|撰稿人|执笔人)\s*[:：]?\s*(?P<who>[\u4e00-\u9fff·]{2,12}?)(\s*[（(][^（）()]{1,30}[）)])?$")
 
 
 def _signature_block(lines: Lines, closing: list[int]) -> list[str]:

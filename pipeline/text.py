@@ -194,6 +194,8 @@ BOILERPLATE = [
     # …and its lists of other documents, each with its pages and price (镇党委书记2016年述职述廉报告范文   5页   免费)
     ("document site prompt", re.compile(r"^\S.{2,60}?(报告|总结|计划|讲话|方案|意见|通知|要点|汇报|范文|材料|精选|多篇|[）)]|\.docx?)(\s+\d{1,4}\s*页(\s+(\d+\s*下载券|免费|\d+\s*积分|\d+(\.\d+)?\s*豆元))?"
                                         r"|\s{2,}(\d+\s*下载券|免费))\s*$")),
+    # an image's placeholder, as a page saved as text or a scraper writes it ([图片：一图读懂…], [图片], 【图片】)
+    ("image placeholder", re.compile(r"^\s*[\[【]\s*(图片|图|image|img)\s*([:：][^\]】]{0,80})?[\]】]\s*$", re.IGNORECASE)),
     # a social media account's card under a post's title (微信号 zjkfabu, 功能介绍 张家口市人民政府新闻办公室官方微信，…)
     ("social media profile", re.compile(r"^\W*(微信号\s*[:：]?\s*[A-Za-z][\w-]{3,30}|功能介绍\s*[:：]?\s*\S.{0,60}?(官方微信|公众号|订阅号|服务号|微信平台).{0,60})$")),
     ("reprint note", re.compile(r"^[\[【(（]\s*(文章|本文)?据.{1,40}(转发|转载|编发|整理)|转发时有改动|转载请注明|^[\[【(（]\s*来源[:：].{0,40}[\]】)）]$")),
@@ -249,7 +251,7 @@ OFFICIAL_DOCUMENT = [
     # (a paper's number alone, 材料3, 文件（1）: near the top or the end only, as a body's 材料2 heads its part)
     ("paper number label", re.compile(r"^(材料|文件)\s*(之[一二三四五六七八九十]{1,3}|[\d一二三四五六七八九十]{1,2}|[（(]\s*[\d一二三四五六七八九十]{1,2}\s*[)）])$")),
     # who compiled a cover's papers (中共道县县委办公室  编印, 常州市地方志编纂委员会 编, 县委宣传部编): not its title
-    ("compiler line", re.compile(rf"^(中共)?[\u4e00-\u9fff、]{{2,40}}({ORGAN_WORDS}|部|编纂委员会|编委会)\s*(编印|编制|汇编|编辑|主编|印制|编)$")),
+    ("compiler line", re.compile(rf"^(中共)?[\u4e00-\u9fff、]{{2,40}}({ORGAN_WORDS}|部|编纂委员会|编委会)\s*(编印|编制|汇编|编辑|主编|印制|编|\s主办)$")),
     # a yearbook's running header and its imprint (常州年鉴（2012）, 方志出版社  2012年11月第1版)
     ("yearbook header", re.compile(r"^[\u4e00-\u9fff]{2,20}年鉴\s*[（(]?\s*(19|20)\d{2}\s*[)）]?$|^[\u4e00-\u9fff]{2,20}出版社(\s+.{0,30})?$")),
     # how a paper is to be handled (内部资料　注意保存, 此件仅供民主测评使用　会后收回, 秘密★1年)

@@ -315,3 +315,39 @@ def test_what_the_second_review_found():
     toc = ["二〇一九年一月", "目录", "一、2018年工作回顾………………1", "二、2019年工作安排………………9", "阜平县政府工作报告", "各位代表：",
            "现在，我代表县人民政府，向大会报告工作，请予审议。"]
     assert _doc(toc).title == "阜平县政府工作报告"
+
+
+def test_a_saved_pages_site_a_readers_office_and_a_fields_widget():
+    """A page saved as text keeps its site's header (晋江市人民政府 above its menu): a county-level
+    city's speech naming its city more often is still the site's; a 解读人 with the office after the
+    name signs the text; an 作者 field's value ends before the page's widgets; an image's placeholder
+    is no title."""
+    body = ["同志们：", "今天召开市政府全体会议，主要任务是贯彻泉州市委、泉州市政府部署，总结去年工作。", "一、2018年工作回顾",
+            "过去一年，全市地区生产总值增长8.5%，晋江市经济总量连续多年位居泉州市各县（市、区）首位。", "二、2019年工作安排",
+            "今年，晋江市要对标泉州市的部署，推动高质量发展落地见效。"]
+    page = ["晋江市人民政府", "首页  政务公开  政务服务  互动交流  走进晋江  专题专栏", "当前位置：首页 > 政务公开 > 领导讲话", "",
+            "在2019年市政府全体（扩大）会议上的讲话", "文章来源：市政府办    发布时间：2019-02-18 11:20", "市长  洪志强"] + body
+    assert _doc(page).locality.locality == "晋江市"
+    signed = ["《鼓楼区2023年优化营商环境工作要点》政策解读", "一、出台背景", "为持续优化营商环境，区发改局牵头制定了《工作要点》。",
+              "解读机关：福州市鼓楼区发展和改革局", "解读人：林晓峰（区发改局营商环境科科长）"]
+    assert _doc(signed).author == "林晓峰"
+    news = ["容县召开县政府常务会议", "发布时间：2023-09-14 来源：县政府办 作者：覃丽萍 【字体：大 中 小】 【打印】",
+            "9月12日，县长李振华主持召开县政府常务会议，研究部署秋冬季安全生产工作。"]
+    assert _doc(news).author == "覃丽萍"
+    pic = ["图解：2022年琼海市政府工作报告", "[图片：一图读懂2022年琼海市政府工作报告（头图）]", "一、2021年工作回顾",
+           "过去一年，全市地区生产总值增长10.5%，经济运行稳中向好。"]
+    assert _doc(pic).title == "图解：2022年琼海市政府工作报告"
+
+
+def test_a_gazette_issue_with_its_contents():
+    """A gazette's cover (its name letter-spaced, the year, the issue, who runs it) over a table of
+    contents whose entries take two lines (the title, then the number with the leaders and page):
+    the first document after the contents gives the title."""
+    lines = ["潍 坊 市 人 民 政 府 公 报", "2016", "第 4 期", "（总第 196 期）", "潍坊市人民政府办公室　主办", "2016年4月28日出版", "目　　录", "【市政府文件】",
+             "潍坊市人民政府关于加快农村电子商务发展的意见", "　（潍政发〔2016〕6号）…………………………………………（1）",
+             "潍坊市人民政府关于公布2016年市级重点建设项目名单的通知", "　（潍政字〔2016〕27号）………………………………………（4）", "",
+             "关于加快农村电子商务发展的意见", "潍政发〔2016〕6号", "各县市区人民政府，市属各开发区管委会：",
+             "为深入贯彻落实国务院办公厅关于促进农村电子商务加快发展的指导意见，现提出如下意见。"]
+    doc = _doc(lines)
+    assert doc.title == "关于加快农村电子商务发展的意见" and doc.year == "2016"
+    assert _reasons(doc)[1] == "gazette header" and _reasons(doc)[5] == "compiler line" and _reasons(doc)[9] == "table of contents"

@@ -491,7 +491,21 @@ def read_html(data: bytes, path: Path) -> RawText:
         meta["headings"] = "\n".join(headings)  # the page's <h1>–<h3>: a headline the <title> may lack (ingest.reader_title)
     # trafilatura writes a list item as "- item": its mark, not the page's text
     lines = [_ITEM_MARK.sub("", line) for line in split_lines(text)]
-    return RawText(lines, f"html ({encoding})", meta, left_out(page_lines(html), text, meta.get("title", ""), headings))
+    page = page_lines(html)
+    dropped = left_out(page, text, meta.get("title", ""), headings)
+    if _prose(dropped) >= _MIN_PROSE and _prose(lines) < 0.2 * _prose(dropped):
+        # the extraction kept the furniture and left the text out (a forum's posts, with their members' ranks and
+        # buttons kept): the page's visible lines are read instead, and ingest tells text from furniture
+        return RawText(page, f"html ({encoding})", meta, [])
+    return RawText(lines, f"html ({encoding})", meta, dropped)
+
+
+_MIN_PROSE = 200  # characters of sentences the extraction must not leave out for nothing
+
+
+def _prose(lines: list[str]) -> int:
+    """Characters in lines that hold a sentence (40 characters or more, with a 。)."""
+    return sum(len(line) for line in lines if len(line) >= 40 and "。" in line)
 
 
 _ITEM_MARK = re.compile(r"^- (?=\S)")

@@ -196,6 +196,12 @@ BOILERPLATE = [
                                         r"|\s{2,}(\d+\s*下载券|免费))\s*$")),
     # an image's placeholder, as a page saved as text or a scraper writes it ([图片：一图读懂…], [图片], 【图片】)
     ("image placeholder", re.compile(r"^\s*[\[【]\s*(图片|图|image|img)\s*([:：][^\]】]{0,80})?[\]】]\s*$", re.IGNORECASE)),
+    # a forum's furniture around its posts (Discuz, 贴吧): its buttons, counts, members' ranks, floors and post stamps
+    ("forum furniture", re.compile(r"^\W*(登录\s*(立即)?注册|返回列表\s*(发帖)?\s*(回复)?|发帖|回复|举报|只看该作者|只看楼主(\s+收藏\s+回复)?|倒序浏览|电梯直达|使用道具"
+                                   r"|查看\s*[:：]\s*\d+\s*[|｜]\s*回复\s*[:：]\s*\d+|\d+\s*/\s*\d+\s*页|\[?复制链接\]?"
+                                   r"|(中级|高级|注册|初级|资深|正式|金牌|银牌)会员|新手上路|楼主|沙发|板凳|地板|\d+\s*[#楼](\s+(19|20)\d{2}-\d{1,2}-\d{1,2}(\s+\d{1,2}:\d{2})?)?"
+                                   r"|发表于\s*(19|20)\d{2}-\d{1,2}-\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?(\s*[|｜]\s*\S{2,6})*|本帖最后由\s*\S{1,20}\s*于\s*[\d\-/: ]{8,20}\s*编辑"
+                                   r"|Powered by Discuz!?.*|GMT[+-]\d{1,2},.*|Archiver\s*[|｜].*|关注\s*[:：]\s*[\d,]+\s*贴子\s*[:：]\s*[\d,]+)\W*$", re.IGNORECASE)),
     # a social media account's card under a post's title (微信号 zjkfabu, 功能介绍 张家口市人民政府新闻办公室官方微信，…)
     ("social media profile", re.compile(r"^\W*(微信号\s*[:：]?\s*[A-Za-z][\w-]{3,30}|功能介绍\s*[:：]?\s*\S.{0,60}?(官方微信|公众号|订阅号|服务号|微信平台).{0,60})$")),
     ("reprint note", re.compile(r"^[\[【(（]\s*(文章|本文)?据.{1,40}(转发|转载|编发|整理)|转发时有改动|转载请注明|^[\[【(（]\s*来源[:：].{0,40}[\]】)）]$")),
@@ -614,7 +620,7 @@ _EDGE_ONLY = {"site owner", "site address", "breadcrumb", "issue number", "docum
 WEATHER = re.compile(r"^[\u4e00-\u9fff]{0,8}\s*(晴|多云|阴|小雨|中雨|大雨|暴雨|阵雨|雷阵雨|雨夹雪|小雪|中雪|大雪|阵雪|雾|霾|扬沙|浮尘)"
                      r"(转[\u4e00-\u9fff]{1,4})?\s*-?\d{1,2}\s*℃?\s*[~～\-－至/]\s*-?\d{1,2}\s*℃$")
 # a breadcrumb without its key, opened by the site (芜湖市人民政府 > 政务公开 > 领导讲话): above a headline
-KEYLESS_CRUMB = re.compile(r"^([^>＞›»，。；！？]{0,20}(人民政府|政府网|门户网站|网站|网)|首页)(\s*[>＞›»]{1,2}\s*[^>＞›»，。；！？\s]{2,12}){2,}\s*$")
+KEYLESS_CRUMB = re.compile(r"^([^>＞›»，。；！？]{0,20}(人民政府|政府网|门户网站|网站|网|在线|论坛)|首页)(\s*[>＞›»]{1,2}\s*[^>＞›»，。；！？\s]{2,12}){2,}\s*$")
 _MENU_WORD = re.compile(r"(首页|公开|服务|互动|办事|动态|新闻|概况|专题|专栏|指南|交流|之窗|领导|信箱|下载|邮箱)$")  # (第一期 and A类 inside a text head its parts)
 _DASHES = "—―–‒─━\\-－~～"
 _DATELINE_START = re.compile(

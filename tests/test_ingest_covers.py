@@ -53,6 +53,8 @@ def test_a_year_and_month_line_gives_the_month():
     ("2018 · 7", "masthead"), ("半月刊", "masthead"), ("第2版  综合", "newspaper page"),
     ("展开全文 ▼ 本文档由 ywq888 分享于2014-01-09", "document site prompt"), ("本文由yxz_dzb贡献", "document site prompt"),
     ("文档贡献者  wjzz2008  贡献于2014-02-17", "document site prompt"), ("文档格式：.doc 文档页数：5页 文档大小：31.0K", "header fields"),
+    ("发表于 2013-5-2 21:37:45|只看该作者|倒序浏览", "forum furniture"), ("本帖最后由 北流阿强 于 2013-5-3 08:12 编辑", "forum furniture"),
+    ("查看: 3527|回复: 5", "forum furniture"), ("中级会员", "forum furniture"), ("1楼 2012-03-15 09:47", "forum furniture"),
     ("微信号 zjkfabu", "social media profile"), ("2下载券  3人已下载", "document site prompt"), ("还剩2页未读，继续阅读", "document site prompt"),
     ("锡林郭勒日报 2021-01-12 第01版", "source/date line"), ("2017-06-12 08:34　来源：赣南日报　作者：记者 刘晓红", "source/date line"),
 ])
@@ -61,7 +63,7 @@ def test_cover_print_and_page_furniture(line, reason):
 
 
 @pytest.mark.parametrize("line", ["政策文件汇编", "全面完成……目标任务，增长12%", "市委召开常委会 2021-01-12", "下载和使用政务服务移动端的群众越来越多。",
-                                  "2012年1月17日  星期二", "全县共有学校 12 页", "群众纷纷称赞：“好干部”“贴心人”", "他强调：“绿水青山”就是“金山银山”",
+                                  "2012年1月17日  星期二", "全县共有学校 12 页", "回复群众关切。", "发帖量大幅增加", "群众纷纷称赞：“好干部”“贴心人”", "他强调：“绿水青山”就是“金山银山”",
                                   "税收收入……………… 8532", "功能介绍：该APP设有办事指南、在线咨询等四大模块。", "工作汇报 2023-01-05", "情况通报 2023年1月5日",
                                   "GDP CPI PPI", "2023年12月27日 时间：上午9时，地点：县政府第一会议室。"])
 def test_not_furniture(line):
@@ -351,3 +353,14 @@ def test_a_gazette_issue_with_its_contents():
     doc = _doc(lines)
     assert doc.title == "关于加快农村电子商务发展的意见" and doc.year == "2016"
     assert _reasons(doc)[1] == "gazette header" and _reasons(doc)[5] == "compiler line" and _reasons(doc)[9] == "table of contents"
+
+
+def test_a_forum_thread_holding_a_speech():
+    """A forum thread read from the page's lines: its buttons, ranks and post stamps are furniture;
+    the speech the poster pasted below a note gives the title, speaker and date."""
+    from pathlib import Path as _Path
+    from pipeline.readers import read_html
+    path = _Path(__file__).parent / "fixtures" / "forum" / "thread-86213-1-1.html"
+    raw = read_html(path.read_bytes(), path)
+    doc = process_document(path.name, raw, P, T2S, Gazetteer.default())
+    assert (doc.author, doc.date, doc.locality.locality) == ("陈海波（市长）", "2013-04-28", "北流市")

@@ -649,3 +649,12 @@ def test_html_whose_text_is_one_table_cell_keeps_its_lines(tmp_path):
     lines = [line.strip() for line in raw.lines]
     assert "（2016年3月18日）" in lines and "一、充分肯定成绩，进一步增强做好组织工作的责任感" in lines
     assert not any(line.startswith("|") for line in raw.lines)
+
+
+def test_html_whose_extraction_leaves_the_text_out_reads_the_page():
+    """A Discuz thread (a constructed page, tests/fixtures/forum) whose extraction keeps the members'
+    ranks and buttons and leaves the posts out: the page's visible lines are read instead, so no
+    sentence of the speech posted there is lost."""
+    path = Path(__file__).parent / "fixtures" / "forum" / "thread-86213-1-1.html"
+    raw = read_html(path.read_bytes(), path)
+    assert "同志们：" in raw.lines and any(line.startswith("一是全面开展环境卫生集中整治") for line in raw.lines)

@@ -493,9 +493,10 @@ def read_html(data: bytes, path: Path) -> RawText:
     lines = [_ITEM_MARK.sub("", line) for line in split_lines(text)]
     page = page_lines(html)
     dropped = left_out(page, text, meta.get("title", ""), headings)
-    if _prose(dropped) >= _MIN_PROSE and _prose(lines) < 0.2 * _prose(dropped):
+    if _prose(dropped) >= _MIN_PROSE and not any(re.search("[。！？]", line) for line in lines):
         # the extraction kept the furniture and left the text out (a forum's posts, with their members' ranks and
-        # buttons kept): the page's visible lines are read instead, and ingest tells text from furniture
+        # buttons kept; not one sentence kept): the page's visible lines are read instead, and ingest tells text
+        # from furniture
         return RawText(page, f"html ({encoding})", meta, [])
     return RawText(lines, f"html ({encoding})", meta, dropped)
 

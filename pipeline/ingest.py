@@ -340,6 +340,12 @@ _PROSE_MIN_CHARS = 40  # a left-out line this long with a sentence end may be te
 
 
 _FULL_TEXT_TAG = re.compile(r"\s*[（(]\s*全文\s*[)）]\s*$")
+_WIDGETS = re.compile(r"\s*[【\[|｜]")
+
+
+def before_widgets(value: str) -> str:
+    """A header field's value up to the page's widgets after it on its line (作者：覃丽萍 【字体：大 中 小】 → 覃丽萍)."""
+    return _WIDGETS.split(value, maxsplit=1)[0]
 
 
 def _site_below(doc: Document, lines: Lines, site: list[str], gazetteer: Gazetteer) -> bool:
@@ -374,7 +380,7 @@ def left_out_source(lines: Lines, doc: Document, raw: RawText, to_simplified) ->
             lines.zones["source"].append(text)
             if find_date(text):
                 lines.dates.append(Dated(find_date(text), "source/date line (left out of the main text)"))
-            value = next((re.split(r"[【\[|｜]", v)[0] for key, v in k.fields if FIELD_ROLE.get(key) == "author"), "")
+            value = next((before_widgets(v) for key, v in k.fields if FIELD_ROLE.get(key) == "author"), "")
             author = author_name(value) if value else ""
             name = author.split("（")[0]
             if (author and not doc.author and not title_speaker(doc.title) and (looks_like_person(name) or "·" in name)
@@ -908,6 +914,12 @@ _TOC_ENTRY = re.compile(r"(\.{4,}|…{2,}|·{4,}|．{4,}|…\.|[—-]{6,})\s*([\
 
 
 _GAZETTE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,30}(人民政府|政府|人民代表大会常务委员会|人大常委会)公报$")
+
+
+def _gazette_cover(line: str) -> bool:
+    """A gazette cover's name (潍 坊 市 人 民 政 府 公 报, letter-spaced or not) or its year alone (2016)."""
+    return bool(_GAZETTE_NAME.match(closed_up(line)) or re.fullmatch(r"\s*(19|20)\d{2}\s*", line))
+
 _TEASER_CHARS = 40  # a teaser holds the title and the text's opening: longer than a headline that ends in …
 _TEASER_LINES = 15  # …among the first lines, under the site's header
 
@@ -998,7 +1010,7 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
         again = [i for i in lines.nonblank if i > end and len(bare := re.sub(r"\s", "", lines.text[i])) >= 4 and bare in entries]
         before = [i for i in header if i < toc[0]]
         titled = any(not (find_date(t := lines.text[i]) or year_month_line(t) or _bodies_only(t.strip()) or _PAPER_LABEL.match(closed_up(t))
-                          or _GAZETTE_NAME.match(closed_up(t)) or re.fullmatch(r"\s*(19|20)\d{2}\s*", t)) for i in before)
+                          or _gazette_cover(t)) for i in before)
         # (a date, an issuer or a label above the table is the cover's furniture, no title)
         header = before if titled else before + [i for i in header if i > end and (len(again) < 2 or i not in again)]
     # a site's menu or breadcrumb: what stands above it is the site's header (a widget below a
@@ -1018,7 +1030,7 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
         elif _PAPER_LABEL.match(text) or _PAPER_LABEL.match(closed_up(text)):
             kinds[i] = LineKind("metadata", "meeting paper label")
             lines.mark(i, "metadata", "meeting paper label")
-        elif toc and i < toc[0] and (_GAZETTE_NAME.match(closed_up(text)) or re.fullmatch(r"(19|20)\d{2}", text)):
+        elif toc and i < toc[0] and _gazette_cover(text):
             # a gazette's cover over its table of contents (潍 坊 市 人 民 政 府 公 报 / 2016 / 第 4 期): the gazette, not the title
             kinds[i] = LineKind("metadata", "gazette header")
             lines.mark(i, "metadata", "gazette header")
@@ -1329,7 +1341,7 @@ def mark_fields(lines: Lines, doc: Document) -> None:
                 doc.issuer = doc.issuer or value
             elif role == "author":
                 if not doc.author:  # (a widget after it on the line is no name: 作者：覃丽萍 【字体：大 中 小】)
-                    doc.author, lines.author_field = author_name(re.split(r"\s*[【\[|｜]", value)[0]) or author_name(value), True
+                    doc.author, lines.author_field = author_name(before_widgets(value)) or author_name(value), True
             elif role == "source":
                 doc.source_name = doc.source_name or re.match(r"[^\s:：]*", value).group()
             elif role == "url":
@@ -1654,8 +1666,8 @@ def date_document(lines: Lines, doc: Document, meta: dict[str, str], meta_source
         dates.append(Dated(named, "file name"))
     if dates and date_rank(dates[0].source) > date_rank(LEAD_DAY) and (lead := lead_day(lines, dates[0].date, doc.title, dates[0].source)):
         dates.insert(0, lead)
-    months = sum(bool(year_month_line(t)) for t in lines.text)
-    if len(lines.years) == 1 and months == 1 and (not dates or date_rank(dates[0].source) > max(date_rank(lines.years[0][1]), date_rank("signature"))):
+    if (len(lines.years) == 1 and (not dates or date_rank(dates[0].source) > max(date_rank(lines.years[0][1]), date_rank("signature")))
+            and sum(bool(year_month_line(t)) for t in lines.text) == 1):
         # the document's own month (二〇一二年十二月 under its title or as its signature) before a website's day; not
         # where it has a day of its own (a signature's 2012年12月20日 under a title's （2012年12月）, a 成文日期), nor
         # where months head its parts (a 大事记's 2013年1月 … 2013年12月)

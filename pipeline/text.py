@@ -205,7 +205,6 @@ BOILERPLATE = [
     # a social media account's card under a post's title (微信号 zjkfabu, 功能介绍 张家口市人民政府新闻办公室官方微信，…)
     ("social media profile", re.compile(r"^\W*(微信号\s*[:：]?\s*[A-Za-z][\w-]{3,30}|功能介绍\s*[:：]?\s*\S.{0,60}?(官方微信|公众号|订阅号|服务号|微信平台).{0,60})$")),
     ("reprint note", re.compile(r"^[\[【(（]\s*(文章|本文)?据.{1,40}(转发|转载|编发|整理)|转发时有改动|转载请注明|^[\[【(（]\s*来源[:：].{0,40}[\]】)）]$")),
-    # a table of contents: its label and its entries with their leaders and page numbers (第一章  发展基础 ........ 2)
     # a table of contents' label (目　录, 目 录 CONTENTS); its entries are read below it (see ingest.mark_header)
     ("table of contents", re.compile(r"^\s*目\s*录(\s*CONTENTS)?\s*$", re.IGNORECASE)),
     # a page's number beside its running header (·1262·  沛县志（1991—2010）, 沛县志（1991—2010）  ·1263·)
@@ -859,7 +858,7 @@ def is_heading(line: str, heading_max_chars: int) -> bool:
     quoted = bare.rstrip("”’」』")
     if quoted and quoted != bare and bare == line:
         level = numbering(line)
-        subject = _SUBJECT_HEADLINE.match(bare) and not re.fullmatch(r"(\s*“[^“”]*”)+\s*", bare[_SUBJECT_HEADLINE.match(bare).end():])
+        subject = (head := _SUBJECT_HEADLINE.match(bare)) and not re.fullmatch(r"(\s*“[^“”]*”)+\s*", bare[head.end():])
         stops = "[；;。]" if level is not None and level <= _HEADING_NUMBERING else "[，,；;。]" if subject else "[，,；;。：:]"
         end = quoted[-1] if not re.search(stops, quoted) else bare[-1]
     else:

@@ -666,7 +666,8 @@ def infer_locality(zones: dict[str, list[str]], gazetteer: Gazetteer | None = No
         township = bool((declared_levels(zones) or body_level(zones)) & _TOWNSHIP)  # (a township's text is filed at county level)
         return Locality(found=False, level="county" if township else "", evidence="no place name of the gazetteer occurs in the text"
                         + ("; a township's text, filed under its county" if township else ""))
-    mentions = _weigh_short_names(mentions, gaz)
+    body = "\n".join(zones.get("body", []))
+    mentions = _weigh_short_names(mentions, gaz, declared_levels(zones), lambda name: bool(re.search(_SELF_NAMING.format(n=re.escape(name)), body)))
     if not mentions:
         return Locality(found=False, evidence="no place name of the gazetteer but ordinary words that are also names of units (城区, 矿区), not written after a unit containing them")
     tally = _tally(mentions, gaz)
@@ -927,7 +928,14 @@ def _innermost(found: list[tuple[int, str, tuple[str, ...]]], text: str, gaz: Ga
     return out
 
 
-def _weigh_short_names(mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+# how a place's own text names it by its short name (平安临泉, 推动隆回又好又快发展, 隆回老乡, 临泉高质量发展, 威宁发布):
+# not as a lake, a river or a campaign is named (太湖水环境, 唐河流域, 清河行动)
+_SELF_NAMING = ("(?:平安|美丽|幸福|文明|法治|健康|数字|生态|绿色|活力|和谐|魅力|品质|推动|助力|打造|建设|振兴|我们|全体|家乡|新){n}"
+                "|{n}(?:人民|老乡|儿女|籍|高质量|又好又快|跨越|经济社会|各族|大地|发布|融媒)")
+
+
+def _weigh_short_names(mentions: list[Mention], gaz: Gazetteer, declared: frozenset[str] = frozenset(),
+                       self_named=lambda name: False) -> list[Mention]:
     """A county's or city's short name (唐河, 衡东) in the body is often something else (a
     river, a mountain) or a unit in another province. It names the unit only when
     supported: the unit is also named in full (or by a former name, or outside the body),
@@ -936,8 +944,17 @@ def _weigh_short_names(mentions: list[Mention], gaz: Gazetteer) -> list[Mention]
     :data:`UNSUPPORTED_SHORT_WEIGHT` of its weight. A name that is an ordinary word
     (:data:`_GENERIC_NAMES`: 城区, 矿区) needs more: to be written right after a unit
     containing it (晋城市城区) or to name a unit the header names; otherwise it is left out,
-    since a city's own text speaks of its 城区 and 矿区 all the time."""
+    since a city's own text speaks of its 城区 and 矿区 all the time.
+
+    A short name the body repeats is supported too where, of the units it may name, exactly one
+    is of the level the author or issuer speaks as (县长 … 平安临泉 … 临泉高质量发展: 临泉县): a
+    county's speech calls its county so, and a name the speaker's level does not fit (东乡
+    of two counties) stays unsupported; only where the text names no unit firmly (in full, or
+    outside the body), since a short name is often an ordinary word too (平原 in a 澧县 speech),
+    and where the body names it as a place's own text does (``self_named``: 平安临泉, 隆回老乡;
+    not 太湖水环境, 唐河流域)."""
     mentions = [m for m in mentions if m.zone == "body" or m.name not in _GENERIC_NAMES or m.anchored]  # 城区 as a header's subject
+    repeated = Counter(m.name for m in mentions if m.zone == "body")
     named = {c for m in mentions for c in m.codes}
     firm = {c for m in mentions for c in m.codes if m.zone != "body" or c not in gaz.short.get(m.name, ())}
     containing = {a for c in named for a in gaz.places[c].ancestors}
@@ -955,6 +972,11 @@ def _weigh_short_names(mentions: list[Mention], gaz: Gazetteer) -> list[Mention]
                     out.append(replace(m, codes=keep))
                 continue
             keep = tuple(c for c in m.codes if c not in short or supported(c))
+            if (not keep and declared and not firm and repeated[m.name] >= 2 and self_named(m.name)
+                    and not any(gaz.places[c].name == m.name for c in m.codes)):
+                # (a short name, not a two-character unit's whole name: 兴县 in 旅游兴县, 科教兴县 is a slogan's verb)
+                fits = tuple(c for c in m.codes if any(_speaks_as(w, declared) for w in gaz.level_words[c]))
+                keep = fits if len(fits) == 1 else ()
             m = replace(m, codes=keep) if keep else replace(m, weight=m.weight * UNSUPPORTED_SHORT_WEIGHT)
         out.append(m)
     return out

@@ -37,6 +37,7 @@ from .text import (
     BARE_NUMBER,
     BOILERPLATE,
     CN_NUMBER,
+    DRAFT_MARK,
     DOCUMENT_KINDS,
     DOCUMENT_TITLE,
     LEAD_NUMBERING,
@@ -271,7 +272,8 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
     doc.title = _FULL_TEXT_TAG.sub("", doc.title) or doc.title  # …的讲话（全文）: a site's tag, not the title's
     left_out_source(lines, doc, raw, to_simplified)
     date_document(lines, doc, raw.meta, raw.encoding.split(" ")[0] + " metadata", lines.shared)
-    doc.author = doc.author or title_speaker(doc.title)  # 县委书记王建勋在…上的讲话
+    # 县委书记王建勋在…上的讲话, as the title or as a headline above the document's own title
+    doc.author = doc.author or title_speaker(doc.title) or next((who for t in lines.zones["title"] if (who := title_speaker(t))), "")
     mark_lists(lines)
     pieces = cut_body(lines, params)
     doc.author = doc.author or lines.signed_by
@@ -339,7 +341,8 @@ LEFT_OUT_WORD = "a Word page header or footer: furniture, not read as the docume
 _PROSE_MIN_CHARS = 40  # a left-out line this long with a sentence end may be text, not furniture
 
 
-_FULL_TEXT_TAG = re.compile(r"\s*[（(]\s*全文\s*[)）]\s*$")
+# (…的讲话（全文）, …的讲话（讨论稿）, and a paper's instalment, …的讲话（上）)
+_FULL_TEXT_TAG = re.compile(rf"\s*[（(【]\s*(全文|{DRAFT_MARK}|[上中下]|续[一二三四五六七八九十]?)\s*[)）】]\s*$")
 _WIDGETS = re.compile(r"\s*[【\[|｜]")
 
 
@@ -360,6 +363,9 @@ def _site_below(doc: Document, lines: Lines, site: list[str], gazetteer: Gazette
                 and sum(on_site.code in codes for t in lines.zones["body"] for _, _, codes in gazetteer.find(t)) >= 2)
 
 
+_EPAPER_BAR = re.compile(r"^(19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s+星期[一二三四五六日天]\s+第\s*[A-Z]?\d{1,3}\s*版")
+
+
 def left_out_source(lines: Lines, doc: Document, raw: RawText, to_simplified) -> None:
     """A web page's 来源/发布时间 line that the main-text extraction left out (trafilatura often
     drops it with the page's furniture) still names the source (and the author, by its 作者
@@ -371,6 +377,10 @@ def left_out_source(lines: Lines, doc: Document, raw: RawText, to_simplified) ->
     if doc.source_name or not raw.left_out or raw.encoding == "docx":
         return
     texts = [to_simplified(text.strip()) for text in raw.left_out]
+    if paper := next((t for t in texts if _EPAPER_BAR.match(t)), None):
+        # an e-paper page's bar (2016年12月24日 星期六 第01版：要闻 上一版 下一版): the issue's day, where nothing else dates the page
+        lines.dates.append(Dated(find_date(paper), "source/date line (left out of the main text)"))
+        lines.zones["source"].append(paper)
     for n, text in enumerate(texts):
         k = classify_line(text, 40)
         source = k.value or next((re.match(r"[^\s:：]*", v).group() for key, v in k.fields if FIELD_ROLE.get(key) == "source"), "")
@@ -389,19 +399,49 @@ def left_out_source(lines: Lines, doc: Document, raw: RawText, to_simplified) ->
                 # not 县政府办, nor a bare name, often the site's editor, nor over the speaker a headline names)
                 doc.author, lines.author_field = author, True
                 lines.zones["author"].append(author)
-            if not any(d.source in ("meeting line", "title block") for d in lines.dates) and any(_SALUTATION.match(t) for t in lines.text[:8]):
-                # (the text a report's or a speech's: 各位代表： / 同志们： at its top; not a news item under a link list's line)
-                for j in range(max(0, n - 3), n):
-                    found = dateline(texts[j])
-                    if found and found.date and found.end == len(texts[j]) and _NAMES_MEETING.search(texts[j]):
-                        lines.dates.insert(0, Dated(found.date, "meeting line"))
-                        lines.zones["title"].append(texts[j])
-                        who = office_and_name(unspaced_name(texts[j + 1])) if j + 1 < n else ""
-                        if who and (not doc.author or lines.author_field):
-                            doc.author, lines.author_field = who, False
-                            lines.zones["author"].append(texts[j + 1])
-                        break
+            _left_out_head(lines, doc, texts[max(0, n - 3) : n])
             return
+    # (a page without such a line: the lines under its headline, 珠海市政府工作报告（摘要） / ——二○○八年一月十五日在…会议上 /
+    # 珠海市市长 钟华生)
+    title = re.sub(r"\s", "", doc.title)
+    at = next((h for h, t in enumerate(texts) if title and re.sub(r"\s", "", t) == title), None)
+    if at is not None:
+        _left_out_head(lines, doc, texts[at + 1 : at + 4])
+
+
+# a day alone in brackets, as a speech's page sets it under the title (（2021年1月15日）; not a 发布时间 field nor a time)
+_BRACKETED_DAY = re.compile(r"[（(]\s*[\d〇○零一二三四五六七八九十年月日\s.-]{6,20}\s*[)）]")
+
+
+def _left_out_head(lines: Lines, doc: Document, texts: list[str]) -> None:
+    """A speech's or a report's dateline (or its day alone, under a speech's title) and speaker among
+    ``texts``, lines the page's extraction left out by its headline or above its source line, where
+    the text opens as a speech or a report does (各位代表： / 同志们： among its first lines; not a
+    news item under a link list's line) and nothing in the text dated it so or named its speaker."""
+    if not any(_SALUTATION.match(t) for t in lines.text[:8]):
+        return
+    if not any(d.source in ("meeting line", "title block") for d in lines.dates):
+        for text in texts:
+            found = dateline(text)
+            if found and found.date and found.end == len(text) and _NAMES_MEETING.search(text):
+                lines.dates.insert(0, Dated(found.date, "meeting line"))
+                lines.zones["title"].append(text)
+                break
+            if _BRACKETED_DAY.fullmatch(text) and find_date(text) and _SPEECH_TITLE.search(doc.title):
+                # (a speech's day alone under its title, （2021年1月15日）, as its page sets it apart from the text)
+                lines.dates.insert(0, Dated(find_date(text), "title block"))
+                lines.zones["title"].append(text)
+                break
+    if not doc.author or lines.author_field:
+        # the speaker's line (市长 钟华生, 市委书记、市委双拥工作领导小组组长　朴成哲, under or over the date)
+        for text in texts:
+            probe = unspaced_name(text)
+            k = classify_line(probe, 40)
+            who = office_and_name(probe) or (k.value if k.reason == "byline" and "（" in k.value and looks_like_person(k.value.split("（")[0]) else "")
+            if who:
+                doc.author, lines.author_field = who, False
+                lines.zones["author"].append(text)
+                break
 
 
 def log_left_out(raw: RawText, doc: Document) -> None:
@@ -929,6 +969,11 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
     (一、 （一） 第一部分): the title (and a byline or a date among them), or site furniture
     when they stand above the navigation."""
     kinds = lines.kinds
+    # a repost's card names the account it comes from, then the account's name again (以下文章来源于湄潭发布 / 湄潭发布): no title
+    for i, j in zip(lines.nonblank, lines.nonblank[1:]):
+        if (card := re.match(r"\s*以下文章来源于\s*(\S{2,20})\s*$", lines.text[i])) and lines.open(j) and lines.text[j].strip() == card.group(1):
+            kinds[j] = LineKind("boilerplate", "social media profile")
+            lines.mark(j, "boilerplate", "social media profile")
     # a site's name above its menu, long with its name transliterated (日喀则市人民政府  gzhis ka rtse grong khyer …): furniture
     top = lines.nonblank[:_TOP_LINES]
     menu = max((i for i in top if kinds[i].kind == "boilerplate" and kinds[i].reason in _MENU and re.search(r"[|｜>＞›»]|首页", lines.text[i])),
@@ -954,8 +999,9 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
                     kinds[j] = LineKind("boilerplate", "site header above the teaser")
             break
 
-    def body_start() -> int:  # the first body line or numbered heading still open
-        return next((i for i, k in enumerate(kinds) if (k.kind == "body" or k.kind == "heading" and _NUMBERED.match(lines.text[i])) and lines.open(i)),
+    def body_start() -> int:  # the first body line or numbered heading still open (not a number alone: a cover's volume, （一）)
+        return next((i for i, k in enumerate(kinds) if (k.kind == "body" or k.kind == "heading" and (m := _NUMBERED.match(t := lines.text[i].strip()))
+                                                         and t[m.end():].strip()) and lines.open(i)),
                     len(lines.text))
 
     first_body = body_start()
@@ -1010,8 +1056,10 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
         again = [i for i in lines.nonblank if i > end and len(bare := re.sub(r"\s", "", lines.text[i])) >= 4 and bare in entries]
         before = [i for i in header if i < toc[0]]
         titled = any(not (find_date(t := lines.text[i]) or year_month_line(t) or _bodies_only(t.strip()) or _PAPER_LABEL.match(closed_up(t))
-                          or _gazette_cover(t)) for i in before)
-        # (a date, an issuer or a label above the table is the cover's furniture, no title)
+                          or _gazette_cover(t) or _UNDATED_MEETING.match(t) or _SESSION.match(t.strip())
+                          or (m := _NUMBERED.match(t.strip())) and not t.strip()[m.end():].strip()) for i in before)
+        # (a date, an issuer, a meeting or a label above the table is the cover's furniture, no title: 九江市第十四届人民代表大会 /
+        # 第三次会议文件 / （一） over a session's papers)
         header = before if titled else before + [i for i in header if i > end and (len(again) < 2 or i not in again)]
     # a site's menu or breadcrumb: what stands above it is the site's header (a widget below a
     # news title, 【打印】【关闭】 or 字号：大 中 小, is not)
@@ -1050,6 +1098,7 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
         if len(after) >= 2 and len(lines.text[after[0]].strip()) <= _CRUMB_CHARS:
             last_furniture = after[0]
     title_parts, meeting, office = [], "", ""
+    issuers_above: list[int] = []
     title_at: list[int] = []  # the line of each title part
     dated: set[int] = {d.line for d in lines.dates if d.source in ("meeting line", "title block")}
     for k, i in enumerate(header):
@@ -1109,7 +1158,7 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
                 title_parts.append(head)
                 title_at.append(i)
             lines.zones["title"].append(without_name(name, m.group("who")))
-        elif (m := _POST_LINE.match(line)) and find_date(line) and not (m.group("account") and _SIGNATURE.fullmatch(m.group("account"))):
+        elif (m := _POST_LINE.match(line)) and find_date(line) and not ((who := m.group("account") or m.group("account2")) and _SIGNATURE.fullmatch(who)):
             # (not an issuer's date and name: 2023-03-02 阜平县人民政府)
             # a WeChat post's line under its title (原创 平果发布 平果发布 2017-08-16): who posted it, and when
             lines.mark(i, "metadata", "source/date line")
@@ -1145,6 +1194,7 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
             # headline the extraction dropped): not title; it names the place, as the title does. One
             # body's name with no title below it may be a headline (我县成立乡村振兴工作领导小组)
             _header_issuer(lines, doc, i, "issuer (above the title)")
+            issuers_above.append(i)
         elif title_parts and _EDITORIAL_NOTE.match(line) or _TRANSCRIBED.match(line):
             lines.mark(i, "metadata", "editorial note")  # （本刊转载时有删节）, （摘要）: said of the text, no title
         elif _UNDATED_MEETING.match(line):
@@ -1170,10 +1220,26 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
     for a, b in zip(title_at, title_at[1:]):
         blocks.append(blocks[-1] + any(lines.text[j].strip() for j in range(a + 1, b)))
     doc.title = doc.title or join_title(title_parts, gazetteer, blocks) or meeting
+    # (the issuer lines right above the title, one or several: 中共涞源县委办公室 / 涞源县人民政府办公室 / 关于…的通知)
+    run = [i for i in issuers_above if title_at and i < title_at[0]][-1:]
+    for i in reversed([i for i in issuers_above if run and i < run[0]]):
+        if any(lines.text[j].strip() for j in range(i + 1, run[0])):
+            break
+        run.insert(0, i)
+    issuer = " ".join(lines.text[i].strip() for i in run)
+    bare = _FULL_TEXT_TAG.sub("", doc.title) or doc.title  # (…的通报（征求意见稿）)
+    if (issuer and re.match(r"(关于|印发|转发)", bare) and DOCUMENT_TITLE.match(bare)
+            and not any(lines.text[j].strip() for j in range(run[-1] + 1, title_at[0]))):
+        # an official document's title is its issuers' names, 关于 and what it is about (GB/T 9704), set over two
+        # lines (涞源县人民政府办公室 / 关于印发…的通知; 中共曲靖市委　曲靖市人民政府 / 印发《关于…的意见》的通知): one
+        # title; the line still names the issuer
+        doc.title = issuer + doc.title
 
 
 # (or its date and account alone: 2015-07-02 张家口发布)
-_POST_LINE = re.compile(r"^\s*(原创|转载)\s+(\S{1,20}\s+){1,3}\d{4}[-年]|^\s*(19|20)\d{2}-\d{1,2}-\d{1,2}(\s+\d{1,2}:\d{2})?\s+(?P<account>[\u4e00-\u9fff]{2,12})\s*$")
+_POST_LINE = re.compile(r"^\s*(原创|转载)\s*[:：]?\s+(\S{1,20}\s+){1,3}\d{4}[-年]|^\s*(19|20)\d{2}-\d{1,2}-\d{1,2}(\s+\d{1,2}:\d{2})?\s+(?P<account>[\u4e00-\u9fff]{2,12})\s*$"
+                        # (the account before the day and time, as a post shows them: 伊宁县发布 2022-01-08 21:30, …发表于贵州)
+                        r"|^\s*(?P<account2>[\u4e00-\u9fff]{2,12})(\s+[\u4e00-\u9fff]{2,12})?\s+(19|20)\d{2}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(\s+发表于\S{2,8})?\s*$")
 # an official document's title opened by its issuer (思茅市人民政府关于加快普洱茶产业发展的意见, 中共某县委　某县人民政府关于…)
 _TITLE_ISSUER = re.compile(rf"^(?P<body>[\u4e00-\u9fff（）、\s]{{2,60}}?({ORGAN_WORDS}))\s*(关于|印发|转发)")
 
@@ -1248,7 +1314,8 @@ def _one_block(parts: list[str], blocks: list[int]) -> list[str]:
     name above the paper's title is not title, nor a block said again in another, and of two
     that name one document (a site's headline, 永兴镇党委书记冉启华2022年度抓基层党建工作述职报告,
     then the document's own title below its 来源 line, 中共湄潭县永兴镇委员会书记 /
-    2022年度抓基层党建工作述职报告, both a 述职报告) the document's own, the lower, is kept. Blocks
+    2022年度抓基层党建工作述职报告, both a 述职报告) the document's own, the lower, is kept (also under a headline that
+    names its speaker: 市长李明在…上的讲话 / 在…上的讲话). Blocks
     that name nothing alike are one title (the upper a kicker or a headline's first line)."""
     grouped: dict[int, list[str]] = {}
     for b, part in zip(blocks, parts):
@@ -1257,12 +1324,14 @@ def _one_block(parts: list[str], blocks: list[int]) -> list[str]:
     if len(texts) > 1 and len(texts[0]) == 1 and _MEETING_NAME.match(re.sub(r"\s", "", texts[0][0])):
         texts = texts[1:]
     bare = ["".join(re.sub(r"\s", "", p) for p in t) for t in texts]
-    keep = [k for k in range(len(texts)) if not any(bare[k] in bare[j] for j in range(k))]
     genre = [(m.group(1) if (m := _GENRE_END.search(bare[k])) else "") for k in range(len(texts))]
+    # (a headline that names the speaker, 县委书记张玉林在县委经济工作会议上的讲话, holding the document's own title, 在县委
+    # 经济工作会议上的讲话: the own title is kept below, the speaker is the author)
+    speaker = lambda j, k: genre[k] and genre[j] == genre[k] and bool(title_speaker(bare[j]))  # noqa: E731
+    keep = [k for k in range(len(texts)) if not any(bare[k] in bare[j] and not speaker(j, k) for j in range(k))]
     out = [keep[0]]
     for k in keep[1:]:
-        if genre[k] and genre[k] == genre[out[-1]] and not title_speaker(" ".join(texts[out[-1]])):
-            # (not a headline that names the speaker the document's own title leaves out: 市长李明在…上的讲话)
+        if genre[k] and genre[k] == genre[out[-1]]:
             out[-1] = k  # the same document named twice: the lower is its own title
         else:
             out.append(k)
@@ -1583,13 +1652,18 @@ def mark_speech_head(lines: Lines, doc: Document) -> None:
                 who := office_and_name(m.group("who")) or (m.group("who") if looks_like_person(m.group("who")) else "")):
             doc.author, lines.author_field = who, False
             lines.zones["author"].append(m.group("who"))
-    title_at = next((i for i in above if _SPEECH_TITLE.search(lines.text[i].strip()) and len(lines.text[i].strip()) <= 60
-                     and not re.search("[。！？；]", lines.text[i])), None)
+    def meeting_line(i: int) -> str:  # a dateline's day (——2021年1月27日在…会议上)
+        found = dateline(text := lines.text[i].strip())
+        return found.date if found and found.date and found.end == len(text) and _NAMES_MEETING.search(text) else ""
+
+    # (…or a report's title over its dateline: 周口市人民检察院工作报告 / ——2021年1月27日在…会议上)
+    title_at = next((i for k, i in enumerate(above) if len(lines.text[i].strip()) <= 60 and not re.search("[。！？；]", lines.text[i]) and (
+        _SPEECH_TITLE.search(lines.text[i].strip()) or _GENRE_END.search(lines.text[i].strip()) and k + 1 < len(above) and meeting_line(above[k + 1]))), None)
     if title_at is None or not lines.open(title_at):
         return
     head = [i for i in above if i > title_at]
     lead = [i for i in lines.nonblank if i < title_at and lines.kinds[i].kind == "body" and lines.status[i][0] != "boilerplate"]
-    if not lead or any(len(lines.text[i].strip()) > 30 or re.search("[。！？；]", lines.text[i]) for i in head):
+    if not lead or any((len(lines.text[i].strip()) > 30 or re.search("[。！？；]", lines.text[i])) and not meeting_line(i) for i in head):
         return  # (no lead above: the header pass read the head; a sentence between the title and the greeting: no head)
     # where the text set no title above it (a journal's pages opening with the end of the article before), the speech's
     # title is the document's: with the lines right above its subtitle (深入学习贯彻… / 以提升组织力为重点… / ——在全市…上的讲话)
@@ -1609,6 +1683,11 @@ def mark_speech_head(lines: Lines, doc: Document) -> None:
         parts = lines.text[i].split()
         if not who and len(parts) == 2 and looks_like_person(parts[1]) and re.search("委|长|书记|主任|主席", parts[0]) and not find_date(parts[0]):
             who = f"{parts[1]}（{parts[0]}）"  # an office the reader may not know, set apart from the name (市委常委、组织部咅长  马志刚: OCR's 部)
+        if day := meeting_line(i):
+            lines.mark(i, "metadata", "dateline (of the speech, below the lead)")
+            lines.dates.insert(0, Dated(day, "meeting line", i))
+            lines.zones["title"].append(text)
+            continue
         if who:
             if lines.open(i) or lines.status[i][1].startswith("byline"):
                 lines.mark(i, "metadata", "byline (of the speech, below the lead)")
@@ -1696,10 +1775,16 @@ def date_document(lines: Lines, doc: Document, meta: dict[str, str], meta_source
 # a news report's or an editor's note's first sentence, dated by the day of what it reports (本报讯（记者…）3月14日，长安区召开…;
 # 编者按：12月26日，市委经济工作会议召开。; 8月14日下午，全县…会议在县政府第一会议室召开)
 _LEAD_DAY = re.compile(
-    r"^\s*(?:编者按\s*[:：]\s*)?(?:[^\s，,。]{0,12}?讯\s*)?(?:[（(][^）)]{0,40}[）)]\s*)?(?:(?P<m>\d{1,2})月(?P<d>\d{1,2})日|(?P<rel>昨天|昨日|前天|今天|今日|[上本]周[一二三四五六日天]))\s*(?:上午|下午|晚上?|早上|凌晨|中午)?\s*[，,]"
-    r"(?P<clause>[^。！？，,；;]{0,60}?(?:召开|举行|开幕|闭幕|举办|调研|考察|视察|督导|慰问|走访|座谈|召集))")
+    r"^\s*(?:编者按\s*[:：]\s*)?(?:[^\s，,。]{0,12}?讯\s*)?(?:[（(][^）)]{0,40}[）)]\s*)?(?:(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日|(?P<rel>昨天|昨日|前天|今天|今日|[上本]周[一二三四五六日天]))\s*(?:上午|下午|晚上?|早上|凌晨|中午)?\s*[，,]"
+    # (the clause may run across a comma, 市长赵启明深入陈仓区、凤翔区，调研…; not past a source's 获悉 or another day: 9月18日，
+    # 记者从县农业农村局获悉，我县将于9月23日举办… is the day of the reporting)
+    r"(?P<clause>(?:(?!获悉|了解到|获知|据悉|\d{1,2}月\d{1,2}日)[^。！？；;]){0,60}?(?:召开|举行|开幕|闭幕|举办|调研|考察|视察|督导|慰问|走访|座谈|召集))")
 _LEAD_DAYS = 62  # how long before the page's date the reported day may be
 _LEAD_SHARED_CHARS = 4  # how much of the headline the lead's first clause repeats (安全生产工作会议)
+
+
+# a lead that presents the speech printed below it (…出席会议并讲话。现将讲话全文刊发如下：)
+_PRESENTS_SPEECH = re.compile(r"讲话(全文|摘要|摘登)?[^。]{0,12}(刊发|刊登|摘登|发布|编发)如下|全文(刊发|刊登)如下|现将[^。]{0,20}讲话")
 
 
 def lead_day(lines: Lines, posted: str, doc_title: str, posted_by: str = "header: posted") -> Dated | None:
@@ -1713,13 +1798,18 @@ def lead_day(lines: Lines, posted: str, doc_title: str, posted_by: str = "header
     first = next((i for i in lines.nonblank if lines.open(i) and lines.kinds[i].kind == "body" or note(i)), None)
     if first is None or not (m := _LEAD_DAY.match(lines.text[first])) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", posted):
         return None
-    if note(first):
+    # (a lead that presents the speech below it, as an editor's note does: 2020年12月30日，旗委经济工作会议召开。…书记李志强出席会议并讲话。
+    # 现将讲话全文刊发如下：)
+    presents = bool(_PRESENTS_SPEECH.search(lines.text[first]))
+    if note(first) or presents:
         if "讲话" not in lines.text[first]:
             return None  # (an editor's note dates the speech it presents)
     else:
         # the event the headline reports (长安区召开优化营商环境工作推进会 / 3月14日，长安区召开优化营商环境工作推进会): not
         # another the first sentence starts from (3月5日，十四届全国人大二次会议在北京开幕 under a speech's title)
-        title, clause = re.sub(r"\s", "", doc_title), m.group("clause")
+        # (the clause to its next mark: 7月26日上午，我县召开防御第5号台风“杜苏芮”工作视频调度会 under 我县部署防御第5号台风“杜苏芮”工作)
+        title = re.sub(r"\s", "", doc_title)
+        clause = m.group("clause") + re.match(r"[^。！？，,；;]*", lines.text[first][m.end("clause"):]).group()
         if _GENRE_END.search(title) or SequenceMatcher(None, title, clause, autojunk=False).find_longest_match().size < _LEAD_SHARED_CHARS:
             return None
     ref = dt.date.fromisoformat(posted)
@@ -1728,12 +1818,12 @@ def lead_day(lines: Lines, posted: str, doc_title: str, posted_by: str = "header
             return None  # (a Word file's date is when it was saved, not a page's)
         return Dated(d.isoformat(), LEAD_DAY, first) if (d := _relative_day(m.group("rel"), ref)) else None
     try:
-        day = dt.date(ref.year, int(m.group("m")), int(m.group("d")))
-        if day > ref:
+        day = dt.date(int(m.group("y") or ref.year), int(m.group("m")), int(m.group("d")))
+        if day > ref and not m.group("y"):
             day = dt.date(ref.year - 1, day.month, day.day)
     except ValueError:
         return None
-    return Dated(day.isoformat(), LEAD_DAY, first) if (ref - day).days <= _LEAD_DAYS else None
+    return Dated(day.isoformat(), LEAD_DAY, first) if 0 <= (ref - day).days <= _LEAD_DAYS else None
 
 
 _WEEKDAYS = "一二三四五六日"
@@ -1806,7 +1896,7 @@ _SITE_DASH = re.compile(r"(?<!\d)\s*[-－–—―]{1,2}\s*(?!\d)")
 _SITE_NAME_CHARS = 24
 _SUBJECT_VERB = re.compile("关于|召开|印发|转发|出台|发布|举行|举办|部署|开展|启动|批复|决定|表彰")
 # a site's column (政策解读, 领导讲话, 工作动态), after its name in a <title>
-_COLUMN = re.compile(r"(解读|动态|要闻|讲话|公开|公示|公告|新闻|专题|专栏|信息|资讯|快讯|之窗|聚焦|头条|文章|报道|论坛)$")
+_COLUMN = re.compile(r"(解读|动态|要闻|讲话|公开|公示|公告|新闻|专题|专栏|信息|资讯|快讯|之窗|聚焦|头条|文章|报道|论坛|文件)$")  # (…|文件: 政府文件)
 _YEARBOOK_COLUMNS = ("特载", "专文", "特稿")  # a yearbook's columns, letter-spaced as it sets them (特　载)
 # a site's name as such, with no place in it (人民政府 alone, not 服务型政府 or 民生保障网)
 _SITE_ITSELF = re.compile(r"(人民政府|政府网|门户网站|网站|政务公开|信息公开|新闻中心)$")

@@ -7,6 +7,7 @@ cannot be read raises :class:`ReadError` with a reason a user can act on.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import stat
@@ -453,6 +454,22 @@ HTML_DATES = {"original_date": True, "extensive_search": False, "max_date": "209
 LAYOUT_CELL_CHARS = 200  # a table row longer than this holds running text: the table is the page's layout
 
 
+# a WeChat article's posting time, which its page writes only into a script for the browser to show
+# (var publish_time = "2024-03-19" || "";  var ct = "1710806700";)
+_WECHAT_PUBLISH = re.compile(r"""var\s+publish_time\s*=\s*["']((?:19|20)\d{2}-\d{2}-\d{2})["']""")
+_WECHAT_CT = re.compile(r"""var\s+ct\s*=\s*["'](\d{10})["']""")
+
+
+def wechat_posted(html: str) -> str:
+    """``YYYY-MM-DD`` a WeChat page's script says it was posted (its ``publish_time``, else its
+    ``ct`` timestamp, read in China's time, UTC+8), or ``""``."""
+    if m := _WECHAT_PUBLISH.search(html):
+        return m.group(1)
+    if m := _WECHAT_CT.search(html):
+        return dt.datetime.fromtimestamp(int(m.group(1)), dt.timezone(dt.timedelta(hours=8))).date().isoformat()
+    return ""
+
+
 def read_html(data: bytes, path: Path) -> RawText:
     """Main text of a web page (navigation, footers and scripts removed) with trafilatura;
     data tables as rows of cells (``| a | b |``), layout tables as the text they hold.
@@ -486,6 +503,8 @@ def read_html(data: bytes, path: Path) -> RawText:
             value = getattr(md, key, None)
             if value:
                 meta[key] = str(value)
+    if "date" not in meta and (posted := wechat_posted(html)):
+        meta["date"] = posted
     headings = page_headings(html)
     if headings:
         meta["headings"] = "\n".join(headings)  # the page's <h1>–<h3>: a headline the <title> may lack (ingest.reader_title)

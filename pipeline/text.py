@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -51,10 +52,30 @@ def strip_pinyin(text: str) -> tuple[str, int]:
     return _PINYIN.sub(repl, text), count
 
 
+def _radical_table() -> dict[int, str]:
+    """Radicals a PDF's fonts give for whole characters (政府⼯作报告, 县⻓, 1⽉12⽇) → the characters: a
+    Kangxi radical by its compatibility decomposition (⼯ → 工), and those of the CJK Radicals
+    Supplement that are drawn as whole characters (C-SIMPLIFIED LONG ⻓ → 长, CIVILIAN ⺠ → 民), as
+    Unicode's EquivalentUnifiedIdeograph.txt maps them; not the supplement's component forms, which no
+    text writes alone (⺩, drawn 王, is JADE; ⻈ is 讠, ⺼ is 月 as a component)."""
+    table = {c: unicodedata.normalize("NFKC", chr(c)) for c in range(0x2F00, 0x2FD6)}
+    table.update(zip(range(0x2E80, 0x2EF4), [None] * 0x74))
+    whole = {0x2E81: "厂", 0x2E87: "几", 0x2E8A: "卜", 0x2E9C: "日", 0x2E9D: "月", 0x2E9F: "母", 0x2EA0: "民", 0x2EC4: "西", 0x2EC5: "见",
+             0x2EC6: "角", 0x2EC7: "角", 0x2EC9: "贝", 0x2ECB: "车", 0x2ED3: "长", 0x2ED4: "门", 0x2ED8: "青", 0x2ED9: "韦", 0x2EDA: "页",
+             0x2EDB: "风", 0x2EDC: "飞", 0x2EDD: "食", 0x2EE1: "首", 0x2EE2: "马", 0x2EE3: "骨", 0x2EE4: "鬼", 0x2EE5: "鱼", 0x2EE6: "鸟",
+             0x2EE7: "卤", 0x2EE8: "麦", 0x2EE9: "黄", 0x2EEA: "黾", 0x2EEB: "斉", 0x2EEC: "齐", 0x2EED: "歯", 0x2EEE: "齿", 0x2EEF: "竜",
+             0x2EF0: "龙", 0x2EF1: "龟", 0x2EF2: "亀", 0x2EF3: "龟"}
+    return {c: ch for c, ch in {**table, **whole}.items() if ch is not None}
+
+
+_RADICALS = _radical_table()
+
+
 def clean_line(line: str) -> str:
-    """Drop zero-width characters, stray BOMs and emoji, collapse every kind of blank (full-width
-    and no-break spaces among them) to one space, strip the ends."""
-    line = _ZERO_WIDTH.sub("", line)
+    """Drop zero-width characters, stray BOMs and emoji, write the radicals a PDF's fonts give for
+    characters as the characters (see :func:`_radical_table`), collapse every kind of blank
+    (full-width and no-break spaces among them) to one space, strip the ends."""
+    line = _ZERO_WIDTH.sub("", line).translate(_RADICALS)
     text = _EMOJI.sub("", line)
     return _SPACES.sub(" ", text if text.strip() else line).strip()  # (a line of emoji alone is no text, logged as such)
 
@@ -182,18 +203,23 @@ BOILERPLATE = [
     # 往期推荐, 阅读原文), not a sentence
     ("social media prompt", re.compile(
         r"^\W*((点击蓝字|点击上方|点击下方)[^，,、。！？；]{0,30}|关注我们|阅读原文|往期(推荐|回顾|精彩)|推荐阅读|精彩推荐|点个?在看|分享.{0,3}点赞.{0,3}在看"
-        r"|欢迎关注[^，,、。！？；]{0,20}(公众号|微信|视频号|抖音|发布|官微)[^，,、。！？；]{0,10}|长按(识别)?二维码[^，,、。！？；]{0,12}关注[^，,、。！？；]{0,10})\W*$")),
+        r"|欢迎关注[^，,、。！？；]{0,20}(公众号|微信|视频号|抖音|发布|官微)[^，,、。！？；]{0,10}|长按(识别)?二维码[^，,、。！？；]{0,12}关注[^，,、。！？；]{0,10}"
+        # (a post's topics: 收录于话题 #两会时间 12个, 收录于合集 #县委全会 3个)
+        r"|收录于(话题|合集)\s*(#\S{1,20}\s*\d*\s*个?\s*)*)\W*$")),
+    ("social media prompt", re.compile(r"^\s*#\S{1,20}(\s+#\S{1,20})*(\s+\d+\s*个)?\s*$")),  # (…and its topics on their own line: #两会时间 12个)
     # a document-sharing site's prompts around a copy (下载文档到电脑，查找使用更方便, 2下载券  3人已下载, 还剩2页未读，继续阅读)
     # (展开阅读全文 ▼, 本文由yxz_dzb贡献, 文档贡献者 wjzz2008 贡献于2014-02-17, 本文档由 ywq888 分享于2014-01-09, doc文档可能在WAP端浏览体验不佳。…,
     # 360doc's 本站是提供个人知识管理的网络存储空间…)
     ("document site prompt", re.compile(r"^\W*(下载文档到电脑[^。]{0,20}|\d+\s*下载券(\s+\d+\s*人已下载)?|下载券\s*[:：]?\s*\d+|还剩\s*\d+\s*页未读[，,]?\s*(继续阅读)?"
                                         r"|免费获取文档|下载|举报文档|展开(阅读)?全文\W*(本文档由\s*\S{1,30}\s*分享于\s*[\d-]{8,10})?|本文档由\s*\S{1,30}\s*分享于\s*[\d-]{8,10}"
-                                        r"|下载文档\s+收藏\s+分享|下载本文档.{0,20}|本文由\s*\S{1,30}\s*贡献|文档贡献者\s*\S{1,30}\s*贡献于\s*[\d-]{8,10}"
+                                        r"|下载文档\s+收藏\s+分享|下载本文档.{0,20}|本文由\s*\S{1,30}\s*贡献|文档贡献者\s*[:：]?\s*\S{1,30}(\s*贡献于\s*[\d-]{8,10})?|(上传|贡献|分享)于\s*[\d-]{8,10}(\s+\d{1,2}:\d{2})?"
                                         r"|(doc|pdf|ppt)文档可能在WAP端浏览体验不佳.{0,60}|本站是提供个人知识管理的网络存储空间.{0,120}|馆藏\s*\d+"
                                         r"|(全文)?阅读已结束.{0,40}|下载此文档|本文档一共被下载.{0,40}|加入VIP.{0,20}|登录\s*注册|举报\s+收藏\s+分享到.{0,40})\W*$")),
     # …and its lists of other documents, each with its pages and price (镇党委书记2016年述职述廉报告范文   5页   免费)
     ("document site prompt", re.compile(r"^\S.{2,60}?(报告|总结|计划|讲话|方案|意见|通知|要点|汇报|范文|材料|精选|多篇|[）)]|\.docx?)(\s+\d{1,4}\s*页(\s+(\d+\s*下载券|免费|\d+\s*积分|\d+(\.\d+)?\s*豆元))?"
                                         r"|\s{2,}(\d+\s*下载券|免费))\s*$")),
+    # a page's label over the text it shows (全文, 正文, 【全文】, 阅读全文), as a database's or a site's article page sets it
+    ("text label", re.compile(r"^\W*(全文|正文|原文|全文阅读|阅读全文|全文内容|正文内容)\W*$")),
     # an image's placeholder, as a page saved as text or a scraper writes it ([图片：一图读懂…], [图片], 【图片】)
     ("image placeholder", re.compile(r"^\s*[\[【]\s*(图片|图|image|img)\s*([:：][^\]】]{0,80})?[\]】]\s*$", re.IGNORECASE)),
     # a forum's furniture around its posts (Discuz, 贴吧): its buttons, counts, members' ranks, floors and post stamps
@@ -203,7 +229,12 @@ BOILERPLATE = [
                                    r"|发表于\s*(19|20)\d{2}-\d{1,2}-\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?(\s*[|｜]\s*\S{2,6})*|本帖最后由\s*\S{1,20}\s*于\s*[\d\-/: ]{8,20}\s*编辑"
                                    r"|Powered by Discuz!?.*|GMT[+-]\d{1,2},.*|Archiver\s*[|｜].*|关注\s*[:：]\s*[\d,]+\s*贴子\s*[:：]\s*[\d,]+)\W*$", re.IGNORECASE)),
     # a social media account's card under a post's title (微信号 zjkfabu, 功能介绍 张家口市人民政府新闻办公室官方微信，…)
-    ("social media profile", re.compile(r"^\W*(微信号\s*[:：]?\s*[A-Za-z][\w-]{3,30}|功能介绍\s*[:：]?\s*\S.{0,60}?(官方微信|公众号|订阅号|服务号|微信平台).{0,60})$")),
+    # (…and the account's line of what it is: 肃南裕固族自治县融媒体中心官方公众号)
+    ("social media profile", re.compile(r"^\W*(微信号\s*[:：]?\s*[A-Za-z][\w-]{3,30}|功能介绍\s*[:：]?\s*\S.{0,60}?(官方微信|公众号|订阅号|服务号|微信平台).{0,60}"
+                                        r"|(?![\d一二三四五六七八九十]+[、.．])[^\s，。：:]{0,30}(融媒体中心|新闻中心|新闻办|发布|宣传部|人民政府|政府|日报|电视台|广播电视台|网信办|办公室)"
+                                        r"官方(微信)?(公众号|订阅号|服务号|微信|账号)([，,][^。！？\d，,]{0,30}[。！]?)?"
+                                        # (a repost's card: 以下文章来源于湄潭发布)
+                                        r"|以下文章来源于\s*\S{2,20})$")),
     ("reprint note", re.compile(r"^[\[【(（]\s*(文章|本文)?据.{1,40}(转发|转载|编发|整理)|转发时有改动|转载请注明|^[\[【(（]\s*来源[:：].{0,40}[\]】)）]$")),
     # a table of contents' label (目　录, 目 录 CONTENTS); its entries are read below it (see ingest.mark_header)
     ("table of contents", re.compile(r"^\s*目\s*录(\s*CONTENTS)?\s*$", re.IGNORECASE)),
@@ -226,6 +257,8 @@ ORGAN_WORDS = "人民政府|政府|行政公署|行署|委员会|党委|党组|�
 # The parts of an official document (公文) around its text: the red-head banner and the
 # document number above, the disclosure note, the distribution list and the printing line
 # below. They are metadata; the banner and the number go with the document's source.
+# what a draft calls itself (征求意见稿, 讨论稿, 送审稿, 第三稿): no part of the title
+DRAFT_MARK = r"(?:征求意见稿|讨论稿|送审稿|审议稿|修改稿|修订稿|初稿|定稿|草稿|代拟稿|报审稿|第[一二三四五六七八九十\d]{1,2}稿)"
 OFFICIAL_DOCUMENT = [
     # (an issuer's name: not a heading about documents, 一、认真学习贯彻郴州市委文件)
     ("red-head banner", re.compile(r"^(?![一二三四五六七八九十\d]+[、.．]|[（(])(?!.*(学习|贯彻|落实|传达|转发|印发|关于|有关|相关|上级|执行))(中共)?[\u4e00-\u9fff、\s]{2,40}"
@@ -258,10 +291,13 @@ OFFICIAL_DOCUMENT = [
     # who compiled a cover's papers (中共道县县委办公室  编印, 常州市地方志编纂委员会 编, 县委宣传部编): not its title
     ("compiler line", re.compile(rf"^(中共)?[\u4e00-\u9fff、]{{2,40}}({ORGAN_WORDS}|部|编纂委员会|编委会)\s*(编印|编制|汇编|编辑|主编|印制|编|\s主办)$")),
     # a yearbook's running header and its imprint (常州年鉴（2012）, 方志出版社  2012年11月第1版)
-    ("yearbook header", re.compile(r"^[\u4e00-\u9fff]{2,20}年鉴\s*[（(]?\s*(19|20)\d{2}\s*[)）]?$|^[\u4e00-\u9fff]{2,20}出版社(\s+.{0,30})?$")),
+    # (…and its column beside it, as a PDF's running head sets it: 《荆州年鉴2011》·特载·)
+    ("yearbook header", re.compile(r"^《?[\u4e00-\u9fff]{2,20}年鉴\s*[（(]?\s*(19|20)\d{2}\s*[)）]?》?(\s*[·•・]\s*[\u4e00-\u9fff]{2,6}\s*[·•・]?)?$|^[\u4e00-\u9fff]{2,20}出版社(\s+.{0,30})?$")),
     # how a paper is to be handled (内部资料　注意保存, 此件仅供民主测评使用　会后收回, 秘密★1年)
-    ("handling mark", re.compile(r"^([\u4e00-\u9fff]{2,30}(办公室|办公厅|政府|委员会|秘书处)\s+)?(?:(内部资料|内部文件|内部参考|内部刊物|内部发行|注意保存|妥善保存|妥善保管|会后收回|用后收回|会后退回|请勿外传|不得外传|"
-                                 r"严禁外传|仅供参考|机密|秘密|绝密|此件仅供[^，。\s]{1,20}?使用|★\s*[\d一二三四五六七八九十]{1,2}\s*年)[\s\u3000★、，,]*){1,4}$")),
+    # (a draft's mark on a line of its own, above or under the title: 征求意见稿, （讨论稿）, 【送审稿】)
+    ("draft mark", re.compile(rf"^[（(【\[]?\s*{DRAFT_MARK}\s*[)）】\]]?$")),
+    ("handling mark", re.compile(r"^[（(]?([\u4e00-\u9fff]{2,30}(办公室|办公厅|政府|委员会|秘书处)\s+)?(?:(内部资料|内部文件|内部参考|内部刊物|内部发行|注意保存|妥善保存|妥善保管|会后收回|用后收回|会后退回|请勿外传|不得外传|"
+                                 r"严禁外传|仅供参考|机密|秘密|绝密|此件仅供[^，。\s]{1,20}?使用|★\s*[\d一二三四五六七八九十]{1,2}\s*年)[\s\u3000★、，,]*){1,4}[)）]?$")),
 ]
 NOT_SOURCE = {"disclosure note", "distribution list"}  # a distribution list names other units
 
@@ -320,7 +356,7 @@ def header_fields(line: str) -> tuple[tuple[str, str], ...]:
 # a government page's 信息公开 catalogue names the title 名称 (a word too common elsewhere to be a key)
 _TABLE_KEYS = {"名称": "文件名称"}
 # the keys only such a catalogue has; a row with none of them is a data table's
-_CATALOGUE_KEYS = {"标题", "文件标题", "索引号", "发布机构", "发文机关", "发文机构", "生成日期", "成文日期", "发文字号", "文号", "主题分类", "体裁分类", "组配分类", "主题词", "有效性"}
+_CATALOGUE_KEYS = {"标题", "文件标题", "索引号", "发布机构", "发文机关", "发文机构", "生成日期", "成文日期", "发布日期", "公开日期", "发文字号", "文号", "主题分类", "体裁分类", "组配分类", "主题词", "有效性"}
 
 
 def table_fields(cells: list[str]) -> tuple[tuple[str, str], ...]:
@@ -351,10 +387,12 @@ _AUTHOR_LINE = re.compile(r"^(作者|文|撰文|文\s*/)\s*[:：/]\s*(?P<who>\S.
 # Offices that sign a report or a speech: heads of governments (省长 … 盟长, a prefecture's
 # 专员, a development zone's 管委会主任), party secretaries and committee members, heads of
 # departments.
-_OFFICES = "省长|市长|县长|区长|州长|旗长|盟长|镇长|乡长|专员|主任|主席|书记|秘书长|常委|部长|厅长|局长"
+_OFFICES = "省长|市长|县长|区长|州长|旗长|盟长|镇长|乡长|专员|主任|主席|书记|秘书长|常委|部长|厅长|局长|政委|师长|院长|检察长"  # (政委, 师长: a 兵团 division's; 院长, 检察长: a court's, a procuratorate's)
 # (the office one title, or up to four joined by 、 (青岛西海岸新区管委主任、黄岛区人民政府区长), not a list's label:
 # 组长：县委书记 刘国强; the name a name's length, not a clause: 县委书记 要当好第一责任人)
-_TITLED_NAME = re.compile(rf"^(?P<office>(?:[^\s:：、]{{0,16}}(?:{_OFFICES})、){{0,3}}[^\s:：]{{0,16}}({_OFFICES}))\s+(?P<who>[\u4e00-\u9fff]{{2,5}}|[\u4e00-\u9fff]{{1,8}}·[\u4e00-\u9fff·]{{1,12}})$")
+# (an office may close with a group's lead after a real office: 市委书记、市委双拥工作领导小组组长 朴成哲; a 组长 alone is
+# a list's label)
+_TITLED_NAME = re.compile(rf"^(?P<office>(?:[^\s:：、]{{0,16}}(?:{_OFFICES})、){{0,3}}[^\s:：]{{0,16}}({_OFFICES})|(?:[^\s:：、]{{0,16}}(?:{_OFFICES})、){{1,3}}[^\s:：、]{{0,16}}组长)\s+(?P<who>[\u4e00-\u9fff]{{2,5}}|[\u4e00-\u9fff]{{1,8}}·[\u4e00-\u9fff·]{{1,12}})$")
 # The name first, then its office (王启武,系澧县县委书记): the name a person's (a surname
 # and 1–3 characters, see looks_like_person) or a transcribed one with ·; the office one
 # clause (县委副书记、县长, not 澧县人，曾任县长).
@@ -362,7 +400,8 @@ _NAME_THEN_OFFICE = re.compile(
     rf"^(?P<who>[\u4e00-\u9fff]{{2,4}}|[\u4e00-\u9fff]{{1,8}}·[\u4e00-\u9fff·]{{1,12}})\s*[,，]\s*(系|为|是|现任)?\s*(?P<office>[^\s,，;；]{{0,24}}({_OFFICES}))$"
 )
 _NAME_VALUE = re.compile(rf"^(([\u4e00-\u9fff、（）()]{{0,24}}({_OFFICES}))[\s\u3000]*)?[\u4e00-\u9fff·]{{2,4}}$|^[\u4e00-\u9fff·]{{2,4}}$")
-_OFFICE_ONLY = re.compile(rf"^(?!访)(?:[\u4e00-\u9fff（）]{{0,16}}(?:{_OFFICES})、){{0,3}}[\u4e00-\u9fff（）]{{0,16}}({_OFFICES})$")
+_OFFICE_ONLY = re.compile(rf"^(?!访)(?:(?:[\u4e00-\u9fff（）]{{0,16}}(?:{_OFFICES})、){{0,3}}[\u4e00-\u9fff（）]{{0,16}}({_OFFICES})"
+                          rf"|(?:[\u4e00-\u9fff（）]{{0,16}}(?:{_OFFICES})、){{1,3}}[\u4e00-\u9fff（）]{{0,16}}组长)$")
 
 
 def office_only(line: str) -> bool:
@@ -376,7 +415,7 @@ def office_only(line: str) -> bool:
 _EPITHET = re.compile("专访|走近|走进|记|优秀|最美|全国|全省|全市|全县|先进|模范|致|对话|访|我的|追记|追忆|缅怀")
 
 
-_OFFICE_THEN_NAME = re.compile(rf"^(?P<office>[^\s:：\d]{{0,50}}?({_OFFICES}))\s*(?P<who>[\u4e00-\u9fff]{{2,4}}?)(同志)?$")
+_OFFICE_THEN_NAME = re.compile(rf"^(?P<office>[^\s:：\d]{{0,50}}?({_OFFICES}|组长))\s*(?P<who>[\u4e00-\u9fff]{{2,4}}?)(同志)?$")
 
 
 def office_and_name(line: str) -> str:
@@ -393,6 +432,13 @@ def office_and_name(line: str) -> str:
     if m and office_only(m.group("office")) and not _CLAUSE_CHARS.search(m.group("who")):
         return f"{m.group('who')}（{m.group('office')}）"
     return ""
+
+
+def _clause_not_name(who: str) -> bool:
+    """Words after an office that read as a clause, not its holder's name (县委书记 要当好…, 组长 负总责,
+    政委 要带头): no surname opens them, and a verb or an adverb does, or a particle is in them (not 刀建明,
+    佟志刚, whose surnames are rarer)."""
+    return not looks_like_person(who) and "·" not in who and (who[0] in "要抓把将当做推加负带牵总在对是有为以与和及并亲" or bool(re.search("[的了们]", who)))
 
 
 _OFFICE_LONG_NAME = re.compile(r"^(?P<office>[^\s:：\d]{1,30})\s+(?P<who>[\u4e00-\u9fff]{5,8}?)(同志)?$")
@@ -462,6 +508,7 @@ SURNAMES = frozenset(
     "钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文欧覃甘聂莫向"
     # less common ones, that seldom begin an ordinary word (not 安 严 祝 季 关 纪: 安全, 严格, 祝贺, 季度)
     "伍阮庞樊殷陶翟倪邢葛柯虞俞岳柴骆耿鲍甄裴闫颜詹滕窦缪巫凌冉韦蔺佘麦"
+    "朴"  # (延边's Korean Chinese: 朴成哲)
 )
 # …and surnames common in the south and west (海南 符, 广东 冼 邝, 广西 岑 蒙 农 蓝, 海南 and 广东 云, 贵州 and
 # 四川 苟 蒲 敖), many of which begin ordinary words (农业农村, 蓝图, 云计算): they count only where a place's
@@ -613,7 +660,7 @@ def _target_year(text: str, m: re.Match) -> bool:
 
 
 # Only at the top or bottom of a page: inside a report, 主办单位：… names a project's owner.
-_EDGE_ONLY = {"site owner", "site address", "breadcrumb", "issue number", "document class", "handling mark", "weather widget", "paper number label",
+_EDGE_ONLY = {"site owner", "site address", "breadcrumb", "issue number", "document class", "handling mark", "draft mark", "weather widget", "paper number label",
               "menu row", "meeting paper label", "secretariat's print mark"}
 # a portal's weather widget (宜昌 多云 24℃~31℃): furniture above a headline when it stands alone (a forecast lists several)
 WEATHER = re.compile(r"^[\u4e00-\u9fff]{0,8}\s*(晴|多云|阴|小雨|中雨|大雨|暴雨|阵雨|雷阵雨|雨夹雪|小雪|中雪|大雪|阵雪|雾|霾|扬沙|浮尘)"
@@ -695,7 +742,17 @@ def dateline(line: str) -> Dateline | None:
     if not who and meeting and speaker:  # a speaker set off after the meeting (…会议上 武侯区人民政府区长 刘思远)
         titled = _TITLED_NAME.match(line[meeting.end() : speaker.end()].strip())
         who = author_name(titled.group(0)) if titled else ""
-    return Dateline(find_date(line[:end]), who, end)
+    return Dateline(find_date(line[:end]) or _blank_day(line[:end]), who, end)
+
+
+# a draft's date with its day left blank for the meeting to fill in (——2021年1月  日在…会议上, 2021年1月__日): its month
+_BLANK_DAY = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:[\s\u3000]+|[\s\u3000]*[_＿×Ｘ]{1,4}[\s\u3000]*)日")
+
+
+def _blank_day(text: str) -> str:
+    """``YYYY-MM`` of a date whose day is left blank (2021年1月  日), else ``""``."""
+    m = _BLANK_DAY.search(date_probe(text))
+    return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}" if m and 1 <= int(m.group(2)) <= 12 else ""
 
 
 def _is_body(rest: str) -> bool:
@@ -772,7 +829,7 @@ def classify_line(line: str, heading_max_chars: int, edge: bool = True) -> LineK
             return LineKind("boilerplate", "navigation")
         probe = unspaced_name(line.lstrip("□■ "))  # (a magazine's byline mark: □ 中共淄博市委书记  周连华)
         m = _BYLINE.match(probe) or _AUTHOR_LINE.match(probe) or _TITLED_NAME.match(probe) or _REPORTER_LINE.match(probe)
-        if m:
+        if m and not (m.re is _TITLED_NAME and _clause_not_name(m.group("who"))):
             return LineKind("metadata", "byline", author_name(m.group(0) if "office" in m.groupdict() else m.group("who")))
         if fields and (FIELD_ROLE[fields[0][0]] != "attendance" or _attendance(fields, line)):
             return LineKind("metadata", "header fields", "", fields)

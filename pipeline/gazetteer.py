@@ -1081,7 +1081,8 @@ def speaks_for(code: str, zones: dict[str, list[str]], gazetteer: "Gazetteer") -
     too). Reposted national news, which speaks as no level, is no one's."""
     texts = [text for texts in zones.values() for text in texts]
     speaks = {m.group()[1:] for text in texts for m in _SPEAKS_AS.finditer(text)} | declared_levels(zones)
-    speaks |= {level for level, organs in (("县", _COUNTY_ORGANS), ("市", _CITY_ORGANS)) if any(organs.search(text) for text in texts)}
+    # (a county's organs by the word of its own level: 旗委 a banner's, 区委 a district's)
+    speaks |= {m.group()[0] for text in texts for m in _COUNTY_ORGANS.finditer(text)} | ({"市"} if any(_CITY_ORGANS.search(text) for text in texts) else set())
     words = gazetteer.level_words[code]
     # (a county-level city calls itself 市, as a prefecture does: its rank is its level's)
     own = max(min(_RANK.get(w, 2) for w in words), _UNIT_RANK[gazetteer.places[code].level])

@@ -260,6 +260,7 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
     lines.shared = shared_copy(raw)
     cut_title_from_dateline(lines, params)
     mark_dateline(lines, doc, params)
+    mark_field_columns(lines)
     mark_header(lines, doc, gazetteer)
     mark_fields(lines, doc)
     mark_metadata(lines, doc)
@@ -560,7 +561,7 @@ def clean_lines(raw_lines: list[str], params: IngestParams, to_simplified, doc: 
 
 
 # the head of a list of links to other pages or posts (往期推荐, 推荐阅读, 相关阅读, 相关链接)
-_LINK_LIST = re.compile(r"^\W*(往期(推荐|回顾|精彩)|推荐阅读|精彩推荐|相关(阅读|链接|新闻|文章|推荐|文档|资料)(推荐)?|延伸阅读|猜你喜欢|为你推荐|类似文章|TA的推荐"
+_LINK_LIST = re.compile(r"^\W*(往期(推荐|回顾|精彩)|推荐阅读|精彩推荐|相关(阅读|链接|新闻|文章|推荐|文档|资料|文件|政策|信息)(推荐)?|延伸阅读|猜你喜欢|为你推荐|类似文章|TA的推荐"
                         r"|喜欢此文档的还喜欢)\W*$")
 LINK_LIST_MAX_LINES, LINK_LIST_MAX_CHARS = 12, 50  # at most this many lines below it, of at most this many characters each
 
@@ -1293,6 +1294,11 @@ def join_title(parts: list[str], gazetteer: Gazetteer | None = None, blocks: lis
     # under the cover's (or a site's) headline, contained in it (许昌市魏都区2022年政府工作报告 / 2022年政府工作报告),
     # is said once
     bare = [re.sub(r"\s", "", p) for p in parts]
+    # (but a speech's own title under a headline that only puts its speaker before it, 顾晓东区长在…上的讲话 / 在…上的讲话, is kept
+    # and the headline is not)
+    ahead = lambda q, b: b.startswith("在") and q.endswith(b) and 2 <= len(q) - len(b) <= 12  # noqa: E731
+    parts = [p for k, p in enumerate(parts) if not any(ahead(bare[k], b) for b in bare[k + 1 :])]
+    bare = [re.sub(r"\s", "", p) for p in parts]
     parts = [p for k, p in enumerate(parts) if len(bare[k]) < 4 or not any(bare[k] in q for q in bare[:k])]
     title = ""
     for k, part in enumerate(parts):
@@ -1327,7 +1333,9 @@ def _one_block(parts: list[str], blocks: list[int]) -> list[str]:
     genre = [(m.group(1) if (m := _GENRE_END.search(bare[k])) else "") for k in range(len(texts))]
     # (a headline that names the speaker, 县委书记张玉林在县委经济工作会议上的讲话, holding the document's own title, 在县委
     # 经济工作会议上的讲话: the own title is kept below, the speaker is the author)
-    speaker = lambda j, k: genre[k] and genre[j] == genre[k] and bool(title_speaker(bare[j]))  # noqa: E731
+    # (…or whoever it puts before the own title: 顾晓东区长在…上的讲话 / 在…上的讲话)
+    speaker = lambda j, k: genre[k] and genre[j] == genre[k] and bool(  # noqa: E731
+        title_speaker(bare[j]) or bare[k].startswith("在") and bare[j].endswith(bare[k]) and 2 <= len(bare[j]) - len(bare[k]) <= 12)
     keep = [k for k in range(len(texts)) if not any(bare[k] in bare[j] and not speaker(j, k) for j in range(k))]
     out = [keep[0]]
     for k in keep[1:]:
@@ -1377,6 +1385,38 @@ _OFFICE_THEN_NAME = re.compile(r"(长|书记|主任|主席|委员|部长|专员|
 _MEETING_TIME = re.compile(r"上午|下午|晚上|\d\s*[时点]|星期|周[一二三四五六日天]|^\D*\d{1,2}\s*月")
 
 
+# a catalogue's key alone on its line, its value on the next (索 引 号： / 014108963/2022-00045, 名　　称： / …的讲话): the
+# header fields' keys and a 信息公开 catalogue's own
+_CATALOGUE_ONLY_KEYS = ("信息分类", "文件编号", "是否有效", "有效性", "公开方式", "公开范围", "公开时限", "所属机构", "信息名称", "内容概述", "关键词",
+                        "效力状态", "主题分类", "体裁分类", "组配分类", "主题词", "索引号", "成文日期", "发文字号", "文号", "发文机关")
+_KEY_ALONE = re.compile(r"^\s*(?P<key>[\u4e00-\u9fff](?:[ \u3000]*[\u4e00-\u9fff]){1,5})\s*[:：]\s*$")
+
+
+def mark_field_columns(lines: Lines) -> None:
+    """A header's or a catalogue's key alone on its line with its value on the next line (a
+    page's table copied as text: 索 引 号： / 014108963/2022-00045 / 名　　称： / 顾晓东区长在…的讲话):
+    both are metadata, the pair read as one ``key：value`` line (so 名称 gives the title, 生成日期
+    the date, 发布机构 the issuer); a key with no value under it (文件编号： / blank) is metadata too."""
+    for i, text in enumerate(lines.text):
+        if not (m := _KEY_ALONE.match(text)) or not lines.open(i):
+            continue
+        key = re.sub(r"[ \u3000]", "", m.group("key"))
+        if key not in FIELD_ROLE and key not in _CATALOGUE_ONLY_KEYS:
+            continue
+        j = i + 1
+        value = lines.text[j].strip() if j < len(lines.text) and lines.open(j) and not _KEY_ALONE.match(lines.text[j]) else ""
+        if value and len(value) <= 80 and not re.search("[。！？]", value):
+            k = classify_line(f"{key}：{value}", 40)
+            lines.kinds[i] = k if k.kind == "metadata" and k.fields else LineKind("metadata", "catalogue field")
+            lines.kinds[j] = LineKind("metadata", "catalogue field")
+            lines.mark(j, "metadata", "header field's value (on the line under its key)")
+            if lines.kinds[i].reason == "catalogue field":
+                lines.mark(i, "metadata", "catalogue field")
+        else:
+            lines.kinds[i] = LineKind("metadata", "catalogue field")
+            lines.mark(i, "metadata", "catalogue field (no value)")
+
+
 def mark_fields(lines: Lines, doc: Document) -> None:
     """Header-field lines (``标题：…``, ``发文单位：…``, ``发文时间：2009-02-05``,
     ``来源URL：http://…``, ``时间：… 作者：… 来源：… 阅读：283``) and lines that are mainly a
@@ -1402,7 +1442,7 @@ def mark_fields(lines: Lines, doc: Document) -> None:
         dated = False
         for key, value in k.fields:
             role = FIELD_ROLE.get(key, "")
-            if role == "title" and value and not (doc.title and lines.text[i].lstrip().startswith("|")):
+            if role == "title" and value and not (doc.title and (lines.text[i].lstrip().startswith("|") or _KEY_ALONE.match(lines.text[i]))):
                 # (a catalogue's 标题 cell yields to the title the text sets above its body: 在中共勐海县委经济工作会议上的讲话
                 # under | 标 题： | 刀建明在县委经济工作会议上的讲话 |)
                 doc.title = _REPOST_TAG.sub("", value) or value

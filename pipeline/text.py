@@ -304,7 +304,7 @@ NOT_SOURCE = {"disclosure note", "distribution list"}  # a distribution list nam
 # Keys of the "key：value" fields that site templates and scrapers write above (or below) a
 # text, by what they say. A line starting with one is metadata, never a paragraph.
 HEADER_FIELDS: dict[str, tuple[str, ...]] = {
-    "title": ("标题", "文章标题", "题名", "题目", "文件名称", "文件标题"),
+    "title": ("标题", "文章标题", "题名", "题目", "文件名称", "文件标题", "名称"),  # (名称 alone on a line is no header: see classify_line)
     "issuer": ("发文单位", "发文机关", "发文机构", "发文部门", "发布单位", "发布机构", "发布机关", "发布部门", "制发机关", "成文单位", "来源单位"),
     "issued": ("发文时间", "发文日期", "成文日期", "成文时间", "印发日期", "印发时间", "签发日期"),
     "posted": ("发布时间", "发布日期", "发稿时间", "发表时间", "更新时间", "上传时间", "录入时间", "公开日期", "公开时间", "生成日期", "时间", "日期"),
@@ -818,6 +818,8 @@ def classify_line(line: str, heading_max_chars: int, edge: bool = True) -> LineK
         fields = header_fields(line)
         if fields and fields[0][0] == "述职人" and not _NAME_VALUE.match(fields[0][1]):
             fields = ()  # (述职人：应当… would be a rule's sentence)
+        if len(fields) == 1 and fields[0][0] == "名称" and not _NAMES_DOCUMENT.search(fields[0][1]):
+            fields = ()  # (名称：县人民医院住院楼 is a list's item; 名称：…关于…的通知, or beside 文号, a catalogue's title)
         if _META_SOURCE.match(line):
             m = _SOURCE_VALUE.search(line)
             return LineKind("metadata", "source/date line", m.group(1) if m else "", fields)
@@ -834,9 +836,10 @@ def classify_line(line: str, heading_max_chars: int, edge: bool = True) -> LineK
         if fields and (FIELD_ROLE[fields[0][0]] != "attendance" or _attendance(fields, line)):
             return LineKind("metadata", "header fields", "", fields)
     else:
-        # a long line is a header only when it holds several fields, or a summary (内容摘要：…)
+        # a long line is a header only when it holds several fields, or a summary (内容摘要：…), or a catalogue's 名称 of a document
         fields = header_fields(line)
-        if len(fields) >= 2 or fields and (FIELD_ROLE[fields[0][0]] == "summary" or _attendance(fields, line)):
+        if len(fields) >= 2 or fields and (FIELD_ROLE[fields[0][0]] == "summary" or _attendance(fields, line)
+                                           or fields[0][0] == "名称" and _NAMES_DOCUMENT.search(fields[0][1])):
             return LineKind("metadata", "header fields", "", fields)
     url = url_line(line)
     if url:
@@ -851,6 +854,10 @@ def classify_line(line: str, heading_max_chars: int, edge: bool = True) -> LineK
 # what an official document is, as its title ends (…的通知, …的实施方案)
 DOCUMENT_KINDS = "通知|通报|意见|决定|报告|批复|复函|函|请示|公告|通告|办法|规定|方案|决议|命令"
 DOCUMENT_TITLE = re.compile(rf"^(?![一二三四五六七八九十\d]+[、.．]|[（(])[^。；;：:！？!?，,]{{0,60}}?关于[^。；;：:！？!?，,]{{2,100}}的(实施)?({DOCUMENT_KINDS})$")
+
+
+# a value that names a document: an official one's title (…关于…的通知) or one ending in what it is (…的讲话, …工作报告)
+_NAMES_DOCUMENT = re.compile(r"关于.{2,100}的(实施)?(通知|通报|意见|决定|报告|批复|复函|函|请示|公告|通告|办法|规定|方案|决议)\s*$|(讲话|报告|总结|方案|要点)\s*$")
 
 
 def closed_up(line: str) -> str:

@@ -266,3 +266,27 @@ def test_a_courts_report_posted_with_its_own_head_below_the_lead():
     assert (doc.date, doc.date_source, doc.author) == ("2021-01-27", "meeting line", "孙伟（周口市人民检察院代理检察长）")
     reasons = {r["line"]: r["reason"] for r in doc.log if r["line"]}
     assert reasons[3] == "source/date line" and reasons[12] == "dateline (of the speech, below the lead)"
+
+
+def test_a_catalogue_copied_as_text_with_keys_over_values():
+    """A 信息公开 catalogue copied from a page, each key on its line and its value under it: all
+    metadata, 生成日期 dates the page, 发布机构 issues it, and its 名称 yields to the speech's own
+    title below (not the headline that only puts the speaker before it)."""
+    lines = ["索 引 号：", "014108963/2022-00045", "", "信息分类：", "讲话 / 安全生产监管", "", "发布机构：", "盐城市大丰区人民政府办公室", "",
+             "生成日期：", "2022-02-25", "", "文件编号：", "", "名　　称：", "顾晓东区长在全区安全生产工作会议上的讲话", "",
+             "顾晓东区长在全区安全生产工作会议上的讲话", "", "在全区安全生产工作会议上的讲话", "区委副书记、区长　顾晓东", "（2022年2月18日）"] + SPEECH
+    doc = _doc(lines)
+    assert (doc.title, doc.date, doc.issuer) == ("在全区安全生产工作会议上的讲话", "2022-02-18", "盐城市大丰区人民政府办公室")
+    reasons = {r["line"]: r["reason"] for r in doc.log if r["line"]}
+    assert reasons[2] == reasons[5] == "header field's value (on the line under its key)" and reasons[13] == "catalogue field (no value)"
+    assert classify_line("名称：磁县人民政府办公室关于做好2023—2024年度冬春季森林草原防灭火工作的通知", 40).kind == "metadata"
+    assert classify_line("名称：县人民医院住院楼", 40).kind != "metadata"  # (a list's item)
+
+
+def test_a_township_text_on_its_banners_site():
+    """A 苏木's report whose text names its banner's organs (旗委) stands on its banner's site."""
+    body = ["2021年，辉苏木党委在旗委的坚强领导下，认真落实基层党建工作责任制，推动各嘎查党支部标准化规范化建设。",
+            "一、履行职责情况", "按照旗委组织部统一安排，苏木党委全年召开党建工作专题会议12次，研究解决问题23个。"]
+    doc = _doc(["辉苏木党委书记2021年度抓基层党建工作述职报告"] + body, "content_4471.htm", "html (utf-8)",
+               {"title": "辉苏木党委书记2021年度抓基层党建工作述职报告-鄂温克族自治旗人民政府"})
+    assert doc.locality.locality == "鄂温克族自治旗"

@@ -1062,7 +1062,7 @@ def body_level(zones: dict[str, list[str]]) -> frozenset[str]:
 
 # a county's or district's own organs named by their level alone (县委, 县政府, 县长, 区直, 旗委): a county's text;
 # not 市区, 城区, 园区, 社区, 景区 (nor 自治区, 新区 before 委), nor a city's addressees (各县区政府, 各县委)
-_COUNTY_ORGANS = re.compile(r"(?<![市城园社景治新地县区各])(?:县|区|旗)(?:委|政府|长|直|人大|政协)")
+_COUNTY_ORGANS = re.compile(r"(?<![市城园社景治新地县区各片])(?:县|区|旗)(?:委|政府|长|直|人大|政协)")  # (not 片区长)
 # …and a city's (市委, 市政府, 市长; not 城市长效, 都市, 超市, 门市)
 _CITY_ORGANS = re.compile(r"(?<![城都超门])市(?:委|政府|长)(?![效期远久廊])")
 # the levels of 省 > 市 > 县, by what a government of each calls itself

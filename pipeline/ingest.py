@@ -274,7 +274,7 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
     left_out_source(lines, doc, raw, to_simplified)
     date_document(lines, doc, raw.meta, raw.encoding.split(" ")[0] + " metadata", lines.shared)
     # 县委书记王建勋在…上的讲话, as the title or as a headline above the document's own title
-    doc.author = doc.author or title_speaker(doc.title) or next((who for t in lines.zones["title"] if (who := title_speaker(t))), "")
+    doc.author = doc.author or title_speaker(doc.title) or next((who for t in lines.zones["title"] if (who := title_speaker(t) or _prefix_speaker(t))), "")
     mark_lists(lines)
     pieces = cut_body(lines, params)
     doc.author = doc.author or lines.signed_by
@@ -1274,6 +1274,29 @@ def _header_issuer(lines: Lines, doc: Document, i: int, reason: str) -> None:
     lines.zones["issuer"].append(lines.text[i])
 
 
+# a headline's speaker put before its speech's own title, the name first (顾晓东区长在…) or the office (县委书记张玉林在…)
+_HEAD_OFFICE = re.compile(r"(?:[省市县区州旗盟乡镇党]|副|常务|代)[\u4e00-\u9fff]{0,10}?(?:书记|长|主任|主席)")
+
+
+def _prefix_speaker(headline: str, bare_name: bool = False) -> str:
+    """``顾晓东（区长）`` of a headline that puts a speaker before a speech's title (顾晓东区长在全区…上的讲话,
+    县委书记张玉林在…), else ``""``; with ``bare_name``, a name alone too (何建军在…上的讲话: a headline over
+    the own title it repeats; not an author by itself, 习近平在…上的讲话 being about another's speech as often)."""
+    bare = re.sub(r"\s", "", headline)
+    m = re.match(r"(.{3,16}?)在", bare)
+    if not m or not _SPEECH_TITLE.search(bare):
+        return ""  # (not a headline about a speech: …上的讲话引起强烈反响)
+    head = m.group(1).removesuffix("同志")
+    if bare_name and looks_like_person(head):
+        return head
+    for n in (3, 2):
+        if looks_like_person(head[:n]) and _HEAD_OFFICE.fullmatch(head[n:]):
+            return f"{head[:n]}（{head[n:]}）"
+        if looks_like_person(head[-n:]) and _HEAD_OFFICE.fullmatch(head[:-n]):
+            return f"{head[-n:]}（{head[:-n]}）"
+    return ""
+
+
 def join_title(parts: list[str], gazetteer: Gazetteer | None = None, blocks: list[int] | None = None) -> str:
     """Title lines as one title: a line wrapped in the middle of a phrase is joined without a
     space (霞浦县2023年巩固拓展脱贫攻坚成果 / 同乡村振兴有效衔接工作总结): a long first line
@@ -1296,7 +1319,7 @@ def join_title(parts: list[str], gazetteer: Gazetteer | None = None, blocks: lis
     bare = [re.sub(r"\s", "", p) for p in parts]
     # (but a speech's own title under a headline that only puts its speaker before it, 顾晓东区长在…上的讲话 / 在…上的讲话, is kept
     # and the headline is not)
-    ahead = lambda q, b: b.startswith("在") and q.endswith(b) and 2 <= len(q) - len(b) <= 12  # noqa: E731
+    ahead = lambda q, b: b.startswith("在") and q.endswith(b) and bool(title_speaker(q) or _prefix_speaker(q, bare_name=True))  # noqa: E731
     parts = [p for k, p in enumerate(parts) if not any(ahead(bare[k], b) for b in bare[k + 1 :])]
     bare = [re.sub(r"\s", "", p) for p in parts]
     parts = [p for k, p in enumerate(parts) if len(bare[k]) < 4 or not any(bare[k] in q for q in bare[:k])]
@@ -1335,7 +1358,7 @@ def _one_block(parts: list[str], blocks: list[int]) -> list[str]:
     # 经济工作会议上的讲话: the own title is kept below, the speaker is the author)
     # (…or whoever it puts before the own title: 顾晓东区长在…上的讲话 / 在…上的讲话)
     speaker = lambda j, k: genre[k] and genre[j] == genre[k] and bool(  # noqa: E731
-        title_speaker(bare[j]) or bare[k].startswith("在") and bare[j].endswith(bare[k]) and 2 <= len(bare[j]) - len(bare[k]) <= 12)
+        title_speaker(bare[j]) or bare[k].startswith("在") and bare[j].endswith(bare[k]) and _prefix_speaker(bare[j], bare_name=True))
     keep = [k for k in range(len(texts)) if not any(bare[k] in bare[j] and not speaker(j, k) for j in range(k))]
     out = [keep[0]]
     for k in keep[1:]:
@@ -1385,34 +1408,40 @@ _OFFICE_THEN_NAME = re.compile(r"(长|书记|主任|主席|委员|部长|专员|
 _MEETING_TIME = re.compile(r"上午|下午|晚上|\d\s*[时点]|星期|周[一二三四五六日天]|^\D*\d{1,2}\s*月")
 
 
-# a catalogue's key alone on its line, its value on the next (索 引 号： / 014108963/2022-00045, 名　　称： / …的讲话): the
-# header fields' keys and a 信息公开 catalogue's own
-_CATALOGUE_ONLY_KEYS = ("信息分类", "文件编号", "是否有效", "有效性", "公开方式", "公开范围", "公开时限", "所属机构", "信息名称", "内容概述", "关键词",
-                        "效力状态", "主题分类", "体裁分类", "组配分类", "主题词", "索引号", "成文日期", "发文字号", "文号", "发文机关")
+# a catalogue's key alone on its line, its value on the next (索 引 号： / 014108963/2022-00045, 名　　称： / …的讲话): a
+# 信息公开 catalogue's keys and the page's own (not 时间, 地点 or 参会人员, which a meeting notice's text sets so)
+_COLUMN_KEYS = frozenset(("标题", "文件标题", "名称", "信息名称", "索引号", "发布机构", "发文机关", "发文机构", "所属机构", "生成日期", "成文日期", "发布日期",
+                          "发布时间", "公开日期", "发文字号", "文号", "文件编号", "主题分类", "体裁分类", "组配分类", "信息分类", "主题词", "关键词", "有效性",
+                          "是否有效", "效力状态", "公开方式", "公开范围", "公开时限", "内容概述", "信息来源", "来源"))
 _KEY_ALONE = re.compile(r"^\s*(?P<key>[\u4e00-\u9fff](?:[ \u3000]*[\u4e00-\u9fff]){1,5})\s*[:：]\s*$")
 
 
 def mark_field_columns(lines: Lines) -> None:
-    """A header's or a catalogue's key alone on its line with its value on the next line (a
+    """A catalogue's key alone on its line with its value on the next line, above the text (a
     page's table copied as text: 索 引 号： / 014108963/2022-00045 / 名　　称： / 顾晓东区长在…的讲话):
     both are metadata, the pair read as one ``key：value`` line (so 名称 gives the title, 生成日期
-    the date, 发布机构 the issuer); a key with no value under it (文件编号： / blank) is metadata too."""
-    for i, text in enumerate(lines.text):
+    the date, 发布机构 the issuer); a key with no value under it (文件编号： / blank) is metadata too.
+    Not inside the text (a notice's 时间： / 2023年3月10日 is what it says), and a document's title
+    under a key of another role (主题词： / 关于印发…的通知) is no value of it."""
+    first_text = next((i for i, k in enumerate(lines.kinds) if k.kind == "body" and re.search("[。！？]", lines.text[i])), len(lines.text))
+    for i, text in enumerate(lines.text[:first_text]):
         if not (m := _KEY_ALONE.match(text)) or not lines.open(i):
             continue
         key = re.sub(r"[ \u3000]", "", m.group("key"))
-        if key not in FIELD_ROLE and key not in _CATALOGUE_ONLY_KEYS:
+        if key not in _COLUMN_KEYS:
             continue
         j = i + 1
-        value = lines.text[j].strip() if j < len(lines.text) and lines.open(j) and not _KEY_ALONE.match(lines.text[j]) else ""
-        if value and len(value) <= 80 and not re.search("[。！？]", value):
-            k = classify_line(f"{key}：{value}", 40)
+        value = lines.text[j].strip() if j < first_text and lines.open(j) and not _KEY_ALONE.match(lines.text[j]) else ""
+        if value and FIELD_ROLE.get(key) != "title" and (DOCUMENT_TITLE.match(value) or _SPEECH_TITLE.search(value)):
+            value = ""  # (主题词： / 关于印发…的通知: the key's value is missing, the title follows)
+        k = classify_line(f"{key}：{value}", 40) if value else None
+        if value and len(value) <= 80 and not re.search("[。！？]", value) and (k.kind == "metadata" and k.fields or FIELD_ROLE.get(key) is None):
             lines.kinds[i] = k if k.kind == "metadata" and k.fields else LineKind("metadata", "catalogue field")
             lines.kinds[j] = LineKind("metadata", "catalogue field")
             lines.mark(j, "metadata", "header field's value (on the line under its key)")
             if lines.kinds[i].reason == "catalogue field":
                 lines.mark(i, "metadata", "catalogue field")
-        else:
+        elif not value:
             lines.kinds[i] = LineKind("metadata", "catalogue field")
             lines.mark(i, "metadata", "catalogue field (no value)")
 
@@ -1442,7 +1471,7 @@ def mark_fields(lines: Lines, doc: Document) -> None:
         dated = False
         for key, value in k.fields:
             role = FIELD_ROLE.get(key, "")
-            if role == "title" and value and not (doc.title and (lines.text[i].lstrip().startswith("|") or _KEY_ALONE.match(lines.text[i]))):
+            if role == "title" and value and not (doc.title and (lines.text[i].lstrip().startswith("|") or _KEY_ALONE.match(lines.text[i]) or key == "名称")):
                 # (a catalogue's 标题 cell yields to the title the text sets above its body: 在中共勐海县委经济工作会议上的讲话
                 # under | 标 题： | 刀建明在县委经济工作会议上的讲话 |)
                 doc.title = _REPOST_TAG.sub("", value) or value
@@ -1483,9 +1512,23 @@ def _next_text_line(lines: Lines, i: int) -> int:
 
 def mark_metadata(lines: Lines, doc: Document) -> None:
     """Blank lines, furniture, garbled lines, table rows and metadata lines anywhere: bylines give the
-    author, source lines the source name (and a date where they carry one)."""
+    author, source lines the source name (and a date where they carry one). Office-holders listed
+    inside the text, one under another (a leading group's 成员： / 县人民医院院长 王五 / 县中医院院长 赵六), are
+    text, not bylines."""
+    first_text = next((i for i, k in enumerate(lines.kinds) if k.kind == "body" and re.search("[。！？]", lines.text[i])), len(lines.text))
+
+    bylines = {i for i, k in enumerate(lines.kinds) if k.reason == "byline"}
+
+    def listed(i: int) -> bool:  # a byline inside the text, beside another or under a list's label
+        near = [j for j in lines.nonblank if j != i and abs(j - i) <= 2]
+        return i > first_text and any(j in bylines or re.search(r"(成员|组长|委员|主任|名单)[:：]$", re.sub(r"\s", "", lines.text[j]))
+                                      for j in near)
+
     for i, k in enumerate(lines.kinds):
         if not lines.open(i):
+            continue
+        if k.kind == "metadata" and k.reason == "byline" and listed(i):
+            lines.kinds[i] = LineKind("body")
             continue
         if k.kind == "blank":
             lines.mark(i, "blank")

@@ -218,6 +218,8 @@ BOILERPLATE = [
     # …and its lists of other documents, each with its pages and price (镇党委书记2016年述职述廉报告范文   5页   免费)
     ("document site prompt", re.compile(r"^\S.{2,60}?(报告|总结|计划|讲话|方案|意见|通知|要点|汇报|范文|材料|精选|多篇|[）)]|\.docx?)(\s+\d{1,4}\s*页(\s+(\d+\s*下载券|免费|\d+\s*积分|\d+(\.\d+)?\s*豆元))?"
                                         r"|\s{2,}(\d+\s*下载券|免费))\s*$")),
+    # a reader mode's reading time (19-24 分钟, 阅读时间约5分钟)
+    ("reading time", re.compile(r"^\s*(\d{1,3}\s*[-–~～]\s*)?\d{1,3}\s*分钟\s*$|^\s*(预计)?阅读(时间|时长|需要)?\s*[:：约]?\s*\d{1,3}\s*分钟\s*$")),
     # a page's label over the text it shows (全文, 正文, 【全文】, 阅读全文), as a database's or a site's article page sets it
     ("text label", re.compile(r"^\W*(全文|正文|原文|全文阅读|阅读全文|全文内容|正文内容)\W*$")),
     # an image's placeholder, as a page saved as text or a scraper writes it ([图片：一图读懂…], [图片], 【图片】)
@@ -304,7 +306,7 @@ NOT_SOURCE = {"disclosure note", "distribution list"}  # a distribution list nam
 # Keys of the "key：value" fields that site templates and scrapers write above (or below) a
 # text, by what they say. A line starting with one is metadata, never a paragraph.
 HEADER_FIELDS: dict[str, tuple[str, ...]] = {
-    "title": ("标题", "文章标题", "题名", "题目", "文件名称", "文件标题", "名称"),  # (名称 alone on a line is no header: see classify_line)
+    "title": ("标题", "文章标题", "题名", "题目", "文件名称", "文件标题", "信息名称", "名称"),  # (名称 alone on a line is no header: see classify_line)
     "issuer": ("发文单位", "发文机关", "发文机构", "发文部门", "发布单位", "发布机构", "发布机关", "发布部门", "制发机关", "成文单位", "来源单位"),
     "issued": ("发文时间", "发文日期", "成文日期", "成文时间", "印发日期", "印发时间", "签发日期"),
     "posted": ("发布时间", "发布日期", "发稿时间", "发表时间", "更新时间", "上传时间", "录入时间", "公开日期", "公开时间", "生成日期", "时间", "日期"),
@@ -317,7 +319,7 @@ HEADER_FIELDS: dict[str, tuple[str, ...]] = {
               "列席人员", "与会人员", "记录人"),
     "furniture": (
         "阅读", "阅读量", "阅读数", "阅读次数", "浏览", "浏览量", "浏览次数", "点击", "点击数", "点击量", "访问量",
-        "评论", "评论数", "字号", "索引号", "主题分类", "体裁分类", "组配分类", "分类", "栏目", "发文字号", "文号",
+        "评论", "评论数", "字号", "索引号", "主题分类", "体裁分类", "组配分类", "信息分类", "信息类别", "分类", "栏目", "发文字号", "文号",
         "关键词", "关键字", "主题词", "有效性", "公开方式", "公开范围", "签发人",
         # a document-sharing site's particulars of a copy (文档格式：.doc 文档页数：5页, 上传者：…, 下载积分：1000)
         "文档格式", "文档页数", "文档大小", "文档热度", "文档分类", "上传者", "上传人", "下载积分", "下载券", "下载次数",
@@ -438,7 +440,7 @@ def _clause_not_name(who: str) -> bool:
     """Words after an office that read as a clause, not its holder's name (县委书记 要当好…, 组长 负总责,
     政委 要带头): no surname opens them, and a verb or an adverb does, or a particle is in them (not 刀建明,
     佟志刚, whose surnames are rarer)."""
-    return not looks_like_person(who) and "·" not in who and (who[0] in "要抓把将当做推加负带牵总在对是有为以与和及并亲" or bool(re.search("[的了们]", who)))
+    return not looks_like_person(who) and "·" not in who and (who[0] in "要抓把将当做推加负带牵总在对是有为以与及并亲" or bool(re.search("[的了们]", who)))
 
 
 _OFFICE_LONG_NAME = re.compile(r"^(?P<office>[^\s:：\d]{1,30})\s+(?P<who>[\u4e00-\u9fff]{5,8}?)(同志)?$")
@@ -818,7 +820,7 @@ def classify_line(line: str, heading_max_chars: int, edge: bool = True) -> LineK
         fields = header_fields(line)
         if fields and fields[0][0] == "述职人" and not _NAME_VALUE.match(fields[0][1]):
             fields = ()  # (述职人：应当… would be a rule's sentence)
-        if len(fields) == 1 and fields[0][0] == "名称" and not _NAMES_DOCUMENT.search(fields[0][1]):
+        if fields and fields[0][0] == "名称" and not _catalogue_name(fields):
             fields = ()  # (名称：县人民医院住院楼 is a list's item; 名称：…关于…的通知, or beside 文号, a catalogue's title)
         if _META_SOURCE.match(line):
             m = _SOURCE_VALUE.search(line)
@@ -838,8 +840,9 @@ def classify_line(line: str, heading_max_chars: int, edge: bool = True) -> LineK
     else:
         # a long line is a header only when it holds several fields, or a summary (内容摘要：…), or a catalogue's 名称 of a document
         fields = header_fields(line)
-        if len(fields) >= 2 or fields and (FIELD_ROLE[fields[0][0]] == "summary" or _attendance(fields, line)
-                                           or fields[0][0] == "名称" and _NAMES_DOCUMENT.search(fields[0][1])):
+        if fields and fields[0][0] == "名称" and not _catalogue_name(fields):
+            fields = ()
+        if len(fields) >= 2 or fields and (FIELD_ROLE[fields[0][0]] == "summary" or _attendance(fields, line) or fields[0][0] == "名称"):
             return LineKind("metadata", "header fields", "", fields)
     url = url_line(line)
     if url:
@@ -858,6 +861,12 @@ DOCUMENT_TITLE = re.compile(rf"^(?![一二三四五六七八九十\d]+[、.．]|
 
 # a value that names a document: an official one's title (…关于…的通知) or one ending in what it is (…的讲话, …工作报告)
 _NAMES_DOCUMENT = re.compile(r"关于.{2,100}的(实施)?(通知|通报|意见|决定|报告|批复|复函|函|请示|公告|通告|办法|规定|方案|决议)\s*$|(讲话|报告|总结|方案|要点)\s*$")
+
+
+def _catalogue_name(fields: tuple[tuple[str, str], ...]) -> bool:
+    """A 名称 field that is a catalogue's: it names a document, or a catalogue's key stands beside it (文号, 索引号);
+    not a list's item (名称：县人民医院住院楼, 名称：全县农民运动会 时间：2023年9月20日)."""
+    return bool(_NAMES_DOCUMENT.search(fields[0][1].strip())) or any(key in _CATALOGUE_KEYS for key, _ in fields[1:])
 
 
 def closed_up(line: str) -> str:

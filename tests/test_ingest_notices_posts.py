@@ -290,3 +290,29 @@ def test_a_township_text_on_its_banners_site():
     doc = _doc(["辉苏木党委书记2021年度抓基层党建工作述职报告"] + body, "content_4471.htm", "html (utf-8)",
                {"title": "辉苏木党委书记2021年度抓基层党建工作述职报告-鄂温克族自治旗人民政府"})
     assert doc.locality.locality == "鄂温克族自治旗"
+
+
+def test_what_the_second_review_found():
+    """A meeting notice's 时间： / 2023年3月10日 inside the text stays text and dates nothing; a 名称
+    line in the body names no title; a title under an empty 主题词 key stays the title; 和 is a
+    surname (丽江's Naxi); a theme headline over the own title keeps its theme, a speaker's is left
+    for the own title with the speaker as author; office-holders listed under 成员： are text."""
+    notice = ["关于召开全县安全生产工作会议的通知", "各乡镇人民政府，县直各单位：", "经县政府研究，决定召开全县安全生产工作会议。现将有关事项通知如下：",
+              "时间：", "2023年3月10日", "地点：", "县政府三楼会议室", "请各单位准时参会。"]
+    doc = _doc(notice, "a.html", "html (utf-8)", {"date": "2023-03-01"})
+    assert doc.date == "2023-03-01" and {r["line"]: r["status"] for r in doc.log if r["line"]}[5] != "metadata"
+    body = ["关于印发临泉县高标准农田建设项目实施方案的通知", "各乡镇人民政府：", "现将实施方案印发给你们，请认真贯彻执行。", "名称：临泉县2023年高标准农田建设项目实施方案"]
+    assert _doc(body).title == "关于印发临泉县高标准农田建设项目实施方案的通知"
+    catalogue = ["索 引 号：", "014108963/2022-00045", "主 题 词：", "关于印发盐城市大丰区2022年安全生产工作要点的通知",
+                 "各镇人民政府，区各有关部门：", "现将工作要点印发给你们，请认真贯彻执行。"]
+    assert _doc(catalogue).title == "关于印发盐城市大丰区2022年安全生产工作要点的通知"
+    assert classify_line("丽江市委书记 和良辉", 40).value == "和良辉（丽江市委书记）"
+    theme = _doc(["凝心聚力 实干争先 在全区经济工作会议上的讲话", "", "在全区经济工作会议上的讲话"] + SPEECH)
+    assert theme.title.startswith("凝心聚力 实干争先")
+    named = _doc(["顾晓东区长在全区安全生产工作会议上的讲话", "", "在全区安全生产工作会议上的讲话"] + SPEECH)
+    assert (named.title, named.author) == ("在全区安全生产工作会议上的讲话", "顾晓东（区长）")
+    group = ["关于成立县医疗卫生体制改革领导小组的通知", "各乡镇人民政府：", "为加强对医改工作的领导，县政府决定成立领导小组。组成人员如下：",
+             "组  长：副县长 李四", "成  员：", "县人民医院院长 王五", "县中医院院长 赵六", "县妇幼保健院院长 钱七"]
+    doc = _doc(group)
+    assert any("王五" in p["text"] for p in doc.paragraphs) and any("钱七" in p["text"] for p in doc.paragraphs)
+    assert classify_line("19-24 分钟", 40).reason == "reading time"

@@ -928,6 +928,9 @@ def _innermost(found: list[tuple[int, str, tuple[str, ...]]], text: str, gaz: Ga
     return out
 
 
+_BEYOND = ("71", "81", "82")  # the codes of 台湾省, 香港 and 澳门
+
+
 # how a place's own text names it by its short name (平安临泉, 推动隆回又好又快发展, 隆回老乡, 临泉高质量发展, 威宁发布):
 # not as a lake, a river or a campaign is named (太湖水环境, 唐河流域, 清河行动)
 _SELF_NAMING = ("(?:平安|美丽|幸福|文明|法治|健康|数字|生态|绿色|活力|和谐|魅力|品质|推动|助力|打造|建设|振兴|我们|全体|家乡|新){n}"
@@ -962,8 +965,14 @@ def _weigh_short_names(mentions: list[Mention], gaz: Gazetteer, declared: frozen
     def supported(code: str) -> bool:
         return code in firm or code in containing or any(a in named for a in gaz.places[code].ancestors)
 
+    outside = {c for m in mentions if m.zone != "body" for c in m.codes}
     out = []
     for m in mentions:
+        if m.zone == "body" and m.codes and all(c[:2] in _BEYOND for c in m.codes) and not set(m.codes) & outside:
+            # 台湾, 香港, 澳门 in a mainland text's body are what its cross-strait and 港澳 work is about (台湾同胞, 对台交流), not
+            # where the text is from: they count as an unsupported short name does unless a header names them
+            out.append(replace(m, weight=m.weight * UNSUPPORTED_SHORT_WEIGHT))
+            continue
         short = gaz.short.get(m.name) if m.zone == "body" else None
         if short:
             if m.name in _GENERIC_NAMES:  # an ordinary word unless written after its city or named in the header

@@ -313,6 +313,8 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
 _SUBJECT = re.compile(r"^(?P<office>[\u4e00-\u9fff、]{0,16}?(?:书记|[省市县区州盟旗]长))?(?P<who>[\u4e00-\u9fff]{2,4}?)(?:同志)?"
                       r"(?:在|到|赴|来|深入|率队|带队|一行)[^，。：:]{0,20}?(?:调研|考察|视察|检查|督导|督查|慰问|走访)")
 _BARE_OFFICE = r"(?:[省市县区州盟旗]委?(?:副|常务副)?(?:书记|长)|(?:副|常务副)[省市县区州盟旗]长)"
+_SUBJECT_AFTER = re.compile(rf"^(?P<who>[\u4e00-\u9fff]{{2,3}}?)(?P<office>{_BARE_OFFICE})"
+                            r"(?:在|到|赴|来|深入|率队|带队|一行)[^，。：:]{0,20}?(?:调研|考察|视察|检查|督导|督查|慰问|走访)")
 
 
 def subject_office(title: str, body: list[str], author: str = "") -> str:
@@ -321,6 +323,8 @@ def subject_office(title: str, body: list[str], author: str = "") -> str:
     other title or where no bare office names the leader. Such news, or the leader's speech
     there (韩立新在共和县调研…座谈会上的讲话 / 副省长 韩立新), speaks for the leader's level, not for
     the place visited."""
+    if after := _SUBJECT_AFTER.match(title.strip()):  # (the office after the name: 韩立新省长在赣州调研…)
+        return after.group("office") if looks_like_person(after.group("who")) and re.fullmatch(_BARE_OFFICE, after.group("office")) else ""
     m = _SUBJECT.match(title.strip())
     if not m or not looks_like_person(m.group("who")):
         return ""
@@ -2079,6 +2083,15 @@ def mark_lists(lines: Lines) -> None:
         k += len(run)
 
 
+def _signs_above_date(lines: Lines, i: int) -> bool:
+    """Whether closing line ``i`` is a person's name, or an office and name, right above the text's
+    closing date line, in a speech or a report (同志们： or 各位代表： at its top)."""
+    name = unspaced_name(lines.text[i].strip())
+    below = next((j for j in lines.nonblank if j > i), None)
+    return (below is not None and lines.status[below][1] in ("date line", "date line (year and month)") and (looks_like_person(name) or bool(office_and_name(name)))
+            and any(_SALUTATION.match(lines.text[j]) for j in lines.nonblank[:12]))
+
+
 # a closing line that names who gives the text (述职人：王建军, 解读人：李明, 报告人 张三)
 # (with the office after the name: 解读人：林晓峰（区发改局营商环境科科长）)
 _SIGNED_BY = re.compile(r"^(述职人|解读人|报告人|发言人|主讲人|讲话人|撰稿人|执笔人)\s*[:：]?\s*(?P<who>[\u4e00-\u9fff·]{2,12}?)(\s*[（(][^（）()]{1,30}[）)])?$")
@@ -2160,6 +2173,11 @@ def cut_body(lines: Lines, params: IngestParams) -> list[dict]:
             if m:
                 lines.zones["author"].append(m.group("who"))
                 lines.signed_by = lines.signed_by or m.group("who")
+            elif _signs_above_date(lines, i):
+                # a speaker's name (or office and name) over the date at the end (周德明 / 二〇一五年二月十日)
+                name = unspaced_name(lines.text[i].strip())
+                lines.zones["author"].append(name)
+                lines.signed_by = lines.signed_by or office_and_name(name) or name
         if signature and (not lines.issuer or lines.issuer == signature[0]):  # not a forwarded document's signer
             lines.issuer = signature[0]
             lines.zones["issuer"] += signature

@@ -68,6 +68,14 @@ def decode(data: bytes) -> tuple[str, str]:
             try:
                 return data.decode(codec).removeprefix("\ufeff"), f"{codec.removesuffix('-sig')} (BOM)"
             except UnicodeDecodeError as exc:
+                # a mark some tool set before text in another encoding (a UTF-8 BOM before GB18030): the rest read as it
+                # is, when it reads cleanly, and the encoding says so; else the file is refused, naming the mark
+                try:
+                    text, found = decode(data[len(bom) :])
+                except ReadError:
+                    found = ""
+                if found and "undecodable" not in found and not found.startswith(("mixed", codec.removesuffix("-sig"))):
+                    return text, f"{found} (after a stray {codec.removesuffix('-sig')} byte-order mark, dropped)"
                 raise ReadError(f"starts with a {codec} byte-order mark but does not decode as {codec}: {exc}") from None
     nul = data.count(b"\x00")
     if nul:

@@ -294,7 +294,7 @@ OFFICIAL_DOCUMENT = [
     ("compiler line", re.compile(rf"^(中共)?[\u4e00-\u9fff、]{{2,40}}({ORGAN_WORDS}|部|编纂委员会|编委会)\s*(编印|编制|汇编|编辑|主编|印制|编|\s主办)$")),
     # a yearbook's running header and its imprint (常州年鉴（2012）, 方志出版社  2012年11月第1版)
     # (…and its column beside it, as a PDF's running head sets it: 《荆州年鉴2011》·特载·)
-    ("yearbook header", re.compile(r"^《?[\u4e00-\u9fff]{2,20}年鉴\s*[（(]?\s*(19|20)\d{2}\s*[)）]?》?(\s*[·•・]\s*[\u4e00-\u9fff]{2,6}\s*[·•・]?)?$|^[\u4e00-\u9fff]{2,20}出版社(\s+.{0,30})?$")),
+    ("yearbook header", re.compile(r"^《?[\u4e00-\u9fff]{2,20}年鉴\s*[（(]?\s*(19|20)\d{2}\s*[)）]?》?(\s*[·•・]\s*[\u4e00-\u9fff]{2,6}\s*[·•・]?|\s+[\u4e00-\u9fff]{2,6})?$|^[\u4e00-\u9fff]{2,20}出版社(\s+.{0,30})?$")),
     # how a paper is to be handled (内部资料　注意保存, 此件仅供民主测评使用　会后收回, 秘密★1年)
     # (a draft's mark on a line of its own, above or under the title: 征求意见稿, （讨论稿）, 【送审稿】)
     ("draft mark", re.compile(rf"^[（(【\[]?\s*{DRAFT_MARK}\s*[)）】\]]?$")),

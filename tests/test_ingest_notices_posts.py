@@ -316,3 +316,40 @@ def test_what_the_second_review_found():
     doc = _doc(group)
     assert any("王五" in p["text"] for p in doc.paragraphs) and any("钱七" in p["text"] for p in doc.paragraphs)
     assert classify_line("19-24 分钟", 40).reason == "reading time"
+
+
+def test_a_speakers_name_over_the_closing_date():
+    """A report whose speaker signs only at its end, the name over the date, is his; a body's name
+    over a date in a notice (no 同志们： at the top) is not taken so."""
+    lines = ["聚焦主责主业　强化监督执纪问责", "——在中共霍邱县第十二届纪律检查委员会第五次全体会议上的工作报告", "同志们：",
+             "现在，我代表中共霍邱县纪律检查委员会常务委员会向全会作工作报告，请予审议。", "同志们，党风廉政建设和反腐败斗争任重道远。", "",
+             "周德明", "二〇一五年二月十日"]
+    doc = _doc(lines)
+    assert (doc.author, doc.date) == ("周德明", "2015-02-10")
+    notice = ["关于做好春节期间安全生产工作的通知", "各乡镇人民政府：", "春节将至，请各单位切实做好安全生产工作。", "", "李明", "2015年2月10日"]
+    assert _doc(notice).author == ""
+
+
+def test_taiwan_named_by_a_fujian_text_and_a_governor_visiting_a_city():
+    """台湾 in a mainland text's body is what its cross-strait work is about, not where it is from; a
+    governor's speech on a city's visit (韩立新省长在赣州调研…) is the province's."""
+    body = ["加强闽台农业合作，吸引台湾同胞来我省投资兴业。", "深化对台交流，建设海峡西岸经济区，台湾农民创业园建设加快推进。"]
+    loc = infer_locality({"author": ["省长"], "body": body})
+    assert loc.locality != "台湾省"
+    assert infer_locality({"title": ["台湾省政府施政报告"], "body": body}).locality == "台湾省"  # (a header still may)
+    speech = ["韩立新省长在赣州调研工作座谈会上的讲话", "同志们：", "这次来赣州调研，看了一些项目，听了市委、市政府的汇报。赣州市这几年发展很快。",
+              "赣州要抓住机遇，加快振兴发展。希望赣州市委、市政府再接再厉。"]
+    doc = _doc(speech)
+    assert (doc.locality.locality, doc.locality.level) == ("江西省", "province")
+    assert classify_line("开县年鉴（2007）　　　　重要文献", 40).reason == "yearbook header"
+
+
+def test_a_stray_utf8_byte_order_mark_before_gb18030_text():
+    """A UTF-8 byte-order mark some tool set before GB18030 text: the text reads as GB18030 and the
+    encoding says the mark was dropped; a mark before bytes no codec reads is still refused."""
+    from pipeline.readers import ReadError, decode
+
+    text, encoding = decode(b"\xef\xbb\xbf" + "在全县经济工作会议上的讲话\n同志们：今天召开全县经济工作会议。".encode("gb18030"))
+    assert text.startswith("在全县经济工作会议上的讲话") and encoding == "gb18030 (after a stray utf-8 byte-order mark, dropped)"
+    with pytest.raises(ReadError, match="byte-order mark"):
+        decode(b"\xef\xbb\xbf" + bytes(range(128, 256)) * 4)

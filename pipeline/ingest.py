@@ -1388,7 +1388,8 @@ def without_name(line: str, author: str) -> str:
 
 
 # a forum's or a blog's mark on a reposted thread's title ([转贴] 平潭县长在…上的讲话, 【转载】…)
-_REPOST_TAG = re.compile(r"^\s*[\[【]?\s*(转贴|转帖|转载|原创|转|推荐)\s*[\]】]\s*")
+# a forum's or a post's tag before its headline ([转贴], 【原创】; 重磅｜, 权威发布丨, 重磅！: an account's call, no part of the title)
+_REPOST_TAG = re.compile(r"^\s*(?:[\[【]?\s*(转贴|转帖|转载|原创|转|推荐)\s*[\]】]|(?:重磅|权威发布|速看|必看|关注|快讯|独家|官宣|最新)\s*[｜丨|！!]|【(?:重磅|权威发布|最新|关注)】)\s*")
 # Which locality zone the value of a header field goes to (fields not named stay out of it).
 FIELD_ZONES = {"title": "title", "author": "author", "summary": "body", "event": "body"}
 

@@ -353,3 +353,12 @@ def test_a_stray_utf8_byte_order_mark_before_gb18030_text():
     assert text.startswith("在全县经济工作会议上的讲话") and encoding == "gb18030 (after a stray utf-8 byte-order mark, dropped)"
     with pytest.raises(ReadError, match="byte-order mark"):
         decode(b"\xef\xbb\xbf" + bytes(range(128, 256)) * 4)
+
+
+@pytest.mark.parametrize("headline, title", [("重磅｜县委书记孙永林在全县三级干部大会上的讲话", "县委书记孙永林在全县三级干部大会上的讲话"),
+                                             ("权威发布丨2023年政府工作报告", "2023年政府工作报告"), ("关注民生实事项目", "关注民生实事项目"),
+                                             ("图解｜2025年博罗县政府工作报告", "图解｜2025年博罗县政府工作报告")])
+def test_an_accounts_call_before_the_headline(headline, title):
+    """重磅｜, 权威发布丨: an account's call before its headline, no part of the title (a headline that
+    begins with the word, 关注民生…, and what a post is, 图解｜, stay)."""
+    assert _doc([headline, "同志们：", "今天召开这次会议，主要任务是总结去年工作，部署今年任务。"]).title == title

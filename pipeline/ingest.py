@@ -414,6 +414,12 @@ def left_out_source(lines: Lines, doc: Document, raw: RawText, to_simplified) ->
         _left_out_head(lines, doc, texts[at + 1 : at + 4])
 
 
+def meeting_day(text: str) -> str:
+    """The day of a line that is a whole dateline naming its meeting (——2021年1月27日在…会议上), else ``""``."""
+    found = dateline(text)
+    return found.date if found and found.date and found.end == len(text) and _NAMES_MEETING.search(text) else ""
+
+
 # a day alone in brackets, as a speech's page sets it under the title (（2021年1月15日）; not a 发布时间 field nor a time)
 _BRACKETED_DAY = re.compile(r"[（(]\s*[\d〇○零一二三四五六七八九十年月日\s.-]{6,20}\s*[)）]")
 
@@ -427,9 +433,8 @@ def _left_out_head(lines: Lines, doc: Document, texts: list[str]) -> None:
         return
     if not any(d.source in ("meeting line", "title block") for d in lines.dates):
         for text in texts:
-            found = dateline(text)
-            if found and found.date and found.end == len(text) and _NAMES_MEETING.search(text):
-                lines.dates.insert(0, Dated(found.date, "meeting line"))
+            if day := meeting_day(text):
+                lines.dates.insert(0, Dated(day, "meeting line"))
                 lines.zones["title"].append(text)
                 break
             if _BRACKETED_DAY.fullmatch(text) and find_date(text) and _SPEECH_TITLE.search(doc.title):
@@ -1301,6 +1306,11 @@ def _prefix_speaker(headline: str, bare_name: bool = False) -> str:
     return ""
 
 
+def _speaker_over(headline: str, own: str) -> bool:
+    """Whether ``headline`` is the speech's own title ``own`` (在…上的讲话) with only its speaker put before it."""
+    return own.startswith("在") and headline.endswith(own) and bool(title_speaker(headline) or _prefix_speaker(headline, bare_name=True))
+
+
 def join_title(parts: list[str], gazetteer: Gazetteer | None = None, blocks: list[int] | None = None) -> str:
     """Title lines as one title: a line wrapped in the middle of a phrase is joined without a
     space (霞浦县2023年巩固拓展脱贫攻坚成果 / 同乡村振兴有效衔接工作总结): a long first line
@@ -1323,8 +1333,7 @@ def join_title(parts: list[str], gazetteer: Gazetteer | None = None, blocks: lis
     bare = [re.sub(r"\s", "", p) for p in parts]
     # (but a speech's own title under a headline that only puts its speaker before it, 顾晓东区长在…上的讲话 / 在…上的讲话, is kept
     # and the headline is not)
-    ahead = lambda q, b: b.startswith("在") and q.endswith(b) and bool(title_speaker(q) or _prefix_speaker(q, bare_name=True))  # noqa: E731
-    parts = [p for k, p in enumerate(parts) if not any(ahead(bare[k], b) for b in bare[k + 1 :])]
+    parts = [p for k, p in enumerate(parts) if not any(_speaker_over(bare[k], b) for b in bare[k + 1 :])]
     bare = [re.sub(r"\s", "", p) for p in parts]
     parts = [p for k, p in enumerate(parts) if len(bare[k]) < 4 or not any(bare[k] in q for q in bare[:k])]
     title = ""
@@ -1361,8 +1370,7 @@ def _one_block(parts: list[str], blocks: list[int]) -> list[str]:
     # (a headline that names the speaker, 县委书记张玉林在县委经济工作会议上的讲话, holding the document's own title, 在县委
     # 经济工作会议上的讲话: the own title is kept below, the speaker is the author)
     # (…or whoever it puts before the own title: 顾晓东区长在…上的讲话 / 在…上的讲话)
-    speaker = lambda j, k: genre[k] and genre[j] == genre[k] and bool(  # noqa: E731
-        title_speaker(bare[j]) or bare[k].startswith("在") and bare[j].endswith(bare[k]) and _prefix_speaker(bare[j], bare_name=True))
+    speaker = lambda j, k: genre[k] and genre[j] == genre[k] and bool(title_speaker(bare[j]) or _speaker_over(bare[j], bare[k]))  # noqa: E731
     keep = [k for k in range(len(texts)) if not any(bare[k] in bare[j] and not speaker(j, k) for j in range(k))]
     out = [keep[0]]
     for k in keep[1:]:
@@ -1421,6 +1429,11 @@ _COLUMN_KEYS = frozenset(("标题", "文件标题", "名称", "信息名称", "�
 _KEY_ALONE = re.compile(r"^\s*(?P<key>[\u4e00-\u9fff](?:[ \u3000]*[\u4e00-\u9fff]){1,5})\s*[:：]\s*$")
 
 
+def first_sentence_line(lines: Lines) -> int:
+    """The first line of text holding a sentence's end (what stands above it is the header), or the line count."""
+    return next((i for i, k in enumerate(lines.kinds) if k.kind == "body" and re.search("[。！？]", lines.text[i])), len(lines.text))
+
+
 def mark_field_columns(lines: Lines) -> None:
     """A catalogue's key alone on its line with its value on the next line, above the text (a
     page's table copied as text: 索 引 号： / 014108963/2022-00045 / 名　　称： / 顾晓东区长在…的讲话):
@@ -1428,7 +1441,7 @@ def mark_field_columns(lines: Lines) -> None:
     the date, 发布机构 the issuer); a key with no value under it (文件编号： / blank) is metadata too.
     Not inside the text (a notice's 时间： / 2023年3月10日 is what it says), and a document's title
     under a key of another role (主题词： / 关于印发…的通知) is no value of it."""
-    first_text = next((i for i, k in enumerate(lines.kinds) if k.kind == "body" and re.search("[。！？]", lines.text[i])), len(lines.text))
+    first_text = first_sentence_line(lines)
     for i, text in enumerate(lines.text[:first_text]):
         if not (m := _KEY_ALONE.match(text)) or not lines.open(i):
             continue
@@ -1520,7 +1533,7 @@ def mark_metadata(lines: Lines, doc: Document) -> None:
     author, source lines the source name (and a date where they carry one). Office-holders listed
     inside the text, one under another (a leading group's 成员： / 县人民医院院长 王五 / 县中医院院长 赵六), are
     text, not bylines."""
-    first_text = next((i for i, k in enumerate(lines.kinds) if k.kind == "body" and re.search("[。！？]", lines.text[i])), len(lines.text))
+    first_text = first_sentence_line(lines)
 
     bylines = {i for i, k in enumerate(lines.kinds) if k.reason == "byline"}
 
@@ -1740,10 +1753,7 @@ def mark_speech_head(lines: Lines, doc: Document) -> None:
                 who := office_and_name(m.group("who")) or (m.group("who") if looks_like_person(m.group("who")) else "")):
             doc.author, lines.author_field = who, False
             lines.zones["author"].append(m.group("who"))
-    def meeting_line(i: int) -> str:  # a dateline's day (——2021年1月27日在…会议上)
-        found = dateline(text := lines.text[i].strip())
-        return found.date if found and found.date and found.end == len(text) and _NAMES_MEETING.search(text) else ""
-
+    meeting_line = lambda i: meeting_day(lines.text[i].strip())  # noqa: E731
     # (…or a report's title over its dateline: 周口市人民检察院工作报告 / ——2021年1月27日在…会议上)
     title_at = next((i for k, i in enumerate(above) if len(lines.text[i].strip()) <= 60 and not re.search("[。！？；]", lines.text[i]) and (
         _SPEECH_TITLE.search(lines.text[i].strip()) or _GENRE_END.search(lines.text[i].strip()) and k + 1 < len(above) and meeting_line(above[k + 1]))), None)

@@ -17,6 +17,22 @@ PROVINCIAL = SHARED / "corpora" / "cn_provincial_gwr"
 DEV_LABELS = SHARED / "eval" / "dev_labels.csv"
 
 needs_shared = pytest.mark.skipif(not PROVINCIAL.is_dir(), reason="../shared/corpora/cn_provincial_gwr is not beside this checkout")
+# a speech's opening, the text below a header under test
+SPEECH = ["同志们：", "今天召开这次会议，主要任务是总结去年工作，部署今年任务。下面，我讲三点意见。", "一、充分肯定成绩",
+          "过去的一年，全县地区生产总值增长6.5%，一般公共预算收入增长5.1%，城乡居民收入稳步增长。"]
+
+
+def make_doc(lines, name="a.txt", encoding="utf-8", meta=None, left_out=()):
+    """One document through ingest's passes, as its reader would give it (``left_out``: what a web page's extraction left out)."""
+    import opencc
+
+    from pipeline.config import IngestParams
+    from pipeline.gazetteer import Gazetteer
+    from pipeline.ingest import process_document
+    from pipeline.readers import RawText
+
+    return process_document(name, RawText(list(lines), encoding, meta or {}, list(left_out)), IngestParams(), opencc.OpenCC("t2s").convert,
+                            Gazetteer.default())
 
 
 @pytest.fixture(scope="session")

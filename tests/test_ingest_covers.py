@@ -3,23 +3,13 @@ and where a document's date, author and place are when the text does not set the
 
 import datetime as dt
 
-import opencc
 import pytest
+from conftest import SPEECH
+from conftest import make_doc as _doc
 
-from pipeline.config import IngestParams
 from pipeline.gazetteer import Gazetteer, infer_locality
-from pipeline.ingest import _relative_day, process_document
-from pipeline.readers import RawText
+from pipeline.ingest import _relative_day
 from pipeline.text import classify_line, dateline, find_date, year_month_line
-
-P = IngestParams()
-T2S = opencc.OpenCC("t2s").convert
-SPEECH = ["同志们：", "今天召开这次会议，主要任务是总结去年工作，部署今年任务。下面，我讲三点意见。", "一、充分肯定成绩",
-          "过去的一年，全县地区生产总值增长6.5%，一般公共预算收入增长5.1%，城乡居民收入稳步增长。"]
-
-
-def _doc(lines, name="a.txt", encoding="utf-8", meta=None, left_out=()):
-    return process_document(name, RawText(list(lines), encoding, meta or {}, list(left_out)), P, T2S, Gazetteer.default())
 
 
 def _reasons(doc):
@@ -362,5 +352,5 @@ def test_a_forum_thread_holding_a_speech():
     from pipeline.readers import read_html
     path = _Path(__file__).parent / "fixtures" / "forum" / "thread-86213-1-1.html"
     raw = read_html(path.read_bytes(), path)
-    doc = process_document(path.name, raw, P, T2S, Gazetteer.default())
+    doc = _doc(raw.lines, path.name, raw.encoding, raw.meta, raw.left_out)
     assert (doc.author, doc.date, doc.locality.locality) == ("陈海波（市长）", "2013-04-28", "北流市")

@@ -2,23 +2,13 @@
 page leaves out: where the title, date, author and place are when the file does not set them
 as a plain speech does."""
 
-import opencc
 import pytest
+from conftest import SPEECH
+from conftest import make_doc as _doc
 
-from pipeline.config import IngestParams
-from pipeline.gazetteer import Gazetteer, infer_locality
-from pipeline.ingest import process_document
-from pipeline.readers import RawText, wechat_posted
+from pipeline.gazetteer import infer_locality
+from pipeline.readers import wechat_posted
 from pipeline.text import classify_line, dateline
-
-P = IngestParams()
-T2S = opencc.OpenCC("t2s").convert
-SPEECH = ["同志们：", "今天召开这次会议，主要任务是总结去年工作，部署今年任务。下面，我讲三点意见。", "一、充分肯定成绩",
-          "过去的一年，全县地区生产总值增长6.5%，一般公共预算收入增长5.1%，城乡居民收入稳步增长。"]
-
-
-def _doc(lines, name="a.txt", encoding="utf-8", meta=None, left_out=()):
-    return process_document(name, RawText(list(lines), encoding, meta or {}, list(left_out)), P, T2S, Gazetteer.default())
 
 
 @pytest.mark.parametrize("line, reason", [

@@ -21,7 +21,7 @@ from collections import Counter
 from difflib import SequenceMatcher
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
-from typing import NamedTuple
+from typing import Iterable, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -47,6 +47,7 @@ from .text import (
     PAGE_NUMBER,
     PAPER_DAY,
     KEYLESS_CRUMB,
+    MENU_WORD,
     OFFICIAL_DOCUMENT,
     SUBTITLE_SPEAKER,
     TURN_LABEL,
@@ -278,6 +279,10 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
     mark_lists(lines)
     pieces = cut_body(lines, params)
     doc.author = doc.author or lines.signed_by
+    if not doc.author or lines.author_field or _by_reporter(doc.author, lines, raw.left_out):
+        # news of a meeting or a visit: the leader whose words it reports, not its reporter or poster
+        body = [lines.text[i] for i, k in enumerate(lines.kinds) if k.kind == "body"]
+        doc.author = news_speaker(doc.title, body) or doc.author
     doc.issuer = doc.issuer or lines.issuer or title_issuer(doc.title)
     if not _repeats_title(file_name_text(source), lines.zones["title"]):
         lines.zones["file"].append(file_name_text(source))
@@ -291,6 +296,8 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
         copied = []  # (a Word file's 主办：… under an event's plan is no site: a page saved as text keeps its menu)
     site = lines.site or [m.group(1) for text in [*raw.left_out, *copied] if (m := _SITE_OWNER.search(to_simplified(text)))] or [
         text.strip() for text in copied if _SITE_PART.search(text.strip()) and len(text.strip()) <= 30]
+    if not doc.locality.found:  # (鼓楼区 of which city: the site's identifier and address say, 网站标识码：3501020001, 地址：福州市鼓楼区湖东路)
+        site = [*site, *site_identity([to_simplified(t) for t in [*raw.left_out, *copied]], gazetteer)]
     if (not doc.locality.found or doc.locality.passing or _site_below(doc, lines, site, gazetteer)) and (raw.encoding.startswith("html") or copied):
         # a page whose text names no place (市政府召开…, 全市), or names places only in passing (a
         # township's speech naming a neighbour county once), stands on its government's site: its
@@ -339,6 +346,69 @@ def subject_office(title: str, body: list[str], author: str = "") -> str:
     return ""
 
 
+# News of a meeting or a visit reports a leader's words: whose they are. A clause opened by a name that
+# says something (程浩在讲话中指出, 罗建华强调, 白云峰在报告中指出), a lead naming an office-holder who
+# convenes, speaks or reports (州长多杰加主持召开…, 市委书记张卫东主持并讲话, 县委书记韦成刚代表县委常委会作工作报告并讲话),
+# and a headline whose subject is a person (孙志远主持召开…, 赵启明调研…).
+_SAYS = re.compile(r"(?:^|[。！？；，：\s])(?P<who>[\u4e00-\u9fff]{2,3}?)(?:同志)?(?:在[^，。；！？]{0,20}?(?:时|中)[，,]?)?(?:指出|强调|要求|表示|提出|说(?=[，,：:]))")
+_LEAD_ROLE = re.compile(r"(?P<office>(?:[\u4e00-\u9fff]{1,8}?(?:书记|长|主任|主席|常委)、){0,3}(?:[省市县区州盟旗乡镇]委|常务|副|代)?[\u4e00-\u9fff]{0,5}?(?:书记|[省市县区州盟旗乡镇]长|主任|主席|专员))"
+                        r"(?P<who>[\u4e00-\u9fff]{2,4}?)(?:同志)?(?=主持|出席|代表|作|在|向|发表|深入|到|赴|率队|带队|一行)"
+                        r"(?P<act>[^。；！？]{0,30}?(?:主持召开|主持并讲话|并讲话|并作[^。；！？]{0,12}讲话|作[^。；！？]{0,20}(?:讲话|报告)|发表[^。；！？]{0,10}讲话|(?:刊发|发表)[^。；！？]{0,40}文章|调研|考察|视察|督导|检查))")
+_HEAD_ROLE = re.compile(r"^(?:(?:[省市县区州盟旗]委?|副|常务副)[\u4e00-\u9fff、]{0,8}?(?:书记|[省市县区州盟旗]长))?(?P<who>[\u4e00-\u9fff]{2,3}?)(?:同志)?"
+                        r"(?:主持召开|主持|出席|在[^，。：:]{0,20}?(?:调研|考察|视察|检查|督导)|到[^，。：:]{0,20}?(?:调研|考察|视察|检查|督导)|调研|督导|检查|深入)")
+_EXPLAINS = re.compile("图解|读懂|解读|问答|答记者问|一图看懂|图说")  # a title of a text that explains another
+_OF_ANOTHER = re.compile("[了的]|审议|听取|批准|通过|同意|关于")  # an office in a clause about another's act
+_clause_words = re.compile("[的了们是在和对把将要这那我你他]|会议|工作|全[县市区省州旗]").search  # (in a clause, not in a name)
+# words that open such a clause and are no one's name (会议指出, 全会强调, 报告要求, 通知强调 …)
+_NOT_SPEAKER = re.compile(r"^(会议|全会|大会|报告|文章|文件|通知|意见|方案|讲话|同志|他们|我们|领导|会上|会后|强调|指出|要求|同时|此外|其中|另外|最后|首先|全市|全县|全区|全省|全州|全旗|各级|各地|各部门|市委|县委|区委|省委|州委|旗委|党委|政府|常委|座谈会|与会|代表|专家|企业|群众|干部|记者|编者|决定|纲要|规划|公报|意见稿)")
+
+
+def news_speaker(title: str, body: list[str]) -> str:
+    """The leader whose words a news report of a meeting or a visit gives, as :func:`author_name` writes it
+    (``多杰加（州长）``, ``程浩``), or ``""``: the person a lead names as convening, speaking or reporting
+    (3 points), the headline's subject (3), and each clause the person opens saying something (2); the
+    highest with 3 or more. Not a national leader (习近平总书记强调: quoted, not reporting), nor in a
+    text that explains another (一图读懂…, …解读)."""
+    if _EXPLAINS.search(title):
+        return ""  # (一图读懂…政府工作报告, …解读: the explainer's, quoting the report's speaker)
+    points: Counter = Counter()
+    offices: dict[str, str] = {}
+    text = "\n".join(body)
+    for m in _LEAD_ROLE.finditer(text):  # (an office attests a name without a common surname: 州长多杰加)
+        who, after = m.group("who"), text[m.end("who") : m.end("who") + 1]
+        if (_NOT_SPEAKER.match(who) or _clause_words(who) or _OF_ANOTHER.search(m.group("office"))
+                or who.endswith("所") or who.endswith("工") and after == "作"):
+            continue  # (审议了市长刘文斌所作的报告: a report received, not given; 主席团工作报告: no name)
+        points[who] += 3
+        offices.setdefault(who, re.split("[由受和与及]|会议|同志", m.group("office"))[-1])  # (not 会议由…)
+
+    def person(who: str) -> bool:
+        return (looks_like_person(who) or who in offices) and not _NOT_SPEAKER.match(who)
+
+    if (m := _HEAD_ROLE.match(title.strip())) and person(m.group("who")):
+        points[m.group("who")] += 3
+    for m in _SAYS.finditer(text):
+        if person(m.group("who")):
+            points[m.group("who")] += 2
+    for who, score in points.most_common():
+        if score < 3:
+            break
+        if re.search(rf"{re.escape(who)}(总书记|主席|总理|委员长)|(总书记|总理|委员长|国家主席){re.escape(who)}", text + title):
+            continue  # (习近平总书记强调…: a national leader quoted)
+        return f"{who}（{offices[who]}）" if who in offices and office_only(offices[who]) else who
+    return ""
+
+
+def _by_reporter(author: str, lines: Lines, left_out: Iterable[str] = ()) -> bool:
+    """Whether ``author`` is a news report's reporter or poster: a line outside the body names them as 记者,
+    通讯员, 作者 or 编辑 (作者：记者 李文静, （记者 周晓东 叶飞）, 记者：张雯 王鹏)."""
+    name = split_author(author)[0].split()[0] if split_author(author)[0] else ""
+    if not name:
+        return False
+    outside = [t for i, t in enumerate(lines.text) if lines.kinds[i].kind != "body" or len(t.strip()) <= 40] + list(left_out)
+    return any(re.search(rf"(记者|通讯员|作者|编辑|撰稿|摄影?)\s*[:：/／]?[^。！？]{{0,12}}?{re.escape(name)}", t) for t in outside)
+
+
 LEFT_OUT = "left out of the page's main text by trafilatura (navigation, header, footer, links)"
 LEFT_OUT_TITLE = "left out of the page's main text by trafilatura: the page's title, read as its metadata"
 LEFT_OUT_PROSE = "left out of the page's main text by trafilatura, though it holds sentences: check it is not the document's text"
@@ -368,7 +438,7 @@ def _site_below(doc: Document, lines: Lines, site: list[str], gazetteer: Gazette
                 and sum(on_site.code in codes for t in lines.zones["body"] for _, _, codes in gazetteer.find(t)) >= 2)
 
 
-_EPAPER_BAR = re.compile(r"^(19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s+星期[一二三四五六日天]\s+第\s*[A-Z]?\d{1,3}\s*版")
+_EPAPER_BAR = re.compile(r"^(19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s+星期[一二三四五六日天]\s+(第\s*[A-Z]?\d{1,3}\s*版|往期回顾|PDF版)")
 
 
 def left_out_source(lines: Lines, doc: Document, raw: RawText, to_simplified) -> None:
@@ -425,12 +495,17 @@ _BRACKETED_DAY = re.compile(r"[（(]\s*[\d〇○零一二三四五六七八九�
 
 
 def _left_out_head(lines: Lines, doc: Document, texts: list[str]) -> None:
-    """A speech's or a report's dateline (or its day alone, under a speech's title) and speaker among
+    """A speech's or a report's dateline (or its day alone, under a speech's title), the title above the
+    dateline where nothing else gave one, and speaker among
     ``texts``, lines the page's extraction left out by its headline or above its source line, where
     the text opens as a speech or a report does (各位代表： / 同志们： among its first lines; not a
     news item under a link list's line) and nothing in the text dated it so or named its speaker."""
     if not any(_SALUTATION.match(t) for t in lines.text[:8]):
         return
+    if not doc.title and len(texts) >= 2 and meeting_day(texts[1]) and classify_line(texts[0], 80).kind == "heading" and not _SPEECH_TITLE.match(texts[0]):
+        # (the title itself left out above its dateline, the page's <title> only the site's name)
+        doc.title = texts[0]
+        lines.zones["title"].append(texts[0])
     if not any(d.source in ("meeting line", "title block") for d in lines.dates):
         for text in texts:
             if day := meeting_day(text):
@@ -1099,6 +1174,19 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
             for j in (above[-1], i):
                 kinds[j] = LineKind("metadata", "meeting paper label")
                 lines.mark(j, "metadata", "meeting paper label")
+    # a menu the page's layout cut into lines, one link a line (首页 / 要闻动态 / 政务公开 / 政务服务): three or more
+    # lines of one short word each, opened by 首页 or with two of a menu's words
+    run: list[int] = []
+    for i in [*header, -1]:
+        if i >= 0 and re.fullmatch(r"[\u4e00-\u9fff]{2,6}", lines.text[i].strip()) and (not run or i == run[-1] + 1):
+            run.append(i)
+            continue
+        words = [lines.text[j].strip() for j in run]
+        if len(run) >= 3 and (words[0] in ("首页", "网站首页") or sum(bool(MENU_WORD.search(w)) for w in words) >= 2):
+            for j in run:
+                kinds[j] = LineKind("boilerplate", "navigation")
+                lines.mark(j, "boilerplate", "navigation")
+        run = [i] if i >= 0 and re.fullmatch(r"[\u4e00-\u9fff]{2,6}", lines.text[i].strip()) else []
     header = [i for i in header if kinds[i].kind == "heading"]
     last_furniture = max((i for i in range(first_body) if kinds[i].kind == "boilerplate" and kinds[i].reason in _MENU
                           or _ARROW.match(lines.text[i])), default=-1)
@@ -1730,7 +1818,8 @@ def mark_transmitted_speech(lines: Lines, doc: Document) -> None:
 
 
 # how a speech or a report greets its audience, on a line of its own, where its text begins
-_SALUTATION = re.compile(r"^\s*(同志们|各位代表|各位委员|各位领导|同志们、朋友们|各位代表、同志们)\s*[:：!！,，]?\s*$")
+# (also with the chair and the officers a standing committee's report addresses first: 主任、各位副主任、秘书长、各位委员：)
+_SALUTATION = re.compile(r"^\s*(同志们|各位代表|各位委员|各位领导|同志们、朋友们|各位代表、同志们|(?:(?:各位)?(?:副?主任|秘书长|副?主席)[、，,]){1,3}各位委员)\s*[:：!！,，]?\s*$")
 # the title of a speech (在…会议上的讲话, ——在…上的讲话, …的报告)
 _SPEECH_TITLE = re.compile(r"(上的|上)(讲话|报告|发言|致辞|总结讲话)[)）]?$|^[—―–\-－]{1,2}\s*在.{2,40}上$")
 _HEAD_LINES = 4
@@ -1841,7 +1930,10 @@ def date_document(lines: Lines, doc: Document, meta: dict[str, str], meta_source
     other_years = {y[:4] for y, _ in lines.years} | {m.group(1) for m in _NAME_YEAR.finditer(name)} | ({title_year} if title_year else set())
     if named and not other_years - {named[:4]}:
         dates.append(Dated(named, "file name"))
-    if dates and date_rank(dates[0].source) > date_rank(LEAD_DAY) and (lead := lead_day(lines, dates[0].date, doc.title, dates[0].source)):
+    # (a catalogue's 成文日期 the same day as its 发布日期 is the news item's posting, not an issuing date)
+    posted_too = bool(dates) and date_rank(dates[0].source) == DATE_AUTHORITY.index("header: issued") and any(
+        d.date == dates[0].date and date_rank(d.source) == DATE_AUTHORITY.index("header: posted") for d in dates)
+    if dates and (date_rank(dates[0].source) > date_rank(LEAD_DAY) or posted_too) and (lead := lead_day(lines, dates[0].date, doc.title, dates[0].source)):
         dates.insert(0, lead)
     if (len(lines.years) == 1 and (not dates or date_rank(dates[0].source) > max(date_rank(lines.years[0][1]), date_rank("signature")))
             and sum(bool(year_month_line(t)) for t in lines.text) == 1):
@@ -1873,7 +1965,7 @@ def date_document(lines: Lines, doc: Document, meta: dict[str, str], meta_source
 # a news report's or an editor's note's first sentence, dated by the day of what it reports (本报讯（记者…）3月14日，长安区召开…;
 # 编者按：12月26日，市委经济工作会议召开。; 8月14日下午，全县…会议在县政府第一会议室召开)
 _LEAD_DAY = re.compile(
-    r"^\s*(?:编者按\s*[:：]\s*)?(?:[^\s，,。]{0,12}?讯\s*)?(?:[（(][^）)]{0,40}[）)]\s*)?(?:(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日|(?P<rel>昨天|昨日|前天|今天|今日|[上本]周[一二三四五六日天]))\s*(?:上午|下午|晚上?|早上|凌晨|中午)?\s*[，,]"
+    r"^\s*(?:编者按\s*[:：]\s*)?(?:[^\s，,。]{0,12}?讯\s*)?(?:[（(][^）)]{0,40}[）)]\s*)?(?:(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日|(?P<rel>昨天|昨日|前天|今天|今日|[上本]周[一二三四五六日天])|[昨今前]\s*[（(]\s*(?P<d2>\d{1,2})\s*[)）]\s*日)\s*(?:上午|下午|晚上?|早上|凌晨|中午)?\s*[，,]"
     # (the clause may run across a comma, 市长赵启明深入陈仓区、凤翔区，调研…; not past a source's 获悉 or another day: 9月18日，
     # 记者从县农业农村局获悉，我县将于9月23日举办… is the day of the reporting)
     r"(?P<clause>(?:(?!获悉|了解到|获知|据悉|\d{1,2}月\d{1,2}日)[^。！？；;]){0,60}?(?:召开|举行|开幕|闭幕|举办|调研|考察|视察|督导|慰问|走访|座谈|召集))")
@@ -1882,7 +1974,7 @@ _LEAD_SHARED_CHARS = 4  # how much of the headline the lead's first clause repea
 
 
 # a lead that presents the speech printed below it (…出席会议并讲话。现将讲话全文刊发如下：)
-_PRESENTS_SPEECH = re.compile(r"讲话(全文|摘要|摘登)?[^。]{0,12}(刊发|刊登|摘登|发布|编发)如下|全文(刊发|刊登)如下|现将[^。]{0,20}讲话")
+_PRESENTS_SPEECH = re.compile(r"讲话(全文|摘要|摘登)?[^。]{0,12}(刊发|刊登|摘登|发布|编发)如下|全文(刊发|刊登)如下|现将[^。]{0,20}讲话|以下(为|是)[^。]{0,8}讲话(全文|摘要|摘登|原文)")
 
 
 def lead_day(lines: Lines, posted: str, doc_title: str, posted_by: str = "header: posted") -> Dated | None:
@@ -1915,6 +2007,13 @@ def lead_day(lines: Lines, posted: str, doc_title: str, posted_by: str = "header
         if posted_by == "file name" or posted_by.endswith("metadata") and not posted_by.startswith("html"):
             return None  # (a Word file's date is when it was saved, not a page's)
         return Dated(d.isoformat(), LEAD_DAY, first) if (d := _relative_day(m.group("rel"), ref)) else None
+    if m.group("d2"):  # 昨（27）日: the day of the page's month, or of the month before (昨（31）日 on the 1st)
+        month = ref if int(m.group("d2")) <= ref.day else ref.replace(day=1) - dt.timedelta(days=1)
+        try:
+            day = month.replace(day=int(m.group("d2")))
+        except ValueError:
+            return None
+        return Dated(day.isoformat(), LEAD_DAY, first) if 0 <= (ref - day).days <= _LEAD_DAYS else None
     try:
         day = dt.date(int(m.group("y") or ref.year), int(m.group("m")), int(m.group("d")))
         if day > ref and not m.group("y"):
@@ -1953,6 +2052,29 @@ _NOBODY = re.compile(r"用户|微软|雨林木风|番茄花园|系统之家|深�
 _TITLE_PARTS = re.compile(r"\s*(?:[_|｜»]|>{2,}|＞{2,}|::|：：|(?<!\d)-{2,}(?!\d))\s*|\s+-\s+")  # (not 2018--2022年)
 # a footer's line naming who runs the site (主办：漯河市人民政府办公室, 网站主办单位：…, 版权所有 © 2023 …人民政府), at
 # the start of the line or of a part of it; its name ends in an organ's word (not 由…主办的…大赛)
+# a government site's identifier, its unit's code and a serial number (网站标识码：3501020001, by the national rules for
+# government sites of 2017), and the address in its footer (地址：福州市鼓楼区湖东路 邮编：350003)
+_SITE_CODE = re.compile(r"网站标识码\s*[:：]?\s*(\d{6})\d{4}(?!\d)")
+# (a post's place, as WeChat and Weibo show it since 2022: 发表于甘肃, IP属地：甘肃)
+_POSTED_FROM = re.compile(r"(?:发表于|IP属地\s*[:：]?)\s*([\u4e00-\u9fff]{2,3})(?![\u4e00-\u9fff])")
+_SITE_ADDRESS = re.compile(r"(?:^|\s)(?:地址|通讯地址|联系地址)\s*[:：]\s*([\u4e00-\u9fff]{4,30})")
+
+
+def site_identity(texts: list[str], gazetteer: Gazetteer) -> list[str]:
+    """Whose site a page stands on, as its furniture says: the full name of the unit a 网站标识码 codes
+    (福建省福州市鼓楼区), a footer's address (福州市鼓楼区湖东路) and a post's province (发表于甘肃), for the locality a text's ambiguous
+    or missing name leaves open."""
+    found = []
+    for text in texts:
+        if (m := _SITE_CODE.search(text)) and (place := gazetteer.places.get(m.group(1) + "0" * 6)):
+            found.append("".join(gazetteer.places[c].name for c in (*place.ancestors, place.code) if c in gazetteer.places))
+        if m := _SITE_ADDRESS.search(text):
+            found.append(m.group(1))
+        if (m := _POSTED_FROM.search(text)) and any(gazetteer.places[c].level == "province" for _, _, codes in gazetteer.find(m.group(1)) for c in codes):
+            found.append(m.group(1))
+    return found
+
+
 _SITE_OWNER = re.compile(r"(?:^|[\s|｜])(?:网站)?(?:主办(?:单位)?|版权所有)\s*[：:]?\s*(?:[©Ⓒ]\s*)?(?:\d{4}\s*)?"
                          r"([\u4e00-\u9fff（）()]{2,30}?(?:人民政府|政府|办公室|办公厅|委员会|中心|局))(?![\u4e00-\u9fff])")
 # how long a page's <h1>–<h3> may be to be its headline (not 政务动态, not a paragraph set as a heading)
@@ -1978,6 +2100,8 @@ def left_out_headline(left_out: list[str], to_simplified) -> list[str]:
     title_like = lambda text: (_HEADLINE_CHARS[0] <= len(text) <= _HEADLINE_CHARS[1] and classify_line(text, _HEADLINE_CHARS[1]).kind == "heading"  # noqa: E731
                                and not _SITE_PART.search(text) and not _NUMBERED.match(text))
     for k, (text, after) in enumerate(zip(texts, texts[1:])):
+        if _SPEECH_SUBTITLE.match(text) and k and title_like(texts[k - 1]) and not _DASH.match(texts[k - 1]):
+            return [f"{texts[k - 1]}{text}"]  # (a speech's headline and subtitle, with or without a source line below: an e-paper's)
         kind = classify_line(after, 40)
         if kind.kind == "metadata" and kind.reason in ("source/date line", "header fields"):
             if _DASH.match(text) and k and title_like(texts[k - 1]) and not _DASH.match(texts[k - 1]):
@@ -1985,8 +2109,9 @@ def left_out_headline(left_out: list[str], to_simplified) -> list[str]:
             if title_like(text):
                 return [text]
     return []
-# a part that names the site, not the article (郴州市人民政府, 政务公开, 门户网站)
-_SITE_PART = re.compile(r"(人民政府|政府|行政公署|行署|政府网|门户网站|网站|首页|政务公开|信息公开|新闻中心|办公室|网)$")
+_SPEECH_SUBTITLE = re.compile(r"^[—―–\-－]{1,2}\s*在.{2,60}?(上|时)的?(讲话|报告|发言|致辞)")
+# a part that names the site, not the article (郴州市人民政府, 政务公开, 门户网站, an e-paper's 大众日报数字报 and its page, 第02版：要闻)
+_SITE_PART = re.compile(r"(人民政府|政府|行政公署|行署|政府网|门户网站|网站|首页|政务公开|信息公开|新闻中心|办公室|网|数字报|电子报|电子版)$|^第\s*[A-Z]?\d{1,3}\s*版")
 _WORD_TITLE = re.compile(r"^Microsoft Word\s*-\s*|\.(docx?|wps)$", re.IGNORECASE)
 # a dash or hyphen that may set a site's name off a title with no space (…推进会-哈尔滨市呼兰区人民政府,
 # …推进会——呼兰区人民政府); not between digits (2018-2022年)
@@ -1997,7 +2122,7 @@ _SUBJECT_VERB = re.compile("关于|召开|印发|转发|出台|发布|举行|举
 _COLUMN = re.compile(r"(解读|动态|要闻|讲话|公开|公示|公告|新闻|专题|专栏|信息|资讯|快讯|之窗|聚焦|头条|文章|报道|论坛|文件)$")  # (…|文件: 政府文件)
 _YEARBOOK_COLUMNS = ("特载", "专文", "特稿")  # a yearbook's columns, letter-spaced as it sets them (特　载)
 # a site's name as such, with no place in it (人民政府 alone, not 服务型政府 or 民生保障网)
-_SITE_ITSELF = re.compile(r"(人民政府|政府网|门户网站|网站|政务公开|信息公开|新闻中心)$")
+_SITE_ITSELF = re.compile(r"(人民政府|政府网|门户网站|网站|政务公开|信息公开|新闻中心|数字报|电子报|电子版)$|^第\s*[A-Z]?\d{1,3}\s*版")
 
 
 def _site_off(part: str, gazetteer: Gazetteer) -> list[str]:

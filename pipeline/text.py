@@ -196,13 +196,18 @@ BOILERPLATE = [
         r"(?i)copyright|©|版权所有(?![人者])|ICP\s*[备证]\s*(案号)?\s*[:：]?\s*[\dA-Z]|ICP备案号|公网安备\s*[:：]?\s*\d|网站标识码\s*[:：]?\s*[\dA-Z]"
         r"|未经.{0,10}(授权|许可).{0,10}不得.{0,10}(转载|复制|摘编|镜像|转贴|下载|链接)"
     )),
+    # a photo's caption (图为…, ▲…, …（记者 王海峰 摄）, 大会开幕现场。 本报记者 刘文涛 摄): under the picture, not the text
+    ("photo caption", re.compile(r"^\s*(图为|[▲△]).{2,120}$|[（(][^（）()]{0,30}摄[)）]\s*$"
+                                 r"|(记者|通讯员|摄影)\s*[:：]?\s*[\u4e00-\u9fff·]{2,4}(\s+[\u4e00-\u9fff·]{2,4}){0,3}\s*(?<!拍)摄\s*$")),
+    # the 学习强国 app's name and its province's platform above a copied article (湖北学习平台)
+    ("site name", re.compile(r"^\s*(学习强国\s*)?[\u4e00-\u9fff]{0,8}学习平台\s*$|^\s*学习强国\s*$")),
     ("site owner", re.compile(r"^(主办单位|承办单位|协办单位|技术支[撑持]|运行维护|网站维护|联系我们|网站声明|(主办|承办)\s*[:：])[^，,。；]*$")),
     ("site address", re.compile(r"^(地址|通讯地址|邮编|邮政编码|联系电话|电话|传真)\s*[:：][^。！？；，,]{0,60}$")),
     ("editor", re.compile(r"^[\[【(（]?\s*(责任编辑|编辑|责编|审核|审校|校对|初审|复审|终审|监制|值班编辑)\s*[:：]")),
     # a social media account's calls to follow, read on or share (点击蓝字 关注我们, 👆点击上方“…发布”关注我们,
-    # 往期推荐, 阅读原文), not a sentence
+    # 往期推荐, 阅读原文, a follow button's 关注 / +关注 under the account's name), not a sentence
     ("social media prompt", re.compile(
-        r"^\W*((点击蓝字|点击上方|点击下方)[^，,、。！？；]{0,30}|关注我们|阅读原文|往期(推荐|回顾|精彩)|推荐阅读|精彩推荐|点个?在看|分享.{0,3}点赞.{0,3}在看"
+        r"^\W*((点击蓝字|点击上方|点击下方)[^，,、。！？；]{0,30}|关注我们|[+＋]?\s*(已)?关注|阅读原文|往期(推荐|回顾|精彩)|推荐阅读|精彩推荐|点个?在看|分享.{0,3}点赞.{0,3}在看"
         r"|欢迎关注[^，,、。！？；]{0,20}(公众号|微信|视频号|抖音|发布|官微)[^，,、。！？；]{0,10}|长按(识别)?二维码[^，,、。！？；]{0,12}关注[^，,、。！？；]{0,10}"
         # (a post's topics: 收录于话题 #两会时间 12个, 收录于合集 #县委全会 3个)
         r"|收录于(话题|合集)\s*(#\S{1,20}\s*\d*\s*个?\s*)*)\W*$")),
@@ -233,19 +238,22 @@ BOILERPLATE = [
     # a social media account's card under a post's title (微信号 zjkfabu, 功能介绍 张家口市人民政府新闻办公室官方微信，…)
     # (…and the account's line of what it is: 肃南裕固族自治县融媒体中心官方公众号)
     ("social media profile", re.compile(r"^\W*(微信号\s*[:：]?\s*[A-Za-z][\w-]{3,30}|功能介绍\s*[:：]?\s*\S.{0,60}?(官方微信|公众号|订阅号|服务号|微信平台).{0,60}"
-                                        r"|(?![\d一二三四五六七八九十]+[、.．])[^\s，。：:]{0,30}(融媒体中心|新闻中心|新闻办|发布|宣传部|人民政府|政府|日报|电视台|广播电视台|网信办|办公室)"
+                                        r"|(?![\d一二三四五六七八九十]+[、.．])[^\s，。：:]{0,30}(融媒体中心|新闻中心|新闻办|发布|宣传部|人民政府|政府|日报|电视台|广播电视台|网信办|办公室|厅|局)"
                                         r"官方(微信)?(公众号|订阅号|服务号|微信|账号)([，,][^。！？\d，,]{0,30}[。！]?)?"
+                                        # (the card's count of original posts and its label: 1篇原创内容 / 公众号)
+                                        r"|\d+\s*篇原创内容|公众号"
                                         # (a repost's card: 以下文章来源于湄潭发布)
                                         r"|以下文章来源于\s*\S{2,20})$")),
     ("reprint note", re.compile(r"^[\[【(（]\s*(文章|本文)?据.{1,40}(转发|转载|编发|整理)|转发时有改动|转载请注明|^[\[【(（]\s*来源[:：].{0,40}[\]】)）]$")),
     # a table of contents' label (目　录, 目 录 CONTENTS); its entries are read below it (see ingest.mark_header)
     ("table of contents", re.compile(r"^\s*目\s*录(\s*CONTENTS)?\s*$", re.IGNORECASE)),
     # a page's number beside its running header (·1262·  沛县志（1991—2010）, 沛县志（1991—2010）  ·1263·)
-    ("page number", re.compile(rf"^\s*(·\s*\d{{1,4}}\s*·|[—-]\s*\d{{1,4}}\s*[—-])\s+\S.{{0,30}}$|^(?![一二三四五六七八九十]{{1,3}}、|[（(])\S.{{0,30}}?\s+(·\s*\d{{1,4}}\s*·|[—-]\s*\d{{1,4}}\s*[—-])\s*$")),
+    # (the page's number OCR'd letter-spaced too: · 1 5 6 ·)
+    ("page number", re.compile(rf"^\s*(·\s*\d(?: ?\d){{0,3}}\s*·|[—-]\s*\d(?: ?\d){{0,3}}\s*[—-])\s+\S.{{0,30}}$|^(?![一二三四五六七八九十]{{1,3}}、|[（(])\S.{{0,30}}?\s+(·\s*\d(?: ?\d){{0,3}}\s*·|[—-]\s*\d(?: ?\d){{0,3}}\s*[—-])\s*$")),
     # a newspaper's or a magazine's name romanised on its masthead (MIANYANG RIBAO, ZHIBU SHENGHUO, 今日苍南 JINRI CANGNAN), a
     # magazine's issue (2018 · 7) and frequency (半月刊)
     ("masthead", re.compile(r"^\s*([\u4e00-\u9fff]{2,10}\s+)?(?=[A-Z\s]*[A-Z]{5})[A-Z]{2,}(\s+[A-Z]{2,}){1,4}\s*$|^\s*(19|20)\d{2}\s+·\s+\d{1,2}\s*$|^\s*(半月刊|月刊|周刊|旬刊|双月刊|季刊)\s*$")),
-    ("page number", PAGE_NUMBER := re.compile(r"^[-—–－―─\s]*(\d{1,3}|(?<=[-—–－―─]\s)[IVXivx]{1,5}(?=\s[-—–－―─])|[·•]\s*\d{1,3}\s*[·•]|第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})[-—–－―─\s]*$")),
+    ("page number", PAGE_NUMBER := re.compile(r"^[-—–－―─\s]*(\d{1,3}|(?<=[-—–－―─]\s)[IVXivx]{1,5}(?=\s[-—–－―─])|[·•]\s*\d(?: ?\d){0,2}\s*[·•]|第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})[-—–－―─\s]*$")),
     # a button's word alone (【打印】 字号：大 中 小, 【大】【中】【小】, 上一篇：…), not the first word of a sentence (关闭落后产能企业12家。
     # 关闭、搬迁养殖场47家。 分享经济健康发展。 上一篇章已经写就，… 扫一扫即可办理。)
     # a portal's weather widget (宜昌 多云 24℃~31℃, 今天 晴转多云 -3～8℃)
@@ -260,7 +268,7 @@ ORGAN_WORDS = "人民政府|政府|行政公署|行署|委员会|党委|党组|�
 # document number above, the disclosure note, the distribution list and the printing line
 # below. They are metadata; the banner and the number go with the document's source.
 # what a draft calls itself (征求意见稿, 讨论稿, 送审稿, 第三稿): no part of the title
-DRAFT_MARK = r"(?:征求意见稿|讨论稿|送审稿|审议稿|修改稿|修订稿|初稿|定稿|草稿|代拟稿|报审稿|第[一二三四五六七八九十\d]{1,2}稿)"
+DRAFT_MARK = r"(?:(?:提交|提请)[\u4e00-\u9fff]{0,4}?)?(?:征求意见稿|讨论稿|送审稿|审议稿|修改稿|修订稿|初稿|定稿|草稿|代拟稿|报审稿|第[一二三四五六七八九十\d]{1,2}稿)"
 OFFICIAL_DOCUMENT = [
     # (an issuer's name: not a heading about documents, 一、认真学习贯彻郴州市委文件)
     ("red-head banner", re.compile(r"^(?![一二三四五六七八九十\d]+[、.．]|[（(])(?!.*(学习|贯彻|落实|传达|转发|印发|关于|有关|相关|上级|执行))(中共)?[\u4e00-\u9fff、\s]{2,40}"
@@ -275,6 +283,9 @@ OFFICIAL_DOCUMENT = [
     ("reply class", re.compile(r"^类别\s*[:：]\s*[A-DＡ-Ｄ]\s*类(\s+[^\s，。]{2,24})?$")),  # (类别：B类 宜市教函〔2015〕28号)
     # a newspaper's page label on an e-paper copy (第A01版：要闻, 第3版:综合新闻)
     ("newspaper page", re.compile(r"^第\s*[A-Z]?\d{1,3}\s*版\s*([:：]|\s)\s*[\u4e00-\u9fff·]{0,8}$")),
+    # (…and a PDF page's own, its column then its number: 要闻　2, 综合新闻 A3)
+    ("newspaper page", re.compile(r"^(要闻|综合|时政|经济|民生|社会|文化|理论|评论|专版|专题|特刊|副刊|县域|区县|政务|党建|城市|地方|国内|国际|体育)(新闻|经济|版)?"
+                                  r"[\s\u3000]+[A-Z]?\d{1,2}$")),
     ("disclosure note", re.compile(r"^[(（]\s*此件(主动|不予|依申请)?公开(发布)?\s*[)）]$")),
     ("distribution list", re.compile(r"^(抄送|抄报|分送)\s*[:：]")),
     ("secretariat's print mark", re.compile(r"^(?!.*[已由经被将])[\u4e00-\u9fff]{0,20}(秘书处|办公室|办公厅)\s*印制?$")),  # (大会秘书处印)
@@ -589,12 +600,35 @@ _FIRST_MONTH = re.compile(r"(?<=[〇○零一二三四五六七八九]年)元月
 _OCR_YEAR = re.compile(r"(?<![0-9A-Za-z])(?=[12][0-9OoΟ]{3}\s*[年.\-/])(?=[12]\d?[OoΟ]|[12]\d[0-9OoΟ][OoΟ])[12][0-9OoΟ]{3}")  # OCR's letter O in a year (2O18年, 2OO9年)
 
 
+# what OCR and letter-spaced PDF text make of a date: a year's digits spaced (1 9 9 9年), a letter l for the
+# 1 that opens a year (l999年), a letter O for a day's or a month's 0 (2月1O日) or for 〇 in a year in
+# characters (二OO二年)
+_SPACED_YEAR = re.compile(r"(?<![0-9A-Za-z])[12lOoΟ](?: [0-9lOoΟ]){3}(?= ?年)")
+_SPACED_DAY = re.compile(r"(?<=[年月] )[0-3OoΟ] [0-9OoΟ](?= ?[月日])|(?<=[年月])[0-3OoΟ] [0-9OoΟ](?= ?[月日])")
+_L_YEAR = re.compile(r"(?<![0-9A-Za-z])l(?=[0-9OoΟ]{3}\s*年)")
+_OCR_DAY = re.compile(r"(?<=[0-9])[OoΟ](?=\s*[日月])|(?<=[月年])[OoΟ](?=[0-9]\s*[日月])")
+_OCR_CN_YEAR = re.compile(r"[一二][〇○零OoΟ一二三四五六七八九]{3}(?=\s*年)")
+
+
+def _ocr_dates(text: str) -> str:
+    """``text`` with the OCR's misreadings of dates (:data:`_SPACED_YEAR` …) undone, its length kept
+    (a spaced year's blanks move after it)."""
+    if re.search(r"\d \d", text):
+        for spaced in (_SPACED_YEAR, _SPACED_DAY):
+            text = spaced.sub(lambda m: m.group().replace(" ", "") + " " * m.group().count(" "), text)
+    if re.search("[OoΟl]", text):
+        text = _L_YEAR.sub("1", text)
+        text = _OCR_YEAR.sub(lambda m: re.sub("[OoΟ]", "0", m.group()), text)
+        text = _OCR_DAY.sub("0", text)
+        text = _OCR_CN_YEAR.sub(lambda m: re.sub("[OoΟ]", "〇", m.group()), text)
+    return text
+
+
 def date_probe(text: str) -> str:
-    """``text`` as the date patterns read it: full-width digits as ASCII, an OCR's letter O inside
-    a year as 0 (2O18年), 元月 as the first month.
+    """``text`` as the date patterns read it: full-width digits as ASCII, the OCR's misreadings of a
+    date undone (2O18年, 1 9 9 9年, l999年, 2月1O日, 二OO二年: :func:`_ocr_dates`), 元月 as the first month.
     The same length as ``text``, so a match's offsets are the text's."""
-    text = text.translate(_ASCII_DIGITS)
-    text = _OCR_YEAR.sub(lambda m: re.sub("[OoΟ]", "0", m.group()), text) if re.search("[OoΟ]", text) else text
+    text = _ocr_dates(text.translate(_ASCII_DIGITS))
     return _FIRST_MONTH.sub(lambda m: "1月" if m.group("digit") else "一月", text) if "元月" in text else text
 
 
@@ -668,8 +702,8 @@ _EDGE_ONLY = {"site owner", "site address", "breadcrumb", "issue number", "docum
 WEATHER = re.compile(r"^[\u4e00-\u9fff]{0,8}\s*(晴|多云|阴|小雨|中雨|大雨|暴雨|阵雨|雷阵雨|雨夹雪|小雪|中雪|大雪|阵雪|雾|霾|扬沙|浮尘)"
                      r"(转[\u4e00-\u9fff]{1,4})?\s*-?\d{1,2}\s*℃?\s*[~～\-－至/]\s*-?\d{1,2}\s*℃$")
 # a breadcrumb without its key, opened by the site (芜湖市人民政府 > 政务公开 > 领导讲话): above a headline
-KEYLESS_CRUMB = re.compile(r"^([^>＞›»，。；！？]{0,20}(人民政府|政府网|门户网站|网站|网|在线|论坛)|首页)(\s*[>＞›»]{1,2}\s*[^>＞›»，。；！？\s]{2,12}){2,}\s*$")
-_MENU_WORD = re.compile(r"(首页|公开|服务|互动|办事|动态|新闻|概况|专题|专栏|指南|交流|之窗|领导|信箱|下载|邮箱)$")  # (第一期 and A类 inside a text head its parts)
+KEYLESS_CRUMB = re.compile(r"^([^>＞›»，。；！？]{0,20}(人民政府|政府网|门户网站|网站|网|在线|论坛|信息港|之窗|热线)|首页)(\s*[>＞›»]{1,2}\s*[^>＞›»，。；！？\s]{2,12}){2,}\s*$")
+MENU_WORD = _MENU_WORD = re.compile(r"(首页|公开|服务|互动|办事|动态|新闻|概况|专题|专栏|指南|交流|之窗|领导|信箱|下载|邮箱)$")  # (第一期 and A类 inside a text head its parts)
 _DASHES = "—―–‒─━\\-－~～"
 _DATELINE_START = re.compile(
     rf"^[{_DASHES}]*\s*[(（]?\s*(?:(19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月(\s*\d{{1,2}}\s*日)?|{_CN_DATE.pattern}|{_CN_YEAR.pattern.replace('?P<y>', '')}\s*[一二三四五六七八九十]{{1,2}}\s*月)"
@@ -781,6 +815,21 @@ def pinyin_line(line: str) -> bool:
     return bool(words) and all(re.fullmatch(f"(?:{_PINYIN_SYLLABLE})+", w.lower()) for w in words if not w.isdigit())
 
 
+# A line in another script and no Chinese: the Uyghur, Kazakh, Mongolian, Tibetan, Yi or Korean header of
+# an autonomous area's page or paper above its Chinese one (not a Chinese text's content)
+OTHER_SCRIPT = "another script, no Chinese (a bilingual header's other language)"
+_SCRIPTS = re.compile("[\u0590-\u08ff\u0f00-\u0fff\u1100-\u11ff\u1800-\u18af\ua000-\ua4cf\uac00-\ud7af\ufb50-\ufdff\ufe70-\ufeff]")
+
+
+def _other_script(line: str) -> bool:
+    """Whether ``line`` has no Han character and is mostly letters of the scripts of China's autonomous
+    areas (Arabic-script Uyghur and Kazakh, Mongolian, Tibetan, Yi, Korean)."""
+    if re.search("[\u4e00-\u9fff\u3400-\u4dbf]", line):
+        return False
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and sum(bool(_SCRIPTS.match(c)) for c in letters) >= 0.6 * len(letters)
+
+
 def classify_line(line: str, heading_max_chars: int, edge: bool = True) -> LineKind:
     """Classify one cleaned line on its own (the header zone is decided by the caller).
 
@@ -791,7 +840,11 @@ def classify_line(line: str, heading_max_chars: int, edge: bool = True) -> LineK
         return LineKind("blank")
     if not _HAN_OR_WORD.search(line):
         return LineKind("boilerplate", "no text (punctuation or symbols only)")
+    if _other_script(line):
+        return LineKind("boilerplate", OTHER_SCRIPT)
     cells = table_cells(line)
+    if cells is not None and len(filled := [c for c in cells if c.strip()]) == 1 and "|" not in filled[0]:
+        return classify_line(filled[0].strip(), heading_max_chars, edge)  # (a layout's one-cell row: | 发布日期：… 信息来源：… |)
     if cells is not None:
         fields = table_fields(cells)
         if fields:

@@ -312,7 +312,8 @@ def test_what_the_second_review_found():
 def test_a_saved_pages_site_a_readers_office_and_a_fields_widget():
     """A page saved as text keeps its site's header (晋江市人民政府 above its menu): a county-level
     city's speech naming its city more often is still the site's; a 解读人 with the office after the
-    name signs the text; an 作者 field's value ends before the page's widgets; an image's placeholder
+    name signs the text; an 作者 field's value ends before the page's widgets (and gives way to a leader a news
+    item reports, below); an image's placeholder
     is no title."""
     body = ["同志们：", "今天召开市政府全体会议，主要任务是贯彻泉州市委、泉州市政府部署，总结去年工作。", "一、2018年工作回顾",
             "过去一年，全市地区生产总值增长8.5%，晋江市经济总量连续多年位居泉州市各县（市、区）首位。", "二、2019年工作安排",
@@ -324,8 +325,11 @@ def test_a_saved_pages_site_a_readers_office_and_a_fields_widget():
               "解读机关：福州市鼓楼区发展和改革局", "解读人：林晓峰（区发改局营商环境科科长）"]
     assert _doc(signed).author == "林晓峰"
     news = ["容县召开县政府常务会议", "发布时间：2023-09-14 来源：县政府办 作者：覃丽萍 【字体：大 中 小】 【打印】",
-            "9月12日，县长李振华主持召开县政府常务会议，研究部署秋冬季安全生产工作。"]
+            "9月12日，县政府召开常务会议，研究部署秋冬季安全生产工作。"]
     assert _doc(news).author == "覃丽萍"
+    # (the poster gives way to the leader who convened the meeting the news reports)
+    news[2] = "9月12日，县长李振华主持召开县政府常务会议，研究部署秋冬季安全生产工作。"
+    assert _doc(news).author == "李振华（县长）"
     pic = ["图解：2022年琼海市政府工作报告", "[图片：一图读懂2022年琼海市政府工作报告（头图）]", "一、2021年工作回顾",
            "过去一年，全市地区生产总值增长10.5%，经济运行稳中向好。"]
     assert _doc(pic).title == "图解：2022年琼海市政府工作报告"

@@ -1,0 +1,70 @@
+"""News of a meeting or a visit: its author is the leader whose words it reports, not the reporter
+who wrote it down nor the office that posted it; a reporter stays the author where nobody speaks."""
+
+import pytest
+from conftest import make_doc as _doc
+
+from pipeline.ingest import news_speaker
+
+
+@pytest.mark.parametrize("title, body, who", [
+    # a lead naming who convened the meeting, and the same name opening what it says
+    ("多杰加主持召开州政府第48次常务会议", ["8月21日，州长多杰加主持召开州政府第48次常务会议，传达学习省委全会精神。", "会议指出，要统筹推进。多杰加强调，生态保护是最大责任。"],
+     "多杰加（州长）"),
+    # only what the speaker says, twice, under a headline naming the meeting
+    ("市委经济工作会议召开", ["本报讯（记者 钟华）昨天，市委经济工作会议召开。", "王峰在讲话中充分肯定了成绩。王峰指出，当前正处在关键时期。", "王峰强调，要重点抓好六个方面。"],
+     "王峰"),
+    # who gave the report at a people's congress, not who chaired it
+    ("甘州区第十九届人民代表大会第二次会议隆重开幕", ["大会由区人大常委会主任马玉兰主持。受区人民政府委托，区委副书记、区长何俊峰向大会作政府工作报告。", "何俊峰在报告中指出，全区经济平稳。"],
+     "何俊峰（区委副书记、区长）"),
+    # the party secretary who reports and speaks, not the county head who speaks after him
+    ("县委全会召开", ["全会由县委常委会主持。县委书记韦成刚代表县委常委会作工作报告并讲话，县委副书记、县长谢晓东就经济工作作具体安排。",
+                    "韦成刚在讲话中指出，今年以来全县经济平稳。", "谢晓东在安排工作时指出，要紧盯目标。"], "韦成刚（县委书记）"),
+    # the deputy a head entrusted with the meeting
+    ("市政府召开第31次常务会议", ["7月12日，受市长刘忠民委托，市委常委、常务副市长罗建华主持召开市政府第31次常务会议。", "罗建华强调，要紧盯全年目标。"],
+     "罗建华（市委常委、常务副市长）"),
+    # a visit's headline names its subject
+    ("赵启明调研重点项目建设和招商引资工作", ["4月9日，市委副书记、市长赵启明深入陈仓区调研。他强调，要抓项目。"], "赵启明（市委副书记、市长）"),
+])
+def test_the_leader_whose_words_the_news_reports(title, body, who):
+    assert news_speaker(title, body) == who
+
+
+@pytest.mark.parametrize("title, body", [
+    # the meeting speaks, not a person
+    ("县政府召开常务会议", ["3月5日，县政府召开常务会议。会议指出，要抓好春耕。会议强调，要守住安全底线。"]),
+    # a national leader quoted is not the report's speaker
+    ("全县传达学习会议精神", ["习近平强调，要坚持稳中求进。习近平指出，发展是第一要务。习近平总书记的重要讲话为我们指明了方向。"]),
+    # a report received by the congress, not given (审议了…所作的报告), and a presidium's report (主席团工作报告)
+    ("关于政府工作报告的决议", ["县第十八届人民代表大会第三次会议审议了县人民政府县长王丽媛所作的政府工作报告。"]),
+    ("乡人代会召开", ["会议听取了乡人大主席团工作报告。"]),
+    # one clause alone is not enough
+    ("全县安全生产工作会议召开", ["会上，李明强调，要压实责任。"]),
+    # an explainer quotes the speaker of what it explains
+    ("一图读懂2025年遵义市政府工作报告", ["1月19日，市长刘向东代表市人民政府作政府工作报告。刘向东指出，要稳增长。"]),
+])
+def test_nobody_whose_words_the_news_reports(title, body):
+    assert news_speaker(title, body) == ""
+
+
+def test_a_meeting_news_item_is_its_speakers_not_its_reporters():
+    doc = _doc([
+        "县委经济工作会议召开",
+        "来源：湄潭县融媒体中心　作者：记者 张媛 罗洪　发布时间：2023-12-28",
+        "12月27日，县委经济工作会议召开。会议以习近平新时代中国特色社会主义思想为指导，全面贯彻中央经济工作会议精神。",
+        "县委书记程浩出席会议并讲话，县委副书记、县长刘明远主持会议。",
+        "程浩在讲话中指出，今年以来，全县上下坚持稳中求进工作总基调，经济运行持续回升向好。",
+        "程浩强调，做好明年经济工作，要牢牢把握高质量发展这个首要任务，重点抓好六个方面的工作。",
+        "刘明远在主持会议时要求，全县各级各部门要认真学习领会会议精神，迅速把思想和行动统一到县委决策部署上来。",
+    ], name="县委经济工作会议召开.txt")
+    assert doc.author == "程浩（县委书记）"
+
+
+def test_news_where_nobody_speaks_stays_its_reporters():
+    doc = _doc([
+        "我区退耕还林工程建设成效显著",
+        "作者：记者 杨晓梅　发布时间：2005-06-12",
+        "本网讯 五年来，我区累计完成退耕还林任务316万亩，惠及农户28万户，森林覆盖率提高到42.5%。",
+        "据地区林业局介绍，全区坚持生态优先，把退耕还林与农业结构调整、农民增收结合起来，发展经果林、中药材等特色产业。",
+    ], name="退耕还林.txt")
+    assert doc.author == "杨晓梅"

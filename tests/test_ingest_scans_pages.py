@@ -1,0 +1,103 @@
+"""Scanned and OCR'd pages, autonomous areas' bilingual headers, e-paper pages and the furniture of
+posts and portals: what is no part of a document's title or date, and where its title and date are."""
+
+import pytest
+from conftest import make_doc as _doc
+
+from pipeline.text import classify_line, find_date, find_year
+
+
+@pytest.mark.parametrize("text, date", [
+    ("（1 9 9 9年2月1O日）", "1999-02-10"),  # a year's digits letter-spaced, a day's 0 read as O
+    ("1 9 9 9 年 1 2 月 2 5 日", "1999-12-25"),
+    ("二OO二年五月十四日", "2002-05-14"),  # O for 〇 in a year in characters
+    ("2O18年3月5日", "2018-03-05"),
+])
+def test_ocr_misreadings_of_a_date(text, date):
+    assert find_date(text) == date
+
+
+def test_ocr_year_and_not_a_spaced_number():
+    assert find_year("部署l999年任务") == "1999"
+    assert find_date("全年生产总值2 1 8.6亿元，比上年增长1 2%") == ""
+    assert find_year("宁政发〔2OO2〕45号") == ""
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("التاي ايماقتىق اكىمشىلىك مەكەمەسى", "another script"),  # Kazakh/Uyghur header over a 地区's Chinese one
+    ("ᠥᠯᠵᠡᠢ ᠰᠤᠮᠤ ᠶᠢᠨ ᠠᠷᠠᠳ", "another script"),  # Mongolian
+    ("བོད་ལྗོངས་", "another script"),  # Tibetan
+    ("· 1 5 6 ·              宁夏回族自治区人民政府文件汇编（2 O O 2）", "page number"),
+    ("（提交大会审议稿）", "draft mark"),
+    ("关注", "social media prompt"), ("+关注", "social media prompt"),
+    ("1篇原创内容", "social media profile"),
+    ("广西壮族自治区应急管理厅官方微信公众号，发布全区应急管理工作动态。", "social media profile"),
+    ("湖北学习平台", "site name"), ("学习强国", "site name"),
+    ("要闻\u30002", "newspaper page"), ("综合新闻 A3", "newspaper page"),
+])
+def test_furniture(line, reason):
+    assert classify_line(line, 40).reason.startswith(reason)
+
+
+@pytest.mark.parametrize("line", ["Welcome to Haidian", "关注民生", "附件 2", "2019年全县新增就业1 2 3 4人", "学习平台建设"])
+def test_not_furniture(line):
+    assert classify_line(line, 40).kind in ("heading", "body")
+
+
+def test_a_bilingual_header_is_no_part_of_the_title():
+    doc = _doc(["ᠥᠯᠵᠡᠢ ᠰᠤᠮᠤ ᠶᠢᠨ ᠠᠷᠠᠳ ᠤᠨ ᠵᠠᠰᠠᠭ ᠤᠨ ᠭᠠᠵᠠᠷ", "乌力吉苏木人民政府", "", "乌力吉苏木2019年工作总结及2020年工作计划", "",
+                "2019年，乌力吉苏木在旗委、旗政府的坚强领导下，团结带领全苏木各族干部群众，扎实推进经济社会各项事业发展。现将全年工作总结如下：",
+                "一、2019年主要工作完成情况", "全苏木牧业年度牲畜存栏12.6万头只，牧民人均可支配收入达到2.1万元，同比增长8.2%。"])
+    assert doc.title == "乌力吉苏木2019年工作总结及2020年工作计划"
+    assert ("boilerplate", "another script, no Chinese (a bilingual header's other language)") in doc_statuses(doc)
+
+
+def doc_statuses(doc):
+    return {(row["status"], row["reason"]) for row in doc.log}
+
+
+def test_a_portal_menu_one_link_a_line_is_not_the_title():
+    doc = _doc(["浙江省人民政府", "首页", "要闻动态", "政务公开", "政务服务", "互动交流",
+                "| 索引号： | 002482070/2019-00218 | 主题分类： | 城乡建设 |", "| 发布机构： | 省政府办公厅 | 成文日期： | 2019-03-05 |",
+                "浙江省人民政府办公厅关于进一步加强农村生活垃圾分类处理工作的通知", "浙政办发〔2019〕12号", "各市、县（市、区）人民政府，省政府直属各单位：",
+                "近年来，各地深入贯彻落实“千村示范、万村整治”工程部署要求，扎实推进农村生活垃圾分类处理，取得明显成效。为进一步加强这项工作，现就有关事项通知如下。"],
+               name="art_1229019365_59341.html", encoding="html (utf-8)")
+    assert doc.title == "浙江省人民政府办公厅关于进一步加强农村生活垃圾分类处理工作的通知"
+    assert ("boilerplate", "navigation") in doc_statuses(doc)
+
+
+BODY = ["主任、各位副主任、秘书长、各位委员：",
+        "根据省人大常委会2018年监督工作计划，今年6月至8月，省人大常委会组织开展了《四川省环境保护条例》执法检查。现将检查情况报告如下。",
+        "一、执法检查基本情况", "这次执法检查是《条例》2017年修订施行后常委会首次开展的执法检查，检查组分三个小组赴9个市（州）开展检查。"]
+
+
+def test_a_reports_title_block_left_out_by_the_extraction():
+    """The page's <title> is its site's name, and the extraction left out the report's title, its dateline
+    and its speaker above the 发布时间 line: they are the title, the date and the author."""
+    doc = _doc(BODY, name="t20180929_35712.html", encoding="html (utf-8)", meta={"title": "四川人大网"}, left_out=[
+        "您现在的位置：首页 >> 监督工作 >> 执法检查", "四川省人民代表大会常务委员会执法检查组关于检查《四川省环境保护条例》实施情况的报告",
+        "——2018年9月25日在四川省第十三届人民代表大会常务委员会第六次会议上", "四川省人大常委会副主任 罗明清",
+        "发布时间：2018-09-29 来源：四川省人大常委会办公厅 点击数：2341"])
+    assert doc.title.startswith("四川省人民代表大会常务委员会执法检查组关于检查《四川省环境保护条例》实施情况的报告")
+    assert doc.date == "2018-09-25"
+    assert doc.author.startswith("罗明清")
+
+
+def test_an_e_paper_pages_title_is_its_speechs_headline():
+    doc = _doc(["编者按：2月14日，省委、省政府在济南召开全省农村工作会议。省委副书记、省长孙建平出席会议并讲话。现将讲话摘要刊发，供各地学习贯彻。",
+                "同志们：", "这次全省农村工作会议，是在全面贯彻中央1号文件精神、加快推进农业现代化的关键时期召开的一次重要会议。下面，我讲几点意见。"],
+               name="content_20120216_7123456.htm", encoding="html (gb18030)", meta={"title": "大众日报数字报-第02版：要闻"}, left_out=[
+        "2012年02月16日 星期四 第 02 版：要闻 上一版 下一版", "版面导航", "01：头版", "02：要闻", "深化农村改革 加快城乡统筹",
+        "――在全省农村工作会议上的讲话（摘要）", "【打印本页】【关闭窗口】"])
+    assert doc.title.startswith("深化农村改革 加快城乡统筹")
+    assert doc.date == "2012-02-14"
+
+
+def test_a_post_that_prints_a_speech_below_its_lead_is_dated_by_the_meeting():
+    doc = _doc(["重磅｜自治区主席韦志刚在全区安全生产电视电话会议上的讲话（全文）", "原创 广西应急管理 广西应急管理 2020-01-17 19:30", "",
+                "广西应急管理", "广西壮族自治区应急管理厅官方微信公众号，发布全区应急管理工作动态、安全生产和防灾减灾知识。", "1篇原创内容", "公众号", "",
+                "1月16日下午，自治区人民政府召开全区安全生产电视电话会议，分析当前安全生产形势。自治区主席韦志刚出席会议并讲话。以下为讲话全文。",
+                "同志们：", "马上就要过春节了，今天召开这次会议，主要任务是认真贯彻落实全国安全生产电视电话会议精神，总结2019年全区安全生产工作。"],
+               name="新建文本文档.txt")
+    assert doc.date == "2020-01-16"
+    assert doc.author.startswith("韦志刚")

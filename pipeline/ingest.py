@@ -1049,6 +1049,41 @@ _TEASER_CHARS = 40  # a teaser holds the title and the text's opening: longer th
 _TEASER_LINES = 15  # …among the first lines, under the site's header
 
 
+PREVIOUS_TAIL = "the end of the piece before, above this document's title (a compilation's or a yearbook's page)"
+# how a piece ends: its contributor (（县委办公室供稿）), a 抄送 or 印发 line, a speech's call (…而努力奋斗！)
+_PIECE_END = re.compile(r"[（(][^（）()]{1,24}(供稿|撰稿|整理|执笔|提供)[)）]$|^(抄送|抄报|分送|印发)|(让我们|努力奋斗|而奋斗|而努力|新的更大贡献|再立新功)[^。]{0,30}[！!]$")
+
+
+def _previous_tail(lines: Lines) -> list[int]:
+    """The lines above a document's title block that end another piece (see :data:`_PIECE_END`; also a
+    date alone, a signature's), where a compilation's page opens with them: a title (a heading) followed
+    within three lines by its dateline, a meeting line, a document number or a 关于 title's end, or by a
+    salutation within six; nothing above it that opens a speech or presents one. ``[]`` where none."""
+    kinds = lines.kinds
+    seen = [i for i in lines.nonblank[:40] if lines.open(i) and kinds[i].kind not in ("boilerplate", "blank")]
+    # (a date alone is a signature's: 二OO二年五月八日, 2021年3月2日; not a dateline, ——2021年2月2日在…)
+    closing = lambda x: bool(_PIECE_END.search(x) or find_date(x) and not re.sub(r"[\d〇○零一二三四五六七八九十年月日OoΟ\s]", "", x))  # noqa: E731
+    for n, t in enumerate(seen[1:12], start=1):
+        if kinds[t].kind != "heading" or closing(lines.text[t].strip()):
+            continue
+        after = [lines.text[j].strip() for j in seen[n + 1 : n + 7]]
+        heads = [lines.text[t].strip(), *after[:3]]
+        block = (any(meeting_day(a) or _UNDATED_MEETING.match(a) or (d := dateline(a)) and d.date for a in after[:3])
+                 or any(re.search(r"[〔\[［]\s*(19|20)\d{2}\s*[〕\]］]\s*\d{1,4}\s*号$", a) for a in after[:4])
+                 or any(h.startswith("关于") or DOCUMENT_TITLE.match(h) or DOCUMENT_TITLE.match(h + g) for h, g in zip(heads, heads[1:]))
+                 or any(_SALUTATION.match(a) for a in after))
+        if not block:
+            continue
+        above = seen[:n]
+        texts = [lines.text[j].strip() for j in above]
+        if any(_SALUTATION.match(x) or _PRESENTS_SPEECH.search(x) or "编者按" in x for x in texts) or len(above) > 10:
+            return []
+        # (the piece's end is text, a sentence, or its 抄送 block: not a cover's date under its title, 政府工作报告 / 2022年1月19日)
+        has_text = any(kinds[j].kind == "body" or kinds[j].kind == "metadata" and _PIECE_END.search(lines.text[j].strip()) for j in above)
+        return above if has_text and any(closing(x) for x in texts[-6:]) else []
+    return []
+
+
 def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
     """Short unpunctuated lines above the first body line and the first numbered heading
     (一、 （一） 第一部分): the title (and a byline or a date among them), or site furniture
@@ -1083,6 +1118,13 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
                     lines.mark(j, "boilerplate", "site header above the teaser")
                     kinds[j] = LineKind("boilerplate", "site header above the teaser")
             break
+
+    # a compilation's or a yearbook's page that opens with the end of the piece before (…而努力奋斗！ / （县委办公室供稿）,
+    # a signature's date, a 抄送 block) above this document's title block: not this document's text
+    for i in _previous_tail(lines):
+        kinds[i] = LineKind("boilerplate", PREVIOUS_TAIL)
+        lines.mark(i, "boilerplate", PREVIOUS_TAIL)
+        lines.dates = [d for d in lines.dates if d.line != i]
 
     def body_start() -> int:  # the first body line or numbered heading still open (not a number alone: a cover's volume, （一）)
         return next((i for i, k in enumerate(kinds) if (k.kind == "body" or k.kind == "heading" and (m := _NUMBERED.match(t := lines.text[i].strip()))
@@ -1216,6 +1258,12 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
             lines.mark(i, "metadata", "byline (office and name)")
             doc.author = doc.author or who
             lines.zones["author"].append(name)
+        elif (k and len(parts := line.split()) == 2 and looks_like_person(parts[1]) and len(parts[0]) <= 20 and not find_date(parts[0])
+              and re.search("委|长|书记|主任|主席", parts[0]) and _SPEECH_SUBTITLE.match(lines.text[header[k - 1]].strip())):
+            # under a speech's subtitle, an office the reader may not know set apart from the name (市委常委、组织部咅长  马志刚: OCR's 部)
+            lines.mark(i, "metadata", "byline (office and name)")
+            doc.author = doc.author or f"{parts[1]}（{parts[0]}）"
+            lines.zones["author"].append(line)
         elif (m := _REPORTER_KEY.match(name)) and (author_name(m.group(1)) != m.group(1).strip() or looks_like_person(m.group(1).strip())):
             # 报告人：县长 王建国 under a report's title (in the header only: an agenda's 汇报人：… lines are its text)
             lines.mark(i, "metadata", "byline")
@@ -1485,7 +1533,7 @@ def without_name(line: str, author: str) -> str:
 
 # a forum's or a blog's mark on a reposted thread's title ([转贴] 平潭县长在…上的讲话, 【转载】…)
 # a forum's or a post's tag before its headline ([转贴], 【原创】; 重磅｜, 权威发布丨, 重磅！: an account's call, no part of the title)
-_REPOST_TAG = re.compile(r"^\s*(?:[\[【]?\s*(转贴|转帖|转载|原创|转|推荐)\s*[\]】]|(?:重磅|权威发布|速看|必看|关注|快讯|独家|官宣|最新)\s*[｜丨|！!]|【(?:重磅|权威发布|最新|关注)】)\s*")
+_REPOST_TAG = re.compile(r"^\s*(?:[\[【]?\s*(转贴|转帖|转载|原创|转|推荐)\s*[\]】]|(?:重磅|权威发布|速看|必看|关注|快讯|独家|官宣|最新)\s*[｜丨|！!]|【(?:重磅|权威发布|最新|关注)】|【[\u4e00-\u9fff]{2,6}】(?=\S{6}))\s*")  # (a column's tag before a headline: 【述职述廉】…)
 # Which locality zone the value of a header field goes to (fields not named stay out of it).
 FIELD_ZONES = {"title": "title", "author": "author", "summary": "body", "event": "body"}
 
@@ -2122,6 +2170,8 @@ _SUBJECT_VERB = re.compile("关于|召开|印发|转发|出台|发布|举行|举
 _COLUMN = re.compile(r"(解读|动态|要闻|讲话|公开|公示|公告|新闻|专题|专栏|信息|资讯|快讯|之窗|聚焦|头条|文章|报道|论坛|文件)$")  # (…|文件: 政府文件)
 _YEARBOOK_COLUMNS = ("特载", "专文", "特稿")  # a yearbook's columns, letter-spaced as it sets them (特　载)
 # a site's name as such, with no place in it (人民政府 alone, not 服务型政府 or 民生保障网)
+# a line that is only a site's name (荆门教育信息网, 盐池县人民政府门户网站, 铜仁信息港)
+_SITE_NAME_ONLY = re.compile(r"[\u4e00-\u9fff]{2,14}(信息网|门户网站|网站|政府网|新闻网|在线|信息港)")
 _SITE_ITSELF = re.compile(r"(人民政府|政府网|门户网站|网站|政务公开|信息公开|新闻中心|数字报|电子报|电子版)$|^第\s*[A-Z]?\d{1,3}\s*版")
 
 
@@ -2173,6 +2223,14 @@ def reader_title(lines: Lines, doc: Document, meta: dict[str, str], to_simplifie
     if not articles:  # a <title> that is only its site's name (郴州市人民政府) names no article: the page's headline may
         # (the line above the article's 日期/来源 line, where the extraction left it out)
         articles = headlines(to_simplified(meta.get("headings", ""))) or left_out_headline(list(left_out), to_simplified)
+    if articles and doc.title and _SITE_NAME_ONLY.fullmatch(doc.title.strip()):
+        # the text's first line is only the site's name (荆门教育信息网) and the page's <title> names the article
+        i = next((i for i, (st, why) in enumerate(lines.status) if st == "metadata" and why == "title" and lines.text[i].strip() == doc.title), None)
+        if i is not None:
+            lines.zones["title"].remove(lines.text[i])
+            lines.mark(i, "boilerplate", "site name")
+            lines.site.append(doc.title.strip())
+            doc.title = ""
     if articles and doc.title and _bodies_only(doc.title) and meta.get("headings"):
         # the text's first line names only a body (九江市统计局) and the page's headline was dropped by the
         # extraction: the body is the issuer, the headline the title

@@ -199,6 +199,10 @@ BOILERPLATE = [
     # a photo's caption (图为…, ▲…, …（记者 王海峰 摄）, 大会开幕现场。 本报记者 刘文涛 摄): under the picture, not the text
     ("photo caption", re.compile(r"^\s*(图为|[▲△]).{2,120}$|[（(][^（）()]{0,30}摄[)）]\s*$"
                                  r"|(记者|通讯员|摄影)\s*[:：]?\s*[\u4e00-\u9fff·]{2,4}(\s+[\u4e00-\u9fff·]{2,4}){0,3}\s*(?<!拍)摄\s*$")),
+    # a compilation's or a yearbook's running head, its name and year (涿鹿县人民政府文件汇编 (2O12年), 于都年鉴（2017）)
+    # (with its column: 特　载　　射洪年鉴·2012)
+    ("compilation header", re.compile(r"^\s*((特|专)\s*(载|文|稿)\s+)?[\u4e00-\u9fff]{2,30}(文件汇编|文件选编|资料汇编|文件汇集|年鉴)\s*[·•（(]?\s*(19|20|2[OoΟ])[\dOoΟ ]{2,5}"
+                                      r"\s*年?\s*[)）]?(\s+(特|专)\s*(载|文|稿))?\s*$")),
     # the 学习强国 app's name and its province's platform above a copied article (湖北学习平台)
     ("site name", re.compile(r"^\s*(学习强国\s*)?[\u4e00-\u9fff]{0,8}学习平台\s*$|^\s*学习强国\s*$")),
     ("site owner", re.compile(r"^(主办单位|承办单位|协办单位|技术支[撑持]|运行维护|网站维护|联系我们|网站声明|(主办|承办)\s*[:：])[^，,。；]*$")),
@@ -274,7 +278,8 @@ OFFICIAL_DOCUMENT = [
     ("red-head banner", re.compile(r"^(?![一二三四五六七八九十\d]+[、.．]|[（(])(?!.*(学习|贯彻|落实|传达|转发|印发|关于|有关|相关|上级|执行))(中共)?[\u4e00-\u9fff、\s]{2,40}"
                                    r"(委员会|人民政府|政府|办公室|办公厅|[县市区州省地盟旗]委|党委|党工委|行政公署|行署|局|厅)\s*文件$")),
     # (淳交建〔2023〕12号, a bare 〔2023〕9号, with its signer beside it as GB/T 9704 sets them: 签发人：方国平)
-    ("document number", re.compile(r"^[\u4e00-\u9fff]{0,10}\s*[〔\[［(（]\s*(19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号(\s+签发人\s*[:：]\s*[\u4e00-\u9fff·、\s]{2,20})?$")),
+    # (OCR'd too: 宁政发〔2OO2〕45号, 涿政发[2012] l9号)
+    ("document number", re.compile(r"^[\u4e00-\u9fff]{0,10}\s*[〔\[［(（]\s*(19|20|2[OoΟ])[\dOoΟ]{2}\s*[〕\]］)）]\s*[\dlOo]{0,3}\d[\dlOo]{0,2}\s*号(\s+签发人\s*[:：]\s*[\u4e00-\u9fff·、\s]{2,20})?$")),
     # a gazette's or a minutes' issue (第9期, （第9期）, 总第123期), a reply's class (A类)
     ("issue number", re.compile(r"^[（(]?\s*((19|20)\d{2}\s*年\s*)?(总\s*)?第\s*[0-9一二三四五六七八九十百〇零]{1,5}\s*期\s*[)）]?$")),
     # a gazette's name with its issue, as a PDF's first page and running header carry them (甘孜藏族自治州人民政府公报　2016年第2期)

@@ -201,8 +201,10 @@ def test_a_journals_pages_opening_with_the_article_before():
              "深入学习贯彻党的十九大精神", "以提升组织力为重点全面加强组织建设", "——在全市组织工作会议上的讲话", "市委常委、组织部咅长  马志刚", "（2O18年2月 9日）", ""] + SPEECH
     lines += ["                                        张掖党建", "                                             ·8·", SPEECH[-1]]  # (the journal's running header)
     doc = _doc(lines)
-    assert doc.title == "深入学习贯彻党的十九大精神 以提升组织力为重点全面加强组织建设 ——在全市组织工作会议上的讲话"
+    # (the end of the article before set apart, the title block heads the text as a speech's own does: its subtitle a meeting line)
+    assert doc.title == "深入学习贯彻党的十九大精神 以提升组织力为重点全面加强组织建设"
     assert (doc.author, doc.date) == ("马志刚（市委常委、组织部咅长）", "2018-02-09")
+    assert [row["reason"] for row in doc.log][3].startswith("the end of the piece before")
 
 
 def test_copies_from_document_sharing_sites():

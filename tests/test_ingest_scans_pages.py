@@ -101,3 +101,65 @@ def test_a_post_that_prints_a_speech_below_its_lead_is_dated_by_the_meeting():
                name="新建文本文档.txt")
     assert doc.date == "2020-01-16"
     assert doc.author.startswith("韦志刚")
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("宁政发〔2OO2〕45号", "document number"), ("涿政发[2012] l9号", "document number"),
+    ("涿鹿县人民政府文件汇编 (2O12年)", "compilation header"), ("特\u3000载\u3000\u3000\u3000\u3000射洪年鉴·2012", "compilation header"),
+    ("| 发布日期：2020-03-31 08:52 信息来源：柯桥日报 浏览次数：842 |", "source/date line"),  # a layout's one-cell row
+])
+def test_ocr_and_compilation_furniture(line, reason):
+    assert classify_line(line, 40).reason == reason
+
+
+def test_a_yearbook_page_that_opens_with_the_end_of_the_piece_before():
+    doc = _doc(["· 8 ·\u3000\u3000\u3000\u3000于都年鉴（2017）", "", "大贡献，为建设赣南等原中央苏区振兴发展示范县而努力奋斗！", "（县委办公室供稿）", "",
+                "政府工作报告", "——2017年1月8日在于都县第十八届人民代表大会第一次会议上", "县长\u3000刘建华", "", "各位代表：",
+                "现在，我代表县人民政府向大会报告工作，请予审议，并请县政协委员和其他列席人员提出意见。", "一、过去五年工作回顾",
+                "过去五年，是我县发展史上极不平凡的五年。面对经济下行压力持续加大、脱贫攻坚任务艰巨繁重的复杂形势，县政府团结带领全县人民较好地完成了目标任务。"],
+               name="于都年鉴2017-特载.txt")
+    assert (doc.title, doc.date) == ("政府工作报告", "2017-01-08")
+    assert doc.author.startswith("刘建华")
+    tail = [row for row in doc.log if row["reason"].startswith("the end of the piece before")]
+    assert len(tail) == 2  # the sentence and its contributor's line, dropped and counted
+
+
+def test_a_cover_date_under_the_title_is_no_previous_piece():
+    doc = _doc(["政 府 工 作 报 告", "2022年1月19日", "在遂宁市安居区第五届人民代表大会第二次会议上", "遂宁市安居区人民政府区长 杨文彬", "各位代表：",
+                "我代表区人民政府，向大会报告工作，请予审议，并请区政协委员和其他列席会议的同志提出意见。", "2021年工作回顾",
+                "2021年，区政府聚焦聚力区委发展战略，全区经济社会发展取得新成效，地区生产总值增长8.1%。"], name="2022_安居区政府工作报告.txt")
+    assert (doc.title, doc.date) == ("政府工作报告", "2022-01-19")
+    assert not [row for row in doc.log if row["reason"].startswith("the end of the piece before")]
+
+
+def test_a_site_name_over_the_text_gives_way_to_the_pages_title():
+    doc = _doc(["荆门教育信息网", "作者：市教育局办公室\u3000来源：本站原创\u3000点击数：1842\u3000更新时间：2016-03-04", "荆教发〔2016〕6号",
+                "各县（市、区）教育局，市直各学校：", "现将《2016年全市教育工作要点》印发给你们，请结合实际，认真抓好贯彻落实。", "荆门市教育局", "2016年3月1日"],
+               name="t20160304_887213.shtml", encoding="html (gb18030)", meta={"title": "荆门市教育局关于印发2016年全市教育工作要点的通知"})
+    assert doc.title == "荆门市教育局关于印发2016年全市教育工作要点的通知"
+
+
+@pytest.mark.parametrize("catalogue, lead, date", [
+    # a catalogue's 成文日期 the same day as its 发布日期 is the posting: the lead's day is the meeting's
+    (["| 发布机构： | 盐池县人民政府办公室 | 成文日期： | 2020-06-17 |", "| 文 号： |  | 发布日期： | 2020-06-17 |"],
+     "6月16日，县委书记滕建文主持召开县委常委会（扩大）会议，传达学习自治区党委常委会（扩大）会议精神。", "2020-06-16"),
+    # …not where it is a day of its own
+    (["| 发布机构： | 盐池县人民政府办公室 | 成文日期： | 2020-06-15 |", "| 文 号： |  | 发布日期： | 2020-06-17 |"],
+     "6月16日，县委书记滕建文主持召开县委常委会（扩大）会议，传达学习自治区党委常委会（扩大）会议精神。", "2020-06-15"),
+    # 昨（27）日 in the paper of the 28th
+    (["2016年12月28日 星期三 往期回顾 PDF版下载"], "本报讯（记者 何婷婷）昨（27）日，中共绵阳市委经济工作会议召开。会议全面总结今年经济工作。", "2016-12-27"),
+])
+def test_the_day_a_news_lead_gives(catalogue, lead, date):
+    title = "市委经济工作会议昨日召开" if "绵阳" in lead else "县委常委会（扩大）会议召开"
+    if "绵阳" in lead:
+        doc = _doc([lead, "会议强调，做好明年经济工作，要坚持稳中求进工作总基调。"], name="content_4471.htm", encoding="html (utf-8)",
+                   meta={"title": title}, left_out=catalogue)
+    else:
+        doc = _doc([*catalogue, lead, "会议强调，要把学习贯彻落实各项工作。"], name="t20200617_2143657.html", encoding="html (utf-8)", meta={"title": title})
+    assert doc.date == date
+
+
+def test_a_column_tag_before_a_headline_is_no_part_of_it():
+    doc = _doc(["【述职述廉】县农业农村局局长2019年度述职述廉报告", "各位领导、同志们：",
+                "2019年，在县委、县政府的坚强领导下，我认真履行党风廉政建设第一责任人职责，带领全局干部职工扎实推进各项工作。"], name="a.txt")
+    assert doc.title == "县农业农村局局长2019年度述职述廉报告"

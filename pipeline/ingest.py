@@ -282,7 +282,10 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
     if not doc.author or lines.author_field or _by_reporter(doc.author, lines, raw.left_out):
         # news of a meeting or a visit: the leader whose words it reports, not its reporter or poster
         body = [lines.text[i] for i, k in enumerate(lines.kinds) if k.kind == "body"]
-        doc.author = news_speaker(doc.title, body) or doc.author
+        # (an interview's subtitle names whose answers it gives: ——访安吉县委书记杨振宇)
+        asked = next((f"{m.group('who')}（{m.group('office')}）" for t in lines.zones["title"] if (m := _INTERVIEW.match(t.strip()))
+                      and looks_like_person(m.group("who"))), "")
+        doc.author = asked or news_speaker(doc.title, body) or doc.author
     doc.issuer = doc.issuer or lines.issuer or title_issuer(doc.title)
     if not _repeats_title(file_name_text(source), lines.zones["title"]):
         lines.zones["file"].append(file_name_text(source))
@@ -324,6 +327,9 @@ _SUBJECT_AFTER = re.compile(rf"^(?P<who>[\u4e00-\u9fff]{{2,3}}?)(?P<office>{_BAR
                             r"(?:在|到|赴|来|深入|率队|带队|一行)[^，。：:]{0,20}?(?:调研|考察|视察|检查|督导|督查|慰问|走访)")
 
 
+_OFFICE_SUBJECT = re.compile(rf"^(?P<office>{_BARE_OFFICE})(?:在|到|赴|来|深入|率队|带队|一行)[^，。：:]{{0,20}}?(?:调研|考察|视察|检查|督导|督查|慰问|走访|宣讲)")
+
+
 def subject_office(title: str, body: list[str], author: str = "") -> str:
     """The bare office (省长, 市委书记) of the leader a news title reports on a visit (调研, 考察,
     视察 …), as the title, the byline or the body writes it right before the name; ``""`` for any
@@ -332,6 +338,8 @@ def subject_office(title: str, body: list[str], author: str = "") -> str:
     the place visited."""
     if after := _SUBJECT_AFTER.match(title.strip()):  # (the office after the name: 韩立新省长在赣州调研…)
         return after.group("office") if looks_like_person(after.group("who")) and re.fullmatch(_BARE_OFFICE, after.group("office")) else ""
+    if bare := _OFFICE_SUBJECT.match(title.strip()):  # (the office alone: 市委书记深入新邵县调研…)
+        return bare.group("office")
     m = _SUBJECT.match(title.strip())
     if not m or not looks_like_person(m.group("who")):
         return ""
@@ -356,6 +364,7 @@ _LEAD_ROLE = re.compile(r"(?P<office>(?:[\u4e00-\u9fff]{1,8}?(?:书记|长|主�
                         r"(?P<act>[^。；！？]{0,30}?(?:主持召开|主持并讲话|并讲话|并作[^。；！？]{0,12}讲话|作[^。；！？]{0,20}(?:讲话|报告)|发表[^。；！？]{0,10}讲话|(?:刊发|发表)[^。；！？]{0,40}文章|调研|考察|视察|督导|检查))")
 _HEAD_ROLE = re.compile(r"^(?:(?:[省市县区州盟旗]委?|副|常务副)[\u4e00-\u9fff、]{0,8}?(?:书记|[省市县区州盟旗]长))?(?P<who>[\u4e00-\u9fff]{2,3}?)(?:同志)?"
                         r"(?:主持召开|主持|出席|在[^，。：:]{0,20}?(?:调研|考察|视察|检查|督导)|到[^，。：:]{0,20}?(?:调研|考察|视察|检查|督导)|调研|督导|检查|深入)")
+_INTERVIEW = re.compile(r"^[—―–\-－]{0,2}\s*(?:专)?访(?P<office>[\u4e00-\u9fff、]{1,20}?(?:书记|[省市县区州盟旗乡镇]长|主任|主席))(?P<who>[\u4e00-\u9fff]{2,3})$")
 _EXPLAINS = re.compile("图解|读懂|解读|问答|答记者问|一图看懂|图说")  # a title of a text that explains another
 _OF_ANOTHER = re.compile("[了的]|审议|听取|批准|通过|同意|关于")  # an office in a clause about another's act
 _clause_words = re.compile("[的了们是在和对把将要这那我你他]|会议|工作|全[县市区省州旗]").search  # (in a clause, not in a name)
@@ -1867,11 +1876,14 @@ def mark_transmitted_speech(lines: Lines, doc: Document) -> None:
 
 # how a speech or a report greets its audience, on a line of its own, where its text begins
 # (also with the chair and the officers a standing committee's report addresses first: 主任、各位副主任、秘书长、各位委员：)
-_SALUTATION = re.compile(r"^\s*(同志们|各位代表|各位委员|各位领导|同志们、朋友们|各位代表、同志们|(?:(?:各位)?(?:副?主任|秘书长|副?主席)[、，,]){1,3}各位委员)\s*[:：!！,，]?\s*$")
+_SALUTATION = re.compile(r"^\s*(同志们|各位代表|各位委员|各位领导|同志们、朋友们|各位代表[、，,]\s*同志们|(?:(?:各位)?(?:副?主任|秘书长|副?主席)[、，,]){1,3}各位委员)\s*[:：!！,，]?\s*$")
 # the title of a speech (在…会议上的讲话, ——在…上的讲话, …的报告)
-_SPEECH_TITLE = re.compile(r"(上的|上)(讲话|报告|发言|致辞|总结讲话)[)）]?$|^[—―–\-－]{1,2}\s*在.{2,40}上$")
+_SPEECH_TITLE = re.compile(r"(上的|上)(讲话|报告|工作报告|发言|致辞|总结讲话)[)）]?$|^[—―–\-－]{1,2}\s*\S{2,80}?(代表大会|全体会议|全会)的(工作)?报告[)）]?$|^[—―–\-－]{1,2}\s*在.{2,40}上$")
 _HEAD_LINES = 4
-_PRESENTS = re.compile(r"现将(?P<who>[\u4e00-\u9fff·]{2,8}?)同志(在[^，。]{2,40}上)?的?讲话(全文)?(予以)?(刊发|印发|刊登|摘登|发布|转发|刊载)")
+_PRESENTS = re.compile(r"现将(?P<who>[\u4e00-\u9fff·]{2,8}?)同志(在[^，。]{2,40}上)?的?讲话(全文)?(予以)?(刊发|印发|刊登|摘登|发布|转发|刊载)"
+                       # (…or a lead naming who reports for a body: 蒋建新代表中国共产党祁阳县第十一届委员会向大会作报告)
+                       r"|(?:^|[。，,：:\s])(?:[\u4e00-\u9fff、]{0,16}?(?:书记|[省市县区州盟旗镇乡]长|主任|主席))?(?P<who2>[\u4e00-\u9fff·]{2,4}?)(?:同志)?"
+                       r"代表[^。，,]{2,40}?(?:委员会|常委会|人民政府)[^。]{0,12}?作(?:了)?(?:题为《[^》]{1,80}》的)?[^。]{0,10}?(?:报告|讲话)")
 
 
 def mark_speech_head(lines: Lines, doc: Document) -> None:
@@ -1884,12 +1896,12 @@ def mark_speech_head(lines: Lines, doc: Document) -> None:
     if salute is None:
         return
     above = [i for i in lines.nonblank if i < salute][-_HEAD_LINES:]
-    # an editor's note naming whose speech follows (现将沈国平同志的讲话全文刊发)
-    for i in above:
+    # an editor's note naming whose speech follows (现将沈国平同志的讲话全文刊发), or a lead who reports
+    for i in (i for i in lines.nonblank if i < salute):
         if (m := _PRESENTS.search(lines.text[i])) and (not doc.author or lines.author_field) and (
-                who := office_and_name(m.group("who")) or (m.group("who") if looks_like_person(m.group("who")) else "")):
+                who := office_and_name(name := m.group("who") or m.group("who2")) or (name if looks_like_person(name) else "")):
             doc.author, lines.author_field = who, False
-            lines.zones["author"].append(m.group("who"))
+            lines.zones["author"].append(name)
     meeting_line = lambda i: meeting_day(lines.text[i].strip())  # noqa: E731
     # (…or a report's title over its dateline: 周口市人民检察院工作报告 / ——2021年1月27日在…会议上)
     title_at = next((i for k, i in enumerate(above) if len(lines.text[i].strip()) <= 60 and not re.search("[。！？；]", lines.text[i]) and (
@@ -2016,13 +2028,13 @@ _LEAD_DAY = re.compile(
     r"^\s*(?:编者按\s*[:：]\s*)?(?:[^\s，,。]{0,12}?讯\s*)?(?:[（(][^）)]{0,40}[）)]\s*)?(?:(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日|(?P<rel>昨天|昨日|前天|今天|今日|[上本]周[一二三四五六日天])|[昨今前]\s*[（(]\s*(?P<d2>\d{1,2})\s*[)）]\s*日)\s*(?:上午|下午|晚上?|早上|凌晨|中午)?\s*[，,]"
     # (the clause may run across a comma, 市长赵启明深入陈仓区、凤翔区，调研…; not past a source's 获悉 or another day: 9月18日，
     # 记者从县农业农村局获悉，我县将于9月23日举办… is the day of the reporting)
-    r"(?P<clause>(?:(?!获悉|了解到|获知|据悉|\d{1,2}月\d{1,2}日)[^。！？；;]){0,60}?(?:召开|举行|开幕|闭幕|举办|调研|考察|视察|督导|慰问|走访|座谈|召集))")
+    r"(?P<clause>(?:(?!获悉|了解到|获知|据悉|\d{1,2}月\d{1,2}日)[^。！？；;]){0,80}?(?:召开|举行|开幕|闭幕|举办|调研|考察|视察|督导|督查|检查|慰问|走访|座谈|召集|会见|接见|宣讲|集体学习))")
 _LEAD_DAYS = 62  # how long before the page's date the reported day may be
 _LEAD_SHARED_CHARS = 4  # how much of the headline the lead's first clause repeats (安全生产工作会议)
 
 
 # a lead that presents the speech printed below it (…出席会议并讲话。现将讲话全文刊发如下：)
-_PRESENTS_SPEECH = re.compile(r"讲话(全文|摘要|摘登)?[^。]{0,12}(刊发|刊登|摘登|发布|编发)如下|全文(刊发|刊登)如下|现将[^。]{0,20}讲话|以下(为|是)[^。]{0,8}讲话(全文|摘要|摘登|原文)")
+_PRESENTS_SPEECH = re.compile(r"讲话(全文|摘要|摘登)?[^。]{0,12}(刊发|刊登|摘登|发布|编发)如下|全文(刊发|刊登)如下|现将[^。]{0,20}讲话|以下(为|是)[^。]{0,8}(讲话|报告)(全文|摘要|摘登|原文)|(讲话|报告)(全文|摘要)?(刊发|刊登|摘登)?如下")
 
 
 def lead_day(lines: Lines, posted: str, doc_title: str, posted_by: str = "header: posted") -> Dated | None:
@@ -2040,7 +2052,7 @@ def lead_day(lines: Lines, posted: str, doc_title: str, posted_by: str = "header
     # 现将讲话全文刊发如下：)
     presents = bool(_PRESENTS_SPEECH.search(lines.text[first]))
     if note(first) or presents:
-        if "讲话" not in lines.text[first]:
+        if not re.search("讲话|报告", lines.text[first]):
             return None  # (an editor's note dates the speech it presents)
     else:
         # the event the headline reports (长安区召开优化营商环境工作推进会 / 3月14日，长安区召开优化营商环境工作推进会): not

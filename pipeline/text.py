@@ -204,7 +204,9 @@ BOILERPLATE = [
     ("compilation header", re.compile(r"^\s*((特|专)\s*(载|文|稿)\s+)?[\u4e00-\u9fff]{2,30}(文件汇编|文件选编|资料汇编|文件汇集|年鉴)\s*[·•（(]?\s*(19|20|2[OoΟ])[\dOoΟ ]{2,5}"
                                       r"\s*年?\s*[)）]?(\s+(特|专)\s*(载|文|稿))?\s*$")),
     # the 学习强国 app's name and its province's platform above a copied article (湖北学习平台)
-    ("site name", re.compile(r"^\s*(学习强国\s*)?[\u4e00-\u9fff]{0,8}学习平台\s*$|^\s*学习强国\s*$")),
+    ("site name", re.compile(r"^\s*(学习强国\s*)?[\u4e00-\u9fff]{0,8}学习平台\s*$|^\s*学习强国\s*$|^\s*[\u4e00-\u9fff]{2,10}(数字报|电子报)\s*$")),
+    # an e-paper's links between its pages and articles (上一版　下一版　上一篇　下一篇)
+    ("navigation", re.compile(r"^\s*(上一版|下一版|上一篇|下一篇|往期回顾|PDF版?下载|版面导航)(\s*(上一版|下一版|上一篇|下一篇|往期回顾|PDF版?下载|版面导航))+\s*$")),
     ("site owner", re.compile(r"^(主办单位|承办单位|协办单位|技术支[撑持]|运行维护|网站维护|联系我们|网站声明|(主办|承办)\s*[:：])[^，,。；]*$")),
     ("site address", re.compile(r"^(地址|通讯地址|邮编|邮政编码|联系电话|电话|传真)\s*[:：][^。！？；，,]{0,60}$")),
     ("editor", re.compile(r"^[\[【(（]?\s*(责任编辑|编辑|责编|审核|审校|校对|初审|复审|终审|监制|值班编辑)\s*[:：]")),

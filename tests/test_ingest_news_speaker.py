@@ -68,3 +68,47 @@ def test_news_where_nobody_speaks_stays_its_reporters():
         "据地区林业局介绍，全区坚持生态优先，把退耕还林与农业结构调整、农民增收结合起来，发展经果林、中药材等特色产业。",
     ], name="退耕还林.txt")
     assert doc.author == "杨晓梅"
+
+
+def test_an_interview_is_its_interviewees():
+    doc = _doc(["湖州日报数字报", "2024年03月08日 星期五", "第A03版：要闻", "上一版\u3000下一版\u3000\u3000上一篇\u3000下一篇", "",
+                "念好“两山”经 走好共富路", "——访安吉县委书记杨振宇", "", "记者 沈佳琪 朱浩然", "",
+                "记者：安吉是“绿水青山就是金山银山”理念诞生地，今年有哪些新打算？",
+                "杨振宇：今年我们将坚定不移走生态优先、绿色发展之路，全力打造共同富裕县域样板，重点抓好三方面工作。"], name="新建文本文档.txt")
+    assert doc.author == "杨振宇（安吉县委书记）"
+    assert doc.title.startswith("念好“两山”经 走好共富路")
+    assert doc.locality.locality == "安吉县"
+
+
+def test_a_leaders_visit_named_by_office_alone_is_the_leaders_level():
+    doc = _doc(["市委书记深入新邵县调研防汛和地质灾害防治工作", "来源：邵阳日报　发布时间：2021-06-19",
+                "6月18日，市委书记、市人大常委会主任深入新邵县调研防汛和地质灾害防治工作。他强调，要压紧压实防汛责任。",
+                "在新邵县坪上镇，市委书记察看了地质灾害隐患点监测预警情况，要求新邵县加强巡查排查，确保群众安全。",
+                "在新邵县城区，市委书记检查了排涝设施运行情况。新邵县、市应急管理局等负责同志参加调研。"], name="content_412873.htm")
+    assert (doc.locality.locality, doc.locality.level) == ("邵阳市", "city")
+
+
+@pytest.mark.parametrize("lead, posted, day", [
+    ("赣南日报赣州讯（全媒体记者钟文婷）4月20日，市委副书记、市长赵明远在市行政中心会见了华鑫新能源科技集团董事长陈立峰一行。", "2023-04-21", "2023-04-20"),
+    ("本报讯（记者 何洁）昨日，区委书记唐志刚带队督查安全生产和森林防火工作。他强调，各级各部门要时刻绷紧安全这根弦。", "2017-03-15", "2017-03-14"),
+])
+def test_the_day_of_a_meeting_or_an_inspection(lead, posted, day):
+    title = "赵明远会见华鑫新能源科技集团董事长陈立峰一行" if "会见" in lead else "区委书记带队督查安全生产和森林防火工作"
+    doc = _doc([title, f"发布时间：{posted}　来源：本站", lead, "会议要求，各有关部门要抓好落实，确保各项工作取得实效。"], name="a.html", encoding="html (utf-8)")
+    assert doc.date == day
+
+
+def test_a_report_printed_below_its_lead_is_its_reporters():
+    """A lead naming who reports for a body (蒋建新代表…委员会向大会作…报告), a salutation with a comma
+    (各位代表，同志们：), a 纪委 report's subtitle (——…纪律检查委员会向…代表大会的工作报告) and 以下为工作报告全文."""
+    note = _doc(["编者按：9月22日上午，中国共产党祁阳县第十二次代表大会隆重开幕。蒋建新代表中国共产党祁阳县第十一届委员会向大会作了题为《凝心聚力 加快发展》的报告。",
+                 "同志们：", "现在，我代表中国共产党祁阳县第十一届委员会向大会作报告，请予审议。",
+                 "县第十一次党代会以来，县委团结带领全县广大党员干部群众，坚持发展第一要务，全县经济社会发展取得显著成就。"],
+                name="content_78213.htm", encoding="html (utf-8)", meta={"title": "凝心聚力 加快发展", "date": "2016-09-26"})
+    assert (note.author, note.date) == ("蒋建新", "2016-09-22")
+    post = _doc(["1月17日，中国共产党安顺市第四届纪律检查委员会第四次全体会议召开。市委书记周文彬出席会议并讲话，市委副书记主持会议。",
+                 "以下为工作报告全文↓↓↓", "以党的政治建设为统领 推动全面从严治党向纵深发展",
+                 "——中国共产党安顺市纪律检查委员会向中国共产党安顺市第四次代表大会的工作报告", "（2019年1月17日）", "罗建华", "各位代表，同志们：",
+                 "现在，我代表市纪委常委会向全会报告工作，请予审议。", "2018年，全市纪检监察机关在市委和省纪委省监委的坚强领导下，全面从严治党取得新成效。"],
+                name="s_9c1e5f0b7d2a.html", encoding="html (utf-8)", meta={"title": "重磅丨市纪委四届四次全会工作报告全文来了！", "date": "2019-01-21"})
+    assert (post.author, post.date) == ("罗建华", "2019-01-17")

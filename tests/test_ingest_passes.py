@@ -1501,9 +1501,9 @@ def test_what_the_cover_rules_leave_alone():
     assert d.title == "中国共产党澧县第十四届委员会第五次全体会议公报"
     assert doc("澧县第十八届人民代表大会第三次会议", "隆重开幕", "1月5日，澧县第十八届人民代表大会第三次会议在县会议中心隆重开幕。").title == \
         "澧县第十八届人民代表大会第三次会议 隆重开幕"
-    for head in ("专访澧县县委书记王启武", "总书记金句"):
+    for head, author in (("专访澧县县委书记王启武", "王启武（澧县县委书记）"), ("总书记金句", "")):
         d = doc(head, "习近平总书记指出，绿水青山就是金山银山，这是我们发展的根本遵循和行动指南。")
-        assert (d.title, d.author) == (head, "")
+        assert (d.title, d.author) == (head, author)  # (the title, no byline: an interview is its interviewee's, by its title)
     d = doc("澧县人民政府办公室转发县财政局关于加强预算管理工作的通知的", "通知", "各乡镇人民政府，县直各单位：现将县财政局的通知转发给你们，请认真贯彻执行。")
     assert d.title == "澧县人民政府办公室转发县财政局关于加强预算管理工作的通知的通知"
     agenda = ["会议议程如下：", "一、听取和审议澧县人民政府关于2023年国民经济和社会发展计划执行情况与2024年计划草案的报告", "二、审查和批准关于澧县2023年预算执行情况和2024年预算草案的报告",

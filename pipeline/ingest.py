@@ -1038,7 +1038,7 @@ _TRANSCRIBED = re.compile(r"^\s*[（(][^（）()]{0,8}(录音整理|未经本人
 
 
 # a title that is whole: it ends in what kind of document it is (…工作总结, …的通知, …实施方案)
-_GENRE_END = re.compile(r"(报告|总结|讲话|发言|致辞|通知|通报|意见|方案|要点|计划|规划|决定|公报|纲要|办法|细则|汇报|述职)(（[^）]*）)?\s*$")
+_GENRE_END = re.compile(r"(报告|总结|讲话|发言|致辞|通知|通报|意见|方案|要点|计划|规划|决定|公报|纲要|办法|细则|汇报|述职|思路|打算|设想)(（[^）]*）)?\s*$")
 
 
 # an entry of a table of contents: its page at the end, after leaders or a blank (第一章  发展基础 ……… 2, …讲话………吴晓东（1）,

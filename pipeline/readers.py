@@ -224,6 +224,10 @@ def _encode_as(text: str, codec: str, errors: str = "strict") -> bytes:
     """The bytes ``text`` was decoded from if it was decoded with ``codec`` (see above)."""
     if codec == "gbk":
         return b"\x80".join(part.encode("gb18030", errors) for part in text.split("€"))
+    if codec == "cp1252" and re.search("[\x81\x8d\x8f\x90\x9d]", text):
+        # (the five bytes Windows-1252 leaves undefined come through as the C1 controls of the same number, as
+        # Windows and browsers decode them: 讲话 → è®²è¯\x9d)
+        return b"".join(bytes([ord(c)]) if c in "\x81\x8d\x8f\x90\x9d" else c.encode("cp1252", errors) for c in text)
     return text.encode(codec, errors)
 
 

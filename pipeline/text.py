@@ -283,7 +283,8 @@ OFFICIAL_DOCUMENT = [
     # (OCR'd too: 宁政发〔2OO2〕45号, 涿政发[2012] l9号)
     ("document number", re.compile(r"^[\u4e00-\u9fff]{0,10}\s*[〔\[［(（]\s*(19|20|2[OoΟ])[\dOoΟ]{2}\s*[〕\]］)）]\s*[\dlOo]{0,3}\d[\dlOo]{0,2}\s*号(\s+签发人\s*[:：]\s*[\u4e00-\u9fff·、\s]{2,20})?$")),
     # a gazette's or a minutes' issue (第9期, （第9期）, 总第123期), a reply's class (A类)
-    ("issue number", re.compile(r"^[（(]?\s*((19|20)\d{2}\s*年\s*)?(总\s*)?第\s*[0-9一二三四五六七八九十百〇零]{1,5}\s*期\s*[)）]?$")),
+    # (also the year's issue and the running one together: 2003年第3期（总第105期）)
+    ("issue number", re.compile(r"^([（(]?\s*((19|20)\d{2}\s*年\s*)?(总\s*)?第\s*[0-9一二三四五六七八九十百〇零]{1,5}\s*期\s*[)）]?\s*){1,2}$")),
     # a gazette's name with its issue, as a PDF's first page and running header carry them (甘孜藏族自治州人民政府公报　2016年第2期)
     ("gazette header", re.compile(r"^[\u4e00-\u9fff]{2,30}公报\s*((19|20)\d{2}\s*年\s*)?(（?\s*(总\s*)?第\s*[0-9一二三四五六七八九十百〇零]{1,5}\s*期\s*）?\s*)+$")),
     ("document class", re.compile(r"^[A-DＡ-Ｄ]\s*类$")),
@@ -338,7 +339,7 @@ HEADER_FIELDS: dict[str, tuple[str, ...]] = {
     "furniture": (
         "阅读", "阅读量", "阅读数", "阅读次数", "浏览", "浏览量", "浏览次数", "点击", "点击数", "点击量", "访问量",
         "评论", "评论数", "字号", "索引号", "主题分类", "体裁分类", "组配分类", "信息分类", "信息类别", "分类", "栏目", "发文字号", "文号",
-        "关键词", "关键字", "主题词", "有效性", "公开方式", "公开范围", "签发人",
+        "关键词", "关键字", "主题词", "有效性", "是否有效", "时效性", "公开方式", "公开范围", "签发人",
         # a document-sharing site's particulars of a copy (文档格式：.doc 文档页数：5页, 上传者：…, 下载积分：1000)
         "文档格式", "文档页数", "文档大小", "文档热度", "文档分类", "上传者", "上传人", "下载积分", "下载券", "下载次数",
     ),
@@ -376,7 +377,7 @@ def header_fields(line: str) -> tuple[tuple[str, str], ...]:
 # a government page's 信息公开 catalogue names the title 名称 (a word too common elsewhere to be a key)
 _TABLE_KEYS = {"名称": "文件名称"}
 # the keys only such a catalogue has; a row with none of them is a data table's
-_CATALOGUE_KEYS = {"标题", "文件标题", "索引号", "发布机构", "发文机关", "发文机构", "生成日期", "成文日期", "发布日期", "公开日期", "发文字号", "文号", "主题分类", "体裁分类", "组配分类", "主题词", "有效性"}
+_CATALOGUE_KEYS = {"标题", "文件标题", "索引号", "发布机构", "发文机关", "发文机构", "生成日期", "成文日期", "发布日期", "公开日期", "发文字号", "文号", "主题分类", "体裁分类", "组配分类", "主题词", "有效性", "是否有效"}
 
 
 def table_fields(cells: list[str]) -> tuple[tuple[str, str], ...]:
@@ -402,6 +403,8 @@ PAPER_DAY = re.compile(r"^(19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s+�
 # a newspaper's masthead over a clipping (锡林郭勒日报 2021-01-12 第01版, 人民日报 2023年3月2日 第4版): who printed it, and when
 _MASTHEAD = re.compile(r"^(?P<paper>[\u4e00-\u9fff]{2,12}(?:日报|晚报|时报|早报|商报|周报|青年报|农民报|法制报|经济报))\s*(?:(?:19|20)\d{2}\s*(?:[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}|年\s*\d{1,2}\s*月\s*\d{1,2}\s*日))"
                        r"\s*(?:(?:星期|周)[一二三四五六日天])?\s*(?:第\s*[A-Z]?\d{1,3}\s*版(?:\s*[:：]?\s*[\u4e00-\u9fff]{0,8})?)?$")
+# a gazette's or a journal's imprint: who runs it and the day the issue came out (成都市人民政府办公厅主办　　2003年3月10日出版)
+_IMPRINT = re.compile(r"^(?P<paper>[\u4e00-\u9fff]{2,30}?)\s*(主办|编印|编辑出版|出版)\s*(19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(出版|印发|编印|印)?$")
 _BYLINE = re.compile(r"^[(（]\s*(作者|文\s*/|本文作者)\s*(系|为|是|[:：/])?\s*(?P<who>.+?)[)）]\s*$")
 _AUTHOR_LINE = re.compile(r"^(作者|文|撰文|文\s*/)\s*[:：/]\s*(?P<who>\S.{0,40})$")
 # Offices that sign a report or a speech: heads of governments (省长 … 盟长, a prefecture's
@@ -885,7 +888,7 @@ def classify_line(line: str, heading_max_chars: int, edge: bool = True) -> LineK
         if _META_SOURCE.match(line):
             m = _SOURCE_VALUE.search(line)
             return LineKind("metadata", "source/date line", m.group(1) if m else "", fields)
-        if m := _MASTHEAD.match(line.strip()):
+        if m := _MASTHEAD.match(line.strip()) or _IMPRINT.match(line.strip()):
             return LineKind("metadata", "source/date line", m.group("paper"))
         if len(fields) >= 2:
             return LineKind("metadata", "header fields", "", fields)

@@ -163,3 +163,28 @@ def test_a_column_tag_before_a_headline_is_no_part_of_it():
     doc = _doc(["【述职述廉】县农业农村局局长2019年度述职述廉报告", "各位领导、同志们：",
                 "2019年，在县委、县政府的坚强领导下，我认真履行党风廉政建设第一责任人职责，带领全局干部职工扎实推进各项工作。"], name="a.txt")
     assert doc.title == "县农业农村局局长2019年度述职述廉报告"
+
+
+def test_utf8_read_as_windows_1252_with_its_undefined_bytes():
+    from pipeline.readers import repair_mojibake
+
+    for text in ("在全市作风建设大会上的讲话", "原创 北流发布 北流发布 2022-03-10 12:06 发表于广西"):
+        garbled = "".join(chr(b) if b in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else bytes([b]).decode("cp1252") for b in text.encode("utf-8"))
+        assert repair_mojibake(garbled) == (text, "utf-8 read as cp1252")
+
+
+@pytest.mark.parametrize("line, kind, reason", [
+    ("是否有效：\t是", "metadata", "header fields"),
+    ("2003年第3期（总第105期）", "metadata", "issue number"),
+    ("成都市人民政府办公厅主办\u3000\u3000\u3000\u30002003年3月10日出版", "metadata", "source/date line"),
+])
+def test_a_gazettes_and_a_catalogues_lines(line, kind, reason):
+    k = classify_line(line, 40)
+    assert (k.kind, k.reason) == (kind, reason)
+
+
+def test_a_body_under_a_whole_title_of_a_summary_and_plan_is_its_issuer():
+    doc = _doc(["洪蓝镇2010年工作总结和2011年工作思路", "洪蓝镇人民政府", "",
+                "2010年，在县委、县政府的正确领导下，全镇上下紧紧围绕年初确定的目标任务，扎实推进各项工作，经济社会保持平稳较快发展。",
+                "一、2010年工作总结", "全镇完成地区生产总值18.6亿元，同比增长15.2%。"], name="洪蓝镇2010年工作总结.txt")
+    assert (doc.title, doc.issuer) == ("洪蓝镇2010年工作总结和2011年工作思路", "洪蓝镇人民政府")

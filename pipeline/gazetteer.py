@@ -31,7 +31,7 @@ _AMBIGUOUS_SHORT = frozenset(
     "长江 黄河 东方 南方 北方 大同 安全 永安 新城 古城 东湖 西湖 南湖 北湖 白云 青山 红旗 向阳 前进 "
     "解放 新兴 和平 光明 文明 朝阳 东风 先锋 胜利 振兴 发展 建设 共和 民主 团结 友谊 富裕 宁安 安宁 "
     "平安 永和 兴安 通道 宣传 永定 怀来 海南 吉林 江山 龙泉 大安 明光 普兰 全州 合作 阿拉 桥西 桥东 "
-    "城区 新市 市中 中心 铁西 铁东 铁山 工农 金山 龙华 南山 临江 龙江 惠民 同心 固安 长寿 新建".split()
+    "城区 新市 市中 中心 铁西 铁东 铁山 工农 金山 龙华 南山 临江 龙江 惠民 同心 固安 长寿 新建 温泉".split()
 )
 # Units whose full name is also an ordinary word for part of any city (城区, 老城区改造, 矿区
 # 生态修复, 中心城区 cut as 中心/城区): in the body such a name counts only written right after a

@@ -285,7 +285,7 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
         # (an interview's subtitle names whose answers it gives: ——访安吉县委书记杨振宇)
         asked = next((f"{m.group('who')}（{m.group('office')}）" for t in lines.zones["title"] if (m := _INTERVIEW.match(t.strip()))
                       and looks_like_person(m.group("who"))), "")
-        doc.author = asked or news_speaker(doc.title, body) or doc.author
+        doc.author = asked or news_speaker(doc.title or file_name_text(source), body) or doc.author
     doc.issuer = doc.issuer or lines.issuer or title_issuer(doc.title)
     if not _repeats_title(file_name_text(source), lines.zones["title"]):
         lines.zones["file"].append(file_name_text(source))
@@ -365,6 +365,7 @@ _LEAD_ROLE = re.compile(r"(?P<office>(?:[\u4e00-\u9fff]{1,8}?(?:书记|长|主�
 _HEAD_ROLE = re.compile(r"^(?:(?:[省市县区州盟旗]委?|副|常务副)[\u4e00-\u9fff、]{0,8}?(?:书记|[省市县区州盟旗]长))?(?P<who>[\u4e00-\u9fff]{2,3}?)(?:同志)?"
                         r"(?:主持召开|主持|出席|在[^，。：:]{0,20}?(?:调研|考察|视察|检查|督导)|到[^，。：:]{0,20}?(?:调研|考察|视察|检查|督导)|调研|督导|检查|深入)")
 _INTERVIEW = re.compile(r"^[—―–\-－]{0,2}\s*(?:专)?访(?P<office>[\u4e00-\u9fff、]{1,20}?(?:书记|[省市县区州盟旗乡镇]长|主任|主席))(?P<who>[\u4e00-\u9fff]{2,3})$")
+_A_BODYS = re.compile(r"(公报|决议|决定|通知|通报|意见|方案|办法|细则|规划|纲要|要点)(（[^）]*）)?\s*$")  # a body's own document
 _EXPLAINS = re.compile("图解|读懂|解读|问答|答记者问|一图看懂|图说")  # a title of a text that explains another
 _OF_ANOTHER = re.compile("[了的]|审议|听取|批准|通过|同意|关于")  # an office in a clause about another's act
 _clause_words = re.compile("[的了们是在和对把将要这那我你他]|会议|工作|全[县市区省州旗]").search  # (in a clause, not in a name)
@@ -378,8 +379,8 @@ def news_speaker(title: str, body: list[str]) -> str:
     (3 points), the headline's subject (3), and each clause the person opens saying something (2); the
     highest with 3 or more. Not a national leader (习近平总书记强调: quoted, not reporting), nor in a
     text that explains another (一图读懂…, …解读)."""
-    if _EXPLAINS.search(title):
-        return ""  # (一图读懂…政府工作报告, …解读: the explainer's, quoting the report's speaker)
+    if _EXPLAINS.search(title) or _A_BODYS.search(title):
+        return ""  # (一图读懂…政府工作报告, …解读: the explainer's, quoting the report's speaker; a 公报, a 决定: the body's)
     points: Counter = Counter()
     offices: dict[str, str] = {}
     text = "\n".join(body)
@@ -447,6 +448,7 @@ def _site_below(doc: Document, lines: Lines, site: list[str], gazetteer: Gazette
                 and sum(on_site.code in codes for t in lines.zones["body"] for _, _, codes in gazetteer.find(t)) >= 2)
 
 
+_EPAPER_DAY = re.compile(r"^(19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s+星期[一二三四五六日天](\s+\S.{0,40})?$")
 _EPAPER_BAR = re.compile(r"^(19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s+星期[一二三四五六日天]\s+(第\s*[A-Z]?\d{1,3}\s*版|往期回顾|PDF版)")
 
 
@@ -461,7 +463,12 @@ def left_out_source(lines: Lines, doc: Document, raw: RawText, to_simplified) ->
     if doc.source_name or not raw.left_out or raw.encoding == "docx":
         return
     texts = [to_simplified(text.strip()) for text in raw.left_out]
-    if paper := next((t for t in texts if _EPAPER_BAR.match(t)), None):
+    # a catalogue left out as key over value (成文日期： / 2020-01-10): its issuing date dates the document as the same field in the text would
+    for key, value in zip(texts, texts[1:]):
+        if (k := re.fullmatch(r"(\S{2,6}?)\s*[:：]", key.replace(" ", "").replace("\u3000", ""))) and FIELD_ROLE.get(k.group(1)) == "issued" and find_date(value):
+            lines.dates.append(Dated(find_date(value), f"header: {k.group(1)}"))
+    epaper = any(re.search(r"第\s*[A-Z]?\d{1,3}\s*版", t) for t in texts)  # (a bar with the day alone, on a page of an e-paper)
+    if paper := next((t for t in texts if _EPAPER_BAR.match(t) or epaper and _EPAPER_DAY.match(t)), None):
         # an e-paper page's bar (2016年12月24日 星期六 第01版：要闻 上一版 下一版): the issue's day, where nothing else dates the page
         lines.dates.append(Dated(find_date(paper), "source/date line (left out of the main text)"))
         lines.zones["source"].append(paper)
@@ -1135,6 +1142,11 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
         lines.mark(i, "boilerplate", PREVIOUS_TAIL)
         lines.dates = [d for d in lines.dates if d.line != i]
 
+    # a post's headline however it reads (刚刚，市委书记这场讲话释放强烈信号！) over its account's line (原创 泉州发布 2024-02-19 20:30)
+    if (len(lines.nonblank) >= 2 and kinds[(h := lines.nonblank[0])].kind == "body" and len(lines.text[h].strip()) <= 40
+            and _POST_LINE.match(lines.text[lines.nonblank[1]]) and find_date(lines.text[lines.nonblank[1]])):
+        kinds[h] = LineKind("heading", "heading")
+
     def body_start() -> int:  # the first body line or numbered heading still open (not a number alone: a cover's volume, （一）)
         return next((i for i, k in enumerate(kinds) if (k.kind == "body" or k.kind == "heading" and (m := _NUMBERED.match(t := lines.text[i].strip()))
                                                          and t[m.end():].strip()) and lines.open(i)),
@@ -1319,6 +1331,10 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
             lines.mark(i, "metadata", "source/date line")
             lines.dates.append(Dated(find_date(line), "source/date line", i))
             lines.zones["source"].append(line)
+        elif re.fullmatch(r"\s*(19|20)\d{2}-\d{1,2}-\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?\s*", line):
+            # a day as a site or an app prints its posting (2022-09-14 under 作者：…), not as a document writes its own
+            lines.mark(i, "metadata", "source/date line")
+            lines.dates.append(Dated(find_date(line), "source/date line", i))
         elif find_date(line):
             lines.mark(i, "metadata", "date line")
             lines.dates.append(Dated(find_date(line), "title block", i))

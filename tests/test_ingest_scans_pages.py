@@ -188,3 +188,35 @@ def test_a_body_under_a_whole_title_of_a_summary_and_plan_is_its_issuer():
                 "2010年，在县委、县政府的正确领导下，全镇上下紧紧围绕年初确定的目标任务，扎实推进各项工作，经济社会保持平稳较快发展。",
                 "一、2010年工作总结", "全镇完成地区生产总值18.6亿元，同比增长15.2%。"], name="洪蓝镇2010年工作总结.txt")
     assert (doc.title, doc.issuer) == ("洪蓝镇2010年工作总结和2011年工作思路", "洪蓝镇人民政府")
+
+
+def test_a_posts_headline_over_its_account_line_and_an_apps_posting_day():
+    post = _doc(["刚刚，市委书记这场讲话释放强烈信号！", "原创 泉州发布 泉州发布 2024-02-19 20:30 福建", "",
+                 "2月18日上午，全市深化“晋江经验”推动高质量发展大会召开。市委书记林志坚出席会议并讲话。现将讲话全文刊发如下：", "",
+                 "在全市深化“晋江经验”推动高质量发展大会上的讲话", "", "同志们：", "今天召开全市深化“晋江经验”推动高质量发展大会，主要任务是动员全市上下奋力拼经济。"],
+                name="新建文本文档.txt")
+    assert post.date == "2024-02-18"
+    app = _doc(["学习强国", "青海学习平台", "", "坚定不移走生态优先绿色发展之路 奋力打造生态文明高地", "——在全省生态环境保护大会上的讲话", "",
+                "来源：青海日报", "作者：王丽娟", "2022-09-14", "", "马永平", "", "（2022年9月6日）", "", "同志们：",
+                "这次全省生态环境保护大会的主要任务是，深入学习贯彻习近平生态文明思想，动员全省上下打好污染防治攻坚战。"], name="新建文本文档.txt")
+    assert app.date == "2022-09-06"
+
+
+def test_an_e_paper_bar_with_its_day_alone_and_a_catalogue_left_out_as_key_over_value():
+    paper = _doc(["编者按：6月21日，全省推进赣南等原中央苏区振兴发展工作会议在瑞金市召开，省委书记孙志强出席会议并讲话。现将讲话摘要刊发。",
+                  "同志们：", "这次会议是经省委、省政府研究决定召开的一次重要会议。"], name="content_154120.htm", encoding="html (utf-8)",
+                 meta={"title": "弘扬苏区精神 加快振兴发展"}, left_out=["2019年06月24日 星期一", "第03版：要闻 | 上一版 | 下一版 | 往期回顾 | PDF版"])
+    assert paper.date == "2019-06-21"
+    summary = _doc(["2019年，在省委、省政府的坚强领导下，全省住建系统扎实推进各项工作，取得明显成效。", "一、城市品质提升扎实推进",
+                    "全省11个设区城市完成城市基础设施投资512亿元。"], name="t20200115_1197462.html", encoding="html (utf-8)",
+                   meta={"title": "山西省住房和城乡建设厅2019年工作总结"},
+                   left_out=["成文日期：", "2020-01-10", "发布日期：", "2020-01-15", "发布时间：2020-01-15 来源：办公室 浏览次数：1862"])
+    assert summary.date == "2020-01-10"
+
+
+def test_a_hot_spring_is_no_county():
+    from pipeline.gazetteer import Gazetteer, infer_locality
+
+    found = infer_locality({"body": ["福州市鼓楼区召开常务会议，研究温泉街道老旧小区改造和温泉资源保护工作，推进温泉公园提升。全区上下要抓好落实。"]},
+                           Gazetteer.default(), "2023")
+    assert found.locality == "鼓楼区" and found.province == "福建省"

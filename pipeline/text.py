@@ -233,8 +233,8 @@ BOILERPLATE = [
     ("reading time", re.compile(r"^\s*(\d{1,3}\s*[-–~～]\s*)?\d{1,3}\s*分钟\s*$|^\s*(预计)?阅读(时间|时长|需要)?\s*[:：约]?\s*\d{1,3}\s*分钟\s*$")),
     # a page's label over the text it shows (全文, 正文, 【全文】, 阅读全文), as a database's or a site's article page sets it
     ("text label", re.compile(r"^\W*(全文|正文|原文|全文阅读|阅读全文|全文内容|正文内容)\W*$")),
-    # an image's placeholder, as a page saved as text or a scraper writes it ([图片：一图读懂…], [图片], 【图片】)
-    ("image placeholder", re.compile(r"^\s*[\[【]\s*(图片|图|image|img)\s*([:：][^\]】]{0,80})?[\]】]\s*$", re.IGNORECASE)),
+    # an image's placeholder, as a page saved as text or a scraper writes it ([图片：一图读懂…], [图片], 【图片】, a post's 图片 alone)
+    ("image placeholder", re.compile(r"^\s*[\[【]\s*(图片|图|image|img)\s*([:：][^\]】]{0,80})?[\]】]\s*$|^\s*(图片|视频|image|img)\s*$", re.IGNORECASE)),
     # a forum's furniture around its posts (Discuz, 贴吧): its buttons, counts, members' ranks, floors and post stamps
     ("forum furniture", re.compile(r"^\W*(登录\s*(立即)?注册|返回列表\s*(发帖)?\s*(回复)?|发帖|回复|举报|只看该作者|只看楼主(\s+收藏\s+回复)?|倒序浏览|电梯直达|使用道具"
                                    r"|查看\s*[:：]\s*\d+\s*[|｜]\s*回复\s*[:：]\s*\d+|\d+\s*/\s*\d+\s*页|\[?复制链接\]?"

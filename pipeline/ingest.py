@@ -65,6 +65,7 @@ from .text import (
     dateline,
     find_date,
     find_year,
+    header_fields,
     heading_level,
     inline_heading,
     looks_like_person,
@@ -279,13 +280,19 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
     mark_lists(lines)
     pieces = cut_body(lines, params)
     doc.author = doc.author or lines.signed_by
-    if not doc.author or lines.author_field or _by_reporter(doc.author, lines, raw.left_out):
-        # news of a meeting or a visit: the leader whose words it reports, not its reporter or poster
-        body = [lines.text[i] for i, k in enumerate(lines.kinds) if k.kind == "body"]
-        # (an interview's subtitle names whose answers it gives: ——访安吉县委书记杨振宇)
-        asked = next((f"{m.group('who')}（{m.group('office')}）" for t in lines.zones["title"] if (m := _INTERVIEW.match(t.strip()))
-                      and looks_like_person(m.group("who"))), "")
-        doc.author = asked or news_speaker(doc.title or file_name_text(source), body) or doc.author
+    # an interview is its interviewee's, as its subtitle names them (——访安吉县委书记杨振宇)
+    doc.author = next((f"{m.group('who')}（{m.group('office')}）" for t in lines.zones["title"] if (m := _INTERVIEW.match(t.strip()))
+                       and looks_like_person(m.group("who"))), "") or doc.author
+    body = [lines.text[i] for i, k in enumerate(lines.kinds) if k.kind == "body"]
+    # (an explainer however its title reads here: 一图读懂｜… in the file's name or the page's <title>)
+    explains = any(_EXPLAINS.search(t) for t in (*lines.zones["title"], file_name_text(source), raw.meta.get("title", "")))
+    if (not doc.author or lines.author_field or _by_reporter(doc.author, lines, raw.left_out)) and not explains:
+        if news_item(doc.title or file_name_text(source), body[0] if body else ""):
+            # news of a meeting or a visit: the leader whose words it reports, not its reporter or poster
+            doc.author = news_speaker(doc.title or file_name_text(source), body) or doc.author
+        elif lead := next((t for t in body[:3] if _PRESENTS_SPEECH.search(t)), ""):
+            # a speech printed below the lead or the editor's note that presents it (…省长孙建平出席会议并讲话。现将讲话摘要刊发): its speaker's
+            doc.author = news_speaker("", [lead]) or doc.author
     doc.issuer = doc.issuer or lines.issuer or title_issuer(doc.title)
     if not _repeats_title(file_name_text(source), lines.zones["title"]):
         lines.zones["file"].append(file_name_text(source))
@@ -299,14 +306,18 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
         copied = []  # (a Word file's 主办：… under an event's plan is no site: a page saved as text keeps its menu)
     site = lines.site or [m.group(1) for text in [*raw.left_out, *copied] if (m := _SITE_OWNER.search(to_simplified(text)))] or [
         text.strip() for text in copied if _SITE_PART.search(text.strip()) and len(text.strip()) <= 30]
+    posted_from: list[str] = []
     if not doc.locality.found:  # (鼓楼区 of which city: the site's identifier and address say, 网站标识码：3501020001, 地址：福州市鼓楼区湖东路)
-        site = [*site, *site_identity([to_simplified(t) for t in [*raw.left_out, *copied]], gazetteer)]
+        identity, posted_from = site_identity([to_simplified(t) for t in [*raw.left_out, *copied]], gazetteer)
+        site = [*site, *identity]
     if (not doc.locality.found or doc.locality.passing or _site_below(doc, lines, site, gazetteer)) and (raw.encoding.startswith("html") or copied):
         # a page whose text names no place (市政府召开…, 全市), or names places only in passing (a
         # township's speech naming a neighbour county once), stands on its government's site: its
         # name locates it, if the text speaks as that unit's level (not otherwise: a county's news
         # stands on its city's site); a web page's only (a Word file's title property is often a template's)
-        on_site = infer_locality({**lines.zones, "site": site}, gazetteer, doc.date or doc.year, leader) if site else doc.locality
+        # (a post's province weighs as a mention in its text: it settles which 城关区, and locates nothing by itself)
+        on_site = (infer_locality({**lines.zones, "site": site, "body": [*lines.zones["body"], *posted_from]}, gazetteer, doc.date or doc.year, leader)
+                   if site or posted_from else doc.locality)
         inside = doc.locality.found and on_site.code in gazetteer.places[doc.locality.code].ancestors
         visited = inside and any(re.search(rf"(赴|前往|到访)\s*{re.escape(doc.locality.locality)}", t) for t in lines.zones["body"])
         if on_site.found and speaks_for(on_site.code, lines.zones, gazetteer) and (not inside or visited):
@@ -358,42 +369,52 @@ def subject_office(title: str, body: list[str], author: str = "") -> str:
 # says something (程浩在讲话中指出, 罗建华强调, 白云峰在报告中指出), a lead naming an office-holder who
 # convenes, speaks or reports (州长多杰加主持召开…, 市委书记张卫东主持并讲话, 县委书记韦成刚代表县委常委会作工作报告并讲话),
 # and a headline whose subject is a person (孙志远主持召开…, 赵启明调研…).
-_SAYS = re.compile(r"(?:^|[。！？；，：\s])(?P<who>[\u4e00-\u9fff]{2,3}?)(?:同志)?(?:在[^，。；！？]{0,20}?(?:时|中)[，,]?)?(?:指出|强调|要求|表示|提出|说(?=[，,：:]))")
-_LEAD_ROLE = re.compile(r"(?P<office>(?:[\u4e00-\u9fff]{1,8}?(?:书记|长|主任|主席|常委)、){0,3}(?:[省市县区州盟旗乡镇]委|常务|副|代)?[\u4e00-\u9fff]{0,5}?(?:书记|[省市县区州盟旗乡镇]长|主任|主席|专员))"
-                        r"(?P<who>[\u4e00-\u9fff]{2,4}?)(?:同志)?(?=主持|出席|代表|作|在|向|发表|深入|到|赴|率队|带队|一行)"
+# (not a quotation, 邓小平同志指出: a local leader's own words are reported without 同志)
+_SAYS = re.compile(r"(?:^|[。！？；，：\s])(?P<who>[\u4e00-\u9fff]{2,3}?)(?:在[^，。；！？]{0,20}?(?:时|中)[，,]?)?(?:指出|强调|要求|表示|提出|说(?=[，,：:]))")
+# (the name as long as the act after it allows: 镇长刘志向出席…, not 刘志)
+_LEAD_ROLE = re.compile(r"(?P<office>(?:[\u4e00-\u9fff]{1,8}?(?:书记|长|主任|主席|常委)、){0,3}(?:[省市县区州盟旗乡镇]委|常务|副|代)?[\u4e00-\u9fff]{0,8}?(?:书记|[省市县区州盟旗乡镇]长|主任|主席|专员))"
+                        r"(?P<who>[\u4e00-\u9fff]{2,4})(?:同志)?(?=主持|出席|代表|作|在|向|发表|深入|到|赴|率队|带队|一行)"
                         r"(?P<act>[^。；！？]{0,30}?(?:主持召开|主持并讲话|并讲话|并作[^。；！？]{0,12}讲话|作[^。；！？]{0,20}(?:讲话|报告)|发表[^。；！？]{0,10}讲话|(?:刊发|发表)[^。；！？]{0,40}文章|调研|考察|视察|督导|检查))")
 _HEAD_ROLE = re.compile(r"^(?:(?:[省市县区州盟旗]委?|副|常务副)[\u4e00-\u9fff、]{0,8}?(?:书记|[省市县区州盟旗]长))?(?P<who>[\u4e00-\u9fff]{2,3}?)(?:同志)?"
                         r"(?:主持召开|主持|出席|在[^，。：:]{0,20}?(?:调研|考察|视察|检查|督导)|到[^，。：:]{0,20}?(?:调研|考察|视察|检查|督导)|调研|督导|检查|深入)")
+# what a news item's headline or lead does (召开, 调研 …), where its title names no document (…的通知, …工作总结, …纪要)
+_NEWS_VERB = re.compile("召开|举行|开幕|闭幕|举办|调研|考察|视察|督导|督查|检查|慰问|走访|座谈|会见|接见|宣讲|主持|出席|部署|推进|强调|指出|要求")
 _INTERVIEW = re.compile(r"^[—―–\-－]{0,2}\s*(?:专)?访(?P<office>[\u4e00-\u9fff、]{1,20}?(?:书记|[省市县区州盟旗乡镇]长|主任|主席))(?P<who>[\u4e00-\u9fff]{2,3})$")
-_A_BODYS = re.compile(r"(公报|决议|决定|通知|通报|意见|方案|办法|细则|规划|纲要|要点)(（[^）]*）)?\s*$")  # a body's own document
 _EXPLAINS = re.compile("图解|读懂|解读|问答|答记者问|一图看懂|图说")  # a title of a text that explains another
-_OF_ANOTHER = re.compile("[了的]|审议|听取|批准|通过|同意|关于")  # an office in a clause about another's act
-_clause_words = re.compile("[的了们是在和对把将要这那我你他]|会议|工作|全[县市区省州旗]").search  # (in a clause, not in a name)
+_OF_ANOTHER = re.compile("[了的]|审议|听取|批准|通过|同意|关于|助理")  # an office in a clause about another's act (or not one: 市长助理)
+# (in a clause, or a unit's or an office's name, not in a person's: 主席团工作报告, 刘文斌所作, 高新区, 王书记, 于会上, 市长助理李明)
+_clause_words = re.compile("[的了们是在和对把将要这那我你他所]|会议|工作|全[县市区省州旗]|[区县市局校厅委办处上]$|书记|助理|秘书").search
 # words that open such a clause and are no one's name (会议指出, 全会强调, 报告要求, 通知强调 …)
 _NOT_SPEAKER = re.compile(r"^(会议|全会|大会|报告|文章|文件|通知|意见|方案|讲话|同志|他们|我们|领导|会上|会后|强调|指出|要求|同时|此外|其中|另外|最后|首先|全市|全县|全区|全省|全州|全旗|各级|各地|各部门|市委|县委|区委|省委|州委|旗委|党委|政府|常委|座谈会|与会|代表|专家|企业|群众|干部|记者|编者|决定|纲要|规划|公报|意见稿)")
+_NATIONAL = re.compile("总书记|总理|委员长|国家主席")  # a national leader's office, before or after the name: quoted, not reporting
+
+
+def news_item(title: str, lead: str) -> bool:
+    """Whether a text is a news item on a meeting or a visit: its title names no document (not …的通知,
+    …工作总结, …讲话) and it or the text's first line says what happened (召开, 调研, 会见 …; 3月14日，…召开;
+    县委书记谭建华…刊发…文章)."""
+    return (not _GENRE_END.search(title) and not _EXPLAINS.search(title)
+            and bool(_NEWS_VERB.search(title) or _LEAD_DAY.match(lead) or _LEAD_ROLE.search(lead)))
 
 
 def news_speaker(title: str, body: list[str]) -> str:
-    """The leader whose words a news report of a meeting or a visit gives, as :func:`author_name` writes it
+    """The leader whose words a news item (:func:`news_item`) gives, as :func:`author_name` writes it
     (``多杰加（州长）``, ``程浩``), or ``""``: the person a lead names as convening, speaking or reporting
     (3 points), the headline's subject (3), and each clause the person opens saying something (2); the
-    highest with 3 or more. Not a national leader (习近平总书记强调: quoted, not reporting), nor in a
-    text that explains another (一图读懂…, …解读)."""
-    if _EXPLAINS.search(title) or _A_BODYS.search(title):
-        return ""  # (一图读懂…政府工作报告, …解读: the explainer's, quoting the report's speaker; a 公报, a 决定: the body's)
+    highest with 3 or more. Not a national leader (习近平总书记强调: quoted, not reporting)."""
     points: Counter = Counter()
     offices: dict[str, str] = {}
     text = "\n".join(body)
     for m in _LEAD_ROLE.finditer(text):  # (an office attests a name without a common surname: 州长多杰加)
         who, after = m.group("who"), text[m.end("who") : m.end("who") + 1]
-        if (_NOT_SPEAKER.match(who) or _clause_words(who) or _OF_ANOTHER.search(m.group("office"))
-                or who.endswith("所") or who.endswith("工") and after == "作"):
+        if _NOT_SPEAKER.match(who) or _clause_words(who) or (who + after).endswith("工作") or _OF_ANOTHER.search(m.group("office")):
             continue  # (审议了市长刘文斌所作的报告: a report received, not given; 主席团工作报告: no name)
         points[who] += 3
-        offices.setdefault(who, re.split("[由受和与及]|会议|同志", m.group("office"))[-1])  # (not 会议由…)
+        # (the office as the lead gives it, not the clause before it: 会议由县委副书记、县长…)
+        offices.setdefault(who, re.sub(r"^.*(?:由|受[^，。]{0,12}委托)(?=[省市县区州盟旗乡镇党人政副常代])", "", m.group("office")))
 
     def person(who: str) -> bool:
-        return (looks_like_person(who) or who in offices) and not _NOT_SPEAKER.match(who)
+        return (looks_like_person(who) or who in offices) and not _NOT_SPEAKER.match(who) and not _clause_words(who)
 
     if (m := _HEAD_ROLE.match(title.strip())) and person(m.group("who")):
         points[m.group("who")] += 3
@@ -403,15 +424,16 @@ def news_speaker(title: str, body: list[str]) -> str:
     for who, score in points.most_common():
         if score < 3:
             break
-        if re.search(rf"{re.escape(who)}(总书记|主席|总理|委员长)|(总书记|总理|委员长|国家主席){re.escape(who)}", text + title):
+        if re.search(rf"{re.escape(who)}(总书记|总理|委员长)|({_NATIONAL.pattern}){re.escape(who)}", text + title):
             continue  # (习近平总书记强调…: a national leader quoted)
         return f"{who}（{offices[who]}）" if who in offices and office_only(offices[who]) else who
     return ""
 
 
 def _by_reporter(author: str, lines: Lines, left_out: Iterable[str] = ()) -> bool:
-    """Whether ``author`` is a news report's reporter or poster: a line outside the body names them as 记者,
-    通讯员, 作者 or 编辑 (作者：记者 李文静, （记者 周晓东 叶飞）, 记者：张雯 王鹏)."""
+    """Whether ``author`` is a news report's reporter or poster: a line outside the body, or a short one (a
+    caption's credit, a closing byline), names them as 记者, 通讯员, 作者, 编辑, 撰稿 or 摄(影) (作者：记者 李文静,
+    （记者 周晓东 叶飞）, 记者：张雯 王鹏)."""
     name = split_author(author)[0].split()[0] if split_author(author)[0] else ""
     if not name:
         return False
@@ -465,8 +487,10 @@ def left_out_source(lines: Lines, doc: Document, raw: RawText, to_simplified) ->
     texts = [to_simplified(text.strip()) for text in raw.left_out]
     # a catalogue left out as key over value (成文日期： / 2020-01-10): its issuing date dates the document as the same field in the text would
     for key, value in zip(texts, texts[1:]):
-        if (k := re.fullmatch(r"(\S{2,6}?)\s*[:：]", key.replace(" ", "").replace("\u3000", ""))) and FIELD_ROLE.get(k.group(1)) == "issued" and find_date(value):
-            lines.dates.append(Dated(find_date(value), f"header: {k.group(1)}"))
+        if re.fullmatch(r"\S{2,6}\s*[:：]", closed := key.replace(" ", "").replace("\u3000", "")) and find_date(value):
+            for field, said in header_fields(closed + value):
+                if FIELD_ROLE.get(field) in ("issued", "posted") and find_date(said):
+                    lines.dates.append(Dated(find_date(said), f"header: {field}"))
     epaper = any(re.search(r"第\s*[A-Z]?\d{1,3}\s*版", t) for t in texts)  # (a bar with the day alone, on a page of an e-paper)
     if paper := next((t for t in texts if _EPAPER_BAR.match(t) or epaper and _EPAPER_DAY.match(t)), None):
         # an e-paper page's bar (2016年12月24日 星期六 第01版：要闻 上一版 下一版): the issue's day, where nothing else dates the page
@@ -1045,7 +1069,7 @@ _TRANSCRIBED = re.compile(r"^\s*[（(][^（）()]{0,8}(录音整理|未经本人
 
 
 # a title that is whole: it ends in what kind of document it is (…工作总结, …的通知, …实施方案)
-_GENRE_END = re.compile(r"(报告|总结|讲话|发言|致辞|通知|通报|意见|方案|要点|计划|规划|决定|公报|纲要|办法|细则|汇报|述职|思路|打算|设想)(（[^）]*）)?\s*$")
+_GENRE_END = re.compile(r"(报告|总结|讲话|发言|致辞|通知|通报|意见|方案|要点|计划|规划|决定|公报|纲要|办法|细则|汇报|述职|思路|打算|设想|纪要)(（[^）]*）)?\s*$")
 
 
 # an entry of a table of contents: its page at the end, after leaders or a blank (第一章  发展基础 ……… 2, …讲话………吴晓东（1）,
@@ -1073,7 +1097,7 @@ _PIECE_END = re.compile(r"[（(][^（）()]{1,24}(供稿|撰稿|整理|执笔|�
 def _previous_tail(lines: Lines) -> list[int]:
     """The lines above a document's title block that end another piece (see :data:`_PIECE_END`; also a
     date alone, a signature's), where a compilation's page opens with them: a title (a heading) followed
-    within three lines by its dateline, a meeting line, a document number or a 关于 title's end, or by a
+    within three lines by its dateline or its meeting line, within four by a document number, by a 关于 title's end, or by a
     salutation within six; nothing above it that opens a speech or presents one. ``[]`` where none."""
     kinds = lines.kinds
     seen = [i for i in lines.nonblank[:40] if lines.open(i) and kinds[i].kind not in ("boilerplate", "blank")]
@@ -1143,7 +1167,8 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
         lines.dates = [d for d in lines.dates if d.line != i]
 
     # a post's headline however it reads (刚刚，市委书记这场讲话释放强烈信号！) over its account's line (原创 泉州发布 2024-02-19 20:30)
-    if (len(lines.nonblank) >= 2 and kinds[(h := lines.nonblank[0])].kind == "body" and len(lines.text[h].strip()) <= 40
+    if (len(lines.nonblank) >= 2 and kinds[(h := lines.nonblank[0])].kind == "body" and len(lines.text[h].strip()) <= 80
+            and not re.search("[。；;]", lines.text[h])
             and _POST_LINE.match(lines.text[lines.nonblank[1]]) and find_date(lines.text[lines.nonblank[1]])):
         kinds[h] = LineKind("heading", "heading")
 
@@ -2050,7 +2075,7 @@ _LEAD_SHARED_CHARS = 4  # how much of the headline the lead's first clause repea
 
 
 # a lead that presents the speech printed below it (…出席会议并讲话。现将讲话全文刊发如下：)
-_PRESENTS_SPEECH = re.compile(r"讲话(全文|摘要|摘登)?[^。]{0,12}(刊发|刊登|摘登|发布|编发)如下|全文(刊发|刊登)如下|现将[^。]{0,20}讲话|以下(为|是)[^。]{0,8}(讲话|报告)(全文|摘要|摘登|原文)|(讲话|报告)(全文|摘要)?(刊发|刊登|摘登)?如下")
+_PRESENTS_SPEECH = re.compile(r"讲话(全文|摘要|摘登)?[^。]{0,12}(刊发|刊登|摘登|发布|编发)如下|全文(刊发|刊登)如下|现将[^。]{0,20}讲话|以下(为|是)[^。]{0,8}(讲话|报告)(全文|摘要|摘登|原文)|(讲话|报告)(全文|摘要)?(刊发|刊登|摘登)如下|(讲话|报告)(全文|摘要)如下")
 
 
 def lead_day(lines: Lines, posted: str, doc_title: str, posted_by: str = "header: posted") -> Dated | None:
@@ -2084,6 +2109,8 @@ def lead_day(lines: Lines, posted: str, doc_title: str, posted_by: str = "header
             return None  # (a Word file's date is when it was saved, not a page's)
         return Dated(d.isoformat(), LEAD_DAY, first) if (d := _relative_day(m.group("rel"), ref)) else None
     if m.group("d2"):  # 昨（27）日: the day of the page's month, or of the month before (昨（31）日 on the 1st)
+        if posted_by == "file name" or posted_by.endswith("metadata") and not posted_by.startswith("html"):
+            return None  # (as for 昨天: a Word file's date is when it was saved, not a page's)
         month = ref if int(m.group("d2")) <= ref.day else ref.replace(day=1) - dt.timedelta(days=1)
         try:
             day = month.replace(day=int(m.group("d2")))
@@ -2136,19 +2163,19 @@ _POSTED_FROM = re.compile(r"(?:发表于|IP属地\s*[:：]?)\s*([\u4e00-\u9fff]{
 _SITE_ADDRESS = re.compile(r"(?:^|\s)(?:地址|通讯地址|联系地址)\s*[:：]\s*([\u4e00-\u9fff]{4,30})")
 
 
-def site_identity(texts: list[str], gazetteer: Gazetteer) -> list[str]:
+def site_identity(texts: list[str], gazetteer: Gazetteer) -> tuple[list[str], list[str]]:
     """Whose site a page stands on, as its furniture says: the full name of the unit a 网站标识码 codes
-    (福建省福州市鼓楼区), a footer's address (福州市鼓楼区湖东路) and a post's province (发表于甘肃), for the locality a text's ambiguous
-    or missing name leaves open."""
-    found = []
+    (福建省福州市鼓楼区) and a footer's address (福州市鼓楼区湖东路); and, apart, a post's province (发表于甘肃): for
+    the locality a text's ambiguous or missing name leaves open."""
+    found, provinces = [], []
     for text in texts:
         if (m := _SITE_CODE.search(text)) and (place := gazetteer.places.get(m.group(1) + "0" * 6)):
             found.append("".join(gazetteer.places[c].name for c in (*place.ancestors, place.code) if c in gazetteer.places))
         if m := _SITE_ADDRESS.search(text):
             found.append(m.group(1))
         if (m := _POSTED_FROM.search(text)) and any(gazetteer.places[c].level == "province" for _, _, codes in gazetteer.find(m.group(1)) for c in codes):
-            found.append(m.group(1))
-    return found
+            provinces.append(m.group(1))
+    return found, provinces
 
 
 _SITE_OWNER = re.compile(r"(?:^|[\s|｜])(?:网站)?(?:主办(?:单位)?|版权所有)\s*[：:]?\s*(?:[©Ⓒ]\s*)?(?:\d{4}\s*)?"

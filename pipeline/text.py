@@ -181,6 +181,9 @@ def lost_char_runs(line: str) -> int:
 # ----------------------------------------------------------------------------- line kinds
 
 _SHORT = 200  # site furniture is never longer than this
+# the provinces by their short names (湖北, 内蒙古), as the 学习强国 app names its provincial platforms
+_PROVINCES = ("北京|天津|河北|山西|内蒙古|辽宁|吉林|黑龙江|上海|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|广西|海南|重庆|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆"
+              "|兵团|香港|澳门|台湾")
 BOILERPLATE = [
     # a menu's link (网站首页 | 网站地图), not a word of a sentence (完成门户网站首页改版，…)
     ("navigation", re.compile(r"(^|[\s|｜/:：【\[])(网站首页|网站地图)(?=$|[\s|｜/>＞›»】\]])|^首页\s*[>＞›»/]|[>＞›»]\s*正文\s*$|当前位置\s*[:：]|^\s*(?:(?:您|你)(?:当前|现在)?(?:所在)?的?|(?:当前|现在)(?:所在)?的?|所在)位置\s*[:：]\s*(?:$|首页|网站首页|主页|[^\s>＞›»]{0,10}\s*[>＞›»])|您现在的位置|^返回(首页|顶部)|^欢迎(您)?(访问|光临|来到)\S{0,30}(网站|门户网)\S{0,4}[！!。]?$")),
@@ -196,15 +199,16 @@ BOILERPLATE = [
         r"(?i)copyright|©|版权所有(?![人者])|ICP\s*[备证]\s*(案号)?\s*[:：]?\s*[\dA-Z]|ICP备案号|公网安备\s*[:：]?\s*\d|网站标识码\s*[:：]?\s*[\dA-Z]"
         r"|未经.{0,10}(授权|许可).{0,10}不得.{0,10}(转载|复制|摘编|镜像|转贴|下载|链接)"
     )),
-    # a photo's caption (图为…, ▲…, …（记者 王海峰 摄）, 大会开幕现场。 本报记者 刘文涛 摄): under the picture, not the text
-    ("photo caption", re.compile(r"^\s*(图为|[▲△]).{2,120}$|[（(][^（）()]{0,30}摄[)）]\s*$"
+    # a photo's caption (图为…, ▲…会议现场, …（记者 王海峰 摄）, 大会开幕现场。 本报记者 刘文涛 摄): under the picture, not the text
+    # (not a ▲ bullet of a summary's text, ▲全年完成地区生产总值12.6亿元。, ▲ 聚焦产业发展)
+    ("photo caption", re.compile(r"^\s*图为.{2,60}$|^\s*[▲△][^。；;]{2,40}(现场|合影)\s*$|[（(][^（）()]{0,30}摄[)）]\s*$"
                                  r"|(记者|通讯员|摄影)\s*[:：]?\s*[\u4e00-\u9fff·]{2,4}(\s+[\u4e00-\u9fff·]{2,4}){0,3}\s*(?<!拍)摄\s*$")),
     # a compilation's or a yearbook's running head, its name and year (涿鹿县人民政府文件汇编 (2O12年), 于都年鉴（2017）)
     # (with its column: 特　载　　射洪年鉴·2012)
     ("compilation header", re.compile(r"^\s*((特|专)\s*(载|文|稿)\s+)?[\u4e00-\u9fff]{2,30}(文件汇编|文件选编|资料汇编|文件汇集|年鉴)\s*[·•（(]?\s*(19|20|2[OoΟ])[\dOoΟ ]{2,5}"
                                       r"\s*年?\s*[)）]?(\s+(特|专)\s*(载|文|稿))?\s*$")),
     # the 学习强国 app's name and its province's platform above a copied article (湖北学习平台)
-    ("site name", re.compile(r"^\s*(学习强国\s*)?[\u4e00-\u9fff]{0,8}学习平台\s*$|^\s*学习强国\s*$|^\s*[\u4e00-\u9fff]{2,10}(数字报|电子报)\s*$")),
+    ("site name", re.compile(rf"^\s*(学习强国\s*)?({_PROVINCES})学习平台\s*$|^\s*学习强国\s*$|^\s*[\u4e00-\u9fff]{{2,10}}(日报|晚报|时报|报)(数字报|电子报|电子版)\s*$")),
     # an e-paper's links between its pages and articles (上一版　下一版　上一篇　下一篇)
     ("navigation", re.compile(r"^\s*(上一版|下一版|上一篇|下一篇|往期回顾|PDF版?下载|版面导航)(\s*(上一版|下一版|上一篇|下一篇|往期回顾|PDF版?下载|版面导航))+\s*$")),
     ("site owner", re.compile(r"^(主办单位|承办单位|协办单位|技术支[撑持]|运行维护|网站维护|联系我们|网站声明|(主办|承办)\s*[:：])[^，,。；]*$")),
@@ -292,7 +296,7 @@ OFFICIAL_DOCUMENT = [
     # a newspaper's page label on an e-paper copy (第A01版：要闻, 第3版:综合新闻)
     ("newspaper page", re.compile(r"^第\s*[A-Z]?\d{1,3}\s*版\s*([:：]|\s)\s*[\u4e00-\u9fff·]{0,8}$")),
     # (…and a PDF page's own, its column then its number: 要闻　2, 综合新闻 A3)
-    ("newspaper page", re.compile(r"^(要闻|综合|时政|经济|民生|社会|文化|理论|评论|专版|专题|特刊|副刊|县域|区县|政务|党建|城市|地方|国内|国际|体育)(新闻|经济|版)?"
+    ("newspaper page label", re.compile(r"^(要闻|综合|时政|经济|民生|社会|文化|理论|评论|专版|专题|特刊|副刊|县域|区县|政务|党建|城市|地方|国内|国际|体育)(新闻|经济|版)?"
                                   r"[\s\u3000]+[A-Z]?\d{1,2}$")),
     ("disclosure note", re.compile(r"^[(（]\s*此件(主动|不予|依申请)?公开(发布)?\s*[)）]$")),
     ("distribution list", re.compile(r"^(抄送|抄报|分送)\s*[:：]")),
@@ -405,7 +409,7 @@ _MASTHEAD = re.compile(r"^(?P<paper>[\u4e00-\u9fff]{2,12}(?:日报|晚报|时报
                        r"\s*(?:(?:星期|周)[一二三四五六日天])?\s*(?:第\s*[A-Z]?\d{1,3}\s*版(?:\s*[:：]?\s*[\u4e00-\u9fff]{0,8})?)?$")
 # a gazette's or a journal's imprint: who runs it and the day the issue came out (成都市人民政府办公厅主办　　2003年3月10日出版)
 _IMPRINT = re.compile(r"^(?P<paper>[\u4e00-\u9fff]{2,30}?)\s*(主办|编印|编辑出版|出版)\s*(19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(出版|印发|编印|印)?$")
-_BYLINE = re.compile(r"^[(（]\s*(作者|文\s*/|本文作者)\s*(系|为|是|[:：/])?\s*(?P<who>.+?)[)）]\s*$")
+_BYLINE = re.compile(r"^[(（]\s*(作者(?!单位)|文\s*/|本文作者)\s*(系|为|是|[:：/])?\s*(?P<who>.+?)[)）]\s*$")  # (not 作者单位：…, where the author works)
 _AUTHOR_LINE = re.compile(r"^(作者|文|撰文|文\s*/)\s*[:：/]\s*(?P<who>\S.{0,40})$")
 # Offices that sign a report or a speech: heads of governments (省长 … 盟长, a prefecture's
 # 专员, a development zone's 管委会主任), party secretaries and committee members, heads of
@@ -623,7 +627,7 @@ _OCR_CN_YEAR = re.compile(r"[一二][〇○零OoΟ一二三四五六七八九]{3
 def _ocr_dates(text: str) -> str:
     """``text`` with the OCR's misreadings of dates (:data:`_SPACED_YEAR` …) undone, its length kept
     (a spaced year's blanks move after it)."""
-    if re.search(r"\d \d", text):
+    if re.search(r"[\dlOoΟ] [\dlOoΟ]", text):
         for spaced in (_SPACED_YEAR, _SPACED_DAY):
             text = spaced.sub(lambda m: m.group().replace(" ", "") + " " * m.group().count(" "), text)
     if re.search("[OoΟl]", text):
@@ -706,14 +710,14 @@ def _target_year(text: str, m: re.Match) -> bool:
 
 
 # Only at the top or bottom of a page: inside a report, 主办单位：… names a project's owner.
-_EDGE_ONLY = {"site owner", "site address", "breadcrumb", "issue number", "document class", "handling mark", "draft mark", "weather widget", "paper number label",
+_EDGE_ONLY = {"site owner", "site address", "breadcrumb", "issue number", "newspaper page label", "document class", "handling mark", "draft mark", "weather widget", "paper number label",
               "menu row", "meeting paper label", "secretariat's print mark"}
 # a portal's weather widget (宜昌 多云 24℃~31℃): furniture above a headline when it stands alone (a forecast lists several)
 WEATHER = re.compile(r"^[\u4e00-\u9fff]{0,8}\s*(晴|多云|阴|小雨|中雨|大雨|暴雨|阵雨|雷阵雨|雨夹雪|小雪|中雪|大雪|阵雪|雾|霾|扬沙|浮尘)"
                      r"(转[\u4e00-\u9fff]{1,4})?\s*-?\d{1,2}\s*℃?\s*[~～\-－至/]\s*-?\d{1,2}\s*℃$")
 # a breadcrumb without its key, opened by the site (芜湖市人民政府 > 政务公开 > 领导讲话): above a headline
 KEYLESS_CRUMB = re.compile(r"^([^>＞›»，。；！？]{0,20}(人民政府|政府网|门户网站|网站|网|在线|论坛|信息港|之窗|热线)|首页)(\s*[>＞›»]{1,2}\s*[^>＞›»，。；！？\s]{2,12}){2,}\s*$")
-MENU_WORD = _MENU_WORD = re.compile(r"(首页|公开|服务|互动|办事|动态|新闻|概况|专题|专栏|指南|交流|之窗|领导|信箱|下载|邮箱)$")  # (第一期 and A类 inside a text head its parts)
+MENU_WORD = re.compile(r"(首页|公开|服务|互动|办事|动态|新闻|概况|专题|专栏|指南|交流|之窗|领导|信箱|下载|邮箱)$")  # (第一期 and A类 inside a text head its parts)
 _DASHES = "—―–‒─━\\-－~～"
 _DATELINE_START = re.compile(
     rf"^[{_DASHES}]*\s*[(（]?\s*(?:(19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月(\s*\d{{1,2}}\s*日)?|{_CN_DATE.pattern}|{_CN_YEAR.pattern.replace('?P<y>', '')}\s*[一二三四五六七八九十]{{1,2}}\s*月)"
@@ -877,7 +881,7 @@ def classify_line(line: str, heading_max_chars: int, edge: bool = True) -> LineK
                 return LineKind("metadata", reasons[0])
         for reason, pat in BOILERPLATE:
             if (edge or reason not in _EDGE_ONLY) and pat.search(line):
-                if reason == "menu row" and sum(bool(_MENU_WORD.search(t)) for t in line.split()) < 3 and not line.lstrip().startswith("首页"):
+                if reason == "menu row" and sum(bool(MENU_WORD.search(t)) for t in line.split()) < 3 and not line.lstrip().startswith("首页"):
                     continue  # (a row of words is a menu's only with two of its words: 政务公开, 办事指南)
                 return LineKind("boilerplate", "navigation" if reason == "menu row" else reason)
         fields = header_fields(line)

@@ -33,7 +33,7 @@ def test_ocr_year_and_not_a_spaced_number():
     ("1篇原创内容", "social media profile"),
     ("广西壮族自治区应急管理厅官方微信公众号，发布全区应急管理工作动态。", "social media profile"),
     ("湖北学习平台", "site name"), ("学习强国", "site name"),
-    ("要闻\u30002", "newspaper page"), ("综合新闻 A3", "newspaper page"),
+    ("要闻\u30002", "newspaper page label"), ("综合新闻 A3", "newspaper page label"),
 ])
 def test_furniture(line, reason):
     assert classify_line(line, 40).reason.startswith(reason)
@@ -217,6 +217,51 @@ def test_an_e_paper_bar_with_its_day_alone_and_a_catalogue_left_out_as_key_over_
 def test_a_hot_spring_is_no_county():
     from pipeline.gazetteer import Gazetteer, infer_locality
 
-    found = infer_locality({"body": ["福州市鼓楼区召开常务会议，研究温泉街道老旧小区改造和温泉资源保护工作，推进温泉公园提升。全区上下要抓好落实。"]},
-                           Gazetteer.default(), "2023")
-    assert found.locality == "鼓楼区" and found.province == "福建省"
+    found = infer_locality({"body": ["全县温泉旅游发展迅速，温泉小镇建设加快，温泉资源保护和开发利用水平不断提升。"]}, Gazetteer.default(), "2023")
+    assert found.locality != "温泉县"
+
+
+@pytest.mark.parametrize("furniture, place", [
+    (["网站标识码：3501020001 闽ICP备05012345号"], ("鼓楼区", "福建省")),  # the site's unit by its code
+    (["网站标识码：3201060001 苏ICP备05012345号"], ("鼓楼区", "江苏省")),
+    (["主办：鼓楼区人民政府办公室", "地址：福州市鼓楼区湖东路 邮编：350003"], ("鼓楼区", "福建省")),  # by its footer's address
+])
+def test_an_ambiguous_district_settled_by_its_sites_furniture(furniture, place):
+    lines = ["鼓楼区召开2019年经济工作会议", "发布时间：2019-01-15 来源：区政府办",
+             "1月14日，鼓楼区召开2019年经济工作会议，总结2018年工作，部署2019年任务。全区上下要抓好落实，推动高质量发展。"]
+    doc = _doc(lines, name="t.html", encoding="html (utf-8)", left_out=furniture)
+    assert (doc.locality.locality, doc.locality.province) == place
+
+
+def test_a_posts_province_settles_an_ambiguous_district():
+    lines = ["城关区召开2023年一季度经济运行分析会", "4月13日，城关区召开2023年一季度经济运行分析会。全区上下要坚定信心，奋力完成全年目标任务。"]
+    doc = _doc(lines, name="a.html", encoding="html (utf-8)", left_out=["原创 城关区融媒体中心 城关发布 2023-04-14 20:06 发表于甘肃"])
+    assert (doc.locality.locality, doc.locality.province) == ("城关区", "甘肃省")
+    assert _doc(lines, name="a.html", encoding="html (utf-8)").locality.locality == ""
+
+
+def test_bullets_and_headings_are_no_furniture():
+    for line in ("▲全年完成地区生产总值12.6亿元，同比增长8.2%；固定资产投资完成5.3亿元。", "▲ 聚焦产业发展", "搭建干部网络学习平台", "创办党建电子报"):
+        assert classify_line(line, 40, edge=False).kind in ("body", "heading")
+    assert classify_line("经济 2", 40, edge=False).kind == "heading"  # (a PDF page's label only at the top or the foot)
+    assert classify_line("▲1月9日，县直部门主要负责人年度述职述廉会议现场", 40).reason == "photo caption"
+    assert (find_date("2 O O 2年5月8日"), find_date("2002年5月1 O日")) == ("2002-05-08", "2002-05-10")
+
+
+def test_a_report_formula_does_not_present_a_speech():
+    doc = _doc(["关于全县安全生产大检查情况的报告", "发布时间：2020-10-20",
+                "9月1日，县安委会召开全县安全生产工作会议，部署开展安全生产大检查。现将检查情况报告如下：", "一、基本情况", "全县共检查企业326家，发现隐患1200处。"],
+               name="a.html", encoding="html (utf-8)")
+    assert doc.date == "2020-10-20"
+
+
+def test_a_posts_long_title_with_its_subtitle_over_its_account_line():
+    doc = _doc(["凝心聚力谋发展 履职尽责建新功——在政协郧西县第十届委员会第三次会议闭幕会上的讲话", "", "原创 郧西政协 郧西政协 2024-01-10 17:42 湖北", "",
+                "（2024年1月9日）", "", "各位委员，同志们：", "",
+                "政协郧西县第十届委员会第三次会议，在中共郧西县委的坚强领导下，经过全体委员和与会同志的共同努力，圆满完成了各项议程。"], name="a.txt")
+    assert doc.title.startswith("凝心聚力谋发展 履职尽责建新功") and doc.date == "2024-01-09"
+
+
+def test_where_the_author_works_is_no_author():
+    assert classify_line("（作者单位：安吉县人民政府研究室）", 40).reason != "byline"
+    assert classify_line("（作者：沈一鸣）", 40).value == "沈一鸣"

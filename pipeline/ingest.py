@@ -1053,7 +1053,7 @@ def _meeting_year(title: str) -> str:
     return years.pop()
 
 
-_COLUMN_LABEL = re.compile(r"^\s*[【\[][^【】\[\]]{2,16}[】\]]\s*$")
+_COLUMN_LABEL = re.compile(r"^\s*[【\[][^【】\[\]]{2,16}[】\]]\s*$|^\s*[·•]\s*[\u4e00-\u9fff]{2,8}\s*[·•]\s*$")  # (【州政府工作报告】, · 领导讲话 ·)
 _TOP_LINES = 6
 _ATTACHMENT_LABEL = re.compile(r"^\s*附\s*件\s*[\d一二三四五六七八九十]{0,2}\s*[:：]?\s*$")
 _CRUMB_CHARS = 8  # a breadcrumb's item (领导讲话, 政策解读)

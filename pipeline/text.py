@@ -305,10 +305,10 @@ OFFICIAL_DOCUMENT = [
     ("printing line", re.compile(r"^[\u4e00-\u9fff、\s]{2,40}(19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发?$"
                                  r"|^[\u4e00-\u9fff、]{2,30}?(\s+|(秘书处|办公室|办公厅|委员会|政府|局|部)\s*)(19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*印制?$")),
     # a meeting's papers are labelled on their cover, and often on every page (大会文件, 全区经济工作会议文件之二,
-    # 文登市第十七届人民代表大会第二次会议文件（1）): what the paper is, not its title; not a heading (二、会议材料)
+    # 文登市第十七届人民代表大会第二次会议文件（1）, 2006年上海市农村工作会议材料之二): what the paper is, not its title; not a heading (二、会议材料)
     ("meeting paper label", re.compile(r"^(?![一二三四五六七八九十\d]+[、.．是]|[（(])(?!(学习|贯彻|研读|审议|做好|准备|印发|传达|落实|认真|深入|党的|关于|有关))"
                                        r"(?!.*(学习|研读|审议|分发|准备|阅读|认真|请|已|将|把|组织))"
-                                       r"[\u4e00-\u9fff（）()]{0,40}?(会议|大会|全会)\s*(文件|材料)"
+                                       r"[\u4e00-\u9fff\d（）()]{0,40}?(会议|大会|全会)\s*(文件|材料)"
                                        r"(之[一二三四五六七八九十\d]{1,3}|\s*[（(]\s*[\d一二三四五六七八九十]{1,3}\s*[)）])?$"
                                        r"|^会议(材料|文件)\s*(之[一二三四五六七八九十]{1,3}|[\d一二三四五六七八九十]{1,2})$")),
     # (a paper's number alone, 材料3, 文件（1）: near the top or the end only, as a body's 材料2 heads its part)

@@ -265,3 +265,10 @@ def test_a_posts_long_title_with_its_subtitle_over_its_account_line():
 def test_where_the_author_works_is_no_author():
     assert classify_line("（作者单位：安吉县人民政府研究室）", 40).reason != "byline"
     assert classify_line("（作者：沈一鸣）", 40).value == "沈一鸣"
+
+
+def test_a_gazettes_column_between_dots_and_a_meeting_papers_label_with_its_year():
+    assert classify_line("2006年上海市农村工作会议材料之二", 40).reason == "meeting paper label"
+    doc = _doc(["宜昌市人民政府公报", "· 领导讲话 ·", "在全市招商引资工作会议上的讲话", "市长　李亚隆", "（2005年3月30日）", "同志们：",
+                "今天召开全市招商引资工作会议，主要任务是总结去年招商引资工作，部署今年任务。"], name="a.txt")
+    assert doc.title == "在全市招商引资工作会议上的讲话"

@@ -269,6 +269,8 @@ def test_where_the_author_works_is_no_author():
 
 def test_a_gazettes_column_between_dots_and_a_meeting_papers_label_with_its_year():
     assert classify_line("2006年上海市农村工作会议材料之二", 40).reason == "meeting paper label"
-    doc = _doc(["宜昌市人民政府公报", "· 领导讲话 ·", "在全市招商引资工作会议上的讲话", "市长　李亚隆", "（2005年3月30日）", "同志们：",
+    # (a gazette's page opening with the end of the notice before, then the column of the speech)
+    doc = _doc(["处。", "    本通知自发布之日起施行。", "", "                                    二○○五年三月二十八日", "", "· 领导讲话 ·", "",
+                "在全市招商引资工作会议上的讲话", "", "市长  肖德贵", "（2005年3月18日）", "", "同志们：",
                 "今天召开全市招商引资工作会议，主要任务是总结去年招商引资工作，部署今年任务。"], name="a.txt")
-    assert doc.title == "在全市招商引资工作会议上的讲话"
+    assert (doc.title, doc.date) == ("在全市招商引资工作会议上的讲话", "2005-03-18")

@@ -434,9 +434,10 @@ def _by_reporter(author: str, lines: Lines, left_out: Iterable[str] = ()) -> boo
     """Whether ``author`` is a news report's reporter or poster: a line outside the body, or a short one (a
     caption's credit, a closing byline), names them as 记者, 通讯员, 作者, 编辑, 撰稿 or 摄(影) (作者：记者 李文静,
     （记者 周晓东 叶飞）, 记者：张雯 王鹏)."""
-    name = split_author(author)[0].split()[0] if split_author(author)[0] else ""
-    if not name:
+    names = split_author(author)[0].split()
+    if not names:
         return False
+    name = names[0]
     outside = [t for i, t in enumerate(lines.text) if lines.kinds[i].kind != "body" or len(t.strip()) <= 40] + list(left_out)
     return any(re.search(rf"(记者|通讯员|作者|编辑|撰稿|摄影?)\s*[:：/／]?[^。！？]{{0,12}}?{re.escape(name)}", t) for t in outside)
 
@@ -470,8 +471,9 @@ def _site_below(doc: Document, lines: Lines, site: list[str], gazetteer: Gazette
                 and sum(on_site.code in codes for t in lines.zones["body"] for _, _, codes in gazetteer.find(t)) >= 2)
 
 
-_EPAPER_DAY = re.compile(r"^(19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s+星期[一二三四五六日天](\s+\S.{0,40})?$")
-_EPAPER_BAR = re.compile(r"^(19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s+星期[一二三四五六日天]\s+(第\s*[A-Z]?\d{1,3}\s*版|往期回顾|PDF版)")
+_ISSUE_DAY = r"^(19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s+星期[一二三四五六日天]"  # an e-paper issue's day and weekday
+_EPAPER_DAY = re.compile(_ISSUE_DAY + r"(\s+\S.{0,40})?$")
+_EPAPER_BAR = re.compile(_ISSUE_DAY + r"\s+(第\s*[A-Z]?\d{1,3}\s*版|往期回顾|PDF版)")
 
 
 def left_out_source(lines: Lines, doc: Document, raw: RawText, to_simplified) -> None:
@@ -2104,13 +2106,11 @@ def lead_day(lines: Lines, posted: str, doc_title: str, posted_by: str = "header
         if _GENRE_END.search(title) or SequenceMatcher(None, title, clause, autojunk=False).find_longest_match().size < _LEAD_SHARED_CHARS:
             return None
     ref = dt.date.fromisoformat(posted)
+    if (m.group("rel") or m.group("d2")) and (posted_by == "file name" or posted_by.endswith("metadata") and not posted_by.startswith("html")):
+        return None  # (a day said relative to a Word file's date: that is when it was saved, not a page's)
     if m.group("rel"):  # a day said relative to the page's (昨天, 上周五: the Friday before the page's week)
-        if posted_by == "file name" or posted_by.endswith("metadata") and not posted_by.startswith("html"):
-            return None  # (a Word file's date is when it was saved, not a page's)
         return Dated(d.isoformat(), LEAD_DAY, first) if (d := _relative_day(m.group("rel"), ref)) else None
     if m.group("d2"):  # 昨（27）日: the day of the page's month, or of the month before (昨（31）日 on the 1st)
-        if posted_by == "file name" or posted_by.endswith("metadata") and not posted_by.startswith("html"):
-            return None  # (as for 昨天: a Word file's date is when it was saved, not a page's)
         month = ref if int(m.group("d2")) <= ref.day else ref.replace(day=1) - dt.timedelta(days=1)
         try:
             day = month.replace(day=int(m.group("d2")))

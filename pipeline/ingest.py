@@ -37,6 +37,9 @@ from .text import (
     BARE_NUMBER,
     BOILERPLATE,
     CN_NUMBER,
+    LUNAR_DATE_LINE,
+    date_probe,
+    lunar_date,
     DRAFT_MARK,
     DOCUMENT_KINDS,
     DOCUMENT_TITLE,
@@ -154,7 +157,8 @@ class Dated(NamedTuple):
 # a date among its title lines, an issuing date in a header field, its signature) before the
 # dates a website gives it (posting time, page metadata).
 LEAD_DAY = "lead (the day of the event)"  # a news report's first clause (see lead_day)
-DATE_AUTHORITY = ("meeting line", "title block", "header: issued", "signature", LEAD_DAY, "header: posted", "source/date line")
+CLOSING_DAY = "closing day (a speech's)"  # the day a speech's text closes on, （2019年3月29日） (see mark_signature_date)
+DATE_AUTHORITY = ("meeting line", "title block", CLOSING_DAY, "header: issued", "signature", LEAD_DAY, "header: posted", "source/date line")
 
 
 def date_rank(source: str) -> int:
@@ -199,6 +203,7 @@ class Lines:
     signed_by: str = ""  # the name a closing line gives (述职人：王建军, 解读人：李明)
     issuer: str = ""  # the body a closing line names (the signature: 中共留坝县委办公室)
     shared: bool = False  # a copy from a document-sharing site (see shared_copy)
+    lunar: list[int] = field(default_factory=list)  # title-block lines dated by the Chinese calendar (see date_document)
 
     def __post_init__(self) -> None:
         self.origin = self.origin or list(range(len(self.text)))
@@ -284,6 +289,8 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
     doc.author = next((f"{m.group('who')}（{m.group('office')}）" for t in lines.zones["title"] if (m := _INTERVIEW.match(t.strip()))
                        and looks_like_person(m.group("who"))), "") or doc.author
     body = [lines.text[i] for i, k in enumerate(lines.kinds) if k.kind == "body"]
+    if not doc.author or lines.author_field or _by_reporter(doc.author, lines, raw.left_out):
+        doc.author = interviewee(body) or doc.author
     # (an explainer however its title reads here: 一图读懂｜… in the file's name or the page's <title>)
     explains = any(_EXPLAINS.search(t) for t in (*lines.zones["title"], file_name_text(source), raw.meta.get("title", "")))
     if (not doc.author or lines.author_field or _by_reporter(doc.author, lines, raw.left_out)) and not explains:
@@ -293,11 +300,20 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
         elif lead := next((t for t in body[:3] if _PRESENTS_SPEECH.search(t)), ""):
             # a speech printed below the lead or the editor's note that presents it (…省长孙建平出席会议并讲话。现将讲话摘要刊发): its speaker's
             doc.author = news_speaker("", [lead]) or doc.author
+    if not doc.author and body and (m := _LEAD_REPORTER.match(body[0])) and looks_like_person(m.group("who")):
+        doc.author = m.group("who")  # (a news item whose lead names its reporter, 本网讯（记者 马文军）…, and nobody whose words it gives)
     doc.issuer = doc.issuer or lines.issuer or title_issuer(doc.title)
     if not _repeats_title(file_name_text(source), lines.zones["title"]):
         lines.zones["file"].append(file_name_text(source))
     # a gazette's running header names its issuer (宁海县人民政府公报), unless it only repeats the title
     lines.zones["source"] += [h for h in lines.running if not _repeats_title(h, lines.zones["title"])]
+    name = doc.author.split("（")[0].strip()
+    if looks_like_person(name) or "（" in doc.author and re.fullmatch(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff·]{1,12}", name):
+        # the author's name (a name alone, or one an office goes with: 关 is no surname of SURNAMES) names no place
+        # wherever it is written: 镇党委书记关玉山 names no 玉山县, in the author's line, the title or the file's name
+        unnamed = re.compile(re.escape(name) + "(?![省市县区州旗盟镇乡])")
+        for zone, texts in lines.zones.items():
+            lines.zones[zone] = [unnamed.sub(" ", t) for t in texts]
     leader = subject_office(doc.title, [lines.text[i] for i, k in enumerate(lines.kinds) if k.kind == "body"], doc.author)
     doc.locality = infer_locality(lines.zones, gazetteer, doc.date or doc.year, leader)
     # a web page saved as text keeps its site's header and footer (桐乡市人民政府门户网站, 主办：桐乡市人民政府办公室)
@@ -370,10 +386,10 @@ def subject_office(title: str, body: list[str], author: str = "") -> str:
 # convenes, speaks or reports (州长多杰加主持召开…, 市委书记张卫东主持并讲话, 县委书记韦成刚代表县委常委会作工作报告并讲话),
 # and a headline whose subject is a person (孙志远主持召开…, 赵启明调研…).
 # (not a quotation, 邓小平同志指出: a local leader's own words are reported without 同志)
-_SAYS = re.compile(r"(?:^|[。！？；，：\s])(?P<who>[\u4e00-\u9fff]{2,3}?)(?:在[^，。；！？]{0,20}?(?:时|中)[，,]?)?(?:指出|强调|要求|表示|提出|说(?=[，,：:]))")
+_SAYS = re.compile(r"(?:^|[。！？；，：\s])(?P<who>[\u4e00-\u9fff]{2,3}?)(?:在[^，。；！？]{0,20}?(?:时|中|后)[，,]?)?(?:指出|强调|要求|表示|提出|说(?=[，,：:]))")
 # (the name as long as the act after it allows: 镇长刘志向出席…, not 刘志)
 _LEAD_ROLE = re.compile(r"(?P<office>(?:[\u4e00-\u9fff]{1,8}?(?:书记|长|主任|主席|常委)、){0,3}(?:[省市县区州盟旗乡镇]委|常务|副|代)?[\u4e00-\u9fff]{0,8}?(?:书记|[省市县区州盟旗乡镇]长|主任|主席|专员))"
-                        r"(?P<who>[\u4e00-\u9fff]{2,4})(?:同志)?(?=主持|出席|代表|作|在|向|发表|深入|到|赴|率队|带队|一行)"
+                        r"(?P<who>[\u4e00-\u9fff]{2,4})(?:同志)?(?=主持|出席|代表|作|在|向|发表|深入|到|赴|率队|带队|一行|逐一|点评|传达|宣读|讲话)"
                         r"(?P<act>[^。；！？]{0,30}?(?:主持召开|主持并讲话|并讲话|并作[^。；！？]{0,12}讲话|作[^。；！？]{0,20}(?:讲话|报告)|发表[^。；！？]{0,10}讲话|(?:刊发|发表)[^。；！？]{0,40}文章|调研|考察|视察|督导|检查))")
 _HEAD_ROLE = re.compile(r"^(?:(?:[省市县区州盟旗]委?|副|常务副)[\u4e00-\u9fff、]{0,8}?(?:书记|[省市县区州盟旗]长))?(?P<who>[\u4e00-\u9fff]{2,3}?)(?:同志)?"
                         r"(?:主持召开|主持|出席|在[^，。：:]{0,20}?(?:调研|考察|视察|检查|督导)|到[^，。：:]{0,20}?(?:调研|考察|视察|检查|督导)|调研|督导|检查|深入)")
@@ -393,7 +409,7 @@ def news_item(title: str, lead: str) -> bool:
     """Whether a text is a news item on a meeting or a visit: its title names no document (not …的通知,
     …工作总结, …讲话) and it or the text's first line says what happened (召开, 调研, 会见 …; 3月14日，…召开;
     县委书记谭建华…刊发…文章)."""
-    return (not _GENRE_END.search(title) and not _EXPLAINS.search(title)
+    return (not names_document(title) and not _EXPLAINS.search(title)
             and bool(_NEWS_VERB.search(title) or _LEAD_DAY.match(lead) or _LEAD_ROLE.search(lead)))
 
 
@@ -455,8 +471,9 @@ _WIDGETS = re.compile(r"\s*[【\[|｜]")
 
 
 def before_widgets(value: str) -> str:
-    """A header field's value up to the page's widgets after it on its line (作者：覃丽萍 【字体：大 中 小】 → 覃丽萍)."""
-    return _WIDGETS.split(value, maxsplit=1)[0]
+    """A header field's value up to the page's widgets or its time after it on its line (作者：覃丽萍 【字体：大 中 小】 → 覃丽萍,
+    作者：林建国 2022-06-01 09:00:00 → 林建国)."""
+    return re.split(r"\s+(?=(?:19|20)\d{2}[-/.年]\d{1,2})", _WIDGETS.split(value, maxsplit=1)[0], maxsplit=1)[0]
 
 
 def _site_below(doc: Document, lines: Lines, site: list[str], gazetteer: Gazetteer) -> bool:
@@ -489,7 +506,10 @@ def left_out_source(lines: Lines, doc: Document, raw: RawText, to_simplified) ->
     texts = [to_simplified(text.strip()) for text in raw.left_out]
     # a catalogue left out as key over value (成文日期： / 2020-01-10): its issuing date dates the document as the same field in the text would
     for key, value in zip(texts, texts[1:]):
-        if re.fullmatch(r"\S{2,6}\s*[:：]", closed := key.replace(" ", "").replace("\u3000", "")) and find_date(value):
+        closed = key.replace(" ", "").replace("\u3000", "")
+        if closed in FIELD_ROLE:  # (a table's cell of the key alone, without its colon: 成文日期 / 2025-03-06)
+            closed += "："
+        if re.fullmatch(r"\S{2,6}\s*[:：]", closed) and find_date(value):
             for field, said in header_fields(closed + value):
                 if FIELD_ROLE.get(field) in ("issued", "posted") and find_date(said):
                     lines.dates.append(Dated(find_date(said), f"header: {field}"))
@@ -510,7 +530,11 @@ def left_out_source(lines: Lines, doc: Document, raw: RawText, to_simplified) ->
             value = next((before_widgets(v) for key, v in k.fields if FIELD_ROLE.get(key) == "author"), "")
             author = author_name(value) if value else ""
             name = author.split("（")[0]
-            if (author and not doc.author and not title_speaker(doc.title) and (looks_like_person(name) or "·" in name)
+            if author and office_only(doc.author) and looks_like_person(author):
+                # (作者：林建国 on a page whose text's note gives only the office, 作者系中共浙江省委书记)
+                doc.author = f"{author}（{doc.author}）"
+                lines.zones["author"].append(author)
+            elif (author and not doc.author and not title_speaker(doc.title) and (looks_like_person(name) or "·" in name)
                     and ("记者" in value or "（" in author or "·" in name)):
                 # (a reporter, 记者 王海燕, an office-holder, 西柳镇党委书记 郑宏伟, or a transliterated name, 古丽米热·阿不力孜;
                 # not 县政府办, nor a bare name, often the site's editor, nor over the speaker a headline names)
@@ -521,9 +545,13 @@ def left_out_source(lines: Lines, doc: Document, raw: RawText, to_simplified) ->
     # (a page without such a line: the lines under its headline, 珠海市政府工作报告（摘要） / ——二○○八年一月十五日在…会议上 /
     # 珠海市市长 钟华生)
     title = re.sub(r"\s", "", doc.title)
-    at = next((h for h, t in enumerate(texts) if title and re.sub(r"\s", "", t) == title), None)
-    if at is not None:
+    found = [h for h, t in enumerate(texts) if title and re.sub(r"\s", "", t) == title]
+    # (the headline, where a list of the page's links names it too: the one its subtitle follows first, then the others
+    # while only an office is known of the author)
+    for at in sorted(found, key=lambda h: not (h + 1 < len(texts) and _DASH.match(texts[h + 1].strip()))):
         _left_out_head(lines, doc, texts[at + 1 : at + 4])
+        if not office_only(doc.author):
+            break
 
 
 def meeting_day(text: str) -> str:
@@ -534,6 +562,8 @@ def meeting_day(text: str) -> str:
 
 # a day alone in brackets, as a speech's page sets it under the title (（2021年1月15日）; not a 发布时间 field nor a time)
 _BRACKETED_DAY = re.compile(r"[（(]\s*[\d〇○零一二三四五六七八九十年月日\s.-]{6,20}\s*[)）]")
+# a speech's closing note that gives its day (（根据录音整理，2022年3月2日）, （2019年3月5日在…会议上的讲话）)
+_DATED_NOTE = re.compile(r"^[（(](?=[^（）()]*(?:整理|录音|讲话|审阅|发言))[^（）()]{0,40}[)）]$")
 
 
 def _left_out_head(lines: Lines, doc: Document, texts: list[str]) -> None:
@@ -541,14 +571,17 @@ def _left_out_head(lines: Lines, doc: Document, texts: list[str]) -> None:
     dateline where nothing else gave one, and speaker among
     ``texts``, lines the page's extraction left out by its headline or above its source line, where
     the text opens as a speech or a report does (各位代表： / 同志们： among its first lines; not a
-    news item under a link list's line) and nothing in the text dated it so or named its speaker."""
-    if not any(_SALUTATION.match(t) for t in lines.text[:8]):
+    news item under a link list's line) and nothing in the text dated it so or named its speaker; and in
+    any text whose note gave only its author's office (作者系省委副书记、省长), the name on its byline (□黄启明)."""
+    office = doc.author if doc.author and office_only(doc.author) else ""  # (a note's 作者系宜宾市人民政府市长: the name is the byline's)
+    speech = any(_SALUTATION.match(t) for t in lines.text[:8])
+    if not speech and not office:
         return
-    if not doc.title and len(texts) >= 2 and meeting_day(texts[1]) and classify_line(texts[0], 80).kind == "heading" and not _SPEECH_TITLE.match(texts[0]):
+    if speech and not doc.title and len(texts) >= 2 and meeting_day(texts[1]) and classify_line(texts[0], 80).kind == "heading" and not _SPEECH_TITLE.match(texts[0]):
         # (the title itself left out above its dateline, the page's <title> only the site's name)
         doc.title = texts[0]
         lines.zones["title"].append(texts[0])
-    if not any(d.source in ("meeting line", "title block") for d in lines.dates):
+    if speech and not any(d.source in ("meeting line", "title block") for d in lines.dates):
         for text in texts:
             if day := meeting_day(text):
                 lines.dates.insert(0, Dated(day, "meeting line"))
@@ -559,12 +592,15 @@ def _left_out_head(lines: Lines, doc: Document, texts: list[str]) -> None:
                 lines.dates.insert(0, Dated(find_date(text), "title block"))
                 lines.zones["title"].append(text)
                 break
-    if not doc.author or lines.author_field:
-        # the speaker's line (市长 钟华生, 市委书记、市委双拥工作领导小组组长　朴成哲, under or over the date)
+    if speech and (not doc.author or lines.author_field) or office:
+        # the speaker's line (市长 钟华生, 市委书记、市委双拥工作领导小组组长　朴成哲, under or over the date), or the name
+        # alone, as a byline sets it, of a holder of the office a note gives
         for text in texts:
             probe = unspaced_name(text)
             k = classify_line(probe, 40)
             who = office_and_name(probe) or (k.value if k.reason == "byline" and "（" in k.value and looks_like_person(k.value.split("（")[0]) else "")
+            bare = probe.strip().lstrip("□■ ")  # (a magazine's mark before a byline: □黄启明)
+            who = who or (f"{bare}（{office}）" if office and looks_like_person(bare) else "")
             if who:
                 doc.author, lines.author_field = who, False
                 lines.zones["author"].append(text)
@@ -1059,7 +1095,7 @@ _COLUMN_LABEL = re.compile(r"^\s*[【\[][^【】\[\]]{2,16}[】\]]\s*$|^\s*[·�
 _TOP_LINES = 6
 _ATTACHMENT_LABEL = re.compile(r"^\s*附\s*件\s*[\d一二三四五六七八九十]{0,2}\s*[:：]?\s*$")
 _CRUMB_CHARS = 8  # a breadcrumb's item (领导讲话, 政策解读)
-_PAPER_NUMBER = re.compile(r"^\s*[（(]\s*[\d一二三四五六七八九十]{1,3}\s*[)）]\s*$")
+_PAPER_NUMBER = re.compile(r"^\s*[（(]\s*[\d一二三四五六七八九十](\s*[\d一二三四五六七八九十]){0,2}\s*[)）]\s*$")  # (a scan's spaced (十 二) too)
 
 
 # an editor's note on the text under its title (（本刊转载时有删节）, （有删节）, （摘要）, （节选）, （全文）)
@@ -1072,6 +1108,13 @@ _TRANSCRIBED = re.compile(r"^\s*[（(][^（）()]{0,8}(录音整理|未经本人
 
 # a title that is whole: it ends in what kind of document it is (…工作总结, …的通知, …实施方案)
 _GENRE_END = re.compile(r"(报告|总结|讲话|发言|致辞|通知|通报|意见|方案|要点|计划|规划|决定|公报|纲要|办法|细则|汇报|述职|思路|打算|设想|纪要)(（[^）]*）)?\s*$")
+# a headline that reports someone speaking (…会议召开 黄振宇梁海清出席并讲话, …作重要讲话): news, not the speech
+_REPORTS_SPEAKING = re.compile(r"(出席|并|作|发表)(重要|动员|总结)?讲话\s*$")
+
+
+def names_document(title: str) -> bool:
+    """Whether a title names the document it heads by its genre (…工作报告, …的讲话), not news of someone speaking."""
+    return bool(_GENRE_END.search(title)) and not _REPORTS_SPEAKING.search(title)
 
 
 # an entry of a table of contents: its page at the end, after leaders or a blank (第一章  发展基础 ……… 2, …讲话………吴晓东（1）,
@@ -1293,11 +1336,17 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
         line, name = lines.text[i], unspaced_name(lines.text[i])  # (a byline's 谭　勇 is 谭勇)
         if TURN_LABEL.match(line):
             break  # a transcript's first turn (【主持人 林雅琴】): the header ends above it; the label heads its turn
+        if title_parts and closed_up(line).strip() in ("前言", "序言", "引言", "导言", "序"):
+            # a plan's preface (前　言): not title, and no section the plan's parts below would fall under; the header ends
+            lines.mark(i, "metadata", "the preface's heading")
+            break
         if i == last_furniture:
             lines.mark(i, "boilerplate", "breadcrumb")
         elif i < last_furniture:
             lines.mark(i, "boilerplate", "site header above the navigation")
-        elif looks_like_person(name) and not gazetteer.find(name):
+        elif (looks_like_person(name) or title_parts and re.fullmatch(r"[\u4e00-\u9fff]{2,3}", name.strip()) and k + 1 < len(header)
+              and _BRACKETED_DAY.fullmatch(date_probe(lines.text[header[k + 1]].strip()))) and not gazetteer.find(name):
+            # (or a name of a surname SURNAMES leaves out, between a title and its day in brackets: 盛国良 / （2013年12月24日）)
             lines.mark(i, "metadata", "byline (name above the text)")
             doc.author = doc.author or (author_name(f"{office} {name}") if office else name)
             lines.zones["author"].append(f"{office} {name}".strip())
@@ -1364,7 +1413,19 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
             lines.dates.append(Dated(find_date(line), "source/date line", i))
         elif find_date(line):
             lines.mark(i, "metadata", "date line")
-            lines.dates.append(Dated(find_date(line), "title block", i))
+            # (a day the text was printed, 中共乐昌市委办公室　2015年1月12日印发 over a compilation's speeches: an issuing
+            # date, after the day a speech below gives under its title)
+            # (a day with its weekday above any title but a body's name, 甘孜县人民政府 / 2022年04月20日 星期三, is a page's bar
+            # of the day, not the document's)
+            source = ("header: issued" if re.search(r"(印发|编印|印)\s*$", line)
+                      else "source/date line" if PAPER_DAY.match(line.strip()) and all(_bodies_only(p) for p in title_parts) else "title block")
+            lines.dates.append(Dated(find_date(line), source, i))
+            lines.zones["title"].append(line)
+            dated.add(i)
+        elif LUNAR_DATE_LINE.match(line.strip()):
+            # （农历癸未年腊月二十六日） under a Spring Festival speech's title: its day, once a year places the cycle
+            lines.mark(i, "metadata", "date line (Chinese calendar)")
+            lines.lunar.append(i)
             lines.zones["title"].append(line)
             dated.add(i)
         elif (md := _MONTH_DAY.match(line)) and title_parts:
@@ -1380,6 +1441,10 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
         elif year_month_line(line):  # （二〇一二年十二月） under the title
             lines.mark(i, "metadata", "date line (year and month)")
             lines.years.append((year_month_line(line), "title block"))
+        elif title_parts and k and lines.status[header[k - 1]][1].startswith("byline") and _bodies_only(line):
+            # the author's unit under the author's name, as an article sets it (马文昌 / 海东市人民政府): no title
+            lines.mark(i, "metadata", "byline (the author's unit)")
+            lines.zones["author"].append(line)
         elif title_parts and (meeting or _GENRE_END.search(title_parts[-1])) and _bodies_only(line):
             # the body that issues it, under a title that is whole (…工作总结 / 常州市对口支援…前方工作组;
             # 凝心聚力 / ——在全县经济工作会议上的讲话 / 中共湄潭县委):
@@ -1407,6 +1472,12 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
             lines.zones["title"].append(line)
         elif title_parts and any(re.sub(r"\s", "", line) in re.sub(r"\s", "", z) for z in lines.zones["source"]):
             lines.mark(i, "metadata", "source (named again under its line)")  # a post's account (2015-07-02 张家口发布 / 张家口发布)
+        elif (m := _ACCOUNT_LINE.match(line.strip())) and (m.group("follow") or title_parts and _posted_below(lines, i)) or (
+                re.fullmatch(r"[\u4e00-\u9fff]{2,12}", line.strip()) and _posted_below(lines, i, card=True)):
+            # a post's account under its headline, with its follow button or over the post's time (宁乡发布 +关注, 绍兴网 /
+            # 发布时间：05-12 17:36): who posted it, no title
+            lines.mark(i, "metadata", "source (a post's account under its headline)")
+            lines.zones["source"].append(line.strip() if m is None else m.group("account"))
         else:
             lines.mark(i, "metadata", "title")
             title_parts.append(line)
@@ -1432,6 +1503,18 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
         # lines (涞源县人民政府办公室 / 关于印发…的通知; 中共曲靖市委　曲靖市人民政府 / 印发《关于…的意见》的通知): one
         # title; the line still names the issuer
         doc.title = issuer + doc.title
+
+
+# a post's account on a line of its own (宁乡发布, 绍兴网, 今日北流) with its follow button (+关注)
+_ACCOUNT_LINE = re.compile(r"^(?P<account>[\u4e00-\u9fff]{2,10}?(?:发布|融媒|网|在线|日报|头条|之声|微讯|新闻|微报|资讯|视界|观察|号)|(?=\S{2,10}\s*\+?关注$)\S{2,10}?)\s*(?P<follow>\+?\s*关注)?$")
+
+
+def _posted_below(lines: Lines, i: int, card: bool = False) -> bool:
+    """Whether the next non-blank line after ``i`` is a post's time or its source line (2020-01-02 11:08, 发布时间：05-12 17:36),
+    or, with ``card``, the account's card (微信号 fpzg_dj: the line above names the account, 阜平组工)."""
+    j = next((j for j in lines.nonblank if j > i), None)
+    pattern = r"\s*微信号\s*[:：]?\s*[A-Za-z]" if card else r"\s*(?:(?:19|20)\d{2}-\d{1,2}-\d{1,2}|\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}|发布时间|发布日期|来源)"
+    return j is not None and bool(re.match(pattern, lines.text[j]))
 
 
 # (or its date and account alone: 2015-07-02 张家口发布)
@@ -1510,6 +1593,11 @@ def join_title(parts: list[str], gazetteer: Gazetteer | None = None, blocks: lis
     # a cover's title letter-spaced (政 府 工 作 报 告) is one word, and the title the first page repeats
     # under the cover's is said once
     parts = [_letter_spaced(p) for p in parts]
+    if blocks and blocks[-1] > 0 and parts and _POST_CALL.search(parts[0]):
+        # a post's headline calling readers in (重磅！市委五届八次全会报告全文来了) over the document's own title below its
+        # source line: the document's
+        keep = [k for k, b in enumerate(blocks) if b != blocks[0]]
+        parts, blocks = [parts[k] for k in keep], [blocks[k] for k in keep]
     if parts:
         parts[0] = _REPOST_TAG.sub("", parts[0]) or parts[0]
         # an uploaded file's name as a sharing site shows it (…工作计划.doc), and the site after its name (…_百度文库)
@@ -1576,6 +1664,21 @@ def _letter_spaced(part: str) -> str:
     return "".join(tokens) if len(tokens) >= 3 and all(len(t) == 1 and _HAN.match(t) for t in tokens) else part
 
 
+# the reporter a news item's lead names (本网讯（记者 马文军）, 本报讯（记者 王梅 通讯员 陈刚）: the first)
+_LEAD_REPORTER = re.compile(r"^\s*[^\s，,。]{0,12}?讯\s*[（(]\s*(?:本报|本网|本台)?(?:特约|见习)?记者\s*[:：]?\s*(?P<who>[\u4e00-\u9fff]{2,4}?)(?=[\s）)、，,])")
+# a turn of an interview set as a transcript: who speaks, then a colon (记者：…？ / 段林华：…)
+_TURN = re.compile(r"^\s*(?P<who>[\u4e00-\u9fff]{2,4})\s*[:：]")
+_ASKER = ("记者", "问", "主持人", "本报记者", "编者", "提问")
+
+
+def interviewee(body: list[str]) -> str:
+    """The one who answers an interview set as a transcript (记者：…？ / 段林华：… at least twice each), else ``""``."""
+    turns = Counter(m.group("who") for t in body if (m := _TURN.match(t)))
+    asked = sum(n for who, n in turns.items() if who in _ASKER)
+    answers = [(n, who) for who, n in turns.items() if who not in _ASKER and looks_like_person(who)]
+    return max(answers)[1] if asked >= 2 and answers and max(answers)[0] >= 2 and len(answers) == 1 else ""
+
+
 def without_name(line: str, author: str) -> str:
     """``line`` with the person's name of ``author`` (``刘东海（区委书记）`` or ``刘东海``) blanked
     out, for the locality: 区委书记 刘东海 names no 东海县, 张太和 no 太和县."""
@@ -1583,9 +1686,11 @@ def without_name(line: str, author: str) -> str:
     return line.replace(name, " ").strip() if looks_like_person(name) else line
 
 
+# a post's call in its headline (重磅！, 权威发布｜, …全文来了): an account's headline, not a document's title
+_POST_CALL = re.compile(r"^\s*(?:重磅|权威发布|速看|必看|最新|快讯|(?:讲话|致辞|报告)全文)\s*[｜丨|！!]|全文来了|全文来啦|全文发布|全文公布|全文刊发|(?:全文|原文)\s*[↓👇]")
 # a forum's or a blog's mark on a reposted thread's title ([转贴] 平潭县长在…上的讲话, 【转载】…)
 # a forum's or a post's tag before its headline ([转贴], 【原创】; 重磅｜, 权威发布丨, 重磅！: an account's call, no part of the title)
-_REPOST_TAG = re.compile(r"^\s*(?:[\[【]?\s*(转贴|转帖|转载|原创|转|推荐)\s*[\]】]|(?:重磅|权威发布|速看|必看|关注|快讯|独家|官宣|最新)\s*[｜丨|！!]|【(?:重磅|权威发布|最新|关注)】|【[\u4e00-\u9fff]{2,6}】(?=\S{6}))\s*")  # (a column's tag before a headline: 【述职述廉】…)
+_REPOST_TAG = re.compile(r"^\s*(?:[\[【]?\s*(转贴|转帖|转载|原创|转|推荐)\s*[\]】]|(?:重磅|权威发布|速看|必看|关注|快讯|独家|官宣|最新)\s*[｜丨|！!]|【(?:重磅|权威发布|最新|关注)】|【[\u4e00-\u9fff]{2,6}】(?=\S{6})|原标题\s*[:：])\s*")  # (a column's tag before a headline: 【述职述廉】…; a repost's 原标题：)
 # Which locality zone the value of a header field goes to (fields not named stay out of it).
 FIELD_ZONES = {"title": "title", "author": "author", "summary": "body", "event": "body"}
 
@@ -1780,6 +1885,17 @@ def mark_signature_date(lines: Lines) -> None:
     人民政府 / 2024年2月5日 / 2024年市政府工作要点 …); both lines are metadata, and the date
     dates the document."""
     text_lines = [i for i in range(len(lines.text)) if lines.kinds[i].kind in ("heading", "body")]
+    if any(_SALUTATION.match(lines.text[i]) for i in text_lines[:10]):
+        # a speech's day in brackets on a line of its own after its last sentence (谢谢大家！ / （2019年3月29日）), or
+        # in its note (（根据录音整理，2022年3月2日）): the day it was given, before a page's catalogue date; in a
+        # yearbook's pages, the first speech's (the next one's title may follow it)
+        for k, i in enumerate(text_lines[5:], 5):
+            text = date_probe(lines.text[i].strip())  # (OCR's (2O18年l2月26日) too)
+            if (lines.open(i) and (_BRACKETED_DAY.fullmatch(text) or _DATED_NOTE.match(text)) and (day := find_date(text))
+                    and re.search(r"[。！!]\s*$", lines.text[text_lines[k - 1]])):
+                lines.dates.append(Dated(day, CLOSING_DAY, i))
+                lines.mark(i, "metadata", "date line (the day a speech was given)")
+                break
     tail = text_lines[-2:]
     for i in tail:
         text = lines.text[i]
@@ -1919,7 +2035,9 @@ def mark_transmitted_speech(lines: Lines, doc: Document) -> None:
 
 # how a speech or a report greets its audience, on a line of its own, where its text begins
 # (also with the chair and the officers a standing committee's report addresses first: 主任、各位副主任、秘书长、各位委员：)
-_SALUTATION = re.compile(r"^\s*(同志们|各位代表|各位委员|各位领导|同志们、朋友们|各位代表[、，,]\s*同志们|(?:(?:各位)?(?:副?主任|秘书长|副?主席)[、，,]){1,3}各位委员)\s*[:：!！,，]?\s*$")
+_SALUTATION = re.compile(r"^\s*(同志们|各位代表|各位委员|各位领导|同志们、朋友们|各位代表[、，,]\s*同志们|(?:(?:各位)?(?:副?主任|秘书长|副?主席)[、，,]){1,3}各位委员)\s*[:：!！,，]?\s*$"
+                         # (a greeting's 致辞 opens so: 尊敬的各位领导、各位嘉宾，女士们、先生们：)
+                         r"|^\s*尊敬的[^。！？；]{2,60}[:：]\s*$")
 # the title of a speech (在…会议上的讲话, ——在…上的讲话, …的报告)
 _SPEECH_TITLE = re.compile(r"(上的|上)(讲话|报告|工作报告|发言|致辞|总结讲话)[)）]?$|^[—―–\-－]{1,2}\s*\S{2,80}?(代表大会|全体会议|全会)的(工作)?报告[)）]?$|^[—―–\-－]{1,2}\s*在.{2,40}上$")
 _HEAD_LINES = 4
@@ -1962,10 +2080,13 @@ def mark_speech_head(lines: Lines, doc: Document) -> None:
         if lines.kinds[i].kind != "heading" or not lines.open(i) or len(above_title) >= 3:
             break
         above_title.insert(0, i)
-    own = above_title + [title_at] if not doc.title and above_title and _DASH.match(lines.text[title_at].strip()) else [title_at]
+    # (and where it has one, a headline, those lines are still the speech's title, not a heading of its text)
+    own = above_title + [title_at] if above_title and _DASH.match(lines.text[title_at].strip()) else [title_at]
     for i in own:
         lines.mark(i, "metadata", "title (of the speech, below the lead)")
         lines.zones["title"].append(lines.text[i])
+    if doc.title and any(_POST_CALL.search(t) for t in lines.zones["title"][:1]):
+        doc.title = ""  # (a post's headline calling readers in, 致辞全文｜钟晓岚：…: the speech's own title is the document's)
     doc.title = doc.title or join_title([lines.text[i].strip() for i in own])
     for i in head:
         text = unspaced_name(lines.text[i].strip())
@@ -2023,6 +2144,12 @@ def date_document(lines: Lines, doc: Document, meta: dict[str, str], meta_source
     On a copy from a document-sharing site (``shared``) the site's dates (its page's metadata,
     an upload field, its left-out lines) are a user's upload, not the document's: they date
     nothing."""
+    if lines.lunar:
+        # a day of the Chinese calendar (癸未年腊月二十六日), its sixty-year cycle placed by the title's year, else the other dates'
+        near = find_year(doc.title) or next((d.date[:4] for d in [*lines.dates, Dated(meta.get("date", ""), "")] if d.date), "")
+        for i in lines.lunar:
+            if near and (day := lunar_date(lines.text[i], int(near))):
+                lines.dates.append(Dated(day, "title block", i))
     dates = sorted(lines.dates, key=lambda d: date_rank(d.source)) + ([Dated(meta["date"], meta_source)] if meta.get("date") else [])
     if shared:  # the site's page date, its upload field and its left-out line (a 发布时间 line copied with the text still dates it)
         dates = [d for d in dates if not (d.source == meta_source or _UPLOAD.search(d.source) or d.source.endswith("(left out of the main text)"))]
@@ -2038,6 +2165,8 @@ def date_document(lines: Lines, doc: Document, meta: dict[str, str], meta_source
         d.date == dates[0].date and date_rank(d.source) == DATE_AUTHORITY.index("header: posted") for d in dates)
     if dates and (date_rank(dates[0].source) > date_rank(LEAD_DAY) or posted_too) and (lead := lead_day(lines, dates[0].date, doc.title, dates[0].source)):
         dates.insert(0, lead)
+    if dates and date_rank(dates[0].source) > date_rank(CLOSING_DAY) and (given := note_day(lines, dates[0].date)):
+        dates.insert(0, given)
     if (len(lines.years) == 1 and (not dates or date_rank(dates[0].source) > max(date_rank(lines.years[0][1]), date_rank("signature")))
             and sum(bool(year_month_line(t)) for t in lines.text) == 1):
         # the document's own month (二〇一二年十二月 under its title or as its signature) before a website's day; not
@@ -2061,14 +2190,16 @@ def date_document(lines: Lines, doc: Document, meta: dict[str, str], meta_source
     editor = dict(BOILERPLATE)["editor"]
     author = meta.get("author", "").strip()
     if not editor.match(author) and re.fullmatch(r"[\u4e00-\u9fff·（）()、]{2,30}", author) and not _NOBODY.search(author):
-        # 【责任编辑：…】 is the site's editor; Administrator, 微软用户 or a pirated system's name is nobody
-        doc.author = doc.author or author
+        # 【责任编辑：…】 is the site's editor; Administrator, 微软用户 or a pirated system's name is nobody. Like a page's
+        # 作者 field, it names who posted the text (红河日报 on a 百家号 page), which the speaker a news item names overrides
+        if not doc.author:
+            doc.author, lines.author_field = author, True
 
 
 # a news report's or an editor's note's first sentence, dated by the day of what it reports (本报讯（记者…）3月14日，长安区召开…;
 # 编者按：12月26日，市委经济工作会议召开。; 8月14日下午，全县…会议在县政府第一会议室召开)
 _LEAD_DAY = re.compile(
-    r"^\s*(?:编者按\s*[:：]\s*)?(?:[^\s，,。]{0,12}?讯\s*)?(?:[（(][^）)]{0,40}[）)]\s*)?(?:(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日|(?P<rel>昨天|昨日|前天|今天|今日|[上本]周[一二三四五六日天])|[昨今前]\s*[（(]\s*(?P<d2>\d{1,2})\s*[)）]\s*日)\s*(?:上午|下午|晚上?|早上|凌晨|中午)?\s*[，,]"
+    r"^\s*(?:[【\[]?编者按\s*[】\]]?\s*[:：]?\s*)?(?:[^\s，,。]{0,12}?讯\s*|[^\s，,。\d]{1,16}?(?=\d{1,2}月\d{1,2}日电))?(?:[（(][^）)]{0,40}[）)]\s*)?(?:(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日|(?P<rel>昨天|昨日|前天|今天|今日|[上本]周[一二三四五六日天])|[昨今前]\s*[（(]\s*(?P<d2>\d{1,2})\s*[)）]\s*日)\s*(?:上午|下午|晚上?|早上|凌晨|中午)?\s*(?:[，,]|(?<=日)电\s*(?:[（(][^）)]{0,40}[）)])?\s*)"
     # (the clause may run across a comma, 市长赵启明深入陈仓区、凤翔区，调研…; not past a source's 获悉 or another day: 9月18日，
     # 记者从县农业农村局获悉，我县将于9月23日举办… is the day of the reporting)
     r"(?P<clause>(?:(?!获悉|了解到|获知|据悉|\d{1,2}月\d{1,2}日)[^。！？；;]){0,80}?(?:召开|举行|开幕|闭幕|举办|调研|考察|视察|督导|督查|检查|慰问|走访|座谈|召集|会见|接见|宣讲|集体学习))")
@@ -2077,7 +2208,7 @@ _LEAD_SHARED_CHARS = 4  # how much of the headline the lead's first clause repea
 
 
 # a lead that presents the speech printed below it (…出席会议并讲话。现将讲话全文刊发如下：)
-_PRESENTS_SPEECH = re.compile(r"讲话(全文|摘要|摘登)?[^。]{0,12}(刊发|刊登|摘登|发布|编发)如下|全文(刊发|刊登)如下|现将[^。]{0,20}讲话|以下(为|是)[^。]{0,8}(讲话|报告)(全文|摘要|摘登|原文)|(讲话|报告)(全文|摘要)?(刊发|刊登|摘登)如下|(讲话|报告)(全文|摘要)如下")
+_PRESENTS_SPEECH = re.compile(r"(讲话|致辞)(全文|摘要|摘登)?[^。]{0,12}(刊发|刊登|摘登|发布|编发)如下|全文(刊发|刊登)如下|现将[^。]{0,20}(讲话|致辞)|以下(为|是)[^。]{0,8}(讲话|报告|致辞)(全文|摘要|摘登|原文)|(讲话|报告|致辞)(全文|摘要)?(刊发|刊登|摘登)如下|(讲话|报告|致辞)(全文|摘要)如下")
 
 
 def lead_day(lines: Lines, posted: str, doc_title: str, posted_by: str = "header: posted") -> Dated | None:
@@ -2087,7 +2218,7 @@ def lead_day(lines: Lines, posted: str, doc_title: str, posted_by: str = "header
     with the year of the page's date ``posted`` (the year before, where the day falls after it:
     12月30日 on a page of 2024-01-02), or None: not where it is more than :data:`_LEAD_DAYS` days
     before the page's date (another year's event)."""
-    note = lambda i: lines.text[i].lstrip().startswith("编者按")  # noqa: E731
+    note = lambda i: bool(re.match(r"\s*[【\[]?编者按", lines.text[i]))  # noqa: E731
     first = next((i for i in lines.nonblank if lines.open(i) and lines.kinds[i].kind == "body" or note(i)), None)
     if first is None or not (m := _LEAD_DAY.match(lines.text[first])) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", posted):
         return None
@@ -2095,7 +2226,7 @@ def lead_day(lines: Lines, posted: str, doc_title: str, posted_by: str = "header
     # 现将讲话全文刊发如下：)
     presents = bool(_PRESENTS_SPEECH.search(lines.text[first]))
     if note(first) or presents:
-        if not re.search("讲话|报告", lines.text[first]):
+        if not re.search("讲话|报告|致辞", lines.text[first]):
             return None  # (an editor's note dates the speech it presents)
     else:
         # the event the headline reports (长安区召开优化营商环境工作推进会 / 3月14日，长安区召开优化营商环境工作推进会): not
@@ -2103,7 +2234,7 @@ def lead_day(lines: Lines, posted: str, doc_title: str, posted_by: str = "header
         # (the clause to its next mark: 7月26日上午，我县召开防御第5号台风“杜苏芮”工作视频调度会 under 我县部署防御第5号台风“杜苏芮”工作)
         title = re.sub(r"\s", "", doc_title)
         clause = m.group("clause") + re.match(r"[^。！？，,；;]*", lines.text[first][m.end("clause"):]).group()
-        if _GENRE_END.search(title) or SequenceMatcher(None, title, clause, autojunk=False).find_longest_match().size < _LEAD_SHARED_CHARS:
+        if names_document(title) or SequenceMatcher(None, title, clause, autojunk=False).find_longest_match().size < _LEAD_SHARED_CHARS:
             return None
     ref = dt.date.fromisoformat(posted)
     if (m.group("rel") or m.group("d2")) and (posted_by == "file name" or posted_by.endswith("metadata") and not posted_by.startswith("html")):
@@ -2124,6 +2255,34 @@ def lead_day(lines: Lines, posted: str, doc_title: str, posted_by: str = "header
     except ValueError:
         return None
     return Dated(day.isoformat(), LEAD_DAY, first) if 0 <= (ref - day).days <= _LEAD_DAYS else None
+
+
+# a note on the speech a text was made from, with its day (本文根据其4月16日在全市安全生产工作会议上的讲话整理; 这是…2019年3月5日在…上的讲话)
+_NOTE_DAY = re.compile(r"(?:根据|这是|本文(?:系|是|为)|此文(?:系|是|为))[^。（）()]{0,20}?(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
+                       r"(?:上午|下午|晚上?)?在[^。（）()]{2,60}?上的(?:讲话|报告|发言|致辞)")
+
+
+def note_day(lines: Lines, posted: str) -> Dated | None:
+    """The day a note on the text gives the speech it was made from (（作者系宜宾市人民政府市长。本文根据其4月16日在全市
+    安全生产工作会议上的讲话整理，有删节）), its year, where the note omits it, the page's (``posted``; the year before
+    where the day falls after it), or None: no such note, or a day more than :data:`_LEAD_DAYS` days before the page's."""
+    for i, text in enumerate(lines.text):
+        if not (m := _NOTE_DAY.search(date_probe(text))):
+            continue
+        if m.group("y"):
+            day = find_date(m.group())
+            return Dated(day, CLOSING_DAY, i) if day else None
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", posted):
+            return None
+        ref = dt.date.fromisoformat(posted)
+        try:
+            day = dt.date(ref.year, int(m.group("m")), int(m.group("d")))
+            if day > ref:
+                day = dt.date(ref.year - 1, day.month, day.day)
+        except ValueError:
+            return None
+        return Dated(day.isoformat(), CLOSING_DAY, i) if 0 <= (ref - day).days <= _LEAD_DAYS else None
+    return None
 
 
 _WEEKDAYS = "一二三四五六日"
@@ -2214,7 +2373,7 @@ def left_out_headline(left_out: list[str], to_simplified) -> list[str]:
     return []
 _SPEECH_SUBTITLE = re.compile(r"^[—―–\-－]{1,2}\s*在.{2,60}?(上|时)的?(讲话|报告|发言|致辞)")
 # a part that names the site, not the article (郴州市人民政府, 政务公开, 门户网站, an e-paper's 大众日报数字报 and its page, 第02版：要闻)
-_SITE_PART = re.compile(r"(人民政府|政府|行政公署|行署|政府网|门户网站|网站|首页|政务公开|信息公开|新闻中心|办公室|网|数字报|电子报|电子版)$|^第\s*[A-Z]?\d{1,3}\s*版")
+_SITE_PART = re.compile(r"(人民政府|政府|行政公署|行署|政府网|门户网站|网站|首页|政务公开|信息公开|新闻中心|办公室|网|在线|数字报|电子报|电子版)$|^第\s*[A-Z]?\d{1,3}\s*版")
 _WORD_TITLE = re.compile(r"^Microsoft Word\s*-\s*|\.(docx?|wps)$", re.IGNORECASE)
 # a dash or hyphen that may set a site's name off a title with no space (…推进会-哈尔滨市呼兰区人民政府,
 # …推进会——呼兰区人民政府); not between digits (2018-2022年)
@@ -2237,7 +2396,7 @@ def _site_off(part: str, gazetteer: Gazetteer) -> list[str]:
     off no site: 织密民生保障网——宁乡县民生工作综述, 宁乡县召开会议——全力打造数字政府."""
     def site(piece: str) -> bool:
         return (len(piece) <= _SITE_NAME_CHARS and bool(_SITE_PART.search(piece))
-                and (bool(_SITE_ITSELF.search(piece)) or bool(gazetteer.find(piece))))
+                and (bool(_SITE_ITSELF.search(piece)) or bool(gazetteer.find(piece)) or bool(_SITE_NAME_ONLY.fullmatch(piece))))
 
     tokens = part.split()
     k = 0  # a site's name and its column set off by blanks before the headline (湖州市人民政府 政策解读 最高补贴…)
@@ -2247,6 +2406,9 @@ def _site_off(part: str, gazetteer: Gazetteer) -> list[str]:
             k += 1
     if k:
         return [*tokens[:k], " ".join(tokens[k:])]
+    m = re.match(r"([^:：]{2,24}?)\s*[:：]\s*", part)
+    if m and (_SITE_NAME_ONLY.fullmatch(m.group(1)) or site(m.group(1)) and _SITE_ITSELF.search(m.group(1))):
+        return [m.group(1), part[m.end() :]]  # (a site's name before a colon: 中国评论新闻网: 林建国：在…上的致辞)
     dashes = list(_SITE_DASH.finditer(part))
     if dashes:
         head, tail = part[: dashes[0].start()], part[dashes[-1].end() :]
@@ -2275,6 +2437,10 @@ def reader_title(lines: Lines, doc: Document, meta: dict[str, str], to_simplifie
     articles = [part for part in parts if not _SITE_PART.search(part)
                 and not (len(parts) > 1 and len(part) <= 6 and _COLUMN.search(part) and any(_SITE_PART.search(q) for q in parts))]
     lines.site += [part for part in parts if _SITE_PART.search(part)]
+    if articles and len(best := max(articles, key=len)) <= 8 and not _GENRE_END.search(best):
+        # a <title> that names the site and its column only (巴东县人民政府门户网站--财政预决算): the page's headline that names a
+        # document is the article's (关于巴东县2013年财政预算执行情况和2014年财政预算草案的报告)
+        articles = [h for h in headlines(to_simplified(meta.get("headings", ""))) if _GENRE_END.search(h)] or articles
     if not articles:  # a <title> that is only its site's name (郴州市人民政府) names no article: the page's headline may
         # (the line above the article's 日期/来源 line, where the extraction left it out)
         articles = headlines(to_simplified(meta.get("headings", ""))) or left_out_headline(list(left_out), to_simplified)
@@ -2294,8 +2460,18 @@ def reader_title(lines: Lines, doc: Document, meta: dict[str, str], to_simplifie
             lines.zones["title"].remove(lines.text[i])
             _header_issuer(lines, doc, i, "issuer (above the title)")
             doc.title = ""
+    if articles and doc.title and _DASH.match(doc.title.strip()) and not _DASH.match(head := max(articles, key=len).strip()) and head not in doc.title:
+        # the text opens with its subtitle (――在全市农村工作会议上的讲话), its title left out with the page's header: the
+        # title is the page's headline and the subtitle
+        doc.title = join_title([head, doc.title.strip()])
+        lines.zones["title"].append(head)
     if articles and not doc.title:
         doc.title = max(articles, key=len)
+        # a headline that puts its speaker before a speech's title with a colon (林建国：在…开幕式上的致辞): the title is the speech's
+        if (m := re.match(r"([^：:]{2,16})[：:]\s*", doc.title)) and _SPEECH_TITLE.search(rest := doc.title[m.end() :]) and (
+                looks_like_person(who := unspaced_name(m.group(1)).strip()) or office_and_name(who)):
+            doc.author = doc.author or (office_and_name(who) or who)
+            doc.title = rest
         lines.zones["title"].append(doc.title)
 
 

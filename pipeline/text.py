@@ -206,7 +206,9 @@ BOILERPLATE = [
     # a compilation's or a yearbook's running head, its name and year (涿鹿县人民政府文件汇编 (2O12年), 于都年鉴（2017）)
     # (with its column: 特　载　　射洪年鉴·2012)
     ("compilation header", re.compile(r"^\s*((特|专)\s*(载|文|稿)\s+)?[\u4e00-\u9fff]{2,30}(文件汇编|文件选编|资料汇编|文件汇集|年鉴)\s*[·•（(]?\s*(19|20|2[OoΟ])[\dOoΟ ]{2,5}"
-                                      r"\s*年?\s*[)）]?(\s+(特|专)\s*(载|文|稿))?\s*$")),
+                                      r"\s*年?\s*[)）]?(\s+(特|专)\s*(载|文|稿))?\s*$"
+                                      # (or its name and volume: 巢湖改革开放三十年文献选编（第二辑）)
+                                      r"|^\s*[\u4e00-\u9fff]{2,30}(文献选编|文件选编|文件汇编|资料汇编|文选|文集|选编|汇编)\s*[（(]\s*第\s*[一二三四五六七八九十\d]{1,3}\s*[辑卷册集]\s*[)）]\s*$")),
     # the 学习强国 app's name and its province's platform above a copied article (湖北学习平台)
     ("site name", re.compile(rf"^\s*(学习强国\s*)?({_PROVINCES})学习平台\s*$|^\s*学习强国\s*$|^\s*[\u4e00-\u9fff]{{2,10}}(日报|晚报|时报|报)(数字报|电子报|电子版)\s*$")),
     # an e-paper's links between its pages and articles (上一版　下一版　上一篇　下一篇)
@@ -278,7 +280,7 @@ ORGAN_WORDS = "人民政府|政府|行政公署|行署|委员会|党委|党组|�
 # document number above, the disclosure note, the distribution list and the printing line
 # below. They are metadata; the banner and the number go with the document's source.
 # what a draft calls itself (征求意见稿, 讨论稿, 送审稿, 第三稿): no part of the title
-DRAFT_MARK = r"(?:(?:提交|提请)[\u4e00-\u9fff]{0,4}?)?(?:征求意见稿|讨论稿|送审稿|审议稿|修改稿|修订稿|初稿|定稿|草稿|代拟稿|报审稿|第[一二三四五六七八九十\d]{1,2}稿)"
+DRAFT_MARK = r"(?:(?:提交|提请)[\u4e00-\u9fff]{0,4}?)?(?:征求意见稿|讨论稿|送审稿|审议稿|修改稿|修订稿|初稿|定稿|草稿|代拟稿|报审稿|第[一二三四五六七八九十\d]{1,2}稿|书面(?:报告|印发|发言|材料)?)"  # (（书面）: a report handed out, not read)
 OFFICIAL_DOCUMENT = [
     # (an issuer's name: not a heading about documents, 一、认真学习贯彻郴州市委文件)
     ("red-head banner", re.compile(r"^(?![一二三四五六七八九十\d]+[、.．]|[（(])(?!.*(学习|贯彻|落实|传达|转发|印发|关于|有关|相关|上级|执行))(中共)?[\u4e00-\u9fff、\s]{2,40}"
@@ -329,23 +331,25 @@ NOT_SOURCE = {"disclosure note", "distribution list"}  # a distribution list nam
 # Keys of the "key：value" fields that site templates and scrapers write above (or below) a
 # text, by what they say. A line starting with one is metadata, never a paragraph.
 HEADER_FIELDS: dict[str, tuple[str, ...]] = {
-    "title": ("标题", "文章标题", "题名", "题目", "文件名称", "文件标题", "信息名称", "名称"),  # (名称 alone on a line is no header: see classify_line)
+    "title": ("标题", "文章标题", "题名", "题目", "文件名称", "文件标题", "信息名称", "访谈主题", "名称"),  # (名称 alone on a line is no header: see classify_line)
     "issuer": ("发文单位", "发文机关", "发文机构", "发文部门", "发布单位", "发布机构", "发布机关", "发布部门", "制发机关", "成文单位", "来源单位"),
     "issued": ("发文时间", "发文日期", "成文日期", "成文时间", "印发日期", "印发时间", "签发日期"),
     "posted": ("发布时间", "发布日期", "发稿时间", "发表时间", "更新时间", "上传时间", "录入时间", "公开日期", "公开时间", "生成日期", "时间", "日期"),
     "url": ("来源URL", "来源网址", "来源链接", "原文链接", "原文地址", "原文网址", "文章链接", "本文链接", "网页地址", "页面地址", "链接", "网址", "URL"),
     "source": ("信息来源", "文章来源", "稿件来源", "新闻来源", "来源网站", "来源", "出处"),
-    "author": ("作者", "撰稿", "撰稿人", "撰文", "述职人"),
+    "author": ("作者", "撰稿", "撰稿人", "撰文", "述职人", "访谈嘉宾"),  # (an online interview's guest: 访谈嘉宾：渝北区委副书记、区长 周建平)
     "summary": ("内容摘要", "内容提要", "摘要", "提要", "导读"),
     # a press conference's or meeting's header (above the text only: 主持人：… in a transcript is a turn)
     "event": ("发布地点", "发布人", "发布嘉宾", "主持人", "出席嘉宾", "会议地点", "地点", "参会人员", "参加人员", "出席人员", "出席领导",
               "列席人员", "与会人员", "记录人"),
     "furniture": (
         "阅读", "阅读量", "阅读数", "阅读次数", "浏览", "浏览量", "浏览次数", "点击", "点击数", "点击量", "访问量",
-        "评论", "评论数", "字号", "索引号", "主题分类", "体裁分类", "组配分类", "信息分类", "信息类别", "分类", "栏目", "发文字号", "文号",
-        "关键词", "关键字", "主题词", "有效性", "是否有效", "时效性", "公开方式", "公开范围", "签发人",
+        "评论", "评论数", "字号", "索引号", "信息索引号", "主题分类", "体裁分类", "组配分类", "内容分类", "信息分类", "信息类别", "分类", "栏目", "发文字号", "文号",
+        "关键词", "关键字", "主题词", "有效性", "是否有效", "时效性", "公开方式", "公开范围", "签发人", "访谈状态",
         # a document-sharing site's particulars of a copy (文档格式：.doc 文档页数：5页, 上传者：…, 下载积分：1000)
         "文档格式", "文档页数", "文档大小", "文档热度", "文档分类", "上传者", "上传人", "下载积分", "下载券", "下载次数",
+        # (…and a journal database's record of an article: 专辑：经济与管理科学 专题：农业经济 分类号：F320.3 下载：86 页数：3)
+        "专辑", "专题", "分类号", "下载", "页数", "被引", "下载频次",
     ),
     # who attended a meeting, and who took its minutes (出席：…, 列席：…, 请假：…, 记录：…): a record's, anywhere
     "attendance": ("出席", "列席", "请假", "缺席", "记录"),
@@ -381,7 +385,7 @@ def header_fields(line: str) -> tuple[tuple[str, str], ...]:
 # a government page's 信息公开 catalogue names the title 名称 (a word too common elsewhere to be a key)
 _TABLE_KEYS = {"名称": "文件名称"}
 # the keys only such a catalogue has; a row with none of them is a data table's
-_CATALOGUE_KEYS = {"标题", "文件标题", "索引号", "发布机构", "发文机关", "发文机构", "生成日期", "成文日期", "发布日期", "公开日期", "发文字号", "文号", "主题分类", "体裁分类", "组配分类", "主题词", "有效性", "是否有效"}
+_CATALOGUE_KEYS = {"标题", "文件标题", "索引号", "信息索引号", "发布机构", "发文机关", "发文机构", "生成日期", "成文日期", "发布日期", "公开日期", "发文字号", "文号", "主题分类", "体裁分类", "组配分类", "主题词", "有效性", "是否有效"}
 
 
 def table_fields(cells: list[str]) -> tuple[tuple[str, str], ...]:
@@ -527,6 +531,9 @@ def author_name(who: str) -> str:
     m = _NAME_THEN_OFFICE.match(who)
     if m and ("·" in m.group("who") or looks_like_person(m.group("who"))):
         return f"{m.group('who')}（{m.group('office')}）"
+    m = re.match(r"(?:特约)?记者\s*[:：]?\s*(?P<who>[\u4e00-\u9fff]{2,4})\s+(?:通讯员|实习生|见习记者|摄影|编辑)", who)
+    if m and looks_like_person(m.group("who")):
+        return m.group("who")  # (记者 沈佳 通讯员 顾晓东: the reporter's, the first role's)
     return _REPORTER.sub("", who) or who
 
 
@@ -621,6 +628,8 @@ _SPACED_YEAR = re.compile(r"(?<![0-9A-Za-z])[12lOoΟ](?: [0-9lOoΟ]){3}(?= ?年)
 _SPACED_DAY = re.compile(r"(?<=[年月] )[0-3OoΟ] [0-9OoΟ](?= ?[月日])|(?<=[年月])[0-3OoΟ] [0-9OoΟ](?= ?[月日])")
 _L_YEAR = re.compile(r"(?<![0-9A-Za-z])l(?=[0-9OoΟ]{3}\s*年)")
 _OCR_DAY = re.compile(r"(?<=[0-9])[OoΟ](?=\s*[日月])|(?<=[月年])[OoΟ](?=[0-9]\s*[日月])")
+_OCR_YUE = re.compile(r"(月\s*[\d〇○零一二三四五六七八九十OoΟl]{1,3}\s*)曰")  # OCR's 曰 for a day's 日 (二〇一七年二月十五曰)
+_OCR_L_DAY = re.compile(r"(?<=[0-9])l(?=\s*[日月])|(?<=[月年])l(?=[0-9]?\s*[日月])")  # …and a letter l for a month's or a day's 1 (2018年l2月26日)
 _OCR_CN_YEAR = re.compile(r"[一二][〇○零OoΟ一二三四五六七八九]{3}(?=\s*年)")
 
 
@@ -630,10 +639,13 @@ def _ocr_dates(text: str) -> str:
     if re.search(r"[\dlOoΟ] [\dlOoΟ]", text):
         for spaced in (_SPACED_YEAR, _SPACED_DAY):
             text = spaced.sub(lambda m: m.group().replace(" ", "") + " " * m.group().count(" "), text)
+    if "曰" in text:
+        text = _OCR_YUE.sub(r"\1日", text)
     if re.search("[OoΟl]", text):
         text = _L_YEAR.sub("1", text)
         text = _OCR_YEAR.sub(lambda m: re.sub("[OoΟ]", "0", m.group()), text)
         text = _OCR_DAY.sub("0", text)
+        text = _OCR_L_DAY.sub("1", text)
         text = _OCR_CN_YEAR.sub(lambda m: re.sub("[OoΟ]", "〇", m.group()), text)
     return text
 
@@ -674,6 +686,33 @@ def find_date(text: str) -> str:
     return best[1] if best else ""
 
 
+_STEMS, _BRANCHES = "甲乙丙丁戊己庚辛壬癸", "子丑寅卯辰巳午未申酉戌亥"
+_LUNAR_MONTHS = {"正": 1, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "冬": 11, "十二": 12, "腊": 12, "臘": 12}
+# a day of the Chinese calendar as a speech's page may give it alone under its title: （农历癸未年腊月二十六日）, 农历甲申年正月初八
+LUNAR_DATE_LINE = re.compile(r"^[(（]?\s*(?:农历|農曆)?\s*(?P<y>[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥])年\s*(?P<m>正|冬|腊|臘|十[一二]?|[一二三四五六七八九])月"
+                             r"\s*(?P<d>初[一二三四五六七八九十]|廿[一二三四五六七八九]?|卅|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日?\s*[)）]?$")
+
+
+def lunar_date(line: str, near: int) -> str:
+    """The day (``YYYY-MM-DD``) of a line that is only a date of the Chinese calendar with its year's
+    stem and branch (（农历癸未年腊月二十六日）: 2004-01-17), the sixty-year cycle placed by the year
+    ``near`` (the title's or the page's: 癸未 of a page of 2004 is the lunar year 2003), or ``""``
+    (another line, a day its month lacks, a year outside the tables' 1900–2100). Converted with
+    ``borax``'s tables."""
+    from borax.calendars.lunardate import InvalidLunarDateError, LunarDate
+
+    m = LUNAR_DATE_LINE.match(line.strip())
+    if not m:
+        return ""
+    cycle = (_STEMS.index(m.group("y")[0]) * 6 - _BRANCHES.index(m.group("y")[1]) * 5) % 60  # its place in the cycle, 甲子 0
+    year = min((y for y in range(near - 60, near + 61) if (y - 1984) % 60 == cycle), key=lambda y: (abs(y - near), y))
+    d = m.group("d").replace("初", "").replace("廿", "二十").replace("卅", "三十")
+    try:
+        return LunarDate(year, _LUNAR_MONTHS[m.group("m")], _cn_number(d)).to_solar_date().isoformat()
+    except InvalidLunarDateError:
+        return ""
+
+
 def find_year(text: str) -> str:
     """The first year written as 2024年 or 二〇二四年 in ``text``, or ``""``; a target year
     (二〇三五年远景目标, 到2035年) or the end of a period (2021—2025年) is not the text's year."""
@@ -684,7 +723,7 @@ def find_year(text: str) -> str:
 
 
 _YEAR_MONTH_LINE = re.compile(
-    r"^[(（]?\s*(?:(?P<y>(19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月|(?P<cy>(一九|二[〇○零])[〇○零一二三四五六七八九]{2})\s*年\s*(?P<cm>[一二三四五六七八九十]{1,2})\s*月)\s*[)）]?$"
+    r"^[(（]?\s*(?:(?P<y>(19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月|(?P<cy>(一九|二[〇○零])[〇○零一二三四五六七八九]{2})\s*年\s*(?P<cm>[一二三四五六七八九十]{1,2})\s*月)(\s+日)?\s*[)）]?$"
 )
 
 
@@ -717,7 +756,7 @@ WEATHER = re.compile(r"^[\u4e00-\u9fff]{0,8}\s*(晴|多云|阴|小雨|中雨|大
                      r"(转[\u4e00-\u9fff]{1,4})?\s*-?\d{1,2}\s*℃?\s*[~～\-－至/]\s*-?\d{1,2}\s*℃$")
 # a breadcrumb without its key, opened by the site (芜湖市人民政府 > 政务公开 > 领导讲话): above a headline
 KEYLESS_CRUMB = re.compile(r"^([^>＞›»，。；！？]{0,20}(人民政府|政府网|门户网站|网站|网|在线|论坛|信息港|之窗|热线)|首页)(\s*[>＞›»]{1,2}\s*[^>＞›»，。；！？\s]{2,12}){2,}\s*$")
-MENU_WORD = re.compile(r"(首页|公开|服务|互动|办事|动态|新闻|概况|专题|专栏|指南|交流|之窗|领导|信箱|下载|邮箱)$")  # (第一期 and A类 inside a text head its parts)
+MENU_WORD = re.compile(r"(首页|公开|服务|互动|办事|动态|新闻|要闻|概况|专题|专栏|指南|交流|之窗|领导|信箱|下载|邮箱|视频|直播|登录|注册|客户端)$")  # (第一期 and A类 inside a text head its parts)
 _DASHES = "—―–‒─━\\-－~～"
 _DATELINE_START = re.compile(
     rf"^[{_DASHES}]*\s*[(（]?\s*(?:(19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月(\s*\d{{1,2}}\s*日)?|{_CN_DATE.pattern}|{_CN_YEAR.pattern.replace('?P<y>', '')}\s*[一二三四五六七八九十]{{1,2}}\s*月)"
@@ -889,7 +928,9 @@ def classify_line(line: str, heading_max_chars: int, edge: bool = True) -> LineK
             fields = ()  # (述职人：应当… would be a rule's sentence)
         if fields and fields[0][0] == "名称" and not _catalogue_name(fields):
             fields = ()  # (名称：县人民医院住院楼 is a list's item; 名称：…关于…的通知, or beside 文号, a catalogue's title)
-        if _META_SOURCE.match(line):
+        if m := _META_SOURCE.match(line):
+            # (its fields after the page's date and time it opens with: 2020-02-14 10:26:37 来源：昆山日报 作者：记者 沈佳)
+            fields = fields or (header_fields(line[m.end(1):]) if m.group(1) else ())
             m = _SOURCE_VALUE.search(line)
             return LineKind("metadata", "source/date line", m.group(1) if m else "", fields)
         if m := _MASTHEAD.match(line.strip()) or _IMPRINT.match(line.strip()):
@@ -901,7 +942,10 @@ def classify_line(line: str, heading_max_chars: int, edge: bool = True) -> LineK
         probe = unspaced_name(line.lstrip("□■ "))  # (a magazine's byline mark: □ 中共淄博市委书记  周连华)
         m = _BYLINE.match(probe) or _AUTHOR_LINE.match(probe) or _TITLED_NAME.match(probe) or _REPORTER_LINE.match(probe)
         if m and not (m.re is _TITLED_NAME and _clause_not_name(m.group("who"))):
-            return LineKind("metadata", "byline", author_name(m.group(0) if "office" in m.groupdict() else m.group("who")))
+            who = m.group(0) if "office" in m.groupdict() else m.group("who")
+            if m.re is _BYLINE and m.group(2) in ("系", "为", "是"):
+                who = re.split(r"[。；;]", who)[0]  # (（作者系宜宾市人民政府市长。本文根据其…讲话整理）: the office, not the note after it)
+            return LineKind("metadata", "byline", author_name(who))
         if fields and (FIELD_ROLE[fields[0][0]] != "attendance" or _attendance(fields, line)):
             return LineKind("metadata", "header fields", "", fields)
     else:

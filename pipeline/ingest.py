@@ -301,7 +301,7 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
             # a speech printed below the lead or the editor's note that presents it (…省长孙建平出席会议并讲话。现将讲话摘要刊发): its speaker's
             doc.author = news_speaker("", [lead]) or doc.author
     if not doc.author and body and (m := _LEAD_REPORTER.match(body[0])) and looks_like_person(m.group("who")):
-        doc.author = m.group("who")  # (a news item whose lead names its reporter, 本网讯（记者 马文军）…, and nobody whose words it gives)
+        doc.author = m.group("who")  # (a news item whose lead names its reporter, 本网讯（记者 马文军）…, and no leader news_speaker finds)
     doc.issuer = doc.issuer or lines.issuer or title_issuer(doc.title)
     if not _repeats_title(file_name_text(source), lines.zones["title"]):
         lines.zones["file"].append(file_name_text(source))
@@ -600,7 +600,9 @@ def _left_out_head(lines: Lines, doc: Document, texts: list[str]) -> None:
             k = classify_line(probe, 40)
             who = office_and_name(probe) or (k.value if k.reason == "byline" and "（" in k.value and looks_like_person(k.value.split("（")[0]) else "")
             bare = probe.strip().lstrip("□■ ")  # (a magazine's mark before a byline: □黄启明)
-            who = who or (f"{bare}（{office}）" if office and looks_like_person(bare) else "")
+            # (set as a byline is: letter-spaced, 林　涛, or marked, □黄启明; not a word, 金句, 文化)
+            byline_set = bare != text.strip() or len(bare) == 3
+            who = who or (f"{bare}（{office}）" if office and looks_like_person(bare) and byline_set else "")
             if who:
                 doc.author, lines.author_field = who, False
                 lines.zones["author"].append(text)
@@ -1344,9 +1346,11 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
             lines.mark(i, "boilerplate", "breadcrumb")
         elif i < last_furniture:
             lines.mark(i, "boilerplate", "site header above the navigation")
-        elif (looks_like_person(name) or title_parts and re.fullmatch(r"[\u4e00-\u9fff]{2,3}", name.strip()) and k + 1 < len(header)
+        elif (looks_like_person(name) or title_parts and _GENRE_END.search(title_parts[-1]) and re.fullmatch(r"[\u4e00-\u9fff]{2,3}", name.strip())
+              and not re.match(r"[的之与和及]", name.strip()) and not _GENRE_END.search(name) and k + 1 < len(header)
               and _BRACKETED_DAY.fullmatch(date_probe(lines.text[header[k + 1]].strip()))) and not gazetteer.find(name):
-            # (or a name of a surname SURNAMES leaves out, between a title and its day in brackets: 盛国良 / （2013年12月24日）)
+            # (or a name of a surname SURNAMES leaves out, between a whole title and its day in brackets: 盛国良 /
+            # （2013年12月24日）; not a title's last line wrapped, 在…会议上的 / 讲话)
             lines.mark(i, "metadata", "byline (name above the text)")
             doc.author = doc.author or (author_name(f"{office} {name}") if office else name)
             lines.zones["author"].append(f"{office} {name}".strip())
@@ -1382,10 +1386,12 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
         elif re.fullmatch(r"\s*\d{1,9}\s*", line) and i and lines.text[i - 1].rstrip().endswith(("：", ":")):
             lines.mark(i, "boilerplate", "a number alone (a page's hit count)")  # 点击数： / 2486
         elif ((_COLUMN_LABEL.match(line) or len(line.strip()) <= 6 and _COLUMN.search(line.strip()) or closed_up(line).strip() in _YEARBOOK_COLUMNS)
-              and not title_parts and k + 1 < len(header)
+              and not title_parts and (k + 1 < len(header)
               and not find_date(lines.text[header[k + 1]]) and not office_and_name(unspaced_name(lines.text[header[k + 1]]))
-              and not looks_like_person(unspaced_name(lines.text[header[k + 1]]))):
-            lines.mark(i, "metadata", "column label")  # 【州政府工作报告】 above the title, a gazette's or a paper's column
+              and not looks_like_person(unspaced_name(lines.text[header[k + 1]])) or k + 1 == len(header) and _COLUMN_LABEL.match(line))):
+            # 【州政府工作报告】 above the title, a gazette's or a paper's column (or a post's, 【新春访谈】, over its text, the
+            # title the page's <title>)
+            lines.mark(i, "metadata", "column label")
         elif (len(tokens := line.split()) >= 3 and all([n for _, n, _ in gazetteer.find(t)][:1] == [t] for t in tokens)
               and (doc.encoding.startswith("html") or any(why in _MENU for _, why in lines.status))):  # (on a web page, or with its menu)
             lines.mark(i, "boilerplate", "navigation")  # a menu's row of places (阆中市 南部县 西充县)
@@ -1423,11 +1429,13 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
             lines.zones["title"].append(line)
             dated.add(i)
         elif LUNAR_DATE_LINE.match(line.strip()):
-            # （农历癸未年腊月二十六日） under a Spring Festival speech's title: its day, once a year places the cycle
+            # （农历癸未年腊月二十六日） under a Spring Festival speech's title: its day, once a year places the cycle (above
+            # any title, under a page's bar of the day, 2022年04月20日 星期三 / 农历壬寅年三月二十, the page's, dating nothing)
             lines.mark(i, "metadata", "date line (Chinese calendar)")
-            lines.lunar.append(i)
-            lines.zones["title"].append(line)
-            dated.add(i)
+            if title_parts and not all(_bodies_only(p) for p in title_parts):
+                lines.lunar.append(i)
+                lines.zones["title"].append(line)
+                dated.add(i)
         elif (md := _MONTH_DAY.match(line)) and title_parts:
             # （3月12日） under a title that gives the year of a meeting (在全市2015年安全生产工作会议上的讲话) or of a report
             # (2020年宁乡市政府工作报告); else a date line without its year
@@ -1506,7 +1514,7 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
 
 
 # a post's account on a line of its own (宁乡发布, 绍兴网, 今日北流) with its follow button (+关注)
-_ACCOUNT_LINE = re.compile(r"^(?P<account>[\u4e00-\u9fff]{2,10}?(?:发布|融媒|网|在线|日报|头条|之声|微讯|新闻|微报|资讯|视界|观察|号)|(?=\S{2,10}\s*\+?关注$)\S{2,10}?)\s*(?P<follow>\+?\s*关注)?$")
+_ACCOUNT_LINE = re.compile(r"^(?P<account>[\u4e00-\u9fff]{2,6}?(?:发布|融媒|网|在线|之声|微讯|微报)|(?=\S{2,10}(?:\s+\+?|\+)\s*关注$)\S{2,10}?)(?P<follow>\s+\+?\s*关注|\+\s*关注)?$")
 
 
 def _posted_below(lines: Lines, i: int, card: bool = False) -> bool:
@@ -1667,14 +1675,15 @@ def _letter_spaced(part: str) -> str:
 # the reporter a news item's lead names (本网讯（记者 马文军）, 本报讯（记者 王梅 通讯员 陈刚）: the first)
 _LEAD_REPORTER = re.compile(r"^\s*[^\s，,。]{0,12}?讯\s*[（(]\s*(?:本报|本网|本台)?(?:特约|见习)?记者\s*[:：]?\s*(?P<who>[\u4e00-\u9fff]{2,4}?)(?=[\s）)、，,])")
 # a turn of an interview set as a transcript: who speaks, then a colon (记者：…？ / 段林华：…)
-_TURN = re.compile(r"^\s*(?P<who>[\u4e00-\u9fff]{2,4})\s*[:：]")
+_TURN = re.compile(r"^\s*(?P<who>[\u4e00-\u9fff]{1,4})\s*[:：]")
 _ASKER = ("记者", "问", "主持人", "本报记者", "编者", "提问")
 
 
 def interviewee(body: list[str]) -> str:
-    """The one who answers an interview set as a transcript (记者：…？ / 段林华：… at least twice each), else ``""``."""
+    """The one who answers an interview set as a transcript (记者：…？ / 段林华：…, two questions and two answers or
+    more; not a record's 主持人：… who asks nothing), else ``""``."""
     turns = Counter(m.group("who") for t in body if (m := _TURN.match(t)))
-    asked = sum(n for who, n in turns.items() if who in _ASKER)
+    asked = sum(1 for t in body if (m := _TURN.match(t)) and m.group("who") in _ASKER and re.search(r"[？?]", t))
     answers = [(n, who) for who, n in turns.items() if who not in _ASKER and looks_like_person(who)]
     return max(answers)[1] if asked >= 2 and answers and max(answers)[0] >= 2 and len(answers) == 1 else ""
 
@@ -1891,8 +1900,14 @@ def mark_signature_date(lines: Lines) -> None:
         # yearbook's pages, the first speech's (the next one's title may follow it)
         for k, i in enumerate(text_lines[5:], 5):
             text = date_probe(lines.text[i].strip())  # (OCR's (2O18年l2月26日) too)
+            after = [lines.text[j].strip() for j in text_lines[k + 1 : k + 3]]
+            # (the next piece's title, maybe wrapped over two lines: 湖北省人民政府关于公布第六批省级非物质 / 文化遗产代表性项目名录的通知)
+            ends = len(after) < 2 or any((_SPEECH_TITLE.search(t) or _GENRE_END.search(t)) and len(t) <= 80 and not re.search("[。，；！？]", t)
+                                         for t in (after[0], after[0] + after[1]))
             if (lines.open(i) and (_BRACKETED_DAY.fullmatch(text) or _DATED_NOTE.match(text)) and (day := find_date(text))
-                    and re.search(r"[。！!]\s*$", lines.text[text_lines[k - 1]])):
+                    and re.search(r"[。！!]\s*$", lines.text[text_lines[k - 1]]) and ends):
+                # (at the text's end, or where the next piece's title follows it; not a citation inside the text,
+                # （2021年2月20日在…动员大会上的讲话） under a quoted passage)
                 lines.dates.append(Dated(day, CLOSING_DAY, i))
                 lines.mark(i, "metadata", "date line (the day a speech was given)")
                 break
@@ -2267,7 +2282,8 @@ def note_day(lines: Lines, posted: str) -> Dated | None:
     安全生产工作会议上的讲话整理，有删节）), its year, where the note omits it, the page's (``posted``; the year before
     where the day falls after it), or None: no such note, or a day more than :data:`_LEAD_DAYS` days before the page's."""
     for i, text in enumerate(lines.text):
-        if not (m := _NOTE_DAY.search(date_probe(text))):
+        # (a note: in brackets, or opening with 本文, 此文, 这是 or 编者注; not a sentence of the text citing a speech)
+        if not re.match(r"\s*(?:[（(].*[)）]\s*$|本文|此文|这是|编者注|注[:：])", text) or not (m := _NOTE_DAY.search(date_probe(text))):
             continue
         if m.group("y"):
             day = find_date(m.group())
@@ -2373,7 +2389,7 @@ def left_out_headline(left_out: list[str], to_simplified) -> list[str]:
     return []
 _SPEECH_SUBTITLE = re.compile(r"^[—―–\-－]{1,2}\s*在.{2,60}?(上|时)的?(讲话|报告|发言|致辞)")
 # a part that names the site, not the article (郴州市人民政府, 政务公开, 门户网站, an e-paper's 大众日报数字报 and its page, 第02版：要闻)
-_SITE_PART = re.compile(r"(人民政府|政府|行政公署|行署|政府网|门户网站|网站|首页|政务公开|信息公开|新闻中心|办公室|网|在线|数字报|电子报|电子版)$|^第\s*[A-Z]?\d{1,3}\s*版")
+_SITE_PART = re.compile(r"(人民政府|政府|行政公署|行署|政府网|门户网站|网站|首页|政务公开|信息公开|新闻中心|办公室|网|在线|数字报|电子报|电子版|日报|晚报)$|^第\s*[A-Z]?\d{1,3}\s*版")
 _WORD_TITLE = re.compile(r"^Microsoft Word\s*-\s*|\.(docx?|wps)$", re.IGNORECASE)
 # a dash or hyphen that may set a site's name off a title with no space (…推进会-哈尔滨市呼兰区人民政府,
 # …推进会——呼兰区人民政府); not between digits (2018-2022年)
@@ -2437,7 +2453,7 @@ def reader_title(lines: Lines, doc: Document, meta: dict[str, str], to_simplifie
     articles = [part for part in parts if not _SITE_PART.search(part)
                 and not (len(parts) > 1 and len(part) <= 6 and _COLUMN.search(part) and any(_SITE_PART.search(q) for q in parts))]
     lines.site += [part for part in parts if _SITE_PART.search(part)]
-    if articles and len(best := max(articles, key=len)) <= 8 and not _GENRE_END.search(best):
+    if articles and len(parts) > 1 and lines.site and len(best := max(articles, key=len)) <= 8 and not _GENRE_END.search(best):
         # a <title> that names the site and its column only (巴东县人民政府门户网站--财政预决算): the page's headline that names a
         # document is the article's (关于巴东县2013年财政预算执行情况和2014年财政预算草案的报告)
         articles = [h for h in headlines(to_simplified(meta.get("headings", ""))) if _GENRE_END.search(h)] or articles
@@ -2460,11 +2476,19 @@ def reader_title(lines: Lines, doc: Document, meta: dict[str, str], to_simplifie
             lines.zones["title"].remove(lines.text[i])
             _header_issuer(lines, doc, i, "issuer (above the title)")
             doc.title = ""
-    if articles and doc.title and _DASH.match(doc.title.strip()) and not _DASH.match(head := max(articles, key=len).strip()) and head not in doc.title:
+    if articles and doc.title and _DASH.match(doc.title.strip()):
         # the text opens with its subtitle (――在全市农村工作会议上的讲话), its title left out with the page's header: the
-        # title is the page's headline and the subtitle
-        doc.title = join_title([head, doc.title.strip()])
-        lines.zones["title"].append(head)
+        # title is the page's headline holding the subtitle, else the <title>'s article and the subtitle (not a site's
+        # name the <title> gives alone, 中国·绍兴县)
+        sub = re.sub(r"\s", "", doc.title)[1:].lstrip("—―–-－")
+        full = next((h for h in headlines(to_simplified(meta.get("headings", ""))) if sub and sub in re.sub(r"\s", "", h) and not _DASH.match(h)), "")
+        head = max(articles, key=len).strip()
+        if full:
+            doc.title = full
+            lines.zones["title"].append(full)
+        elif not _DASH.match(head) and head not in doc.title and "·" not in head and not any(n == head for _, n, _ in gazetteer.find(head)):
+            doc.title = join_title([head, doc.title.strip()])
+            lines.zones["title"].append(head)
     if articles and not doc.title:
         doc.title = max(articles, key=len)
         # a headline that puts its speaker before a speech's title with a colon (林建国：在…开幕式上的致辞): the title is the speech's

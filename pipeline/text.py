@@ -201,7 +201,7 @@ BOILERPLATE = [
     )),
     # a photo's caption (图为…, ▲…会议现场, …（记者 王海峰 摄）, 大会开幕现场。 本报记者 刘文涛 摄): under the picture, not the text
     # (not a ▲ bullet of a summary's text, ▲全年完成地区生产总值12.6亿元。, ▲ 聚焦产业发展)
-    ("photo caption", re.compile(r"^\s*图为.{2,60}$|^\s*[▲△][^。；;]{2,40}(现场|合影)\s*$|[（(][^（）()]{0,30}摄[)）]\s*$"
+    ("photo caption", re.compile(r"^\s*图为.{2,60}$|^\s*[▲△][^。；;]{2,40}(现场|合影)\s*$|[（(][^（）()]{0,30}摄[)）]\s*$|^\s*[\u4e00-\u9fff]{0,6}现场(图|照|图片)?\s*$"
                                  r"|(记者|通讯员|摄影)\s*[:：]?\s*[\u4e00-\u9fff·]{2,4}(\s+[\u4e00-\u9fff·]{2,4}){0,3}\s*(?<!拍)摄\s*$")),
     # a compilation's or a yearbook's running head, its name and year (涿鹿县人民政府文件汇编 (2O12年), 于都年鉴（2017）)
     # (with its column: 特　载　　射洪年鉴·2012)
@@ -706,6 +706,8 @@ def lunar_date(line: str, near: int) -> str:
         return ""
     cycle = (_STEMS.index(m.group("y")[0]) * 6 - _BRANCHES.index(m.group("y")[1]) * 5) % 60  # its place in the cycle, 甲子 0
     year = min((y for y in range(near - 60, near + 61) if (y - 1984) % 60 == cycle), key=lambda y: (abs(y - near), y))
+    if abs(year - near) > 1:
+        return ""  # (a year of the cycle far from the title's or the page's: another year's, or a misreading)
     d = m.group("d").replace("初", "").replace("廿", "二十").replace("卅", "三十")
     try:
         return LunarDate(year, _LUNAR_MONTHS[m.group("m")], _cn_number(d)).to_solar_date().isoformat()
@@ -928,6 +930,8 @@ def classify_line(line: str, heading_max_chars: int, edge: bool = True) -> LineK
             fields = ()  # (述职人：应当… would be a rule's sentence)
         if fields and fields[0][0] == "名称" and not _catalogue_name(fields):
             fields = ()  # (名称：县人民医院住院楼 is a list's item; 名称：…关于…的通知, or beside 文号, a catalogue's title)
+        if fields and fields[0][0] in ("专题", "下载") and re.search("[，。；！？,;]", fields[0][1]):
+            fields = ()  # (专题：深入学习贯彻…，… is a study plan's item; 专题：农业经济, a journal database's field)
         if m := _META_SOURCE.match(line):
             # (its fields after the page's date and time it opens with: 2020-02-14 10:26:37 来源：昆山日报 作者：记者 沈佳)
             fields = fields or (header_fields(line[m.end(1):]) if m.group(1) else ())
@@ -943,6 +947,7 @@ def classify_line(line: str, heading_max_chars: int, edge: bool = True) -> LineK
         m = _BYLINE.match(probe) or _AUTHOR_LINE.match(probe) or _TITLED_NAME.match(probe) or _REPORTER_LINE.match(probe)
         if m and not (m.re is _TITLED_NAME and _clause_not_name(m.group("who"))):
             who = m.group(0) if "office" in m.groupdict() else m.group("who")
+            who = re.split(r"\s+(?=(?:19|20)\d{2}[-/.年]\d{1,2})", who, maxsplit=1)[0]  # (作者：林建国 2022-06-01 09:00:00: not the time)
             if m.re is _BYLINE and m.group(2) in ("系", "为", "是"):
                 who = re.split(r"[。；;]", who)[0]  # (（作者系宜宾市人民政府市长。本文根据其…讲话整理）: the office, not the note after it)
             return LineKind("metadata", "byline", author_name(who))

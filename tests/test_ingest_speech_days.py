@@ -265,3 +265,73 @@ def test_an_accounts_name_over_its_card_is_no_title():
                 "在全县2020年度乡镇党委书记抓基层党建工作述职评议会议上的讲话", "韩立军", "（2021年1月26日）", "同志们：",
                 "今天，我们召开全县2020年度乡镇党委书记抓基层党建工作述职评议会议。"], name="a.html", encoding="html (utf-8)")
     assert doc.title == "在全县2020年度乡镇党委书记抓基层党建工作述职评议会议上的讲话"
+
+
+# what a review of these mechanisms found them doing to ordinary texts, and they no longer do
+
+
+def test_a_wrapped_titles_last_line_is_no_name():
+    doc = _doc(["在全县二〇二二年经济工作会议上的", "讲话", "（2022年1月5日）", "县长 王建国", *SPEECH])
+    assert (doc.title, doc.author) == ("在全县二〇二二年经济工作会议上的讲话", "王建国（县长）")
+    notice = _doc(["宁乡市人民政府关于做好2022年春耕生产工作", "的通知", "（2022年3月1日）", "各镇人民政府：", "现将有关事项通知如下。"])
+    assert notice.author == "" and notice.title.endswith("的通知")
+
+
+def test_a_speech_cited_in_the_text_dates_nothing():
+    plan = _doc(["关于开展安全生产大检查的实施方案", "根据市委书记张建国同志2021年5月10日在全市安全生产工作会议上的讲话精神，结合我县实际，制定本方案。",
+                 "一、检查范围", "全县所有生产经营单位。", "宁乡县安全生产委员会办公室", "2021年6月1日"])
+    assert plan.date == "2021-06-01"
+    speech = _doc(["在全县党史学习教育总结会议上的讲话", "发文日期：2022-01-15", "县委书记 王志强", *SPEECH,
+                   "习近平总书记指出，要把学习成效转化为工作动力。", "（2021年2月20日在党史学习教育动员大会上的讲话）", "我们要认真贯彻落实。",
+                   "一、巩固学习成果", "全县各级党组织要持续抓好学习。"])
+    assert speech.date == "2022-01-15"
+
+
+def test_a_headline_ending_in_attention_or_a_papers_name_is_no_account():
+    doc = _doc(["十大民生实事受关注", "来源：宁乡市人民政府 发布时间：2021-05-12", "5月11日，宁乡市公布2021年十大民生实事项目。"], name="a.html",
+               encoding="html (utf-8)")
+    assert doc.title == "十大民生实事受关注"
+    two = _doc(["我县脱贫攻坚经验", "登上人民日报", "来源：县融媒体中心 发布时间：2021-05-12", "近日，人民日报刊发文章，介绍我县脱贫攻坚经验。"])
+    assert two.title.replace(" ", "") == "我县脱贫攻坚经验登上人民日报"
+
+
+def test_a_short_headline_is_kept_when_no_site_is_named():
+    doc = _doc(["4月19日，全市春耕备耕工作现场推进会召开。", "会议要求，各地要抢抓农时。"], name="a.html", encoding="html (utf-8)",
+               meta={"title": "春耕备耕正当时", "headings": "春耕备耕正当时\n关于做好2022年春耕生产工作的通知", "date": "2022-04-20"})
+    assert doc.title == "春耕备耕正当时"
+
+
+def test_only_a_byline_set_as_one_names_the_holder_of_a_notes_office():
+    doc = _doc([*SPEECH, *CLOSE, "（作者系宜宾市人民政府市长）"], name="a.htm", encoding="html (utf-8)",
+               meta={"title": "压紧压实安全生产责任 坚决守牢安全发展底线", "date": "2020-04-20"},
+               left_out=["压紧压实安全生产责任 坚决守牢安全发展底线", "金句", "林涛"])
+    assert doc.author == "宜宾市人民政府市长"
+
+
+def test_a_chinese_calendar_line_under_a_pages_bar_dates_nothing():
+    doc = _doc(["2022年04月20日 星期三", "农历壬寅年三月二十", "宁乡市召开防汛工作会议", "4月19日，宁乡市召开防汛工作会议。市长李明出席会议并讲话。",
+                "李明强调，要压实防汛责任。"], name="a.html", encoding="html (utf-8)")
+    assert doc.date == "2022-04-19"
+    assert lunar_date("乙丑年正月十五", 2004) == ""  # (1985's: no year near the page's)
+
+
+def test_a_study_plans_topic_line_is_text():
+    doc = _doc(["2023年理论学习中心组学习计划", "一、学习安排", "专题：深入学习贯彻党的二十大精神，全面推进中国式现代化宁乡实践。", "各成员要认真做好学习笔记。"])
+    assert any("专题：深入学习贯彻党的二十大精神" in p["text"] for p in doc.paragraphs)
+
+
+def test_a_records_chair_and_a_question_and_answer_transcript():
+    minutes = ["主持人：今天召开第十次常务会议，研究三个议题。", "张建国：同意农业农村局的意见。", "主持人：下面研究第二个议题。", "张建国：原则同意。"]
+    assert interviewee(minutes) == ""
+    assert interviewee(["问：今年有哪些考虑？", "张建国：重点抓好乡村振兴。", "问：如何推进？", "张建国：项目化推进。"]) == "张建国"
+    assert classify_line("作者：林建国 2022-06-01 09:00:00", 40).value == "林建国"
+
+
+def test_a_posts_column_tag_and_a_photos_caption_are_no_title():
+    doc = _doc(["点击蓝字 关注我们", "【新春访谈】", "编者按：新春伊始，柳州日报推出系列访谈。", "记者：刚刚过去的2022年，柳州交出了一份怎样的成绩单？",
+                "韦志刚：2022年，我们坚决贯彻落实党中央决策部署。", "记者：今年有哪些考虑？", "韦志刚：工业是柳州的根和魂。"], name="a.html",
+               encoding="html (utf-8)", meta={"title": "市长韦志刚：2023，柳州这样干！", "date": "2023-02-14"})
+    assert (doc.title, doc.author) == ("市长韦志刚：2023，柳州这样干！", "韦志刚")
+    caption = _doc(["会议现场", "7月14日，区委书记吴志坚主持召开区委常委会（扩大）会议。", "会议强调，要学深悟透。"], name="a.html", encoding="html (utf-8)",
+                   meta={"title": "綦江区委常委会（扩大）会议召开", "date": "2021-07-15"})
+    assert (caption.title, caption.date) == ("綦江区委常委会（扩大）会议召开", "2021-07-14")

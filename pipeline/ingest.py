@@ -587,7 +587,7 @@ def _left_out_head(lines: Lines, doc: Document, texts: list[str]) -> None:
                 lines.dates.insert(0, Dated(day, "meeting line"))
                 lines.zones["title"].append(text)
                 break
-            if _BRACKETED_DAY.fullmatch(text) and find_date(text) and _SPEECH_TITLE.search(doc.title):
+            if _BRACKETED_DAY.fullmatch(text) and find_date(text) and (_SPEECH_TITLE.search(doc.title) or any(_SPEECH_TITLE.search(t) for t in texts)):
                 # (a speech's day alone under its title, （2021年1月15日）, as its page sets it apart from the text)
                 lines.dates.insert(0, Dated(find_date(text), "title block"))
                 lines.zones["title"].append(text)
@@ -595,7 +595,7 @@ def _left_out_head(lines: Lines, doc: Document, texts: list[str]) -> None:
     if speech and (not doc.author or lines.author_field) or office:
         # the speaker's line (市长 钟华生, 市委书记、市委双拥工作领导小组组长　朴成哲, under or over the date), or the name
         # alone, as a byline sets it, of a holder of the office a note gives
-        for text in texts:
+        for n, text in enumerate(texts):
             probe = unspaced_name(text)
             k = classify_line(probe, 40)
             who = office_and_name(probe) or (k.value if k.reason == "byline" and "（" in k.value and looks_like_person(k.value.split("（")[0]) else "")
@@ -603,6 +603,10 @@ def _left_out_head(lines: Lines, doc: Document, texts: list[str]) -> None:
             # (set as a byline is: letter-spaced, 林　涛, or marked, □黄启明; not a word, 金句, 文化)
             byline_set = bare != text.strip() or len(bare) == 3
             who = who or (f"{bare}（{office}）" if office and looks_like_person(bare) and byline_set else "")
+            # (…or a speech's speaker alone under its subtitle or its day: ——在…上的讲话 / （2014年12月19日） / 周宏宇)
+            above = texts[n - 1].strip() if n else ""
+            if not who and speech and looks_like_person(bare) and (_SPEECH_TITLE.search(above) or _BRACKETED_DAY.fullmatch(above)):
+                who = bare
             if who:
                 doc.author, lines.author_field = who, False
                 lines.zones["author"].append(text)
@@ -1178,7 +1182,8 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
     kinds = lines.kinds
     # a repost's card names the account it comes from, then the account's name again (以下文章来源于湄潭发布 / 湄潭发布): no title
     for i, j in zip(lines.nonblank, lines.nonblank[1:]):
-        if (card := re.match(r"\s*以下文章来源于\s*(\S{2,20})\s*$", lines.text[i])) and lines.open(j) and lines.text[j].strip() == card.group(1):
+        if ((card := re.match(r"\s*以下文章来源于\s*([^\s，,]{2,20})(\s*[，,]\s*作者\s*\S{2,30})?\s*$", lines.text[i])) and lines.open(j)
+                and lines.text[j].strip().rstrip(".。") == card.group(1)):  # (the name again, with the card's trailing dot: 寻乌发布.)
             kinds[j] = LineKind("boilerplate", "social media profile")
             lines.mark(j, "boilerplate", "social media profile")
     # a site's name above its menu, long with its name transliterated (日喀则市人民政府  gzhis ka rtse grong khyer …): furniture
@@ -1453,7 +1458,7 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
             # the author's unit under the author's name, as an article sets it (马文昌 / 海东市人民政府): no title
             lines.mark(i, "metadata", "byline (the author's unit)")
             lines.zones["author"].append(line)
-        elif title_parts and (meeting or _GENRE_END.search(title_parts[-1])) and _bodies_only(line):
+        elif title_parts and (meeting or _GENRE_END.search(closed_up(title_parts[-1]))) and _bodies_only(line):  # (政 府 工 作 报 告 too)
             # the body that issues it, under a title that is whole (…工作总结 / 常州市对口支援…前方工作组;
             # 凝心聚力 / ——在全县经济工作会议上的讲话 / 中共湄潭县委):
             # not more title; it still names the place, as the title does
@@ -1505,8 +1510,9 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
         run.insert(0, i)
     issuer = " ".join(lines.text[i].strip() for i in run)
     bare = _FULL_TEXT_TAG.sub("", doc.title) or doc.title  # (…的通报（征求意见稿）)
-    if (issuer and re.match(r"(关于|印发|转发)", bare) and DOCUMENT_TITLE.match(bare)
+    if (issuer and (re.match(r"(关于|印发|转发)", bare) and DOCUMENT_TITLE.match(bare) or re.match(r"(19|20)\d{2}\s*年", bare) and _GENRE_END.search(bare))
             and not any(lines.text[j].strip() for j in range(run[-1] + 1, title_at[0]))):
+        # (…or a year's report or plan under the body whose it is: 昆山市人民政府 / 2016年工作总结和2017年工作思路)
         # an official document's title is its issuers' names, 关于 and what it is about (GB/T 9704), set over two
         # lines (涞源县人民政府办公室 / 关于印发…的通知; 中共曲靖市委　曲靖市人民政府 / 印发《关于…的意见》的通知): one
         # title; the line still names the issuer
@@ -1682,9 +1688,10 @@ _ASKER = ("记者", "问", "主持人", "本报记者", "编者", "提问")
 def interviewee(body: list[str]) -> str:
     """The one who answers an interview set as a transcript (记者：…？ / 段林华：…, two questions and two answers or
     more; not a record's 主持人：… who asks nothing), else ``""``."""
+    asker = lambda who: who in _ASKER or bool(re.search("(社|报|台|网|记者)$", who))  # noqa: E731  (中评社：…？, an outlet asking)
     turns = Counter(m.group("who") for t in body if (m := _TURN.match(t)))
-    asked = sum(1 for t in body if (m := _TURN.match(t)) and m.group("who") in _ASKER and re.search(r"[？?]", t))
-    answers = [(n, who) for who, n in turns.items() if who not in _ASKER and looks_like_person(who)]
+    asked = sum(1 for t in body if (m := _TURN.match(t)) and asker(m.group("who")) and re.search(r"[？?]", t))
+    answers = [(n, who) for who, n in turns.items() if not asker(who) and looks_like_person(who)]
     return max(answers)[1] if asked >= 2 and answers and max(answers)[0] >= 2 and len(answers) == 1 else ""
 
 
@@ -1696,7 +1703,8 @@ def without_name(line: str, author: str) -> str:
 
 
 # a post's call in its headline (重磅！, 权威发布｜, …全文来了): an account's headline, not a document's title
-_POST_CALL = re.compile(r"^\s*(?:重磅|权威发布|速看|必看|最新|快讯|(?:讲话|致辞|报告)全文)\s*[｜丨|！!]|全文来了|全文来啦|全文发布|全文公布|全文刊发|(?:全文|原文)\s*[↓👇]")
+_POST_CALL = re.compile(r"^\s*(?:重磅|权威发布|速看|必看|最新|快讯|(?:讲话|致辞|报告)全文)\s*[｜丨|！!]|全文来了|全文来啦|全文发布|全文公布|全文刊发|(?:全文|原文)\s*[↓👇]"
+                        r"|[（(](?:讲话|致辞|报告)全文[)）]\s*$")  # (…双流区委书记：加快建设国际空港门户枢纽（讲话全文）)
 # a forum's or a blog's mark on a reposted thread's title ([转贴] 平潭县长在…上的讲话, 【转载】…)
 # a forum's or a post's tag before its headline ([转贴], 【原创】; 重磅｜, 权威发布丨, 重磅！: an account's call, no part of the title)
 _REPOST_TAG = re.compile(r"^\s*(?:[\[【]?\s*(转贴|转帖|转载|原创|转|推荐)\s*[\]】]|(?:重磅|权威发布|速看|必看|关注|快讯|独家|官宣|最新)\s*[｜丨|！!]|【(?:重磅|权威发布|最新|关注)】|【[\u4e00-\u9fff]{2,6}】(?=\S{6})|原标题\s*[:：])\s*")  # (a column's tag before a headline: 【述职述廉】…; a repost's 原标题：)
@@ -2235,6 +2243,9 @@ def lead_day(lines: Lines, posted: str, doc_title: str, posted_by: str = "header
     before the page's date (another year's event)."""
     note = lambda i: bool(re.match(r"\s*[【\[]?编者按", lines.text[i]))  # noqa: E731
     first = next((i for i in lines.nonblank if lines.open(i) and lines.kinds[i].kind == "body" or note(i)), None)
+    if first is not None and (wire := _WIRE_DAY.match(lines.text[first])) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", posted):
+        # a news agency's dateline dates its report, whatever it reports (中评社漳州5月20日电（记者…）: an interview too)
+        return _day_before(int(wire.group("m")), int(wire.group("d")), dt.date.fromisoformat(posted), first)
     if first is None or not (m := _LEAD_DAY.match(lines.text[first])) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", posted):
         return None
     # (a lead that presents the speech below it, as an editor's note does: 2020年12月30日，旗委经济工作会议召开。…书记李志强出席会议并讲话。
@@ -2302,6 +2313,20 @@ def note_day(lines: Lines, posted: str) -> Dated | None:
 
 
 _WEEKDAYS = "一二三四五六日"
+# a news agency's dateline (新华社北京3月5日电, 中評社漳州5月20日電)
+_WIRE_DAY = re.compile(r"^\s*[^\s，,。\d]{1,16}?(?P<m>\d{1,2})月(?P<d>\d{1,2})日[电電]")
+
+
+def _day_before(month: int, day: int, ref: dt.date, line: int) -> Dated | None:
+    """The day ``month``/``day`` of ``ref``'s year (the year before where it falls after ``ref``), dated from ``line``
+    as a lead's day, or None: no such day, or more than :data:`_LEAD_DAYS` days before ``ref``."""
+    try:
+        found = dt.date(ref.year, month, day)
+        if found > ref:
+            found = dt.date(ref.year - 1, month, day)
+    except ValueError:
+        return None
+    return Dated(found.isoformat(), LEAD_DAY, line) if 0 <= (ref - found).days <= _LEAD_DAYS else None
 
 
 def _relative_day(said: str, ref: dt.date) -> dt.date | None:
@@ -2423,7 +2448,8 @@ def _site_off(part: str, gazetteer: Gazetteer) -> list[str]:
     if k:
         return [*tokens[:k], " ".join(tokens[k:])]
     m = re.match(r"([^:：]{2,24}?)\s*[:：]\s*", part)
-    if m and (_SITE_NAME_ONLY.fullmatch(m.group(1)) or site(m.group(1)) and _SITE_ITSELF.search(m.group(1))):
+    if m and (_SITE_NAME_ONLY.fullmatch(m.group(1)) or re.fullmatch(r"[\u4e00-\u9fff]{2,8}(新闻|日报|晚报)", m.group(1))
+              or site(m.group(1)) and _SITE_ITSELF.search(m.group(1))):
         return [m.group(1), part[m.end() :]]  # (a site's name before a colon: 中国评论新闻网: 林建国：在…上的致辞)
     dashes = list(_SITE_DASH.finditer(part))
     if dashes:

@@ -231,7 +231,8 @@ BOILERPLATE = [
                                         r"|免费获取文档|下载|举报文档|展开(阅读)?全文\W*(本文档由\s*\S{1,30}\s*分享于\s*[\d-]{8,10})?|本文档由\s*\S{1,30}\s*分享于\s*[\d-]{8,10}"
                                         r"|下载文档\s+收藏\s+分享|下载本文档.{0,20}|本文由\s*\S{1,30}\s*贡献|文档贡献者\s*[:：]?\s*\S{1,30}(\s*贡献于\s*[\d-]{8,10})?|(上传|贡献|分享)于\s*[\d-]{8,10}(\s+\d{1,2}:\d{2})?"
                                         r"|(doc|pdf|ppt)文档可能在WAP端浏览体验不佳.{0,60}|本站是提供个人知识管理的网络存储空间.{0,120}|馆藏\s*\d+"
-                                        r"|(全文)?阅读已结束.{0,40}|下载此文档|本文档一共被下载.{0,40}|加入VIP.{0,20}|登录\s*注册|举报\s+收藏\s+分享到.{0,40})\W*$")),
+                                        r"|(全文)?阅读已结束.{0,40}|下载此文档|本文档一共被下载.{0,40}|加入VIP.{0,20}|登录\s*注册|举报\s+收藏\s+分享到.{0,40}"
+                                        r"|文档简介|文档介绍|文档描述|内容简介)\W*$")),  # (the label over an uploader's summary)
     # …and its lists of other documents, each with its pages and price (镇党委书记2016年述职述廉报告范文   5页   免费)
     ("document site prompt", re.compile(r"^\S.{2,60}?(报告|总结|计划|讲话|方案|意见|通知|要点|汇报|范文|材料|精选|多篇|[）)]|\.docx?)(\s+\d{1,4}\s*页(\s+(\d+\s*下载券|免费|\d+\s*积分|\d+(\.\d+)?\s*豆元))?"
                                         r"|\s{2,}(\d+\s*下载券|免费))\s*$")),
@@ -255,8 +256,10 @@ BOILERPLATE = [
                                         # (the card's count of original posts and its label: 1篇原创内容 / 公众号)
                                         r"|\d+\s*篇原创内容|公众号"
                                         # (a repost's card: 以下文章来源于湄潭发布)
-                                        r"|以下文章来源于\s*\S{2,20})$")),
-    ("reprint note", re.compile(r"^[\[【(（]\s*(文章|本文)?据.{1,40}(转发|转载|编发|整理)|转发时有改动|转载请注明|^[\[【(（]\s*来源[:：].{0,40}[\]】)）]$")),
+                                        r"|以下文章来源于\s*[^\s，,]{2,20}(\s*[，,]\s*作者\s*\S{2,30})?)$")),  # (…，作者寻乌县融媒体中心)
+    ("reprint note", re.compile(r"^[\[【(（]\s*(文章|本文)?据.{1,40}(转发|转载|编发|整理)|转发时有改动|转载请注明|^[\[【(（]\s*来源[:：].{0,40}[\]】)）]$"
+                                # (a repost's line of where it came from, and a collector's credit: 转自临泉县政府网, 整理：川考上岸宝典（如有侵权请联系删除）)
+                                r"|^\s*(转自|转载自)\s*[^\s，。；,;：:]{2,20}\s*$|^\s*整理\s*[:：]\s*[^\s，。；,;（(]{2,20}\s*([（(][^（）()]{0,20}侵权[^（）()]{0,20}[)）])?\s*$|^[（(]?如有侵权.{0,12}删除[)）]?$")),
     # a table of contents' label (目　录, 目 录 CONTENTS); its entries are read below it (see ingest.mark_header)
     ("table of contents", re.compile(r"^\s*目\s*录(\s*CONTENTS)?\s*$", re.IGNORECASE)),
     # a page's number beside its running header (·1262·  沛县志（1991—2010）, 沛县志（1991—2010）  ·1263·)
@@ -350,6 +353,8 @@ HEADER_FIELDS: dict[str, tuple[str, ...]] = {
         "文档格式", "文档页数", "文档大小", "文档热度", "文档分类", "上传者", "上传人", "下载积分", "下载券", "下载次数",
         # (…and a journal database's record of an article: 专辑：经济与管理科学 专题：农业经济 分类号：F320.3 下载：86 页数：3)
         "专辑", "专题", "分类号", "下载", "页数", "被引", "下载频次",
+        # (…and a printed volume's colophon: 准印证号：…, 印　刷：…, 开　本：…, 印　数：…)
+        "准印证号", "准印证", "印刷", "开本", "印数", "印张", "字数", "定价", "书号",
     ),
     # who attended a meeting, and who took its minutes (出席：…, 列席：…, 请假：…, 记录：…): a record's, anywhere
     "attendance": ("出席", "列席", "请假", "缺席", "记录"),

@@ -335,3 +335,40 @@ def test_a_posts_column_tag_and_a_photos_caption_are_no_title():
     caption = _doc(["会议现场", "7月14日，区委书记吴志坚主持召开区委常委会（扩大）会议。", "会议强调，要学深悟透。"], name="a.html", encoding="html (utf-8)",
                    meta={"title": "綦江区委常委会（扩大）会议召开", "date": "2021-07-15"})
     assert (caption.title, caption.date) == ("綦江区委常委会（扩大）会议召开", "2021-07-14")
+
+
+def test_a_cover_gives_its_body_and_month_apart_from_the_title():
+    doc = _doc(["政 府 工 作 报 告", "", "——2012年1月9日在准格尔旗第十五届人民代表", "大会第一次会议上", "", "准格尔旗人民政府旗长　张　磊", "", "",
+                "准格尔旗人民政府", "二〇一二年一月", "\f", "各位代表：", "现在，我代表旗人民政府，向大会报告工作，请予审议。"])
+    assert (doc.title, doc.date) == ("政府工作报告", "2012-01-09")
+
+
+def test_a_speechs_day_and_speaker_left_out_under_its_headline():
+    doc = _doc(["同志们：", "这次市委全会暨全市经济工作会议的主要任务是，部署明年工作。", "一、正确认识形势", "今年以来，全市上下认真落实中央和省委部署。"],
+               name="content_56123.htm", encoding="html (gb18030)",
+               meta={"title": "铁岭日报数字报--坚定信心 攻坚克难 奋力开创铁岭振兴发展新局面", "date": "2014-12-22"},
+               left_out=["本版标题导航", "坚定信心 攻坚克难 奋力开创铁岭振兴发展新局面", "市政府召开常务会议", "坚定信心 攻坚克难 奋力开创铁岭振兴发展新局面",
+                         "——在中共铁岭市委十届九次全体会议暨全市经济工作会议上的讲话", "（2014年12月19日）", "周宏宇", "<<上一篇 下一篇>>"])
+    assert (doc.author, doc.date) == ("周宏宇", "2014-12-19")
+
+
+def test_a_years_report_under_the_body_whose_it_is():
+    doc = _doc(["昆山市人民政府", "2016 年工作总结和 2017 年工作思路", "", "2016 年，在苏州市委、市政府和昆山市委的坚强领导下，市政府紧紧围绕目标定位扎实推进各项工作。"])
+    assert doc.title.replace(" ", "") == "昆山市人民政府2016年工作总结和2017年工作思路"
+
+
+def test_a_reposts_card_with_its_author_and_an_agencys_interview():
+    doc = _doc(["寻乌召开全县乡村振兴工作推进会", "赣州发布 赣州发布 2021-06-18 07:30", "以下文章来源于寻乌发布 ，作者寻乌县融媒体中心", "寻乌发布.",
+                "寻乌县委宣传部官方公众号，发布寻乌权威资讯。", "点击上方蓝字  关注我们", "6月16日，寻乌县召开全县乡村振兴工作推进会。县委书记刘学文出席会议并讲话。"])
+    assert doc.title == "寻乌召开全县乡村振兴工作推进会"
+    qa = _doc(["漳州市委副书记、市长林志伟接受中评社专访。（中评社 陈思远摄）", "中评社漳州5月20日电（记者 陈思远）漳州与台湾隔海相望，是台胞的主要祖籍地。",
+               "中评社：漳州在两岸交流合作中有哪些独特优势？", "林志伟：漳州与台湾的渊源非常深厚。", "中评社：下一步有什么打算？", "林志伟：我们将继续扩大开放。"],
+              name="102556321.html", encoding="html (big5)", meta={"title": "中国评论新闻：漳州市长林志伟：打造台商投资首选地", "date": "2013-05-21"})
+    assert (qa.title, qa.author, qa.date) == ("漳州市长林志伟：打造台商投资首选地", "林志伟", "2013-05-20")
+
+
+def test_a_sharing_sites_and_a_collectors_furniture():
+    assert classify_line("文档简介", 40).reason == "document site prompt"
+    assert classify_line("转自临泉县政府网", 40).reason == "reprint note"
+    assert classify_line("整理：川考上岸宝典（如有侵权请联系删除）", 40).reason == "reprint note"
+    assert classify_line("转自县委办公室的通知要求，各单位认真落实。", 40).kind == "body"

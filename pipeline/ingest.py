@@ -466,7 +466,7 @@ _PROSE_MIN_CHARS = 40  # a left-out line this long with a sentence end may be te
 
 
 # (…的讲话（全文）, …的讲话（讨论稿）, and a paper's instalment, …的讲话（上）)
-_FULL_TEXT_TAG = re.compile(rf"\s*[（(【]\s*(全文|{DRAFT_MARK}|[上中下]|续[一二三四五六七八九十]?)\s*[)）】]\s*$")
+_FULL_TEXT_TAG = re.compile(rf"\s*[（(【]\s*((讲话|报告|致辞)?全文|{DRAFT_MARK}|[上中下]|续[一二三四五六七八九十]?)\s*[)）】]\s*$")  # (…（讲话全文）)
 _WIDGETS = re.compile(r"\s*[【\[|｜]")
 
 
@@ -603,9 +603,11 @@ def _left_out_head(lines: Lines, doc: Document, texts: list[str]) -> None:
             # (set as a byline is: letter-spaced, 林　涛, or marked, □黄启明; not a word, 金句, 文化)
             byline_set = bare != text.strip() or len(bare) == 3
             who = who or (f"{bare}（{office}）" if office and looks_like_person(bare) and byline_set else "")
-            # (…or a speech's speaker alone under its subtitle or its day: ——在…上的讲话 / （2014年12月19日） / 周宏宇)
+            # (…or a speech's speaker alone under its subtitle or its day, set as a byline is, where its title names nobody:
+            # ——在…上的讲话 / （2014年12月19日） / 周宏宇; not 文字实录, 周末, nor an editor's 王丽)
             above = texts[n - 1].strip() if n else ""
-            if not who and speech and looks_like_person(bare) and (_SPEECH_TITLE.search(above) or _BRACKETED_DAY.fullmatch(above)):
+            if (not who and speech and looks_like_person(bare) and (byline_set or len(bare) == 3) and len(bare) <= 3 and not title_speaker(doc.title)
+                    and (_SPEECH_TITLE.search(above) or _BRACKETED_DAY.fullmatch(above))):
                 who = bare
             if who:
                 doc.author, lines.author_field = who, False
@@ -1343,6 +1345,9 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
         line, name = lines.text[i], unspaced_name(lines.text[i])  # (a byline's 谭　勇 is 谭勇)
         if TURN_LABEL.match(line):
             break  # a transcript's first turn (【主持人 林雅琴】): the header ends above it; the label heads its turn
+        if re.fullmatch(r"\s*\d{1,4}\s*个\s*", line) and (above := [j for j in lines.nonblank if j < i]) and lines.kinds[above[-1]].reason == "social media prompt":
+            lines.mark(i, "boilerplate", "social media prompt")  # (a post's topic's count on a line of its own: #政务公开 / 14个)
+            continue
         if title_parts and closed_up(line).strip() in ("前言", "序言", "引言", "导言", "序"):
             # a plan's preface (前　言): not title, and no section the plan's parts below would fall under; the header ends
             lines.mark(i, "metadata", "the preface's heading")
@@ -1510,7 +1515,8 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
         run.insert(0, i)
     issuer = " ".join(lines.text[i].strip() for i in run)
     bare = _FULL_TEXT_TAG.sub("", doc.title) or doc.title  # (…的通报（征求意见稿）)
-    if (issuer and (re.match(r"(关于|印发|转发)", bare) and DOCUMENT_TITLE.match(bare) or re.match(r"(19|20)\d{2}\s*年", bare) and _GENRE_END.search(bare))
+    if (issuer and (re.match(r"(关于|印发|转发)", bare) and DOCUMENT_TITLE.match(bare)
+                    or re.match(r"(19|20)\d{2}\s*年", bare) and re.search(r"(总结|计划|要点|思路|打算|设想)\s*$", bare))
             and not any(lines.text[j].strip() for j in range(run[-1] + 1, title_at[0]))):
         # (…or a year's report or plan under the body whose it is: 昆山市人民政府 / 2016年工作总结和2017年工作思路)
         # an official document's title is its issuers' names, 关于 and what it is about (GB/T 9704), set over two
@@ -1688,7 +1694,8 @@ _ASKER = ("记者", "问", "主持人", "本报记者", "编者", "提问")
 def interviewee(body: list[str]) -> str:
     """The one who answers an interview set as a transcript (记者：…？ / 段林华：…, two questions and two answers or
     more; not a record's 主持人：… who asks nothing), else ``""``."""
-    asker = lambda who: who in _ASKER or bool(re.search("(社|报|台|网|记者)$", who))  # noqa: E731  (中评社：…？, an outlet asking)
+    # (an outlet asking, 中评社：…？, 新华社：…？; not a name, 刘建社, 王明台)
+    asker = lambda who: who in _ASKER or bool(re.search("(评社|华社|新闻社|通讯社|日报|晚报|电视台|电台|网|记者)$", who))  # noqa: E731
     turns = Counter(m.group("who") for t in body if (m := _TURN.match(t)))
     asked = sum(1 for t in body if (m := _TURN.match(t)) and asker(m.group("who")) and re.search(r"[？?]", t))
     answers = [(n, who) for who, n in turns.items() if not asker(who) and looks_like_person(who)]
@@ -1703,8 +1710,7 @@ def without_name(line: str, author: str) -> str:
 
 
 # a post's call in its headline (重磅！, 权威发布｜, …全文来了): an account's headline, not a document's title
-_POST_CALL = re.compile(r"^\s*(?:重磅|权威发布|速看|必看|最新|快讯|(?:讲话|致辞|报告)全文)\s*[｜丨|！!]|全文来了|全文来啦|全文发布|全文公布|全文刊发|(?:全文|原文)\s*[↓👇]"
-                        r"|[（(](?:讲话|致辞|报告)全文[)）]\s*$")  # (…双流区委书记：加快建设国际空港门户枢纽（讲话全文）)
+_POST_CALL = re.compile(r"^\s*(?:重磅|权威发布|速看|必看|最新|快讯|(?:讲话|致辞|报告)全文)\s*[｜丨|！!]|全文来了|全文来啦|全文发布|全文公布|全文刊发|(?:全文|原文)\s*[↓👇]")
 # a forum's or a blog's mark on a reposted thread's title ([转贴] 平潭县长在…上的讲话, 【转载】…)
 # a forum's or a post's tag before its headline ([转贴], 【原创】; 重磅｜, 权威发布丨, 重磅！: an account's call, no part of the title)
 _REPOST_TAG = re.compile(r"^\s*(?:[\[【]?\s*(转贴|转帖|转载|原创|转|推荐)\s*[\]】]|(?:重磅|权威发布|速看|必看|关注|快讯|独家|官宣|最新)\s*[｜丨|！!]|【(?:重磅|权威发布|最新|关注)】|【[\u4e00-\u9fff]{2,6}】(?=\S{6})|原标题\s*[:：])\s*")  # (a column's tag before a headline: 【述职述廉】…; a repost's 原标题：)
@@ -2314,7 +2320,7 @@ def note_day(lines: Lines, posted: str) -> Dated | None:
 
 _WEEKDAYS = "一二三四五六日"
 # a news agency's dateline (新华社北京3月5日电, 中評社漳州5月20日電)
-_WIRE_DAY = re.compile(r"^\s*[^\s，,。\d]{1,16}?(?P<m>\d{1,2})月(?P<d>\d{1,2})日[电電]")
+_WIRE_DAY = re.compile(r"^\s*[^\s，,。\d]{0,10}?(?:社|报|網|网|台)[^\s，,。\d]{0,8}?(?P<m>\d{1,2})月(?P<d>\d{1,2})日[电電](?=\s|[（(]|$)")  # (not 5月20日电视电话会议)
 
 
 def _day_before(month: int, day: int, ref: dt.date, line: int) -> Dated | None:

@@ -354,7 +354,7 @@ HEADER_FIELDS: dict[str, tuple[str, ...]] = {
         # (…and a journal database's record of an article: 专辑：经济与管理科学 专题：农业经济 分类号：F320.3 下载：86 页数：3)
         "专辑", "专题", "分类号", "下载", "页数", "被引", "下载频次",
         # (…and a printed volume's colophon: 准印证号：…, 印　刷：…, 开　本：…, 印　数：…)
-        "准印证号", "准印证", "印刷", "开本", "印数", "印张", "字数", "定价", "书号",
+        "准印证号", "准印证", "开本", "印数", "印张", "书号",
     ),
     # who attended a meeting, and who took its minutes (出席：…, 列席：…, 请假：…, 记录：…): a record's, anywhere
     "attendance": ("出席", "列席", "请假", "缺席", "记录"),

@@ -372,3 +372,25 @@ def test_a_sharing_sites_and_a_collectors_furniture():
     assert classify_line("转自临泉县政府网", 40).reason == "reprint note"
     assert classify_line("整理：川考上岸宝典（如有侵权请联系删除）", 40).reason == "reprint note"
     assert classify_line("转自县委办公室的通知要求，各单位认真落实。", 40).kind == "body"
+
+
+def test_what_the_second_review_found():
+    # a left-out word or an editor's name under a speech's day is no speaker, nor over the one the title names
+    left = ["坚定信心 攻坚克难", "——在全市经济工作会议上的讲话", "（2014年12月19日）", "文字实录"]
+    doc = _doc(["同志们：", "这次会议的主要任务是部署明年工作。", "一、正确认识形势", "今年以来，全市上下认真落实部署。"], name="a.htm", encoding="html (utf-8)",
+               meta={"title": "坚定信心 攻坚克难", "date": "2014-12-22"}, left_out=left)
+    assert doc.author == ""
+    # a day before 电视电话会议, 电网, 电商 is no agency's dateline
+    for lead in ("按照省政府5月20日电视电话会议部署，6月8日，我县召开安全生产工作会议。", "今年11月11日电商购物节期间，我县电商销售额再创新高。"):
+        assert _doc([lead, "会议要求，各乡镇要压实责任。"], name="a.html", encoding="html (utf-8)", meta={"date": "2023-12-05"}).date != "2023-05-20"
+    assert _doc(["今年11月11日电商购物节期间，我县电商销售额再创新高。"], name="a.html", encoding="html (utf-8)",
+                meta={"date": "2023-12-05"}).date == "2023-12-05"
+    # a name ending in 社 or 台 answers; it does not ask
+    assert interviewee(["记者：今年有哪些考虑？", "刘建社：重点抓好乡村振兴。", "记者：如何推进？", "刘建社：项目化推进。"]) == "刘建社"
+    # a notice's 字数：, 定价： lines are text
+    notice = _doc(["关于城区集中供热价格的通知", "各供热企业：", "现将城区集中供热价格通知如下：", "定价：居民用户每平方米每采暖期22元。", "本通知自2023年11月1日起执行。"])
+    assert any("定价：居民用户每平方米每采暖期22元" in p["text"] for p in notice.paragraphs)
+    # a headline's （报告全文） is a tag, not a reason to drop the headline
+    report = _doc(["2022年XX区政府工作报告（报告全文）", "来源：XX区人民政府 发布时间：2022-01-10", "政府工作报告", "——2022年1月6日在XX区第三届人民代表大会第一次会议上",
+                   "XX区人民政府区长 张伟", "各位代表：", "现在，我代表区人民政府向大会报告工作。"])
+    assert report.title == "2022年XX区政府工作报告"

@@ -2280,13 +2280,7 @@ def lead_day(lines: Lines, posted: str, doc_title: str, posted_by: str = "header
         except ValueError:
             return None
         return Dated(day.isoformat(), LEAD_DAY, first) if 0 <= (ref - day).days <= _LEAD_DAYS else None
-    try:
-        day = dt.date(int(m.group("y") or ref.year), int(m.group("m")), int(m.group("d")))
-        if day > ref and not m.group("y"):
-            day = dt.date(ref.year - 1, day.month, day.day)
-    except ValueError:
-        return None
-    return Dated(day.isoformat(), LEAD_DAY, first) if 0 <= (ref - day).days <= _LEAD_DAYS else None
+    return _day_before(int(m.group("m")), int(m.group("d")), ref, first, year=int(m.group("y")) if m.group("y") else None)
 
 
 # a note on the speech a text was made from, with its day (本文根据其4月16日在全市安全生产工作会议上的讲话整理; 这是…2019年3月5日在…上的讲话)
@@ -2307,14 +2301,7 @@ def note_day(lines: Lines, posted: str) -> Dated | None:
             return Dated(day, CLOSING_DAY, i) if day else None
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", posted):
             return None
-        ref = dt.date.fromisoformat(posted)
-        try:
-            day = dt.date(ref.year, int(m.group("m")), int(m.group("d")))
-            if day > ref:
-                day = dt.date(ref.year - 1, day.month, day.day)
-        except ValueError:
-            return None
-        return Dated(day.isoformat(), CLOSING_DAY, i) if 0 <= (ref - day).days <= _LEAD_DAYS else None
+        return _day_before(int(m.group("m")), int(m.group("d")), dt.date.fromisoformat(posted), i, CLOSING_DAY)
     return None
 
 
@@ -2323,16 +2310,16 @@ _WEEKDAYS = "一二三四五六日"
 _WIRE_DAY = re.compile(r"^\s*[^\s，,。\d]{0,10}?(?:社|报|網|网|台)[^\s，,。\d]{0,8}?(?P<m>\d{1,2})月(?P<d>\d{1,2})日[电電](?=\s|[（(]|$)")  # (not 5月20日电视电话会议)
 
 
-def _day_before(month: int, day: int, ref: dt.date, line: int) -> Dated | None:
-    """The day ``month``/``day`` of ``ref``'s year (the year before where it falls after ``ref``), dated from ``line``
-    as a lead's day, or None: no such day, or more than :data:`_LEAD_DAYS` days before ``ref``."""
+def _day_before(month: int, day: int, ref: dt.date, line: int, source: str = LEAD_DAY, year: int | None = None) -> Dated | None:
+    """The day ``month``/``day`` of ``year``, else of ``ref``'s year (the year before where it falls after ``ref``), dated
+    from ``line`` by ``source``, or None: no such day, or a day after ``ref`` or more than :data:`_LEAD_DAYS` days before it."""
     try:
-        found = dt.date(ref.year, month, day)
-        if found > ref:
+        found = dt.date(year or ref.year, month, day)
+        if found > ref and year is None:
             found = dt.date(ref.year - 1, month, day)
     except ValueError:
         return None
-    return Dated(found.isoformat(), LEAD_DAY, line) if 0 <= (ref - found).days <= _LEAD_DAYS else None
+    return Dated(found.isoformat(), source, line) if 0 <= (ref - found).days <= _LEAD_DAYS else None
 
 
 def _relative_day(said: str, ref: dt.date) -> dt.date | None:

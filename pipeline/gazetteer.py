@@ -84,6 +84,7 @@ class Place:
     level: str
     province: str
     city: str
+    until: str = ""  # YYYY-MM: the last code list naming a unit since abolished (resources/places/abolished_units.csv)
 
     @property
     def ancestors(self) -> tuple[str, ...]:
@@ -167,7 +168,10 @@ class Gazetteer:
             self.level_words[code] |= {_level_word(name)}
         # names that end in a unit's word other text runs on from (清苑县 in 清苑县域; 河南县, the short
         # form of 河南蒙古族自治县, in 河南县域经济)
-        self._county_former = frozenset(n for n, c in self.former.items() if self.places[c].level == "county") | frozenset(unit_ended)
+        # a unit since abolished (卢湾区, 莱芜市) is named by a name of the past, as a former name is
+        self.abolished = frozenset(p.name for p in places if p.until)
+        self._county_former = (frozenset(n for n, c in self.former.items() if self.places[c].level == "county") | frozenset(unit_ended)
+                               | frozenset(p.name for p in places if p.until and p.level == "county"))
         self.aliases = {a: tuple(sorted(codes)) for a, codes in aliases.items()}
         self._names: dict[str, list[str]] = defaultdict(list)  # code → the names it is known by
         for a, codes in self.aliases.items():
@@ -500,6 +504,12 @@ def _missing_units() -> list[dict[str, str]]:
     return list(csv.DictReader(line for line in text.splitlines() if not line.startswith("#")))
 
 
+def _abolished_units() -> list[dict[str, str]]:
+    """``resources/places/abolished_units.csv``: units since abolished (崇文区, 莱芜市), as its rows."""
+    text = (RESOURCES / "places" / "abolished_units.csv").read_text(encoding="utf-8")
+    return list(csv.DictReader(line for line in text.splitlines() if not line.startswith("#")))
+
+
 def _common_words() -> frozenset[str]:
     """Names of places that jieba's dictionary knows as frequent ordinary words (资源, 合作,
     通道...): a county or city is not recognised by such a short name alone (the list is
@@ -519,6 +529,7 @@ def default_places() -> list[Place]:
     known = {r["adcode"] for r in rows}
     rows += [r for r in _missing_units() if r["adcode"] not in known]
     names = {r["adcode"]: r["name"] for r in rows}
+    abolished = [r for r in _abolished_units() if r["adcode"] not in names]
     places = []
     for r in rows:
         code, name = r["adcode"], r["name"]
@@ -538,6 +549,7 @@ def default_places() -> list[Place]:
         if city == prov:
             city = ""
         places.append(Place(code=code, name=name, level=level, province=prov, city=city))
+    places += [Place(code=r["adcode"], name=r["name"], level=r["level"], province=r["province"], city=r["city"], until=r["last_listed"]) for r in abolished]
     return places
 
 
@@ -581,6 +593,8 @@ def _banner_abbreviations(p: Place) -> list[str]:
 
 def _short_names(p: Place, nations: list[str]) -> list[str]:
     name = p.name
+    if p.until:
+        return []  # a unit since abolished is known by its full name only (卢湾区, not 卢湾)
     if p.level == "province":
         short = _PROVINCE_SUFFIX.sub("", name)
     elif name.endswith(("自治州", "自治县", "自治旗")):
@@ -906,7 +920,7 @@ def _line_mentions(zone: str, text: str, gaz: Gazetteer, persons: set[str] | Non
         # who speaks or signs: a unit the line is opened by, or the next body of a joint issuer (… 重庆市发展和改革委员会)
         organ = bool(_ORGAN.match(text, off + len(name)))
         signs = zone in ("author", "issuer") and (weight == ZONE_WEIGHTS[zone] or organ)
-        out.append(Mention(zone, name, codes, weight * (FORMER_NAME_WEIGHT if name in gaz.former and name not in gaz.contemporary else 1.0), anchored, signs,
+        out.append(Mention(zone, name, codes, weight * (FORMER_NAME_WEIGHT if (name in gaz.former or name in gaz.abolished) and name not in gaz.contemporary else 1.0), anchored, signs,
                            signs and organ, organ))
     return out
 

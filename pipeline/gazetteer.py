@@ -168,8 +168,13 @@ class Gazetteer:
             self.level_words[code] |= {_level_word(name)}
         # names that end in a unit's word other text runs on from (清苑县 in 清苑县域; 河南县, the short
         # form of 河南蒙古族自治县, in 河南县域经济)
-        # a unit since abolished (卢湾区, 莱芜市) is named by a name of the past, as a former name is
+        # a unit since abolished (卢湾区, 莱芜市) is named by a name of the past, as a former name is, and in the body, as a
+        # short name, only with support (its city or province named too): many are also ordinary phrases (向山区倾斜, 下城区,
+        # 扩大厂区, 大港区)
         self.abolished = frozenset(p.name for p in places if p.until)
+        for p in places:
+            if p.until:
+                short[p.name].add(p.code)
         self._county_former = (frozenset(n for n, c in self.former.items() if self.places[c].level == "county") | frozenset(unit_ended)
                                | frozenset(p.name for p in places if p.until and p.level == "county"))
         self.aliases = {a: tuple(sorted(codes)) for a, codes in aliases.items()}

@@ -325,8 +325,14 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
     doc.locality = infer_locality(lines.zones, gazetteer, doc.date or doc.year, leader)
     towns = {t[m.start() - n : m.start()] for t in lines.zones["title"] for m in re.finditer(r"(街道|镇|乡)(?![\u4e00-\u9fff]?[长委])", t) for n in (2, 3) if m.start() >= n}
     for stem in towns:
-        if (doc.locality.found and doc.locality.code in gazetteer.short.get(stem, ())
-                and not any(gazetteer.places[doc.locality.code].name in t for ts in lines.zones.values() for t in ts)):
+        county = doc.locality.code if doc.locality.found else ""
+        # (…where the page names another unit, its site or a header: 姑苏区人民政府 over 平江街道's speech; not a 阜平镇's text of
+        # 阜平县, named by its seat's stem, with nothing else to say whose it is)
+        furniture = [t for t in raw.left_out if re.search("人民政府|版权所有|主办", t)]  # (a page's header and footer: 广州市人民政府 | 白云区人民政府)
+        elsewhere = {c for t in [*lines.site, *furniture, *(t for z in ("title", "source", "file", "issuer", "author") for t in lines.zones[z])]
+                     for _, n, codes in gazetteer.find(t) if n != stem for c in codes} - {county, *(gazetteer.places[county].ancestors if county else ())}
+        if (county in gazetteer.short.get(stem, ()) and elsewhere
+                and not any(gazetteer.places[county].name in t for ts in lines.zones.values() for t in ts)):
             # the county the text was filed under is only the short name of a township its title names (平江 of
             # 在平江街道…上的讲话, 推动平江各项事业: no 平江县, which the text never names in full): read without it
             bare = re.compile(re.escape(stem) + "(?![省市县区州旗盟镇乡街])")
@@ -403,11 +409,11 @@ def subject_office(title: str, body: list[str], author: str = "") -> str:
 # convenes, speaks or reports (州长多杰加主持召开…, 市委书记张卫东主持并讲话, 县委书记韦成刚代表县委常委会作工作报告并讲话),
 # and a headline whose subject is a person (孙志远主持召开…, 赵启明调研…).
 # (not a quotation, 邓小平同志指出: a local leader's own words are reported without 同志)
-_SAYS = re.compile(r"(?:^|[。！？；，：\s])(?P<who>[\u4e00-\u9fff]{2,3}?)(?:在[^，。；！？]{0,20}?(?:时|中|后)[，,]?)?(?:指出|强调|要求|表示|提出|说(?=[，,：:]))")
+_SAYS = re.compile(r"(?:^|[。！？；，：\s])(?P<who>[\u4e00-\u9fff]{2,3}?|[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff·]{1,12}?)(?:在[^，。；！？]{0,20}?(?:时|中|后)[，,]?)?(?:指出|强调|要求|表示|提出|说(?=[，,：:]))")
 # (the name as long as the act after it allows: 镇长刘志向出席…, not 刘志)
 _LEAD_ROLE = re.compile(r"(?P<office>(?:[\u4e00-\u9fff]{1,8}?(?:书记|长|主任|主席|常委)、){0,3}(?:[省市县区州盟旗乡镇]委|常务|副|代)?[\u4e00-\u9fff]{0,8}?(?:书记|[省市县区州盟旗乡镇]长|主任|主席|专员))"
                         r"(?P<who>[\u4e00-\u9fff]{2,4})(?:同志)?(?=主持|出席|代表|作|在|向|发表|深入|到|赴|率队|带队|一行|逐一|点评|传达|宣读|讲话|受[^，。；]{1,12}委托)"
-                        r"(?P<act>[^。；！？]{0,30}?(?:主持召开|主持并讲话|并讲话|并作[^。；！？]{0,12}讲话|作[^。；！？]{0,20}(?:讲话|报告)|作了?题为《[^》]{1,60}》的(?:讲话|报告)|上的(?:讲话|报告|致辞)|发表[^。；！？]{0,10}讲话|(?:刊发|发表)[^。；！？]{0,40}文章|调研|考察|视察|督导|检查))")
+                        r"(?P<act>[^。；！？]{0,30}?(?:主持召开|主持并讲话|并讲话|并作[^。；！？]{0,12}讲话|作[^。；！？]{0,20}(?:讲话|报告)|作了?题为《[^》]{1,60}》的(?:讲话|报告)|上的(?:讲话|报告|致辞)(?!精神)|发表[^。；！？]{0,10}讲话|(?:刊发|发表)[^。；！？]{0,40}文章|调研|考察|视察|督导|检查))")
 _HEAD_ROLE = re.compile(r"^(?:(?:[省市县区州盟旗]委?|副|常务副)[\u4e00-\u9fff、]{0,8}?(?:书记|[省市县区州盟旗]长))?(?P<who>[\u4e00-\u9fff]{2,3}?)(?:同志)?"
                         r"(?:主持召开|主持|出席|在[^，。：:]{0,20}?(?:调研|考察|视察|检查|督导)|到[^，。：:]{0,20}?(?:调研|考察|视察|检查|督导)|调研|督导|检查|深入)")
 # what a news item's headline or lead does (召开, 调研 …), where its title names no document (…的通知, …工作总结, …纪要)
@@ -440,14 +446,17 @@ def news_speaker(title: str, body: list[str]) -> str:
     text = "\n".join(body)
     for m in _LEAD_ROLE.finditer(text):  # (an office attests a name without a common surname: 州长多杰加)
         who, after = m.group("who"), text[m.end("who") : m.end("who") + 1]
+        if re.search("学习|传达|贯彻|领会|研读", re.split("[。！？；，,]", text[max(0, m.start() - 8) : m.start("who")])[-1]):
+            continue  # (传达学习市委书记李建国在…上的讲话精神: another's speech, studied)
         if _NOT_SPEAKER.match(who) or _clause_words(who) or (who + after).endswith("工作") or _OF_ANOTHER.search(m.group("office")):
             continue  # (审议了市长刘文斌所作的报告: a report received, not given; 主席团工作报告: no name)
         points[who] += 3
         # (the office as the lead gives it, not the clause before it: 会议由县委副书记、县长…)
         offices.setdefault(who, re.sub(r"^.*(?:由|受[^，。]{0,12}委托|本文系|本文是|此文系)(?=[省市县区州盟旗乡镇党人政副常代])", "", m.group("office")))
 
-    def person(who: str) -> bool:
-        return (looks_like_person(who) or who in offices) and not _NOT_SPEAKER.match(who) and not _clause_words(who)
+    def person(who: str) -> bool:  # (a transliterated name with its dot too: 艾克拜尔·吐尔逊)
+        return ((looks_like_person(who) or who in offices or bool(re.fullmatch(r"[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff·]{1,12}", who)))
+                and not _NOT_SPEAKER.match(who) and not _clause_words(who))
 
     if (m := _HEAD_ROLE.match(title.strip())) and person(m.group("who")):
         points[m.group("who")] += 3
@@ -537,9 +546,20 @@ def left_out_source(lines: Lines, doc: Document, raw: RawText, to_simplified) ->
     report as its meeting line would, and the speaker on the line under it is the author."""
     if raw.encoding == "docx":
         word_header(lines, doc, raw.left_out)
-    if doc.source_name or not raw.left_out or raw.encoding == "docx":
-        return
     texts = [to_simplified(text.strip()) for text in raw.left_out]
+    if raw.encoding.startswith("html") and not lines.dates and (
+            post := next((t for t in texts if (m := _POST_LINE.match(t)) and find_date(t) and (m.group("account2") or m.group("account3"))), None)):
+        # a post's line under its headline, left out with the page's furniture (平南发布 2023年10月27日 18:02 广西): the account
+        # posted it then, where nothing else dates the page
+        lines.dates.append(Dated(find_date(post), "source/date line (left out of the main text)"))
+        lines.zones["source"].append(post)
+    if doc.source_name or not raw.left_out or raw.encoding == "docx":
+        if raw.encoding.startswith("html") and not doc.author and (title := re.sub(r"\s", "", doc.title)):
+            # (the text had its source line, but its speaker was left out under the headline: ——县委书记张立新)
+            at = next((h for h, t in enumerate(texts) if re.sub(r"\s", "", t) == title), None)
+            if at is not None:
+                _left_out_head(lines, doc, texts[at + 1 : at + 4])
+        return
     # a catalogue left out as key over value (成文日期： / 2020-01-10): its issuing date dates the document as the same field in the text would
     for key, value in zip(texts, texts[1:]):
         closed = key.replace(" ", "").replace("\u3000", "")
@@ -634,7 +654,7 @@ def _left_out_head(lines: Lines, doc: Document, texts: list[str]) -> None:
         # the speaker's line (市长 钟华生, 市委书记、市委双拥工作领导小组组长　朴成哲, under or over the date), or the name
         # alone, as a byline sets it, of a holder of the office a note gives
         for n, text in enumerate(texts):
-            probe = unspaced_name(text)
+            probe = unspaced_name(text.strip().lstrip("—―–-－ "))  # (——县委书记张立新: a speaker set as a subtitle is)
             k = classify_line(probe, 40)
             who = office_and_name(probe) or (k.value if k.reason == "byline" and "（" in k.value and looks_like_person(k.value.split("（")[0]) else "")
             bare = probe.strip().lstrip("□■ ")  # (a magazine's mark before a byline: □黄启明)
@@ -843,7 +863,8 @@ def running_lines(texts: list[str]) -> dict[int, int]:
     # …or stands once, at a page break, inside a sentence (a two-page PDF's header on its second
     # page), shorter than a wrapped line (a line of the sentence without a comma is no header)
     return {i: len(where) for where in found.values() for i in where
-            if len(where) >= RUNNING_MIN_PAGES or len(where) == 1 and i in interrupts and i in near_break and _width(stripped[i]) < 0.85 * width}
+            if len(where) >= RUNNING_MIN_PAGES or len(where) == 1 and i in interrupts and i in near_break and _width(stripped[i]) < 0.85 * width
+            and not office_and_name(unspaced_name(stripped[i]))}  # (not a speaker's line over the text: 商城县人民政府县长  胡明远)
 
 
 def _ends_sentence(line: str) -> bool:
@@ -1156,12 +1177,13 @@ _TRANSCRIBED = re.compile(r"^\s*[（(][^（）()]{0,8}(录音整理|未经本人
 _GENRE_END = re.compile(r"(报告|总结|讲话|发言|致辞|通知|通报|意见|方案|要点|计划|规划|决定|公报|纲要|办法|细则|汇报|述职|思路|打算|设想|纪要)(（[^）]*）)?\s*$")
 # a headline that reports someone speaking (…会议召开 黄振宇梁海清出席并讲话, …作重要讲话) or reporting
 # (…人大四次会议开幕 韦家荣作政府工作报告): news, not the speech or the report
-_REPORTS_SPEAKING = re.compile(r"(出席|并|作|发表)(重要|动员|总结)?讲话\s*$|[\u4e00-\u9fff]{2,3}作(?!的)[\u4e00-\u9fff]{0,10}报告\s*$")
+_REPORTS_SPEAKING = re.compile(r"(出席|并|作|发表)(重要|动员|总结)?讲话\s*$|(?P<who>[\u4e00-\u9fff]{2,3})作(?!的)[\u4e00-\u9fff]{0,10}报告\s*$")
 
 
 def names_document(title: str) -> bool:
     """Whether a title names the document it heads by its genre (…工作报告, …的讲话), not news of someone speaking."""
-    return bool(_GENRE_END.search(title)) and not _REPORTS_SPEAKING.search(title)
+    m = _REPORTS_SPEAKING.search(title)  # (作…报告 after a name: not 工作报告)
+    return bool(_GENRE_END.search(title)) and not (m and (not m.group("who") or looks_like_person(m.group("who"))))
 
 
 # an entry of a table of contents: its page at the end, after leaders or a blank (第一章  发展基础 ……… 2, …讲话………吴晓东（1）,
@@ -1216,11 +1238,18 @@ def _previous_tail(lines: Lines) -> list[int]:
     return []
 
 
+# a briefing's or a bulletin's masthead line: the body that compiles it and its day, set apart (中共六安市委政策研究室　　2017年6月12日)
+_BRIEFING_MASTHEAD = re.compile(r"\s*(?P<body>\S{4,30}?)(?:\s*编)?[ \u3000]+(?P<day>(19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*")
+
+
 def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
     """Short unpunctuated lines above the first body line and the first numbered heading
     (一、 （一） 第一部分): the title (and a byline or a date among them), or site furniture
     when they stand above the navigation."""
     kinds = lines.kinds
+    for i in lines.nonblank[:8]:  # (a briefing's masthead line, longer than a heading, is the header's: see below)
+        if kinds[i].kind == "body" and (m := _BRIEFING_MASTHEAD.fullmatch(lines.text[i])) and _bodies_only(m.group("body")):
+            kinds[i] = LineKind("heading", "heading")
     # a repost's card names the account it comes from, then the account's name again (以下文章来源于湄潭发布 / 湄潭发布): no title
     for i, j in zip(lines.nonblank, lines.nonblank[1:]):
         if ((card := re.match(r"\s*以下文章来源于\s*([^\s，,]{2,20})(\s*[，,]\s*作者\s*\S{2,30})?\s*$", lines.text[i])) and lines.open(j)
@@ -1311,10 +1340,20 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
                         lines.mark(i, "metadata", "masthead")
                         kinds[i] = LineKind("metadata", "source/date line")
         if kinds[i].reason == "navigation" and re.sub(r"\s", "", lines.text[i]) in ("本版标题导航", "标题导航", "本版导航", "本版新闻列表"):
+            # (to a blank line or the first item said again, the article's own title; where a speaker's name or a date
+            # ends the run, the last line above it is the article's title, not an item)
+            items: list[int] = []
             for j in range(i + 1, len(lines.text)):
                 text = lines.text[j].strip().lstrip("・·•")
                 if not text or kinds[j].kind not in ("heading", "body") or len(text) > 40 or re.search("[。；！？]", text):
                     break
+                if any(lines.text[k].strip().lstrip("・·•") == text for k in items):
+                    break
+                if looks_like_person(unspaced_name(text)) or office_and_name(unspaced_name(text)) or find_date(text):
+                    items = items[:-1]
+                    break
+                items.append(j)
+            for j in items:
                 kinds[j] = LineKind("boilerplate", "e-paper's list of the page's articles")
                 lines.mark(j, "boilerplate", "e-paper's list of the page's articles")
     first_body = body_start()
@@ -1487,6 +1526,18 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
             lines.mark(i, "metadata", "source/date line")
             lines.dates.append(Dated(find_date(line), "source/date line", i))
             lines.zones["source"].append(line)
+            if k + 1 < len(header) and re.fullmatch(r"\s*[\u4e00-\u9fff]{2,20}(融媒体中心|新闻中心|宣传部|融媒|发布)\s*", lines.text[header[k + 1]]):
+                # (…and the account's owner under it, as a post names its author: 正定县融媒体中心)
+                lines.mark(header[k + 1], "metadata", "source (a post's author line)")
+                lines.zones["source"].append(lines.text[header[k + 1]])
+        elif (m := _BRIEFING_MASTHEAD.fullmatch(line)) and _bodies_only(m.group("body")):
+            # a briefing's or a bulletin's masthead: the body that compiles it and its day, set apart on one line (中共六安市委政策研究室
+            # 　　2017年6月12日, 县委办公室 编　　2019年3月5日): the issuer, and the day it was issued
+            lines.mark(i, "metadata", "issuer and date (a briefing's masthead)")
+            doc.issuer = doc.issuer or m.group("body")
+            lines.issuer = lines.issuer or m.group("body")
+            lines.zones["issuer"].append(m.group("body"))
+            lines.dates.append(Dated(find_date(m.group("day")), "header: issued", i))
         elif re.fullmatch(r"\s*(19|20)\d{2}-\d{1,2}-\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?\s*", line):
             # a day as a site or an app prints its posting (2022-09-14 under 作者：…), not as a document writes its own
             lines.mark(i, "metadata", "source/date line")
@@ -1613,7 +1664,9 @@ _POST_LINE = re.compile(r"^\s*(原创|转载)\s*[:：]?\s+(\S{1,20}\s+){1,3}\d{4
                         # (the account before the day and time, as a post shows them: 伊宁县发布 2022-01-08 21:30, …发表于贵州)
                         # (…or 夷陵交通 2025年02月20日 18:02 湖北: the day written out, the poster's province after it without 发表于)
                         r"|^\s*(?P<account2>[\u4e00-\u9fff]{2,12})(\s+[\u4e00-\u9fff]{2,12})?\s+(19|20)\d{2}(-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)\s+\d{1,2}:\d{2}"
-                        r"(\s+(发表于)?[\u4e00-\u9fff]{2,8})?\s*$")
+                        r"(\s+(发表于)?[\u4e00-\u9fff]{2,8})?\s*$"
+                        # (…or an account's name and the day alone: 正定发布 2018-12-25)
+                        r"|^\s*(?P<account3>[\u4e00-\u9fff]{2,10}(?:发布|融媒|网|在线|之声|微讯|微报|头条|视界|新闻))\s+(19|20)\d{2}-\d{1,2}-\d{1,2}\s*$")
 # an official document's title opened by its issuer (思茅市人民政府关于加快普洱茶产业发展的意见, 中共某县委　某县人民政府关于…)
 _TITLE_ISSUER = re.compile(rf"^(?P<body>[\u4e00-\u9fff（）、\s]{{2,60}}?({ORGAN_WORDS}))\s*(关于|印发|转发)")
 
@@ -1672,11 +1725,26 @@ def _prefix_speaker(headline: str, bare_name: bool = False) -> str:
     if bare_name and looks_like_person(head):
         return head
     for n in (3, 2):
-        if looks_like_person(head[:n]) and (_HEAD_OFFICE.fullmatch(head[n:]) or _NAME_TITLE.fullmatch(head[n:])):
-            return f"{head[:n]}（{head[n:]}）"
+        if looks_like_person(head[:n]) and (_HEAD_OFFICE.fullmatch(head[n:]) or _NAME_TITLE.fullmatch(head[n:]) and not _frequent_word(head[:n])):
+            return f"{head[:n]}（{head[n:]}）"  # (not a department's word before its head's title: 文化局长, 武装部长)
         if looks_like_person(head[-n:]) and _HEAD_OFFICE.fullmatch(head[:-n]):
             return f"{head[-n:]}（{head[:-n]}）"
     return ""
+
+
+def _frequent_word(word: str) -> bool:
+    """A word jieba's dictionary counts often (文化, 武装, 林业, 金融: 1,000 times or more), no one's name."""
+    from .lexicon import new_tokenizer
+
+    global _FREQ
+    if _FREQ is None:
+        tok = new_tokenizer()
+        tok.check_initialized()
+        _FREQ = tok.FREQ
+    return _FREQ.get(word, 0) >= 1000
+
+
+_FREQ: dict | None = None
 
 
 def _speaker_over(headline: str, own: str) -> bool:
@@ -1716,12 +1784,21 @@ def join_title(parts: list[str], gazetteer: Gazetteer | None = None, blocks: lis
     parts = [p for k, p in enumerate(parts) if len(bare[k]) < 4 or not any(bare[k] in q for q in bare[:k])]
     title = ""
     for k, part in enumerate(parts):
-        # (…the middle line too, where the title runs on to its end: 宾阳县人民政府办公室转发南宁市人民政府 / 办公室关于…生产 / 工作的通知)
-        wrapped = (k and (k == len(parts) - 1 or not re.search(r"\s", part)) and len(parts[k - 1]) >= TITLE_WRAP_CHARS and not re.search(r"\s", parts[k - 1])
+        # (…the middle line too, where the title runs on to its end: 宾阳县人民政府办公室转发南宁市人民政府 / 办公室关于…生产 / 工作的通知;
+        # not a slogan's second line over a title of its own, …新征程 / 奋力谱写…新篇章 / 在全县…上的讲话)
+        wrapped = (k and (k == len(parts) - 1 or not re.search(r"\s", part) and all(_runs_on_title(q, gaz) for q in parts[k + 1 :]))
+                   and len(parts[k - 1]) >= TITLE_WRAP_CHARS and not re.search(r"\s", parts[k - 1])
                    and _GENRE_END.search("".join(parts[k:])) and not re.match(r"\s*(在|关于|[—―–\-－])", part) and _HAN.match(parts[k - 1][-1]) and _HAN.match(part[0])
                    and not title_speaker(part) and not any(off <= 2 for off, _, _ in gaz.find(part)))
         title = title + part if wrapped else f"{title} {part}" if k else part
     return title
+
+
+def _runs_on_title(part: str, gaz: Gazetteer) -> bool:
+    """A title line that may be the rest of the line above it: not one opened as a title of its own is (在…, 关于…, a dash,
+    a year, a unit or a body: 县人民政府2022年工作要点), nor one naming a speaker."""
+    return not (re.match(r"\s*(在|关于|[—―–\-－]|(19|20)\d{2})", part) or re.match(r"[\u4e00-\u9fff]{0,12}?(人民政府|政府|委员会|[省市县区州]委)", part)
+                or title_speaker(part) or any(off <= 2 for off, _, _ in gaz.find(part)))
 
 
 _SHARED_SUFFIX = re.compile(r"(\.(docx?|pdf|wps|txt)|\s*(?:_|-|\||｜)\s*(百度文库|道客巴巴|豆丁网|360doc个人图书馆))\s*$", re.IGNORECASE)
@@ -2019,8 +2096,9 @@ def mark_signature_date(lines: Lines) -> None:
         if not lines.open(i):
             continue  # (a short text's date line under its title, already read)
         if _FIRST_PRINTED.match(text.strip()) and (day := find_date(text)):
-            # where and when a reposted text first appeared (（原载2024年6月12日《六安日报》第3版）): its own date
-            lines.dates.append(Dated(day, "signature", i))
+            # where and when a reposted text first appeared (（原载2024年6月12日《六安日报》第3版）): its own date, as a posting
+            # date of its own, before the repost's (after the day a news report gives the event it reports)
+            lines.dates.insert(0, Dated(day, "header: 原载", i))
             lines.mark(i, "metadata", "reprint note (the day the text first appeared)")
             continue
         if year_month_line(text):  # 二〇一二年十二月: the month (a signature's under its issuer; alone, a caption's or a period's may be)
@@ -2302,8 +2380,8 @@ def date_document(lines: Lines, doc: Document, meta: dict[str, str], meta_source
     # (…and an editor's note presenting the speech or report below it gives the day it was given, before a catalogue's 成文日期:
     # 【编者按】1月5日，…县委书记张宏伟…向全会作了题为《…》的报告)
     first = next((i for i in lines.nonblank if lines.open(i) and lines.kinds[i].kind == "body"), None)
-    presented = first is not None and bool(re.match(r"\s*[【\[]?编者按", lines.text[first]) and re.search("讲话|报告|致辞", lines.text[first])
-                                           or _PRESENTS_SPEECH.search(lines.text[first]))
+    presented = first is not None and not names_document(doc.title) and bool(re.match(r"\s*[【\[]?编者按", lines.text[first]) and re.search("讲话|报告|致辞", lines.text[first])
+                                                                         or _PRESENTS_SPEECH.search(lines.text[first]))  # (not a notice's 现将…讲话印发)
     if dates and (date_rank(dates[0].source) > date_rank(LEAD_DAY) or posted_too or presented and date_rank(dates[0].source) > date_rank(CLOSING_DAY)) and (
             lead := lead_day(lines, dates[0].date, doc.title, dates[0].source)):
         dates.insert(0, lead)
@@ -2344,7 +2422,7 @@ def date_document(lines: Lines, doc: Document, meta: dict[str, str], meta_source
 # a news report's or an editor's note's first sentence, dated by the day of what it reports (本报讯（记者…）3月14日，长安区召开…;
 # 编者按：12月26日，市委经济工作会议召开。; 8月14日下午，全县…会议在县政府第一会议室召开)
 _LEAD_DAY = re.compile(
-    r"^\s*(?:[【\[]?编者按\s*[】\]]?\s*[:：]?\s*)?(?:[^\s，,。]{0,12}?讯\s*|[^\s，,。\d]{1,16}?(?=\d{1,2}月\d{1,2}日电))?(?:[（(][^）)]{0,40}[）)]\s*)?(?:(?:(?P<y>(?:19|20)\d{2})\s*年\s*|(?P<last>去年)|今年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日|(?P<rel>昨天|昨日|前天|今天|今日|[上本]周[一二三四五六日天])|[昨今前]\s*[（(]\s*(?P<d2>\d{1,2})\s*[)）]\s*日)\s*(?:上午|下午|晚上?|早上|凌晨|中午)?\s*(?:[，,]|(?<=日)电\s*(?:[（(][^）)]{0,40}[）)])?\s*)"
+    r"^\s*(?:[【\[]?编者按\s*[】\]]?\s*[:：]?\s*)?(?:[^\s，,。]{0,12}?讯\s*|[^\s，,。\d]{1,16}?(?=\d{1,2}月\d{1,2}日电))?(?:[（(][^）)]{0,40}[）)]\s*)?(?:(?:(?P<y>(?:19|20)\d{2})\s*年\s*|(?P<last>去年)|今年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日|(?P<rel>昨天|昨日|前天|今天|今日|[上本]周[一二三四五六日天])|[昨今前]\s*[（(]\s*(?P<d2>\d{1,2})\s*[)）]\s*日|(?P<d3>\d{1,2})日(?=上午|下午|晚|早上|凌晨|中午|[，,]))\s*(?:上午|下午|晚上?|早上|凌晨|中午)?\s*(?:[，,]|(?<=日)电\s*(?:[（(][^）)]{0,40}[）)])?\s*)"
     # (the clause may run across a comma, 市长赵启明深入陈仓区、凤翔区，调研…; not past a source's 获悉 or another day: 9月18日，
     # 记者从县农业农村局获悉，我县将于9月23日举办… is the day of the reporting)
     r"(?P<clause>(?:(?!获悉|了解到|获知|据悉|\d{1,2}月\d{1,2}日)[^。！？；;]){0,80}?(?:召开|举行|开幕|闭幕|举办|调研|考察|视察|督导|督查|检查|慰问|走访|座谈|召集|会见|接见|宣讲|集体学习))")
@@ -2391,14 +2469,15 @@ def lead_day(lines: Lines, posted: str, doc_title: str, posted_by: str = "header
         if names_document(title) or SequenceMatcher(None, title, clause, autojunk=False).find_longest_match().size < _LEAD_SHARED_CHARS:
             return None
     ref = dt.date.fromisoformat(posted)
-    if (m.group("rel") or m.group("d2")) and (posted_by == "file name" or posted_by.endswith("metadata") and not posted_by.startswith("html")):
+    if (m.group("rel") or m.group("d2") or m.group("d3")) and (posted_by == "file name" or posted_by.endswith("metadata") and not posted_by.startswith("html")):
         return None  # (a day said relative to a Word file's date: that is when it was saved, not a page's)
     if m.group("rel"):  # a day said relative to the page's (昨天, 上周五: the Friday before the page's week)
         return Dated(d.isoformat(), LEAD_DAY, first) if (d := _relative_day(m.group("rel"), ref)) else None
-    if m.group("d2"):  # 昨（27）日: the day of the page's month, or of the month before (昨（31）日 on the 1st)
-        month = ref if int(m.group("d2")) <= ref.day else ref.replace(day=1) - dt.timedelta(days=1)
+    if m.group("d2") or m.group("d3"):  # 昨（27）日, 17日上午: the day of the page's month, or of the month before (昨（31）日 on the 1st)
+        said = int(m.group("d2") or m.group("d3"))
+        month = ref if said <= ref.day else ref.replace(day=1) - dt.timedelta(days=1)
         try:
-            day = month.replace(day=int(m.group("d2")))
+            day = month.replace(day=said)
         except ValueError:
             return None
         return Dated(day.isoformat(), LEAD_DAY, first) if 0 <= (ref - day).days <= _LEAD_DAYS else None
@@ -2419,7 +2498,8 @@ _NOTE_SPEAKER = re.compile(r"(?:根据|这是|本文(?:系|是|为)|此文(?:系
 def note_speaker(lines: Lines) -> str:
     """``周立新（街道党工委书记）`` of a note on the speech a text was made from, as :func:`note_day` reads notes, or ``""``."""
     for text in lines.text:
-        if re.match(r"\s*(?:[（(].*[)）]\s*$|本文|此文|这是|编者注|注[:：])", text) and (m := _NOTE_SPEAKER.search(text)) and looks_like_person(m.group("who")):
+        if (re.match(r"\s*(?:[（(].*[)）]\s*$|本文|此文)", text) and re.search("整理|录音|删节|审定|摘编", text) and "精神" not in text
+                and (m := _NOTE_SPEAKER.search(text)) and looks_like_person(m.group("who"))):
             return f"{m.group('who')}（{m.group('office')}）"
     return ""
 

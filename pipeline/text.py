@@ -75,11 +75,15 @@ _RADICALS = _radical_table()
 _NAME_DOT = re.compile(r"(?<=[\u4e00-\u9fff])[•・‧∙](?=[\u4e00-\u9fff])")
 
 
+# OCR's 一一 for a subtitle's dash (一一在全市农村工作会议…上的讲话)
+_OCR_DASH = re.compile(r"^(\s*)一一\s*(?=在)")
+
+
 def clean_line(line: str) -> str:
     """Drop zero-width characters, stray BOMs and emoji, write the radicals a PDF's fonts give for
     characters as the characters (see :func:`_radical_table`), write a name's dot as the middle dot (库尔班•热合曼), collapse every kind of blank
     (full-width and no-break spaces among them) to one space, strip the ends."""
-    line = _NAME_DOT.sub("·", _ZERO_WIDTH.sub("", line).translate(_RADICALS))
+    line = _OCR_DASH.sub(r"\1——", _NAME_DOT.sub("·", _ZERO_WIDTH.sub("", line).translate(_RADICALS)))
     text = _EMOJI.sub("", line)
     return _SPACES.sub(" ", text if text.strip() else line).strip()  # (a line of emoji alone is no text, logged as such)
 
@@ -188,7 +192,7 @@ _SHORT = 200  # site furniture is never longer than this
 # the provinces by their short names (湖北, 内蒙古), as the 学习强国 app names its provincial platforms
 _PROVINCES = ("北京|天津|河北|山西|内蒙古|辽宁|吉林|黑龙江|上海|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|广西|海南|重庆|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆"
               "|兵团|香港|澳门|台湾")
-_EPAPER_NAV = r"(?:上一版|下一版|上一篇|下一篇|往期回顾|PDF版?下载|版面导航|本版目录|版面目录|返回目录)"
+_EPAPER_NAV = r"(?:上一版|下一版|上一篇|下一篇|往期回顾|PDF版?(?:下载)?|版面导航|本版目录|版面目录|返回目录)"
 BOILERPLATE = [
     # a menu's link (网站首页 | 网站地图), not a word of a sentence (完成门户网站首页改版，…)
     ("navigation", re.compile(r"(^|[\s|｜/:：【\[])(网站首页|网站地图)(?=$|[\s|｜/>＞›»】\]])|^首页\s*[>＞›»/]|[>＞›»]\s*正文\s*$|当前位置\s*[:：]|^\s*(?:(?:您|你)(?:当前|现在)?(?:所在)?的?|(?:当前|现在)(?:所在)?的?|所在)位置\s*[:：]\s*(?:$|首页|网站首页|主页|[^\s>＞›»]{0,10}\s*[>＞›»])|您现在的位置|^返回(首页|顶部)|^欢迎(您)?(访问|光临|来到)\S{0,30}(网站|门户网)\S{0,4}[！!。]?$")),
@@ -207,15 +211,20 @@ BOILERPLATE = [
     # a photo's caption (图为…, ▲…会议现场, …（记者 王海峰 摄）, 大会开幕现场。 本报记者 刘文涛 摄): under the picture, not the text
     # (not a ▲ bullet of a summary's text, ▲全年完成地区生产总值12.6亿元。, ▲ 聚焦产业发展)
     ("photo caption", re.compile(r"^\s*图为.{2,60}$|^\s*[▲△][^。；;]{2,40}(现场|合影)\s*$|[（(][^（）()]{0,30}摄[)）]\s*$|^\s*[\u4e00-\u9fff]{0,6}现场(图|照|图片)?\s*$"
+                                 # (…and one crediting where the picture came from: 座谈会现场（图片来源：漳浦发布）)
+                                 r"|^[^。！？]{0,30}[（(]\s*(图片来源|图源)\s*[:：][^（）()]{1,20}[)）]\s*$"
                                  r"|(记者|通讯员|摄影)\s*[:：]?\s*[\u4e00-\u9fff·]{2,4}(\s+[\u4e00-\u9fff·]{2,4}){0,3}\s*(?<!拍)摄\s*$")),
     # a compilation's or a yearbook's running head, its name and year (涿鹿县人民政府文件汇编 (2O12年), 于都年鉴（2017）)
     # (with its column: 特　载　　射洪年鉴·2012)
-    ("compilation header", re.compile(r"^\s*((特|专)\s*(载|文|稿)\s+)?[\u4e00-\u9fff]{2,30}(文件汇编|文件选编|资料汇编|文件汇集|年鉴)\s*[·•（(]?\s*(19|20|2[OoΟ])[\dOoΟ ]{2,5}"
-                                      r"\s*年?\s*[)）]?(\s+(特|专)\s*(载|文|稿))?\s*$"
+    # (…and its issue in the year, 和林格尔县文件汇编（2018年第一辑）, or a leader's speeches', 宁乡县领导讲话汇编（2014年）)
+    ("compilation header", re.compile(r"^\s*((特|专)\s*(载|文|稿)\s+)?[\u4e00-\u9fff]{2,30}(文件汇编|文件选编|资料汇编|文件汇集|讲话汇编|讲话选编|年鉴)\s*[·•（(]?\s*(19|20|2[OoΟ])[\dOoΟ ]{2,5}"
+                                      r"\s*年?\s*(第\s*[一二三四五六七八九十\d]{1,3}\s*[辑卷册集期])?\s*[)）]?(\s+(特|专)\s*(载|文|稿))?\s*$"
+                                      r"|^\s*[（(]\s*(19|20)\d{2}\s*年\s*第\s*[一二三四五六七八九十\d]{1,3}\s*[辑卷册集]\s*[)）]\s*$"
+                                      r"|^\s*[\u4e00-\u9fff]{1,12}(县|市|区|州|旗|盟|省|自治区)[\u4e00-\u9fff]{0,12}(文件汇编|文件选编|资料汇编|讲话汇编|讲话选编)\s*$"  # (a unit's: not 政策文件汇编)
                                       # (or its name and volume: 巢湖改革开放三十年文献选编（第二辑）)
                                       r"|^\s*[\u4e00-\u9fff]{2,30}(文献选编|文件选编|文件汇编|资料汇编|文选|文集|选编|汇编)\s*[（(]\s*第\s*[一二三四五六七八九十\d]{1,3}\s*[辑卷册集]\s*[)）]\s*$")),
     # the 学习强国 app's name and its province's platform above a copied article (湖北学习平台)
-    ("site name", re.compile(rf"^\s*(学习强国\s*)?({_PROVINCES})学习平台\s*$|^\s*学习强国\s*$|^\s*[\u4e00-\u9fff]{{2,10}}(日报|晚报|时报|报)\s*(数字报|电子报|电子版)\s*$")),
+    ("site name", re.compile(rf"^\s*(学习强国\s*)?({_PROVINCES})学习平台\s*$|^\s*学习强国\s*$|^\s*[\u4e00-\u9fff]{{2,20}}(人民政府|政府)?门户网站\s*$|^\s*[\u4e00-\u9fff]{{2,10}}(日报|晚报|时报|报)\s*(数字报|电子报|电子版)\s*$")),
     # an e-paper's links between its pages and articles (上一版　下一版　上一篇　下一篇), after the page's number and
     # name (第A03版：两会特刊　上一篇　下一篇), and its labels over the page's list of articles and pictures (本版标题导航, 图片新闻)
     ("navigation", re.compile(rf"^\s*((第\s*[A-Za-z]?\d{{1,3}}\s*版\s*[:：]\s*[^\s:：]{{1,12}}\s*){_EPAPER_NAV}(\s*{_EPAPER_NAV})*|{_EPAPER_NAV}(\s*{_EPAPER_NAV})+"
@@ -231,7 +240,9 @@ BOILERPLATE = [
         r"^\W*((点击蓝字|点击上方|点击下方)[^，,、。！？；]{0,30}|关注我们|[+＋]?\s*(已)?关注|阅读原文|往期(推荐|回顾|精彩)|推荐阅读|精彩推荐|点个?在看|分享.{0,3}点赞.{0,3}在看"
         r"|欢迎关注[^，,、。！？；]{0,20}(公众号|微信|视频号|抖音|发布|官微)[^，,、。！？；]{0,10}|长按(识别)?二维码[^，,、。！？；]{0,12}关注[^，,、。！？；]{0,10}"
         # (a post's topics: 收录于话题 #两会时间 12个, 收录于合集 #县委全会 3个)
-        r"|收录于(话题|合集)\s*(#\S{1,20}\s*\d*\s*个?\s*)*)\W*$")),
+        r"|收录于(话题|合集)\s*(#\S{1,20}\s*\d*\s*个?\s*)*"
+        # (a post's call to keep and pass it on: 收藏！建议转发给身边的人↓↓↓)
+        r"|(建议)?收藏[！!，,]?\s*(建议)?转发[^。；]{0,12}|(建议)?转发[^。；]{0,8}(身边的人|朋友圈|更多人)[^。；]{0,6})\W*$")),
     ("social media prompt", re.compile(r"^\s*#\S{1,20}(\s+#\S{1,20})*(\s+\d+\s*个)?\s*$")),  # (…and its topics on their own line: #两会时间 12个)
     # a document-sharing site's prompts around a copy (下载文档到电脑，查找使用更方便, 2下载券  3人已下载, 还剩2页未读，继续阅读)
     # (展开阅读全文 ▼, 本文由yxz_dzb贡献, 文档贡献者 wjzz2008 贡献于2014-02-17, 本文档由 ywq888 分享于2014-01-09, doc文档可能在WAP端浏览体验不佳。…,
@@ -286,7 +297,8 @@ BOILERPLATE = [
         r"|(分享|打印|关闭|字号|字体|收藏|上一篇|下一篇|上一篇文章|下一篇文章|相关链接|相关阅读)(?=$|[\s:：】\]|｜/])|扫一扫[，,]?(?=.{0,16}$)(?!.*[。！？；、]))"
     )),
     # a site's advice on how to view it (建议使用IE5.0以上版本、800*600分辨率浏览, 推荐使用Chrome浏览器)
-    ("browser hint", re.compile(r"^\W*(建议|推荐|最佳)(您)?(使用|采用|浏览)?[^。！？]{0,40}(IE\s*\d|以上版本|\d{3,4}\s*[*×xX]\s*\d{3,4})[^。！？]{0,30}$")),
+    ("browser hint", re.compile(r"^\W*(建议|推荐|最佳)(您)?(使用|采用|浏览)?[^。！？]{0,40}(IE\s*\d|以上版本|\d{3,4}\s*[*×xX]\s*\d{3,4})[^。！？]{0,30}$"
+                                r"|^\W*(建议|推荐)(您)?(使用|采用)[^。！？，]{0,16}浏览器[^。！？，]{0,10}(访问|浏览)(本站|本网|本页|本网站)?\W*$")),
 ]
 # What the name of an organ ends in (XX县人民政府, 中共XX县委办公室, 县委宣传部, 县融媒体中心)
 ORGAN_WORDS = "人民政府|政府|行政公署|行署|委员会|党委|党组|党工委|办公室|办公厅|办事处|局|厅|委|办|中心|公司|协会|联合会|工作组|领导小组|指挥部|工作队|调查队|研究室|研究中心"
@@ -306,7 +318,8 @@ OFFICIAL_DOCUMENT = [
     # (also the year's issue and the running one together: 2003年第3期（总第105期）)
     ("issue number", re.compile(r"^([（(]?\s*((19|20)\d{2}\s*年\s*)?(总\s*)?第\s*[0-9一二三四五六七八九十百〇零]{1,5}\s*期\s*[)）]?\s*){1,2}$")),
     # a gazette's name with its issue, as a PDF's first page and running header carry them (甘孜藏族自治州人民政府公报　2016年第2期)
-    ("gazette header", re.compile(r"^[\u4e00-\u9fff]{2,30}公报\s*((19|20)\d{2}\s*年\s*)?(（?\s*(总\s*)?第\s*[0-9一二三四五六七八九十百〇零]{1,5}\s*期\s*）?\s*)+$")),
+    ("gazette header", re.compile(r"^[\u4e00-\u9fff]{2,30}公报\s*((19|20)\d{2}\s*年\s*)?(（?\s*(总\s*)?第\s*[0-9一二三四五六七八九十百〇零]{1,5}\s*期\s*）?\s*)+$"
+                                  r"|^[\u4e00-\u9fff]{2,20}(人民政府|政府)公报$")),  # (its name alone, over its issue: 玉林市人民政府公报)
     ("document class", re.compile(r"^[A-DＡ-Ｄ]\s*类$")),
     ("reply class", re.compile(r"^类别\s*[:：]\s*[A-DＡ-Ｄ]\s*类(\s+[^\s，。]{2,24})?$")),  # (类别：B类 宜市教函〔2015〕28号)
     # a newspaper's page label on an e-paper copy (第A01版：要闻, 第3版:综合新闻)

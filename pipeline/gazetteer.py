@@ -281,6 +281,9 @@ class Gazetteer:
                                     and "\u4e00" <= run[i - 1] <= "\u9fff" and run[i - 1] not in _BEFORE_A_PLACE:
                                 i += length  # 钱清镇, 新安乡: a town whose name ends in a county's short name (清镇, 安乡)
                                 break
+                            if codes and name in self.abolished and (run[i + length : i + length + 1] == "长" or run[i - 1 : i] == "原"):
+                                i += length  # (永红区长: a colleague's name and title; 原卢湾区: what the place was, history)
+                                break
                             if codes and self._names_namesake(run, i, length, bounds):
                                 i += length + 1  # 上海庙 (a town of 鄂托克前旗), 喀什河 (a river of 伊犁), 北京路: the place's namesake
                                 break

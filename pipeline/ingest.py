@@ -321,6 +321,8 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
             lines.zones[zone] = [unnamed.sub(" ", t) for t in texts]
     # a township the title names (在平江街道2017年度工作会议上的讲话, 永安镇…) is what its stem names alone in the text too
     # (推动平江各项事业, 古韵平江): no county of that short name (平江县), unless the text writes the county's full name
+    # a compilation's running head names whose papers they are (宁乡县领导讲话汇编（2014年）): a source line, for the locality
+    lines.zones["source"] += [lines.text[i] for i, (st, why) in enumerate(lines.status) if st == "boilerplate" and why == "compilation header"]
     leader = subject_office(doc.title, [lines.text[i] for i, k in enumerate(lines.kinds) if k.kind == "body"], doc.author)
     doc.locality = infer_locality(lines.zones, gazetteer, doc.date or doc.year, leader)
     towns = {t[m.start() - n : m.start()] for t in lines.zones["title"] for m in re.finditer(r"(街道|镇|乡)(?![\u4e00-\u9fff]?[长委])", t) for n in (2, 3) if m.start() >= n}
@@ -446,8 +448,8 @@ def news_speaker(title: str, body: list[str]) -> str:
     text = "\n".join(body)
     for m in _LEAD_ROLE.finditer(text):  # (an office attests a name without a common surname: 州长多杰加)
         who, after = m.group("who"), text[m.end("who") : m.end("who") + 1]
-        if re.search(r"(学习|传达|贯彻|领会|研读)了?(?=[\u4e00-\u9fff]{0,3}(?:[省市县区州盟旗]委|[省市县区州盟旗]长|自治区|中央))",
-                     re.split("[。！？；，,、]", text[max(0, m.start() - 8) : m.start("who")])[-1]):
+        if re.search(r"(学习|传达|贯彻|领会|研读)了?(?=[省市县区州盟旗](?:委|长|政府|政协|人大)|自治区|中央|国务院)",
+                     re.split("[。！？；，,]", text[max(0, m.start() - 8) : m.start("who")])[-1]):
             continue  # (传达学习市委书记李建国在…上的讲话精神: another's speech, studied)
         if _NOT_SPEAKER.match(who) or _clause_words(who) or (who + after).endswith("工作") or _OF_ANOTHER.search(m.group("office")):
             continue  # (审议了市长刘文斌所作的报告: a report received, not given; 主席团工作报告: no name)
@@ -526,6 +528,10 @@ _EPAPER_DAY = re.compile(_ISSUE_DAY + r"(\s+\S.{0,40})?$")
 _EPAPER_BAR = re.compile(_ISSUE_DAY + r"\s+(第\s*[A-Z]?\d{1,3}\s*版|往期回顾|PDF版)")
 
 
+# a page's list of other articles under its label (相关阅读, 相关新闻, 推荐阅读): its lines are no post's
+_RELATED_LIST = re.compile(r"^\s*[【\[]?(相关阅读|相关新闻|相关链接|相关文章|推荐阅读|延伸阅读|热点推荐|热门文章|点击排行|往期回顾)")
+
+
 def word_header(lines: Lines, doc: Document, texts: list[str]) -> None:
     """A Word file's page header that repeats the speech's title with its speaker and day (林建华同志在全市…工作会议上的讲话
     （2021年3月12日）) names them where the text did not: the speaker the author, the day as a date of its title block."""
@@ -556,8 +562,8 @@ def left_out_source(lines: Lines, doc: Document, raw: RawText, to_simplified) ->
     texts = [to_simplified(text.strip()) for text in raw.left_out]
     title = re.sub(r"\s", "", doc.title)
     if raw.encoding.startswith("html") and not lines.dates and (
-            post := next((t for k, t in enumerate(texts) if (m := _POST_LINE.match(t)) and find_date(t)
-                          and (m.group("account2") or m.group("account3") and k and re.sub(r"\s", "", texts[k - 1]) == title)), None)):
+            post := next((t for t in texts[: next((k for k, t in enumerate(texts) if _RELATED_LIST.match(t)), len(texts))]
+                          if (m := _POST_LINE.match(t)) and find_date(t) and (m.group("account2") or m.group("account3"))), None)):
         # a post's line under its headline, left out with the page's furniture (平南发布 2023年10月27日 18:02 广西): the account
         # posted it then, where nothing else dates the page
         lines.dates.append(Dated(find_date(post), "source/date line (left out of the main text)"))
@@ -1192,7 +1198,9 @@ _REPORTS_SPEAKING = re.compile(r"(出席|并|作|发表)(重要|动员|总结)?�
 def names_document(title: str) -> bool:
     """Whether a title names the document it heads by its genre (…工作报告, …的讲话), not news of someone speaking."""
     m = _REPORTS_SPEAKING.search(title)  # (作…报告 after someone: not 工作报告)
-    return bool(_GENRE_END.search(title)) and not (m and not (m.group("who") or "").endswith("工"))
+    who = (m.group("who") or "") if m else ""
+    speaking = bool(m) and (not who or looks_like_person(who) or bool(re.search("(书记|[省市县区州盟旗乡镇]长|主任|主席)$", who)))
+    return bool(_GENRE_END.search(title)) and not speaking
 
 
 # an entry of a table of contents: its page at the end, after leaders or a blank (第一章  发展基础 ……… 2, …讲话………吴晓东（1）,
@@ -1261,8 +1269,10 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
             kinds[i] = LineKind("heading", "heading")
     # a briefing's or a bulletin's name over its issue (工 作 简 报 / 第12期（总第136期）, 齐齐哈尔政务信息 / 第18期): who printed it, no title
     for i, j in zip(lines.nonblank[:10], lines.nonblank[1:11]):
+        below = [n for n in lines.nonblank if j < n][:4]
+        titled = any(kinds[n].kind == "heading" and not _BRIEFING_MASTHEAD.fullmatch(lines.text[n]) and not find_date(lines.text[n]) for n in below)
         if (kinds[i].kind == "heading" and kinds[j].reason == "issue number" and len(closed_up(lines.text[i]).strip()) <= 12
-                and not _GENRE_END.search(closed_up(lines.text[i]).strip()) and lines.open(i)):
+                and not _GENRE_END.search(closed_up(lines.text[i]).strip()) and lines.open(i) and titled):  # (a title of its own below)
             kinds[i] = LineKind("metadata", "source/date line")
             lines.mark(i, "metadata", "masthead (a briefing's name over its issue)")
             lines.zones["source"].append(lines.text[i])
@@ -1368,7 +1378,8 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
                     break
                 after = next((lines.text[n].strip() for n in range(j + 1, len(lines.text)) if lines.text[n].strip()), "")
                 if (office_and_name(unspaced_name(text)) or find_date(text)
-                        or looks_like_person(unspaced_name(text)) and (find_date(after) or _BRACKETED_DAY.fullmatch(after))):
+                        or looks_like_person(unspaced_name(text)) and (find_date(after) or _BRACKETED_DAY.fullmatch(after) or _SALUTATION.match(after)
+                                                                      or classify_line(after, 40).kind == "body")):
                     items = items[:-1]  # (a byline, the name over the speech's day, or a date line: the title is above it)
                     break
                 items.append(j)
@@ -1658,8 +1669,8 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
     bare = _FULL_TEXT_TAG.sub("", doc.title) or doc.title  # (…的通报（征求意见稿）)
     if (issuer and (re.match(r"(关于|印发|转发)", bare) and DOCUMENT_TITLE.match(bare)
                     or re.match(r"(19|20)\d{2}\s*年", bare) and re.search(r"(总结|计划|要点|思路|打算|设想)\s*$", bare)
-                    # (…or its meeting's minutes: 青阳县人民政府 / 第23次常务会议纪要)
-                    or re.match(r"第\s*[\d一二三四五六七八九十百]+\s*次[^，。]{0,20}纪要\s*$", bare))
+                    # (…or its meeting's minutes: 青阳县人民政府 / 第23次常务会议纪要; not an office's, which records another's meeting)
+                    or re.match(r"第\s*[\d一二三四五六七八九十百]+\s*次[^，。]{0,20}纪要\s*$", bare) and not re.search("办公室|办公厅", issuer))
             and not any(lines.text[j].strip() for j in range(run[-1] + 1, title_at[0]))):
         # (…or a year's report or plan under the body whose it is: 昆山市人民政府 / 2016年工作总结和2017年工作思路)
         # an official document's title is its issuers' names, 关于 and what it is about (GB/T 9704), set over two
@@ -1687,7 +1698,7 @@ _POST_LINE = re.compile(r"^\s*(原创|转载)\s*[:：]?\s+(\S{1,20}\s+){1,3}\d{4
                         r"|^\s*(?P<account2>[\u4e00-\u9fff]{2,12})(\s+[\u4e00-\u9fff]{2,12})?\s+(19|20)\d{2}(-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)\s+\d{1,2}:\d{2}"
                         r"(\s+(发表于)?[\u4e00-\u9fff]{2,8})?\s*$"
                         # (…or an account's name and the day alone: 正定发布 2018-12-25)
-                        r"|^\s*(?P<account3>[\u4e00-\u9fff]{2,5}(?:发布|融媒|在线|之声|微讯|微报|头条|视界))\s+(19|20)\d{2}-\d{1,2}-\d{1,2}\s*$")
+                        r"|^\s*(?P<account3>[\u4e00-\u9fff]{2,6}(?:发布|融媒|网|在线|之声|微讯|微报|头条|视界|新闻))\s+(19|20)\d{2}-\d{1,2}-\d{1,2}\s*$")
 # an official document's title opened by its issuer (思茅市人民政府关于加快普洱茶产业发展的意见, 中共某县委　某县人民政府关于…)
 _TITLE_ISSUER = re.compile(rf"^(?P<body>[\u4e00-\u9fff（）、\s]{{2,60}}?({ORGAN_WORDS}))\s*(关于|印发|转发)")
 
@@ -1746,7 +1757,7 @@ def _prefix_speaker(headline: str, bare_name: bool = False) -> str:
     if bare_name and looks_like_person(head):
         return head
     for n in (3, 2):
-        if looks_like_person(head[:n]) and (_HEAD_OFFICE.fullmatch(head[n:]) or _NAME_TITLE.fullmatch(head[n:])
+        if looks_like_person(head[:n]) and not head[:n].endswith("副") and (_HEAD_OFFICE.fullmatch(head[n:]) or _NAME_TITLE.fullmatch(head[n:])
                                             and not (re.fullmatch("副?(局长|部长|主任|主席|厅长|处长|科长|所长|站长|院长|校长|行长|社长)", head[n:]) and _frequent_word(head[:n]))):
             return f"{head[:n]}（{head[n:]}）"  # (not a department's word before its head's title: 文化局长, 武装部长; 高峰书记 is a name)
         if looks_like_person(head[-n:]) and _HEAD_OFFICE.fullmatch(head[:-n]):
@@ -2500,7 +2511,7 @@ def lead_day(lines: Lines, posted: str, doc_title: str, posted_by: str = "header
         return None  # (a day said relative to a Word file's date: that is when it was saved, not a page's)
     if m.group("rel"):  # a day said relative to the page's (昨天, 上周五: the Friday before the page's week)
         return Dated(d.isoformat(), LEAD_DAY, first) if (d := _relative_day(m.group("rel"), ref)) else None
-    if m.group("d3") and (re.search("将|即将|拟|计划", m.group("clause")) or int(m.group("d3")) > ref.day and ref.day > 7):
+    if m.group("d3") and (re.search("将(于|要|在|召开|举办|举行|开展)|即将|拟于|拟在", m.group("clause")) or int(m.group("d3")) > ref.day > 20):
         return None  # (23日上午，我县将举办…: a coming event; 23日 on the 20th is no day of the month before)
     if m.group("d2") or m.group("d3"):  # 昨（27）日, 17日上午: the day of the page's month, or of the month before (昨（31）日 on the 1st)
         said = int(m.group("d2") or m.group("d3"))
@@ -2526,9 +2537,12 @@ _NOTE_SPEAKER = re.compile(r"(?:根据|这是|本文(?:系|是|为)|此文(?:系
 
 def note_speaker(lines: Lines) -> str:
     """``周立新（街道党工委书记）`` of a note on the speech a text was made from, as :func:`note_day` reads notes, or ``""``."""
-    for text in lines.text:
-        # (a note in brackets, or opening with 本文, 此文, 编者注; not a sentence of the text citing another's words, 这是市委书记…的要求)
-        if ((re.match(r"\s*(?:[（(].*[)）]\s*$|本文|此文|编者注|注[:：])", text) or re.fullmatch(r"\s*这是.{4,60}(讲话|报告|致辞)(摘要|全文|节选)?\s*。?\s*", text))
+    ends = set(lines.nonblank[-2:]) | {next((i for i in lines.nonblank if lines.kinds[i].kind == "body"), -1)}  # (the text's first or last lines)
+    for i, text in enumerate(lines.text):
+        # (a note in brackets, or opening with 本文, 此文, 编者注; or one sentence saying whose speech it is, at the text's start or
+        # end; not a sentence of the text citing another's words, 这是市委书记…的要求, nor a caption in a news item)
+        if ((re.match(r"\s*(?:[（(].*[)）]\s*$|本文|此文|编者注|注[:：])", text)
+             or i in ends and re.fullmatch(r"\s*这是.{4,60}(讲话|报告|致辞)(摘要|全文|节选)?\s*。?\s*", text))
                 and "精神" not in text
                 and (m := _NOTE_SPEAKER.search(text)) and looks_like_person(m.group("who"))):
             return f"{m.group('who')}（{m.group('office')}）"

@@ -76,7 +76,7 @@ _NAME_DOT = re.compile(r"(?<=[\u4e00-\u9fff])[•・‧∙](?=[\u4e00-\u9fff])")
 
 
 # OCR's 一一 for a subtitle's dash (一一在全市农村工作会议…上的讲话)
-_OCR_DASH = re.compile(r"^(\s*)一一\s*(?=在)")
+_OCR_DASH = re.compile(r"^(\s*)一一\s*(?=在[^。！？，]{2,60}((讲话|发言|报告|致辞)([（(][^）)]{0,8}[)）])?|会议?上?|大会上?)\s*$)")  # (a subtitle's: not 一一在规定时限内整改)
 
 
 def clean_line(line: str) -> str:
@@ -220,11 +220,11 @@ BOILERPLATE = [
     ("compilation header", re.compile(r"^\s*((特|专)\s*(载|文|稿)\s+)?[\u4e00-\u9fff]{2,30}(文件汇编|文件选编|资料汇编|文件汇集|讲话汇编|讲话选编|年鉴)\s*[·•（(]?\s*(19|20|2[OoΟ])[\dOoΟ ]{2,5}"
                                       r"\s*年?\s*(第\s*[一二三四五六七八九十\d]{1,3}\s*[辑卷册集期])?\s*[)）]?(\s+(特|专)\s*(载|文|稿))?\s*$"
                                       r"|^\s*[（(]\s*(19|20)\d{2}\s*年\s*第\s*[一二三四五六七八九十\d]{1,3}\s*[辑卷册集]\s*[)）]\s*$"
-                                      r"|^\s*[\u4e00-\u9fff]{1,12}(县|市|区|州|旗|盟|省|自治区)[\u4e00-\u9fff]{0,12}(文件汇编|文件选编|资料汇编|讲话汇编|讲话选编)\s*$"  # (a unit's: not 政策文件汇编)
+                                      r"|^\s*(?!全|.*(关于|编印|印发|干部))[\u4e00-\u9fff]{1,12}(县|市|区|州|旗|盟|省|自治区)[\u4e00-\u9fff]{0,12}(文件汇编|文件选编|资料汇编|讲话汇编|讲话选编)\s*$"  # (a unit's: not 政策文件汇编)
                                       # (or its name and volume: 巢湖改革开放三十年文献选编（第二辑）)
                                       r"|^\s*[\u4e00-\u9fff]{2,30}(文献选编|文件选编|文件汇编|资料汇编|文选|文集|选编|汇编)\s*[（(]\s*第\s*[一二三四五六七八九十\d]{1,3}\s*[辑卷册集]\s*[)）]\s*$")),
     # the 学习强国 app's name and its province's platform above a copied article (湖北学习平台)
-    ("site name", re.compile(rf"^\s*(学习强国\s*)?({_PROVINCES})学习平台\s*$|^\s*学习强国\s*$|^\s*[\u4e00-\u9fff]{{2,20}}(人民政府|政府)?门户网站\s*$|^\s*[\u4e00-\u9fff]{{2,10}}(日报|晚报|时报|报)\s*(数字报|电子报|电子版)\s*$")),
+    ("site name", re.compile(rf"^\s*(学习强国\s*)?({_PROVINCES})学习平台\s*$|^\s*学习强国\s*$|^\s*(?!.*(关于|加强|推进|建设|升级|改版|规范|和))[\u4e00-\u9fff]{{2,20}}(人民政府|政府)?门户网站\s*$|^\s*[\u4e00-\u9fff]{{2,10}}(日报|晚报|时报|报)\s*(数字报|电子报|电子版)\s*$")),
     # an e-paper's links between its pages and articles (上一版　下一版　上一篇　下一篇), after the page's number and
     # name (第A03版：两会特刊　上一篇　下一篇), and its labels over the page's list of articles and pictures (本版标题导航, 图片新闻)
     ("navigation", re.compile(rf"^\s*((第\s*[A-Za-z]?\d{{1,3}}\s*版\s*[:：]\s*[^\s:：]{{1,12}}\s*){_EPAPER_NAV}(\s*{_EPAPER_NAV})*|{_EPAPER_NAV}(\s*{_EPAPER_NAV})+"
@@ -319,7 +319,7 @@ OFFICIAL_DOCUMENT = [
     ("issue number", re.compile(r"^([（(]?\s*((19|20)\d{2}\s*年\s*)?(总\s*)?第\s*[0-9一二三四五六七八九十百〇零]{1,5}\s*期\s*[)）]?\s*){1,2}$")),
     # a gazette's name with its issue, as a PDF's first page and running header carry them (甘孜藏族自治州人民政府公报　2016年第2期)
     ("gazette header", re.compile(r"^[\u4e00-\u9fff]{2,30}公报\s*((19|20)\d{2}\s*年\s*)?(（?\s*(总\s*)?第\s*[0-9一二三四五六七八九十百〇零]{1,5}\s*期\s*）?\s*)+$"
-                                  r"|^[\u4e00-\u9fff]{2,20}(人民政府|政府)公报$")),  # (its name alone, over its issue: 玉林市人民政府公报)
+                                  r"|^(?!.*(关于|印发|规范|编辑|发行))[\u4e00-\u9fff]{2,20}(人民政府|政府)公报$")),  # (its name alone, over its issue: 玉林市人民政府公报)
     ("document class", re.compile(r"^[A-DＡ-Ｄ]\s*类$")),
     ("reply class", re.compile(r"^类别\s*[:：]\s*[A-DＡ-Ｄ]\s*类(\s+[^\s，。]{2,24})?$")),  # (类别：B类 宜市教函〔2015〕28号)
     # a newspaper's page label on an e-paper copy (第A01版：要闻, 第3版:综合新闻)
@@ -1126,7 +1126,7 @@ def unspaced_name(line: str) -> str:
 
 
 # words a document sets alone on a line that open with a surname (文件 under a red head's issuers, 简报, 纪要): no one's name
-_NOT_NAMES = frozenset("文件 简报 公报 纪要 方案 管理 经济 发展 建设 通报 汇报 汇编 简讯 要闻 时政".split())
+_NOT_NAMES = frozenset("文件 简报 公报 纪要 方案 管理 经济 发展 建设 通报 汇报 汇编 简讯 要闻 时政 常务 常委 专职 龙头".split())
 
 
 def looks_like_person(line: str) -> bool:

@@ -376,3 +376,55 @@ def test_ordinary_texts_a_second_review_found_the_rules_above_changing():
 
     body = ["过去一年，卢湾区经济保持平稳增长。", "卢湾区社会事业全面进步。", "要把卢湾区建设得更加美好。"]
     assert infer_locality({"title": ["在全区经济工作会议上的讲话"], "body": body}).locality == "卢湾区"
+
+
+def test_ordinary_texts_a_third_review_found_the_rules_above_changing():
+    from pipeline.gazetteer import Gazetteer
+    from pipeline.ingest import names_document
+
+    # an abolished unit's name before 长 is a colleague's name and title; after 原, what a place was
+    g = Gazetteer.default()
+    assert [n for _, n, _ in g.find("刚才，永红区长通报了全区经济运行情况")] == []
+    doc = _doc(["淮海中路街道旧区改造收官", "近日，黄浦区淮海中路街道最后一批旧里居民签约搬迁，黄浦区旧区改造全面完成。",
+                "淮海中路街道地处原卢湾区中心，辖区内石库门里弄众多。", "原卢湾区范围内的旧改任务此前已基本完成。"])
+    assert doc.locality.locality == "黄浦区"
+    # a title that speaks of a portal, a gazette or a compilation is a title
+    for first, second in (("临泉县人民政府办公室关于进一步加强政府门户网站", "建设管理工作的通知"), ("临泉县人民政府办公室关于进一步规范县人民政府公报", "编辑发行工作的通知"),
+                          ("中共宁乡县委办公室关于编印全县领导讲话汇编", "的通知")):
+        doc = _doc([first, second, "各乡镇人民政府，县直各单位：", "现将有关事项通知如下，请认真贯彻执行。"])
+        assert doc.title.replace(" ", "") == first + second, first
+    # a compilation's running head still names whose papers they are
+    doc = _doc(["宁乡县领导讲话汇编（2014年）", "", "在全县经济工作会议上的讲话", "张三", *SPEECH])
+    assert doc.locality.locality == "宁乡市"
+    # 一一 opening a wrapped line of text is a word, not a dash
+    from pipeline.text import clean_line
+
+    assert clean_line("一一在规定时限内整改到位，确保不留死角。").startswith("一一")
+    # a short title above an issue number with no other title below it stays the title
+    assert _doc(["县政府常务会议议定事项", "第5期", "2023年5月6日，县政府召开第5次常务会议，研究有关事项。", "一、原则同意有关方案。"]).title == "县政府常务会议议定事项"
+    # a lead's day alone: 将 in a county's name is no coming event; a late post's day is of the month before
+    doc = _doc(["将乐县召开乡村振兴工作推进会", "发布时间：2023-03-16 09:12", "15日上午，将乐县召开乡村振兴工作推进会，部署今年重点工作。"],
+               name="a.html", encoding="html (utf-8)")
+    assert doc.date == "2023-03-15"
+    doc = _doc(["我县召开安全生产工作会议", "发布时间：2023-03-10 09:12", "28日上午，我县召开安全生产工作会议，部署安全生产工作。"], name="a.html", encoding="html (utf-8)")
+    assert doc.date == "2023-02-28"
+    # a post's line left out of the page dates it, wherever the headline is
+    doc = _doc(["县委常委会召开会议", "24日上午，县委书记王强主持召开县委常委会会议，传达学习中央经济工作会议精神。"], name="a.html", encoding="html (utf-8)",
+               left_out=["首页 > 新闻中心 > 正定要闻", "正定发布 2018-12-25", "分享到："])
+    assert doc.date == "2018-12-24"
+    # a speech studied, whoever gave it (传达学习市委副书记、市长…, 省政府省长…), is no speaker of the meeting
+    for office in ("市委副书记、市长刘文斌", "省政府省长王宁"):
+        lead = f"3月2日，县政府党组召开会议，传达学习{office}在全市经济工作会议上的讲话精神，研究我县贯彻落实意见。"
+        assert _doc(["县政府党组召开会议", lead, "会议指出，要抓好贯彻落实。"], name="a.html", encoding="html (utf-8)", meta={"date": "2023-03-03"}).author == ""
+    # a report about 协作, 合作 or 运作 is a report
+    assert names_document("关于全县东西部协作工作情况的报告") and names_document("关于全县农民专业合作社发展情况的调研报告")
+    # an e-paper's list ends at a byline over the speech's salutation
+    doc = _doc(["第01版：要闻", "本版标题导航", "县委常委会召开会议", "全县经济工作会议召开", "在全县经济工作会议上的讲话", "王志刚", *SPEECH])
+    assert (doc.title, doc.author) == ("在全县经济工作会议上的讲话", "王志刚")
+    # a caption-like 这是… in a news item is no note on the speech
+    doc = _doc(["县十七届人大三次会议开幕", "1月5日，县十七届人大三次会议开幕。县长李明作政府工作报告。", "这是县委书记王强在开幕大会上讲话。", "李明指出，过去一年全县经济稳中向好。",
+                "李明强调，要抓好今年各项工作。"], name="a.html", encoding="html (utf-8)", meta={"date": "2023-01-06"})
+    assert doc.author == "李明（县长）"
+    # an office's own minutes line is not joined to the minutes' title
+    doc = _doc(["中共青阳县委办公室", "第5次县委常委会会议纪要", "", "2018年7月16日上午，县委常委会召开第5次会议。现将会议议定事项纪要如下：", "一、关于有关事项", "会议议定：抓紧推进。"])
+    assert doc.title == "第5次县委常委会会议纪要"

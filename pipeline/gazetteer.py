@@ -526,9 +526,9 @@ def _ordinary_phrase(name: str) -> bool:
 @functools.cache
 def _plain_lexicon():
     """jieba's tokenizer without the gazetteer's names, and its dictionary's words as word → (count, tag)."""
-    from .lexicon import entries, new_tokenizer
+    from .lexicon import entries, plain_tokenizer
 
-    return new_tokenizer(), {w: (f, t) for w, f, t in entries()}
+    return plain_tokenizer(), {w: (f, t) for w, f, t in entries()}
 
 
 def _abolished_units() -> list[dict[str, str]]:

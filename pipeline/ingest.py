@@ -328,13 +328,14 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
     towns = {t[m.start() - n : m.start()] for t in lines.zones["title"] for m in re.finditer(r"(街道|镇|乡)(?![\u4e00-\u9fff]?[长委])", t) for n in (2, 3) if m.start() >= n}
     for stem in towns:
         county = doc.locality.code if doc.locality.found else ""
+        if county not in gazetteer.short.get(stem, ()):
+            continue
         # (…where the page names another unit, its site or a header: 姑苏区人民政府 over 平江街道's speech; not a 阜平镇's text of
         # 阜平县, named by its seat's stem, with nothing else to say whose it is)
         furniture = [t for t in raw.left_out if re.search("人民政府|版权所有|主办", t)]  # (a page's header and footer: 广州市人民政府 | 白云区人民政府)
         elsewhere = {c for t in [*lines.site, *furniture, *(t for z in ("title", "source", "file", "issuer", "author") for t in lines.zones[z])]
-                     for _, n, codes in gazetteer.find(t) if n != stem for c in codes} - {county, *(gazetteer.places[county].ancestors if county else ())}
-        if (county in gazetteer.short.get(stem, ()) and elsewhere
-                and not any(gazetteer.places[county].name in t for ts in lines.zones.values() for t in ts)):
+                     for _, n, codes in gazetteer.find(t) if n != stem for c in codes} - {county, *gazetteer.places[county].ancestors}
+        if elsewhere and not any(gazetteer.places[county].name in t for ts in lines.zones.values() for t in ts):
             # the county the text was filed under is only the short name of a township its title names (平江 of
             # 在平江街道…上的讲话, 推动平江各项事业: no 平江县, which the text never names in full): read without it
             bare = re.compile(re.escape(stem) + "(?![省市县区州旗盟镇乡街])")
@@ -1767,17 +1768,9 @@ def _prefix_speaker(headline: str, bare_name: bool = False) -> str:
 
 def _frequent_word(word: str) -> bool:
     """A word jieba's dictionary counts often (文化, 武装, 林业, 金融: 1,000 times or more), no one's name."""
-    from .lexicon import new_tokenizer
+    from .lexicon import plain_tokenizer
 
-    global _FREQ
-    if _FREQ is None:
-        tok = new_tokenizer()
-        tok.check_initialized()
-        _FREQ = tok.FREQ
-    return _FREQ.get(word, 0) >= 1000
-
-
-_FREQ: dict | None = None
+    return plain_tokenizer().FREQ.get(word, 0) >= 1000
 
 
 def _speaker_over(headline: str, own: str) -> bool:

@@ -51,6 +51,12 @@ def _base():
     return tok
 
 
+def plain_tokenizer():
+    """jieba's tokenizer with its default dictionary only, loaded once and shared: to cut or count words, never to add
+    any (see :func:`new_tokenizer`)."""
+    return _base()
+
+
 def new_tokenizer():
     """A jieba tokenizer with the default dictionary, independent of every other one (words
     added to it stay its own), made without loading the dictionary again."""

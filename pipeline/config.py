@@ -203,17 +203,17 @@ class SentenceWeights(Section):
     weighted sum of these features of the theme (see pipeline.classify.FEATURES). Fitted on
     hand labels by benchmarks/themes.py --fit, theme-agnostic (they apply to any themes)."""
 
-    lexical: float = 2.1
-    semantic: float = 1.25
-    semantic_without_seeds: float = -0.14
-    paragraph: float = 1.72
-    topic: float = 2.59
-    neighbours: float = 0.62
-    heading: float = 0.85
+    lexical: float = 2.11
+    semantic: float = 1.21
+    semantic_without_seeds: float = -0.24
+    paragraph: float = 1.71
+    topic: float = 2.61
+    neighbours: float = 0.6
+    heading: float = 0.87
     claimed_section: float = -0.26
-    overview: float = 1.2
-    short_paragraph: float = 0.72
-    short_next: float = 0.1
+    overview: float = 1.22
+    short_paragraph: float = 0.73
+    short_next: float = 0.12
 
 
 @dataclass(frozen=True)
@@ -229,7 +229,7 @@ class ThemesParams(Section):
     model: Literal["auto", "builtin", "zero-shot"] = "auto"
     examples: tuple[str, ...] = ()
     sentence_weights: SentenceWeights = field(default_factory=SentenceWeights)
-    zero_shot_weight: float = 0.25
+    zero_shot_weight: float = 0.5
     pins: dict[int, str] = field(default_factory=dict)
     nearest_paragraphs: int = 20
     corpus_neighbours: int = 10

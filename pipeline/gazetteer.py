@@ -818,12 +818,15 @@ class Tally:
 def _tally(mentions: list[Mention], gaz: Gazetteer) -> Tally:
     """Credit each mention's weight to its units, shared among them when the name stays
     ambiguous (see :func:`_disambiguate`)."""
-    # Provinces named without ambiguity give the context for names that are ambiguous.
+    # Provinces and cities named without ambiguity give the context for names that are ambiguous.
     context: dict[str, float] = defaultdict(float)
     for m in mentions:
         provs = {c[:2] for c in m.codes}
         if len(provs) == 1:
             context[next(iter(provs))] += m.weight
+        cities = {c[:4] for c in m.codes if gaz.places[c].level != "province"}
+        if len(cities) == 1 and len(provs) == 1:  # (a city, or a county of one city: keyed by the city's code, 1309)
+            context[next(iter(cities))] += m.weight
     tally = Tally()
     for m in mentions:
         codes = _disambiguate(m.codes, context, gaz)
@@ -1261,12 +1264,20 @@ def _disambiguate(codes: tuple[str, ...], context: dict[str, float], gaz: Gazett
     """Resolve a name shared by several units: a unit and its own ancestor → the ancestor
     (吉林 is 吉林省 unless 吉林市 is written out); units in different provinces → those in
     the province the text names most, if any, else a province among them (河南 is 河南省
-    unless the text is in 青海, where 河南 is also a county)."""
+    unless the text is in 青海, where 河南 is also a county); counties or districts of
+    different cities → those of the city the text names most, if any (新华区 with 沧州)."""
     if len(codes) == 1:
         return codes
     keep = tuple(c for c in codes if not any(a in codes for a in gaz.places[c].ancestors))
     if len(keep) > 1:
         scored = [(context.get(c[:2], 0.0), c) for c in keep]
+        top = max(s for s, _ in scored)
+        if top > 0:
+            keep = tuple(c for s, c in scored if s == top)
+    if len(keep) > 1 and all(gaz.places[c].level == "county" for c in keep):
+        # …and of the cities the province holds, the one the text names most (新华区 in a text naming 沧州 thrice and
+        # 石家庄 once: 沧州's)
+        scored = [(context.get(c[:4], 0.0), c) for c in keep]
         top = max(s for s, _ in scored)
         if top > 0:
             keep = tuple(c for s, c in scored if s == top)

@@ -1178,7 +1178,7 @@ _COLUMN_LABEL = re.compile(r"^\s*[【\[][^【】\[\]]{2,16}[】\]]\s*$|^\s*[·�
 _TOP_LINES = 6
 _ATTACHMENT_LABEL = re.compile(r"^\s*附\s*件\s*[\d一二三四五六七八九十]{0,2}\s*[:：]?\s*$")
 _CRUMB_CHARS = 8  # a breadcrumb's item (领导讲话, 政策解读)
-_PAPER_NUMBER = re.compile(r"^\s*[（(]\s*[\d一二三四五六七八九十](\s*[\d一二三四五六七八九十]){0,2}\s*[)）]\s*$")  # (a scan's spaced (十 二) too)
+_PAPER_NUMBER = re.compile(r"^\s*[（(]\s*之?\s*[\d一二三四五六七八九十](\s*[\d一二三四五六七八九十]){0,2}\s*[)）]\s*$")  # (a scan's spaced (十 二) too)
 
 
 # an editor's note on the text under its title (（本刊转载时有删节）, （有删节）, （摘要）, （节选）, （全文）)
@@ -1186,7 +1186,9 @@ _EDITORIAL_NOTE = re.compile(r"^\s*[（(](?![^（）()]*(?:报告|讲话|会|转
 
 
 # a speech's note that it was transcribed from a recording (（根据录音整理，未经本人审阅）): said of the text, no title
-_TRANSCRIBED = re.compile(r"^\s*[（(][^（）()]{0,8}(录音整理|未经本人审阅|未经本人审定|据录音)[^（）()]{0,16}[）)]\s*$")
+_TRANSCRIBED = re.compile(r"^\s*[（(][^（）()]{0,16}?(根据|据)?(录音整理|未经本人审阅|未经本人审定|据录音)[^（）()]{0,16}[）)]\s*$")
+# …and the day or the month it names (（2021年2月，根据录音整理）), the speech's
+_NOTE_MONTH = re.compile(r"(\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月")
 
 
 # a title that is whole: it ends in what kind of document it is (…工作总结, …的通知, …实施方案)
@@ -1477,6 +1479,8 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
     dated: set[int] = {d.line for d in lines.dates if d.source in ("meeting line", "title block")}
     for k, i in enumerate(header):
         line, name = lines.text[i], unspaced_name(lines.text[i])  # (a byline's 谭　勇 is 谭勇)
+        if (cell := _cell_text(line)) != line:
+            line, name = cell, unspaced_name(cell)  # (a layout's one-cell row, as a red head's table sets its second issuer: | 晋江市人民政府 | |)
         if TURN_LABEL.match(line):
             break  # a transcript's first turn (【主持人 林雅琴】): the header ends above it; the label heads its turn
         if re.fullmatch(r"\s*\d{1,4}\s*个\s*", line) and (above := [j for j in lines.nonblank if j < i]) and lines.kinds[above[-1]].reason == "social media prompt":
@@ -1611,9 +1615,9 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
             # the author's unit under the author's name, as an article sets it (马文昌 / 海东市人民政府): no title
             lines.mark(i, "metadata", "byline (the author's unit)")
             lines.zones["author"].append(line)
-        elif title_parts and (meeting or _GENRE_END.search(closed_up(title_parts[-1]))) and _bodies_only(line):  # (政 府 工 作 报 告 too)
+        elif title_parts and (meeting or _GENRE_END.search(closed_up(title_parts[-1])) or k == len(header) - 1) and _bodies_only(line):  # (政 府 工 作 报 告 too)
             # the body that issues it, under a title that is whole (…工作总结 / 常州市对口支援…前方工作组;
-            # 凝心聚力 / ——在全县经济工作会议上的讲话 / 中共湄潭县委):
+            # 凝心聚力 / ——在全县经济工作会议上的讲话 / 中共湄潭县委), or right above the text (…情况分析 / 某县统计局 / 今年以来，…):
             # not more title; it still names the place, as the title does
             _header_issuer(lines, doc, i, "issuer (under the title)")
         elif not title_parts and _bodies_only(line) and (len(line.split()) > 1 or any(
@@ -1626,6 +1630,10 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
             issuers_above.append(i)
         elif title_parts and _EDITORIAL_NOTE.match(line) or _TRANSCRIBED.match(line):
             lines.mark(i, "metadata", "editorial note")  # （本刊转载时有删节）, （摘要）: said of the text, no title
+            if _TRANSCRIBED.match(line) and (day := find_date(date_probe(line))):  # (（2021年2月20日根据录音整理）: the day it was given)
+                lines.dates.append(Dated(day, "title block", i))
+            elif _TRANSCRIBED.match(line) and (m := _NOTE_MONTH.search(date_probe(line))) and (month := year_month_line(m.group())):
+                lines.years.append((month, "title block"))
         elif _UNDATED_MEETING.match(line):
             # ——在会宁县第十七届人民代表大会第六次会议上: the meeting the report was given at, without its
             # date (the title if nothing else is: it says what the text is)
@@ -1659,6 +1667,15 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
         # a headline that is the speech's subtitle with its speaker put before it (县委书记于海波在…上的讲话 / 抢抓机遇… /
         # ——在…上的讲话), over the speech's own title: the own title is the document's, the headline names its speaker
         title_parts, blocks = title_parts[1:], blocks[1:]
+    marks = [i for i in range(title_at[0], title_at[-1]) if "secretariat's print mark" in (lines.status[i][1], lines.kinds[i].reason)] if title_at else []
+    if marks and title_at and title_at[0] < marks[-1] < title_at[-1]:
+        # a meeting paper's cover (…一季度经济运行分析会 / 会 议 材 料 / （二） / 县人民政府办公室印 / 2025年4月) over the
+        # paper's own title: the cover names the meeting the paper was given at
+        keep = [n for n, i in enumerate(title_at) if i > marks[-1]]
+        for i in title_at[: keep[0]]:
+            lines.mark(i, "metadata", "meeting line (a paper's cover)")
+        meeting = meeting or " ".join(title_parts[: keep[0]])
+        title_parts, blocks, title_at = [title_parts[n] for n in keep], [blocks[n] for n in keep], [title_at[n] for n in keep]
     doc.title = doc.title or join_title(title_parts, gazetteer, blocks) or meeting
     # (the issuer lines right above the title, one or several: 中共涞源县委办公室 / 涞源县人民政府办公室 / 关于…的通知)
     run = [i for i in issuers_above if title_at and i < title_at[0]][-1:]
@@ -1666,12 +1683,14 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
         if any(lines.text[j].strip() for j in range(i + 1, run[0])):
             break
         run.insert(0, i)
-    issuer = " ".join(lines.text[i].strip() for i in run)
+    issuer = " ".join(_cell_text(lines.text[i]).strip() for i in run)
     bare = _FULL_TEXT_TAG.sub("", doc.title) or doc.title  # (…的通报（征求意见稿）)
     if (issuer and (re.match(r"(关于|印发|转发)", bare) and DOCUMENT_TITLE.match(bare)
                     or re.match(r"(19|20)\d{2}\s*年", bare) and re.search(r"(总结|计划|要点|思路|打算|设想)\s*$", bare)
                     # (…or its meeting's minutes: 青阳县人民政府 / 第23次常务会议纪要; not an office's, which records another's meeting)
-                    or re.match(r"第\s*[\d一二三四五六七八九十百]+\s*次[^，。]{0,20}纪要\s*$", bare) and not re.search("办公室|办公厅", issuer))
+                    or re.match(r"第\s*[\d一二三四五六七八九十百]+\s*次[^，。]{0,20}纪要\s*$", bare) and not re.search("办公室|办公厅", issuer)
+                    # (…or its plenum's communiqué: 中国共产党大理白族自治州第十届委员会 / 第五次全体会议公报)
+                    or re.match(r"第\s*[\d一二三四五六七八九十百]+\s*次全体(（扩大）)?会议(公报|决议)\s*$", bare) and re.search(r"委员会\s*$", issuer))
             and not any(lines.text[j].strip() for j in range(run[-1] + 1, title_at[0]))):
         # (…or a year's report or plan under the body whose it is: 昆山市人民政府 / 2016年工作总结和2017年工作思路)
         # an official document's title is its issuers' names, 关于 and what it is about (GB/T 9704), set over two
@@ -1730,10 +1749,17 @@ def _bodies_only(line: str) -> bool:
             and not re.search(r"\d|关于|转发|印发|批转", line))  # (宾阳县人民政府办公室转发南宁市人民政府 / 办公室关于…: a title wrapped)
 
 
+def _cell_text(line: str) -> str:
+    """The one filled cell of a table row that holds one (| 晋江市人民政府 |  |), else ``line``."""
+    if (cells := table_cells(line)) is not None and len(filled := [c.strip() for c in cells if c.strip()]) == 1 and "|" not in filled[0]:
+        return filled[0]
+    return line
+
+
 def _header_issuer(lines: Lines, doc: Document, i: int, reason: str) -> None:
     """Header line ``i`` names the body that issues the document: metadata, the issuer (unless
     one is known), and read for the locality in the ``issuer`` zone."""
-    name = lines.text[i].strip()
+    name = _cell_text(lines.text[i]).strip()
     lines.mark(i, "metadata", reason)
     doc.issuer = doc.issuer or name
     lines.issuer = lines.issuer or name
@@ -2422,7 +2448,7 @@ def date_document(lines: Lines, doc: Document, meta: dict[str, str], meta_source
             given := _day_before(int(lines.yearless[0][1][:2]), int(lines.yearless[0][1][3:]), dt.date.fromisoformat(dates[0].date), lines.yearless[0][0], "title block")):
         dates.insert(0, given)  # (a speech's day under its title or speaker without its year, （6月12日）: of the page's year, or the year before)
     if (len(lines.years) == 1 and (not dates or date_rank(dates[0].source) > max(date_rank(lines.years[0][1]), date_rank("signature")))
-            and sum(bool(year_month_line(t)) for t in lines.text) == 1):
+            and sum(bool(year_month_line(t)) for t in lines.text) <= 1):  # (a note's month, （2021年2月，根据录音整理）, is no such line)
         # the document's own month (二〇一二年十二月 under its title or as its signature) before a website's day; not
         # where it has a day of its own (a signature's 2012年12月20日 under a title's （2012年12月）, a 成文日期), nor
         # where months head its parts (a 大事记's 2013年1月 … 2013年12月)
@@ -2453,8 +2479,8 @@ def date_document(lines: Lines, doc: Document, meta: dict[str, str], meta_source
 # a news report's or an editor's note's first sentence, dated by the day of what it reports (本报讯（记者…）3月14日，长安区召开…;
 # 编者按：12月26日，市委经济工作会议召开。; 8月14日下午，全县…会议在县政府第一会议室召开)
 _LEAD_DAY = re.compile(
-    r"^\s*(?:[【\[]?编者按\s*[】\]]?\s*[:：]?\s*)?(?:[^\s，,。]{0,12}?讯\s*|[^\s，,。\d]{1,16}?(?=\d{1,2}月\d{1,2}日电))?(?:[（(][^）)]{0,40}[）)]\s*)?(?:(?:(?P<y>(?:19|20)\d{2})\s*年\s*|(?P<last>去年)|今年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日|(?P<rel>昨天|昨日|前天|今天|今日|[上本]周[一二三四五六日天])|[昨今前]\s*[（(]\s*(?P<d2>\d{1,2})\s*[)）]\s*日|(?P<d3>\d{1,2})日(?=上午|下午|晚|早上|凌晨|中午|[，,]))\s*(?:上午|下午|晚上?|早上|凌晨|中午)?\s*(?:[，,]|(?<=日)电\s*(?:[（(][^）)]{0,40}[）)])?\s*)"
-    # (the clause may run across a comma, 市长赵启明深入陈仓区、凤翔区，调研…; not past a source's 获悉 or another day: 9月18日，
+    r"^\s*(?:[【\[]?编者按\s*[】\]]?\s*[:：]?\s*)?(?:[^\s，,。]{0,12}?讯\s*|[^\s，,。\d]{1,16}?(?=\d{1,2}月\d{1,2}日电))?(?:[（(][^）)]{0,40}[）)]\s*)?(?:(?:(?P<y>(?:19|20)\d{2})\s*年\s*|(?P<last>去年)|今年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日|(?P<rel>昨天|昨日|前天|今天|今日|[上本]周[一二三四五六日天])|[昨今前]\s*[（(]\s*(?P<d2>\d{1,2})\s*[)）]\s*日|(?P<d3>\d{1,2})日(?=上午|下午|晚|早上|凌晨|中午|[，,]))\s*(?:[（(][^）)]{1,8}[）)])?\s*(?:上午|下午|晚上?|早上|凌晨|中午)?\s*(?:[，,]|(?<=日)电\s*(?:[（(][^）)]{0,40}[）)])?\s*)"
+    # (the day may carry a note in brackets, 2月5日（正月初八）, 3月1日（星期三）; the clause may run across a comma, 市长赵启明深入陈仓区、凤翔区，调研…; not past a source's 获悉 or another day: 9月18日，
     # 记者从县农业农村局获悉，我县将于9月23日举办… is the day of the reporting)
     r"(?P<clause>(?:(?!获悉|了解到|获知|据悉|\d{1,2}月\d{1,2}日)[^。！？；;]){0,80}?(?:召开|举行|开幕|闭幕|举办|调研|考察|视察|督导|督查|检查|慰问|走访|座谈|召集|会见|接见|宣讲|集体学习))")
 _LEAD_DAYS = 62  # how long before the page's date the reported day may be

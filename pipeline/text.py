@@ -584,9 +584,11 @@ _TITLE_SPEAKER = re.compile(
     rf"|(?P<who2>[{''.join(sorted(SURNAMES))}][\u4e00-\u9fff]{{1,2}}?)同志){_SPEECH}"
 )
 _REPORTER_NAMES = r"(?:[" + "".join(sorted(SURNAMES)) + r"][\u4e00-\u9fff]{1,2}\s*){1,4}"
+# (…or any names set apart by spaces, the role words saying they are names: 记者 章晓蕾 通讯员 钱立)
+_ROLE_NAMES = r"(?<=[\s:：])(?!特约|记者|通讯员)[\u4e00-\u9fff]{2,3}(?:\s+(?!特约|记者|通讯员)[\u4e00-\u9fff]{2,3}){0,3}(?![\u4e00-\u9fff])"
 _REPORTER_LINE = re.compile(  # the first role's names are the author: （记者 王晓燕 通讯员 陈刚）
-    r"^[(（]?\s*" + _OUTLET + r"?\s*(特约)?(记者|通讯员)\s*[:：]?\s*(?P<who>" + _REPORTER_NAMES + r")"
-    r"([、，,\s]*(特约)?(记者|通讯员)\s*[:：]?\s*" + _REPORTER_NAMES + r")?[)）]?$"
+    r"^[(（]?\s*" + _OUTLET + r"?\s*(特约)?(记者|通讯员)\s*[:：]?\s*(?P<who>" + _REPORTER_NAMES + r"|" + _ROLE_NAMES + r")"
+    r"([、，,\s]*(特约)?(记者|通讯员)\s*[:：]?\s*(?:" + _REPORTER_NAMES + r"|" + _ROLE_NAMES + r"))?[)）]?$"
 )
 _CLOSING = "。！？；!?;…”’」』"
 # A table row as the readers write it (| a | b |; a | inside a cell is written \|).
@@ -1007,11 +1009,11 @@ def classify_line(line: str, heading_max_chars: int, edge: bool = True) -> LineK
 # what the document is, no sentence's punctuation, no outline number (二、审查和批准关于…的报告 is an agenda's item)
 # what an official document is, as its title ends (…的通知, …的实施方案)
 DOCUMENT_KINDS = "通知|通报|意见|决定|报告|批复|复函|函|请示|公告|通告|办法|规定|方案|决议|命令"
-DOCUMENT_TITLE = re.compile(rf"^(?![一二三四五六七八九十\d]+[、.．]|[（(])[^。；;：:！？!?，,]{{0,60}}?关于[^。；;：:！？!?，,]{{2,100}}的(实施)?({DOCUMENT_KINDS})$")
+DOCUMENT_TITLE = re.compile(rf"^(?![一二三四五六七八九十\d]+[、.．]|[（(])[^。；;：:！？!?，,]{{0,60}}?关于[^。；;：:！？!?，,]{{2,100}}的(实施|若干|指导|补充|紧急)?({DOCUMENT_KINDS})$")
 
 
 # a value that names a document: an official one's title (…关于…的通知) or one ending in what it is (…的讲话, …工作报告)
-_NAMES_DOCUMENT = re.compile(r"关于.{2,100}的(实施)?(通知|通报|意见|决定|报告|批复|复函|函|请示|公告|通告|办法|规定|方案|决议)\s*$|(讲话|报告|总结|方案|要点|思路|计划|打算|设想|规划|纲要)\s*$")
+_NAMES_DOCUMENT = re.compile(r"关于.{2,100}的(实施|若干|指导|补充|紧急)?(通知|通报|意见|决定|报告|批复|复函|函|请示|公告|通告|办法|规定|方案|决议)\s*$|(讲话|报告|总结|方案|要点|思路|计划|打算|设想|规划|纲要)\s*$")
 
 
 def _catalogue_name(fields: tuple[tuple[str, str], ...]) -> bool:

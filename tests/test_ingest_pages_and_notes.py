@@ -428,3 +428,53 @@ def test_ordinary_texts_a_third_review_found_the_rules_above_changing():
     # an office's own minutes line is not joined to the minutes' title
     doc = _doc(["中共青阳县委办公室", "第5次县委常委会会议纪要", "", "2018年7月16日上午，县委常委会召开第5次会议。现将会议议定事项纪要如下：", "一、关于有关事项", "会议议定：抓紧推进。"])
     assert doc.title == "第5次县委常委会会议纪要"
+
+
+def test_a_transcription_note_under_the_title_dates_the_speech_and_is_no_title():
+    doc = _doc(["在区委经济工作会议上的讲话", "", "赵建勋", "", "（2021年2月，根据录音整理）", "", *SPEECH])
+    assert (doc.title, doc.author, doc.date) == ("在区委经济工作会议上的讲话", "赵建勋", "2021-02")
+    doc = _doc(["在全县经济工作会议上的讲话", "（2019年1月8日根据录音整理，未经本人审阅）", *SPEECH])
+    assert (doc.title, doc.date) == ("在全县经济工作会议上的讲话", "2019-01-08")
+
+
+def test_a_district_shared_by_several_cities_is_the_one_of_the_city_named_most():
+    body = ["新华区是沧州中心城区的核心区。", "要以大运河沧州段贯通为契机，推动新华区服务业提档升级，打造沧州的城市客厅。",
+            "同时，学习省会石家庄的经验，办好沧州的事。"]
+    doc = _doc(["在区委经济工作会议上的讲话", *SPEECH[:2], *body])
+    assert doc.locality.province == "河北省" and doc.locality.locality in ("沧州市", "新华区")  # (not the province for want of a city)
+    assert "新华区 (body×2; weight 2.0)" in doc.locality.evidence  # (沧州's, not split with 石家庄's)
+
+
+def test_a_meeting_papers_cover_is_no_title_and_the_body_under_the_title_its_issuer():
+    lines = ["融水苗族自治县2025年一季度经济运行分析会", "", "会 议 材 料", "", "（二）", "", "", "县人民政府办公室印", "2025年4月", "", "",
+             "2025年一季度全县经济运行情况分析", "融水苗族自治县统计局", "",
+             "今年以来，在县委、县政府的坚强领导下，全县经济运行开局平稳、稳中有进。现将一季度全县经济运行情况分析如下。",
+             "一、主要经济指标完成情况", "一季度全县实现地区生产总值36.82亿元，同比增长5.6%。"]
+    doc = _doc(lines)
+    assert (doc.title, doc.issuer) == ("2025年一季度全县经济运行情况分析", "融水苗族自治县统计局")
+    assert doc.date == "2025-04" and doc.locality.locality == "融水苗族自治县"
+    # a paper's number written 之三 is no title either
+    assert _doc(["全市项目建设推进会", "会 议 材 料", "（之三）", "大会秘书处印", "2021年3月", "",
+                 "张掖市2020年重大项目建设情况及2021年工作安排", "张掖市发展和改革委员会", "", *lines[14:]]).title == "张掖市2020年重大项目建设情况及2021年工作安排"
+
+
+def test_a_red_heads_table_gives_issuers_and_the_title_keeps_them():
+    lines = ["| 中 共 晋 江 市 委 | 文件 |", "| 晋江市人民政府 |  |", "", "晋委发〔2020〕12号", "", "中共晋江市委\u3000晋江市人民政府",
+             "关于进一步促进民营经济高质量发展的", "若干意见", "", "各镇党委和人民政府、街道党工委和办事处，市直各单位：",
+             "为进一步促进民营经济高质量发展，现提出如下意见。", "一、优化营商环境", "全面落实减税降费政策，降低企业成本。"]
+    doc = _doc(lines, name="晋委发〔2020〕12号.docx", encoding="docx")
+    assert doc.title == "中共晋江市委 晋江市人民政府关于进一步促进民营经济高质量发展的若干意见"
+    assert "|" not in doc.issuer and doc.locality.locality == "晋江市"
+
+
+def test_a_reporters_line_of_any_names_is_a_byline_and_a_days_note_keeps_the_lead_day():
+    lead = "2月5日（正月初八），新春上班第一天，我县召开全县高质量发展大会。县委书记潘建中出席会议并讲话，县长吴明霞主持会议。"
+    doc = _doc(["全县高质量发展大会召开", "信息来源：安吉新闻网  发布日期：2025-02-06", "记者 章晓蕾 通讯员 钱立", lead, "潘建中在讲话中指出，2024年全县经济社会发展交出了一份高分答卷。"],
+               name="a.html", encoding="html (utf-8)")
+    assert (doc.title, doc.date) == ("全县高质量发展大会召开", "2025-02-05")
+
+
+def test_a_plenums_communique_wrapped_under_its_committees_name_is_one_title():
+    doc = _doc(["中国共产党大理白族自治州第十届委员会", "第五次全体会议公报", "（2023年7月28日中国共产党大理白族自治州第十届委员会第五次全体会议通过）",
+                "中国共产党大理白族自治州第十届委员会第五次全体会议，于2023年7月27日至28日在大理举行。", "全会由州委常委会主持。"])
+    assert doc.title == "中国共产党大理白族自治州第十届委员会第五次全体会议公报"

@@ -824,9 +824,8 @@ def _tally(mentions: list[Mention], gaz: Gazetteer) -> Tally:
         provs = {c[:2] for c in m.codes}
         if len(provs) == 1:
             context[next(iter(provs))] += m.weight
-        cities = {c[:4] for c in m.codes if gaz.places[c].level != "province"}
-        if len(cities) == 1 and len(provs) == 1:  # (a city, or a county of one city: keyed by the city's code, 1309)
-            context[next(iter(cities))] += m.weight
+        if len(m.codes) == 1 and gaz.places[m.codes[0]].level == "city":  # (a city named as itself: keyed by its code, 1309)
+            context[m.codes[0][:4]] += m.weight
     tally = Tally()
     for m in mentions:
         codes = _disambiguate(m.codes, context, gaz)
@@ -1265,7 +1264,7 @@ def _disambiguate(codes: tuple[str, ...], context: dict[str, float], gaz: Gazett
     (吉林 is 吉林省 unless 吉林市 is written out); units in different provinces → those in
     the province the text names most, if any, else a province among them (河南 is 河南省
     unless the text is in 青海, where 河南 is also a county); counties or districts of
-    different cities → those of the city the text names most, if any (新华区 with 沧州)."""
+    different cities → the one of a city the text names twice or more, and twice as often as any other (新华区 with 沧州)."""
     if len(codes) == 1:
         return codes
     keep = tuple(c for c in codes if not any(a in codes for a in gaz.places[c].ancestors))
@@ -1275,12 +1274,11 @@ def _disambiguate(codes: tuple[str, ...], context: dict[str, float], gaz: Gazett
         if top > 0:
             keep = tuple(c for s, c in scored if s == top)
     if len(keep) > 1 and all(gaz.places[c].level == "county" for c in keep):
-        # …and of the cities the province holds, the one the text names most (新华区 in a text naming 沧州 thrice and
-        # 石家庄 once: 沧州's)
-        scored = [(context.get(c[:4], 0.0), c) for c in keep]
-        top = max(s for s, _ in scored)
-        if top > 0:
-            keep = tuple(c for s, c in scored if s == top)
+        # …and of the cities the province holds, the one the text names often (MIN_BODY_MENTIONS) and at least twice as
+        # often as any other (新华区 in a text naming 沧州 thrice and 石家庄 once: 沧州's; not a passing 鞍山 beside 铁西区)
+        scored = sorted(((context.get(c[:4], 0.0), c) for c in keep), reverse=True)
+        if scored[0][0] >= MIN_BODY_MENTIONS and scored[0][0] >= 2 * scored[1][0]:
+            keep = (scored[0][1],)
     provinces = [c for c in keep if gaz.places[c].level == "province"]
     if len(keep) > 1 and len(provinces) == 1:  # 河南 alone is 河南省, not 河南蒙古族自治县, as 吉林 is 吉林省
         keep = tuple(provinces)

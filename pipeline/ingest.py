@@ -1186,7 +1186,7 @@ _EDITORIAL_NOTE = re.compile(r"^\s*[（(](?![^（）()]*(?:报告|讲话|会|转
 
 
 # a speech's note that it was transcribed from a recording (（根据录音整理，未经本人审阅）): said of the text, no title
-_TRANSCRIBED = re.compile(r"^\s*[（(][^（）()]{0,16}?(根据|据)?(录音整理|未经本人审阅|未经本人审定|据录音)[^（）()]{0,16}[）)]\s*$")
+_TRANSCRIBED = re.compile(r"^\s*[（(][^（）()]{0,16}?(录音整理|未经本人审阅|未经本人审定|据录音)[^（）()]{0,16}[）)]\s*$")
 # …and the day or the month it names (（2021年2月，根据录音整理）), the speech's
 _NOTE_MONTH = re.compile(r"(\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月")
 
@@ -1369,7 +1369,7 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
                     if lines.open(i):
                         lines.mark(i, "metadata", "masthead")
                         kinds[i] = LineKind("metadata", "source/date line")
-        if kinds[i].reason == "navigation" and re.sub(r"\s", "", lines.text[i]) in ("本版标题导航", "标题导航", "本版导航", "本版新闻列表"):
+        if kinds[i].reason == "navigation" and re.sub(r"\s", "", lines.text[i]) in ("本版标题导航", "标题导航", "本版导航", "本版新闻列表", "本版文章", "本版文章：", "本版文章:", "本版文章列表"):
             # (to a blank line or the first item said again, the article's own title; where a speaker's name or a date
             # ends the run, the last line above it is the article's title, not an item)
             items: list[int] = []
@@ -1615,9 +1615,10 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
             # the author's unit under the author's name, as an article sets it (马文昌 / 海东市人民政府): no title
             lines.mark(i, "metadata", "byline (the author's unit)")
             lines.zones["author"].append(line)
-        elif title_parts and (meeting or _GENRE_END.search(closed_up(title_parts[-1])) or k == len(header) - 1) and _bodies_only(line):  # (政 府 工 作 报 告 too)
+        elif title_parts and (meeting or _GENRE_END.search(closed_up(title_parts[-1])) or k == len(header) - 1 and _names_unit_first(line, gazetteer)) and _bodies_only(line):  # (政 府 工 作 报 告 too)
             # the body that issues it, under a title that is whole (…工作总结 / 常州市对口支援…前方工作组;
-            # 凝心聚力 / ——在全县经济工作会议上的讲话 / 中共湄潭县委), or right above the text (…情况分析 / 某县统计局 / 今年以来，…):
+            # 凝心聚力 / ——在全县经济工作会议上的讲话 / 中共湄潭县委), or right above the text, a place's body (…情况分析 /
+            # 融水苗族自治县统计局 / 今年以来，…; not …名单 / 县公安局, nor a profile's ——记宁海县第一人民医院党委):
             # not more title; it still names the place, as the title does
             _header_issuer(lines, doc, i, "issuer (under the title)")
         elif not title_parts and _bodies_only(line) and (len(line.split()) > 1 or any(
@@ -1632,7 +1633,7 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
             lines.mark(i, "metadata", "editorial note")  # （本刊转载时有删节）, （摘要）: said of the text, no title
             if _TRANSCRIBED.match(line) and (day := find_date(date_probe(line))):  # (（2021年2月20日根据录音整理）: the day it was given)
                 lines.dates.append(Dated(day, "title block", i))
-            elif _TRANSCRIBED.match(line) and (m := _NOTE_MONTH.search(date_probe(line))) and (month := year_month_line(m.group())):
+            elif _TRANSCRIBED.match(line) and (m := _NOTE_MONTH.search(date_probe(line))) and (month := year_month_line(m.group())) and not lines.years:
                 lines.years.append((month, "title block"))
         elif _UNDATED_MEETING.match(line):
             # ——在会宁县第十七届人民代表大会第六次会议上: the meeting the report was given at, without its
@@ -1666,11 +1667,13 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
     if sub.startswith("在") and len(title_parts) > 1 and re.sub(r"\s", "", title_parts[0]).endswith(sub) and _speaker_over(re.sub(r"\s", "", title_parts[0]), sub):
         # a headline that is the speech's subtitle with its speaker put before it (县委书记于海波在…上的讲话 / 抢抓机遇… /
         # ——在…上的讲话), over the speech's own title: the own title is the document's, the headline names its speaker
-        title_parts, blocks = title_parts[1:], blocks[1:]
+        title_parts, blocks, title_at = title_parts[1:], blocks[1:], title_at[1:]
     marks = [i for i in range(title_at[0], title_at[-1]) if "secretariat's print mark" in (lines.status[i][1], lines.kinds[i].reason)] if title_at else []
-    if marks and title_at and title_at[0] < marks[-1] < title_at[-1]:
+    labelled = bool(marks) and any("meeting paper label" in (lines.status[i][1], lines.kinds[i].reason) for i in range(title_at[0], marks[-1]))
+    if labelled and len(title_at) == len(title_parts) and title_at[0] < marks[-1] < title_at[-1]:
         # a meeting paper's cover (…一季度经济运行分析会 / 会 议 材 料 / （二） / 县人民政府办公室印 / 2025年4月) over the
-        # paper's own title: the cover names the meeting the paper was given at
+        # paper's own title: the cover names the meeting the paper was given at (not a title set over a print mark without
+        # the cover's label: 凝心聚力 奋勇争先 / 大会秘书处印 / 全力推动…)
         keep = [n for n, i in enumerate(title_at) if i > marks[-1]]
         for i in title_at[: keep[0]]:
             lines.mark(i, "metadata", "meeting line (a paper's cover)")
@@ -1747,6 +1750,12 @@ def _bodies_only(line: str) -> bool:
     parts = line.split()
     return (bool(parts) and all(_SIGNATURE.fullmatch(p) for p in parts) and not _INNER_PUNCTUATION.search(line)
             and not re.search(r"\d|关于|转发|印发|批转", line))  # (宾阳县人民政府办公室转发南宁市人民政府 / 办公室关于…: a title wrapped)
+
+
+def _names_unit_first(line: str, gazetteer: Gazetteer) -> bool:
+    """Whether ``line`` opens with the name of a unit of the gazetteer (融水苗族自治县统计局, 中共张掖市委; not ——记…, 县公安局)."""
+    found = gazetteer.find(line.strip())
+    return bool(found) and found[0][0] == 0
 
 
 def _cell_text(line: str) -> str:
@@ -2447,8 +2456,8 @@ def date_document(lines: Lines, doc: Document, meta: dict[str, str], meta_source
     if lines.yearless and dates and date_rank(dates[0].source) > date_rank(CLOSING_DAY) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", dates[0].date) and (
             given := _day_before(int(lines.yearless[0][1][:2]), int(lines.yearless[0][1][3:]), dt.date.fromisoformat(dates[0].date), lines.yearless[0][0], "title block")):
         dates.insert(0, given)  # (a speech's day under its title or speaker without its year, （6月12日）: of the page's year, or the year before)
-    if (len(lines.years) == 1 and (not dates or date_rank(dates[0].source) > max(date_rank(lines.years[0][1]), date_rank("signature")))
-            and sum(bool(year_month_line(t)) for t in lines.text) <= 1):  # (a note's month, （2021年2月，根据录音整理）, is no such line)
+    if (len({month for month, _ in lines.years}) == 1 and (not dates or date_rank(dates[0].source) > max(date_rank(lines.years[0][1]), date_rank("signature")))
+            and sum(bool(year_month_line(t)) for t in lines.text) <= 1):  # (a transcription note's month, （2021年2月，根据录音整理）, is no such line)
         # the document's own month (二〇一二年十二月 under its title or as its signature) before a website's day; not
         # where it has a day of its own (a signature's 2012年12月20日 under a title's （2012年12月）, a 成文日期), nor
         # where months head its parts (a 大事记's 2013年1月 … 2013年12月)
@@ -2479,7 +2488,11 @@ def date_document(lines: Lines, doc: Document, meta: dict[str, str], meta_source
 # a news report's or an editor's note's first sentence, dated by the day of what it reports (本报讯（记者…）3月14日，长安区召开…;
 # 编者按：12月26日，市委经济工作会议召开。; 8月14日下午，全县…会议在县政府第一会议室召开)
 _LEAD_DAY = re.compile(
-    r"^\s*(?:[【\[]?编者按\s*[】\]]?\s*[:：]?\s*)?(?:[^\s，,。]{0,12}?讯\s*|[^\s，,。\d]{1,16}?(?=\d{1,2}月\d{1,2}日电))?(?:[（(][^）)]{0,40}[）)]\s*)?(?:(?:(?P<y>(?:19|20)\d{2})\s*年\s*|(?P<last>去年)|今年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日|(?P<rel>昨天|昨日|前天|今天|今日|[上本]周[一二三四五六日天])|[昨今前]\s*[（(]\s*(?P<d2>\d{1,2})\s*[)）]\s*日|(?P<d3>\d{1,2})日(?=上午|下午|晚|早上|凌晨|中午|[，,]))\s*(?:[（(][^）)]{1,8}[）)])?\s*(?:上午|下午|晚上?|早上|凌晨|中午)?\s*(?:[，,]|(?<=日)电\s*(?:[（(][^）)]{0,40}[）)])?\s*)"
+    r"^\s*(?:[【\[]?编者按\s*[】\]]?\s*[:：]?\s*)?(?:[^\s，,。]{0,12}?(?:讯|消息)\s*"
+    # (a dateline's day before the reporters in brackets and the event's own day: 新华网长沙3月5日电（记者 周俊）3月3日，…;
+    # 东方网记者汤小琪11月15日报道：11月13日，…)
+    r"|[^\s，,。\d]{1,16}?\d{1,2}月\d{1,2}日(?:电|报道[:：]?)\s*(?=(?:[（(][^）)]{0,40}[）)]\s*)?(?:\d{1,2}月)?\d{1,2}日)"
+    r"|[^\s，,。\d]{1,16}?(?=\d{1,2}月\d{1,2}日电))?(?:[（(][^）)]{0,40}[）)]\s*)?(?:(?:(?P<y>(?:19|20)\d{2})\s*年\s*|(?P<last>去年)|今年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日|(?P<rel>昨天|昨日|前天|今天|今日|[上本]周[一二三四五六日天])|[昨今前]\s*[（(]\s*(?P<d2>\d{1,2})\s*[)）]\s*日|(?P<d3>\d{1,2})日(?=上午|下午|晚|早上|凌晨|中午|[，,]))\s*(?:[（(][^）)]{1,8}[）)])?\s*(?:上午|下午|晚上?|早上|凌晨|中午)?\s*(?:[，,]|(?<=日)电\s*(?:[（(][^）)]{0,40}[）)])?\s*)"
     # (the day may carry a note in brackets, 2月5日（正月初八）, 3月1日（星期三）; the clause may run across a comma, 市长赵启明深入陈仓区、凤翔区，调研…; not past a source's 获悉 or another day: 9月18日，
     # 记者从县农业农村局获悉，我县将于9月23日举办… is the day of the reporting)
     r"(?P<clause>(?:(?!获悉|了解到|获知|据悉|\d{1,2}月\d{1,2}日)[^。！？；;]){0,80}?(?:召开|举行|开幕|闭幕|举办|调研|考察|视察|督导|督查|检查|慰问|走访|座谈|召集|会见|接见|宣讲|集体学习))")
@@ -2502,10 +2515,21 @@ def lead_day(lines: Lines, posted: str, doc_title: str, posted_by: str = "header
     note = lambda i: bool(re.match(r"\s*[【\[]?编者按", lines.text[i]))  # noqa: E731
     first = next((i for i in lines.nonblank if lines.open(i) and lines.kinds[i].kind == "body" or note(i)), None)
     if first is not None and (wire := _WIRE_DAY.match(lines.text[first])) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", posted):
-        # a news agency's dateline dates its report, whatever it reports (中评社漳州5月20日电（记者…）: an interview too)
-        return _day_before(int(wire.group("m")), int(wire.group("d")), dt.date.fromisoformat(posted), first)
+        # a news agency's dateline dates its report, whatever it reports (中评社漳州5月20日电（记者…）: an interview too),
+        # unless the report gives the day of the event its headline reports after its reporters (新华网长沙3月5日电（记者
+        # 周俊）3月3日，中共桑植县委经济工作会议…召开)
+        wired = _day_before(int(wire.group("m")), int(wire.group("d")), dt.date.fromisoformat(posted), first)
+        own = _LEAD_DAY.match(lines.text[first])
+        if not own or own.start("clause") <= wire.end() or (own.group("m"), own.group("d")) == (wire.group("m"), wire.group("d")):
+            return wired
+        return _lead_day(lines, posted, doc_title, posted_by, first, note) or wired
     if first is None:
         return None
+    return _lead_day(lines, posted, doc_title, posted_by, first, note)
+
+
+def _lead_day(lines: Lines, posted: str, doc_title: str, posted_by: str, first: int, note) -> Dated | None:
+    """:func:`lead_day` of the first line of text ``first`` (``note``: whether a line is an editor's note)."""
     # (an editor's note read whole, also where a page's hard breaks cut it into paragraphs: 编者按：3月3日，…暨全 / 省巩固…工 /
     # 作会议在长沙召开。省委书记陈立群出席会议并讲话。)
     said = "".join(lines.text[i] for i in [first, *[j for j in lines.nonblank if j > first and lines.kinds[j].kind in ("body", "heading")][:3]]) if note(first) else lines.text[first]

@@ -193,6 +193,7 @@ _SHORT = 200  # site furniture is never longer than this
 _PROVINCES = ("北京|天津|河北|山西|内蒙古|辽宁|吉林|黑龙江|上海|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|广西|海南|重庆|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆"
               "|兵团|香港|澳门|台湾")
 _EPAPER_NAV = r"(?:上一版|下一版|上一篇|下一篇|往期回顾|PDF版?(?:下载)?|版面导航|本版目录|版面目录|返回目录)"
+_EPAPER_NAV_ARROWED = rf"[<＜«‹]*\s*{_EPAPER_NAV}\s*[>＞»›]*"
 BOILERPLATE = [
     # a menu's link (网站首页 | 网站地图), not a word of a sentence (完成门户网站首页改版，…)
     ("navigation", re.compile(r"(^|[\s|｜/:：【\[])(网站首页|网站地图)(?=$|[\s|｜/>＞›»】\]])|^首页\s*[>＞›»/]|[>＞›»]\s*正文\s*$|当前位置\s*[:：]|^\s*(?:(?:您|你)(?:当前|现在)?(?:所在)?的?|(?:当前|现在)(?:所在)?的?|所在)位置\s*[:：]\s*(?:$|首页|网站首页|主页|[^\s>＞›»]{0,10}\s*[>＞›»])|您现在的位置|^返回(首页|顶部)|^欢迎(您)?(访问|光临|来到)\S{0,30}(网站|门户网)\S{0,4}[！!。]?$")),
@@ -227,8 +228,9 @@ BOILERPLATE = [
     ("site name", re.compile(rf"^\s*(学习强国\s*)?({_PROVINCES})学习平台\s*$|^\s*学习强国\s*$|^\s*(?!.*(关于|加强|推进|建设|升级|改版|规范|和))[\u4e00-\u9fff]{{2,20}}(人民政府|政府)?门户网站\s*$|^\s*[\u4e00-\u9fff]{{2,10}}(日报|晚报|时报|报)\s*(数字报|电子报|电子版)\s*$")),
     # an e-paper's links between its pages and articles (上一版　下一版　上一篇　下一篇), after the page's number and
     # name (第A03版：两会特刊　上一篇　下一篇), and its labels over the page's list of articles and pictures (本版标题导航, 图片新闻)
-    ("navigation", re.compile(rf"^\s*((第\s*[A-Za-z]?\d{{1,3}}\s*版\s*[:：]\s*[^\s:：]{{1,12}}\s*){_EPAPER_NAV}(\s*{_EPAPER_NAV})*|{_EPAPER_NAV}(\s*{_EPAPER_NAV})+"
-                              r"|本版标题导航|标题导航|本版导航|版面导航|本版新闻列表|图片新闻)\s*$")),
+    # (their arrows too: << 上一版    下一版 >>)
+    ("navigation", re.compile(rf"^\s*((第\s*[A-Za-z]?\d{{1,3}}\s*版\s*[:：]\s*[^\s:：]{{1,12}}\s*){_EPAPER_NAV_ARROWED}(\s*{_EPAPER_NAV_ARROWED})*|{_EPAPER_NAV_ARROWED}(\s*{_EPAPER_NAV_ARROWED})+"
+                              r"|本版标题导航|标题导航|本版导航|版面导航|本版新闻列表|本版文章(列表)?[:：]?|图片新闻)\s*$")),
     ("site owner", re.compile(r"^(主办单位|承办单位|协办单位|技术支[撑持]|运行维护|网站维护|联系我们|网站声明|(主办|承办)\s*[:：])[^，,。；]*$")),
     ("site address", re.compile(r"^(地址|通讯地址|邮编|邮政编码|联系电话|电话|传真)\s*[:：][^。！？；，,]{0,60}$")),
     ("editor", re.compile(r"^[\[【(（]?\s*(责任编辑|编辑|责编|审核|审校|校对|初审|复审|终审|监制|值班编辑)\s*[:：]"
@@ -584,11 +586,22 @@ _TITLE_SPEAKER = re.compile(
     rf"|(?P<who2>[{''.join(sorted(SURNAMES))}][\u4e00-\u9fff]{{1,2}}?)同志){_SPEECH}"
 )
 _REPORTER_NAMES = r"(?:[" + "".join(sorted(SURNAMES)) + r"][\u4e00-\u9fff]{1,2}\s*){1,4}"
-# (…or any names set apart by spaces, the role words saying they are names: 记者 章晓蕾 通讯员 钱立)
-_ROLE_NAMES = r"(?<=[\s:：])(?!特约|记者|通讯员)[\u4e00-\u9fff]{2,3}(?:\s+(?!特约|记者|通讯员)[\u4e00-\u9fff]{2,3}){0,3}(?![\u4e00-\u9fff])"
+# (…or names of any of the common surnames (百家姓) set apart by spaces, the role words saying they are names: 记者 章晓蕾
+# 通讯员 钱立; not a column's 记者 手记, 通讯员 风采, nor 记者 张晓 报道)
+_BAIJIAXING = frozenset(
+    "赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张孔曹严华金魏陶姜戚谢邹喻柏水窦章云苏潘葛奚范彭郎鲁韦昌马苗凤花方俞任袁柳"
+    "酆鲍史唐费廉岑薛雷贺倪汤滕殷罗毕郝邬安常乐于时傅皮卞齐康伍余元卜顾孟平黄和穆萧尹姚邵湛汪祁毛禹狄米贝明臧计伏成戴谈宋茅"
+    "庞熊纪舒屈项祝董梁杜阮蓝闵席季麻强贾路娄危江童颜郭梅盛林刁钟徐邱骆高夏蔡田樊胡凌霍虞万支柯昝管卢莫经房裘缪干解应宗丁宣"
+    "贲邓郁单杭洪包诸左石崔吉钮龚程嵇邢滑裴陆荣翁荀羊惠甄曲家封芮羿储靳汲邴糜松井段富巫乌焦巴弓牧隗山谷车侯宓蓬全郗班仰秋仲"
+    "伊宫宁仇栾暴甘钭厉戎祖武符刘景詹束龙叶幸司韶郜黎蓟薄印宿白怀蒲邰从鄂索咸籍赖卓蔺屠蒙池乔阴胥能苍双闻莘党翟谭贡劳逄姬申"
+    "扶堵冉宰郦雍却璩桑桂濮牛寿通边扈燕冀郏浦尚农温别庄晏柴瞿阎充慕连茹习宦艾鱼容向古易慎戈廖庾终暨居衡步都耿满弘匡国文寇广"
+    "禄阙东欧殳沃利蔚越夔隆师巩厍聂晁勾敖融冷訾辛阚那简饶空曾毋沙乜养鞠须丰巢关蒯相查后荆红游竺权逯盖益桓公覃邝冼岳"
+) | PLACE_NAME_SURNAMES
+_ROLE_NAME = rf"(?!报道|供图|摄影|实习|编辑|特约|记者|通讯员)[{''.join(sorted(_BAIJIAXING))}][\u4e00-\u9fff]{{1,2}}"
+_ROLE_NAMES = rf"(?<=[\s:：]){_ROLE_NAME}(?:\s+{_ROLE_NAME}){{0,3}}(?![\u4e00-\u9fff])"
 _REPORTER_LINE = re.compile(  # the first role's names are the author: （记者 王晓燕 通讯员 陈刚）
     r"^[(（]?\s*" + _OUTLET + r"?\s*(特约)?(记者|通讯员)\s*[:：]?\s*(?P<who>" + _REPORTER_NAMES + r"|" + _ROLE_NAMES + r")"
-    r"([、，,\s]*(特约)?(记者|通讯员)\s*[:：]?\s*(?:" + _REPORTER_NAMES + r"|" + _ROLE_NAMES + r"))?[)）]?$"
+    r"([、，,\s]*(本报|本台|本刊)?(特约)?(记者|通讯员)\s*[:：]?\s*(?:" + _REPORTER_NAMES + r"|" + _ROLE_NAMES + r"))?(\s*(整理|报道|摄影?|供图))?\s*[)）]?$"
 )
 _CLOSING = "。！？；!?;…”’」』"
 # A table row as the readers write it (| a | b |; a | inside a cell is written \|).

@@ -433,16 +433,23 @@ def test_ordinary_texts_a_third_review_found_the_rules_above_changing():
 def test_a_transcription_note_under_the_title_dates_the_speech_and_is_no_title():
     doc = _doc(["在区委经济工作会议上的讲话", "", "赵建勋", "", "（2021年2月，根据录音整理）", "", *SPEECH])
     assert (doc.title, doc.author, doc.date) == ("在区委经济工作会议上的讲话", "赵建勋", "2021-02")
-    doc = _doc(["在全县经济工作会议上的讲话", "（2019年1月8日根据录音整理，未经本人审阅）", *SPEECH])
+    doc = _doc(["在全县经济工作会议上的讲话", "（根据录音整理，2019年1月8日）", *SPEECH], name="a.html", encoding="html (utf-8)", meta={"date": "2019-01-15"})
     assert (doc.title, doc.date) == ("在全县经济工作会议上的讲话", "2019-01-08")
+    # the note's month with the same month as the signature still dates it
+    doc = _doc(["在区委经济工作会议上的讲话", "（2021年2月，根据录音整理）", *SPEECH, "谢谢大家！", "2021年2月"])
+    assert doc.date == "2021-02"
 
 
 def test_a_district_shared_by_several_cities_is_the_one_of_the_city_named_most():
     body = ["新华区是沧州中心城区的核心区。", "要以大运河沧州段贯通为契机，推动新华区服务业提档升级，打造沧州的城市客厅。",
             "同时，学习省会石家庄的经验，办好沧州的事。"]
     doc = _doc(["在区委经济工作会议上的讲话", *SPEECH[:2], *body])
-    assert doc.locality.province == "河北省" and doc.locality.locality in ("沧州市", "新华区")  # (not the province for want of a city)
-    assert "新华区 (body×2; weight 2.0)" in doc.locality.evidence  # (沧州's, not split with 石家庄's)
+    assert (doc.locality.province, doc.locality.locality) == ("河北省", "沧州市")  # (not the province, for want of a city)
+    assert doc.locality.code[:4] == "1309" and "新华区 (body×2; weight 2.0)" in doc.locality.evidence  # (沧州's 新华区, not half 石家庄's)
+    # a city named in passing does not say whose district it is: 铁西区 (鞍山's or 沈阳's or 四平's) stays ambiguous
+    doc = _doc(["铁西区2023年政府工作报告", "各位代表：", "现在，我代表区人民政府向大会报告工作，请予审议。",
+                "过去一年，铁西区地区生产总值增长6%，与鞍山钢铁集团深化合作。", "铁西区新增市场主体3000户。"])
+    assert not doc.locality.found and "ambiguous" in doc.locality.evidence
 
 
 def test_a_meeting_papers_cover_is_no_title_and_the_body_under_the_title_its_issuer():
@@ -456,6 +463,17 @@ def test_a_meeting_papers_cover_is_no_title_and_the_body_under_the_title_its_iss
     # a paper's number written 之三 is no title either
     assert _doc(["全市项目建设推进会", "会 议 材 料", "（之三）", "大会秘书处印", "2021年3月", "",
                  "张掖市2020年重大项目建设情况及2021年工作安排", "张掖市发展和改革委员会", "", *lines[14:]]).title == "张掖市2020年重大项目建设情况及2021年工作安排"
+    from pipeline.ingest import _PAPER_NUMBER
+    assert _PAPER_NUMBER.match("（之三）") and _PAPER_NUMBER.match("（二）") and not _PAPER_NUMBER.match("（之前）")
+    # a title over a print mark without a cover's label stays whole; a headline over a speech's own title does not trip it
+    doc = _doc(["凝心聚力 奋勇争先", "大会秘书处印", "全力推动县域经济高质量发展", "——在全县经济工作会议上的讲话", *SPEECH])
+    assert doc.title.startswith("凝心聚力 奋勇争先")
+    doc = _doc(["于海波同志在县委经济工作会议上的讲话", "县委办公室印", "2017年2月", "抢抓机遇 真抓实干", "推动喀左全面振兴实现新突破",
+                "——在县委经济工作会议上的讲话", "（2017年2月17日）", *SPEECH])
+    assert doc.title.startswith("抢抓机遇 真抓实干") and doc.date == "2017-02-17"
+    # a profile's subtitle, or a list's last body, is no issuer under the title
+    doc = _doc(["守护群众健康的坚强堡垒", "——记宁海县第一人民医院党委", "", "在宁海县第一人民医院，党建工作与医疗服务深度融合。", "医院党委坚持把党的领导贯穿医院工作全过程。"])
+    assert "——记宁海县第一人民医院党委" in doc.title and not doc.issuer
 
 
 def test_a_red_heads_table_gives_issuers_and_the_title_keeps_them():

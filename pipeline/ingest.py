@@ -202,6 +202,7 @@ class Lines:
     author_field: bool = False  # the author so far is a page's 作者： field (the poster), which a byline overrides
     signed_by: str = ""  # the name a closing line gives (述职人：王建军, 解读人：李明)
     issuer: str = ""  # the body a closing line names (the signature: 中共留坝县委办公室)
+    posted_by: str = ""  # the body a page's catalogue names as 发布机构 (| 发布机构： | 孟连县人民政府办公室 |): who posted it, after the document's own issuer
     shared: bool = False  # a copy from a document-sharing site (see shared_copy)
     lunar: list[int] = field(default_factory=list)  # title-block lines dated by the Chinese calendar (see date_document)
     yearless: list[tuple[int, str]] = field(default_factory=list)  # title-block lines of a month and day alone, MM-DD (see date_document)
@@ -307,7 +308,9 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
             doc.author = news_speaker("", [lead]) or doc.author
     if not doc.author and body and (m := _LEAD_REPORTER.match(body[0])) and looks_like_person(m.group("who")):
         doc.author = m.group("who")  # (a news item whose lead names its reporter, 本网讯（记者 马文军）…, and no leader news_speaker finds)
-    doc.issuer = doc.issuer or lines.issuer or title_issuer(doc.title)
+    # (the body an official document's title names before 关于 issued it, before a catalogue's 发布机构, which posted it:
+    # 孟连傣族拉祜族佤族自治县人民政府办公室关于印发…的通知 under | 发布机构： | 孟连县人民政府办公室 |)
+    doc.issuer = doc.issuer or lines.issuer or title_issuer(doc.title) or lines.posted_by
     if not _repeats_title(file_name_text(source), lines.zones["title"]):
         lines.zones["file"].append(file_name_text(source))
     # a gazette's running header names its issuer (宁海县人民政府公报), unless it only repeats the title
@@ -2035,7 +2038,9 @@ def mark_fields(lines: Lines, doc: Document) -> None:
                 # (a catalogue's 标题 cell yields to the title the text sets above its body: 在中共勐海县委经济工作会议上的讲话
                 # under | 标 题： | 刀建明在县委经济工作会议上的讲话 |)
                 doc.title = _REPOST_TAG.sub("", value) or value
-            elif role == "issuer":
+            elif role == "issuer" and key.startswith(("发布", "来源")):  # (who posted it: after the document's own issuer)
+                lines.posted_by = lines.posted_by or value
+            elif role == "issuer":  # (发文机关, 成文单位: who issued it)
                 doc.issuer = doc.issuer or value
             elif role == "author":
                 if not doc.author:  # (a widget after it on the line is no name: 作者：覃丽萍 【字体：大 中 小】)

@@ -496,3 +496,33 @@ def test_a_plenums_communique_wrapped_under_its_committees_name_is_one_title():
     doc = _doc(["中国共产党大理白族自治州第十届委员会", "第五次全体会议公报", "（2023年7月28日中国共产党大理白族自治州第十届委员会第五次全体会议通过）",
                 "中国共产党大理白族自治州第十届委员会第五次全体会议，于2023年7月27日至28日在大理举行。", "全会由州委常委会主持。"])
     assert doc.title == "中国共产党大理白族自治州第十届委员会第五次全体会议公报"
+
+
+def test_a_wire_report_is_dated_by_the_event_day_it_gives_after_its_reporters():
+    lead = "新华网长沙3月5日电（记者 周俊 通讯员 向红梅）3月3日，中共桑植县委经济工作会议在县会议中心召开。县委书记钟立峰出席会议并讲话。"
+    doc = _doc(["桑植县召开县委经济工作会议", lead, "钟立峰指出，2014年全县经济社会保持了平稳健康发展。"], name="a.htm", encoding="html (utf-8)", meta={"date": "2015-03-05"})
+    assert doc.date == "2015-03-03"
+    # a wire report that gives no other day stays dated by its dateline
+    lead = "中评社漳州5月20日电（记者 林鹏）漳州市台办主任接受本社记者专访时表示，两岸交流日益密切。"
+    assert _doc(["漳州：两岸交流日益密切", lead, "他说，今年以来漳州接待台胞人数增长两成。"], name="a.htm", encoding="html (utf-8)",
+                meta={"date": "2015-05-21"}).date == "2015-05-20"
+
+
+def test_an_e_papers_arrowed_links_and_article_list_are_furniture():
+    lines = ["河南日报数字报", "2021年02月19日 星期五", "第06版：市县", "<< 上一版    下一版 >>", "", "本版文章：",
+             "· 坚持项目为王 奋力追赶跨越 信阳市召开全市高质量发展大会", "· 漯河：春节假期食品产业订单满满", "· 南阳召开乡村振兴推进会", "",
+             "信阳市召开全市高质量发展大会", "", "本报记者 胡静\u3000本报通讯员 余方 陈然", "",
+             "本报讯  2月18日（正月初七），信阳市召开全市高质量发展大会。市委书记潘振宇出席会议并讲话，市长蒋卫东主持会议。",
+             "潘振宇在讲话中回顾了2020年全市经济社会发展情况。"]
+    doc = _doc(lines, name="hnrb20210219-06.txt")
+    assert (doc.title, doc.date, doc.locality.locality) == ("信阳市召开全市高质量发展大会", "2021-02-18", "信阳市")
+
+
+def test_the_body_an_official_title_names_issued_it_not_the_catalogues_poster():
+    lines = ["| 索引号： | 11532827015xxxx/2021-00012 | 发布机构： | 孟连县人民政府办公室 |", "| 成文日期： | 2021-01-15 | 发布日期： | 2021-01-19 |",
+             "孟连傣族拉祜族佤族自治县人民政府办公室关于印发孟连县2021年森林草原防灭火工作方案的通知", "各乡（镇）人民政府，县直各部门：",
+             "《孟连县2021年森林草原防灭火工作方案》已经县人民政府同意，现印发给你们，请认真抓好贯彻落实。"]
+    doc = _doc(lines, name="content_24813.html", encoding="html (utf-8)")
+    assert doc.issuer == "孟连傣族拉祜族佤族自治县人民政府办公室"
+    # with no issuer in the title or the text, the catalogue's still names one
+    assert _doc([*lines[:2], "关于印发孟连县2021年森林草原防灭火工作方案的通知", *lines[3:]], name="b.html", encoding="html (utf-8)").issuer == "孟连县人民政府办公室"

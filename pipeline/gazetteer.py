@@ -824,8 +824,9 @@ def _tally(mentions: list[Mention], gaz: Gazetteer) -> Tally:
         provs = {c[:2] for c in m.codes}
         if len(provs) == 1:
             context[next(iter(provs))] += m.weight
-        if len(m.codes) == 1 and gaz.places[m.codes[0]].level == "city":  # (a city named as itself: keyed by its code, 1309)
-            context[m.codes[0][:4]] += m.weight
+        cities = {c[:4] for c in m.codes if gaz.places[c].level != "province"}
+        if len(cities) == 1 and len(provs) == 1:  # (a city, or a unit of one city, 运河区 or 沧县: keyed by the city's code, 1309)
+            context[next(iter(cities))] += m.weight
     tally = Tally()
     for m in mentions:
         codes = _disambiguate(m.codes, context, gaz)
@@ -1274,8 +1275,9 @@ def _disambiguate(codes: tuple[str, ...], context: dict[str, float], gaz: Gazett
         if top > 0:
             keep = tuple(c for s, c in scored if s == top)
     if len(keep) > 1 and all(gaz.places[c].level == "county" for c in keep):
-        # …and of the cities the province holds, the one the text names often (MIN_BODY_MENTIONS) and at least twice as
-        # often as any other (新华区 in a text naming 沧州 thrice and 石家庄 once: 沧州's; not a passing 鞍山 beside 铁西区)
+        # …and of the cities the province holds, the one the text names often (MIN_BODY_MENTIONS), itself or its other
+        # units, and at least twice as often as any other (新华区 in a text naming 沧州 thrice and 石家庄 once: 沧州's; not a
+        # passing 鞍山 beside 铁西区)
         scored = sorted(((context.get(c[:4], 0.0), c) for c in keep), reverse=True)
         if scored[0][0] >= MIN_BODY_MENTIONS and scored[0][0] >= 2 * scored[1][0]:
             keep = (scored[0][1],)

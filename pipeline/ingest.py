@@ -310,7 +310,10 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
         doc.author = m.group("who")  # (a news item whose lead names its reporter, 本网讯（记者 马文军）…, and no leader news_speaker finds)
     # (the body an official document's title names before 关于 issued it, before a catalogue's 发布机构, which posted it:
     # 孟连傣族拉祜族佤族自治县人民政府办公室关于印发…的通知 under | 发布机构： | 孟连县人民政府办公室 |)
-    doc.issuer = doc.issuer or lines.issuer or title_issuer(doc.title) or lines.posted_by
+    named = title_issuer(doc.title)
+    if named and lines.posted_by and not _names_unit_first(named, gazetteer):
+        named = ""  # (…but not a bare 县政府办公室 over the catalogue's 孟连县人民政府办公室)
+    doc.issuer = doc.issuer or lines.issuer or named or lines.posted_by
     if not _repeats_title(file_name_text(source), lines.zones["title"]):
         lines.zones["file"].append(file_name_text(source))
     # a gazette's running header names its issuer (宁海县人民政府公报), unless it only repeats the title
@@ -1378,6 +1381,9 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
             items: list[int] = []
             for j in range(i + 1, len(lines.text)):
                 text = lines.text[j].strip().lstrip("・·•")
+                if kinds[j].reason == "byline" and items:
+                    items = items[:-1]  # (a reporter's line under the article's title, with no blank line before it)
+                    break
                 if not text or kinds[j].kind not in ("heading", "body") or len(text) > 40 or re.search("[。；！？]", text):
                     break
                 if any(lines.text[k].strip().lstrip("・·•") == text for k in items):
@@ -1672,7 +1678,8 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
         # ——在…上的讲话), over the speech's own title: the own title is the document's, the headline names its speaker
         title_parts, blocks, title_at = title_parts[1:], blocks[1:], title_at[1:]
     marks = [i for i in range(title_at[0], title_at[-1]) if "secretariat's print mark" in (lines.status[i][1], lines.kinds[i].reason)] if title_at else []
-    labelled = bool(marks) and any("meeting paper label" in (lines.status[i][1], lines.kinds[i].reason) for i in range(title_at[0], marks[-1]))
+    labelled = bool(marks) and any({"meeting paper label", "paper number label"} & {lines.status[i][1], lines.kinds[i].reason}
+                                   for i in range(max(0, title_at[0] - 6), marks[-1]))
     if labelled and len(title_at) == len(title_parts) and title_at[0] < marks[-1] < title_at[-1]:
         # a meeting paper's cover (…一季度经济运行分析会 / 会 议 材 料 / （二） / 县人民政府办公室印 / 2025年4月) over the
         # paper's own title: the cover names the meeting the paper was given at (not a title set over a print mark without
@@ -1757,7 +1764,8 @@ def _bodies_only(line: str) -> bool:
 
 def _names_unit_first(line: str, gazetteer: Gazetteer) -> bool:
     """Whether ``line`` opens with the name of a unit of the gazetteer (融水苗族自治县统计局, 中共张掖市委; not ——记…, 县公安局)."""
-    found = gazetteer.find(line.strip())
+    bare = re.sub(r"^\s*(中国共产党|中共|共青团)", "", line)
+    found = gazetteer.find(bare.strip())
     return bool(found) and found[0][0] == 0
 
 
@@ -2527,7 +2535,8 @@ def lead_day(lines: Lines, posted: str, doc_title: str, posted_by: str = "header
         own = _LEAD_DAY.match(lines.text[first])
         if not own or own.start("clause") <= wire.end() or (own.group("m"), own.group("d")) == (wire.group("m"), wire.group("d")):
             return wired
-        return _lead_day(lines, posted, doc_title, posted_by, first, note) or wired
+        own_day = _lead_day(lines, wired.date if wired else posted, doc_title, posted_by, first, note)
+        return own_day if own_day and wired and own_day.date <= wired.date else wired  # (not a later day: 将于3月8日召开)
     if first is None:
         return None
     return _lead_day(lines, posted, doc_title, posted_by, first, note)

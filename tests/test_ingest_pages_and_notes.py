@@ -526,3 +526,35 @@ def test_the_body_an_official_title_names_issued_it_not_the_catalogues_poster():
     assert doc.issuer == "孟连傣族拉祜族佤族自治县人民政府办公室"
     # with no issuer in the title or the text, the catalogue's still names one
     assert _doc([*lines[:2], "关于印发孟连县2021年森林草原防灭火工作方案的通知", *lines[3:]], name="b.html", encoding="html (utf-8)").issuer == "孟连县人民政府办公室"
+
+
+def test_what_a_second_review_found_stays_undone():
+    # a long row of an e-paper's links is read at once (the arrows' pattern must not backtrack: 3^k steps for k links)
+    row = " ".join(["上一版", "下一版", "上一篇", "下一篇", "往期回顾", "版面导航"] * 6)
+    assert classify_line(row, 400).reason == "navigation"
+    # reporters of surnames the old list lacked (肖, 付) and Tibetan names are bylines; a column's 记者 来信 is not
+    for line, who in (("记者 肖云", "肖云"), ("记者 闫伟 通讯员 付强", "闫伟"), ("记者 次仁 通讯员 扎西", "次仁")):
+        doc = _doc(["县委召开项目建设推进会", line, "本报讯 3月3日，县委召开项目建设推进会。县委书记李明出席会议并讲话。"], name="a.html", encoding="html (utf-8)",
+                   meta={"date": "2021-03-04"})
+        assert doc.title == "县委召开项目建设推进会", line
+    assert classify_line("记者 来信", 40).reason != "byline"
+    # a party committee under the title, just above the text, is its issuer
+    doc = _doc(["2025年一季度全县经济运行情况分析", "中共融水苗族自治县委办公室", "", "今年以来，全县经济运行开局平稳、稳中有进。现将有关情况分析如下。", "一、主要指标", "地区生产总值增长5.6%。"])
+    assert doc.issuer == "中共融水苗族自治县委办公室" and doc.title == "2025年一季度全县经济运行情况分析"
+    # a wire report's later day (an event to come) does not date it
+    lead = "新华网长沙3月5日电（记者 周俊）3月8日，中共桑植县委经济工作会议将在县会议中心召开。"
+    doc = _doc(["桑植县将召开县委经济工作会议", lead, "会议将部署全年工作。"], name="a.htm", encoding="html (utf-8)", meta={"date": "2015-03-10"})
+    assert doc.date == "2015-03-05"
+    # a title's bare issuer gives way to the catalogue's full name
+    lines = ["| 发布机构： | 孟连县人民政府办公室 | 发布日期： | 2021-01-19 |", "县政府办公室关于印发2021年森林草原防灭火工作方案的通知",
+             "各乡（镇）人民政府，县直各部门：", "《2021年森林草原防灭火工作方案》已经县人民政府同意，现印发给你们，请认真贯彻落实。"]
+    assert _doc(lines, name="a.html", encoding="html (utf-8)").issuer == "孟连县人民政府办公室"
+    # an e-paper's list of articles with the byline right under the article's title gives the title back
+    doc = _doc(["河南日报数字报", "2021年02月19日 星期五", "<< 上一版    下一版 >>", "本版文章：", "· 漯河：春节假期食品产业订单满满", "· 南阳召开乡村振兴推进会",
+                "信阳市召开全市高质量发展大会", "本报记者 胡静", "本报讯  2月18日，信阳市召开全市高质量发展大会。市委书记潘振宇出席会议并讲话。",
+                "潘振宇在讲话中回顾了2020年全市经济社会发展情况。"], name="hnrb.txt")
+    assert doc.title == "信阳市召开全市高质量发展大会"
+    # a meeting paper's label above the meeting's name
+    doc = _doc(["会议材料", "全市项目建设推进会", "大会秘书处印", "2021年3月", "", "张掖市2020年重大项目建设情况及2021年工作安排", "张掖市发展和改革委员会", "",
+                "今年以来，全市重大项目建设开局良好。现将有关情况报告如下。", "一、2020年重大项目建设情况", "全市实施重大项目120个。"])
+    assert doc.title == "张掖市2020年重大项目建设情况及2021年工作安排"

@@ -22,7 +22,7 @@ gathered and coded blind by another coder after ``themes.zero_shot_weight`` was 
 labelled title and dateline lines are metadata to the pipeline, so fewer sentences match).
 ``benchmarks/county3`` is another: 24 excerpts of 2011–2025 from 19 provinces, nine of them
 about party building (propaganda, organisation and grassroots party-building meetings),
-gathered and coded blind after the weight was chosen again at 0.5 (README, "How accurate the
+gathered and coded blind while the weight was chosen again at 0.5 and scored only after it (README, "How accurate the
 themes are").
 """
 

@@ -1375,7 +1375,7 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
                     if lines.open(i):
                         lines.mark(i, "metadata", "masthead")
                         kinds[i] = LineKind("metadata", "source/date line")
-        if kinds[i].reason == "navigation" and re.sub(r"\s", "", lines.text[i]) in ("本版标题导航", "标题导航", "本版导航", "本版新闻列表", "本版文章", "本版文章：", "本版文章:", "本版文章列表"):
+        if kinds[i].reason == "navigation" and re.sub(r"[\s:：]", "", lines.text[i]) in ("本版标题导航", "标题导航", "本版导航", "本版新闻列表", "本版文章", "本版文章列表"):
             # (to a blank line or the first item said again, the article's own title; where a speaker's name or a date
             # ends the run, the last line above it is the article's title, not an item)
             items: list[int] = []
@@ -1640,10 +1640,11 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
             issuers_above.append(i)
         elif title_parts and _EDITORIAL_NOTE.match(line) or _TRANSCRIBED.match(line):
             lines.mark(i, "metadata", "editorial note")  # （本刊转载时有删节）, （摘要）: said of the text, no title
-            if _TRANSCRIBED.match(line) and (day := find_date(date_probe(line))):  # (（2021年2月20日根据录音整理）: the day it was given)
-                lines.dates.append(Dated(day, "title block", i))
-            elif _TRANSCRIBED.match(line) and (m := _NOTE_MONTH.search(date_probe(line))) and (month := year_month_line(m.group())) and not lines.years:
-                lines.years.append((month, "title block"))
+            if _TRANSCRIBED.match(line):  # (its day, （2021年2月20日根据录音整理）, or its month: the speech's)
+                if day := find_date(date_probe(line)):
+                    lines.dates.append(Dated(day, "title block", i))
+                elif (m := _NOTE_MONTH.search(date_probe(line))) and (month := year_month_line(m.group())) and not lines.years:
+                    lines.years.append((month, "title block"))
         elif _UNDATED_MEETING.match(line):
             # ——在会宁县第十七届人民代表大会第六次会议上: the meeting the report was given at, without its
             # date (the title if nothing else is: it says what the text is)
@@ -2533,7 +2534,7 @@ def lead_day(lines: Lines, posted: str, doc_title: str, posted_by: str = "header
         # 周俊）3月3日，中共桑植县委经济工作会议…召开)
         wired = _day_before(int(wire.group("m")), int(wire.group("d")), dt.date.fromisoformat(posted), first)
         own = _LEAD_DAY.match(lines.text[first])
-        if not own or own.start("clause") <= wire.end() or (own.group("m"), own.group("d")) == (wire.group("m"), wire.group("d")):
+        if not own or (own.group("m"), own.group("d")) == (wire.group("m"), wire.group("d")):
             return wired
         own_day = _lead_day(lines, wired.date if wired else posted, doc_title, posted_by, first, note)
         return own_day if own_day and wired and own_day.date <= wired.date else wired  # (not a later day: 将于3月8日召开)

@@ -1024,11 +1024,13 @@ def classify_line(line: str, heading_max_chars: int, edge: bool = True) -> LineK
 # what the document is, no sentence's punctuation, no outline number (二、审查和批准关于…的报告 is an agenda's item)
 # what an official document is, as its title ends (…的通知, …的实施方案)
 DOCUMENT_KINDS = "通知|通报|意见|决定|报告|批复|复函|函|请示|公告|通告|办法|规定|方案|决议|命令"
-DOCUMENT_TITLE = re.compile(rf"^(?![一二三四五六七八九十\d]+[、.．]|[（(])[^。；;：:！？!?，,]{{0,60}}?关于[^。；;：:！？!?，,]{{2,100}}的(实施|若干|指导|补充|紧急)?({DOCUMENT_KINDS})$")
+# what an official title may say of its kind before it (…的若干意见, …的实施办法, …的补充通知)
+_KIND_QUALIFIER = "(实施|若干|指导|补充|紧急)"
+DOCUMENT_TITLE = re.compile(rf"^(?![一二三四五六七八九十\d]+[、.．]|[（(])[^。；;：:！？!?，,]{{0,60}}?关于[^。；;：:！？!?，,]{{2,100}}的{_KIND_QUALIFIER}?({DOCUMENT_KINDS})$")
 
 
 # a value that names a document: an official one's title (…关于…的通知) or one ending in what it is (…的讲话, …工作报告)
-_NAMES_DOCUMENT = re.compile(r"关于.{2,100}的(实施|若干|指导|补充|紧急)?(通知|通报|意见|决定|报告|批复|复函|函|请示|公告|通告|办法|规定|方案|决议)\s*$|(讲话|报告|总结|方案|要点|思路|计划|打算|设想|规划|纲要)\s*$")
+_NAMES_DOCUMENT = re.compile(r"关于.{2,100}的" + _KIND_QUALIFIER + r"?(通知|通报|意见|决定|报告|批复|复函|函|请示|公告|通告|办法|规定|方案|决议)\s*$|(讲话|报告|总结|方案|要点|思路|计划|打算|设想|规划|纲要)\s*$")
 
 
 def _catalogue_name(fields: tuple[tuple[str, str], ...]) -> bool:

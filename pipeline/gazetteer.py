@@ -929,6 +929,8 @@ def _line_mentions(zone: str, text: str, gaz: Gazetteer, persons: set[str] | Non
             return []
     out = []
     for i, (off, name, codes) in enumerate(found):
+        if i and _in_county(found[i - 1], off, name, text, gaz):
+            continue  # (杨浦区人民政府长白新村街道: a street office of 杨浦区, not 长白朝鲜族自治县)
         weight = ZONE_WEIGHTS["body" if speaker is not None and i != speaker and codes != found[speaker][2] or off in visited else zone]
         if zone == "title" and name[0] in _ALONG and name in gaz.short and _along_phrase(text, off, name, codes, gaz):
             # 沿河乡镇 in a title is "the towns along the river", not 沿河县 (unless 沿河2023年…, 铜仁市沿河): read as the body reads it
@@ -953,6 +955,19 @@ def _line_mentions(zone: str, text: str, gaz: Gazetteer, persons: set[str] | Non
         out.append(Mention(zone, name, codes, weight * (FORMER_NAME_WEIGHT if (name in gaz.former or name in gaz.abolished) and name not in gaz.contemporary else 1.0), anchored, signs,
                            signs and organ, organ))
     return out
+
+
+def _in_county(prev: tuple[int, str, tuple[str, ...]], off: int, name: str, text: str, gaz: Gazetteer) -> bool:
+    """Whether short name ``name`` at ``off`` opens a township's or a street's name right after a county-level unit
+    (``prev``) and its government (杨浦区人民政府长白新村街道, 浦东新区张江镇): a place inside that unit, which the gazetteer
+    does not hold, not another county of that short name."""
+    prev_off, prev_name, prev_codes = prev
+    between = text[prev_off + len(prev_name) : off].strip()
+    return (name in gaz.short and all(gaz.places[c].level == "county" for c in prev_codes) and between in _ITS_GOVERNMENT
+            and name not in (gaz.places[c].name for c in gaz.short[name]) and not any(p in gaz.places[c].ancestors for c in gaz.short[name] for p in prev_codes))
+
+
+_ITS_GOVERNMENT = ("", "人民政府", "政府", "区政府", "县政府")
 
 
 def _innermost(found: list[tuple[int, str, tuple[str, ...]]], text: str, gaz: Gazetteer) -> list[tuple[int, str, tuple[str, ...]]]:

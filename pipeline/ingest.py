@@ -29,7 +29,7 @@ import pandas as pd
 from . import config
 from .config import IngestParams, ParamsError, PipelineError
 from .dedup import find_duplicates, normalise
-from .gazetteer import ZONE_WEIGHTS, Gazetteer, Locality, infer_locality, speaks_for
+from .gazetteer import ZONE_WEIGHTS, Gazetteer, Locality, body_level, declared_levels, infer_locality, speaks_for
 from .io import progress, run_stage, setup_logging, write_csv, write_json, write_parquet
 from .memo import IngestCache
 from .readers import READERS, RawText, ReadError, garbled, read_file, repair_mojibake
@@ -299,10 +299,12 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
         doc.author = interviewee(body) or doc.author
     # (an explainer however its title reads here: 一图读懂｜… in the file's name or the page's <title>)
     explains = any(_EXPLAINS.search(t) for t in (*lines.zones["title"], file_name_text(source), raw.meta.get("title", "")))
+    news_leader = ""
     if (not doc.author or lines.author_field or _by_reporter(doc.author, lines, raw.left_out)) and not explains:
         if news_item(doc.title or file_name_text(source), body[0] if body else ""):
             # news of a meeting or a visit: the leader whose words it reports, not its reporter or poster
-            doc.author = news_speaker(doc.title or file_name_text(source), body) or doc.author
+            news_leader = news_speaker(doc.title or file_name_text(source), body)
+            doc.author = news_leader or doc.author
         elif lead := next((t for t in body[:3] if _PRESENTS_SPEECH.search(t)), ""):
             # a speech printed below the lead or the editor's note that presents it (…省长孙建平出席会议并讲话。现将讲话摘要刊发): its speaker's
             doc.author = news_speaker("", [lead]) or doc.author
@@ -330,6 +332,8 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
     # a compilation's running head names whose papers they are (宁乡县领导讲话汇编（2014年）): a source line, for the locality
     lines.zones["source"] += [lines.text[i] for i, (st, why) in enumerate(lines.status) if st == "boilerplate" and why == "compilation header"]
     leader = subject_office(doc.title, [lines.text[i] for i, k in enumerate(lines.kinds) if k.kind == "body"], doc.author)
+    if office := own_leader_level(news_leader, leader, lines.zones, gazetteer):
+        lines.zones["author"].append(office)
     doc.locality = infer_locality(lines.zones, gazetteer, doc.date or doc.year, leader)
     towns = {t[m.start() - n : m.start()] for t in lines.zones["title"] for m in re.finditer(r"(街道|镇|乡)(?![\u4e00-\u9fff]?[长委])", t) for n in (2, 3) if m.start() >= n}
     for stem in towns:
@@ -422,9 +426,13 @@ _SAYS = re.compile(r"(?:^|[。！？；，：\s])(?P<who>[\u4e00-\u9fff]{2,3}?|[
 # (the name as long as the act after it allows: 镇长刘志向出席…, not 刘志)
 _LEAD_ROLE = re.compile(r"(?P<office>(?:[\u4e00-\u9fff]{1,8}?(?:书记|长|主任|主席|常委)、){0,3}(?:[省市县区州盟旗乡镇]委|常务|副|代)?[\u4e00-\u9fff]{0,8}?(?:书记|[省市县区州盟旗乡镇]长|主任|主席|专员))"
                         r"(?P<who>[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff]{2,12}?|[\u4e00-\u9fff]{2,4})(?:同志)?(?=主持|出席|代表|作|在|向|发表|深入|到|赴|率队|带队|一行|逐一|点评|传达|宣读|讲话|受[^，。；]{1,12}委托)"
-                        r"(?P<act>[^。；！？]{0,30}?(?:主持召开|主持并讲话|并讲话|并作[^。；！？]{0,12}讲话|作[^。；！？]{0,20}(?:讲话|报告)|作了?题为《[^》]{1,60}》的(?:讲话|报告)|上的(?:讲话|报告|致辞)(?!精神)|发表[^。；！？]{0,10}讲话|(?:刊发|发表)[^。；！？]{0,40}文章|调研|考察|视察|督导|检查))")
+                        r"(?P<act>[^。；！？]{0,30}?(?:主持召开|主持并讲话|并讲话|并作[^。；！？]{0,12}讲话|作[^。；！？]{0,20}(?:讲话|报告)|作了?题为《[^》]{1,60}》的(?:讲话|报告)|上的(?:讲话|报告|致辞)(?!精神)|发表[^。；！？]{0,10}讲话|(?:刊发|发表)[^。；！？]{0,40}文章|作主发布|调研|考察|视察|督导|检查))")
 _HEAD_ROLE = re.compile(r"^(?:(?:[省市县区州盟旗]委?|副|常务副)[\u4e00-\u9fff、]{0,8}?(?:书记|[省市县区州盟旗]长))?(?P<who>[\u4e00-\u9fff]{2,3}?)(?:同志)?"
                         r"(?:主持召开|主持|出席|在[^，。：:]{0,20}?(?:调研|考察|视察|检查|督导)|到[^，。：:]{0,20}?(?:调研|考察|视察|检查|督导)|调研|督导|检查|深入)")
+# the first of the office-holders a lead lists before their party's 一行 (部长赵志刚、副部长包玉童、主任徐冬梅一行)
+_PARTY_HEAD = re.compile(r"(?:书记|[省市县区州盟旗乡镇部局]长|主任|主席)(?P<who>[\u4e00-\u9fff]{2,3}?)、")
+# a column's name before a headline (工作动态——…, 政务要闻——…)
+_COLUMN_BEFORE = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[—―]{1,2}\s*(?!在)")
 # what a news item's headline or lead does (召开, 调研 …), where its title names no document (…的通知, …工作总结, …纪要)
 _NEWS_VERB = re.compile("召开|举行|开幕|闭幕|举办|调研|考察|视察|督导|督查|检查|慰问|走访|座谈|会见|接见|宣讲|主持|出席|部署|推进|强调|指出|要求")
 _INTERVIEW = re.compile(r"(?:^|[—―–\-－]{1,2})\s*(?:专)?访(?P<office>[\u4e00-\u9fff、]{1,20}?(?:书记|[省市县区州盟旗乡镇]长|主任|主席))(?P<who>[\u4e00-\u9fff]{2,3})$")
@@ -435,6 +443,29 @@ _clause_words = re.compile("[的了们是在和对把将要这那我你他所]|�
 # words that open such a clause and are no one's name (会议指出, 全会强调, 报告要求, 通知强调 …)
 _NOT_SPEAKER = re.compile(r"^(会议|全会|大会|报告|文章|文件|通知|意见|方案|讲话|同志|他们|我们|领导|会上|会后|强调|指出|要求|同时|此外|其中|另外|最后|首先|全市|全县|全区|全省|全州|全旗|各级|各地|各部门|市委|县委|区委|省委|州委|旗委|党委|政府|常委|座谈会|与会|代表|专家|企业|群众|干部|记者|编者|决定|纲要|规划|公报|意见稿)")
 _NATIONAL = re.compile("总书记|总理|委员长|国家主席")  # a national leader's office, before or after the name: quoted, not reporting
+
+
+# a day as a site prints it, in digits, with a short label or counter run on (2020-07-22新闻5): a posting
+_SITE_DAY = re.compile(r"\s*(?:19|20)\d{2}([-/.])\d{1,2}\1\d{1,2}(?![年月日\d])[^\s\d年月日。，：:]{1,6}\d{0,6}\s*")  # (run on, not a body after a blank: 2023-03-02 阜平县人民政府)
+
+
+def own_leader_level(news_leader: str, visitor: str, zones: dict[str, list[str]], gazetteer: Gazetteer) -> str:
+    """The bare office (市长, 市政府党组书记、市长, 县委书记) of the leader a news item reports convening or
+    speaking (:func:`news_speaker`), to be read as a byline's: a paper writes its own unit's leaders by their
+    office alone (市长吴晓晖主持召开市政府党组会议), so the item speaks as that office's level, as a byline
+    (市长) says, however often it names the province above (学习贯彻…视察广东重要讲话精神). ``""`` where the
+    office names a place (清远市副市长: whose unit, the gazetteer reads), where the item reports a visit
+    (``visitor``, :func:`subject_office`: a visiting leader's level is kept from below, not declared), or
+    where the text's own words speak as another level (我县, 全县 in the body: a county's news of its city's
+    leader)."""
+    office = news_leader.partition("（")[2].removesuffix("）")
+    if not office or visitor or any(True for _ in gazetteer.find(office)):
+        return ""
+    said = declared_levels({"author": [office]})
+    if not said:
+        return ""
+    own = declared_levels(zones) | body_level(zones)
+    return office if not own or own <= said else ""
 
 
 def news_item(title: str, lead: str) -> bool:
@@ -460,9 +491,14 @@ def news_speaker(title: str, body: list[str]) -> str:
             continue  # (传达学习市委书记李建国在…上的讲话精神: another's speech, studied)
         if _NOT_SPEAKER.match(who) or _clause_words(who) or (who + after).endswith("工作") or _OF_ANOTHER.search(m.group("office")):
             continue  # (审议了市长刘文斌所作的报告: a report received, not given; 主席团工作报告: no name)
+        office = m.group("office")
+        listed = re.split("[。！？；，,]", text[max(0, m.start() - 80) : m.start("who")])[-1]
+        if text.startswith("一行", m.end("who")) and (first := _PARTY_HEAD.search(listed)) and looks_like_person(first.group("who")):
+            # (a party's members listed before its 一行, 旗委常委、宣传部部长赵志刚、宣传部副部长包玉童、…主任徐冬梅一行: its first leads it)
+            who, office = first.group("who"), re.sub(r"^\d{1,2}月\d{1,2}日(?:上午|下午)?", "", listed[: first.start("who")])
         points[who] += 3
         # (the office as the lead gives it, not the clause before it: 会议由县委副书记、县长…)
-        offices.setdefault(who, re.sub(r"^.*(?:由|受[^，。]{0,12}委托|本文系|本文是|此文系)(?=[省市县区州盟旗乡镇党人政副常代])", "", m.group("office")))
+        offices.setdefault(who, re.sub(r"^.*(?:由|受[^，。]{0,12}委托|本文系|本文是|此文系)(?=[省市县区州盟旗乡镇党人政副常代])", "", office))
 
     def person(who: str) -> bool:
         # (a transliterated name with its dot too, 艾克拜尔·吐尔逊, where no lead names an office-holder who would be the
@@ -471,7 +507,7 @@ def news_speaker(title: str, body: list[str]) -> str:
                   and not re.search("代表|委员|声音|观点|访谈|两会", who))
         return (looks_like_person(who) or who in offices or dotted) and not _NOT_SPEAKER.match(who) and not _clause_words(who)
 
-    if (m := _HEAD_ROLE.match(title.strip())) and person(m.group("who")):
+    if (m := _HEAD_ROLE.match(_COLUMN_BEFORE.sub("", title.strip()))) and person(m.group("who")):  # (工作动态——旗委常委…赵志刚到…调研: after the column's name)
         points[m.group("who")] += 3
     says = [m.group("who") for m in _SAYS.finditer(text) if person(m.group("who"))]
     if any("·" not in who for who in says):
@@ -1032,6 +1068,7 @@ def join_wrapped(texts: list[str], origin: list[int], notes: list[str], indented
 
 # a dash that may open a dateline inside a line (…的报告 ——2023年7月25日在…会议上)
 _DASH = re.compile(r"[—―–－]{1,2}|-{2}")
+_MEETING_IN = re.compile(r"(会议|大会|全会)\S{0,6}上")  # (…a short line's dateline names its meeting, not a date alone: 工作总结 —2019年)
 
 
 def cut_title_from_dateline(lines: Lines, params: IngestParams) -> None:
@@ -1041,16 +1078,19 @@ def cut_title_from_dateline(lines: Lines, params: IngestParams) -> None:
     that the dateline, the speaker and the title are read as they are where the lines were
     kept. Only a title without punctuation of a sentence, of 4–60 characters, before a dash
     that opens a dateline (see :func:`pipeline.text.dateline`)."""
-    first = next((i for i in lines.nonblank if lines.open(i) and lines.kinds[i].kind in ("heading", "body")), None)
-    if first is None or len(lines.text[first]) <= params.heading_max_chars or dateline(lines.text[first]):
-        return
-    line = lines.text[first]
-    for m in _DASH.finditer(line, 0, 64):
-        head = line[: m.start()].strip()
-        if 4 <= len(head) <= 60 and not re.search("[。！？；，,：:]", head) and dateline(line[m.start() :]):
-            rest = line[m.start() :]
-            lines.split(first, [(head, LineKind("heading")), (rest, classify_line(rest, params.heading_max_chars, False))], "title run into its dateline")
+    # (on the first line of text, or on one of the next two under a site's bar: 天津市政府门户网站 政务邮箱 / 2014年政府工作报告
+    # ——2013年11月27日在天津市滨海新区第二届人民代表大会第一次会议上)
+    for first in [i for i in lines.nonblank if lines.open(i) and lines.kinds[i].kind in ("heading", "body")][:3]:
+        line = lines.text[first]
+        if dateline(line):
             return
+        for m in _DASH.finditer(line, 0, 64):
+            head = line[: m.start()].strip()
+            if 4 <= len(head) <= 60 and not re.search("[。！？；，,：:]", head) and (found := dateline(line[m.start() :])) and (
+                    len(line) > params.heading_max_chars or _MEETING_IN.search(line, m.start())):
+                rest = line[m.start() :]
+                lines.split(first, [(head, LineKind("heading")), (rest, classify_line(rest, params.heading_max_chars, False))], "title run into its dateline")
+                return
 
 
 def mark_dateline(lines: Lines, doc: Document, params: IngestParams) -> None:
@@ -1592,8 +1632,10 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
             # date, after the day a speech below gives under its title)
             # (a day with its weekday above any title but a body's name, 甘孜县人民政府 / 2022年04月20日 星期三, is a page's bar
             # of the day, not the document's)
+            # (and a day in a site's digits with a label or a counter run on, 2020-07-22新闻5, is the page's posting too)
             source = ("header: issued" if re.search(r"(印发|编印|印)\s*$", line)
-                      else "source/date line" if PAPER_DAY.match(line.strip()) and all(_bodies_only(p) for p in title_parts) else "title block")
+                      else "source/date line" if PAPER_DAY.match(line.strip()) and all(_bodies_only(p) for p in title_parts) or _SITE_DAY.fullmatch(line)
+                      else "title block")
             lines.dates.append(Dated(find_date(line), source, i))
             lines.zones["title"].append(line)
             dated.add(i)

@@ -214,7 +214,7 @@ BOILERPLATE = [
     ("photo caption", re.compile(r"^\s*图为.{2,60}$|^\s*[▲△][^。；;]{2,40}(现场|合影)\s*$|[（(][^（）()]{0,30}摄[)）]\s*$|^\s*[\u4e00-\u9fff]{0,6}现场(图|照|图片)?\s*$"
                                  # (…and one crediting where the picture came from: 座谈会现场（图片来源：漳浦发布）)
                                  r"|^[^。！？]{0,30}[（(]\s*(图片来源|图源)\s*[:：][^（）()]{1,20}[)）]\s*$"
-                                 r"|(记者|通讯员|摄影)\s*[:：]?\s*[\u4e00-\u9fff·]{2,4}(\s+[\u4e00-\u9fff·]{2,4}){0,3}\s*(?<!拍)摄\s*$")),
+                                 r"|(记者|通讯员|摄影)\s*[:：]?\s*[\u4e00-\u9fff·]{2,4}([\s、，,]+[\u4e00-\u9fff·]{2,4}){0,3}\s*(?<!拍)摄\s*$")),  # (记者李波、肖桂来 摄)
     # a compilation's or a yearbook's running head, its name and year (涿鹿县人民政府文件汇编 (2O12年), 于都年鉴（2017）)
     # (with its column: 特　载　　射洪年鉴·2012)
     # (…and its issue in the year, 和林格尔县文件汇编（2018年第一辑）, or a leader's speeches', 宁乡县领导讲话汇编（2014年）)
@@ -514,7 +514,7 @@ _CLAUSE_CHARS = re.compile("[要抓的了在是和对把将好当做推进加强
 # A reporter's byline (记者 刘晓燕, 本报记者 王某): the author is the name.
 # (the outlet may be named: 兴义市融媒体中心记者, 黔西南日报记者, 新华社记者)
 _OUTLET = r"(本报|本台|本网|新华社|[\u4e00-\u9fff]{2,16}?(融媒体中心|日报社?|晚报|报社|电视台|广播电视台|广播电台|新闻网|新闻中心|传媒集团))"
-_REPORTER = re.compile(r"^" + _OUTLET + r"?\s*(特约)?(记者|通讯员)\s*")
+_REPORTER = re.compile(r"^" + _OUTLET + r"?\s*(特约|全媒体|融媒体?|首席|见习|实习)?(记者|通讯员)\s*")  # (广州日报全媒体记者肖桂来: 肖桂来)
 # A subtitle that names the speaker after it (——在州委经济工作会议上的讲话　杨振东).
 SUBTITLE_SPEAKER = re.compile(r"^[—―–\-－]{1,2}\s*在.{2,60}?(上|时)的(讲话|报告|发言|致辞|工作报告)\s+(?P<who>[\u4e00-\u9fff·]{2,12})$")
 

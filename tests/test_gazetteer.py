@@ -743,3 +743,12 @@ def test_the_one_unit_of_the_level_a_text_speaks_as_is_helped_against_its_siblin
     # (named in the body only, as a partner county may be, it is not helped)
     assert infer_locality({**zones, "source": []}).locality != "浦江县"
     assert infer_locality({**zones, "title": ["在经济工作会议上的讲话"], "author": []}).locality == "金华市"
+
+
+def test_a_short_name_right_after_a_county_level_unit_opens_a_place_inside_it():
+    # 杨浦区人民政府长白新村街道: a street office of 杨浦区, not 长白朝鲜族自治县
+    loc = infer_locality({"title": ["2020年上海市杨浦区人民政府长白新村街道办事处工作总结"] * 2,
+                          "body": ["合力建设“安康和美”长白社区。", "区委书记来长白视察。"]})
+    assert loc.locality == "杨浦区"
+    # …while the short name alone, or after its own city, still names the county
+    assert infer_locality({"title": ["白山市长白2020年工作总结"], "body": ["长白县委、长白县政府部署。"]}).locality == "长白朝鲜族自治县"

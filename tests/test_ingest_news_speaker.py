@@ -154,3 +154,25 @@ def test_only_news_takes_a_speaker_from_its_text():
 ])
 def test_what_is_a_news_item(title, lead, news):
     assert news_item(title, lead) is news
+
+
+def test_a_party_listed_before_its_yihang_is_led_by_its_first_member_and_a_columns_name_does_not_hide_the_headline():
+    body = ["7月15日，奈曼旗委常委、宣传部部长赵志刚、宣传部副部长包玉童、新时代文明实践服务中心主任徐冬梅一行前往大沁他拉镇调研宣传思想文化工作。",
+            "赵志刚一行首先来到了镇人民政府，听取工作汇报。"]
+    assert news_speaker("工作动态——旗委常委、宣传部部长赵志刚到大沁他拉镇调研", body) == "赵志刚（奈曼旗委常委、宣传部部长）"
+    # the headline's subject after a column's name
+    assert news_speaker("政务要闻——县委书记王建勋到重点项目调研", ["会议强调，要抓好项目建设。"]) == "王建勋"
+    assert news_speaker("县委书记王建勋到重点项目调研", ["会议强调，要抓好项目建设。"]) == "王建勋"
+
+
+def test_a_news_items_leader_by_a_bare_office_speaks_for_that_level():
+    # a city paper writes its own mayor's office bare: the city's news, however often it names the province above
+    lead = ("江门日报讯 (记者/陈敏锐) 7月6日，市政府党组书记、市长吴晓晖主持召开市政府党组会议，深入学习贯彻习近平总书记视察广东重要讲话、"
+            "重要指示精神，传达学习中共广东省委十三届三次全会精神，研究部署有关工作。")
+    doc = _doc([lead, "会议强调，要一体学习贯彻习近平总书记对广东系列重要讲话精神，在实现广东“十大新突破”中展现江门力量。",
+                "六要深入实施绿美江门生态建设，坚持山水林田湖草沙一体化保护。"])
+    assert (doc.locality.locality, doc.locality.level) == ("江门市", "city")
+    # …but not where the text speaks as another level (全县, a county's news of its city's leader)
+    county = _doc(["3月2日，市委书记张三主持召开座谈会，听取澧县工作汇报。", "全县上下要抓落实。全县要稳增长。全县要保民生。澧县将全力以赴。",
+                   "湖南省、湖南省、湖南省有关部门参加。"])
+    assert county.locality.level == "county"

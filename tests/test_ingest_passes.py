@@ -1861,3 +1861,19 @@ def test_a_provincial_leaders_speech_on_a_visit_is_the_provinces():
              "这次来海南州，重点到共和县看一看乡村振兴情况。共和县的同志作了很好的发言。共和县委、县政府做了大量工作。",
              "青海是个农牧业大省。全省要完成剩余贫困人口的脱贫任务，全省乡村振兴要取得新突破。")
     assert (d.locality.locality, d.locality.level) == ("青海省", "province")
+
+
+def test_a_title_run_into_its_dateline_under_a_sites_bar_is_cut_and_dates_the_report():
+    from conftest import make_doc
+
+    doc = make_doc(["天津市政府门户网站 政务邮箱", "", "2014年政府工作报告 ——2013年11月27日在天津市滨海新区第二届人民代表大会第一次会议上",
+                    "滨海新区区长 宗国英", "发布日期: 2022-06-02 11:30      来源: 区政府办", "各位代表：", "现在，我代表滨海新区人民政府，向大会作政府工作报告，请予审议。"])
+    assert (doc.date, doc.date_source) == ("2013-11-27", "meeting line")
+
+
+def test_a_day_in_a_sites_digits_with_a_label_run_on_is_the_pages_posting_not_the_documents():
+    from conftest import make_doc
+
+    doc = make_doc(["县委书记令狐绍辉到县融媒体中心调研", "", "2020-07-22新闻5", "", "原标题:县委书记令狐绍辉到县融媒体中心调研", "",
+                    "7月21日，县委书记令狐绍辉到县融媒体中心调研。县委常委、宣传部部长金汉伟参加调研。", "令狐绍辉强调，要做强主流舆论。"])
+    assert (doc.date, doc.date_source) == ("2020-07-21", "lead (the day of the event)")

@@ -394,3 +394,9 @@ def test_what_the_second_review_found():
     report = _doc(["2022年XX区政府工作报告（报告全文）", "来源：XX区人民政府 发布时间：2022-01-10", "政府工作报告", "——2022年1月6日在XX区第三届人民代表大会第一次会议上",
                    "XX区人民政府区长 张伟", "各位代表：", "现在，我代表区人民政府向大会报告工作。"])
     assert report.title == "2022年XX区政府工作报告"
+
+
+def test_a_reporters_outlet_and_rank_are_no_part_of_the_name_and_a_photo_credit_of_several_is_a_caption():
+    assert author_name("广州日报全媒体记者肖桂来") == "肖桂来"
+    assert author_name("本报全媒体记者 肖桂来") == "肖桂来"
+    assert classify_line("广汽埃安智能生态工厂 广州日报全媒体记者李波、肖桂来 摄", 40).reason == "photo caption"

@@ -868,6 +868,8 @@ _BRANCH = re.compile("分局|分中心|分院|分所|分行|分公司|支队|大
 _ORGAN = re.compile(r"\s*(中共)?\s*(人民政府|政府|人大常委会|人大|政协|[\u4e00-\u9fff]{0,10}?(委员会|局|厅|委|办公室|办))")
 # a journey's verb before the place it goes to (赴安吉县考察, 前往深圳招商; not 走进澧县, a unit's page on itself)
 _VISIT = ("赴", "前往", "到访")
+# a delegation of a unit that came to the text's own (阿尔山市党政考察团一行来我旗考察, …代表团莅临我县): the host's news
+_GUEST = re.compile(r"[^，。\s]{0,8}?(?:考察团|代表团|调研组|考察组|学习团|参观团|客商|客人)[^，。]{0,6}?(?:来|到|莅临|赴)(?:我|本)")
 # what may stand before the unit that opens a title: a year, the party's 中共, blanks
 _TITLE_OPENING = re.compile(r"[\s\d年度—\-－:：]*(中共|中国共产党)?\s*")
 
@@ -931,7 +933,8 @@ def _line_mentions(zone: str, text: str, gaz: Gazetteer, persons: set[str] | Non
     for i, (off, name, codes) in enumerate(found):
         if i and _in_county(found[i - 1], off, name, text, gaz):
             continue  # (杨浦区人民政府长白新村街道: a street office of 杨浦区, not 长白朝鲜族自治县)
-        weight = ZONE_WEIGHTS["body" if speaker is not None and i != speaker and codes != found[speaker][2] or off in visited else zone]
+        guest = zone == "title" and bool(_GUEST.match(text, off + len(name)))  # (阿尔山市党政考察团一行来我旗考察: the guest, not whose news)
+        weight = ZONE_WEIGHTS["body" if speaker is not None and i != speaker and codes != found[speaker][2] or off in visited or guest else zone]
         if zone == "title" and name[0] in _ALONG and name in gaz.short and _along_phrase(text, off, name, codes, gaz):
             # 沿河乡镇 in a title is "the towns along the river", not 沿河县 (unless 沿河2023年…, 铜仁市沿河): read as the body reads it
             out.append(Mention("body", name, codes, ZONE_WEIGHTS["body"]))

@@ -297,6 +297,12 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
     body = [lines.text[i] for i, k in enumerate(lines.kinds) if k.kind == "body"]
     if not doc.author or lines.author_field or _by_reporter(doc.author, lines, raw.left_out):
         doc.author = interviewee(body) or doc.author
+    guest = lead_interviewee(body)
+    if guest and (not doc.author or lines.author_field or _by_reporter(doc.author, lines, raw.left_out)):
+        # an interview its lead presents (记者专访了武汉市江夏区委书记张斐, 皮山县县委书记沈毅做客天山网): its interviewee's, who
+        # speaks for the unit the office names, as a byline's office does
+        doc.author = guest
+        lines.zones["author"].append(guest.partition("（")[2].removesuffix("）"))
     # (an explainer however its title reads here: 一图读懂｜… in the file's name or the page's <title>)
     explains = any(_EXPLAINS.search(t) for t in (*lines.zones["title"], file_name_text(source), raw.meta.get("title", "")))
     news_leader = ""
@@ -754,6 +760,10 @@ def log_left_out(raw: RawText, doc: Document) -> None:
         log.warning("%s: the page's main text leaves out %d characters of lines with sentences (ingest_log.csv, status left_out)", doc.source, prose)
 
 
+# a web page's list mark, as a copy of its text keeps it (• , ▪ , ◦ ): a bullet and a blank before the item
+_LIST_MARK = re.compile(r"^\s*[•▪◦‣]\s+(?=\S)")
+
+
 def logical_lines(raw_lines: list[str], doc: Document) -> tuple[list[str], list[int], list[str]]:
     """The file's physical lines as logical lines, repaired, before classification.
 
@@ -792,6 +802,10 @@ def logical_lines(raw_lines: list[str], doc: Document) -> tuple[list[str], list[
             part, n_pinyin = strip_pinyin(part)
             doc.pinyin_removed += n_pinyin
             part = clean_line(part)
+            if bullet := _LIST_MARK.match(part):
+                # a page's list item copied as text (  • 时间:2012-04-20 09:10, • 2012年4月19日在宁波市): its mark is no part of what it says
+                part = part[bullet.end() :]
+                note.append("list mark removed")
             lost = lost_char_runs(part)
             if lost:
                 doc.lost_char_runs += lost
@@ -1249,7 +1263,12 @@ def names_document(title: str) -> bool:
     m = _REPORTS_SPEAKING.search(title)  # (作…报告 after someone: not 工作报告)
     who = (m.group("who") or "") if m else ""
     speaking = bool(m) and (not who or looks_like_person(who) or bool(re.search("(书记|[省市县区州盟旗乡镇]长|主任|主席)$", who)))
+    # (a headline of a meeting held and who spoke at it, set apart: 县政府召开第四次全体会议 杨鹏讲话)
+    speaking = speaking or bool(_HELD_THEN_SPOKE.search(title))
     return bool(_GENRE_END.search(title)) and not speaking
+
+
+_HELD_THEN_SPOKE = re.compile(r"(召开|举行|开幕|闭幕|举办)\S{0,20}\s+[\u4e00-\u9fff]{2,4}(?:出席并)?讲话\s*$")
 
 
 # an entry of a table of contents: its page at the end, after leaders or a blank (第一章  发展基础 ……… 2, …讲话………吴晓东（1）,
@@ -1971,6 +1990,23 @@ _TURN = re.compile(r"^\s*(?P<who>[\u4e00-\u9fff]{1,4})\s*[:：]")
 _ASKER = ("记者", "问", "主持人", "本报记者", "编者", "提问")
 
 
+# a lead presenting an interview: 记者专访了武汉市江夏区委书记张斐, 和田地区皮山县县委书记沈毅做客天山网
+_LEAD_GUEST = re.compile(r"(?:专访了?|采访了?|对话了?)(?P<office>[^，。；：:、“”]{2,30}?(?:书记|[省市县区州盟旗乡镇]长|主任|主席))(?P<who>[\u4e00-\u9fff]{2,3}?)(?=[，。,；]|$)"
+                         r"|(?P<office2>[^，。；：:、“”]{2,30}?(?:书记|[省市县区州盟旗乡镇]长|主任|主席))(?P<who2>[\u4e00-\u9fff]{2,3}?)做客")
+
+
+def lead_interviewee(body: list[str]) -> str:
+    """``张斐（武汉市江夏区委书记）`` of an interview whose first lines (four: under a deck) present its guest (记者专访了…,
+    …做客…), else ``""``."""
+    for text in body[:4]:
+        for m in _LEAD_GUEST.finditer(text):
+            who, office = m.group("who") or m.group("who2"), m.group("office") or m.group("office2")
+            office = re.split(r"[，。；]|(?:\d{1,2}月\d{1,2}日|昨天|昨日|近日|日前)(?:上午|下午|晚上?)?", office)[-1].lstrip("，, ")
+            if looks_like_person(who) and not _NATIONAL.search(office) and office_only(office):
+                return f"{who}（{office}）"
+    return ""
+
+
 def interviewee(body: list[str]) -> str:
     """The one who answers an interview set as a transcript (记者：…？ / 段林华：…, two questions and two answers or
     more; not a record's 主持人：… who asks nothing), else ``""``."""
@@ -2507,6 +2543,11 @@ def date_document(lines: Lines, doc: Document, meta: dict[str, str], meta_source
     if dates and (date_rank(dates[0].source) > date_rank(LEAD_DAY) or posted_too or presented and date_rank(dates[0].source) > date_rank(CLOSING_DAY)) and (
             lead := lead_day(lines, dates[0].date, doc.title, dates[0].source)):
         dates.insert(0, lead)
+    elif (dates and dates[0].source == "title block" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", dates[0].date)
+          and (lead := lead_day(lines, dates[0].date, doc.title, dates[0].source)) and 0 < (dt.date.fromisoformat(dates[0].date) - dt.date.fromisoformat(lead.date)).days <= _POSTED_WITHIN):
+        # a news item's day under its headline that is a few days after the day its lead reports (县政协召开…常委会议 / 2010年07月22日 /
+        # 7月20日，县政协召开…): the day it was posted; the lead's day is the event's (a speech's title block is never a news lead's)
+        dates.insert(0, lead)
     if dates and date_rank(dates[0].source) > date_rank(CLOSING_DAY) and (given := note_day(lines, dates[0].date)):
         dates.insert(0, given)
     if lines.yearless and dates and date_rank(dates[0].source) > date_rank(CLOSING_DAY) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", dates[0].date) and (
@@ -2553,6 +2594,7 @@ _LEAD_DAY = re.compile(
     # 记者从县农业农村局获悉，我县将于9月23日举办… is the day of the reporting)
     r"(?P<clause>(?:(?!获悉|了解到|获知|据悉|\d{1,2}月\d{1,2}日)[^。！？；;]){0,80}?(?:召开|举行|开幕|闭幕|举办|调研|考察|视察|督导|督查|检查|慰问|走访|座谈|召集|会见|接见|宣讲|集体学习))")
 _LEAD_DAYS = 62  # how long before the page's date the reported day may be
+_POSTED_WITHIN = 7  # …and how long before a day under a news item's headline, for that day to be its posting
 _LEAD_SHARED_CHARS = 4  # how much of the headline the lead's first clause repeats (安全生产工作会议)
 
 
@@ -2604,7 +2646,8 @@ def _lead_day(lines: Lines, posted: str, doc_title: str, posted_by: str, first: 
         # (the clause to its next mark: 7月26日上午，我县召开防御第5号台风“杜苏芮”工作视频调度会 under 我县部署防御第5号台风“杜苏芮”工作)
         title = re.sub(r"\s", "", doc_title)
         clause = m.group("clause") + re.match(r"[^。！？，,；;]*", lines.text[first][m.end("clause"):]).group()
-        if names_document(title) or SequenceMatcher(None, title, clause, autojunk=False).find_longest_match().size < _LEAD_SHARED_CHARS:
+        # (a page whose headline was not kept, 时间：… 来源：… / 8月16日下午，西岗区政府召开…: its lead, a meeting's, dates it)
+        if names_document(doc_title) or title and SequenceMatcher(None, title, clause, autojunk=False).find_longest_match().size < _LEAD_SHARED_CHARS:
             return None
     ref = dt.date.fromisoformat(posted)
     if (m.group("rel") or m.group("d2") or m.group("d3")) and (posted_by == "file name" or posted_by.endswith("metadata") and not posted_by.startswith("html")):

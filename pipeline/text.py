@@ -213,7 +213,7 @@ BOILERPLATE = [
     # (not a ▲ bullet of a summary's text, ▲全年完成地区生产总值12.6亿元。, ▲ 聚焦产业发展)
     ("photo caption", re.compile(r"^\s*图为.{2,60}$|^\s*[▲△][^。；;]{2,40}(现场|合影)\s*$|[（(][^（）()]{0,30}摄[)）]\s*$|^\s*[\u4e00-\u9fff]{0,6}现场(图|照|图片)?\s*$"
                                  # (…and one crediting where the picture came from: 座谈会现场（图片来源：漳浦发布）)
-                                 r"|^[^。！？]{0,30}[（(]\s*(图片来源|图源)\s*[:：][^（）()]{1,20}[)）]\s*$"
+                                 r"|^[^。！？]{0,30}[（(]\s*(图片来源|图源)\s*[:：][^（）()]{1,20}[)）]\s*$|^\s*(图片来源|图源)\s*[:：]\s*[^\s。，]{1,20}\s*$"  # (图片来源:大众网 on its own line)
                                  r"|(记者|通讯员|摄影)\s*[:：]?\s*[\u4e00-\u9fff·]{2,4}([\s、，,]+[\u4e00-\u9fff·]{2,4}){0,3}\s*(?<!拍)摄\s*$")),  # (记者李波、肖桂来 摄)
     # a compilation's or a yearbook's running head, its name and year (涿鹿县人民政府文件汇编 (2O12年), 于都年鉴（2017）)
     # (with its column: 特　载　　射洪年鉴·2012)

@@ -752,3 +752,10 @@ def test_a_short_name_right_after_a_county_level_unit_opens_a_place_inside_it():
     assert loc.locality == "杨浦区"
     # …while the short name alone, or after its own city, still names the county
     assert infer_locality({"title": ["白山市长白2020年工作总结"], "body": ["长白县委、长白县政府部署。"]}).locality == "长白朝鲜族自治县"
+
+
+def test_a_delegation_from_another_unit_in_the_title_is_the_guest_not_whose_news():
+    loc = infer_locality({"title": ["阿尔山市党政考察团一行来我旗考察"],
+                          "body": ["8月28日，阿尔山市党政考察团一行来我旗考察。我旗领导陪同。", "考察团详细了解了我旗发展情况，乌审旗资源丰富，乌审旗区位优越，乌审旗人民热情。"]})
+    assert loc.locality == "乌审旗"
+    assert "阿尔山市 (title×1, body×1; weight 2.0)" in loc.evidence  # (its title's mention weighs as the body's)

@@ -176,3 +176,15 @@ def test_a_news_items_leader_by_a_bare_office_speaks_for_that_level():
     county = _doc(["3月2日，市委书记张三主持召开座谈会，听取澧县工作汇报。", "全县上下要抓落实。全县要稳增长。全县要保民生。澧县将全力以赴。",
                    "湖南省、湖南省、湖南省有关部门参加。"])
     assert county.locality.level == "county"
+
+
+def test_an_interview_its_lead_presents_is_its_guests_and_speaks_for_the_guests_unit():
+    from pipeline.ingest import lead_interviewee
+
+    lead = "长江奔腾不息。4月23日，长江日报记者专访了武汉市江夏区委书记张斐，为我们揭开江夏勇立潮头的发展奥秘。"
+    assert lead_interviewee([lead]) == "张斐（武汉市江夏区委书记）"
+    assert lead_interviewee(["“我们要深化认识。”10月23日，和田地区皮山县县委书记沈毅做客天山网时说。"]) == "沈毅（和田地区皮山县县委书记）"
+    assert lead_interviewee(["记者采访了几位群众，他们说很满意。"]) == ""
+    doc = _doc(["湖北支点建设中，江夏宛如一颗明珠。" + lead, "江夏，一直以来都是荆楚大地的文化重镇。湖北省、武汉市的支持下，江夏发展很快。",
+                "武汉市提出，要支持江夏。湖北省也有部署。"])
+    assert (doc.author, doc.locality.locality) == ("张斐（武汉市江夏区委书记）", "江夏区")

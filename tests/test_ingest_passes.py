@@ -1877,3 +1877,28 @@ def test_a_day_in_a_sites_digits_with_a_label_run_on_is_the_pages_posting_not_th
     doc = make_doc(["县委书记令狐绍辉到县融媒体中心调研", "", "2020-07-22新闻5", "", "原标题:县委书记令狐绍辉到县融媒体中心调研", "",
                     "7月21日，县委书记令狐绍辉到县融媒体中心调研。县委常委、宣传部部长金汉伟参加调研。", "令狐绍辉强调，要做强主流舆论。"])
     assert (doc.date, doc.date_source) == ("2020-07-21", "lead (the day of the event)")
+
+
+def test_a_pages_list_marks_are_removed_so_its_fields_and_dateline_are_read():
+    from conftest import make_doc
+
+    doc = make_doc(["当前位置:", "  • 大会文件", "  • 时间:2012-04-20 09:10", "  • 来源:大会秘书处", "", "市长  刘  奇", "", "各位代表:",
+                    "  现在，我代表宁波市人民政府向大会报告工作，请予审议。"])
+    assert (doc.date, doc.source_name) == ("2012-04-20", "大会秘书处")
+    assert any(r["note"] == "list mark removed" for r in doc.log)
+
+
+def test_a_news_items_day_under_its_headline_a_few_days_after_its_leads_is_its_posting():
+    from conftest import make_doc
+
+    doc = make_doc(["县政协召开第十一届委员会第十五次常委会议", "2010年07月22日", "7月20日，县政协召开第十一届委员会第十五次常委会议。县长冯守权通报了上半年全县经济运行情况。",
+                    "冯守权说：年初以来，全县上下围绕目标努力。"])
+    assert (doc.date, doc.date_source) == ("2010-07-20", "lead (the day of the event)")
+    # …and a page that kept no headline is dated by its lead's meeting too; a picture's credit is no headline
+    doc = make_doc(["时间:2012-02-11 14:55:51 来源:半岛都市报 作者:半岛都市报", "图片来源:大众网",
+                    "昨天上午，中国共产党青岛市第十一次代表大会在青岛市级机关会议中心隆重开幕。李群同志代表十届市委向大会作报告。"])
+    assert (doc.title, doc.date) == ("", "2012-02-10")
+    # …and a headline of a meeting held and who spoke at it names no speech
+    doc = make_doc(["县政府召开第四次全体会议 杨鹏讲话", "", "发布时间:2026-03-03 09:30 信息来源:新晃融媒体中心", "",
+                    "3月2日上午，县政府召开第四次全体会议。县委副书记、县长杨鹏强调，要统筹抓好产业发展。"])
+    assert doc.date == "2026-03-02"

@@ -869,7 +869,7 @@ _ORGAN = re.compile(r"\s*(中共)?\s*(人民政府|政府|人大常委会|人大
 # a journey's verb before the place it goes to (赴安吉县考察, 前往深圳招商; not 走进澧县, a unit's page on itself)
 _VISIT = ("赴", "前往", "到访")
 # a delegation of a unit that came to the text's own (阿尔山市党政考察团一行来我旗考察, …代表团莅临我县): the host's news
-_GUEST = re.compile(r"[^，。\s]{0,8}?(?:考察团|代表团|调研组|考察组|学习团|参观团|客商|客人)[^，。]{0,6}?(?:来|到|莅临|赴)(?:我|本)")
+_GUEST = re.compile(r"(?:党政|经贸|友好|企业|干部|政府|政协|人大)?(?:考察团|代表团|调研组|考察组|学习团|参观团|客人)(?:一行)?\s*(?:来|到|莅临)(?:我|本)[省市县区州盟旗乡镇]")
 # what may stand before the unit that opens a title: a year, the party's 中共, blanks
 _TITLE_OPENING = re.compile(r"[\s\d年度—\-－:：]*(中共|中国共产党)?\s*")
 
@@ -1116,6 +1116,14 @@ BODY_LEVEL_MIN, BODY_LEVEL_RATIO = 3, 3
 # its city's; a unit's own meeting, 召开全盟推进会, is not counted either)
 _RANKED_AFTER = re.compile(r"(居|列|排|位于|高于|低于|超过|快于|慢于|领先|占|获|评为|评|入选|跻身|进入|成为|作为|代表|融入|服务|助力|支撑|对接)\s*$")
 _RANKED_BEFORE = re.compile(r"^\s*(第|前|平均|首|唯一|之首|之最|排名|排位|领先|先进|示范|百强|十强|同类|同期|总量|比重|的\d|\d|[^，。；！？、]{0,12}(会议|大会|全会|(推进|座谈|动员|部署|调度|现场|观摩|汇报|交流|培训|表彰|誓师|总结|年)会))")
+
+
+def speaks_below(body: list[str], levels: frozenset[str]) -> bool:
+    """Whether the body says, even once, that it speaks as a level below all of ``levels`` (听取我县工作汇报 in news
+    of a 市委书记's meeting: the county's own news), not counting words that rank the unit within the level above."""
+    top = min(_RANK.get(w, 2) for w in levels)
+    return any(_RANK.get(m.group()[1:], 2) > top for text in body for m in _SPEAKS_AS.finditer(text)
+               if not (_RANKED_AFTER.search(text, max(0, m.start() - 3), m.start()) or _RANKED_BEFORE.match(text[m.end() : m.end() + 16])))
 
 
 def body_level(zones: dict[str, list[str]]) -> frozenset[str]:

@@ -29,7 +29,7 @@ import pandas as pd
 from . import config
 from .config import IngestParams, ParamsError, PipelineError
 from .dedup import find_duplicates, normalise
-from .gazetteer import ZONE_WEIGHTS, Gazetteer, Locality, body_level, declared_levels, infer_locality, speaks_for
+from .gazetteer import ZONE_WEIGHTS, Gazetteer, Locality, body_level, declared_levels, infer_locality, speaks_below, speaks_for
 from .io import progress, run_stage, setup_logging, write_csv, write_json, write_parquet
 from .memo import IngestCache
 from .readers import READERS, RawText, ReadError, garbled, read_file, repair_mojibake
@@ -49,6 +49,7 @@ from .text import (
     FIELD_ROLE,
     PAGE_NUMBER,
     PAPER_DAY,
+    REPORTER_RANK,
     KEYLESS_CRUMB,
     MENU_WORD,
     OFFICIAL_DOCUMENT,
@@ -432,13 +433,15 @@ _SAYS = re.compile(r"(?:^|[。！？；，：\s])(?P<who>[\u4e00-\u9fff]{2,3}?|[
 # (the name as long as the act after it allows: 镇长刘志向出席…, not 刘志)
 _LEAD_ROLE = re.compile(r"(?P<office>(?:[\u4e00-\u9fff]{1,8}?(?:书记|长|主任|主席|常委)、){0,3}(?:[省市县区州盟旗乡镇]委|常务|副|代)?[\u4e00-\u9fff]{0,8}?(?:书记|[省市县区州盟旗乡镇]长|主任|主席|专员))"
                         r"(?P<who>[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff]{2,12}?|[\u4e00-\u9fff]{2,4})(?:同志)?(?=主持|出席|代表|作|在|向|发表|深入|到|赴|率队|带队|一行|逐一|点评|传达|宣读|讲话|受[^，。；]{1,12}委托)"
-                        r"(?P<act>[^。；！？]{0,30}?(?:主持召开|主持并讲话|并讲话|并作[^。；！？]{0,12}讲话|作[^。；！？]{0,20}(?:讲话|报告)|作了?题为《[^》]{1,60}》的(?:讲话|报告)|上的(?:讲话|报告|致辞)(?!精神)|发表[^。；！？]{0,10}讲话|(?:刊发|发表)[^。；！？]{0,40}文章|作主发布|调研|考察|视察|督导|检查))")
+                        r"(?P<act>[^。；！？]{0,30}?(?:主持召开|主持并讲话|并讲话|并作[^。；！？]{0,12}讲话|作[^。；！？]{0,20}(?:讲话|报告)|作了?题为《[^》]{1,60}》的(?:讲话|报告)|上的(?:讲话|报告|致辞)(?!精神)|发表[^。；！？]{0,10}讲话|(?:刊发|发表)[^。；！？]{0,40}文章|作主发布|调研|考察|视察|督导|检查|看望|慰问))")
 _HEAD_ROLE = re.compile(r"^(?:(?:[省市县区州盟旗]委?|副|常务副)[\u4e00-\u9fff、]{0,8}?(?:书记|[省市县区州盟旗]长))?(?P<who>[\u4e00-\u9fff]{2,3}?)(?:同志)?"
                         r"(?:主持召开|主持|出席|在[^，。：:]{0,20}?(?:调研|考察|视察|检查|督导)|到[^，。：:]{0,20}?(?:调研|考察|视察|检查|督导)|调研|督导|检查|深入)")
 # the first of the office-holders a lead lists before their party's 一行 (部长赵志刚、副部长包玉童、主任徐冬梅一行)
 _PARTY_HEAD = re.compile(r"(?:书记|[省市县区州盟旗乡镇部局]长|主任|主席)(?P<who>[\u4e00-\u9fff]{2,3}?)、")
-# a column's name before a headline (工作动态——…, 政务要闻——…)
-_COLUMN_BEFORE = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[—―]{1,2}\s*(?!在)")
+# a column's name before a headline (工作动态——…, 政务要闻——…; not a speech's subtitle, ——在…上的讲话)
+_COLUMN_BEFORE = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[—―]{1,2}\s*(?![—―\s]*在)")
+# the day a lead opens with (7月15日晚, 近日, 昨日上午)
+_DAY_OPENING = re.compile(r"^\s*(?:\d{1,2}月\d{1,2}日|昨天|昨日|前天|今天|今日|近日|日前|近期)(?:上午|下午|晚上?|早上|中午)?\s*")
 # what a news item's headline or lead does (召开, 调研 …), where its title names no document (…的通知, …工作总结, …纪要)
 _NEWS_VERB = re.compile("召开|举行|开幕|闭幕|举办|调研|考察|视察|督导|督查|检查|慰问|走访|座谈|会见|接见|宣讲|主持|出席|部署|推进|强调|指出|要求")
 _INTERVIEW = re.compile(r"(?:^|[—―–\-－]{1,2})\s*(?:专)?访(?P<office>[\u4e00-\u9fff、]{1,20}?(?:书记|[省市县区州盟旗乡镇]长|主任|主席))(?P<who>[\u4e00-\u9fff]{2,3})$")
@@ -447,12 +450,14 @@ _OF_ANOTHER = re.compile("[了的]|审议|听取|批准|通过|同意|关于|助
 # (in a clause, or a unit's or an office's name, not in a person's: 主席团工作报告, 刘文斌所作, 高新区, 王书记, 于会上, 市长助理李明)
 _clause_words = re.compile("[的了们是在和对把将要这那我你他所]|会议|工作|全[县市区省州旗]|[区县市局校厅委办处上]$|书记|助理|秘书").search
 # words that open such a clause and are no one's name (会议指出, 全会强调, 报告要求, 通知强调 …)
-_NOT_SPEAKER = re.compile(r"^(会议|全会|大会|报告|文章|文件|通知|意见|方案|讲话|同志|他们|我们|领导|会上|会后|强调|指出|要求|同时|此外|其中|另外|最后|首先|全市|全县|全区|全省|全州|全旗|各级|各地|各部门|市委|县委|区委|省委|州委|旗委|党委|政府|常委|座谈会|与会|代表|专家|企业|群众|干部|记者|编者|决定|纲要|规划|公报|意见稿)")
+_NOT_SPEAKER = re.compile(r"^(一行|会议|全会|大会|报告|文章|文件|通知|意见|方案|讲话|同志|他们|我们|领导|会上|会后|强调|指出|要求|同时|此外|其中|另外|最后|首先|全市|全县|全区|全省|全州|全旗|各级|各地|各部门|市委|县委|区委|省委|州委|旗委|党委|政府|常委|座谈会|与会|代表|专家|企业|群众|干部|记者|编者|决定|纲要|规划|公报|意见稿)")
 _NATIONAL = re.compile("总书记|总理|委员长|国家主席")  # a national leader's office, before or after the name: quoted, not reporting
 
 
-# a day as a site prints it, in digits, with a short label or counter run on (2020-07-22新闻5): a posting
-_SITE_DAY = re.compile(r"\s*(?:19|20)\d{2}([-/.])\d{1,2}\1\d{1,2}(?![年月日\d])[^\s\d年月日。，：:]{1,6}\d{0,6}\s*")  # (run on, not a body after a blank: 2023-03-02 阜平县人民政府)
+# a day as a site prints it, in digits, with a short label or counter run on (2020-07-22新闻5), or with its time between the
+# site's name and its column (公文搜 2021-07-23 10:26:26 政府报告, admin 2021-07-08 15:57:54 党委): a posting
+_SITE_DAY = re.compile(r"\s*(?:[^\s\d]{1,8}\s+)?(?:19|20)\d{2}([-/.])\d{1,2}\1\d{1,2}"
+                       r"(?:(?:新闻|资讯|动态|要闻|政务|浏览|点击|阅读|访问)[^\s\d年月日。，：:]{0,4}\d{0,6}|\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s+[^\s\d。，：:]{1,8})?)\s*")  # (not 2015-03-10定稿, nor 2023-03-02 阜平县人民政府)
 
 
 def own_leader_level(news_leader: str, visitor: str, zones: dict[str, list[str]], gazetteer: Gazetteer) -> str:
@@ -461,17 +466,20 @@ def own_leader_level(news_leader: str, visitor: str, zones: dict[str, list[str]]
     office alone (市长吴晓晖主持召开市政府党组会议), so the item speaks as that office's level, as a byline
     (市长) says, however often it names the province above (学习贯彻…视察广东重要讲话精神). ``""`` where the
     office names a place (清远市副市长: whose unit, the gazetteer reads), where the item reports a visit
-    (``visitor``, :func:`subject_office`: a visiting leader's level is kept from below, not declared), or
-    where the text's own words speak as another level (我县, 全县 in the body: a county's news of its city's
-    leader)."""
-    office = news_leader.partition("（")[2].removesuffix("）")
-    if not office or visitor or any(True for _ in gazetteer.find(office)):
+    (``visitor``, the bare office :func:`subject_office` reads in a visit's title: a visiting leader's level is
+    kept from below, not declared), or where the text's own words speak as another level (a line's, or one 我县,
+    全县 of a lower level in the body: a county's news of its city's leader)."""
+    office = split_author(news_leader)[1]
+    if not office or visitor or gazetteer.find(office):
         return ""
     said = declared_levels({"author": [office]})
     if not said:
         return ""
     own = declared_levels(zones) | body_level(zones)
-    return office if not own or own <= said else ""
+    # (…and a single 我县 or 全县 of a level below the office's is the text's own: 听取我县工作汇报)
+    if own and not own <= said or speaks_below(zones.get("body", []), said):
+        return ""
+    return office
 
 
 def news_item(title: str, lead: str) -> bool:
@@ -492,16 +500,19 @@ def news_speaker(title: str, body: list[str]) -> str:
     text = "\n".join(body)
     for m in _LEAD_ROLE.finditer(text):  # (an office attests a name without a common surname: 州长多杰加)
         who, after = m.group("who"), text[m.end("who") : m.end("who") + 1]
+        who = who[:-2] if who.endswith("同志") and len(who) > 3 else who  # (市长高峰同志作重要讲话: 高峰)
         if re.search(r"(学习|传达|贯彻|领会|研读)了?(?=[省市县区州盟旗](?:委|长|政府|政协|人大)|自治区|中央|国务院)",
                      re.split("[。！？；，,]", text[max(0, m.start() - 8) : m.start("who")])[-1]):
             continue  # (传达学习市委书记李建国在…上的讲话精神: another's speech, studied)
         if _NOT_SPEAKER.match(who) or _clause_words(who) or (who + after).endswith("工作") or _OF_ANOTHER.search(m.group("office")):
             continue  # (审议了市长刘文斌所作的报告: a report received, not given; 主席团工作报告: no name)
-        office = m.group("office")
+        office = re.split("陪同|陪", m.group("office"))[-1]  # (县长李四陪同市委书记王五一行: 王五's office is 市委书记)
         listed = re.split("[。！？；，,]", text[max(0, m.start() - 80) : m.start("who")])[-1]
-        if text.startswith("一行", m.end("who")) and (first := _PARTY_HEAD.search(listed)) and looks_like_person(first.group("who")):
-            # (a party's members listed before its 一行, 旗委常委、宣传部部长赵志刚、宣传部副部长包玉童、…主任徐冬梅一行: its first leads it)
-            who, office = first.group("who"), re.sub(r"^\d{1,2}月\d{1,2}日(?:上午|下午)?", "", listed[: first.start("who")])
+        if (text.startswith("一行", m.end("who")) and not re.search("陪|和|与|及|同|在", listed)
+                and (first := _PARTY_HEAD.search(listed)) and looks_like_person(first.group("who"))):
+            # (a party's members listed before its 一行, 旗委常委、宣传部部长赵志刚、宣传部副部长包玉童、…主任徐冬梅一行: its first leads it;
+            # not a host's who goes with it, 县委书记张三陪同市委书记王五一行)
+            who, office = first.group("who"), _DAY_OPENING.sub("", listed[: first.start("who")])
         points[who] += 3
         # (the office as the lead gives it, not the clause before it: 会议由县委副书记、县长…)
         offices.setdefault(who, re.sub(r"^.*(?:由|受[^，。]{0,12}委托|本文系|本文是|此文系)(?=[省市县区州盟旗乡镇党人政副常代])", "", office))
@@ -761,7 +772,7 @@ def log_left_out(raw: RawText, doc: Document) -> None:
 
 
 # a web page's list mark, as a copy of its text keeps it (• , ▪ , ◦ ): a bullet and a blank before the item
-_LIST_MARK = re.compile(r"^\s*[•▪◦‣]\s+(?=\S)")
+_WEB_BULLET = re.compile(r"^\s*[•▪◦‣]\s+(?=\S)")
 
 
 def logical_lines(raw_lines: list[str], doc: Document) -> tuple[list[str], list[int], list[str]]:
@@ -802,7 +813,7 @@ def logical_lines(raw_lines: list[str], doc: Document) -> tuple[list[str], list[
             part, n_pinyin = strip_pinyin(part)
             doc.pinyin_removed += n_pinyin
             part = clean_line(part)
-            if bullet := _LIST_MARK.match(part):
+            if bullet := _WEB_BULLET.match(part):
                 # a page's list item copied as text (  • 时间:2012-04-20 09:10, • 2012年4月19日在宁波市): its mark is no part of what it says
                 part = part[bullet.end() :]
                 note.append("list mark removed")
@@ -1082,6 +1093,9 @@ def join_wrapped(texts: list[str], origin: list[int], notes: list[str], indented
 
 # a dash that may open a dateline inside a line (…的报告 ——2023年7月25日在…会议上)
 _DASH = re.compile(r"[—―–－]{1,2}|-{2}")
+# a title, its day in brackets, its speaker and the meeting it was given at, on one line (a crawl that lost the breaks)
+_RUN_ON_TITLE_BLOCK = re.compile(r"(?P<title>[^（()）。，：:]{4,60}?)\s*(?P<day>[（(]\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[)）])\s*"
+                                 r"(?P<who>[\u4e00-\u9fff]{2,4})\s+(?P<sub>在[^。！？]{4,80}?上的(?:工作报告|报告|讲话|发言|致辞))\s*")
 _MEETING_IN = re.compile(r"(会议|大会|全会)\S{0,6}上")  # (…a short line's dateline names its meeting, not a date alone: 工作总结 —2019年)
 
 
@@ -1098,9 +1112,14 @@ def cut_title_from_dateline(lines: Lines, params: IngestParams) -> None:
         line = lines.text[first]
         if dateline(line):
             return
+        if m := _RUN_ON_TITLE_BLOCK.fullmatch(line):
+            # a title block run into one line (思想再解放… (2019年1月11日)李贻伟 在中国共产党惠州市…会议上的报告): its lines again
+            parts = [m.group("title").strip(), m.group("day").strip(), m.group("who"), m.group("sub").strip()]
+            lines.split(first, [(t, classify_line(t, params.heading_max_chars, False)) for t in parts], "title block run into one line")
+            return
         for m in _DASH.finditer(line, 0, 64):
             head = line[: m.start()].strip()
-            if 4 <= len(head) <= 60 and not re.search("[。！？；，,：:]", head) and (found := dateline(line[m.start() :])) and (
+            if 4 <= len(head) <= 60 and not re.search("[。！？；，,：:]", head) and dateline(line[m.start() :]) and (
                     len(line) > params.heading_max_chars or _MEETING_IN.search(line, m.start())):
                 rest = line[m.start() :]
                 lines.split(first, [(head, LineKind("heading")), (rest, classify_line(rest, params.heading_max_chars, False))], "title run into its dateline")
@@ -1984,14 +2003,14 @@ def _letter_spaced(part: str) -> str:
 
 
 # the reporter a news item's lead names (本网讯（记者 马文军）, 本报讯（记者 王梅 通讯员 陈刚）: the first)
-_LEAD_REPORTER = re.compile(r"^\s*[^\s，,。]{0,12}?讯\s*[（(]\s*(?:本报|本网|本台)?(?:特约|见习)?记者\s*[:：]?\s*(?P<who>[\u4e00-\u9fff]{2,4}?)(?=[\s）)、，,])")
+_LEAD_REPORTER = re.compile(r"^\s*[^\s，,。]{0,12}?讯\s*[（(]\s*(?:本报|本网|本台)?" + REPORTER_RANK + r"?记者\s*[:：]?\s*(?P<who>[\u4e00-\u9fff]{2,4}?)(?=[\s）)、，,])")
 # a turn of an interview set as a transcript: who speaks, then a colon (记者：…？ / 段林华：…)
 _TURN = re.compile(r"^\s*(?P<who>[\u4e00-\u9fff]{1,4})\s*[:：]")
 _ASKER = ("记者", "问", "主持人", "本报记者", "编者", "提问")
 
 
 # a lead presenting an interview: 记者专访了武汉市江夏区委书记张斐, 和田地区皮山县县委书记沈毅做客天山网
-_LEAD_GUEST = re.compile(r"(?:专访了?|采访了?|对话了?)(?P<office>[^，。；：:、“”]{2,30}?(?:书记|[省市县区州盟旗乡镇]长|主任|主席))(?P<who>[\u4e00-\u9fff]{2,3}?)(?=[，。,；]|$)"
+_LEAD_GUEST = re.compile(r"(?:专访了?|对话了?)(?P<office>[^，。；：:、“”]{2,30}?(?:书记|[省市县区州盟旗乡镇]长|主任|主席))(?P<who>[\u4e00-\u9fff]{2,3}?)(?=[，。,；]|$)"
                          r"|(?P<office2>[^，。；：:、“”]{2,30}?(?:书记|[省市县区州盟旗乡镇]长|主任|主席))(?P<who2>[\u4e00-\u9fff]{2,3}?)做客")
 
 
@@ -2001,8 +2020,9 @@ def lead_interviewee(body: list[str]) -> str:
     for text in body[:4]:
         for m in _LEAD_GUEST.finditer(text):
             who, office = m.group("who") or m.group("who2"), m.group("office") or m.group("office2")
-            office = re.split(r"[，。；]|(?:\d{1,2}月\d{1,2}日|昨天|昨日|近日|日前)(?:上午|下午|晚上?)?", office)[-1].lstrip("，, ")
-            if looks_like_person(who) and not _NATIONAL.search(office) and office_only(office):
+            office = _DAY_OPENING.sub("", re.split(r"[，。；]", office)[-1]).lstrip("，, ")
+            # (not two guests, 县委书记王明和县长李华: whose is the text?)
+            if looks_like_person(who) and not _NATIONAL.search(office) and office_only(office) and not re.search(r"(?:书记|长|主任|主席)[\u4e00-\u9fff]{2,3}[和与及]", office):
                 return f"{who}（{office}）"
     return ""
 
@@ -2544,7 +2564,8 @@ def date_document(lines: Lines, doc: Document, meta: dict[str, str], meta_source
             lead := lead_day(lines, dates[0].date, doc.title, dates[0].source)):
         dates.insert(0, lead)
     elif (dates and dates[0].source == "title block" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", dates[0].date)
-          and (lead := lead_day(lines, dates[0].date, doc.title, dates[0].source)) and 0 < (dt.date.fromisoformat(dates[0].date) - dt.date.fromisoformat(lead.date)).days <= _POSTED_WITHIN):
+          and (lead := lead_day(lines, dates[0].date, doc.title, dates[0].source)) and 0 < (dt.date.fromisoformat(dates[0].date) - dt.date.fromisoformat(lead.date)).days <= _POSTED_WITHIN
+          and not re.search(rf"(?<!\d){int(dates[0].date[8:])}\s*日", lines.text[lead.line])):  # (…unless the lead reaches the day too: 7月20日，全市召开…。22日上午，我县召开…)
         # a news item's day under its headline that is a few days after the day its lead reports (县政协召开…常委会议 / 2010年07月22日 /
         # 7月20日，县政协召开…): the day it was posted; the lead's day is the event's (a speech's title block is never a news lead's)
         dates.insert(0, lead)
@@ -2628,7 +2649,18 @@ def lead_day(lines: Lines, posted: str, doc_title: str, posted_by: str = "header
 
 
 def _lead_day(lines: Lines, posted: str, doc_title: str, posted_by: str, first: int, note) -> Dated | None:
-    """:func:`lead_day` of the first line of text ``first`` (``note``: whether a line is an editor's note)."""
+    """:func:`lead_day` of the first line of text ``first`` (``note``: whether a line is an editor's note); of a text
+    without a headline to check its lead against, only a day at most :data:`_POSTED_WITHIN` days before the page's
+    (not 3月5日，十四届全国人大二次会议在北京开幕 opening an untitled speech posted weeks later)."""
+    day = _day_of_lead(lines, posted, doc_title, posted_by, first, note)
+    if (day and not doc_title.strip() and not (note(first) or _PRESENTS_SPEECH.search(lines.text[first])) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", posted)
+            and (dt.date.fromisoformat(posted) - dt.date.fromisoformat(day.date)).days > _POSTED_WITHIN):
+        return None
+    return day
+
+
+def _day_of_lead(lines: Lines, posted: str, doc_title: str, posted_by: str, first: int, note) -> Dated | None:
+    """The day the lead gives, as :func:`_lead_day` reads it before it weighs a text without a headline."""
     # (an editor's note read whole, also where a page's hard breaks cut it into paragraphs: 编者按：3月3日，…暨全 / 省巩固…工 /
     # 作会议在长沙召开。省委书记陈立群出席会议并讲话。)
     said = "".join(lines.text[i] for i in [first, *[j for j in lines.nonblank if j > first and lines.kinds[j].kind in ("body", "heading")][:3]]) if note(first) else lines.text[first]

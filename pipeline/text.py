@@ -514,7 +514,8 @@ _CLAUSE_CHARS = re.compile("[要抓的了在是和对把将好当做推进加强
 # A reporter's byline (记者 刘晓燕, 本报记者 王某): the author is the name.
 # (the outlet may be named: 兴义市融媒体中心记者, 黔西南日报记者, 新华社记者)
 _OUTLET = r"(本报|本台|本网|新华社|[\u4e00-\u9fff]{2,16}?(融媒体中心|日报社?|晚报|报社|电视台|广播电视台|广播电台|新闻网|新闻中心|传媒集团))"
-_REPORTER = re.compile(r"^" + _OUTLET + r"?\s*(特约|全媒体|融媒体?|首席|见习|实习)?(记者|通讯员)\s*")  # (广州日报全媒体记者肖桂来: 肖桂来)
+REPORTER_RANK = r"(?:特约|全媒体|融媒体?|首席|见习|实习)"  # a reporter's rank before 记者 (广州日报全媒体记者肖桂来)
+_REPORTER = re.compile(r"^" + _OUTLET + r"?\s*" + REPORTER_RANK + r"?(记者|通讯员)\s*")
 # A subtitle that names the speaker after it (——在州委经济工作会议上的讲话　杨振东).
 SUBTITLE_SPEAKER = re.compile(r"^[—―–\-－]{1,2}\s*在.{2,60}?(上|时)的(讲话|报告|发言|致辞|工作报告)\s+(?P<who>[\u4e00-\u9fff·]{2,12})$")
 
@@ -558,13 +559,15 @@ def author_name(who: str) -> str:
     """A byline's author as one form: ``name（office）`` for 市委书记 王五 and 王五,系市委书记,
     the name alone for 记者 刘晓燕, else as written."""
     who = who.strip()
+    # (文/记者张永幸 图/通讯员黎进明: the words' credit, not the pictures')
+    who = re.split(r"\s+(?:图|摄影?|视频)\s*[/／:：]", re.sub(r"^文\s*[/／:：]\s*", "", who), maxsplit=1)[0].strip() or who
     m = _TITLED_NAME.match(who)
     if m and not re.search(f"({_OFFICES})$", m.group("who")):
         return f"{m.group('who')}（{m.group('office')}）"
     m = _NAME_THEN_OFFICE.match(who)
     if m and ("·" in m.group("who") or looks_like_person(m.group("who"))):
         return f"{m.group('who')}（{m.group('office')}）"
-    m = re.match(r"(?:特约)?记者\s*[:：]?\s*(?P<who>[\u4e00-\u9fff]{2,4})\s+(?:通讯员|实习生|见习记者|摄影|编辑)", who)
+    m = re.match(REPORTER_RANK + r"?记者\s*[:：]?\s*(?P<who>[\u4e00-\u9fff]{2,4})\s+(?:通讯员|实习生|见习记者|摄影|编辑)", who)
     if m and looks_like_person(m.group("who")):
         return m.group("who")  # (记者 沈佳 通讯员 顾晓东: the reporter's, the first role's)
     return _REPORTER.sub("", who) or who
@@ -602,8 +605,8 @@ _BAIJIAXING = frozenset(
 _ROLE_NAME = rf"(?!报道|供图|摄影|实习|编辑|特约|记者|通讯员)[{''.join(sorted(_BAIJIAXING))}][\u4e00-\u9fff]{{1,2}}"
 _ROLE_NAMES = rf"(?<=[\s:：]){_ROLE_NAME}(?:\s+{_ROLE_NAME}){{0,3}}(?![\u4e00-\u9fff])"
 _REPORTER_LINE = re.compile(  # the first role's names are the author: （记者 王晓燕 通讯员 陈刚）
-    r"^[(（]?\s*" + _OUTLET + r"?\s*(特约)?(记者|通讯员)\s*[:：]?\s*(?P<who>" + _REPORTER_NAMES + r"|" + _ROLE_NAMES + r")"
-    r"([、，,\s]*(本报|本台|本刊)?(特约)?(记者|通讯员)\s*[:：]?\s*(?:" + _REPORTER_NAMES + r"|" + _ROLE_NAMES + r"))?(\s*(整理|报道|摄影?|供图))?\s*[)）]?$"
+    r"^[(（]?\s*" + _OUTLET + r"?\s*(" + REPORTER_RANK + r")?(记者|通讯员)\s*[:：]?\s*(?P<who>" + _REPORTER_NAMES + r"|" + _ROLE_NAMES + r")"
+    r"([、，,\s]*(本报|本台|本刊)?(" + REPORTER_RANK + r")?(记者|通讯员)\s*[:：]?\s*(?:" + _REPORTER_NAMES + r"|" + _ROLE_NAMES + r"))?(\s*(整理|报道|摄影?|供图))?\s*[)）]?$"
 )
 _CLOSING = "。！？；!?;…”’」』"
 # A table row as the readers write it (| a | b |; a | inside a cell is written \|).

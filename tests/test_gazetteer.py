@@ -759,3 +759,8 @@ def test_a_delegation_from_another_unit_in_the_title_is_the_guest_not_whose_news
                           "body": ["8月28日，阿尔山市党政考察团一行来我旗考察。我旗领导陪同。", "考察团详细了解了我旗发展情况，乌审旗资源丰富，乌审旗区位优越，乌审旗人民热情。"]})
     assert loc.locality == "乌审旗"
     assert "阿尔山市 (title×1, body×1; weight 2.0)" in loc.evidence  # (its title's mention weighs as the body's)
+
+
+def test_a_guest_is_a_delegation_that_came_to_our_unit_only():
+    assert infer_locality({"title": ["阿尔山市党政考察团赴本溪市考察学习"], "body": ["考察团参观了本溪市的企业。阿尔山市干部表示收获很大。"]}).locality == "阿尔山市"
+    assert infer_locality({"title": ["乌审旗热情接待阿尔山市考察团来我旗考察"], "body": ["8月28日，阿尔山市考察团来我旗考察。乌审旗领导陪同。"]}).locality == "乌审旗"

@@ -188,3 +188,29 @@ def test_an_interview_its_lead_presents_is_its_guests_and_speaks_for_the_guests_
     doc = _doc(["湖北支点建设中，江夏宛如一颗明珠。" + lead, "江夏，一直以来都是荆楚大地的文化重镇。湖北省、武汉市的支持下，江夏发展很快。",
                 "武汉市提出，要支持江夏。湖北省也有部署。"])
     assert (doc.author, doc.locality.locality) == ("张斐（武汉市江夏区委书记）", "江夏区")
+
+
+def test_a_leaders_visit_to_greet_is_news_of_the_leader():
+    body = ["2022年11月8日是第23个中国记者节。上午，县委书记秦卫民到县融媒体中心看望慰问新闻工作者，向大家致以节日的祝福。",
+            "“祝大家记者节快乐！”秦卫民走进县融媒体中心，与新闻工作者亲切交流。"]
+    assert news_item("", body[0]) and news_speaker("", body) == "秦卫民（县委书记）"
+
+
+def test_a_leaders_party_and_comrade_are_no_part_of_the_leaders_name():
+    assert news_speaker("县委书记曹卫东深入景星乡调研", ["曹卫东书记一行先后深入到乡烟叶收购站、中小学进行调研。"]) == "曹卫东"
+    body = ["海林市于2018年7月5日下午召开全市环境保护工作会议。最后一项议程是由市委副书记、市长高峰同志作重要讲话。"]
+    assert news_speaker("海林市召开全市环境保护工作会议", body) == "高峰（市委副书记、市长）"
+
+
+def test_what_the_review_of_the_news_rules_found():
+    """A host who goes with a party is not its leader; plain 采访了 is reporting, not an interview; a lead's 晚 is no
+    part of an office; one 我县 keeps a city leader's meeting the county's news."""
+    from pipeline.ingest import lead_interviewee
+
+    assert news_speaker("", ["3月5日，县委书记张三、县长李四陪同市委书记王五一行前往园区调研项目建设。"]) == "王五（市委书记）"
+    assert news_speaker("", ["7月15日晚旗委常委、宣传部部长赵志刚、中心主任徐冬梅一行前往镇调研。"]) == "赵志刚（旗委常委、宣传部部长）"
+    assert lead_interviewee(["记者采访了村党支部书记李强，他说今年收成好。"]) == ""
+    assert lead_interviewee(["记者专访了县委书记王明和县长李华，"]) == ""
+    doc = _doc(["市委书记张三主持召开座谈会", "3月2日，市委书记张三主持召开座谈会，听取我县工作汇报。", "澧县县委书记李四汇报了工作，表示我县将全力以赴。",
+                "常德市有关部门参加。"])
+    assert doc.locality.locality == "澧县"

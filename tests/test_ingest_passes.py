@@ -1877,6 +1877,10 @@ def test_a_day_in_a_sites_digits_with_a_label_run_on_is_the_pages_posting_not_th
     doc = make_doc(["县委书记令狐绍辉到县融媒体中心调研", "", "2020-07-22新闻5", "", "原标题:县委书记令狐绍辉到县融媒体中心调研", "",
                     "7月21日，县委书记令狐绍辉到县融媒体中心调研。县委常委、宣传部部长金汉伟参加调研。", "令狐绍辉强调，要做强主流舆论。"])
     assert (doc.date, doc.date_source) == ("2020-07-21", "lead (the day of the event)")
+    from pipeline.ingest import _SITE_DAY
+
+    assert _SITE_DAY.fullmatch("公文搜 2021-07-23 10:26:26 政府报告") and _SITE_DAY.fullmatch("admin 2021-07-08 15:57:54 党委")
+    assert not _SITE_DAY.fullmatch("2023-03-02 阜平县人民政府")  # (an issuer's day and name under a title)
 
 
 def test_a_pages_list_marks_are_removed_so_its_fields_and_dateline_are_read():
@@ -1902,3 +1906,23 @@ def test_a_news_items_day_under_its_headline_a_few_days_after_its_leads_is_its_p
     doc = make_doc(["县政府召开第四次全体会议 杨鹏讲话", "", "发布时间:2026-03-03 09:30 信息来源:新晃融媒体中心", "",
                     "3月2日上午，县政府召开第四次全体会议。县委副书记、县长杨鹏强调，要统筹抓好产业发展。"])
     assert doc.date == "2026-03-02"
+
+
+def test_a_title_block_run_into_one_line_is_read_as_its_lines():
+    from conftest import make_doc
+
+    doc = make_doc(["思想再解放改革再提速以奋斗姿态迈向国内一流城市 (2019年1月11日)李贻伟 在中国共产党惠州市第十一次代表大会第四次会议上的报告",
+                    "各位代表，同志们：", "现在，我代表十一届市委向大会报告工作，请予审议。"])
+    assert (doc.date, doc.author, doc.title.split()[0]) == ("2019-01-11", "李贻伟", "思想再解放改革再提速以奋斗姿态迈向国内一流城市")
+
+
+def test_what_the_review_of_the_date_rules_found():
+    """A draft's day is no site's stamp; an untitled speech is not dated by the national meeting it opens with; a lead
+    that reaches the headline's day does not give it up."""
+    from conftest import make_doc
+    from pipeline.ingest import _SITE_DAY
+
+    assert not _SITE_DAY.fullmatch("2015-03-10定稿") and not _SITE_DAY.fullmatch("2018.7.20在全镇大会上")
+    assert make_doc(["时间:2024-03-20 10:00 来源:县政府办", "3月5日，十四届全国人大二次会议在北京开幕。今天，我们在这里召开全县经济工作会议。"]).date == "2024-03-20"
+    doc = make_doc(["我县传达学习全市防汛工作会议精神", "2010年07月22日", "7月20日，全市召开防汛工作会议。7月22日上午，我县召开县委常委会议传达学习。"])
+    assert doc.date == "2010-07-22"

@@ -400,3 +400,13 @@ def test_a_reporters_outlet_and_rank_are_no_part_of_the_name_and_a_photo_credit_
     assert author_name("广州日报全媒体记者肖桂来") == "肖桂来"
     assert author_name("本报全媒体记者 肖桂来") == "肖桂来"
     assert classify_line("广汽埃安智能生态工厂 广州日报全媒体记者李波、肖桂来 摄", 40).reason == "photo caption"
+
+
+def test_a_credit_of_words_and_pictures_gives_the_writer():
+    assert author_name("文/记者张永幸 图/通讯员黎进明") == "张永幸"
+
+
+def test_a_reporters_rank_is_read_wherever_a_reporter_is():
+    assert author_name("全媒体记者 沈佳 通讯员 顾晓东") == "沈佳"
+    kind = classify_line("本报全媒体记者 肖桂来", 40)
+    assert (kind.reason, kind.value) == ("byline", "肖桂来")

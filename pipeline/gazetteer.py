@@ -966,7 +966,8 @@ def _in_county(prev: tuple[int, str, tuple[str, ...]], off: int, name: str, text
     does not hold, not another county of that short name."""
     prev_off, prev_name, prev_codes = prev
     between = text[prev_off + len(prev_name) : off].strip()
-    return (name in gaz.short and all(gaz.places[c].level == "county" for c in prev_codes) and between in _ITS_GOVERNMENT
+    # (the unit written in full: two short names side by side are two counties, 李炳军在宁都石城检查…)
+    return (name in gaz.short and all(gaz.places[c].level == "county" and gaz.places[c].name == prev_name for c in prev_codes) and between in _ITS_GOVERNMENT
             and name not in (gaz.places[c].name for c in gaz.short[name]) and not any(p in gaz.places[c].ancestors for c in gaz.short[name] for p in prev_codes))
 
 
@@ -1043,6 +1044,8 @@ def _weigh_short_names(mentions: list[Mention], gaz: Gazetteer, declared: frozen
                     out.append(replace(m, codes=keep))
                 continue
             keep = tuple(c for c in m.codes if c not in short or supported(c))
+            if not keep and m.organ and m.name[-1] in "州县旗盟" and len(m.codes) == 1:
+                keep = m.codes  # (a stem and its unit's word before one of its organs, 中共大理州委副书记: that unit, not a word)
             if (not keep and declared and not firm and repeated[m.name] >= 2 and self_named(m.name)
                     and not any(gaz.places[c].name == m.name for c in m.codes)):
                 # (a short name, not a two-character unit's whole name: 兴县 in 旅游兴县, 科教兴县 is a slogan's verb)

@@ -764,3 +764,15 @@ def test_a_delegation_from_another_unit_in_the_title_is_the_guest_not_whose_news
 def test_a_guest_is_a_delegation_that_came_to_our_unit_only():
     assert infer_locality({"title": ["阿尔山市党政考察团赴本溪市考察学习"], "body": ["考察团参观了本溪市的企业。阿尔山市干部表示收获很大。"]}).locality == "阿尔山市"
     assert infer_locality({"title": ["乌审旗热情接待阿尔山市考察团来我旗考察"], "body": ["8月28日，阿尔山市考察团来我旗考察。乌审旗领导陪同。"]}).locality == "乌审旗"
+
+
+def test_a_prefectures_stem_and_unit_word_before_its_organ_names_it_unsupported():
+    loc = infer_locality({"body": ["2月3日下午，州政协十四届二次会议举行政府工作报告协商会。", "中共大理州委副书记、州长陈真永到会听取意见建议。",
+                                   "大理州政府有关部门负责人参加。"]})
+    assert (loc.locality, loc.level) == ("大理白族自治州", "city")
+
+
+def test_two_short_names_side_by_side_are_two_counties():
+    loc = infer_locality({"title": ["李炳军在宁都石城检查指导疫情防控工作时强调"],
+                          "body": ["2月26日，赣州市委书记李炳军深入宁都县、石城县检查指导。", "宁都是我市最后一批拟脱贫摘帽的贫困县之一。"]})
+    assert "石城县 (title×1" in loc.evidence

@@ -214,3 +214,9 @@ def test_what_the_review_of_the_news_rules_found():
     doc = _doc(["市委书记张三主持召开座谈会", "3月2日，市委书记张三主持召开座谈会，听取我县工作汇报。", "澧县县委书记李四汇报了工作，表示我县将全力以赴。",
                 "常德市有关部门参加。"])
     assert doc.locality.locality == "澧县"
+
+
+def test_a_surname_and_office_is_no_name_and_a_leader_who_leads_others_speaks():
+    assert news_speaker("", ["11月14日，全市重点项目推进会召开。", "曹市长强调，要抓好项目建设。曹市长指出，要优化服务。"]) == ""
+    lead = "6月28日，闽侯县长王建生带领县直有关部门负责人到上街镇检查推进重点项目。"
+    assert news_speaker("县领导到上街检查推进重点项目", [lead, "王建生一行实地察看了项目。"]) == "王建生（闽侯县长）"

@@ -1926,3 +1926,11 @@ def test_what_the_review_of_the_date_rules_found():
     assert make_doc(["时间:2024-03-20 10:00 来源:县政府办", "3月5日，十四届全国人大二次会议在北京开幕。今天，我们在这里召开全县经济工作会议。"]).date == "2024-03-20"
     doc = make_doc(["我县传达学习全市防汛工作会议精神", "2010年07月22日", "7月20日，全市召开防汛工作会议。7月22日上午，我县召开县委常委会议传达学习。"])
     assert doc.date == "2010-07-22"
+
+
+def test_a_speech_title_longer_than_a_heading_is_still_its_title():
+    from conftest import make_doc
+
+    title = "在全市解放思想推动高质量发展大讨论启动会议暨市委理论中心组学习(扩大)会议上的讲话"
+    doc = make_doc([title, "(2018年11月26日)", "秦恩亭", "同志们:", "这次大讨论启动会议，就是要体现从市级领导干部做起。"])
+    assert (doc.title, doc.date, doc.author) == (title, "2018-11-26", "秦恩亭")

@@ -708,7 +708,7 @@ def infer_locality(zones: dict[str, list[str]], gazetteer: Gazetteer | None = No
         return Locality(found=False, level="county" if township else "", evidence="no place name of the gazetteer occurs in the text"
                         + ("; a township's text, filed under its county" if township else ""))
     body = "\n".join(zones.get("body", []))
-    mentions = _weigh_short_names(mentions, gaz, declared_levels(zones), lambda name: bool(re.search(_SELF_NAMING.format(n=re.escape(name)), body)))
+    mentions = _weigh_short_names(mentions, gaz, declared_levels(zones), lambda name: bool(re.search(_SELF_NAMING.format(n=re.escape(name)), body)), body)
     if not mentions:
         return Locality(found=False, evidence="no place name of the gazetteer but ordinary words that are also names of units (城区, 矿区), not written after a unit containing them")
     tally = _tally(mentions, gaz)
@@ -965,10 +965,12 @@ def _in_county(prev: tuple[int, str, tuple[str, ...]], off: int, name: str, text
     (``prev``) and its government (杨浦区人民政府长白新村街道, 浦东新区张江镇): a place inside that unit, which the gazetteer
     does not hold, not another county of that short name."""
     prev_off, prev_name, prev_codes = prev
-    between = text[prev_off + len(prev_name) : off].strip()
-    # (the unit written in full: two short names side by side are two counties, 李炳军在宁都石城检查…)
-    return (name in gaz.short and all(gaz.places[c].level == "county" and gaz.places[c].name == prev_name for c in prev_codes) and between in _ITS_GOVERNMENT
-            and name not in (gaz.places[c].name for c in gaz.short[name]) and not any(p in gaz.places[c].ancestors for c in gaz.short[name] for p in prev_codes))
+    after_county = all(gaz.places[c].level == "county" for c in prev_codes) and text[prev_off + len(prev_name) : off].strip() in _ITS_GOVERNMENT
+    # (the county written with its unit's word: two bare stems side by side are two counties, 李炳军在宁都石城检查…)
+    bare_stem = prev_name in gaz.short and prev_name[-1] not in "县区市旗"
+    short_only = name in gaz.short and name not in (gaz.places[c].name for c in gaz.short[name])
+    inside = any(p in gaz.places[c].ancestors for c in gaz.short.get(name, ()) for p in prev_codes)
+    return after_county and not bare_stem and short_only and not inside
 
 
 _ITS_GOVERNMENT = ("", "人民政府", "政府", "区政府", "县政府")
@@ -1000,8 +1002,17 @@ _SELF_NAMING = ("(?:平安|美丽|幸福|文明|法治|健康|数字|生态|绿�
                 "|{n}(?:人民|老乡|儿女|籍|高质量|又好又快|跨越|经济社会|各族|大地|发布|融媒)")
 
 
+def _autonomous_organ(m: Mention, gaz: Gazetteer, body: str) -> bool:
+    """Whether body mention ``m`` is an autonomous prefecture's, county's or banner's stem and unit word (大理州, 长阳县) written
+    right before one of its organs (大理州委, 长阳县人民政府): that unit, which no ordinary word is."""
+    if len(m.codes) != 1 or m.name[-1] not in "州县旗" or not gaz.places[m.codes[0]].name.endswith(("自治州", "自治县", "自治旗")):
+        return False
+    # (…and not a place the text went to, 赴恩施州考察学习，恩施州委组织部…介绍了经验: another unit's organ there)
+    return bool(re.search(re.escape(m.name) + r"(?:委|人民政府|政府|人大|政协)", body)) and not re.search(r"(?:赴|前往|来到|到)" + re.escape(m.name), body)
+
+
 def _weigh_short_names(mentions: list[Mention], gaz: Gazetteer, declared: frozenset[str] = frozenset(),
-                       self_named=lambda name: False) -> list[Mention]:
+                       self_named=lambda name: False, body: str = "") -> list[Mention]:
     """A county's or city's short name (唐河, 衡东) in the body is often something else (a
     river, a mountain) or a unit in another province. It names the unit only when
     supported: the unit is also named in full (or by a former name, or outside the body),
@@ -1044,8 +1055,8 @@ def _weigh_short_names(mentions: list[Mention], gaz: Gazetteer, declared: frozen
                     out.append(replace(m, codes=keep))
                 continue
             keep = tuple(c for c in m.codes if c not in short or supported(c))
-            if not keep and m.organ and m.name[-1] in "州县旗盟" and len(m.codes) == 1:
-                keep = m.codes  # (a stem and its unit's word before one of its organs, 中共大理州委副书记: that unit, not a word)
+            if not keep and _autonomous_organ(m, gaz, body):
+                keep = m.codes  # (an autonomous unit's stem and unit word right before one of its organs, 中共大理州委副书记: that unit, not a word)
             if (not keep and declared and not firm and repeated[m.name] >= 2 and self_named(m.name)
                     and not any(gaz.places[c].name == m.name for c in m.codes)):
                 # (a short name, not a two-character unit's whole name: 兴县 in 旅游兴县, 科教兴县 is a slogan's verb)

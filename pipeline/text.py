@@ -1025,8 +1025,8 @@ def classify_line(line: str, heading_max_chars: int, edge: bool = True) -> LineK
 
 # a speech's or a report's title, however long its meeting's name (在全市解放思想推动高质量发展大讨论启动会议暨市委理论中心组学习
 # (扩大)会议上的讲话): a heading, as a short line is; no sentence's punctuation in it
-_SPEECH_TITLE_LINE = re.compile(r"(?:[^。！？；，,]{0,40}?[\s—―：:]+)?在[^。！？；，,]{4,90}?(?:会议|大会|全会|座谈会|会|仪式|典礼|论坛)"
-                                r"(?:开幕式|闭幕式|开班式|结业式)?上的(?:讲话|报告|工作报告|致辞|发言|总结讲话)(?:[（(][^）)]{1,8}[)）])?")
+_SPEECH_TITLE_LINE = re.compile(r"(?:[^。！？；，,：:]{0,40}?[\s—―]+)?在(?:(?!上的(?:讲话|报告|致辞|发言))[^。！？；，,]){4,90}?(?:会议?|仪式|典礼|论坛)"
+                                r"(?:开幕式|闭幕式|开班式|结业式)?上的(?:重要)?(?:讲话|报告|工作报告|致辞|发言|总结讲话)(?:[（(][^）)]{1,8}[)）])?")
 
 
 # an official document's title, however long (锡林郭勒盟行政公署办公室关于印发…工作实施方案的通知): 关于…的 and

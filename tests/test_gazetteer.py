@@ -776,3 +776,15 @@ def test_two_short_names_side_by_side_are_two_counties():
     loc = infer_locality({"title": ["李炳军在宁都石城检查指导疫情防控工作时强调"],
                           "body": ["2月26日，赣州市委书记李炳军深入宁都县、石城县检查指导。", "宁都是我市最后一批拟脱贫摘帽的贫困县之一。"]})
     assert "石城县 (title×1" in loc.evidence
+
+
+def test_what_the_second_review_found_in_the_gazetteer():
+    """Only an autonomous unit's stem and unit word before its organ stands alone (not 和县 in 县委委员和县纪委委员, nor 广州,
+    nor a prefecture the text went to); a county written with its unit's word still holds the place after it."""
+    from pipeline.gazetteer import _line_mentions
+
+    for body in (["1月5日，中共县委十四届五次全体会议召开。全体县委委员和县纪委委员参加会议。", "会议由县委常委会主持。县委委员和县纪委委员列席了会议。"],
+                 ["我县驻广州办事处积极开展招商引资。", "驻广州办事处全年引进项目12个。"],
+                 ["3月5日，我县组织干部赴恩施州考察学习，恩施州委组织部有关负责同志介绍了经验。"]):
+        assert infer_locality({"body": body}).locality == ""
+    assert [m.name for m in _line_mentions("body", "本溪县长白新村", Gazetteer.default())] == ["本溪县"]

@@ -220,3 +220,12 @@ def test_a_surname_and_office_is_no_name_and_a_leader_who_leads_others_speaks():
     assert news_speaker("", ["11月14日，全市重点项目推进会召开。", "曹市长强调，要抓好项目建设。曹市长指出，要优化服务。"]) == ""
     lead = "6月28日，闽侯县长王建生带领县直有关部门负责人到上街镇检查推进重点项目。"
     assert news_speaker("县领导到上街检查推进重点项目", [lead, "王建生一行实地察看了项目。"]) == "王建生（闽侯县长）"
+
+
+def test_what_the_second_review_found_in_the_news_rules():
+    """A host's act stops at 陪同 and at a clause another office-holder opens; a list of speeches studied is no title."""
+    assert news_speaker("", ["6月28日，县长王五带领县直有关部门负责人陪同市委书记李四到我县检查重点项目。", "项目建设进展顺利。"]) == "李四（市委书记）"
+    assert news_speaker("", ["3月5日，县长王五出席欢迎仪式并介绍了全县经济社会发展和重点项目建设情况，市委书记李四深入园区企业调研。"]) == "李四（市委书记）"
+    doc = _doc(["县委理论学习中心组2021年第三次集中学习", "时间：2021年3月5日",
+                "学习内容：在中央经济工作会议上的讲话、在中央农村工作会议上的讲话、在十九届中央纪委五次全会上的讲话", "会议由县委书记张三主持。"])
+    assert doc.title == "县委理论学习中心组2021年第三次集中学习"

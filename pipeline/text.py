@@ -1160,7 +1160,11 @@ _NOT_NAMES = frozenset("文件 简报 公报 纪要 方案 管理 经济 发展 
 def looks_like_person(line: str) -> bool:
     """A bare 2–4 character name such as 李军 or 欧阳明 (a byline above the text)."""
     return (2 <= len(line) <= 4 and (line[0] in SURNAMES or line[:2] in _COMPOUND_SURNAMES) and all("\u4e00" <= c <= "\u9fff" for c in line)
-            and line not in _NOT_NAMES)
+            and line not in _NOT_NAMES and not (len(line) == 4 and line.endswith(_DECK_ACTS)))
+
+
+# what a headline's deck says a leader did (刘宁主持, 王五讲话 under …常务会议): no name ends so
+_DECK_ACTS = ("主持", "出席", "讲话", "致辞", "调研", "强调", "指出", "参加", "会见")
 
 
 # The outline of official documents, outermost first: 第一部分/篇/编 > 第一章 > 第一节 > 一、 >

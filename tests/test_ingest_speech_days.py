@@ -410,3 +410,9 @@ def test_a_reporters_rank_is_read_wherever_a_reporter_is():
     assert author_name("全媒体记者 沈佳 通讯员 顾晓东") == "沈佳"
     kind = classify_line("本报全媒体记者 肖桂来", 40)
     assert (kind.reason, kind.value) == ("byline", "肖桂来")
+
+
+def test_a_headlines_deck_of_who_presided_is_no_name():
+    from pipeline.text import looks_like_person
+
+    assert not looks_like_person("刘宁主持") and looks_like_person("欧阳明") and looks_like_person("李军")

@@ -429,12 +429,12 @@ def subject_office(title: str, body: list[str], author: str = "") -> str:
 # convenes, speaks or reports (州长多杰加主持召开…, 市委书记张卫东主持并讲话, 县委书记韦成刚代表县委常委会作工作报告并讲话),
 # and a headline whose subject is a person (孙志远主持召开…, 赵启明调研…).
 # (not a quotation, 邓小平同志指出: a local leader's own words are reported without 同志)
-_SAYS = re.compile(r"(?:^|[。！？；，：\s])(?P<who>[\u4e00-\u9fff]{2,3}?|[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff·]{1,12}?)(?:在[^，。；！？]{0,20}?(?:时|中|后)[，,]?)?(?:指出|强调|要求|表示|提出|说(?=[，,：:]))")
+_SAYS = re.compile(r"(?:^|[。！？；，：\s])(?P<who>[\u4e00-\u9fff]{2,3}?|[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff·]{1,12}?)(?:在[^，。；！？]{0,20}?(?:时|中|后)[，,]?)?(?:指出|强调|要求|表示|提出|说(?=[，,：:])|介绍(?=[，,：:]))")
 # (the name as long as the act after it allows: 镇长刘志向出席…, not 刘志)
 _LEAD_ROLE = re.compile(r"(?P<office>(?:[\u4e00-\u9fff]{1,8}?(?:书记|长|主任|主席|常委)、){0,3}(?:[省市县区州盟旗乡镇]委|常务|副|代)?[\u4e00-\u9fff]{0,8}?(?:书记|[省市县区州盟旗乡镇]长|主任|主席|专员))"
-                        r"(?P<who>[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff]{2,12}?|[\u4e00-\u9fff]{2,4})(?:同志)?(?=主持|出席|代表|作|在|向|发表|深入|到|赴|率队|带队|带领|率领|一行|逐一|点评|传达|宣读|讲话|受[^，。；]{1,12}委托)"
+                        r"(?P<who>[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff]{2,12}?|[\u4e00-\u9fff]{2,4})(?:同志)?(?=主持|出席|代表|作|在|向|发表|深入|到|赴|率队|带队|带领|率领|一行|逐一|点评|传达|宣读|讲话|通报|受[^，。；]{1,12}委托)"
                         # (the act the holder's own: not past 陪同, nor into a clause another office-holder opens, 县长王五陪同市委书记李四…)
-                        r"(?P<act>(?:(?!陪同|[，,][^。；！？，,]{0,12}?(?:书记|[省市县区州盟旗乡镇]长|主任))[^。；！？]){0,40}?(?:主持召开|主持并讲话|并讲话|并作[^。；！？]{0,12}讲话|作[^。；！？]{0,20}(?:讲话|报告)|作了?题为《[^》]{1,60}》的(?:讲话|报告)|上的(?:讲话|报告|致辞)(?!精神)|发表[^。；！？]{0,10}讲话|(?:刊发|发表)[^。；！？]{0,40}文章|作主发布|调研|考察|视察|督导|检查|看望|慰问))")
+                        r"(?P<act>(?:(?!陪同|[，,][^。；！？，,]{0,12}?(?:书记|[省市县区州盟旗乡镇]长|主任))[^。；！？]){0,40}?(?:主持召开|主持并讲话|并讲话|并作[^。；！？]{0,12}讲话|作[^。；！？]{0,20}(?:讲话|报告)|作了?题为《[^》]{1,60}》的(?:讲话|报告)|上的(?:讲话|报告|致辞)(?!精神)|发表[^。；！？]{0,10}讲话|(?:刊发|发表)[^。；！？]{0,40}文章|作主发布|通报|调研|考察|视察|督导|检查|看望|慰问))")
 _HEAD_ROLE = re.compile(r"^(?:(?:[省市县区州盟旗]委?|副|常务副)[\u4e00-\u9fff、]{0,8}?(?:书记|[省市县区州盟旗]长))?(?P<who>[\u4e00-\u9fff]{2,3}?)(?:同志)?"
                         r"(?:主持召开|主持|出席|在[^，。：:]{0,20}?(?:调研|考察|视察|检查|督导)|到[^，。：:]{0,20}?(?:调研|考察|视察|检查|督导)|调研|督导|检查|深入)")
 # the first of the office-holders a lead lists before their party's 一行 (部长赵志刚、副部长包玉童、主任徐冬梅一行)
@@ -3106,6 +3106,8 @@ def cut_body(lines: Lines, params: IngestParams) -> list[dict]:
         for i in after_text:  # heading-like lines after the last text head nothing: closing lines (述职人：王建军, a signature)
             lines.mark(i, "metadata", "closing line (no text below it)")
             m = _SIGNED_BY.match(lines.text[i])
+            if m and not re.search("[:：]", lines.text[i]) and not looks_like_person(m.group("who")):
+                m = None  # (a caption's 发言人答记者问: the spokesman answering, no name)
             if m:
                 lines.zones["author"].append(m.group("who"))
                 lines.signed_by = lines.signed_by or m.group("who")

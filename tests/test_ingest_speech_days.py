@@ -416,3 +416,11 @@ def test_a_headlines_deck_of_who_presided_is_no_name():
     from pipeline.text import looks_like_person
 
     assert not looks_like_person("刘宁主持") and looks_like_person("欧阳明") and looks_like_person("李军")
+
+
+def test_a_captions_spokesman_answering_is_no_signature():
+    from conftest import make_doc
+
+    doc = make_doc(["全市首届新闻发言人培训班成功举行模拟新闻发布会", "新闻发布会现场", "记者提问",
+                    "今天上午，“宣城市政府新闻发布会”在宣城宾馆举行，记者们提出一个个问题，新闻发言人从容应对。", "发言人答记者问"])
+    assert "答记者问" not in doc.author

@@ -1136,8 +1136,17 @@ def speaks_below(body: list[str], levels: frozenset[str]) -> bool:
     """Whether the body says, even once, that it speaks as a level below all of ``levels`` (听取我县工作汇报 in news
     of a 市委书记's meeting: the county's own news), not counting words that rank the unit within the level above."""
     top = min(_RANK.get(w, 2) for w in levels)
-    return any(_RANK.get(m.group()[1:], 2) > top for text in body for m in _SPEAKS_AS.finditer(text)
-               if not (_RANKED_AFTER.search(text, max(0, m.start() - 3), m.start()) or _RANKED_BEFORE.match(text[m.end() : m.end() + 16])))
+    return any(_RANK.get(w, 2) > top for w in _own_level_words(body))
+
+
+def _own_level_words(body, patterns=(_SPEAKS_AS,)):
+    """The level words of the body's 全县, 本市, 我区 … (``patterns``), each as 县, 市, 区, but not those that rank the unit
+    within the level above (居全省第一) or serve it (融入全市发展大局)."""
+    for text in body:
+        for p in patterns:
+            for m in p.finditer(text):
+                if not (_RANKED_AFTER.search(text, max(0, m.start() - 3), m.start()) or _RANKED_BEFORE.match(text[m.end() : m.end() + 16])):
+                    yield m.group()[1:]
 
 
 def body_level(zones: dict[str, list[str]]) -> frozenset[str]:
@@ -1145,8 +1154,7 @@ def body_level(zones: dict[str, list[str]]) -> frozenset[str]:
     line declares one (see :func:`declared_levels`); empty where no level's words dominate
     (:data:`BODY_LEVEL_MIN`, :data:`BODY_LEVEL_RATIO`). Words that rank the unit within the
     level above (居全省第一) are not counted."""
-    counts: Counter[str] = Counter(m.group()[1:] for text in zones.get("body", ()) for p in (_SPEAKS_AS, _SPEAKS_AS_TOWNSHIP) for m in p.finditer(text)
-                                   if not (_RANKED_AFTER.search(text, max(0, m.start() - 3), m.start()) or _RANKED_BEFORE.match(text[m.end() : m.end() + 16])))
+    counts: Counter[str] = Counter(_own_level_words(zones.get("body", ()), (_SPEAKS_AS, _SPEAKS_AS_TOWNSHIP)))
     if not counts:
         return frozenset()
     (top, n), *rest = counts.most_common()

@@ -303,7 +303,7 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
         # an interview its lead presents (记者专访了武汉市江夏区委书记张斐, 皮山县县委书记沈毅做客天山网): its interviewee's, who
         # speaks for the unit the office names, as a byline's office does
         doc.author = guest
-        lines.zones["author"].append(guest.partition("（")[2].removesuffix("）"))
+        lines.zones["author"].append(split_author(guest)[1])
     # (an explainer however its title reads here: 一图读懂｜… in the file's name or the page's <title>)
     explains = any(_EXPLAINS.search(t) for t in (*lines.zones["title"], file_name_text(source), raw.meta.get("title", "")))
     news_leader = ""
@@ -2021,7 +2021,7 @@ def lead_interviewee(body: list[str]) -> str:
     for text in body[:4]:
         for m in _LEAD_GUEST.finditer(text):
             who, office = m.group("who") or m.group("who2"), m.group("office") or m.group("office2")
-            office = _DAY_OPENING.sub("", re.split(r"[，。；]", office)[-1]).lstrip("，, ")
+            office = _DAY_OPENING.sub("", office).lstrip(",， ")  # (10月23日,和田地区…: the day and its half-width comma)
             # (not two guests, 县委书记王明和县长李华: whose is the text?)
             if looks_like_person(who) and not _NATIONAL.search(office) and office_only(office) and not re.search(r"(?:书记|长|主任|主席)[\u4e00-\u9fff]{2,3}[和与及]", office):
                 return f"{who}（{office}）"

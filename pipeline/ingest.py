@@ -293,8 +293,9 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
     pieces = cut_body(lines, params)
     doc.author = doc.author or lines.signed_by or note_speaker(lines)
     # an interview is its interviewee's, as its subtitle names them (——访安吉县委书记杨振宇)
+    # (the office attests a name of a rare surname, 县长字云飞, as a lead's does)
     doc.author = next((f"{m.group('who')}（{m.group('office')}）" for t in lines.zones["title"] if (m := _INTERVIEW.search(t.strip()))
-                       and looks_like_person(m.group("who"))), "") or doc.author
+                       and (looks_like_person(m.group("who")) or not (_NOT_SPEAKER.match(m.group("who")) or _clause_words(m.group("who"))))), "") or doc.author
     body = [lines.text[i] for i, k in enumerate(lines.kinds) if k.kind == "body"]
     if not doc.author or lines.author_field or _by_reporter(doc.author, lines, raw.left_out):
         doc.author = interviewee(body) or doc.author
@@ -308,7 +309,9 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
     explains = any(_EXPLAINS.search(t) for t in (*lines.zones["title"], file_name_text(source), raw.meta.get("title", "")))
     news_leader = ""
     if (not doc.author or lines.author_field or _by_reporter(doc.author, lines, raw.left_out)) and not explains:
-        if news_item(doc.title or file_name_text(source), body[0] if body else ""):
+        # (the lead with a short opening line before it: 龙腾南阳讯 和风丽日,春意盎然。 / 4月19日,市委书记张文深深入…调研)
+        lead = "".join(body[:2]) if body and len(body[0].strip()) < _SHORT_OPENING else body[0] if body else ""
+        if news_item(doc.title or file_name_text(source), lead):
             # news of a meeting or a visit: the leader whose words it reports, not its reporter or poster
             news_leader = news_speaker(doc.title or file_name_text(source), body)
             doc.author = news_leader or doc.author
@@ -432,11 +435,11 @@ def subject_office(title: str, body: list[str], author: str = "") -> str:
 _SAYS = re.compile(r"(?:^|[。！？；，：\s])(?P<who>[\u4e00-\u9fff]{2,3}?|[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff·]{1,12}?)(?:在[^，。；！？]{0,20}?(?:时|中|后)[，,]?)?(?:指出|强调|要求|表示|提出|说(?=[，,：:])|介绍(?=[，,：:]))")
 # (the name as long as the act after it allows: 镇长刘志向出席…, not 刘志)
 _LEAD_ROLE = re.compile(r"(?P<office>(?:[\u4e00-\u9fff]{1,8}?(?:书记|长|主任|主席|常委)、){0,3}(?:[省市县区州盟旗乡镇]委|常务|副|代)?[\u4e00-\u9fff]{0,8}?(?:书记|[省市县区州盟旗乡镇]长|主任|主席|专员))"
-                        r"(?P<who>[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff]{2,12}?|[\u4e00-\u9fff]{2,4})(?:同志)?(?=主持|出席|代表|作|在|向|发表|深入|到|赴|率队|带队|带领|率领|一行|逐一|点评|传达|宣读|讲话|通报|受[^，。；]{1,12}委托)"
+                        r"(?P<who>[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff]{2,12}?|[\u4e00-\u9fff]{2,4})(?:同志)?(?=主持|出席|代表|作|在|向|发表|深入|到|赴|率队|带队|带领|率领|一行|逐一|点评|传达|宣读|讲话|通报|署名|受[^，。；]{1,12}委托)"
                         # (the act the holder's own: not past 陪同, nor into a clause another office-holder opens, 县长王五陪同市委书记李四…)
-                        r"(?P<act>(?:(?!陪同|[，,][^。；！？，,]{0,12}?(?:书记|[省市县区州盟旗乡镇]长|主任))[^。；！？]){0,40}?(?:主持召开|主持并讲话|并讲话|并作[^。；！？]{0,12}讲话|作[^。；！？]{0,20}(?:讲话|报告)|作了?题为《[^》]{1,60}》的(?:讲话|报告)|上的(?:讲话|报告|致辞)(?!精神)|发表[^。；！？]{0,10}讲话|(?:刊发|发表)[^。；！？]{0,40}文章|作主发布|通报|调研|考察|视察|督导|检查|看望|慰问))")
+                        r"(?P<act>(?:(?!陪同|[，,][^。；！？，,]{0,12}?(?:书记|[省市县区州盟旗乡镇]长|主任))[^。；！？]){0,40}?(?:主持召开|主持并讲话|并讲话|并作[^。；！？]{0,12}讲话|作[^。；！？]{0,20}(?:讲话|报告)|作了?题为《[^》]{1,60}》的(?:讲话|报告)|上的(?:讲话|报告|致辞)(?!精神)|发表[^。；！？]{0,10}讲话|(?:刊发|发表)[^。；！？]{0,40}文章|署名文章|作主发布|通报|调研|考察|视察|督导|督查|检查|看望|慰问))")
 _HEAD_ROLE = re.compile(r"^(?:(?:[省市县区州盟旗]委?|副|常务副)[\u4e00-\u9fff、]{0,8}?(?:书记|[省市县区州盟旗]长))?(?P<who>[\u4e00-\u9fff]{2,3}?)(?:同志)?"
-                        r"(?:主持召开|主持|出席|在[^，。：:]{0,20}?(?:调研|考察|视察|检查|督导)|到[^，。：:]{0,20}?(?:调研|考察|视察|检查|督导)|调研|督导|检查|深入)")
+                        r"(?:主持召开|主持|出席|在[^，。：:]{0,20}?(?:调研|考察|视察|检查|督导|督查)|到[^，。：:]{0,20}?(?:调研|考察|视察|检查|督导|督查)|调研|督导|督查|检查|深入)")
 # the first of the office-holders a lead lists before their party's 一行 (部长赵志刚、副部长包玉童、主任徐冬梅一行)
 _PARTY_HEAD = re.compile(r"(?:书记|[省市县区州盟旗乡镇部局]长|主任|主席)(?P<who>[\u4e00-\u9fff]{2,3}?)、")
 # a column's name before a headline (工作动态——…, 政务要闻——…; not a speech's subtitle, ——在…上的讲话)
@@ -516,7 +519,7 @@ def news_speaker(title: str, body: list[str]) -> str:
             who, office = first.group("who"), _DAY_OPENING.sub("", listed[: first.start("who")])
         points[who] += 3
         # (the office as the lead gives it, not the clause before it: 会议由县委副书记、县长…)
-        offices.setdefault(who, re.sub(r"^.*(?:由|受[^，。]{0,12}委托|本文系|本文是|此文系)(?=[省市县区州盟旗乡镇党人政副常代])", "", office))
+        offices.setdefault(who, re.sub(r"^.*(?:由|受[^，。]{0,12}委托|本文系|本文是|此文系|刊发|刊登|发表)(?=[省市县区州盟旗乡镇党人政副常代])", "", office))
 
     def person(who: str) -> bool:
         # (a transliterated name with its dot too, 艾克拜尔·吐尔逊, where no lead names an office-holder who would be the
@@ -2570,6 +2573,8 @@ def date_document(lines: Lines, doc: Document, meta: dict[str, str], meta_source
         # a news item's day under its headline that is a few days after the day its lead reports (县政协召开…常委会议 / 2010年07月22日 /
         # 7月20日，县政协召开…): the day it was posted; the lead's day is the event's (a speech's title block is never a news lead's)
         dates.insert(0, lead)
+    if not dates and (lead := year_lead_day(lines, doc.title)):
+        dates.append(lead)  # (a page that kept no date but its lead's: 2020年4月28日,出席…会议的河津代表团举行全团会议)
     if dates and date_rank(dates[0].source) > date_rank(CLOSING_DAY) and (given := note_day(lines, dates[0].date)):
         dates.insert(0, given)
     if lines.yearless and dates and date_rank(dates[0].source) > date_rank(CLOSING_DAY) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", dates[0].date) and (
@@ -2607,7 +2612,8 @@ def date_document(lines: Lines, doc: Document, meta: dict[str, str], meta_source
 # a news report's or an editor's note's first sentence, dated by the day of what it reports (本报讯（记者…）3月14日，长安区召开…;
 # 编者按：12月26日，市委经济工作会议召开。; 8月14日下午，全县…会议在县政府第一会议室召开)
 _LEAD_DAY = re.compile(
-    r"^\s*(?:[【\[]?编者按\s*[】\]]?\s*[:：]?\s*)?(?:[^\s，,。]{0,12}?(?:讯|消息)\s*"
+    # (after a short opening sentence too: 群贤毕至谋发展，凝心聚力著华章。昨日下午，…开幕)
+    r"^\s*(?:[^。！？!?\d\s]{4,20}[。！!]\s*)?(?:[【\[]?编者按\s*[】\]]?\s*[:：]?\s*)?(?:[^\s，,。]{0,12}?(?:讯|消息)\s*"
     # (a dateline's day before the reporters in brackets and the event's own day: 新华网长沙3月5日电（记者 周俊）3月3日，…;
     # 东方网记者汤小琪11月15日报道：11月13日，…)
     r"|[^\s，,。\d]{1,16}?\d{1,2}月\d{1,2}日(?:电|报道[:：]?)\s*(?=(?:[（(][^）)]{0,40}[）)]\s*)?(?:\d{1,2}月)?\d{1,2}日)"
@@ -2616,6 +2622,7 @@ _LEAD_DAY = re.compile(
     # 记者从县农业农村局获悉，我县将于9月23日举办… is the day of the reporting)
     r"(?P<clause>(?:(?!获悉|了解到|获知|据悉|\d{1,2}月\d{1,2}日)[^。！？；;]){0,80}?(?:召开|举行|开幕|闭幕|举办|调研|考察|视察|督导|督查|检查|慰问|走访|座谈|召集|会见|接见|宣讲|集体学习))")
 _LEAD_DAYS = 62  # how long before the page's date the reported day may be
+_SHORT_OPENING = 20  # a first line shorter than this opens a news item's lead, which goes on below it
 _POSTED_WITHIN = 7  # …and how long before a day under a news item's headline, for that day to be its posting
 _LEAD_SHARED_CHARS = 4  # how much of the headline the lead's first clause repeats (安全生产工作会议)
 
@@ -2649,6 +2656,31 @@ def lead_day(lines: Lines, posted: str, doc_title: str, posted_by: str = "header
     return _lead_day(lines, posted, doc_title, posted_by, first, note)
 
 
+def year_lead_day(lines: Lines, doc_title: str) -> Dated | None:
+    """The day a news report's lead gives with its year (2020年4月28日，…代表团举行全团会议), for a text that has no
+    other date to place a lead's day by; as :func:`lead_day` reads leads, so not under a headline the lead does not
+    report nor under a document's title (a speech that opens from another event's day)."""
+    first = next((i for i in lines.nonblank if lines.open(i) and lines.kinds[i].kind == "body"), None)
+    if first is None or not (m := _LEAD_DAY.match(lines.text[first])) or not m.group("y"):
+        return None
+    if not _lead_reports(doc_title, lines.text[first], m):
+        return None
+    try:
+        return Dated(dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d"))).isoformat(), LEAD_DAY, first)
+    except ValueError:
+        return None
+
+
+def _lead_reports(doc_title: str, lead: str, m: re.Match) -> bool:
+    """Whether the lead ``lead`` (``m``: its :data:`_LEAD_DAY` match) reports the event its headline ``doc_title`` does:
+    :data:`_LEAD_SHARED_CHARS` characters of the headline in its first clause (the clause to its next mark: 7月26日上午，我县召开防御
+    第5号台风“杜苏芮”工作视频调度会 under 我县部署防御第5号台风“杜苏芮”工作); not under a document's title (3月5日，十四届全国人大二次会议在北京开幕
+    under a speech's title); any lead of a page whose headline was not kept (时间：… 来源：… / 8月16日下午，西岗区政府召开…)."""
+    title = re.sub(r"\s", "", doc_title)
+    clause = m.group("clause") + re.match(r"[^。！？，,；;]*", lead[m.end("clause"):]).group()
+    return not (names_document(doc_title) or title and SequenceMatcher(None, title, clause, autojunk=False).find_longest_match().size < _LEAD_SHARED_CHARS)
+
+
 def _lead_day(lines: Lines, posted: str, doc_title: str, posted_by: str, first: int, note) -> Dated | None:
     """:func:`lead_day` of the first line of text ``first`` (``note``: whether a line is an editor's note); of a text
     without a headline to check its lead against, only a day at most :data:`_POSTED_WITHIN` days before the page's
@@ -2674,13 +2706,8 @@ def _day_of_lead(lines: Lines, posted: str, doc_title: str, posted_by: str, firs
         if not re.search("讲话|报告|致辞", said):
             return None  # (an editor's note dates the speech it presents)
     else:
-        # the event the headline reports (长安区召开优化营商环境工作推进会 / 3月14日，长安区召开优化营商环境工作推进会): not
-        # another the first sentence starts from (3月5日，十四届全国人大二次会议在北京开幕 under a speech's title)
-        # (the clause to its next mark: 7月26日上午，我县召开防御第5号台风“杜苏芮”工作视频调度会 under 我县部署防御第5号台风“杜苏芮”工作)
-        title = re.sub(r"\s", "", doc_title)
-        clause = m.group("clause") + re.match(r"[^。！？，,；;]*", lines.text[first][m.end("clause"):]).group()
-        # (a page whose headline was not kept, 时间：… 来源：… / 8月16日下午，西岗区政府召开…: its lead, a meeting's, dates it)
-        if names_document(doc_title) or title and SequenceMatcher(None, title, clause, autojunk=False).find_longest_match().size < _LEAD_SHARED_CHARS:
+        # the event the headline reports (长安区召开优化营商环境工作推进会 / 3月14日，长安区召开优化营商环境工作推进会)
+        if not _lead_reports(doc_title, lines.text[first], m):
             return None
     ref = dt.date.fromisoformat(posted)
     if (m.group("rel") or m.group("d2") or m.group("d3")) and (posted_by == "file name" or posted_by.endswith("metadata") and not posted_by.startswith("html")):

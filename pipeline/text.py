@@ -436,7 +436,7 @@ def table_fields(cells: list[str]) -> tuple[tuple[str, str], ...]:
 
 
 # (opened by the page's date and time, as some sites set it: 2017-06-12 08:34　来源：赣南日报　作者：…)
-_META_SOURCE = re.compile(r"^((19|20)\d{2}[-./年]\d{1,2}[-./月]\d{1,2}日?\s*(\d{1,2}:\d{2}(:\d{2})?)?\s+(?=(信息|文章|稿件)?来源))?(信息来源|文章来源|稿件来源|来源|发布时间|发布日期|发稿时间|时间|日期)\s*[:：]")
+_META_SOURCE = re.compile(r"^((19|20)\d{2}[-./年]\d{1,2}[-./月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?\s*|\s+)(?=(信息|文章|稿件)?来源))?(信息来源|文章来源|稿件来源|来源|发布时间|发布日期|发稿时间|时间|日期)\s*[:：]")
 _SOURCE_VALUE = re.compile(r"来源\s*[:：]\s*([^\s:：]+)")
 # a newspaper's day under its masthead, with the weekday (and the lunar day): 2012年1月17日  星期二  农历辛卯年十二月廿四
 # (see ingest.mark_header: only under a masthead)
@@ -447,7 +447,7 @@ _MASTHEAD = re.compile(r"^(?P<paper>[\u4e00-\u9fff]{2,12}(?:日报|晚报|时报
 # a gazette's or a journal's imprint: who runs it and the day the issue came out (成都市人民政府办公厅主办　　2003年3月10日出版)
 _IMPRINT = re.compile(r"^(?P<paper>[\u4e00-\u9fff]{2,30}?)\s*(主办|编印|编辑出版|出版)\s*(19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(出版|印发|编印|印)?$")
 _BYLINE = re.compile(r"^[(（]\s*(作者(?!单位)|文\s*/|本文作者)\s*(系|为|是|[:：/])?\s*(?P<who>.+?)[)）]\s*$")  # (not 作者单位：…, where the author works)
-_AUTHOR_LINE = re.compile(r"^(作者|文|撰文|文\s*/)\s*[:：/]\s*(?P<who>\S.{0,40})$")
+_AUTHOR_LINE = re.compile(r"^(作者|文|撰文|文\s*/)\s*[:：/／|｜]\s*(?P<who>\S.{0,40})$")
 # Offices that sign a report or a speech: heads of governments (省长 … 盟长, a prefecture's
 # 专员, a development zone's 管委会主任), party secretaries and committee members, heads of
 # departments.
@@ -529,6 +529,9 @@ _SPEECH = (r"\s*[：:]?\s*在.{2,60}?(上|时)的(讲话|报告|发言|致辞|�
 
 def title_speaker(title: str) -> str:
     """The speaker a title names, as :func:`author_name` writes it (``王建勋（县委书记）``), or ``""``."""
+    for k in (_KIND_THEN_SPEAKER.match(title), _SPEAKER_THEN_GREETING.match(title)):
+        if k and looks_like_person(k.group("who")):
+            return f"{k.group('who')}（{k.group('office')}）"  # (新春致辞 中共泉州市委书记 郑新聪, 钟祥市人民政府市长郭志泉新春致辞)
     m = _TITLE_SPEAKER.search(title)
     if not m or m.group("office") and re.search("学习|贯彻|传达|落实|关于|解读|^[对谈]", m.group("office")):
         return ""  # 关于学习县委书记王建勋在…上的讲话: about the speech, not by its speaker
@@ -588,6 +591,11 @@ _TITLE_SPEAKER = re.compile(
     rf"(?:^|[\s—―–\-－：:])(?:(?P<office>[^\s，。：:—]{{0,16}}?({_OFFICES}))\s*(?P<who>[\u4e00-\u9fff]{{1,8}}·[\u4e00-\u9fff·]{{1,12}}|(?![亲带要在到对就等同代兼和与及并助委昨今首再一率陪出主专])[\u4e00-\u9fff]{{2,4}}?)(?:同志)?"
     rf"|(?P<who2>[{''.join(sorted(SURNAMES))}][\u4e00-\u9fff]{{1,2}}?)同志){_SPEECH}"
 )
+# (…or a speech's kind, then its speaker's office and name: 新春致辞 中共泉州市委书记 郑新聪)
+_KIND_THEN_SPEAKER = re.compile(rf"^\s*[\u4e00-\u9fff]{{0,8}}(?:致辞|致词|贺词|献词|讲话)\s+(?P<office>[^\s，。：:—]{{0,16}}?({_OFFICES}))\s*(?P<who>[\u4e00-\u9fff]{{2,3}})\s*$")
+# (…or an office-holder's greeting: 庆元县人民政府县长叶青2016年新春致辞, 内乡县人民政府县长杨曙光发表二〇二一年新年贺词)
+_SPEAKER_THEN_GREETING = re.compile(rf"^\s*(?P<office>[^\s，。：:—]{{0,20}}?({_OFFICES}))\s*(?P<who>[\u4e00-\u9fff]{{2,3}}?)\s*(?:发表)?\s*"
+                                    r"(?:(?:19|20)\d{2}\s*年|二[〇○零O][一二三四五六七八九〇○零O]{2}年)?\s*(?:新春|新年|春节|元旦)?(?:致辞|致词|贺词|献词)\s*$")
 _REPORTER_NAMES = r"(?:[" + "".join(sorted(SURNAMES)) + r"][\u4e00-\u9fff]{1,2}\s*){1,4}"
 # (…or names of any of the common surnames (百家姓) set apart by spaces, the role words saying they are names: 记者 章晓蕾
 # 通讯员 钱立; not a column's 记者 手记, 通讯员 风采, nor 记者 张晓 报道)

@@ -235,3 +235,44 @@ def test_a_leader_who_reports_at_a_press_conference_is_its_speaker():
     body = ["中国通讯社青海讯(记者 保积来)8月15日，青海省海东市互助土族自治县成立70周年发展成就新闻发布会在互助县召开。互助县委副书记、县人民政府县长王国栋通报互助县70年来的发展变化。",
             "王国栋介绍，互助地处青海省东北部。"]
     assert news_speaker("青海省互助土族自治县成立70周年发展成就新闻发布会举行", body) == "王国栋（互助县委副书记、县人民政府县长）"
+
+
+def test_a_leader_who_inspects_or_signs_an_article_is_the_news_items():
+    """督查 is a visit's act as 督导 is; a paper's lead that names a leader's 署名文章 is the leader's; a short line
+    opening a news item (龙腾南阳讯 和风丽日，春意盎然。) does not hide the lead below it."""
+    assert news_speaker("市委常委、常务副市长郑光照督查重点项目建设进度", ["5月29日，郑光照带领有关部门负责人深入大荔县督查重点项目建设。"]) == "郑光照"
+    lead = "《云岭先锋》杂志2025年第2期刊发市委书记杜建辉署名文章《以“三边三好”为引领 推进临沧边疆治理体系和治理能力现代化》。"
+    assert news_item("", lead) and news_speaker("", [lead]) == "杜建辉（市委书记）"
+    doc = _doc(["龙腾南阳讯 和风丽日，春意盎然。", "4月19日，市委书记张文深深入鸭河工区调研，看项目、问发展、访民生。",
+                "张文深指出，要提高教学质量，为经济社会发展培养更多的优秀人才。"], name="04_district-survey.txt")
+    assert doc.author == "张文深（市委书记）"
+    # (…but a short first line alone names no leader, and a speech's line of 署名 is no news)
+    assert news_speaker("", ["本报讯 记者 王五", "县里召开会议。"]) == ""
+
+
+def test_an_interviews_office_attests_a_rare_surname_and_a_greetings_title_names_its_speaker():
+    doc = _doc(["千古博南，味道永平，续写丝路新传奇", "——访云南永平县委副书记、县长字云飞", "走进云南永平县城，但看“两山环绕、一河七脉”。"])
+    assert doc.author == "字云飞（云南永平县委副书记、县长）"
+    doc = _doc(["——访县委书记", "走进县城。"])
+    assert doc.author == ""
+    from pipeline.text import title_speaker
+
+    assert title_speaker("新春致辞 中共泉州市委书记 郑新聪") == "郑新聪（中共泉州市委书记）"
+    assert title_speaker("新年贺词 县委书记要当好") == ""
+    doc = _doc(["文|钟鸣明", "（作者系文昌市委书记）", "崛起中的宜居新城高隆湾", "历史总是在变革中迸发前进的力量。"])
+    assert doc.author.startswith("钟鸣明")
+
+
+def test_a_greetings_title_with_its_speaker_and_a_slogan_before_a_leads_day():
+    """庆元县人民政府县长叶青2016年新春致辞 names its speaker; a posting line whose time runs into its 来源 is one; a short
+    slogan before a lead's day (群贤毕至谋发展，凝心聚力著华章。昨日下午，…开幕) does not hide the day."""
+    from pipeline.ingest import _LEAD_DAY
+    from pipeline.text import classify_line, title_speaker
+
+    assert title_speaker("庆元县人民政府县长叶青2016年新春致辞") == "叶青（庆元县人民政府县长）"
+    assert title_speaker("内乡县人民政府县长杨曙光发表二〇二一年新年贺词") == "杨曙光（内乡县人民政府县长）"
+    assert title_speaker("县委书记新春致辞") == ""
+    assert classify_line("2016年02月05日 15:28来源:庆元电视台 作者:", 80).reason == "source/date line"
+    m = _LEAD_DAY.match("群贤毕至谋发展，凝心聚力著华章。昨日下午，县第十六届人民代表大会第二次会议隆重开幕。")
+    assert m and m.group("rel") == "昨日"
+    assert not _LEAD_DAY.match("2019年全县经济平稳增长。3月5日，县委召开常委会。")  # (not past a sentence with figures)

@@ -1812,6 +1812,17 @@ def test_a_speech_below_the_lead_that_presents_it_is_dated_and_signed_by_its_own
     assert _doc(*note).author == "沈国平（市委书记）"
 
 
+def test_a_lead_with_its_year_dates_a_page_that_kept_no_other_date():
+    """2020年4月28日，…举行全团会议 opening a page with no date of its own dates it; not under a speech's title, nor a lead
+    that reports another event than its headline's, nor one that reports no event."""
+    lead = "2020年4月28日，出席运城市第四届人民代表大会第六次会议的河津代表团举行全团会议，继续审议政府工作报告。"
+    assert (d := _doc(lead, "审议中，李晓武指出，要第一时间组织学习。")).date == "2020-04-28" and d.date_source == "lead (the day of the event)"
+    assert _doc("河津代表团举行全团会议", lead).date == "2020-04-28"
+    assert _doc("在全县两会精神传达会上的讲话", "2024年3月5日，十四届全国人大二次会议在北京隆重开幕。", "同志们：").date == ""
+    assert _doc("长安区召开优化营商环境工作推进会", "2023年2月15日，县委召开全县经济工作会议，部署全年工作。").date == ""
+    assert _doc("2023年2月15日，全县经济运行平稳。").date == ""
+
+
 def test_a_news_report_is_dated_by_the_day_its_lead_gives():
     """本报讯 3月14日，…召开 on a page of 2023-03-15: the meeting's day, the page's year (the year
     before for a December day on a January page); a day more than two months before the page's

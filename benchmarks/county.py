@@ -23,7 +23,9 @@ labelled title and dateline lines are metadata to the pipeline, so fewer sentenc
 ``benchmarks/county3`` is another: 24 excerpts of 2011–2025 from 19 provinces, nine of them
 about party building (propaganda, organisation and grassroots party-building meetings),
 gathered and coded blind while the weight was chosen again at 0.5 and scored only after it (README, "How accurate the
-themes are").
+themes are"). ``benchmarks/county4`` is a fifth: 19 excerpts of 2008–2025 from 13 provinces, six of them party-building
+meetings and most of the rest county meetings that mix party work with other themes, coded blind by two more coders
+who saw only the codebook.
 """
 
 from __future__ import annotations

@@ -295,7 +295,7 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
     # an interview is its interviewee's, as its subtitle names them (——访安吉县委书记杨振宇)
     # (the office attests a name of a rare surname, 县长字云飞, as a lead's does)
     doc.author = next((f"{m.group('who')}（{m.group('office')}）" for t in lines.zones["title"] if (m := _INTERVIEW.search(t.strip()))
-                       and (looks_like_person(m.group("who")) or not (_NOT_SPEAKER.match(m.group("who")) or _clause_words(m.group("who"))))), "") or doc.author
+                       and (looks_like_person(m.group("who")) or len(m.group("who")) == 3 and not (_NOT_SPEAKER.match(m.group("who")) or _clause_words(m.group("who"))))), "") or doc.author
     body = [lines.text[i] for i, k in enumerate(lines.kinds) if k.kind == "body"]
     if not doc.author or lines.author_field or _by_reporter(doc.author, lines, raw.left_out):
         doc.author = interviewee(body) or doc.author
@@ -310,7 +310,8 @@ def process_document(source: str, raw: RawText, params: IngestParams, to_simplif
     news_leader = ""
     if (not doc.author or lines.author_field or _by_reporter(doc.author, lines, raw.left_out)) and not explains:
         # (the lead with a short opening line before it: 龙腾南阳讯 和风丽日,春意盎然。 / 4月19日,市委书记张文深深入…调研)
-        lead = "".join(body[:2]) if body and len(body[0].strip()) < _SHORT_OPENING else body[0] if body else ""
+        # (not a speech's salutation, 同志们：, before a line that reports another's words)
+        lead = "".join(body[:2]) if body and len(body[0].strip()) < _SHORT_OPENING and not _SALUTATION.match(body[0]) and not re.search(r"[：:]\s*$", body[0]) else body[0] if body else ""
         if news_item(doc.title or file_name_text(source), lead):
             # news of a meeting or a visit: the leader whose words it reports, not its reporter or poster
             news_leader = news_speaker(doc.title or file_name_text(source), body)
@@ -2622,6 +2623,7 @@ _LEAD_DAY = re.compile(
     # 记者从县农业农村局获悉，我县将于9月23日举办… is the day of the reporting)
     r"(?P<clause>(?:(?!获悉|了解到|获知|据悉|\d{1,2}月\d{1,2}日)[^。！？；;]){0,80}?(?:召开|举行|开幕|闭幕|举办|调研|考察|视察|督导|督查|检查|慰问|走访|座谈|召集|会见|接见|宣讲|集体学习))")
 _LEAD_DAYS = 62  # how long before the page's date the reported day may be
+_RECALLED_BEFORE = 1990  # a lead's year before this, on a page with no date of its own, is history the text recalls
 _SHORT_OPENING = 20  # a first line shorter than this opens a news item's lead, which goes on below it
 _POSTED_WITHIN = 7  # …and how long before a day under a news item's headline, for that day to be its posting
 _LEAD_SHARED_CHARS = 4  # how much of the headline the lead's first clause repeats (安全生产工作会议)
@@ -2662,6 +2664,10 @@ def year_lead_day(lines: Lines, doc_title: str) -> Dated | None:
     report nor under a document's title (a speech that opens from another event's day)."""
     first = next((i for i in lines.nonblank if lines.open(i) and lines.kinds[i].kind == "body"), None)
     if first is None or not (m := _LEAD_DAY.match(lines.text[first])) or not m.group("y"):
+        return None
+    # (not an event a text recalls: 1921年7月23日，中国共产党第一次全国代表大会在上海召开, or one before a later year it names)
+    said = int(m.group("y"))
+    if said < _RECALLED_BEFORE or any(int(y) > said for y in re.findall(r"(?<!\d)((?:19|20)\d{2})\s*年", "\n".join(lines.text))):
         return None
     if not _lead_reports(doc_title, lines.text[first], m):
         return None

@@ -530,10 +530,10 @@ _SPEECH = (r"\s*[：:]?\s*在.{2,60}?(上|时)的(讲话|报告|发言|致辞|�
 def title_speaker(title: str) -> str:
     """The speaker a title names, as :func:`author_name` writes it (``王建勋（县委书记）``), or ``""``."""
     for k in (_KIND_THEN_SPEAKER.match(title), _SPEAKER_THEN_GREETING.match(title)):
-        if k and looks_like_person(k.group("who")):
+        if k and looks_like_person(k.group("who")) and not _ABOUT_SPEECH.search(k.group("office")):
             return f"{k.group('who')}（{k.group('office')}）"  # (新春致辞 中共泉州市委书记 郑新聪, 钟祥市人民政府市长郭志泉新春致辞)
     m = _TITLE_SPEAKER.search(title)
-    if not m or m.group("office") and re.search("学习|贯彻|传达|落实|关于|解读|^[对谈]", m.group("office")):
+    if not m or m.group("office") and _ABOUT_SPEECH.search(m.group("office")):
         return ""  # 关于学习县委书记王建勋在…上的讲话: about the speech, not by its speaker
     if m.group("who") and re.search(r"[省市县区州旗]长|书记|主任|委员|助理|代表|一行", m.group("who")):
         return ""  # 县委副书记兼县长, 县长助理, 主任委员: another office, not a name
@@ -591,6 +591,8 @@ _TITLE_SPEAKER = re.compile(
     rf"(?:^|[\s—―–\-－：:])(?:(?P<office>[^\s，。：:—]{{0,16}}?({_OFFICES}))\s*(?P<who>[\u4e00-\u9fff]{{1,8}}·[\u4e00-\u9fff·]{{1,12}}|(?![亲带要在到对就等同代兼和与及并助委昨今首再一率陪出主专])[\u4e00-\u9fff]{{2,4}}?)(?:同志)?"
     rf"|(?P<who2>[{''.join(sorted(SURNAMES))}][\u4e00-\u9fff]{{1,2}}?)同志){_SPEECH}"
 )
+# words before an office that make a title one about a speech, not by its speaker (学习县委书记…, 热议县长…新春致辞)
+_ABOUT_SPEECH = re.compile("学习|贯彻|传达|落实|关于|解读|热议|聆听|感悟|领会|^[对谈]")
 # (…or a speech's kind, then its speaker's office and name: 新春致辞 中共泉州市委书记 郑新聪)
 _KIND_THEN_SPEAKER = re.compile(rf"^\s*[\u4e00-\u9fff]{{0,8}}(?:致辞|致词|贺词|献词|讲话)\s+(?P<office>[^\s，。：:—]{{0,16}}?({_OFFICES}))\s*(?P<who>[\u4e00-\u9fff]{{2,3}})\s*$")
 # (…or an office-holder's greeting: 庆元县人民政府县长叶青2016年新春致辞, 内乡县人民政府县长杨曙光发表二〇二一年新年贺词)

@@ -276,3 +276,17 @@ def test_a_greetings_title_with_its_speaker_and_a_slogan_before_a_leads_day():
     m = _LEAD_DAY.match("群贤毕至谋发展，凝心聚力著华章。昨日下午，县第十六届人民代表大会第二次会议隆重开幕。")
     assert m and m.group("rel") == "昨日"
     assert not _LEAD_DAY.match("2019年全县经济平稳增长。3月5日，县委召开常委会。")  # (not past a sentence with figures)
+
+
+def test_what_the_review_of_the_greeting_and_lead_rules_found():
+    """A title about a greeting is not by its speaker; a speech's salutation is no news lead; a page recalling history
+    is not dated by it; a feature's group noun after an office is no interviewee."""
+    from pipeline.text import title_speaker
+
+    assert title_speaker("学习县委书记王建勋新春致辞") == "" and title_speaker("热议县长叶青新春致辞") == ""
+    assert _doc(["凝心聚力 推动高质量发展", "同志们：", "刚才，县委书记王建勋同志作了重要讲话，对今年工作作了全面部署，我完全赞同。",
+                 "一、充分肯定成绩"]).author == ""
+    assert _doc(["中国共产党第一次全国代表大会召开的伟大意义", "1921年7月23日，中国共产党第一次全国代表大会在上海召开。", "这是开天辟地的大事变。"]).date == ""
+    assert _doc(["县人代会召开", "2013年1月6日，县第十六届人民代表大会第三次会议召开。", "2014年，全县将重点抓好五项工作。"]).date == ""
+    for feature in ("群体", "风采", "心声", "队伍"):
+        assert _doc(["扎根基层 甘于奉献", f"——访驻村第一书记{feature}", "在我县的乡村振兴一线，活跃着这样一支队伍。"]).author == ""

@@ -543,7 +543,21 @@ def news_speaker(title: str, body: list[str]) -> str:
         if re.search(rf"{re.escape(who)}(总书记|总理|委员长)|({_NATIONAL.pattern}){re.escape(who)}", text + title):
             continue  # (习近平总书记强调…: a national leader quoted)
         return f"{who}（{offices[who]}）" if who in offices and office_only(offices[who]) else who
+    # (…else, where nobody's words are given (会议强调…), the one leader the lead names presiding over a meeting of a body
+    # the leader heads: 市委常委会会议召开。市委书记陈英杰主持会议; not a congress's or a presidium's, nor where two preside)
+    presiders = {(m.group("who"), m.group("office")) for m in _PRESIDES.finditer(text) if looks_like_person(m.group("who")) and not _OF_ANOTHER.search(m.group("office"))}
+    if len({who for who, _ in presiders}) == 1 and not points and _HEADED_MEETING.search(title + re.split("[。！？]", text, maxsplit=1)[0]):
+        who, office = presiders.pop()
+        if not re.search(rf"{re.escape(who)}(总书记|总理|委员长)|({_NATIONAL.pattern}){re.escape(who)}", text + title):
+            return f"{who}（{re.sub(r'^.*(?:由)(?=[省市县区州盟旗乡镇党人政副常代])', '', office)}）"
     return ""
+
+
+# meetings of a body its presider heads (a party standing committee, a government's executive meeting, a leading group)
+_HEADED_MEETING = re.compile("常委会|常务会议?|党组(?:（扩大）|\\(扩大\\))?会议?|办公会|中心组|领导小组(?:会议|全体)")
+# the leader a meeting's lead names presiding over it (市委书记陈英杰主持会议, 会议由县委书记张三主持)
+_PRESIDES = re.compile(r"(?:^|[。！？；，,\n])(?:会议由)?(?P<office>(?:[\u4e00-\u9fff]{1,8}?(?:书记|长|主任|主席|常委)、){0,3}(?:[省市县区州盟旗乡镇]委|常务|副|代)?[\u4e00-\u9fff]{0,8}?(?:书记|[省市县区州盟旗乡镇]长|主任|主席))"
+                       r"(?P<who>[\u4e00-\u9fff]{2,3})(?:同志)?主持(?:会议|召开会议)?(?=[。；，,])")
 
 
 def _by_reporter(author: str, lines: Lines, left_out: Iterable[str] = ()) -> bool:
@@ -2613,12 +2627,13 @@ def date_document(lines: Lines, doc: Document, meta: dict[str, str], meta_source
 # a news report's or an editor's note's first sentence, dated by the day of what it reports (本报讯（记者…）3月14日，长安区召开…;
 # 编者按：12月26日，市委经济工作会议召开。; 8月14日下午，全县…会议在县政府第一会议室召开)
 _LEAD_DAY = re.compile(
-    # (after a short opening sentence too: 群贤毕至谋发展，凝心聚力著华章。昨日下午，…开幕)
-    r"^\s*(?:[^。！？!?\d\s]{4,20}[。！!]\s*)?(?:[【\[]?编者按\s*[】\]]?\s*[:：]?\s*)?(?:[^\s，,。]{0,12}?(?:讯|消息)\s*"
+    # (after a short opening sentence too: 群贤毕至谋发展，凝心聚力著华章。昨日下午，…开幕; or after its subject: 中国共产党济南市第十一次代表大会，
+    # 3月28日上午在山东会堂隆重开幕)
+    r"^\s*(?:[^。！？!?\d\s]{4,20}[。！!]\s*|[^\s，,。！？!?\d]{4,40}[，,]\s*(?=\d{1,2}月\d{1,2}日(?:上午|下午)?\s*在))?(?:[【\[]?编者按\s*[】\]]?\s*[:：]?\s*)?(?:[^\s，,。]{0,12}?(?:讯|消息)\s*(?:[】\]]\s*)?(?:记者\s*[\u4e00-\u9fff]{2,4}\s*报道\s*[:：]\s*)?"
     # (a dateline's day before the reporters in brackets and the event's own day: 新华网长沙3月5日电（记者 周俊）3月3日，…;
     # 东方网记者汤小琪11月15日报道：11月13日，…)
     r"|[^\s，,。\d]{1,16}?\d{1,2}月\d{1,2}日(?:电|报道[:：]?)\s*(?=(?:[（(][^）)]{0,40}[）)]\s*)?(?:\d{1,2}月)?\d{1,2}日)"
-    r"|[^\s，,。\d]{1,16}?(?=\d{1,2}月\d{1,2}日电))?(?:[（(][^）)]{0,40}[）)]\s*)?(?:(?:(?P<y>(?:19|20)\d{2})\s*年\s*|(?P<last>去年)|今年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日|(?P<rel>昨天|昨日|前天|今天|今日|[上本]周[一二三四五六日天])|[昨今前]\s*[（(]\s*(?P<d2>\d{1,2})\s*[)）]\s*日|(?P<d3>\d{1,2})日(?=上午|下午|晚|早上|凌晨|中午|[，,]))\s*(?:[（(][^）)]{1,8}[）)])?\s*(?:上午|下午|晚上?|早上|凌晨|中午)?\s*(?:[，,]|(?<=日)电\s*(?:[（(][^）)]{0,40}[）)])?\s*)"
+    r"|[^\s，,。\d]{1,16}?(?=\d{1,2}月\d{1,2}日电))?(?:[（(][^）)]{0,40}[）)]\s*)?(?:(?:(?P<y>(?:19|20)\d{2})\s*年\s*|(?P<last>去年)|今年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日|(?P<rel>昨天|昨日|前天|今天|今日|[上本]周[一二三四五六日天])|[昨今前]\s*[（(]\s*(?P<d2>\d{1,2})\s*[)）]\s*日|(?P<d3>\d{1,2})日(?=上午|下午|晚|早上|凌晨|中午|[，,]))\s*(?:[（(][^）)]{1,8}[）)])?\s*(?:上午|下午|晚上?|早上|凌晨|中午)?\s*(?:[，,]|(?<=日)电\s*(?:[（(][^）)]{0,40}[）)])?\s*|(?<=[日午])(?=在))"
     # (the day may carry a note in brackets, 2月5日（正月初八）, 3月1日（星期三）; the clause may run across a comma, 市长赵启明深入陈仓区、凤翔区，调研…; not past a source's 获悉 or another day: 9月18日，
     # 记者从县农业农村局获悉，我县将于9月23日举办… is the day of the reporting)
     r"(?P<clause>(?:(?!获悉|了解到|获知|据悉|\d{1,2}月\d{1,2}日)[^。！？；;]){0,80}?(?:召开|举行|开幕|闭幕|举办|调研|考察|视察|督导|督查|检查|慰问|走访|座谈|召集|会见|接见|宣讲|集体学习))")

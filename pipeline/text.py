@@ -79,11 +79,15 @@ _NAME_DOT = re.compile(r"(?<=[\u4e00-\u9fff])[•・‧∙](?=[\u4e00-\u9fff])")
 _OCR_DASH = re.compile(r"^(\s*)一一\s*(?=在[^。！？，]{2,60}((讲话|发言|报告|致辞)([（(][^）)]{0,8}[)）])?|会议?上?|大会上?)\s*$)")  # (a subtitle's: not 一一在规定时限内整改)
 
 
+# a line's indent of full-width blanks that an encoder wrote as ?? (??2017年1月5日在…会议上): blanks, not text
+_LOST_INDENT = re.compile(r"^[ \t]*\?\?(?:\?\?)?(?=[^\s?])")
+
+
 def clean_line(line: str) -> str:
-    """Drop zero-width characters, stray BOMs and emoji, write the radicals a PDF's fonts give for
+    """Drop an indent an encoder lost to ?? (:data:`_LOST_INDENT`), zero-width characters, stray BOMs and emoji, write the radicals a PDF's fonts give for
     characters as the characters (see :func:`_radical_table`), write a name's dot as the middle dot (库尔班•热合曼), collapse every kind of blank
     (full-width and no-break spaces among them) to one space, strip the ends."""
-    line = _OCR_DASH.sub(r"\1——", _NAME_DOT.sub("·", _ZERO_WIDTH.sub("", line).translate(_RADICALS)))
+    line = _OCR_DASH.sub(r"\1——", _NAME_DOT.sub("·", _ZERO_WIDTH.sub("", _LOST_INDENT.sub("", line)).translate(_RADICALS)))
     text = _EMOJI.sub("", line)
     return _SPACES.sub(" ", text if text.strip() else line).strip()  # (a line of emoji alone is no text, logged as such)
 

@@ -290,3 +290,28 @@ def test_what_the_review_of_the_greeting_and_lead_rules_found():
     assert _doc(["县人代会召开", "2013年1月6日，县第十六届人民代表大会第三次会议召开。", "2014年，全县将重点抓好五项工作。"]).date == ""
     for feature in ("群体", "风采", "心声", "队伍"):
         assert _doc(["扎根基层 甘于奉献", f"——访驻村第一书记{feature}", "在我县的乡村振兴一线，活跃着这样一支队伍。"]).author == ""
+
+
+def test_the_head_who_presides_over_a_meeting_of_the_body_where_nobody_speaks():
+    """市委书记陈英杰主持会议 at the standing committee the secretary heads, where only 会议强调 is given: the secretary's;
+    not a presidium's or a congress's presider, nor one of two, nor where someone speaks."""
+    lead = "7月18日上午，市委常委会会议召开。市委书记陈英杰主持会议。市委副书记、代市长朱志骞出席会议。"
+    assert news_speaker("市委常委会会议召开", [lead, "会议强调，要开好两会。"]) == "陈英杰（市委书记）"
+    assert news_speaker("", ["昨日上午，州政协召开主席会议。州政协主席向秋主持会议。", "会议审议了决议草案，提请常委会议审议。"]) == ""
+    assert news_speaker("", ["3月2日，县政府召开常务会议。县长王五主持会议。副县长李四主持会议。", "会议强调，要抓好春耕。"]) == ""
+    assert news_speaker("", ["3月2日，县政府召开常务会议。县长王五主持会议。", "会上，李四指出，要抓好春耕。李四强调，要守住底线。"]) == "李四"
+
+
+def test_a_leads_day_after_its_subject_or_a_reporters_credit_and_an_indent_lost_to_question_marks():
+    """中国共产党济南市第十一次代表大会，3月28日上午在山东会堂隆重开幕 and 【香港商报网讯】记者黄庆松报道：9月30日，…开幕 give their
+    lead's day; an indent an encoder wrote as ?? is no text, a question's ?? stays."""
+    from pipeline.ingest import _LEAD_DAY
+    from pipeline.text import clean_line
+
+    m = _LEAD_DAY.match("中国共产党济南市第十一次代表大会，3月28日上午在山东会堂隆重开幕。")
+    assert m and (m.group("m"), m.group("d")) == ("3", "28")
+    m = _LEAD_DAY.match("【香港商报网讯】记者黄庆松报道：9月30日，首届文书文化节在锦屏县城隆重开幕。")
+    assert m and (m.group("m"), m.group("d")) == ("9", "30")
+    assert not _LEAD_DAY.match("全县经济运行总体平稳，3月28日，县委召开常委会。")  # (a clause before a lead's day only as its subject: …，3月28日在…)
+    assert clean_line("??2017年1月5日在广州市第十五届人民代表大会第一次会议上") == "2017年1月5日在广州市第十五届人民代表大会第一次会议上"
+    assert clean_line("怎么办??") == "怎么办??" and clean_line("??") == "??"

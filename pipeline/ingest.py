@@ -509,6 +509,8 @@ def news_speaker(title: str, body: list[str]) -> str:
         if re.search(r"(学习|传达|贯彻|领会|研读)了?(?=[省市县区州盟旗](?:委|长|政府|政协|人大)|自治区|中央|国务院)",
                      re.split("[。！？；，,]", text[max(0, m.start() - 8) : m.start("who")])[-1]):
             continue  # (传达学习市委书记李建国在…上的讲话精神: another's speech, studied)
+        if re.search(r"(?:学习|传达|贯彻|领会|研读)了?[^，,。；！？]{0,60}、$", re.split("[。！？；，,]", text[max(0, m.start() - 80) : m.start()])[-1]):
+            continue  # (…and one of a list of what was studied: 传达学习省委全会决议、省委书记刘赐贵在全会上的工作报告)
         if _NOT_SPEAKER.match(who) or _clause_words(who) or (who + after).endswith("工作") or _OF_ANOTHER.search(m.group("office")):
             continue  # (审议了市长刘文斌所作的报告: a report received, not given; 主席团工作报告: no name)
         office = re.split("陪同|陪", m.group("office"))[-1]  # (县长李四陪同市委书记王五一行: 王五's office is 市委书记)
@@ -545,8 +547,17 @@ def news_speaker(title: str, body: list[str]) -> str:
         return f"{who}（{offices[who]}）" if who in offices and office_only(offices[who]) else who
     # (…else, where nobody's words are given (会议强调…), the one leader the lead names presiding over a meeting of a body
     # the leader heads: 市委常委会会议召开。市委书记陈英杰主持会议; not a congress's or a presidium's, nor where two preside)
-    presiders = {(m.group("who"), m.group("office")) for m in _PRESIDES.finditer(text) if looks_like_person(m.group("who")) and not _OF_ANOTHER.search(m.group("office"))}
-    if len({who for who, _ in presiders}) == 1 and not points and _HEADED_MEETING.search(title + re.split("[。！？]", text, maxsplit=1)[0]):
+    lead = body[0] if body else ""
+    presiders = {(m.group("who"), m.group("office")) for m in _PRESIDES.finditer(lead)
+                 if looks_like_person(m.group("who")) and not _OF_ANOTHER.search(m.group("office")) and not re.search("副|常务", m.group("office").split("、")[-1]) and not re.search("人大|政协", m.group("office"))}
+    headed = [m for m in _HEADED_MEETING.finditer(title + "\n" + re.split("[。！？]", lead, maxsplit=1)[0])
+              if not re.search("传达|学习|贯彻", (title + "\n" + lead)[max(0, m.start() - 12) : m.start()]) and not re.match(r"[^。，,]{0,8}精神", (title + "\n" + lead)[m.end() :])]
+    # (…the office that heads the body: a party committee's, its study group's or a party group's secretary, a government's head)
+    heads = {who for who, office in presiders if headed and re.search(r"书记$" if re.match("常委|中心组|党组", headed[0].group()) else
+                                                                          r"[省市县区州盟旗乡镇]长$" if re.match("常务|办公", headed[0].group()) else r"书记$|长$",
+                                                                          office.split("、")[-1])}
+    presiders = {(who, office) for who, office in presiders if who in heads}
+    if len({who for who, _ in presiders}) == 1 and not points and not re.search("辅导|宣讲|授课|应邀|讲座", text):
         who, office = presiders.pop()
         if not re.search(rf"{re.escape(who)}(总书记|总理|委员长)|({_NATIONAL.pattern}){re.escape(who)}", text + title):
             return f"{who}（{re.sub(r'^.*(?:由)(?=[省市县区州盟旗乡镇党人政副常代])', '', office)}）"
@@ -554,7 +565,7 @@ def news_speaker(title: str, body: list[str]) -> str:
 
 
 # meetings of a body its presider heads (a party standing committee, a government's executive meeting, a leading group)
-_HEADED_MEETING = re.compile("常委会|常务会议?|党组(?:（扩大）|\\(扩大\\))?会议?|办公会|中心组|领导小组(?:会议|全体)")
+_HEADED_MEETING = re.compile("(?<!人大)(?<!政协)(?<!人大常)(?<!政协常)常委会|常务会议?|党组(?:（扩大）|\\(扩大\\))?会议?|办公会|中心组|领导小组(?:会议|全体)")
 # the leader a meeting's lead names presiding over it (市委书记陈英杰主持会议, 会议由县委书记张三主持)
 _PRESIDES = re.compile(r"(?:^|[。！？；，,\n])(?:会议由)?(?P<office>(?:[\u4e00-\u9fff]{1,8}?(?:书记|长|主任|主席|常委)、){0,3}(?:[省市县区州盟旗乡镇]委|常务|副|代)?[\u4e00-\u9fff]{0,8}?(?:书记|[省市县区州盟旗乡镇]长|主任|主席))"
                        r"(?P<who>[\u4e00-\u9fff]{2,3})(?:同志)?主持(?:会议|召开会议)?(?=[。；，,])")
@@ -2629,14 +2640,14 @@ def date_document(lines: Lines, doc: Document, meta: dict[str, str], meta_source
 _LEAD_DAY = re.compile(
     # (after a short opening sentence too: 群贤毕至谋发展，凝心聚力著华章。昨日下午，…开幕; or after its subject: 中国共产党济南市第十一次代表大会，
     # 3月28日上午在山东会堂隆重开幕)
-    r"^\s*(?:[^。！？!?\d\s]{4,20}[。！!]\s*|[^\s，,。！？!?\d]{4,40}[，,]\s*(?=\d{1,2}月\d{1,2}日(?:上午|下午)?\s*在))?(?:[【\[]?编者按\s*[】\]]?\s*[:：]?\s*)?(?:[^\s，,。]{0,12}?(?:讯|消息)\s*(?:[】\]]\s*)?(?:记者\s*[\u4e00-\u9fff]{2,4}\s*报道\s*[:：]\s*)?"
+    r"^\s*(?:[^。！？!?\d\s]{4,20}[。！!]\s*|[^\s，,。！？!?\d]{2,36}(?:会议|大会|全会|代表大会|节|仪式|论坛|博览会)[，,]\s*(?=\d{1,2}月\d{1,2}日(?:上午|下午)?\s*在))?(?:[【\[]?编者按\s*[】\]]?\s*[:：]?\s*)?(?:[^\s，,。]{0,12}?(?:讯|消息)\s*(?:[】\]]\s*)?(?:记者\s*[\u4e00-\u9fff]{2,4}\s*报道\s*[:：]\s*)?"
     # (a dateline's day before the reporters in brackets and the event's own day: 新华网长沙3月5日电（记者 周俊）3月3日，…;
     # 东方网记者汤小琪11月15日报道：11月13日，…)
     r"|[^\s，,。\d]{1,16}?\d{1,2}月\d{1,2}日(?:电|报道[:：]?)\s*(?=(?:[（(][^）)]{0,40}[）)]\s*)?(?:\d{1,2}月)?\d{1,2}日)"
     r"|[^\s，,。\d]{1,16}?(?=\d{1,2}月\d{1,2}日电))?(?:[（(][^）)]{0,40}[）)]\s*)?(?:(?:(?P<y>(?:19|20)\d{2})\s*年\s*|(?P<last>去年)|今年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日|(?P<rel>昨天|昨日|前天|今天|今日|[上本]周[一二三四五六日天])|[昨今前]\s*[（(]\s*(?P<d2>\d{1,2})\s*[)）]\s*日|(?P<d3>\d{1,2})日(?=上午|下午|晚|早上|凌晨|中午|[，,]))\s*(?:[（(][^）)]{1,8}[）)])?\s*(?:上午|下午|晚上?|早上|凌晨|中午)?\s*(?:[，,]|(?<=日)电\s*(?:[（(][^）)]{0,40}[）)])?\s*|(?<=[日午])(?=在))"
     # (the day may carry a note in brackets, 2月5日（正月初八）, 3月1日（星期三）; the clause may run across a comma, 市长赵启明深入陈仓区、凤翔区，调研…; not past a source's 获悉 or another day: 9月18日，
     # 记者从县农业农村局获悉，我县将于9月23日举办… is the day of the reporting)
-    r"(?P<clause>(?:(?!获悉|了解到|获知|据悉|\d{1,2}月\d{1,2}日)[^。！？；;]){0,80}?(?:召开|举行|开幕|闭幕|举办|调研|考察|视察|督导|督查|检查|慰问|走访|座谈|召集|会见|接见|宣讲|集体学习))")
+    r"(?P<clause>(?:(?!获悉|了解到|获知|据悉|\d{1,2}月\d{1,2}日)[^。！？；;]){0,80}?(?:召开|举行|开幕|闭幕|举办|调研|考察|视察|督导|督查|检查|慰问|走访|座谈|召集|会见|接见|宣讲|集体学习)(?!的))")
 _LEAD_DAYS = 62  # how long before the page's date the reported day may be
 _RECALLED_BEFORE = 1990  # a lead's year before this, on a page with no date of its own, is history the text recalls
 _SHORT_OPENING = 20  # a first line shorter than this opens a news item's lead, which goes on below it

@@ -80,7 +80,8 @@ _OCR_DASH = re.compile(r"^(\s*)一一\s*(?=在[^。！？，]{2,60}((讲话|发�
 
 
 # a line's indent of full-width blanks that an encoder wrote as ?? (??2017年1月5日在…会议上): blanks, not text
-_LOST_INDENT = re.compile(r"^[ \t]*\?\?(?:\?\?)?(?=[^\s?])")
+# (before what opens a line, a day, a bracket, a quote, 各位, 我, 同志们; not ??镇, ??同志: a name's characters lost)
+_LOST_INDENT = re.compile(r"^[ \t]*\?\?(?:\?\?)?(?=\d|[（(“\"【\[《]|各|我|同志们|[一二三四五六七八九十]、)")
 
 
 def clean_line(line: str) -> str:
@@ -376,7 +377,9 @@ HEADER_FIELDS: dict[str, tuple[str, ...]] = {
     "event": ("发布地点", "发布人", "发布嘉宾", "主持人", "出席嘉宾", "会议地点", "地点", "参会人员", "参加人员", "出席人员", "出席领导",
               "列席人员", "与会人员", "记录人"),
     "furniture": (
-        "阅读", "阅读量", "阅读数", "阅读次数", "浏览", "浏览量", "浏览次数", "点击", "点击数", "点击量", "访问量",
+        "阅读", "阅读量", "阅读数", "阅读次数", "阅读人次", "浏览", "浏览量", "浏览次数", "浏览人次", "点击", "点击数", "点击量", "访问量", "访问人次",
+        # (an editor's credit after the writer's: 撰稿：王德康 编辑：秦敏娟)
+        "编辑", "责任编辑",
         "评论", "评论数", "字号", "索引号", "信息索引号", "主题分类", "体裁分类", "组配分类", "内容分类", "信息分类", "信息类别", "分类", "栏目", "发文字号", "文号",
         "关键词", "关键字", "主题词", "有效性", "是否有效", "时效性", "公开方式", "公开范围", "签发人", "访谈状态",
         # a document-sharing site's particulars of a copy (文档格式：.doc 文档页数：5页, 上传者：…, 下载积分：1000)

@@ -294,11 +294,11 @@ def test_what_the_review_of_the_greeting_and_lead_rules_found():
 
 def test_the_head_who_presides_over_a_meeting_of_the_body_where_nobody_speaks():
     """市委书记陈英杰主持会议 at the standing committee the secretary heads, where only 会议强调 is given: the secretary's;
-    not a presidium's or a congress's presider, nor one of two, nor where someone speaks."""
+    not a presidium's or a congress's presider, nor a deputy, nor where someone speaks."""
     lead = "7月18日上午，市委常委会会议召开。市委书记陈英杰主持会议。市委副书记、代市长朱志骞出席会议。"
     assert news_speaker("市委常委会会议召开", [lead, "会议强调，要开好两会。"]) == "陈英杰（市委书记）"
     assert news_speaker("", ["昨日上午，州政协召开主席会议。州政协主席向秋主持会议。", "会议审议了决议草案，提请常委会议审议。"]) == ""
-    assert news_speaker("", ["3月2日，县政府召开常务会议。县长王五主持会议。副县长李四主持会议。", "会议强调，要抓好春耕。"]) == ""
+    assert news_speaker("", ["3月2日，县政府召开常务会议。县长王五主持会议。副县长李四主持会议。", "会议强调，要抓好春耕。"]) == "王五（县长）"  # (a deputy is no head)
     assert news_speaker("", ["3月2日，县政府召开常务会议。县长王五主持会议。", "会上，李四指出，要抓好春耕。李四强调，要守住底线。"]) == "李四"
 
 
@@ -315,3 +315,30 @@ def test_a_leads_day_after_its_subject_or_a_reporters_credit_and_an_indent_lost_
     assert not _LEAD_DAY.match("全县经济运行总体平稳，3月28日，县委召开常委会。")  # (a clause before a lead's day only as its subject: …，3月28日在…)
     assert clean_line("??2017年1月5日在广州市第十五届人民代表大会第一次会议上") == "2017年1月5日在广州市第十五届人民代表大会第一次会议上"
     assert clean_line("怎么办??") == "怎么办??" and clean_line("??") == "??"
+
+
+def test_what_the_review_of_the_presider_and_lead_rules_found():
+    """A presider is the author only as the head of the body whose meeting the lead reports (not a deputy, not a people's
+    congress's, not a meeting studied or recalled, not where a guest lectures); a day that dates a noun (3月18日在…召开的…大会)
+    is no lead's; ?? before a name is a lost name, not an indent; an editor's credit ends a writer's; one of a list of
+    what was studied is no speaker."""
+    from pipeline.text import clean_line, header_fields
+
+    posted = "发布时间：2024-04-02"
+    cases = [
+        ["市委常委会召开会议", posted, "3月29日上午，市委常委会召开会议。市委副书记、市长王海涛主持会议。市委书记陈英杰出席会议。", "会议强调，要统一思想。"],
+        ["城关镇召开干部大会", posted, "3月29日，城关镇召开干部大会，传达学习县委常委会会议精神。镇党委书记刘志明主持会议。", "会议要求，狠抓落实。"],
+        ["县十八届人大常委会第十五次会议召开", posted, "3月29日，县十八届人大常委会第十五次会议召开。县人大常委会主任李国华主持会议。", "会议听取了报告。"],
+        ["县委常委会召开会议", posted, "3月29日上午，县委常委会召开会议。", "会议强调，要抓好落实。", "当天下午，全县安全生产工作会议召开。县委书记王海涛主持会议。"],
+        ["县委理论学习中心组举行专题学习会", posted, "3月29日，县委理论学习中心组举行专题学习会。县委书记张建军主持会议。", "会议邀请省委党校教授李红梅作专题辅导报告。"],
+    ]
+    for lines in cases:
+        assert _doc(lines).author == "", lines[0]
+    assert _doc(["市委常委会会议召开", "7月18日上午，市委常委会会议召开。市委书记陈英杰主持会议。", "会议强调，要开好两会。"]).author == "陈英杰（市委书记）"
+    assert _doc(["市政府召开常务会议", "3月22日下午，市政府召开常务会议。市委副书记、市长王安顺主持会议。", "会议强调，要当好表率。"]).author == "王安顺（市委副书记、市长）"
+    assert _doc(["我县召开会议传达学习全市高质量发展大会精神", posted, "3月18日在市会展中心召开的全市高质量发展大会结束后，3月29日，我县召开会议传达学习大会精神。"]).date == "2024-04-02"
+    assert _doc(["全县安全生产工作会议召开", posted, "根据省安委会办公室通知，3月12日在全省范围内开展的安全生产大检查已进入第二阶段。"]).date == "2024-04-02"
+    assert clean_line("??镇召开春耕生产动员会") == "??镇召开春耕生产动员会" and clean_line("??同志任县农业农村局局长。").startswith("??")
+    assert header_fields("撰稿:王德康 编辑:秦敏娟")[0] == ("撰稿", "王德康")
+    lead = "5月16日上午，桥头镇召开专题会。会上，镇委书记沈新霞原原本本传达了省委七届四次全会决议、省委书记刘赐贵在省委七届四次全会上的工作报告和总结讲话。"
+    assert news_speaker("", [lead]) != "刘赐贵（省委书记）"

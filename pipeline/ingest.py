@@ -2689,16 +2689,20 @@ def year_lead_day(lines: Lines, doc_title: str) -> Dated | None:
     other date to place a lead's day by; as :func:`lead_day` reads leads, so not under a headline the lead does not
     report nor under a document's title (a speech that opens from another event's day)."""
     first = next((i for i in lines.nonblank if lines.open(i) and lines.kinds[i].kind == "body"), None)
-    if first is None or not (m := _LEAD_DAY.match(lines.text[first])) or not m.group("y"):
+    if first is None or not (m := _LEAD_DAY.match(lines.text[first])) or not m.group("m"):
         return None
+    # (…or with the year of the session its first sentence reports: 12月25日，县长刘飞霞主持召开县政府2018年第八次常务会议)
+    session = re.search(r"(?<!\d)((?:19|20)\d{2})\s*年度?第[一二三四五六七八九十\d]{1,3}次", re.split("[。！？]", lines.text[first][m.start("clause"):], maxsplit=1)[0])
+    if not m.group("y") and not session:
+        return None
+    said = int(m.group("y") or session.group(1))
     # (not an event a text recalls: 1921年7月23日，中国共产党第一次全国代表大会在上海召开, or one before a later year it names)
-    said = int(m.group("y"))
-    if said < _RECALLED_BEFORE or any(int(y) > said for y in re.findall(r"(?<!\d)((?:19|20)\d{2})\s*年", "\n".join(lines.text))):
+    if m.group("y") and (said < _RECALLED_BEFORE or any(int(y) > said for y in re.findall(r"(?<!\d)((?:19|20)\d{2})\s*年", "\n".join(lines.text)))):
         return None
     if not _lead_reports(doc_title, lines.text[first], m):
         return None
     try:
-        return Dated(dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d"))).isoformat(), LEAD_DAY, first)
+        return Dated(dt.date(said, int(m.group("m")), int(m.group("d"))).isoformat(), LEAD_DAY, first)
     except ValueError:
         return None
 

@@ -1945,3 +1945,24 @@ def test_a_speech_title_longer_than_a_heading_is_still_its_title():
     title = "在全市解放思想推动高质量发展大讨论启动会议暨市委理论中心组学习(扩大)会议上的讲话"
     doc = make_doc([title, "(2018年11月26日)", "秦恩亭", "同志们:", "这次大讨论启动会议，就是要体现从市级领导干部做起。"])
     assert (doc.title, doc.date, doc.author) == (title, "2018-11-26", "秦恩亭")
+
+
+def test_a_leads_day_takes_the_year_of_the_numbered_session_it_reports_and_an_update_day_is_a_posting():
+    """12月25日，县长刘飞霞主持召开县政府2018年第八次常务会议 on a page with no date: 2018-12-25 (not the year of a meeting
+    named for a year, 2019年经济工作会议, held in the December before); 更新日期 is a page's posting day."""
+    lead = "12月25日，县长刘飞霞主持召开县政府2018年第八次常务会议，研究审议《2019年县政府工作报告（审议稿）》等议题。"
+    assert _doc("汉阴：县政府召开2018年第八次常务会议", lead).date == "2018-12-25"
+    assert _doc("全县2019年经济工作会议召开", "12月28日，全县2019年经济工作会议召开。").date == ""
+    assert _doc("双塔区前进街道2020年政府信息公开工作年度报告", "更新日期:2021-01-20 信息来源:双塔区政务公开办 浏览:",
+                "现将2020年度前进街道政府信息公开工作情况报告如下：").date == "2021-01-20"
+
+
+def test_a_pages_counter_and_font_size_labels_are_no_text():
+    """点击次数：, 访问次数：, 字体大小： left empty by a page's extraction are its furniture, not a lead-in joined to the lead."""
+    from pipeline.text import classify_line
+
+    for label in ("点击次数:", "访问次数：", "字体大小:"):
+        assert classify_line(label, 80).kind == "metadata"
+    d = _doc("王大治实地调研重点项目和重点工程", "发布日期:2025-03-17 14:18:06", "点击次数:", "", "3月14日,市委书记王大治带领相关部门负责同志,实地调研重点项目和重点工程。",
+             "王大治指出,要突出特色完善提升。")
+    assert d.date == "2025-03-14"

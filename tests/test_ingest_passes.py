@@ -1966,3 +1966,9 @@ def test_a_pages_counter_and_font_size_labels_are_no_text():
     d = _doc("王大治实地调研重点项目和重点工程", "发布日期:2025-03-17 14:18:06", "点击次数:", "", "3月14日,市委书记王大治带领相关部门负责同志,实地调研重点项目和重点工程。",
              "王大治指出,要突出特色完善提升。")
     assert d.date == "2025-03-14"
+
+
+def test_a_forums_post_stamp_is_a_posting_not_a_speechs_day():
+    """Post By:2020/7/1 18:07:10 above a speech's title block is the forum's posting; the day under the speaker dates it."""
+    d = _doc("Post By:2020/7/1 18:07:10", "在区十八届人大四次会议上的表态发言", "区长 张元升", "（2020年6月20日）", "今天，大会选举我担任区人民政府区长。")
+    assert (d.date, d.author) == ("2020-06-20", "张元升（区长）")

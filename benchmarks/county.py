@@ -25,7 +25,8 @@ about party building (propaganda, organisation and grassroots party-building mee
 gathered and coded blind while the weight was chosen again at 0.5 and scored only after it (README, "How accurate the
 themes are"). ``benchmarks/county4`` is a fifth: 19 excerpts of 2008–2025 from 13 provinces, six of them party-building
 meetings and most of the rest county meetings that mix party work with other themes, coded blind by two more coders
-who saw only the codebook.
+who saw only the codebook; ``benchmarks/county5`` a sixth, 20 excerpts of 2008–2025 from 14 provinces coded blind
+by two more, after the fifth was scored.
 """
 
 from __future__ import annotations

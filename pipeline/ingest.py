@@ -2692,12 +2692,15 @@ def year_lead_day(lines: Lines, doc_title: str) -> Dated | None:
     if first is None or not (m := _LEAD_DAY.match(lines.text[first])) or not m.group("m"):
         return None
     # (…or with the year of the session its first sentence reports: 12月25日，县长刘飞霞主持召开县政府2018年第八次常务会议)
-    session = re.search(r"(?<!\d)((?:19|20)\d{2})\s*年度?第[一二三四五六七八九十\d]{1,3}次", re.split("[。！？]", lines.text[first][m.start("clause"):], maxsplit=1)[0])
+    # (the session its own 召开 or 举行 holds, not one it hears, relays or prepares, nor a document's: 听取2018年第四次…汇报, 《…2017年第三次…方案》)
+    session = re.search(r"(?:召开|举行)(?:了)?[^，,。；;《》]{0,12}?(?<!\d)((?:19|20)\d{2})\s*年度?第[一二三四五六七八九十\d]{1,3}次", re.split("[。！？]", lines.text[first][m.start("clause"):], maxsplit=1)[0])
     if not m.group("y") and not session:
         return None
     said = int(m.group("y") or session.group(1))
     # (not an event a text recalls: 1921年7月23日，中国共产党第一次全国代表大会在上海召开, or one before a later year it names)
-    if m.group("y") and (said < _RECALLED_BEFORE or any(int(y) > said for y in re.findall(r"(?<!\d)((?:19|20)\d{2})\s*年", "\n".join(lines.text)))):
+    # (…nor a session's year before a text that names a year two or more after it)
+    later = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})\s*年", "\n".join(lines.text))]
+    if said < _RECALLED_BEFORE or any(y > said + (0 if m.group("y") else 1) for y in later):
         return None
     if not _lead_reports(doc_title, lines.text[first], m):
         return None

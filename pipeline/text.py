@@ -422,6 +422,12 @@ def header_fields(line: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+# a page's counters and its font-size switch, whose values are a count or nothing (点击次数：125, 字体大小：大 中 小), and a page's
+# or a forum's stamps, whose values are a day or a time (更新日期：2021-01-20, Post By:2020/7/1 18:07:10)
+_COUNTER_KEYS = {"点击次数", "访问次数", "字体大小"}
+_COUNTER_VALUE = re.compile(r"\s*(?:[\d,，.]+\s*万?\s*次?|[大中小默认\s|｜]*)\s*")
+_STAMP_KEYS = {"更新日期", "PostBy", "发帖时间"}
+_STAMP_VALUE = re.compile(r"\s*(?:19|20)\d{2}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:\S{0,40}[:：].*)?")
 # a government page's 信息公开 catalogue names the title 名称 (a word too common elsewhere to be a key)
 _TABLE_KEYS = {"名称": "文件名称"}
 # the keys only such a catalogue has; a row with none of them is a data table's
@@ -1000,6 +1006,9 @@ def classify_line(line: str, heading_max_chars: int, edge: bool = True) -> LineK
             fields = ()  # (述职人：应当… would be a rule's sentence)
         if fields and fields[0][0] == "名称" and not _catalogue_name(fields):
             fields = ()  # (名称：县人民医院住院楼 is a list's item; 名称：…关于…的通知, or beside 文号, a catalogue's title)
+        if fields and (fields[0][0] in _COUNTER_KEYS and not _COUNTER_VALUE.fullmatch(fields[0][1])
+                       or fields[0][0] in _STAMP_KEYS and not _STAMP_VALUE.fullmatch(fields[0][1])):
+            fields = ()  # (点击次数：全年首页点击次数达126万次… is a report's sentence; 更新日期：2019年1月1日起执行。 a notice's)
         if fields and fields[0][0] in ("专题", "下载") and re.search("[，。；！？,;]", fields[0][1]):
             fields = ()  # (专题：深入学习贯彻…，… is a study plan's item; 专题：农业经济, a journal database's field)
         if m := _META_SOURCE.match(line):

@@ -1972,3 +1972,21 @@ def test_a_forums_post_stamp_is_a_posting_not_a_speechs_day():
     """Post By:2020/7/1 18:07:10 above a speech's title block is the forum's posting; the day under the speaker dates it."""
     d = _doc("Post By:2020/7/1 18:07:10", "在区十八届人大四次会议上的表态发言", "区长 张元升", "（2020年6月20日）", "今天，大会选举我担任区人民政府区长。")
     assert (d.date, d.author) == ("2020-06-20", "张元升（区长）")
+
+
+def test_what_the_review_of_the_session_year_and_page_keys_found():
+    """A session the lead only hears, relays, prepares or names in a document's title gives no year; a counter's or a
+    stamp's key before a sentence is text, not a page's furniture."""
+    from pipeline.text import classify_line
+
+    for lead in ("1月9日，县长王明主持召开县政府常务会议，听取2018年第四次全国经济普查清查工作情况汇报。",
+                 "1月8日，县长王明主持召开县政府常务会议，传达学习省政府2018年第二十次常务会议精神。",
+                 "3月12日，市长李强主持召开市政府常务会议，审议《某市2017年第三次土地利用总体规划调整方案》。",
+                 "12月27日，县委书记张华主持召开县委常委会议，研究部署2019年第一次全县经济运行调度会筹备工作。"):
+        assert _doc("县政府召开常务会议", lead).date == "", lead
+    assert _doc("县政府召开常务会议", "1月4日，县长王明主持召开县政府2019年第一次常务会议。").date == "2019-01-04"
+    for line in ("字体大小：标题用2号方正小标宋简体，正文用3号仿宋_GB2312。", "点击次数：全年首页点击次数达126万次，同比增长15%。",
+                 "更新日期：2019年1月1日起执行。", "post by: 网友“老张”反映，小区门口道路破损严重。"):
+        assert classify_line(line, 80).kind == "body", line
+    for line in ("点击次数：125", "字体大小：大 中 小", "发布时间：2020-05-06 点击次数：125 字体大小：大 中 小"):
+        assert classify_line(line, 80).kind == "metadata", line

@@ -342,3 +342,18 @@ def test_what_the_review_of_the_presider_and_lead_rules_found():
     assert header_fields("撰稿:王德康 编辑:秦敏娟")[0] == ("撰稿", "王德康")
     lead = "5月16日上午，桥头镇召开专题会。会上，镇委书记沈新霞原原本本传达了省委七届四次全会决议、省委书记刘赐贵在省委七届四次全会上的工作报告和总结讲话。"
     assert news_speaker("", [lead]) != "刘赐贵（省委书记）"
+
+
+def test_a_presider_listed_before_the_reporter_and_an_interviewees_offices_over_commas():
+    """会议由…储波主持，自治区主席杨晶作了《政府工作报告》: the presider's act stops at the next office-holder's clause, so the
+    one who reports is its speaker; an interview's subtitle may list offices over a comma; a breadcrumb set with / is
+    navigation."""
+    from pipeline.ingest import _INTERVIEW
+    from pipeline.text import classify_line
+
+    body = ["1月20日上午9时，内蒙古自治区第十一届人民代表大会第一次会议在这里隆重召开。会议由自治区党委书记、十届人大常委会主任储波主持，自治区主席杨晶作了《政府工作报告》。",
+            "杨晶首先对过去五年的政府工作进行了回顾。", "杨晶说，五年来，全区经济平稳较快发展。"]
+    assert news_speaker("内蒙古自治区第十一届人民代表大会第一次会议召开", body) == "杨晶（自治区主席）"
+    m = _INTERVIEW.search("喜迎十八大：黄南篇——访我省十八大代表,省政协副主席、黄南藏族自治州州委书记李选生")
+    assert m and (m.group("who"), m.group("office")) == ("李选生", "省政协副主席、黄南藏族自治州州委书记")
+    assert classify_line("您的位置: 青海省人民政府网 / 互动交流 / 在线访谈 / 往期回顾", 80).reason == "navigation"

@@ -523,7 +523,7 @@ def news_speaker(title: str, body: list[str]) -> str:
             who, office = first.group("who"), _DAY_OPENING.sub("", listed[: first.start("who")])
         points[who] += 3
         # (the office as the lead gives it, not the clause before it: 会议由县委副书记、县长…)
-        offices.setdefault(who, re.sub(r"^.*(?:由|受[^，。]{0,12}委托|本文系|本文是|此文系|刊发|刊登|发表)(?=[省市县区州盟旗乡镇党人政副常代])", "", office))
+        offices.setdefault(who, _lead_office(office))
 
     def person(who: str) -> bool:
         # (a transliterated name with its dot too, 艾克拜尔·吐尔逊, where no lead names an office-holder who would be the
@@ -543,26 +543,40 @@ def news_speaker(title: str, body: list[str]) -> str:
     for who, score in points.most_common():
         if score < 3:
             break
-        if re.search(rf"{re.escape(who)}(总书记|总理|委员长)|({_NATIONAL.pattern}){re.escape(who)}", text + title):
+        if _quoted_national(who, text + title):
             continue  # (习近平总书记强调…: a national leader quoted)
         return f"{who}（{offices[who]}）" if who in offices and office_only(offices[who]) else who
-    # (…else, where nobody's words are given (会议强调…), the one leader the lead names presiding over a meeting of a body
-    # the leader heads: 市委常委会会议召开。市委书记陈英杰主持会议; not a congress's or a presidium's, nor where two preside)
-    lead = body[0] if body else ""
-    presiders = {(m.group("who"), m.group("office")) for m in _PRESIDES.finditer(lead)
-                 if looks_like_person(m.group("who")) and not _OF_ANOTHER.search(m.group("office")) and not re.search("副|常务", m.group("office").split("、")[-1]) and not re.search("人大|政协", m.group("office"))}
-    headed = [m for m in _HEADED_MEETING.finditer(title + "\n" + re.split("[。！？]", lead, maxsplit=1)[0])
-              if not re.search("传达|学习|贯彻", (title + "\n" + lead)[max(0, m.start() - 12) : m.start()]) and not re.match(r"[^。，,]{0,8}精神", (title + "\n" + lead)[m.end() :])]
-    # (…the office that heads the body: a party committee's, its study group's or a party group's secretary, a government's head)
-    heads = {who for who, office in presiders if headed and re.search(r"书记$" if re.match("常委|中心组|党组", headed[0].group()) else
-                                                                          r"[省市县区州盟旗乡镇]长$" if re.match("常务|办公", headed[0].group()) else r"书记$|长$",
-                                                                          office.split("、")[-1])}
-    presiders = {(who, office) for who, office in presiders if who in heads}
-    if len({who for who, _ in presiders}) == 1 and not points and not re.search("辅导|宣讲|授课|应邀|讲座", text):
-        who, office = presiders.pop()
-        if not re.search(rf"{re.escape(who)}(总书记|总理|委员长)|({_NATIONAL.pattern}){re.escape(who)}", text + title):
-            return f"{who}（{re.sub(r'^.*(?:由)(?=[省市县区州盟旗乡镇党人政副常代])', '', office)}）"
+    # (…else, where nobody's words are given (会议强调…), the head who presides over the body's own meeting)
+    if not points and (head := _presiding_head(title, body[0] if body else "")) and not re.search("辅导|宣讲|授课|应邀|讲座", text) and not _quoted_national(head[0], text + title):
+        return f"{head[0]}（{_lead_office(head[1])}）"
     return ""
+
+
+def _quoted_national(who: str, text: str) -> bool:
+    """Whether ``text`` names ``who`` with a national leader's office (习近平总书记, 总理李强): quoted, not reporting."""
+    return bool(re.search(rf"{re.escape(who)}(总书记|总理|委员长)|({_NATIONAL.pattern}){re.escape(who)}", text))
+
+
+def _lead_office(office: str) -> str:
+    """A leader's office as a lead gives it, without the clause before it (会议由县委副书记、县长… → 县委副书记、县长…)."""
+    return re.sub(r"^.*(?:由|受[^，。]{0,12}委托|本文系|本文是|此文系|刊发|刊登|发表)(?=[省市县区州盟旗乡镇党人政副常代])", "", office)
+
+
+def _presiding_head(title: str, lead: str) -> tuple[str, str] | None:
+    """``(name, office)`` of the one leader a news item's lead names presiding (:data:`_PRESIDES`) over a meeting of a
+    body that leader heads (市委常委会会议召开。市委书记陈英杰主持会议), or None: not a deputy, not a people's congress's or a
+    presidium's meeting, not a meeting the lead only studies (传达学习县委常委会会议精神), nor where two preside."""
+    first = title + "\n" + lead
+    headed = next((m for m in _HEADED_MEETING.finditer(title + "\n" + re.split("[。！？]", lead, maxsplit=1)[0])
+                   if not re.search("传达|学习|贯彻", first[max(0, m.start() - 12) : m.start()]) and not re.match(r"[^。，,]{0,8}精神", first[m.end() :])), None)
+    if headed is None:
+        return None
+    # (the office that heads the body: a party committee's, its study group's or a party group's secretary, a government's head)
+    heads = r"书记$" if re.match("常委|中心组|党组", headed.group()) else r"[省市县区州盟旗乡镇]长$" if re.match("常务|办公", headed.group()) else r"书记$|长$"
+    found = {(m.group("who"), m.group("office")) for m in _PRESIDES.finditer(lead)
+             if looks_like_person(m.group("who")) and not _OF_ANOTHER.search(m.group("office")) and not re.search("人大|政协", m.group("office"))
+             and not re.search("副|常务", m.group("office").split("、")[-1]) and re.search(heads, m.group("office").split("、")[-1])}
+    return found.pop() if len({who for who, _ in found}) == 1 else None
 
 
 # meetings of a body its presider heads (a party standing committee, a government's executive meeting, a leading group)
@@ -2588,7 +2602,7 @@ def date_document(lines: Lines, doc: Document, meta: dict[str, str], meta_source
         d.date == dates[0].date and date_rank(d.source) == DATE_AUTHORITY.index("header: posted") for d in dates)
     # (…and an editor's note presenting the speech or report below it gives the day it was given, before a catalogue's 成文日期:
     # 【编者按】1月5日，…县委书记张宏伟…向全会作了题为《…》的报告)
-    first = next((i for i in lines.nonblank if lines.open(i) and lines.kinds[i].kind == "body"), None)
+    first = _first_text_line(lines)
     presented = first is not None and not re.search(r"(通知|通报|通告|公告)(（[^）]*）)?\s*$", doc.title) and bool(re.match(r"\s*[【\[]?编者按", lines.text[first]) and re.search("讲话|报告|致辞", lines.text[first])
                                                                          or _PRESENTS_SPEECH.search(lines.text[first]))  # (not a notice's 现将…讲话印发)
     if dates and (date_rank(dates[0].source) > date_rank(LEAD_DAY) or posted_too or presented and date_rank(dates[0].source) > date_rank(CLOSING_DAY)) and (
@@ -2685,11 +2699,16 @@ def lead_day(lines: Lines, posted: str, doc_title: str, posted_by: str = "header
     return _lead_day(lines, posted, doc_title, posted_by, first, note)
 
 
+def _first_text_line(lines: Lines) -> int | None:
+    """The index of the text's first open line of body text, or None."""
+    return next((i for i in lines.nonblank if lines.open(i) and lines.kinds[i].kind == "body"), None)
+
+
 def year_lead_day(lines: Lines, doc_title: str) -> Dated | None:
     """The day a news report's lead gives with its year (2020年4月28日，…代表团举行全团会议), for a text that has no
     other date to place a lead's day by; as :func:`lead_day` reads leads, so not under a headline the lead does not
     report nor under a document's title (a speech that opens from another event's day)."""
-    first = next((i for i in lines.nonblank if lines.open(i) and lines.kinds[i].kind == "body"), None)
+    first = _first_text_line(lines)
     if first is None or not (m := _LEAD_DAY.match(lines.text[first])) or not m.group("m"):
         return None
     # (…or with the year of the session its first sentence reports: 12月25日，县长刘飞霞主持召开县政府2018年第八次常务会议)

@@ -36,6 +36,9 @@ evaluate stage does).
                                              # county set's figures with the other's labels added
     python benchmarks/themes.py --pool benchmarks/county benchmarks/county2 --together   # the same with the county
                                              # texts in one corpus with the provincial reports
+    python benchmarks/themes.py --shift benchmarks/county benchmarks/county2   # adapting the mix to corpora unlike the
+                                             # provincial reports without their labels: by likeness to the training
+                                             # sentences, by genre, by EM on the theme priors (see shift)
     python benchmarks/themes.py --soft       # share TV of the shipped mix (LOPO) counting each sentence's characters
                                              # by its theme, and by its probabilities (probabilistic classify-and-count)
 """
@@ -468,6 +471,192 @@ def pooled(project: Path, sets: list[Path], together: bool = False, work: Path |
     return 0
 
 
+def shift(project: Path, sets: list[Path], work: Path | None = None) -> int:
+    """Three ways of adapting the shipped mix to a corpus unlike the provincial reports, without
+    its labels, each scored held out by province and on the folders ``sets`` (and the seeds,
+    where ``make repro`` has run), all with the corpus neighbours as shipped:
+
+    - the zero-shot weight by the sentence's likeness to the builtin model's training sentences
+      (the mean cosine of its 3 nearest): accuracy of the builtin model, zero-shot and the mix by
+      fifths of that likeness, pooled over the sets;
+    - the zero-shot weight by genre: work reports and summaries (by their file names) against
+      the rest, sentences right at each weight;
+    - label-shift adaptation: the corpus's theme priors estimated by EM (Saerens et al. 2002)
+      on the mix's probabilities, and on the same after bias-corrected temperature scaling
+      fitted on the held-out provinces' labels (Alexandari et al. 2020), the probabilities
+      then reweighted by the new priors."""
+    import re
+
+    from county import workspace
+    from scipy.optimize import minimize
+
+    from pipeline.classify import ZeroShotModel, builtin_model, fit_linear, fit_zero_shot
+    from pipeline.config import SentenceWeights
+    from pipeline.labels import align_sentence_labels, read_sentence_labels
+    from pipeline.scoring import SENTENCE_REFERENCE, nearest_mean
+    from pipeline.themes import mix_neighbours
+
+    b = Bench(project, quiet=True)
+    keys, k, feats, sents, w0 = b.keys, b.k, b.feats, b.sents, b.themes.zero_shot_weight
+    k_near, w_near = b.themes.corpus_neighbours, b.themes.corpus_weight
+
+    def unit(x):
+        x = np.asarray(x, dtype=np.float64)
+        return x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
+
+    def likeness(emb, train_emb, top=3):
+        e, t = unit(emb), unit(train_emb)
+        return np.concatenate([np.sort(e[s : s + 4096] @ t.T, axis=1)[:, -top:].mean(axis=1) for s in range(0, len(e), 4096)])
+
+    def log(p):
+        return np.log(np.maximum(np.asarray(p, dtype=np.float64), 1e-12))
+
+    def softmax(z):
+        z = z - z.max(axis=1, keepdims=True)
+        e = np.exp(z)
+        return e / e.sum(axis=1, keepdims=True)
+
+    # every corpus: builtin and zero-shot probabilities, likeness, gold, characters, document and
+    # embeddings of every sentence (held out by province: each province's sentences from its fold)
+    corpora, calib_z, calib_y = {}, {0.0: [], w0: [], 1.0: []}, []
+    prov = np.asarray(b.paragraphs["source"].map(dict(zip(*[pd.read_parquet(project / "data" / "interim" / "documents.parquet")[c] for c in ("source", "province")]))))[sents.para_index]
+    gold = np.full(len(sents), -1)
+    for (_, lab), where in zip(b.slabels.iterrows(), b.alignment):
+        for r, _ in where:
+            gold[r] = keys.index(lab["label"])
+    doc = np.asarray(b.paragraphs["source"])[sents.para_index]
+    for pv in b.provinces:
+        tr = b.train[b.train["province"] != pv]
+        zero = ZeroShotModel(keys, SentenceWeights(**fit_zero_shot(feats, tr["row"].to_numpy(), tr["y"].to_numpy())))
+        linear = fit_linear(feats, sents, tr["row"].to_numpy(), tr["y"].to_numpy(), keys, b.identity, kinds=tr["kind"].to_numpy())
+        pb, pz = linear.predict_proba(feats, sents), zero.predict_proba(feats, sents)
+        held = b.train[b.train["province"] == pv]["row"].to_numpy()
+        for w in calib_z:
+            calib_z[w].append((1 - w) * log(pb[held]) + w * log(pz[held]))
+        calib_y.append(b.train[b.train["province"] == pv]["y"].to_numpy())
+        m = prov == pv  # the province's sentences; neighbours are sought among them and the rest as the fold's model reads them
+        corpora[pv] = dict(pb=pb, pz=pz, mask=m, sim=likeness(sents.embeddings[m], sents.embeddings[np.sort(tr["row"].to_numpy())]))
+    calib_y = np.concatenate(calib_y)
+    train_emb = sents.embeddings[np.sort(b.train["row"].to_numpy())]
+    builtin = builtin_model(keys, b.identity, b.themes.nearest_paragraphs)
+    zero = ZeroShotModel(keys, b.themes.sentence_weights)
+    folders = [(d.name, workspace(d, work / f"county_{d.resolve().name}" if work else None), d / "sentence_labels.csv") for d in sets]
+    if (ROOT / "data" / "processed" / "sentences.parquet").exists():
+        folders.append(("seeds", ROOT, ROOT / "benchmarks" / "seed_sentence_labels.csv"))
+    for name, where, labels_path in folders:
+        themes, paragraphs, spans, _, sc, identity = load(where)
+        labels = read_sentence_labels(labels_path, keys)
+        g = np.full(len(spans), -1)
+        for lab, rows in zip(labels["label"], align_sentence_labels(labels, paragraphs, spans)):
+            for r, _ in rows:
+                g[r] = keys.index(lab)
+        corpora[name] = dict(pb=builtin.predict_proba(sc.features, sc.sentences), pz=zero.predict_proba(sc.features, sc.sentences), gold=g, n=sc.sentences.n_chars,
+                             doc=np.asarray(paragraphs["source"])[sc.sentences.para_index], emb=sc.sentences.embeddings,
+                             sim=likeness(sc.sentences.embeddings, train_emb))
+
+    def themes_of(c, p):
+        """Sentence themes from probabilities ``p`` of a folder's corpus, with the corpus neighbours."""
+        near, found = nearest_mean(c["emb"], p, k_near, groups=c["doc"], max_reference=SENTENCE_REFERENCE)
+        return mix_neighbours(p, near, found, w_near).argmax(axis=1)
+
+    def lopo_themes(proba, rest=None):
+        """Held out by province: each province's themes from its fold's probabilities ``proba(fold,
+        rows)`` (``rest(fold, rows)`` for the other provinces' sentences, its neighbours)."""
+        out = np.full(len(sents), -1)
+        for pv in b.provinces:
+            c, m = corpora[pv], corpora[pv]["mask"]
+            p = np.zeros((len(sents), k))
+            p[m], p[~m] = proba(c, m), (rest or proba)(c, ~m)
+            out[m] = b.with_neighbours(lambda tr, p=p: p)(None)[m]
+        return out
+
+    def score(g, t, n):
+        lab = g >= 0
+        g, t, n = g[lab], t[lab], n[lab]
+        sg, st = (np.bincount(x, weights=n, minlength=k) / n.sum() for x in (g, t))
+        return int((g == t).sum()), int(lab.sum()), 0.5 * np.abs(sg - st).sum(), st[0], sg[0]
+
+    names = [n for n, *_ in folders]
+    lopo_c = dict(gold=gold, n=sents.n_chars, sim=np.full(len(sents), np.nan))
+    for pv in b.provinces:
+        lopo_c["sim"][corpora[pv]["mask"]] = corpora[pv]["sim"]
+
+    # 1. likeness to the training sentences
+    def mixed(c, w, rows=slice(None)):
+        return softmax((1 - w) * log(c["pb"][rows]) + w * log(c["pz"][rows]))
+
+    pooled_sim = np.concatenate([lopo_c["sim"][gold >= 0]] + [corpora[n]["sim"][corpora[n]["gold"] >= 0] for n in names])
+    edges = np.percentile(pooled_sim, [0, 20, 40, 60, 80, 100])
+    print("likeness to the training sentences (mean cosine of the 3 nearest): deciles 10/50/90 and, by fifths of it pooled"
+          f" (edges {' '.join(f'{e:.2f}' for e in edges)}), sentences right: builtin / zero-shot / mix at {w0:g}\n")
+    print("| corpus | likeness 10% / 50% / 90% | " + " | ".join(f"fifth {i + 1}" for i in range(5)) + " |\n|" + " --- |" * 7)
+    rows = {"held out by province": (lopo_c, {w: lopo_themes(lambda c, rows, w=w: mixed(c, w, rows)) for w in (0.0, 1.0, w0)})}
+    for n in names:
+        rows[n] = (corpora[n], {w: themes_of(corpora[n], mixed(corpora[n], w)) for w in (0.0, 1.0, w0)})
+    for n, (c, t) in rows.items():
+        lab = c["gold"] >= 0
+        cells = []
+        for lo, hi in zip(edges[:-1], edges[1:]):
+            m = lab & (c["sim"] >= lo) & (c["sim"] <= hi)
+            cells.append(f"{m.sum()}: " + " / ".join(f"{(t[w][m] == c['gold'][m]).mean():.2f}" for w in (0.0, 1.0, w0)) if m.sum() else "")
+        print(f"| {n} | {' / '.join(f'{x:.2f}' for x in np.percentile(c['sim'][lab], [10, 50, 90]))} | " + " | ".join(cells) + " |")
+
+    # 2. genre, by file name
+    report = re.compile(r"(政府工作报告|工作总结|工作回顾|工作报告)(?!征求|的决议)")
+    weights = (0.25, w0, 0.65, 0.8, 1.0)
+    print(f"\nsentences right (corpus share TV) in work reports and summaries, and in the rest, by themes.zero_shot_weight\n")
+    print("| corpus | genre | " + " | ".join(f"{w:g}" for w in weights) + " |\n|" + " --- |" * (len(weights) + 2))
+    for n in names:
+        c = corpora[n]
+        is_report = np.array([bool(report.search(d)) and "解读" not in d for d in c["doc"]])
+        ts = {w: themes_of(c, mixed(c, w)) for w in weights}
+        for genre, m in (("reports", is_report), ("the rest", ~is_report)):
+            if (c["gold"][m] >= 0).any():
+                print(f"| {n} | {genre} | " + " | ".join("{} / {} ({:.2f})".format(*score(c["gold"][m], ts[w][m], c["n"][m])[:3]) for w in weights) + " |")
+
+    # 3. label shift: EM on the priors, raw and after bias-corrected temperature scaling
+    def em(p, prior, iters=2000, tol=1e-9):
+        q, est = p, prior.copy()
+        for _ in range(iters):
+            q = p * (est / prior)
+            q /= q.sum(axis=1, keepdims=True)
+            new = q.mean(axis=0)
+            done = np.abs(new - est).max() < tol
+            est = new
+            if done:
+                break
+        return q, est
+
+    z = np.vstack(calib_z[w0])
+    prior = np.bincount(calib_y, minlength=k) / len(calib_y)  # the calibrated model's priors: the held-out labels'
+
+    def nll(theta):
+        p = softmax(z / theta[0] + np.r_[0.0, theta[1:]])
+        return -log(p[np.arange(len(calib_y)), calib_y]).mean()
+
+    theta = minimize(nll, np.r_[1.0, np.zeros(k - 1)], method="L-BFGS-B", bounds=[(0.05, 20.0)] + [(-10.0, 10.0)] * (k - 1)).x
+    print(f"\nlabel shift: sentences right (corpus share TV; party share, coders'); calibration of the mix at {w0:g} on the held-out"
+          f" provinces' labels: temperature {theta[0]:.2f}, biases {' '.join(f'{x:+.2f}' for x in np.r_[0.0, theta[1:]])}\n")
+    print("| corpus | mix as shipped | EM on the priors | calibrated | calibrated, then EM on the priors |\n| --- | --- | --- | --- | --- |")
+
+    prior_raw = softmax(z).mean(axis=0)  # the uncalibrated mix's priors: its mean prediction on the held-out labels
+
+    def variants(c, rows=slice(None)):
+        zc = (1 - w0) * log(c["pb"][rows]) + w0 * log(c["pz"][rows])
+        raw, cal = softmax(zc), softmax(zc / theta[0] + np.r_[0.0, theta[1:]])
+        return [raw, em(raw, prior_raw)[0], cal, em(cal, prior)[0]]
+
+    # held out by province: each province adapted on its own sentences; its neighbours, in the
+    # other provinces, read by the fold's mix as it comes
+    cells = [score(gold, lopo_themes(lambda c, rows, i=i: variants(c, rows)[i], lambda c, rows: mixed(c, w0, rows)), sents.n_chars) for i in range(4)]
+    print("| held out by province | " + " | ".join(f"{a} / {m} ({tv:.3f}; {p:.1%}, {pg:.1%})" for a, m, tv, p, pg in cells) + " |")
+    for n in names:
+        c = corpora[n]
+        cells = [score(c["gold"], themes_of(c, p), c["n"]) for p in variants(c)]
+        print(f"| {n} | " + " | ".join(f"{a} / {m} ({tv:.3f}; {p:.1%}, {pg:.1%})" for a, m, tv, p, pg in cells) + " |")
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--work", type=Path, help="work folder, kept between runs (default: $TMPDIR/themes_benchmark; with --pool, the county sets' workspaces go in it too)")
@@ -476,6 +665,7 @@ def main() -> int:
     ap.add_argument("--pool", type=Path, nargs="+", metavar="DIR", help="instead: the LOPO figures with the sentence labels of these folders of texts added (see pooled)")
     ap.add_argument("--soft", action="store_true", help="instead: share TV with characters counted by theme and by probabilities (see soft_shares)")
     ap.add_argument("--together", action="store_true", help="with --pool: the folders' texts in one corpus with the provincial reports")
+    ap.add_argument("--shift", type=Path, nargs="+", metavar="DIR", help="instead: adapting the mix to corpora unlike the provincial reports, tried on these folders of texts (see shift)")
     ap.add_argument("--nearest", type=int, nargs="+", metavar="K", help="instead: the LOPO figures with the topic feature averaged with K nearest paragraphs (see nearest_sweep)")
     args = ap.parse_args()
     if not (PROVINCIAL.is_dir() and LABELS.is_file() and SENTENCES.is_file()):
@@ -493,6 +683,8 @@ def main() -> int:
         return nearest_sweep(project, args.nearest)
     if args.soft:
         return soft_shares(project)
+    if args.shift:
+        return shift(project, args.shift, args.work)
     if args.pool:
         return pooled(project, args.pool, args.together, args.work)
     b = Bench(project)

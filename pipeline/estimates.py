@@ -95,9 +95,27 @@ class Labelled:
         return len(self.para)
 
 
+# A calibration row (the hand labels of the units predicted j at level l) is estimated from that
+# cell's coded units only when it has at least this many; with fewer, from the units predicted j at
+# every level; with fewer than this in the whole sample, not at all (the classifier's theme stands).
+# One coded unit would otherwise make a row one-hot: a sheet coded in part, with one unit in
+# city/party coded `other`, moved every city's party share to 0% and its `other` to 91–100%.
+MIN_CODED_IN_CELL = 5
+
+
+def calibration_cells(lab: Labelled, cells: np.ndarray, n_cells: int, k: int) -> np.ndarray:
+    """(n_cells, K) how each calibration row is estimated (see :data:`MIN_CODED_IN_CELL`):
+    0 from its own cell, 1 pooled over the cells (levels), 2 not at all (the identity)."""
+    own = np.bincount(cells * k + lab.predicted, minlength=n_cells * k).reshape(n_cells, k)
+    pooled = own.sum(axis=0, keepdims=True)
+    return np.where(own >= MIN_CODED_IN_CELL, 0, np.where(pooled >= MIN_CODED_IN_CELL, 1, 2))
+
+
 def _calibration(lab: Labelled, cells: np.ndarray, n_cells: int, k: int, weight: np.ndarray) -> np.ndarray:
     """m̂: (B, n_cells, K, K), row j of cell l = hand-label distribution of units predicted j
-    (weights ``weight`` (B, m) × c/π); an empty (cell, j) falls back to all cells, then to j itself."""
+    (weights ``weight`` (B, m) × c/π); a row with too few coded units in its cell, or one a
+    replicate leaves empty, is pooled over all cells; one with too few in the whole sample is j
+    itself (:func:`calibration_cells`)."""
     b = weight.shape[0]
     w = weight * (lab.chars / lab.pi)[None, :]
     onehot_y = np.eye(k)[lab.label]  # (m, K)
@@ -107,11 +125,16 @@ def _calibration(lab: Labelled, cells: np.ndarray, n_cells: int, k: int, weight:
         sel = key == c
         num[:, c] = w[:, sel] @ onehot_y[sel]
     num = num.reshape(b, n_cells, k, k)
+    how = calibration_cells(lab, cells, n_cells, k)[None, :, :, None]  # (1, L, K, 1)
+    num = np.where(how == 0, num, 0.0)  # (a thin cell's units count in the pooled row only)
     den = num.sum(axis=3, keepdims=True)
-    pooled_num = num.sum(axis=1, keepdims=True)
+    pooled_num = np.zeros((b, 1, k, k))
+    for c in np.unique(key):  # every coded unit, whatever its cell
+        sel = key == c
+        pooled_num[:, 0, c % k] += w[:, sel] @ onehot_y[sel]
     pooled_den = pooled_num.sum(axis=3, keepdims=True)
     identity = np.broadcast_to(np.eye(k), num.shape)
-    pooled = np.where(pooled_den > 0, pooled_num / np.where(pooled_den > 0, pooled_den, 1), identity)
+    pooled = np.where((pooled_den > 0) & (how < 2), pooled_num / np.where(pooled_den > 0, pooled_den, 1), identity)
     return np.where(den > 0, num / np.where(den > 0, den, 1), pooled)
 
 
@@ -217,7 +240,16 @@ def corrected_shares(corpus: Corpus, lab: Labelled, keys: list[str], n_boot: int
             rows.append({"group": g, "theme": key, "raw": round(float(raw[gi, j]), 4), "corrected": round(float(np.clip(point[gi, j], 0, 1)), 4),
                          "ci_low": round(float(np.clip(lo[gi, j], 0, 1)), 4), "ci_high": round(float(np.clip(hi[gi, j], 0, 1)), 4),
                          "n_labelled": int(n_lab[gi])})
-    return pd.DataFrame(rows, columns=["group", "theme", "raw", "corrected", "ci_low", "ci_high", "n_labelled"])
+    out = pd.DataFrame(rows, columns=["group", "theme", "raw", "corrected", "ci_low", "ci_high", "n_labelled"])
+    l_idx = np.searchsorted(levels, corpus.level)
+    how = calibration_cells(lab, l_idx[lab.para], len(levels), k)
+    mass = np.zeros((len(levels), k))
+    np.add.at(mass, l_idx, corpus.chars)
+    # the calibration rows of characters the corpus has that rest on all levels' coded units, and
+    # the predicted themes that rest on none (for the report)
+    out.attrs["calibration"] = {"pooled": [f"{levels[li]}/{keys[j]}" for li in range(len(levels)) for j in range(k) if how[li, j] == 1 and mass[li, j] > 0],
+                                "uncorrected": [keys[j] for j in range(k) if (how[:, j] == 2).all() and mass[:, j].sum() > 0]}
+    return out
 
 
 def calibrated_document_shares(corpus: Corpus, lab: Labelled, keys: list[str]) -> pd.DataFrame:

@@ -51,6 +51,9 @@ ZONE_WEIGHTS = {"author": 10.0, "issuer": 10.0, "source": 6.0, "site": 6.0, "tit
 # an unsupported short name three times (永州 six times in an article on 永州市). One or two
 # (大关 in 突破500亿元大关, 突破1000亿元大关) do not locate a document.
 MIN_EVIDENCE = 0.3
+# A unit named inside the title of a work the body cites (《山东省人才发展促进条例》 in a district's minutes) weighs this
+# much of a body mention: a law or a plan of that unit, which the text applies, not the unit whose text it is
+CITED_WORK_WEIGHT = 0.1
 # A unit named once, in the body only, does not locate a document either, unless the text
 # speaks as a unit of its level (全县, 本市, 我区, 我代表县人民政府; not 县委, which a county's
 # text also writes of its city's and province's): an anonymised 某市 speech (全市) names its
@@ -929,12 +932,16 @@ def _line_mentions(zone: str, text: str, gaz: Gazetteer, persons: set[str] | Non
                        None if _BRANCH.search(text, found[0][0] + len(found[0][1])) else speaker)
         if speaker is None:
             return []
+    # the titles of works the body cites (《山东省人才发展促进条例》, 《中华人民共和国…法》): a law's or a plan's place, not who speaks
+    cited = [(m.start(), m.end()) for m in re.finditer(r"《[^《》]{1,80}》", text)] if zone == "body" else []
     out = []
     for i, (off, name, codes) in enumerate(found):
         if i and _in_county(found[i - 1], off, name, text, gaz):
             continue  # (杨浦区人民政府长白新村街道: a street office of 杨浦区, not 长白朝鲜族自治县)
         guest = zone == "title" and bool(_GUEST.match(text, off + len(name)))  # (阿尔山市党政考察团一行来我旗考察: the guest, not whose news)
         weight = ZONE_WEIGHTS["body" if speaker is not None and i != speaker and codes != found[speaker][2] or off in visited or guest else zone]
+        if any(a < off < b for a, b in cited):
+            weight *= CITED_WORK_WEIGHT
         if zone == "title" and name[0] in _ALONG and name in gaz.short and _along_phrase(text, off, name, codes, gaz):
             # 沿河乡镇 in a title is "the towns along the river", not 沿河县 (unless 沿河2023年…, 铜仁市沿河): read as the body reads it
             out.append(Mention("body", name, codes, ZONE_WEIGHTS["body"]))

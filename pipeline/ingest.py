@@ -1709,6 +1709,10 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
             # a day as a site or an app prints its posting (2022-09-14 under 作者：…), not as a document writes its own
             lines.mark(i, "metadata", "source/date line")
             lines.dates.append(Dated(find_date(line), "source/date line", i))
+        elif (m := _DAY_FIRST_STAMP.fullmatch(line)) and 1 <= int(m.group("m")) <= 12 and 1 <= int(m.group("d")) <= 31:
+            # (…or day first, as some sites' templates print it: 19.12.2019  09:50)
+            lines.mark(i, "metadata", "source/date line")
+            lines.dates.append(Dated(f"{m.group('y')}-{int(m.group('m')):02d}-{int(m.group('d')):02d}", "source/date line", i))
         elif find_date(line):
             lines.mark(i, "metadata", "date line")
             # (a day the text was printed, 中共乐昌市委办公室　2015年1月12日印发 over a compilation's speeches: an issuing
@@ -2195,7 +2199,8 @@ def mark_fields(lines: Lines, doc: Document) -> None:
             elif role == "issuer":  # (发文机关, 成文单位: who issued it)
                 doc.issuer = doc.issuer or value
             elif role == "author":
-                if not doc.author:  # (a widget after it on the line is no name: 作者：覃丽萍 【字体：大 中 小】)
+                if not doc.author and not _SITE_ACCOUNT.fullmatch(before_widgets(value)):  # (a widget after it on the line is no name: 作者：覃丽萍 【字体：大 中 小】;
+                    # nor is the site's account that posted it, 作者:renda)
                     doc.author, lines.author_field = author_name(before_widgets(value)) or author_name(value), True
             elif role == "source":
                 doc.source_name = doc.source_name or re.match(r"[^\s:：]*", value).group()
@@ -2257,7 +2262,10 @@ def mark_metadata(lines: Lines, doc: Document) -> None:
             lines.mark(i, "metadata", k.reason)
             if k.reason == "byline":
                 if not doc.author or lines.author_field:  # the speaker (县长 曹某某), not the page's poster (作者：县政府办)
-                    doc.author, lines.author_field = k.value, False
+                    # (below a sentence of the text, 县人大常委会主任 石和平 is a photo's caption in a news item: the leader whose
+                    # words the news reports comes first, as over a page's 作者 field)
+                    below_text = any(lines.kinds[j].kind == "body" and len(lines.text[j].strip()) >= 40 and _SENTENCE_END.search(lines.text[j]) for j in range(i))
+                    doc.author, lines.author_field = k.value, below_text
                 lines.zones["author"].append(without_name(lines.text[i], k.value))
             elif k.reason not in NOT_SOURCE:
                 doc.source_name = doc.source_name or k.value
@@ -2655,7 +2663,7 @@ def date_document(lines: Lines, doc: Document, meta: dict[str, str], meta_source
 _LEAD_DAY = re.compile(
     # (after a short opening sentence too: 群贤毕至谋发展，凝心聚力著华章。昨日下午，…开幕; or after its subject: 中国共产党济南市第十一次代表大会，
     # 3月28日上午在山东会堂隆重开幕)
-    r"^\s*(?:[^。！？!?\d\s]{4,20}[。！!]\s*|[^\s，,。！？!?\d]{2,36}(?:会议|大会|全会|代表大会|节|仪式|论坛|博览会)[，,]\s*(?=\d{1,2}月\d{1,2}日(?:上午|下午)?\s*在))?(?:[【\[]?编者按\s*[】\]]?\s*[:：]?\s*)?(?:[^\s，,。]{0,12}?(?:讯|消息)\s*(?:[】\]]\s*)?(?:记者\s*[\u4e00-\u9fff]{2,4}\s*报道\s*[:：]\s*)?"
+    r"^\s*(?:[^。！？!?\d\s]{4,20}[。！!]\s*|[^\s，,。！？!?\d]{2,36}(?:会议|大会|全会|代表大会|节|仪式|论坛|博览会)[，,]\s*(?=\d{1,2}月\d{1,2}日(?:上午|下午)?\s*在))?(?:[【\[]?编者按\s*[】\]]?\s*[:：]?\s*)?(?:[^\s，,。]{0,12}?(?:讯|消息)\s*(?:[】\]]\s*)?(?:[:：]\s*)?(?:记者\s*[\u4e00-\u9fff]{2,4}\s*报道\s*[:：]\s*)?"
     # (a dateline's day before the reporters in brackets and the event's own day: 新华网长沙3月5日电（记者 周俊）3月3日，…;
     # 东方网记者汤小琪11月15日报道：11月13日，…)
     r"|[^\s，,。\d]{1,16}?\d{1,2}月\d{1,2}日(?:电|报道[:：]?)\s*(?=(?:[（(][^）)]{0,40}[）)]\s*)?(?:\d{1,2}月)?\d{1,2}日)"
@@ -2864,6 +2872,10 @@ def _compact_date(name: str) -> str:
     return "-".join(found.pop()) if len(found) == 1 else ""
 
 
+# a posting stamp written day first, with its time (19.12.2019  09:50): a line of its own, never an outline's 1.1.2019年
+_DAY_FIRST_STAMP = re.compile(r"\s*(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d{2})\s+\d{1,2}:\d{2}(?::\d{2})?\s*")
+# a site's account in a page's 作者 field (作者:renda, 作者：admin01): who posted the page, in Latin letters and digits, no person's name
+_SITE_ACCOUNT = re.compile(r"\s*[A-Za-z][A-Za-z0-9_.\-]{1,30}\s*")
 # an author property that names nobody: a computer's user account or a pirated system's
 _NOBODY = re.compile(r"用户|微软|雨林木风|番茄花园|系统之家|深度|未知|匿名|佚名|作者|电脑|[Uu]ser|[Aa]dmin")
 # the parts of a page's <title>, which sites join with _ or | (or >>, ::, », a spaced hyphen, or two: …动员会--大荔县人民政府;

@@ -512,9 +512,15 @@ def design_weights(labels: pd.DataFrame, drawn: dict[str, int] | None = None) ->
         coded = strata.value_counts()
         factor = strata.map(lambda h: drawn.get(h, coded[h]) / coded[h]).to_numpy(dtype=float)
         missing = int(sum(drawn.get(h, 0) for h in coded.index) - len(labels))
-        if missing > 0:
-            return w * factor, (f"{missing} drawn units have no label here (left uncoded or not found); the labelled units of their "
-                                "strata stand in for them, which assumes they are missing at random within a stratum")
+        empty = {h: n for h, n in sorted(drawn.items()) if n and h not in coded.index}  # strata with no coded unit at all
+        note = (f"{missing} drawn units have no label here (left uncoded or not found); the labelled units of their "
+                "strata stand in for them, which assumes they are missing at random within a stratum") if missing > 0 else ""
+        if empty:
+            note += ("; " if note else "") + (f"{sum(empty.values())} more drawn units are in strata with no coded unit at all "
+                                              f"({', '.join(f'{h}: {n}' for h, n in empty.items())}): nothing stands in for them, so the "
+                                              "weighted figures leave those strata out")
+        if note:
+            return w * factor, note
     return w, ""
 
 

@@ -154,6 +154,7 @@ def _environment():
     env.filters["pct"] = lambda v, d=0: f"{v:.{d}%}"
     env.filters["md_cell"] = md_cell
     env.filters["md_table"] = md_table
+    env.filters["code"] = inline_code
     env.tests["number"] = lambda v: isinstance(v, numbers.Number) and not isinstance(v, bool)
     return env
 
@@ -162,6 +163,15 @@ def _environment():
 def environment():
     """The Jinja2 environment (templates from the package, strict about undefined names)."""
     return _environment()
+
+
+def inline_code(value: Any):
+    """A note for HTML: escaped, its `commands` as <code> (the Markdown report shows them as written)."""
+    import re
+
+    import markupsafe
+
+    return markupsafe.Markup(re.sub(r"`([^`]+)`", r"<code>\1</code>", str(markupsafe.escape(value))))
 
 
 def md_cell(value: Any) -> str:

@@ -35,7 +35,7 @@ from .config import ReportParams
 from .figures import CJK_FONTS, covariates_png, heatmap_png, intervals_png, use_cjk_font
 from .io import atomic_path, run_stage, setup_logging, write_csv, write_json, write_text
 from .render import Example, HeatCell, LevelGroup, LocalityView, ReportContext, ShareRow, Table, TopicView, render_html, render_markdown
-from .estimates import COMMON_SOURCE_LOCALITIES, MIN_CODED_IN_GROUP, MIN_LOCALITIES_FOR_RELIABILITY, Corpus, CovariateResult, Labelled, calibrated_document_shares, corrected_shares, covariate_effects, locality_reliability, reuse_table
+from .estimates import COMMON_SOURCE_LOCALITIES, MIN_CODED_IN_CELL, MIN_CODED_IN_GROUP, MIN_LOCALITIES_FOR_RELIABILITY, Corpus, CovariateResult, Labelled, calibrated_document_shares, corrected_shares, covariate_effects, locality_reliability, reuse_table
 from .shares import char_shares, distinctive, shares_by_year, theme_shares
 
 log = logging.getLogger("pipeline.report")
@@ -44,7 +44,7 @@ UNKNOWN = "(locality not found)"
 # Written by scripts/robustness.py (not a stage: it refits topics and themes many times);
 # tracked in git, header only until it runs, and a dependency of this stage.
 ROBUSTNESS = config.REPORTS / "robustness.csv"
-LEVELS = {"province": "Provinces", "city": "Cities", "county": "Counties", "unknown": "Level unknown"}
+LEVELS = {"province": "Provinces", "city": "Cities", "county": "Counties", "unknown": "Level or locality unknown"}
 # The params sections whose values the page shows (and so declares: every key but the
 # execution settings, which change no number).
 SHOWN_SECTIONS = ("corpus", "ingest", "embed", "topics", "themes", "report")
@@ -292,7 +292,7 @@ def compute_tables(paragraphs: pd.DataFrame, themes: pd.DataFrame, topics: pd.Da
         "documents": int(len(docs_ok)),
         "paragraphs": int(len(df)),
         "sentences": int(len(sentences)),
-        "localities": int(df["locality"].nunique()),
+        "localities": int(df.loc[df["locality"] != UNKNOWN, "locality"].nunique()),  # (documents without one are no locality, as ingest counts them)
         "topics": int(topic_metrics.get("topics", 0)),
         "outlier_share": topic_metrics.get("outlier_share"),
         "coherence_npmi": topic_metrics.get("coherence_npmi"),
@@ -462,6 +462,20 @@ def theme_labels(theme_params: ThemeCatalog) -> dict[str, str]:
 
 
 REUSE_ROWS = 15  # rows of each reused-text table on the page (the largest first); reports/reuse.csv and theme_reuse.csv hold them all
+
+
+def _calibration_note(how: dict, labels: dict) -> str:
+    """What the corrected-shares table says of calibration rows without enough coded units of their own."""
+    def cells(items: list[str]) -> str:
+        return ", ".join(f"{lv} predicted {labels.get(th, th)}" for lv, th in (c.split("/", 1) for c in items))
+    out = ""
+    if how.get("pooled"):
+        out += (f" Fewer than {MIN_CODED_IN_CELL} coded units in {cells(how['pooled'])}: there the classifier's errors are estimated "
+                "from the units so predicted at every level.")
+    if how.get("uncorrected"):
+        out += (f" Fewer than {MIN_CODED_IN_CELL} coded units in the whole sample predicted {', '.join(labels.get(t, t) for t in how['uncorrected'])}: "
+                "those characters keep the classifier's theme (not corrected); code more of the sheet.")
+    return out
 
 
 def _pct(v: float, d: int = 0) -> str:
@@ -636,8 +650,14 @@ def estimate_views(est: Estimates, t: ReportTables, labels: dict[str, str], cova
     if parts:
         out["accuracy_summary"] = " ".join(["; ".join(parts) + f". The labels are {kind}.", *notes])
         per = acc["sentences"]["per_theme"] if acc.get("sentences") else acc["per_theme"]
+        predicted = est.confusion[keys].sum(axis=0) if len(est.confusion) else None
+
+        def measure(v: float, defined: bool) -> str:  # (no unit labelled a theme: its recall and F1 are undefined, not 0)
+            return f"{v:.2f}" if defined else "—"
+
         out["accuracy"] = Table(["theme", "precision", "recall", "F1", "labelled"],
-                                [[labels[k], f"{per[k]['precision']:.2f}", f"{per[k]['recall']:.2f}", f"{per[k]['f1']:.2f}", int(per[k]["support"])] for k in keys if k in per],
+                                [[labels[k], measure(per[k]["precision"], predicted is None or predicted[k] > 0), measure(per[k]["recall"], per[k]["support"] > 0),
+                                  measure(per[k]["f1"], per[k]["support"] > 0 or predicted is None or predicted[k] > 0), int(per[k]["support"])] for k in keys if k in per],
                                 "Per theme (" + ("sentences" if acc.get("sentences") else "paragraphs") + ")")
         if len(est.confusion):
             out["confusion"] = Table(["hand label \\ pipeline", *(labels[k] for k in keys)],
@@ -655,13 +675,13 @@ def estimate_views(est: Estimates, t: ReportTables, labels: dict[str, str], cova
             for loc in locs:
                 if (loc, keys[0]) in c.index:
                     n = int(c.loc[(loc, keys[0]), "n_labelled"])
-                    rows.append([LEVELS[level], loc, f"{n}" if n >= MIN_CODED_IN_GROUP else f"{n} (calibrated only)",
-                                 *(f"{_pct(c.loc[(loc, k), 'raw'])} → {_pct(c.loc[(loc, k), 'corrected'])} [{_pct(c.loc[(loc, k), 'ci_low'])}–{_pct(c.loc[(loc, k), 'ci_high'])}]" for k in keys)])
+                    rows.append([LEVELS[level], loc, f"{n}" if n >= MIN_CODED_IN_GROUP else f"{n}*",
+                                 *(f"{_pct(c.loc[(loc, k), 'raw'])} → {_pct(c.loc[(loc, k), 'corrected'])} [{100 * c.loc[(loc, k), 'ci_low']:.0f}–{_pct(c.loc[(loc, k), 'ci_high'])}]" for k in keys)])
         out["corrected"] = Table(["level", "locality", "labelled units", *(labels[k] for k in keys)], rows,
                                  f"Share of characters: the classifier's → corrected [95% interval]. A locality with fewer than {MIN_CODED_IN_GROUP} "
-                                 "coded units is not corrected by its own units (one or two would swing it by their length): its share is the "
+                                 "coded units (*) is not corrected by its own units (one or two would swing it by their length): its share is the "
                                  "classifier's calibrated on the whole sample. Each theme is estimated on its own, so a locality's corrected shares "
-                                 "need not add up to exactly 100%.")
+                                 "need not add up to exactly 100%." + _calibration_note(est.corrected.attrs.get("calibration") or {}, labels))
     cov = est.covariates
     modelled = sorted(set(cov.expected["covariate"])) if len(cov.expected) else []
     note = [f"Modelled: {', '.join(modelled)} ({next(iter(cov.models.values()))['documents']} documents, {next(iter(cov.models.values()))['clusters']} localities)." if modelled else "No covariate could be modelled."]

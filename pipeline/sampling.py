@@ -95,7 +95,11 @@ def label_sheets(sample: pd.DataFrame, unit: str) -> tuple[pd.DataFrame, pd.Data
     else:
         sheet = sheet.assign(primary="", secondary="")
         cols = common + ["primary", "secondary", "text", "file_line", "para_id", "stratum", "inclusion_probability"]
-    predictions = sample[["sample_id", "theme", "confidence"]].rename(columns={"theme": "predicted"})
+    # the sheet names each stratum by a code (S1, S2, …), not by level/theme: the theme is the
+    # pipeline's, and the coder should not see it; the predictions file says what each code stands for
+    code = {s: f"S{i}" for i, s in enumerate(sorted(sample["stratum"].unique()), start=1)}
+    sheet = sheet.assign(stratum=sample["stratum"].map(code).to_numpy())
+    predictions = sample[["sample_id", "theme", "confidence", "stratum"]].rename(columns={"theme": "predicted"}).assign(stratum_code=sample["stratum"].map(code).to_numpy())
     return sheet[cols], predictions
 
 

@@ -300,8 +300,8 @@ BOILERPLATE = [
     # 关闭、搬迁养殖场47家。 分享经济健康发展。 上一篇章已经写就，… 扫一扫即可办理。)
     # a portal's weather widget (宜昌 多云 24℃~31℃, 今天 晴转多云 -3～8℃)
     ("share/print widget", re.compile(
-        r"^[\[【]?\s*(分享到|分享至|加入收藏|设为首页|打印((本|此)[页文]|页面|文章)|关闭((本|此)?窗口|(本|此)页)|收藏(本|此)[页站文]|大[\s\]】\[【]*中[\s\]】\[【]*小|返回顶部"
-        r"|(分享|打印|关闭|字号|字体|收藏|上一篇|下一篇|上一篇文章|下一篇文章|相关链接|相关阅读)(?=$|[\s:：】\]|｜/])|扫一扫[，,]?(?=.{0,16}$)(?!.*[。！？；、]))"
+        r"^[\[【〖]?\s*(分享到|分享至|加入收藏|设为首页|打印((本|此)[页文稿]|页面|文章)|关闭((本|此)?窗口|(本|此)页)|收藏(本|此)[页站文]|大[\s\]】〗\[【〖]*中[\s\]】〗\[【〖]*小|返回顶部"
+        r"|(分享|打印|关闭|字号|字体|收藏|上一篇|下一篇|上一篇文章|下一篇文章|相关链接|相关阅读)(?=$|[\s:：】〗\]|｜/])|扫一扫[，,]?(?=.{0,16}$)(?!.*[。！？；、]))"
     )),
     # a site's advice on how to view it (建议使用IE5.0以上版本、800*600分辨率浏览, 推荐使用Chrome浏览器)
     ("browser hint", re.compile(r"^\W*(建议|推荐|最佳)(您)?(使用|采用|浏览)?[^。！？]{0,40}(IE\s*\d|以上版本|\d{3,4}\s*[*×xX]\s*\d{3,4})[^。！？]{0,30}$"
@@ -368,16 +368,16 @@ HEADER_FIELDS: dict[str, tuple[str, ...]] = {
     "title": ("标题", "文章标题", "题名", "题目", "文件名称", "文件标题", "信息名称", "访谈主题", "名称"),  # (名称 alone on a line is no header: see classify_line)
     "issuer": ("发文单位", "发文机关", "发文机构", "发文部门", "发布单位", "发布机构", "发布机关", "发布部门", "制发机关", "成文单位", "来源单位"),
     "issued": ("发文时间", "发文日期", "成文日期", "成文时间", "印发日期", "印发时间", "签发日期"),
-    "posted": ("发布时间", "发布日期", "发稿时间", "发表时间", "更新时间", "更新日期", "上传时间", "PostBy", "发帖时间", "录入时间", "公开日期", "公开时间", "生成日期", "出版日期", "出版时间", "时间", "日期"),
+    "posted": ("发布时间", "发布日期", "发稿时间", "发表时间", "更新时间", "更新日期", "上传时间", "填报时间", "PostBy", "发帖时间", "录入时间", "公开日期", "公开时间", "生成日期", "出版日期", "出版时间", "时间", "日期"),
     "url": ("来源URL", "来源网址", "来源链接", "原文链接", "原文地址", "原文网址", "文章链接", "本文链接", "网页地址", "页面地址", "链接", "网址", "URL"),
-    "source": ("信息来源", "文章来源", "稿件来源", "新闻来源", "来源网站", "来源", "出处"),
+    "source": ("信息来源", "文章来源", "稿件来源", "新闻来源", "来源网站", "来源", "出处", "稿源"),
     "author": ("作者", "撰稿", "撰稿人", "撰文", "述职人", "访谈嘉宾"),  # (an online interview's guest: 访谈嘉宾：渝北区委副书记、区长 周建平)
     "summary": ("内容摘要", "内容提要", "摘要", "提要", "导读"),
     # a press conference's or meeting's header (above the text only: 主持人：… in a transcript is a turn)
     "event": ("发布地点", "发布人", "发布嘉宾", "主持人", "出席嘉宾", "会议地点", "地点", "参会人员", "参加人员", "出席人员", "出席领导",
               "列席人员", "与会人员", "记录人"),
     "furniture": (
-        "阅读", "阅读量", "阅读数", "阅读次数", "阅读人次", "浏览", "浏览量", "浏览次数", "浏览人次", "点击", "点击数", "点击量", "点击次数", "访问量", "访问人次", "访问次数", "字体大小",
+        "阅读", "阅读量", "阅读数", "阅读次数", "阅读人次", "浏览", "浏览量", "浏览次数", "浏览人次", "点击", "点击数", "点击量", "点击次数", "访问量", "访问人次", "访问次数", "字体大小", "字体",
         # (an editor's credit after the writer's: 撰稿：王德康 编辑：秦敏娟)
         "编辑", "责任编辑",
         "评论", "评论数", "字号", "索引号", "信息索引号", "主题分类", "体裁分类", "组配分类", "内容分类", "信息分类", "信息类别", "分类", "栏目", "发文字号", "文号",
@@ -405,13 +405,17 @@ _FIELD_KEY = re.compile(
 _FIELD_JUNK = " \u3000|｜丨[]【】"
 
 
+_SITE_BEFORE_FIELDS = re.compile(r"\s*(?:https?://)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|cn|net|org|gov)(?:\.cn)?/?\s+")
+
+
 def header_fields(line: str) -> tuple[tuple[str, str], ...]:
     """``((key, value), ...)`` of a line that starts with a header field (``标题：…``,
     ``发文时间：2009-02-05``, or several on one line: ``时间：2023-01-24 作者：某某 来源：政府官网
     阅读：283``), each value running to the next key; ``()`` for any other line. Keys are
     spelt as in :data:`HEADER_FIELDS` (``url`` as ``URL``)."""
     found = list(_FIELD_KEY.finditer(line))
-    if not found or found[0].start() != 0:
+    # (or the site's address before them: www.daliank.com   填报时间:2009-03-02)
+    if not found or found[0].start() != 0 and not _SITE_BEFORE_FIELDS.fullmatch(line[: found[0].start()]):
         return ()
     out = []
     for m, nxt in zip(found, found[1:] + [None]):
@@ -424,7 +428,7 @@ def header_fields(line: str) -> tuple[tuple[str, str], ...]:
 
 # a page's counters and its font-size switch, whose values are a count or nothing (点击次数：125, 字体大小：大 中 小), and a page's
 # or a forum's stamps, whose values are a day or a time (更新日期：2021-01-20, Post By:2020/7/1 18:07:10)
-_COUNTER_KEYS = {"点击次数", "访问次数", "字体大小"}
+_COUNTER_KEYS = {"点击次数", "访问次数", "字体大小", "字体"}  # (字体:大 中 小 发布时间:2020-08-25 08:13:16: the switch, then the page's fields)
 _COUNTER_VALUE = re.compile(r"\s*(?:[\d,，.]+\s*万?\s*次?|[大中小默认\s|｜]*)\s*")
 _STAMP_KEYS = {"更新日期", "PostBy", "发帖时间"}
 _STAMP_VALUE = re.compile(r"\s*(?:19|20)\d{2}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:\S{0,40}[:：].*)?")
@@ -1000,6 +1004,8 @@ def classify_line(line: str, heading_max_chars: int, edge: bool = True) -> LineK
             if (edge or reason not in _EDGE_ONLY) and pat.search(line):
                 if reason == "menu row" and sum(bool(MENU_WORD.search(t)) for t in line.split()) < 3 and not line.lstrip().startswith("首页"):
                     continue  # (a row of words is a menu's only with two of its words: 政务公开, 办事指南)
+                if reason == "share/print widget" and any(FIELD_ROLE.get(key) in ("posted", "issued") and value for key, value in header_fields(line)[1:]):
+                    continue  # (the font switch, then the page's fields: 字体:大 中 小 发布时间:2020-08-25 08:13:16 稿源:)
                 return LineKind("boilerplate", "navigation" if reason == "menu row" else reason)
         fields = header_fields(line)
         if fields and fields[0][0] == "述职人" and not _NAME_VALUE.match(fields[0][1]):
@@ -1186,7 +1192,11 @@ _NOT_NAMES = frozenset("文件 简报 公报 纪要 方案 管理 经济 发展 
 def looks_like_person(line: str) -> bool:
     """A bare 2–4 character name such as 李军 or 欧阳明 (a byline above the text)."""
     return (2 <= len(line) <= 4 and (line[0] in SURNAMES or line[:2] in _COMPOUND_SURNAMES) and all("\u4e00" <= c <= "\u9fff" for c in line)
-            and line not in _NOT_NAMES and not (len(line) == 4 and line.endswith(_DECK_ACTS)))
+            and line not in _NOT_NAMES and not (len(line) == 4 and line.endswith(_DECK_ACTS)) and not (len(line) >= 3 and line.endswith(_MEDIA_WORDS)))
+
+
+# what a news site's, a column's or an account's name ends in (武进新闻, 高平发布, 钟祥日报): no name ends so
+_MEDIA_WORDS = ("新闻", "发布", "日报", "晚报", "时报", "在线", "之声", "头条", "快讯", "要闻", "资讯", "视窗", "融媒")
 
 
 # what a headline's deck says a leader did (刘宁主持, 王五讲话 under …常务会议): no name ends so

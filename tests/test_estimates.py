@@ -278,3 +278,31 @@ def test_an_interaction_gives_the_year_within_each_level_and_needs_every_cell():
                                  "year:year": "an interaction names two different covariates, as level:year",
                                  "level:source": "source not among the covariates (an interaction is modelled beside both)",
                                  "level:year": "year not among the covariates (an interaction is modelled beside both)"}
+
+
+def test_a_thin_calibration_cell_borrows_from_every_level_and_a_thin_theme_is_left_uncorrected():
+    # a sheet coded in part: city/party has one coded unit, coded `other`-like (industry here); the
+    # units predicted party at county level (6 coded) are right. One unit must not move every
+    # city's party share to 0%: the city row is the pooled one (6 of 7 right), not one-hot.
+    rng = np.random.default_rng(7)
+    n = 400
+    level = np.where(np.arange(n) < 200, "county", "city")
+    pred = rng.integers(0, 3, size=n)
+    chars = np.full(n, 50.0)
+    para_chars = np.zeros((n, 3))
+    para_chars[np.arange(n), pred] = chars
+    group = np.where(level == "county", "甲县", "丙市")
+    corpus = Corpus(para_chars, level, group, np.arange(n).astype(str))
+    county_party = np.flatnonzero((level == "county") & (pred == 0))[:6]
+    city_party = np.flatnonzero((level == "city") & (pred == 0))[:1]
+    industry = np.flatnonzero(pred == 1)[:8]
+    picked = np.r_[county_party, city_party, industry]
+    label = np.r_[np.zeros(6, int), [1], np.ones(len(industry), int)]
+    lab = Labelled(para=picked, chars=chars[picked], predicted=pred[picked], label=label, pi=np.full(len(picked), 0.1))
+    est = corrected_shares(corpus, lab, KEYS, n_boot=50, seed=0).set_index(["group", "theme"])
+    raw_party = est.loc[("丙市", "party"), "raw"]
+    assert est.loc[("丙市", "party"), "corrected"] > 0.8 * raw_party  # pooled: 6 of 7 predicted party are party
+    assert "city/party" in est.attrs["calibration"]["pooled"] and "county/party" not in est.attrs["calibration"]["pooled"]
+    # nothing predicted livelihood was coded: its characters keep their theme
+    assert est.attrs["calibration"]["uncorrected"] == ["livelihood"]
+    assert abs(est.loc[("丙市", "livelihood"), "corrected"] - est.loc[("丙市", "livelihood"), "raw"]) < 1e-9

@@ -454,6 +454,9 @@ def test_weighted_scores_count_each_label_as_often_as_it_stands_for():
     w, note = design_weights(coded, drawn={"a": 2, "b": 4})  # stratum b: 4 drawn of N 40, 1 coded
     assert w.tolist() == [2.0, 2.0, 40.0] and note.startswith("3 drawn units have no label here")
     assert design_weights(coded, drawn={"a": 2, "b": 1}) == (pytest.approx([2.0, 2.0, 10.0]), "")
+    # a stratum with no coded unit at all is named: nothing stands in for it
+    w, note = design_weights(coded, drawn={"a": 2, "b": 1, "c": 12})
+    assert w.tolist() == pytest.approx([2.0, 2.0, 10.0]) and note.startswith("12 more drawn units are in strata with no coded unit at all (c: 12)")
 
 
 def test_a_stratified_sample_estimates_the_corpus_accuracy_when_weighted():

@@ -352,3 +352,60 @@ def test_an_accounts_call_before_the_headline(headline, title):
     """重磅｜, 权威发布丨: an account's call before its headline, no part of the title (a headline that
     begins with the word, 关注民生…, and what a post is, 图解｜, stay)."""
     assert _doc([headline, "同志们：", "今天召开这次会议，主要任务是总结去年工作，部署今年任务。"]).title == title
+
+
+def test_the_font_switch_before_a_pages_fields_and_a_site_account_as_author():
+    """A line opening with the page's font switch and holding its posting time (字体:大 中 小 发布时间:…) is the page's
+    header, so the lead's day gets its year; a page's 作者 field naming the site's account (作者:renda) names nobody."""
+    assert classify_line("字体:大 中 小 发布时间:2020-08-25 08:13:16 稿源:", 80).kind == "metadata"
+    assert classify_line("字体:大 中 小", 80).kind == "boilerplate"
+    news = ["郭海磊主持召开县政府第49次常务会议", "字体:大 中 小 发布时间:2020-08-25 08:13:16 稿源:",
+            "8月24日,县委副书记、县长郭海磊主持召开县政府第49次常务会议。会议学习了有关文件精神，研究了近期重点工作。"]
+    assert _doc(news).date == "2020-08-24"
+    report = ["政府工作报告", "", "发布日期:2017-03-20 16:20 作者:renda  阅读: 次", "", "各位代表:",
+              "现在,我代表市人民政府,向大会报告工作,请予审议,并请市政协各位委员提出意见。"]
+    assert _doc(report).author == ""
+    report[2] = "发布日期:2017-03-20 16:20 作者:林建国  阅读: 次"
+    assert _doc(report).author == "林建国"
+
+
+def test_a_site_stamp_day_first_a_site_address_before_fields_and_bracketed_widgets():
+    """A posting stamp some templates print day first (19.12.2019  09:50) dates the page (an outline's 1.1.2019年 is no
+    stamp); a line of fields after the site's address (www.daliank.com   填报时间:…) and a widget bar in 〖〗 are the
+    page's furniture, so the report's meeting line under them still dates it."""
+    news = ["开发区、县(市)区党(工)委书记工作座谈会召开", "", "19.12.2019  09:50", "",
+            "12月18日，市委书记徐立毅主持召开开发区、县(市)区党(工)委书记工作座谈会，听取各地工作汇报。"]
+    assert _doc(news).date == "2019-12-18"
+    assert _doc(["1.1.2019年工作回顾", "全年地区生产总值增长6.5%，一般公共预算收入增长8%。"]).date == ""
+    report = ["2008年政府工作报告", "", "www.daliank.com   填报时间:2009-03-02   责任单位:双流县政府办公室",
+              "〖字体: 〗〖背景色:杏仁黄 秋叶褐 胭脂红〗〖打印本稿〗〖关闭", "政 府 工 作 报 告", "——2009年1月11日在双流县第十六届人民代表大会第四次会议上",
+              "双流县人民政府县长 森 林", "", "各位代表:", "现在,我代表县人民政府向大会报告工作,请予审议,并请县政协委员提出意见。"]
+    assert classify_line(report[3], 80).kind == "boilerplate"
+    assert classify_line(report[2], 80).kind == "metadata"
+    assert _doc(report).date == "2009-01-11"
+
+
+def test_a_news_sites_lead_a_caption_below_the_text_and_a_columns_name():
+    """A site's 网讯: before the lead's day, a photo's caption of an office-holder below the text (not the leader whose
+    report the news gives), and a column's name that reads like a name (武进新闻) are none of them the author."""
+    news = ["都昌县第十七届人民代表大会第一次会议隆重开幕", "", "2021-10-12    来源:都昌发布", "",
+            "九广网讯:10月11日,都昌县第十七届人民代表大会第一次会议隆重开幕,来自全县各条战线的人大代表汇聚一堂,共商发展大计。",
+            "", "县人大常委会主任 石和平", "", "县人大常委会主任石和平主持大会,并宣布大会开幕。", "", "代县长 万述幼", "",
+            "县人民政府代县长万述幼向大会作政府工作报告。报告指出,过去五年是都昌发展极不平凡的五年。"]
+    doc = _doc(news)
+    assert (doc.date, doc.author) == ("2021-10-11", "万述幼（县人民政府代县长）")
+    column = ["武进新闻", "", "武进区十六届人大三次会议召开代表团召集人会议", "时间:2019-01-08 19:22:46  来源:武进新闻  作者:阳湖网",
+              "今天上午,武进区第十六届人民代表大会第三次会议召开代表团召集人会议,副市长、区委书记李林发表讲话,区人大常委会主任臧建中主持会议。",
+              "李林强调,要提高政治站位,充分认识大会的重要意义。", "", "武进新闻"]
+    assert _doc(column).author == "李林（副市长、区委书记）"
+
+
+def test_a_place_only_in_the_title_of_a_work_the_text_cites_does_not_locate_it():
+    """《山东省人才发展促进条例》 in a district's minutes is the province's law the district studied, not its text."""
+    lines = ["区政府第七十三次常务会议", "7月14日上午,区长王德海主持召开区政府第七十三次常务会议。",
+             "会议学习了《中华人民共和国就业促进法》及《山东省人才发展促进条例》。会议指出,就业是最大的民生。",
+             "会议还研究了《山东省人才发展促进条例》的贯彻落实工作。"]
+    assert (_doc(lines).locality.locality, _doc(lines).locality.province) == ("", "")
+    # named outside the works it cites, the province counts (a district's text under it: its province, the district unknown)
+    lines[2] = "会议学习了山东省人才工作会议精神。会议指出,就业是最大的民生。山东省将出台人才发展促进条例。"
+    assert _doc(lines).locality.province == "山东省"

@@ -77,3 +77,15 @@ def test_codebook_lists_every_theme(default_params):
 
     own = replace(themes, definitions=[d for d in themes.definitions if d.key != "livelihood"])
     assert "employment policy" not in codebook(own)
+
+
+def test_the_sheet_names_strata_by_code_and_the_predictions_file_says_what_they_are():
+    from pipeline.sampling import label_sheets
+
+    sample = pd.DataFrame({"sample_id": [1, 2, 3], "source": "a.txt", "line_start": [1, 2, 3], "primary": "", "text": ["甲", "乙", "丙"],
+                           "file_line": ["a.txt:1", "a.txt:2", "a.txt:3"], "para_id": ["p1", "p2", "p3"], "theme": ["party", "other", "party"],
+                           "confidence": 0.9, "stratum": ["county/party", "county/other", "county/party"], "inclusion_probability": [0.5, 1.0, 0.5]})
+    sheet, predictions = label_sheets(sample, "paragraph")
+    assert sheet["stratum"].tolist() == ["S2", "S1", "S2"]  # no theme in the coder's sheet
+    assert not sheet.apply(lambda col: col.astype(str).str.contains("party|other")).any().any()
+    assert dict(zip(predictions["stratum_code"], predictions["stratum"])) == {"S1": "county/other", "S2": "county/party"}

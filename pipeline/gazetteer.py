@@ -51,8 +51,8 @@ ZONE_WEIGHTS = {"author": 10.0, "issuer": 10.0, "source": 6.0, "site": 6.0, "tit
 # an unsupported short name three times (永州 six times in an article on 永州市). One or two
 # (大关 in 突破500亿元大关, 突破1000亿元大关) do not locate a document.
 MIN_EVIDENCE = 0.3
-# A unit named inside the title of a work the body cites (《山东省人才发展促进条例》 in a district's minutes) weighs this
-# much of a body mention: a law or a plan of that unit, which the text applies, not the unit whose text it is
+# A unit named inside the title of a law or a regulation the body cites (《山东省人才发展促进条例》 in a district's minutes)
+# weighs this much of a body mention: the law of that unit, which the text applies, not the unit whose text it is
 CITED_WORK_WEIGHT = 0.1
 # A unit named once, in the body only, does not locate a document either, unless the text
 # speaks as a unit of its level (全县, 本市, 我区, 我代表县人民政府; not 县委, which a county's
@@ -933,7 +933,9 @@ def _line_mentions(zone: str, text: str, gaz: Gazetteer, persons: set[str] | Non
         if speaker is None:
             return []
     # the titles of works the body cites (《山东省人才发展促进条例》, 《中华人民共和国…法》): a law's or a plan's place, not who speaks
-    cited = [(m.start(), m.end()) for m in re.finditer(r"《[^《》]{1,80}》", text)] if zone == "body" else []
+    # (a law or a regulation only: a county makes none, so its place is a province's or a city's; not a plan or a notice of the
+    # text's own unit, 《宁陵县城乡环境综合整治实施方案》)
+    cited = [(m.start(), m.end()) for m in re.finditer(r"《[^《》]{1,80}?(?:条例|法|办法|规定|规则|细则)(?:（[^《》（）]{1,12}）)?》", text)] if zone == "body" else []
     out = []
     for i, (off, name, codes) in enumerate(found):
         if i and _in_county(found[i - 1], off, name, text, gaz):

@@ -433,12 +433,12 @@ def subject_office(title: str, body: list[str], author: str = "") -> str:
 # convenes, speaks or reports (州长多杰加主持召开…, 市委书记张卫东主持并讲话, 县委书记韦成刚代表县委常委会作工作报告并讲话),
 # and a headline whose subject is a person (孙志远主持召开…, 赵启明调研…).
 # (not a quotation, 邓小平同志指出: a local leader's own words are reported without 同志)
-_SAYS = re.compile(r"(?:^|[。！？；，：\s])(?P<who>[\u4e00-\u9fff]{2,3}?|[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff·]{1,12}?)(?:在[^，。；！？]{0,20}?(?:时|中|后)[，,]?)?(?:指出|强调|要求|表示|提出|说(?=[，,：:])|介绍(?=[，,：:]))")
+_SAYS = re.compile(r"(?:^|[。！？；，,;：:\s])(?P<who>[\u4e00-\u9fff]{2,3}?|[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff·]{1,12}?)(?:在[^，。；！？]{0,20}?(?:时|中|后)[，,]?)?(?:指出|强调|要求|表示|提出|说(?=[，,：:])|介绍(?=[，,：:]))")
 # (the name as long as the act after it allows: 镇长刘志向出席…, not 刘志)
-_LEAD_ROLE = re.compile(r"(?P<office>(?:[\u4e00-\u9fff]{1,8}?(?:书记|长|主任|主席|常委)、){0,3}(?:[省市县区州盟旗乡镇]委|常务|副|代)?[\u4e00-\u9fff]{0,8}?(?:书记|[省市县区州盟旗乡镇]长|主任|主席|专员))"
+_LEAD_ROLE = re.compile(r"(?P<office>(?:[\u4e00-\u9fff]{1,8}?(?:书记|长|主任|主席|常委)、){0,3}(?:[省市县区州盟旗乡镇地]委|常务|副|代)?[\u4e00-\u9fff]{0,8}?(?:书记|[省市县区州盟旗乡镇]长|主任|主席|专员))"
                         r"(?P<who>[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff]{2,12}?|[\u4e00-\u9fff]{2,4})(?:同志)?(?=主持|出席|代表|作|在|向|发表|深入|到|赴|率队|带队|带领|率领|一行|逐一|点评|传达|宣读|讲话|通报|署名|受[^，。；]{1,12}委托)"
                         # (the act the holder's own: not past 陪同, nor into a clause another office-holder opens, 县长王五陪同市委书记李四…)
-                        r"(?P<act>(?:(?!陪同|[，,][^。；！？，,]{0,12}?(?:书记|[省市县区州盟旗乡镇]长|主任|主席))[^。；！？]){0,40}?(?:主持召开|主持并讲话|并讲话|并作[^。；！？]{0,12}讲话|作[^。；！？]{0,20}(?:讲话|报告)|作了?题为《[^》]{1,60}》的(?:讲话|报告)|上的(?:讲话|报告|致辞)(?!精神)|发表[^。；！？]{0,10}讲话|(?:刊发|发表)[^。；！？]{0,40}文章|署名文章|作主发布|通报|调研|考察|视察|督导|督查|检查|看望|慰问))")
+                        r"(?P<act>(?:(?!陪同|[，,][^。；！？，,]{0,12}?(?:书记|[省市县区州盟旗乡镇]长|主任|主席))[^。；！？]){0,40}?(?:主持召开|主持并讲话|并讲话|(?<=会议)并(?:强调|指出|要求)|并作[^。；！？]{0,12}讲话|作[^。；！？]{0,20}(?:讲话|报告)|作了?题为《[^》]{1,60}》的(?:讲话|报告)|上的(?:讲话|报告|致辞)(?!精神)|发表[^。；！？]{0,10}讲话|(?:刊发|发表)[^。；！？]{0,40}文章|署名文章|作主发布|通报|调研|考察|视察|督导|督查|检查|看望|慰问))")
 _HEAD_ROLE = re.compile(r"^(?:(?:[省市县区州盟旗]委?|副|常务副)[\u4e00-\u9fff、]{0,8}?(?:书记|[省市县区州盟旗]长))?(?P<who>[\u4e00-\u9fff]{2,3}?)(?:同志)?"
                         r"(?:主持召开|主持|出席|在[^，。：:]{0,20}?(?:调研|考察|视察|检查|督导|督查)|到[^，。：:]{0,20}?(?:调研|考察|视察|检查|督导|督查)|调研|督导|督查|检查|深入)")
 # the first of the office-holders a lead lists before their party's 一行 (部长赵志刚、副部长包玉童、主任徐冬梅一行)
@@ -2264,7 +2264,11 @@ def mark_metadata(lines: Lines, doc: Document) -> None:
                 if not doc.author or lines.author_field:  # the speaker (县长 曹某某), not the page's poster (作者：县政府办)
                     # (below a sentence of the text, 县人大常委会主任 石和平 is a photo's caption in a news item: the leader whose
                     # words the news reports comes first, as over a page's 作者 field)
-                    below_text = any(lines.kinds[j].kind == "body" and len(lines.text[j].strip()) >= 40 and _SENTENCE_END.search(lines.text[j]) for j in range(i))
+                    # (but not a speech's byline under the lead that presents it, …现将讲话摘要刊发如下。 / 副县长 刘明 / 同志们：)
+                    above = [lines.text[j] for j in range(i) if lines.kinds[j].kind == "body"]
+                    after = next((t for t in lines.text[i + 1 :] if t.strip()), "")
+                    below_text = (any(len(t.strip()) >= 40 and _SENTENCE_END.search(t) for t in above) and not any(_PRESENTS_SPEECH.search(t) for t in above)
+                                  and not _SALUTATION.match(after))
                     doc.author, lines.author_field = k.value, below_text
                 lines.zones["author"].append(without_name(lines.text[i], k.value))
             elif k.reason not in NOT_SOURCE:
@@ -2722,9 +2726,18 @@ def year_lead_day(lines: Lines, doc_title: str) -> Dated | None:
     # (…or with the year of the session its first sentence reports: 12月25日，县长刘飞霞主持召开县政府2018年第八次常务会议)
     # (the session its own 召开 or 举行 holds, not one it hears, relays or prepares, nor a document's: 听取2018年第四次…汇报, 《…2017年第三次…方案》)
     session = re.search(r"(?:召开|举行)(?:了)?[^，,。；;《》]{0,12}?(?<!\d)((?:19|20)\d{2})\s*年度?第[一二三四五六七八九十\d]{1,3}次", re.split("[。！？]", lines.text[first][m.start("clause"):], maxsplit=1)[0])
-    if not m.group("y") and not session:
+    # (…or with the year of the meeting it names holding, 7月12日,2022年梅县区委农村工作会议…召开, 8月16日,龙圩区召开2023年全区年中工作会议;
+    # not in December, when a meeting is named for the year to come, 12月28日，我县召开2023年工作谋划会, nor one it hears or relays)
+    sentence = re.split("[。！？]", lines.text[first][m.start("clause"):], maxsplit=1)[0]
+    # (nor a meeting on a year past, 2月15日，…召开2018年度工作总结大会, 2024年度述责述廉会议: held the year after)
+    named = (re.search(r"(?<![\d《])(?<!听取)(?<!传达)(?<!学习)(?<!贯彻)(?<!部署)(?<!研究)((?:19|20)\d{2})\s*年(?![底末初度])[^，,。；;《》\d]{2,30}?(?:会议|大会|全会|推进会|分析会|座谈会|动员会|部署会|调度会|交流会|现场会)"
+                       r"[^。；;]*?(?:召开|举行|开幕)|(?:召开|举行)(?:了)?((?:19|20)\d{2})\s*年(?![底末初度])[^，,。；;《》\d]{2,30}?(?:会议|大会|全会|推进会|分析会|座谈会|动员会|部署会|调度会|交流会|现场会)", sentence)
+             if int(m.group("m")) != 12 else None)
+    if named and re.search("总结|述职|述责|述廉|表彰|考核|评议|回顾", named.group()):
+        named = None
+    if not m.group("y") and not session and not named:
         return None
-    said = int(m.group("y") or session.group(1))
+    said = int(m.group("y") or (session.group(1) if session else named.group(1) or named.group(2)))
     # (not an event a text recalls: 1921年7月23日，中国共产党第一次全国代表大会在上海召开, or one before a later year it names)
     # (…nor a session's year before a text that names a year two or more after it)
     later = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})\s*年", "\n".join(lines.text))]

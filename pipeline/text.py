@@ -408,14 +408,22 @@ _FIELD_JUNK = " \u3000|｜丨[]【】"
 _SITE_BEFORE_FIELDS = re.compile(r"\s*(?:https?://)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|cn|net|org|gov)(?:\.cn)?/?\s+")
 
 
+def _site_stamp(line: str, found: list) -> bool:
+    """Whether the first field after a site's address is a posting or issuing day, a stamp alone (:data:`_STAMP_VALUE`)."""
+    key = re.sub(r"[ \u3000]", "", found[0].group("key"))
+    role = next((FIELD_ROLE[k] for k in FIELD_ROLE if k.lower() == key.lower()), "")
+    return role in ("posted", "issued") and bool(_STAMP_VALUE.fullmatch(line[found[0].end() :]))
+
+
 def header_fields(line: str) -> tuple[tuple[str, str], ...]:
     """``((key, value), ...)`` of a line that starts with a header field (``标题：…``,
     ``发文时间：2009-02-05``, or several on one line: ``时间：2023-01-24 作者：某某 来源：政府官网
     阅读：283``), each value running to the next key; ``()`` for any other line. Keys are
     spelt as in :data:`HEADER_FIELDS` (``url`` as ``URL``)."""
     found = list(_FIELD_KEY.finditer(line))
-    # (or the site's address before them: www.daliank.com   填报时间:2009-03-02)
-    if not found or found[0].start() != 0 and not _SITE_BEFORE_FIELDS.fullmatch(line[: found[0].start()]):
+    # (or the site's address before a posting's stamp: www.daliank.com   填报时间:2009-03-02; not before a notice's
+    # line, www.ahrsks.cn   时间：2023年5月8日至5月12日)
+    if not found or found[0].start() != 0 and not (_SITE_BEFORE_FIELDS.fullmatch(line[: found[0].start()]) and _site_stamp(line, found)):
         return ()
     out = []
     for m, nxt in zip(found, found[1:] + [None]):
@@ -429,7 +437,7 @@ def header_fields(line: str) -> tuple[tuple[str, str], ...]:
 # a page's counters and its font-size switch, whose values are a count or nothing (点击次数：125, 字体大小：大 中 小), and a page's
 # or a forum's stamps, whose values are a day or a time (更新日期：2021-01-20, Post By:2020/7/1 18:07:10)
 _COUNTER_KEYS = {"点击次数", "访问次数", "字体大小", "字体"}  # (字体:大 中 小 发布时间:2020-08-25 08:13:16: the switch, then the page's fields)
-_COUNTER_VALUE = re.compile(r"\s*(?:[\d,，.]+\s*万?\s*次?|[大中小默认\s|｜]*)\s*")
+_COUNTER_VALUE = re.compile(r"\s*(?:[\d,，.]+\s*万?\s*次?|(?:[大中小默认\s|｜【】\[\]〖〗]|打印|关闭|收藏|分享)*)\s*")  # (字体：大 中 小】【打印】【关闭)
 _STAMP_KEYS = {"更新日期", "PostBy", "发帖时间"}
 _STAMP_VALUE = re.compile(r"\s*(?:19|20)\d{2}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:\S{0,40}[:：].*)?")
 # a government page's 信息公开 catalogue names the title 名称 (a word too common elsewhere to be a key)
@@ -1004,7 +1012,8 @@ def classify_line(line: str, heading_max_chars: int, edge: bool = True) -> LineK
             if (edge or reason not in _EDGE_ONLY) and pat.search(line):
                 if reason == "menu row" and sum(bool(MENU_WORD.search(t)) for t in line.split()) < 3 and not line.lstrip().startswith("首页"):
                     continue  # (a row of words is a menu's only with two of its words: 政务公开, 办事指南)
-                if reason == "share/print widget" and any(FIELD_ROLE.get(key) in ("posted", "issued") and value for key, value in header_fields(line)[1:]):
+                if (reason == "share/print widget" and (fields := header_fields(line)) and fields[0][0] in _COUNTER_KEYS and _COUNTER_VALUE.fullmatch(fields[0][1])
+                        and any(FIELD_ROLE.get(key) in ("posted", "issued") and value for key, value in fields[1:])):
                     continue  # (the font switch, then the page's fields: 字体:大 中 小 发布时间:2020-08-25 08:13:16 稿源:)
                 return LineKind("boilerplate", "navigation" if reason == "menu row" else reason)
         fields = header_fields(line)
@@ -1192,11 +1201,12 @@ _NOT_NAMES = frozenset("文件 简报 公报 纪要 方案 管理 经济 发展 
 def looks_like_person(line: str) -> bool:
     """A bare 2–4 character name such as 李军 or 欧阳明 (a byline above the text)."""
     return (2 <= len(line) <= 4 and (line[0] in SURNAMES or line[:2] in _COMPOUND_SURNAMES) and all("\u4e00" <= c <= "\u9fff" for c in line)
-            and line not in _NOT_NAMES and not (len(line) == 4 and line.endswith(_DECK_ACTS)) and not (len(line) >= 3 and line.endswith(_MEDIA_WORDS)))
+            and line not in _NOT_NAMES and not (len(line) == 4 and line.endswith(_DECK_ACTS)) and not (len(line) == 4 and line.endswith(_MEDIA_WORDS) or len(line) == 3 and line.endswith(_MEDIA_WORDS[3:])))
 
 
-# what a news site's, a column's or an account's name ends in (武进新闻, 高平发布, 钟祥日报): no name ends so
-_MEDIA_WORDS = ("新闻", "发布", "日报", "晚报", "时报", "在线", "之声", "头条", "快讯", "要闻", "资讯", "视窗", "融媒")
+# what a news site's, a column's or an account's name ends in (武进新闻, 高平发布, 钟祥日报): no four-character name ends so,
+# nor a three-character one in the words after the first three (王之声, 李新闻 may be names)
+_MEDIA_WORDS = ("新闻", "发布", "之声", "日报", "晚报", "时报", "在线", "头条", "快讯", "要闻", "资讯", "视窗", "融媒")
 
 
 # what a headline's deck says a leader did (刘宁主持, 王五讲话 under …常务会议): no name ends so

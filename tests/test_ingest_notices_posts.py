@@ -409,3 +409,42 @@ def test_a_place_only_in_the_title_of_a_work_the_text_cites_does_not_locate_it()
     # named outside the works it cites, the province counts (a district's text under it: its province, the district unknown)
     lines[2] = "会议学习了山东省人才工作会议精神。会议指出,就业是最大的民生。山东省将出台人才发展促进条例。"
     assert _doc(lines).locality.province == "山东省"
+
+
+def test_what_a_review_of_the_rules_above_found():
+    """A widget bar in brackets before the posting time is the page's header; a site's address before a notice's own
+    period is text; 王之声 is a name; a speech's byline under the lead that presents it is its speaker's; a county's own plans
+    cited by title still place its minutes."""
+    news = ["郭海磊主持召开县政府第49次常务会议", "【字体：大 中 小】【打印】【关闭】 发布时间：2020-08-25 08:13:16",
+            "8月24日,县委副书记、县长郭海磊主持召开县政府第49次常务会议。会议学习了有关文件精神，研究了近期重点工作。"]
+    assert _doc(news).date == "2020-08-24"
+    assert classify_line("www.ahrsks.cn   时间：2023年5月8日至5月12日", 80).kind != "metadata"
+    assert _doc(["在全县经济工作会议上的讲话", "（2021年1月15日）", "王之声"] + SPEECH).author == "王之声"
+    presented = ["全县安全生产工作会议召开", "2023-03-03 来源：县融媒体中心",
+                 "3月2日，全县安全生产工作会议召开。县委书记张伟作出批示，副县长刘明出席会议并讲话。现将刘明同志讲话摘要刊发如下。",
+                 "副县长 刘明", "同志们：", "今天召开全县安全生产工作会议，主要任务是总结去年工作，部署今年任务。"]
+    assert _doc(presented).author == "刘明（副县长）"
+    minutes = ["县政府第十二次常务会议纪要", "3月5日，县长王立新主持召开县政府第十二次常务会议。",
+               "会议审议通过了《宁陵县城乡环境综合整治实施方案》，原则同意《宁陵县防汛应急预案（修订）》。"]
+    assert _doc(minutes).locality.locality == "宁陵县"
+
+
+def test_a_prefectures_secretary_and_words_after_an_ascii_comma():
+    """地委书记 is an office as 市委书记 is, and a clause after a comma typed in ASCII (,窦万贵指出) opens a speaker's words:
+    the news is the secretary's, not the 作者 field's reporter's."""
+    news = ["阿克苏地委召开第四十三次委员(扩大)会议", "来源:阿克苏日报   发布时间: 2019-12-25 18:14:44  作者:张婧", "",
+            "新疆平安网讯 12月24日,阿克苏地委召开第四十三次委员(扩大)会议,地委书记窦万贵主持会议并强调,各级各部门要扎实做好当前工作。",
+            "在审议《关于阿克苏教育学院拆迁新建工作的请示》时,窦万贵指出,各级各部门要各负其责,积极参与,主动服务。"]
+    assert _doc(news).author.startswith("窦万贵")
+
+
+def test_a_leads_day_takes_the_year_of_the_meeting_it_names():
+    """A lead's day without its year, on a page with no date, takes the year of the meeting its clause names being held
+    (7月12日,2022年梅县区委农村工作会议…召开; 8月16日,龙圩区召开2023年全区年中工作会议), not in December (a meeting named for
+    the year to come) nor the year of one it hears."""
+    lead = "7月12日,2022年梅县区委农村工作会议暨全区实施乡村振兴战略工作推进会在区文化中心礼堂召开。区委书记张三出席会议并讲话。"
+    assert _doc(["梅县区委农村工作会议召开", lead]).date == "2022-07-12"
+    assert _doc(["龙圩区召开年中工作会议", "8月16日,龙圩区召开2023年全区年中工作会议暨重大项目建设经验交流会。"]).date == "2023-08-16"
+    assert _doc(["我县召开工作谋划会", "12月28日,我县召开2023年工作谋划会,研究部署明年工作。"]).date == ""
+    assert _doc(["县政府召开常务会议", "3月2日,县政府召开常务会议,听取2021年全县经济工作会议筹备情况汇报。"]).date == ""
+    assert _doc(["开发区召开工作总结大会", "2月15日,辽源经济开发区召开2018年度工作总结大会。"]).date == ""  # a year past

@@ -1220,7 +1220,7 @@ def test_issuers_that_sign_and_closing_lines_that_do_not():
                      "为切实做好今年防汛工作，确保人民群众生命财产安全，现就有关事项通知如下。", "一、提高思想认识",
                      "各地各部门要充分认识防汛工作的重要性，压实责任，加强值守。", "湖州市人民政府办公室", "2023年5月6日"])
     assert (forwarded.issuer, forwarded.locality.locality) == ("长兴县人民政府办公室", "长兴县")
-    assert "湖州市 (title×1, body×3; weight 3.1)" in forwarded.locality.evidence  # the attached notice's signer not counted (and its title cited in the body, 《湖州市…通知》, barely)
+    assert "湖州市 (title×1, body×3; weight 4.0)" in forwarded.locality.evidence  # the attached notice's signer not counted
     body = ["近日，县政府召开常务会议，研究部署春季农业生产和重点项目建设工作。", "会议要求，全县上下要抓好春耕备耕，加快推进重点项目建设。"]
     for closing in (["相关链接", "浙江省人民政府", "湖州市人民政府"], ["来源 湖州市融媒体中心"], ["湖州市融媒体中心"]):
         news = run(["长兴县召开县政府常务会议", *body, *closing])

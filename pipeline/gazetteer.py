@@ -933,9 +933,9 @@ def _line_mentions(zone: str, text: str, gaz: Gazetteer, persons: set[str] | Non
         if speaker is None:
             return []
     # the titles of works the body cites (《山东省人才发展促进条例》, 《中华人民共和国…法》): a law's or a plan's place, not who speaks
-    # (a law or a regulation only: a county makes none, so its place is a province's or a city's; not a plan or a notice of the
-    # text's own unit, 《宁陵县城乡环境综合整治实施方案》)
-    cited = [(m.start(), m.end()) for m in re.finditer(r"《[^《》]{1,80}?(?:条例|法|办法|规定|规则|细则)(?:（[^《》（）]{1,12}）)?》", text)] if zone == "body" else []
+    # (a law or a regulation only, 法, 条例: a county makes none, so its place is a province's or a city's; not a plan, a notice or
+    # the 办法 and 规定 a county does issue, 《宁陵县城乡环境综合整治实施方案》, 《宁陵县…考核办法》)
+    cited = [(m.start(), m.end()) for m in re.finditer(r"《[^《》]{1,80}?(?:条例|法)(?:（[^《》（）]{1,12}）)?》", text)] if zone == "body" else []
     out = []
     for i, (off, name, codes) in enumerate(found):
         if i and _in_county(found[i - 1], off, name, text, gaz):

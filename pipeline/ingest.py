@@ -433,12 +433,16 @@ def subject_office(title: str, body: list[str], author: str = "") -> str:
 # convenes, speaks or reports (州长多杰加主持召开…, 市委书记张卫东主持并讲话, 县委书记韦成刚代表县委常委会作工作报告并讲话),
 # and a headline whose subject is a person (孙志远主持召开…, 赵启明调研…).
 # (not a quotation, 邓小平同志指出: a local leader's own words are reported without 同志)
-_SAYS = re.compile(r"(?:^|[。！？；，,;：:\s])(?P<who>[\u4e00-\u9fff]{2,3}?|[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff·]{1,12}?)(?:在[^，。；！？]{0,20}?(?:时|中|后)[，,]?)?(?:指出|强调|要求|表示|提出|说(?=[，,：:])|介绍(?=[，,：:]))")
+_SAYS = re.compile(r"(?:^|[。！？；，,;：:\s])(?P<who>[\u4e00-\u9fff]{2,3}?|[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff·]{1,12}?)(?:书记|[省市县区州旗]长|主任|主席)?(?:在[^，。；！？]{0,20}?(?:时|中|后)[，,]?)?(?:指出|强调|要求|表示|提出|说(?=[，,：:])|介绍(?=[，,：:]))")
+# an office-holder who speaks, as a lead says it in two words (区委书记秦文敏讲话, 县委书记卢林讲话(陈颖 摄)), or who presides and
+# stresses (地委书记窦万贵主持会议并强调): the name as short as the words after it allow
+_OFFICE_SPEAKS = re.compile(r"(?P<office>(?:[省市县区州盟旗乡镇地]委)?[\u4e00-\u9fff]{0,8}?(?:书记|[省市县区州盟旗乡镇]长|主任|主席|专员))(?P<who>[\u4e00-\u9fff]{2,3}?)(?:同志)?"
+                            r"(?P<act>讲话(?=[。，,；;（(\s]|$)|主持会议并(?:强调|指出|要求))")
 # (the name as long as the act after it allows: 镇长刘志向出席…, not 刘志)
 _LEAD_ROLE = re.compile(r"(?P<office>(?:[\u4e00-\u9fff]{1,8}?(?:书记|长|主任|主席|常委)、){0,3}(?:[省市县区州盟旗乡镇地]委|常务|副|代)?[\u4e00-\u9fff]{0,8}?(?:书记|[省市县区州盟旗乡镇]长|主任|主席|专员))"
                         r"(?P<who>[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff]{2,12}?|[\u4e00-\u9fff]{2,4})(?:同志)?(?=主持|出席|代表|作|在|向|发表|深入|到|赴|率队|带队|带领|率领|一行|逐一|点评|传达|宣读|讲话|通报|署名|受[^，。；]{1,12}委托)"
                         # (the act the holder's own: not past 陪同, nor into a clause another office-holder opens, 县长王五陪同市委书记李四…)
-                        r"(?P<act>(?:(?!陪同|[，,][^。；！？，,]{0,12}?(?:书记|[省市县区州盟旗乡镇]长|主任|主席))[^。；！？]){0,40}?(?:主持召开|主持并讲话|并讲话|(?<=会议)并(?:强调|指出|要求)|并作[^。；！？]{0,12}讲话|作[^。；！？]{0,20}(?:讲话|报告)|作了?题为《[^》]{1,60}》的(?:讲话|报告)|上的(?:讲话|报告|致辞)(?!精神)|发表[^。；！？]{0,10}讲话|(?:刊发|发表)[^。；！？]{0,40}文章|署名文章|作主发布|通报|调研|考察|视察|督导|督查|检查|看望|慰问))")
+                        r"(?P<act>(?:(?!陪同|[，,][^。；！？，,]{0,12}?(?:书记|[省市县区州盟旗乡镇]长|主任|主席))[^。；！？]){0,40}?(?:主持召开|主持并讲话|并讲话|并作[^。；！？]{0,12}讲话|作[^。；！？]{0,20}(?:讲话|报告)|作了?题为《[^》]{1,60}》的(?:讲话|报告)|上的(?:讲话|报告|致辞)(?!精神)|发表[^。；！？]{0,10}讲话|(?:刊发|发表)[^。；！？]{0,40}文章|署名文章|作主发布|通报|调研|考察|视察|督导|督查|检查|看望|慰问))")
 _HEAD_ROLE = re.compile(r"^(?:(?:[省市县区州盟旗]委?|副|常务副)[\u4e00-\u9fff、]{0,8}?(?:书记|[省市县区州盟旗]长))?(?P<who>[\u4e00-\u9fff]{2,3}?)(?:同志)?"
                         r"(?:主持召开|主持|出席|在[^，。：:]{0,20}?(?:调研|考察|视察|检查|督导|督查)|到[^，。：:]{0,20}?(?:调研|考察|视察|检查|督导|督查)|调研|督导|督查|检查|深入)")
 # the first of the office-holders a lead lists before their party's 一行 (部长赵志刚、副部长包玉童、主任徐冬梅一行)
@@ -456,7 +460,7 @@ _OF_ANOTHER = re.compile("[了的]|审议|听取|批准|通过|同意|关于|助
 # (in a clause, or a unit's or an office's name, not in a person's: 主席团工作报告, 刘文斌所作, 高新区, 王书记, 于会上, 市长助理李明)
 _clause_words = re.compile("[的了们是在和对把将要这那我你他所]|会议|工作|全[县市区省州旗]|[区县市局校厅委办处上]$|[省市县区州盟旗乡镇部局]长$|书记|助理|秘书").search
 # words that open such a clause and are no one's name (会议指出, 全会强调, 报告要求, 通知强调 …)
-_NOT_SPEAKER = re.compile(r"^(一行|会议|全会|大会|报告|文章|文件|通知|意见|方案|讲话|同志|他们|我们|领导|会上|会后|强调|指出|要求|同时|此外|其中|另外|最后|首先|全市|全县|全区|全省|全州|全旗|各级|各地|各部门|市委|县委|区委|省委|州委|旗委|党委|政府|常委|座谈会|与会|代表|专家|企业|群众|干部|记者|编者|决定|纲要|规划|公报|意见稿)")
+_NOT_SPEAKER = re.compile(r"^(一行|会议|全会|大会|报告|文章|文件|通知|意见|方案|讲话|同志|他们|我们|领导|会上|会后|强调|指出|要求|同时|此外|其中|另外|最后|首先|全市|全县|全区|全省|全州|全旗|各级|各地|各部门|市委|县委|区委|省委|州委|旗委|党委|政府|常委|座谈会|与会|代表|专家|企业|群众|干部|记者|编者|决定|纲要|规划|公报|意见稿|白皮书|曾多次|曾经|曾先后|曾在)")
 _NATIONAL = re.compile("总书记|总理|委员长|国家主席")  # a national leader's office, before or after the name: quoted, not reporting
 
 
@@ -532,6 +536,12 @@ def news_speaker(title: str, body: list[str]) -> str:
                   and not re.search("代表|委员|声音|观点|访谈|两会", who))
         return (looks_like_person(who) or who in offices or dotted) and not _NOT_SPEAKER.match(who) and not _clause_words(who)
 
+    for m in _OFFICE_SPEAKS.finditer(text):
+        # (县委书记秦文敏讲话。: 3, as a lead's act; 地委书记窦万贵主持会议并强调,…: 2, as a clause of words, so that a leader
+        # who spoke at the meeting, 市委书记王五出席会议并讲话, comes first)
+        if person(m.group("who")) and not _quoted_national(m.group("who"), text + title):
+            points[m.group("who")] += 3 if m.group("act") == "讲话" else 2
+            offices.setdefault(m.group("who"), _lead_office(m.group("office")))
     if (m := _HEAD_ROLE.match(_COLUMN_BEFORE.sub("", title.strip()))) and person(m.group("who")):  # (工作动态——旗委常委…赵志刚到…调研: after the column's name)
         points[m.group("who")] += 3
     says = [m.group("who") for m in _SAYS.finditer(text) if person(m.group("who"))]
@@ -869,7 +879,32 @@ def logical_lines(raw_lines: list[str], doc: Document) -> tuple[list[str], list[
             texts.append(part)
             origin.append(n)
             notes.append("; ".join(note))
+    marker = _line_end_marker(texts)
+    if marker:
+        # a site's marker at the end of its lines (政府工作报告2Iu, …会议上vfO, a copy-protection scheme's), and wherever the
+        # crawl ran lines together (瑶海区BNC  第四届人民代表大会): no part of the text
+        glued = re.compile(rf"(?<=[^\x00-\x7f\s]){re.escape(marker)}(?=\s|$)")
+        for i, t in enumerate(texts):
+            t2, k = glued.subn("", t)
+            if k:
+                texts[i] = t2.rstrip()
+                notes[i] = "; ".join(x for x in (notes[i], f"site's line marker {marker} removed") if x)
     return texts, origin, notes
+
+
+_MARKER_CANDIDATE = re.compile(r"(?<=[^\x00-\x7f\s])([A-Za-z0-9]{2,4})$")
+_MARKER_MIN_LINES = 5  # lines that must end in a site's marker (and a fifth of the lines of text at least) for it to be one
+
+
+def _line_end_marker(texts: list[str]) -> str:
+    """The token of 2–4 ASCII letters and digits (one letter at least, and not a year or a count) that a site glued to the
+    end of many of a page's lines (2Iu, vfO, BNC), or ``""``."""
+    ends = Counter(m.group(1) for t in texts if (m := _MARKER_CANDIDATE.search(t)) and re.search("[A-Za-z]", m.group(1)))
+    if not ends:
+        return ""
+    token, n = ends.most_common(1)[0]
+    lines = sum(1 for t in texts if t.strip())
+    return token if n >= _MARKER_MIN_LINES and n >= 0.2 * lines else ""
 
 
 def clean_lines(raw_lines: list[str], params: IngestParams, to_simplified, doc: Document) -> Lines:
@@ -2199,7 +2234,7 @@ def mark_fields(lines: Lines, doc: Document) -> None:
             elif role == "issuer":  # (发文机关, 成文单位: who issued it)
                 doc.issuer = doc.issuer or value
             elif role == "author":
-                if not doc.author and not _SITE_ACCOUNT.fullmatch(before_widgets(value)):  # (a widget after it on the line is no name: 作者：覃丽萍 【字体：大 中 小】;
+                if not doc.author and not _SITE_ACCOUNT.fullmatch(before_widgets(value)) and not _THIS_SITE.fullmatch(before_widgets(value)):  # (a widget after it on the line is no name: 作者：覃丽萍 【字体：大 中 小】;
                     # nor is the site's account that posted it, 作者:renda)
                     doc.author, lines.author_field = author_name(before_widgets(value)) or author_name(value), True
             elif role == "source":
@@ -2725,15 +2760,20 @@ def year_lead_day(lines: Lines, doc_title: str) -> Dated | None:
         return None
     # (…or with the year of the session its first sentence reports: 12月25日，县长刘飞霞主持召开县政府2018年第八次常务会议)
     # (the session its own 召开 or 举行 holds, not one it hears, relays or prepares, nor a document's: 听取2018年第四次…汇报, 《…2017年第三次…方案》)
-    session = re.search(r"(?:召开|举行)(?:了)?[^，,。；;《》]{0,12}?(?<!\d)((?:19|20)\d{2})\s*年度?第[一二三四五六七八九十\d]{1,3}次", re.split("[。！？]", lines.text[first][m.start("clause"):], maxsplit=1)[0])
+    first_sentence = re.split("[。！？]", lines.text[first][m.start("clause"):], maxsplit=1)[0]
+    session = (re.search(r"(?:召开|举行)(?:了)?[^，,。；;《》]{0,12}?(?<!\d)((?:19|20)\d{2})\s*年度?第[一二三四五六七八九十\d]{1,3}次", first_sentence)
+               # (…or named before them: 市委理论学习中心组2023年第二次集体学习在市委党校举行)
+               or re.search(r"(?<![\d《])(?<!听取)(?<!传达)(?<!学习)((?:19|20)\d{2})\s*年度?第[一二三四五六七八九十\d]{1,3}次[^，,。；;《》]{0,20}?(?:召开|举行)", first_sentence))
     # (…or with the year of the meeting it names holding, 7月12日,2022年梅县区委农村工作会议…召开, 8月16日,龙圩区召开2023年全区年中工作会议;
     # not in December, when a meeting is named for the year to come, 12月28日，我县召开2023年工作谋划会, nor one it hears or relays)
     sentence = re.split("[。！？]", lines.text[first][m.start("clause"):], maxsplit=1)[0]
     # (nor a meeting on a year past, 2月15日，…召开2018年度工作总结大会, 2024年度述责述廉会议: held the year after)
-    named = (re.search(r"(?<![\d《])(?<!听取)(?<!传达)(?<!学习)(?<!贯彻)(?<!部署)(?<!研究)((?:19|20)\d{2})\s*年(?![底末初度])[^，,。；;《》\d]{2,30}?(?:会议|大会|全会|推进会|分析会|座谈会|动员会|部署会|调度会|交流会|现场会)"
-                       r"[^。；;]*?(?:召开|举行|开幕)|(?:召开|举行)(?:了)?((?:19|20)\d{2})\s*年(?![底末初度])[^，,。；;《》\d]{2,30}?(?:会议|大会|全会|推进会|分析会|座谈会|动员会|部署会|调度会|交流会|现场会)", sentence)
-             if int(m.group("m")) != 12 else None)
-    if named and re.search("总结|述职|述责|述廉|表彰|考核|评议|回顾", named.group()):
+    # (only where the meeting's name opens the clause or follows its 召开, from March to October, and not a period, a plan or a
+    # budget for a year to come, 2024年部门预算编制工作部署会, 2030年前碳达峰…, 2023—2024年冬春…, nor an event of that year, 2022年亚运会…)
+    meeting = r"((?:19|20)\d{2})\s*年(?![底末初度前终—\-至季])(?:[全县市区旗]{0,2})[^，,。；;《》\d会]{2,30}?(?:会议|大会|全会|推进会|分析会|座谈会|动员会|部署会|调度会|交流会|现场会)"
+    named = (re.match(rf"\s*{meeting}[^。；;]*?(?:召开|举行|开幕)", sentence) or re.search(rf"(?:召开|举行)(?:了)?{meeting}", sentence)
+             if 3 <= int(m.group("m")) <= 10 else None)
+    if named and re.search("总结|述职|述责|述廉|表彰|考核|评议|回顾|季度|年终|冬春|秋冬|预算|编制|谋划|规划|计划", named.group()):
         named = None
     if not m.group("y") and not session and not named:
         return None
@@ -2741,7 +2781,7 @@ def year_lead_day(lines: Lines, doc_title: str) -> Dated | None:
     # (not an event a text recalls: 1921年7月23日，中国共产党第一次全国代表大会在上海召开, or one before a later year it names)
     # (…nor a session's year before a text that names a year two or more after it)
     later = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})\s*年", "\n".join(lines.text))]
-    if said < _RECALLED_BEFORE or any(y > said + (0 if m.group("y") else 1) for y in later):
+    if said < _RECALLED_BEFORE or any(y > said + (0 if m.group("y") or named and not session else 1) for y in later):
         return None
     if not _lead_reports(doc_title, lines.text[first], m):
         return None
@@ -2887,6 +2927,8 @@ def _compact_date(name: str) -> str:
 
 # a posting stamp written day first, with its time (19.12.2019  09:50): a line of its own, never an outline's 1.1.2019年
 _DAY_FIRST_STAMP = re.compile(r"\s*(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d{2})\s+\d{1,2}:\d{2}(?::\d{2})?\s*")
+# the site itself in a page's 作者 field (作者:本站, 本网, 管理员, 网站编辑): nobody
+_THIS_SITE = re.compile(r"\s*(?:本站|本网|本站编辑|本网编辑|管理员|网站管理员|网站编辑|小编|编辑部|原创|转载)\s*")
 # a site's account in a page's 作者 field (作者:renda, 作者：admin01): who posted the page, in Latin letters and digits, no person's name
 _SITE_ACCOUNT = re.compile(r"\s*[A-Za-z][A-Za-z0-9_.\-]{1,30}\s*")
 # an author property that names nobody: a computer's user account or a pirated system's

@@ -409,10 +409,14 @@ _SITE_BEFORE_FIELDS = re.compile(r"\s*(?:https?://)?(?:www\.)?[A-Za-z0-9-]+(?:\.
 
 
 def _site_stamp(line: str, found: list) -> bool:
-    """Whether the first field after a site's address is a posting or issuing day, a stamp alone (:data:`_STAMP_VALUE`)."""
-    key = re.sub(r"[ \u3000]", "", found[0].group("key"))
-    role = next((FIELD_ROLE[k] for k in FIELD_ROLE if k.lower() == key.lower()), "")
-    return role in ("posted", "issued") and bool(_STAMP_VALUE.fullmatch(line[found[0].end() :]))
+    """Whether a field after a site's address is a posting or issuing day, a stamp alone (:data:`_STAMP_VALUE`: 2021-03-02, or
+    with the next fields after it), as a page's header line holds them (www.sxdaily.com.cn   来源：陕西日报   发布时间：2021-03-02)."""
+    for m, nxt in zip(found, found[1:] + [None]):
+        key = re.sub(r"[ \u3000]", "", m.group("key"))
+        role = next((FIELD_ROLE[k] for k in FIELD_ROLE if k.lower() == key.lower()), "")
+        if role in ("posted", "issued") and _STAMP_VALUE.fullmatch(line[m.end() :]):
+            return True
+    return False
 
 
 def header_fields(line: str) -> tuple[tuple[str, str], ...]:
@@ -482,6 +486,9 @@ _OFFICES = "省长|市长|县长|区长|州长|旗长|盟长|镇长|乡长|专�
 # (an office may close with a group's lead after a real office: 市委书记、市委双拥工作领导小组组长 朴成哲; a 组长 alone is
 # a list's label)
 _TITLED_NAME = re.compile(rf"^(?P<office>(?:[^\s:：、]{{0,16}}(?:{_OFFICES})、){{0,3}}[^\s:：]{{0,16}}({_OFFICES})|(?:[^\s:：、]{{0,16}}(?:{_OFFICES})、){{1,3}}[^\s:：、]{{0,16}}组长)\s+(?P<who>[\u4e00-\u9fff]{{2,5}}|[\u4e00-\u9fff]{{1,8}}·[\u4e00-\u9fff·]{{1,12}})$")
+# a government's head named after the office with no blank between (绵阳市人民政府市长刘超, 松溪县人民政府县长苏建旗): the
+# name is the two or three characters after 长
+_GOV_HEAD_CLOSED_UP = re.compile(r"(?P<office>[\u4e00-\u9fff]{2,20}人民政府(?:代理?)?[省市县区州旗盟]?长)(?P<who>[\u4e00-\u9fff]{2,3})")
 # The name first, then its office (王启武,系澧县县委书记): the name a person's (a surname
 # and 1–3 characters, see looks_like_person) or a transcribed one with ·; the office one
 # clause (县委副书记、县长, not 澧县人，曾任县长).
@@ -919,7 +926,10 @@ def dateline(line: str) -> Dateline | None:
     m = _DATELINE_AUTHOR.search(line[:end])
     who = m.group("who") if m else ""
     if not who and meeting and speaker:  # a speaker set off after the meeting (…会议上 武侯区人民政府区长 刘思远)
-        titled = _TITLED_NAME.match(line[meeting.end() : speaker.end()].strip())
+        part = line[meeting.end() : speaker.end()].strip()
+        if (closed := _GOV_HEAD_CLOSED_UP.fullmatch(part)) and closed.group("who")[0] in SURNAMES:
+            part = f"{closed.group('office')} {closed.group('who')}"  # (…会议上 绵阳市人民政府市长刘超)
+        titled = _TITLED_NAME.match(part)
         who = author_name(titled.group(0)) if titled else ""
     return Dateline(find_date(line[:end]) or _blank_day(line[:end]), who, end)
 
@@ -1038,6 +1048,8 @@ def classify_line(line: str, heading_max_chars: int, edge: bool = True) -> LineK
         if len(re.findall(r"[|｜]", line)) >= 2 and len(line) <= 80 and not _TABLE_ROW.match(line):
             return LineKind("boilerplate", "navigation")
         probe = unspaced_name(line.lstrip("□■ "))  # (a magazine's byline mark: □ 中共淄博市委书记  周连华)
+        if (m := _GOV_HEAD_CLOSED_UP.fullmatch(probe)) and m.group("who")[0] in SURNAMES:
+            probe = f"{m.group('office')} {m.group('who')}"  # (a report's speaker closed up to the office: 松溪县人民政府县长苏建旗)
         m = _BYLINE.match(probe) or _AUTHOR_LINE.match(probe) or _TITLED_NAME.match(probe) or _REPORTER_LINE.match(probe)
         if m and not (m.re is _TITLED_NAME and _clause_not_name(m.group("who"))):
             who = m.group(0) if "office" in m.groupdict() else m.group("who")

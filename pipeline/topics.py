@@ -480,8 +480,16 @@ def topic_diversity(topic_words: dict[int, list[str]], top_n: int = 10) -> float
 
 def save_topic_model(model, path: Path, info: dict) -> None:
     """BERTopic's safetensors format, plus ``pipeline.json`` recording how to restore it."""
+    bertopic_log = logging.getLogger("BERTopic")
+    level = bertopic_log.level
     with atomic_dir(path) as tmp:
-        model.save(str(tmp), serialization="safetensors", save_ctfidf=True, save_embedding_model=False)
+        # (the embedding model is left out on purpose: the paragraphs' vectors come from the embed stage, and
+        # load_topic_model takes the embedder to use; BERTopic's warning that it is left out would print on every run)
+        bertopic_log.setLevel(logging.ERROR)
+        try:
+            model.save(str(tmp), serialization="safetensors", save_ctfidf=True, save_embedding_model=False)
+        finally:
+            bertopic_log.setLevel(level)
         (tmp / "pipeline.json").write_text(
             json.dumps({"tokenizer": "pipeline.tokenize.tokenize", **info}, ensure_ascii=False, indent=2, sort_keys=True) + "\n",
             encoding="utf-8",

@@ -448,3 +448,38 @@ def test_a_leads_day_takes_the_year_of_the_meeting_it_names():
     assert _doc(["我县召开工作谋划会", "12月28日,我县召开2023年工作谋划会,研究部署明年工作。"]).date == ""
     assert _doc(["县政府召开常务会议", "3月2日,县政府召开常务会议,听取2021年全县经济工作会议筹备情况汇报。"]).date == ""
     assert _doc(["开发区召开工作总结大会", "2月15日,辽源经济开发区召开2018年度工作总结大会。"]).date == ""  # a year past
+
+
+def test_a_sites_line_end_marker_and_a_speaker_closed_up_to_the_office():
+    """A token a site glued to the end of many lines (2Iu, vfO) is removed, so the speaker's line reads as one; a
+    government head's name written right after the office (松溪县人民政府县长苏建旗, …会议上 绵阳市人民政府市长刘超) is a byline."""
+    report = ["(内蒙古)2019年正蓝旗人民政府工作报告(全文)", "政 府 工 作 报 告vfO", "2019年3月21日在正蓝旗第十五届人民代表大会第二次会议上vfO",
+              "正蓝旗人民政府旗长 宝音图vfO", "各位代表:vfO", "现在,我代表旗人民政府向大会报告工作,请予审议,并请政协委员和列席会议的同志们提出意见。vfO",
+              "一、2018年工作回顾vfO", "过去的一年,在盟委、行署和旗委的坚强领导下,全旗经济社会持续健康发展。vfO"]
+    doc = _doc(report)
+    assert doc.author == "宝音图（正蓝旗人民政府旗长）" and not any("vfO" in p["text"] for p in doc.paragraphs)
+    assert any("site's line marker vfO removed" in row["note"] for row in doc.log)
+    assert _doc(["关于推进5G网络建设的报告", "全市已建成5G基站1200个，实现城区全覆盖。"]).paragraphs[0]["text"].endswith("全覆盖。")
+    assert classify_line("松溪县人民政府县长苏建旗", 80).value == "苏建旗（松溪县人民政府县长）"
+    assert classify_line("县人民政府县长主持会议", 80).kind != "metadata"
+    assert dateline("2017年3月14日 在绵阳市第七届人民代表大会第二次会议上 绵阳市人民政府市长刘超").speaker == "刘超（绵阳市人民政府市长）"
+
+
+def test_what_a_review_of_3e640d5_found():
+    """A lead's meeting year is taken only from March to October, from a meeting that opens the clause or follows its
+    召开, and not from a quarter, a plan, a budget or an event of that year; 白皮书指出 names no speaker; a presider who
+    stresses comes after a leader who spoke; a site's address before a header's source and posting fields; a county's
+    own 办法 cited by title still places it."""
+    for lead in ["1月18日,我县召开2021年第四季度经济运行分析会。", "2月10日,为贯彻落实2021年中央农村工作会议精神,全县农村工作会议召开。",
+                 "11月25日,我县召开2024年重点项目谋划推进会。", "9月15日,县财政局召开2024年部门预算编制工作部署会。",
+                 "6月1日,我县召开2030年前碳达峰行动方案编制工作推进会。", "8月10日,我县召开2022年亚运会安保维稳工作部署会。"]:
+        assert _doc(["我县召开工作会议", lead]).date == "", lead
+    news = ["全县经济工作会议召开", "3月2日,全县经济工作会议召开。县委书记李四主持会议并强调,要抓好各项工作。市委书记王五出席会议并讲话。",
+            "王五指出,要坚定信心。李四要求,各级各部门要狠抓落实。"]
+    assert _doc(news).author.startswith("王五")
+    paper = ["民族团结进步表彰大会召开", "3月2日,全县民族团结进步表彰大会召开。会议认为,白皮书指出,各民族要交往交流交融;白皮书强调,要铸牢中华民族共同体意识。"]
+    assert not _doc(paper).author.startswith("白皮书")
+    assert classify_line("www.sxdaily.com.cn   来源：陕西日报   发布时间：2021-03-02", 80).kind == "metadata"
+    minutes = ["县政府第十二次常务会议纪要", "3月5日，县长王立新主持召开县政府第十二次常务会议。",
+               "会议审议通过了《宁陵县乡村振兴考核办法》，原则同意《宁陵县政府投资项目管理暂行规定》。"]
+    assert _doc(minutes).locality.locality == "宁陵县"

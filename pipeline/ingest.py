@@ -34,6 +34,7 @@ from .io import progress, run_stage, setup_logging, write_csv, write_json, write
 from .memo import IngestCache
 from .readers import READERS, RawText, ReadError, garbled, read_file, repair_mojibake
 from .text import (
+    OFFICES,
     BARE_NUMBER,
     BOILERPLATE,
     CN_NUMBER,
@@ -434,10 +435,11 @@ def subject_office(title: str, body: list[str], author: str = "") -> str:
 # and a headline whose subject is a person (孙志远主持召开…, 赵启明调研…).
 # (not a quotation, 邓小平同志指出: a local leader's own words are reported without 同志)
 _SAYS = re.compile(r"(?:^|[。！？；，,;：:\s])(?P<who>[\u4e00-\u9fff]{2,3}?|[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff·]{1,12}?)(?:书记|[省市县区州旗]长|主任|主席)?(?:在[^，。；！？]{0,20}?(?:时|中|后)[，,]?)?(?:指出|强调|要求|表示|提出|说(?=[，,：:])|介绍(?=[，,：:]))")
+_OFFICE_AFTER = re.compile(r"书记|[省市县区州旗]长|主任|主席")
 # an office-holder who speaks, as a lead says it in two words (区委书记秦文敏讲话, 县委书记卢林讲话(陈颖 摄)), or who presides and
 # stresses (地委书记窦万贵主持会议并强调): the name as short as the words after it allow
 _OFFICE_SPEAKS = re.compile(r"(?P<office>(?:[省市县区州盟旗乡镇地]委)?[\u4e00-\u9fff]{0,8}?(?:书记|[省市县区州盟旗乡镇]长|主任|主席|专员))(?P<who>[\u4e00-\u9fff]{2,3}?)(?:同志)?"
-                            r"(?P<act>讲话(?=[。，,；;（(\s]|$)|主持会议并(?:强调|指出|要求))")
+                            r"(?P<act>讲话(?=[。；;（(]|\s*$)|主持会议并(?:强调|指出|要求))", re.MULTILINE)
 # (the name as long as the act after it allows: 镇长刘志向出席…, not 刘志)
 _LEAD_ROLE = re.compile(r"(?P<office>(?:[\u4e00-\u9fff]{1,8}?(?:书记|长|主任|主席|常委)、){0,3}(?:[省市县区州盟旗乡镇地]委|常务|副|代)?[\u4e00-\u9fff]{0,8}?(?:书记|[省市县区州盟旗乡镇]长|主任|主席|专员))"
                         r"(?P<who>[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff]{2,12}?|[\u4e00-\u9fff]{2,4})(?:同志)?(?=主持|出席|代表|作|在|向|发表|深入|到|赴|率队|带队|带领|率领|一行|逐一|点评|传达|宣读|讲话|通报|署名|受[^，。；]{1,12}委托)"
@@ -538,13 +540,17 @@ def news_speaker(title: str, body: list[str]) -> str:
 
     for m in _OFFICE_SPEAKS.finditer(text):
         # (县委书记秦文敏讲话。: 3, as a lead's act; 地委书记窦万贵主持会议并强调,…: 2, as a clause of words, so that a leader
-        # who spoke at the meeting, 市委书记王五出席会议并讲话, comes first)
-        if person(m.group("who")) and not _quoted_national(m.group("who"), text + title):
+        # who spoke at the meeting, 市委书记王五出席会议并讲话, comes first; not a speech studied, 传达学习市委书记张建华讲话)
+        studied = re.search(r"(学习|传达|贯彻|领会|研读|收听|收看)了?[^，,。；;]{0,6}$", text[max(0, m.start() - 12) : m.start()])
+        if person(m.group("who")) and not studied and not _quoted_national(m.group("who"), text + title):
             points[m.group("who")] += 3 if m.group("act") == "讲话" else 2
             offices.setdefault(m.group("who"), _lead_office(m.group("office")))
     if (m := _HEAD_ROLE.match(_COLUMN_BEFORE.sub("", title.strip()))) and person(m.group("who")):  # (工作动态——旗委常委…赵志刚到…调研: after the column's name)
         points[m.group("who")] += 3
-    says = [m.group("who") for m in _SAYS.finditer(text) if person(m.group("who"))]
+    # (a name with its office after it, 刘丽香书记强调, only of someone the text names with an office too, 县委书记刘丽香: not
+    # 常务副县长强调 read as 常务副)
+    says = [m.group("who") for m in _SAYS.finditer(text) if person(m.group("who"))
+            and (not _OFFICE_AFTER.match(text, m.end("who")) or m.group("who") in offices or re.search(rf"(?:{OFFICES})\s*{re.escape(m.group('who'))}", text))]
     if any("·" not in who for who in says):
         # (a transliterated name quoted beside a county's own leader, unless a lead names its office: the leader's)
         says = [who for who in says if "·" not in who or who in offices]
@@ -892,8 +898,9 @@ def logical_lines(raw_lines: list[str], doc: Document) -> tuple[list[str], list[
     return texts, origin, notes
 
 
-_MARKER_CANDIDATE = re.compile(r"(?<=[^\x00-\x7f\s])([A-Za-z0-9]{2,4})$")
+_MARKER_CANDIDATE = re.compile(r"(?<=[^\x00-\x7f\s万亿])([A-Za-z0-9]{2,4})$")  # (not 10万kW, 18.6亿kWh: a unit)
 _MARKER_MIN_LINES = 5  # lines that must end in a site's marker (and a fifth of the lines of text at least) for it to be one
+_MARKER_AFTER_MARK = 2  # …of them, after a sentence's or a salutation's mark (各位代表:vfO), as no unit or name of a thing stands
 
 
 def _line_end_marker(texts: list[str]) -> str:
@@ -904,7 +911,8 @@ def _line_end_marker(texts: list[str]) -> str:
         return ""
     token, n = ends.most_common(1)[0]
     lines = sum(1 for t in texts if t.strip())
-    return token if n >= _MARKER_MIN_LINES and n >= 0.2 * lines else ""
+    after_mark = sum(1 for t in texts if re.search(rf"[。：:；;！？!?]{re.escape(token)}$", t))
+    return token if n >= _MARKER_MIN_LINES and n >= 0.2 * lines and after_mark >= _MARKER_AFTER_MARK else ""
 
 
 def clean_lines(raw_lines: list[str], params: IngestParams, to_simplified, doc: Document) -> Lines:
@@ -2763,7 +2771,9 @@ def year_lead_day(lines: Lines, doc_title: str) -> Dated | None:
     first_sentence = re.split("[。！？]", lines.text[first][m.start("clause"):], maxsplit=1)[0]
     session = (re.search(r"(?:召开|举行)(?:了)?[^，,。；;《》]{0,12}?(?<!\d)((?:19|20)\d{2})\s*年度?第[一二三四五六七八九十\d]{1,3}次", first_sentence)
                # (…or named before them: 市委理论学习中心组2023年第二次集体学习在市委党校举行)
-               or re.search(r"(?<![\d《])(?<!听取)(?<!传达)(?<!学习)((?:19|20)\d{2})\s*年度?第[一二三四五六七八九十\d]{1,3}次[^，,。；;《》]{0,20}?(?:召开|举行)", first_sentence))
+               or (3 <= int(m.group("m")) <= 10 and (before := re.search(r"(?<![\d《])(?<!听取)(?<!传达)(?<!学习)(?<!了)((?:19|20)\d{2})\s*年度?第[一二三四五六七八九十\d]{1,3}次"
+                                                                        r"[^，,。；;《》]{0,20}?(?:召开|举行)", first_sentence))
+                   and not re.search("普查|调查|总结|表彰|述职|考核|评议|回顾", before.group()) and before or None))
     # (…or with the year of the meeting it names holding, 7月12日,2022年梅县区委农村工作会议…召开, 8月16日,龙圩区召开2023年全区年中工作会议;
     # not in December, when a meeting is named for the year to come, 12月28日，我县召开2023年工作谋划会, nor one it hears or relays)
     sentence = re.split("[。！？]", lines.text[first][m.start("clause"):], maxsplit=1)[0]

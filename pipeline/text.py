@@ -480,7 +480,7 @@ _AUTHOR_LINE = re.compile(r"^(作者|文|撰文|文\s*/)\s*[:：/／|｜]\s*(?P<
 # Offices that sign a report or a speech: heads of governments (省长 … 盟长, a prefecture's
 # 专员, a development zone's 管委会主任), party secretaries and committee members, heads of
 # departments.
-_OFFICES = "省长|市长|县长|区长|州长|旗长|盟长|镇长|乡长|专员|主任|主席|书记|秘书长|常委|部长|厅长|局长|政委|师长|院长|检察长"  # (政委, 师长: a 兵团 division's; 院长, 检察长: a court's, a procuratorate's)
+_OFFICES = OFFICES = "省长|市长|县长|区长|州长|旗长|盟长|镇长|乡长|专员|主任|主席|书记|秘书长|常委|部长|厅长|局长|政委|师长|院长|检察长"  # (政委, 师长: a 兵团 division's; 院长, 检察长: a court's, a procuratorate's)
 # (the office one title, or up to four joined by 、 (青岛西海岸新区管委主任、黄岛区人民政府区长), not a list's label:
 # 组长：县委书记 刘国强; the name a name's length, not a clause: 县委书记 要当好第一责任人)
 # (an office may close with a group's lead after a real office: 市委书记、市委双拥工作领导小组组长 朴成哲; a 组长 alone is
@@ -489,6 +489,8 @@ _TITLED_NAME = re.compile(rf"^(?P<office>(?:[^\s:：、]{{0,16}}(?:{_OFFICES})�
 # a government's head named after the office with no blank between (绵阳市人民政府市长刘超, 松溪县人民政府县长苏建旗): the
 # name is the two or three characters after 长
 _GOV_HEAD_CLOSED_UP = re.compile(r"(?P<office>[\u4e00-\u9fff]{2,20}人民政府(?:代理?)?[省市县区州旗盟]?长)(?P<who>[\u4e00-\u9fff]{2,3})")
+# (what follows a head's office in a heading, not a name: 县长贺信, 市长马上办, 县长任期…)
+_NOT_CLOSED_UP_NAMES = frozenset({"贺信", "贺词", "文章", "任期", "任免", "马上办", "金点子", "高峰会", "万人行", "于会上", "信箱", "热线", "助理", "办公会"})
 # The name first, then its office (王启武,系澧县县委书记): the name a person's (a surname
 # and 1–3 characters, see looks_like_person) or a transcribed one with ·; the office one
 # clause (县委副书记、县长, not 澧县人，曾任县长).
@@ -927,7 +929,7 @@ def dateline(line: str) -> Dateline | None:
     who = m.group("who") if m else ""
     if not who and meeting and speaker:  # a speaker set off after the meeting (…会议上 武侯区人民政府区长 刘思远)
         part = line[meeting.end() : speaker.end()].strip()
-        if (closed := _GOV_HEAD_CLOSED_UP.fullmatch(part)) and closed.group("who")[0] in SURNAMES:
+        if (closed := _GOV_HEAD_CLOSED_UP.fullmatch(part)) and looks_like_person(closed.group("who")) and closed.group("who") not in _NOT_CLOSED_UP_NAMES:
             part = f"{closed.group('office')} {closed.group('who')}"  # (…会议上 绵阳市人民政府市长刘超)
         titled = _TITLED_NAME.match(part)
         who = author_name(titled.group(0)) if titled else ""
@@ -1048,8 +1050,8 @@ def classify_line(line: str, heading_max_chars: int, edge: bool = True) -> LineK
         if len(re.findall(r"[|｜]", line)) >= 2 and len(line) <= 80 and not _TABLE_ROW.match(line):
             return LineKind("boilerplate", "navigation")
         probe = unspaced_name(line.lstrip("□■ "))  # (a magazine's byline mark: □ 中共淄博市委书记  周连华)
-        if (m := _GOV_HEAD_CLOSED_UP.fullmatch(probe)) and m.group("who")[0] in SURNAMES:
-            probe = f"{m.group('office')} {m.group('who')}"  # (a report's speaker closed up to the office: 松溪县人民政府县长苏建旗)
+        if edge and (m := _GOV_HEAD_CLOSED_UP.fullmatch(probe)) and looks_like_person(m.group("who")) and m.group("who") not in _NOT_CLOSED_UP_NAMES:
+            probe = f"{m.group('office')} {m.group('who')}"  # (a report's speaker closed up to the office, in its header: 松溪县人民政府县长苏建旗)
         m = _BYLINE.match(probe) or _AUTHOR_LINE.match(probe) or _TITLED_NAME.match(probe) or _REPORTER_LINE.match(probe)
         if m and not (m.re is _TITLED_NAME and _clause_not_name(m.group("who"))):
             who = m.group(0) if "office" in m.groupdict() else m.group("who")

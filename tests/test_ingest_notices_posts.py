@@ -483,3 +483,23 @@ def test_what_a_review_of_3e640d5_found():
     minutes = ["县政府第十二次常务会议纪要", "3月5日，县长王立新主持召开县政府第十二次常务会议。",
                "会议审议通过了《宁陵县乡村振兴考核办法》，原则同意《宁陵县政府投资项目管理暂行规定》。"]
     assert _doc(minutes).locality.locality == "宁陵县"
+
+
+def test_what_a_review_of_9ee1fb9_found():
+    """Units and app names at line ends are text, not a site's marker; a head's office before 贺信 or 马上办 in the body is a
+    heading; a speech studied is not the news's speaker; 常务副县长强调 names nobody; a census's numbered year is not the
+    meeting's."""
+    table = ["全县重点能源项目", "风电项目情况如下：", "华能风电场一期 装机容量10万kW", "华能风电场二期 装机容量10万kW",
+             "大唐风电场一期 装机容量5万kW", "大唐风电场二期 装机容量5万kW", "国电风电场 装机容量8万kW", "龙源风电场 装机容量6万kW"]
+    assert not any("line marker" in row["note"] for row in _doc(table).log)
+    apps = ["常用政务服务应用", "1.“闽政通”APP", "2.“i厦门”APP", "3.“e福州”APP", "4.“泉城通”APP", "5.“漳州通”APP", "6.“个人所得税”APP"]
+    assert not any("line marker" in row["note"] for row in _doc(apps).log)
+    letter = ["全县春节团拜会召开", "2月1日，全县春节团拜会在县会议中心举行，各界代表欢聚一堂，共迎新春佳节。会上宣读了贺信。",
+              "松溪县人民政府县长贺信", "全县广大干部群众：值此新春佳节来临之际，县人民政府向大家致以新春的祝福！"]
+    assert _doc(letter).author == ""
+    studied = ["县委召开专题学习会", "3月2日，县委召开专题学习会，传达学习市委书记张建华讲话，县委书记李立新主持会议。"]
+    assert not _doc(studied).author.startswith("张建华")
+    deputy = ["全县安全生产工作会议召开", "3月2日，全县安全生产工作会议召开。", "常务副县长强调，要压实责任。常务副县长要求，要狠抓落实。"]
+    assert not _doc(deputy).author.startswith("常务")
+    census = ["全县普查总结表彰大会召开", "5月20日，全县2020年第七次全国人口普查总结表彰大会在县会议中心召开。"]
+    assert _doc(census).date == ""

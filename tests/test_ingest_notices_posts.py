@@ -503,3 +503,12 @@ def test_what_a_review_of_9ee1fb9_found():
     assert not _doc(deputy).author.startswith("常务")
     census = ["全县普查总结表彰大会召开", "5月20日，全县2020年第七次全国人口普查总结表彰大会在县会议中心召开。"]
     assert _doc(census).date == ""
+
+
+def test_an_office_holder_who_opens_a_clause_of_words_is_the_speaker():
+    """镇党委书记张鼎要求，… is an office-holder's words, as 张鼎要求，… after a mark would be a name's: the news is theirs,
+    not its reporter's; a leader who spoke at the meeting still comes before a presider who stresses."""
+    news = ["城头山镇召开乡村振兴推进会", "本报讯（通讯员 何恒）4月22日，城头山镇召开整域推进乡村振兴战略推进会。",
+            "镇党委书记张鼎要求，各村要责任上肩，加强群众发动。"]
+    assert _doc(news).author == "张鼎（镇党委书记）"
+    assert _doc(["县委召开专题学习会", "3月2日，县委召开专题学习会，传达学习市委书记张建华讲话精神。县委书记李立新强调，要抓好落实。"]).author.startswith("李立新")

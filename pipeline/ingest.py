@@ -436,11 +436,15 @@ def subject_office(title: str, body: list[str], author: str = "") -> str:
 # (not a quotation, 邓小平同志指出: a local leader's own words are reported without 同志)
 _SAYS = re.compile(r"(?:^|[。！？；，,;：:\s])(?P<who>[\u4e00-\u9fff]{2,3}?|[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff·]{1,12}?)(?:书记|[省市县区州旗]长|主任|主席)?(?:在[^，。；！？]{0,20}?(?:时|中|后)[，,]?)?(?:指出|强调|要求|表示|提出|说(?=[，,：:])|介绍(?=[，,：:]))")
 _OFFICE_AFTER = re.compile(r"书记|[省市县区州旗]长|主任|主席")
-# an office-holder who speaks, as a lead says it in two words (区委书记秦文敏讲话, 县委书记卢林讲话(陈颖 摄)) or by opening a clause
-# of words (镇党委书记张鼎要求，, 县长杭莺在报告中指出，), or who presides and stresses (地委书记窦万贵主持会议并强调): the name as
-# short as the words after it allow
+# an office-holder who speaks, as a lead says it in two words (区委书记秦文敏讲话, 县委书记卢林讲话(陈颖 摄)), or who presides and
+# stresses (地委书记窦万贵主持会议并强调): the name as short as the words after it allow
 _OFFICE_SPEAKS = re.compile(r"(?P<office>(?:[省市县区州盟旗乡镇地]委)?[\u4e00-\u9fff]{0,8}?(?:书记|[省市县区州盟旗乡镇]长|主任|主席|专员))(?P<who>[\u4e00-\u9fff]{2,3}?)(?:同志)?"
-                            r"(?P<act>讲话(?=[。；;（(]|\s*$)|主持会议并(?:强调|指出|要求)|(?:在[^，,。；;！？]{0,20}?(?:时|中|上)[，,]?)?(?:强调|指出|要求|表示)(?=[，,：:]))", re.MULTILINE)
+                            r"(?P<act>讲话(?=[。；;（(]|\s*$)|主持会议并(?:强调|指出|要求))", re.MULTILINE)
+# …or a county's, a district's, a township's own head or party secretary opening a sentence with words
+# (镇党委书记张鼎要求，, 双牌县委副书记张跃斌强调，; not an upper leader quoted, 会议指出，省委书记…强调, a past one,
+# 去年，县委书记…强调, nor any other holder of a title, 县商会主席…表示)
+_LOCAL_SPEAKS = re.compile(r"(?:^|(?<=[。！？!?\n]))\s*(?P<office>[\u4e00-\u9fff]{0,6}?(?:[县区旗乡镇](?:党?委|党工委)副?书记|街道党工委副?书记|(?:代|副|常务副)?[县区旗乡镇]长))"
+                           r"(?P<who>[\u4e00-\u9fff]{2,3}?)(?:同志)?(?:在[^，,。；;！？]{0,20}?(?:时|中|上)[，,]?)?(?:强调|指出|要求|表示)(?=[，,：:])", re.MULTILINE)
 # (the name as long as the act after it allows: 镇长刘志向出席…, not 刘志)
 _LEAD_ROLE = re.compile(r"(?P<office>(?:[\u4e00-\u9fff]{1,8}?(?:书记|长|主任|主席|常委)、){0,3}(?:[省市县区州盟旗乡镇地]委|常务|副|代)?[\u4e00-\u9fff]{0,8}?(?:书记|[省市县区州盟旗乡镇]长|主任|主席|专员))"
                         r"(?P<who>[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff]{2,12}?|[\u4e00-\u9fff]{2,4})(?:同志)?(?=主持|出席|代表|作|在|向|发表|深入|到|赴|率队|带队|带领|率领|一行|逐一|点评|传达|宣读|讲话|通报|署名|受[^，。；]{1,12}委托)"
@@ -544,7 +548,13 @@ def news_speaker(title: str, body: list[str]) -> str:
         # who spoke at the meeting, 市委书记王五出席会议并讲话, comes first; not a speech studied, 传达学习市委书记张建华讲话)
         studied = re.search(r"(学习|传达|贯彻|领会|研读|收听|收看)了?[^，,。；;]{0,6}$", text[max(0, m.start() - 12) : m.start()])
         if person(m.group("who")) and not studied and not _quoted_national(m.group("who"), text + title):
-            points[m.group("who")] += 2 if m.group("act").startswith("主持") else 3  # (县委书记张三强调，: an office-holder's words, 3)
+            points[m.group("who")] += 2 if m.group("act").startswith("主持") else 3
+            offices.setdefault(m.group("who"), _lead_office(m.group("office")))
+    spoke: set[str] = set()
+    for m in _LOCAL_SPEAKS.finditer(text):  # (once a person: a leader who spoke at the meeting still outranks the presider's clauses)
+        if person(m.group("who")) and not re.search("时任|原|前任", m.group("office")) and m.group("who") not in spoke:
+            spoke.add(m.group("who"))
+            points[m.group("who")] += 3
             offices.setdefault(m.group("who"), _lead_office(m.group("office")))
     if (m := _HEAD_ROLE.match(_COLUMN_BEFORE.sub("", title.strip()))) and person(m.group("who")):  # (工作动态——旗委常委…赵志刚到…调研: after the column's name)
         points[m.group("who")] += 3

@@ -679,9 +679,11 @@ def estimate_views(est: Estimates, t: ReportTables, labels: dict[str, str], cova
                                  *(f"{_pct(c.loc[(loc, k), 'raw'])} → {_pct(c.loc[(loc, k), 'corrected'])} [{100 * c.loc[(loc, k), 'ci_low']:.0f}–{_pct(c.loc[(loc, k), 'ci_high'])}]" for k in keys)])
         out["corrected"] = Table(["level", "locality", "labelled units", *(labels[k] for k in keys)], rows,
                                  f"Share of characters: the classifier's → corrected [95% interval]. A locality with fewer than {MIN_CODED_IN_GROUP} "
-                                 "coded units (*) is not corrected by its own units (one or two would swing it by their length): its share is the "
-                                 "classifier's calibrated on the whole sample. Each theme is estimated on its own, so a locality's corrected shares "
-                                 "need not add up to exactly 100%." + _calibration_note(est.corrected.attrs.get("calibration") or {}, labels))
+                                 "coded units (*) is not corrected by their errors weighted by 1/inclusion probability (one or two would swing it by "
+                                 "their length many times over): its coded units count as coded, the rest of its text is the classifier's calibrated on "
+                                 "the whole sample, and its interval also draws a theme for each paragraph of that rest from the calibration, so it holds "
+                                 "what the locality's own text may be (wide where a locality has little text). With 10 or more, each theme is estimated on "
+                                 "its own, so a locality's corrected shares need not add up to exactly 100%." + _calibration_note(est.corrected.attrs.get("calibration") or {}, labels))
     cov = est.covariates
     modelled = sorted(set(cov.expected["covariate"])) if len(cov.expected) else []
     note = [f"Modelled: {', '.join(modelled)} ({next(iter(cov.models.values()))['documents']} documents, {next(iter(cov.models.values()))['clusters']} localities)." if modelled else "No covariate could be modelled."]

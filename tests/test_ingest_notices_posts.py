@@ -512,3 +512,15 @@ def test_an_office_holder_who_opens_a_clause_of_words_is_the_speaker():
             "镇党委书记张鼎要求，各村要责任上肩，加强群众发动。"]
     assert _doc(news).author == "张鼎（镇党委书记）"
     assert _doc(["县委召开专题学习会", "3月2日，县委召开专题学习会，传达学习市委书记张建华讲话精神。县委书记李立新强调，要抓好落实。"]).author.startswith("李立新")
+
+
+def test_what_a_review_of_039bb0a_found():
+    """Only a county's, a district's or a township's own head or party secretary opening a sentence with words is the
+    speaker so: not an upper leader quoted, a speech relayed, a past leader, another holder of a title, a list, nor a
+    presider's several clauses against a leader who spoke."""
+    title, lead = "全县经济工作会议召开", "本报讯（记者 王丽）3月2日，全县经济工作会议召开。"
+    for words in ["会议指出，省委书记王宁强调，要抓好。", "正如市委书记刘洪指出，要抓好。", "会议传达了市委常委会会议精神，市委书记刘洪在会上强调，要抓好。",
+                  "去年，县委书记王军强调，要抓好。", "县商会主席孙伟表示，要抓好。", "红星村党支部书记刘大伟表示，要抓好。", "县委书记王军、县长李华强调，要抓好。"]:
+        assert _doc([title, lead + words]).author == "王丽", words
+    spoke = "县委书记赵刚出席会议并讲话。赵刚指出，要抓好。县长钱平在主持会议时要求，要落实。县长钱平强调，要落实。"
+    assert _doc([title, lead + spoke]).author.startswith("赵刚")

@@ -68,7 +68,7 @@ bench: install ## run the benchmarks (needs ../shared/corpora); SCALING="10000 5
 lock: ## rewrite constraints.txt from .venv as it is (after upgrading a package in it on purpose; then dvc repro, and commit both)
 	@test -x $(BIN)/python || { echo "no $(VENV): run make install first"; exit 1; }
 	@set -o pipefail; { echo "# The versions make install installs (pip install -c $(LOCK)): the set dvc.lock's outputs and"; \
-	  echo "# pipeline/resources/models/theme_model.npz were made with. Written by make lock; see README, Set-up."; \
+	  echo "# pipeline/resources/models/theme_model.npz were made with. Written by make lock; see README, Two commands (Versions)."; \
 	  echo "# python: $(VENV_PYTHON)"; \
 	  $(BIN)/python -m pip freeze --exclude-editable | sed 's/+cpu$$//'; } > $(LOCK).new && mv $(LOCK).new $(LOCK)
 	@touch $(BIN)/.installed

@@ -161,11 +161,14 @@ def without_training_text(masks: dict, labels: pd.DataFrame | None, gold: pd.Dat
 
 
 def evaluate_sentences(labels: pd.DataFrame, paragraphs: pd.DataFrame, spans: pd.DataFrame, sentence_themes: pd.DataFrame, keys: list[str],
-                       n_boot: int = 1000, seed: int = 0) -> dict:
+                       n_boot: int = 1000, seed: int = 0, per_sentence: list | None = None) -> dict:
     """Score the sentence themes against labelled sentences (see :func:`pipeline.labels.sentence_scores`),
-    with bootstrap ``intervals`` of accuracy, macro-F1 and share TV."""
+    with bootstrap ``intervals`` of accuracy, macro-F1 and share TV (``per_sentence``, if given, gets the
+    table of matched labelled sentences: source, line, sentence, actual, predicted …)."""
     alignment = align_sentence_labels(labels, paragraphs, spans)
     result, per = sentence_scores(labels, alignment, sentence_themes["theme"].to_numpy(), keys)
+    if per_sentence is not None:
+        per_sentence.append(per)
     if len(per):
         result["intervals"] = score_intervals(per, keys, n_boot, seed)
     lost = np.flatnonzero([not where for where in alignment])
@@ -238,7 +241,10 @@ def main() -> int:
                         "%d whose line held another text were not found by their text either (are the line numbers and texts the corpus's?)", result["matched_by_text"], result["text_not_found"])
     if sentence_file:
         gold = read_sentence_labels(Path(sentence_file), keys, names=catalog.label_names)
-        s = evaluate_sentences(gold, paragraphs, spans, sentences, keys, p.eval.n_boot, p.eval.seed)
+        per_sentence: list = []
+        s = evaluate_sentences(gold, paragraphs, spans, sentences, keys, p.eval.n_boot, p.eval.seed, per_sentence)
+        if not labels_file and len(per_sentence[0]):  # the confusion plot of the sentence labels, where they are all there is
+            confusion = per_sentence[0][CONFUSION_COLUMNS]
         if not s["matched"]:
             raise ParamsError(f"eval.sentence_labels: none of the {len(gold)} labelled sentences of {sentence_file} is found in this corpus (check corpus.dir and the label sources)")
         result["sentences"] = s

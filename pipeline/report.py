@@ -464,6 +464,11 @@ def theme_labels(theme_params: ThemeCatalog) -> dict[str, str]:
 REUSE_ROWS = 15  # rows of each reused-text table on the page (the largest first); reports/reuse.csv and theme_reuse.csv hold them all
 
 
+def _placed_or_not(t: "ReportTables") -> pd.Series:
+    """Each document's locality (``UNKNOWN`` for one without), from the paragraph table."""
+    return t.paragraph_table.drop_duplicates("doc_id")["locality"]
+
+
 def _calibration_note(how: dict, labels: dict) -> str:
     """What the corrected-shares table says of calibration rows without enough coded units of their own."""
     def cells(items: list[str]) -> str:
@@ -717,7 +722,7 @@ def robustness_view(robustness: pd.DataFrame, shares: pd.DataFrame, note: str, l
     largest = r.iloc[0]
     out["robustness_note"] = (note + f". Largest spread: {largest['locality']}, {labels.get(largest['theme'], largest['theme'])}: "
                               f"{_pct(largest['min'], 1)}–{_pct(largest['max'], 1)} ({100 * largest['spread']:.1f} points); "
-                              f"median spread {100 * r['spread'].median():.1f} points, against a median interval width of {100 * (r['ci_high'] - r['ci_low']).median():.1f}.")
+                              f"median spread {100 * r['spread'].median():.1f} points, against a median interval width of {100 * (r['ci_high'] - r['ci_low']).median():.1f} points.")
     # a run outside the share's interval: the number owes more to a setting than to the text
     outside = ((r["min"] < r["ci_low"] - 5e-4) | (r["max"] > r["ci_high"] + 5e-4)) & r["share"].notna()
     out["robustness_note"] += (f" {int(outside.sum())} of {len(r)} shares have a run outside their 95% interval (marked ‡ in the table): "
@@ -805,7 +810,9 @@ def build_context(t: ReportTables, theme_params: ThemeCatalog, rp: ReportParams,
         title="Theme emphasis by locality",
         n_documents=m["documents"], n_paragraphs=m["paragraphs"], n_localities=m["localities"], n_topics=m["topics"],
         clustering=str(topic_metrics.get("clustering", "")), n_boot=rp.n_boot,
-        level_counts=[(g.title, len(g.localities)) for g in groups],
+        # (the documents whose locality was not found are no locality: counted apart, as the header's count leaves them out)
+        level_counts=[(LEVELS[lv], n) for lv, locs in t.groups if (n := sum(loc != UNKNOWN for loc in locs))]
+        + ([("documents without a locality", int((docs_ok_locality == UNKNOWN).sum()))] if (docs_ok_locality := _placed_or_not(t)).eq(UNKNOWN).any() else []),
         theme_labels=[labels[k] for k in keys],
         themes=[(labels[d.key], d.description) for d in theme_params.definitions],
         groups=groups,

@@ -327,6 +327,12 @@ def test_sentence_labels_give_accuracy_and_share_error():
     assert s["unmatched"] == [{"source": "d.txt", "line": 3, "sentence": 1, "reason": "sentence text not found in its line"},
                               {"source": "d.txt", "line": 9, "sentence": 0, "reason": "nothing at its line"}]
     assert evaluate_sentences(labels.iloc[:3], paragraphs, spans, themed, KEYS, n_boot=20, seed=0)["unmatched"] == []
+    # …and hands back the matched sentences, whose actual and predicted themes feed the confusion plot when they are all the labels
+    from pipeline.evaluate import CONFUSION_COLUMNS
+
+    per_sentence: list = []
+    evaluate_sentences(labels.iloc[:3], paragraphs, spans, themed, KEYS, n_boot=20, seed=0, per_sentence=per_sentence)
+    assert len(per_sentence[0]) == 3 and set(CONFUSION_COLUMNS) <= set(per_sentence[0].columns)
     # the reason is the line's, found by all its labels' texts: a second file of the same name does not make it ambiguous
     other = paragraphs.assign(source="x/d.txt", para_id=lambda d: "x" + d["para_id"], text=["其他文字在这里。另一句话。", "还有一句。"])
     both = pd.concat([paragraphs, other], ignore_index=True)

@@ -189,6 +189,24 @@ def draw_label_sample(paragraphs: pd.DataFrame, spans: pd.DataFrame, sentence_th
     return label_sheets(draw_sample(frame, size, min_per_stratum, seed), unit)
 
 
+def _redrawn(labels: pd.DataFrame, sheet: pd.DataFrame, key: str, path: str) -> dict:
+    """How many coded rows of a sheet the pipeline drew are not in the sample drawn now (a param changed the predicted
+    themes that stratify it, so the stage drew anew), said in the log: the coded rows still evaluate, and weight by the
+    inclusion probabilities of the draw they came from, which stays a random sample of this corpus's units."""
+    if not {"para_id", "stratum", "inclusion_probability"} <= set(labels.columns) or not len(labels):
+        return {}
+    cols = ["para_id"] + (["sentence_in_paragraph"] if "sentence_in_paragraph" in labels.columns and "sentence_in_paragraph" in sheet.columns else [])
+    coded = labels[cols].astype(str).agg("/".join, axis=1)
+    now = set(sheet[cols].astype(str).agg("/".join, axis=1)) if set(cols) <= set(sheet.columns) else set()
+    gone = int((~coded.isin(now)).sum())
+    if not gone:
+        return {}
+    log.warning("%s: %d of the %d coded rows of %s are not in the sample drawn now (%s): a param changed the themes that stratify it, "
+                "so the stage drew anew; the coded rows still evaluate and correct the shares, weighted by their own draw's inclusion "
+                "probabilities, and the new sheet is for coding more", key, gone, len(coded), path, SAMPLE)
+    return {"coded_rows": int(len(coded)), "not_in_current_draw": gone}
+
+
 def check_label_paths(labels_file: str, sentence_file: str) -> None:
     """Refuse labels read from the sheet this stage writes: DVC removes the stage's outputs
     before it runs, and the stage draws a new sheet there, so the coding would be lost."""
@@ -239,8 +257,12 @@ def main() -> int:
         if result["matched_by_text"] or result["text_not_found"]:
             log.warning("eval.labels: %d labelled lines held another text and were found by their text elsewhere in their source; "
                         "%d whose line held another text were not found by their text either (are the line numbers and texts the corpus's?)", result["matched_by_text"], result["text_not_found"])
+    if labels is not None and (redrawn := _redrawn(labels, sheet, "eval.labels", labels_file)):
+        result["sample_redrawn"] = redrawn
     if sentence_file:
         gold = read_sentence_labels(Path(sentence_file), keys, names=catalog.label_names)
+        if redrawn := _redrawn(gold, sheet, "eval.sentence_labels", sentence_file):
+            result["sample_redrawn"] = redrawn
         per_sentence: list = []
         s = evaluate_sentences(gold, paragraphs, spans, sentences, keys, p.eval.n_boot, p.eval.seed, per_sentence)
         if not labels_file and len(per_sentence[0]):  # the confusion plot of the sentence labels, where they are all there is

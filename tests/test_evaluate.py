@@ -621,3 +621,17 @@ def test_a_sample_sheets_paragraph_rows_label_their_own_paragraphs_and_blank_row
     f.write_text('source,line,primary,text\nx,1,party,"加强\n党建"\nx,2,party,加强党建,从严治党\n', encoding="utf-8")
     with pytest.raises(ParamsError, match=r"line 4 has 5 fields"):
         read_labels(f, KEYS)
+
+
+def test_coded_rows_of_an_earlier_draw_are_counted_not_dropped(caplog):
+    """A param that changes the predicted themes redraws the sample; the coded sheet of the earlier draw still evaluates,
+    and the stage says how many of its rows the new draw does not hold."""
+    from pipeline.evaluate import _redrawn
+
+    coded = pd.DataFrame({"para_id": ["p1", "p2", "p3"], "sentence_in_paragraph": [0, 1, 0], "stratum": "S1", "inclusion_probability": 0.5, "label": "party"})
+    now = pd.DataFrame({"para_id": ["p1", "p2", "p9"], "sentence_in_paragraph": [0, 0, 0]})
+    with caplog.at_level("WARNING"):
+        assert _redrawn(coded, now, "eval.sentence_labels", "labels/x.csv") == {"coded_rows": 3, "not_in_current_draw": 2}
+    assert "2 of the 3 coded rows of labels/x.csv are not in the sample drawn now" in caplog.text
+    assert _redrawn(coded, coded, "eval.sentence_labels", "labels/x.csv") == {}
+    assert _redrawn(coded.drop(columns="stratum"), now, "eval.sentence_labels", "labels/x.csv") == {}  # not a sheet the pipeline drew

@@ -125,13 +125,10 @@ def _calibration(lab: Labelled, cells: np.ndarray, n_cells: int, k: int, weight:
         sel = key == c
         num[:, c] = w[:, sel] @ onehot_y[sel]
     num = num.reshape(b, n_cells, k, k)
+    pooled_num = num.sum(axis=1, keepdims=True)  # every coded unit, whatever its cell
     how = calibration_cells(lab, cells, n_cells, k)[None, :, :, None]  # (1, L, K, 1)
     num = np.where(how == 0, num, 0.0)  # (a thin cell's units count in the pooled row only)
     den = num.sum(axis=3, keepdims=True)
-    pooled_num = np.zeros((b, 1, k, k))
-    for c in np.unique(key):  # every coded unit, whatever its cell
-        sel = key == c
-        pooled_num[:, 0, c % k] += w[:, sel] @ onehot_y[sel]
     pooled_den = pooled_num.sum(axis=3, keepdims=True)
     identity = np.broadcast_to(np.eye(k), num.shape)
     pooled = np.where((pooled_den > 0) & (how < 2), pooled_num / np.where(pooled_den > 0, pooled_den, 1), identity)

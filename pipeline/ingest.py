@@ -2780,20 +2780,20 @@ def year_lead_day(lines: Lines, doc_title: str) -> Dated | None:
     # (…or with the year of the session its first sentence reports: 12月25日，县长刘飞霞主持召开县政府2018年第八次常务会议)
     # (the session its own 召开 or 举行 holds, not one it hears, relays or prepares, nor a document's: 听取2018年第四次…汇报, 《…2017年第三次…方案》)
     first_sentence = re.split("[。！？]", lines.text[first][m.start("clause"):], maxsplit=1)[0]
-    session = (re.search(r"(?:召开|举行)(?:了)?[^，,。；;《》]{0,12}?(?<!\d)((?:19|20)\d{2})\s*年度?第[一二三四五六七八九十\d]{1,3}次", first_sentence)
-               # (…or named before them: 市委理论学习中心组2023年第二次集体学习在市委党校举行)
-               or (3 <= int(m.group("m")) <= 10 and (before := re.search(r"(?<![\d《])(?<!听取)(?<!传达)(?<!学习)(?<!了)((?:19|20)\d{2})\s*年度?第[一二三四五六七八九十\d]{1,3}次"
-                                                                        r"[^，,。；;《》]{0,20}?(?:召开|举行)", first_sentence))
-                   and not re.search("普查|调查|总结|表彰|述职|考核|评议|回顾", before.group()) and before or None))
+    in_season = 3 <= int(m.group("m")) <= 10  # (from March to October: a meeting named for a year is held in it)
+    session = re.search(r"(?:召开|举行)(?:了)?[^，,。；;《》]{0,12}?(?<!\d)((?:19|20)\d{2})\s*年度?第[一二三四五六七八九十\d]{1,3}次", first_sentence)
+    if not session and in_season:  # (…or named before them: 市委理论学习中心组2023年第二次集体学习在市委党校举行)
+        session = re.search(r"(?<![\d《])(?<!听取)(?<!传达)(?<!学习)(?<!了)((?:19|20)\d{2})\s*年度?第[一二三四五六七八九十\d]{1,3}次[^，,。；;《》]{0,20}?(?:召开|举行)",
+                            first_sentence)
+        session = None if session and re.search("普查|调查|总结|表彰|述职|考核|评议|回顾", session.group()) else session
     # (…or with the year of the meeting it names holding, 7月12日,2022年梅县区委农村工作会议…召开, 8月16日,龙圩区召开2023年全区年中工作会议;
     # not in December, when a meeting is named for the year to come, 12月28日，我县召开2023年工作谋划会, nor one it hears or relays)
-    sentence = re.split("[。！？]", lines.text[first][m.start("clause"):], maxsplit=1)[0]
     # (nor a meeting on a year past, 2月15日，…召开2018年度工作总结大会, 2024年度述责述廉会议: held the year after)
     # (only where the meeting's name opens the clause or follows its 召开, from March to October, and not a period, a plan or a
     # budget for a year to come, 2024年部门预算编制工作部署会, 2030年前碳达峰…, 2023—2024年冬春…, nor an event of that year, 2022年亚运会…)
     meeting = r"((?:19|20)\d{2})\s*年(?![底末初度前终—\-至季])(?:[全县市区旗]{0,2})[^，,。；;《》\d会]{2,30}?(?:会议|大会|全会|推进会|分析会|座谈会|动员会|部署会|调度会|交流会|现场会)"
-    named = (re.match(rf"\s*{meeting}[^。；;]*?(?:召开|举行|开幕)", sentence) or re.search(rf"(?:召开|举行)(?:了)?{meeting}", sentence)
-             if 3 <= int(m.group("m")) <= 10 else None)
+    named = (re.match(rf"\s*{meeting}[^。；;]*?(?:召开|举行|开幕)", first_sentence) or re.search(rf"(?:召开|举行)(?:了)?{meeting}", first_sentence)
+             if in_season else None)
     if named and re.search("总结|述职|述责|述廉|表彰|考核|评议|回顾|季度|年终|冬春|秋冬|预算|编制|谋划|规划|计划", named.group()):
         named = None
     if not m.group("y") and not session and not named:

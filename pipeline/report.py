@@ -464,11 +464,6 @@ def theme_labels(theme_params: ThemeCatalog) -> dict[str, str]:
 REUSE_ROWS = 15  # rows of each reused-text table on the page (the largest first); reports/reuse.csv and theme_reuse.csv hold them all
 
 
-def _placed_or_not(t: "ReportTables") -> pd.Series:
-    """Each document's locality (``UNKNOWN`` for one without), from the paragraph table."""
-    return t.paragraph_table.drop_duplicates("doc_id")["locality"]
-
-
 def _calibration_note(how: dict, labels: dict) -> str:
     """What the corrected-shares table says of calibration rows without enough coded units of their own."""
     def cells(items: list[str]) -> str:
@@ -806,13 +801,14 @@ def build_context(t: ReportTables, theme_params: ThemeCatalog, rp: ReportParams,
                              "which locality's text is the source is what Reused text says",
                              f"All {n_dup} are in {config.PARAGRAPHS.as_posix()} (column duplicate_of)." if n_dup > 50 else ""))
     m = t.metrics
+    unplaced = int((t.paragraph_table.drop_duplicates("doc_id")["locality"] == UNKNOWN).sum())  # documents without a locality
     return ReportContext(
         title="Theme emphasis by locality",
         n_documents=m["documents"], n_paragraphs=m["paragraphs"], n_localities=m["localities"], n_topics=m["topics"],
         clustering=str(topic_metrics.get("clustering", "")), n_boot=rp.n_boot,
         # (the documents whose locality was not found are no locality: counted apart, as the header's count leaves them out)
         level_counts=[(LEVELS[lv], n) for lv, locs in t.groups if (n := sum(loc != UNKNOWN for loc in locs))]
-        + ([("documents without a locality", int((docs_ok_locality == UNKNOWN).sum()))] if (docs_ok_locality := _placed_or_not(t)).eq(UNKNOWN).any() else []),
+        + ([("documents without a locality", unplaced)] if unplaced else []),
         theme_labels=[labels[k] for k in keys],
         themes=[(labels[d.key], d.description) for d in theme_params.definitions],
         groups=groups,

@@ -491,6 +491,15 @@ _TITLED_NAME = re.compile(rf"^(?P<office>(?:[^\s:：、]{{0,16}}(?:{_OFFICES})�
 _GOV_HEAD_CLOSED_UP = re.compile(r"(?P<office>[\u4e00-\u9fff]{2,20}人民政府(?:代理?)?[省市县区州旗盟]?长)(?P<who>[\u4e00-\u9fff]{2,3})")
 # (what follows a head's office in a heading, not a name: 县长贺信, 市长马上办, 县长任期…)
 _NOT_CLOSED_UP_NAMES = frozenset({"贺信", "贺词", "文章", "任期", "任免", "马上办", "金点子", "高峰会", "万人行", "于会上", "信箱", "热线", "助理", "办公会"})
+
+
+def _spaced_head(line: str) -> str:
+    """``line`` with a blank between a government head's office and a name closed up to it (松溪县人民政府县长苏建旗 →
+    松溪县人民政府县长 苏建旗), so it reads as a byline; any other line as it is."""
+    m = _GOV_HEAD_CLOSED_UP.fullmatch(line)
+    return f"{m.group('office')} {m.group('who')}" if m and looks_like_person(m.group("who")) and m.group("who") not in _NOT_CLOSED_UP_NAMES else line
+
+
 # The name first, then its office (王启武,系澧县县委书记): the name a person's (a surname
 # and 1–3 characters, see looks_like_person) or a transcribed one with ·; the office one
 # clause (县委副书记、县长, not 澧县人，曾任县长).
@@ -928,10 +937,7 @@ def dateline(line: str) -> Dateline | None:
     m = _DATELINE_AUTHOR.search(line[:end])
     who = m.group("who") if m else ""
     if not who and meeting and speaker:  # a speaker set off after the meeting (…会议上 武侯区人民政府区长 刘思远)
-        part = line[meeting.end() : speaker.end()].strip()
-        if (closed := _GOV_HEAD_CLOSED_UP.fullmatch(part)) and looks_like_person(closed.group("who")) and closed.group("who") not in _NOT_CLOSED_UP_NAMES:
-            part = f"{closed.group('office')} {closed.group('who')}"  # (…会议上 绵阳市人民政府市长刘超)
-        titled = _TITLED_NAME.match(part)
+        titled = _TITLED_NAME.match(_spaced_head(line[meeting.end() : speaker.end()].strip()))  # (…会议上 绵阳市人民政府市长刘超)
         who = author_name(titled.group(0)) if titled else ""
     return Dateline(find_date(line[:end]) or _blank_day(line[:end]), who, end)
 
@@ -1050,8 +1056,8 @@ def classify_line(line: str, heading_max_chars: int, edge: bool = True) -> LineK
         if len(re.findall(r"[|｜]", line)) >= 2 and len(line) <= 80 and not _TABLE_ROW.match(line):
             return LineKind("boilerplate", "navigation")
         probe = unspaced_name(line.lstrip("□■ "))  # (a magazine's byline mark: □ 中共淄博市委书记  周连华)
-        if edge and (m := _GOV_HEAD_CLOSED_UP.fullmatch(probe)) and looks_like_person(m.group("who")) and m.group("who") not in _NOT_CLOSED_UP_NAMES:
-            probe = f"{m.group('office')} {m.group('who')}"  # (a report's speaker closed up to the office, in its header: 松溪县人民政府县长苏建旗)
+        if edge:
+            probe = _spaced_head(probe)  # (a report's speaker closed up to the office, in its header: 松溪县人民政府县长苏建旗)
         m = _BYLINE.match(probe) or _AUTHOR_LINE.match(probe) or _TITLED_NAME.match(probe) or _REPORTER_LINE.match(probe)
         if m and not (m.re is _TITLED_NAME and _clause_not_name(m.group("who"))):
             who = m.group(0) if "office" in m.groupdict() else m.group("who")

@@ -291,6 +291,47 @@ def calibrated_document_shares(corpus: Corpus, lab: Labelled, keys: list[str]) -
     return out.div(out.sum(axis=1), axis=0).rename_axis("doc").reset_index()
 
 
+DSL_FOLDS = 5  # cross-fitting folds of documents for the calibration inside the pseudo-outcomes
+
+
+def dsl_document_shares(corpus: Corpus, lab: Labelled, keys: list[str], seed: int = 0, folds: int = DSL_FOLDS) -> pd.DataFrame:
+    """Each document's design-based pseudo-outcome of each theme's share: the outcome of the
+    covariate models when a random hand-coded sample exists (design-based supervised learning,
+    Egami, Hinck, Stewart and Wei 2023).
+
+    For document d with characters C_d,
+
+        Ỹ_dk = [ Σ_{i∈d} cᵢ m̂₋(ŷᵢ, lᵢ)ₖ + Σ_{i∈d∩S} (cᵢ/πᵢ) (yᵢₖ − m̂₋(ŷᵢ, lᵢ)ₖ) ] / C_d
+
+    with m̂₋ the calibration of :func:`corrected_shares` estimated without the coded units of
+    d's fold (documents split at random into ``folds`` with ``seed``: cross-fitting, so a coded
+    unit's residual is not taken against a calibration it helped fit). Ỹ is unbiased for the
+    document's true share whatever the classifier's errors, including errors that differ
+    between the years or places within a calibration cell, which the calibrated shares
+    (:func:`calibrated_document_shares`) carry into every contrast; a regression on Ỹ has
+    unbiased coefficients, and its robust (clustered) errors hold the classification error
+    as well as the sampling of documents. A document with a coded unit drawn at a low
+    probability gets a pseudo-outcome far outside [0, 1]: that is the estimator, and its
+    weight in the errors. Columns doc, then one per theme.
+    """
+    k = len(keys)
+    levels = np.unique(corpus.level)
+    l_idx = np.searchsorted(levels, corpus.level)
+    doc_codes, doc_of = np.unique(corpus.doc, return_inverse=True)
+    rng = np.random.default_rng(seed)
+    fold_of_doc = rng.permutation(len(doc_codes)) % folds
+    para_fold = fold_of_doc[doc_of]
+    lab_fold = para_fold[lab.para]
+    m_hat = _calibration(lab, l_idx[lab.para], len(levels), k, (lab_fold[None, :] != np.arange(folds)[:, None]).astype(float))  # (F, L, K, K)
+    pseudo = np.einsum("nj,njk->nk", np.asarray(corpus.chars, dtype=float), m_hat[para_fold, l_idx])
+    if len(lab):
+        resid = np.eye(k)[lab.label] - m_hat[lab_fold, l_idx[lab.para], lab.predicted]  # (m, K)
+        np.add.at(pseudo, lab.para, resid * (lab.chars / lab.pi)[:, None])
+    out = pd.DataFrame(pseudo, columns=keys).groupby(corpus.doc).sum()
+    total = pd.Series(corpus.chars.sum(axis=1)).groupby(corpus.doc).sum()
+    return out.div(total.reindex(out.index).where(lambda s: s > 0, 1.0), axis=0).rename_axis("doc").reset_index()
+
+
 # ----------------------------------------------------------------------------- reliability
 
 MIN_LOCALITIES_FOR_RELIABILITY = 3  # localities with two documents or more that an ICC needs
@@ -534,17 +575,28 @@ def covariate_effects(docs: pd.DataFrame, shares: pd.DataFrame, keys: list[str],
     groups = pd.factorize(d[cluster])[0]
     rng = np.random.default_rng(seed)
     for key in keys:
-        y = d[key].to_numpy(dtype=float).clip(0, 1)
-        flat = [f"{c} {v}" for c in used for v in levels[c] if y[(d[c] == v).to_numpy()].max() == 0]
-        if flat:  # every document of a value gives the theme nothing: the logit has no finite contrast (an interval of 0–0 would be false)
-            skipped.append((f"{key} (every covariate)", "; ".join(f"every document with {v} gives it 0%" for v in flat)))
+        # (shares, or the pseudo-outcomes of dsl_document_shares, which may lie outside [0, 1])
+        y = d[key].to_numpy(dtype=float)
+
+        def no_share(sel: np.ndarray, what: str) -> str | None:
+            """Why the documents ``sel`` leave the logit no finite contrast, or None: they give the
+            theme nothing (an interval of 0–0 would be false), or, corrected, 0% or less (100% or more)."""
+            mean = float((weights[sel] * y[sel]).sum() / weights[sel].sum())
+            if np.abs(y[sel]).max() == 0:
+                return f"every document with {what} gives it 0%"
+            if mean <= 0 or mean >= 1:
+                return f"the documents with {what} give it {mean:.1%} corrected ({'0% or less' if mean <= 0 else '100% or more'})"
+            return None
+        flat = [r for c in used for v in levels[c] if (r := no_share((d[c] == v).to_numpy(), f"{c} {v}"))]
+        if flat:
+            skipped.append((f"{key} (every covariate)", "; ".join(flat)))
             continue
         theme_cells = cells
         for a, b in {t[:2] for t in cells}:
-            empty = [f"{va} {vb}" for va in levels[a] for vb in levels[b] if y[((d[a] == va) & (d[b] == vb)).to_numpy()].max() == 0]
+            empty = [r for va in levels[a] for vb in levels[b] if (r := no_share(((d[a] == va) & (d[b] == vb)).to_numpy(), f"{a} and {b} {va} {vb}"))]
             if empty:  # (the same for one cell, reference cells included: the theme keeps the model without the interaction)
                 theme_cells = [t for t in theme_cells if t[:2] != (a, b)]
-                skipped.append((f"{key} ({a}:{b})", "; ".join(f"every document with {a} and {b} {v} gives it 0%" for v in empty)))
+                skipped.append((f"{key} ({a}:{b})", "; ".join(empty)))
         x = _design(d, used, levels, theme_cells)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")

@@ -35,7 +35,7 @@ from .config import ReportParams
 from .figures import CJK_FONTS, covariates_png, heatmap_png, intervals_png, use_cjk_font
 from .io import atomic_path, run_stage, setup_logging, write_csv, write_json, write_text
 from .render import Example, HeatCell, LevelGroup, LocalityView, ReportContext, ShareRow, Table, TopicView, render_html, render_markdown
-from .estimates import COMMON_SOURCE_LOCALITIES, MIN_CODED_IN_CELL, MIN_CODED_IN_GROUP, MIN_LOCALITIES_FOR_RELIABILITY, Corpus, CovariateResult, Labelled, calibrated_document_shares, corrected_shares, covariate_effects, locality_reliability, reuse_table
+from .estimates import COMMON_SOURCE_LOCALITIES, MIN_CODED_IN_CELL, MIN_CODED_IN_GROUP, MIN_LOCALITIES_FOR_RELIABILITY, Corpus, CovariateResult, Labelled, calibrated_document_shares, corrected_shares, covariate_effects, dsl_document_shares, locality_reliability, reuse_table
 from .shares import char_shares, distinctive, shares_by_year, theme_shares
 
 log = logging.getLogger("pipeline.report")
@@ -328,7 +328,7 @@ class Estimates:
     corrected: pd.DataFrame  # locality, theme, raw, corrected, ci_low, ci_high, n_labelled (empty without a random sample)
     correction_note: str
     covariates: CovariateResult
-    doc_shares: pd.DataFrame  # one row per document: what the covariate models fit
+    doc_shares: pd.DataFrame  # one row per document: its shares (calibrated with a random sample), what the reliability reads
     reuse_pairs: pd.DataFrame  # locality, source_locality, sentences, chars, common_sentences, common_chars (of text 3+ localities share)
     reuse_shares: pd.DataFrame  # locality, theme, share, share_without_reuse, reused_chars
     robustness: pd.DataFrame  # locality, theme, runs, min, max, spread (empty until scripts/robustness.py runs)
@@ -368,13 +368,17 @@ def compute_estimates(df: pd.DataFrame, sentences: pd.DataFrame, documents: pd.D
     random_sample = len(drawn) > 0
     corrected = pd.DataFrame(columns=["locality", "theme", "raw", "corrected", "ci_low", "ci_high", "n_labelled"])
     doc_chars = pd.DataFrame(chars, columns=keys).groupby(df["doc_id"].to_numpy()).sum()
-    doc_shares = doc_chars.div(doc_chars.sum(axis=1), axis=0).rename_axis("doc").reset_index()
+    doc_shares = outcome = doc_chars.div(doc_chars.sum(axis=1), axis=0).rename_axis("doc").reset_index()
     if random_sample:
         row_of = pd.Index(df["para_id"]).get_indexer(drawn["para_id"])
         lab = Labelled(para=row_of, chars=drawn["n_chars"].to_numpy(dtype=float), predicted=drawn["predicted"].map(key_index).to_numpy(),
                        label=drawn["label"].map(key_index).to_numpy(), pi=drawn["inclusion_probability"].to_numpy(dtype=float))
         corrected = corrected_shares(corpus, lab, keys, rp.n_boot, rp.seed).rename(columns={"group": "locality"})
         doc_shares = calibrated_document_shares(corpus, lab, keys)
+        # the covariate models' outcome: design-based pseudo-outcomes, unbiased whatever the classifier's
+        # errors, with the classification error in their clustered errors (the calibrated shares carry
+        # errors that differ between years or places within a level into every contrast, and hold none of it)
+        outcome = dsl_document_shares(corpus, lab, keys, seed=rp.seed)
         note = (f"Corrected with {len(drawn)} hand-coded units of the pipeline's random sample (stratified by level and predicted theme, "
                 f"weighted by 1/inclusion probability); intervals resample documents and re-estimate the classifier's errors.")
     elif len(hand_labels):
@@ -387,7 +391,7 @@ def compute_estimates(df: pd.DataFrame, sentences: pd.DataFrame, documents: pd.D
                 "accuracy on this corpus and correct the shares.")
     doc_info = docs[["doc_id", "locality", *[c for c in docs.columns if c not in ("doc_id", "locality")]]].rename(columns={"doc_id": "doc"})
     doc_info = doc_info.merge(doc_chars.sum(axis=1).rename("n_chars").rename_axis("doc").reset_index(), on="doc")
-    covariates = covariate_effects(doc_info, doc_shares, keys, list(rp.covariates), cluster="locality", min_documents=rp.min_documents, seed=rp.seed)
+    covariates = covariate_effects(doc_info, outcome, keys, list(rp.covariates), cluster="locality", min_documents=rp.min_documents, seed=rp.seed)
     placed = doc_info[doc_info["locality"] != UNKNOWN].set_index("doc")["locality"]  # documents without a locality are no locality's
     reliability = locality_reliability(doc_shares, placed, keys, rp.n_boot, rp.seed)
     units = sentences.assign(id=sentences["para_id"] + "/" + sentences["sentence"].astype(str)).merge(df[["para_id", "doc_id", "locality"]], on="para_id")
@@ -688,7 +692,11 @@ def estimate_views(est: Estimates, t: ReportTables, labels: dict[str, str], cova
     modelled = sorted(set(cov.expected["covariate"])) if len(cov.expected) else []
     note = [f"Modelled: {', '.join(modelled)} ({next(iter(cov.models.values()))['documents']} documents, {next(iter(cov.models.values()))['clusters']} localities)." if modelled else "No covariate could be modelled."]
     note += [f"Skipped {c}: {why}." for c, why in cov.skipped]
-    note.append("Outcome: shares calibrated on the random hand-coded sample." if est.random_sample else "Outcome: the classifier's shares (no random hand-coded sample to correct them).")
+    note.append("Outcome: each document's shares corrected with the random hand-coded sample (design-based supervised learning, Egami et al. 2023: "
+                "the classifier calibrated on the coded units of other documents, plus the document's coded units' residuals weighted by "
+                "1/inclusion probability), so the contrasts are unbiased whatever the classifier's errors, and their intervals hold the "
+                "classification error as well as the sampling of documents." if est.random_sample
+                else "Outcome: the classifier's shares (no random hand-coded sample to correct them; their intervals hold the sampling of documents only).")
     out["covariates_note"] = " ".join(note)
     if len(cov.contrasts):
         out["covariates_contrasts"] = Table(["theme", "covariate", "contrast", "difference (points)", "95% interval"],

@@ -103,19 +103,25 @@ class Labelled:
 MIN_CODED_IN_CELL = 5
 
 
-def calibration_cells(lab: Labelled, cells: np.ndarray, n_cells: int, k: int) -> np.ndarray:
-    """(n_cells, K) how each calibration row is estimated (see :data:`MIN_CODED_IN_CELL`):
-    0 from its own cell, 1 pooled over the cells (levels), 2 not at all (the identity)."""
-    own = np.bincount(cells * k + lab.predicted, minlength=n_cells * k).reshape(n_cells, k)
-    pooled = own.sum(axis=0, keepdims=True)
+def _cell_rule(own: np.ndarray) -> np.ndarray:
+    """How each calibration row is estimated from ``own`` (…, n_cells, K), the coded units of each
+    cell and predicted theme: 0 from its own cell, 1 pooled over the cells, 2 not at all."""
+    pooled = own.sum(axis=-2, keepdims=True)
     return np.where(own >= MIN_CODED_IN_CELL, 0, np.where(pooled >= MIN_CODED_IN_CELL, 1, 2))
 
 
-def _calibration(lab: Labelled, cells: np.ndarray, n_cells: int, k: int, weight: np.ndarray) -> np.ndarray:
+def calibration_cells(lab: Labelled, cells: np.ndarray, n_cells: int, k: int) -> np.ndarray:
+    """(n_cells, K) how each calibration row is estimated (see :data:`MIN_CODED_IN_CELL`):
+    0 from its own cell, 1 pooled over the cells (levels), 2 not at all (the identity)."""
+    return _cell_rule(np.bincount(cells * k + lab.predicted, minlength=n_cells * k).reshape(n_cells, k))
+
+
+def _calibration(lab: Labelled, cells: np.ndarray, n_cells: int, k: int, weight: np.ndarray, per_row: bool = False) -> np.ndarray:
     """m̂: (B, n_cells, K, K), row j of cell l = hand-label distribution of units predicted j
     (weights ``weight`` (B, m) × c/π); a row with too few coded units in its cell, or one a
     replicate leaves empty, is pooled over all cells; one with too few in the whole sample is j
-    itself (:func:`calibration_cells`)."""
+    itself (:func:`calibration_cells`). With ``per_row``, a weight row that leaves units out (a
+    cross-fitting fold) counts only the units it keeps towards those thresholds."""
     b = weight.shape[0]
     w = weight * (lab.chars / lab.pi)[None, :]
     onehot_y = np.eye(k)[lab.label]  # (m, K)
@@ -126,7 +132,10 @@ def _calibration(lab: Labelled, cells: np.ndarray, n_cells: int, k: int, weight:
         num[:, c] = w[:, sel] @ onehot_y[sel]
     num = num.reshape(b, n_cells, k, k)
     pooled_num = num.sum(axis=1, keepdims=True)  # every coded unit, whatever its cell
-    how = calibration_cells(lab, cells, n_cells, k)[None, :, :, None]  # (1, L, K, 1)
+    if per_row:
+        how = _cell_rule(np.stack([np.bincount(key[weight[r] > 0], minlength=n_cells * k) for r in range(b)]).reshape(b, n_cells, k))[..., None]
+    else:
+        how = calibration_cells(lab, cells, n_cells, k)[None, :, :, None]  # (1, L, K, 1)
     num = np.where(how == 0, num, 0.0)  # (a thin cell's units count in the pooled row only)
     den = num.sum(axis=3, keepdims=True)
     pooled_den = pooled_num.sum(axis=3, keepdims=True)
@@ -271,8 +280,10 @@ def corrected_shares(corpus: Corpus, lab: Labelled, keys: list[str], n_boot: int
     how = calibration_cells(lab, l_idx[lab.para], len(levels), k)
     mass = np.zeros((len(levels), k))
     np.add.at(mass, l_idx, corpus.chars)
-    # the calibration rows of characters the corpus has that rest on all levels' coded units, and
-    # the predicted themes that rest on none (for the report)
+    np.subtract.at(mass, (l_idx[lab.para], lab.predicted), lab.chars)  # (what the sample holds is coded: nothing to calibrate)
+    mass[mass < 0.5] = 0.0
+    # the calibration rows of uncoded characters that rest on all levels' coded units, and the
+    # predicted themes that rest on none (for the report; a stratum coded in full needs neither)
     out.attrs["calibration"] = {"pooled": [f"{levels[li]}/{keys[j]}" for li in range(len(levels)) for j in range(k) if how[li, j] == 1 and mass[li, j] > 0],
                                 "uncorrected": [keys[j] for j in range(k) if (how[:, j] == 2).all() and mass[:, j].sum() > 0]}
     return out
@@ -305,12 +316,13 @@ def dsl_document_shares(corpus: Corpus, lab: Labelled, keys: list[str], seed: in
 
     with m̂₋ the calibration of :func:`corrected_shares` estimated without the coded units of
     d's fold (documents split at random into ``folds`` with ``seed``: cross-fitting, so a coded
-    unit's residual is not taken against a calibration it helped fit). Ỹ is unbiased for the
+    unit's residual is not taken against a calibration it helped fit; a fold's calibration
+    rows follow :data:`MIN_CODED_IN_CELL` in the units it keeps). Ỹ is unbiased for the
     document's true share whatever the classifier's errors, including errors that differ
     between the years or places within a calibration cell, which the calibrated shares
     (:func:`calibrated_document_shares`) carry into every contrast; a regression on Ỹ has
-    unbiased coefficients, and its robust (clustered) errors hold the classification error
-    as well as the sampling of documents. A document with a coded unit drawn at a low
+    consistent coefficients (its score is DSL's moment condition), and its robust (clustered)
+    errors hold the classification error as well as the sampling of documents. A document with a coded unit drawn at a low
     probability gets a pseudo-outcome far outside [0, 1]: that is the estimator, and its
     weight in the errors. Columns doc, then one per theme.
     """
@@ -322,7 +334,8 @@ def dsl_document_shares(corpus: Corpus, lab: Labelled, keys: list[str], seed: in
     fold_of_doc = rng.permutation(len(doc_codes)) % folds
     para_fold = fold_of_doc[doc_of]
     lab_fold = para_fold[lab.para]
-    m_hat = _calibration(lab, l_idx[lab.para], len(levels), k, (lab_fold[None, :] != np.arange(folds)[:, None]).astype(float))  # (F, L, K, K)
+    # (F, L, K, K); the thresholds of MIN_CODED_IN_CELL counted in each fold's units
+    m_hat = _calibration(lab, l_idx[lab.para], len(levels), k, (lab_fold[None, :] != np.arange(folds)[:, None]).astype(float), per_row=True)
     pseudo = np.einsum("nj,njk->nk", np.asarray(corpus.chars, dtype=float), m_hat[para_fold, l_idx])
     if len(lab):
         resid = np.eye(k)[lab.label] - m_hat[lab_fold, l_idx[lab.para], lab.predicted]  # (m, K)
@@ -449,7 +462,8 @@ def covariate_effects(docs: pd.DataFrame, shares: pd.DataFrame, keys: list[str],
 
     Args:
         docs: one row per document: ``doc``, ``n_chars`` and the covariate and cluster columns.
-        shares: one row per document: ``doc`` and one column per theme (shares in [0, 1]).
+        shares: one row per document: ``doc`` and one column per theme: shares in [0, 1], or
+            the design-based pseudo-outcomes of :func:`dsl_document_shares`, which may lie outside.
         keys: theme keys.
         covariates: columns of ``docs``, each treated as categorical; ``a:b`` adds their
             interaction (both must be covariates too): the expected share of every cell of a
@@ -580,12 +594,15 @@ def covariate_effects(docs: pd.DataFrame, shares: pd.DataFrame, keys: list[str],
 
         def no_share(sel: np.ndarray, what: str) -> str | None:
             """Why the documents ``sel`` leave the logit no finite contrast, or None: they give the
-            theme nothing (an interval of 0–0 would be false), or, corrected, 0% or less (100% or more)."""
+            theme nothing (an interval of 0–0 would be false) or all their text, or, as corrected
+            pseudo-outcomes, 0% or less (100% or more) on average."""
             mean = float((weights[sel] * y[sel]).sum() / weights[sel].sum())
-            if np.abs(y[sel]).max() == 0:
+            if np.abs(y[sel]).max() < 1e-9:
                 return f"every document with {what} gives it 0%"
-            if mean <= 0 or mean >= 1:
-                return f"the documents with {what} give it {mean:.1%} corrected ({'0% or less' if mean <= 0 else '100% or more'})"
+            if np.abs(y[sel] - 1).max() < 1e-9:
+                return f"every document with {what} gives it 100%"
+            if mean <= 1e-9 or mean >= 1 - 1e-9:
+                return f"the documents with {what} give it {'0% or less' if mean <= 1e-9 else '100% or more'} on average as corrected ({mean:.1%})"
             return None
         flat = [r for c in used for v in levels[c] if (r := no_share((d[c] == v).to_numpy(), f"{c} {v}"))]
         if flat:
@@ -605,7 +622,7 @@ def covariate_effects(docs: pd.DataFrame, shares: pd.DataFrame, keys: list[str],
         cov = np.asarray(fit.cov_params())
         if not (np.isfinite(beta).all() and np.isfinite(cov).all()):
             # (a theme no document, or every document, gives text to: the logit has no finite fit)
-            skipped.append((f"{key} (every covariate)", "the model has no finite fit: the theme's share is 0 or 1 in too many documents"))
+            skipped.append((f"{key} (every covariate)", "the model has no finite fit: the theme's share is 0 or 1 (or, corrected, beyond them) in too many documents"))
             continue
         # draws from a multivariate t with G − 1 degrees of freedom (G localities; for a covariate
         # fixed within localities, the localities of its thinnest value, and of its own value
@@ -621,7 +638,7 @@ def covariate_effects(docs: pd.DataFrame, shares: pd.DataFrame, keys: list[str],
             assert df >= MIN_CLUSTERS_PER_VALUE - 1, df  # (the skip rules above leave no value with fewer localities)
             return beta + z * np.sqrt(df / chi2.isf(chi2.sf(scale, 1.0), df))
 
-        models[key] = {"documents": int(len(d)), "clusters": int(n_clusters), "deviance": round(float(fit.deviance), 4)}
+        models[key] = {"documents": int(len(d)), "clusters": int(n_clusters)}  # (no deviance: it means nothing for pseudo-outcomes outside [0, 1])
 
         def shares(setting: dict[str, str], df: int) -> tuple[np.ndarray, float]:
             """The model's average share with ``setting`` for every document (the other

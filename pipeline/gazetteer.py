@@ -703,6 +703,8 @@ def infer_locality(zones: dict[str, list[str]], gazetteer: Gazetteer | None = No
     gaz = (gazetteer or Gazetteer.default()).as_of(when, [t for texts in zones.values() for t in texts])
     persons: set[str] = set()
     mentions = [m for zone, texts in zones.items() for text in texts for m in _line_mentions(zone, text, gaz, persons)]
+    mentions += [m for text in zones.get("body", []) if "大会" in text for r in _REPORTS_FOR.finditer(text)
+                 for m in _line_mentions("issuer", r.group("body"), gaz, persons)]  # (the report's own government, see _REPORTS_FOR)
     # a short name found as a person's name after an office is that person everywhere in the
     # document (市长宁波率队… 宁波来到…), the city written out (宁波市) still the city
     mentions = [m for m in mentions if m.name not in persons]
@@ -1086,6 +1088,13 @@ def _label(code: str, written: set[str], gaz: Gazetteer) -> tuple[str, str]:
     if written <= set(former):
         return "/".join(former), f"now {name}"
     return name, f"also as {'/'.join(former)}"
+
+
+# A work report's own formula, "我代表常熟市人民政府，向大会报告工作" (or "受…人民政府委托，向大会…"): the government it
+# names is the one the report speaks for, whatever the body names more often (苏州 twice in a report of 常熟市, a
+# county-level city: 深入学习贯彻习近平总书记对江苏、苏州工作重要讲话), and weighs as the issuer does. Only before 向大会:
+# a leader's speech or a news item elsewhere may thank another government in those words (我代表苏州市人民政府，对…表示感谢).
+_REPORTS_FOR = re.compile(r"(?:我代表|受)(?P<body>[\u4e00-\u9fff]{2,20}?(?:人民政府|政府|行政公署|行署))(?:的?委托)?[，,]?\s*向(?:本次|这次)?大会")
 
 
 # "我代表区人民政府", "我代表衡东县人民政府", "我代表县委、县政府": the level of government the speaker stands for;

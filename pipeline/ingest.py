@@ -1376,6 +1376,10 @@ _GENRE_END = re.compile(r"(报告|总结|讲话|发言|致辞|通知|通报|意�
 _REPORTS_SPEAKING = re.compile(r"(出席|并|作|发表)(重要|动员|总结)?讲话\s*$|(?P<who>[\u4e00-\u9fff]{2,3})作(?!的)[\u4e00-\u9fff]{0,10}报告\s*$")
 
 
+# a document's title and its day in brackets on one line ((江苏省)苏州市人民政府工作报告(2023年1月7日); a province set before it in brackets)
+_TITLE_THEN_DAY = re.compile(r"\s*(?P<title>(?:[（(][\u4e00-\u9fff]{2,8}[)）])?[^。！？；，,：:（）()]{4,60}?)\s*[（(]\s*(?P<day>[^（）()]{6,24}?)\s*[)）]\s*")
+
+
 def names_document(title: str) -> bool:
     """Whether a title names the document it heads by its genre (…工作报告, …的讲话), not news of someone speaking."""
     m = _REPORTS_SPEAKING.search(title)  # (作…报告 after someone: not 工作报告)
@@ -1769,6 +1773,11 @@ def mark_header(lines: Lines, doc: Document, gazetteer: Gazetteer) -> None:
             lines.dates.append(Dated(f"{m.group('y')}-{int(m.group('m')):02d}-{int(m.group('d')):02d}", "source/date line", i))
         elif find_date(line):
             lines.mark(i, "metadata", "date line")
+            if not title_parts and (m := _TITLE_THEN_DAY.fullmatch(line)) and find_date(m.group("day")) and names_document(m.group("title")):
+                # a title with its day in brackets on one line, as a site lists reports ((江苏省)苏州市人民政府工作报告(2023年1月7日)):
+                # the title too, not a date line alone (the document had none)
+                title_parts.append(m.group("title").strip())
+                title_at.append(i)
             # (a day the text was printed, 中共乐昌市委办公室　2015年1月12日印发 over a compilation's speeches: an issuing
             # date, after the day a speech below gives under its title)
             # (a day with its weekday above any title but a body's name, 甘孜县人民政府 / 2022年04月20日 星期三, is a page's bar

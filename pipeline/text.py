@@ -235,7 +235,8 @@ BOILERPLATE = [
     # name (第A03版：两会特刊　上一篇　下一篇), and its labels over the page's list of articles and pictures (本版标题导航, 图片新闻)
     # (their arrows too: << 上一版    下一版 >>)
     ("navigation", re.compile(rf"^\s*((第\s*[A-Za-z]?\d{{1,3}}\s*版\s*[:：]\s*[^\s:：]{{1,12}}\s*){_EPAPER_NAV_ARROWED}(\s*{_EPAPER_NAV_ARROWED})*|{_EPAPER_NAV_ARROWED}(\s*{_EPAPER_NAV_ARROWED})+"
-                              r"|本版标题导航|标题导航|本版导航|版面导航|本版新闻列表|本版文章(列表)?[:：]?|图片新闻)\s*$")),
+                              r"|本版标题导航|标题导航|本版导航|版面导航|本版新闻列表|本版文章(列表)?[:：]?|图片新闻"
+                              r"|导航菜单|主菜单|网站导航|栏目导航|导航栏)\s*$")),  # (a site's menu named on a line of its own: 导航菜单 above a report)
     ("site owner", re.compile(r"^(主办单位|承办单位|协办单位|技术支[撑持]|运行维护|网站维护|联系我们|网站声明|(主办|承办)\s*[:：])[^，,。；]*$")),
     ("site address", re.compile(r"^(地址|通讯地址|邮编|邮政编码|联系电话|电话|传真)\s*[:：][^。！？；，,]{0,60}$")),
     ("editor", re.compile(r"^[\[【(（]?\s*(责任编辑|编辑|责编|审核|审校|校对|初审|复审|终审|监制|值班编辑)\s*[:：]"

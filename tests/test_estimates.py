@@ -95,6 +95,69 @@ def test_design_based_pseudo_outcomes_are_the_truth_when_every_unit_is_coded():
     assert sampled[KEYS].to_numpy().min() < 0  # a coded unit drawn at a low probability takes its document outside [0, 1]
 
 
+def test_a_documents_pseudo_outcome_is_cross_fitted():
+    """A document's own coded units enter its pseudo-outcome through their residuals only, never
+    through the calibration of its predictions: changing their labels moves it by exactly
+    Σ c/π (new − old label) / C_d, and no other document of its fold."""
+    corpus, lab = synthetic(np.random.default_rng(6))
+    base = dsl_document_shares(corpus, lab, KEYS, seed=3).set_index("doc")
+    doc_of_lab = corpus.doc[lab.para]
+    for d in np.unique(doc_of_lab)[:8]:
+        mine = doc_of_lab == d
+        flipped = Labelled(lab.para, lab.chars, lab.predicted, np.where(mine, (lab.label + 1) % 3, lab.label), lab.pi)
+        moved = dsl_document_shares(corpus, flipped, KEYS, seed=3).set_index("doc")
+        step = (np.eye(3)[flipped.label[mine]] - np.eye(3)[lab.label[mine]]) * (lab.chars[mine] / lab.pi[mine])[:, None]
+        np.testing.assert_allclose(moved.loc[d, KEYS] - base.loc[d, KEYS], step.sum(axis=0) / corpus.chars[corpus.doc == d].sum(), atol=1e-9)
+        # (the documents of its fold keep theirs: the fold's calibration never saw it)
+        same_fold = (moved[KEYS] - base[KEYS]).abs().max(axis=1) < 1e-12
+        assert same_fold.sum() >= len(base) // 5 - 1
+
+
+def test_a_value_whose_corrected_share_is_not_above_zero_is_skipped_with_its_reason():
+    """Pseudo-outcomes may average 0% or less for a value (a rare theme, a few coded sentences read
+    otherwise): its logit has no finite contrast, and the theme is skipped saying so; shares of
+    exactly 0% or 100% keep their plain reasons."""
+    docs = pd.DataFrame({"doc": [f"d{i}" for i in range(16)], "n_chars": 1000, "locality": [f"L{i % 8}" for i in range(16)],
+                         "level": ["city"] * 8 + ["county"] * 8})
+    rare = np.r_[np.full(8, 0.05), [0.04, -0.3, 0.0, -0.1, 0.02, 0.0, 0.0, 0.01]]
+    shares = pd.DataFrame({"doc": docs["doc"], "party": rare, "other": 1 - rare, "all": np.r_[np.full(8, 0.5), np.ones(8)]})
+    result = covariate_effects(docs, shares, ["party", "other", "all"], ["level"])
+    assert dict(result.skipped) == {"party (every covariate)": "the documents with level county give it 0% or less on average as corrected (-4.1%)",
+                                    "other (every covariate)": "the documents with level county give it 100% or more on average as corrected (104.1%)",
+                                    "all (every covariate)": "every document with level county gives it 100%"}
+
+
+def test_the_report_models_covariates_on_the_pseudo_outcomes(monkeypatch):
+    """With a coded random sample, the covariate models read dsl_document_shares, and the
+    reliability the calibrated shares; without one, both read the classifier's shares."""
+    from pipeline import report
+    from pipeline.config import ReportParams
+
+    corpus, lab = synthetic(np.random.default_rng(7), docs_per_locality=3, units_per_doc=10, sample_size=40)
+    n = len(corpus.doc)
+    df = pd.DataFrame({"para_id": [f"p{i}" for i in range(n)], "doc_id": corpus.doc, "locality": corpus.group,
+                       **{f"chars_{k}": corpus.chars[:, j] for j, k in enumerate(KEYS)}})
+    sentences = pd.DataFrame({"para_id": df["para_id"], "sentence": 0, "theme": [KEYS[j] for j in corpus.chars.argmax(axis=1)],
+                              "n_chars": corpus.chars.sum(axis=1), "duplicate_of": ""})
+    documents = pd.DataFrame({"doc_id": np.unique(corpus.doc), "status": "ok"}).assign(
+        locality=lambda d: d["doc_id"].map(dict(zip(corpus.doc, corpus.group))), level=lambda d: d["doc_id"].map(dict(zip(corpus.doc, corpus.level))),
+        date="", year="")
+    hand = pd.DataFrame({"para_id": df["para_id"].to_numpy()[lab.para], "sentence": 0, "n_chars": lab.chars, "predicted": [KEYS[j] for j in lab.predicted],
+                         "label": [KEYS[j] for j in lab.label], "inclusion_probability": lab.pi, "stratum": "", "origin": "sample"})
+    seen = {}
+    real = report.covariate_effects
+    monkeypatch.setattr(report, "covariate_effects", lambda docs, shares, *a, **kw: seen.setdefault("covariates", shares) is not None and real(docs, shares, *a, **kw))
+    monkeypatch.setattr(report, "locality_reliability", lambda shares, *a, **kw: seen.setdefault("reliability", shares) is not None and real_rel(shares, *a, **kw))
+    from pipeline.estimates import locality_reliability as real_rel
+    rp = ReportParams(n_boot=20)
+    report.compute_estimates(df, sentences, documents, hand, {}, pd.DataFrame(), {}, KEYS, rp)
+    pd.testing.assert_frame_equal(seen["covariates"], dsl_document_shares(corpus, lab, KEYS, seed=rp.seed))
+    pd.testing.assert_frame_equal(seen["reliability"], calibrated_document_shares(corpus, lab, KEYS))
+    seen.clear()
+    report.compute_estimates(df, sentences, documents, hand.iloc[0:0], {}, pd.DataFrame(), {}, KEYS, rp)
+    assert seen["covariates"] is seen["reliability"] and np.allclose(seen["covariates"][KEYS].sum(axis=1), 1)
+
+
 def _misread_corpus(seed: int, misread: float) -> tuple[pd.DataFrame, pd.DataFrame, Corpus, Labelled]:
     """8 cities and 12 counties, two documents a year (2023, 2024) each, no effect of level or year
     on party building; the classifier reads 15% of party sentences as `other`, in county texts of
@@ -381,6 +444,13 @@ def test_a_thin_calibration_cell_borrows_from_every_level_and_a_thin_theme_is_le
     # nothing predicted livelihood was coded: its characters keep their theme
     assert est.attrs["calibration"]["uncorrected"] == ["livelihood"]
     assert abs(est.loc[("丙市", "livelihood"), "corrected"] - est.loc[("丙市", "livelihood"), "raw"]) < 1e-9
+    # every unit coded (a corpus small enough for its sample to hold all of it): nothing is left to calibrate, so no
+    # cell is named as pooled or uncorrected (the report said "code more of the sheet" of a sheet coded in full)
+    few = np.flatnonzero(pred == 2)[3:]
+    whole = Corpus(np.delete(para_chars, few, axis=0), np.delete(level, few), np.delete(group, few), np.delete(np.arange(n).astype(str), few))
+    kept = np.delete(pred, few)
+    census = Labelled(para=np.arange(len(kept)), chars=np.full(len(kept), 50.0), predicted=kept, label=kept, pi=np.ones(len(kept)))
+    assert corrected_shares(whole, census, KEYS, n_boot=10, seed=0).attrs["calibration"] == {"pooled": [], "uncorrected": []}
 
 
 def test_a_thinly_coded_locality_s_interval_holds_what_its_own_text_may_be():
@@ -408,3 +478,46 @@ def test_a_thinly_coded_locality_s_interval_holds_what_its_own_text_may_be():
         widths.append(est.loc["party", "ci_high"] - est.loc["party", "ci_low"])
     assert np.mean(covered) >= 0.85, np.mean(covered)
     assert np.median(widths) > 0.3  # eight paragraphs: their party share may be anything from 0 to 60%, not 30% ± the calibration's error
+
+
+def test_a_common_source_is_left_out_of_every_locality_holding_it():
+    """An opening formula three provinces share is none of theirs: without reused text, it leaves
+    the first-dated report too, not only the later ones (which moved the later reports alone)."""
+    from pipeline import report
+    from pipeline.config import ReportParams
+
+    names = ["甲省", "乙省", "丙省", "丁省"]
+    df = pd.DataFrame({"para_id": [f"{d}:{i}" for d in "abcd" for i in (1, 2)], "doc_id": [d for d in "abcd" for _ in (1, 2)],
+                       "locality": [n for n in names for _ in (1, 2)], "chars_party": 0.0, "chars_industry": [0.0, 60.0] * 4,
+                       "chars_livelihood": [40.0, 0.0] * 4})
+    df.loc[df["para_id"] == "d:1", ["chars_livelihood", "chars_industry"]] = [0.0, 40.0]  # (丁省 does not say it)
+    sentences = pd.DataFrame({"para_id": df["para_id"], "sentence": 0, "theme": ["livelihood", "industry"] * 3 + ["industry", "industry"],
+                              "n_chars": [40, 60] * 4, "duplicate_of": ["", "", "a:1/0", "", "a:1/0", "", "", ""]})
+    documents = pd.DataFrame({"doc_id": list("abcd"), "status": "ok", "locality": names, "level": "province",
+                              "date": ["2024-01-10", "2024-01-20", "2024-01-25", "2024-01-30"], "year": "2024"})
+    hand = pd.DataFrame(columns=["para_id", "sentence", "n_chars", "predicted", "label", "inclusion_probability", "stratum", "origin"])
+    est = report.compute_estimates(df, sentences, documents, hand, {}, pd.DataFrame(), {}, KEYS, ReportParams(n_boot=10))
+    reuse = est.reuse_shares.set_index(["locality", "theme"])
+    for name in names[:3]:  # the first-dated 甲省 as much as the two that repeat it
+        assert reuse.loc[(name, "livelihood"), "share"] == 0.4 and reuse.loc[(name, "livelihood"), "share_without_reuse"] == 0.0
+        assert reuse.loc[(name, "livelihood"), "reused_chars"] == 40
+    assert reuse.loc[("丁省", "industry"), "share_without_reuse"] == 1.0 and reuse.loc[("丁省", "industry"), "reused_chars"] == 0
+    assert est.reuse_pairs["common_sentences"].sum() == 2
+
+
+def test_the_covariates_note_says_a_pooled_year_effect_averages_over_levels():
+    """Three cities are too few for year within level: the interaction is skipped, and the note says that
+    the year's contrast is then one for every level together (a coder's +22 points were +35 in counties
+    and +4 in cities); it names the outcome the models read."""
+    from pipeline.report import covariates_note
+
+    rng = np.random.default_rng(8)
+    rows = [{"doc": f"{lv}{i}_{y}", "n_chars": 3000, "level": lv, "year": y, "locality": f"{lv}{i}", "party": float(rng.uniform(0.1, 0.3))}
+            for lv, n in (("city", 3), ("county", 8)) for i in range(n) for y in ("2023", "2024")]
+    d = pd.DataFrame(rows)
+    result = covariate_effects(d.drop(columns=["party"]), d[["doc", "party"]], ["party"], ["level", "year", "level:year"], n_sim=50)
+    assert [c for c, _ in result.skipped] == ["level:year"]
+    note = covariates_note(result, random_sample=True)
+    assert "Without level:year, the contrasts of year are one for every level together: they may differ between levels." in note
+    assert "design-based supervised learning" in note
+    assert "Without" not in covariates_note(covariate_effects(d.drop(columns=["party"]), d[["doc", "party"]], ["party"], ["level", "year"], n_sim=50), False)

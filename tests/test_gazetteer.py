@@ -788,3 +788,16 @@ def test_what_the_second_review_found_in_the_gazetteer():
                  ["3月5日，我县组织干部赴恩施州考察学习，恩施州委组织部有关负责同志介绍了经验。"]):
         assert infer_locality({"body": body}).locality == ""
     assert [m.name for m in _line_mentions("body", "本溪县长白新村", Gazetteer.default())] == ["本溪县"]
+
+
+def test_a_work_reports_own_formula_names_the_government_it_speaks_for():
+    """A report of 常熟市 (a county-level city) names 苏州 twice in its body (江苏、苏州工作重要讲话) and
+    itself once, in "我代表常熟市人民政府，向大会报告工作": it is 常熟's, not 苏州's. Thanks to another
+    government in those words, not before 向大会, are no report's formula."""
+    body = ["现在，我代表常熟市人民政府，向大会报告工作，请予审议。",
+            "深入学习贯彻习近平总书记对江苏、苏州工作重要讲话重要指示精神。", "苏州全市上下一盘棋，我们主动融入。"]
+    loc = infer_locality({"body": body})
+    assert (loc.locality, loc.level) == ("常熟市", "county") and "issuer×1" in loc.evidence
+    assert infer_locality({"body": ["受常熟市人民政府委托，向大会报告工作。"] + body[1:]}).locality == "常熟市"
+    thanks = infer_locality({"body": ["我代表常熟市人民政府，对苏州各界的支持表示感谢。"] + body[1:]})
+    assert thanks.locality == "苏州市"

@@ -558,3 +558,15 @@ def test_what_a_second_review_found_stays_undone():
     doc = _doc(["会议材料", "全市项目建设推进会", "大会秘书处印", "2021年3月", "", "张掖市2020年重大项目建设情况及2021年工作安排", "张掖市发展和改革委员会", "",
                 "今年以来，全市重大项目建设开局良好。现将有关情况报告如下。", "一、2020年重大项目建设情况", "全市实施重大项目120个。"])
     assert doc.title == "张掖市2020年重大项目建设情况及2021年工作安排"
+
+
+def test_a_sites_menu_label_and_a_title_with_its_day_in_brackets():
+    """A site's list of reports (导航菜单 over "(江苏省)苏州市人民政府工作报告(2023年1月7日)"): the menu's name is
+    furniture, not the title, and the title line gives both the title and the day (it gave the day alone)."""
+    assert classify_line("导航菜单", 40).reason == "navigation"
+    assert classify_line("导航菜单栏目设置要简洁明了，便于群众查找。", 40).kind == "body"
+    report = ["各位代表：", "现在，我代表苏州市人民政府，向大会报告工作，请予审议。", "一、2022年工作回顾", "全市生产总值2.4万亿元，增长2%；一般公共预算收入2329亿元。"]
+    doc = _doc(["导航菜单", "", "(江苏省)苏州市人民政府工作报告(2023年1月7日)", "", *report])
+    assert (doc.title, doc.date, doc.locality.locality) == ("(江苏省)苏州市人民政府工作报告", "2023-01-07", "苏州市")
+    # a day alone, or a title that names no document, stays a date line only
+    assert _doc(["关于张三同志的情况（2023年1月7日）", *report]).title == ""

@@ -218,6 +218,7 @@ def test_a_coded_sample_corrects_the_shares(project):
 
     page = htmllib.unescape((project / "reports/report.html").read_text(encoding="utf-8"))
     assert "Corrected with" in page and "from the pipeline's random sample" in page
+    assert "design-based supervised learning" in page  # the covariate models' outcome, corrected too
     ev = json.loads((project / "metrics/eval.json").read_text(encoding="utf-8"))
     assert ev["sentences"]["matched"] == len(sheet) and ev["random_sample_units"] == len(sheet)
     assert ev["sentences"]["weighted"] and "intervals" in ev["sentences"]  # a random sample's labels are design-weighted

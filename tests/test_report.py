@@ -308,6 +308,11 @@ def test_a_share_whose_runs_leave_its_interval_is_marked():
     assert [row[3] for row in view["robustness"].rows] == ["3%–16% ‡", "40%–45%"]
     inside = robustness_view(rob.iloc[1:], shares, "5 runs", {"party": "党建"})
     assert "Every run stays inside" in inside["robustness_note"] and "‡" not in inside["robustness"].rows[0][3]
+    assert inside["robustness_note"].endswith("interval.")  # a 5-point spread needs no word more
+    # inside wide intervals, a wide spread is still worth quoting (9–40% across runs inside 71-point intervals read as reassuring)
+    wide = robustness_view(rob.assign(min=[0.09, 0.40], max=[0.40, 0.45], spread=[0.31, 0.05]), shares.assign(ci_low=[0.0, 0.3], ci_high=[0.71, 0.55]),
+                           "5 runs", {"party": "党建"})
+    assert "Every run stays inside its share's 95% interval, but spreads of 31 points are large in themselves" in wide["robustness_note"]
 
 
 def test_text_many_localities_share_is_a_common_source_not_a_pair():

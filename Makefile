@@ -62,6 +62,7 @@ bench: install ## run the benchmarks (needs ../shared/corpora); SCALING="10000 5
 	$(BIN)/python benchmarks/themes.py
 	$(BIN)/python benchmarks/intervals.py
 	$(BIN)/python benchmarks/covariates.py
+	$(BIN)/python benchmarks/passages.py
 	$(BIN)/dvc repro && $(BIN)/python benchmarks/seeds.py
 	$(if $(SCALING),$(BIN)/python benchmarks/end_to_end.py --scaling $(SCALING))
 

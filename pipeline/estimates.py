@@ -41,6 +41,7 @@ document counted as the source.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -691,6 +692,73 @@ def covariate_effects(docs: pd.DataFrame, shares: pd.DataFrame, keys: list[str],
 
 
 # ----------------------------------------------------------------------------- reused text
+
+
+# A passage this many letters long (Chinese characters, letters and digits, punctuation and spaces not counted) found
+# verbatim in a document of another locality is shared text: on the 62 provincial reports, 6.3% of the characters lie in
+# such passages (4.3% in passages 3 or more provinces hold: 坚持以习近平新时代中国特色社会主义思想为指导…, 十五五规划纲要草案),
+# against 0.2% in whole sentences repeated; 12 letters catch 18% (stock phrases), 30 letters 2.8%
+SHARED_PASSAGE_LETTERS = 20
+_NOT_LETTER = re.compile(r"[^0-9A-Za-z\u3400-\u9fff\uf900-\ufaff]")
+
+
+def shared_passages(texts: list[str], doc: np.ndarray, group: np.ndarray, k: int = SHARED_PASSAGE_LETTERS) -> pd.DataFrame:
+    """How much of each unit (sentence) lies in a passage that another group's documents also hold.
+
+    A unit's letters (Chinese characters, letters, digits) are read in corpus order, document by
+    document; every run of ``k`` letters within one document is hashed (a 64-bit polynomial hash),
+    and a letter is *shared* when a run covering it occurs verbatim in a document of another group
+    (locality), *common* when the run occurs in :data:`COMMON_SOURCE_LOCALITIES` groups or more.
+    Passages may cross sentences, and a copied clause inside a longer sentence counts by its
+    letters (a 72-character clause a county's report shares with its city's, 0.41 of the
+    sentences' 3-grams, was below ingest's near-duplicate threshold). Verbatim only: a passage
+    edited every few characters is not found (ingest's near duplicates find whole sentences so).
+
+    Args:
+        texts: each unit's text, in corpus order (a document's units together).
+        doc, group: each unit's document and group.
+    Returns:
+        One row per unit: ``letters``, ``shared`` and ``common`` (letters in such passages).
+    """
+    norm = [_NOT_LETTER.sub("", t) for t in texts]
+    lens = np.fromiter((len(t) for t in norm), dtype=np.int64, count=len(norm))
+    out = pd.DataFrame({"letters": lens, "shared": 0, "common": 0})
+    n = int(lens.sum())
+    if n < k or len(np.unique(group)) < 2:
+        return out
+    codes = np.frombuffer("".join(norm).encode("utf-32-le"), dtype=np.uint32)
+    unit_of = np.repeat(np.arange(len(norm), dtype=np.int32), lens)
+    doc_of = np.unique(np.asarray(doc).astype(str), return_inverse=True)[1].astype(np.int32)[unit_of]
+    group_of = np.unique(np.asarray(group).astype(str), return_inverse=True)[1].astype(np.int32)[unit_of]
+    m = n - k + 1
+    h = np.zeros(m, dtype=np.uint64)
+    base = np.uint64(1_000_003)
+    with np.errstate(over="ignore"):  # (arithmetic modulo 2**64)
+        for j in range(k):
+            h *= base
+            h += codes[j : j + m]
+    windows = np.flatnonzero(doc_of[:m] == doc_of[k - 1 :])  # runs within one document
+    del codes, doc_of  # (the large arrays go as soon as they are read: 35 million characters add about 1.7 GB at the peak, benchmarks/passages.py)
+    hh, gg = h[windows], group_of[windows]
+    del h, group_of
+    order = np.lexsort((gg, hh))
+    hs, gs = hh[order], gg[order]
+    del hh, gg
+    new_hash = np.r_[True, hs[1:] != hs[:-1]]
+    new_group = new_hash | np.r_[True, gs[1:] != gs[:-1]]
+    del hs, gs
+    run_id = np.cumsum(new_hash, dtype=np.int64) - 1
+    n_groups = np.empty(len(windows), dtype=np.int32)
+    n_groups[order] = np.bincount(run_id, weights=new_group).astype(np.int32)[run_id]
+    del order, run_id, new_hash, new_group
+
+    def covered(starts: np.ndarray) -> np.ndarray:
+        edge = np.bincount(starts, minlength=n + 1)[: n + 1] - np.bincount(starts + k, minlength=n + 1)[: n + 1]
+        return np.cumsum(edge[:n]) > 0
+
+    out["shared"] = np.bincount(unit_of, weights=covered(windows[n_groups >= 2]), minlength=len(norm)).astype(np.int64)
+    out["common"] = np.bincount(unit_of, weights=covered(windows[n_groups >= COMMON_SOURCE_LOCALITIES]), minlength=len(norm)).astype(np.int64)
+    return out
 
 
 def reuse_table(units: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:

@@ -133,6 +133,7 @@ class ReportContext:
     reuse_summary: str = ""
     reuse_pairs: Table | None = None
     reuse_shares: Table | None = None
+    reuse_passages: Table | None = None
     robustness_note: str = ""
     robustness: Table | None = None
     reliability_note: str = ""

@@ -35,7 +35,7 @@ from .config import ReportParams, interaction_parts
 from .figures import CJK_FONTS, covariates_png, heatmap_png, intervals_png, use_cjk_font
 from .io import atomic_path, run_stage, setup_logging, write_csv, write_json, write_text
 from .render import Example, HeatCell, LevelGroup, LocalityView, ReportContext, ShareRow, Table, TopicView, render_html, render_markdown
-from .estimates import COMMON_SOURCE_LOCALITIES, MIN_CODED_IN_CELL, MIN_CODED_IN_GROUP, MIN_LOCALITIES_FOR_RELIABILITY, Corpus, CovariateResult, Labelled, calibrated_document_shares, corrected_shares, covariate_effects, dsl_document_shares, locality_reliability, reuse_table
+from .estimates import COMMON_SOURCE_LOCALITIES, MIN_CODED_IN_CELL, MIN_CODED_IN_GROUP, MIN_LOCALITIES_FOR_RELIABILITY, Corpus, CovariateResult, Labelled, calibrated_document_shares, corrected_shares, covariate_effects, dsl_document_shares, locality_reliability, reuse_table, shared_passages, SHARED_PASSAGE_LETTERS
 from .shares import char_shares, distinctive, shares_by_year, theme_shares
 
 log = logging.getLogger("pipeline.report")
@@ -330,7 +330,7 @@ class Estimates:
     covariates: CovariateResult
     doc_shares: pd.DataFrame  # one row per document: its shares (calibrated with a random sample), what the reliability reads
     reuse_pairs: pd.DataFrame  # locality, source_locality, sentences, chars, common_sentences, common_chars (of text 3+ localities share)
-    reuse_shares: pd.DataFrame  # locality, theme, share, share_without_reuse, reused_chars
+    reuse_shares: pd.DataFrame  # locality, theme, share, share_without_reuse, reused_chars, share_without_shared, shared_chars (passages found in another locality)
     robustness: pd.DataFrame  # locality, theme, runs, min, max, spread (empty until scripts/robustness.py runs)
     robustness_note: str
     reliability: pd.DataFrame = field(default_factory=pd.DataFrame)  # theme, icc, ci_low, ci_high, n_localities, n_documents
@@ -409,17 +409,27 @@ def compute_estimates(df: pd.DataFrame, sentences: pd.DataFrame, documents: pd.D
     theme_chars[np.arange(len(units)), units["theme"].map(key_index).to_numpy()] = units["n_chars"].to_numpy()
     by_loc = pd.DataFrame(theme_chars, columns=keys).groupby(units["locality"].to_numpy()).sum()
     kept = pd.DataFrame(theme_chars[keep], columns=keys).groupby(units["locality"].to_numpy()[keep]).sum().reindex(by_loc.index, fill_value=0)
+    # passages found verbatim in another locality's documents (an unplaced document is a group of its own), counted by the
+    # characters of each sentence they cover
+    passage_group = np.where(units["locality"] == UNKNOWN, "\x00" + units["doc_id"].astype(str), units["locality"].astype(str))
+    texts = units["text"].tolist() if "text" in units else [""] * len(units)
+    passages = shared_passages(texts, units["doc_id"].to_numpy(), passage_group)
+    part = (passages["shared"] / passages["letters"].where(passages["letters"] > 0, 1)).to_numpy()
+    shared_by_loc = pd.DataFrame(theme_chars * part[:, None], columns=keys).groupby(units["locality"].to_numpy()).sum().reindex(by_loc.index, fill_value=0)
     reuse_rows = []
     for loc in by_loc.index:
-        total, total_kept = by_loc.loc[loc].sum(), kept.loc[loc].sum()
+        total, total_kept, shared = by_loc.loc[loc].sum(), kept.loc[loc].sum(), shared_by_loc.loc[loc].sum()
         for k in keys:
             reuse_rows.append({"locality": loc, "theme": k, "share": round(float(by_loc.loc[loc, k] / total), 4) if total else 0.0,
                                "share_without_reuse": round(float(kept.loc[loc, k] / total_kept), 4) if total_kept else None,
-                               "reused_chars": int(round(total - total_kept))})
+                               "reused_chars": int(round(total - total_kept)),
+                               "share_without_shared": round(float((by_loc.loc[loc, k] - shared_by_loc.loc[loc, k]) / (total - shared)), 4) if total - shared > 0.5 else None,
+                               "shared_chars": int(round(shared))})
     robust_note = (f"{robustness_info.get('runs', '?')} runs of topics and themes ({robustness_info.get('varied', '')}) by scripts/robustness.py"
                    if len(robustness) else
                    "Not run yet: `python scripts/robustness.py` refits topics and themes under several seeds and theme params and fills this in.")
-    reuse_shares = pd.DataFrame(reuse_rows, columns=["locality", "theme", "share", "share_without_reuse", "reused_chars"])
+    reuse_shares = pd.DataFrame(reuse_rows, columns=["locality", "theme", "share", "share_without_reuse", "reused_chars", "share_without_shared", "shared_chars"])
+    reuse_shares.attrs["common_shared_chars"] = float((units["n_chars"].to_numpy() * (passages["common"] / passages["letters"].where(passages["letters"] > 0, 1)).to_numpy()).sum())
     stale = _stale_robustness(robustness_info, reuse_shares) if len(robustness) else None
     if stale:
         robustness = robustness.iloc[0:0]
@@ -453,6 +463,9 @@ def estimate_metrics(est: Estimates, t: ReportTables) -> dict:
         out["corrected_mean_abs_change"] = round(float((est.corrected["corrected"] - est.corrected["raw"]).abs().mean()), 4)
         out["corrected_mean_interval_width"] = round(float((est.corrected["ci_high"] - est.corrected["ci_low"]).mean()), 4)
     out["reused_char_share"] = round(float(est.reuse_pairs["chars"].sum()) / max(1, int(t.paragraph_table["n_chars"].sum())), 4) if len(est.reuse_pairs) else 0.0
+    # (characters in passages found verbatim in another locality's documents, inside sentences too)
+    out["shared_passage_share"] = (round(float(est.reuse_shares.drop_duplicates("locality")["shared_chars"].sum()) / max(1, int(t.paragraph_table["n_chars"].sum())), 4)
+                                   if "shared_chars" in est.reuse_shares else 0.0)
     out["covariates_modelled"] = int(est.covariates.expected["covariate"].nunique()) if len(est.covariates.expected) else 0
     if len(est.robustness):
         out["robustness_max_spread"] = round(float(est.robustness["spread"].max()), 4)
@@ -586,9 +599,10 @@ def reuse_views(reuse_pairs: pd.DataFrame, reuse_shares: pd.DataFrame, loc_chars
         labels: theme key → label, in the themes' order.
     """
     keys = list(labels)
+    order = lambda loc: (rank.get(loc, len(rank)), loc)  # noqa: E731
+    out = _passage_views(reuse_shares, loc_chars, order, labels)
     if not len(reuse_pairs):
-        return {"reuse_summary": "No sentence repeats another locality's text (exactly or nearly)."}
-    out = {}
+        return {**out, "reuse_summary": "No sentence repeats another locality's text (exactly or nearly)." + out.pop("passage_summary", "")}
     n_sen, n_chr, n_loc = int(reuse_pairs["sentences"].sum()), int(reuse_pairs["chars"].sum()), reuse_pairs["locality"].nunique()
     common = reuse_pairs["common_sentences"] if "common_sentences" in reuse_pairs else pd.Series(0, index=reuse_pairs.index)
     common_chars = reuse_pairs["common_chars"] if "common_chars" in reuse_pairs else pd.Series(0, index=reuse_pairs.index)
@@ -597,8 +611,8 @@ def reuse_views(reuse_pairs: pd.DataFrame, reuse_shares: pd.DataFrame, loc_chars
                             f"in {n_loc} {'locality' if n_loc == 1 else 'localities'}. A shared sentence is not proof of copying from that locality: "
                             "opening formulas and central policy wording are shared because both draw on a common source."
                             + (f" {n_common} of these sentences ({c_common} characters) are text that {COMMON_SOURCE_LOCALITIES} or more localities share — a common "
-                               "source rather than one locality copying another — and the table of pairs leaves them out." if n_common else ""))
-    order = lambda loc: (rank.get(loc, len(rank)), loc)  # noqa: E731
+                               "source rather than one locality copying another — and the table of pairs leaves them out." if n_common else "")
+                            + out.pop("passage_summary", ""))
     own = pd.DataFrame({"locality": reuse_pairs["locality"], "source": reuse_pairs["source_locality"], "sentences": reuse_pairs["sentences"] - common,
                         "chars": reuse_pairs["chars"] - common_chars})
     pairs = sorted([[a, b, int(n), int(c)] for a, b, n, c in own[own["sentences"] > 0].values.tolist()], key=lambda r: (-r[3], order(r[0]), order(r[1])))
@@ -619,6 +633,36 @@ def reuse_views(reuse_pairs: pd.DataFrame, reuse_shares: pd.DataFrame, loc_chars
                                  for loc in shown[:REUSE_ROWS]],
                                 "Share with → without the reused text (reused: the share of the locality's characters), the largest change first",
                                 f"The {REUSE_ROWS} localities whose shares move most, of {len(shown)} with reused text; all of them are in reports/theme_reuse.csv." if len(shown) > REUSE_ROWS else "")
+    return out
+
+
+def _passage_views(reuse_shares: pd.DataFrame, loc_chars: pd.Series, order, labels: dict[str, str]) -> dict:
+    """``passage_summary`` (a sentence for the reused-text summary) and the table ``reuse_passages``: each
+    locality's shares with and without the passages found verbatim in another locality's documents
+    (:func:`pipeline.estimates.shared_passages`), the largest change first."""
+    if "shared_chars" not in reuse_shares or not len(reuse_shares):
+        return {}
+    keys = list(labels)
+    shared = reuse_shares.drop_duplicates("locality").set_index("locality")["shared_chars"]
+    total, corpus = int(shared.sum()), max(int(loc_chars.sum()), 1)
+    if not total:
+        return {"passage_summary": f" No passage of {SHARED_PASSAGE_LETTERS} characters or more is found verbatim in another locality's documents."}
+    common = float(reuse_shares.attrs.get("common_shared_chars", 0.0))
+    out = {"passage_summary": (f" Counted by passage, inside sentences too: {total} characters ({total / corpus:.1%} of the corpus) lie in passages of "
+                               f"{SHARED_PASSAGE_LETTERS} characters or more found verbatim in another locality's documents"
+                               + (f", {common / corpus:.1%} in passages {COMMON_SOURCE_LOCALITIES} or more localities hold (central wording, formulas)" if common >= 0.5 else "")
+                               + "; whether copied or drawn from a common source, it is not the locality's own wording.")}
+    rs = reuse_shares[reuse_shares["locality"].isin(shared[shared > 0].index)]
+    moved = (rs["share"] - pd.to_numeric(rs["share_without_shared"])).abs().groupby(rs["locality"]).max().fillna(1.0)
+    rs = rs.set_index(["locality", "theme"])
+    shown = sorted(moved.index, key=lambda loc: (-round(float(moved[loc]), 4), order(loc)))
+    out["reuse_passages"] = Table(["locality", "shared", *(labels[k] for k in keys)],
+                                  [[loc, _pct(shared[loc] / max(int(loc_chars.get(loc, 0)), 1), 1),
+                                    *(f"{_pct(rs.loc[(loc, k), 'share'], 1)} → {_pct(rs.loc[(loc, k), 'share_without_shared'], 1)}"
+                                      if pd.notna(rs.loc[(loc, k), "share_without_shared"]) else "—" for k in keys)]
+                                   for loc in shown[:REUSE_ROWS]],
+                                  f"Share with → without the passages found in other localities (shared: the share of the locality's characters), the largest change first",
+                                  f"The {REUSE_ROWS} localities whose shares move most, of {len(shown)}; all of them are in reports/theme_reuse.csv." if len(shown) > REUSE_ROWS else "")
     return out
 
 

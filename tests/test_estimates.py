@@ -492,7 +492,9 @@ def test_a_common_source_is_left_out_of_every_locality_holding_it():
                        "chars_livelihood": [40.0, 0.0] * 4})
     df.loc[df["para_id"] == "d:1", ["chars_livelihood", "chars_industry"]] = [0.0, 40.0]  # (丁省 does not say it)
     sentences = pd.DataFrame({"para_id": df["para_id"], "sentence": 0, "theme": ["livelihood", "industry"] * 3 + ["industry", "industry"],
-                              "n_chars": [40, 60] * 4, "duplicate_of": ["", "", "a:1/0", "", "a:1/0", "", "", ""]})
+                              "n_chars": [40, 60] * 4, "duplicate_of": ["", "", "a:1/0", "", "a:1/0", "", "", ""],
+                              "text": [t for i in range(4) for t in ("各位代表，现在我代表省人民政府向大会报告工作请予审议并请省政协委员和其他列席人员提出意见"
+                                                                      if i < 3 else "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉", f"{'东南西北'[i]}部工作稳步推进取得明显成效")]})
     documents = pd.DataFrame({"doc_id": list("abcd"), "status": "ok", "locality": names, "level": "province",
                               "date": ["2024-01-10", "2024-01-20", "2024-01-25", "2024-01-30"], "year": "2024"})
     hand = pd.DataFrame(columns=["para_id", "sentence", "n_chars", "predicted", "label", "inclusion_probability", "stratum", "origin"])
@@ -502,6 +504,10 @@ def test_a_common_source_is_left_out_of_every_locality_holding_it():
         assert reuse.loc[(name, "livelihood"), "share"] == 0.4 and reuse.loc[(name, "livelihood"), "share_without_reuse"] == 0.0
         assert reuse.loc[(name, "livelihood"), "reused_chars"] == 40
     assert reuse.loc[("丁省", "industry"), "share_without_reuse"] == 1.0 and reuse.loc[("丁省", "industry"), "reused_chars"] == 0
+    # counted by passage, the formula is shared text in all three (and 丁省's own words in none)
+    for name in names[:3]:
+        assert reuse.loc[(name, "livelihood"), "shared_chars"] == 40 and reuse.loc[(name, "livelihood"), "share_without_shared"] == 0.0
+    assert reuse.loc[("丁省", "industry"), "shared_chars"] == 0 and reuse.attrs["common_shared_chars"] == 120
     assert est.reuse_pairs["common_sentences"].sum() == 2
 
 
@@ -521,3 +527,31 @@ def test_the_covariates_note_says_a_pooled_year_effect_averages_over_levels():
     assert "Without level:year, the contrasts of year are one for every level together: they may differ between levels." in note
     assert "design-based supervised learning" in note
     assert "Without" not in covariates_note(covariate_effects(d.drop(columns=["party"]), d[["doc", "party"]], ["party"], ["level", "year"], n_sim=50), False)
+
+
+def test_shared_passages_count_a_copied_clause_inside_longer_sentences():
+    """A county's report copies a 38-character clause of its city's into a sentence of its own (too little of
+    either sentence for a near duplicate): its letters are shared, the rest of both sentences not; the same
+    clause in a third locality makes it common; a locality repeating itself across years shares nothing;
+    and no passage runs from one document into the next."""
+    from pipeline.estimates import shared_passages
+
+    clause = "加快建设具有全球影响力的产业科技创新中心主承载区，推动创新链产业链资金链人才链深度融合"
+    texts = [f"今年，我们将{clause}，全力打造一流营商环境。", "全市生产总值增长百分之五。",  # 苏州市 2023
+             f"围绕市委部署，{clause}，确保各项任务落地见效。",  # 太仓市 2023
+             f"今年，我们将{clause}，全力打造一流营商环境。",  # 苏州市 2024: its own words again
+             "全市生产总值增长百分之五点五，", "一般公共预算收入增长百分之六。"]  # 昆山市
+    doc = np.array(["sz23", "sz23", "tc23", "sz24", "ks23", "ks23"])
+    group = np.array(["苏州市", "苏州市", "太仓市", "苏州市", "昆山市", "昆山市"])
+    out = shared_passages(texts, doc, group)
+    n_clause = len(clause) - 1  # (its comma is no letter)
+    assert out["shared"].tolist()[:4] == [n_clause, 0, n_clause, n_clause] and out["common"].sum() == 0
+    assert out["letters"][0] == len(texts[0]) - 4
+    # the 昆山 document's two sentences together repeat nothing of 苏州's in 20 letters (全市生产总值增长百分之五 is 11)
+    assert out["shared"][4:].sum() == 0
+    # a third locality with the clause: common to three
+    three = shared_passages(texts + [f"{clause}。"], np.r_[doc, ["cs23"]], np.r_[group, ["常熟市"]])
+    assert three["common"].tolist()[:3] == [n_clause, 0, n_clause]
+    # no passage across documents: the end of one and the start of the next are not one run
+    split = shared_passages(["一二三四五六七八九十", "甲乙丙丁戊己庚辛壬癸", "一二三四五六七八九十甲乙丙丁戊己庚辛壬癸"], np.array(["a", "b", "c"]), np.array(["x", "y", "z"]))
+    assert split["shared"].sum() == 0

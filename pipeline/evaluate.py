@@ -242,7 +242,7 @@ def main() -> int:
         write_csv(pd.DataFrame(columns=CONFUSION_COLUMNS), confusion_path)
         write_parquet(pd.DataFrame(columns=HAND_LABEL_COLUMNS), config.HAND_LABELS)
         return 0
-    result: dict = {"evaluated": bool(labels_file)}
+    result: dict = {}
     confusion = pd.DataFrame(columns=CONFUSION_COLUMNS)
     labels = gold = None
     if labels_file:
@@ -290,6 +290,9 @@ def main() -> int:
     result["uncoded_rows"] = int(sum(x.attrs.get("uncoded", 0) for x in (labels, gold) if x is not None))
     result["repeated_rows"] = int(sum(x.attrs.get("repeated", 0) for x in (labels, gold) if x is not None))
     result["conflicting_rows"] = int(sum(x.attrs.get("conflicting", 0) for x in (labels, gold) if x is not None))
+    # evaluated: any labels were (paragraph labels' figures at the top, sentence labels' under "sentences"; it was false
+    # with sentence labels alone, which `dvc metrics show` read as nothing evaluated)
+    result = {"evaluated": True, **result}
     write_json(result, config.METRICS / "eval.json")
     write_csv(confusion, confusion_path)
     write_parquet(units, config.HAND_LABELS)

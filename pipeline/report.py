@@ -576,7 +576,7 @@ def _in_sample_note(trained: dict, acc: dict) -> str:
 def _unmatched_note(acc: dict) -> str:
     """How many labels of ``acc`` (metrics/eval.json) matched nothing, with an example and
     where the list is; empty when all matched."""
-    lost = [(acc.get("labels", 0) - acc.get("matched", 0), "paragraph label") if acc.get("evaluated") else (0, ""),
+    lost = [(acc.get("labels", 0) - acc.get("matched", 0), "paragraph label") if "labels" in acc else (0, ""),
             (acc["sentences"]["labels"] - acc["sentences"]["matched"], "sentence label") if acc.get("sentences") else (0, "")]
     if not any(n for n, _ in lost):
         return ""
@@ -691,7 +691,7 @@ def estimate_views(est: Estimates, t: ReportTables, labels: dict[str, str], cova
     parts = []
     kind = "from the pipeline's random sample" if est.random_sample else "not a random sample of this corpus: they tell the accuracy on the lines they cover, not on the corpus as a whole"
     notes = []
-    if acc.get("evaluated"):
+    if "labels" in acc:  # (paragraph labels; sentence labels' figures are under acc["sentences"])
         parts.append(f"{acc['matched']} of {acc['labels']} labelled paragraphs found: accuracy {_with_interval(acc, 'accuracy')}, "
                      f"macro-F1 {_with_interval(acc, 'macro_f1')}{_resampled(acc)}{_weighted(acc)}")
         notes += [f"Paragraph labels: {acc['weighting']}."] if acc.get("weighting") else []

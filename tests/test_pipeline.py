@@ -221,6 +221,7 @@ def test_a_coded_sample_corrects_the_shares(project):
     assert "design-based supervised learning" in page  # the covariate models' outcome, corrected too
     ev = json.loads((project / "metrics/eval.json").read_text(encoding="utf-8"))
     assert ev["sentences"]["matched"] == len(sheet) and ev["random_sample_units"] == len(sheet)
+    assert ev["evaluated"] is True and "labels" not in ev  # sentence labels alone are evaluated (it said false); no paragraph figures
     assert ev["sentences"]["weighted"] and "intervals" in ev["sentences"]  # a random sample's labels are design-weighted
     assert 0.55 < ev["sentences"]["accuracy"] < 0.75  # two thirds agree
     # the coder changes their mind on every row: a plain `dvc repro` sees the edited sheet in labels/

@@ -391,7 +391,9 @@ def compute_estimates(df: pd.DataFrame, sentences: pd.DataFrame, documents: pd.D
                 "accuracy on this corpus and correct the shares.")
     doc_info = docs[["doc_id", "locality", *[c for c in docs.columns if c not in ("doc_id", "locality")]]].rename(columns={"doc_id": "doc"})
     doc_info = doc_info.merge(doc_chars.sum(axis=1).rename("n_chars").rename_axis("doc").reset_index(), on="doc")
-    covariates = covariate_effects(doc_info, outcome, keys, list(rp.covariates), cluster="locality", min_documents=rp.min_documents, seed=rp.seed)
+    # an unplaced document is a cluster of its own (pooled, two unplaced texts of two provinces were one "locality")
+    clustered = doc_info.assign(locality=doc_info["locality"].where(doc_info["locality"] != UNKNOWN, UNKNOWN + " " + doc_info["doc"].astype(str)))
+    covariates = covariate_effects(clustered, outcome, keys, list(rp.covariates), cluster="locality", min_documents=rp.min_documents, seed=rp.seed)
     placed = doc_info[doc_info["locality"] != UNKNOWN].set_index("doc")["locality"]  # documents without a locality are no locality's
     reliability = locality_reliability(doc_shares, placed, keys, rp.n_boot, rp.seed)
     units = sentences.assign(id=sentences["para_id"] + "/" + sentences["sentence"].astype(str)).merge(df[["para_id", "doc_id", "locality"]], on="para_id")

@@ -146,13 +146,21 @@ def test_the_report_models_covariates_on_the_pseudo_outcomes(monkeypatch):
                          "label": [KEYS[j] for j in lab.label], "inclusion_probability": lab.pi, "stratum": "", "origin": "sample"})
     seen = {}
     real = report.covariate_effects
-    monkeypatch.setattr(report, "covariate_effects", lambda docs, shares, *a, **kw: seen.setdefault("covariates", shares) is not None and real(docs, shares, *a, **kw))
+    monkeypatch.setattr(report, "covariate_effects", lambda docs, shares, *a, **kw: seen.setdefault("covariates", shares) is not None
+                        and seen.setdefault("docs", docs) is not None and real(docs, shares, *a, **kw))
     monkeypatch.setattr(report, "locality_reliability", lambda shares, *a, **kw: seen.setdefault("reliability", shares) is not None and real_rel(shares, *a, **kw))
     from pipeline.estimates import locality_reliability as real_rel
     rp = ReportParams(n_boot=20)
     report.compute_estimates(df, sentences, documents, hand, {}, pd.DataFrame(), {}, KEYS, rp)
     pd.testing.assert_frame_equal(seen["covariates"], dsl_document_shares(corpus, lab, KEYS, seed=rp.seed))
     pd.testing.assert_frame_equal(seen["reliability"], calibrated_document_shares(corpus, lab, KEYS))
+    # two documents without a locality are two clusters, not one "(locality not found)"
+    seen.clear()
+    unplaced = documents["doc_id"].iloc[:2].tolist()
+    report.compute_estimates(df, sentences, documents.assign(locality=documents["locality"].mask(documents["doc_id"].isin(unplaced), "")), hand, {},
+                             pd.DataFrame(), {}, KEYS, rp)
+    clusters = seen["docs"].set_index("doc")["locality"]
+    assert clusters[unplaced[0]] != clusters[unplaced[1]] and all(c.startswith(report.UNKNOWN) for c in clusters[unplaced])
     seen.clear()
     report.compute_estimates(df, sentences, documents, hand.iloc[0:0], {}, pd.DataFrame(), {}, KEYS, rp)
     assert seen["covariates"] is seen["reliability"] and np.allclose(seen["covariates"][KEYS].sum(axis=1), 1)

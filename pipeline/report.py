@@ -35,7 +35,7 @@ from .config import ReportParams, interaction_parts
 from .figures import CJK_FONTS, covariates_png, heatmap_png, intervals_png, use_cjk_font
 from .io import atomic_path, run_stage, setup_logging, write_csv, write_json, write_text
 from .render import Example, HeatCell, LevelGroup, LocalityView, ReportContext, ShareRow, Table, TopicView, render_html, render_markdown
-from .estimates import COMMON_SOURCE_LOCALITIES, MIN_CODED_IN_CELL, MIN_CODED_IN_GROUP, MIN_LOCALITIES_FOR_RELIABILITY, Corpus, CovariateResult, Labelled, calibrated_document_shares, corrected_shares, covariate_effects, dsl_document_shares, locality_reliability, reuse_table, shared_passages, SHARED_PASSAGE_LETTERS
+from .estimates import COMMON_SOURCE_LOCALITIES, LEVEL_ORDER, MIN_CODED_IN_CELL, MIN_CODED_IN_GROUP, MIN_LOCALITIES_FOR_RELIABILITY, Corpus, CovariateResult, Labelled, calibrated_document_shares, corrected_shares, covariate_effects, dsl_document_shares, locality_reliability, reuse_table, shared_passages, SHARED_PASSAGE_LETTERS
 from .shares import char_shares, distinctive, shares_by_year, theme_shares
 
 log = logging.getLogger("pipeline.report")
@@ -334,6 +334,7 @@ class Estimates:
     robustness: pd.DataFrame  # locality, theme, runs, min, max, spread (empty until scripts/robustness.py runs)
     robustness_note: str
     reliability: pd.DataFrame = field(default_factory=pd.DataFrame)  # theme, icc, ci_low, ci_high, n_localities, n_documents
+    coded_by_level: pd.DataFrame = field(default_factory=pd.DataFrame)  # level, coded, accuracy (1/π-weighted) of the random sample's coded units
 
 
 def label_confusion(hand_labels: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
@@ -369,6 +370,14 @@ def compute_estimates(df: pd.DataFrame, sentences: pd.DataFrame, documents: pd.D
     corrected = pd.DataFrame(columns=["locality", "theme", "raw", "corrected", "ci_low", "ci_high", "n_labelled"])
     doc_chars = pd.DataFrame(chars, columns=keys).groupby(df["doc_id"].to_numpy()).sum()
     doc_shares = outcome = doc_chars.div(doc_chars.sum(axis=1), axis=0).rename_axis("doc").reset_index()
+    # the coded units of each level and their accuracy, weighted by 1/π: the headline accuracy is mostly the largest level's,
+    # and a level's contrasts rest on its own few coded units (26 county and 25 city of 200 in a corpus of provincial reports)
+    level_of_para = df["doc_id"].map(level_of).fillna("unknown").replace("", "unknown")
+    coded_level = drawn["para_id"].map(dict(zip(df["para_id"], level_of_para))).fillna("unknown")
+    right = (drawn["label"] == drawn["predicted"]).to_numpy(dtype=float)
+    by_level = pd.DataFrame([{"level": lv, "coded": int(sel.sum()), "accuracy": round(float(np.average(right[sel], weights=1 / drawn["inclusion_probability"].to_numpy(dtype=float)[sel])), 3)}
+                             for lv in sorted(coded_level.unique(), key=lambda v: (LEVEL_ORDER.get(v, 9), v)) if (sel := (coded_level == lv).to_numpy()).any()],
+                            columns=["level", "coded", "accuracy"])
     if random_sample:
         row_of = pd.Index(df["para_id"]).get_indexer(drawn["para_id"])
         lab = Labelled(para=row_of, chars=drawn["n_chars"].to_numpy(dtype=float), predicted=drawn["predicted"].map(key_index).to_numpy(),
@@ -397,25 +406,30 @@ def compute_estimates(df: pd.DataFrame, sentences: pd.DataFrame, documents: pd.D
     placed = doc_info[doc_info["locality"] != UNKNOWN].set_index("doc")["locality"]  # documents without a locality are no locality's
     reliability = locality_reliability(doc_shares, placed, keys, rp.n_boot, rp.seed)
     units = sentences.assign(id=sentences["para_id"] + "/" + sentences["sentence"].astype(str)).merge(df[["para_id", "doc_id", "locality"]], on="para_id")
+    # passages found verbatim in another locality's documents (an unplaced document is a group of its own), counted by the
+    # characters of each sentence they cover
+    passage_group = np.where(units["locality"] == UNKNOWN, "\x00" + units["doc_id"].astype(str), units["locality"].astype(str))
+    texts = units["text"].tolist() if "text" in units else [""] * len(units)
+    passages = shared_passages(texts, units["doc_id"].to_numpy(), passage_group)
     pairs = reuse_table(units[["id", "doc_id", "locality", "n_chars", "duplicate_of"]], documents)
-    common = pairs.assign(common=pairs["n_localities"] >= COMMON_SOURCE_LOCALITIES, common_chars=lambda d: d["n_chars"].where(d["common"], 0))
+    # a repeated sentence is a common source when 3 or more localities hold it as near duplicates, or when most of its letters
+    # lie in passages 3 or more localities hold (the opening formula 各位代表：现在，我代表…人民政府向大会报告工作 in variants the
+    # near-duplicate links do not join: a district listed as a province's source)
+    mostly_common = set(units["id"][(2 * passages["common"] >= passages["letters"]) & (passages["letters"] > 0)])
+    pairs["common"] = (pairs["n_localities"] >= COMMON_SOURCE_LOCALITIES) | pairs["id"].isin(mostly_common)
+    common = pairs.assign(common_chars=lambda d: d["n_chars"].where(d["common"], 0))
     reuse_pairs = (common.groupby(["locality", "source_locality"]).agg(sentences=("id", "size"), chars=("n_chars", "sum"), common_sentences=("common", "sum"),
                                                                         common_chars=("common_chars", "sum")).reset_index()
                    if len(pairs) else pd.DataFrame(columns=["locality", "source_locality", "sentences", "chars", "common_sentences", "common_chars"]))
     # without reused text: a copy's sentences, and a common source's (text 3 or more localities hold, an opening formula or
     # central wording) in every locality holding it, the first included: it is none of theirs (left in the first, it moved the
     # later-dated reports' shares only, 嘉兴's industry 61.8% → 67.0% while its neighbours kept the same formula)
-    common_source = pairs.loc[pairs["n_localities"] >= COMMON_SOURCE_LOCALITIES, "source_id"]
+    common_source = pairs.loc[pairs["common"], "source_id"]
     keep = ~units["id"].isin(set(pairs["id"]) | set(common_source)).to_numpy()
     theme_chars = np.zeros((len(units), len(keys)))
     theme_chars[np.arange(len(units)), units["theme"].map(key_index).to_numpy()] = units["n_chars"].to_numpy()
     by_loc = pd.DataFrame(theme_chars, columns=keys).groupby(units["locality"].to_numpy()).sum()
     kept = pd.DataFrame(theme_chars[keep], columns=keys).groupby(units["locality"].to_numpy()[keep]).sum().reindex(by_loc.index, fill_value=0)
-    # passages found verbatim in another locality's documents (an unplaced document is a group of its own), counted by the
-    # characters of each sentence they cover
-    passage_group = np.where(units["locality"] == UNKNOWN, "\x00" + units["doc_id"].astype(str), units["locality"].astype(str))
-    texts = units["text"].tolist() if "text" in units else [""] * len(units)
-    passages = shared_passages(texts, units["doc_id"].to_numpy(), passage_group)
     part = (passages["shared"] / passages["letters"].where(passages["letters"] > 0, 1)).to_numpy()
     shared_by_loc = pd.DataFrame(theme_chars * part[:, None], columns=keys).groupby(units["locality"].to_numpy()).sum().reindex(by_loc.index, fill_value=0)
     reuse_rows = []
@@ -438,7 +452,7 @@ def compute_estimates(df: pd.DataFrame, sentences: pd.DataFrame, documents: pd.D
         robust_note = (f"Out of date, not shown: the runs in reports/robustness.csv were made from other outputs than this report's ({stale}). "
                        "Run `python scripts/robustness.py` again, then `dvc repro`.")
     return Estimates(accuracy=eval_metrics if eval_metrics.get("evaluated") or eval_metrics.get("sentences") else {}, confusion=confusion,
-                     random_sample=random_sample, corrected=corrected, correction_note=note, covariates=covariates, doc_shares=doc_shares,
+                     coded_by_level=by_level, random_sample=random_sample, corrected=corrected, correction_note=note, covariates=covariates, doc_shares=doc_shares,
                      reuse_pairs=reuse_pairs, reuse_shares=reuse_shares, robustness=robustness, robustness_note=robust_note, reliability=reliability)
 
 
@@ -653,7 +667,8 @@ def _passage_views(reuse_shares: pd.DataFrame, loc_chars: pd.Series, order, labe
     out = {"passage_summary": (f" Counted by passage, inside sentences too: {total} characters ({total / corpus:.1%} of the corpus) lie in passages of "
                                f"{SHARED_PASSAGE_LETTERS} characters or more found verbatim in another locality's documents"
                                + (f", {common / corpus:.1%} in passages {COMMON_SOURCE_LOCALITIES} or more localities hold (central wording, formulas)" if common >= 0.5 else "")
-                               + "; whether copied or drawn from a common source, it is not the locality's own wording.")}
+                               + "; whether copied or drawn from a common source, it is not wording of the locality's own (runs of mostly digits, "
+                               "statistics that happen to match, are not counted).")}
     rs = reuse_shares[reuse_shares["locality"].isin(shared[shared > 0].index)]
     moved = (rs["share"] - pd.to_numeric(rs["share_without_shared"])).abs().groupby(rs["locality"]).max().fillna(1.0)
     rs = rs.set_index(["locality", "theme"])
@@ -666,6 +681,16 @@ def _passage_views(reuse_shares: pd.DataFrame, loc_chars: pd.Series, order, labe
                                   f"Share with → without the passages found in other localities (shared: the share of the locality's characters), the largest change first",
                                   f"The {REUSE_ROWS} localities whose shares move most, of {len(shown)}; all of them are in reports/theme_reuse.csv." if len(shown) > REUSE_ROWS else "")
     return out
+
+
+def _coded_by_level_note(by_level: pd.DataFrame, cov: CovariateResult) -> str:
+    """How many coded units each level's corrected outcomes rest on, when levels are modelled."""
+    if not len(by_level) or not len(cov.expected) or "level" not in set(cov.expected["covariate"]):
+        return ""
+    counts = ", ".join(f"{LEVELS.get(r.level, r.level).lower()} {r.coded}" for r in by_level.itertuples())
+    return (f" Coded units by level: {counts}. A level's correction rests on its own coded units: with few of them, one drawn at a low "
+            "inclusion probability moves its contrasts by many points (in one corpus, recoding one sentence moved a level's contrast by 41 points), "
+            "and the interval may not hold it; code more of that level (a larger sample.min_per_stratum) before quoting its contrasts.")
 
 
 def covariates_note(cov: CovariateResult, random_sample: bool) -> str:
@@ -719,6 +744,9 @@ def estimate_views(est: Estimates, t: ReportTables, labels: dict[str, str], cova
         notes.append(f"{acc.get('repeated_rows', 0)} rows of the label files repeat an earlier row and are read once; {acc.get('conflicting_rows', 0)} "
                      f"label a line or sentence an earlier row labels, and the earlier row's label is kept.")
     if parts:
+        if len(est.coded_by_level) > 1:  # (the headline is mostly the largest level's)
+            notes.append("Accuracy of the random sample's coded units by level (weighted by 1/inclusion probability): "
+                         + ", ".join(f"{LEVELS.get(r.level, r.level).lower()} {r.accuracy:.2f} ({r.coded} coded)" for r in est.coded_by_level.itertuples()) + ".")
         out["accuracy_summary"] = " ".join(["; ".join(parts) + f". The labels are {kind}.", *notes])
         per = acc["sentences"]["per_theme"] if acc.get("sentences") else acc["per_theme"]
         predicted = est.confusion[keys].sum(axis=0) if len(est.confusion) else None
@@ -747,7 +775,8 @@ def estimate_views(est: Estimates, t: ReportTables, labels: dict[str, str], cova
                 if (loc, keys[0]) in c.index:
                     n = int(c.loc[(loc, keys[0]), "n_labelled"])
                     rows.append([LEVELS[level], loc, f"{n}" if n >= MIN_CODED_IN_GROUP else f"{n}*",
-                                 *(f"{_pct(c.loc[(loc, k), 'raw'])} → {_pct(c.loc[(loc, k), 'corrected'])} [{100 * c.loc[(loc, k), 'ci_low']:.0f}–{_pct(c.loc[(loc, k), 'ci_high'])}]" for k in keys)])
+                                 *(f"{_pct(c.loc[(loc, k), 'raw'])}\u00a0→\u00a0{_pct(c.loc[(loc, k), 'corrected'])} [{100 * c.loc[(loc, k), 'ci_low']:.0f}\u2060–\u2060{_pct(c.loc[(loc, k), 'ci_high'])}]" for k in keys)])
+                                  # (no break around the arrow or the dash: a cell breaks before its interval only, so the table fits the page)
         out["corrected"] = Table(["level", "locality", "labelled units", *(labels[k] for k in keys)], rows,
                                  f"Share of characters: the classifier's → corrected [95% interval]. A locality with fewer than {MIN_CODED_IN_GROUP} "
                                  "coded units (*) is not corrected by their errors weighted by 1/inclusion probability (one or two would swing it by "
@@ -756,7 +785,7 @@ def estimate_views(est: Estimates, t: ReportTables, labels: dict[str, str], cova
                                  "what the locality's own text may be (wide where a locality has little text). With 10 or more, each theme is estimated on "
                                  "its own, so a locality's corrected shares need not add up to exactly 100%." + _calibration_note(est.corrected.attrs.get("calibration") or {}, labels))
     cov = est.covariates
-    out["covariates_note"] = covariates_note(cov, est.random_sample)
+    out["covariates_note"] = covariates_note(cov, est.random_sample) + _coded_by_level_note(est.coded_by_level, cov)
     if len(cov.contrasts):
         out["covariates_contrasts"] = Table(["theme", "covariate", "contrast", "difference (points)", "95% interval"],
                                             [[labels[r.theme], r.covariate, f"{r.value} vs {r.reference}", _points(r.difference), f"{_points(r.ci_low)} to {_points(r.ci_high)}"]

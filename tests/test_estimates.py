@@ -151,8 +151,14 @@ def test_the_report_models_covariates_on_the_pseudo_outcomes(monkeypatch):
     monkeypatch.setattr(report, "locality_reliability", lambda shares, *a, **kw: seen.setdefault("reliability", shares) is not None and real_rel(shares, *a, **kw))
     from pipeline.estimates import locality_reliability as real_rel
     rp = ReportParams(n_boot=20)
-    report.compute_estimates(df, sentences, documents, hand, {}, pd.DataFrame(), {}, KEYS, rp)
+    est = report.compute_estimates(df, sentences, documents, hand, {}, pd.DataFrame(), {}, KEYS, rp)
     pd.testing.assert_frame_equal(seen["covariates"], dsl_document_shares(corpus, lab, KEYS, seed=rp.seed))
+    # the coded units by level, with their 1/π-weighted accuracy (the report gives both: a level's contrasts rest on its own)
+    by_level = est.coded_by_level.set_index("level")
+    assert list(by_level.index) == ["city", "county"] and by_level["coded"].sum() == len(lab)
+    county = np.isin(lab.para, np.flatnonzero(corpus.level == "county"))
+    right = lab.label[county] == lab.predicted[county]
+    assert by_level.loc["county", "accuracy"] == round(float(np.average(right, weights=1 / lab.pi[county])), 3)
     pd.testing.assert_frame_equal(seen["reliability"], calibrated_document_shares(corpus, lab, KEYS))
     # two documents without a locality are two clusters, not one "(locality not found)"
     seen.clear()
@@ -516,6 +522,12 @@ def test_a_common_source_is_left_out_of_every_locality_holding_it():
     for name in names[:3]:
         assert reuse.loc[(name, "livelihood"), "shared_chars"] == 40 and reuse.loc[(name, "livelihood"), "share_without_shared"] == 0.0
     assert reuse.loc[("丁省", "industry"), "shared_chars"] == 0 and reuse.attrs["common_shared_chars"] == 120
+    # the near-duplicate links join only two of the three (a variant of the formula): the passages say three localities hold it,
+    # so the pair is a common source too, not 乙省 copying 甲省
+    linked = sentences.assign(duplicate_of=["", "", "a:1/0", "", "", "", "", ""])
+    variant = report.compute_estimates(df, linked, documents, hand, {}, pd.DataFrame(), {}, KEYS, ReportParams(n_boot=10))
+    assert variant.reuse_pairs[["sentences", "common_sentences"]].sum().tolist() == [1, 1]
+    assert variant.reuse_shares.set_index(["locality", "theme"]).loc[("甲省", "livelihood"), "share_without_reuse"] == 0.0
     assert est.reuse_pairs["common_sentences"].sum() == 2
 
 
@@ -560,6 +572,10 @@ def test_shared_passages_count_a_copied_clause_inside_longer_sentences():
     # a third locality with the clause: common to three
     three = shared_passages(texts + [f"{clause}。"], np.r_[doc, ["cs23"]], np.r_[group, ["常熟市"]])
     assert three["common"].tolist()[:3] == [n_clause, 0, n_clause]
+    # figures that happen to match (more than a quarter of a run's letters digits) are no shared wording
+    stats = shared_passages(["增长12.5%，达到3456.78亿元，增长8.9%，达到1234.56万元", "增长12.5%，达到3456.78亿元，增长8.9%，达到1234.56万元"],
+                            np.array(["a", "b"]), np.array(["x", "y"]))
+    assert stats["shared"].sum() == 0
     # no passage across documents: the end of one and the start of the next are not one run
     split = shared_passages(["一二三四五六七八九十", "甲乙丙丁戊己庚辛壬癸", "一二三四五六七八九十甲乙丙丁戊己庚辛壬癸"], np.array(["a", "b", "c"]), np.array(["x", "y", "z"]))
     assert split["shared"].sum() == 0

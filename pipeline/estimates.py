@@ -457,6 +457,9 @@ def _interactions(covariates: list[str]) -> tuple[list[str], list[tuple[str, str
     return mains, pairs, skipped
 
 
+MAX_LOGIT = 30.0  # a coefficient beyond this (a share of e⁻³⁰) is a fit that did not settle, not an effect
+
+
 def _cluster_jackknife(x: np.ndarray, y: np.ndarray, weights: np.ndarray, groups: np.ndarray, beta: np.ndarray) -> np.ndarray:
     """The cluster jackknife (CV3) covariance of a weighted fractional logit's coefficients:
     (G − 1)/G Σ_g (β̂₋g − β̂)(β̂₋g − β̂)ᵀ over the G clusters, each β̂₋g one Newton step from β̂
@@ -476,7 +479,12 @@ def _cluster_jackknife(x: np.ndarray, y: np.ndarray, weights: np.ndarray, groups
     deltas = np.empty_like(s_g)
     for c in range(len(codes)):
         rows = g == c
-        deltas[c] = -np.linalg.pinv(whole - x[rows].T @ info[rows]) @ s_g[c]
+        rest = whole - x[rows].T @ info[rows]
+        if np.linalg.matrix_rank(rest) < x.shape[1]:
+            # without this locality the model cannot be fitted (it alone tells two effects apart): its leave-one-out shift is
+            # unbounded, not 0 (a pseudo-inverse gave 0, and intervals too narrow); the caller skips the theme
+            return np.full((x.shape[1], x.shape[1]), np.nan)
+        deltas[c] = -np.linalg.solve(rest, s_g[c])
     return (len(codes) - 1) / len(codes) * deltas.T @ deltas
 
 
@@ -643,7 +651,12 @@ def covariate_effects(docs: pd.DataFrame, shares: pd.DataFrame, keys: list[str],
             warnings.simplefilter("ignore")
             fit = GLM(y, x, family=families.Binomial(), var_weights=weights).fit(cov_type="cluster", cov_kwds={"groups": groups})
         beta = np.asarray(fit.params)
-        cov = _cluster_jackknife(x, y, weights, groups, beta) if np.isfinite(beta).all() else np.asarray(fit.cov_params())
+        # a fit that never settles has huge but finite coefficients (±1e16, fitted shares of exactly 0 or 1): no fit
+        settled = bool(np.isfinite(beta).all() and np.abs(beta).max() < MAX_LOGIT)
+        cov = _cluster_jackknife(x, y, weights, groups, beta) if settled else np.full((len(beta), len(beta)), np.nan)
+        if settled and not np.isfinite(cov).all():
+            skipped.append((f"{key} (every covariate)", "not estimable without one of the localities (it alone tells two effects apart), so its interval has no bound"))
+            continue
         if not (np.isfinite(beta).all() and np.isfinite(cov).all()):
             # (a theme no document, or every document, gives text to: the logit has no finite fit)
             skipped.append((f"{key} (every covariate)", "the model has no finite fit: the theme's share is 0 or 1 (or, corrected, beyond them) in too many documents"))

@@ -425,7 +425,7 @@ def compute_estimates(df: pd.DataFrame, sentences: pd.DataFrame, documents: pd.D
     # central wording) in every locality holding it, the first included: it is none of theirs (left in the first, it moved the
     # later-dated reports' shares only, 嘉兴's industry 61.8% → 67.0% while its neighbours kept the same formula)
     common_source = pairs.loc[pairs["common"], "source_id"]
-    keep = ~units["id"].isin(set(pairs["id"]) | set(common_source)).to_numpy()
+    keep = ~units["id"].isin(set(pairs["id"]) | set(common_source) | mostly_common).to_numpy()  # (every holder of common text)
     theme_chars = np.zeros((len(units), len(keys)))
     theme_chars[np.arange(len(units)), units["theme"].map(key_index).to_numpy()] = units["n_chars"].to_numpy()
     by_loc = pd.DataFrame(theme_chars, columns=keys).groupby(units["locality"].to_numpy()).sum()

@@ -614,7 +614,6 @@ def reuse_views(reuse_pairs: pd.DataFrame, reuse_shares: pd.DataFrame, loc_chars
         rank: each locality's place in the overview (ties in size go in that order).
         labels: theme key → label, in the themes' order.
     """
-    keys = list(labels)
     order = lambda loc: (rank.get(loc, len(rank)), loc)  # noqa: E731
     out = _passage_views(reuse_shares, loc_chars, order, labels)
     if not len(reuse_pairs):
@@ -636,20 +635,28 @@ def reuse_views(reuse_pairs: pd.DataFrame, reuse_shares: pd.DataFrame, loc_chars
         out["reuse_pairs"] = Table(["locality", "shares text with (the earlier or higher)", "sentences", "characters"], pairs[:REUSE_ROWS],
                                    "Who shares text with whom" + (f" (not counting text {COMMON_SOURCE_LOCALITIES} or more localities share)" if n_common else ""),
                                    f"The {REUSE_ROWS} pairs sharing the most characters, of {len(pairs)}; all of them are in reports/reuse.csv." if len(pairs) > REUSE_ROWS else "")
-    reused = reuse_shares.drop_duplicates("locality").set_index("locality")["reused_chars"]
-    rs = reuse_shares[reuse_shares["locality"].isin(reused[reused > 0].index)]
-    # a locality all of whose text is reused has no share without it: it comes first
-    moved = (rs["share"] - pd.to_numeric(rs["share_without_reuse"])).abs().groupby(rs["locality"]).max().fillna(1.0)
+    out["reuse_shares"] = _with_without_table(reuse_shares, "reused_chars", "share_without_reuse", "reused", "the reused text", " with reused text",
+                                              loc_chars, order, labels)
+    return out
+
+
+def _with_without_table(reuse_shares: pd.DataFrame, chars_col: str, without_col: str, what: str, left_out: str, of_what: str,
+                        loc_chars: pd.Series, order, labels: dict[str, str]) -> Table:
+    """Each locality's shares with → without some of its text (``without_col``; ``chars_col`` its characters), the
+    localities whose shares move most first, at most ``REUSE_ROWS`` (a locality all of whose text is left out comes first)."""
+    keys = list(labels)
+    chars = reuse_shares.drop_duplicates("locality").set_index("locality")[chars_col]
+    rs = reuse_shares[reuse_shares["locality"].isin(chars[chars > 0].index)]
+    moved = (rs["share"] - pd.to_numeric(rs[without_col])).abs().groupby(rs["locality"]).max().fillna(1.0)
     rs = rs.set_index(["locality", "theme"])
     shown = sorted(moved.index, key=lambda loc: (-round(float(moved[loc]), 4), order(loc)))
-    out["reuse_shares"] = Table(["locality", "reused", *(labels[k] for k in keys)],
-                                [[loc, _pct(reused[loc] / max(int(loc_chars.get(loc, 0)), 1), 1),
-                                  *(f"{_pct(rs.loc[(loc, k), 'share'], 1)} → {_pct(rs.loc[(loc, k), 'share_without_reuse'], 1)}" if pd.notna(rs.loc[(loc, k), "share_without_reuse"]) else "—"
-                                    for k in keys)]
-                                 for loc in shown[:REUSE_ROWS]],
-                                "Share with → without the reused text (reused: the share of the locality's characters), the largest change first",
-                                f"The {REUSE_ROWS} localities whose shares move most, of {len(shown)} with reused text; all of them are in reports/theme_reuse.csv." if len(shown) > REUSE_ROWS else "")
-    return out
+    return Table(["locality", what, *(labels[k] for k in keys)],
+                 [[loc, _pct(chars[loc] / max(int(loc_chars.get(loc, 0)), 1), 1),
+                   *(f"{_pct(rs.loc[(loc, k), 'share'], 1)} → {_pct(rs.loc[(loc, k), without_col], 1)}" if pd.notna(rs.loc[(loc, k), without_col]) else "—"
+                     for k in keys)]
+                  for loc in shown[:REUSE_ROWS]],
+                 f"Share with → without {left_out} ({what}: the share of the locality's characters), the largest change first",
+                 f"The {REUSE_ROWS} localities whose shares move most, of {len(shown)}{of_what}; all of them are in reports/theme_reuse.csv." if len(shown) > REUSE_ROWS else "")
 
 
 def _passage_views(reuse_shares: pd.DataFrame, loc_chars: pd.Series, order, labels: dict[str, str]) -> dict:
@@ -658,7 +665,6 @@ def _passage_views(reuse_shares: pd.DataFrame, loc_chars: pd.Series, order, labe
     (:func:`pipeline.estimates.shared_passages`), the largest change first."""
     if "shared_chars" not in reuse_shares or not len(reuse_shares):
         return {}
-    keys = list(labels)
     shared = reuse_shares.drop_duplicates("locality").set_index("locality")["shared_chars"]
     total, corpus = int(shared.sum()), max(int(loc_chars.sum()), 1)
     if not total:
@@ -669,17 +675,8 @@ def _passage_views(reuse_shares: pd.DataFrame, loc_chars: pd.Series, order, labe
                                + (f", {common / corpus:.1%} in passages {COMMON_SOURCE_LOCALITIES} or more localities hold (central wording, formulas)" if common >= 0.5 else "")
                                + "; whether copied or drawn from a common source, it is not wording of the locality's own (runs of mostly digits, "
                                "statistics that happen to match, are not counted).")}
-    rs = reuse_shares[reuse_shares["locality"].isin(shared[shared > 0].index)]
-    moved = (rs["share"] - pd.to_numeric(rs["share_without_shared"])).abs().groupby(rs["locality"]).max().fillna(1.0)
-    rs = rs.set_index(["locality", "theme"])
-    shown = sorted(moved.index, key=lambda loc: (-round(float(moved[loc]), 4), order(loc)))
-    out["reuse_passages"] = Table(["locality", "shared", *(labels[k] for k in keys)],
-                                  [[loc, _pct(shared[loc] / max(int(loc_chars.get(loc, 0)), 1), 1),
-                                    *(f"{_pct(rs.loc[(loc, k), 'share'], 1)} → {_pct(rs.loc[(loc, k), 'share_without_shared'], 1)}"
-                                      if pd.notna(rs.loc[(loc, k), "share_without_shared"]) else "—" for k in keys)]
-                                   for loc in shown[:REUSE_ROWS]],
-                                  f"Share with → without the passages found in other localities (shared: the share of the locality's characters), the largest change first",
-                                  f"The {REUSE_ROWS} localities whose shares move most, of {len(shown)}; all of them are in reports/theme_reuse.csv." if len(shown) > REUSE_ROWS else "")
+    out["reuse_passages"] = _with_without_table(reuse_shares, "shared_chars", "share_without_shared", "shared", "the passages found in other localities", "",
+                                                loc_chars, order, labels)
     return out
 
 
